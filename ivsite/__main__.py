@@ -1,0 +1,5 @@
+"""``python -m ivsite``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,580 @@
+"""Stage 4 — the audience filter: the one place that sees withheld material.
+
+Given every validated note and an audience (public, mentor or private), it builds
+the :class:`AudienceView` that all later stages work from: notes the audience may
+see, with withheld passages, HTML comments, contact fields, referrals, recordings
+and unconsented names already removed, links to withheld notes turned into plain
+labels, and assets reachable only by reference from what is left. Nothing in the
+view leads back to a source file. It also lists what it withheld, for the audit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from markdown_it.token import Token
+
+from .config import SiteConfig
+from .diagnostics import Diagnostics
+from .load import AssetRef
+from .models import InterviewMeta, ReflectionMeta, RoleMeta
+from .notes import (
+    AssetTarget,
+    BrokenTarget,
+    ExternalTarget,
+    Note,
+    NoteTarget,
+    Question,
+    ValidSite,
+    resolve_href,
+    resolve_wiki,
+)
+from .slugs import slugify
+
+Audience = Literal["public", "mentor", "private"]
+AUDIENCES: tuple[Audience, ...] = ("public", "mentor", "private")
+SEES: dict[str, set[str]] = {
+    "public": {"public"},
+    "mentor": {"public", "mentor"},
+    "private": {"public", "mentor", "private"},
+}
+WITHHELD_LABEL = "a private note"
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Fields only the private view carries."""
+
+    name: str
+    email: str | None
+    phone: str | None
+    linkedin: str | None
+    referred_by: str | None
+    referrals: tuple[str, ...]
+    recording_file: str | None
+    follow_up: dict[str, str]
+
+
+@dataclass
+class ViewNote:
+    """A note as one audience may see it."""
+
+    id: str
+    collection: str
+    slug: str
+    title: str
+    visibility: str
+    date: dt.date | None
+    summary: str
+    tags: list[str]
+    tokens: list[Token]
+    env: dict[str, object]
+    # Interviews
+    display_name: str = ""
+    name_published: bool = False
+    person_role: str = ""
+    company: str = ""
+    industry: str = ""
+    location: str = ""
+    format: str = ""
+    status: str = ""
+    interest: int | None = None
+    role_id: str | None = None
+    contact: Contact | None = None
+    # Reflections
+    role_ids: list[str] = field(default_factory=list)
+    # Roles
+    role_status: str = ""
+    skills: list[str] = field(default_factory=list)
+    # Derived from the filtered body
+    links_to: list[str] = field(default_factory=list)
+    assets: list[AssetRef] = field(default_factory=list)
+    passages: list[tuple[str, str, str]] = field(default_factory=list)
+    """(kind, anchor, excerpt) for every passage left in this view."""
+    text: str = ""
+    """Visible plain text of the body (excerpts, search, name checks)."""
+    digest: str = ""
+    """Fingerprint of everything this view note was made from (for render caches)."""
+
+
+@dataclass(frozen=True)
+class Secret:
+    """Something this audience must not see, and where it came from."""
+
+    kind: str
+    text: str
+    source: str
+    line: int
+
+
+@dataclass
+class AudienceView:
+    audience: Audience
+    config: SiteConfig
+    notes: list[ViewNote]
+    questions: list[Question]
+    withheld_note_count: int = 0
+
+
+def person_display(meta: InterviewMeta, audience: Audience) -> tuple[str, bool]:
+    """The name this audience may read, and whether it is the real one."""
+    if audience == "private" or meta.consent.publish_name:
+        return meta.person.name, True
+    if meta.alias:
+        return meta.alias, False
+    role, company = meta.person.role, meta.person.company
+    if role and company:
+        return f"a {role} at {company}", False
+    if role:
+        return f"a {role}", False
+    return "an unnamed contact", False
+
+
+def default_title(meta: InterviewMeta, display: str) -> str:
+    return f"Conversation with {display}"
+
+
+def unconsented_names(site: ValidSite) -> dict[str, Note]:
+    """Real names of people who did not agree to be named, to the note that has them."""
+    consented = {
+        n.interview.person.name.casefold()
+        for n in site.notes
+        if n.interview and n.interview.consent.publish_name
+    }
+    out: dict[str, Note] = {}
+    for n in site.notes:
+        meta = n.interview
+        if meta and meta.person.name.strip() and meta.person.name.casefold() not in consented:
+            out.setdefault(meta.person.name.strip(), n)
+    return out
+
+
+def build_view(
+    site: ValidSite, config: SiteConfig, audience: Audience, diags: Diagnostics
+) -> AudienceView:
+    sees = SEES[audience]
+    visible = [n for n in site.notes if n.visibility in sees]
+    ids = {n.key: f"{n.collection}/{n.slug}" for n in visible}
+    names = unconsented_names(site) if audience != "private" else {}
+    name_re = _name_pattern(names)
+    role_ids = {n.slug: ids[n.key] for n in visible if n.collection == "roles"}
+    view_notes: list[ViewNote] = []
+    titles: dict[str, str] = {}
+    for note in visible:
+        titles[note.key] = _title(note, audience)
+    titles_by_id = {ids[k]: t for k, t in titles.items()}
+    for note in visible:
+        vn = _view_note(note, site, audience, ids, titles, role_ids, titles_by_id)
+        if name_re is not None:
+            _check_names(note, vn, name_re, diags)
+        view_notes.append(vn)
+    view_notes.sort(key=lambda v: (v.collection, -(v.date.toordinal() if v.date else 0), v.id))
+    return AudienceView(
+        audience=audience, config=config, notes=view_notes, questions=list(site.questions),
+        withheld_note_count=len(site.notes) - len(visible),
+    )
+
+
+def _title(note: Note, audience: Audience) -> str:
+    meta = note.meta
+    if isinstance(meta, InterviewMeta):
+        display, _ = person_display(meta, audience)
+        return meta.title or default_title(meta, display)
+    return meta.title or note.slug
+
+
+def _view_note(
+    note: Note, site: ValidSite, audience: Audience, ids: dict[str, str],
+    titles: dict[str, str], role_ids: dict[str, str], titles_by_id: dict[str, str],
+) -> ViewNote:
+    meta = note.meta
+    vn = ViewNote(
+        id=ids[note.key], collection=note.collection, slug=note.slug, title=titles[note.key],
+        visibility=note.visibility, date=meta.date, summary=meta.summary or "",
+        tags=sorted({t.strip() for t in meta.tags if t.strip()}, key=str.casefold),
+        tokens=[], env={},
+    )
+    if isinstance(meta, InterviewMeta):
+        vn.display_name, vn.name_published = person_display(meta, audience)
+        p = meta.person
+        vn.person_role, vn.company = p.role or "", p.company or ""
+        vn.industry, vn.location = p.industry or "", p.location or ""
+        vn.format, vn.status, vn.interest = meta.format or "", meta.status, meta.interest
+        vn.role_id = role_ids.get(meta.role or "")
+        if audience == "private":
+            fu = meta.follow_up
+            vn.contact = Contact(
+                name=p.name, email=p.email, phone=p.phone, linkedin=p.linkedin,
+                referred_by=meta.referred_by,
+                referrals=tuple(
+                    ", ".join(x for x in (r.name, r.role, r.company, r.email) if x)
+                    for r in meta.referrals
+                ),
+                recording_file=meta.recording_file,
+                follow_up={
+                    k: str(v) for k, v in (fu.model_dump() if fu else {}).items()
+                    if v not in (None, "none")
+                },
+            )
+    elif isinstance(meta, ReflectionMeta):
+        vn.interest = meta.interest
+        vn.role_ids = [role_ids[s] for s in meta.roles if s in role_ids]
+    elif isinstance(meta, RoleMeta):
+        vn.role_status = meta.status or ""
+        vn.skills = list(meta.skills)
+    _filter_body(note, site, audience, ids, titles, vn)
+    h = hashlib.sha256(f"{audience}\0{note.fm.text}\0{note.visibility}\0{vn.id}".encode())
+    for tid in sorted(set(vn.links_to)):
+        h.update(f"\0{tid}\0{titles_by_id.get(tid, '')}".encode())
+    h.update(f"\0{vn.role_id}\0{vn.role_ids}".encode())
+    vn.digest = h.hexdigest()
+    return vn
+
+
+def _filter_body(
+    note: Note, site: ValidSite, audience: Audience, ids: dict[str, str],
+    titles: dict[str, str], vn: ViewNote,
+) -> None:
+    """Drop withheld passages and rewrite links; never mutates the cached tokens."""
+    sees = SEES[audience]
+    out: list[Token] = []
+    skip_depth = 0
+    heading_ids: dict[str, int] = {}
+    texts: list[str] = []
+    passage_n = 0
+    footnote_defs: dict[str, list[Token]] = {}
+    current_def: list[Token] | None = None
+    tokens = note.tokens
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        i += 1
+        if tok.type.startswith("container_"):
+            kind = tok.type[len("container_"):].rsplit("_", 1)[0]
+            opening = tok.nesting == 1
+            if skip_depth:
+                skip_depth += 1 if opening else -1
+                continue
+            if kind not in sees or kind == "other":
+                if opening:
+                    skip_depth = 1
+                continue
+            if opening:
+                passage_n += 1
+                anchor = f"{kind}-passage-{passage_n}"
+                new = Token("passage_open", "aside", 1, attrs={"id": anchor}, meta={"kind": kind},
+                            map=tok.map, block=True)
+                excerpt = _passage_excerpt(tokens, i)
+                vn.passages.append((kind, anchor, excerpt))
+                out.append(new)
+            else:
+                out.append(Token("passage_close", "aside", -1, block=True))
+            continue
+        if skip_depth:
+            continue
+        if tok.type == "footnote_reference_open":
+            current_def = []
+            footnote_defs[str(tok.meta.get("label"))] = current_def
+            current_def.append(tok)
+            continue
+        if current_def is not None:
+            current_def.append(tok)
+            if tok.type == "footnote_reference_close":
+                current_def = None
+            continue
+        out.append(_rewrite(tok, note, site, audience, ids, titles, vn, heading_ids, texts))
+    # Visible footnote definitions go last, after filtering, so a withheld one never moves.
+    if footnote_defs:
+        out.extend(_footnote_block(footnote_defs, note, site, audience, ids, titles, vn,
+                                   heading_ids, texts))
+    vn.tokens = out
+    vn.env = {k: v for k, v in note.env.items() if k == "footnotes"}
+    vn.text = " ".join(" ".join(texts).split())
+    if not vn.summary:
+        vn.summary = _excerpt(vn.text)
+
+
+def _footnote_block(
+    defs: dict[str, list[Token]], note: Note, site: ValidSite, audience: Audience,
+    ids: dict[str, str], titles: dict[str, str], vn: ViewNote,
+    heading_ids: dict[str, int], texts: list[str],
+) -> list[Token]:
+    data = note.env.get("footnotes")
+    listing = data.get("list", {}) if isinstance(data, dict) else {}
+    out = [Token("footnote_block_open", "", 1)]
+    for fid, info in sorted(listing.items()):
+        label = str(info.get("label"))
+        body = defs.get(label)
+        if body is None:
+            continue
+        out.append(Token("footnote_open", "", 1, meta={"id": fid, "label": label}))
+        inner = [
+            _rewrite(t, note, site, audience, ids, titles, vn, heading_ids, texts)
+            for t in body[1:-1]
+        ]
+        last = inner.pop() if inner and inner[-1].type == "paragraph_close" else None
+        out.extend(inner)
+        for sub in range(int(info.get("count", 0))):
+            out.append(Token("footnote_anchor", "", 0, meta={"id": fid, "subId": sub,
+                                                             "label": label}))
+        if last is not None:
+            out.append(last)
+        out.append(Token("footnote_close", "", -1))
+    out.append(Token("footnote_block_close", "", -1))
+    return out if len(out) > 2 else []
+
+
+def _rewrite(
+    tok: Token, note: Note, site: ValidSite, audience: Audience, ids: dict[str, str],
+    titles: dict[str, str], vn: ViewNote, heading_ids: dict[str, int], texts: list[str],
+) -> Token:
+    if tok.type in ("html_block", "html_inline"):
+        return _copy(tok, content=_COMMENT.sub("", tok.content))
+    if tok.type in ("fence", "code_block"):
+        texts.append(tok.content)
+        return tok
+    if tok.type == "heading_open":
+        return tok  # ids are given when the following inline is known
+    if tok.type == "inline" and tok.children is not None:
+        children = _rewrite_inline(tok.children, note, site, audience, ids, titles, vn, texts)
+        return _copy(tok, children=children)
+    return tok
+
+
+def _rewrite_inline(
+    children: list[Token], note: Note, site: ValidSite, audience: Audience,
+    ids: dict[str, str], titles: dict[str, str], vn: ViewNote, texts: list[str],
+) -> list[Token]:
+    out: list[Token] = []
+    withheld_link_depth = 0
+    for child in children:
+        t = child.type
+        if t in ("html_inline",):
+            out.append(_copy(child, content=_COMMENT.sub("", child.content)))
+            continue
+        if t == "wikilink":
+            target = resolve_wiki(site, str(child.meta["target"]))
+            label = str(child.meta.get("label") or "")
+            out.extend(_link_tokens(target, label, ids, titles, vn, texts))
+            continue
+        if t == "link_open":
+            href = str(child.attrs.get("href", ""))
+            target = resolve_href(site, note.source, href)
+            if isinstance(target, NoteTarget):
+                tid = ids.get(target.note.key)
+                if tid is None:
+                    withheld_link_depth += 1
+                    continue
+                vn.links_to.append(tid)
+                out.append(_copy(child, attrs={**child.attrs,
+                                               "href": _note_ref(tid, target.fragment)}))
+                continue
+            if isinstance(target, AssetTarget):
+                vn.assets.append(target.asset)
+                out.append(_copy(child, attrs={**child.attrs,
+                                               "href": _asset_ref(target.asset, target.fragment)}))
+                continue
+            out.append(child)
+            continue
+        if t == "link_close" and withheld_link_depth:
+            withheld_link_depth -= 1
+            if out and out[-1].type == "link_open_withheld_marker":  # pragma: no cover
+                out.pop()
+            continue
+        if t == "image":
+            src = str(child.attrs.get("src", ""))
+            target = resolve_href(site, note.source, src)
+            if isinstance(target, AssetTarget):
+                vn.assets.append(target.asset)
+                out.append(_copy(child, attrs={**child.attrs,
+                                               "src": _asset_ref(target.asset, "")}))
+            elif isinstance(target, NoteTarget | BrokenTarget):
+                out.append(_text(child.content or ""))
+            else:
+                out.append(child)
+            texts.append(child.content or "")
+            continue
+        if t in ("text", "code_inline"):
+            texts.append(child.content)
+        out.append(child)
+    return out
+
+
+def _link_tokens(
+    target: NoteTarget | AssetTarget | ExternalTarget | BrokenTarget, label: str,
+    ids: dict[str, str], titles: dict[str, str], vn: ViewNote, texts: list[str],
+) -> list[Token]:
+    if isinstance(target, NoteTarget):
+        tid = ids.get(target.note.key)
+        if tid is not None:
+            vn.links_to.append(tid)
+            shown = label or titles[target.note.key]
+            texts.append(shown)
+            return [
+                Token("link_open", "a", 1, attrs={"href": _note_ref(tid, target.fragment)},
+                      meta={"wiki": True}),
+                _text(shown),
+                Token("link_close", "a", -1),
+            ]
+    shown = label or WITHHELD_LABEL
+    texts.append(shown)
+    return [_text(shown)]
+
+
+def _note_ref(note_id: str, fragment: str) -> str:
+    """A placeholder the emitter turns into a URL relative to the page it is on."""
+    return f"ivsite:note/{note_id}" + (f"#{slugify(fragment)}" if fragment else "")
+
+
+def _asset_ref(asset: AssetRef, fragment: str) -> str:
+    return f"ivsite:asset/{asset.rel[len('content/'):]}" + (f"#{fragment}" if fragment else "")
+
+
+def _text(content: str) -> Token:
+    return Token("text", "", 0, content=content)
+
+
+def _copy(tok: Token, **changes: object) -> Token:
+    new = Token(tok.type, tok.tag, tok.nesting, attrs=dict(tok.attrs), map=tok.map,
+                level=tok.level, children=tok.children, content=tok.content, markup=tok.markup,
+                info=tok.info, meta=dict(tok.meta), block=tok.block, hidden=tok.hidden)
+    for k, v in changes.items():
+        setattr(new, k, v)
+    return new
+
+
+def _passage_excerpt(tokens: list[Token], start: int) -> str:
+    for tok in tokens[start:start + 12]:
+        if tok.type == "inline" and tok.content.strip():
+            return _excerpt(tok.content, 120)
+    return ""
+
+
+def _excerpt(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def _name_pattern(names: dict[str, Note]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    alts = sorted((r"\s+".join(map(re.escape, n.split())) for n in names), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.I)
+
+
+def _check_names(note: Note, vn: ViewNote, pattern: re.Pattern[str], diags: Diagnostics) -> None:
+    """An unconsented name in visible text fails the build, at its line."""
+    fields = [("title", vn.title), ("summary", note.meta.summary or ""),
+              ("alias", vn.display_name), *(("tags", t) for t in vn.tags)]
+    for key, value in fields:
+        m = pattern.search(value)
+        if m:
+            pos = note.fm.pos(key)
+            diags.error(note.source, pos.line, pos.col, "name-without-consent",
+                        f"'{m.group(0)}' did not agree to be named, but the {key} names them",
+                        "use the alias or a description of their role instead")
+    for tok, line in _visible_lines(vn.tokens, note):
+        m = pattern.search(tok)
+        if m:
+            diags.error(note.source, line, 1, "name-without-consent",
+                        f"'{m.group(0)}' did not agree to be named, but this "
+                        f"{vn.visibility} text names them",
+                        "use the alias, or put the sentence in a '::: private' passage")
+
+
+def _visible_lines(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]:
+    for tok in tokens:
+        line = note.line_of(tok) if tok.map else note.body_line
+        if tok.type == "inline" and tok.children is not None:
+            for c in tok.children:
+                yield c.content, line
+                for v in c.attrs.values():
+                    yield str(v), line
+        elif tok.content:
+            yield tok.content, line
+
+
+def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
+    """Everything this audience must not see, as strings to look for in an output."""
+    sees = SEES[audience]
+    out: list[Secret] = []
+    consented = {
+        n.interview.person.name.casefold()
+        for n in site.notes
+        if n.interview and n.interview.consent.publish_name
+    }
+    for name, note in unconsented_names(site).items():
+        line = note.fm.pos("person", "name").line
+        out.append(Secret("unconsented name", name, note.source, line))
+    for note in site.notes:
+        meta = note.meta
+        if isinstance(meta, InterviewMeta):
+            p = meta.person
+            for key in ("email", "phone", "linkedin"):
+                value = getattr(p, key)
+                if value:
+                    out.append(Secret(f"contact field {key}", str(value), note.source,
+                                      note.fm.pos("person", key).line))
+            if meta.referred_by and meta.referred_by.casefold() not in consented:
+                out.append(Secret("referred_by", meta.referred_by, note.source,
+                                  note.fm.pos("referred_by").line))
+            for i, r in enumerate(meta.referrals):
+                if r.name.casefold() not in consented:
+                    out.append(Secret("referral", r.name, note.source,
+                                      note.fm.pos("referrals", str(i)).line))
+                if r.email:
+                    out.append(Secret("referral email", r.email, note.source,
+                                      note.fm.pos("referrals", str(i)).line))
+        if note.visibility not in sees:
+            if meta.title and len(meta.title.split()) >= 2:
+                out.append(Secret("withheld title", meta.title, note.source,
+                                  note.fm.pos("title").line))
+            out.append(Secret("withheld slug", f"{note.collection}/{note.slug}/", note.source, 1))
+            out.extend(_passage_secrets(note, note.tokens, "withheld note"))
+        else:
+            depth = 0
+            start = 0
+            for idx, tok in enumerate(note.tokens):
+                if tok.type.startswith("container_"):
+                    kind = tok.type[len("container_"):].rsplit("_", 1)[0]
+                    if kind in sees and kind != "other" and depth == 0:
+                        continue
+                    if tok.nesting == 1:
+                        if depth == 0:
+                            start = idx
+                        depth += 1
+                    else:
+                        depth -= 1
+                        if depth == 0:
+                            out.extend(_passage_secrets(note, note.tokens[start:idx],
+                                                        f"{kind} passage"))
+                    continue
+                if tok.type in ("html_block",) or (tok.type == "inline" and depth == 0):
+                    for m in _COMMENT.finditer(tok.content):
+                        body = m.group(0)[4:].removesuffix("-->").strip()
+                        if len(body) >= 12:
+                            out.append(Secret("HTML comment", body, note.source,
+                                              note.line_of(tok)))
+    return out
+
+
+def _passage_secrets(note: Note, tokens: list[Token], kind: str) -> list[Secret]:
+    out = []
+    for tok in tokens:
+        if tok.type == "inline" and tok.content.strip():
+            plain = "".join(
+                c.content for c in (tok.children or ()) if c.type in ("text", "code_inline")
+            )
+            text = " ".join(plain.split())
+            if text:
+                out.append(Secret(kind, text, note.source, note.line_of(tok)))
+    return out

@@ -1,0 +1,149 @@
+"""Stage 8 — audit: read an output folder back and look for anything withheld.
+
+Every build ends here before its output is swapped in, and ``ivsite audit DIR``
+runs the same check on any folder. It looks in every file — HTML as markup and as
+text, XML, JSON, JavaScript, and Pagefind's gzip-compressed index files once
+decompressed — for withheld titles, slugs and passages, contact fields,
+unconsented names and referrals, and compares every file's hash with the
+withheld assets. Matching is by words, case-insensitively, so "Jane Doe",
+"jane-doe" and "JANE&nbsp;DOE" are all found.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import html
+import re
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .audience import Secret
+
+ALWAYS = ("unconsented name", "contact field", "referral", "referred_by")
+"""Kinds of secret reported even when the same words occur in visible text."""
+_WORD = re.compile(r"\w+")
+_TAG = re.compile(r"<[^>]*>")
+MIN_PASSAGE_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Hit:
+    output: str
+    secret: Secret
+
+    def text(self) -> str:
+        s = self.secret
+        return (f"{self.output}: {s.kind} from {s.source}:{s.line} is in the output: "
+                f"{_short(s.text)!r}")
+
+
+@dataclass(frozen=True)
+class AssetSecret:
+    digest: str
+    source: str
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def needles(secrets: Iterable[Secret], visible_text: str) -> dict[tuple[str, ...], Secret]:
+    """Word sequences to look for. Passages are cut into sentences; a sentence or
+    title that the audience legitimately sees elsewhere is not a leak."""
+    visible = " " + " ".join(words(visible_text)) + " "
+    out: dict[tuple[str, ...], Secret] = {}
+    for s in secrets:
+        always = s.kind.startswith(ALWAYS)
+        pieces = [s.text]
+        if s.kind.endswith(("passage", "withheld note", "HTML comment")):
+            pieces = [p for p in re.split(r"(?<=[.!?;:])\s+", s.text) if p.strip()]
+        for piece in pieces:
+            w = tuple(words(piece))
+            if not w:
+                continue
+            if not always:
+                if s.kind.endswith(("passage", "withheld note", "HTML comment")) and \
+                        len(w) < MIN_PASSAGE_WORDS:
+                    continue
+                if f" {' '.join(w)} " in visible:
+                    continue
+            out.setdefault(w, s)
+    return out
+
+
+class Matcher:
+    """Finds any of many word sequences in a text in one pass over its words."""
+
+    def __init__(self, seqs: dict[tuple[str, ...], Secret]) -> None:
+        self._by_head: dict[str, list[tuple[tuple[str, ...], Secret]]] = {}
+        for seq, secret in seqs.items():
+            self._by_head.setdefault(seq[0], []).append((seq, secret))
+
+    def find(self, text: str) -> list[Secret]:
+        ws = words(text)
+        found: dict[int, Secret] = {}
+        for i, w in enumerate(ws):
+            cands = self._by_head.get(w)
+            if not cands:
+                continue
+            for seq, secret in cands:
+                if tuple(ws[i:i + len(seq)]) == seq:
+                    found[id(secret)] = secret
+        return list(found.values())
+
+
+def readable_texts(path: Path, data: bytes) -> list[str]:
+    """The texts in which a file could show something: raw, unescaped, tag-free,
+    and decompressed where it is gzip or zlib data (Pagefind's index files)."""
+    blobs = [data]
+    if data[:2] == b"\x1f\x8b":
+        try:
+            blobs.append(gzip.decompress(data))
+        except (OSError, EOFError, zlib.error):
+            pass
+    texts: list[str] = []
+    for blob in blobs:
+        text = blob.decode("utf-8", errors="ignore")
+        if not text:
+            continue
+        texts.append(text)
+        unescaped = html.unescape(text)
+        if unescaped != text:
+            texts.append(unescaped)
+        if "<" in unescaped:
+            texts.append(_TAG.sub(" ", unescaped))
+    return texts
+
+
+def audit_folder(
+    folder: Path, secrets: list[Secret], visible_text: str,
+    withheld_assets: list[AssetSecret], skip_prefixes: tuple[str, ...] = (),
+) -> list[Hit]:
+    matcher = Matcher(needles(secrets, visible_text))
+    assets = {a.digest: a for a in withheld_assets}
+    hits: list[Hit] = []
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(folder).as_posix()
+        if skip_prefixes and rel.startswith(skip_prefixes):
+            continue
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in assets:
+            a = assets[digest]
+            hits.append(Hit(rel, Secret("withheld file", a.source, a.source, 0)))
+        seen: set[int] = set()
+        for text in readable_texts(path, data):
+            for secret in matcher.find(text):
+                if id(secret) not in seen:
+                    seen.add(id(secret))
+                    hits.append(Hit(rel, secret))
+    return hits
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -1,0 +1,248 @@
+"""The ``ivsite`` command line: thin wrappers over the pipeline.
+
+Exit status: 0 success (warnings allowed unless --strict), 1 the content has
+errors, 2 a usage or configuration error. Problems are printed one per line with
+their file, line and hint; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .diagnostics import Diagnostic, Diagnostics, format_json
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _guard(fn: F) -> F:
+    """Turn an unexpected exception into a short message and exit status 2."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("stopped", err=True)
+            sys.exit(130)
+        except Exception as exc:  # the last line of defence, never the normal path
+            click.secho(f"ivsite: internal error: {exc!r}", fg="red", err=True)
+            click.echo("  hint: this is a bug in ivsite; please report it with the "
+                       "trace below", err=True)
+            click.echo("".join(traceback.format_exc(limit=6)), err=True)
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def print_diagnostics(diags: Diagnostics | list[Diagnostic], fmt: str = "text") -> None:
+    items = diags.sorted() if isinstance(diags, Diagnostics) else diags
+    if fmt == "json":
+        click.echo(format_json(items))
+        return
+    for d in items:
+        colour = "red" if d.severity == "error" else "yellow"
+        where = d.path + (f":{d.line}:{d.col or 1}" if d.line else "")
+        click.echo(f"{where}: " + click.style(f"{d.severity}[{d.code}]", fg=colour, bold=True)
+                   + f": {d.message}", err=True)
+        if d.hint:
+            click.echo(f"  hint: {d.hint}", err=True)
+    errors = sum(1 for d in items if d.severity == "error")
+    warnings = len(items) - errors
+    if items:
+        click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ivsite")
+def cli() -> None:
+    """ivsite: career-research notes in, a private-by-default personal site out."""
+
+
+@cli.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
+@_guard
+def init(directory: Path) -> None:
+    """Make a new site with example notes."""
+    from .scaffold import init_site
+
+    problem = init_site(directory)
+    if problem:
+        click.secho(f"ivsite init: {problem}", fg="red", err=True)
+        sys.exit(2)
+    click.echo(f"Made a new site in {directory}.")
+    click.echo(f"Next: cd {directory} && ivsite serve")
+
+
+@cli.command()
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@_guard
+def check(strict: bool, fmt: str) -> None:
+    """Validate the site; writes nothing."""
+    from .pipeline import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Pipeline
+
+    diags = Diagnostics()
+    pipe = Pipeline(Path.cwd(), persist_cache=False)
+    prep = pipe.prepare(diags)
+    if prep is not None:
+        for audience in ("public", "mentor"):
+            pipe.graph(prep, audience, diags)  # type: ignore[arg-type]
+    print_diagnostics(diags, fmt)
+    if prep is None:
+        sys.exit(EXIT_USAGE)
+    if diags.has_errors(strict):
+        sys.exit(EXIT_CONTENT)
+    if fmt == "text":
+        n = len(prep.valid.notes)
+        click.echo(f"ok: {n} note(s) checked", err=True)
+    sys.exit(EXIT_OK)
+
+
+@cli.command()
+@click.option("--audience", type=click.Choice(["public", "mentor"]), default="public")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@_guard
+def build(audience: str, out: Path | None, strict: bool) -> None:
+    """Validate and write the site for an audience."""
+    from .pipeline import build as run_build
+
+    started = time.perf_counter()
+    result = run_build(Path.cwd(), audience=audience, out=out, strict=strict)  # type: ignore[arg-type]
+    print_diagnostics(result.diagnostics)
+    if result.status == 0 and result.output is not None:
+        took = time.perf_counter() - started
+        click.echo(f"Built the {audience} site: {result.files} files in {result.output} "
+                   f"({took:.2f} s)", err=True)
+        if result.share_url:
+            click.echo(f"Mentor link: {result.share_url}", err=True)
+    elif result.status == 1:
+        click.secho("Nothing was written; the previous output is unchanged.", err=True)
+    sys.exit(result.status)
+
+
+@cli.command()
+@click.option("--audience", type=click.Choice(["private", "public", "mentor"]),
+              default="private")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser.")
+@click.option("--allow-remote-private", is_flag=True,
+              help="Serve the private view on an address other than loopback.")
+@_guard
+def serve(audience: str, host: str, port: int, open_browser: bool,
+          allow_remote_private: bool) -> None:
+    """Live preview (private view by default); never writes the output folder."""
+    from .serve import run_server
+
+    sys.exit(run_server(Path.cwd(), audience=audience, host=host, port=port,  # type: ignore[arg-type]
+                        open_browser=open_browser, allow_remote_private=allow_remote_private))
+
+
+@cli.command(name="share")
+@click.option("--rotate", is_flag=True, help="Replace the token; the old link stops working "
+              "after the next build.")
+@_guard
+def share_cmd(rotate: bool) -> None:
+    """Print the mentor link and what it shares."""
+    from .sharing import share_command
+
+    sys.exit(share_command(Path.cwd(), rotate=rotate))
+
+
+@cli.command()
+@click.option("--ics", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the dates as an iCalendar file.")
+@_guard
+def todo(ics: Path | None) -> None:
+    """Thank-yous to send, follow-ups due, interviews coming up."""
+    from .todo import todo_command
+
+    sys.exit(todo_command(Path.cwd(), ics))
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--audience", type=click.Choice(["public", "mentor"]), default="public")
+@_guard
+def audit(directory: Path, audience: str) -> None:
+    """Scan a folder for anything the audience must not see."""
+    from .pipeline import audit_dir
+
+    status, diags, hits = audit_dir(Path.cwd(), directory, audience)  # type: ignore[arg-type]
+    print_diagnostics(diags)
+    for hit in hits:
+        click.secho(hit.text(), fg="red", err=True)
+    if status == 0:
+        click.echo(f"audit: nothing withheld from the {audience} audience is in {directory}",
+                   err=True)
+    else:
+        click.echo(f"audit: {len(hits)} problem(s)", err=True)
+    sys.exit(status)
+
+
+@cli.command()
+@_guard
+def schema() -> None:
+    """Print the JSON Schema of the front matter, for editors."""
+    from .models import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=2))
+
+
+@cli.group()
+def new() -> None:
+    """Start a new note from a template."""
+
+
+@new.command("interview")
+@click.argument("name")
+@click.option("--role", default="", help="Slug of a role in content/roles/.")
+@click.option("--company", default="")
+@click.option("--date", "date_", default="", help="YYYY-MM-DD (default: today).")
+@_guard
+def new_interview(name: str, role: str, company: str, date_: str) -> None:
+    """A new interview with NAME (kept private until you change it)."""
+    from .scaffold import new_note
+
+    _report_new(new_note(Path.cwd(), "interviews", name, role=role, company=company, date=date_))
+
+
+for _kind in ("reflection", "role", "page"):
+
+    def _make(kind: str) -> None:
+        @new.command(kind)
+        @click.argument("title")
+        @_guard
+        def _cmd(title: str) -> None:
+            from .scaffold import new_note
+
+            _report_new(new_note(Path.cwd(), kind + "s", title))
+
+        _cmd.__doc__ = f"A new {kind} titled TITLE."
+
+    _make(_kind)
+
+
+def _report_new(result: tuple[Path | None, str]) -> None:
+    path, problem = result
+    if path is None:
+        click.secho(f"ivsite new: {problem}", fg="red", err=True)
+        sys.exit(2)
+    click.echo(str(path))
+
+
+def main() -> None:
+    cli(prog_name="ivsite")

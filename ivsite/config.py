@@ -1,0 +1,144 @@
+"""site.toml: the site's settings, validated with every problem reported.
+
+Unknown keys are warnings with a did-you-mean (a typo must not silently change
+behaviour); a wrong type is an error.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .diagnostics import Diagnostics, did_you_mean
+
+Visibility = Literal["public", "mentor", "private"]
+CONFIG_PATH = "site.toml"
+
+
+class VisibilityDefaults(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    interviews: Visibility = "private"
+    reflections: Visibility = "private"
+    roles: Visibility = "public"
+    pages: Visibility = "public"
+
+
+class ShareSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    enabled: bool = False
+    feedback_email: str = ""
+    passphrase_env: str = ""
+
+
+class SiteConfig(BaseModel):
+    """Every key of site.toml; only ``title`` is required."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    title: str
+    author: str = ""
+    base_url: str = "/"
+    language: str = "en"
+    theme: str = "default"
+    output_dir: str = "_site"
+    visibility: VisibilityDefaults = Field(default_factory=VisibilityDefaults)
+    share: ShareSettings = Field(default_factory=ShareSettings)
+
+    @field_validator("base_url")
+    @classmethod
+    def _base_url(cls, v: str) -> str:
+        if not re.match(r"^(https?://[^/\s]+)?/", v) and not re.match(r"^https?://[^/\s]+$", v):
+            raise ValueError("must be an absolute URL (https://host/path/) or a path starting with /")
+        return v if v.endswith("/") else v + "/"
+
+    @field_validator("output_dir")
+    @classmethod
+    def _output_dir(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("must not be empty")
+        return v
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url, always starting and ending with '/'."""
+        m = re.match(r"^https?://[^/]+(/.*)?$", self.base_url)
+        path = (m.group(1) if m else self.base_url) or "/"
+        return path if path.endswith("/") else path + "/"
+
+
+KNOWN_KEYS: dict[tuple[str, ...], set[str]] = {
+    (): set(SiteConfig.model_fields),
+    ("visibility",): set(VisibilityDefaults.model_fields),
+    ("share",): set(ShareSettings.model_fields),
+}
+
+
+def _line_of(text: str, key: str, section: str = "") -> int:
+    """Best-effort line of a key in TOML text (tomllib keeps no positions)."""
+    in_section = section == ""
+    for n, line in enumerate(text.splitlines(), 1):
+        s = line.strip()
+        if s.startswith("["):
+            in_section = s.strip("[] ") == section
+            if section and in_section and not key:
+                return n
+            continue
+        if in_section and re.match(rf"^{re.escape(key)}\s*=", s):
+            return n
+    return 0
+
+
+def load_config(data: bytes | None, diags: Diagnostics) -> SiteConfig | None:
+    """Parse and validate site.toml; None when it is unusable (a usage error)."""
+    if data is None:
+        diags.error(
+            CONFIG_PATH, 0, 0, "config-missing", "there is no site.toml here",
+            "run ivsite from the site's folder, or `ivsite init` to make one",
+        )
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+        raw: dict[str, Any] = tomllib.loads(text)
+    except UnicodeDecodeError:
+        diags.error(CONFIG_PATH, 0, 0, "config-encoding", "site.toml is not UTF-8")
+        return None
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+), column (\d+)", str(exc))
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
+        diags.error(CONFIG_PATH, line, col, "config-syntax", f"site.toml is not valid TOML: {exc}")
+        return None
+    # Unknown keys: warn, then drop them so validation can go on.
+    cleaned = dict(raw)
+    for section, known in KNOWN_KEYS.items():
+        table: Any = cleaned
+        for part in section:
+            table = table.get(part) if isinstance(table, dict) else None
+        if not isinstance(table, dict):
+            continue
+        for key in list(table):
+            if key not in known:
+                diags.warning(
+                    CONFIG_PATH, _line_of(text, key, ".".join(section)), 1, "config-unknown-key",
+                    f"unknown setting '{'.'.join((*section, key))}'",
+                    did_you_mean(key, known) or "it is ignored",
+                )
+                del table[key]
+    try:
+        return SiteConfig.model_validate(cleaned)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = [str(p) for p in err["loc"]]
+            section = ".".join(loc[:-1]) if len(loc) > 1 else ""
+            key = loc[-1] if loc else ""
+            msg = err["msg"]
+            if err["type"] == "missing":
+                msg = f"'{'.'.join(loc)}' is required"
+            else:
+                msg = f"'{'.'.join(loc)}': {msg}"
+            diags.error(
+                CONFIG_PATH, _line_of(text, key, section), 1, "config-invalid", msg,
+                'for example: title = "My career research"' if key == "title" else "",
+            )
+        return None

@@ -1,0 +1,170 @@
+"""Split a note into front matter and body, and read the YAML with positions.
+
+Accepts UTF-8 with or without a byte-order mark, UTF-16 with a mark, and CRLF line
+endings. YAML is read with a safe loader only (the C one where present) and the
+position of every top-level key is kept so that later stages can point at it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # libyaml is about five times faster; fall back to pure Python if absent
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the platform's wheel
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from .diagnostics import Diagnostic
+
+
+@dataclass(frozen=True)
+class Pos:
+    line: int
+    col: int
+
+
+@dataclass
+class FrontMatter:
+    """What a note's header says, and where each key and value stands."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+    key_pos: dict[str, Pos] = field(default_factory=dict)
+    value_pos: dict[str, Pos] = field(default_factory=dict)
+    nested_pos: dict[tuple[str, ...], Pos] = field(default_factory=dict)
+    """Positions of nested values, by key path (e.g. ``("person", "name")``)."""
+    body: str = ""
+    body_line: int = 1
+    """Line of the file on which the body starts (1-based)."""
+    text: str = ""
+    """The whole decoded file, newlines normalised."""
+
+    def pos(self, *path: str | int) -> Pos:
+        """Best known position for a key path; falls back to its parents."""
+        keys = tuple(str(p) for p in path)
+        while keys:
+            if len(keys) == 1:
+                if keys[0] in self.value_pos:
+                    return self.value_pos[keys[0]]
+                if keys[0] in self.key_pos:
+                    return self.key_pos[keys[0]]
+            elif keys in self.nested_pos:
+                return self.nested_pos[keys]
+            keys = keys[:-1]
+        return Pos(1, 1)
+
+
+def decode(data: bytes) -> tuple[str | None, str]:
+    """Decode note bytes; returns (text, encoding) or (None, reason)."""
+    if data.startswith(codecs.BOM_UTF8):
+        data, enc = data[3:], "utf-8"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        enc = "utf-16"
+    else:
+        enc = "utf-8"
+    try:
+        text = data.decode(enc)
+    except UnicodeDecodeError as exc:
+        return None, f"not valid {enc.upper()} (byte {exc.start})"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text, enc
+
+
+def split(path: str, data: bytes) -> tuple[FrontMatter | None, list[Diagnostic]]:
+    """Decode, split and parse a note's front matter; errors are diagnostics."""
+    diags: list[Diagnostic] = []
+    text, enc = decode(data)
+    if text is None:
+        diags.append(Diagnostic(path, 1, 1, "error", "encoding", f"the file is {enc}",
+                                "save it as UTF-8"))
+        return None, diags
+    if "\x00" in text:
+        diags.append(Diagnostic(path, 1, 1, "error", "encoding",
+                                "the file holds NUL bytes; is it binary?"))
+        return None, diags
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        diags.append(Diagnostic(
+            path, 1, 1, "error", "front-matter-missing",
+            "the note has no front matter, so ivsite cannot tell who may see it",
+            "start the file with a line '---', the YAML settings, then another '---'",
+        ))
+        return None, diags
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        diags.append(Diagnostic(
+            path, 1, 1, "error", "front-matter-unclosed",
+            "the front matter opened on line 1 is never closed",
+            "add a line '---' after the last setting",
+        ))
+        return None, diags
+    yaml_text = "\n".join(lines[1:end])
+    fm = FrontMatter(body="\n".join(lines[end + 1:]), body_line=end + 2, text=text)
+    if not yaml_text.strip():
+        return fm, diags
+    try:
+        loader = _Loader(yaml_text)
+        try:
+            node = loader.get_single_node()
+            data_obj = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 2) if mark else 1
+        col = (mark.column + 1) if mark else 1
+        problem = exc.problem or "invalid YAML"
+        hint = ""
+        if "mapping values are not allowed" in problem:
+            hint = "a value containing ': ' must be quoted"
+        elif "found character '\\t'" in problem:
+            hint = "indent YAML with spaces, not tabs"
+        elif "{" in yaml_text or "%" in yaml_text:
+            hint = "template syntax such as {{ }} or {% %} is not YAML; quote it"
+        diags.append(Diagnostic(path, line, col, "error", "yaml",
+                                f"front matter is not valid YAML: {problem}", hint))
+        return None, diags
+    except yaml.YAMLError as exc:
+        diags.append(Diagnostic(path, 2, 1, "error", "yaml", f"front matter is not valid YAML: {exc}"))
+        return None, diags
+    except (ValueError, OverflowError) as exc:  # e.g. a date like 2026-02-30
+        diags.append(Diagnostic(path, 2, 1, "error", "yaml", f"front matter has a bad value: {exc}",
+                                "dates are written YYYY-MM-DD"))
+        return None, diags
+    if data_obj is None:
+        return fm, diags
+    if not isinstance(data_obj, dict) or not isinstance(node, yaml.MappingNode):
+        diags.append(Diagnostic(path, 2, 1, "error", "front-matter-shape",
+                                "front matter must be a set of 'key: value' lines",
+                                "for example: title: My note"))
+        return None, diags
+    fm.data = {str(k): v for k, v in data_obj.items()}
+    for knode, vnode in node.value:
+        key = str(knode.value)
+        fm.key_pos[key] = Pos(knode.start_mark.line + 2, knode.start_mark.column + 1)
+        fm.value_pos[key] = Pos(vnode.start_mark.line + 2, vnode.start_mark.column + 1)
+        _nested(vnode, (key,), fm.nested_pos)
+    return fm, diags
+
+
+def _nested(node: yaml.Node, path: tuple[str, ...], out: dict[tuple[str, ...], Pos]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for knode, vnode in node.value:
+            sub = (*path, str(knode.value))
+            out[sub] = Pos(vnode.start_mark.line + 2, vnode.start_mark.column + 1)
+            _nested(vnode, sub, out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            sub = (*path, str(i))
+            out[sub] = Pos(item.start_mark.line + 2, item.start_mark.column + 1)
+            _nested(item, sub, out)
+
+
+def is_date(value: Any) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)

@@ -1,0 +1,176 @@
+"""Stage 5 — the site graph: URLs, lists, tags, roles, backlinks, questions.
+
+Everything here is computed from one :class:`~ivsite.audience.AudienceView`, so a
+listing, a tag, a count or a backlink can only ever show what that audience may
+see. Emitters read the graph; they never see the view's source notes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+from .audience import AudienceView, ViewNote
+from .notes import Question
+from .render import heading_anchors
+from .slugs import comparable, slugify
+
+COLLECTION_TITLES = {
+    "interviews": "Interviews",
+    "reflections": "Reflections",
+    "roles": "Roles",
+    "pages": "Pages",
+}
+
+
+@dataclass
+class Answer:
+    note: ViewNote
+    question: str
+    anchor: str
+    tokens: list[Token]
+
+
+@dataclass
+class BankEntry:
+    question: Question
+    answers: list[Answer] = field(default_factory=list)
+
+
+@dataclass
+class Tag:
+    name: str
+    slug: str
+    notes: list[ViewNote] = field(default_factory=list)
+
+
+@dataclass
+class SiteGraph:
+    view: AudienceView
+    by_id: dict[str, ViewNote]
+    collections: dict[str, list[ViewNote]]
+    home: ViewNote | None
+    tags: list[Tag]
+    backlinks: dict[str, list[ViewNote]]
+    prev_next: dict[str, tuple[ViewNote | None, ViewNote | None]]
+    role_interviews: dict[str, list[ViewNote]]
+    role_reflections: dict[str, list[ViewNote]]
+    bank: list[BankEntry]
+    other_questions: list[Answer]
+    answers_by_note: dict[str, list[Answer]]
+
+    def url(self, note: ViewNote) -> str:
+        """Site-relative directory URL of a note's page ('' for the home page)."""
+        if note.collection == "pages":
+            return "" if note.slug == "index" else f"{note.slug}/"
+        return f"{note.collection}/{note.slug}/"
+
+    def url_of(self, note_id: str) -> str | None:
+        note = self.by_id.get(note_id)
+        return self.url(note) if note else None
+
+    def tag_url(self, name: str) -> str:
+        return f"tags/{slugify(name) or 'tag'}/"
+
+
+def build_graph(view: AudienceView) -> SiteGraph:
+    by_id = {n.id: n for n in view.notes}
+    collections: dict[str, list[ViewNote]] = {c: [] for c in COLLECTION_TITLES}
+    home = None
+    for n in view.notes:
+        if n.collection == "pages" and n.slug == "index":
+            home = n
+            continue
+        collections[n.collection].append(n)
+    for name in ("interviews", "reflections"):
+        collections[name].sort(key=lambda n: (n.date is None, -_ord(n), n.title.casefold()))
+    for name in ("roles", "pages"):
+        collections[name].sort(key=lambda n: n.title.casefold())
+    tags_by_slug: dict[str, Tag] = {}
+    for n in view.notes:
+        for t in n.tags:
+            slug = slugify(t) or "tag"
+            tag = tags_by_slug.setdefault(slug, Tag(t, slug))
+            if n not in tag.notes:
+                tag.notes.append(n)
+    for tag in tags_by_slug.values():
+        tag.notes.sort(key=lambda n: (-_ord(n), n.title.casefold()))
+    backlinks: dict[str, list[ViewNote]] = defaultdict(list)
+    for n in view.notes:
+        for target in dict.fromkeys(n.links_to):
+            if target != n.id and n not in backlinks[target]:
+                backlinks[target].append(n)
+    prev_next: dict[str, tuple[ViewNote | None, ViewNote | None]] = {}
+    for name in ("interviews", "reflections"):
+        items = collections[name]
+        for i, n in enumerate(items):
+            newer = items[i - 1] if i > 0 else None
+            older = items[i + 1] if i + 1 < len(items) else None
+            prev_next[n.id] = (older, newer)
+    role_interviews: dict[str, list[ViewNote]] = defaultdict(list)
+    role_reflections: dict[str, list[ViewNote]] = defaultdict(list)
+    for n in collections["interviews"]:
+        if n.role_id:
+            role_interviews[n.role_id].append(n)
+    for n in collections["reflections"]:
+        for rid in n.role_ids:
+            role_reflections[rid].append(n)
+    bank, other, by_note = _questions(view.questions, collections["interviews"])
+    return SiteGraph(
+        view=view, by_id=by_id, collections=collections, home=home,
+        tags=sorted(tags_by_slug.values(), key=lambda t: t.name.casefold()),
+        backlinks=dict(backlinks), prev_next=prev_next,
+        role_interviews=dict(role_interviews), role_reflections=dict(role_reflections),
+        bank=bank, other_questions=other, answers_by_note=by_note,
+    )
+
+
+def _ord(n: ViewNote) -> int:
+    return n.date.toordinal() if n.date else 0
+
+
+def extract_answers(note: ViewNote) -> list[Answer]:
+    """A heading ending in '?' is a question; its answer runs to the next heading
+    of the same or a higher level."""
+    tokens = note.tokens
+    anchors = heading_anchors(tokens)
+    out: list[Answer] = []
+    for i, (anchor, text) in anchors.items():
+        if not text.rstrip().endswith("?"):
+            continue
+        level = int(tokens[i].tag[1:]) if tokens[i].tag[1:].isdigit() else 6
+        j = i + 3
+        end = j
+        while end < len(tokens):
+            t = tokens[end]
+            if t.type == "heading_open" and int(t.tag[1:] or 6) <= level:
+                break
+            if t.type == "footnote_block_open":
+                break
+            end += 1
+        out.append(Answer(note, text, anchor, tokens[j:end]))
+    return out
+
+
+def _questions(
+    bank: list[Question], interviews: list[ViewNote]
+) -> tuple[list[BankEntry], list[Answer], dict[str, list[Answer]]]:
+    entries = [BankEntry(q) for q in bank]
+    index: dict[str, BankEntry] = {}
+    for e in entries:
+        for k in e.question.keys():
+            index.setdefault(k, e)
+    other: list[Answer] = []
+    by_note: dict[str, list[Answer]] = {}
+    for note in interviews:
+        answers = extract_answers(note)
+        by_note[note.id] = answers
+        for a in answers:
+            entry = index.get(comparable(a.question))
+            if entry is not None:
+                entry.answers.append(a)
+            else:
+                other.append(a)
+    return entries, other, by_note

@@ -1,0 +1,178 @@
+"""Stage 1 — load: the only code that reads a site's source folder.
+
+It walks ``content/``, reads every note's bytes, records every other file as an
+asset (by reference: path, size and hash, bytes read again only when a published
+page needs them), and refuses anything that reaches outside the site through a
+symbolic link. Keeping all source reads here means the rest of the pipeline can
+only see what this stage hands on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostics
+
+COLLECTIONS = ("interviews", "reflections", "roles", "pages")
+NOTE_SUFFIXES = (".md", ".markdown")
+SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A note's raw bytes and where they came from."""
+
+    rel: str
+    """Site-relative POSIX path, e.g. ``content/interviews/2026-03-04-acme.md``."""
+    collection: str
+    data: bytes
+    digest: str
+
+
+@dataclass(frozen=True)
+class AssetRef:
+    """A non-note file under content/: published only if a visible note links to it."""
+
+    rel: str
+    size: int
+    digest: str
+
+
+def is_editor_noise(name: str) -> bool:
+    """Swap, backup and hidden files that editors leave beside notes."""
+    return (
+        name.startswith(".")
+        or name.endswith(("~", ".swp", ".swx", ".tmp", ".bak"))
+        or name.startswith(("#", ".#"))
+        or name in SKIPPED_NAMES
+    )
+
+
+class AssetStore:
+    """Reads asset bytes on request; the writer copies assets through it."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = root
+
+    def read(self, ref: AssetRef) -> bytes:
+        data = (self._root / ref.rel).read_bytes()
+        return data
+
+
+@dataclass
+class LoadedSite:
+    root: Path
+    config_bytes: bytes | None
+    notes: list[SourceFile] = field(default_factory=list)
+    questions: SourceFile | None = None
+    assets: dict[str, AssetRef] = field(default_factory=dict)
+    store: AssetStore | None = None
+
+    def digest(self) -> str:
+        """A fingerprint of every source input, for caches and change detection."""
+        h = hashlib.sha256()
+        h.update(self.config_bytes or b"")
+        for note in self.notes:
+            h.update(note.rel.encode() + b"\0" + note.digest.encode())
+        if self.questions:
+            h.update(self.questions.digest.encode())
+        for ref in self.assets.values():
+            h.update(ref.rel.encode() + ref.digest.encode())
+        return h.hexdigest()
+
+
+_digest_cache: dict[tuple[str, int, int], str] = {}
+
+
+def _file_digest(path: Path, st: os.stat_result) -> str:
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    cached = _digest_cache.get(key)
+    if cached is None:
+        h = hashlib.sha256()
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        cached = h.hexdigest()
+        _digest_cache[key] = cached
+    return cached
+
+
+def load_site(root: Path, diags: Diagnostics) -> LoadedSite:
+    """Read site.toml and everything under content/."""
+    root = root.resolve()
+    cfg_path = root / "site.toml"
+    config_bytes = cfg_path.read_bytes() if cfg_path.is_file() else None
+    site = LoadedSite(root=root, config_bytes=config_bytes, store=AssetStore(root))
+    content = root / "content"
+    if not content.is_dir():
+        diags.error(
+            "content", 0, 0, "no-content", "there is no content/ folder",
+            "run `ivsite init` to start a site, or run ivsite from the site's folder",
+        )
+        return site
+    _walk(root, content, content, site, diags)
+    site.notes.sort(key=lambda s: s.rel)
+    return site
+
+
+def _walk(root: Path, content: Path, folder: Path, site: LoadedSite, diags: Diagnostics) -> None:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        diags.error(_rel(root, folder), 0, 0, "unreadable", f"cannot read folder: {exc.strerror}")
+        return
+    for entry in entries:
+        if is_editor_noise(entry.name):
+            continue
+        path = Path(entry.path)
+        rel = _rel(root, path)
+        if entry.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(content.resolve()):
+                diags.error(
+                    rel, 0, 0, "outside-site",
+                    f"this link points outside content/ (to {target}); it is never read or copied",
+                    "copy the file into content/ instead of linking to it",
+                )
+                continue
+        if entry.is_dir():
+            if entry.is_symlink():
+                diags.warning(
+                    rel, 0, 0, "symlinked-folder", "a linked folder is not followed",
+                    "move the folder into content/ instead of linking to it",
+                )
+                continue
+            _walk(root, content, path, site, diags)
+            continue
+        if not entry.is_file():
+            continue
+        parts = path.relative_to(content).parts
+        collection = parts[0] if len(parts) > 1 else ""
+        try:
+            if rel == "content/questions.yaml" or rel == "content/questions.yml":
+                data = path.read_bytes()
+                site.questions = SourceFile(rel, "", data, hashlib.sha256(data).hexdigest())
+            elif collection in COLLECTIONS and path.suffix.lower() in NOTE_SUFFIXES:
+                data = path.read_bytes()
+                site.notes.append(
+                    SourceFile(rel, collection, data, hashlib.sha256(data).hexdigest())
+                )
+            else:
+                if path.suffix.lower() in NOTE_SUFFIXES:
+                    diags.warning(
+                        rel, 0, 0, "not-a-note",
+                        "a Markdown file outside interviews/, reflections/, roles/ and pages/ "
+                        "is treated as an asset, not a note",
+                        "move it into one of those folders to make it a page",
+                    )
+                st = path.stat()
+                site.assets[rel] = AssetRef(rel, st.st_size, _file_digest(path, st))
+        except OSError as exc:
+            diags.error(rel, 0, 0, "unreadable", f"cannot read file: {exc.strerror}")
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()

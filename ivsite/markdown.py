@@ -1,0 +1,69 @@
+"""The one Markdown dialect ivsite reads: CommonMark plus the contract's extensions.
+
+Tables, strikethrough, footnotes, task lists, definition lists, ``::: private`` and
+``::: mentor`` containers and ``[[wiki-links]]``. Containers become tokens, so the
+audience filter can drop withheld passages before anything is rendered; code
+blocks stay literal because the block parser never looks inside them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+PASSAGE_KINDS = ("private", "mentor")
+
+
+def _is_other_container(params: str, markup: str) -> bool:
+    """Any ``:::`` fence that names something else: rejected later, never printed."""
+    word = params.strip().split(" ", 1)[0] if params.strip() else ""
+    return word not in PASSAGE_KINDS
+
+
+def _wikilink(state: StateInline, silent: bool) -> bool:
+    """``[[target]]``, ``[[target|label]]`` and ``[[target#part|label]]``."""
+    src, pos = state.src, state.pos
+    if not src.startswith("[[", pos):
+        return False
+    end = src.find("]]", pos + 2)
+    if end < 0:
+        return False
+    inner = src[pos + 2:end]
+    if not inner.strip() or "\n" in inner or "[" in inner:
+        return False
+    if not silent:
+        target, _, label = inner.partition("|")
+        token = state.push("wikilink", "", 0)
+        token.meta = {"target": target.strip(), "label": label.strip()}
+        token.content = inner
+        token.markup = "[["
+    state.pos = end + 2
+    return True
+
+
+@cache
+def markdown() -> MarkdownIt:
+    """The configured parser (built once; parsing is thread-compatible)."""
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    for kind in PASSAGE_KINDS:
+        container_plugin(md, kind)
+    container_plugin(md, "other", validate=_is_other_container)
+    footnote_plugin(md, inline=False, move_to_end=False)
+    tasklists_plugin(md)
+    deflist_plugin(md)
+    md.inline.ruler.before("link", "wikilink", _wikilink)
+    return md
+
+
+def parse_body(body: str) -> tuple[list[Token], dict[str, object]]:
+    """Block and inline tokens of a note's body, and the parser's env (footnotes)."""
+    env: dict[str, object] = {}
+    tokens = markdown().parse(body, env)
+    return tokens, env

@@ -1,0 +1,140 @@
+"""Stage 2 — parse: front matter and Markdown tokens of every note, cached by hash.
+
+Parsing is most of a build's time, so each result is kept under the hash of the
+note's bytes; a warm build or a live-preview save re-parses only what changed.
+The result is never mutated by later stages (the audience filter copies).
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown_it.token import Token
+
+from .diagnostics import Diagnostic
+from .frontmatter import FrontMatter, split
+from .load import SourceFile
+from .markdown import parse_body
+
+PARSER_VERSION = "1"
+
+
+@dataclass
+class ParsedNote:
+    source: SourceFile
+    fm: FrontMatter | None
+    tokens: list[Token] = field(default_factory=list)
+    env: dict[str, object] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def parse_note(source: SourceFile) -> ParsedNote:
+    fm, diags = split(source.rel, source.data)
+    if fm is None:
+        return ParsedNote(source, None, diagnostics=diags)
+    try:
+        tokens, env = parse_body(fm.body)
+    except Exception as exc:  # a parser bug must not become the user's traceback
+        diags.append(Diagnostic(source.rel, fm.body_line, 1, "error", "markdown",
+                                f"the Markdown could not be read: {exc!r}"))
+        return ParsedNote(source, None, diagnostics=diags)
+    diags.extend(_container_problems(source.rel, fm.body_line, tokens, fm.body))
+    return ParsedNote(source, fm, tokens, env, diags)
+
+
+def _container_problems(
+    path: str, offset: int, tokens: list[Token], body: str
+) -> list[Diagnostic]:
+    """Fail closed on passages whose privacy the parser could not be sure of."""
+    out: list[Diagnostic] = []
+    stack: list[Token] = []
+    for tok in tokens:
+        if tok.type.startswith("container_") and tok.type.endswith("_open"):
+            stack.append(tok)
+            line = (tok.map[0] if tok.map else 0) + offset
+            if tok.type == "container_other_open":
+                word = tok.info.strip().split(" ", 1)[0] if tok.info.strip() else ""
+                hint = "the passages are '::: private' and '::: mentor'"
+                if word.lower() in ("private", "mentor"):
+                    hint = f"write it in lower case: ::: {word.lower()}"
+                out.append(Diagnostic(
+                    path, line, 1, "error", "container-unknown",
+                    f"'{tok.markup} {word}' is not a kind of passage ivsite knows"
+                    if word else f"'{tok.markup}' opens a passage without saying whose it is",
+                    hint,
+                ))
+        elif tok.type.startswith("container_") and tok.type.endswith("_close"):
+            opener = stack.pop() if stack else None
+            if not tok.markup:
+                line = (opener.map[0] if opener and opener.map else 0) + offset
+                out.append(Diagnostic(
+                    path, line, 1, "error", "container-unclosed",
+                    f"the '{opener.info.strip() if opener else ''}' passage opened here "
+                    "is never closed",
+                    "close it with a line ':::' (a passage nested in another needs a longer "
+                    "outer fence, e.g. '::::' outside and ':::' inside)",
+                ))
+        elif tok.type == "inline" and tok.map:
+            first = tok.content.strip().split("\n", 1)[0].strip()
+            if len(first) >= 3 and set(first) == {":"}:
+                out.append(Diagnostic(
+                    path, tok.map[0] + offset, 1, "error", "container-stray-close",
+                    f"'{first}' closes a passage that is not open here",
+                    "a passage nested in another needs a longer outer fence: "
+                    "'::::' outside and ':::' inside",
+                ))
+    return out
+
+
+class ParseCache:
+    """Parsed notes by content hash, in memory and optionally on disk."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self._mem: dict[tuple[str, str], ParsedNote] = {}
+        self._folder = folder
+        self._dirty = False
+        if folder is not None:
+            self._load()
+
+    def _file(self) -> Path | None:
+        return self._folder / f"parse-v{PARSER_VERSION}.pickle" if self._folder else None
+
+    def _load(self) -> None:
+        f = self._file()
+        if f is None or not f.is_file():
+            return
+        try:
+            data = pickle.loads(f.read_bytes())
+            if isinstance(data, dict):
+                self._mem = data
+        except Exception:  # a stale or corrupt cache is only a slower build
+            self._mem = {}
+
+    def get(self, source: SourceFile) -> ParsedNote:
+        key = (source.rel, source.digest)
+        hit = self._mem.get(key)
+        if hit is not None:
+            return hit
+        parsed = parse_note(source)
+        self._mem[key] = parsed
+        self._dirty = True
+        return parsed
+
+    def prune(self, live: set[tuple[str, str]]) -> None:
+        for key in list(self._mem):
+            if key not in live:
+                del self._mem[key]
+                self._dirty = True
+
+    def save(self) -> None:
+        f = self._file()
+        if f is None or not self._dirty:
+            return
+        f.parent.mkdir(parents=True, exist_ok=True)
+        tmp = f.with_suffix(".tmp")
+        tmp.write_bytes(pickle.dumps(self._mem, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(f)
+        self._dirty = False
+

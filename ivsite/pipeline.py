@@ -1,0 +1,227 @@
+"""The build, top to bottom: load → parse → validate → audience filter → site
+graph → emit → write → audit.
+
+Each stage lives in its own module; this one only runs them in order, collects
+their diagnostics and decides what is written. ``ivsite build``, ``check``,
+``audit``, ``share`` and the live preview all go through it, so there is no path
+around the audience filter.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import share
+from .audience import Audience, AudienceView, build_view, withheld
+from .audit import AssetSecret, Hit, audit_folder
+from .config import SiteConfig, load_config
+from .diagnostics import Diagnostics
+from .emit import emit
+from .graph import SiteGraph, build_graph
+from .load import LoadedSite, load_site
+from .notes import ValidSite
+from .output import OutputPlan
+from .parse import ParseCache
+from .theme import Theme
+from .validate import validate
+from .write import Layer, check_output_dir, discard, swap_in, write_temp
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+@dataclass
+class Prepared:
+    """A site after load, parse and validate: everything every audience starts from."""
+
+    root: Path
+    config: SiteConfig
+    loaded: LoadedSite
+    valid: ValidSite
+
+
+@dataclass
+class BuildResult:
+    status: int
+    diagnostics: Diagnostics
+    output: Path | None = None
+    files: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    share_url: str = ""
+
+
+class Pipeline:
+    """One site; keeps the parse cache between builds (warm builds, live preview)."""
+
+    def __init__(self, root: Path, *, persist_cache: bool = True) -> None:
+        self.root = root.resolve()
+        cache_dir = self.root / share.STATE_DIR / "cache" if persist_cache else None
+        self.cache = ParseCache(cache_dir)
+        self._persist = persist_cache
+
+    def prepare(self, diags: Diagnostics) -> Prepared | None:
+        loaded = load_site(self.root, diags)
+        config = load_config(loaded.config_bytes, diags)
+        if config is None:
+            return None
+        parsed = [self.cache.get(src) for src in loaded.notes]
+        self.cache.prune({(s.rel, s.digest) for s in loaded.notes})
+        valid = validate(loaded, parsed, config, diags)
+        return Prepared(self.root, config, loaded, valid)
+
+    def save_cache(self) -> None:
+        if self._persist:
+            share.ensure_state_dir(self.root)
+            self.cache.save()
+
+    def graph(self, prep: Prepared, audience: Audience, diags: Diagnostics) -> SiteGraph:
+        view = build_view(prep.valid, prep.config, audience, diags)
+        return build_graph(view)
+
+    def plan(
+        self, prep: Prepared, graph: SiteGraph, theme: Theme, *, share_prefix: str = "",
+        encrypt: Callable[[str], str] | None = None, lock_attrs: dict[str, str] | None = None,
+    ) -> OutputPlan:
+        return emit(graph, theme, encrypt=encrypt, lock_attrs=lock_attrs,
+                    feedback_email=prep.config.share.feedback_email, share_prefix=share_prefix)
+
+
+def visible_text(view: AudienceView) -> str:
+    parts: list[str] = []
+    for n in view.notes:
+        parts += [n.title, n.summary, n.text, n.display_name, n.person_role, n.company,
+                  n.industry, n.location, *n.tags, *n.skills]
+    parts += [q.text for q in view.questions]
+    return "\n".join(parts)
+
+
+def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
+    shown = {ref.digest for ref in published.assets.values()}
+    return [AssetSecret(ref.digest, ref.rel) for ref in prep.valid.assets.values()
+            if ref.digest not in shown and ref.size > 0]
+
+
+def build(
+    root: Path, *, audience: Audience = "public", out: Path | None = None,
+    strict: bool = False, pipeline: Pipeline | None = None,
+) -> BuildResult:
+    diags = Diagnostics()
+    pipe = pipeline or Pipeline(root)
+    prep = pipe.prepare(diags)
+    if prep is None:
+        return BuildResult(EXIT_USAGE, diags)
+    if audience == "private":
+        diags.error("site.toml", 0, 0, "audience",
+                    "the private view is never written by build; use `ivsite serve`")
+        return BuildResult(EXIT_USAGE, diags)
+    try:
+        theme = Theme.load(prep.root, prep.config.theme)
+    except FileNotFoundError as exc:
+        diags.error("site.toml", 0, 0, "theme", str(exc), "the built-in theme is 'default'")
+        return BuildResult(EXIT_USAGE, diags)
+    out_dir = (out or prep.root / prep.config.output_dir).resolve()
+    if not check_output_dir(prep.root, out_dir, diags):
+        return BuildResult(EXIT_USAGE, diags)
+    share_cfg = prep.config.share
+    passphrase = ""
+    if share_cfg.passphrase_env and (share_cfg.enabled or audience == "mentor"):
+        passphrase = os.environ.get(share_cfg.passphrase_env, "")
+        if not passphrase:
+            diags.error("site.toml", 0, 0, "passphrase-missing",
+                        f"[share] passphrase_env names {share_cfg.passphrase_env}, "
+                        "which is not set",
+                        f"export {share_cfg.passphrase_env}=... before building, or remove "
+                        "passphrase_env to share the mentor view unencrypted")
+            return BuildResult(EXIT_USAGE, diags)
+    main_graph = pipe.graph(prep, audience, diags)
+    mentor_graph = None
+    token = ""
+    if audience == "public" and share_cfg.enabled:
+        mentor_graph = pipe.graph(prep, "mentor", diags)
+    if diags.has_errors(strict):
+        pipe.save_cache()
+        return BuildResult(EXIT_CONTENT, diags)
+    encrypt, lock_attrs = _encryption(passphrase)
+    layers: list[Layer] = []
+    if audience == "mentor":
+        layers.append(Layer("", pipe.plan(prep, main_graph, theme, encrypt=encrypt,
+                                          lock_attrs=lock_attrs)))
+    else:
+        layers.append(Layer("", pipe.plan(prep, main_graph, theme)))
+    if mentor_graph is not None:
+        token = share.get_or_create_token(prep.root)
+        prefix = f"share/{token}/"
+        layers.append(Layer(prefix, pipe.plan(prep, mentor_graph, theme, share_prefix=prefix,
+                                              encrypt=encrypt, lock_attrs=lock_attrs)))
+    written = write_temp(layers, out_dir, prep.loaded.store)  # type: ignore[arg-type]
+    hits = audit_layers(prep, written.path, layers, main_graph, mentor_graph)
+    if hits:
+        discard(written.path)
+        for hit in hits:
+            diags.error(hit.secret.source, hit.secret.line, 1, "audit",
+                        f"{hit.secret.kind} would be published in {hit.output}",
+                        "this is a bug in ivsite or the theme: nothing was written; "
+                        "please report it")
+        pipe.save_cache()
+        return BuildResult(EXIT_CONTENT, diags, hits=hits)
+    swap_in(written.path, out_dir)
+    pipe.save_cache()
+    url = ""
+    if token:
+        url = prep.config.base_url + f"share/{token}/"
+    return BuildResult(EXIT_OK, diags, out_dir, len(written.files), share_url=url)
+
+
+def audit_layers(
+    prep: Prepared, folder: Path, layers: list[Layer], main: SiteGraph,
+    mentor: SiteGraph | None,
+) -> list[Hit]:
+    hits: list[Hit] = []
+    share_prefixes = tuple(layer.prefix for layer in layers if layer.prefix)
+    root_audience = main.view.audience
+    published = OutputPlan()
+    for layer in layers:
+        published.merge(layer.plan)
+    assets = withheld_assets(prep, published)
+    hits += audit_folder(folder, withheld(prep.valid, root_audience), visible_text(main.view),
+                         assets, skip_prefixes=share_prefixes)
+    if mentor is not None:
+        for prefix in share_prefixes:
+            hits += audit_folder(folder / prefix, withheld(prep.valid, "mentor"),
+                                 visible_text(mentor.view), assets)
+    return hits
+
+
+def _encryption(
+    passphrase: str,
+) -> tuple[Callable[[str], str] | None, dict[str, str] | None]:
+    if not passphrase:
+        return None, None
+    from .crypto import derive_key, encrypt_text, envelope_attributes
+
+    key = derive_key(passphrase)
+
+    def encrypt(text: str) -> str:
+        return encrypt_text(key, text)
+
+    return encrypt, envelope_attributes(key)
+
+
+def audit_dir(root: Path, folder: Path, audience: Audience) -> tuple[int, Diagnostics, list[Hit]]:
+    """``ivsite audit DIR``: the build's own check, on any folder."""
+    diags = Diagnostics()
+    pipe = Pipeline(root, persist_cache=False)
+    prep = pipe.prepare(diags)
+    if prep is None:
+        return EXIT_USAGE, diags, []
+    if not folder.is_dir():
+        diags.error(str(folder), 0, 0, "audit", "there is no such folder")
+        return EXIT_USAGE, diags, []
+    graph = pipe.graph(prep, audience, Diagnostics())
+    theme = Theme.load(prep.root, prep.config.theme)
+    published = pipe.plan(prep, graph, theme)
+    hits = audit_folder(folder, withheld(prep.valid, audience), visible_text(graph.view),
+                        withheld_assets(prep, published))
+    return (EXIT_CONTENT if hits else EXIT_OK), diags, hits

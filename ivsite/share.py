@@ -1,0 +1,68 @@
+"""The mentor link: a random token kept in ``.ivsite/share.toml``.
+
+The token is 128 random bits, URL-safe; the mentor view is written under
+``<output>/share/<token>/``. Rotating makes a new token; the next build replaces
+the whole output, so nothing is left under the old path.
+"""
+
+from __future__ import annotations
+
+import secrets
+import tomllib
+from pathlib import Path
+
+STATE_DIR = ".ivsite"
+SHARE_FILE = "share.toml"
+
+
+def _path(root: Path) -> Path:
+    return root / STATE_DIR / SHARE_FILE
+
+
+def read_token(root: Path) -> str | None:
+    path = _path(root)
+    if not path.is_file():
+        return None
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return None
+    token = data.get("token")
+    return token if isinstance(token, str) and len(token) >= 22 else None
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(16)
+
+
+def ensure_state_dir(root: Path) -> Path:
+    state = root / STATE_DIR
+    state.mkdir(exist_ok=True)
+    ignore = state / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# ivsite's local state: never commit or publish it\n*\n", "utf-8")
+    return state
+
+
+def write_token(root: Path, token: str) -> None:
+    ensure_state_dir(root)
+    path = _path(root)
+    path.write_text(
+        "# The mentor link's secret path. Anyone with the link can read the mentor view.\n"
+        f'token = "{token}"\n', "utf-8",
+    )
+    path.chmod(0o600)
+
+
+def get_or_create_token(root: Path) -> str:
+    token = read_token(root)
+    if token is None:
+        token = new_token()
+        write_token(root, token)
+    return token
+
+
+def rotate(root: Path) -> str:
+    token = new_token()
+    write_token(root, token)
+    return token

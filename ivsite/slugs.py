@@ -1,0 +1,20 @@
+"""Slugs for URLs: lower case, hyphens, accents folded, other scripts kept."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def slugify(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    slug = re.sub(r"[^\w]+", "-", folded.lower(), flags=re.UNICODE).strip("-_")
+    return re.sub(r"[-_]{2,}", "-", slug)
+
+
+def comparable(text: str) -> str:
+    """Text compared without case, punctuation and extra spaces (question matching)."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", folded).split())

@@ -1,0 +1,311 @@
+"""Stage 3 — validate: every rule of the contract, all problems at once.
+
+Front-matter keys and types, privacy switches that are not ``visibility`` (errors:
+a misspelt switch must never publish), required fields, slugs and their clashes,
+links and the files they point at, role references and the question bank. What
+passes becomes a :class:`~ivsite.notes.ValidSite`; a note with errors is left
+out of it, so an error can only ever withhold, never publish.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from typing import Any
+
+import yaml
+from markdown_it.token import Token
+from pydantic import ValidationError
+
+from .config import SiteConfig
+from .diagnostics import Diagnostics, did_you_mean
+from .frontmatter import FrontMatter, Pos
+from .frontmatter import split as _unused_split  # noqa: F401  (kept for API symmetry)
+from .load import LoadedSite
+from .models import (
+    MODELS,
+    NESTED,
+    PRIVACY_LOOKALIKES,
+    VISIBILITIES,
+    InterviewMeta,
+    NoteMeta,
+    Referral,
+    ReflectionMeta,
+)
+from .notes import BrokenTarget, Note, Question, ValidSite, resolve_href, resolve_wiki
+from .parse import ParsedNote
+from .slugs import slugify
+
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "interviews": ("date",),
+    "reflections": ("title", "date"),
+    "roles": ("title",),
+    "pages": ("title",),
+}
+
+
+def validate(
+    loaded: LoadedSite, parsed: list[ParsedNote], config: SiteConfig, diags: Diagnostics
+) -> ValidSite:
+    site = ValidSite(assets=dict(loaded.assets))
+    for p in parsed:
+        diags.extend(p.diagnostics)
+        if p.fm is None:
+            continue
+        note = _validate_note(p, config, diags)
+        if note is not None and not any(
+            d.severity == "error" for d in p.diagnostics
+        ):
+            site.notes.append(note)
+    _index(site, diags)
+    _check_references(site, diags)
+    if loaded.questions is not None:
+        site.questions = _questions(loaded.questions.rel, loaded.questions.data, diags)
+    return site
+
+
+def _validate_note(p: ParsedNote, config: SiteConfig, diags: Diagnostics) -> Note | None:
+    assert p.fm is not None
+    fm, path, coll = p.fm, p.source.rel, p.source.collection
+    model = MODELS[coll]
+    errors_before = len(diags.errors)
+    data = dict(fm.data)
+    # Privacy look-alikes and unknown keys.
+    known = set(model.model_fields)
+    for key in list(data):
+        pos = fm.key_pos.get(key, Pos(1, 1))
+        if key.lower() in PRIVACY_LOOKALIKES or key.lower() == "visible":
+            diags.error(
+                path, pos.line, pos.col, "privacy-key",
+                f"'{key}' looks like a privacy switch, but the only one is 'visibility'",
+                "write 'visibility: public', 'visibility: mentor' or 'visibility: private'",
+            )
+            del data[key]
+        elif key not in known:
+            diags.warning(
+                path, pos.line, pos.col, "unknown-key", f"unknown key '{key}' is ignored",
+                did_you_mean(key, known),
+            )
+            del data[key]
+    for key, sub in NESTED.items():
+        if key in data and key in known and isinstance(data[key], dict):
+            data[key] = _drop_unknown(fm, path, (key,), data[key], set(sub.model_fields), diags)
+    if "referrals" in data and isinstance(data["referrals"], list):
+        data["referrals"] = [
+            _drop_unknown(fm, path, ("referrals", str(i)), r, set(Referral.model_fields), diags)
+            if isinstance(r, dict) else r
+            for i, r in enumerate(data["referrals"])
+        ]
+    # Visibility is checked by hand for the hints the contract asks for.
+    if "visibility" in data:
+        vis = data["visibility"]
+        pos = fm.pos("visibility")
+        if vis not in VISIBILITIES:
+            if isinstance(vis, bool):
+                diags.error(
+                    path, pos.line, pos.col, "visibility",
+                    f"visibility reads as {str(vis).lower()}, not one of public, mentor, private",
+                    "YAML reads unquoted yes/no/on/off/true/false as true or false; "
+                    "write one of the three words",
+                )
+            elif isinstance(vis, str) and vis.strip().lower() in VISIBILITIES:
+                diags.error(
+                    path, pos.line, pos.col, "visibility",
+                    f"'{vis}' is not one of public, mentor, private",
+                    "write it in lower case" if vis.strip() == vis else "remove the spaces",
+                )
+            else:
+                diags.error(
+                    path, pos.line, pos.col, "visibility",
+                    f"{vis!r} is not one of public, mentor, private",
+                    did_you_mean(str(vis).lower(), VISIBILITIES),
+                )
+            del data["visibility"]
+    for req in REQUIRED[coll]:
+        if data.get(req) in (None, ""):
+            if req == "date" and "date" in fm.data and fm.data["date"] is not None:
+                continue  # a bad date is reported by the model below
+            diags.error(
+                path, 1, 1, "missing-" + req, f"a note in {coll}/ needs a '{req}'",
+                "for example: date: 2026-03-04" if req == "date" else "for example: title: ...",
+            )
+    meta: NoteMeta | None = None
+    try:
+        meta = model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = tuple(str(x) for x in err["loc"] if not str(x).startswith("function-"))
+            loc = tuple(x for x in loc if not x.startswith(("literal[", "date", "bool")))\
+                if len(loc) > 1 else loc
+            pos = fm.pos(*loc)
+            diags.error(path, pos.line, pos.col, "front-matter",
+                        _message(loc, err, data), _hint(err))
+    if meta is None or len(diags.errors) > errors_before:
+        return None
+    key = p.source.rel[len("content/"):].rsplit(".", 1)[0]
+    visibility = meta.visibility or getattr(config.visibility, coll)
+    slug = meta.slug or slugify(key.rsplit("/", 1)[-1]) or "note"
+    if coll == "pages" and key == "pages/index":
+        slug = "index"
+    if isinstance(meta, InterviewMeta) and meta.slug is None and not meta.consent.publish_name:
+        parts = [slugify(w) for w in meta.person.name.split() if len(w) >= 3]
+        if any(part and part in slug.split("-") for part in parts):
+            fallback = slugify(
+                f"{meta.date or ''} {meta.alias or meta.person.role or 'conversation'}"
+            )
+            diags.warning(
+                path, 1, 1, "slug-names-person",
+                f"the file name would put part of an unconsented name in the URL; "
+                f"it is published as '{fallback}'",
+                "rename the file, or set 'slug:' to choose the URL",
+            )
+            slug = fallback
+    return Note(
+        source=path, collection=coll, key=key, meta=meta, visibility=visibility, slug=slug,
+        tokens=p.tokens, env=p.env, fm=fm, body_line=fm.body_line,
+    )
+
+
+def _drop_unknown(
+    fm: FrontMatter, path: str, where: tuple[str, ...], table: dict[str, Any],
+    known: set[str], diags: Diagnostics,
+) -> dict[str, Any]:
+    out = {}
+    for k, v in table.items():
+        if str(k) in known:
+            out[str(k)] = v
+        else:
+            pos = fm.pos(*where, str(k))
+            diags.warning(path, pos.line, pos.col, "unknown-key",
+                          f"unknown key '{'.'.join((*where, str(k)))}' is ignored",
+                          did_you_mean(str(k), known))
+    return out
+
+
+def _message(loc: tuple[str, ...], err: Any, data: dict[str, Any]) -> str:
+    where = ".".join(loc) or "front matter"
+    if err["type"] == "missing":
+        return f"'{where}' is required"
+    value = err.get("input")
+    shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    return f"'{where}': {err['msg']} (got {shown})"
+
+
+def _hint(err: Any) -> str:
+    value = err.get("input")
+    if isinstance(value, bool):
+        return "YAML reads unquoted yes/no/on/off as true/false; put the value in quotes"
+    if isinstance(value, (int, float)) and "string" in err["msg"]:
+        return "put the value in quotes"
+    if "date" in err["type"]:
+        return "dates are written YYYY-MM-DD"
+    if err["type"] == "literal_error":
+        return ""
+    return ""
+
+
+def _index(site: ValidSite, diags: Diagnostics) -> None:
+    urls: dict[tuple[str, str], Note] = {}
+    titles: dict[str, list[Note]] = {}
+    for note in site.notes:
+        site.by_key[note.key] = note
+        other = urls.get((note.collection, note.slug))
+        if other is not None:
+            diags.error(
+                note.source, note.fm.pos("slug").line if note.meta.slug else 1, 1,
+                "slug-clash",
+                f"this note and {other.source} would both be published at "
+                f"{note.collection}/{note.slug}/",
+                "give one of them a different 'slug:'",
+            )
+        urls[(note.collection, note.slug)] = note
+        if note.meta.title:
+            titles.setdefault(note.meta.title.casefold(), []).append(note)
+    for title, notes in titles.items():
+        if len(notes) == 1:
+            site.by_title[title] = notes[0]
+
+
+def _tokens_with_lines(note: Note) -> Iterable[tuple[Token, int]]:
+    for tok in note.tokens:
+        line = note.line_of(tok)
+        yield tok, line
+        for child in tok.children or ():
+            yield child, line
+
+
+def _check_references(site: ValidSite, diags: Diagnostics) -> None:
+    roles = {n.slug for n in site.notes if n.collection == "roles"}
+    for note in site.notes:
+        for tok, line in _tokens_with_lines(note):
+            target = None
+            if tok.type == "wikilink":
+                target = resolve_wiki(site, str(tok.meta["target"]))
+            elif tok.type in ("link_open", "image"):
+                attr = "href" if tok.type == "link_open" else "src"
+                href = str(tok.attrs.get(attr, ""))
+                target = resolve_href(site, note.source, href)
+            if isinstance(target, BrokenTarget):
+                diags.error(note.source, line, 1,
+                            "outside-site" if target.outside else "broken-link",
+                            target.reason, target.hint)
+        meta = note.meta
+        if isinstance(meta, InterviewMeta):
+            if meta.role and meta.role not in roles:
+                pos = note.fm.pos("role")
+                diags.error(note.source, pos.line, pos.col, "unknown-role",
+                            f"role '{meta.role}' is not the slug of a note in content/roles/",
+                            did_you_mean(meta.role, roles))
+            if meta.recording_file:
+                joined = posixpath.normpath(
+                    posixpath.join(posixpath.dirname(note.source), meta.recording_file)
+                )
+                pos = note.fm.pos("recording_file")
+                if not joined.startswith("content/"):
+                    diags.error(note.source, pos.line, pos.col, "outside-site",
+                                "recording_file points outside content/",
+                                "keep recordings inside content/ (they are never published)")
+        if isinstance(meta, ReflectionMeta):
+            for i, slug in enumerate(meta.roles):
+                if slug not in roles:
+                    pos = note.fm.pos("roles", str(i))
+                    diags.error(note.source, pos.line, pos.col, "unknown-role",
+                                f"role '{slug}' is not the slug of a note in content/roles/",
+                                did_you_mean(slug, roles))
+
+
+def _questions(path: str, data: bytes, diags: Diagnostics) -> list[Question]:
+    try:
+        raw = yaml.safe_load(data.decode("utf-8-sig"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        diags.error(path, (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1,
+                    "questions", f"questions.yaml is not valid YAML: {exc}")
+        return []
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        diags.error(path, 1, 1, "questions", "questions.yaml must be a list of questions",
+                    "- id: typical-day\n    text: What does a typical day look like?")
+        return []
+    out: list[Question] = []
+    seen: set[str] = set()
+    for i, item in enumerate(raw, 1):
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            diags.error(path, 1, 1, "questions", f"question {i} needs a 'text'")
+            continue
+        qid = str(item.get("id") or slugify(item["text"]))
+        if qid in seen:
+            diags.error(path, 1, 1, "questions", f"question id '{qid}' is used twice")
+            continue
+        seen.add(qid)
+        aliases = item.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            diags.error(path, 1, 1, "questions", f"question '{qid}': aliases must be a list of text")
+            aliases = []
+        unknown = set(item) - {"id", "text", "aliases"}
+        for k in sorted(unknown):
+            diags.warning(path, 1, 1, "unknown-key", f"question '{qid}': unknown key '{k}'",
+                          did_you_mean(str(k), ["id", "text", "aliases"]))
+        out.append(Question(qid, item["text"].strip(), tuple(a.strip() for a in aliases)))
+    return out

@@ -1,0 +1,148 @@
+"""Stage 7 — write: the only code that writes a site's output folder.
+
+A build is written to a fresh temporary folder beside the output, indexed for
+search, audited, and only then swapped in whole: the output holds exactly one
+build, nothing stale, and a failed build leaves the last good site untouched.
+The live preview uses :func:`sync_folder`, which updates its own temporary
+folder in place and touches only files whose bytes changed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostics
+from .load import AssetStore
+from .output import OutputPlan
+
+MARKER = ".ivsite-output"
+MARKER_TEXT = b"This folder is written by ivsite build; it is replaced on every build.\n"
+
+
+@dataclass
+class Layer:
+    """One audience's files, under a sub-folder of the output (``""`` for the root)."""
+
+    prefix: str
+    plan: OutputPlan
+
+
+@dataclass
+class WrittenFolder:
+    path: Path
+    files: list[str] = field(default_factory=list)
+
+
+def check_output_dir(site_root: Path, out: Path, diags: Diagnostics) -> bool:
+    """Refuse an output folder that would overwrite sources or someone's files."""
+    root = site_root.resolve()
+    target = out.resolve()
+    content = root / "content"
+    bad = ""
+    if target == root:
+        bad = "is the site's own folder"
+    elif target == content or target.is_relative_to(content):
+        bad = "is inside content/"
+    elif root.is_relative_to(target):
+        bad = "contains the site's folder"
+    elif target == root / ".ivsite" or target.is_relative_to(root / ".ivsite"):
+        bad = "is ivsite's local state folder"
+    elif target.is_relative_to(root / "themes"):
+        bad = "is inside themes/"
+    elif target.exists() and not target.is_dir():
+        bad = "is a file"
+    elif target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
+        bad = "is not empty and was not made by ivsite"
+    if bad:
+        diags.error("site.toml", 0, 0, "output-dir", f"the output folder {out} {bad}",
+                    "choose another output_dir in site.toml or --out")
+        return False
+    return True
+
+
+def write_temp(layers: list[Layer], out: Path, store: AssetStore) -> WrittenFolder:
+    """Write every layer into a new temporary folder beside ``out``."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.ivsite-", dir=out.parent))
+    written = WrittenFolder(tmp)
+    (tmp / MARKER).write_bytes(MARKER_TEXT)
+    for layer in layers:
+        base = tmp / layer.prefix if layer.prefix else tmp
+        for rel, data in sorted(layer.plan.files.items()):
+            _write(base / rel, data)
+            written.files.append(layer.prefix + rel)
+        for rel, ref in sorted(layer.plan.assets.items()):
+            _write(base / rel, store.read(ref))
+            written.files.append(layer.prefix + rel)
+        if layer.plan.search_index:
+            run_pagefind(base)
+    return written
+
+
+def run_pagefind(folder: Path) -> None:
+    """Index the HTML just written; the bundle lands in ``folder/pagefind``."""
+    from pagefind_bin import get_executable
+
+    subprocess.run(
+        [str(get_executable()), "--site", str(folder), "--silent"],
+        check=True, capture_output=True, timeout=600,
+    )
+
+
+def swap_in(tmp: Path, out: Path) -> None:
+    """Replace ``out`` with ``tmp`` in as few steps as the file system allows."""
+    old: Path | None = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        old.rmdir()
+        os.replace(out, old)
+    os.replace(tmp, out)
+    os.chmod(out, 0o755)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def discard(tmp: Path) -> None:
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def sync_folder(folder: Path, layers: list[Layer], store: AssetStore,
+                previous: dict[str, bytes]) -> tuple[dict[str, bytes], list[str]]:
+    """Bring a preview folder to exactly these files; returns the new manifest and
+    the paths that changed. Only changed files are written; stale ones are removed."""
+    manifest: dict[str, bytes] = {}
+    assets: dict[str, object] = {}
+    for layer in layers:
+        for rel, data in layer.plan.files.items():
+            manifest[layer.prefix + rel] = data
+        for rel, ref in layer.plan.assets.items():
+            assets[layer.prefix + rel] = ref
+    changed: list[str] = []
+    for rel, data in manifest.items():
+        if previous.get(rel) != data:
+            _write(folder / rel, data)
+            changed.append(rel)
+    for rel, ref in assets.items():
+        data = store.read(ref)  # type: ignore[arg-type]
+        manifest[rel] = data
+        if previous.get(rel) != data:
+            _write(folder / rel, data)
+            changed.append(rel)
+    for rel in previous:
+        if rel not in manifest:
+            try:
+                (folder / rel).unlink()
+            except FileNotFoundError:
+                pass
+            changed.append(rel)
+    return manifest, changed
