@@ -11,6 +11,7 @@ withheld assets. Matching is by words, case-insensitively, so "Jane Doe",
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import html
@@ -100,10 +101,8 @@ def readable_texts(path: Path, data: bytes) -> list[str]:
     and decompressed where it is gzip or zlib data (Pagefind's index files)."""
     blobs = [data]
     if data[:2] == b"\x1f\x8b":
-        try:
+        with contextlib.suppress(OSError, EOFError, zlib.error):
             blobs.append(gzip.decompress(data))
-        except (OSError, EOFError, zlib.error):
-            pass
     texts: list[str] = []
     for blob in blobs:
         text = blob.decode("utf-8", errors="ignore")

@@ -120,7 +120,8 @@ def build(audience: str, out: Path | None, strict: bool) -> None:
     from .pipeline import build as run_build
 
     started = time.perf_counter()
-    result = run_build(Path.cwd(), audience=audience, out=out, strict=strict)  # type: ignore[arg-type]
+    result = run_build(Path.cwd(), audience=audience,  # type: ignore[arg-type]
+                       out=out, strict=strict)
     print_diagnostics(result.diagnostics)
     if result.status == 0 and result.output is not None:
         took = time.perf_counter() - started
@@ -147,8 +148,9 @@ def serve(audience: str, host: str, port: int, open_browser: bool,
     """Live preview (private view by default); never writes the output folder."""
     from .serve import run_server
 
-    sys.exit(run_server(Path.cwd(), audience=audience, host=host, port=port,  # type: ignore[arg-type]
-                        open_browser=open_browser, allow_remote_private=allow_remote_private))
+    sys.exit(run_server(Path.cwd(), audience=audience,  # type: ignore[arg-type]
+                        host=host, port=port, open_browser=open_browser,
+                        allow_remote_private=allow_remote_private))
 
 
 @cli.command(name="share")

@@ -50,7 +50,9 @@ class SiteConfig(BaseModel):
     @classmethod
     def _base_url(cls, v: str) -> str:
         if not re.match(r"^(https?://[^/\s]+)?/", v) and not re.match(r"^https?://[^/\s]+$", v):
-            raise ValueError("must be an absolute URL (https://host/path/) or a path starting with /")
+            raise ValueError(
+                "must be an absolute URL (https://host/path/) or a path starting with /"
+            )
         return v if v.endswith("/") else v + "/"
 
     @field_validator("output_dir")
@@ -130,7 +132,7 @@ def load_config(data: bytes | None, diags: Diagnostics) -> SiteConfig | None:
     except ValidationError as exc:
         for err in exc.errors():
             loc = [str(p) for p in err["loc"]]
-            section = ".".join(loc[:-1]) if len(loc) > 1 else ""
+            section_name = ".".join(loc[:-1]) if len(loc) > 1 else ""
             key = loc[-1] if loc else ""
             msg = err["msg"]
             if err["type"] == "missing":
@@ -138,7 +140,7 @@ def load_config(data: bytes | None, diags: Diagnostics) -> SiteConfig | None:
             else:
                 msg = f"'{'.'.join(loc)}': {msg}"
             diags.error(
-                CONFIG_PATH, _line_of(text, key, section), 1, "config-invalid", msg,
+                CONFIG_PATH, _line_of(text, key, section_name), 1, "config-invalid", msg,
                 'for example: title = "My career research"' if key == "title" else "",
             )
         return None

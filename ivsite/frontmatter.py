@@ -131,7 +131,8 @@ def split(path: str, data: bytes) -> tuple[FrontMatter | None, list[Diagnostic]]
                                 f"front matter is not valid YAML: {problem}", hint))
         return None, diags
     except yaml.YAMLError as exc:
-        diags.append(Diagnostic(path, 2, 1, "error", "yaml", f"front matter is not valid YAML: {exc}"))
+        diags.append(Diagnostic(path, 2, 1, "error", "yaml",
+                                f"front matter is not valid YAML: {exc}"))
         return None, diags
     except (ValueError, OverflowError) as exc:  # e.g. a date like 2026-02-30
         diags.append(Diagnostic(path, 2, 1, "error", "yaml", f"front matter has a bad value: {exc}",

@@ -160,7 +160,7 @@ def _questions(
     entries = [BankEntry(q) for q in bank]
     index: dict[str, BankEntry] = {}
     for e in entries:
-        for k in e.question.keys():
+        for k in e.question.match_keys():
             index.setdefault(k, e)
     other: list[Answer] = []
     by_note: dict[str, list[Answer]] = {}

@@ -52,7 +52,7 @@ class Question:
     text: str
     aliases: tuple[str, ...] = ()
 
-    def keys(self) -> set[str]:
+    def match_keys(self) -> set[str]:
         return {comparable(self.text), *(comparable(a) for a in self.aliases)}
 
 

@@ -143,7 +143,11 @@ def build(
     if diags.has_errors(strict):
         pipe.save_cache()
         return BuildResult(EXIT_CONTENT, diags)
-    encrypt, lock_attrs = _encryption(passphrase)
+    salt = None
+    if passphrase:
+        share.get_or_create_token(prep.root)
+        salt = share.read_salt(prep.root)
+    encrypt, lock_attrs = _encryption(passphrase, salt)
     layers: list[Layer] = []
     if audience == "mentor":
         layers.append(Layer("", pipe.plan(prep, main_graph, theme, encrypt=encrypt,
@@ -181,27 +185,28 @@ def audit_layers(
     hits: list[Hit] = []
     share_prefixes = tuple(layer.prefix for layer in layers if layer.prefix)
     root_audience = main.view.audience
-    published = OutputPlan()
     for layer in layers:
-        published.merge(layer.plan)
-    assets = withheld_assets(prep, published)
-    hits += audit_folder(folder, withheld(prep.valid, root_audience), visible_text(main.view),
-                         assets, skip_prefixes=share_prefixes)
-    if mentor is not None:
-        for prefix in share_prefixes:
-            hits += audit_folder(folder / prefix, withheld(prep.valid, "mentor"),
-                                 visible_text(mentor.view), assets)
+        graph = main if not layer.prefix else mentor
+        if graph is None:
+            continue
+        found = audit_folder(
+            folder / layer.prefix if layer.prefix else folder,
+            withheld(prep.valid, graph.view.audience if layer.prefix else root_audience),
+            visible_text(graph.view), withheld_assets(prep, layer.plan),
+            skip_prefixes=() if layer.prefix else share_prefixes,
+        )
+        hits += [Hit(layer.prefix + h.output, h.secret) for h in found]
     return hits
 
 
 def _encryption(
-    passphrase: str,
+    passphrase: str, salt: bytes | None,
 ) -> tuple[Callable[[str], str] | None, dict[str, str] | None]:
     if not passphrase:
         return None, None
     from .crypto import derive_key, encrypt_text, envelope_attributes
 
-    key = derive_key(passphrase)
+    key = derive_key(passphrase, salt)
 
     def encrypt(text: str) -> str:
         return encrypt_text(key, text)
@@ -221,7 +226,16 @@ def audit_dir(root: Path, folder: Path, audience: Audience) -> tuple[int, Diagno
         return EXIT_USAGE, diags, []
     graph = pipe.graph(prep, audience, Diagnostics())
     theme = Theme.load(prep.root, prep.config.theme)
-    published = pipe.plan(prep, graph, theme)
+    assets = withheld_assets(prep, pipe.plan(prep, graph, theme))
+    mentor_graph = pipe.graph(prep, "mentor", Diagnostics())
+    mentor_assets = withheld_assets(prep, pipe.plan(prep, mentor_graph, theme))
+    share_dirs = sorted(p for p in (folder / "share").glob("*") if p.is_dir()) \
+        if audience == "public" else []
+    skip = tuple(f"share/{p.name}/" for p in share_dirs)
     hits = audit_folder(folder, withheld(prep.valid, audience), visible_text(graph.view),
-                        withheld_assets(prep, published))
+                        assets, skip_prefixes=skip)
+    for sub in share_dirs:
+        for hit in audit_folder(sub, withheld(prep.valid, "mentor"),
+                                visible_text(mentor_graph.view), mentor_assets):
+            hits.append(Hit(f"share/{sub.name}/{hit.output}", hit.secret))
     return (EXIT_CONTENT if hits else EXIT_OK), diags, hits

@@ -7,6 +7,8 @@ the whole output, so nothing is left under the old path.
 
 from __future__ import annotations
 
+import base64
+import os
 import secrets
 import tomllib
 from pathlib import Path
@@ -19,16 +21,32 @@ def _path(root: Path) -> Path:
     return root / STATE_DIR / SHARE_FILE
 
 
-def read_token(root: Path) -> str | None:
+def _read(root: Path) -> dict[str, object]:
     path = _path(root)
     if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return {}
+
+
+def read_token(root: Path) -> str | None:
+    token = _read(root).get("token")
+    return token if isinstance(token, str) and len(token) >= 22 else None
+
+
+def read_salt(root: Path) -> bytes | None:
+    """The key-derivation salt of the current token, so that a mentor's remembered
+    key keeps working across rebuilds; it changes when the token does."""
+    raw = _read(root).get("salt")
+    if not isinstance(raw, str):
         return None
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        salt = base64.b64decode(raw, validate=True)
+    except ValueError:
         return None
-    token = data.get("token")
-    return token if isinstance(token, str) and len(token) >= 22 else None
+    return salt if len(salt) == 16 else None
 
 
 def new_token() -> str:
@@ -47,16 +65,19 @@ def ensure_state_dir(root: Path) -> Path:
 def write_token(root: Path, token: str) -> None:
     ensure_state_dir(root)
     path = _path(root)
+    salt = base64.b64encode(os.urandom(16)).decode("ascii")
     path.write_text(
         "# The mentor link's secret path. Anyone with the link can read the mentor view.\n"
-        f'token = "{token}"\n', "utf-8",
+        f'token = "{token}"\n'
+        "# Salt for the passphrase's key (public in every encrypted page).\n"
+        f'salt = "{salt}"\n', "utf-8",
     )
     path.chmod(0o600)
 
 
 def get_or_create_token(root: Path) -> str:
     token = read_token(root)
-    if token is None:
+    if token is None or read_salt(root) is None:
         token = new_token()
         write_token(root, token)
     return token

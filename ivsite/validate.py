@@ -301,7 +301,8 @@ def _questions(path: str, data: bytes, diags: Diagnostics) -> list[Question]:
         seen.add(qid)
         aliases = item.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            diags.error(path, 1, 1, "questions", f"question '{qid}': aliases must be a list of text")
+            diags.error(path, 1, 1, "questions",
+                        f"question '{qid}': aliases must be a list of text")
             aliases = []
         unknown = set(item) - {"id", "text", "aliases"}
         for k in sorted(unknown):

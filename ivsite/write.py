@@ -9,6 +9,7 @@ folder in place and touches only files whose bytes changed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostics
-from .load import AssetStore
+from .load import AssetRef, AssetStore
 from .output import OutputPlan
 
 MARKER = ".ivsite-output"
@@ -86,7 +87,7 @@ def write_temp(layers: list[Layer], out: Path, store: AssetStore) -> WrittenFold
 
 def run_pagefind(folder: Path) -> None:
     """Index the HTML just written; the bundle lands in ``folder/pagefind``."""
-    from pagefind_bin import get_executable
+    from pagefind_bin import get_executable  # type: ignore[import-untyped]
 
     subprocess.run(
         [str(get_executable()), "--site", str(folder), "--silent"],
@@ -121,7 +122,7 @@ def sync_folder(folder: Path, layers: list[Layer], store: AssetStore,
     """Bring a preview folder to exactly these files; returns the new manifest and
     the paths that changed. Only changed files are written; stale ones are removed."""
     manifest: dict[str, bytes] = {}
-    assets: dict[str, object] = {}
+    assets: dict[str, AssetRef] = {}
     for layer in layers:
         for rel, data in layer.plan.files.items():
             manifest[layer.prefix + rel] = data
@@ -133,16 +134,14 @@ def sync_folder(folder: Path, layers: list[Layer], store: AssetStore,
             _write(folder / rel, data)
             changed.append(rel)
     for rel, ref in assets.items():
-        data = store.read(ref)  # type: ignore[arg-type]
+        data = store.read(ref)
         manifest[rel] = data
         if previous.get(rel) != data:
             _write(folder / rel, data)
             changed.append(rel)
     for rel in previous:
         if rel not in manifest:
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 (folder / rel).unlink()
-            except FileNotFoundError:
-                pass
             changed.append(rel)
     return manifest, changed

@@ -1,4 +1,8 @@
-"""Tests of ivsite.crypto and of themes/default/static/unlock.js working together."""
+"""Tests of ivsite.crypto and of themes/default/static/unlock.js working together.
+
+The browser tests use pytest-playwright's ``page`` with Debian's chromium, as set
+up by ``browser_type_launch_args`` in tests/conftest.py.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from browser_support import chromium_available, chromium_launch_args, serve_directory
+from browser_support import chromium_available, serve_directory
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from ivsite.crypto import (
@@ -226,12 +230,6 @@ UNLOCK_TIMEOUT_MS = 30_000
 browser_only = pytest.mark.skipif(
     not chromium_available(timeout=0), reason="Debian chromium (/usr/bin/chromium) is missing"
 )
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
-    # Local until tests/conftest.py wires browser_support.chromium_launch_args in.
-    return chromium_launch_args(browser_type_launch_args)
 
 
 def locked_page(key: PageKey, title: str, body_html: str, *, cipher: str | None = None) -> str:

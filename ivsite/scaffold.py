@@ -1,0 +1,123 @@
+"""``ivsite init`` and ``ivsite new``: files a user starts from.
+
+New notes are written private by default; an interview's file name never carries
+the person's name (it would become a URL), only the date and company or role.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from importlib import resources
+from pathlib import Path
+
+from .slugs import slugify
+
+SCAFFOLD = "scaffold/site"
+
+
+def _scaffold_dir() -> Path:
+    here = Path(__file__).parent / "scaffold" / "site"
+    if here.is_dir():
+        return here
+    return Path(str(resources.files("ivsite") / "scaffold" / "site"))  # pragma: no cover
+
+
+def init_site(directory: Path) -> str:
+    """Copy the small example site into ``directory``; returns a problem or ''."""
+    if directory.exists() and any(p for p in directory.iterdir() if p.name != ".git"):
+        return f"{directory} is not empty; choose a new folder"
+    src = _scaffold_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    for path in sorted(src.rglob("*")):
+        rel = path.relative_to(src)
+        if "__pycache__" in rel.parts:
+            continue
+        target = directory / rel
+        if path.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+    gitignore = directory / ".gitignore"
+    existing = gitignore.read_text("utf-8") if gitignore.exists() else ""
+    lines = [x for x in ("_site/", ".ivsite/") if x not in existing.split()]
+    if lines:
+        gitignore.write_text(existing + "".join(f"{x}\n" for x in lines), "utf-8")
+    return ""
+
+
+def _yaml_str(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def new_note(
+    root: Path, collection: str, title: str, *, role: str = "", company: str = "",
+    date: str = "",
+) -> tuple[Path | None, str]:
+    """Write a new note and return its path, or (None, problem)."""
+    if not (root / "site.toml").is_file():
+        return None, "there is no site.toml here; run it from your site's folder"
+    if not title.strip():
+        return None, "give a name or a title"
+    try:
+        day = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError:
+        return None, f"'{date}' is not a date; write YYYY-MM-DD"
+    folder = root / "content" / collection
+    if collection == "interviews":
+        stem = slugify(f"{day.isoformat()} {company or role or 'conversation'}")
+        lines = [
+            "---",
+            f"date: {day.isoformat()}",
+            "visibility: private        # public | mentor | private",
+            "person:",
+            f"  name: {_yaml_str(title)}",
+        ]
+        if company:
+            lines.append(f"  company: {_yaml_str(company)}")
+        lines += [
+            "  role: ",
+            "alias: \"\"                  # shown instead of the name unless they consent",
+            "consent:",
+            "  publish_name: false",
+            "format: coffee             # coffee | video | phone | in-person | email | other",
+            f"status: {'planned' if day > dt.date.today() else 'done'}",
+        ]
+        if role:
+            lines.append(f"role: {role}")
+        lines += [
+            "tags: []",
+            "follow_up:",
+            "  thank_you: false",
+            "---",
+            "",
+            "## How did you get into this field?",
+            "",
+            "",
+            "## What does a typical day look like for you?",
+            "",
+            "",
+            "::: private",
+            "Anything said off the record goes here: it never leaves your machine.",
+            ":::",
+            "",
+        ]
+    else:
+        stem = slugify(title) or "note"
+        if collection in ("reflections",):
+            stem = f"{day.isoformat()}-{stem}"
+        lines = ["---", f"title: {_yaml_str(title)}"]
+        if collection == "reflections":
+            lines += [f"date: {day.isoformat()}", "visibility: private", "roles: []"]
+        elif collection == "roles":
+            lines += ["status: exploring", "skills: []"]
+        lines += ["tags: []", "---", "", ""]
+    path = folder / f"{stem}.md"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}-{n}.md"
+        n += 1
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines), "utf-8")
+    return path.relative_to(root), ""

@@ -1,0 +1,109 @@
+"""Themes: Jinja2 templates and static files, the site's own over the built-in one.
+
+A site may carry ``themes/<name>/templates/`` and ``themes/<name>/static/``; each
+file there replaces the built-in theme's file of the same name, and everything it
+does not replace comes from the built-in ``default`` theme. Templates are
+autoescaped and strict: an undefined variable is an error, never an empty string.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+)
+
+from .load import is_editor_noise
+
+__all__ = ["Theme", "ThemeError", "builtin_theme_dir"]
+
+
+class ThemeError(Exception):
+    """A theme that cannot be used (missing, or a template that does not compile)."""
+
+
+def builtin_theme_dir() -> Path:
+    """The built-in ``default`` theme: the checkout's themes/default, else the wheel's copy."""
+    checkout = Path(__file__).resolve().parent.parent / "themes" / "default"
+    if (checkout / "templates").is_dir():
+        return checkout
+    return Path(str(importlib.resources.files("ivsite") / "themes" / "default"))
+
+
+class Theme:
+    """Templates and static files of one site's theme."""
+
+    def __init__(self, template_dirs: list[Path], static_dirs: list[Path]) -> None:
+        self.template_dirs = template_dirs
+        """Searched in order: the site's theme first, the built-in theme last."""
+        self.static_dirs = static_dirs
+        """Merged file by file; an earlier folder wins."""
+        self.env = Environment(
+            loader=ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs]),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=False,
+        )
+
+    @classmethod
+    def load(cls, site_root: Path, name: str) -> Theme:
+        builtin = builtin_theme_dir()
+        own = site_root / "themes" / name
+        if name != "default" and not own.is_dir():
+            raise ThemeError(
+                f"theme '{name}' not found: there is no folder themes/{name}/ in the site"
+            )
+        template_dirs: list[Path] = []
+        static_dirs: list[Path] = []
+        if own.is_dir() and own.resolve() != builtin.resolve():
+            if (own / "templates").is_dir():
+                template_dirs.append(own / "templates")
+            if (own / "static").is_dir():
+                static_dirs.append(own / "static")
+        template_dirs.append(builtin / "templates")
+        static_dirs.append(builtin / "static")
+        return cls(template_dirs, static_dirs)
+
+    def render(self, template: str, **context: Any) -> str:
+        try:
+            return self.env.get_template(template).render(**context)
+        except TemplateError as exc:
+            where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
+            raise ThemeError(f"template {template}{where}: {exc}") from exc
+
+    def has_template(self, template: str) -> bool:
+        try:
+            self.env.get_template(template)
+        except TemplateError:
+            return False
+        return True
+
+    def static_files(self) -> dict[str, bytes]:
+        """Relative path under static/ to its bytes; the site's theme wins file by file."""
+        out: dict[str, bytes] = {}
+        for folder in reversed(self.static_dirs):
+            if not folder.is_dir():
+                continue
+            top = folder.resolve()
+            for dirpath, dirnames, filenames in os.walk(folder):
+                dirnames[:] = sorted(d for d in dirnames if not is_editor_noise(d))
+                for fname in sorted(filenames):
+                    if is_editor_noise(fname):
+                        continue
+                    path = Path(dirpath) / fname
+                    # A link that leads out of the theme folder is never read.
+                    if not path.resolve().is_relative_to(top) or not path.is_file():
+                        continue
+                    out[path.relative_to(folder).as_posix()] = path.read_bytes()
+        return dict(sorted(out.items()))

@@ -1,0 +1,100 @@
+"""``ivsite todo``: the follow-through the guides recommend, from the notes.
+
+Thank-you notes not yet sent (the guides say within a day or two), follow-ups
+that are due or coming up, and interviews still planned. It reads the private
+data and prints it to the author's terminal; it never writes the output folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from .diagnostics import Diagnostics
+from .models import InterviewMeta
+from .pipeline import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Pipeline
+
+SOON = dt.timedelta(days=14)
+
+
+@dataclass(frozen=True, order=True)
+class Item:
+    when: dt.date
+    kind: str
+    text: str
+    source: str
+
+
+def todo_items(root: Path, today: dt.date, diags: Diagnostics) -> list[Item] | None:
+    prep = Pipeline(root, persist_cache=False).prepare(diags)
+    if prep is None:
+        return None
+    items: list[Item] = []
+    for note in prep.valid.notes:
+        meta = note.meta
+        if not isinstance(meta, InterviewMeta) or meta.date is None:
+            continue
+        who = meta.person.name + (f" ({meta.person.company})" if meta.person.company else "")
+        fu = meta.follow_up
+        if meta.status == "planned":
+            if meta.date >= today:
+                items.append(Item(meta.date, "upcoming", f"interview with {who}", note.source))
+            else:
+                items.append(Item(meta.date, "overdue", f"interview with {who} is still "
+                                  "'planned': mark it done or cancelled", note.source))
+            continue
+        if meta.status != "done":
+            continue
+        if fu is None or fu.thank_you in (None, False):
+            items.append(Item(meta.date + dt.timedelta(days=1), "thank-you",
+                              f"send a thank-you to {who}", note.source))
+        if fu is not None and fu.next is not None and fu.next <= today + SOON:
+            items.append(Item(fu.next, "follow-up", f"follow up with {who}", note.source))
+        if fu is not None and fu.portfolio_review == "requested":
+            items.append(Item(meta.date, "review", f"{who} offered to review your portfolio: "
+                              "send it", note.source))
+    return sorted(items)
+
+
+def to_ics(items: list[Item], stamp: dt.datetime) -> str:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ivsite//todo//EN",
+             "CALSCALE:GREGORIAN"]
+    for n, item in enumerate(items):
+        day = item.when.strftime("%Y%m%d")
+        nxt = (item.when + dt.timedelta(days=1)).strftime("%Y%m%d")
+        summary = item.text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:ivsite-{day}-{n}-{item.kind}@localhost",
+            f"DTSTAMP:{stamp.strftime('%Y%m%dT%H%M%SZ')}",
+            f"DTSTART;VALUE=DATE:{day}",
+            f"DTEND;VALUE=DATE:{nxt}",
+            f"SUMMARY:{summary}",
+            f"DESCRIPTION:{item.source}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(lines) + "\r\n"
+
+
+def todo_command(root: Path, ics: Path | None, today: dt.date | None = None) -> int:
+    today = today or dt.date.today()
+    diags = Diagnostics()
+    items = todo_items(root, today, diags)
+    for d in diags.sorted():
+        click.echo(d.text(), err=True)
+    if items is None:
+        return EXIT_USAGE
+    if not items:
+        click.echo("Nothing to do: every thank-you is sent and no follow-up is due.")
+    for item in items:
+        mark = "!" if item.when < today else " "
+        click.echo(f"{mark} {item.when.isoformat()}  {item.kind:<10} {item.text}  "
+                   f"[{item.source}]")
+    if ics is not None:
+        ics.write_text(to_ics(items, dt.datetime.now(dt.UTC)), "utf-8")
+        click.echo(f"wrote {len(items)} event(s) to {ics}", err=True)
+    return EXIT_CONTENT if diags.has_errors() else EXIT_OK
