@@ -58,6 +58,12 @@ LABELS = {
     "pelican": "Pelican full build",
     "mkdocs": "MkDocs full build",
 }
+LEGEND = """\
+median/min/max s: wall-clock seconds over the runs; CPU s: median user+system seconds of the
+build's processes; RSS MB: peak RSS of the largest single process (wait4 ru_maxrss);
+tree MB: sampled peak of the summed RSS of all the build's processes; pages: .html files
+written; Pelican × / MkDocs ×: that peer's median full build divided by the median on this
+row (above 1: ivsite is faster)."""
 
 
 # --------------------------------------------------------------------------- running
@@ -66,6 +72,7 @@ LABELS = {
 @dataclass
 class Sample:
     seconds: float
+    cpu_seconds: float  # user + system time of the child and its descendants
     returncode: int
     maxrss_mb: float  # ru_maxrss of the child (largest process in its tree), from wait4
     tree_rss_mb: float  # peak of the sampled RSS sum over the child's process tree
@@ -150,9 +157,11 @@ def measure(cmd: Sequence[str | Path], cwd: Path, timeout: float) -> Sample:
         err.seek(0)
         return Sample(
             seconds=elapsed,
+            cpu_seconds=usage.ru_utime + usage.ru_stime,
             returncode=proc.returncode,
             maxrss_mb=usage.ru_maxrss / 1024,  # KiB on Linux
-            tree_rss_mb=sampler.peak / 2**20,
+            # the sampler can miss a short peak: never report less than one process
+            tree_rss_mb=max(sampler.peak / 2**20, usage.ru_maxrss / 1024),
             load_before=load,
             stdout_tail=_tail(out.read()),
             stderr_tail=_tail(err.read()),
@@ -214,20 +223,29 @@ class Result:
 
     def summary(self) -> dict[str, Any]:
         good = self.good
+        secs = [r.seconds for r in good]
         return {
             "ok": self.ok,
             "error": self.error,
-            "median_s": self.median,
-            "min_s": min((r.seconds for r in good), default=None),
-            "max_s": max((r.seconds for r in good), default=None),
-            "runs_s": [round(r.seconds, 4) for r in self.runs],
-            "peak_rss_mb": max((r.maxrss_mb for r in good), default=None),
-            "tree_rss_mb": max((r.tree_rss_mb for r in good), default=None),
-            "load_before": [round(r.load_before, 2) for r in self.runs],
+            "median_s": _round(statistics.median(secs) if secs else None),
+            "min_s": _round(min(secs, default=None)),
+            "max_s": _round(max(secs, default=None)),
+            "median_cpu_s": _round(
+                statistics.median(r.cpu_seconds for r in good) if good else None
+            ),
+            "runs_s": [_round(r.seconds) for r in self.runs],
+            "runs_cpu_s": [_round(r.cpu_seconds) for r in self.runs],
+            "peak_rss_mb": _round(max((r.maxrss_mb for r in good), default=None), 1),
+            "tree_rss_mb": _round(max((r.tree_rss_mb for r in good), default=None), 1),
+            "load_before": [_round(r.load_before, 2) for r in self.runs],
             "pages": self.pages,
-            "output_mb": round(self.output_mb, 1),
+            "output_mb": _round(self.output_mb, 1),
             "stderr_tail": self.runs[-1].stderr_tail if self.runs and not self.ok else None,
         }
+
+
+def _round(value: float | None, digits: int = 3) -> float | None:
+    return None if value is None else round(value, digits)
 
 
 def _report_failure(label: str, sample: Sample) -> None:
@@ -247,9 +265,14 @@ def ensure_peer_venv() -> dict[str, str]:
         subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
     if not all((PEER_VENV / "bin" / tool).exists() for tool in ("pelican", "mkdocs")):
         print(f"installing {', '.join(PEER_REQUIREMENTS)} from PyPI ...", flush=True)
-        subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", *PEER_REQUIREMENTS], check=True
+        done = subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", *PEER_REQUIREMENTS],
+            capture_output=True,
+            text=True,
         )
+        if done.returncode != 0:
+            print(done.stdout[-3000:] + done.stderr[-3000:], file=sys.stderr)
+            raise subprocess.CalledProcessError(done.returncode, done.args)
     return _versions(python, ("pelican", "mkdocs", "markdown", "jinja2"))
 
 
@@ -269,6 +292,22 @@ def _versions(python: Path, dists: Sequence[str]) -> dict[str, str]:
         return dict(json.loads(done.stdout))
     except (OSError, subprocess.CalledProcessError, ValueError):
         return {}
+
+
+def calibrate() -> float:
+    """Seconds for a fixed pure-Python loop (best of 3): how fast this machine is now.
+
+    Compare it between result files before comparing their times: the VM's speed and
+    the load from other work change from one session to the next.
+    """
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        total = 0
+        for i in range(2_000_000):
+            total += i * i
+        best = min(best, time.perf_counter() - start)
+    return round(best, 3)
 
 
 def _git_revision() -> str | None:
@@ -314,6 +353,9 @@ def bench_size(n: int, args: argparse.Namespace, ivsite: Path, peers: bool) -> d
             results[name].fail(f"{ivsite} not found")
         print(f"  !! {ivsite} not found: skipping ivsite", flush=True)
     run_peers = peers
+    if not peers:
+        results["pelican"].fail("not run (--no-peers)")
+        results["mkdocs"].fail("not run (--no-peers)")
 
     for rep in range(1, args.repeat + 1):
         print(f"-- run {rep}/{args.repeat}", flush=True)
@@ -417,7 +459,8 @@ def _peer_run(
 def _progress(label: str, sample: Sample) -> None:
     status = "ok" if sample.returncode == 0 else f"exit {sample.returncode}"
     print(
-        f"   {label:<15} {sample.seconds:8.2f} s  {sample.maxrss_mb:7.0f} MB max RSS"
+        f"   {label:<15} {sample.seconds:8.2f} s  {sample.cpu_seconds:7.2f} s CPU"
+        f"  {sample.maxrss_mb:6.0f} MB max RSS"
         f"  {sample.tree_rss_mb:7.0f} MB tree  load {sample.load_before:4.1f}  {status}",
         flush=True,
     )
@@ -427,13 +470,14 @@ def _progress(label: str, sample: Sample) -> None:
 
 
 def _fmt(value: float | None, spec: str) -> str:
-    return "-" if value is None else format(value, spec)
+    """`value` formatted with `spec` ("9.2f"), or a dash of the same width."""
+    return format(value, spec) if value is not None else format("-", ">" + spec.split(".")[0])
 
 
 def print_table(sizes: list[dict[str, Any]]) -> None:
     head = (
         f"{'notes':>6}  {'measure':<25} {'median s':>9} {'min s':>8} {'max s':>8} "
-        f"{'RSS MB':>7} {'tree MB':>8} {'pages':>6}  {'Pelican ×':>9} {'MkDocs ×':>9}"
+        f"{'CPU s':>7} {'RSS MB':>7} {'tree MB':>8} {'pages':>6}  {'Pelican ×':>9} {'MkDocs ×':>9}"
     )
     print("\n" + head)
     print("-" * len(head))
@@ -447,18 +491,14 @@ def print_table(sizes: list[dict[str, Any]]) -> None:
             print(
                 f"{size['notes'] if i == 0 else '':>6}  {LABELS[name]:<25} "
                 f"{_fmt(r['median_s'], '9.2f')} {_fmt(r['min_s'], '8.2f')} "
-                f"{_fmt(r['max_s'], '8.2f')} {_fmt(r['peak_rss_mb'], '7.0f')} "
+                f"{_fmt(r['max_s'], '8.2f')} {_fmt(r['median_cpu_s'], '7.2f')} "
+                f"{_fmt(r['peak_rss_mb'], '7.0f')} "
                 f"{_fmt(r['tree_rss_mb'], '8.0f')} {r['pages']:>6}  "
                 f"{_fmt(ratio_p, '8.2f') + '×' if ratio_p else '':>9} "
                 f"{_fmt(ratio_m, '8.2f') + '×' if ratio_m else '':>9}{note}"
             )
         print("-" * len(head))
-    print(
-        "Pelican × / MkDocs × = that peer's median full-build time divided by the ivsite "
-        "time on the same row\n(above 1: ivsite is faster). RSS MB = peak of the largest "
-        "single process (wait4); tree MB = sampled\npeak of the summed RSS of all processes "
-        "of the build. pages = .html files written."
-    )
+    print(LEGEND)
 
 
 def _sizes(text: str) -> list[int]:
@@ -518,6 +558,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "python": platform.python_version(),
             "platform": platform.platform(),
             "load_at_start": [round(x, 2) for x in os.getloadavg()],
+            "calibration_s_at_start": calibrate(),
         },
         "versions": {
             "ivsite_git": _git_revision(),
@@ -537,7 +578,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     for n in args.sizes:
         report["sizes"].append(bench_size(n, args, ivsite, peers))
         _write_report(args.out, report)  # after every size, so a long run leaves something
+    report["machine"]["calibration_s_at_end"] = calibrate()
+    report["machine"]["load_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    _write_report(args.out, report)
     print_table(report["sizes"])
+    machine = report["machine"]
+    print(
+        f"machine: calibration loop {machine['calibration_s_at_start']} s at start, "
+        f"{machine['calibration_s_at_end']} s at end (lower is faster); 1-min load "
+        f"{machine['load_at_start'][0]} at start, {machine['load_at_end'][0]} at end"
+    )
     print(f"\nwrote {args.out}")
     return 0
 

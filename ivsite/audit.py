@@ -76,23 +76,38 @@ def needles(secrets: Iterable[Secret], visible_text: str) -> dict[tuple[str, ...
 
 
 class Matcher:
-    """Finds any of many word sequences in a text in one pass over its words."""
+    """Finds any of many word sequences in a text.
+
+    Each sequence is anchored on its longest (so usually rarest) word; a text is
+    split into words once, intersected with the anchors as sets, and only where an
+    anchor occurs is the whole sequence compared.
+    """
 
     def __init__(self, seqs: dict[tuple[str, ...], Secret]) -> None:
-        self._by_head: dict[str, list[tuple[tuple[str, ...], Secret]]] = {}
+        self._by_anchor: dict[str, list[tuple[int, tuple[str, ...], Secret]]] = {}
         for seq, secret in seqs.items():
-            self._by_head.setdefault(seq[0], []).append((seq, secret))
+            k = max(range(len(seq)), key=lambda i: (len(seq[i]), -i))
+            self._by_anchor.setdefault(seq[k], []).append((k, seq, secret))
+        self._anchors = set(self._by_anchor)
 
     def find(self, text: str) -> list[Secret]:
         ws = words(text)
-        found: dict[int, Secret] = {}
+        present = self._anchors.intersection(ws)
+        if not present:
+            return []
+        positions: dict[str, list[int]] = {w: [] for w in present}
         for i, w in enumerate(ws):
-            cands = self._by_head.get(w)
-            if not cands:
-                continue
-            for seq, secret in cands:
-                if tuple(ws[i:i + len(seq)]) == seq:
-                    found[id(secret)] = secret
+            if w in present:
+                positions[w].append(i)
+        found: dict[int, Secret] = {}
+        for anchor, places in positions.items():
+            for k, seq, secret in self._by_anchor[anchor]:
+                n = len(seq)
+                for i in places:
+                    start = i - k
+                    if start >= 0 and tuple(ws[start:start + n]) == seq:
+                        found[id(secret)] = secret
+                        break
         return list(found.values())
 
 
@@ -108,12 +123,10 @@ def readable_texts(path: Path, data: bytes) -> list[str]:
         text = blob.decode("utf-8", errors="ignore")
         if not text:
             continue
-        texts.append(text)
-        unescaped = html.unescape(text)
-        if unescaped != text:
-            texts.append(unescaped)
+        unescaped = html.unescape(text) if "&" in text else text
+        texts.append(unescaped)  # markup included: attribute values, URLs
         if "<" in unescaped:
-            texts.append(_TAG.sub(" ", unescaped))
+            texts.append(_TAG.sub("", unescaped))  # text split by inline tags rejoined
     return texts
 
 

@@ -19,7 +19,28 @@ try:  # libyaml is about five times faster; fall back to pure Python if absent
 except ImportError:  # pragma: no cover - depends on the platform's wheel
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+from yaml.constructor import ConstructorError, SafeConstructor
+
 from .diagnostics import Diagnostic
+
+
+class _BadValue(ConstructorError):
+    """A scalar YAML recognised but could not build (e.g. the date 2026-02-30)."""
+
+
+class _NoteLoader(_Loader):
+    """The safe loader, but a date that does not exist is reported at its position."""
+
+
+def _timestamp(loader: SafeConstructor, node: yaml.ScalarNode) -> Any:
+    try:
+        return SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError) as exc:
+        raise _BadValue(None, None, f"'{node.value}' is not a real date ({exc})",
+                        node.start_mark) from exc
+
+
+_NoteLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 @dataclass(frozen=True)
@@ -37,6 +58,8 @@ class FrontMatter:
     value_pos: dict[str, Pos] = field(default_factory=dict)
     nested_pos: dict[tuple[str, ...], Pos] = field(default_factory=dict)
     """Positions of nested values, by key path (e.g. ``("person", "name")``)."""
+    nested_key_pos: dict[tuple[str, ...], Pos] = field(default_factory=dict)
+    """Positions of nested keys, by key path (for problems with the key itself)."""
     body: str = ""
     body_line: int = 1
     """Line of the file on which the body starts (1-based)."""
@@ -109,12 +132,26 @@ def split(path: str, data: bytes) -> tuple[FrontMatter | None, list[Diagnostic]]
     if not yaml_text.strip():
         return fm, diags
     try:
-        loader = _Loader(yaml_text)
+        loader = _NoteLoader(yaml_text)
         try:
             node = loader.get_single_node()
+            if node is not None:
+                # Before construction, which flattens merge keys in place.
+                diags += _duplicates(path, node)
             data_obj = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except _BadValue as exc:
+        mark = exc.problem_mark
+        diags.append(Diagnostic(path, (mark.line + 2) if mark else 2,
+                                (mark.column + 1) if mark else 1, "error", "yaml",
+                                f"front matter has a bad value: {exc.problem}",
+                                "dates are written YYYY-MM-DD"))
+        return None, diags
+    except RecursionError:
+        diags.append(Diagnostic(path, 2, 1, "error", "yaml",
+                                "front matter is nested too deeply to read"))
+        return None, diags
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 2) if mark else 1
@@ -146,25 +183,66 @@ def split(path: str, data: bytes) -> tuple[FrontMatter | None, list[Diagnostic]]
                                 "for example: title: My note"))
         return None, diags
     fm.data = {str(k): v for k, v in data_obj.items()}
+    seen: set[int] = {id(node)}
     for knode, vnode in node.value:
         key = str(knode.value)
         fm.key_pos[key] = Pos(knode.start_mark.line + 2, knode.start_mark.column + 1)
         fm.value_pos[key] = Pos(vnode.start_mark.line + 2, vnode.start_mark.column + 1)
-        _nested(vnode, (key,), fm.nested_pos)
+        _nested(vnode, (key,), fm, seen)
     return fm, diags
 
 
-def _nested(node: yaml.Node, path: tuple[str, ...], out: dict[tuple[str, ...], Pos]) -> None:
+def _nested(node: yaml.Node, path: tuple[str, ...], fm: FrontMatter, seen: set[int]) -> None:
+    """Record nested positions; a node reached twice (an alias) is walked once, so
+    recursive or exponentially shared anchors cannot hang or crash the walk."""
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for knode, vnode in node.value:
             sub = (*path, str(knode.value))
-            out[sub] = Pos(vnode.start_mark.line + 2, vnode.start_mark.column + 1)
-            _nested(vnode, sub, out)
+            fm.nested_pos[sub] = Pos(vnode.start_mark.line + 2, vnode.start_mark.column + 1)
+            fm.nested_key_pos[sub] = Pos(knode.start_mark.line + 2, knode.start_mark.column + 1)
+            _nested(vnode, sub, fm, seen)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             sub = (*path, str(i))
-            out[sub] = Pos(item.start_mark.line + 2, item.start_mark.column + 1)
-            _nested(item, sub, out)
+            fm.nested_pos[sub] = Pos(item.start_mark.line + 2, item.start_mark.column + 1)
+            _nested(item, sub, fm, seen)
+
+
+def _duplicates(path: str, root: yaml.Node) -> list[Diagnostic]:
+    """A key given twice in one mapping is an error: YAML would silently keep the
+    last value, and a second ``visibility:`` or ``publish_name:`` must never win."""
+    out: list[Diagnostic] = []
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, yaml.Node] = {}
+            for knode, vnode in node.value:
+                stack.append(vnode)
+                if not isinstance(knode, yaml.ScalarNode) or knode.tag.endswith(":merge"):
+                    continue
+                key = str(knode.value)
+                if key in first:
+                    out.append(Diagnostic(
+                        path, knode.start_mark.line + 2, knode.start_mark.column + 1,
+                        "error", "duplicate-key",
+                        f"'{key}' is set twice (first on line "
+                        f"{first[key].start_mark.line + 2}); ivsite will not guess which "
+                        "one you meant",
+                        "remove one of them",
+                    ))
+                else:
+                    first[key] = knode
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return out
 
 
 def is_date(value: Any) -> bool:

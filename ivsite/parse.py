@@ -18,7 +18,7 @@ from .frontmatter import FrontMatter, split
 from .load import SourceFile
 from .markdown import parse_body
 
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 
 @dataclass
@@ -54,8 +54,17 @@ def _container_problems(
         if tok.type.startswith("container_") and tok.type.endswith("_open"):
             stack.append(tok)
             line = (tok.map[0] if tok.map else 0) + offset
-            if tok.type == "container_other_open":
-                word = tok.info.strip().split(" ", 1)[0] if tok.info.strip() else ""
+            if tok.type == "container_other_open" and not tok.info.strip():
+                # A bare ':::' where no passage is open: the container parser reads it
+                # as an opening fence, but what the author wrote is a closing one.
+                out.append(Diagnostic(
+                    path, line, 1, "error", "container-stray-close",
+                    f"'{tok.markup}' closes a passage that is not open here",
+                    "a passage nested in another needs a longer outer fence: "
+                    "'::::' outside and ':::' inside",
+                ))
+            elif tok.type == "container_other_open":
+                word = tok.info.strip().split(" ", 1)[0]
                 hint = "the passages are '::: private' and '::: mentor'"
                 if word.lower() in ("private", "mentor"):
                     hint = f"write it in lower case: ::: {word.lower()}"

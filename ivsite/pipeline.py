@@ -10,6 +10,7 @@ around the audience filter.
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,7 @@ from .load import LoadedSite, load_site
 from .notes import ValidSite
 from .output import OutputPlan
 from .parse import ParseCache
-from .theme import Theme
+from .theme import Theme, ThemeError
 from .validate import validate
 from .write import Layer, check_output_dir, discard, swap_in, write_temp
 
@@ -118,7 +119,7 @@ def build(
         return BuildResult(EXIT_USAGE, diags)
     try:
         theme = Theme.load(prep.root, prep.config.theme)
-    except FileNotFoundError as exc:
+    except ThemeError as exc:
         diags.error("site.toml", 0, 0, "theme", str(exc), "the built-in theme is 'default'")
         return BuildResult(EXIT_USAGE, diags)
     out_dir = (out or prep.root / prep.config.output_dir).resolve()
@@ -137,7 +138,6 @@ def build(
             return BuildResult(EXIT_USAGE, diags)
     main_graph = pipe.graph(prep, audience, diags)
     mentor_graph = None
-    token = ""
     if audience == "public" and share_cfg.enabled:
         mentor_graph = pipe.graph(prep, "mentor", diags)
     if diags.has_errors(strict):
@@ -148,26 +148,28 @@ def build(
         share.get_or_create_token(prep.root)
         salt = share.read_salt(prep.root)
     encrypt, lock_attrs = _encryption(passphrase, salt)
-    layers: list[Layer] = []
-    if audience == "mentor":
-        layers.append(Layer("", pipe.plan(prep, main_graph, theme, encrypt=encrypt,
-                                          lock_attrs=lock_attrs)))
-    else:
-        layers.append(Layer("", pipe.plan(prep, main_graph, theme)))
-    if mentor_graph is not None:
-        token = share.get_or_create_token(prep.root)
-        prefix = f"share/{token}/"
-        layers.append(Layer(prefix, pipe.plan(prep, mentor_graph, theme, share_prefix=prefix,
-                                              encrypt=encrypt, lock_attrs=lock_attrs)))
-    written = write_temp(layers, out_dir, prep.loaded.store)  # type: ignore[arg-type]
+    try:
+        layers = _layers(pipe, prep, theme, audience, main_graph, mentor_graph,
+                         encrypt, lock_attrs)
+    except ThemeError as exc:
+        diags.error(f"themes/{prep.config.theme}", 0, 0, "theme", str(exc))
+        return BuildResult(EXIT_USAGE, diags)
+    token = (share.read_token(prep.root) or "") if mentor_graph is not None else ""
+    assert prep.loaded.store is not None
+    try:
+        written = write_temp(layers, out_dir, prep.loaded.store)
+    except (OSError, subprocess.SubprocessError) as exc:
+        diags.error(str(out_dir), 0, 0, "write", f"the output could not be written: {exc}",
+                    "nothing was changed in the output folder")
+        return BuildResult(EXIT_USAGE, diags)
     hits = audit_layers(prep, written.path, layers, main_graph, mentor_graph)
     if hits:
         discard(written.path)
         for hit in hits:
             diags.error(hit.secret.source, hit.secret.line, 1, "audit",
                         f"{hit.secret.kind} would be published in {hit.output}",
-                        "this is a bug in ivsite or the theme: nothing was written; "
-                        "please report it")
+                        "nothing was written; take it out of the visible text or file, "
+                        "or report a bug if ivsite's own pages put it there")
         pipe.save_cache()
         return BuildResult(EXIT_CONTENT, diags, hits=hits)
     swap_in(written.path, out_dir)
@@ -176,6 +178,23 @@ def build(
     if token:
         url = prep.config.base_url + f"share/{token}/"
     return BuildResult(EXIT_OK, diags, out_dir, len(written.files), share_url=url)
+
+
+def _layers(
+    pipe: Pipeline, prep: Prepared, theme: Theme, audience: Audience, main: SiteGraph,
+    mentor: SiteGraph | None, encrypt: Callable[[str], str] | None,
+    lock_attrs: dict[str, str] | None,
+) -> list[Layer]:
+    """The root layer for the audience built, and the mentor copy under share/<token>/."""
+    if audience == "mentor":
+        return [Layer("", pipe.plan(prep, main, theme, encrypt=encrypt, lock_attrs=lock_attrs))]
+    layers = [Layer("", pipe.plan(prep, main, theme))]
+    if mentor is not None:
+        token = share.get_or_create_token(prep.root)
+        prefix = f"share/{token}/"
+        layers.append(Layer(prefix, pipe.plan(prep, mentor, theme, share_prefix=prefix,
+                                              encrypt=encrypt, lock_attrs=lock_attrs)))
+    return layers
 
 
 def audit_layers(

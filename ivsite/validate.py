@@ -175,7 +175,7 @@ def _drop_unknown(
         if str(k) in known:
             out[str(k)] = v
         else:
-            pos = fm.pos(*where, str(k))
+            pos = fm.nested_key_pos.get((*where, str(k))) or fm.pos(*where, str(k))
             diags.warning(path, pos.line, pos.col, "unknown-key",
                           f"unknown key '{'.'.join((*where, str(k)))}' is ignored",
                           did_you_mean(str(k), known))

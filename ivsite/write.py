@@ -71,17 +71,21 @@ def write_temp(layers: list[Layer], out: Path, store: AssetStore) -> WrittenFold
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.ivsite-", dir=out.parent))
     written = WrittenFolder(tmp)
-    (tmp / MARKER).write_bytes(MARKER_TEXT)
-    for layer in layers:
-        base = tmp / layer.prefix if layer.prefix else tmp
-        for rel, data in sorted(layer.plan.files.items()):
-            _write(base / rel, data)
-            written.files.append(layer.prefix + rel)
-        for rel, ref in sorted(layer.plan.assets.items()):
-            _write(base / rel, store.read(ref))
-            written.files.append(layer.prefix + rel)
-        if layer.plan.search_index:
-            run_pagefind(base)
+    try:
+        (tmp / MARKER).write_bytes(MARKER_TEXT)
+        for layer in layers:
+            base = tmp / layer.prefix if layer.prefix else tmp
+            for rel, data in sorted(layer.plan.files.items()):
+                _write(base / rel, data)
+                written.files.append(layer.prefix + rel)
+            for rel, ref in sorted(layer.plan.assets.items()):
+                _write(base / rel, store.read(ref))
+                written.files.append(layer.prefix + rel)
+            if layer.plan.search_index:
+                run_pagefind(base)
+    except BaseException:
+        discard(tmp)
+        raise
     return written
 
 

@@ -1,0 +1,638 @@
+"""Stage 6 — emit: the site graph to pages, feeds and a search index.
+
+Everything written here comes from the :class:`~ivsite.graph.SiteGraph`, so it
+can only show what the audience may see; this stage never reads content/. Every
+internal link is relative to the page it is on, so one build works at the site
+root, under a ``base_url`` sub-path and under ``share/<token>/`` alike (the 404
+page alone uses absolute paths, as a server shows it at any address).
+
+With ``encrypt`` (the mentor view with a passphrase) the note-specific part of
+every page (its ``<main>``, title included) is encrypted, ``<title>`` and the
+description are generic, and the search index is one encrypted file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+from markdown_it.token import Token
+from markupsafe import Markup
+
+from .audience import ViewNote
+from .feeds import SitemapEntry, atom_feed, robots, sitemap
+from .graph import COLLECTION_TITLES, Answer, SiteGraph
+from .output import OutputPlan
+from .render import Renderer, relative_url
+from .slugs import slugify
+from .theme import Theme
+
+__all__ = ["EmitError", "emit"]
+
+RECENT = 5
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+FORMAT_LABELS = {
+    "coffee": "Coffee chat", "video": "Video call", "phone": "Phone call",
+    "in-person": "In person", "email": "By email", "other": "Other",
+}
+STATUS_LABELS = {"planned": "Planned", "done": "Done", "cancelled": "Cancelled"}
+ROLE_STATUS_LABELS = {"exploring": "Exploring", "pursuing": "Pursuing", "dropped": "Dropped"}
+VISIBILITY_BADGES = {"private": "Private", "mentor": "Mentor only"}
+BANNER = ("Private preview — you see everything, including private and mentor passages; "
+          "`ivsite build` publishes only what is public")
+LOCKED_TITLE = "Mentor review"
+
+_ID_ATTR = re.compile(r'(?<![\w-])id="([^"]*)"')
+_FRAGMENT_HREF = re.compile(r'(?<![\w-])href="#([^"]*)"')
+
+
+class EmitError(Exception):
+    """The graph cannot be written as a site (e.g. two pages at one address)."""
+
+
+def emit(
+    graph: SiteGraph,
+    theme: Theme,
+    *,
+    encrypt: Callable[[str], str] | None = None,
+    feedback_email: str = "",
+    share_prefix: str = "",
+    lock_attrs: dict[str, str] | None = None,
+) -> OutputPlan:
+    """Every output file of one audience's site.
+
+    ``encrypt`` turns a page's main HTML into an envelope (passphrase mode);
+    ``lock_attrs`` are then the ``data-salt``/``data-iterations``/``data-check``
+    attributes of the locked shell. ``share_prefix`` (``share/<token>/``) is only
+    used for absolute links: the feedback link and the 404 page.
+    """
+    if encrypt is not None and not lock_attrs:
+        raise ValueError("encrypt needs lock_attrs (data-salt, data-iterations, data-check)")
+    return _Emitter(graph, theme, encrypt, feedback_email, share_prefix, lock_attrs or {}).run()
+
+
+@dataclass
+class _Page:
+    url: str
+    template: str
+    title: str
+    description: str
+    kind: str
+    section: str = ""
+    note: ViewNote | None = None
+    context: dict[str, Any] = field(default_factory=dict)
+    lockable: bool = True
+
+
+class _Emitter:
+    def __init__(
+        self, graph: SiteGraph, theme: Theme, encrypt: Callable[[str], str] | None,
+        feedback_email: str, share_prefix: str, lock_attrs: dict[str, str],
+    ) -> None:
+        self.g = graph
+        self.theme = theme
+        self.encrypt = encrypt
+        self.feedback_email = feedback_email
+        self.share_prefix = share_prefix
+        self.lock_attrs = dict(sorted(lock_attrs.items()))
+        self.view = graph.view
+        self.config = graph.view.config
+        self.audience = graph.view.audience
+        self.public = self.audience == "public"
+        self.locked = encrypt is not None
+        self.renderer = Renderer(note_url=graph.url_of, asset_url=lambda p: p,
+                                 mark_passages=not self.public)
+        self.plan = OutputPlan()
+        cols = graph.collections
+        self.has_questions = bool(graph.other_questions) or any(e.answers for e in graph.bank)
+        self.people = self._people()
+        self.review_passages = [
+            (n, anchor, excerpt)
+            for n in self.view.notes if graph.url_of(n.id) is not None
+            for kind, anchor, excerpt in n.passages if kind == "mentor"
+        ]
+        self.review_notes = [n for n in self.view.notes if n.visibility == "mentor"]
+        self.has_review = self.audience == "mentor" and bool(
+            self.review_passages or self.review_notes)
+        self.sections: dict[str, bool] = {
+            "interviews": bool(cols["interviews"]),
+            "reflections": bool(cols["reflections"]),
+            "roles": bool(cols["roles"]),
+            "questions": self.has_questions,
+            "tags": bool(graph.tags),
+            "people": bool(self.people),
+            "search": True,
+            "review": self.has_review,
+        }
+        self.feed_written = False
+
+    # ---- helpers ---------------------------------------------------------------
+
+    def _people(self) -> list[dict[str, Any]]:
+        groups: dict[tuple[str, str], dict[str, Any]] = {}
+        for n in self.g.collections["interviews"]:
+            if n.status == "cancelled":
+                continue
+            key = (n.display_name.casefold(), n.company.casefold())
+            person = groups.setdefault(key, {
+                "name": n.display_name, "role": n.person_role, "company": n.company,
+                "industry": n.industry, "interviews": [],
+            })
+            person["interviews"].append(n)
+        return sorted(groups.values(), key=lambda p: (p["name"].casefold(), p["company"]))
+
+    def note_url(self, note: ViewNote) -> str:
+        return self.g.url(note)
+
+    def render_body(self, tokens: Sequence[Token], env: dict[str, Any], page_url: str,
+                    base_level: int) -> Markup:
+        html = self.renderer.render(_headings_from(list(tokens), base_level), env, page_url)
+        return Markup(_avoid_reserved_ids(html))
+
+    def _absolute(self, url: str) -> str:
+        return self.config.base_url + self.share_prefix + url
+
+    # ---- page list ---------------------------------------------------------------
+
+    def pages(self) -> list[_Page]:
+        g = self.g
+        cols = g.collections
+        out: list[_Page] = [self._home()]
+        for name in ("interviews", "reflections", "roles"):
+            if self.sections[name]:
+                out.append(self._collection_list(name))
+            for n in cols[name]:
+                out.append(self._note_page(n))
+        for n in cols["pages"]:
+            out.append(self._note_page(n))
+        if self.sections["tags"]:
+            out.append(_Page("tags/", "tags.html", "Tags",
+                             f"Topics across {self.config.title}", "list", "tags",
+                             context={"tags": g.tags}))
+            for tag in g.tags:
+                out.append(_Page(
+                    g.tag_url(tag.name), "tag.html", f"Tagged “{tag.name}”",
+                    f"Notes tagged “{tag.name}” on {self.config.title}", "list", "tags",
+                    context={"tag": tag},
+                ))
+        if self.sections["questions"]:
+            out.append(self._questions())
+        if self.sections["people"]:
+            out.append(_Page("people/", "people.html", "People I talked to",
+                             f"The people behind the conversations on {self.config.title}",
+                             "list", "interviews", context={"people": self.people}))
+        out.append(self._search())
+        if self.sections["review"]:
+            out.append(self._review())
+        return out
+
+    def _home(self) -> _Page:
+        g = self.g
+        home = g.home
+        cols = g.collections
+        roles = [
+            {"note": r, "interviews": len(g.role_interviews.get(r.id, [])),
+             "reflections": len(g.role_reflections.get(r.id, []))}
+            for r in cols["roles"]
+        ]
+        title = home.title if home else self.config.title
+        description = (home.summary if home and home.summary else "") or self.config.title
+        ctx: dict[str, Any] = {
+            "home": home,
+            "intro": self.render_body(home.tokens, home.env, "", 2) if home else Markup(""),
+            "recent_interviews": cols["interviews"][:RECENT],
+            "recent_reflections": cols["reflections"][:RECENT],
+            "interview_count": len(cols["interviews"]),
+            "reflection_count": len(cols["reflections"]),
+            "roles": roles,
+            "badge": VISIBILITY_BADGES.get(home.visibility, "") if home else "",
+        }
+        return _Page("", "home.html", title, description, "home", "home", note=home,
+                     context=ctx)
+
+    def _collection_list(self, name: str) -> _Page:
+        items = self.g.collections[name]
+        title = COLLECTION_TITLES[name]
+        url = f"{name}/"
+        ctx: dict[str, Any] = {"items": items}
+        descriptions = {
+            "interviews": f"{len(items)} informational interviews on {self.config.title}",
+            "reflections": f"{len(items)} reflections on {self.config.title}",
+            "roles": f"The roles researched on {self.config.title}",
+        }
+        if name == "interviews":
+            ctx["filters"] = self._interview_filters(items)
+            ctx["rows"] = [{"note": n, "data": self._filter_data(n)} for n in items]
+            ctx["has_people"] = self.sections["people"]
+        if name == "roles":
+            ctx["counts"] = {
+                r.id: (len(self.g.role_interviews.get(r.id, [])),
+                       len(self.g.role_reflections.get(r.id, [])))
+                for r in items
+            }
+        return _Page(url, f"{name}.html", title, descriptions[name], "list", name,
+                     context=ctx)
+
+    def _filter_data(self, n: ViewNote) -> dict[str, str]:
+        """The values filter.js matches an interview on (tags: '|a|b|')."""
+        role = self.g.by_id.get(n.role_id) if n.role_id else None
+        tags = "".join(f"{slugify(t) or 'tag'}|" for t in n.tags)
+        return {
+            "role": role.slug if role else "",
+            "company": n.company,
+            "format": n.format,
+            "tag": "|" + tags if tags else "",
+            "year": str(n.date.year) if n.date else "",
+        }
+
+    def _interview_filters(self, items: list[ViewNote]) -> list[dict[str, Any]]:
+        roles: dict[str, str] = {}
+        companies: set[str] = set()
+        formats: set[str] = set()
+        tags: dict[str, str] = {}
+        years: set[str] = set()
+        for n in items:
+            role = self.g.by_id.get(n.role_id) if n.role_id else None
+            if role is not None:
+                roles[role.slug] = role.title
+            if n.company:
+                companies.add(n.company)
+            if n.format:
+                formats.add(n.format)
+            for t in n.tags:
+                tags.setdefault(slugify(t) or "tag", t)
+            if n.date:
+                years.add(str(n.date.year))
+        filters = [
+            ("role", "Role", sorted(roles.items(), key=lambda kv: kv[1].casefold())),
+            ("company", "Company", [(c, c) for c in sorted(companies, key=str.casefold)]),
+            ("format", "Format", [(f, FORMAT_LABELS.get(f, f)) for f in sorted(formats)]),
+            ("tag", "Tag", sorted(tags.items(), key=lambda kv: kv[1].casefold())),
+            ("year", "Year", [(y, y) for y in sorted(years, reverse=True)]),
+        ]
+        return [{"key": k, "label": label, "options": opts} for k, label, opts in filters
+                if len(opts) > 1]
+
+    def _note_page(self, n: ViewNote) -> _Page:
+        g = self.g
+        url = g.url(n)
+        older, newer = g.prev_next.get(n.id, (None, None))
+        ctx: dict[str, Any] = {
+            "note": n,
+            "body": self.render_body(n.tokens, n.env, url, 2),
+            "backlinks": g.backlinks.get(n.id, []),
+            "older": older,
+            "newer": newer,
+            "badge": VISIBILITY_BADGES.get(n.visibility, ""),
+        }
+        template = {"interviews": "interview.html", "reflections": "reflection.html",
+                    "roles": "role.html"}.get(n.collection, "page.html")
+        if n.collection == "interviews":
+            role = g.by_id.get(n.role_id) if n.role_id else None
+            ctx["role"] = role
+            ctx["answers"] = g.answers_by_note.get(n.id, []) if self.has_questions else []
+        elif n.collection == "reflections":
+            ctx["roles"] = [g.by_id[r] for r in n.role_ids if r in g.by_id]
+        elif n.collection == "roles":
+            ctx["interviews"] = g.role_interviews.get(n.id, [])
+            ctx["reflections"] = g.role_reflections.get(n.id, [])
+        description = n.summary or n.title
+        return _Page(url, template, n.title, description, "note", n.collection, note=n,
+                     context=ctx)
+
+    def _questions(self) -> _Page:
+        url = "questions/"
+        bank = []
+        for entry in self.g.bank:
+            bank.append({
+                "id": "q-" + (slugify(entry.question.id) or "question"),
+                "text": entry.question.text,
+                "answers": [self._answer(a, url) for a in entry.answers],
+            })
+        other = [self._answer(a, url, render=False) for a in self.g.other_questions]
+        return _Page(url, "questions.html", "Questions",
+                     f"The questions I ask, and the answers side by side, on "
+                     f"{self.config.title}", "list", "questions",
+                     context={"bank": bank, "other": other})
+
+    def _answer(self, a: Answer, page_url: str, render: bool = True) -> dict[str, Any]:
+        target = self.g.url(a.note)
+        body = Markup("")
+        if render:
+            html = self.renderer.render(
+                _headings_from(_balanced(a.tokens), 4), dict(a.note.env), page_url)
+            body = Markup(_scope_ids(html, _answer_id(a) + "-",
+                                     relative_url(page_url, target)))
+        return {"id": _answer_id(a), "note": a.note, "question": a.question,
+                "href": target + "#" + a.anchor, "body": body}
+
+    def _search(self) -> _Page:
+        if self.locked:
+            mode, index = "encrypted", "search-index.json.enc"
+        elif self.audience == "private":
+            mode, index = "json", "search-index.json"
+        else:
+            mode, index = "pagefind", "pagefind/pagefind.js"
+        return _Page("search/", "search.html", "Search",
+                     f"Search the notes of {self.config.title}", "search", "search",
+                     context={"mode": mode, "index": index})
+
+    def _review(self) -> _Page:
+        passages = [
+            {"note": n, "href": self.g.url(n) + "#" + anchor, "excerpt": excerpt}
+            for n, anchor, excerpt in self.review_passages
+        ]
+        return _Page("review/", "review.html", "For review",
+                     "Passages and notes shared for review", "list", "review",
+                     context={"passages": passages, "notes": self.review_notes})
+
+    # ---- writing -----------------------------------------------------------------
+
+    def run(self) -> OutputPlan:
+        pages = self.pages()
+        seen: dict[str, str] = {}
+        for p in pages:
+            path = _path_of(p.url)
+            if path in seen:
+                raise EmitError(f"two pages would be written at {path}: "
+                                f"'{seen[path]}' and '{p.title}'")
+            seen[path] = p.title
+        self.feed_written = self.public and self._feed()
+        for p in pages:
+            self.plan.add(_path_of(p.url), self._render_page(p))
+        self.plan.add("404.html", self._render_404())
+        self._assets()
+        self._static()
+        self._machine(pages)
+        self._search_index(pages)
+        self.plan.files = dict(sorted(self.plan.files.items()))
+        self.plan.assets = dict(sorted(self.plan.assets.items()))
+        return self.plan
+
+    def _feed(self) -> bool:
+        cols = self.g.collections
+        entries = [(n, self.g.url(n)) for n in [*cols["interviews"], *cols["reflections"]]]
+        feed = atom_feed(self.config, entries)
+        if feed is None:
+            return False
+        self.plan.add("feed.xml", feed)
+        return True
+
+    def _nav(self, current: str, url: Callable[[str], str]) -> list[dict[str, Any]]:
+        items = [("home", "Home", ""), ("interviews", "Interviews", "interviews/"),
+                 ("reflections", "Reflections", "reflections/"), ("roles", "Roles", "roles/"),
+                 ("questions", "Questions", "questions/"), ("tags", "Tags", "tags/"),
+                 ("search", "Search", "search/"), ("review", "For review", "review/")]
+        return [
+            {"key": key, "label": label, "href": url(target), "current": key == current,
+             "target": target}
+            for key, label, target in items if key == "home" or self.sections[key]
+        ]
+
+    def _context(self, page: _Page, absolute: bool = False) -> dict[str, Any]:
+        page_url = page.url
+        if absolute:
+            base = self.config.base_path + self.share_prefix
+
+            def url(target: str) -> str:
+                return base + target
+        else:
+            def url(target: str) -> str:
+                return relative_url(page_url, target)
+
+        def href(note: ViewNote) -> str:
+            return url(self.g.url(note))
+
+        def tag_href(name: str) -> str:
+            return url(self.g.tag_url(name))
+
+        def static(path: str) -> str:
+            return url("static/" + path)
+
+        locked = self.locked and page.lockable
+        site_title = self.config.title
+        if locked:
+            head_title = f"{LOCKED_TITLE} — {site_title}"
+            head_description = f"{LOCKED_TITLE} — {site_title}"
+        else:
+            head_title = site_title if page.kind == "home" else f"{page.title} — {site_title}"
+            head_description = page.description
+        scripts: list[str] = []
+        if locked:
+            scripts.append(static("unlock.js"))
+        if page.kind == "search":
+            scripts.append(static("search.js"))
+        if page.template == "interviews.html":
+            scripts.append(static("filter.js"))
+        feedback = ""
+        if self.audience == "mentor" and self.feedback_email:
+            link = self._absolute(page.url)
+            subject = f"Feedback on “{page.title}”"
+            body = f"About this page: {link}\n\n"
+            feedback = (f"mailto:{quote(self.feedback_email, safe='@')}"
+                        f"?subject={quote(subject, safe='')}&body={quote(body, safe='')}")
+        ctx: dict[str, Any] = {
+            "site": {"title": site_title, "author": self.config.author,
+                     "language": self.config.language, "base_url": self.config.base_url},
+            "audience": self.audience,
+            "page": {"url": page.url, "title": page.title, "description": page.description,
+                     "kind": page.kind, "section": page.section},
+            "head_title": head_title,
+            "head_description": head_description,
+            "nav": self._nav(page.section, url),
+            # A locked page lists only public pages: titles are what it hides.
+            "footer_pages": [
+                {"title": n.title, "href": href(n)} for n in self.g.collections["pages"]
+                if not locked or n.visibility == "public"
+            ],
+            "people_href": url("people/") if self.sections["people"] else "",
+            "questions_href": url("questions/") if self.sections["questions"] else "",
+            "feed_href": url("feed.xml") if self.feed_written else "",
+            "url": url,
+            "href": href,
+            "tag_href": tag_href,
+            "static": static,
+            "date_label": date_label,
+            "format_label": lambda f: FORMAT_LABELS.get(f, f),
+            "status_label": lambda s: STATUS_LABELS.get(s, s),
+            "role_status_label": lambda s: ROLE_STATUS_LABELS.get(s, s),
+            "collection_label": lambda c: COLLECTION_TITLES.get(c, c).rstrip("s"),
+            "noindex": not self.public,
+            "banner": BANNER if self.audience == "private" else "",
+            "feedback_href": feedback,
+            "scripts": scripts,
+            "locked": locked,
+            "lock_attrs": self.lock_attrs if locked else {},
+            "cipher": "",
+            "main_id": "iv-main" if locked else "main",
+            "pagefind": self.public or (self.audience == "mentor" and not self.locked),
+            "part": "page",
+        }
+        ctx.update(page.context)
+        return ctx
+
+    def _render_page(self, page: _Page) -> str:
+        ctx = self._context(page)
+        if ctx["locked"]:
+            assert self.encrypt is not None
+            main_html = self.theme.render(page.template, **{**ctx, "locked": False,
+                                                           "part": "main"})
+            ctx["cipher"] = self.encrypt(main_html)
+        html = self.theme.render(page.template, **ctx)
+        if ctx["locked"] and page.note is not None:
+            _check_shell(html, page, ctx)
+        return html
+
+    def _render_404(self) -> str:
+        page = _Page("404.html", "404.html", "Page not found",
+                     "There is no page at this address.", "error", "", lockable=False)
+        return self.theme.render(page.template, **self._context(page, absolute=True))
+
+    def _assets(self) -> None:
+        for n in self.view.notes:
+            for ref in n.assets:
+                self.plan.assets[ref.rel[len("content/"):]] = ref
+
+    def _static(self) -> None:
+        for rel, data in self.theme.static_files().items():
+            if rel == "unlock.js" and not self.locked:
+                continue
+            self.plan.files["static/" + rel] = data
+
+    def _machine(self, pages: list[_Page]) -> None:
+        has_sitemap = False
+        if self.public:
+            entries = [
+                SitemapEntry(p.url, p.note.date if p.note else None)
+                for p in pages if p.kind != "search"
+            ]
+            text = sitemap(self.config, entries)
+            if text is not None:
+                self.plan.add("sitemap.xml", text)
+                has_sitemap = True
+        self.plan.add("robots.txt", robots(self.config, self.public, has_sitemap))
+
+    def _search_index(self, pages: list[_Page]) -> None:
+        if self.locked or self.audience == "private":
+            docs = [
+                {"url": p.url, "title": p.note.title, "summary": p.note.summary,
+                 "text": p.note.text}
+                for p in pages if p.note is not None
+            ]
+            data = json.dumps(sorted(docs, key=lambda d: d["url"]), ensure_ascii=False,
+                              sort_keys=True, separators=(",", ":"))
+            if self.locked:
+                assert self.encrypt is not None
+                self.plan.add("search-index.json.enc", self.encrypt(data))
+            else:
+                self.plan.add("search-index.json", data)
+            return
+        self.plan.search_index = True
+        self.plan.search_prefix = self.share_prefix
+
+
+# ---- token and HTML helpers -------------------------------------------------------
+
+
+def _check_shell(html: str, page: _Page, ctx: dict[str, Any]) -> None:
+    """A locked page must not carry what it hides: a theme that prints a note's
+    title or summary outside <main> would leak it, so that fails the build."""
+    start, end = html.find("<main"), html.rfind("</main>")
+    outside = html[:start] + html[end:] if 0 <= start < end else html
+    labels = {str(item["label"]) for item in ctx["nav"]} | {str(ctx["site"]["title"])} | {
+        str(item["title"]) for item in ctx["footer_pages"]}
+    for value in (page.title, page.description):
+        text = str(Markup.escape(value))
+        if len(value) >= 4 and value not in labels and text in outside:
+            raise EmitError(f"the theme's {page.template} prints '{value}' outside <main> "
+                            "on a locked page")
+
+
+def _path_of(url: str) -> str:
+    return url if url.endswith(".html") else f"{url}index.html"
+
+
+def date_label(d: dt.date | None) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}" if d else ""
+
+
+def _answer_id(a: Answer) -> str:
+    return f"a-{a.note.slug}-{a.anchor}"
+
+
+def _retag(tok: Token, tag: str) -> Token:
+    return Token(tok.type, tag, tok.nesting, attrs=dict(tok.attrs), map=tok.map,
+                 level=tok.level, children=tok.children, content=tok.content,
+                 markup=tok.markup, info=tok.info, meta=dict(tok.meta), block=tok.block,
+                 hidden=tok.hidden)
+
+
+def _headings_from(tokens: list[Token], base: int) -> list[Token]:
+    """Renumber headings so the body's outline starts at ``base`` and never skips a level.
+
+    The page's own title is the one h1; a note that starts at '#' or jumps from
+    '##' to '####' still gives an outline that assistive technology can follow.
+    """
+    out: list[Token] = []
+    stack: list[tuple[int, int]] = []  # (source level, new level)
+    pending: str | None = None
+    for tok in tokens:
+        if tok.type == "heading_open" and tok.tag[1:].isdigit():
+            src = int(tok.tag[1:])
+            while stack and stack[-1][0] >= src:
+                stack.pop()
+            new = min(stack[-1][1] + 1 if stack else base, 6)
+            stack.append((src, new))
+            pending = f"h{new}"
+            out.append(tok if tok.tag == pending else _retag(tok, pending))
+        elif tok.type == "heading_close" and pending is not None:
+            out.append(tok if tok.tag == pending else _retag(tok, pending))
+            pending = None
+        else:
+            out.append(tok)
+    return out
+
+
+def _balanced(tokens: Iterable[Token]) -> list[Token]:
+    """A slice of block tokens with unmatched closers dropped and open blocks closed."""
+    out: list[Token] = []
+    stack: list[Token] = []
+    for tok in tokens:
+        if tok.nesting == 1 and tok.block:
+            stack.append(tok)
+        elif tok.nesting == -1 and tok.block:
+            if not stack:
+                continue
+            stack.pop()
+        out.append(tok)
+    for tok in reversed(stack):
+        close_type = tok.type[:-len("_open")] + "_close" if tok.type.endswith("_open") else \
+            tok.type
+        out.append(Token(close_type, tok.tag, -1, block=True, meta=dict(tok.meta)))
+    return out
+
+
+def _avoid_reserved_ids(html: str) -> str:
+    """Note headings must not take ids the theme uses (#main, #iv-…)."""
+    def fix(value: str) -> str:
+        return f"section-{value}" if value in ("main", "top") or value.startswith("iv-") \
+            else value
+
+    if 'id="main"' not in html and 'id="top"' not in html and '"iv-' not in html \
+            and '"#iv-' not in html:
+        return html
+    html = _ID_ATTR.sub(lambda m: f'id="{fix(m.group(1))}"', html)
+    return _FRAGMENT_HREF.sub(lambda m: f'href="#{fix(m.group(1))}"', html)
+
+
+def _scope_ids(html: str, prefix: str, page_href: str) -> str:
+    """An answer shown on another page: its ids get a prefix (they must be unique
+    there) and its in-page links point back at the interview's page."""
+    html = _ID_ATTR.sub(lambda m: f'id="{prefix}{m.group(1)}"', html)
+    return _FRAGMENT_HREF.sub(lambda m: f'href="{page_href}#{m.group(1)}"', html)

@@ -1,0 +1,410 @@
+"""Helpers for tests that need a site on disk: write one from Python values, run
+the command line in it, and read an output folder back byte by byte.
+
+Not a conftest: tests import what they need from here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gzip
+import hashlib
+import json
+import os
+import zlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from click.testing import CliRunner
+
+DEFAULT_CONFIG: dict[str, Any] = {
+    "title": "Test site",
+    "author": "Test Author",
+    "base_url": "https://example.org/sub/",
+    "language": "en",
+}
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    raise TypeError(f"cannot write {value!r} as TOML")
+
+
+def toml_dumps(config: Mapping[str, Any]) -> str:
+    """Enough TOML for site.toml: top-level scalars, then one level of tables."""
+    lines = [f"{k} = {toml_value(v)}" for k, v in config.items() if not isinstance(v, Mapping)]
+    for k, v in config.items():
+        if isinstance(v, Mapping):
+            lines += ["", f"[{k}]"]
+            lines += [f"{kk} = {toml_value(vv)}" for kk, vv in v.items()]
+    return "\n".join(lines) + "\n"
+
+
+def note(front: Mapping[str, Any] | None, body: str = "") -> str:
+    """A note's text: YAML front matter from a dict (None: no front matter), then body."""
+    if front is None:
+        return body
+    head = yaml.safe_dump(dict(front), sort_keys=False, allow_unicode=True,
+                          default_flow_style=False, width=1000)
+    return f"---\n{head}---\n{body}"
+
+
+Content = str | bytes | tuple[Mapping[str, Any] | None, str]
+
+
+def write_site(
+    root: Path,
+    content: Mapping[str, Content],
+    config: Mapping[str, Any] | str | None = None,
+    *,
+    extra: Mapping[str, str | bytes] | None = None,
+) -> Path:
+    """Write site.toml and content/ under ``root``.
+
+    ``content`` maps paths under content/ to a note (``(front_matter_dict, body)``),
+    raw text or raw bytes (written as given: BOMs, CRLF and UTF-16 survive).
+    ``extra`` maps site-relative paths (outside content/) to text or bytes.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    cfg = DEFAULT_CONFIG if config is None else config
+    text = cfg if isinstance(cfg, str) else toml_dumps(cfg)
+    (root / "site.toml").write_text(text, encoding="utf-8")
+    (root / "content").mkdir(exist_ok=True)
+    for rel, value in content.items():
+        put(root / "content" / rel, value)
+    for rel, value in (extra or {}).items():
+        put(root / rel, value)
+    return root
+
+
+def put(path: Path, value: Content) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(value, tuple):
+        value = note(*value)
+    if isinstance(value, str):
+        path.write_bytes(value.encode("utf-8"))
+    else:
+        path.write_bytes(value)
+
+
+# --------------------------------------------------------------------------- running
+
+
+@dataclass
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+    exception: BaseException | None
+
+    def json(self) -> list[dict[str, Any]]:
+        data = json.loads(self.stdout)
+        assert isinstance(data, list)
+        return data
+
+
+def run_cli(site: Path, *args: str) -> CliResult:
+    """Run ``ivsite ARGS`` with the site as working directory (restored after)."""
+    from ivsite.cli import cli
+
+    with contextlib.chdir(site):
+        result = CliRunner().invoke(cli, list(args), catch_exceptions=True)
+    exc = result.exception if not isinstance(result.exception, SystemExit) else None
+    return CliResult(result.exit_code, result.stdout, result.stderr, exc)
+
+
+def assert_no_internal_error(result: CliResult) -> None:
+    assert result.exception is None, f"uncaught exception: {result.exception!r}"
+    assert "internal error" not in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout, result.stderr
+    assert result.exit_code in (0, 1), (result.exit_code, result.stderr)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def output_files(folder: Path) -> dict[str, bytes]:
+    """Every regular file under ``folder`` by POSIX relative path."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def readable(rel: str, data: bytes) -> bytes:
+    """A file's bytes, followed by its decompressed bytes where it is gzip/zlib data
+    (Pagefind's .pf_fragment, .pf_index and .pf_meta files are gzip)."""
+    out = [data]
+    if data[:2] == b"\x1f\x8b":
+        try:
+            out.append(gzip.decompress(data))
+        except (OSError, EOFError) as exc:  # a Pagefind file we cannot read is a failure
+            raise AssertionError(f"{rel}: gzip data that does not decompress: {exc}") from exc
+    elif rel.startswith("pagefind/") and rel.endswith((".pf_fragment", ".pf_index", ".pf_meta")):
+        with contextlib.suppress(zlib.error):
+            out.append(zlib.decompress(data))
+    return b"\n".join(out)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@contextlib.contextmanager
+def env(**values: str) -> Iterator[None]:
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+# --------------------------------------------------------------------------- the leak site
+#
+# Every private place of a site holds a unique canary. ``PRIVATE_CANARIES`` must be
+# in no byte of the public or mentor output; ``MENTOR_CANARIES`` in none of the
+# public output and in the mentor output; ``PUBLIC_CONTROLS`` in both.
+
+
+def canary(kind: str) -> str:
+    return f"CANARY-{kind}-7f3a"
+
+
+PRIVATE_KINDS = (
+    # private notes: title, file name (wiki-link key), slug, body, summary, tag
+    "privtitle", "privtitle2", "privstem", "privfile", "privslug", "privbody",
+    "privsummary", "privtag", "privperson", "privinterview",
+    # private passages inside a public note, at every nesting
+    "passfirst", "passtop", "passtable", "passfootnote", "passfootdef", "passlist",
+    "passquote", "passnested", "passheading", "passcode",
+    # HTML comments in a public note
+    "commentinline", "commentblock", "commentlist",
+    # fields of a public interview
+    "person", "email", "phone", "linkedin", "refemail", "referrer", "referral",
+    "recname", "recbytes",
+    # assets
+    "privasset", "privassetbytes", "orphan", "orphanbytes",
+)
+MENTOR_KINDS = (
+    "mentorpass", "mentortitle", "mentornote", "mentortag", "mentorasset",
+    "mentorassetbytes",
+)
+PRIVATE_CANARIES = tuple(canary(k) for k in PRIVATE_KINDS)
+MENTOR_CANARIES = tuple(canary(k) for k in MENTOR_KINDS)
+PUBLIC_CONTROLS = (
+    "PUBLIC-ok-home", "PUBLIC-ok-role", "PUBLIC-ok-body", "PUBLIC-ok-list",
+    "PUBLIC-ok-quote", "PUBLIC-ok-comment", "PUBLIC-ok-label", "PUBLIC-ok-mdlabel",
+    "PUBLIC-ok-mentorlabel", "PUBLIC-ok-named", "PUBLIC-ok-footnote", "PUBLIC-ok-after",
+    "PUBLIC-ok-listafter", "PUBLIC-ok-quoteafter", "PUBLIC-ok-code",
+    "Pat Publicname", "a data analyst at a bank", "publictag",
+)
+UNCONSENTED_NAME = f"Orla {canary('person')}"
+
+
+def blob(label: str, size: int = 3000) -> bytes:
+    """Deterministic binary-looking bytes that carry ``label`` in their middle."""
+    seed = hashlib.sha256(label.encode()).digest()
+    out = bytearray()
+    while len(out) < size:
+        seed = hashlib.sha256(seed).digest()
+        out += seed
+    half = size // 2
+    return bytes(out[:half]) + label.encode() + bytes(out[half:size])
+
+
+PUBLIC_ASSET = blob("PUBLIC-ok-assetbytes")
+PRIVATE_ASSET = blob(canary("privassetbytes"))
+MENTOR_ASSET = blob(canary("mentorassetbytes"))
+ORPHAN_ASSET = blob(canary("orphanbytes"))
+RECORDING = blob(canary("recbytes"))
+WITHHELD_ASSETS = {  # from the public build
+    "private asset": PRIVATE_ASSET, "mentor asset": MENTOR_ASSET,
+    "orphan asset": ORPHAN_ASSET, "recording": RECORDING,
+}
+
+PUBLIC_INTERVIEW_FRONT: dict[str, Any] = {
+    "title": "Talk with a data analyst",
+    "date": day("2026-03-01"),
+    "visibility": "public",
+    "tags": ["analytics", "publictag"],
+    "person": {
+        "name": UNCONSENTED_NAME,
+        "role": "Data Analyst",
+        "company": "Bankco",
+        "email": f"{canary('email').lower()}@example.org",
+        "phone": f"+1 416 555 0100 {canary('phone')}",
+        "linkedin": f"https://www.linkedin.com/in/{canary('linkedin').lower()}",
+    },
+    "alias": "a data analyst at a bank",
+    "consent": {"publish_name": False, "recording": True},
+    "referred_by": f"Sam {canary('referrer')}",
+    "referrals": [{"name": f"Lee {canary('referral')}", "role": "Brand Manager",
+                   "email": f"{canary('refemail').lower()}@example.org"}],
+    "recording_file": f"../audio/{canary('recname').lower()}.m4a",
+    "role": "analyst",
+    "format": "coffee",
+    "interest": 4,
+}
+
+PUBLIC_INTERVIEW_BODY = f"""\
+::: private
+{canary('passfirst')} Off the record, as the very first paragraph of the note: \
+{UNCONSENTED_NAME} told me about the coming layoffs.
+:::
+
+PUBLIC-ok-body We talked about dashboards, SQL and stakeholder meetings. She shared
+[a public handout](../files/public-ok.txt) and a footnote[^pub] and a reference to
+a definition kept private[^hidden].
+
+[^pub]: PUBLIC-ok-footnote A public footnote.
+
+::: private
+## {canary('passheading')} A private heading
+
+{canary('passtop')} A top level private passage with
+[a private handout](../files/{canary('privasset').lower()}.txt).
+
+| Column | Value |
+|---|---|
+| {canary('passtable')} | 1 |
+
+A private footnote here[^secret].
+
+[^secret]: {canary('passfootnote')} inside a private footnote definition.
+
+[^hidden]: {canary('passfootdef')} a definition referenced from public text.
+
+```
+{canary('passcode')} code inside a private passage
+```
+:::
+
+PUBLIC-ok-after Text between passages.
+
+- PUBLIC-ok-list first item
+- second item <!-- {canary('commentlist')} -->
+
+  ::: private
+  {canary('passlist')} inside a list item.
+  :::
+
+- PUBLIC-ok-listafter third item
+
+> PUBLIC-ok-quote a quoted line.
+>
+> ::: private
+> {canary('passquote')} inside a block quote.
+> :::
+>
+> PUBLIC-ok-quoteafter more quote.
+
+:::: mentor
+{canary('mentorpass')} A question for my mentor, with
+[a mentor handout](../files/{canary('mentorasset').lower()}.txt).
+
+::: private
+{canary('passnested')} private inside a mentor passage.
+:::
+::::
+
+PUBLIC-ok-comment before <!-- {canary('commentinline')} --> after.
+
+<!--
+{canary('commentblock')}
+-->
+
+```
+PUBLIC-ok-code ::: private stays literal in code
+:::
+```
+
+Links: [[reflections/{canary('privstem').lower()}]],
+[[reflections/{canary('privstem').lower()}|PUBLIC-ok-label]],
+[PUBLIC-ok-mdlabel](../reflections/{canary('privfile').lower()}.md),
+[[{canary('privtitle')} Secret Plan]] and
+[[reflections/mentor-review|PUBLIC-ok-mentorlabel]].
+"""
+
+PRIVATE_BODY = (
+    f"{canary('privbody')} the body of the secret plan says that I will leave my job "
+    f"in the spring.\n\nSee [the handout](../files/{canary('privasset').lower()}.txt).\n"
+)
+
+
+def leak_site_content() -> dict[str, Content]:
+    return {
+        "pages/index.md": ({"title": "Home", "visibility": "public"},
+                           "PUBLIC-ok-home Welcome to my research.\n"),
+        "roles/analyst.md": ({"title": "Data Analyst", "visibility": "public",
+                              "status": "exploring"},
+                             "PUBLIC-ok-role What a data analyst does.\n"),
+        "interviews/public-alias.md": (PUBLIC_INTERVIEW_FRONT, PUBLIC_INTERVIEW_BODY),
+        "interviews/public-named.md": (
+            {"date": day("2026-02-01"), "visibility": "public", "role": "analyst",
+             "person": {"name": "Pat Publicname", "role": "Analyst", "company": "Openco"},
+             "consent": {"publish_name": True}, "tags": ["analytics"]},
+            "PUBLIC-ok-named A conversation with someone who agreed to be named.\n",
+        ),
+        # A private interview by the collection's default (no visibility key).
+        "interviews/private-default.md": (
+            {"date": day("2026-01-15"), "tags": [canary("privtag").lower()],
+             "person": {"name": f"Quinn {canary('privperson')}", "role": "Manager"}},
+            f"{canary('privinterview')} a conversation nobody else may read about.\n",
+        ),
+        f"reflections/{canary('privstem').lower()}.md": (
+            {"title": f"{canary('privtitle')} Secret Plan", "visibility": "private",
+             "date": day("2026-03-02"), "tags": [canary("privtag").lower()],
+             "summary": f"{canary('privsummary')} the summary of the secret plan"},
+            PRIVATE_BODY,
+        ),
+        f"reflections/{canary('privfile').lower()}.md": (
+            {"title": f"{canary('privtitle2')} Another Secret", "visibility": "private",
+             "slug": canary("privslug").lower(), "date": day("2026-03-03"),
+             "tags": [canary("privtag").lower()]},
+            f"{canary('privbody')} another private body.\n",
+        ),
+        "reflections/mentor-review.md": (
+            {"title": f"{canary('mentortitle')} Mentor Review", "visibility": "mentor",
+             "date": day("2026-03-04"), "tags": [canary("mentortag").lower()]},
+            f"{canary('mentornote')} please review my plan, mentor.\n",
+        ),
+        "reflections/flip-me.md": (
+            {"title": "Flip Target Note", "visibility": "public", "date": day("2026-03-05"),
+             "tags": ["fliptagq"]},
+            "FLIP-7f3a this reflection is public until it is not.\n",
+        ),
+        "files/public-ok.txt": PUBLIC_ASSET,
+        f"files/{canary('privasset').lower()}.txt": PRIVATE_ASSET,
+        f"files/{canary('mentorasset').lower()}.txt": MENTOR_ASSET,
+        f"files/{canary('orphan').lower()}.bin": ORPHAN_ASSET,
+        f"audio/{canary('recname').lower()}.m4a": RECORDING,
+    }
+
+
+def leak_site(root: Path, **config: Any) -> Path:
+    cfg = {**DEFAULT_CONFIG, **config}
+    return write_site(root, leak_site_content(), cfg)

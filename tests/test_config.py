@@ -1,0 +1,181 @@
+"""site.toml: required title, unknown keys, wrong types, base_url, defaults."""
+
+from __future__ import annotations
+
+import pytest
+
+from ivsite.config import SiteConfig, load_config
+from ivsite.diagnostics import Diagnostics
+
+
+def load(text: str | bytes) -> tuple[SiteConfig | None, Diagnostics]:
+    diags = Diagnostics()
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return load_config(data, diags), diags
+
+
+def test_minimal_config_has_the_contract_defaults() -> None:
+    cfg, diags = load('title = "Ana\'s career research"\n')
+    assert cfg is not None and len(diags) == 0
+    assert cfg.title == "Ana's career research"
+    assert cfg.output_dir == "_site"
+    assert cfg.theme == "default"
+    assert cfg.language == "en"
+    assert cfg.base_url == "/" and cfg.base_path == "/"
+    v = cfg.visibility
+    assert (v.interviews, v.reflections, v.roles, v.pages) == (
+        "private", "private", "public", "public")
+    assert cfg.share.enabled is False
+    assert cfg.share.feedback_email == "" and cfg.share.passphrase_env == ""
+
+
+def test_full_contract_example_loads() -> None:
+    cfg, diags = load(
+        'title = "Ana\'s career research"\n'
+        'author = "Ana Silva"\n'
+        'base_url = "https://ana.example.org/"\n'
+        'language = "en"\n'
+        'theme = "default"\n'
+        'output_dir = "_site"\n'
+        "\n[visibility]\n"
+        'interviews = "private"\nreflections = "mentor"\nroles = "public"\npages = "public"\n'
+        "\n[share]\n"
+        "enabled = true\n"
+        'feedback_email = "ana@example.org"\n'
+        'passphrase_env = "IVSITE_SHARE_PASSPHRASE"\n'
+    )
+    assert cfg is not None, [d.text() for d in diags]
+    assert len(diags) == 0
+    assert cfg.author == "Ana Silva"
+    assert cfg.visibility.reflections == "mentor"
+    assert cfg.share.enabled is True
+    assert cfg.share.feedback_email == "ana@example.org"
+    assert cfg.share.passphrase_env == "IVSITE_SHARE_PASSPHRASE"
+
+
+def test_title_is_required() -> None:
+    cfg, diags = load('author = "Ana"\n')
+    assert cfg is None
+    [d] = diags.errors
+    assert d.code == "config-invalid" and d.path == "site.toml"
+    assert "'title' is required" in d.message
+    assert "title =" in d.hint
+
+
+def test_missing_file_is_a_usage_error() -> None:
+    diags = Diagnostics()
+    assert load_config(None, diags) is None
+    [d] = diags.errors
+    assert d.code == "config-missing"
+
+
+def test_utf8_bom_is_accepted() -> None:
+    cfg, diags = load(b"\xef\xbb\xbftitle = \"T\"\n")
+    assert cfg is not None and cfg.title == "T" and len(diags) == 0
+
+
+def test_not_utf8_is_an_error() -> None:
+    cfg, diags = load(b'title = "\xff\xfe"\n')
+    assert cfg is None
+    assert [d.code for d in diags.errors] == ["config-encoding"]
+
+
+def test_unknown_top_level_key_warns_with_did_you_mean_and_line() -> None:
+    cfg, diags = load('title = "T"\nauthor = "A"\ntheem = "dark"\n')
+    assert cfg is not None and cfg.theme == "default"
+    [d] = diags.warnings
+    assert d.code == "config-unknown-key"
+    assert d.line == 3
+    assert "theem" in d.message
+    assert d.hint == "did you mean 'theme'?"
+    assert not diags.errors
+
+
+def test_unknown_key_in_a_table_warns_at_its_line() -> None:
+    cfg, diags = load('title = "T"\n\n[visibility]\nroles = "public"\ninterview = "public"\n')
+    assert cfg is not None
+    [d] = diags.warnings
+    assert d.line == 5
+    assert "visibility.interview" in d.message
+    assert d.hint == "did you mean 'interviews'?"
+    # the misspelt key must not change the default
+    assert cfg.visibility.interviews == "private"
+
+
+def test_unknown_key_in_share_table() -> None:
+    cfg, diags = load('title = "T"\n[share]\nenable = true\n')
+    assert cfg is not None and cfg.share.enabled is False
+    [d] = diags.warnings
+    assert d.line == 3 and d.hint == "did you mean 'enabled'?"
+
+
+def test_unknown_key_without_a_close_match_says_it_is_ignored() -> None:
+    cfg, diags = load('title = "T"\nxyzzy = 1\n')
+    assert cfg is not None
+    [d] = diags.warnings
+    assert d.hint == "it is ignored"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "where"),
+    [
+        ('title = 3\n', 1, "'title'"),
+        ('title = "T"\nauthor = ["a"]\n', 2, "'author'"),
+        ('title = "T"\n[share]\nenabled = "yes"\n', 3, "'share.enabled'"),
+        ('title = "T"\n[visibility]\nroles = "Public"\n', 3, "'visibility.roles'"),
+        ('title = "T"\nvisibility = "public"\n', 2, "'visibility'"),
+        ('title = "T"\noutput_dir = "  "\n', 2, "'output_dir'"),
+    ],
+)
+def test_wrong_type_is_an_error_at_its_line(text: str, line: int, where: str) -> None:
+    cfg, diags = load(text)
+    assert cfg is None
+    assert diags.errors, "a wrong type must be an error"
+    d = diags.errors[0]
+    assert d.code == "config-invalid"
+    assert d.line == line
+    assert where in d.message
+
+
+def test_toml_syntax_error_names_the_line() -> None:
+    cfg, diags = load('title = "T"\nauthor = "A"\ntheme = "unterminated\n')
+    assert cfg is None
+    [d] = diags.errors
+    assert d.code == "config-syntax"
+    assert d.line == 3 and d.col > 0
+
+
+@pytest.mark.parametrize(
+    ("base_url", "normalised", "path"),
+    [
+        ("https://ana.example.org/", "https://ana.example.org/", "/"),
+        ("https://ana.example.org", "https://ana.example.org/", "/"),
+        ("https://ana.example.org/career", "https://ana.example.org/career/", "/career/"),
+        ("https://ana.example.org/a/b/", "https://ana.example.org/a/b/", "/a/b/"),
+        ("http://localhost:8080/x", "http://localhost:8080/x/", "/x/"),
+        ("/sub", "/sub/", "/sub/"),
+        ("/", "/", "/"),
+    ],
+)
+def test_base_url_is_normalised_and_gives_base_path(
+    base_url: str, normalised: str, path: str
+) -> None:
+    cfg, diags = load(f'title = "T"\nbase_url = "{base_url}"\n')
+    assert cfg is not None, [d.text() for d in diags]
+    assert cfg.base_url == normalised
+    assert cfg.base_path == path
+
+
+@pytest.mark.parametrize("bad", ["ana.example.org", "ftp://x.org/", "career/", ""])
+def test_base_url_that_is_neither_absolute_nor_rooted_is_an_error(bad: str) -> None:
+    cfg, diags = load(f'title = "T"\nbase_url = "{bad}"\n')
+    assert cfg is None
+    [d] = diags.errors
+    assert d.line == 2 and "base_url" in d.message
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    cfg, diags = load('title = 1\nauthr = "A"\n[share]\nenabled = "no"\n')
+    assert cfg is None
+    assert len(diags.warnings) == 1
+    assert {d.line for d in diags.errors} == {1, 4}

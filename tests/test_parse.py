@@ -1,0 +1,166 @@
+"""Stage 2 — parse: front matter + tokens, container problems at the right line,
+and the parse cache (in memory by digest, on disk across runs)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from ivsite import parse as parse_mod
+from ivsite.load import SourceFile
+from ivsite.parse import ParseCache, parse_note
+
+HEADER = "---\ntitle: A note\n---\n"  # the body starts on line 4
+
+
+def src(text: str, rel: str = "content/pages/x.md", collection: str = "pages") -> SourceFile:
+    data = text.encode("utf-8")
+    return SourceFile(rel, collection, data, hashlib.sha256(data).hexdigest())
+
+
+def codes(text: str) -> list[tuple[str, int]]:
+    return [(d.code, d.line) for d in parse_note(src(text)).diagnostics]
+
+
+def test_front_matter_and_tokens() -> None:
+    p = parse_note(src(HEADER + "Hello.\n\n::: private\nsecret\n:::\n"))
+    assert p.fm is not None
+    assert p.fm.data == {"title": "A note"}
+    assert p.fm.body_line == 4
+    assert "container_private_open" in [t.type for t in p.tokens]
+    assert p.diagnostics == []
+
+
+def test_unknown_container_is_an_error_at_its_line() -> None:
+    p = parse_note(src(HEADER + "intro\n\n::: Private\ntext\n:::\n"))
+    [d] = p.diagnostics
+    assert (d.code, d.severity, d.line, d.path) == (
+        "container-unknown", "error", 6, "content/pages/x.md")
+    assert "lower case" in d.hint
+
+
+def test_unknown_container_word() -> None:
+    [d] = parse_note(src(HEADER + "::: secret\ntext\n:::\n")).diagnostics
+    assert d.code == "container-unknown" and "secret" in d.message and d.line == 4
+
+
+def test_container_without_a_word_is_an_error() -> None:
+    assert codes(HEADER + ":::\ntext\n:::\n") == [("container-unknown", 4)]
+
+
+def test_unclosed_container_is_reported_at_its_opener() -> None:
+    text = HEADER + "first\n\nsecond\n\n::: private\nnever closed\n\nstill inside\n"
+    assert codes(text) == [("container-unclosed", 8)]
+
+
+def test_nested_with_equal_fences_is_reported_not_guessed() -> None:
+    # ':::' inside ':::' closes the outer one early: the inner passage is unclosed and
+    # the last ':::' closes nothing. Both are errors.
+    text = HEADER + "::: mentor\nm\n::: private\np\n:::\nafter\n:::\n"
+    found = codes(text)
+    assert ("container-unclosed", 6) in found
+    assert all(d[0].startswith("container-") for d in found)
+    assert len(found) >= 2
+
+
+def test_properly_nested_containers_have_no_problems() -> None:
+    text = HEADER + ":::: mentor\nm\n\n::: private\np\n:::\n::::\n"
+    assert codes(text) == []
+
+
+def test_containers_in_code_are_not_checked() -> None:
+    assert codes(HEADER + "```\n::: Private\n```\n\n    ::: nothing\n") == []
+
+
+def test_line_numbers_follow_a_longer_front_matter() -> None:
+    header = "---\ntitle: A\ntags: [a, b]\nsummary: one line\n---\n"  # body on line 6
+    assert codes(header + "::: draft\nx\n:::\n") == [("container-unknown", 6)]
+
+
+def test_crlf_and_bom_are_accepted() -> None:
+    data = "\ufeff---\r\ntitle: A\r\n---\r\n::: private\r\nx\r\n:::\r\n".encode()
+    p = parse_note(SourceFile("content/pages/x.md", "pages", data, "d"))
+    assert p.fm is not None and p.fm.data == {"title": "A"}
+    assert p.diagnostics == []
+    assert "container_private_open" in [t.type for t in p.tokens]
+
+
+def test_missing_front_matter_gives_no_tokens() -> None:
+    p = parse_note(src("just a body\n"))
+    assert p.fm is None and p.tokens == []
+    assert [d.code for d in p.diagnostics] == ["front-matter-missing"]
+
+
+def test_cache_returns_the_same_object_for_the_same_digest() -> None:
+    cache = ParseCache(None)
+    s = src(HEADER + "body\n")
+    first = cache.get(s)
+    assert cache.get(s) is first
+    # same bytes under a fresh SourceFile: still a hit
+    assert cache.get(src(HEADER + "body\n")) is first
+    changed = cache.get(src(HEADER + "other\n"))
+    assert changed is not first
+    assert [t.content for t in changed.tokens if t.type == "inline"] == ["other"]
+
+
+def test_cache_does_not_reparse_a_hit(monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = ParseCache(None)
+    s = src(HEADER + "body\n")
+    cache.get(s)
+
+    def boom(_: SourceFile) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(parse_mod, "parse_note", boom)
+    cache.get(s)
+
+
+def test_cache_is_keyed_by_path_too() -> None:
+    cache = ParseCache(None)
+    a = cache.get(src(HEADER + "same\n", rel="content/pages/a.md"))
+    b = cache.get(src(HEADER + "same\n", rel="content/pages/b.md"))
+    assert a is not b
+    assert b.source.rel == "content/pages/b.md"
+
+
+def test_cache_persists_to_disk_and_reloads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    s = src(HEADER + "Hello **world**.\n\n::: mentor\nq\n:::\n")
+    cache = ParseCache(folder)
+    original = cache.get(s)
+    cache.save()
+    files = list(folder.iterdir())
+    assert len(files) == 1 and files[0].stat().st_size > 0
+
+    def boom(_: SourceFile) -> None:
+        raise AssertionError("the reloaded cache parsed again")
+
+    monkeypatch.setattr(parse_mod, "parse_note", boom)
+    reloaded = ParseCache(folder).get(s)
+    assert [t.type for t in reloaded.tokens] == [t.type for t in original.tokens]
+    assert reloaded.fm is not None and reloaded.fm.data == {"title": "A note"}
+
+
+def test_corrupt_cache_file_is_only_a_slower_build(tmp_path: Path) -> None:
+    cache = ParseCache(tmp_path)
+    cache.get(src(HEADER + "x\n"))
+    cache.save()
+    [f] = list(tmp_path.iterdir())
+    f.write_bytes(b"not a pickle")
+    fresh = ParseCache(tmp_path)
+    p = fresh.get(src(HEADER + "x\n"))
+    assert p.fm is not None
+
+
+def test_prune_forgets_notes_that_are_gone(monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = ParseCache(None)
+    keep, gone = src(HEADER + "keep\n", "content/pages/k.md"), src(HEADER + "gone\n")
+    kept = cache.get(keep)
+    first_gone = cache.get(gone)
+    cache.prune({(keep.rel, keep.digest)})
+    assert cache.get(keep) is kept
+    assert cache.get(gone) is not first_gone
