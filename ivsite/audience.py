@@ -35,6 +35,7 @@ from .notes import (
     resolve_wiki,
 )
 from .slugs import slugify
+from .textmatch import Matcher, words
 
 Audience = Literal["public", "mentor", "private"]
 AUDIENCES: tuple[Audience, ...] = ("public", "mentor", "private")
@@ -162,7 +163,7 @@ def build_view(
     visible = [n for n in site.notes if n.visibility in sees]
     ids = {n.key: f"{n.collection}/{n.slug}" for n in visible}
     names = unconsented_names(site) if audience != "private" else {}
-    name_re = _name_pattern(names)
+    name_matcher = _name_matcher(names)
     role_ids = {n.slug: ids[n.key] for n in visible if n.collection == "roles"}
     view_notes: list[ViewNote] = []
     titles: dict[str, str] = {}
@@ -171,8 +172,8 @@ def build_view(
     titles_by_id = {ids[k]: t for k, t in titles.items()}
     for note in visible:
         vn = _view_note(note, site, audience, ids, titles, role_ids, titles_by_id)
-        if name_re is not None:
-            _check_names(note, vn, name_re, diags)
+        if name_matcher is not None:
+            _check_names(note, vn, name_matcher, diags)
         view_notes.append(vn)
     view_notes.sort(key=lambda v: (v.collection, -(v.date.toordinal() if v.date else 0), v.id))
     return AudienceView(
@@ -270,8 +271,7 @@ def _filter_body(
                 anchor = f"{kind}-passage-{passage_n}"
                 new = Token("passage_open", "aside", 1, attrs={"id": anchor}, meta={"kind": kind},
                             map=tok.map, block=True)
-                excerpt = _passage_excerpt(tokens, i)
-                vn.passages.append((kind, anchor, excerpt))
+                vn.passages.append((kind, anchor, ""))  # excerpt filled in below
                 out.append(new)
             else:
                 out.append(Token("passage_close", "aside", -1, block=True))
@@ -294,6 +294,7 @@ def _filter_body(
         out.extend(_footnote_block(footnote_defs, note, site, audience, ids, titles, vn,
                                    heading_ids, texts))
     vn.tokens = out
+    _passage_excerpts(vn)
     vn.env = {k: v for k, v in note.env.items() if k == "footnotes"}
     vn.text = " ".join(" ".join(texts).split())
     if not vn.summary:
@@ -343,7 +344,9 @@ def _rewrite(
         return tok  # ids are given when the following inline is known
     if tok.type == "inline" and tok.children is not None:
         children = _rewrite_inline(tok.children, note, site, audience, ids, titles, vn, texts)
-        return _copy(tok, children=children)
+        new = _copy(tok, children=children)
+        new.content = _inline_text(new)  # the raw source may name what was withheld
+        return new
     return tok
 
 
@@ -449,11 +452,29 @@ def _copy(tok: Token, **changes: object) -> Token:
     return new
 
 
-def _passage_excerpt(tokens: list[Token], start: int) -> str:
-    for tok in tokens[start:start + 12]:
-        if tok.type == "inline" and tok.content.strip():
-            return _excerpt(tok.content, 120)
-    return ""
+def _passage_excerpts(vn: ViewNote) -> None:
+    """Each passage's excerpt, from its own filtered text (never a nested withheld one)."""
+    excerpts: dict[str, str] = {}
+    open_ids: list[str] = []
+    for tok in vn.tokens:
+        if tok.type == "passage_open":
+            open_ids.append(str(tok.attrs.get("id", "")))
+        elif tok.type == "passage_close":
+            if open_ids:
+                open_ids.pop()
+        elif tok.type == "inline" and open_ids and open_ids[-1] not in excerpts:
+            text = _inline_text(tok)
+            if text.strip():
+                excerpts[open_ids[-1]] = _excerpt(text, 120)
+    vn.passages = [(k, a, excerpts.get(a, "")) for k, a, _ in vn.passages]
+
+
+def _inline_text(tok: Token) -> str:
+    return "".join(
+        " " if c.type in ("softbreak", "hardbreak") else c.content
+        for c in (tok.children or ()) if c.type in ("text", "code_inline", "softbreak",
+                                                     "hardbreak")
+    )
 
 
 def _excerpt(text: str, limit: int = 200) -> str:
@@ -464,39 +485,47 @@ def _excerpt(text: str, limit: int = 200) -> str:
     return cut + "…"
 
 
-def _name_pattern(names: dict[str, Note]) -> re.Pattern[str] | None:
+def _name_matcher(names: dict[str, Note]) -> Matcher[str] | None:
     if not names:
         return None
-    alts = sorted((r"\s+".join(map(re.escape, n.split())) for n in names), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.I)
+    return Matcher((tuple(words(n)), n) for n in names)
 
 
-def _check_names(note: Note, vn: ViewNote, pattern: re.Pattern[str], diags: Diagnostics) -> None:
+def _check_names(note: Note, vn: ViewNote, matcher: Matcher[str], diags: Diagnostics) -> None:
     """An unconsented name in visible text fails the build, at its line."""
     fields = [("title", vn.title), ("summary", note.meta.summary or ""),
-              ("alias", vn.display_name), *(("tags", t) for t in vn.tags)]
+              ("alias", vn.display_name), ("person.role", vn.person_role),
+              ("person.company", vn.company), ("person.industry", vn.industry),
+              ("person.location", vn.location), *(("tags", t) for t in vn.tags)]
     for key, value in fields:
-        m = pattern.search(value)
-        if m:
-            pos = note.fm.pos(key)
+        for name in matcher.find(value):
+            pos = note.fm.pos(*key.split("."))
             diags.error(note.source, pos.line, pos.col, "name-without-consent",
-                        f"'{m.group(0)}' did not agree to be named, but the {key} names them",
+                        f"'{name}' did not agree to be named, but the {key} names them",
                         "use the alias or a description of their role instead")
-    for tok, line in _visible_lines(vn.tokens, note):
-        m = pattern.search(tok)
-        if m:
+    if not matcher.find(vn.text + " " + " ".join(
+            str(v) for t in vn.tokens for c in (t.children or ()) for v in c.attrs.values())):
+        return
+    reported = False
+    for text, line in _visible_lines(vn.tokens, note):
+        for name in matcher.find(text):
+            reported = True
             diags.error(note.source, line, 1, "name-without-consent",
-                        f"'{m.group(0)}' did not agree to be named, but this "
+                        f"'{name}' did not agree to be named, but this "
                         f"{vn.visibility} text names them",
                         "use the alias, or put the sentence in a '::: private' passage")
+    if not reported:
+        diags.error(note.source, note.body_line, 1, "name-without-consent",
+                    f"the {vn.visibility} text of this note names someone who did not agree "
+                    "to be named", "use the alias, or put it in a '::: private' passage")
 
 
 def _visible_lines(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]:
     for tok in tokens:
         line = note.line_of(tok) if tok.map else note.body_line
         if tok.type == "inline" and tok.children is not None:
+            yield _inline_text(tok), line
             for c in tok.children:
-                yield c.content, line
                 for v in c.attrs.values():
                     yield str(v), line
         elif tok.content:
@@ -538,7 +567,10 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
             if meta.title and len(meta.title.split()) >= 2:
                 out.append(Secret("withheld title", meta.title, note.source,
                                   note.fm.pos("title").line))
-            out.append(Secret("withheld slug", f"{note.collection}/{note.slug}/", note.source, 1))
+            url = f"{note.slug}/" if note.collection == "pages" else \
+                f"{note.collection}/{note.slug}/"
+            if len(words(url)) >= 2:
+                out.append(Secret("withheld slug", url, note.source, 1))
             out.extend(_passage_secrets(note, note.tokens, "withheld note"))
         else:
             depth = 0

@@ -17,15 +17,16 @@ import hashlib
 import html
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .audience import Secret
+from .textmatch import Matcher, words
 
 ALWAYS = ("unconsented name", "contact field", "referral", "referred_by")
 """Kinds of secret reported even when the same words occur in visible text."""
-_WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]*>")
 MIN_PASSAGE_WORDS = 5
 
@@ -47,73 +48,35 @@ class AssetSecret:
     source: str
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
-
-
-def needles(secrets: Iterable[Secret], visible_text: str) -> dict[tuple[str, ...], Secret]:
+def needles(secrets: Iterable[Secret], visible_text: str) -> Matcher[Secret]:
     """Word sequences to look for. Passages are cut into sentences; a sentence or
     title that the audience legitimately sees elsewhere is not a leak."""
-    visible = " " + " ".join(words(visible_text)) + " "
-    out: dict[tuple[str, ...], Secret] = {}
+    visible = words(visible_text)
+    always: dict[tuple[str, ...], Secret] = {}
+    maybe: dict[tuple[str, ...], Secret] = {}
     for s in secrets:
-        always = s.kind.startswith(ALWAYS)
-        pieces = [s.text]
-        if s.kind.endswith(("passage", "withheld note", "HTML comment")):
-            pieces = [p for p in re.split(r"(?<=[.!?;:])\s+", s.text) if p.strip()]
+        prose = s.kind.endswith(("passage", "withheld note", "HTML comment"))
+        pieces = [p for p in re.split(r"(?<=[.!?;:])\s+", s.text) if p.strip()] \
+            if prose else [s.text]
         for piece in pieces:
             w = tuple(words(piece))
             if not w:
                 continue
-            if not always:
-                if s.kind.endswith(("passage", "withheld note", "HTML comment")) and \
-                        len(w) < MIN_PASSAGE_WORDS:
-                    continue
-                if f" {' '.join(w)} " in visible:
-                    continue
-            out.setdefault(w, s)
-    return out
-
-
-class Matcher:
-    """Finds any of many word sequences in a text.
-
-    Each sequence is anchored on its longest (so usually rarest) word; a text is
-    split into words once, intersected with the anchors as sets, and only where an
-    anchor occurs is the whole sequence compared.
-    """
-
-    def __init__(self, seqs: dict[tuple[str, ...], Secret]) -> None:
-        self._by_anchor: dict[str, list[tuple[int, tuple[str, ...], Secret]]] = {}
-        for seq, secret in seqs.items():
-            k = max(range(len(seq)), key=lambda i: (len(seq[i]), -i))
-            self._by_anchor.setdefault(seq[k], []).append((k, seq, secret))
-        self._anchors = set(self._by_anchor)
-
-    def find(self, text: str) -> list[Secret]:
-        ws = words(text)
-        present = self._anchors.intersection(ws)
-        if not present:
-            return []
-        positions: dict[str, list[int]] = {w: [] for w in present}
-        for i, w in enumerate(ws):
-            if w in present:
-                positions[w].append(i)
-        found: dict[int, Secret] = {}
-        for anchor, places in positions.items():
-            for k, seq, secret in self._by_anchor[anchor]:
-                n = len(seq)
-                for i in places:
-                    start = i - k
-                    if start >= 0 and tuple(ws[start:start + n]) == seq:
-                        found[id(secret)] = secret
-                        break
-        return list(found.values())
+            if s.kind.startswith(ALWAYS):
+                always.setdefault(w, s)
+            elif not prose or len(w) >= MIN_PASSAGE_WORDS:
+                maybe.setdefault(w, s)
+    # What the audience may see anyway is not a secret from it.
+    freq = Counter(visible)
+    shown = {w for w, _ in Matcher([(w, (w, s)) for w, s in maybe.items()], freq)
+             .find_words(visible)}
+    kept = [(w, s) for w, s in maybe.items() if w not in shown]
+    return Matcher([*always.items(), *kept], freq)
 
 
 def readable_texts(path: Path, data: bytes) -> list[str]:
     """The texts in which a file could show something: raw, unescaped, tag-free,
-    and decompressed where it is gzip or zlib data (Pagefind's index files)."""
+    and decompressed where it is gzip data (Pagefind's index files)."""
     blobs = [data]
     if data[:2] == b"\x1f\x8b":
         with contextlib.suppress(OSError, EOFError, zlib.error):
@@ -134,7 +97,7 @@ def audit_folder(
     folder: Path, secrets: list[Secret], visible_text: str,
     withheld_assets: list[AssetSecret], skip_prefixes: tuple[str, ...] = (),
 ) -> list[Hit]:
-    matcher = Matcher(needles(secrets, visible_text))
+    matcher = needles(secrets, visible_text)
     assets = {a.digest: a for a in withheld_assets}
     hits: list[Hit] = []
     for path in sorted(folder.rglob("*")):

@@ -97,8 +97,8 @@ def check(strict: bool, fmt: str) -> None:
     pipe = Pipeline(Path.cwd(), persist_cache=False)
     prep = pipe.prepare(diags)
     if prep is not None:
-        for audience in ("public", "mentor"):
-            pipe.graph(prep, audience, diags)  # type: ignore[arg-type]
+        pipe.graph(prep, "public", diags)
+        pipe.graph(prep, "mentor", diags)
     print_diagnostics(diags, fmt)
     if prep is None:
         sys.exit(EXIT_USAGE)

@@ -48,6 +48,8 @@ BANNER = ("Private preview — you see everything, including private and mentor 
           "`ivsite build` publishes only what is public")
 LOCKED_TITLE = "Mentor review"
 
+_PASSAGE_LABEL = re.compile(r'(<aside class="passage[^"]*"[^>]*?) aria-label="[^"]*"')
+_TASK_BOX = re.compile(r'<input class="task-list-item-checkbox"( checked="checked")?')
 _ID_ATTR = re.compile(r'(?<![\w-])id="([^"]*)"')
 _FRAGMENT_HREF = re.compile(r'(?<![\w-])href="#([^"]*)"')
 
@@ -153,7 +155,7 @@ class _Emitter:
     def render_body(self, tokens: Sequence[Token], env: dict[str, Any], page_url: str,
                     base_level: int) -> Markup:
         html = self.renderer.render(_headings_from(list(tokens), base_level), env, page_url)
-        return Markup(_avoid_reserved_ids(html))
+        return Markup(_accessible(_avoid_reserved_ids(html)))
 
     def _absolute(self, url: str) -> str:
         return self.config.base_url + self.share_prefix + url
@@ -296,6 +298,7 @@ class _Emitter:
         if n.collection == "interviews":
             role = g.by_id.get(n.role_id) if n.role_id else None
             ctx["role"] = role
+            ctx["follow_up"] = _follow_up(n)
             ctx["answers"] = g.answers_by_note.get(n.id, []) if self.has_questions else []
         elif n.collection == "reflections":
             ctx["roles"] = [g.by_id[r] for r in n.role_ids if r in g.by_id]
@@ -327,8 +330,8 @@ class _Emitter:
         if render:
             html = self.renderer.render(
                 _headings_from(_balanced(a.tokens), 4), dict(a.note.env), page_url)
-            body = Markup(_scope_ids(html, _answer_id(a) + "-",
-                                     relative_url(page_url, target)))
+            body = Markup(_accessible(_scope_ids(html, _answer_id(a) + "-",
+                                                 relative_url(page_url, target))))
         return {"id": _answer_id(a), "note": a.note, "question": a.question,
                 "href": target + "#" + a.anchor, "body": body}
 
@@ -462,7 +465,7 @@ class _Emitter:
             "format_label": lambda f: FORMAT_LABELS.get(f, f),
             "status_label": lambda s: STATUS_LABELS.get(s, s),
             "role_status_label": lambda s: ROLE_STATUS_LABELS.get(s, s),
-            "collection_label": lambda c: COLLECTION_TITLES.get(c, c).rstrip("s"),
+            "collection_label": _collection_label,
             "noindex": not self.public,
             "banner": BANNER if self.audience == "private" else "",
             "feedback_href": feedback,
@@ -554,6 +557,31 @@ def _check_shell(html: str, page: _Page, ctx: dict[str, Any]) -> None:
                             "on a locked page")
 
 
+FOLLOW_UP_LABELS = {
+    "thank_you": "Thank-you sent", "next": "Next follow-up", "keep_in_touch": "Keep in touch",
+    "portfolio_review": "Portfolio review",
+}
+
+
+def _follow_up(n: ViewNote) -> list[tuple[str, str]]:
+    """The private follow-up fields, labelled for people (only the private view has them)."""
+    if n.contact is None:
+        return []
+    out = []
+    for key, value in sorted(n.contact.follow_up.items()):
+        label = FOLLOW_UP_LABELS.get(key, key.replace("_", " ").capitalize())
+        shown = {"True": "Yes", "False": "No"}.get(value, value)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", shown):
+            shown = date_label(dt.date.fromisoformat(shown))
+        out.append((label, shown))
+    return out
+
+
+def _collection_label(collection: str) -> str:
+    """'Interview', 'Reflection', 'Role', 'Page': one item of a collection."""
+    return COLLECTION_TITLES.get(collection, collection).removesuffix("s")
+
+
 def _path_of(url: str) -> str:
     return url if url.endswith(".html") else f"{url}index.html"
 
@@ -616,6 +644,19 @@ def _balanced(tokens: Iterable[Token]) -> list[Token]:
             tok.type
         out.append(Token(close_type, tok.tag, -1, block=True, meta=dict(tok.meta)))
     return out
+
+
+def _accessible(html: str) -> str:
+    """Two fixes to the body HTML for assistive technology.
+
+    A passage's visible label already names it; as an ``aria-label`` it would
+    make every passage a landmark, several with the same name on one page. A
+    task-list checkbox gets a name that says its state.
+    """
+    html = _PASSAGE_LABEL.sub(r"\1", html)
+    return _TASK_BOX.sub(
+        lambda m: '<input class="task-list-item-checkbox" aria-label="'
+        + ("Done" if m.group(1) else "To do") + '"' + (m.group(1) or ""), html)
 
 
 def _avoid_reserved_ids(html: str) -> str:

@@ -40,7 +40,9 @@ def _timestamp(loader: SafeConstructor, node: yaml.ScalarNode) -> Any:
                         node.start_mark) from exc
 
 
-_NoteLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_NoteLoader.add_constructor(  # type: ignore[type-var]
+    "tag:yaml.org,2002:timestamp", _timestamp
+)
 
 
 @dataclass(frozen=True)

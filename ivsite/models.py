@@ -104,7 +104,7 @@ class NoteMeta(_Model):
 class InterviewMeta(NoteMeta):
     person: Person
     alias: OneLine | None = Field(None, description="Shown where the name is not")
-    consent: Consent = Field(default_factory=lambda: Consent())
+    consent: Consent = Field(default_factory=lambda: Consent.model_validate({}))
     referred_by: str | None = Field(None, description="Private")
     format: Literal["coffee", "video", "phone", "in-person", "email", "other"] | None = None
     status: Literal["planned", "done", "cancelled"] = "done"

@@ -76,7 +76,9 @@ def _container_problems(
                 ))
         elif tok.type.startswith("container_") and tok.type.endswith("_close"):
             opener = stack.pop() if stack else None
-            if not tok.markup:
+            stray = opener is not None and opener.type == "container_other_open" \
+                and not opener.info.strip()
+            if not tok.markup and not stray:  # a stray ':::' is reported once, above
                 line = (opener.map[0] if opener and opener.map else 0) + offset
                 out.append(Diagnostic(
                     path, line, 1, "error", "container-unclosed",

@@ -39,14 +39,17 @@ def relative_url(from_url: str, to_url: str) -> str:
 def heading_anchors(tokens: Sequence[Token]) -> dict[int, tuple[str, str]]:
     """Index of each heading_open token to its (anchor, plain text)."""
     out: dict[int, tuple[str, str]] = {}
-    seen: dict[str, int] = {}
+    used: set[str] = set()
     for i, tok in enumerate(tokens):
         if tok.type == "heading_open" and i + 1 < len(tokens):
             text = plain_text(tokens[i + 1])
             base = slugify(text) or "section"
-            n = seen.get(base, 0)
-            seen[base] = n + 1
-            out[i] = (base if n == 0 else f"{base}-{n}", text)
+            anchor, n = base, 0
+            while anchor in used:
+                n += 1
+                anchor = f"{base}-{n}"
+            used.add(anchor)
+            out[i] = (anchor, text)
     return out
 
 

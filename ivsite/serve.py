@@ -47,6 +47,7 @@ from .audience import Audience
 from .diagnostics import Diagnostic, Diagnostics
 from .emit import EmitError
 from .load import is_editor_noise
+from .pagecache import CachingTheme
 from .pipeline import Pipeline, Prepared, _encryption, _layers, audit_layers
 from .theme import Theme, ThemeError
 from .write import Layer, sync_folder
@@ -240,7 +241,7 @@ class Preview:
         """Whether a build has ever succeeded (there is a site to serve)."""
         self.errors: list[Diagnostic] = []
         self.title = ""
-        self._theme: Theme | None = None
+        self._theme: CachingTheme | None = None
         self._theme_name = ""
         self._encrypt: tuple[str, _MemoEncrypt, dict[str, str]] | None = None
         self._last_warnings: set[Diagnostic] = set()
@@ -276,6 +277,8 @@ class Preview:
             self._prune_empty_dirs(changed)
         if self._encrypt is not None:
             self._encrypt[1].rotate()
+        if self._theme is not None:
+            self._theme.rotate()
         hits = audit()
         if hits:
             errors = [Diagnostic(h.secret.source, h.secret.line, 1, "error", "audit",
@@ -335,7 +338,7 @@ class Preview:
         return prep, layers, audit
 
     def _load_theme(self, prep: Prepared, sources: set[str] | None,
-                    diags: Diagnostics) -> Theme | None:
+                    diags: Diagnostics) -> CachingTheme | None:
         name = prep.config.theme
         stale = (
             self._theme is None or name != self._theme_name or sources is None
@@ -343,7 +346,7 @@ class Preview:
         )
         if stale:
             try:
-                self._theme = Theme.load(prep.root, name)
+                self._theme = CachingTheme(Theme.load(prep.root, name))
             except ThemeError as exc:
                 self._theme = None
                 diags.error("site.toml", 0, 0, "theme", str(exc),

@@ -66,12 +66,15 @@ def write_token(root: Path, token: str) -> None:
     ensure_state_dir(root)
     path = _path(root)
     salt = base64.b64encode(os.urandom(16)).decode("ascii")
-    path.write_text(
+    text = (
         "# The mentor link's secret path. Anyone with the link can read the mentor view.\n"
         f'token = "{token}"\n'
         "# Salt for the passphrase's key (public in every encrypted page).\n"
-        f'salt = "{salt}"\n', "utf-8",
+        f'salt = "{salt}"\n'
     )
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
     path.chmod(0o600)
 
 

@@ -79,7 +79,8 @@ class Theme:
         try:
             return self.env.get_template(template).render(**context)
         except TemplateError as exc:
-            where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
+            line = getattr(exc, "lineno", None)
+            where = f" (line {line})" if line else ""
             raise ThemeError(f"template {template}{where}: {exc}") from exc
 
     def has_template(self, template: str) -> bool:

@@ -65,7 +65,7 @@ def to_ics(items: list[Item], stamp: dt.datetime) -> str:
     for n, item in enumerate(items):
         day = item.when.strftime("%Y%m%d")
         nxt = (item.when + dt.timedelta(days=1)).strftime("%Y%m%d")
-        summary = item.text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+        summary = _escape(item.text)
         lines += [
             "BEGIN:VEVENT",
             f"UID:ivsite-{day}-{n}-{item.kind}@localhost",
@@ -73,11 +73,31 @@ def to_ics(items: list[Item], stamp: dt.datetime) -> str:
             f"DTSTART;VALUE=DATE:{day}",
             f"DTEND;VALUE=DATE:{nxt}",
             f"SUMMARY:{summary}",
-            f"DESCRIPTION:{item.source}",
+            f"DESCRIPTION:{_escape(item.source)}",
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
-    return "\r\n".join(lines) + "\r\n"
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _fold(line: str) -> str:
+    """RFC 5545 §3.1: lines longer than 75 octets are folded with CRLF + space."""
+    out: list[str] = []
+    current = ""
+    for ch in line:
+        limit = 75 if not out else 74
+        if len((current + ch).encode("utf-8")) > limit:
+            out.append(current)
+            current = ch
+        else:
+            current += ch
+    out.append(current)
+    return "\r\n ".join(out)
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace(
+        "\n", "\\n")
 
 
 def todo_command(root: Path, ics: Path | None, today: dt.date | None = None) -> int:

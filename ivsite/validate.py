@@ -148,7 +148,7 @@ def _validate_note(p: ParsedNote, config: SiteConfig, diags: Diagnostics) -> Not
     if coll == "pages" and key == "pages/index":
         slug = "index"
     if isinstance(meta, InterviewMeta) and meta.slug is None and not meta.consent.publish_name:
-        parts = [slugify(w) for w in meta.person.name.split() if len(w) >= 3]
+        parts = [slugify(w) for w in meta.person.name.split()]
         if any(part and part in slug.split("-") for part in parts):
             fallback = slugify(
                 f"{meta.date or ''} {meta.alias or meta.person.role or 'conversation'}"

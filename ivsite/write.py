@@ -147,5 +147,9 @@ def sync_folder(folder: Path, layers: list[Layer], store: AssetStore,
         if rel not in manifest:
             with contextlib.suppress(FileNotFoundError):
                 (folder / rel).unlink()
+            parent = (folder / rel).parent
+            while parent != folder and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
             changed.append(rel)
     return manifest, changed

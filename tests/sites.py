@@ -10,8 +10,10 @@ import contextlib
 import datetime as dt
 import gzip
 import hashlib
+import html
 import json
 import os
+import re
 import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -408,3 +410,161 @@ def leak_site_content() -> dict[str, Content]:
 def leak_site(root: Path, **config: Any) -> Path:
     cfg = {**DEFAULT_CONFIG, **config}
     return write_site(root, leak_site_content(), cfg)
+
+
+# --------------------------------------------------------------------------- scanning
+
+
+class OutputCorpus:
+    """Every byte of an output folder, ready to be searched for canaries.
+
+    Each file is searched as raw bytes, gzip-decompressed (Pagefind's index files),
+    HTML-unescaped, case-insensitively, and "squashed" (letters and digits only, so
+    ``CANARY title 7f3a`` or ``canary_title_7f3a`` are found too). File paths are
+    searched as well.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.files = output_files(folder)
+        self.text: dict[str, bytes] = {}
+        self.squashed: dict[str, bytes] = {}
+        for rel, data in self.files.items():
+            raw = readable(rel, data)
+            decoded = raw.decode("utf-8", errors="replace")
+            unescaped = html.unescape(decoded)
+            text = (rel + "\n" + decoded + "\n" + unescaped).lower().encode("utf-8")
+            self.text[rel] = text
+            self.squashed[rel] = re.sub(rb"[^a-z0-9]", b"", text)
+        self.hashes = {sha256(data): rel for rel, data in self.files.items()}
+
+    def find(self, needle: str) -> list[str]:
+        """Output files that hold ``needle`` in any of the forms above."""
+        low = needle.lower().encode("utf-8")
+        squashed = re.sub(rb"[^a-z0-9]", b"", low)
+        return [
+            rel for rel in self.files
+            if low in self.text[rel] or (len(squashed) >= 10 and squashed in self.squashed[rel])
+        ]
+
+    def find_word(self, word: str, prefix: str = "pagefind/") -> list[str]:
+        low = word.lower().encode("utf-8")
+        return [rel for rel in self.files if rel.startswith(prefix) and low in self.text[rel]]
+
+    def html(self, rel: str) -> str:
+        return self.files[rel].decode("utf-8")
+
+    def page_with(self, needle: str) -> str:
+        """The one HTML page (not a list) whose text holds ``needle``."""
+        hits = [r for r in self.find(needle) if r.endswith(".html")]
+        assert hits, f"{needle!r} is on no page"
+        return min(hits, key=lambda r: (r.count("/"), r))
+
+
+# --------------------------------------------------------------------------- Pagefind's files
+#
+# Pagefind (1.5.2) writes the values of each filter in hash-map order, so two runs
+# over the very same HTML give filter files with the same entries in another
+# order, hence other content hashes, file names, ``.pf_meta`` and
+# ``pagefind-entry.json``. To compare two builds, these files are decoded (gzip,
+# then the "pagefind_dcd" prefix, then CBOR) and put in a canonical order.
+
+PAGEFIND_MAGIC = b"pagefind_dcd"
+
+
+def cbor_loads(data: bytes) -> Any:
+    value, end = _cbor(data, 0)
+    if end != len(data):
+        raise ValueError(f"trailing bytes after CBOR value at {end}")
+    return value
+
+
+def _cbor(data: bytes, i: int) -> tuple[Any, int]:
+    head = data[i]
+    major, info = head >> 5, head & 0x1F
+    i += 1
+    if info < 24:
+        arg = info
+    elif info in (24, 25, 26, 27):
+        n = 1 << (info - 24)
+        if major == 7 and info in (25, 26, 27):
+            import struct
+
+            fmt = {2: ">e", 4: ">f", 8: ">d"}[n]
+            return struct.unpack(fmt, data[i:i + n])[0], i + n
+        arg = int.from_bytes(data[i:i + n], "big")
+        i += n
+    else:
+        raise ValueError(f"unsupported CBOR additional info {info}")
+    if major == 0:
+        return arg, i
+    if major == 1:
+        return -1 - arg, i
+    if major == 2:
+        return bytes(data[i:i + arg]), i + arg
+    if major == 3:
+        return data[i:i + arg].decode("utf-8"), i + arg
+    if major == 4:
+        items = []
+        for _ in range(arg):
+            item, i = _cbor(data, i)
+            items.append(item)
+        return items, i
+    if major == 5:
+        pairs = []
+        for _ in range(arg):
+            k, i = _cbor(data, i)
+            v, i = _cbor(data, i)
+            pairs.append((k, v))
+        return dict(pairs), i
+    if major == 7:
+        return {20: False, 21: True, 22: None}.get(arg), i
+    raise ValueError(f"unsupported CBOR major type {major}")
+
+
+def pagefind_value(data: bytes) -> Any:
+    raw = gzip.decompress(data)
+    assert raw.startswith(PAGEFIND_MAGIC), raw[:20]
+    return cbor_loads(raw[len(PAGEFIND_MAGIC):])
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, list):
+        return sorted((_canonical(v) for v in value), key=repr)
+    if isinstance(value, dict):
+        return sorted(((repr(k), _canonical(v)) for k, v in value.items()), key=repr)
+    return value
+
+
+def normalise_pagefind(files: dict[str, bytes]) -> dict[str, Any]:
+    """A build's files with Pagefind's order-dependent files replaced by their
+    decoded, canonically ordered content (keys without the content hashes)."""
+    out: dict[str, Any] = {}
+    filters: dict[str, Any] = {}
+    for rel, data in files.items():
+        if rel.startswith("pagefind/filter/") and rel.endswith(".pf_filter"):
+            filters[rel.rsplit("/", 1)[1].removesuffix(".pf_filter")] = _canonical(
+                pagefind_value(data))
+    for rel, data in files.items():
+        if rel.startswith("pagefind/filter/"):
+            name = rel.rsplit("/", 1)[1].removesuffix(".pf_filter")
+            out[f"pagefind/filter/<{filters[name][0]!r}>"] = filters[name]
+        elif rel.startswith("pagefind/") and rel.endswith(".pf_meta"):
+            meta = pagefind_value(data)
+
+            def swap(v: Any) -> Any:
+                if isinstance(v, list):
+                    return [swap(x) for x in v]
+                if isinstance(v, str) and v in filters:
+                    return filters[v]
+                return v
+
+            out["pagefind/<meta>"] = _canonical(swap(meta))
+        elif rel == "pagefind/pagefind-entry.json":
+            entry = json.loads(data)
+            for lang in entry.get("languages", {}).values():
+                lang.pop("hash", None)
+            out[rel] = entry
+        else:
+            out[rel] = data
+    return out

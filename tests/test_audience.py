@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from markdown_it.token import Token
+from unit_helpers import Prepared, errors, prepare, write_site
 
 from ivsite.audience import (
     WITHHELD_LABEL,
@@ -18,7 +19,6 @@ from ivsite.audience import (
     withheld,
 )
 from ivsite.diagnostics import Diagnostics
-from unit_helpers import Prepared, errors, prepare, write_site
 
 JANE = """\
 ---
@@ -61,7 +61,7 @@ Should I ask about ![board](../assets/mentor.png) next time?
 :::
 """
 # Line numbers in JANE (1-based): body starts on line 19.
-JANE_PRIVATE_PASSAGE_LINE = 28
+JANE_PRIVATE_PASSAGE_LINE = 29
 
 CONSENTED = """\
 ---
@@ -479,6 +479,12 @@ def test_name_split_by_emphasis_is_found(tmp_path: Path) -> None:
     assert name_diags(p, "public") == [("content/interviews/x.md", 8)]
 
 
+def test_name_in_a_link_url_is_found(tmp_path: Path) -> None:
+    # the build's audit reads "jane-doe" in an href as the name: check must agree
+    p = named_site(tmp_path, "See [her talk](https://example.org/talks/jane-doe).\n")
+    assert name_diags(p, "public") == [("content/interviews/x.md", 8)]
+
+
 def test_name_in_code_is_found(tmp_path: Path) -> None:
     p = named_site(tmp_path, "Para.\n\n```\nemail Jane Doe\n```\n")
     assert name_diags(p, "public") == [("content/interviews/x.md", 10)]
@@ -563,9 +569,50 @@ def test_withheld_for_mentor_keeps_mentor_material_visible(prep: Prepared) -> No
 
 def test_withheld_lists_comments(prep: Prepared) -> None:
     found = secrets(prep, "public")
-    assert find(found, "HTML comment", "a hidden block comment").line == 23
-    assert find(found, "HTML comment", "an inline comment").line == 25
+    assert find(found, "HTML comment", "a hidden block comment").line == 24
+    assert find(found, "HTML comment", "an inline comment").line == 26
 
 
 def test_visible_titles_are_not_secrets(prep: Prepared) -> None:
     assert not [s for s in secrets(prep, "public") if "Open Role" in s.text]
+
+
+def test_name_in_a_published_person_field_is_an_error(tmp_path: Path) -> None:
+    # company, role, industry and location are shown in the public view
+    write_site(tmp_path, {"content/interviews/x.md": (
+        "---\ndate: 2026-01-01\nvisibility: public\nperson:\n  name: Jane Doe\n"
+        "  company: Jane Doe Design\nalias: a designer\n---\nHello.\n")})
+    p = prepare(tmp_path)
+    assert name_diags(p, "public") == [("content/interviews/x.md", 6)]
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [("Jane Doe", "2026-01-01-jane-doe"), ("Li Wu", "2026-01-01-li-wu")],
+)
+def test_page_id_never_carries_an_unconsented_name(tmp_path: Path, name: str,
+                                                   stem: str) -> None:
+    write_site(tmp_path, {f"content/interviews/{stem}.md": (
+        f"---\ndate: 2026-01-01\nvisibility: public\nperson:\n  name: {name}\n"
+        "alias: an engineer\n---\nHello.\n")})
+    p = prepare(tmp_path)
+    assert not p.diags.errors, errors(p.diags)
+    [n] = view(p, "public")[0].notes
+    words = name.lower().split()
+    assert not all(w in n.id.split("/")[-1].split("-") for w in words), n.id
+
+
+def test_wikilink_by_title_or_with_fragment_to_withheld_note(tmp_path: Path) -> None:
+    write_site(tmp_path, {
+        "content/pages/a.md": "---\ntitle: A\n---\n"
+                              "One [[Secret Plan Title]], two [[roles/plan#Part Two]].\n",
+        "content/roles/plan.md": "---\ntitle: Secret Plan Title\nvisibility: private\n---\n"
+                                 "## Part Two\n",
+    })
+    p = prepare(tmp_path)
+    assert not p.diags.errors, errors(p.diags)
+    n = view(p, "public")[0].notes[0]
+    assert n.text == f"One {WITHHELD_LABEL} , two {WITHHELD_LABEL} ."
+    shown = shown_text(n.tokens)
+    assert "Secret Plan" not in shown and "plan" not in shown.lower().replace(
+        WITHHELD_LABEL, "")

@@ -7,10 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
+from unit_helpers import write_site
 
 from ivsite.diagnostics import Diagnostics
 from ivsite.load import LoadedSite, is_editor_noise, load_site
-from unit_helpers import write_site
 
 NOTE = "---\ntitle: A note\n---\nbody\n"
 

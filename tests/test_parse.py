@@ -46,8 +46,8 @@ def test_unknown_container_word() -> None:
     assert d.code == "container-unknown" and "secret" in d.message and d.line == 4
 
 
-def test_container_without_a_word_is_an_error() -> None:
-    assert codes(HEADER + ":::\ntext\n:::\n") == [("container-unknown", 4)]
+def test_bare_fence_where_no_passage_is_open_is_an_error() -> None:
+    assert codes(HEADER + "text\n\n:::\n") == [("container-stray-close", 6)]
 
 
 def test_unclosed_container_is_reported_at_its_opener() -> None:

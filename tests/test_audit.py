@@ -1,0 +1,152 @@
+"""Stage 8 — audit: read an output back and look for anything withheld."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from pathlib import Path
+
+from ivsite.audience import Secret
+from ivsite.audit import AssetSecret, audit_folder, needles, readable_texts
+from ivsite.textmatch import Matcher, words
+
+NAME = Secret("unconsented name", "Jane Doe", "content/interviews/x.md", 5)
+EMAIL = Secret("contact field email", "jane@acme.example", "content/interviews/x.md", 8)
+REFERRAL = Secret("referral", "Lee Park", "content/interviews/x.md", 12)
+PASSAGE = Secret(
+    "private passage",
+    "She said the team is about to be reorganised. The agency works with many clients "
+    "every single week.",
+    "content/interviews/x.md", 20,
+)
+TITLE = Secret("withheld title", "Secret Role Title", "content/roles/secret.md", 2)
+
+
+def matcher(*secrets: Secret, visible: str = "") -> Matcher[Secret]:
+    return needles(list(secrets), visible)
+
+
+def found_in(m: Matcher[Secret], path: str, data: bytes) -> set[str]:
+    return {s.text for t in readable_texts(Path(path), data) for s in m.find(t)}
+
+
+def test_words_are_casefolded() -> None:
+    assert words("JANE-doe, Jane_Doe!") == ["jane", "doe", "jane_doe"]
+
+
+def test_passage_is_cut_into_sentences() -> None:
+    m = matcher(PASSAGE)
+    # either sentence alone is found
+    assert m.find("<p>she said the team is about to be REORGANISED</p>") == [PASSAGE]
+    assert m.find("The agency works with many clients every single week") == [PASSAGE]
+    # words from both sentences, but neither sentence whole, are not a hit
+    assert m.find("she said the agency works with many clients") == []
+
+
+def test_passage_sentence_that_is_also_visible_is_skipped() -> None:
+    visible = "Elsewhere: the agency works with many clients every single week."
+    m = matcher(PASSAGE, visible=visible)
+    assert m.find("the agency works with many clients every single week") == []
+    assert m.find("she said the team is about to be reorganised") == [PASSAGE]
+
+
+def test_short_passage_sentences_are_skipped() -> None:
+    s = Secret("private passage", "Yes. It was fine.", "x.md", 1)
+    assert matcher(s).find("yes it was fine") == []
+
+
+def test_withheld_title_visible_elsewhere_is_skipped() -> None:
+    assert matcher(TITLE, visible="A post about the Secret Role Title.").find(
+        "secret role title") == []
+    assert matcher(TITLE).find("<h1>Secret Role Title</h1>") == [TITLE]
+
+
+def test_names_and_contact_are_always_needles() -> None:
+    m = matcher(NAME, EMAIL, REFERRAL, visible="Jane Doe jane@acme.example Lee Park")
+    assert {s.text for s in m.find("jane doe, jane@acme.example, lee park")} == {
+        "Jane Doe", "jane@acme.example", "Lee Park"}
+
+
+def test_matcher_finds_name_in_a_slug() -> None:
+    m = matcher(NAME)
+    assert m.find("/interviews/jane-doe/index.html") == [NAME]
+    assert m.find("JANE DOE") == [NAME]
+
+
+def test_matcher_does_not_match_partial_words() -> None:
+    m = matcher(NAME)
+    assert m.find("janedoe") == []
+    assert m.find("Jane Doerr") == []
+    assert m.find("Jane and Doe") == []
+
+
+def test_name_in_html_with_entities_and_tags() -> None:
+    m = matcher(NAME)
+    assert found_in(m, "a.html", b"<p>JANE&nbsp;DOE</p>") == {"Jane Doe"}
+    assert found_in(m, "a.html", b"<b>Jane</b> <i>Doe</i>") == {"Jane Doe"}
+    assert found_in(m, "a.html", b"<p>J<b>ane</b> D<span>oe</span></p>") == {"Jane Doe"}
+    assert found_in(m, "a.html", b"<p>Jane&#32;Doe</p>") == {"Jane Doe"}
+
+
+def test_name_inside_a_gzip_compressed_file() -> None:
+    data = gzip.compress(b'{"content": "we met jane doe for coffee"}')
+    assert b"jane" not in data
+    assert found_in(matcher(NAME), "pagefind/fragment/en_1.pf_fragment", data) == {"Jane Doe"}
+
+
+def write(folder: Path, files: dict[str, bytes]) -> None:
+    for rel, data in files.items():
+        p = folder / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(data)
+
+
+def test_audit_folder_reports_each_file_and_secret(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "index.html": b"<h1>Conversation with a coordinator</h1>",
+        "interviews/x/index.html": b"<p>Thanks, JANE&nbsp;DOE!</p>",
+        "search/index.json": b'{"t": "mail jane@acme.example"}',
+        "pagefind/f.pf_fragment": gzip.compress(b"the secret role title is here"),
+    })
+    hits = audit_folder(tmp_path, [NAME, EMAIL, TITLE], "", [])
+    got = sorted((h.output, h.secret.kind) for h in hits)
+    assert got == [
+        ("interviews/x/index.html", "unconsented name"),
+        ("pagefind/f.pf_fragment", "withheld title"),
+        ("search/index.json", "contact field email"),
+    ]
+    text = next(h for h in hits if h.output == "interviews/x/index.html").text()
+    assert "content/interviews/x.md:5" in text and "unconsented name" in text
+
+
+def test_withheld_asset_found_by_hash(tmp_path: Path) -> None:
+    secret_bytes = b"\x89PNG private sketch"
+    write(tmp_path, {"img/renamed.png": secret_bytes, "img/ok.png": b"public"})
+    assets = [AssetSecret(hashlib.sha256(secret_bytes).hexdigest(), "content/assets/s.png")]
+    hits = audit_folder(tmp_path, [], "", assets)
+    assert [(h.output, h.secret.kind, h.secret.source) for h in hits] == [
+        ("img/renamed.png", "withheld file", "content/assets/s.png")]
+
+
+def test_clean_folder_has_no_hits(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "index.html": b"<p>Conversation with a marketing coordinator. Jane and Doe.</p>",
+        "feed.xml": b"<feed><title>Career research</title></feed>",
+        "pagefind/x.pf_fragment": gzip.compress(b"a coordinator at an agency"),
+        "style.css": b"body { color: black }",
+    })
+    assets = [AssetSecret(hashlib.sha256(b"other").hexdigest(), "content/a.png")]
+    assert audit_folder(tmp_path, [NAME, EMAIL, REFERRAL, PASSAGE, TITLE], "", assets) == []
+
+
+def test_visible_passage_sentences_are_not_hits(tmp_path: Path) -> None:
+    sentence = "The agency works with many clients every single week."
+    write(tmp_path, {"index.html": f"<p>{sentence}</p>".encode()})
+    assert audit_folder(tmp_path, [PASSAGE], sentence, []) == []
+    assert [h.secret for h in audit_folder(tmp_path, [PASSAGE], "", [])] == [PASSAGE]
+
+
+def test_skip_prefixes(tmp_path: Path) -> None:
+    write(tmp_path, {"share/tok/index.html": b"Jane Doe", "index.html": b"ok"})
+    assert audit_folder(tmp_path, [NAME], "", [], skip_prefixes=("share/tok/",)) == []
+    assert len(audit_folder(tmp_path, [NAME], "", [])) == 1

@@ -1,0 +1,89 @@
+"""``ivsite init`` and ``ivsite new`` through the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from ivsite.cli import cli
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "site"
+    result = CliRunner().invoke(cli, ["init", str(root)])
+    assert result.exit_code == 0, result.output
+    monkeypatch.chdir(root)
+    return root
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_new_interview_writes_a_private_note_named_by_date_and_company(site: Path) -> None:
+    code, out, _ = run("new", "interview", "Jane Doe", "--company", "Acme",
+                       "--date", "2026-03-04")
+    assert code == 0
+    assert out.strip() == "content/interviews/2026-03-04-acme.md"
+    path = site / "content" / "interviews" / "2026-03-04-acme.md"
+    text = path.read_text("utf-8")
+    fm = yaml.safe_load(text.split("---\n")[1])
+    assert fm["visibility"] == "private"
+    assert fm["person"]["name"] == "Jane Doe"
+    assert fm["consent"]["publish_name"] is False
+    names = [p.name.lower() for p in (site / "content" / "interviews").iterdir()]
+    assert not any("jane" in n or "doe" in n for n in names)
+    code, _, err = run("check")
+    assert code == 0, err
+
+
+@pytest.mark.parametrize(
+    ("kind", "title", "expected"),
+    [
+        ("role", "Brand Manager", "content/roles/brand-manager.md"),
+        ("page", "Now", "content/pages/now.md"),
+    ],
+)
+def test_new_role_and_page(site: Path, kind: str, title: str, expected: str) -> None:
+    code, out, _ = run("new", kind, title)
+    assert code == 0 and out.strip() == expected
+    assert (site / expected).is_file()
+    code, _, err = run("check")
+    assert code == 0, err
+
+
+def test_new_reflection(site: Path) -> None:
+    code, out, _ = run("new", "reflection", "Second thoughts")
+    assert code == 0
+    path = site / out.strip()
+    assert path.parent == site / "content" / "reflections"
+    assert path.name.endswith("-second-thoughts.md")
+    assert run("check")[0] == 0
+
+
+def test_new_interview_with_a_bad_date_is_a_usage_error(site: Path) -> None:
+    code, _, err = run("new", "interview", "Jane Doe", "--date", "04/03/2026")
+    assert code == 2
+    assert "YYYY-MM-DD" in err
+    assert not list((site / "content" / "interviews").glob("*-conversation*.md"))
+
+
+def test_new_outside_a_site_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("new", "role", "X")
+    assert code == 2 and "site.toml" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "keep.txt").write_text("mine")
+    code, _, err = run("init", str(tmp_path))
+    assert code == 2 and "not empty" in err
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]

@@ -1,0 +1,131 @@
+"""``init`` and ``new`` as functions: example site, note templates, safe names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+from unit_helpers import errors, prepare
+
+from ivsite.scaffold import init_site, new_note
+
+
+def front(path: Path) -> dict[str, object]:
+    text = path.read_text("utf-8")
+    assert text.startswith("---\n")
+    return yaml.safe_load(text.split("---\n")[1])  # type: ignore[no-any-return]
+
+
+def test_init_makes_a_site_that_checks_clean(tmp_path: Path) -> None:
+    root = tmp_path / "new-site"
+    assert init_site(root) == ""
+    assert (root / "site.toml").is_file()
+    assert (root / "content" / "questions.yaml").is_file()
+    for coll in ("interviews", "reflections", "roles", "pages"):
+        assert list((root / "content" / coll).glob("*.md")), coll
+    ignore = (root / ".gitignore").read_text().split()
+    assert "_site/" in ignore and ".ivsite/" in ignore
+    p = prepare(root)
+    assert not p.diags.errors, errors(p.diags)
+    assert len(p.valid.notes) >= 4
+
+
+def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    problem = init_site(tmp_path)
+    assert "not empty" in problem
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_init_accepts_a_folder_holding_only_git(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("*.log\n")
+    # .gitignore makes it non-empty: refused, and the file is left alone
+    assert init_site(tmp_path) != ""
+    (tmp_path / ".gitignore").unlink()
+    assert init_site(tmp_path) == ""
+    assert (tmp_path / "site.toml").is_file()
+
+
+def test_new_interview_file_name_has_no_person_name(tmp_path: Path) -> None:
+    init_site(tmp_path)
+    rel, problem = new_note(tmp_path, "interviews", "Jane Doe", company="Acme",
+                            date="2026-03-04")
+    assert problem == ""
+    assert rel == Path("content/interviews/2026-03-04-acme.md")
+    fm = front(tmp_path / rel)
+    assert fm["visibility"] == "private"
+    assert fm["person"] == {"name": "Jane Doe", "company": "Acme", "role": None}  # type: ignore[comparison-overlap]
+    assert fm["consent"] == {"publish_name": False}
+    assert fm["date"] == dt.date(2026, 3, 4)
+    assert fm["status"] == "done"
+
+
+def test_new_interview_without_company_uses_role_or_conversation(tmp_path: Path) -> None:
+    init_site(tmp_path)
+    rel, _ = new_note(tmp_path, "interviews", "Jane Doe", date="2026-03-04")
+    assert rel == Path("content/interviews/2026-03-04-conversation.md")
+    rel2, _ = new_note(tmp_path, "interviews", "Sam Roe", role="marketing-coordinator",
+                       date="2026-03-04")
+    assert rel2 == Path("content/interviews/2026-03-04-marketing-coordinator.md")
+    assert front(tmp_path / rel2)["role"] == "marketing-coordinator"
+    p = prepare(tmp_path)
+    assert not p.diags.errors, errors(p.diags)
+
+
+def test_new_interview_in_the_future_is_planned(tmp_path: Path) -> None:
+    init_site(tmp_path)
+    future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    rel, _ = new_note(tmp_path, "interviews", "Jane Doe", company="Acme", date=future)
+    assert rel is not None
+    assert front(tmp_path / rel)["status"] == "planned"
+
+
+def test_new_never_overwrites(tmp_path: Path) -> None:
+    init_site(tmp_path)
+    a, _ = new_note(tmp_path, "interviews", "Jane Doe", company="Acme", date="2026-03-04")
+    assert a is not None
+    (tmp_path / a).write_text((tmp_path / a).read_text() + "my notes\n")
+    b, _ = new_note(tmp_path, "interviews", "Sam Roe", company="Acme", date="2026-03-04")
+    assert b == Path("content/interviews/2026-03-04-acme-2.md")
+    assert "my notes" in (tmp_path / a).read_text()
+
+
+def test_new_quotes_awkward_names(tmp_path: Path) -> None:
+    init_site(tmp_path)
+    rel, _ = new_note(tmp_path, "interviews", 'Ana "AJ" O\'Neil: PhD', company="No: pe",
+                      date="2026-03-04")
+    assert rel is not None
+    fm = front(tmp_path / rel)
+    assert fm["person"]["name"] == 'Ana "AJ" O\'Neil: PhD'  # type: ignore[index]
+    assert fm["person"]["company"] == "No: pe"  # type: ignore[index]
+
+
+def test_new_reflection_role_page(tmp_path: Path) -> None:
+    init_site(tmp_path)
+    r, _ = new_note(tmp_path, "reflections", "Week one: what I learned?", date="2026-03-09")
+    assert r == Path("content/reflections/2026-03-09-week-one-what-i-learned.md")
+    fm = front(tmp_path / r)
+    assert fm["title"] == "Week one: what I learned?" and fm["visibility"] == "private"
+    role, _ = new_note(tmp_path, "roles", "UX Researcher")
+    assert role == Path("content/roles/ux-researcher.md")
+    assert front(tmp_path / role)["status"] == "exploring"
+    page, _ = new_note(tmp_path, "pages", "My Portfolio")
+    assert page == Path("content/pages/my-portfolio.md")
+    assert front(tmp_path / page)["title"] == "My Portfolio"
+    p = prepare(tmp_path)
+    assert not p.diags.errors, errors(p.diags)
+    keys = {n.key for n in p.valid.notes}
+    assert {"reflections/2026-03-09-week-one-what-i-learned", "roles/ux-researcher",
+            "pages/my-portfolio"} <= keys
+
+
+def test_new_refuses_without_a_site_or_with_a_bad_date(tmp_path: Path) -> None:
+    rel, problem = new_note(tmp_path, "roles", "X")
+    assert rel is None and "site.toml" in problem
+    init_site(tmp_path / "s")
+    rel, problem = new_note(tmp_path / "s", "interviews", "Jane", date="2026-02-30")
+    assert rel is None and "YYYY-MM-DD" in problem
+    rel, problem = new_note(tmp_path / "s", "roles", "   ")
+    assert rel is None and problem
