@@ -62,7 +62,7 @@ class Contact:
     follow_up: dict[str, str]
 
 
-@dataclass
+@dataclass(eq=False)
 class ViewNote:
     """A note as one audience may see it."""
 

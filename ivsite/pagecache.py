@@ -64,6 +64,10 @@ class _Fingerprinter(pickle.Pickler):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
 
     def reducer_override(self, obj: Any) -> Any:
+        if obj is _stand_in or isinstance(obj, type):
+            return NotImplemented  # written by name
+        if isinstance(obj, Markup):
+            return _stand_in, ("markup", str(obj))
         if isinstance(obj, ViewNote):
             if not obj.digest:
                 raise _Uncacheable
@@ -75,7 +79,7 @@ class _Fingerprinter(pickle.Pickler):
             return _stand_in, ("token",)
         if isinstance(obj, FunctionType):
             return _stand_in, _function(obj)
-        if isinstance(obj, str | int | float | bool | dt.date | Markup) or obj is None:
+        if isinstance(obj, str | int | float | bool | dt.date) or obj is None:
             return NotImplemented
         if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
             return _stand_in, ("dataclass", type(obj).__qualname__,

@@ -2,10 +2,11 @@
 
 Used by the audience filter (an unconsented name in visible text) and by the
 audit (anything withheld in an output file). Text is compared as words, case
-folded, so "Jane Doe", "jane-doe" and "JANE DOE" are the same. Each sequence is
-anchored on its rarest word; a text is split into words once and intersected
-with the anchors as sets, so the common case — nothing found — costs little
-more than the split.
+folded, so "Jane Doe", "jane-doe" and "JANE DOE" are the same. A sequence of two
+or more words is anchored on its rarest pair of neighbouring words, a single word
+on itself; a text's words and word pairs are made into sets once, and only where
+an anchor is present is the whole sequence looked for — all of it in C-level set
+and string operations, so the common case (nothing found) stays cheap.
 """
 
 from __future__ import annotations
@@ -29,49 +30,44 @@ class Matcher(Generic[T]):
     def __init__(self, seqs: Iterable[tuple[tuple[str, ...], T]],
                  common: Counter[str] | None = None) -> None:
         freq = common or Counter()
-        self._by_anchor: dict[str, list[tuple[int, tuple[str, ...], T]]] = {}
+        self._singles: dict[str, list[T]] = {}
+        self._pairs: dict[tuple[str, str], list[tuple[str, T]]] = {}
         for seq, payload in seqs:
             if not seq:
                 continue
-            k = min(range(len(seq)), key=lambda i: (freq[seq[i]], -len(seq[i]), i))
-            self._by_anchor.setdefault(seq[k], []).append((k, seq, payload))
-        self._anchors = frozenset(self._by_anchor)
+            if len(seq) == 1:
+                self._singles.setdefault(seq[0], []).append(payload)
+                continue
+            k = min(range(len(seq) - 1),
+                    key=lambda i: (freq[seq[i]] + freq[seq[i + 1]], i))
+            self._pairs.setdefault((seq[k], seq[k + 1]), []).append(
+                (" " + " ".join(seq) + " ", payload))
+        self._single_keys = frozenset(self._singles)
+        self._pair_keys = frozenset(self._pairs)
 
     def __bool__(self) -> bool:
-        return bool(self._anchors)
+        return bool(self._singles or self._pairs)
 
     def find(self, text: str) -> list[T]:
         return self.find_words(words(text))
 
     def find_words(self, ws: list[str]) -> list[T]:
-        present = self._anchors.intersection(ws)
-        if not present:
-            return []
         found: list[T] = []
+        if self._single_keys:
+            for w in self._single_keys.intersection(ws):
+                found.extend(self._singles[w])
+        if self._pair_keys and len(ws) > 1:
+            present = self._pair_keys.intersection(zip(ws, ws[1:], strict=False))
+            if present:
+                joined = " " + " ".join(ws) + " "
+                for pair in present:
+                    for needle, payload in self._pairs[pair]:
+                        if needle in joined:
+                            found.append(payload)
         seen: set[int] = set()
-        positions: dict[str, list[int]] = {w: [] for w in present}
-        if len(present) <= 4:  # a few C-level scans beat one Python-level pass
-            for anchor in present:
-                i = -1
-                try:
-                    while True:
-                        i = ws.index(anchor, i + 1)
-                        positions[anchor].append(i)
-                except ValueError:
-                    pass
-        else:
-            for i, w in enumerate(ws):
-                if w in present:
-                    positions[w].append(i)
-        for anchor, places in positions.items():
-            for k, seq, payload in self._by_anchor[anchor]:
-                if id(payload) in seen:
-                    continue
-                n = len(seq)
-                for i in places:
-                    start = i - k
-                    if start >= 0 and tuple(ws[start:start + n]) == seq:
-                        seen.add(id(payload))
-                        found.append(payload)
-                        break
-        return found
+        unique: list[T] = []
+        for p in found:
+            if id(p) not in seen:
+                seen.add(id(p))
+                unique.append(p)
+        return unique

@@ -204,7 +204,8 @@ PRIVATE_KINDS = (
     "passfirst", "passtop", "passtable", "passfootnote", "passfootdef", "passlist",
     "passquote", "passnested", "passheading", "passcode",
     # HTML comments in a public note
-    "commentinline", "commentblock", "commentlist",
+    "commentinline", "commentblock", "commentlist", "commentspan", "commentspan2",
+    "commentopen",
     # fields of a public interview
     "person", "email", "phone", "linkedin", "refemail", "referrer", "referral",
     "recname", "recbytes",
@@ -221,7 +222,8 @@ PUBLIC_CONTROLS = (
     "PUBLIC-ok-home", "PUBLIC-ok-role", "PUBLIC-ok-body", "PUBLIC-ok-list",
     "PUBLIC-ok-quote", "PUBLIC-ok-comment", "PUBLIC-ok-label", "PUBLIC-ok-mdlabel",
     "PUBLIC-ok-mentorlabel", "PUBLIC-ok-named", "PUBLIC-ok-footnote", "PUBLIC-ok-after",
-    "PUBLIC-ok-listafter", "PUBLIC-ok-quoteafter", "PUBLIC-ok-code",
+    "PUBLIC-ok-listafter", "PUBLIC-ok-quoteafter", "PUBLIC-ok-code", "PUBLIC-ok-span",
+    "PUBLIC-ok-end",
     "Pat Publicname", "a data analyst at a bank", "publictag",
 )
 UNCONSENTED_NAME = f"Orla {canary('person')}"
@@ -349,6 +351,12 @@ Links: [[reflections/{canary('privstem').lower()}]],
 [PUBLIC-ok-mdlabel](../reflections/{canary('privfile').lower()}.md),
 [[{canary('privtitle')} Secret Plan]] and
 [[reflections/mentor-review|PUBLIC-ok-mentorlabel]].
+
+PUBLIC-ok-span before a comment <!-- {canary('commentspan')} that runs on
+
+{canary('commentspan2')} past a blank line -->
+
+PUBLIC-ok-end the last paragraph <!-- {canary('commentopen')} a comment never closed
 """
 
 PRIVATE_BODY = (

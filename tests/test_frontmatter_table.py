@@ -22,9 +22,9 @@ import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sites import assert_no_internal_error, put, run_cli, write_site
 
 from ivsite.cli import cli
-from sites import assert_no_internal_error, put, run_cli, write_site
 
 PAGE = "content/pages/note.md"
 INTERVIEW = "content/interviews/note.md"
@@ -260,7 +260,7 @@ def test_text_format_matches_the_contract(tmp_path: Path, monkeypatch: pytest.Mo
     write_site(tmp_path, {"interviews/jane.md": "---\ndate: 2026-01-02\nperson:\n  name: Jane"
                                                 "\nvisibility: Public\n---\n"})
     monkeypatch.chdir(tmp_path)
-    code, out, err, _ = _invoke("check")
+    code, _out, err, _ = _invoke("check")
     assert code == 1
     assert ("content/interviews/jane.md:5:13: error[visibility]: 'Public' is not one of "
             "public, mentor, private\n  hint: write it in lower case") in err

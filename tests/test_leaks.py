@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from ivsite.pipeline import EXIT_CONTENT, BuildResult, Pipeline, build
 from sites import (
     MENTOR_ASSET,
     MENTOR_CANARIES,
@@ -43,10 +41,13 @@ from sites import (
     sha256,
 )
 
+from ivsite.pipeline import EXIT_CONTENT, BuildResult, Pipeline, build
+
 NOTE_PAGE = "interviews/public-alias/index.html"
 PAGEFIND_GZ = (".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter")
 DISTINCT_WORD_KINDS = tuple(
-    k for k in (*PRIVATE_KINDS, *MENTOR_KINDS) if k.startswith(("priv", "pass", "comment", "mentor"))
+    k for k in (*PRIVATE_KINDS, *MENTOR_KINDS)
+    if k.startswith(("priv", "pass", "comment", "mentor"))
 )
 
 
@@ -420,9 +421,11 @@ def test_unconsented_name_in_front_matter_fails_the_build(tmp_path: Path, where:
     note = site / "content/interviews/public-alias.md"
     text = note.read_text()
     if where == "title":
-        text = text.replace("title: Talk with a data analyst", f"title: Talk with {UNCONSENTED_NAME}")
+        text = text.replace("title: Talk with a data analyst",
+                            f"title: Talk with {UNCONSENTED_NAME}")
     elif where == "summary":
-        text = text.replace("visibility: public", f"visibility: public\nsummary: Met {UNCONSENTED_NAME}")
+        text = text.replace("visibility: public",
+                            f"visibility: public\nsummary: Met {UNCONSENTED_NAME}")
     else:
         text = text.replace("- publictag", f"- {UNCONSENTED_NAME}")
     note.write_text(text)
