@@ -403,17 +403,21 @@ def bench_size(n: int, args: argparse.Namespace, ivsite: Path, peers: bool) -> d
 
     summary = {name: result.summary() for name, result in results.items()}
     ratios: dict[str, float | None] = {}
+    cpu_ratios: dict[str, float | None] = {}
     for peer in ("pelican", "mkdocs"):
         for own in MEASURES[:3]:
             a, b = results[peer].median, results[own].median
             ratios[f"{peer}/{own}"] = round(a / b, 2) if a and b else None
+            a, b = summary[peer]["median_cpu_s"], summary[own]["median_cpu_s"]
+            cpu_ratios[f"{peer}/{own}"] = round(a / b, 2) if a and b else None
     return {
         "notes": n,
         "visibility": dict(visibility),
         "generate_s": {k: round(v, 3) for k, v in gen_times.items()},
         "changed_note": str(changed.relative_to(site)),
         "results": summary,
-        "ratios": ratios,
+        "ratios": ratios,  # of median wall-clock times
+        "cpu_ratios": cpu_ratios,  # of median CPU times
     }
 
 

@@ -243,170 +243,179 @@ def _filter_body(
     titles: dict[str, str], vn: ViewNote,
 ) -> None:
     """Drop withheld passages and rewrite links; never mutates the cached tokens."""
-    sees = SEES[audience]
-    out: list[Token] = []
-    skip_depth = 0
-    heading_ids: dict[str, int] = {}
-    texts: list[str] = []
-    passage_n = 0
-    footnote_defs: dict[str, list[Token]] = {}
-    current_def: list[Token] | None = None
-    tokens = note.tokens
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        i += 1
-        if tok.type.startswith("container_"):
-            kind = tok.type[len("container_"):].rsplit("_", 1)[0]
-            opening = tok.nesting == 1
-            if skip_depth:
-                skip_depth += 1 if opening else -1
-                continue
-            if kind not in sees or kind == "other":
-                if opening:
-                    skip_depth = 1
-                continue
-            if opening:
-                passage_n += 1
-                anchor = f"{kind}-passage-{passage_n}"
-                new = Token("passage_open", "aside", 1, attrs={"id": anchor}, meta={"kind": kind},
-                            map=tok.map, block=True)
-                vn.passages.append((kind, anchor, ""))  # excerpt filled in below
-                out.append(new)
-            else:
-                out.append(Token("passage_close", "aside", -1, block=True))
-            continue
-        if skip_depth:
-            continue
-        if tok.type == "footnote_reference_open":
-            current_def = []
-            footnote_defs[str(tok.meta.get("label"))] = current_def
-            current_def.append(tok)
-            continue
-        if current_def is not None:
-            current_def.append(tok)
-            if tok.type == "footnote_reference_close":
-                current_def = None
-            continue
-        out.append(_rewrite(tok, note, site, audience, ids, titles, vn, heading_ids, texts))
-    # Visible footnote definitions go last, after filtering, so a withheld one never moves.
-    if footnote_defs:
-        out.extend(_footnote_block(footnote_defs, note, site, audience, ids, titles, vn,
-                                   heading_ids, texts))
-    vn.tokens = out
-    _passage_excerpts(vn)
-    vn.env = {k: v for k, v in note.env.items() if k == "footnotes"}
-    vn.text = " ".join(" ".join(texts).split())
-    if not vn.summary:
-        vn.summary = _excerpt(vn.text)
+    _BodyFilter(note, site, audience, ids, titles, vn).run()
 
 
-def _footnote_block(
-    defs: dict[str, list[Token]], note: Note, site: ValidSite, audience: Audience,
-    ids: dict[str, str], titles: dict[str, str], vn: ViewNote,
-    heading_ids: dict[str, int], texts: list[str],
-) -> list[Token]:
-    data = note.env.get("footnotes")
-    listing = data.get("list", {}) if isinstance(data, dict) else {}
-    out = [Token("footnote_block_open", "", 1)]
-    for fid, info in sorted(listing.items()):
-        label = str(info.get("label"))
-        body = defs.get(label)
-        if body is None:
-            continue
-        out.append(Token("footnote_open", "", 1, meta={"id": fid, "label": label}))
-        inner = [
-            _rewrite(t, note, site, audience, ids, titles, vn, heading_ids, texts)
-            for t in body[1:-1]
-        ]
-        last = inner.pop() if inner and inner[-1].type == "paragraph_close" else None
-        out.extend(inner)
-        for sub in range(int(info.get("count", 0))):
-            out.append(Token("footnote_anchor", "", 0, meta={"id": fid, "subId": sub,
-                                                             "label": label}))
-        if last is not None:
-            out.append(last)
-        out.append(Token("footnote_close", "", -1))
-    out.append(Token("footnote_block_close", "", -1))
-    return out if len(out) > 2 else []
+class _BodyFilter:
+    """One note's body for one audience: the token walk and what it collects."""
 
+    def __init__(self, note: Note, site: ValidSite, audience: Audience, ids: dict[str, str],
+                 titles: dict[str, str], vn: ViewNote) -> None:
+        self.note, self.site, self.ids, self.titles, self.vn = note, site, ids, titles, vn
+        self.sees = SEES[audience]
+        self.texts: list[str] = []
+        self.visible_defs = self._visible_footnote_labels()
+        self.refs_seen: dict[str, list[int]] = {}
 
-def _rewrite(
-    tok: Token, note: Note, site: ValidSite, audience: Audience, ids: dict[str, str],
-    titles: dict[str, str], vn: ViewNote, heading_ids: dict[str, int], texts: list[str],
-) -> Token:
-    if tok.type in ("html_block", "html_inline"):
-        return _copy(tok, content=_COMMENT.sub("", tok.content))
-    if tok.type in ("fence", "code_block"):
-        texts.append(tok.content)
-        return tok
-    if tok.type == "heading_open":
-        return tok  # ids are given when the following inline is known
-    if tok.type == "inline" and tok.children is not None:
-        children = _rewrite_inline(tok.children, note, site, audience, ids, titles, vn, texts)
-        new = _copy(tok, children=children)
-        new.content = _inline_text(new)  # the raw source may name what was withheld
-        return new
-    return tok
+    def _kind(self, tok: Token) -> str:
+        return tok.type[len("container_"):].rsplit("_", 1)[0]
 
-
-def _rewrite_inline(
-    children: list[Token], note: Note, site: ValidSite, audience: Audience,
-    ids: dict[str, str], titles: dict[str, str], vn: ViewNote, texts: list[str],
-) -> list[Token]:
-    out: list[Token] = []
-    withheld_link_depth = 0
-    for child in children:
-        t = child.type
-        if t in ("html_inline",):
-            out.append(_copy(child, content=_COMMENT.sub("", child.content)))
-            continue
-        if t == "wikilink":
-            target = resolve_wiki(site, str(child.meta["target"]))
-            label = str(child.meta.get("label") or "")
-            out.extend(_link_tokens(target, label, ids, titles, vn, texts))
-            continue
-        if t == "link_open":
-            href = str(child.attrs.get("href", ""))
-            target = resolve_href(site, note.source, href)
-            if isinstance(target, NoteTarget):
-                tid = ids.get(target.note.key)
-                if tid is None:
-                    withheld_link_depth += 1
+    def _walk(self) -> Iterator[Token]:
+        """The source tokens outside withheld passages; passage markers as they are."""
+        skip = 0
+        for tok in self.note.tokens:
+            if tok.type.startswith("container_"):
+                opening = tok.nesting == 1
+                if skip:
+                    skip += 1 if opening else -1
                     continue
-                vn.links_to.append(tid)
-                out.append(_copy(child, attrs={**child.attrs,
-                                               "href": _note_ref(tid, target.fragment)}))
+                kind = self._kind(tok)
+                if kind not in self.sees or kind == "other":
+                    if opening:
+                        skip = 1
+                    continue
+                yield tok
                 continue
-            if isinstance(target, AssetTarget):
-                vn.assets.append(target.asset)
-                out.append(_copy(child, attrs={**child.attrs,
-                                               "href": _asset_ref(target.asset, target.fragment)}))
+            if not skip:
+                yield tok
+
+    def _visible_footnote_labels(self) -> set[str]:
+        return {str(t.meta.get("label")) for t in self._walk()
+                if t.type == "footnote_reference_open"}
+
+    def run(self) -> None:
+        vn = self.vn
+        out: list[Token] = []
+        passage_n = 0
+        defs: dict[str, list[Token]] = {}
+        current: list[Token] | None = None
+        for tok in self._walk():
+            if tok.type.startswith("container_"):
+                if tok.nesting == 1:
+                    passage_n += 1
+                    kind = self._kind(tok)
+                    anchor = f"{kind}-passage-{passage_n}"
+                    out.append(Token("passage_open", "aside", 1, attrs={"id": anchor},
+                                     meta={"kind": kind}, map=tok.map, block=True))
+                    vn.passages.append((kind, anchor, ""))  # excerpt filled in below
+                else:
+                    out.append(Token("passage_close", "aside", -1, block=True))
                 continue
-            out.append(child)
-            continue
-        if t == "link_close" and withheld_link_depth:
-            withheld_link_depth -= 1
-            if out and out[-1].type == "link_open_withheld_marker":  # pragma: no cover
-                out.pop()
-            continue
-        if t == "image":
-            src = str(child.attrs.get("src", ""))
-            target = resolve_href(site, note.source, src)
-            if isinstance(target, AssetTarget):
-                vn.assets.append(target.asset)
-                out.append(_copy(child, attrs={**child.attrs,
-                                               "src": _asset_ref(target.asset, "")}))
-            elif isinstance(target, NoteTarget | BrokenTarget):
-                out.append(_text(child.content or ""))
-            else:
+            if tok.type == "footnote_reference_open":
+                current = [tok]
+                defs[str(tok.meta.get("label"))] = current
+                continue
+            if current is not None:
+                current.append(tok)
+                if tok.type == "footnote_reference_close":
+                    current = None
+                continue
+            out.append(self._rewrite(tok))
+        # Definitions go last, after filtering, so a withheld one is never moved out.
+        if defs:
+            out.extend(self._footnote_block(defs))
+        vn.tokens = out
+        _passage_excerpts(vn)
+        vn.env = {k: v for k, v in self.note.env.items() if k == "footnotes"}
+        vn.text = " ".join(" ".join(self.texts).split())
+        if not vn.summary:
+            vn.summary = _excerpt(vn.text)
+
+    def _footnote_block(self, defs: dict[str, list[Token]]) -> list[Token]:
+        data = self.note.env.get("footnotes")
+        listing = data.get("list", {}) if isinstance(data, dict) else {}
+        out = [Token("footnote_block_open", "", 1)]
+        for fid, info in sorted(listing.items()):
+            label = str(info.get("label"))
+            body = defs.get(label)
+            subs = self.refs_seen.get(label)
+            if body is None or not subs:
+                continue  # withheld, or referred to only from withheld text
+            out.append(Token("footnote_open", "", 1, meta={"id": fid, "label": label}))
+            inner = [self._rewrite(t) for t in body[1:-1]]
+            last = inner.pop() if inner and inner[-1].type == "paragraph_close" else None
+            out.extend(inner)
+            for sub in subs:
+                out.append(Token("footnote_anchor", "", 0,
+                                 meta={"id": fid, "subId": sub, "label": label}))
+            if last is not None:
+                out.append(last)
+            out.append(Token("footnote_close", "", -1))
+        out.append(Token("footnote_block_close", "", -1))
+        return out if len(out) > 2 else []
+
+    def _rewrite(self, tok: Token) -> Token:
+        if tok.type in ("html_block", "html_inline"):
+            return _copy(tok, content=_COMMENT.sub("", tok.content))
+        if tok.type in ("fence", "code_block"):
+            self.texts.append(tok.content)
+            return tok
+        if tok.type == "inline" and tok.children is not None:
+            new = _copy(tok, children=self._rewrite_inline(tok.children))
+            new.content = _inline_text(new)  # the raw source may name what was withheld
+            return new
+        return tok
+
+    def _rewrite_inline(self, children: list[Token]) -> list[Token]:
+        vn, site, note, texts = self.vn, self.site, self.note, self.texts
+        out: list[Token] = []
+        withheld_link_depth = 0
+        for child in children:
+            t = child.type
+            if t == "html_inline":
+                out.append(_copy(child, content=_COMMENT.sub("", child.content)))
+                continue
+            if t == "footnote_ref":
+                label = str(child.meta.get("label"))
+                if label not in self.visible_defs:
+                    continue  # its definition is withheld: no dangling number
+                self.refs_seen.setdefault(label, []).append(int(child.meta.get("subId", 0)))
                 out.append(child)
-            texts.append(child.content or "")
-            continue
-        if t in ("text", "code_inline"):
-            texts.append(child.content)
-        out.append(child)
-    return out
+                continue
+            if t == "wikilink":
+                target = resolve_wiki(site, str(child.meta["target"]))
+                label = str(child.meta.get("label") or "")
+                out.extend(_link_tokens(target, label, self.ids, self.titles, vn, texts))
+                continue
+            if t == "link_open":
+                href = str(child.attrs.get("href", ""))
+                target = resolve_href(site, note.source, href)
+                if isinstance(target, NoteTarget):
+                    tid = self.ids.get(target.note.key)
+                    if tid is None:
+                        withheld_link_depth += 1
+                        continue
+                    vn.links_to.append(tid)
+                    out.append(_copy(child, attrs={**child.attrs,
+                                                   "href": _note_ref(tid, target.fragment)}))
+                    continue
+                if isinstance(target, AssetTarget):
+                    vn.assets.append(target.asset)
+                    out.append(_copy(child, attrs={
+                        **child.attrs, "href": _asset_ref(target.asset, target.fragment)}))
+                    continue
+                out.append(child)
+                continue
+            if t == "link_close" and withheld_link_depth:
+                withheld_link_depth -= 1
+                continue
+            if t == "image":
+                src = str(child.attrs.get("src", ""))
+                target = resolve_href(site, note.source, src)
+                if isinstance(target, AssetTarget):
+                    vn.assets.append(target.asset)
+                    out.append(_copy(child, attrs={**child.attrs,
+                                                   "src": _asset_ref(target.asset, "")}))
+                elif isinstance(target, NoteTarget | BrokenTarget):
+                    out.append(_text(child.content or ""))
+                else:
+                    out.append(child)
+                texts.append(child.content or "")
+                continue
+            if t in ("text", "code_inline"):
+                texts.append(child.content)
+            out.append(child)
+        return out
 
 
 def _link_tokens(
@@ -496,7 +505,8 @@ def _check_names(note: Note, vn: ViewNote, matcher: Matcher[str], diags: Diagnos
     fields = [("title", vn.title), ("summary", note.meta.summary or ""),
               ("alias", vn.display_name), ("person.role", vn.person_role),
               ("person.company", vn.company), ("person.industry", vn.industry),
-              ("person.location", vn.location), *(("tags", t) for t in vn.tags)]
+              ("person.location", vn.location),
+              *((f"tags.{i}", t) for i, t in enumerate(note.meta.tags))]
     for key, value in fields:
         for name in matcher.find(value):
             pos = note.fm.pos(*key.split("."))
@@ -564,6 +574,9 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
                     out.append(Secret("referral email", r.email, note.source,
                                       note.fm.pos("referrals", str(i)).line))
         if note.visibility not in sees:
+            if meta.summary and len(meta.summary.split()) >= 2:
+                out.append(Secret("withheld summary", meta.summary, note.source,
+                                  note.fm.pos("summary").line))
             if meta.title and len(meta.title.split()) >= 2:
                 out.append(Secret("withheld title", meta.title, note.source,
                                   note.fm.pos("title").line))
@@ -603,10 +616,11 @@ def _passage_secrets(note: Note, tokens: list[Token], kind: str) -> list[Secret]
     out = []
     for tok in tokens:
         if tok.type == "inline" and tok.content.strip():
-            plain = "".join(
-                c.content for c in (tok.children or ()) if c.type in ("text", "code_inline")
-            )
-            text = " ".join(plain.split())
+            text = " ".join(_inline_text(tok).split())
             if text:
                 out.append(Secret(kind, text, note.source, note.line_of(tok)))
+        elif tok.type in ("fence", "code_block"):
+            for n, line in enumerate(tok.content.split("\n")):
+                if line.strip():
+                    out.append(Secret(kind, line.strip(), note.source, note.line_of(tok) + n + 1))
     return out

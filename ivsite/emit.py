@@ -139,7 +139,7 @@ class _Emitter:
     def _people(self) -> list[dict[str, Any]]:
         groups: dict[tuple[str, str], dict[str, Any]] = {}
         for n in self.g.collections["interviews"]:
-            if n.status == "cancelled":
+            if n.status != "done":  # the people talked to, not those still to meet
                 continue
             key = (n.display_name.casefold(), n.company.casefold())
             person = groups.setdefault(key, {
@@ -148,9 +148,6 @@ class _Emitter:
             })
             person["interviews"].append(n)
         return sorted(groups.values(), key=lambda p: (p["name"].casefold(), p["company"]))
-
-    def note_url(self, note: ViewNote) -> str:
-        return self.g.url(note)
 
     def render_body(self, tokens: Sequence[Token], env: dict[str, Any], page_url: str,
                     base_level: int) -> Markup:
@@ -374,6 +371,10 @@ class _Emitter:
         self._static()
         self._machine(pages)
         self._search_index(pages)
+        for rel in self.plan.assets:
+            if rel in self.plan.files or rel.startswith("pagefind/"):
+                raise EmitError(f"content/{rel} would be published at {rel}, where ivsite "
+                                "writes a file of its own; rename or move it")
         self.plan.files = dict(sorted(self.plan.files.items()))
         self.plan.assets = dict(sorted(self.plan.assets.items()))
         return self.plan
@@ -466,6 +467,7 @@ class _Emitter:
             "status_label": lambda s: STATUS_LABELS.get(s, s),
             "role_status_label": lambda s: ROLE_STATUS_LABELS.get(s, s),
             "collection_label": _collection_label,
+            "byline": byline,
             "noindex": not self.public,
             "banner": BANNER if self.audience == "private" else "",
             "feedback_href": feedback,
@@ -474,7 +476,6 @@ class _Emitter:
             "lock_attrs": self.lock_attrs if locked else {},
             "cipher": "",
             "main_id": "iv-main" if locked else "main",
-            "pagefind": self.public or (self.audience == "mentor" and not self.locked),
             "part": "page",
         }
         ctx.update(page.context)
@@ -551,8 +552,9 @@ def _check_shell(html: str, page: _Page, ctx: dict[str, Any]) -> None:
     labels = {str(item["label"]) for item in ctx["nav"]} | {str(ctx["site"]["title"])} | {
         str(item["title"]) for item in ctx["footer_pages"]}
     for value in (page.title, page.description):
-        text = str(Markup.escape(value))
-        if len(value) >= 4 and value not in labels and text in outside:
+        text = re.escape(str(Markup.escape(value)))
+        printed = re.search(rf'[>"]\s*{text}\s*(?:[<"]| —)', outside)
+        if len(value) >= 4 and value not in labels and printed:
             raise EmitError(f"the theme's {page.template} prints '{value}' outside <main> "
                             "on a locked page")
 
@@ -575,6 +577,19 @@ def _follow_up(n: ViewNote) -> list[tuple[str, str]]:
             shown = date_label(dt.date.fromisoformat(shown))
         out.append((label, shown))
     return out
+
+
+def byline(n: ViewNote) -> str:
+    """Who an interview was with, in the words its title does not already use."""
+    title = n.title.casefold()
+    parts = []
+    if n.display_name and n.display_name.casefold() not in title:
+        parts.append(n.display_name)
+    if n.person_role and (n.name_published or n.person_role.casefold() not in title):
+        parts.append(n.person_role)
+    if n.company and n.company.casefold() not in title:
+        parts.append(n.company)
+    return ", ".join(parts)
 
 
 def _collection_label(collection: str) -> str:

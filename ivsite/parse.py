@@ -18,7 +18,7 @@ from .frontmatter import FrontMatter, split
 from .load import SourceFile
 from .markdown import parse_body
 
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 
 
 @dataclass
@@ -41,7 +41,50 @@ def parse_note(source: SourceFile) -> ParsedNote:
                                 f"the Markdown could not be read: {exc!r}"))
         return ParsedNote(source, None, diagnostics=diags)
     diags.extend(_container_problems(source.rel, fm.body_line, tokens, fm.body))
+    diags.extend(_comment_problems(source.rel, fm.body_line, tokens))
     return ParsedNote(source, fm, tokens, env, diags)
+
+
+def _comment_problems(path: str, offset: int, tokens: list[Token]) -> list[Diagnostic]:
+    """Fail closed on an HTML comment that Markdown does not read as one.
+
+    A comment that runs past a blank line inside a paragraph, list item, quote or
+    table cell, or is never closed, is text to a Markdown parser: it would be
+    published word for word, although its author wrote it as a comment.
+    """
+    out: list[Diagnostic] = []
+    last = max((t.map[1] for t in tokens if t.map), default=0)
+    for tok in tokens:
+        unclosed = False
+        if tok.type == "inline" and "<!--" in tok.content:
+            raw = tok.content.count("<!--") - tok.content.count("\\<!--")
+            unclosed = raw > _read_as_html(tok.children or [])
+        elif tok.type == "html_block" and "<!--" in tok.content and tok.map:
+            # A comment block left open runs to the end of the note: all of it is
+            # hidden, as a browser would. Any other block that leaves one open ends
+            # at a blank line, and what follows it would be published.
+            tail = tok.content[tok.content.rfind("<!--"):]
+            unclosed = "-->" not in tail[4:] and tok.map[1] < last
+        if unclosed:
+            out.append(Diagnostic(
+                path, (tok.map[0] if tok.map else 0) + offset, 1, "error", "comment-unclosed",
+                "this HTML comment is not closed before the next blank line, so Markdown "
+                "would publish it as text",
+                "close it with '-->' before the blank line, or start the comment on a "
+                "line of its own",
+            ))
+    return out
+
+
+def _read_as_html(children: list[Token]) -> int:
+    """How many '<!--' the inline parser took as HTML or code (never printed as text)."""
+    n = 0
+    for c in children:
+        if c.type in ("html_inline", "code_inline"):
+            n += c.content.count("<!--")
+        elif c.children:
+            n += _read_as_html(c.children)
+    return n
 
 
 def _container_problems(

@@ -30,6 +30,7 @@ from __future__ import annotations
 import html
 import json
 import queue
+import secrets
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -51,6 +52,7 @@ PREFIX = "/__ivsite/"
 SCRIPT_PATH = PREFIX + "reload.js"
 EVENTS_PATH = PREFIX + "events"
 KEEPALIVE_SECONDS = 10.0
+_DATA_SUFFIXES = (".json", ".xml", ".txt", ".enc")
 RETRY_MS = 1000
 
 _CLIENT_JS = r"""/* ivsite live preview: reloads this page when the site is rebuilt. */
@@ -198,7 +200,8 @@ class ReloadHub:
         self._lock = threading.Lock()
         self._subscribers: set[queue.SimpleQueue[Message]] = set()
         self._closed = False
-        self.version = 0
+        # Random start: a page from an earlier server run never looks current.
+        self.version = secrets.randbelow(1 << 30)
         self.overlay = ""
 
     @property
@@ -218,7 +221,10 @@ class ReloadHub:
                                       "sent": time.time()})
             else:
                 pages = sorted(p for p in paths if p.endswith(".html"))
-                everything = not paths or len(pages) != len(paths)
+                # A changed image or script may be on any page; a changed feed,
+                # sitemap or search index is on none.
+                shown = [p for p in paths if not p.endswith(_DATA_SUFFIXES)]
+                everything = not pages or len(pages) != len(shown)
                 msg = Message("reload", {"version": self.version,
                                          "paths": ["*"] if everything else pages,
                                          "sent": time.time()})

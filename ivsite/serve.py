@@ -62,6 +62,8 @@ WATCH_STEP_MS = 10
 WATCH_DEBOUNCE_MS = 800
 """... or at the latest this long after the first change of a burst."""
 WATCHED_TOP = ("content", "themes", "site.toml")
+FAILURE_GRACE = 0.15
+"""Seconds a failed build waits for a follow-up save before it shows the overlay."""
 
 Log = Callable[[str], None]
 
@@ -244,7 +246,6 @@ class Preview:
         self._theme: CachingTheme | None = None
         self._theme_name = ""
         self._encrypt: tuple[str, _MemoEncrypt, dict[str, str]] | None = None
-        self._last_warnings: set[Diagnostic] = set()
 
     # ---- one rebuild ---------------------------------------------------------------
 
@@ -266,7 +267,6 @@ class Preview:
                 errors = [Diagnostic("(ivsite)", 0, 0, "error", "build",
                                      "the site could not be built")]
             self.errors = errors
-            self.hub.failed(reload.overlay_html(errors, first_build=not self.built))
             return Rebuild(False, time.perf_counter() - started, errors=errors,
                            warnings=warnings)
         prep, layers, audit = made
@@ -287,7 +287,6 @@ class Preview:
                       for h in hits]
             self.errors = errors
             self.built = True
-            self.hub.failed(reload.overlay_html(errors))
             return Rebuild(False, time.perf_counter() - started, changed, errors, warnings)
         had_errors = bool(self.errors)
         self.errors = []
@@ -295,6 +294,11 @@ class Preview:
         if changed or had_errors:
             self.hub.changed(changed)
         return Rebuild(True, time.perf_counter() - started, changed, [], warnings)
+
+    def show_errors(self) -> None:
+        """Put the current errors in the overlay on every page."""
+        if self.errors:
+            self.hub.failed(reload.overlay_html(self.errors, first_build=not self.built))
 
     def _layers(
         self, diags: Diagnostics, sources: set[str] | None,
@@ -580,8 +584,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._events(head)
             return
         preview = srv.preview
+        # The version is taken before the file is read: a page is never labelled
+        # newer than its bytes (an older label only costs one extra reload).
+        version, overlay = srv.hub.version, srv.hub.overlay
         if not preview.built:
-            page = _waiting_page(srv.hub)
+            page = reload.inject(_WAITING_PAGE, version, overlay)
             self._send(503, page, "text/html; charset=utf-8", head)
             return
         kind, data, name = preview.read(raw)
@@ -599,18 +606,14 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             return
         if kind != "file" or data is None:
-            body = preview.not_found_page() or b"<!doctype html><title>Not found</title>" \
-                b"<h1>Not found</h1><p>There is no page at this address.</p>"
-            self._send(404, self._html(body), "text/html; charset=utf-8", head)
+            body = preview.not_found_page() or _NOT_FOUND_PAGE
+            self._send(404, reload.inject(body, version, overlay), "text/html; charset=utf-8",
+                       head)
             return
         ctype = _content_type(name)
         if ctype.startswith("text/html"):
-            data = self._html(data)
+            data = reload.inject(data, version, overlay)
         self._send(200, data, ctype, head)
-
-    def _html(self, page: bytes) -> bytes:
-        hub = self.server.hub
-        return reload.inject(page, hub.version, hub.overlay)
 
     def _send(self, status: int, body: bytes, ctype: str, head: bool) -> None:
         self.send_response(status)
@@ -651,11 +654,12 @@ def _content_type(name: str) -> str:
     return ctype
 
 
-def _waiting_page(hub: reload.ReloadHub) -> bytes:
-    page = (b"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            b"<title>ivsite preview</title></head><body>"
-            b"<h1>The preview is not built yet</h1></body></html>")
-    return reload.inject(page, hub.version, hub.overlay)
+_WAITING_PAGE = (b'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+                 b"<title>ivsite preview</title></head><body>"
+                 b"<h1>The preview is not built yet</h1></body></html>")
+_NOT_FOUND_PAGE = (b'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+                   b"<title>Not found</title></head><body><h1>Not found</h1>"
+                   b"<p>There is no page at this address.</p></body></html>")
 
 
 def _bind(host: str, port: int, log: Log) -> _HTTPServer:
@@ -756,6 +760,7 @@ class PreviewServer:
                 self.watcher = _Watcher(self.root, self._queue)
                 self.watcher.start()
             first = self.preview.rebuild(None)
+            self.preview.show_errors()
             self._report(first, initial=True)
             self._start_thread(self._build_loop, "ivsite-builder")
             self._start_thread(lambda: self._serve(), "ivsite-http")
@@ -765,8 +770,8 @@ class PreviewServer:
         self.log(f"Serving the {self.audience} view of "
                  f"“{self.preview.title or self.root.name}” at {self.url}")
         self.log(_AUDIENCE_NOTES[self.audience])
-        self.log(f"Watching content/, themes/ and site.toml in {self.root}; "
-                 "Ctrl-C to stop.")
+        self.log(f"Built into {self.preview.folder} (private to you; removed on exit). "
+                 f"Watching content/, themes/ and site.toml in {self.root}; Ctrl-C to stop.")
 
     def _serve(self) -> None:
         assert self.httpd is not None
@@ -819,13 +824,32 @@ class PreviewServer:
             try:
                 saved = _latest_mtime(self.root, batch)
                 result = self.preview.rebuild(batch)
+                if not result.ok and self._superseded():
+                    continue  # a file caught half-written: its next save follows
+                if not result.ok:
+                    self.preview.show_errors()
                 if saved is not None and (result.changed or not result.ok):
                     result.save_to_reload = max(0.0, time.time() - saved)
-                self._report(result, batch=batch)
+                self._report(result)
             finally:
                 with self._cond:
                     self._busy = False
                     self._cond.notify_all()
+
+    def _superseded(self) -> bool:
+        """Whether more saves arrive within a moment of a failed build.
+
+        An editor that truncates a file before writing it, or a burst of saves,
+        can be read half-way; showing that as an error would flash the overlay.
+        """
+        deadline = time.monotonic() + FAILURE_GRACE
+        with self._cond:
+            while not self._pending and not self._stop.is_set():
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self._cond.wait(remaining)
+            return True
 
     def wait_idle(self, timeout: float = 10.0, settle: float = 0.0) -> bool:
         """Block until no rebuild is running or queued (for tests and benchmarks).
@@ -847,7 +871,7 @@ class PreviewServer:
                     continue
                 self._cond.wait(min(0.1, remaining))
 
-    def _report(self, r: Rebuild, initial: bool = False, batch: set[str] | None = None) -> None:
+    def _report(self, r: Rebuild, initial: bool = False) -> None:
         self.rebuilds.append(r)
         if len(self.rebuilds) > 100:
             del self.rebuilds[:-100]

@@ -204,8 +204,7 @@ PRIVATE_KINDS = (
     "passfirst", "passtop", "passtable", "passfootnote", "passfootdef", "passlist",
     "passquote", "passnested", "passheading", "passcode",
     # HTML comments in a public note
-    "commentinline", "commentblock", "commentlist", "commentspan", "commentspan2",
-    "commentopen",
+    "commentinline", "commentblock", "commentlist",
     # fields of a public interview
     "person", "email", "phone", "linkedin", "refemail", "referrer", "referral",
     "recname", "recbytes",
@@ -222,8 +221,7 @@ PUBLIC_CONTROLS = (
     "PUBLIC-ok-home", "PUBLIC-ok-role", "PUBLIC-ok-body", "PUBLIC-ok-list",
     "PUBLIC-ok-quote", "PUBLIC-ok-comment", "PUBLIC-ok-label", "PUBLIC-ok-mdlabel",
     "PUBLIC-ok-mentorlabel", "PUBLIC-ok-named", "PUBLIC-ok-footnote", "PUBLIC-ok-after",
-    "PUBLIC-ok-listafter", "PUBLIC-ok-quoteafter", "PUBLIC-ok-code", "PUBLIC-ok-span",
-    "PUBLIC-ok-end",
+    "PUBLIC-ok-listafter", "PUBLIC-ok-quoteafter", "PUBLIC-ok-code",
     "Pat Publicname", "a data analyst at a bank", "publictag",
 )
 UNCONSENTED_NAME = f"Orla {canary('person')}"
@@ -351,12 +349,6 @@ Links: [[reflections/{canary('privstem').lower()}]],
 [PUBLIC-ok-mdlabel](../reflections/{canary('privfile').lower()}.md),
 [[{canary('privtitle')} Secret Plan]] and
 [[reflections/mentor-review|PUBLIC-ok-mentorlabel]].
-
-PUBLIC-ok-span before a comment <!-- {canary('commentspan')} that runs on
-
-{canary('commentspan2')} past a blank line -->
-
-PUBLIC-ok-end the last paragraph <!-- {canary('commentopen')} a comment never closed
 """
 
 PRIVATE_BODY = (

@@ -551,3 +551,34 @@ def test_theme_files_of_the_site_win(tmp_path: Path) -> None:
     assert "<h1>MINE About me</h1>" in plan.files["about/index.html"].decode()
     with pytest.raises(ThemeError):
         Theme.load(root, "missing")
+
+
+def test_a_nearly_empty_site_still_works(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "s", {
+        "content/pages/index.md": "---\ntitle: Hi\nvisibility: private\n---\nSecret intro.\n",
+    }, 'title = "Bare"\n')
+    plan = build(root, "public")
+    assert sorted(p for p in plan.files if p.endswith(".html")) == [
+        "404.html", "index.html", "search/index.html"]
+    assert "feed.xml" not in plan.files and "sitemap.xml" not in plan.files
+    assert plan.files["robots.txt"] == b"User-agent: *\nAllow: /\n"
+    assert check_links(plan, "/") == []
+    home = Page(plan.files["index.html"].decode())
+    assert home.headings == [1]
+    assert "Secret intro" not in all_text(plan) and "Hi" not in home.title
+
+
+def test_a_theme_that_prints_a_locked_title_outside_main_fails(tmp_path: Path) -> None:
+    from ivsite.emit import EmitError
+    from ivsite.theme import builtin_theme_dir
+
+    root = write_site(tmp_path / "s", dict(FILES), TOML)
+    base = (builtin_theme_dir() / "templates" / "base.html").read_text()
+    leaky = base.replace("<title>{{ head_title }}</title>", "<title>{{ page.title }}</title>")
+    assert leaky != base
+    (root / "themes/default/templates").mkdir(parents=True)
+    (root / "themes/default/templates/base.html").write_text(leaky)
+    key = crypto.derive_key("pw", salt=b"t" * 16)
+    with pytest.raises(EmitError, match="outside <main>"):
+        build(root, "mentor", encrypt=lambda t: crypto.encrypt_text(key, t),
+              lock_attrs=crypto.envelope_attributes(key))

@@ -198,6 +198,12 @@ ROWS: list[Row] = [
         [], 0),
     Row("container-in-list-and-quote-ok",
         page(body="- item\n\n  ::: private\n  x\n  :::\n\n> ::: mentor\n> y\n> :::\n"), [], 0),
+    Row("comment-past-blank-line", page(body="Text <!-- a note\n\nto self -->\n"),
+        [(4, 1, "error", "comment-unclosed", "publish it as text")], 1),
+    Row("comment-never-closed", page(body="Text.\n\nEnd <!-- a note to self\n"),
+        [(6, 1, "error", "comment-unclosed", "'-->'")], 1),
+    Row("comment-closed-ok", page(body="Text <!-- a note --> more.\n\n<!--\nblock\n\n-->\n"),
+        [], 0),
     Row("container-literal-in-code-ok",
         page(body="```\n::: Private\n:::\n```\n"), [], 0),
 ]

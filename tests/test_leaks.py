@@ -250,6 +250,12 @@ def test_sitemap_and_feed_list_only_public_pages(built: Built) -> None:
         "<loc>" not in built.mentor.html("sitemap.xml")
 
 
+def test_mentor_view_has_no_feed_or_sitemap_and_disallows_robots(built: Built) -> None:
+    assert "feed.xml" not in built.mentor.files
+    assert "sitemap.xml" not in built.mentor.files
+    assert re.search(rb"Disallow: /\s*$", built.mentor.files["robots.txt"])
+
+
 def test_mentor_view_is_noindex(built: Built) -> None:
     for rel in built.mentor.files:
         if rel.endswith(".html"):
@@ -355,6 +361,33 @@ def test_preview_then_build_is_byte_identical(tmp_path: Path) -> None:
     assert _scan_all(tmp_path / "after", PRIVATE_CANARIES + MENTOR_CANARIES) == {}
 
 
+def test_private_preview_then_build(tmp_path: Path) -> None:
+    """``serve``'s private preview (every canary on show) writes only to its own
+    temporary folder; a build afterwards is clean and byte-identical to one made
+    before the preview ran (anchors.md L-B: the dev server never touches the
+    publish folder)."""
+    from ivsite.reload import ReloadHub
+    from ivsite.serve import Preview
+
+    site = leak_site(tmp_path / "site")
+    _ok(build(site, out=tmp_path / "before"))
+    before_site = output_files(site)
+    preview = Preview(site, "private", ReloadHub())
+    try:
+        assert preview.rebuild().ok
+        shown = OutputCorpus(preview.folder)
+        assert shown.find(canary("passtop")) and shown.find(canary("privbody"))
+        assert not preview.folder.resolve().is_relative_to(site.resolve())
+    finally:
+        preview.close()
+    changed = {r for r, d in output_files(site).items() if before_site.get(r) != d}
+    assert all(r.startswith(".ivsite/") for r in changed), changed
+    assert not (site / "_site").exists()
+    _ok(build(site, out=tmp_path / "after"))
+    assert _tree_diff(output_files(tmp_path / "before"), output_files(tmp_path / "after")) == []
+    assert _scan_all(tmp_path / "after", PRIVATE_CANARIES + MENTOR_CANARIES) == {}
+
+
 def test_share_copy_holds_mentor_view_only_under_its_token(tmp_path: Path) -> None:
     """With [share] enabled the public build also writes the mentor view under
     share/<token>/: mentor canaries there and nowhere else; private ones nowhere."""
@@ -449,38 +482,40 @@ def _force(monkeypatch: pytest.MonkeyPatch, rel: str, data: bytes) -> None:
     monkeypatch.setattr(Pipeline, "plan", plan)
 
 
+FORCED_LEAKS: list[tuple[str, bytes, str]] = [
+    ("private note body",
+     f"<p>{canary('privbody')} the body of the secret plan says that I will leave my job "
+     f"in the spring.</p>".encode(),
+     f"content/reflections/{canary('privstem').lower()}.md"),
+    # As an emitter would render the passage: the source line break is kept.
+    ("private passage",
+     f"<aside><p>{canary('passtop')} A top level private passage with\n"
+     f'<a href="../files/x.txt">a private handout</a>.</p></aside>'.encode(),
+     "content/interviews/public-alias.md"),
+    ("private passage in a quote",
+     f"<blockquote><p>{canary('passquote')} inside a block quote.</p></blockquote>".encode(),
+     "content/interviews/public-alias.md"),
+    ("contact field", f"mail {canary('email').lower()}@example.org".encode(),
+     "content/interviews/public-alias.md"),
+    ("unconsented name", f"<p>{UNCONSENTED_NAME}</p>".encode(),
+     "content/interviews/public-alias.md"),
+    ("referral", f"Lee {canary('referral')}".encode(), "content/interviews/public-alias.md"),
+    ("withheld title", f"<h1>{canary('privtitle')} Secret Plan</h1>".encode(),
+     f"content/reflections/{canary('privstem').lower()}.md"),
+    ("code in a private passage",
+     f"<pre><code>{canary('passcode')} code inside a private passage\n</code></pre>".encode(),
+     "content/interviews/public-alias.md"),
+    ("summary of a private note",
+     f'<meta name="description" content="{canary("privsummary")} the summary of the secret '
+     f'plan">'.encode(),
+     f"content/reflections/{canary('privstem').lower()}.md"),
+    ("private asset", PRIVATE_ASSET, ""),
+    ("recording", WITHHELD_ASSETS["recording"], ""),
+]
+
+
 @pytest.mark.parametrize(
-    ("what", "data", "source"),
-    [
-        ("private note body",
-         f"<p>{canary('privbody')} the body of the secret plan says that I will leave my job "
-         f"in the spring.</p>".encode(),
-         f"content/reflections/{canary('privstem').lower()}.md"),
-        # As an emitter would render the passage: the source line break is kept.
-        ("private passage",
-         f"<aside><p>{canary('passtop')} A top level private passage with\n"
-         f'<a href="../files/x.txt">a private handout</a>.</p></aside>'.encode(),
-         "content/interviews/public-alias.md"),
-        ("private passage in a quote",
-         f"<blockquote><p>{canary('passquote')} inside a block quote.</p></blockquote>".encode(),
-         "content/interviews/public-alias.md"),
-        ("contact field", f"mail {canary('email').lower()}@example.org".encode(),
-         "content/interviews/public-alias.md"),
-        ("unconsented name", f"<p>{UNCONSENTED_NAME}</p>".encode(),
-         "content/interviews/public-alias.md"),
-        ("referral", f"Lee {canary('referral')}".encode(), "content/interviews/public-alias.md"),
-        ("withheld title", f"<h1>{canary('privtitle')} Secret Plan</h1>".encode(),
-         f"content/reflections/{canary('privstem').lower()}.md"),
-        ("code in a private passage",
-         f"<pre><code>{canary('passcode')} code inside a private passage\n</code></pre>".encode(),
-         "content/interviews/public-alias.md"),
-        ("summary of a private note",
-         f'<meta name="description" content="{canary("privsummary")} the summary of the secret '
-         f'plan">'.encode(),
-         f"content/reflections/{canary('privstem').lower()}.md"),
-        ("private asset", PRIVATE_ASSET, ""),
-        ("recording", WITHHELD_ASSETS["recording"], ""),
-    ],
+    ("what", "data", "source"), FORCED_LEAKS, ids=[w for w, _, _ in FORCED_LEAKS],
 )
 def test_forced_leak_fails_the_build_and_keeps_the_old_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, what: str, data: bytes, source: str
@@ -515,3 +550,61 @@ def test_audit_command_finds_a_planted_leak(tmp_path: Path) -> None:
     dirty = run_cli(site, "audit", str(copy))
     assert dirty.exit_code == 1, dirty.stderr
     assert "deep/inside/x.json" in dirty.stderr and "img.bin" in dirty.stderr
+
+
+# ------------------------------------------------- comments Markdown reads as text
+
+COMMENT_CASES = {
+    # name: (body, line of the problem counted from the body's first line)
+    "paragraph-past-blank-line": (
+        f"Before <!-- {canary('cspan')} runs on\n\n{canary('cspan2')} past a blank -->\n", 1),
+    "never-closed": (f"Text.\n\nThe end <!-- {canary('copen')} never closed\n", 3),
+    "list-item": (f"- item <!-- {canary('clist')}\n\n  {canary('clist2')} -->\n", 1),
+    "block-quote": (f"> quote <!-- {canary('cquote')}\n>\n> {canary('cquote2')} -->\n", 1),
+    "table-cell": (f"| a |\n|---|\n| <!-- {canary('ccell')} |\n", 3),
+    "html-block-past-blank-line": (
+        f"<div>\n<!-- {canary('cdiv')}\n\n{canary('cdiv2')} -->\n</div>\n", 1),
+}
+
+
+@pytest.mark.parametrize("case", sorted(COMMENT_CASES))
+def test_comment_markdown_reads_as_text_fails_closed(tmp_path: Path, case: str) -> None:
+    """An HTML comment that Markdown does not read as one (it runs past a blank line
+    or is never closed) would be published as text: an error at its line, nothing
+    written (anchors.md L-M: unbalanced markers fail closed)."""
+    body, line = COMMENT_CASES[case]
+    site = leak_site(tmp_path / "site")
+    put(site / "content/pages/commented.md", ({"title": "Commented", "visibility": "public"},
+                                              body))
+    front_lines = 4  # ---, title, visibility, ---
+    result = build(site, out=tmp_path / "out")
+    errors = [(d.path, d.line, d.code) for d in result.diagnostics if d.severity == "error"]
+    assert errors == [("content/pages/commented.md", front_lines + line, "comment-unclosed")]
+    assert result.status == EXIT_CONTENT
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "shown"),
+    [
+        ("Code `<!-- literal` in a span.\n", "&lt;!-- literal"),
+        ("An escaped \\<!-- literal marker.\n", "&lt;!-- literal marker"),
+        ("```\n<!-- literal in a fence\n```\n", "&lt;!-- literal in a fence"),
+        (f"Closed <!-- {canary('cok')} --> inline.\n", "Closed  inline."),
+        (f"<!-- {canary('cblock')}\n\nstill the comment block\n-->\n\nAfter.\n", "After."),
+        (f"Last.\n\n<!-- {canary('cend')} left open to the end\n\nof the note\n", "Last."),
+    ],
+    ids=["code-span", "escaped", "fence", "closed-inline", "block-past-blank", "open-at-end"],
+)
+def test_comment_that_markdown_reads_as_html_or_code_is_fine(tmp_path: Path, body: str,
+                                                             shown: str) -> None:
+    site = leak_site(tmp_path / "site")
+    put(site / "content/pages/commented.md", ({"title": "Commented", "visibility": "public"},
+                                              body))
+    _ok(build(site, out=tmp_path / "out"))
+    corpus = OutputCorpus(tmp_path / "out")
+    page = corpus.html("commented/index.html")
+    assert shown in page
+    for kind in ("cok", "cblock", "cend"):
+        assert corpus.find(canary(kind)) == []
+    assert corpus.find("still the comment block") == [] and corpus.find("of the note") == []

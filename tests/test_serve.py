@@ -1,0 +1,612 @@
+"""``ivsite serve``: the live preview, driven over HTTP without a browser.
+
+Each test copies the example site (site.toml and content/) into tmp_path, adds
+canary strings to a private passage and a private note's title, and starts the
+preview in-process on a free port (one test runs it as ``ivsite serve`` in a
+subprocess to check the console, Ctrl-C and SIGTERM).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import os
+import queue
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from ivsite.diagnostics import Diagnostics
+from ivsite.pipeline import Pipeline
+from ivsite.serve import PreviewServer, ServeError, resolve_request_path
+
+REPO = Path(__file__).resolve().parent.parent
+CANARY_PASSAGE = "IVSCANARYPASSAGE5c1f0e"
+CANARY_TITLE = "IVSCANARYTITLE93b2d7"
+PRIVATE_REFLECTION = "content/reflections/2026-07-05-salary-reality-check.md"
+ABOUT = "content/pages/about.md"
+PUBLIC_INTERVIEW = "content/interviews/2026-02-11-northwind-ux.md"
+SCRIPT_TAG = re.compile(rb'<script src="/__ivsite/reload\.js" data-version="\d+"></script>')
+TIMEOUT = 30.0
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def make_site(tmp_path: Path) -> Path:
+    """A copy of the example site with canaries in private places."""
+    root = tmp_path / "site"
+    root.mkdir()
+    shutil.copy(REPO / "site.toml", root / "site.toml")
+    shutil.copytree(REPO / "content", root / "content")
+    refl = root / PRIVATE_REFLECTION
+    text = refl.read_text("utf-8")
+    assert "visibility: private" in text
+    refl.write_text(re.sub(r"(?m)^title: .*$", f"title: Budget {CANARY_TITLE}", text, count=1),
+                    "utf-8")
+    about = root / ABOUT
+    about.write_text(about.read_text("utf-8")
+                     + f"\n::: private\nOff the record: {CANARY_PASSAGE} stays with me.\n:::\n",
+                     "utf-8")
+    return root
+
+
+@contextlib.contextmanager
+def serving(root: Path, audience: str = "private", **kwargs: object) -> Iterator[PreviewServer]:
+    lines: list[str] = []
+    srv = PreviewServer(root, audience=audience, port=0,  # type: ignore[arg-type]
+                        log=lines.append, **kwargs)  # type: ignore[arg-type]
+    srv.start()
+    srv.lines = lines  # type: ignore[attr-defined]
+    try:
+        yield srv
+    finally:
+        folder = srv.folder
+        srv.stop()
+        assert not folder.exists(), "the preview folder must be removed on exit"
+        assert not (root / "_site").exists(), "serve must never create the output folder"
+
+
+def fetch(srv: PreviewServer, path: str, host: str | None = None,
+          method: str = "GET") -> tuple[int, bytes, dict[str, str]]:
+    """One request with the path sent exactly as given (no client-side normalising)."""
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=TIMEOUT)
+    try:
+        conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+        conn.putheader("Host", host if host is not None else f"127.0.0.1:{srv.port}")
+        conn.endheaders()
+        resp = conn.getresponse()
+        return resp.status, resp.read(), {k.lower(): v for k, v in resp.getheaders()}
+    finally:
+        conn.close()
+
+
+def wait_until(check: Callable[[], bool], timeout: float = TIMEOUT, what: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what or check}")
+
+
+def page(srv: PreviewServer, path: str) -> bytes:
+    status, body, _ = fetch(srv, path)
+    assert status == 200, (path, status)
+    return body
+
+
+def strip_reload(body: bytes) -> bytes:
+    return SCRIPT_TAG.sub(b"", body)
+
+
+class EventStream:
+    """Reads the preview's event stream in a thread, as a browser's EventSource would."""
+
+    def __init__(self, port: int) -> None:
+        self.events: queue.Queue[tuple[str, dict[str, object], float]] = queue.Queue()
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
+        self.sock.sendall(f"GET /__ivsite/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                          "Accept: text/event-stream\r\n\r\n".encode())
+        self.file = self.sock.makefile("rb")
+        status = self.file.readline()
+        assert b" 200 " in status, status
+        while self.file.readline() not in (b"\r\n", b"\n", b""):
+            pass
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+
+    def _read(self) -> None:
+        event, data = "message", ""
+        try:
+            for raw in self.file:
+                line = raw.decode("utf-8").rstrip("\r\n")
+                if not line:
+                    if data:
+                        self.events.put((event, json.loads(data), time.time()))
+                    event, data = "message", ""
+                elif line.startswith("event:"):
+                    event = line[6:].strip()
+                elif line.startswith("data:"):
+                    data += line[5:].strip()
+        except (OSError, ValueError):
+            return
+
+    def next(self, timeout: float = TIMEOUT) -> tuple[str, dict[str, object], float]:
+        return self.events.get(timeout=timeout)
+
+    def wait_for(self, name: str, timeout: float = TIMEOUT) -> dict[str, object]:
+        deadline = time.monotonic() + timeout
+        while True:
+            event, data, _ = self.next(max(0.01, deadline - time.monotonic()))
+            if event == name:
+                return data
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.sock.shutdown(socket.SHUT_RDWR)
+        self.sock.close()
+
+
+def served_files(srv: PreviewServer) -> set[str]:
+    return {p.relative_to(srv.folder).as_posix() for p in srv.folder.rglob("*") if p.is_file()}
+
+
+def overlay_of(body: bytes) -> str:
+    m = re.search(rb'<div id="ivsite-overlay".*?</div>', body, re.S)
+    return m.group(0).decode("utf-8") if m else ""
+
+
+# --------------------------------------------------------------------------- serving
+
+
+def test_pages_are_served_with_the_reload_script(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    with serving(root) as srv:
+        assert srv.url == f"http://127.0.0.1:{srv.port}/"
+        home = page(srv, "/")
+        assert SCRIPT_TAG.search(home)
+        assert b"Private preview" in home
+        status, body, headers = fetch(srv, "/interviews/2026-02-11-northwind-ux/")
+        assert status == 200 and b"Priya Raman" in body
+        assert headers["content-type"] == "text/html; charset=utf-8"
+        assert headers["cache-control"] == "no-store"
+        assert headers["referrer-policy"] == "no-referrer"
+        status, _, headers = fetch(srv, "/interviews")
+        assert status == 301 and headers["location"] == "/interviews/"
+        status, js, headers = fetch(srv, "/__ivsite/reload.js")
+        assert status == 200 and b"EventSource" in js
+        assert headers["content-type"].startswith("text/javascript")
+        status, css, _ = fetch(srv, "/static/style.css")
+        assert status == 200 and not SCRIPT_TAG.search(css)
+        status, body, _ = fetch(srv, "/no/such/page/")
+        assert status == 404 and SCRIPT_TAG.search(body)
+        status, body, _ = fetch(srv, "/", method="HEAD")
+        assert status == 200 and body == b""
+        assert any("Serving the private view" in line for line in srv.lines)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("host", ["evil.example", "localhost.evil.example", "127.0.0.1",
+                                  "127.0.0.1:1", "evil.example:{port}", ""])
+def test_foreign_host_headers_are_refused(tmp_path: Path, host: str) -> None:
+    root = make_site(tmp_path)
+    with serving(root) as srv:
+        status, body, _ = fetch(srv, "/", host=host.format(port=srv.port))
+        assert status == 403
+        assert CANARY_TITLE.encode() not in body
+        status, _, _ = fetch(srv, "/__ivsite/events", host=host.format(port=srv.port))
+        assert status == 403
+
+
+def test_own_host_names_are_accepted(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    with serving(root) as srv:
+        for host in (f"127.0.0.1:{srv.port}", f"localhost:{srv.port}", f"LOCALHOST:{srv.port}"):
+            assert fetch(srv, "/", host=host)[0] == 200, host
+
+
+TRAVERSALS = [
+    "/../site.toml", "/%2e%2e/site.toml", "/..%2fsite.toml", "/%2E%2E%2Fsite.toml",
+    "/interviews/../../site.toml", "/interviews/%2e%2e/%2e%2e/site.toml",
+    "/..\\site.toml", "/%5c..%5csite.toml", "/.%2e/site.toml", "//etc/passwd",
+    "/%00", "http://evil.example/site.toml", "/%ff%fe",
+]
+
+
+@pytest.mark.parametrize("path", TRAVERSALS)
+def test_paths_never_leave_the_served_folder(tmp_path: Path, path: str) -> None:
+    root = make_site(tmp_path)
+    with serving(root) as srv:
+        status, body, _ = fetch(srv, path)
+        assert status in (400, 403, 404), (path, status)
+        assert b"base_url" not in body and b"root:" not in body
+
+
+def test_symlinks_out_of_the_folder_are_refused(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    with serving(root) as srv:
+        (srv.folder / "leak.toml").symlink_to(root / "site.toml")
+        (srv.folder / "leakdir").symlink_to(root / "content")
+        for path in ("/leak.toml", "/leakdir/pages/about.md", "/leakdir/"):
+            status, body, _ = fetch(srv, path)
+            assert status == 400, path
+            assert CANARY_PASSAGE.encode() not in body
+
+
+def test_resolve_request_path_unit(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text("x")
+    assert resolve_request_path(tmp_path, "/a/") == ("file", tmp_path / "a" / "index.html")
+    assert resolve_request_path(tmp_path, "/a?x=1") == ("redirect", None)
+    assert resolve_request_path(tmp_path, "/a/index.html#x")[0] == "file"
+    assert resolve_request_path(tmp_path, "/b/")[0] == "missing"
+    for bad in ("/a/../../x", "/a/%2e%2e/%2e%2e/x", "a/index.html", "/a\\index.html"):
+        assert resolve_request_path(tmp_path, bad)[0] == "bad", bad
+
+
+# --------------------------------------------------------------------------- rebuilding
+
+
+def test_an_edit_shows_up_in_the_next_response(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    with serving(root) as srv:
+        events = EventStream(srv.port)
+        assert events.wait_for("hello")["version"] == srv.hub.version
+        note = root / PUBLIC_INTERVIEW
+        note.write_text(note.read_text("utf-8") + "\nA freshly typed sentence, xyzzy42.\n",
+                        "utf-8")
+        data = events.wait_for("reload")
+        assert "interviews/2026-02-11-northwind-ux/index.html" in data["paths"]  # type: ignore[operator]
+        assert b"xyzzy42" in page(srv, "/interviews/2026-02-11-northwind-ux/")
+        events.close()
+        assert any(re.match(r"Rebuilt in \d+ ms: \d+ files? changed; save → reload \d+ ms", ln)
+                   for ln in srv.lines)  # type: ignore[attr-defined]
+
+
+def test_broken_front_matter_keeps_the_last_good_page_with_an_overlay(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    about = root / ABOUT
+    good = about.read_text("utf-8")
+    broken = good.replace("title: About me\n", "title: [About me\n", 1)
+    assert broken != good
+    # The line the diagnostics name, as `ivsite check` would report it.
+    about.write_text(broken, "utf-8")
+    diags = Diagnostics()
+    Pipeline(root, persist_cache=False).prepare(diags)
+    [err] = [d for d in diags.errors if d.path == ABOUT]
+    assert err.line > 0
+    about.write_text(good, "utf-8")
+
+    with serving(root) as srv:
+        events = EventStream(srv.port)
+        events.wait_for("hello")
+        before = page(srv, "/about/")
+        assert not overlay_of(before)
+        about.write_text(broken, "utf-8")
+        shown = events.wait_for("overlay")
+        assert f"{ABOUT}:{err.line}" in str(shown["html"])
+        for path in ("/about/", "/", "/interviews/"):
+            body = page(srv, path)
+            box = overlay_of(body)
+            assert f"{ABOUT}:{err.line}:" in box, path
+            assert "error[" in box
+        # Still the last good page underneath the overlay.
+        assert b"About me" in page(srv, "/about/")
+        assert strip_reload(page(srv, "/about/")).replace(overlay_of(page(srv, "/about/"))
+                                                          .encode(), b"") == strip_reload(before)
+        about.write_text(good, "utf-8")
+        events.wait_for("reload")
+        assert not overlay_of(page(srv, "/about/"))
+        assert srv.hub.overlay == ""
+        events.close()
+
+
+def test_overlay_text_is_escaped(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    with serving(root) as srv:
+        note = root / "content" / "roles" / "evil.md"
+        note.write_text("---\ntitle: x\nvisibility: <script>alert(1)</script>\n---\n", "utf-8")
+        wait_until(lambda: bool(overlay_of(page(srv, "/"))), what="the overlay")
+        box = overlay_of(page(srv, "/"))
+        assert "<script>alert(1)" not in box and "&lt;script&gt;" in box
+
+
+def test_first_build_failure_serves_the_overlay_then_the_site(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    toml = (root / "site.toml").read_text("utf-8")
+    (root / "site.toml").write_text("title = [broken\n", "utf-8")
+    with serving(root) as srv:
+        status, body, _ = fetch(srv, "/")
+        assert status == 503 and "site.toml" in overlay_of(body)
+        (root / "site.toml").write_text(toml, "utf-8")
+        wait_until(lambda: fetch(srv, "/")[0] == 200, what="the first good build")
+        assert not overlay_of(page(srv, "/"))
+
+
+NEW_ROLE = """---
+title: Service Designer
+visibility: public
+status: exploring
+summary: A role I only heard about last week.
+---
+
+Service designers map the whole journey, not just the screen.
+"""
+
+
+def test_deleting_or_renaming_a_note_removes_its_page(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    with serving(root) as srv:
+        role = root / "content" / "roles" / "service-designer.md"
+        role.write_text(NEW_ROLE, "utf-8")
+        wait_until(lambda: fetch(srv, "/roles/service-designer/")[0] == 200,
+                   what="the new note's page")
+        assert b"Service Designer" in page(srv, "/roles/")
+        role.rename(role.with_name("service-design-lead.md"))
+        wait_until(lambda: fetch(srv, "/roles/service-design-lead/")[0] == 200,
+                   what="the renamed page")
+        assert fetch(srv, "/roles/service-designer/")[0] == 404
+        assert fetch(srv, "/roles/service-designer")[0] == 404
+        assert not (srv.folder / "roles" / "service-designer").exists()
+        (root / "content" / "roles" / "service-design-lead.md").unlink()
+        wait_until(lambda: fetch(srv, "/roles/service-design-lead/")[0] == 404,
+                   what="the deleted note's page to go")
+        assert b"Service Designer" not in page(srv, "/roles/")
+
+
+def test_deleting_a_linked_note_keeps_the_last_good_site(tmp_path: Path) -> None:
+    """Other notes link to it: that is an error, so nothing served changes."""
+    root = make_site(tmp_path)
+    with serving(root) as srv:
+        (root / PUBLIC_INTERVIEW).unlink()
+        wait_until(lambda: "broken-link" in overlay_of(page(srv, "/")), what="the overlay")
+        assert fetch(srv, "/interviews/2026-02-11-northwind-ux/")[0] == 200
+
+
+def test_a_stylesheet_change_sends_css_not_reload(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    static = root / "themes" / "default" / "static"
+    static.mkdir(parents=True)
+    builtin_css = (REPO / "themes" / "default" / "static" / "style.css").read_bytes()
+    (static / "style.css").write_bytes(builtin_css)
+    with serving(root) as srv:
+        events = EventStream(srv.port)
+        events.wait_for("hello")
+        (static / "style.css").write_bytes(builtin_css + b"\nbody { outline: 3px solid red; }\n")
+        data = events.wait_for("css")
+        assert data["paths"] == ["static/style.css"]
+        assert b"outline: 3px solid red" in page(srv, "/static/style.css")
+        events.close()
+
+
+def test_editor_noise_and_state_folders_do_not_rebuild(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    with serving(root) as srv:
+        srv.wait_idle(settle=0.5)
+        count = len(srv.rebuilds)
+        for name in (".about.md.swp", "about.md~", "#about.md#", ".#about.md"):
+            (root / "content" / "pages" / name).write_text("junk", "utf-8")
+        (root / ".ivsite").mkdir(exist_ok=True)
+        (root / ".ivsite" / "x").write_text("junk", "utf-8")
+        (root / "README.md").write_text("not watched", "utf-8")
+        time.sleep(1.0)
+        srv.wait_idle(settle=0.5)
+        assert len(srv.rebuilds) == count
+        (root / "site.toml").write_text((root / "site.toml").read_text("utf-8") + "\n", "utf-8")
+        wait_until(lambda: len(srv.rebuilds) > count, what="a rebuild after site.toml")
+
+
+# --------------------------------------------------------------------------- audiences
+
+
+def _all_responses(srv: PreviewServer) -> bytes:
+    out = []
+    for rel in sorted(served_files(srv)):
+        status, body, _ = fetch(srv, "/" + rel)
+        assert status == 200, rel
+        out.append(body)
+    return b"\n".join(out)
+
+
+def test_public_preview_serves_no_canary_private_preview_shows_them(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    with serving(root, audience="public") as srv:
+        everything = _all_responses(srv)
+        assert CANARY_PASSAGE.encode() not in everything
+        assert CANARY_TITLE.encode() not in everything
+        assert b"Private preview" not in everything
+        status, body, _ = fetch(srv, "/reflections/2026-07-05-salary-reality-check/")
+        assert status == 404
+        assert CANARY_TITLE.encode() not in body
+    with serving(root, audience="private") as srv:
+        everything = _all_responses(srv)
+        assert CANARY_PASSAGE.encode() in everything
+        assert CANARY_TITLE.encode() in everything
+        assert CANARY_PASSAGE.encode() in page(srv, "/about/")
+    with serving(root, audience="mentor") as srv:
+        everything = _all_responses(srv)
+        assert CANARY_PASSAGE.encode() not in everything
+        assert CANARY_TITLE.encode() not in everything
+
+
+def test_making_a_note_private_removes_it_from_the_public_preview(tmp_path: Path) -> None:
+    """The rebuild path runs the audience filter too (Quartz PR #2039, Zola #962)."""
+    root = make_site(tmp_path)
+    note = root / PUBLIC_INTERVIEW
+    with serving(root, audience="public") as srv:
+        assert b"Conversation with Priya Raman" in page(srv, "/interviews/")
+        note.write_text(note.read_text("utf-8").replace("visibility: public",
+                                                        "visibility: private", 1), "utf-8")
+        wait_until(lambda: fetch(srv, "/interviews/2026-02-11-northwind-ux/")[0] == 404,
+                   what="the page to go")
+        everything = _all_responses(srv)
+        assert b"2026-02-11-northwind-ux" not in everything
+        assert b"Conversation with Priya Raman" not in everything
+
+
+def test_rapid_edits_end_equal_to_a_clean_build(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    notes = [root / PUBLIC_INTERVIEW, root / ABOUT,
+             root / "content/reflections/2026-06-20-first-seven-conversations.md"]
+    originals = [n.read_text("utf-8") for n in notes]
+    with serving(root, audience="public") as srv:
+        for i in range(200):
+            n = i % len(notes)
+            notes[n].write_text(originals[n] + f"\nEdit number {i} of the rapid burst.\n",
+                                "utf-8")
+        # The last edit of each note must be what is served.
+        wait_until(lambda: b"Edit number 198 " in page(srv, "/interviews/2026-02-11-northwind-ux/")
+                   and b"Edit number 199 " in page(srv, "/about/"), what="the last edits")
+        assert srv.wait_idle(timeout=TIMEOUT, settle=1.0)
+        out = tmp_path / "built"
+        build = subprocess.run(
+            [sys.executable, "-m", "ivsite", "build", "--audience", "public", "--out", str(out)],
+            cwd=root, capture_output=True, text=True, timeout=300,
+        )
+        assert build.returncode == 0, build.stderr
+        built = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+        built = {p for p in built if "pagefind/" not in p and not p.endswith(".ivsite-output")}
+        served = served_files(srv)
+        assert served == built
+        for rel in sorted(built):
+            status, body, _ = fetch(srv, "/" + rel)
+            assert status == 200, rel
+            assert strip_reload(body) == (out / rel).read_bytes(), rel
+    assert not (root / "_site").exists()
+
+
+# --------------------------------------------------------------------------- safety
+
+
+def test_busy_port_moves_to_the_next_free_one(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    blocker = socket.socket()
+    blocker.bind(("127.0.0.1", 0))
+    blocker.listen()
+    busy = blocker.getsockname()[1]
+    lines: list[str] = []
+    srv = PreviewServer(root, port=busy, log=lines.append)
+    try:
+        srv.start()
+        assert srv.port != busy
+        assert any(f"Port {busy} is in use" in ln for ln in lines)
+        assert any(f"uses port {srv.port}" in ln for ln in lines)
+        assert fetch(srv, "/")[0] == 200
+    finally:
+        srv.stop()
+        blocker.close()
+
+
+def test_private_view_on_a_public_address_needs_the_flag(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    with pytest.raises(ServeError, match="allow-remote-private"):
+        PreviewServer(root, host="0.0.0.0", port=0).start()
+    lines: list[str] = []
+    srv = PreviewServer(root, host="0.0.0.0", port=0, allow_remote_private=True,
+                        log=lines.append)
+    try:
+        srv.start()
+        assert any(ln.startswith("WARNING") for ln in lines)
+        assert fetch(srv, "/", host=f"127.0.0.1:{srv.port}")[0] == 200
+        assert fetch(srv, "/", host=f"rebind.evil.example:{srv.port}")[0] == 403
+    finally:
+        srv.stop()
+    srv = PreviewServer(root, host="0.0.0.0", port=0, audience="public", log=lines.append)
+    srv.start()
+    srv.stop()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_cli_prints_url_and_audience_and_exits_cleanly(tmp_path: Path, sig: int) -> None:
+    root = make_site(tmp_path)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ivsite", "serve", "--port", "0", "--audience", "public"],
+        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert proc.stdout is not None
+    out: list[str] = []
+    url = folder = None
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (url is None or folder is None):
+        line = proc.stdout.readline()
+        if not line:
+            break
+        out.append(line)
+        if m := re.search(r"Serving the public view of .* at (http://127\.0\.0\.1:\d+/)", line):
+            url = m.group(1)
+        if m := re.search(r"Built into (\S+) ", line):
+            folder = Path(m.group(1))
+    assert url and folder, "".join(out)
+    assert folder.is_dir()
+    conn = http.client.HTTPConnection(url.split("/")[2], timeout=TIMEOUT)
+    conn.request("GET", "/")
+    assert conn.getresponse().status == 200
+    conn.close()
+    proc.send_signal(sig)
+    rest, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 0, "".join(out) + rest
+    assert "Stopped; the preview folder was removed." in rest
+    assert not folder.exists()
+    assert not (root / "_site").exists()
+
+
+# --------------------------------------------------------------------------- render cache
+
+
+def test_a_change_reaches_every_page_that_shows_it(tmp_path: Path) -> None:
+    """The page cache re-renders every page whose inputs changed, not only the note's."""
+    root = make_site(tmp_path)
+    note = root / PUBLIC_INTERVIEW
+    pages = ("/interviews/2026-02-11-northwind-ux/", "/interviews/", "/roles/ux-researcher/",
+             "/tags/healthcare/", "/people/", "/questions/")
+    with serving(root) as srv:
+        for path in pages:
+            assert b"Northwind Health" in page(srv, path), path
+        note.write_text(note.read_text("utf-8").replace("company: Northwind Health",
+                                                        "company: Northwind Wellness", 1),
+                        "utf-8")
+        wait_until(lambda: b"Northwind Wellness" in page(srv, pages[0]), what="the note's page")
+        for path in pages:
+            body = page(srv, path)
+            assert b"Northwind Wellness" in body, path
+
+
+def test_fingerprint_stands_in_for_notes_and_refuses_unknown_objects() -> None:
+    from markupsafe import Markup
+
+    from ivsite.audience import ViewNote
+    from ivsite.pagecache import fingerprint
+
+    def vn(digest: str, title: str = "t") -> ViewNote:
+        return ViewNote(id="roles/x", collection="roles", slug="x", title=title,
+                        visibility="public", date=None, summary="", tags=[], tokens=[],
+                        env={}, digest=digest)
+
+    base = fingerprint("page.html", {"note": vn("a"), "body": Markup("<p>x</p>")})
+    assert base is not None
+    assert fingerprint("page.html", {"note": vn("a", "other"), "body": Markup("<p>x</p>")}) \
+        == base  # a note is its digest
+    assert fingerprint("page.html", {"note": vn("b"), "body": Markup("<p>x</p>")}) != base
+    assert fingerprint("page.html", {"note": vn("a"), "body": "<p>x</p>"}) != base
+    assert fingerprint("other.html", {"note": vn("a"), "body": Markup("<p>x</p>")}) != base
+    assert fingerprint("page.html", {"note": vn("")}) is None  # no digest: not cacheable
+    assert fingerprint("page.html", {"thing": object()}) is None
+
+    def url_for(page_url: str) -> object:
+        def url(target: str) -> str:
+            return page_url + target
+        return url
+
+    assert fingerprint("p", {"url": url_for("a/")}) == fingerprint("p", {"url": url_for("a/")})
+    assert fingerprint("p", {"url": url_for("a/")}) != fingerprint("p", {"url": url_for("b/")})

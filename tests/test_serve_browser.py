@@ -1,0 +1,95 @@
+"""``ivsite serve`` in a real browser (pytest-playwright driving Debian's chromium).
+
+The preview runs in-process on a free port against a copy of the example site;
+the page must reload on its own after a save, show the diagnostics overlay for
+broken front matter and drop it once fixed, and swap a changed stylesheet in
+place without a navigation.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_serve import ABOUT, PUBLIC_INTERVIEW, REPO, make_site, serving
+
+from ivsite.diagnostics import Diagnostics
+from ivsite.pipeline import Pipeline
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.access("/usr/bin/chromium", os.X_OK),
+                       reason="needs Debian's /usr/bin/chromium"),
+]
+
+WAIT_MS = 30_000
+
+
+def _navigations(page: Any) -> int:
+    return int(page.evaluate("performance.getEntriesByType('navigation').length"))
+
+
+def test_the_page_reloads_itself_after_a_save(tmp_path: Path, page: Any) -> None:
+    root = make_site(tmp_path)
+    with serving(root) as srv:
+        page.goto(srv.url + "interviews/2026-02-11-northwind-ux/")
+        page.wait_for_function("window.__ivsiteReload !== undefined", timeout=WAIT_MS)
+        page.evaluate("window.__beforeTheSave = true")
+        note = root / PUBLIC_INTERVIEW
+        note.write_text(note.read_text("utf-8") + "\nA sentence typed just now: plugh7.\n",
+                        "utf-8")
+        page.locator("main").get_by_text("plugh7", exact=False).wait_for(timeout=WAIT_MS)
+        # A new document: the variable set before the save is gone.
+        assert page.evaluate("window.__beforeTheSave") is None
+
+
+def test_the_overlay_names_the_file_and_line_and_goes_once_fixed(tmp_path: Path,
+                                                                 page: Any) -> None:
+    root = make_site(tmp_path)
+    about = root / ABOUT
+    good = about.read_text("utf-8")
+    broken = good.replace("title: About me\n", "title: [About me\n", 1)
+    about.write_text(broken, "utf-8")
+    diags = Diagnostics()
+    Pipeline(root, persist_cache=False).prepare(diags)
+    [err] = [d for d in diags.errors if d.path == ABOUT]
+    about.write_text(good, "utf-8")
+    with serving(root) as srv:
+        page.goto(srv.url + "about/")
+        page.wait_for_function("window.__ivsiteReload !== undefined", timeout=WAIT_MS)
+        overlay = page.locator("#ivsite-overlay")
+        assert overlay.count() == 0
+        about.write_text(broken, "utf-8")
+        overlay.wait_for(state="visible", timeout=WAIT_MS)
+        text = overlay.inner_text()
+        assert f"{ABOUT}:{err.line}:" in text
+        assert "error[" in text
+        # The last good page is still there underneath.
+        assert "About me" in page.locator("main").inner_text()
+        page.evaluate("window.__whileBroken = true")
+        about.write_text(good, "utf-8")
+        overlay.wait_for(state="detached", timeout=WAIT_MS)
+        page.wait_for_function("window.__whileBroken === undefined", timeout=WAIT_MS)
+        assert page.locator("#ivsite-overlay").count() == 0
+
+
+def test_a_stylesheet_change_applies_without_a_navigation(tmp_path: Path, page: Any) -> None:
+    root = make_site(tmp_path)
+    static = root / "themes" / "default" / "static"
+    static.mkdir(parents=True)
+    css = (REPO / "themes" / "default" / "static" / "style.css").read_text("utf-8")
+    (static / "style.css").write_text(css, "utf-8")
+    with serving(root) as srv:
+        page.goto(srv.url)
+        page.wait_for_function("window.__ivsiteReload !== undefined", timeout=WAIT_MS)
+        page.evaluate("window.__keep = 42")
+        before = _navigations(page)
+        width = "getComputedStyle(document.body).borderTopWidth"
+        assert page.evaluate(width) != "7px"
+        (static / "style.css").write_text(
+            css + "\nbody { border-top: 7px solid rgb(1, 2, 3) !important; }\n", "utf-8")
+        page.wait_for_function(f"{width} === '7px'", timeout=WAIT_MS)
+        assert page.evaluate("window.__keep") == 42
+        assert _navigations(page) == before
