@@ -7,6 +7,8 @@ see. Emitters read the graph; they never see the view's source notes.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -60,22 +62,35 @@ class SiteGraph:
     bank: list[BankEntry]
     other_questions: list[Answer]
     answers_by_note: dict[str, list[Answer]]
+    url_key: bytes | None = None
+    """When set (an encrypted mentor view), note and tag URLs are opaque: a keyed hash
+    instead of the slug, so file names reveal nothing the passphrase protects."""
+
+    def _opaque(self, text: str) -> str:
+        assert self.url_key is not None
+        return hmac.new(self.url_key, text.encode("utf-8"), hashlib.sha256).hexdigest()[:16]
 
     def url(self, note: ViewNote) -> str:
         """Site-relative directory URL of a note's page ('' for the home page)."""
+        if note.collection == "pages" and note.slug == "index":
+            return ""
+        slug = self._opaque(note.id) if self.url_key is not None else note.slug
         if note.collection == "pages":
-            return "" if note.slug == "index" else f"{note.slug}/"
-        return f"{note.collection}/{note.slug}/"
+            return f"{slug}/"
+        return f"{note.collection}/{slug}/"
 
     def url_of(self, note_id: str) -> str | None:
         note = self.by_id.get(note_id)
         return self.url(note) if note else None
 
     def tag_url(self, name: str) -> str:
-        return f"tags/{slugify(name) or 'tag'}/"
+        slug = slugify(name) or "tag"
+        if self.url_key is not None:
+            slug = self._opaque("tag:" + slug)
+        return f"tags/{slug}/"
 
 
-def build_graph(view: AudienceView) -> SiteGraph:
+def build_graph(view: AudienceView, url_key: bytes | None = None) -> SiteGraph:
     by_id = {n.id: n for n in view.notes}
     collections: dict[str, list[ViewNote]] = {c: [] for c in COLLECTION_TITLES}
     home = None
@@ -123,7 +138,7 @@ def build_graph(view: AudienceView) -> SiteGraph:
         tags=sorted(tags_by_slug.values(), key=lambda t: t.name.casefold()),
         backlinks=dict(backlinks), prev_next=prev_next,
         role_interviews=dict(role_interviews), role_reflections=dict(role_reflections),
-        bank=bank, other_questions=other, answers_by_note=by_note,
+        bank=bank, other_questions=other, answers_by_note=by_note, url_key=url_key,
     )
 
 

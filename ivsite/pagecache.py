@@ -103,10 +103,13 @@ def _function(fn: FunctionType) -> tuple[object, ...]:
             inner = cell.cell_contents
         except ValueError:  # an empty cell
             continue
-        if inner is None or isinstance(inner, str | int | float | bool | FunctionType):
-            cells.append(inner)
+        if inner is None or isinstance(inner, str | int | float | bool | FunctionType
+                                       | dict | list | tuple | frozenset | set):
+            cells.append(inner)  # plain data: fingerprinted in full
         else:
-            # The emitter itself (for its graph's URL map): not data a page shows.
+            # The emitter itself, for its site graph's note addresses (a note's
+            # address is part of its digest) and the site settings (a change to
+            # site.toml starts a new cache).
             cells.append(("object", type(inner).__qualname__))
     return ("function", fn.__module__, fn.__qualname__, fn.__code__.co_code,
             fn.__code__.co_consts, tuple(cells))

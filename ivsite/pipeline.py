@@ -9,6 +9,8 @@ around the audience filter.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import subprocess
 from collections.abc import Callable
@@ -77,9 +79,10 @@ class Pipeline:
             share.ensure_state_dir(self.root)
             self.cache.save()
 
-    def graph(self, prep: Prepared, audience: Audience, diags: Diagnostics) -> SiteGraph:
+    def graph(self, prep: Prepared, audience: Audience, diags: Diagnostics,
+              url_key: bytes | None = None) -> SiteGraph:
         view = build_view(prep.valid, prep.config, audience, diags)
-        return build_graph(view)
+        return build_graph(view, url_key)
 
     def plan(
         self, prep: Prepared, graph: SiteGraph, theme: Theme, *, share_prefix: str = "",
@@ -136,18 +139,19 @@ def build(
                         f"export {share_cfg.passphrase_env}=... before building, or remove "
                         "passphrase_env to share the mentor view unencrypted")
             return BuildResult(EXIT_USAGE, diags)
-    main_graph = pipe.graph(prep, audience, diags)
-    mentor_graph = None
-    if audience == "public" and share_cfg.enabled:
-        mentor_graph = pipe.graph(prep, "mentor", diags)
-    if diags.has_errors(strict):
-        pipe.save_cache()
-        return BuildResult(EXIT_CONTENT, diags)
     salt = None
     if passphrase:
         share.get_or_create_token(prep.root)
         salt = share.read_salt(prep.root)
-    encrypt, lock_attrs = _encryption(passphrase, salt)
+    encrypt, lock_attrs, url_key = _encryption(passphrase, salt)
+    main_graph = pipe.graph(prep, audience, diags,
+                            url_key=url_key if audience == "mentor" else None)
+    mentor_graph = None
+    if audience == "public" and share_cfg.enabled:
+        mentor_graph = pipe.graph(prep, "mentor", diags, url_key=url_key)
+    if diags.has_errors(strict):
+        pipe.save_cache()
+        return BuildResult(EXIT_CONTENT, diags)
     try:
         layers = _layers(pipe, prep, theme, audience, main_graph, mentor_graph,
                          encrypt, lock_attrs)
@@ -220,9 +224,11 @@ def audit_layers(
 
 def _encryption(
     passphrase: str, salt: bytes | None,
-) -> tuple[Callable[[str], str] | None, dict[str, str] | None]:
+) -> tuple[Callable[[str], str] | None, dict[str, str] | None, bytes | None]:
+    """The page encrypter, the locked page's attributes, and the secret key for
+    opaque URLs (derived from the page key, so URLs cannot be guessed from slugs)."""
     if not passphrase:
-        return None, None
+        return None, None, None
     from .crypto import derive_key, encrypt_text, envelope_attributes
 
     key = derive_key(passphrase, salt)
@@ -230,7 +236,8 @@ def _encryption(
     def encrypt(text: str) -> str:
         return encrypt_text(key, text)
 
-    return encrypt, envelope_attributes(key)
+    url_key = hmac.new(key.key, b"ivsite opaque urls", hashlib.sha256).digest()
+    return encrypt, envelope_attributes(key), url_key
 
 
 def audit_dir(root: Path, folder: Path, audience: Audience) -> tuple[int, Diagnostics, list[Hit]]:

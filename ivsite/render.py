@@ -102,8 +102,7 @@ class Renderer:
         kind = str(tok.meta.get("kind"))
         label = PASSAGE_LABELS.get(kind, kind)
         anchor = html.escape(str(tok.attrs.get("id", "")))
-        return (f'<aside class="passage passage-{kind}" id="{anchor}" '
-                f'aria-label="{html.escape(label)}">\n'
+        return (f'<aside class="passage passage-{kind}" id="{anchor}">\n'
                 f'<p class="passage-label">{html.escape(label)}</p>\n')
 
     def _inline(self, tok: Token, page_url: str) -> Token:

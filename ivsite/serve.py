@@ -344,9 +344,12 @@ class Preview:
     def _load_theme(self, prep: Prepared, sources: set[str] | None,
                     diags: Diagnostics) -> CachingTheme | None:
         name = prep.config.theme
+        # A new theme object is a new, empty page cache: after any change to the
+        # theme or to site.toml nothing rendered before is reused.
         stale = (
             self._theme is None or name != self._theme_name or sources is None
-            or any(s == "themes" or s.startswith("themes/") for s in sources)
+            or any(s == "site.toml" or s == "themes" or s.startswith("themes/")
+                   for s in sources)
         )
         if stale:
             try:
@@ -372,7 +375,7 @@ class Preview:
         salt = share.read_salt(prep.root)
         key = f"{passphrase}\0{salt!r}"
         if self._encrypt is None or self._encrypt[0] != key:
-            encrypt, lock_attrs = _encryption(passphrase, salt)
+            encrypt, lock_attrs, _url_key = _encryption(passphrase, salt)
             assert encrypt is not None and lock_attrs is not None
             self._encrypt = (key, _MemoEncrypt(encrypt), lock_attrs)
         return self._encrypt[1], self._encrypt[2]

@@ -11,6 +11,7 @@ and string operations, so the common case (nothing found) stays cheap.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -57,7 +58,7 @@ class Matcher(Generic[T]):
             for w in self._single_keys.intersection(ws):
                 found.extend(self._singles[w])
         if self._pair_keys and len(ws) > 1:
-            present = self._pair_keys.intersection(zip(ws, ws[1:], strict=False))
+            present = self._pair_keys.intersection(itertools.pairwise(ws))
             if present:
                 joined = " " + " ".join(ws) + " "
                 for pair in present:
