@@ -22,7 +22,7 @@ from .audience import Audience, AudienceView, build_view, withheld
 from .audit import AssetSecret, Hit, audit_folder
 from .config import SiteConfig, load_config
 from .diagnostics import Diagnostics
-from .emit import emit
+from .emit import EmitError, emit
 from .graph import SiteGraph, build_graph
 from .load import LoadedSite, load_site
 from .notes import ValidSite
@@ -158,6 +158,10 @@ def build(
     except ThemeError as exc:
         diags.error(f"themes/{prep.config.theme}", 0, 0, "theme", str(exc))
         return BuildResult(EXIT_USAGE, diags)
+    except EmitError as exc:
+        diags.error("content", 0, 0, "output-clash", str(exc),
+                    "rename the page or file so that it does not take ivsite's own path")
+        return BuildResult(EXIT_CONTENT, diags)
     token = (share.read_token(prep.root) or "") if mentor_graph is not None else ""
     assert prep.loaded.store is not None
     try:

@@ -230,8 +230,8 @@ class ReloadHub:
                                          "sent": time.time()})
             self._broadcast(msg)
 
-    def failed(self, overlay: str) -> None:
-        """The build failed: show (or update) the diagnostics box on every page."""
+    def show(self, overlay: str) -> None:
+        """Show, update or (with ``""``) remove the diagnostics box on every page."""
         with self._lock:
             if overlay == self.overlay:
                 return

@@ -44,6 +44,7 @@ import watchfiles
 
 from . import reload, share
 from .audience import Audience
+from .audit import Hit
 from .diagnostics import Diagnostic, Diagnostics
 from .emit import EmitError
 from .load import is_editor_noise
@@ -246,6 +247,11 @@ class Preview:
         self._theme: CachingTheme | None = None
         self._theme_name = ""
         self._encrypt: tuple[str, _MemoEncrypt, dict[str, str]] | None = None
+        self.generation = 0
+        """Counts the changes to the served folder (made under ``lock``)."""
+        self.audit_errors: list[Diagnostic] = []
+        self._audit_job: tuple[int, Callable[[], list[Hit]]] | None = None
+        self._audited = -1
 
     # ---- one rebuild ---------------------------------------------------------------
 
@@ -275,34 +281,63 @@ class Preview:
             self.manifest, changed = sync_folder(self.folder, layers, prep.loaded.store,
                                                  self.manifest)
             self._prune_empty_dirs(changed)
+            if changed or not self.built:
+                self.generation += 1
         if self._encrypt is not None:
             self._encrypt[1].rotate()
         if self._theme is not None:
             self._theme.rotate()
-        hits = audit()
-        if hits:
-            errors = [Diagnostic(h.secret.source, h.secret.line, 1, "error", "audit",
-                                 f"{h.secret.kind} would be published in {h.output}",
-                                 "ivsite build would refuse to write this site")
-                      for h in hits]
-            self.errors = errors
-            self.built = True
-            return Rebuild(False, time.perf_counter() - started, changed, errors, warnings)
         had_errors = bool(self.errors)
         self.errors = []
         self.built = True
+        if audit is not None and (changed or self._audited != self.generation):
+            with self.lock:
+                self._audit_job = (self.generation, audit)
         if changed or had_errors:
             self.hub.changed(changed)
+            self.audit_errors = []
         return Rebuild(True, time.perf_counter() - started, changed, [], warnings)
 
     def show_errors(self) -> None:
         """Put the current errors in the overlay on every page."""
         if self.errors:
-            self.hub.failed(reload.overlay_html(self.errors, first_build=not self.built))
+            self.hub.show(reload.overlay_html(self.errors, first_build=not self.built))
+
+    def run_audit(self) -> list[Diagnostic] | None:
+        """Check the served folder as ``ivsite build`` checks its output.
+
+        The audit reads every file, which takes seconds on a large site, so it
+        runs after the reload message (on the auditor thread), and its result is
+        dropped when another rebuild changed the folder meanwhile. A hit puts the
+        overlay on every page: ``ivsite build`` would refuse to write this site.
+        Returns the audit's errors, or None when there was nothing (current) to do.
+        """
+        with self.lock:
+            job, self._audit_job = self._audit_job, None
+        if job is None:
+            return None
+        generation, audit = job
+        hits = audit()
+        with self.lock:
+            if generation != self.generation:
+                return None  # the folder changed under the audit: a newer job follows
+            self._audited = generation
+        errors = [Diagnostic(h.secret.source, h.secret.line, 1, "error", "audit",
+                             f"{h.secret.kind} would be published in {h.output}",
+                             "`ivsite build` would refuse to write this site; take it "
+                             "out of the visible text or file, or report a bug if "
+                             "ivsite's own pages put it there")
+                  for h in hits]
+        if self.errors:
+            return errors  # a failed build's overlay takes precedence
+        if errors or self.audit_errors:
+            self.hub.show(reload.overlay_html(errors))
+        self.audit_errors = errors
+        return errors
 
     def _layers(
         self, diags: Diagnostics, sources: set[str] | None,
-    ) -> tuple[Prepared, list[Layer], Callable[[], list[Any]]] | None:
+    ) -> tuple[Prepared, list[Layer], Callable[[], list[Hit]] | None] | None:
         prep = self.pipe.prepare(diags)
         if prep is None:
             return None
@@ -334,9 +369,10 @@ class Preview:
             diags.error("content", 0, 0, "emit", str(exc))
             return None
 
-        def audit() -> list[Any]:
-            if self.audience == "private":
-                return []  # the private view withholds nothing
+        if self.audience == "private":
+            return prep, layers, None  # the private view withholds nothing
+
+        def audit() -> list[Hit]:
             return audit_layers(prep, self.folder, layers, main, mentor)
 
         return prep, layers, audit
@@ -721,6 +757,7 @@ class PreviewServer:
         self._cond = threading.Condition()
         self._busy = False
         self._stop = threading.Event()
+        self._audit_wanted = threading.Event()
         self._threads: list[threading.Thread] = []
         self.rebuilds: list[Rebuild] = []
         self._seen_warnings: set[Diagnostic] = set()
@@ -766,6 +803,9 @@ class PreviewServer:
             self.preview.show_errors()
             self._report(first, initial=True)
             self._start_thread(self._build_loop, "ivsite-builder")
+            if self.audience != "private":
+                self._start_thread(self._audit_loop, "ivsite-auditor")
+                self._audit_wanted.set()
             self._start_thread(lambda: self._serve(), "ivsite-http")
         except BaseException:
             self.stop()
@@ -834,10 +874,30 @@ class PreviewServer:
                 if saved is not None and (result.changed or not result.ok):
                     result.save_to_reload = max(0.0, time.time() - saved)
                 self._report(result)
+                if result.ok:
+                    self._audit_wanted.set()
             finally:
                 with self._cond:
                     self._busy = False
                     self._cond.notify_all()
+
+    def _audit_loop(self) -> None:
+        assert self.preview is not None
+        while not self._stop.is_set():
+            if not self._audit_wanted.wait(0.5):
+                continue
+            self._audit_wanted.clear()
+            try:
+                errors = self.preview.run_audit()
+            except Exception as exc:  # a bug must not stop the preview
+                traceback.print_exc(file=sys.stderr)
+                self.log(f"The output check failed: {exc!r}")
+                continue
+            if errors:
+                for d in errors:
+                    self.log(d.text())
+                self.log(f"The output check found {len(errors)} problem(s): "
+                         "`ivsite build` would refuse to write this site.")
 
     def _superseded(self) -> bool:
         """Whether more saves arrive within a moment of a failed build.

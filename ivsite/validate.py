@@ -36,6 +36,11 @@ from .notes import BrokenTarget, Note, Question, ValidSite, resolve_href, resolv
 from .parse import ParsedNote
 from .slugs import slugify
 
+RESERVED_PAGE_SLUGS = frozenset({
+    "interviews", "reflections", "roles", "pages", "tags", "questions", "people", "search",
+    "review", "static", "pagefind", "share", "feed.xml", "sitemap.xml", "robots.txt",
+    "404.html", "index",
+})
 REQUIRED: dict[str, tuple[str, ...]] = {
     "interviews": ("date",),
     "reflections": ("title", "date"),
@@ -147,6 +152,12 @@ def _validate_note(p: ParsedNote, config: SiteConfig, diags: Diagnostics) -> Not
     slug = meta.slug or slugify(key.rsplit("/", 1)[-1]) or "note"
     if coll == "pages" and key == "pages/index":
         slug = "index"
+    elif coll == "pages" and slug in RESERVED_PAGE_SLUGS:
+        pos = fm.pos("slug") if meta.slug else Pos(1, 1)
+        diags.error(path, pos.line, pos.col, "slug-reserved",
+                    f"a page at '{slug}/' would take the place of ivsite's own {slug}/ section",
+                    "set another 'slug:' for this page, or rename the file")
+        return None
     if isinstance(meta, InterviewMeta) and meta.slug is None and not meta.consent.publish_name:
         parts = [slugify(w) for w in meta.person.name.split()]
         if any(part and part in slug.split("-") for part in parts):

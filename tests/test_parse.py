@@ -136,10 +136,10 @@ def test_cache_persists_to_disk_and_reloads(
     files = list(folder.iterdir())
     assert len(files) == 1 and files[0].stat().st_size > 0
 
-    def boom(_: SourceFile) -> None:
-        raise AssertionError("the reloaded cache parsed again")
+    def boom(_: str) -> None:
+        raise AssertionError("the reloaded cache parsed the Markdown again")
 
-    monkeypatch.setattr(parse_mod, "parse_note", boom)
+    monkeypatch.setattr(parse_mod, "parse_body", boom)
     reloaded = ParseCache(folder).get(s)
     assert [t.type for t in reloaded.tokens] == [t.type for t in original.tokens]
     assert reloaded.fm is not None and reloaded.fm.data == {"title": "A note"}
