@@ -74,23 +74,30 @@ def needles(secrets: Iterable[Secret], visible_text: str) -> Matcher[Secret]:
     return Matcher([*always.items(), *kept], freq)
 
 
+_INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|"
+    r"strong|sub|sup|time|u|var)\b[^>]*>", re.I)
+"""Tags that sit inside a word as easily as between words: taken out without a space."""
+_ATTR = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)')""")
+MARKUP_SUFFIXES = (".html", ".htm", ".xml", ".svg", ".xhtml")
+
+
 def readable_texts(path: Path, data: bytes) -> list[str]:
-    """The texts in which a file could show something: raw, unescaped, tag-free,
-    and decompressed where it is gzip data (Pagefind's index files)."""
-    blobs = [data]
+    """The texts in which a file could show something. Markup files give their text
+    with tags taken out (so words split only by tags meet again) and, separately,
+    their attribute values; other files give their text as it is. Gzip data —
+    Pagefind's index files — is read decompressed."""
     if data[:2] == b"\x1f\x8b":
         with contextlib.suppress(OSError, EOFError, zlib.error):
-            blobs.append(gzip.decompress(data))
-    texts: list[str] = []
-    for blob in blobs:
-        text = blob.decode("utf-8", errors="ignore")
-        if not text:
-            continue
-        unescaped = html.unescape(text) if "&" in text else text
-        texts.append(unescaped)  # markup included: attribute values, URLs
-        if "<" in unescaped:
-            texts.append(_TAG.sub("", unescaped))  # text split by inline tags rejoined
-    return texts
+            data = gzip.decompress(data)
+    text = data.decode("utf-8", errors="ignore")
+    if not text:
+        return []
+    if path.suffix.lower() not in MARKUP_SUFFIXES:
+        return [html.unescape(text) if "&" in text else text]
+    attrs = " \n ".join(a or b for a, b in _ATTR.findall(text))
+    body = _TAG.sub(" ", _INLINE_TAG.sub("", text))
+    return [html.unescape(body), html.unescape(attrs)]
 
 
 def audit_folder(
