@@ -870,7 +870,7 @@ PELICANCONF = '''\
 one page per tag and a tag overview; no feeds, no category/author/archive pages."""
 
 AUTHOR = "Bench Author"
-SITENAME = {sitename!r}
+SITENAME = {sitename}
 SITEURL = ""
 PATH = "content"
 TIMEZONE = "UTC"
@@ -918,7 +918,7 @@ def write_pelican(corpus: Corpus, outdir: Path) -> None:
     roles = outdir / "content" / "pages" / "roles"
     interviews.mkdir(parents=True)
     roles.mkdir(parents=True)
-    _write(outdir / "pelicanconf.py", PELICANCONF.format(sitename=SITE_TITLE))
+    _write(outdir / "pelicanconf.py", PELICANCONF.format(sitename=json.dumps(SITE_TITLE)))
     link = "{{filename}}/pages/roles/{slug}.md"
     for note in corpus.notes:
         meta = _pelican_meta(

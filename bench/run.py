@@ -347,8 +347,11 @@ def bench_size(n: int, args: argparse.Namespace, ivsite: Path, peers: bool) -> d
 
     results = {name: Result() for name in MEASURES}
     site = dirs["ivsite"]
-    run_ivsite = ivsite.exists()
-    if not run_ivsite:
+    run_ivsite = not args.skip_ivsite and ivsite.exists()
+    if args.skip_ivsite:
+        for name in MEASURES[:3]:
+            results[name].fail("not run (--skip-ivsite)")
+    elif not run_ivsite:
         for name in MEASURES[:3]:
             results[name].fail(f"{ivsite} not found")
         print(f"  !! {ivsite} not found: skipping ivsite", flush=True)
@@ -538,6 +541,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=REPO / ".venv" / "bin" / "ivsite",
         help="the ivsite executable (default: the repo's .venv)",
     )
+    parser.add_argument("--skip-ivsite", action="store_true", help="time the peers only")
     parser.add_argument(
         "--timeout", type=float, default=1800, help="seconds before one build is killed"
     )
@@ -575,6 +579,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "peers": peers,
             "seed": args.seed,
             "all_public": args.all_public,
+            "skip_ivsite": args.skip_ivsite,
             "ivsite": str(ivsite),
         },
         "sizes": [],

@@ -67,7 +67,8 @@ class EventStream:
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=600)
         self.sock.sendall(
             f"GET /__ivsite/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
-            "Accept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n".encode())
+            "Accept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n".encode()
+        )
         self.file = self.sock.makefile("rb", buffering=0)
         if b" 200 " not in self.file.readline():
             raise RuntimeError("the event stream did not answer 200")
@@ -115,15 +116,28 @@ def generate(n: int, seed: int) -> Path:
     site = WORK / str(n)
     if not (site / "site.toml").is_file():
         site.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, str(REPO / "bench" / "generate.py"), str(n), str(site),
-                        "--seed", str(seed)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                str(REPO / "bench" / "generate.py"),
+                str(n),
+                str(site),
+                "--seed",
+                str(seed),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     return site
 
 
 def start_server(site: Path, timeout: float) -> Server:
     proc = subprocess.Popen(
-        [str(IVSITE), "serve", "--port", "0"], cwd=site, text=True,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [str(IVSITE), "serve", "--port", "0"],
+        cwd=site,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     assert proc.stdout is not None
@@ -144,8 +158,7 @@ def start_server(site: Path, timeout: float) -> Server:
         server.port = found.get(timeout=timeout)
     except queue.Empty:
         proc.kill()
-        raise RuntimeError("the server did not start:\n"
-                           + "\n".join(server.lines[-20:])) from None
+        raise RuntimeError("the server did not start:\n" + "\n".join(server.lines[-20:])) from None
     return server
 
 
@@ -181,8 +194,11 @@ def run_size(n: int, args: argparse.Namespace) -> dict[str, object]:
     server = start_server(site, args.timeout)
     startup = time.perf_counter() - started
     stream = EventStream(server.port)
-    result: dict[str, object] = {"notes": n, "startup_s": round(startup, 2),
-                                 "edited": note.relative_to(site).as_posix()}
+    result: dict[str, object] = {
+        "notes": n,
+        "startup_s": round(startup, 2),
+        "edited": note.relative_to(site).as_posix(),
+    }
     latencies: list[float] = []
     failures = 0
     memory: dict[str, float] = {}
@@ -208,8 +224,10 @@ def run_size(n: int, args: argparse.Namespace) -> dict[str, object]:
                 memory["rss_after_first_mb"] = server.rss_mb()
             if n == args.memory_size and (i + 1) % 100 == 0:
                 memory[f"rss_after_{i + 1}_mb"] = server.rss_mb()
-                print(f"  {n} notes: {i + 1} edits, RSS {memory[f'rss_after_{i + 1}_mb']:.1f} MB",
-                      flush=True)
+                print(
+                    f"  {n} notes: {i + 1} edits, RSS {memory[f'rss_after_{i + 1}_mb']:.1f} MB",
+                    flush=True,
+                )
             time.sleep(args.pause)
         if n == args.memory_size:
             memory["rss_after_last_mb"] = server.rss_mb()
@@ -221,18 +239,20 @@ def run_size(n: int, args: argparse.Namespace) -> dict[str, object]:
         stop_server(server)
         note.write_bytes(original)
     rebuilds = server.rebuild_ms[: args.edits]
-    result.update({
-        "edits": args.edits,
-        "failed_builds": failures,
-        "p50_ms": round(percentile(latencies, 0.5), 1),
-        "p95_ms": round(percentile(latencies, 0.95), 1),
-        "min_ms": round(min(latencies), 1),
-        "max_ms": round(max(latencies), 1),
-        "server_rebuild_p50_ms": round(percentile(rebuilds, 0.5), 1),
-        "latencies_ms": [round(x, 1) for x in latencies],
-        "load_avg_median": round(statistics.median(loads), 2) if loads else None,
-        "memory": memory,
-    })
+    result.update(
+        {
+            "edits": args.edits,
+            "failed_builds": failures,
+            "p50_ms": round(percentile(latencies, 0.5), 1),
+            "p95_ms": round(percentile(latencies, 0.95), 1),
+            "min_ms": round(min(latencies), 1),
+            "max_ms": round(max(latencies), 1),
+            "server_rebuild_p50_ms": round(percentile(rebuilds, 0.5), 1),
+            "latencies_ms": [round(x, 1) for x in latencies],
+            "load_avg_median": round(statistics.median(loads), 2) if loads else None,
+            "memory": memory,
+        }
+    )
     return result
 
 
@@ -243,11 +263,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-size", type=int, default=1000)
     parser.add_argument("--memory-edits", type=int, default=500)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--pause", type=float, default=0.05,
-                        help="seconds between a reload message and the next edit")
+    parser.add_argument(
+        "--pause",
+        type=float,
+        default=0.05,
+        help="seconds between a reload message and the next edit",
+    )
     parser.add_argument("--timeout", type=float, default=1800)
-    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" /
-                        "serve_latency.json")
+    parser.add_argument(
+        "--out", type=Path, default=REPO / "bench" / "results" / "serve_latency.json"
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     report: dict[str, object] = {
@@ -257,20 +282,28 @@ def main(argv: list[str] | None = None) -> int:
         "results": [],
     }
     results: list[dict[str, object]] = []
-    print(f"{'notes':>6} {'p50 ms':>8} {'p95 ms':>8} {'min':>7} {'max':>7} "
-          f"{'rebuild p50':>11} {'target':>7} {'load':>5}", flush=True)
+    print(
+        f"{'notes':>6} {'p50 ms':>8} {'p95 ms':>8} {'min':>7} {'max':>7} "
+        f"{'rebuild p50':>11} {'target':>7} {'load':>5}",
+        flush=True,
+    )
     for n in sizes:
         r = run_size(n, args)
         results.append(r)
         target = TARGETS_MS.get(n)
-        print(f"{n:>6} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['min_ms']:>7} {r['max_ms']:>7} "
-              f"{r['server_rebuild_p50_ms']:>11} {target or '-':>7} {r['load_avg_median']:>5}",
-              flush=True)
+        print(
+            f"{n:>6} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['min_ms']:>7} {r['max_ms']:>7} "
+            f"{r['server_rebuild_p50_ms']:>11} {target or '-':>7} {r['load_avg_median']:>5}",
+            flush=True,
+        )
         mem = r["memory"]
         if isinstance(mem, dict) and "growth_pct" in mem:
-            print(f"       RSS after the first edit {mem['rss_after_first_mb']:.1f} MB, after "
-                  f"{mem['edits']} edits {mem['rss_after_last_mb']:.1f} MB "
-                  f"({mem['growth_pct']:+.1f}%, limit +10%)", flush=True)
+            print(
+                f"       RSS after the first edit {mem['rss_after_first_mb']:.1f} MB, after "
+                f"{mem['edits']} edits {mem['rss_after_last_mb']:.1f} MB "
+                f"({mem['growth_pct']:+.1f}%, limit +10%)",
+                flush=True,
+            )
         report["results"] = results
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(report, indent=2) + "\n")

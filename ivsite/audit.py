@@ -78,7 +78,8 @@ _INLINE_TAG = re.compile(
     r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|"
     r"strong|sub|sup|time|u|var)\b[^>]*>", re.I)
 """Tags that sit inside a word as easily as between words: taken out without a space."""
-_ATTR = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)')""")
+_ATTR = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_HIDDEN = re.compile(r"<!--(.*?)(?:-->|\Z)|<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.S)
 MARKUP_SUFFIXES = (".html", ".htm", ".xml", ".svg", ".xhtml")
 
 
@@ -95,9 +96,11 @@ def readable_texts(path: Path, data: bytes) -> list[str]:
         return []
     if path.suffix.lower() not in MARKUP_SUFFIXES:
         return [html.unescape(text) if "&" in text else text]
-    attrs = " \n ".join(a or b for a, b in _ATTR.findall(text))
-    body = _TAG.sub(" ", _INLINE_TAG.sub("", text))
-    return [html.unescape(body), html.unescape(attrs)]
+    # Attribute values (quoted or not), comments and CDATA: what tag-stripping hides.
+    hidden = " \n ".join(a or b or c for a, b, c in _ATTR.findall(text))
+    hidden += " \n " + " \n ".join(a or b for a, b in _HIDDEN.findall(text))
+    body = _TAG.sub(" ", _INLINE_TAG.sub("", _HIDDEN.sub(" ", text)))
+    return [html.unescape(body), html.unescape(hidden)]
 
 
 def audit_folder(
@@ -119,7 +122,7 @@ def audit_folder(
             a = assets[digest]
             hits.append(Hit(rel, Secret("withheld file", a.source, a.source, 0)))
         seen: set[int] = set()
-        for text in readable_texts(path, data):
+        for text in (rel, *readable_texts(path, data)):  # a file's name can tell too
             for secret in matcher.find(text):
                 if id(secret) not in seen:
                     seen.add(id(secret))

@@ -66,17 +66,21 @@ def emit(
     feedback_email: str = "",
     share_prefix: str = "",
     lock_attrs: dict[str, str] | None = None,
+    plain_assets: frozenset[str] | None = None,
 ) -> OutputPlan:
     """Every output file of one audience's site.
 
     ``encrypt`` turns a page's main HTML into an envelope (passphrase mode);
     ``lock_attrs`` are then the ``data-salt``/``data-iterations``/``data-check``
     attributes of the locked shell. ``share_prefix`` (``share/<token>/``) is only
-    used for absolute links: the feedback link and the 404 page.
+    used for absolute links: the feedback link and the 404 page. ``plain_assets``
+    (passphrase mode) are the hashes of the files the public may see anyway; any
+    other linked file is left out of an encrypted view and the review page says so.
     """
     if encrypt is not None and not lock_attrs:
         raise ValueError("encrypt needs lock_attrs (data-salt, data-iterations, data-check)")
-    return _Emitter(graph, theme, encrypt, feedback_email, share_prefix, lock_attrs or {}).run()
+    return _Emitter(graph, theme, encrypt, feedback_email, share_prefix, lock_attrs or {},
+                    plain_assets).run()
 
 
 @dataclass
@@ -96,6 +100,7 @@ class _Emitter:
     def __init__(
         self, graph: SiteGraph, theme: Theme, encrypt: Callable[[str], str] | None,
         feedback_email: str, share_prefix: str, lock_attrs: dict[str, str],
+        plain_assets: frozenset[str] | None = None,
     ) -> None:
         self.g = graph
         self.theme = theme
@@ -108,6 +113,11 @@ class _Emitter:
         self.audience = graph.view.audience
         self.public = self.audience == "public"
         self.locked = encrypt is not None
+        linked = {ref.rel: ref for n in graph.view.notes for ref in n.assets}
+        allowed = plain_assets or frozenset()
+        self.assets = {rel: ref for rel, ref in linked.items()
+                       if not self.locked or ref.digest in allowed}
+        self.omitted_assets = sorted(rel for rel in linked if rel not in self.assets)
         self.renderer = Renderer(note_url=graph.url_of, asset_url=lambda p: p,
                                  mark_passages=not self.public)
         self.plan = OutputPlan()
@@ -350,7 +360,8 @@ class _Emitter:
         ]
         return _Page("review/", "review.html", "For review",
                      "Passages and notes shared for review", "list", "review",
-                     context={"passages": passages, "notes": self.review_notes})
+                     context={"passages": passages, "notes": self.review_notes,
+                              "omitted_assets": len(self.omitted_assets)})
 
     # ---- writing -----------------------------------------------------------------
 
@@ -453,7 +464,7 @@ class _Emitter:
             # A locked page lists only public pages: titles are what it hides.
             "footer_pages": [
                 {"title": n.title, "href": href(n)} for n in self.g.collections["pages"]
-                if not locked or n.visibility == "public"
+                if not self.locked or n.visibility == "public"
             ],
             "people_href": url("people/") if self.sections["people"] else "",
             "questions_href": url("questions/") if self.sections["questions"] else "",
@@ -499,9 +510,8 @@ class _Emitter:
         return self.theme.render(page.template, **self._context(page, absolute=True))
 
     def _assets(self) -> None:
-        for n in self.view.notes:
-            for ref in n.assets:
-                self.plan.assets[ref.rel[len("content/"):]] = ref
+        for rel, ref in self.assets.items():
+            self.plan.assets[rel[len("content/"):]] = ref
 
     def _static(self) -> None:
         for rel, data in self.theme.static_files().items():

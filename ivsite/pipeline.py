@@ -87,9 +87,11 @@ class Pipeline:
     def plan(
         self, prep: Prepared, graph: SiteGraph, theme: Theme, *, share_prefix: str = "",
         encrypt: Callable[[str], str] | None = None, lock_attrs: dict[str, str] | None = None,
+        plain_assets: frozenset[str] | None = None,
     ) -> OutputPlan:
         return emit(graph, theme, encrypt=encrypt, lock_attrs=lock_attrs,
-                    feedback_email=prep.config.share.feedback_email, share_prefix=share_prefix)
+                    feedback_email=prep.config.share.feedback_email, share_prefix=share_prefix,
+                    plain_assets=plain_assets)
 
 
 def visible_text(view: AudienceView) -> str:
@@ -170,7 +172,8 @@ def build(
         diags.error(str(out_dir), 0, 0, "write", f"the output could not be written: {exc}",
                     "nothing was changed in the output folder")
         return BuildResult(EXIT_USAGE, diags)
-    hits = audit_layers(prep, written.path, layers, main_graph, mentor_graph)
+    hits = audit_layers(pipe, prep, written.path, layers, main_graph, mentor_graph,
+                        encrypted=encrypt is not None)
     if hits:
         discard(written.path)
         for hit in hits:
@@ -206,20 +209,25 @@ def _layers(
 
 
 def audit_layers(
-    prep: Prepared, folder: Path, layers: list[Layer], main: SiteGraph,
-    mentor: SiteGraph | None,
+    pipe: Pipeline, prep: Prepared, folder: Path, layers: list[Layer], main: SiteGraph,
+    mentor: SiteGraph | None, encrypted: bool = False,
 ) -> list[Hit]:
     hits: list[Hit] = []
     share_prefixes = tuple(layer.prefix for layer in layers if layer.prefix)
-    root_audience = main.view.audience
     for layer in layers:
         graph = main if not layer.prefix else mentor
         if graph is None:
             continue
+        plan = layer.plan
+        if encrypted:
+            # Readable bytes of an encrypted view must hold nothing the public may not see.
+            graph = main if main.view.audience == "public" else \
+                pipe.graph(prep, "public", Diagnostics())
+            plan = OutputPlan(assets={k: v for k, v in layer.plan.assets.items()})
         found = audit_folder(
             folder / layer.prefix if layer.prefix else folder,
-            withheld(prep.valid, graph.view.audience if layer.prefix else root_audience),
-            visible_text(graph.view), withheld_assets(prep, layer.plan),
+            withheld(prep.valid, graph.view.audience),
+            visible_text(graph.view), withheld_assets(prep, plan),
             skip_prefixes=() if layer.prefix else share_prefixes,
         )
         hits += [Hit(layer.prefix + h.output, h.secret) for h in found]

@@ -221,8 +221,9 @@ class ReloadHub:
                                       "sent": time.time()})
             else:
                 pages = sorted(p for p in paths if p.endswith(".html"))
-                # A changed image or script may be on any page; a changed feed,
-                # sitemap or search index is on none.
+                # Only changed pages reload, unless something else a page may use
+                # changed too (a stylesheet, image or script: every page reloads).
+                # A feed, sitemap or search index is on no page.
                 shown = [p for p in paths if not p.endswith(_DATA_SUFFIXES)]
                 everything = not pages or len(pages) != len(shown)
                 msg = Message("reload", {"version": self.version,

@@ -290,7 +290,7 @@ class Preview:
         had_errors = bool(self.errors)
         self.errors = []
         self.built = True
-        if audit is not None and (changed or self._audited != self.generation):
+        if audit is not None and (changed or had_errors or self._audited != self.generation):
             with self.lock:
                 self._audit_job = (self.generation, audit)
         if changed or had_errors:
@@ -373,7 +373,8 @@ class Preview:
             return prep, layers, None  # the private view withholds nothing
 
         def audit() -> list[Hit]:
-            return audit_layers(prep, self.folder, layers, main, mentor)
+            return audit_layers(self.pipe, prep, self.folder, layers, main, mentor,
+                                encrypted=encrypt is not None)
 
         return prep, layers, audit
 
@@ -753,7 +754,6 @@ class PreviewServer:
         self.httpd: _HTTPServer | None = None
         self.watcher: _Watcher | None = None
         self._pending: set[str] = set()
-        self._pending_since: float | None = None
         self._cond = threading.Condition()
         self._busy = False
         self._stop = threading.Event()
@@ -845,8 +845,6 @@ class PreviewServer:
 
     def _queue(self, paths: set[str]) -> None:
         with self._cond:
-            if not self._pending:
-                self._pending_since = time.time()
             self._pending |= paths
             self._cond.notify_all()
 

@@ -454,6 +454,23 @@ def test_making_a_note_private_removes_it_from_the_public_preview(tmp_path: Path
         assert b"Conversation with Priya Raman" not in everything
 
 
+def test_the_public_preview_runs_the_output_check(tmp_path: Path) -> None:
+    """What `ivsite build` would refuse to publish shows as an overlay in the preview."""
+    root = make_site(tmp_path)
+    static = root / "themes" / "default" / "static"
+    with serving(root, audience="public") as srv:
+        assert srv.wait_idle(settle=0.5)
+        wait_until(lambda: srv.preview is not None and srv.preview._audited >= 0,
+                   what="the first output check")
+        assert not overlay_of(page(srv, "/"))
+        static.mkdir(parents=True)
+        (static / "notes.txt").write_text(f"Budget {CANARY_TITLE}\n", "utf-8")
+        wait_until(lambda: "error[audit]" in overlay_of(page(srv, "/")), what="the audit overlay")
+        assert PRIVATE_REFLECTION in overlay_of(page(srv, "/"))
+        (static / "notes.txt").unlink()
+        wait_until(lambda: not overlay_of(page(srv, "/")), what="the overlay to go")
+
+
 def test_rapid_edits_end_equal_to_a_clean_build(tmp_path: Path) -> None:
     root = make_site(tmp_path)
     notes = [root / PUBLIC_INTERVIEW, root / ABOUT,
@@ -610,3 +627,51 @@ def test_fingerprint_stands_in_for_notes_and_refuses_unknown_objects() -> None:
 
     assert fingerprint("p", {"url": url_for("a/")}) == fingerprint("p", {"url": url_for("a/")})
     assert fingerprint("p", {"url": url_for("a/")}) != fingerprint("p", {"url": url_for("b/")})
+
+
+# --------------------------------------------------------------------------- reload messages
+
+
+@pytest.mark.parametrize(("paths", "event", "sent"), [
+    (["static/style.css"], "css", ["static/style.css"]),
+    (["a/index.html", "search-index.json", "feed.xml"], "reload", ["a/index.html"]),
+    (["a/index.html", "static/style.css"], "reload", ["*"]),
+    (["assets/photo.png"], "reload", ["*"]),
+    ([], "reload", ["*"]),
+])
+def test_reload_messages(paths: list[str], event: str, sent: list[str]) -> None:
+    from ivsite.reload import ReloadHub
+
+    hub = ReloadHub()
+    got: list[bytes] = []
+    start = hub.version
+
+    def write(data: bytes) -> None:
+        got.append(data)
+        if len(got) == 2:
+            hub.close()
+
+    t = threading.Thread(target=hub.stream, args=(write,))
+    t.start()
+    wait_until(lambda: hub.clients == 1, what="the subscriber")
+    hub.changed(paths)
+    t.join(5)
+    text = got[1].decode()
+    assert text.startswith(f"event: {event}\n")
+    data = json.loads(text.split("data: ", 1)[1])
+    assert data["paths"] == sent
+    assert data["version"] == start + 1 == hub.version
+
+
+def test_inject_and_overlay() -> None:
+    from ivsite.diagnostics import Diagnostic
+    from ivsite.reload import inject, overlay_html
+
+    page_html = b"<html><body><p>x</p></BODY></html>"
+    out = inject(page_html, 7, "<div>o</div>")
+    assert out == (b'<html><body><p>x</p><script src="/__ivsite/reload.js" data-version="7">'
+                   b"</script><div>o</div></BODY></html>")
+    assert inject(b"no body", 1).startswith(b"no body<script")
+    box = overlay_html([Diagnostic("content/a.md", 3, 5, "error", "yaml", "bad <b>", "use &")])
+    assert "content/a.md:3:5" in box and "bad &lt;b&gt;" in box and "hint: use &amp;" in box
+    assert overlay_html([]) == ""
