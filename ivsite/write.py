@@ -67,36 +67,68 @@ def check_output_dir(site_root: Path, out: Path, diags: Diagnostics) -> bool:
 
 
 def write_temp(layers: list[Layer], out: Path, store: AssetStore) -> WrittenFolder:
-    """Write every layer into a new temporary folder beside ``out``."""
+    """Write every layer into a new temporary folder beside ``out``.
+
+    Each layer is written to a folder of its own and indexed for search there, the
+    indexers running side by side; only then are the sub-layers moved into place.
+    So the root's search index can never see the mentor copy's pages.
+    """
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.ivsite-", dir=out.parent))
     written = WrittenFolder(tmp)
+    staged: list[tuple[Layer, Path]] = []
     try:
         (tmp / MARKER).write_bytes(MARKER_TEXT)
         for layer in layers:
-            base = tmp / layer.prefix if layer.prefix else tmp
+            base = Path(tempfile.mkdtemp(prefix=f".{out.name}.layer-", dir=out.parent)) \
+                if layer.prefix else tmp
+            staged.append((layer, base))
             for rel, data in sorted(layer.plan.files.items()):
                 _write(base / rel, data)
                 written.files.append(layer.prefix + rel)
             for rel, ref in sorted(layer.plan.assets.items()):
                 _write(base / rel, store.read(ref))
                 written.files.append(layer.prefix + rel)
-            if layer.plan.search_index:
-                run_pagefind(base)
+        run_pagefind([base for layer, base in staged if layer.plan.search_index])
+        for layer, base in staged:
+            if layer.prefix:
+                target = tmp / layer.prefix
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(base, target)
     except BaseException:
         discard(tmp)
+        for _, base in staged:
+            discard(base)
         raise
     return written
 
 
-def run_pagefind(folder: Path) -> None:
-    """Index the HTML just written; the bundle lands in ``folder/pagefind``."""
+def run_pagefind(folders: list[Path]) -> None:
+    """Index the HTML just written in each folder (the bundle lands in
+    ``<folder>/pagefind``), all folders at once."""
+    if not folders:
+        return
     from pagefind_bin import get_executable  # type: ignore[import-untyped]
 
-    subprocess.run(
-        [str(get_executable()), "--site", str(folder), "--silent"],
-        check=True, capture_output=True, timeout=600,
-    )
+    exe = str(get_executable())
+    procs = [
+        subprocess.Popen([exe, "--site", str(f), "--silent"], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+        for f in folders
+    ]
+    failed = []
+    for f, proc in zip(folders, procs, strict=True):
+        try:
+            _, err = proc.communicate(timeout=600)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+            failed.append(f"{f.name}: timed out")
+            continue
+        if proc.returncode != 0:
+            failed.append(f"{f.name}: {err.decode('utf-8', 'replace').strip()[-500:]}")
+    if failed:
+        raise subprocess.SubprocessError("the search indexer failed: " + "; ".join(failed))
 
 
 def swap_in(tmp: Path, out: Path) -> None:
