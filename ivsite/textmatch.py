@@ -19,6 +19,8 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 _WORD = re.compile(r"\w+")
+SCAN_BUDGET = 20_000_000
+"""Candidate sequences × words of a text above which anchors are located first."""
 
 
 def words(text: str) -> list[str]:
@@ -59,11 +61,28 @@ class Matcher(Generic[T]):
                 found.extend(self._singles[w])
         if self._pair_keys and len(ws) > 1:
             present = self._pair_keys.intersection(itertools.pairwise(ws))
-            if present:
-                joined = " " + " ".join(ws) + " "
+            candidates = sum(len(self._pairs[p]) for p in present)
+            if candidates * len(ws) <= SCAN_BUDGET:
+                # Few candidates: a C-level substring search each is cheapest.
+                joined = " " + " ".join(ws) + " " if present else ""
                 for pair in present:
                     for needle, payload in self._pairs[pair]:
                         if needle in joined:
+                            found.append(payload)
+            else:
+                # A long text with many candidates (a listing page): find where each
+                # anchor stands in one pass, then compare only there.
+                places: dict[tuple[str, str], list[int]] = {p: [] for p in present}
+                for i, pair in enumerate(itertools.pairwise(ws)):
+                    if pair in present:
+                        places[pair].append(i)
+                for pair, starts in places.items():
+                    for needle, payload in self._pairs[pair]:
+                        seq = needle.split()
+                        k = next(j for j in range(len(seq) - 1)
+                                 if (seq[j], seq[j + 1]) == pair)
+                        n = len(seq)
+                        if any(ws[i - k:i - k + n] == seq for i in starts if i >= k):
                             found.append(payload)
         seen: set[int] = set()
         unique: list[T] = []

@@ -6,6 +6,8 @@ import gzip
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from ivsite.audience import Secret
 from ivsite.audit import AssetSecret, audit_folder, needles, readable_texts
 from ivsite.textmatch import Matcher, words
@@ -150,3 +152,16 @@ def test_skip_prefixes(tmp_path: Path) -> None:
     write(tmp_path, {"share/tok/index.html": b"Jane Doe", "index.html": b"ok"})
     assert audit_folder(tmp_path, [NAME], "", [], skip_prefixes=("share/tok/",)) == []
     assert len(audit_folder(tmp_path, [NAME], "", [])) == 1
+
+
+def test_long_text_branch_finds_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Listing pages are long and hold many anchors: located first, same answers."""
+    from ivsite import textmatch
+
+    seqs = [(tuple(words(n)), n) for n in ("Jane Doe", "Ana Maria Silva", "Li Wu", "Doe")]
+    text = "met jane doe and ana maria silva; li went home. wu li wu " * 50
+    fast = sorted(textmatch.Matcher(seqs).find(text))
+    monkeypatch.setattr(textmatch, "SCAN_BUDGET", 0)
+    assert sorted(textmatch.Matcher(seqs).find(text)) == fast == sorted(
+        ["Jane Doe", "Ana Maria Silva", "Li Wu", "Doe"])
+    assert textmatch.Matcher(seqs).find("ana maria and silva, jane and doe") == ["Doe"]
