@@ -65,7 +65,7 @@ def plain_text(inline: Token) -> str:
 class Renderer:
     """Renders token lists for one page; ``resolve`` maps note ids to site URLs."""
 
-    def __init__(self, note_url: Callable[[str], str | None], asset_url: Callable[[str], str],
+    def __init__(self, note_url: Callable[[str], str | None], asset_url: Callable[[str], str | None],
                  mark_passages: bool) -> None:
         self._note_url = note_url
         self._asset_url = asset_url
@@ -108,23 +108,34 @@ class Renderer:
     def _inline(self, tok: Token, page_url: str) -> Token:
         children: list[Token] = []
         assert tok.children is not None
+        dropped_link = False
         for c in tok.children:
+            if c.type == "link_close" and dropped_link:
+                dropped_link = False
+                continue
             key = "href" if c.type == "link_open" else "src" if c.type == "image" else ""
             value = str(c.attrs.get(key, "")) if key else ""
             if value.startswith("ivsite:"):
+                resolved = self._resolve(value, page_url)
+                if resolved is None:  # a file this view leaves out: keep only the words
+                    if c.type == "link_open":
+                        dropped_link = True
+                    else:
+                        children.append(Token("text", "", 0, content=c.content))
+                    continue
                 c = Token(c.type, c.tag, c.nesting, attrs=dict(c.attrs), map=c.map,
                           level=c.level, children=c.children, content=c.content,
                           markup=c.markup, info=c.info, meta=dict(c.meta), block=c.block)
-                c.attrs[key] = self._resolve(value, page_url)
+                c.attrs[key] = resolved
             children.append(c)
         return Token(tok.type, tok.tag, tok.nesting, map=tok.map, level=tok.level,
                      children=children, content=tok.content, block=tok.block)
 
-    def _resolve(self, ref: str, page_url: str) -> str:
+    def _resolve(self, ref: str, page_url: str) -> str | None:
         kind, _, rest = ref[len("ivsite:"):].partition("/")
         path, _, frag = rest.partition("#")
         target = self._note_url(path) if kind == "note" else self._asset_url(path)
         if target is None:
-            return "#"
+            return None
         url = relative_url(page_url, target)
         return url + (f"#{frag}" if frag else "")

@@ -139,10 +139,11 @@ def test_public_view_has_no_passages(graphs: dict[str, object]) -> None:
     assert "mentor question" not in html and "private bit" not in html
 
 
-def test_link_to_unknown_note_id_becomes_hash() -> None:
-    tokens, env = parse_body("[x](ivsite:note/roles/gone)\n")
-    r = Renderer(lambda _id: None, lambda p: p, mark_passages=False)
-    assert '<a href="#">x</a>' in r.render(tokens, env, "roles/ux/")
+def test_link_to_unknown_target_keeps_only_its_words() -> None:
+    tokens, env = parse_body("[x](ivsite:note/roles/gone) and ![a chart](ivsite:asset/c.png)\n")
+    r = Renderer(lambda _id: None, lambda p: None, mark_passages=False)
+    out = r.render(tokens, env, "roles/ux/")
+    assert out == "<p>x and a chart</p>\n"
 
 
 def test_text_special_characters_are_escaped() -> None:
