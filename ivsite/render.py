@@ -65,8 +65,8 @@ def plain_text(inline: Token) -> str:
 class Renderer:
     """Renders token lists for one page; ``resolve`` maps note ids to site URLs."""
 
-    def __init__(self, note_url: Callable[[str], str | None], asset_url: Callable[[str], str | None],
-                 mark_passages: bool) -> None:
+    def __init__(self, note_url: Callable[[str], str | None],
+                 asset_url: Callable[[str], str | None], mark_passages: bool) -> None:
         self._note_url = note_url
         self._asset_url = asset_url
         self._mark = mark_passages
