@@ -31,22 +31,13 @@ from typing import Any
 from urllib.parse import urljoin
 
 import pytest
+from browser_support import CHROMIUM_ARGS, CHROMIUM_PATH
 
 REPO = Path(__file__).resolve().parents[1]
 TOOLS = REPO / "tools" / "node_modules"
 VNU_JAR = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_JS = TOOLS / "axe-core" / "axe.min.js"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = CHROMIUM_PATH
 
 
 class CheckerMissing(RuntimeError):
