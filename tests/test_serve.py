@@ -64,6 +64,7 @@ def make_site(tmp_path: Path) -> Path:
 @contextlib.contextmanager
 def serving(root: Path, audience: str = "private", **kwargs: object) -> Iterator[PreviewServer]:
     lines: list[str] = []
+    had_output = (root / "_site").exists()
     srv = PreviewServer(root, audience=audience, port=0,  # type: ignore[arg-type]
                         log=lines.append, **kwargs)  # type: ignore[arg-type]
     srv.start()
@@ -74,7 +75,8 @@ def serving(root: Path, audience: str = "private", **kwargs: object) -> Iterator
         folder = srv.folder
         srv.stop()
         assert not folder.exists(), "the preview folder must be removed on exit"
-        assert not (root / "_site").exists(), "serve must never create the output folder"
+        if not had_output:
+            assert not (root / "_site").exists(), "serve must never create the output folder"
 
 
 def fetch(srv: PreviewServer, path: str, host: str | None = None,
@@ -469,6 +471,23 @@ def test_the_public_preview_runs_the_output_check(tmp_path: Path) -> None:
         assert PRIVATE_REFLECTION in overlay_of(page(srv, "/"))
         (static / "notes.txt").unlink()
         wait_until(lambda: not overlay_of(page(srv, "/")), what="the overlay to go")
+
+
+def test_an_existing_output_folder_is_left_alone(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    out = root / "_site"
+    out.mkdir()
+    (out / "index.html").write_text("published earlier", "utf-8")
+    os.utime(out / "index.html", (1_000_000_000, 1_000_000_000))
+    before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
+    with serving(root) as srv:
+        note = root / PUBLIC_INTERVIEW
+        note.write_text(note.read_text("utf-8") + "\nA new line.\n", "utf-8")
+        wait_until(lambda: b"A new line." in page(srv, "/interviews/2026-02-11-northwind-ux/"),
+                   what="the edit")
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before
+    assert (out / "index.html").read_text("utf-8") == "published earlier"
+    assert (out / "index.html").stat().st_mtime == 1_000_000_000
 
 
 def test_rapid_edits_end_equal_to_a_clean_build(tmp_path: Path) -> None:
