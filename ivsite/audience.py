@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 from markdown_it.token import Token
@@ -63,8 +63,10 @@ class Contact:
 
 
 @dataclass(eq=False)
-class ViewNote:
-    """A note as one audience may see it."""
+class NoteCard:
+    """What a list, a neighbour link or a backlink shows of a note: everything but
+    its body. Pages that list notes get cards, so they cannot print a body and
+    need not be rendered again when only a body changed (see ivsite.pagecache)."""
 
     id: str
     collection: str
@@ -74,8 +76,6 @@ class ViewNote:
     date: dt.date | None
     summary: str
     tags: list[str]
-    tokens: list[Token]
-    env: dict[str, object]
     # Interviews
     display_name: str = ""
     name_published: bool = False
@@ -87,12 +87,25 @@ class ViewNote:
     status: str = ""
     interest: int | None = None
     role_id: str | None = None
-    contact: Contact | None = None
     # Reflections
     role_ids: list[str] = field(default_factory=list)
     # Roles
     role_status: str = ""
     skills: list[str] = field(default_factory=list)
+    card_digest: str = ""
+    """Fingerprint of the fields above (for render caches)."""
+
+
+CARD_FIELDS = tuple(f.name for f in fields(NoteCard) if f.name != "card_digest")
+
+
+@dataclass(eq=False)
+class ViewNote(NoteCard):
+    """A note as one audience may see it."""
+
+    tokens: list[Token] = field(default_factory=list)
+    env: dict[str, object] = field(default_factory=dict)
+    contact: Contact | None = None
     # Derived from the filtered body
     links_to: list[str] = field(default_factory=list)
     assets: list[AssetRef] = field(default_factory=list)
@@ -102,6 +115,22 @@ class ViewNote:
     """Visible plain text of the body (excerpts, search, name checks)."""
     digest: str = ""
     """Fingerprint of everything this view note was made from (for render caches)."""
+    _card: NoteCard | None = field(default=None, repr=False, compare=False)
+
+    def card(self) -> NoteCard:
+        """This note without its body (made once; the view note is not changed after)."""
+        if self._card is None:
+            values = {name: getattr(self, name) for name in CARD_FIELDS}
+            self._card = NoteCard(**values, card_digest=_card_digest(values))
+            self.card_digest = self._card.card_digest
+        return self._card
+
+
+def _card_digest(values: dict[str, object]) -> str:
+    h = hashlib.sha256()
+    for name in CARD_FIELDS:
+        h.update(f"\0{name}\0{values[name]!r}".encode())
+    return h.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -235,6 +264,7 @@ def _view_note(
         h.update(f"\0{tid}\0{titles_by_id.get(tid, '')}".encode())
     h.update(f"\0{vn.role_id}\0{vn.role_ids}".encode())
     vn.digest = h.hexdigest()
+    vn.card()
     return vn
 
 

@@ -24,9 +24,9 @@ from urllib.parse import quote
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from .audience import ViewNote
+from .audience import NoteCard, ViewNote
 from .feeds import SitemapEntry, atom_feed, robots, sitemap
-from .graph import COLLECTION_TITLES, Answer, SiteGraph
+from .graph import COLLECTION_TITLES, Answer, SiteGraph, Tag
 from .output import OutputPlan
 from .render import Renderer, relative_url
 from .slugs import slugify
@@ -183,19 +183,21 @@ class _Emitter:
         if self.sections["tags"]:
             out.append(_Page("tags/", "tags.html", "Tags",
                              f"Topics across {self.config.title}", "list", "tags",
-                             context={"tags": g.tags}))
+                             context={"tags": [_card_tag(t) for t in g.tags]}))
             for tag in g.tags:
                 out.append(_Page(
                     g.tag_url(tag.name), "tag.html", f"Tagged “{tag.name}”",
                     f"Notes tagged “{tag.name}” on {self.config.title}", "list", "tags",
-                    context={"tag": tag},
+                    context={"tag": _card_tag(tag)},
                 ))
         if self.sections["questions"]:
             out.append(self._questions())
         if self.sections["people"]:
             out.append(_Page("people/", "people.html", "People I talked to",
                              f"The people behind the conversations on {self.config.title}",
-                             "list", "interviews", context={"people": self.people}))
+                             "list", "interviews", context={"people": [
+                                 {**p, "interviews": _cards(p["interviews"])}
+                                 for p in self.people]}))
         out.append(self._search())
         if self.sections["review"]:
             out.append(self._review())
@@ -206,7 +208,7 @@ class _Emitter:
         home = g.home
         cols = g.collections
         roles = [
-            {"note": r, "interviews": len(g.role_interviews.get(r.id, [])),
+            {"note": r.card(), "interviews": len(g.role_interviews.get(r.id, [])),
              "reflections": len(g.role_reflections.get(r.id, []))}
             for r in cols["roles"]
         ]
@@ -215,8 +217,8 @@ class _Emitter:
         ctx: dict[str, Any] = {
             "home": home,
             "intro": self.render_body(home.tokens, home.env, "", 2) if home else Markup(""),
-            "recent_interviews": cols["interviews"][:RECENT],
-            "recent_reflections": cols["reflections"][:RECENT],
+            "recent_interviews": _cards(cols["interviews"][:RECENT]),
+            "recent_reflections": _cards(cols["reflections"][:RECENT]),
             "interview_count": len(cols["interviews"]),
             "reflection_count": len(cols["reflections"]),
             "roles": roles,
@@ -229,7 +231,7 @@ class _Emitter:
         items = self.g.collections[name]
         title = COLLECTION_TITLES[name]
         url = f"{name}/"
-        ctx: dict[str, Any] = {"items": items}
+        ctx: dict[str, Any] = {"items": _cards(items)}
         descriptions = {
             "interviews": f"{len(items)} informational interviews on {self.config.title}",
             "reflections": f"{len(items)} reflections on {self.config.title}",
@@ -237,7 +239,7 @@ class _Emitter:
         }
         if name == "interviews":
             ctx["filters"] = self._interview_filters(items)
-            ctx["rows"] = [{"note": n, "data": self._filter_data(n)} for n in items]
+            ctx["rows"] = [{"note": n.card(), "data": self._filter_data(n)} for n in items]
             ctx["has_people"] = self.sections["people"]
         if name == "roles":
             ctx["counts"] = {
@@ -295,23 +297,23 @@ class _Emitter:
         ctx: dict[str, Any] = {
             "note": n,
             "body": self.render_body(n.tokens, n.env, url, 2),
-            "backlinks": g.backlinks.get(n.id, []),
-            "older": older,
-            "newer": newer,
+            "backlinks": _cards(g.backlinks.get(n.id, [])),
+            "older": older.card() if older else None,
+            "newer": newer.card() if newer else None,
             "badge": VISIBILITY_BADGES.get(n.visibility, ""),
         }
         template = {"interviews": "interview.html", "reflections": "reflection.html",
                     "roles": "role.html"}.get(n.collection, "page.html")
         if n.collection == "interviews":
             role = g.by_id.get(n.role_id) if n.role_id else None
-            ctx["role"] = role
+            ctx["role"] = role.card() if role else None
             ctx["follow_up"] = _follow_up(n)
             ctx["answers"] = g.answers_by_note.get(n.id, []) if self.has_questions else []
         elif n.collection == "reflections":
-            ctx["roles"] = [g.by_id[r] for r in n.role_ids if r in g.by_id]
+            ctx["roles"] = [g.by_id[r].card() for r in n.role_ids if r in g.by_id]
         elif n.collection == "roles":
-            ctx["interviews"] = g.role_interviews.get(n.id, [])
-            ctx["reflections"] = g.role_reflections.get(n.id, [])
+            ctx["interviews"] = _cards(g.role_interviews.get(n.id, []))
+            ctx["reflections"] = _cards(g.role_reflections.get(n.id, []))
         description = n.summary or n.title
         return _Page(url, template, n.title, description, "note", n.collection, note=n,
                      context=ctx)
@@ -339,7 +341,7 @@ class _Emitter:
                 _headings_from(_balanced(a.tokens), 4), dict(a.note.env), page_url)
             body = Markup(_accessible(_scope_ids(html, _answer_id(a) + "-",
                                                  relative_url(page_url, target))))
-        return {"id": _answer_id(a), "note": a.note, "question": a.question,
+        return {"id": _answer_id(a), "note": a.note.card(), "question": a.question,
                 "href": target + "#" + a.anchor, "body": body}
 
     def _search(self) -> _Page:
@@ -355,12 +357,12 @@ class _Emitter:
 
     def _review(self) -> _Page:
         passages = [
-            {"note": n, "href": self.g.url(n) + "#" + anchor, "excerpt": excerpt}
+            {"note": n.card(), "href": self.g.url(n) + "#" + anchor, "excerpt": excerpt}
             for n, anchor, excerpt in self.review_passages
         ]
         return _Page("review/", "review.html", "For review",
                      "Passages and notes shared for review", "list", "review",
-                     context={"passages": passages, "notes": self.review_notes,
+                     context={"passages": passages, "notes": _cards(self.review_notes),
                               "omitted_assets": len(self.omitted_assets)})
 
     # ---- writing -----------------------------------------------------------------
@@ -556,6 +558,15 @@ class _Emitter:
 
 
 # ---- token and HTML helpers -------------------------------------------------------
+
+
+def _cards(notes: Iterable[ViewNote]) -> list[NoteCard]:
+    """What a page may show of notes other than its own: no bodies."""
+    return [n.card() for n in notes]
+
+
+def _card_tag(tag: Tag) -> Tag:
+    return Tag(tag.name, tag.slug, _cards(tag.notes))  # type: ignore[arg-type]
 
 
 def _check_shell(html: str, page: _Page, ctx: dict[str, Any]) -> None:

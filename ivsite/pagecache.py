@@ -29,7 +29,7 @@ from typing import Any
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from .audience import ViewNote
+from .audience import NoteCard, ViewNote
 from .theme import Theme
 
 __all__ = ["CachingTheme", "fingerprint"]
@@ -72,6 +72,10 @@ class _Fingerprinter(pickle.Pickler):
             if not obj.digest:
                 raise _Uncacheable
             return _stand_in, ("note", obj.digest)
+        if isinstance(obj, NoteCard):
+            if not obj.card_digest:
+                raise _Uncacheable
+            return _stand_in, ("card", obj.card_digest)
         if isinstance(obj, Token):
             # Tokens reach a page only beside the view note they were cut from (a
             # question's answer), whose digest already covers them; a template
