@@ -20,8 +20,9 @@ from typing import Literal
 from markdown_it.token import Token
 
 from .config import SiteConfig
-from .diagnostics import Diagnostics
+from .diagnostics import Diagnostic, Diagnostics
 from .load import AssetRef
+from .memo import Memos
 from .models import InterviewMeta, ReflectionMeta, RoleMeta
 from .notes import (
     AssetTarget,
@@ -186,23 +187,50 @@ def unconsented_names(site: ValidSite) -> dict[str, Note]:
 
 
 def build_view(
-    site: ValidSite, config: SiteConfig, audience: Audience, diags: Diagnostics
+    site: ValidSite, config: SiteConfig, audience: Audience, diags: Diagnostics,
+    memos: Memos | None = None,
 ) -> AudienceView:
+    """Every note this audience may see, filtered.
+
+    With ``memos`` (the live preview) a note's filtered view and its name checks
+    are kept under the audience, the note's bytes and the site's shape (every
+    other note's path, slug, title, visibility, people and consent, the files and
+    site.toml): all that filtering one note reads. Anything else changes, it is
+    filtered again.
+    """
     sees = SEES[audience]
     visible = [n for n in site.notes if n.visibility in sees]
     ids = {n.key: f"{n.collection}/{n.slug}" for n in visible}
-    names = unconsented_names(site) if audience != "private" else {}
-    name_matcher = _name_matcher(names)
     role_ids = {n.slug: ids[n.key] for n in visible if n.collection == "roles"}
     view_notes: list[ViewNote] = []
     titles: dict[str, str] = {}
     for note in visible:
         titles[note.key] = _title(note, audience)
     titles_by_id = {ids[k]: t for k, t in titles.items()}
-    for note in visible:
+    matcher: list[Matcher[str] | None] = []
+
+    def name_matcher() -> Matcher[str] | None:
+        if not matcher:  # made once, and only when a note is filtered anew
+            matcher.append(_name_matcher(unconsented_names(site))
+                           if audience != "private" else None)
+        return matcher[0]
+
+    def filtered(note: Note) -> tuple[ViewNote, list[Diagnostic]]:
         vn = _view_note(note, site, audience, ids, titles, role_ids, titles_by_id)
-        if name_matcher is not None:
-            _check_names(note, vn, name_matcher, diags)
+        found = Diagnostics()
+        names = name_matcher()
+        if names is not None:
+            _check_names(note, vn, names, found)
+        return vn, list(found)
+
+    for note in visible:
+        if memos is None or not site.shape:
+            vn, found = filtered(note)
+        else:
+            vn, found = memos.views.get(
+                ("view", audience, site.shape, note.source, note.fm.text),
+                lambda note=note: filtered(note))  # type: ignore[misc]
+        diags.extend(found)
         view_notes.append(vn)
     view_notes.sort(key=lambda v: (v.collection, -(v.date.toordinal() if v.date else 0), v.id))
     return AudienceView(

@@ -27,7 +27,9 @@ from markupsafe import Markup
 from .audience import NoteCard, ViewNote
 from .feeds import SitemapEntry, atom_feed, robots, sitemap
 from .graph import COLLECTION_TITLES, Answer, SiteGraph, Tag
+from .memo import Memos
 from .output import OutputPlan
+from .pagecache import fingerprint, page_key
 from .render import Renderer, relative_url
 from .slugs import slugify
 from .theme import Theme
@@ -67,6 +69,7 @@ def emit(
     share_prefix: str = "",
     lock_attrs: dict[str, str] | None = None,
     plain_assets: frozenset[str] | None = None,
+    memos: Memos | None = None,
 ) -> OutputPlan:
     """Every output file of one audience's site.
 
@@ -76,11 +79,12 @@ def emit(
     used for absolute links: the feedback link and the 404 page. ``plain_assets``
     (passphrase mode) are the hashes of the files the public may see anyway; any
     other linked file is left out of an encrypted view and the review page says so.
+    ``memos`` (the live preview) keeps rendered bodies and answers between builds.
     """
     if encrypt is not None and not lock_attrs:
         raise ValueError("encrypt needs lock_attrs (data-salt, data-iterations, data-check)")
     return _Emitter(graph, theme, encrypt, feedback_email, share_prefix, lock_attrs or {},
-                    plain_assets).run()
+                    plain_assets, memos).run()
 
 
 @dataclass
@@ -100,9 +104,10 @@ class _Emitter:
     def __init__(
         self, graph: SiteGraph, theme: Theme, encrypt: Callable[[str], str] | None,
         feedback_email: str, share_prefix: str, lock_attrs: dict[str, str],
-        plain_assets: frozenset[str] | None = None,
+        plain_assets: frozenset[str] | None = None, memos: Memos | None = None,
     ) -> None:
         self.g = graph
+        self.memos = memos
         self.theme = theme
         self.encrypt = encrypt
         self.feedback_email = feedback_email
@@ -120,6 +125,10 @@ class _Emitter:
         self.omitted_assets = sorted(rel for rel in linked if rel not in self.assets)
         self.renderer = Renderer(note_url=graph.url_of, asset_url=self._asset_url,
                                  mark_passages=not self.public)
+        # All a rendered body depends on besides its view note and page address:
+        # how note and file links are written in this view.
+        self.render_scope = (self.audience, self.locked, graph.url_key,
+                             tuple(sorted(self.assets)) if self.locked else ())
         self.plan = OutputPlan()
         cols = graph.collections
         self.has_questions = bool(graph.other_questions) or any(e.answers for e in graph.bank)
@@ -143,6 +152,7 @@ class _Emitter:
             "review": self.has_review,
         }
         self.feed_written = False
+        self.shared_key: bytes | None = None
 
     # ---- helpers ---------------------------------------------------------------
 
@@ -163,6 +173,14 @@ class _Emitter:
                     base_level: int) -> Markup:
         html = self.renderer.render(_headings_from(list(tokens), base_level), env, page_url)
         return Markup(_accessible(_avoid_reserved_ids(html)))
+
+    def note_body(self, n: ViewNote, page_url: str, base_level: int) -> Markup:
+        """A view note's body as HTML on the page at ``page_url`` (kept, with memos)."""
+        if self.memos is None:
+            return self.render_body(n.tokens, n.env, page_url, base_level)
+        return self.memos.bodies.get(
+            ("body", self.render_scope, n.digest, page_url, base_level),
+            lambda: self.render_body(n.tokens, n.env, page_url, base_level))
 
     def _absolute(self, url: str) -> str:
         return self.config.base_url + self.share_prefix + url
@@ -216,7 +234,7 @@ class _Emitter:
         description = (home.summary if home and home.summary else "") or self.config.title
         ctx: dict[str, Any] = {
             "home": home,
-            "intro": self.render_body(home.tokens, home.env, "", 2) if home else Markup(""),
+            "intro": self.note_body(home, "", 2) if home else Markup(""),
             "recent_interviews": _cards(cols["interviews"][:RECENT]),
             "recent_reflections": _cards(cols["reflections"][:RECENT]),
             "interview_count": len(cols["interviews"]),
@@ -296,7 +314,7 @@ class _Emitter:
         older, newer = g.prev_next.get(n.id, (None, None))
         ctx: dict[str, Any] = {
             "note": n,
-            "body": self.render_body(n.tokens, n.env, url, 2),
+            "body": self.note_body(n, url, 2),
             "backlinks": _cards(g.backlinks.get(n.id, [])),
             "older": older.card() if older else None,
             "newer": newer.card() if newer else None,
@@ -336,13 +354,20 @@ class _Emitter:
     def _answer(self, a: Answer, page_url: str, render: bool = True) -> dict[str, Any]:
         target = self.g.url(a.note)
         body = Markup("")
-        if render:
-            html = self.renderer.render(
-                _headings_from(_balanced(a.tokens), 4), dict(a.note.env), page_url)
-            body = Markup(_accessible(_scope_ids(html, _answer_id(a) + "-",
-                                                 relative_url(page_url, target))))
+        if render and self.memos is None:
+            body = self._answer_body(a, page_url, target)
+        elif render and self.memos is not None:
+            body = self.memos.bodies.get(
+                ("answer", self.render_scope, a.note.digest, a.anchor, page_url),
+                lambda: self._answer_body(a, page_url, target))
         return {"id": _answer_id(a), "note": a.note.card(), "question": a.question,
                 "href": target + "#" + a.anchor, "body": body}
+
+    def _answer_body(self, a: Answer, page_url: str, target: str) -> Markup:
+        html = self.renderer.render(
+            _headings_from(_balanced(a.tokens), 4), dict(a.note.env), page_url)
+        return Markup(_accessible(_scope_ids(html, _answer_id(a) + "-",
+                                             relative_url(page_url, target))))
 
     def _search(self) -> _Page:
         if self.locked:
@@ -377,6 +402,7 @@ class _Emitter:
                                 f"'{seen[path]}' and '{p.title}'")
             seen[path] = p.title
         self.feed_written = self.public and self._feed()
+        self.shared_key = self._shared_key()
         for p in pages:
             self.plan.add(_path_of(p.url), self._render_page(p))
         self.plan.add("404.html", self._render_404())
@@ -494,7 +520,36 @@ class _Emitter:
         ctx.update(page.context)
         return ctx
 
-    def _render_page(self, page: _Page) -> str:
+    def _shared_key(self) -> bytes | None:
+        """A fingerprint of everything :meth:`_context` gives a page that is not the
+        page's own: settings, sections, the footer, the theme object, how URLs are
+        made. With it and the page's own fields and context, a page is known."""
+        if self.memos is None:
+            return None
+        return fingerprint("shared", {
+            "theme": getattr(self.theme, "stamp", None) or id(self.theme),
+            "config": self.config.model_dump(mode="json"),
+            "audience": self.audience, "locked": self.locked, "lock_attrs": self.lock_attrs,
+            "share_prefix": self.share_prefix, "feedback_email": self.feedback_email,
+            "sections": self.sections, "feed": self.feed_written, "url_key": self.g.url_key,
+            "footer": [(n.title, self.g.url(n), n.visibility)
+                       for n in self.g.collections["pages"]],
+        })
+
+    def _render_page(self, page: _Page) -> bytes:
+        """A page's HTML; with memos, the one made last time when nothing it is made
+        from changed (its template, its own fields and context, the shared key)."""
+        if self.memos is None or self.shared_key is None:
+            return self._render_page_now(page).encode("utf-8")
+        key = page_key(page.template, self.shared_key,
+                       (page.url, page.title, page.description, page.kind, page.section,
+                        page.lockable), page.context)
+        if key is None:
+            return self._render_page_now(page).encode("utf-8")
+        return self.memos.pages.get(key,
+                                    lambda: self._render_page_now(page).encode("utf-8"))
+
+    def _render_page_now(self, page: _Page) -> str:
         ctx = self._context(page)
         if ctx["locked"]:
             assert self.encrypt is not None
@@ -540,13 +595,9 @@ class _Emitter:
 
     def _search_index(self, pages: list[_Page]) -> None:
         if self.locked or self.audience == "private":
-            docs = [
-                {"url": p.url, "title": p.note.title, "summary": p.note.summary,
-                 "text": p.note.text}
-                for p in pages if p.note is not None
-            ]
-            data = json.dumps(sorted(docs, key=lambda d: d["url"]), ensure_ascii=False,
-                              sort_keys=True, separators=(",", ":"))
+            docs = sorted((p.url, self._search_doc(p.url, p.note))
+                          for p in pages if p.note is not None)
+            data = "[" + ",".join(doc for _, doc in docs) + "]"
             if self.locked:
                 assert self.encrypt is not None
                 self.plan.add("search-index.json.enc", self.encrypt(data))
@@ -555,6 +606,16 @@ class _Emitter:
             return
         self.plan.search_index = True
         self.plan.search_prefix = self.share_prefix
+
+    def _search_doc(self, url: str, note: ViewNote) -> str:
+        """One note's entry in the JSON search index (kept, with memos)."""
+        def make() -> str:
+            return json.dumps({"url": url, "title": note.title, "summary": note.summary,
+                               "text": note.text}, ensure_ascii=False, sort_keys=True,
+                              separators=(",", ":"))
+        if self.memos is None:
+            return make()
+        return self.memos.search.get(("search", url, note.digest), make)
 
 
 # ---- token and HTML helpers -------------------------------------------------------

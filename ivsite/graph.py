@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 
 from .audience import AudienceView, ViewNote
+from .memo import Memos
 from .notes import Question
 from .render import heading_anchors
 from .slugs import comparable, slugify
@@ -90,7 +91,8 @@ class SiteGraph:
         return f"tags/{slug}/"
 
 
-def build_graph(view: AudienceView, url_key: bytes | None = None) -> SiteGraph:
+def build_graph(view: AudienceView, url_key: bytes | None = None,
+                memos: Memos | None = None) -> SiteGraph:
     by_id = {n.id: n for n in view.notes}
     collections: dict[str, list[ViewNote]] = {c: [] for c in COLLECTION_TITLES}
     home = None
@@ -132,7 +134,7 @@ def build_graph(view: AudienceView, url_key: bytes | None = None) -> SiteGraph:
     for n in collections["reflections"]:
         for rid in n.role_ids:
             role_reflections[rid].append(n)
-    bank, other, by_note = _questions(view.questions, collections["interviews"])
+    bank, other, by_note = _questions(view.questions, collections["interviews"], memos)
     return SiteGraph(
         view=view, by_id=by_id, collections=collections, home=home,
         tags=sorted(tags_by_slug.values(), key=lambda t: t.name.casefold()),
@@ -169,8 +171,16 @@ def extract_answers(note: ViewNote) -> list[Answer]:
     return out
 
 
+def _answers_of(note: ViewNote, memos: Memos | None) -> list[Answer]:
+    """A view note's answers; kept with the very note object they point at."""
+    if memos is None:
+        return extract_answers(note)
+    return memos.answers.get(("answers", id(note), note.digest),
+                             lambda: (note, extract_answers(note)))[1]
+
+
 def _questions(
-    bank: list[Question], interviews: list[ViewNote]
+    bank: list[Question], interviews: list[ViewNote], memos: Memos | None = None,
 ) -> tuple[list[BankEntry], list[Answer], dict[str, list[Answer]]]:
     entries = [BankEntry(q) for q in bank]
     index: dict[str, BankEntry] = {}
@@ -180,7 +190,7 @@ def _questions(
     other: list[Answer] = []
     by_note: dict[str, list[Answer]] = {}
     for note in interviews:
-        answers = extract_answers(note)
+        answers = _answers_of(note, memos)
         by_note[note.id] = answers
         for a in answers:
             entry = index.get(comparable(a.question))

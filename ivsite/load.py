@@ -100,8 +100,34 @@ def _file_digest(path: Path, st: os.stat_result) -> str:
     return cached
 
 
-def load_site(root: Path, diags: Diagnostics) -> LoadedSite:
-    """Read site.toml and everything under content/."""
+class LoadCache:
+    """Notes read before, by path, with the file status they were read at.
+
+    A long-lived pipeline (the live preview) reads again only the notes whose
+    size, modification or change time or inode differ; any write to a file
+    changes its change time, so an edit is never missed.
+    """
+
+    def __init__(self) -> None:
+        self._files: dict[str, tuple[tuple[int, int, int, int], SourceFile]] = {}
+
+    def read(self, path: Path, rel: str, collection: str, st: os.stat_result) -> SourceFile:
+        key = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        got = self._files.get(rel)
+        if got is not None and got[0] == key and got[1].collection == collection:
+            return got[1]
+        data = path.read_bytes()
+        source = SourceFile(rel, collection, data, hashlib.sha256(data).hexdigest())
+        self._files[rel] = (key, source)
+        return source
+
+    def keep_only(self, rels: set[str]) -> None:
+        for rel in set(self._files) - rels:
+            del self._files[rel]
+
+
+def load_site(root: Path, diags: Diagnostics, cache: LoadCache | None = None) -> LoadedSite:
+    """Read site.toml and everything under content/ (notes through ``cache`` if given)."""
     root = root.resolve()
     cfg_path = root / "site.toml"
     config_bytes = cfg_path.read_bytes() if cfg_path.is_file() else None
@@ -113,22 +139,26 @@ def load_site(root: Path, diags: Diagnostics) -> LoadedSite:
             "run `ivsite init` to start a site, or run ivsite from the site's folder",
         )
         return site
-    _walk(root, content, content, site, diags)
+    _walk(root, content, content, site, diags, cache)
     site.notes.sort(key=lambda s: s.rel)
+    if cache is not None:
+        cache.keep_only({s.rel for s in site.notes})
     return site
 
 
-def _walk(root: Path, content: Path, folder: Path, site: LoadedSite, diags: Diagnostics) -> None:
+def _walk(root: Path, content: Path, folder: Path, site: LoadedSite, diags: Diagnostics,
+          cache: LoadCache | None) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
         diags.error(_rel(root, folder), 0, 0, "unreadable", f"cannot read folder: {exc.strerror}")
         return
+    prefix = len(str(root)) + 1
     for entry in entries:
         if is_editor_noise(entry.name):
             continue
         path = Path(entry.path)
-        rel = _rel(root, path)
+        rel = entry.path[prefix:].replace(os.sep, "/")
         if entry.is_symlink():
             target = path.resolve()
             if not target.is_relative_to(content.resolve()):
@@ -145,23 +175,27 @@ def _walk(root: Path, content: Path, folder: Path, site: LoadedSite, diags: Diag
                     "move the folder into content/ instead of linking to it",
                 )
                 continue
-            _walk(root, content, path, site, diags)
+            _walk(root, content, path, site, diags, cache)
             continue
         if not entry.is_file():
             continue
-        parts = path.relative_to(content).parts
+        parts = rel.split("/")[1:]  # under content/
         collection = parts[0] if len(parts) > 1 else ""
+        suffix = os.path.splitext(entry.name)[1].lower()
         try:
             if rel == "content/questions.yaml" or rel == "content/questions.yml":
                 data = path.read_bytes()
                 site.questions = SourceFile(rel, "", data, hashlib.sha256(data).hexdigest())
-            elif collection in COLLECTIONS and path.suffix.lower() in NOTE_SUFFIXES:
+            elif collection in COLLECTIONS and suffix in NOTE_SUFFIXES:
+                if cache is not None:
+                    site.notes.append(cache.read(path, rel, collection, entry.stat()))
+                    continue
                 data = path.read_bytes()
                 site.notes.append(
                     SourceFile(rel, collection, data, hashlib.sha256(data).hexdigest())
                 )
             else:
-                if path.suffix.lower() in NOTE_SUFFIXES:
+                if suffix in NOTE_SUFFIXES:
                     diags.warning(
                         rel, 0, 0, "not-a-note",
                         "a Markdown file outside interviews/, reflections/, roles/ and pages/ "

@@ -65,6 +65,9 @@ class ValidSite:
     by_title: dict[str, Note] = field(default_factory=dict)
     assets: dict[str, AssetRef] = field(default_factory=dict)
     questions: list[Question] = field(default_factory=list)
+    shape: str = ""
+    """Digest of what one note's checks and view can read of the others
+    (see :func:`ivsite.validate.site_shape`)."""
 
 
 @dataclass(frozen=True)

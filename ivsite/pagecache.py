@@ -1,19 +1,17 @@
-"""A render cache for the live preview, wrapped around the theme emit uses.
+"""Fingerprints of page inputs, for the live preview's page memo (see emit).
 
-``emit`` renders every page through ``theme.render(template, **context)``. The
-:class:`CachingTheme` handed to it instead fingerprints that call (the template
-name and everything in the context, with each audience-view note standing in as
-its :attr:`~ivsite.audience.ViewNote.digest`) and returns the page it rendered
-last time for the same fingerprint. So after a save only the pages whose inputs
-changed are rendered again: the note's own page and the lists, tags, roles,
-backlinks and neighbours that show it. Nothing decides what depends on what;
-a page is reused only when every value its template could read is the same.
+``emit`` keeps each page it rendered under a fingerprint of everything its
+template can read: the template name, the page's own fields and context, and a
+fingerprint of what all pages share. A view note stands in as its
+:attr:`~ivsite.audience.ViewNote.digest` (its body included), a note card (what
+lists, neighbours and backlinks get) as its ``card_digest``. So after a save only
+the pages whose inputs changed are rendered again: the note's own page, and the
+lists, tags, roles, backlinks and neighbours only when what they show of it
+changed. Nothing decides what depends on what; a page is reused only when every
+value its template could read is the same.
 
-A context value the fingerprint does not know is never guessed at: that page is
-rendered, not cached. The cache lives as long as the theme object; the preview
-loads a new theme (and so a new cache) whenever a file under themes/ changes,
-and :meth:`CachingTheme.rotate` drops pages that the last build did not ask for,
-so memory follows the size of the site, not the number of edits.
+A value the fingerprint does not know is never guessed at: that page is
+rendered, not kept.
 """
 
 from __future__ import annotations
@@ -30,9 +28,9 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from .audience import NoteCard, ViewNote
-from .theme import Theme
+from .graph import Answer
 
-__all__ = ["CachingTheme", "fingerprint"]
+__all__ = ["fingerprint", "page_key"]
 
 
 class _Uncacheable(Exception):
@@ -53,6 +51,54 @@ def fingerprint(template: str, context: dict[str, Any]) -> bytes | None:
     except (_Uncacheable, pickle.PicklingError, TypeError, AttributeError, RecursionError):
         return None
     return hashlib.blake2b(buf.getbuffer(), digest_size=20).digest()
+
+
+def page_key(template: str, shared: bytes, fields: tuple[object, ...],
+             context: dict[str, Any]) -> tuple[object, ...] | None:
+    """The key a page is kept under: its template, what all pages share (a
+    :func:`fingerprint`), its own fields, and its context as a tuple of plain values
+    with notes, cards and answers standing in as their digests. ``None`` when the
+    context holds something this does not know (that page is then not kept).
+
+    Unlike :func:`fingerprint` this is no digest: the memo compares keys for
+    equality, so two different pages can never share one.
+    """
+    try:
+        return (template, shared, _freeze(fields), _freeze(context))
+    except (_Uncacheable, RecursionError):
+        return None
+
+
+_PLAIN = (int, float, bool, type(None), dt.date)
+
+
+def _freeze(value: Any) -> object:
+    kind = type(value)
+    if kind is str or kind is Markup:
+        return (kind is Markup, value)  # equal text, but escaped differently
+    if kind is dict:
+        return ("dict", *((k, _freeze(v)) for k, v in value.items()))
+    if kind is list or kind is tuple:
+        return (kind.__name__, *(_freeze(v) for v in value))
+    if kind is NoteCard:
+        if not value.card_digest:
+            raise _Uncacheable
+        return ("card", value.card_digest)
+    if kind is ViewNote:
+        if not value.digest:
+            raise _Uncacheable
+        return ("note", value.digest)
+    if kind is Answer:
+        # Cut from its note's tokens: the note's digest covers them.
+        if not value.note.digest:
+            raise _Uncacheable
+        return ("answer", value.note.digest, value.question, value.anchor)
+    if kind in _PLAIN:
+        return (kind.__name__, value)  # True == 1 == 1.0, but they print differently
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (kind.__qualname__,
+                *(_freeze(getattr(value, f.name)) for f in dataclasses.fields(value)))
+    raise _Uncacheable
 
 
 def _stand_in(*parts: object) -> None:  # pragma: no cover - never called, only named
@@ -76,6 +122,11 @@ class _Fingerprinter(pickle.Pickler):
             if not obj.card_digest:
                 raise _Uncacheable
             return _stand_in, ("card", obj.card_digest)
+        if isinstance(obj, Answer):
+            # Cut from its note's tokens: the note's digest covers them.
+            if not obj.note.digest:
+                raise _Uncacheable
+            return _stand_in, ("answer", obj.note.digest, obj.question, obj.anchor)
         if isinstance(obj, Token):
             # Tokens reach a page only beside the view note they were cut from (a
             # question's answer), whose digest already covers them; a template
@@ -117,45 +168,3 @@ def _function(fn: FunctionType) -> tuple[object, ...]:
             cells.append(("object", type(inner).__qualname__))
     return ("function", fn.__module__, fn.__qualname__, fn.__code__.co_code,
             fn.__code__.co_consts, tuple(cells))
-
-
-class CachingTheme(Theme):
-    """The same theme (same templates, same Jinja environment), remembering pages."""
-
-    def __init__(self, inner: Theme) -> None:
-        self.__dict__.update(inner.__dict__)
-        self._pages: dict[bytes, str] = {}
-        self._used: dict[bytes, str] = {}
-        self._static: dict[str, bytes] | None = None
-        self.hits = 0
-        self.misses = 0
-
-    def render(self, template: str, **context: Any) -> str:
-        key = fingerprint(template, context)
-        if key is None:
-            self.misses += 1
-            return super().render(template, **context)
-        page = self._used.get(key)
-        if page is None:
-            page = self._pages.get(key)
-            if page is None:
-                self.misses += 1
-                page = super().render(template, **context)
-            else:
-                self.hits += 1
-            self._used[key] = page
-        else:
-            self.hits += 1
-        return page
-
-    def static_files(self) -> dict[str, bytes]:
-        # Read once per theme load: the preview loads the theme again when
-        # anything under themes/ changes.
-        if self._static is None:
-            self._static = super().static_files()
-        return dict(self._static)
-
-    def rotate(self) -> None:
-        """Keep only the pages the last build rendered."""
-        self._pages, self._used = self._used, {}
-        self.hits = self.misses = 0

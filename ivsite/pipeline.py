@@ -24,7 +24,8 @@ from .config import SiteConfig, load_config
 from .diagnostics import Diagnostics
 from .emit import EmitError, emit
 from .graph import SiteGraph, build_graph
-from .load import LoadedSite, load_site
+from .load import LoadCache, LoadedSite, load_site
+from .memo import Memos
 from .notes import ValidSite
 from .output import OutputPlan
 from .parse import ParseCache
@@ -58,20 +59,24 @@ class BuildResult:
 class Pipeline:
     """One site; keeps the parse cache between builds (warm builds, live preview)."""
 
-    def __init__(self, root: Path, *, persist_cache: bool = True) -> None:
+    def __init__(self, root: Path, *, persist_cache: bool = True,
+                 incremental: bool = False) -> None:
         self.root = root.resolve()
         cache_dir = self.root / share.STATE_DIR / "cache" if persist_cache else None
         self.cache = ParseCache(cache_dir)
         self._persist = persist_cache
+        self.memos = Memos() if incremental else None
+        self.load_cache = LoadCache() if incremental else None
+        """Per-note work kept between builds (the live preview); see ivsite.memo."""
 
     def prepare(self, diags: Diagnostics) -> Prepared | None:
-        loaded = load_site(self.root, diags)
+        loaded = load_site(self.root, diags, self.load_cache)
         config = load_config(loaded.config_bytes, diags)
         if config is None:
             return None
         parsed = [self.cache.get(src) for src in loaded.notes]
         self.cache.prune({(s.rel, s.digest) for s in loaded.notes})
-        valid = validate(loaded, parsed, config, diags)
+        valid = validate(loaded, parsed, config, diags, self.memos)
         return Prepared(self.root, config, loaded, valid)
 
     def save_cache(self) -> None:
@@ -81,8 +86,8 @@ class Pipeline:
 
     def graph(self, prep: Prepared, audience: Audience, diags: Diagnostics,
               url_key: bytes | None = None) -> SiteGraph:
-        view = build_view(prep.valid, prep.config, audience, diags)
-        return build_graph(view, url_key)
+        view = build_view(prep.valid, prep.config, audience, diags, self.memos)
+        return build_graph(view, url_key, self.memos)
 
     def plan(
         self, prep: Prepared, graph: SiteGraph, theme: Theme, *, share_prefix: str = "",
@@ -91,7 +96,12 @@ class Pipeline:
     ) -> OutputPlan:
         return emit(graph, theme, encrypt=encrypt, lock_attrs=lock_attrs,
                     feedback_email=prep.config.share.feedback_email, share_prefix=share_prefix,
-                    plain_assets=plain_assets)
+                    plain_assets=plain_assets, memos=self.memos)
+
+    def finish(self) -> None:
+        """A build succeeded: forget kept work it did not use."""
+        if self.memos is not None:
+            self.memos.rotate()
 
 
 def visible_text(view: AudienceView) -> str:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def slugify(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c))
@@ -13,6 +15,7 @@ def slugify(text: str) -> str:
     return re.sub(r"[-_]{2,}", "-", slug)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def comparable(text: str) -> str:
     """Text compared without case, punctuation and extra spaces (question matching)."""
     folded = unicodedata.normalize("NFKD", text)

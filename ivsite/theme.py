@@ -9,6 +9,7 @@ autoescaped and strict: an undefined variable is an error, never an empty string
 from __future__ import annotations
 
 import importlib.resources
+import itertools
 import os
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,8 @@ from jinja2 import (
 from .load import is_editor_noise
 
 __all__ = ["Theme", "ThemeError", "builtin_theme_dir"]
+
+_STAMPS = itertools.count(1)
 
 
 class ThemeError(Exception):
@@ -55,6 +58,10 @@ class Theme:
             keep_trailing_newline=True,
             auto_reload=False,
         )
+        self.stamp = next(_STAMPS)
+        """Unique to this theme object in this process: pages rendered by another
+        theme object (loaded again after a change) are never reused for this one."""
+        self._static: dict[str, bytes] | None = None
 
     @classmethod
     def load(cls, site_root: Path, name: str) -> Theme:
@@ -91,7 +98,15 @@ class Theme:
         return True
 
     def static_files(self) -> dict[str, bytes]:
-        """Relative path under static/ to its bytes; the site's theme wins file by file."""
+        """Relative path under static/ to its bytes; the site's theme wins file by file.
+
+        Read once per theme object (the live preview loads the theme again when
+        anything under themes/ changes)."""
+        if self._static is None:
+            self._static = self._read_static()
+        return dict(self._static)
+
+    def _read_static(self) -> dict[str, bytes]:
         out: dict[str, bytes] = {}
         for folder in reversed(self.static_dirs):
             if not folder.is_dir():

@@ -9,19 +9,22 @@ out of it, so an error can only ever withhold, never publish.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import posixpath
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import yaml
 from markdown_it.token import Token
 from pydantic import ValidationError
 
 from .config import SiteConfig
-from .diagnostics import Diagnostics, did_you_mean
+from .diagnostics import Diagnostic, Diagnostics, did_you_mean
 from .frontmatter import FrontMatter, Pos
 from .frontmatter import split as _unused_split  # noqa: F401  (kept for API symmetry)
 from .load import LoadedSite
+from .memo import Memos
 from .models import (
     MODELS,
     NESTED,
@@ -50,23 +53,80 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 
 
 def validate(
-    loaded: LoadedSite, parsed: list[ParsedNote], config: SiteConfig, diags: Diagnostics
+    loaded: LoadedSite, parsed: list[ParsedNote], config: SiteConfig, diags: Diagnostics,
+    memos: Memos | None = None,
 ) -> ValidSite:
+    """All notes checked; ``memos`` (the live preview) keeps each note's checks for
+    as long as its bytes and what they are checked against stay the same."""
     site = ValidSite(assets=dict(loaded.assets))
+    config_key = hashlib.sha256(loaded.config_bytes or b"").hexdigest()
     for p in parsed:
         diags.extend(p.diagnostics)
         if p.fm is None:
             continue
-        note = _validate_note(p, config, diags)
+        if memos is None:
+            note = _validate_note(p, config, diags)
+        else:
+            note, found = memos.notes.get(
+                ("note", p.source.rel, p.source.digest, config_key),
+                functools.partial(_checked, functools.partial(_validate_note, p, config)))
+            diags.extend(found)
         if note is not None and not any(
             d.severity == "error" for d in p.diagnostics
         ):
             site.notes.append(note)
     _index(site, diags)
-    _check_references(site, diags)
     if loaded.questions is not None:
         site.questions = _questions(loaded.questions.rel, loaded.questions.data, diags)
+    site.shape = site_shape(site, config_key)
+    roles = {n.slug for n in site.notes if n.collection == "roles"}
+    if memos is None:
+        _check_references(site, site.notes, roles, diags)
+    else:
+        for note in site.notes:
+            diags.extend(memos.references.get(
+                ("refs", site.shape, note.source, note.fm.text),
+                functools.partial(_reference_problems, site, note, roles)))
     return site
+
+
+T = TypeVar("T")
+
+
+def _checked(work: Callable[[Diagnostics], T]) -> tuple[T, list[Diagnostic]]:
+    """Run one note's checks into a list of their own, so they can be kept."""
+    scratch = Diagnostics()
+    value = work(scratch)
+    return value, list(scratch)
+
+
+def _reference_problems(site: ValidSite, note: Note, roles: set[str]) -> list[Diagnostic]:
+    scratch = Diagnostics()
+    _check_references(site, [note], roles, scratch)
+    return list(scratch)
+
+
+def site_shape(site: ValidSite, config_key: str) -> str:
+    """A digest of everything one note's links, roles, title and names can depend on
+    in other notes: paths, slugs, titles, visibility, people and their consent,
+    roles, files, questions and site.toml. Not: other notes' bodies, dates, tags or
+    summaries, so editing those leaves every other note's checked work valid."""
+    h = hashlib.sha256(config_key.encode())
+    for note in site.notes:
+        meta = note.meta
+        parts: list[object] = [note.source, note.key, note.collection, note.slug,
+                               note.visibility, meta.title, meta.slug]
+        if isinstance(meta, InterviewMeta):
+            parts += [meta.person.name, meta.person.role, meta.person.company,
+                      meta.consent.publish_name, meta.alias, meta.role]
+        elif isinstance(meta, ReflectionMeta):
+            parts += list(meta.roles)
+        h.update(repr(parts).encode())
+    for ref in site.assets.values():
+        h.update(f"\0{ref.rel}\0{ref.digest}".encode())
+    for q in site.questions:
+        h.update(repr((q.id, q.text, q.aliases)).encode())
+    return h.hexdigest()
 
 
 def _validate_note(p: ParsedNote, config: SiteConfig, diags: Diagnostics) -> Note | None:
@@ -245,9 +305,9 @@ def _tokens_with_lines(note: Note) -> Iterable[tuple[Token, int]]:
             yield child, line
 
 
-def _check_references(site: ValidSite, diags: Diagnostics) -> None:
-    roles = {n.slug for n in site.notes if n.collection == "roles"}
-    for note in site.notes:
+def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
+                      diags: Diagnostics) -> None:
+    for note in notes:
         for tok, line in _tokens_with_lines(note):
             target = None
             if tok.type == "wikilink":

@@ -1,0 +1,99 @@
+"""Work kept from one build to the next, for a pipeline that builds many times.
+
+The live preview rebuilds the whole site on every save, through every stage,
+so that nothing ever takes a path around the audience filter. What keeps a save
+fast is that each stage looks up the result of its per-note work under a key
+made of *everything that result is computed from* (the note's bytes, the
+audience, a digest of the rest of the site that the work can look at) and only
+computes what is not there. A stale entry can never be found: change any input
+and the key changes.
+
+A :class:`Memo` keeps two generations: what the current build used, and what
+the one before used. :meth:`Memo.rotate` after each build forgets everything the
+last build did not ask for, so memory follows the size of the site, not the
+number of edits. A one-off ``ivsite build`` makes no memos (``Memos`` is None).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from .audience import ViewNote
+    from .diagnostics import Diagnostic
+    from .graph import Answer
+    from .notes import Note
+
+__all__ = ["Memo", "Memos"]
+
+V = TypeVar("V")
+
+
+class Memo(Generic[V]):
+    """A two-generation dictionary of results by key."""
+
+    def __init__(self) -> None:
+        self._old: dict[Hashable, V] = {}
+        self._new: dict[Hashable, V] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Hashable, make: Callable[[], V]) -> V:
+        """The value stored under ``key``, or ``make()`` stored there now."""
+        try:
+            value = self._new[key]
+        except KeyError:
+            try:
+                value = self._old.pop(key)
+            except KeyError:
+                self.misses += 1
+                value = make()
+            else:
+                self.hits += 1
+            self._new[key] = value
+        else:
+            self.hits += 1
+        return value
+
+    def rotate(self) -> None:
+        """Keep only what the build that just ended used."""
+        self._old, self._new = self._new, {}
+        self.hits = self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._old) + len(self._new)
+
+
+_KINDS = ("notes", "references", "views", "answers", "bodies", "pages", "search")
+
+
+@dataclass
+class Memos:
+    """One memo per kind of per-note work; owned by a long-lived Pipeline."""
+
+    notes: Memo[tuple[Note | None, list[Diagnostic]]] = field(default_factory=Memo)
+    """validate: a note's front matter checked (key: path, bytes digest, config)."""
+    references: Memo[list[Diagnostic]] = field(default_factory=Memo)
+    """validate: a note's links and role names checked against the site's shape."""
+    views: Memo[tuple[ViewNote, list[Diagnostic]]] = field(default_factory=Memo)
+    """audience filter: a note as one audience sees it, with its name problems."""
+    answers: Memo[tuple[ViewNote, list[Answer]]] = field(default_factory=Memo)
+    """site graph: the answers cut from one view note."""
+    bodies: Memo[Markup] = field(default_factory=Memo)
+    """emit: a body or an answer rendered to HTML for one page address."""
+    pages: Memo[bytes] = field(default_factory=Memo)
+    """emit: a whole page, under the fingerprint of all its template can read."""
+    search: Memo[str] = field(default_factory=Memo)
+    """emit: one note's entry in the JSON search index."""
+
+    def rotate(self) -> None:
+        for name in _KINDS:
+            getattr(self, name).rotate()
+
+    def sizes(self) -> dict[str, int]:
+        return {name: len(getattr(self, name))
+                for name in _KINDS}
