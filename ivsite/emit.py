@@ -98,6 +98,15 @@ class _Page:
     note: ViewNote | None = None
     context: dict[str, Any] = field(default_factory=dict)
     lockable: bool = True
+    inputs: tuple[object, ...] | None = None
+    """With ``build``: all the context is made from, as digests and plain values.
+    A page kept under the same inputs is used without making its context."""
+    build: Callable[[], dict[str, Any]] | None = None
+
+    def full_context(self) -> dict[str, Any]:
+        if self.build is not None:
+            self.context, self.build = self.build(), None
+        return self.context
 
 
 class _Emitter:
@@ -201,19 +210,24 @@ class _Emitter:
         if self.sections["tags"]:
             out.append(_Page("tags/", "tags.html", "Tags",
                              f"Topics across {self.config.title}", "list", "tags",
-                             context={"tags": [_card_tag(t) for t in g.tags]}))
+                             inputs=("tags", *((t.name, t.slug, _digests(t.notes))
+                                               for t in g.tags)),
+                             build=lambda: {"tags": [_card_tag(t) for t in g.tags]}))
             for tag in g.tags:
                 out.append(_Page(
                     g.tag_url(tag.name), "tag.html", f"Tagged “{tag.name}”",
                     f"Notes tagged “{tag.name}” on {self.config.title}", "list", "tags",
-                    context={"tag": _card_tag(tag)},
+                    inputs=("tag", tag.name, tag.slug, _digests(tag.notes)),
+                    build=lambda tag=tag: {"tag": _card_tag(tag)},  # type: ignore[misc]
                 ))
         if self.sections["questions"]:
             out.append(self._questions())
         if self.sections["people"]:
             out.append(_Page("people/", "people.html", "People I talked to",
                              f"The people behind the conversations on {self.config.title}",
-                             "list", "interviews", context={"people": [
+                             "list", "interviews",
+                             inputs=("people", _digests(cols["interviews"])),
+                             build=lambda: {"people": [
                                  {**p, "interviews": _cards(p["interviews"])}
                                  for p in self.people]}))
         out.append(self._search())
@@ -246,27 +260,37 @@ class _Emitter:
                      context=ctx)
 
     def _collection_list(self, name: str) -> _Page:
-        items = self.g.collections[name]
+        g = self.g
+        items = g.collections[name]
         title = COLLECTION_TITLES[name]
         url = f"{name}/"
-        ctx: dict[str, Any] = {"items": _cards(items)}
         descriptions = {
             "interviews": f"{len(items)} informational interviews on {self.config.title}",
             "reflections": f"{len(items)} reflections on {self.config.title}",
             "roles": f"The roles researched on {self.config.title}",
         }
-        if name == "interviews":
-            ctx["filters"] = self._interview_filters(items)
-            ctx["rows"] = [{"note": n.card(), "data": self._filter_data(n)} for n in items]
-            ctx["has_people"] = self.sections["people"]
-        if name == "roles":
-            ctx["counts"] = {
-                r.id: (len(self.g.role_interviews.get(r.id, [])),
-                       len(self.g.role_reflections.get(r.id, [])))
-                for r in items
-            }
+
+        def build() -> dict[str, Any]:
+            ctx: dict[str, Any] = {"items": _cards(items)}
+            if name == "interviews":
+                ctx["filters"] = self._interview_filters(items)
+                ctx["rows"] = [{"note": n.card(), "data": self._filter_data(n)} for n in items]
+                ctx["has_people"] = self.sections["people"]
+            if name == "roles":
+                ctx["counts"] = {
+                    r.id: (len(g.role_interviews.get(r.id, [])),
+                           len(g.role_reflections.get(r.id, [])))
+                    for r in items
+                }
+            return ctx
+
+        # Interview rows name their role (its slug and title); the roles list counts.
+        roles = tuple((r.id, r.card_digest, len(g.role_interviews.get(r.id, [])),
+                       len(g.role_reflections.get(r.id, [])))
+                      for r in g.collections["roles"])
         return _Page(url, f"{name}.html", title, descriptions[name], "list", name,
-                     context=ctx)
+                     inputs=("list", name, _digests(items), roles, self.sections["people"]),
+                     build=build)
 
     def _filter_data(self, n: ViewNote) -> dict[str, str]:
         """The values filter.js matches an interview on (tags: '|a|b|')."""
@@ -312,46 +336,99 @@ class _Emitter:
         g = self.g
         url = g.url(n)
         older, newer = g.prev_next.get(n.id, (None, None))
-        ctx: dict[str, Any] = {
-            "note": n,
-            "body": self.note_body(n, url, 2),
-            "backlinks": _cards(g.backlinks.get(n.id, [])),
-            "older": older.card() if older else None,
-            "newer": newer.card() if newer else None,
-            "badge": VISIBILITY_BADGES.get(n.visibility, ""),
-        }
+        backlinks = g.backlinks.get(n.id, [])
         template = {"interviews": "interview.html", "reflections": "reflection.html",
                     "roles": "role.html"}.get(n.collection, "page.html")
-        if n.collection == "interviews":
-            role = g.by_id.get(n.role_id) if n.role_id else None
-            ctx["role"] = role.card() if role else None
-            ctx["follow_up"] = _follow_up(n)
-            ctx["answers"] = g.answers_by_note.get(n.id, []) if self.has_questions else []
-        elif n.collection == "reflections":
-            ctx["roles"] = [g.by_id[r].card() for r in n.role_ids if r in g.by_id]
-        elif n.collection == "roles":
-            ctx["interviews"] = _cards(g.role_interviews.get(n.id, []))
-            ctx["reflections"] = _cards(g.role_reflections.get(n.id, []))
+        role = g.by_id.get(n.role_id) if n.collection == "interviews" and n.role_id else None
+        roles = [g.by_id[r] for r in n.role_ids if r in g.by_id] \
+            if n.collection == "reflections" else []
+        interviews = g.role_interviews.get(n.id, []) if n.collection == "roles" else []
+        reflections = g.role_reflections.get(n.id, []) if n.collection == "roles" else []
+
+        def build() -> dict[str, Any]:
+            ctx: dict[str, Any] = {
+                "note": n,
+                "body": self.note_body(n, url, 2),
+                "backlinks": _cards(backlinks),
+                "older": older.card() if older else None,
+                "newer": newer.card() if newer else None,
+                "badge": VISIBILITY_BADGES.get(n.visibility, ""),
+            }
+            if n.collection == "interviews":
+                ctx["role"] = role.card() if role else None
+                ctx["follow_up"] = _follow_up(n)
+                ctx["answers"] = g.answers_by_note.get(n.id, []) if self.has_questions else []
+            elif n.collection == "reflections":
+                ctx["roles"] = _cards(roles)
+            elif n.collection == "roles":
+                ctx["interviews"] = _cards(interviews)
+                ctx["reflections"] = _cards(reflections)
+            return ctx
+
+        # The note itself (its digest covers its body, answers and follow-up), and
+        # what the page shows of the others: their cards.
+        inputs = ("note", n.digest, _digests(backlinks),
+                  older.card_digest if older else None, newer.card_digest if newer else None,
+                  role.card_digest if role else None, _digests(roles), _digests(interviews),
+                  _digests(reflections), self.has_questions)
         description = n.summary or n.title
         return _Page(url, template, n.title, description, "note", n.collection, note=n,
-                     context=ctx)
+                     inputs=inputs, build=build)
 
     def _questions(self) -> _Page:
         url = "questions/"
-        bank = []
-        for entry in self.g.bank:
-            bank.append({
-                "id": "q-" + (slugify(entry.question.id) or "question"),
-                "text": entry.question.text,
-                "answers": [self._answer(a, url) for a in entry.answers],
-            })
-        other = [self._answer(a, url, render=False) for a in self.g.other_questions]
-        return _Page(url, "questions.html", "Questions",
-                     f"The questions I ask, and the answers side by side, on "
-                     f"{self.config.title}", "list", "questions",
-                     context={"bank": bank, "other": other})
+        shared: list[dict[str, Any]] = []
 
-    def _answer(self, a: Answer, page_url: str, render: bool = True) -> dict[str, Any]:
+        def helpers() -> dict[str, Any]:
+            """The page's own context, for the answer partials (made once, if needed)."""
+            if not shared:
+                shared.append(self._context(page))
+            return shared[0]
+
+        def answers(items: list[Answer], render: bool) -> dict[str, Any]:
+            made = [self._answer(a, url, render=render, helpers=helpers) for a in items]
+            return {"answers": made, "html": Markup("\n").join(a["html"] for a in made)}
+
+        def kept(key: tuple[object, ...], items: list[Answer],
+                 render: bool = True) -> dict[str, Any]:
+            """One question's answers, and their partials joined (kept as a whole
+            while no answer to it changed)."""
+            if self.memos is None:
+                return answers(items, render)
+            return self.memos.entries.get(("questions", self.shared_key, *key),
+                                          lambda: answers(items, render))
+
+        # An answer is made from its note (digest) and where in it it stands.
+        keys = [(e.question.id, e.question.text,
+                 tuple((a.note.digest, a.anchor, a.question) for a in e.answers))
+                for e in self.g.bank]
+        other_key = ("other", *((a.note.digest, a.anchor, a.question)
+                                for a in self.g.other_questions))
+
+        def build() -> dict[str, Any]:
+            bank = []
+            for entry, key in zip(self.g.bank, keys, strict=True):
+                got = kept(key, entry.answers)
+                bank.append({
+                    "id": "q-" + (slugify(entry.question.id) or "question"),
+                    "text": entry.question.text,
+                    "answers": got["answers"],
+                    "answers_html": got["html"],
+                })
+            other = kept(other_key, self.g.other_questions, render=False)
+            return {"bank": bank, "other": other["answers"], "other_html": other["html"]}
+
+        inputs = ("questions", *keys, other_key)
+        page = _Page(url, "questions.html", "Questions",
+                     f"The questions I ask, and the answers side by side, on "
+                     f"{self.config.title}", "list", "questions", inputs=inputs, build=build)
+        return page
+
+    def _answer(self, a: Answer, page_url: str, render: bool = True,
+                helpers: Callable[[], dict[str, Any]] | None = None) -> dict[str, Any]:
+        """One answer for the questions page; with ``helpers`` (the page's context) also
+        its ``html``, the theme's partials/answer.html, rendered once and kept: an
+        edit to one interview then renders its answers again, not every answer."""
         target = self.g.url(a.note)
         body = Markup("")
         if render and self.memos is None:
@@ -360,8 +437,17 @@ class _Emitter:
             body = self.memos.bodies.get(
                 ("answer", self.render_scope, a.note.digest, a.anchor, page_url),
                 lambda: self._answer_body(a, page_url, target))
-        return {"id": _answer_id(a), "note": a.note.card(), "question": a.question,
-                "href": target + "#" + a.anchor, "body": body}
+        entry = {"id": _answer_id(a), "note": a.note.card(), "question": a.question,
+                 "href": target + "#" + a.anchor, "body": body}
+        if helpers is not None:
+            partial = "partials/answer.html" if render else "partials/other-question.html"
+
+            def html() -> Markup:
+                assert helpers is not None
+                return Markup(self.theme.render(partial, **{**helpers(), "a": entry}))
+            entry["html"] = html() if self.memos is None else self.memos.bodies.get(
+                (partial, self.shared_key, a.note.digest, a.anchor, page_url), html)
+        return entry
 
     def _answer_body(self, a: Answer, page_url: str, target: str) -> Markup:
         html = self.renderer.render(
@@ -532,6 +618,7 @@ class _Emitter:
             "audience": self.audience, "locked": self.locked, "lock_attrs": self.lock_attrs,
             "share_prefix": self.share_prefix, "feedback_email": self.feedback_email,
             "sections": self.sections, "feed": self.feed_written, "url_key": self.g.url_key,
+            "render_scope": self.render_scope,
             "footer": [(n.title, self.g.url(n), n.visibility)
                        for n in self.g.collections["pages"]],
         })
@@ -541,15 +628,20 @@ class _Emitter:
         from changed (its template, its own fields and context, the shared key)."""
         if self.memos is None or self.shared_key is None:
             return self._render_page_now(page).encode("utf-8")
-        key = page_key(page.template, self.shared_key,
-                       (page.url, page.title, page.description, page.kind, page.section,
-                        page.lockable), page.context)
+        fields = (page.url, page.title, page.description, page.kind, page.section,
+                  page.lockable)
+        key: tuple[object, ...] | None
+        if page.inputs is not None:
+            key = (page.template, self.shared_key, fields, page.inputs)
+        else:
+            key = page_key(page.template, self.shared_key, fields, page.context)
         if key is None:
             return self._render_page_now(page).encode("utf-8")
         return self.memos.pages.get(key,
                                     lambda: self._render_page_now(page).encode("utf-8"))
 
     def _render_page_now(self, page: _Page) -> str:
+        page.full_context()
         ctx = self._context(page)
         if ctx["locked"]:
             assert self.encrypt is not None
@@ -619,6 +711,11 @@ class _Emitter:
 
 
 # ---- token and HTML helpers -------------------------------------------------------
+
+
+def _digests(notes: Iterable[NoteCard]) -> tuple[str, ...]:
+    """What the cards of these notes are made from (see ViewNote.card)."""
+    return tuple(n.card_digest for n in notes)
 
 
 def _cards(notes: Iterable[ViewNote]) -> list[NoteCard]:

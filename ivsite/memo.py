@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -68,7 +68,7 @@ class Memo(Generic[V]):
         return len(self._old) + len(self._new)
 
 
-_KINDS = ("notes", "references", "views", "answers", "bodies", "pages", "search")
+_KINDS = ("notes", "references", "views", "answers", "bodies", "pages", "entries", "search")
 
 
 @dataclass
@@ -87,6 +87,8 @@ class Memos:
     """emit: a body or an answer rendered to HTML for one page address."""
     pages: Memo[bytes] = field(default_factory=Memo)
     """emit: a whole page, under the fingerprint of all its template can read."""
+    entries: Memo[dict[str, Any]] = field(default_factory=Memo)
+    """emit: a part of a page made of many kept parts (a question's answers)."""
     search: Memo[str] = field(default_factory=Memo)
     """emit: one note's entry in the JSON search index."""
 

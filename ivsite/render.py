@@ -30,10 +30,25 @@ def relative_url(from_url: str, to_url: str) -> str:
     base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else ""
     if not from_url.endswith("/") and from_url:
         base = posixpath.dirname(from_url)
-    rel = posixpath.relpath(path or ".", base or ".")
+    rel = _relpath(path or ".", base or ".")
     if path.endswith("/") or path == "":
         rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{frag}" if frag else "")
+
+
+def _relpath(path: str, base: str) -> str:
+    """``posixpath.relpath`` for plain relative paths, without its trips through
+    the working directory (it is called for every link on every page); anything
+    unusual (absolute, '..', empty segments) goes to ``posixpath.relpath``."""
+    p, b = path.split("/"), base.split("/")
+    if path.startswith("/") or base.startswith("/") or ".." in p or ".." in b:
+        return posixpath.relpath(path, base)
+    p = [s for s in p if s and s != "."]
+    b = [s for s in b if s and s != "."]
+    i = 0
+    while i < len(p) and i < len(b) and p[i] == b[i]:
+        i += 1
+    return "/".join([".."] * (len(b) - i) + p[i:]) or "."
 
 
 def heading_anchors(tokens: Sequence[Token]) -> dict[int, tuple[str, str]]:

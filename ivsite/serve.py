@@ -995,10 +995,11 @@ def trim_heap() -> None:
     moved out of the cyclic garbage collector's way (``gc.freeze``): otherwise a
     full collection over a large site's millions of kept objects lands in the
     middle of some later rebuild and adds half a second to that save. Every
-    ``FULL_COLLECT_EVERY`` rebuilds (and after the first build) everything is collected once, so cycles among
-    forgotten work are still freed. Then freed heap memory goes back to the
-    system (glibc only): without that, a long session's resident memory follows
-    the fragmentation of its busiest rebuild rather than the size of the site.
+    ``FULL_COLLECT_EVERY`` rebuilds (and after the first build) everything is
+    collected once, so cycles among forgotten work are still freed. Then freed heap
+    memory goes back to the system (glibc only): without that, a long session's
+    resident memory follows the fragmentation of its busiest rebuild rather than
+    the size of the site.
     """
     _settled[0] += 1
     if _settled[0] % FULL_COLLECT_EVERY == 1:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 from unit_helpers import errors, prepare, write_site
 
 from ivsite.audience import build_view
@@ -150,3 +152,19 @@ def test_text_special_characters_are_escaped() -> None:
     tokens, env = parse_body("a < b & c\n")
     r = Renderer(lambda _id: None, lambda p: p, mark_passages=False)
     assert "a &lt; b &amp; c" in r.render(tokens, env, "")
+
+
+_SEGMENTS = st.sampled_from(["a", "b", "", ".", "..", "x.html", "static", "a b", "é"])
+
+
+@given(st.lists(_SEGMENTS, max_size=5), st.lists(_SEGMENTS, max_size=5),
+       st.booleans(), st.booleans())
+def test_fast_relpath_agrees_with_posixpath(path: list[str], base: list[str],
+                                            abs_path: bool, abs_base: bool) -> None:
+    import posixpath
+
+    from ivsite.render import _relpath
+    p = ("/" if abs_path else "") + "/".join(path) or "."
+    b = ("/" if abs_base else "") + "/".join(base) or "."
+    assume(p.startswith("/") == b.startswith("/"))  # else posixpath mixes in the cwd
+    assert _relpath(p, b) == posixpath.relpath(p, b)
