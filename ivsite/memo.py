@@ -41,6 +41,9 @@ class Memo(Generic[V]):
         self._new: dict[Hashable, V] = {}
         self.hits = 0
         self.misses = 0
+        self.last_hits = 0
+        """Values found (``hits``) and made (``misses``) by the build before rotate."""
+        self.last_misses = 0
 
     def get(self, key: Hashable, make: Callable[[], V]) -> V:
         """The value stored under ``key``, or ``make()`` stored there now."""
@@ -62,6 +65,7 @@ class Memo(Generic[V]):
     def rotate(self) -> None:
         """Keep only what the build that just ended used."""
         self._old, self._new = self._new, {}
+        self.last_hits, self.last_misses = self.hits, self.misses
         self.hits = self.misses = 0
 
     def __len__(self) -> int:

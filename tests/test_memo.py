@@ -1,0 +1,154 @@
+"""Kept work (ivsite.memo) must never change what is built.
+
+The live preview keeps per-note work between rebuilds. These tests edit a copy of
+the example site in every way a note, a file, the question bank or site.toml can
+change, and after each edit compare, for every audience, the output of the
+long-lived pipeline with that of a fresh one: byte for byte, file for file, with
+the same diagnostics. A key that misses an input would show here as a stale page.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ivsite.diagnostics import Diagnostics
+from ivsite.memo import Memo
+from ivsite.output import OutputPlan
+from ivsite.pipeline import Pipeline
+from ivsite.theme import Theme
+
+REPO = Path(__file__).resolve().parent.parent
+AUDIENCES = ("public", "mentor", "private")
+NORTHWIND = "content/interviews/2026-02-11-northwind-ux.md"
+AGENCY = "content/interviews/2026-02-25-agency-ux.md"
+SALARY = "content/reflections/2026-07-05-salary-reality-check.md"
+UX_ROLE = "content/roles/ux-researcher.md"
+
+
+def copy_example(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    root.mkdir()
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "site.toml", root / "site.toml")
+    return root
+
+
+def build_all(pipe: Pipeline, theme: Theme | None) -> tuple[dict[str, OutputPlan], list[str]]:
+    diags = Diagnostics()
+    prep = pipe.prepare(diags)
+    assert prep is not None
+    theme = theme or Theme.load(prep.root, prep.config.theme)
+    plans = {}
+    for audience in AUDIENCES:
+        graph = pipe.graph(prep, audience, diags)  # type: ignore[arg-type]
+        prefix = "share/x/" if audience == "mentor" else ""
+        plans[audience] = pipe.plan(prep, graph, theme, share_prefix=prefix)
+    pipe.finish()
+    return plans, [d.text() for d in diags.sorted()]
+
+
+def edit(root: Path, rel: str, change: Callable[[str], str]) -> None:
+    path = root / rel
+    before = path.read_text("utf-8")
+    after = change(before)
+    assert after != before, f"the edit of {rel} changed nothing"
+    path.write_text(after, "utf-8")
+
+
+def sub(pattern: str, repl: str) -> Callable[[str], str]:
+    return lambda text: re.sub(pattern, repl, text, count=1, flags=re.M)
+
+
+EDITS: dict[str, Callable[[Path], object]] = {
+    "body text": lambda r: edit(r, NORTHWIND, lambda t: t + "\nOne more public sentence.\n"),
+    "an answer": lambda r: edit(r, NORTHWIND, sub(
+        r"^## What does a typical day look like for you\?\n",
+        "## What does a typical day look like for you?\n\nMornings are for synthesis.\n")),
+    "a private passage": lambda r: edit(r, NORTHWIND, sub(
+        r"^::: private\n", "::: private\nA new private aside.\n")),
+    "a role's title": lambda r: edit(r, UX_ROLE, sub(r"^title: .*$", "title: UX Research")),
+    "tags": lambda r: edit(r, SALARY, sub(r"^tags: .*$", "tags: [money, new-tag]")),
+    "a summary": lambda r: edit(r, NORTHWIND, sub(r"^summary: .*$", "summary: Shorter.")),
+    "visibility": lambda r: edit(r, NORTHWIND, sub(r"^visibility: public$",
+                                                   "visibility: mentor")),
+    "consent": lambda r: edit(r, NORTHWIND, sub(r"publish_name: true", "publish_name: false")),
+    "a new note": lambda r: (r / "content/interviews/2026-11-01-new.md").write_text(
+        "---\nvisibility: public\ndate: 2026-11-01\nperson: {name: Ada Quill, role: Analyst,"
+        " company: Lumen}\nconsent: {publish_name: true}\nstatus: done\nrole: ux-researcher\n"
+        "tags: [ux]\n---\nSee [[roles/ux-researcher]] and [Priya](2026-02-11-northwind-ux.md)."
+        "\n\n## How did you get into this field?\n\nBy accident.\n", "utf-8"),
+    "a deleted note": lambda r: (r / AGENCY).unlink(),
+    "a file's bytes": lambda r: (r / "content/assets/persona-board.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>\n', "utf-8"),
+    "the question bank": lambda r: edit(r, "content/questions.yaml", sub(
+        r"^    - What was your path to this job\?$",
+        "    - What was your path to this job?\n    - Who else should I talk to?")),
+    "site.toml": lambda r: edit(r, "site.toml", sub(r'^title = .*$', 'title = "Maya: research"')),
+    "a broken link": lambda r: edit(r, SALARY, lambda t: t + "\n[gone](nowhere.md)\n"),
+    "the fix": lambda r: edit(r, SALARY, lambda t: t.replace("\n[gone](nowhere.md)\n", "\n")),
+}
+
+
+def test_every_kind_of_edit_builds_what_a_fresh_pipeline_builds(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    kept = Pipeline(root, persist_cache=False, incremental=True)
+    theme = Theme.load(root, "default")
+    build_all(kept, theme)
+    for name, change in EDITS.items():
+        change(root)
+        # A theme object lives as long as the preview's; a fresh pipeline gets its own.
+        got, got_diags = build_all(kept, theme)
+        want, want_diags = build_all(Pipeline(root, persist_cache=False), None)
+        assert got_diags == want_diags, name
+        for audience in AUDIENCES:
+            assert got[audience].files.keys() == want[audience].files.keys(), (name, audience)
+            for path, data in want[audience].files.items():
+                assert got[audience].files[path] == data, (name, audience, path)
+            assert got[audience].assets == want[audience].assets, (name, audience)
+        assert kept.memos is not None
+        if name != "site.toml":  # which every page is made from
+            assert kept.memos.pages.last_hits > 0, f"{name}: no page was kept, so the " \
+                "comparison proves nothing about kept pages"
+
+
+def test_an_edit_reuses_the_pages_it_does_not_touch(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    kept = Pipeline(root, persist_cache=False, incremental=True)
+    theme = Theme.load(root, "default")
+    build_all(kept, theme)
+    assert kept.memos is not None
+    pages = kept.memos.pages
+    calls: list[str] = []
+    original = Memo.get
+
+    def counting(self: Memo[object], key: object, make: Callable[[], object]) -> object:
+        if self is pages:
+            made = key not in self._new and key not in self._old
+            calls.append(f"made {key[0]}" if made else "kept")  # type: ignore[index]
+        return original(self, key, make)
+
+    EDITS["body text"](root)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Memo, "get", counting)
+        build_all(kept, theme)
+    # In each of the three views: the edited interview's page, and the questions
+    # page (the interview answers bank questions; it joins their kept answers).
+    made = sorted(c for c in calls if c != "kept")
+    assert made == ["made interview.html"] * 3 + ["made questions.html"] * 3
+    assert calls.count("kept") > 50
+
+
+def test_memo_forgets_what_a_build_did_not_use() -> None:
+    memo: Memo[int] = Memo()
+    assert memo.get("a", lambda: 1) == 1
+    assert memo.get("b", lambda: 2) == 2
+    memo.rotate()
+    assert memo.get("a", lambda: 99) == 1  # used last build: kept
+    memo.rotate()
+    assert memo.get("b", lambda: 3) == 3  # not used in the last build: forgotten
+    assert len(memo) == 2
