@@ -111,12 +111,13 @@ class LoadCache:
     def __init__(self) -> None:
         self._files: dict[str, tuple[tuple[int, int, int, int], SourceFile]] = {}
 
-    def read(self, path: Path, rel: str, collection: str, st: os.stat_result) -> SourceFile:
+    def read(self, path: str, rel: str, collection: str, st: os.stat_result) -> SourceFile:
         key = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
         got = self._files.get(rel)
         if got is not None and got[0] == key and got[1].collection == collection:
             return got[1]
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read()
         source = SourceFile(rel, collection, data, hashlib.sha256(data).hexdigest())
         self._files[rel] = (key, source)
         return source
@@ -157,10 +158,9 @@ def _walk(root: Path, content: Path, folder: Path, site: LoadedSite, diags: Diag
     for entry in entries:
         if is_editor_noise(entry.name):
             continue
-        path = Path(entry.path)
         rel = entry.path[prefix:].replace(os.sep, "/")
         if entry.is_symlink():
-            target = path.resolve()
+            target = Path(entry.path).resolve()
             if not target.is_relative_to(content.resolve()):
                 diags.error(
                     rel, 0, 0, "outside-site",
@@ -175,7 +175,7 @@ def _walk(root: Path, content: Path, folder: Path, site: LoadedSite, diags: Diag
                     "move the folder into content/ instead of linking to it",
                 )
                 continue
-            _walk(root, content, path, site, diags, cache)
+            _walk(root, content, Path(entry.path), site, diags, cache)
             continue
         if not entry.is_file():
             continue
@@ -183,13 +183,14 @@ def _walk(root: Path, content: Path, folder: Path, site: LoadedSite, diags: Diag
         collection = parts[0] if len(parts) > 1 else ""
         suffix = os.path.splitext(entry.name)[1].lower()
         try:
+            if collection in COLLECTIONS and suffix in NOTE_SUFFIXES and cache is not None:
+                site.notes.append(cache.read(entry.path, rel, collection, entry.stat()))
+                continue
+            path = Path(entry.path)
             if rel == "content/questions.yaml" or rel == "content/questions.yml":
                 data = path.read_bytes()
                 site.questions = SourceFile(rel, "", data, hashlib.sha256(data).hexdigest())
             elif collection in COLLECTIONS and suffix in NOTE_SUFFIXES:
-                if cache is not None:
-                    site.notes.append(cache.read(path, rel, collection, entry.stat()))
-                    continue
                 data = path.read_bytes()
                 site.notes.append(
                     SourceFile(rel, collection, data, hashlib.sha256(data).hexdigest())

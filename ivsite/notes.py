@@ -33,6 +33,8 @@ class Note:
     env: dict[str, object]
     fm: FrontMatter
     body_line: int
+    shape_part: bytes = field(default=b"", init=False, repr=False)
+    """What of this note others' checks and views can read (see validate.site_shape)."""
 
     @property
     def date(self) -> dt.date | None:

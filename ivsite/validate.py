@@ -113,15 +113,17 @@ def site_shape(site: ValidSite, config_key: str) -> str:
     summaries, so editing those leaves every other note's checked work valid."""
     h = hashlib.sha256(config_key.encode())
     for note in site.notes:
-        meta = note.meta
-        parts: list[object] = [note.source, note.key, note.collection, note.slug,
-                               note.visibility, meta.title, meta.slug]
-        if isinstance(meta, InterviewMeta):
-            parts += [meta.person.name, meta.person.role, meta.person.company,
-                      meta.consent.publish_name, meta.alias, meta.role]
-        elif isinstance(meta, ReflectionMeta):
-            parts += list(meta.roles)
-        h.update(repr(parts).encode())
+        if not note.shape_part:  # a kept note keeps its part
+            meta = note.meta
+            parts: list[object] = [note.source, note.key, note.collection, note.slug,
+                                   note.visibility, meta.title, meta.slug]
+            if isinstance(meta, InterviewMeta):
+                parts += [meta.person.name, meta.person.role, meta.person.company,
+                          meta.consent.publish_name, meta.alias, meta.role]
+            elif isinstance(meta, ReflectionMeta):
+                parts += list(meta.roles)
+            note.shape_part = repr(parts).encode()
+        h.update(note.shape_part)
     for ref in site.assets.values():
         h.update(f"\0{ref.rel}\0{ref.digest}".encode())
     for q in site.questions:
