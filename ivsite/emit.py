@@ -387,7 +387,8 @@ class _Emitter:
 
         def answers(items: list[Answer], render: bool) -> dict[str, Any]:
             made = [self._answer(a, url, render=render, helpers=helpers) for a in items]
-            return {"answers": made, "html": Markup("\n").join(a["html"] for a in made)}
+            # The partials are Markup already: joined as plain text, not escaped again.
+            return {"answers": made, "html": Markup("\n".join([a["html"] for a in made]))}
 
         def kept(key: tuple[object, ...], items: list[Answer],
                  render: bool = True) -> dict[str, Any]:
@@ -427,26 +428,25 @@ class _Emitter:
     def _answer(self, a: Answer, page_url: str, render: bool = True,
                 helpers: Callable[[], dict[str, Any]] | None = None) -> dict[str, Any]:
         """One answer for the questions page; with ``helpers`` (the page's context) also
-        its ``html``, the theme's partials/answer.html, rendered once and kept: an
-        edit to one interview then renders its answers again, not every answer."""
+        its ``html``, the theme's partials/answer.html. With memos the whole entry is
+        made once and kept: an edit to one interview then makes its own answers
+        again, not every answer on the page."""
+        if self.memos is None:
+            return self._answer_now(a, page_url, render, helpers)
+        return self.memos.entries.get(
+            ("answer", self.shared_key, a.note.digest, a.anchor, page_url, render,
+             helpers is not None),
+            lambda: self._answer_now(a, page_url, render, helpers))
+
+    def _answer_now(self, a: Answer, page_url: str, render: bool,
+                    helpers: Callable[[], dict[str, Any]] | None) -> dict[str, Any]:
         target = self.g.url(a.note)
-        body = Markup("")
-        if render and self.memos is None:
-            body = self._answer_body(a, page_url, target)
-        elif render and self.memos is not None:
-            body = self.memos.bodies.get(
-                ("answer", self.render_scope, a.note.digest, a.anchor, page_url),
-                lambda: self._answer_body(a, page_url, target))
+        body = self._answer_body(a, page_url, target) if render else Markup("")
         entry = {"id": _answer_id(a), "note": a.note.card(), "question": a.question,
                  "href": target + "#" + a.anchor, "body": body}
         if helpers is not None:
             partial = "partials/answer.html" if render else "partials/other-question.html"
-
-            def html() -> Markup:
-                assert helpers is not None
-                return Markup(self.theme.render(partial, **{**helpers(), "a": entry}))
-            entry["html"] = html() if self.memos is None else self.memos.bodies.get(
-                (partial, self.shared_key, a.note.digest, a.anchor, page_url), html)
+            entry["html"] = Markup(self.theme.render(partial, **{**helpers(), "a": entry}))
         return entry
 
     def _answer_body(self, a: Answer, page_url: str, target: str) -> Markup:
@@ -687,24 +687,25 @@ class _Emitter:
 
     def _search_index(self, pages: list[_Page]) -> None:
         if self.locked or self.audience == "private":
-            docs = sorted((p.url, self._search_doc(p.url, p.note))
-                          for p in pages if p.note is not None)
-            data = "[" + ",".join(doc for _, doc in docs) + "]"
+            notes = sorted(((p.url, p.note) for p in pages if p.note is not None),
+                           key=lambda item: item[0])
+            data = b"".join([b"[", b",".join([self._search_doc(url, n) for url, n in notes]),
+                             b"]"])
             if self.locked:
                 assert self.encrypt is not None
-                self.plan.add("search-index.json.enc", self.encrypt(data))
+                self.plan.add("search-index.json.enc", self.encrypt(data.decode("utf-8")))
             else:
                 self.plan.add("search-index.json", data)
             return
         self.plan.search_index = True
         self.plan.search_prefix = self.share_prefix
 
-    def _search_doc(self, url: str, note: ViewNote) -> str:
+    def _search_doc(self, url: str, note: ViewNote) -> bytes:
         """One note's entry in the JSON search index (kept, with memos)."""
-        def make() -> str:
+        def make() -> bytes:
             return json.dumps({"url": url, "title": note.title, "summary": note.summary,
                                "text": note.text}, ensure_ascii=False, sort_keys=True,
-                              separators=(",", ":"))
+                              separators=(",", ":")).encode("utf-8")
         if self.memos is None:
             return make()
         return self.memos.search.get(("search", url, note.digest), make)
@@ -713,9 +714,9 @@ class _Emitter:
 # ---- token and HTML helpers -------------------------------------------------------
 
 
-def _digests(notes: Iterable[NoteCard]) -> tuple[str, ...]:
+def _digests(notes: Sequence[NoteCard]) -> tuple[str, ...]:
     """What the cards of these notes are made from (see ViewNote.card)."""
-    return tuple(n.card_digest for n in notes)
+    return tuple([n.card_digest for n in notes]) if notes else ()
 
 
 def _cards(notes: Iterable[ViewNote]) -> list[NoteCard]:

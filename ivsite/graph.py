@@ -107,17 +107,16 @@ def build_graph(view: AudienceView, url_key: bytes | None = None,
         collections[name].sort(key=lambda n: n.title.casefold())
     tags_by_slug: dict[str, Tag] = {}
     for n in view.notes:
-        for t in n.tags:
-            slug = slugify(t) or "tag"
+        # Two spellings of one tag ('UX', 'ux') list the note once.
+        for slug, t in {slugify(t) or "tag": t for t in reversed(n.tags)}.items():
             tag = tags_by_slug.setdefault(slug, Tag(t, slug))
-            if n not in tag.notes:
-                tag.notes.append(n)
+            tag.notes.append(n)
     for tag in tags_by_slug.values():
         tag.notes.sort(key=lambda n: (-_ord(n), n.title.casefold()))
     backlinks: dict[str, list[ViewNote]] = defaultdict(list)
     for n in view.notes:
-        for target in dict.fromkeys(n.links_to):
-            if target != n.id and n not in backlinks[target]:
+        for target in dict.fromkeys(n.links_to):  # each linking note once
+            if target != n.id:
                 backlinks[target].append(n)
     prev_next: dict[str, tuple[ViewNote | None, ViewNote | None]] = {}
     for name in ("interviews", "reflections"):

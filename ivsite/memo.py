@@ -93,7 +93,7 @@ class Memos:
     """emit: a whole page, under the fingerprint of all its template can read."""
     entries: Memo[dict[str, Any]] = field(default_factory=Memo)
     """emit: a part of a page made of many kept parts (a question's answers)."""
-    search: Memo[str] = field(default_factory=Memo)
+    search: Memo[bytes] = field(default_factory=Memo)
     """emit: one note's entry in the JSON search index."""
 
     def rotate(self) -> None:
