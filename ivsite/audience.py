@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
@@ -117,6 +117,8 @@ class ViewNote(NoteCard):
     digest: str = ""
     """Fingerprint of everything this view note was made from (for render caches)."""
     _card: NoteCard | None = field(default=None, repr=False, compare=False)
+    sort_keys: tuple[tuple[object, ...], ...] = field(default=(), repr=False, compare=False)
+    """(view, newest first, title) orders, made once with the card (see order_by)."""
 
     def card(self) -> NoteCard:
         """This note without its body (made once; the view note is not changed after)."""
@@ -124,7 +126,20 @@ class ViewNote(NoteCard):
             values = {name: getattr(self, name) for name in CARD_FIELDS}
             self._card = NoteCard(**values, card_digest=_card_digest(values))
             self.card_digest = self._card.card_digest
+            day = self.date.toordinal() if self.date else 0
+            title = self.title.casefold()
+            self.sort_keys = ((self.collection, -day, self.id),
+                              (self.date is None, -day, title), (title,), (-day, title))
         return self._card
+
+
+def order_by(kind: int) -> Callable[[ViewNote], tuple[object, ...]]:
+    """A sort key over view notes: VIEW_ORDER, NEWEST_FIRST, BY_TITLE or TAG_ORDER
+    (kept on each note, so sorting a large site calls no Python per comparison)."""
+    return lambda n: n.sort_keys[kind]
+
+
+VIEW_ORDER, NEWEST_FIRST, BY_TITLE, TAG_ORDER = range(4)
 
 
 def _card_digest(values: dict[str, object]) -> str:
@@ -232,7 +247,7 @@ def build_view(
                 lambda note=note: filtered(note))  # type: ignore[misc]
         diags.extend(found)
         view_notes.append(vn)
-    view_notes.sort(key=lambda v: (v.collection, -(v.date.toordinal() if v.date else 0), v.id))
+    view_notes.sort(key=order_by(VIEW_ORDER))
     return AudienceView(
         audience=audience, config=config, notes=view_notes, questions=list(site.questions),
         withheld_note_count=len(site.notes) - len(visible),

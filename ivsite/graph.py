@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from .audience import AudienceView, ViewNote
+from .audience import BY_TITLE, NEWEST_FIRST, TAG_ORDER, AudienceView, ViewNote, order_by
 from .memo import Memos
 from .notes import Question
 from .render import heading_anchors
@@ -102,9 +102,9 @@ def build_graph(view: AudienceView, url_key: bytes | None = None,
             continue
         collections[n.collection].append(n)
     for name in ("interviews", "reflections"):
-        collections[name].sort(key=lambda n: (n.date is None, -_ord(n), n.title.casefold()))
+        collections[name].sort(key=order_by(NEWEST_FIRST))
     for name in ("roles", "pages"):
-        collections[name].sort(key=lambda n: n.title.casefold())
+        collections[name].sort(key=order_by(BY_TITLE))
     tags_by_slug: dict[str, Tag] = {}
     for n in view.notes:
         # Two spellings of one tag ('UX', 'ux') list the note once.
@@ -112,7 +112,7 @@ def build_graph(view: AudienceView, url_key: bytes | None = None,
             tag = tags_by_slug.setdefault(slug, Tag(t, slug))
             tag.notes.append(n)
     for tag in tags_by_slug.values():
-        tag.notes.sort(key=lambda n: (-_ord(n), n.title.casefold()))
+        tag.notes.sort(key=order_by(TAG_ORDER))
     backlinks: dict[str, list[ViewNote]] = defaultdict(list)
     for n in view.notes:
         for target in dict.fromkeys(n.links_to):  # each linking note once
@@ -141,10 +141,6 @@ def build_graph(view: AudienceView, url_key: bytes | None = None,
         role_interviews=dict(role_interviews), role_reflections=dict(role_reflections),
         bank=bank, other_questions=other, answers_by_note=by_note, url_key=url_key,
     )
-
-
-def _ord(n: ViewNote) -> int:
-    return n.date.toordinal() if n.date else 0
 
 
 def extract_answers(note: ViewNote) -> list[Answer]:
