@@ -14,11 +14,14 @@ description are generic, and the search index is one encrypted file.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
+import secrets
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import quote
 
 from markdown_it.token import Token
@@ -141,13 +144,15 @@ class _Emitter:
         self.plan = OutputPlan()
         cols = graph.collections
         self.has_questions = bool(graph.other_questions) or any(e.answers for e in graph.bank)
-        self.people = self._people()
+        # The people page lists those talked to (made only when that page is).
+        has_people = any(n.status == "done" for n in cols["interviews"])
+        mentor = self.audience == "mentor"  # the review page is the mentor's alone
         self.review_passages = [
             (n, anchor, excerpt)
-            for n in self.view.notes if graph.url_of(n.id) is not None
+            for n in self.view.notes if mentor and graph.url_of(n.id) is not None
             for kind, anchor, excerpt in n.passages if kind == "mentor"
         ]
-        self.review_notes = [n for n in self.view.notes if n.visibility == "mentor"]
+        self.review_notes = [n for n in self.view.notes if mentor and n.visibility == "mentor"]
         self.has_review = self.audience == "mentor" and bool(
             self.review_passages or self.review_notes)
         self.sections: dict[str, bool] = {
@@ -156,7 +161,7 @@ class _Emitter:
             "roles": bool(cols["roles"]),
             "questions": self.has_questions,
             "tags": bool(graph.tags),
-            "people": bool(self.people),
+            "people": has_people,
             "search": True,
             "review": self.has_review,
         }
@@ -229,7 +234,7 @@ class _Emitter:
                              inputs=("people", _digests(cols["interviews"])),
                              build=lambda: {"people": [
                                  {**p, "interviews": _cards(p["interviews"])}
-                                 for p in self.people]}))
+                                 for p in self._people()]}))
         out.append(self._search())
         if self.sections["review"]:
             out.append(self._review())
@@ -388,7 +393,7 @@ class _Emitter:
         def answers(items: list[Answer], render: bool) -> dict[str, Any]:
             made = [self._answer(a, url, render=render, helpers=helpers) for a in items]
             # The partials are Markup already: joined as plain text, not escaped again.
-            return {"answers": made, "html": Markup("\n".join([a["html"] for a in made]))}
+            return {"answers": made, "html": _Splice("\n".join([a["html"] for a in made]))}
 
         def kept(key: tuple[object, ...], items: list[Answer],
                  render: bool = True) -> dict[str, Any]:
@@ -645,10 +650,10 @@ class _Emitter:
         ctx = self._context(page)
         if ctx["locked"]:
             assert self.encrypt is not None
-            main_html = self.theme.render(page.template, **{**ctx, "locked": False,
-                                                           "part": "main"})
+            main_html = _Splice.fill(self.theme.render(page.template, **{
+                **ctx, "locked": False, "part": "main"}))
             ctx["cipher"] = self.encrypt(main_html)
-        html = self.theme.render(page.template, **ctx)
+        html = _Splice.fill(self.theme.render(page.template, **ctx))
         if ctx["locked"] and page.note is not None:
             _check_shell(html, page, ctx)
         return html
@@ -712,6 +717,43 @@ class _Emitter:
 
 
 # ---- token and HTML helpers -------------------------------------------------------
+
+
+class _Splice:
+    """Large HTML, already safe, that a template prints but does not carry.
+
+    The questions page of a large site holds tens of megabytes of answers, and
+    every ``{{ … }}`` and template block copies what passes through it. So the
+    template prints a short marker (``__html__``) and :meth:`fill` puts the kept
+    HTML in its place once the page is rendered. The marker holds a number unique
+    in this process and a random word, so no note can write one.
+    """
+
+    _made = itertools.count()
+    _nonce = secrets.token_hex(8)
+    _live: ClassVar[dict[str, str]] = {}
+    _MARK = re.compile(r"<!--iv-splice-" + _nonce + r"-(\d+)-->")
+
+    def __init__(self, html: str) -> None:
+        self.marker = f"<!--iv-splice-{self._nonce}-{next(self._made)}-->"
+        self.html = html
+        _Splice._live[self.marker] = html
+        weakref.finalize(self, _Splice._live.pop, self.marker, None)
+
+    def __html__(self) -> str:
+        return self.marker
+
+    def __str__(self) -> str:
+        return self.html
+
+    def __len__(self) -> int:
+        return len(self.html)
+
+    @classmethod
+    def fill(cls, html: str) -> str:
+        if "<!--iv-splice-" not in html:
+            return html
+        return cls._MARK.sub(lambda m: cls._live.get(m.group(0), ""), html)
 
 
 def _digests(notes: Sequence[NoteCard]) -> tuple[str, ...]:
