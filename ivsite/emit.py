@@ -404,12 +404,10 @@ class _Emitter:
             return self.memos.entries.get(("questions", self.shared_key, *key),
                                           lambda: answers(items, render))
 
-        # An answer is made from its note (digest) and where in it it stands.
-        keys = [(e.question.id, e.question.text,
-                 tuple((a.note.digest, a.anchor, a.question) for a in e.answers))
-                for e in self.g.bank]
-        other_key = ("other", *((a.note.digest, a.anchor, a.question)
-                                for a in self.g.other_questions))
+        # An Answer object is cut from one view note and kept with it (graph's
+        # memo): the same object is the same answer, so the objects are the key.
+        keys = [(e.question.id, e.question.text, tuple(e.answers)) for e in self.g.bank]
+        other_key = ("other", tuple(self.g.other_questions))
 
         def build() -> dict[str, Any]:
             bank = []
@@ -439,8 +437,7 @@ class _Emitter:
         if self.memos is None:
             return self._answer_now(a, page_url, render, helpers)
         return self.memos.entries.get(
-            ("answer", self.shared_key, a.note.digest, a.anchor, page_url, render,
-             helpers is not None),
+            ("answer", self.shared_key, a, page_url, render, helpers is not None),
             lambda: self._answer_now(a, page_url, render, helpers))
 
     def _answer_now(self, a: Answer, page_url: str, render: bool,

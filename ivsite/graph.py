@@ -28,7 +28,7 @@ COLLECTION_TITLES = {
 }
 
 
-@dataclass
+@dataclass(eq=False)
 class Answer:
     note: ViewNote
     question: str
