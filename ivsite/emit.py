@@ -493,7 +493,11 @@ class _Emitter:
         self.shared_key = self._shared_key()
         for p in pages:
             self.plan.add(_path_of(p.url), self._render_page(p))
-        self.plan.add("404.html", self._render_404())
+        if self.memos is None or self.shared_key is None:
+            self.plan.add("404.html", self._render_404())
+        else:  # made of shared things only
+            self.plan.add("404.html", self.memos.pages.get(
+                ("404.html", self.shared_key), lambda: self._render_404().encode("utf-8")))
         self._assets()
         self._static()
         self._machine(pages)

@@ -71,9 +71,9 @@ def validate(
                 ("note", p.source.rel, p.source.digest, config_key),
                 functools.partial(_checked, functools.partial(_validate_note, p, config)))
             diags.extend(found)
-        if note is not None and not any(
+        if note is not None and not (p.diagnostics and any(
             d.severity == "error" for d in p.diagnostics
-        ):
+        )):
             site.notes.append(note)
     _index(site, diags)
     if loaded.questions is not None:
