@@ -8,10 +8,9 @@ audience, a digest of the rest of the site that the work can look at) and only
 computes what is not there. A stale entry can never be found: change any input
 and the key changes.
 
-A :class:`Memo` keeps two generations: what the current build used, and what
-the one before used. :meth:`Memo.rotate` after each build forgets everything the
-last build did not ask for, so memory follows the size of the site, not the
-number of edits. A one-off ``ivsite build`` makes no memos (``Memos`` is None).
+A :class:`Memo` marks each entry with the last build that used it, and
+:meth:`Memo.rotate` after each build forgets everything that build did not ask
+for, so memory follows the size of the site, not the number of edits. A one-off ``ivsite build`` makes no memos (``Memos`` is None).
 """
 
 from __future__ import annotations
@@ -34,11 +33,11 @@ V = TypeVar("V")
 
 
 class Memo(Generic[V]):
-    """A two-generation dictionary of results by key."""
+    """Results by key, each marked with the last build that used it."""
 
     def __init__(self) -> None:
-        self._old: dict[Hashable, V] = {}
-        self._new: dict[Hashable, V] = {}
+        self._entries: dict[Hashable, list[Any]] = {}  # key -> [build, value]
+        self._build = 0
         self.hits = 0
         self.misses = 0
         self.last_hits = 0
@@ -47,29 +46,29 @@ class Memo(Generic[V]):
 
     def get(self, key: Hashable, make: Callable[[], V]) -> V:
         """The value stored under ``key``, or ``make()`` stored there now."""
-        try:
-            value = self._new[key]
-        except KeyError:
-            try:
-                value = self._old.pop(key)
-            except KeyError:
-                self.misses += 1
-                value = make()
-            else:
-                self.hits += 1
-            self._new[key] = value
-        else:
-            self.hits += 1
-        return value
+        entry = self._entries.get(key)
+        if entry is None:
+            self.misses += 1
+            value = make()
+            self._entries[key] = [self._build, value]
+            return value
+        self.hits += 1
+        entry[0] = self._build
+        return entry[1]  # type: ignore[no-any-return]
 
     def rotate(self) -> None:
         """Keep only what the build that just ended used."""
-        self._old, self._new = self._new, {}
+        build = self._build
+        self._entries = {k: e for k, e in self._entries.items() if e[0] == build}
+        self._build += 1
         self.last_hits, self.last_misses = self.hits, self.misses
         self.hits = self.misses = 0
 
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._entries
+
     def __len__(self) -> int:
-        return len(self._old) + len(self._new)
+        return len(self._entries)
 
 
 _KINDS = ("notes", "references", "views", "answers", "bodies", "pages", "entries", "search")

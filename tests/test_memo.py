@@ -128,7 +128,7 @@ def test_an_edit_reuses_the_pages_it_does_not_touch(tmp_path: Path) -> None:
 
     def counting(self: Memo[object], key: object, make: Callable[[], object]) -> object:
         if self is pages:
-            made = key not in self._new and key not in self._old
+            made = key not in self
             calls.append(f"made {key[0]}" if made else "kept")  # type: ignore[index]
         return original(self, key, make)
 
