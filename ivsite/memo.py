@@ -10,7 +10,8 @@ and the key changes.
 
 A :class:`Memo` marks each entry with the last build that used it, and
 :meth:`Memo.rotate` after each build forgets everything that build did not ask
-for, so memory follows the size of the site, not the number of edits. A one-off ``ivsite build`` makes no memos (``Memos`` is None).
+for, so memory follows the size of the site, not the number of edits. A one-off
+``ivsite build`` makes no memos (``Memos`` is None).
 """
 
 from __future__ import annotations
