@@ -119,6 +119,8 @@ class ViewNote(NoteCard):
     _card: NoteCard | None = field(default=None, repr=False, compare=False)
     sort_keys: tuple[tuple[object, ...], ...] = field(default=(), repr=False, compare=False)
     """(view, newest first, title) orders, made once with the card (see order_by)."""
+    tag_slugs: tuple[tuple[str, str], ...] = field(default=(), repr=False, compare=False)
+    """(slug, name) of each tag, two spellings of one slug once; made with the card."""
 
     def card(self) -> NoteCard:
         """This note without its body (made once; the view note is not changed after)."""
@@ -130,6 +132,8 @@ class ViewNote(NoteCard):
             title = self.title.casefold()
             self.sort_keys = ((self.collection, -day, self.id),
                               (self.date is None, -day, title), (title,), (-day, title))
+            # The first spelling wins (reversed: later ones are overwritten).
+            self.tag_slugs = tuple({slugify(t) or "tag": t for t in reversed(self.tags)}.items())
         return self._card
 
 

@@ -94,6 +94,8 @@ class SiteGraph:
 def build_graph(view: AudienceView, url_key: bytes | None = None,
                 memos: Memos | None = None) -> SiteGraph:
     by_id = {n.id: n for n in view.notes}
+    for n in view.notes:
+        n.card()  # made once per view note, with its sort keys and tag slugs
     collections: dict[str, list[ViewNote]] = {c: [] for c in COLLECTION_TITLES}
     home = None
     for n in view.notes:
@@ -108,8 +110,10 @@ def build_graph(view: AudienceView, url_key: bytes | None = None,
     tags_by_slug: dict[str, Tag] = {}
     for n in view.notes:
         # Two spellings of one tag ('UX', 'ux') list the note once.
-        for slug, t in {slugify(t) or "tag": t for t in reversed(n.tags)}.items():
-            tag = tags_by_slug.setdefault(slug, Tag(t, slug))
+        for slug, t in n.tag_slugs:
+            tag = tags_by_slug.get(slug)
+            if tag is None:
+                tag = tags_by_slug[slug] = Tag(t, slug)
             tag.notes.append(n)
     for tag in tags_by_slug.values():
         tag.notes.sort(key=order_by(TAG_ORDER))
@@ -166,12 +170,16 @@ def extract_answers(note: ViewNote) -> list[Answer]:
     return out
 
 
-def _answers_of(note: ViewNote, memos: Memos | None) -> list[Answer]:
-    """A view note's answers; kept with the very note object they point at."""
+def _answers_of(note: ViewNote, memos: Memos | None) -> tuple[list[Answer], list[str]]:
+    """A view note's answers and their questions made comparable; kept with the
+    very note object they point at."""
+    def make() -> tuple[ViewNote, list[Answer], list[str]]:
+        answers = extract_answers(note)
+        return note, answers, [comparable(a.question) for a in answers]
     if memos is None:
-        return extract_answers(note)
-    return memos.answers.get(("answers", id(note), note.digest),
-                             lambda: (note, extract_answers(note)))[1]
+        return make()[1:]
+    _, answers, keys = memos.answers.get(("answers", id(note), note.digest), make)
+    return answers, keys
 
 
 def _questions(
@@ -185,10 +193,10 @@ def _questions(
     other: list[Answer] = []
     by_note: dict[str, list[Answer]] = {}
     for note in interviews:
-        answers = _answers_of(note, memos)
+        answers, keys = _answers_of(note, memos)
         by_note[note.id] = answers
-        for a in answers:
-            entry = index.get(comparable(a.question))
+        for a, key in zip(answers, keys, strict=True):
+            entry = index.get(key)
             if entry is not None:
                 entry.answers.append(a)
             else:

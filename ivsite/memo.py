@@ -85,7 +85,7 @@ class Memos:
     """validate: a note's links and role names checked against the site's shape."""
     views: Memo[tuple[ViewNote, list[Diagnostic]]] = field(default_factory=Memo)
     """audience filter: a note as one audience sees it, with its name problems."""
-    answers: Memo[tuple[ViewNote, list[Answer]]] = field(default_factory=Memo)
+    answers: Memo[tuple[ViewNote, list[Answer], list[str]]] = field(default_factory=Memo)
     """site graph: the answers cut from one view note."""
     bodies: Memo[Markup] = field(default_factory=Memo)
     """emit: a body or an answer rendered to HTML for one page address."""
