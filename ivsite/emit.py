@@ -135,8 +135,10 @@ class _Emitter:
         self.assets = {rel: ref for rel, ref in linked.items()
                        if not self.locked or ref.digest in allowed}
         self.omitted_assets = sorted(rel for rel in linked if rel not in self.assets)
-        self.renderer = Renderer(note_url=graph.url_of, asset_url=self._asset_url,
-                                 mark_passages=not self.public)
+        published = frozenset(self.assets)
+        self.renderer = Renderer(  # no reference back to the emitter: no cycle to collect
+            note_url=graph.url_of, mark_passages=not self.public,
+            asset_url=lambda path: path if "content/" + path in published else None)
         # All a rendered body depends on besides its view note and page address:
         # how note and file links are written in this view.
         self.render_scope = (self.audience, self.locked, graph.url_key,
@@ -663,10 +665,6 @@ class _Emitter:
         page = _Page("404.html", "404.html", "Page not found",
                      "There is no page at this address.", "error", "", lockable=False)
         return self.theme.render(page.template, **self._context(page, absolute=True))
-
-    def _asset_url(self, path: str) -> str | None:
-        """Where a linked file is published, or None when this view leaves it out."""
-        return path if "content/" + path in self.assets else None
 
     def _assets(self) -> None:
         for rel, ref in self.assets.items():

@@ -994,17 +994,19 @@ def trim_heap() -> None:
     What a rebuild keeps (the memos: parsed notes, views, rendered pages) is
     moved out of the cyclic garbage collector's way (``gc.freeze``): otherwise a
     full collection over a large site's millions of kept objects lands in the
-    middle of some later rebuild and adds half a second to that save. Every
-    ``FULL_COLLECT_EVERY`` rebuilds (and after the first build) everything is
-    collected once, so cycles among forgotten work are still freed. Then freed heap
-    memory goes back to the system (glibc only): without that, a long session's
-    resident memory follows the fragmentation of its busiest rebuild rather than
-    the size of the site.
+    middle of some later rebuild and adds half a second to that save. Before
+    that, the objects made since the last freeze (this rebuild's) are collected,
+    which is quick because frozen ones are not looked at, so no garbage cycle of
+    this rebuild is ever frozen. Every ``FULL_COLLECT_EVERY`` rebuilds everything
+    is unfrozen and collected once, for cycles among kept work that was dropped
+    later. Then freed heap memory goes back to the system (glibc only): without
+    that, a long session's resident memory follows the fragmentation of its
+    busiest rebuild rather than the size of the site.
     """
     _settled[0] += 1
     if _settled[0] % FULL_COLLECT_EVERY == 1:
         gc.unfreeze()
-        gc.collect()
+    gc.collect()  # frozen objects are not looked at: this is the last rebuild's work
     gc.freeze()
     if _malloc_trim is not None:
         _malloc_trim(0)
