@@ -241,6 +241,8 @@ class Preview:
         self.lock = threading.Lock()
         """Held while the folder changes and while a request reads a file."""
         self.manifest: dict[str, bytes] = {}
+        self._asset_digests: dict[str, str] = {}
+        """Hash of each published file from content/ as last copied (see sync_folder)."""
         self.built = False
         """Whether a build has ever succeeded (there is a site to serve)."""
         self.errors: list[Diagnostic] = []
@@ -280,7 +282,7 @@ class Preview:
         assert prep.loaded.store is not None
         with self.lock:
             self.manifest, changed = sync_folder(self.folder, layers, prep.loaded.store,
-                                                 self.manifest)
+                                                 self.manifest, self._asset_digests)
             self._prune_empty_dirs(changed)
             if changed or not self.built:
                 self.generation += 1

@@ -154,9 +154,16 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def sync_folder(folder: Path, layers: list[Layer], store: AssetStore,
-                previous: dict[str, bytes]) -> tuple[dict[str, bytes], list[str]]:
+                previous: dict[str, bytes],
+                asset_digests: dict[str, str] | None = None,
+                ) -> tuple[dict[str, bytes], list[str]]:
     """Bring a preview folder to exactly these files; returns the new manifest and
-    the paths that changed. Only changed files are written; stale ones are removed."""
+    the paths that changed. Only changed files are written; stale ones are removed.
+
+    ``asset_digests`` (kept by the caller between calls, updated here) lets a file
+    from content/ whose hash is unchanged keep its bytes from last time instead of
+    being read again: a site with many images is not read whole on every save."""
+    digests = asset_digests if asset_digests is not None else {}
     manifest: dict[str, bytes] = {}
     assets: dict[str, AssetRef] = {}
     for layer in layers:
@@ -170,11 +177,16 @@ def sync_folder(folder: Path, layers: list[Layer], store: AssetStore,
             _write(folder / rel, data)
             changed.append(rel)
     for rel, ref in assets.items():
-        data = store.read(ref)
+        kept = previous.get(rel)
+        data = kept if kept is not None and digests.get(rel) == ref.digest else store.read(ref)
+        digests[rel] = ref.digest
         manifest[rel] = data
         if previous.get(rel) != data:
             _write(folder / rel, data)
             changed.append(rel)
+    for rel in list(digests):
+        if rel not in assets:
+            del digests[rel]
     for rel in previous:
         if rel not in manifest:
             with contextlib.suppress(FileNotFoundError):

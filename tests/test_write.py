@@ -204,3 +204,37 @@ def test_sync_folder_with_a_prefixed_layer(tmp_path: Path) -> None:
     _, changed = sync_folder(folder, [], AssetStore(root), manifest)
     assert changed == ["share/t/index.html"]
     assert not (folder / "share" / "t" / "index.html").exists()
+
+
+def test_sync_folder_reads_a_file_again_only_when_its_hash_changed(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    photo = root / "content" / "photo.bin"
+    photo.write_bytes(b"first")
+    reads: list[str] = []
+
+    class CountingStore(AssetStore):
+        def read(self, ref: AssetRef) -> bytes:
+            reads.append(ref.rel)
+            return super().read(ref)
+
+    store = CountingStore(root)
+    folder = tmp_path / "preview"
+    folder.mkdir()
+    digests: dict[str, str] = {}
+
+    def layers(digest: str) -> list[Layer]:
+        out = OutputPlan()
+        out.assets["photo.bin"] = AssetRef("content/photo.bin", 5, digest)
+        return [Layer("", out)]
+
+    manifest, changed = sync_folder(folder, layers("d1"), store, {}, digests)
+    assert changed == ["photo.bin"] and reads == ["content/photo.bin"]
+    manifest, changed = sync_folder(folder, layers("d1"), store, manifest, digests)
+    assert changed == [] and reads == ["content/photo.bin"]  # same hash: not read again
+    photo.write_bytes(b"second")
+    manifest, changed = sync_folder(folder, layers("d2"), store, manifest, digests)
+    assert changed == ["photo.bin"] and len(reads) == 2
+    assert (folder / "photo.bin").read_bytes() == b"second"
+    manifest, changed = sync_folder(folder, [], store, manifest, digests)
+    assert changed == ["photo.bin"] and digests == {}
