@@ -7,6 +7,7 @@ see. Emitters read the graph; they never see the view's source notes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 from collections import defaultdict
@@ -175,11 +176,42 @@ def _answers_of(note: ViewNote, memos: Memos | None) -> tuple[list[Answer], list
     very note object they point at."""
     def make() -> tuple[ViewNote, list[Answer], list[str]]:
         answers = extract_answers(note)
+        if memos is not None:
+            # An answer that reads the same as one made before is that same object,
+            # so the questions page (keyed by answer objects) stays as it was when
+            # an edit to the interview left its answers alone.
+            answers = [memos.answer_objects.get(("answer", _answer_digest(a)),
+                                                functools.partial(_itself, a))
+                       for a in answers]
         return note, answers, [comparable(a.question) for a in answers]
     if memos is None:
         return make()[1:]
     _, answers, keys = memos.answers.get(("answers", id(note), note.digest), make)
     return answers, keys
+
+
+def _itself(a: Answer) -> Answer:
+    return a
+
+
+def _answer_digest(a: Answer) -> bytes:
+    """Everything an answer is shown from: its interview's address and card, its
+    anchor and question, its tokens (not their line numbers, which never show) and
+    the interview's footnotes."""
+    h = hashlib.blake2b(digest_size=20)
+    h.update(repr((a.note.id, a.note.card_digest, a.anchor, a.question,
+                   a.note.env)).encode())
+
+    def walk(tokens: list[Token]) -> None:
+        for t in tokens:
+            h.update(repr((t.type, t.tag, t.nesting, t.content, t.markup, t.info, t.attrs,
+                           t.meta, t.hidden, t.block, t.level)).encode())
+            if t.children:
+                h.update(b"(")
+                walk(t.children)
+                h.update(b")")
+    walk(a.tokens)
+    return h.digest()
 
 
 def _questions(

@@ -72,7 +72,8 @@ class Memo(Generic[V]):
         return len(self._entries)
 
 
-_KINDS = ("notes", "references", "views", "answers", "bodies", "pages", "entries", "search")
+_KINDS = ("notes", "references", "views", "answers", "answer_objects", "bodies", "pages",
+          "entries", "search")
 
 
 @dataclass
@@ -87,6 +88,8 @@ class Memos:
     """audience filter: a note as one audience sees it, with its name problems."""
     answers: Memo[tuple[ViewNote, list[Answer], list[str]]] = field(default_factory=Memo)
     """site graph: the answers cut from one view note."""
+    answer_objects: Memo[Answer] = field(default_factory=Memo)
+    """site graph: one Answer object per distinct answer (see graph._answers_of)."""
     bodies: Memo[Markup] = field(default_factory=Memo)
     """emit: a body or an answer rendered to HTML for one page address."""
     pages: Memo[bytes] = field(default_factory=Memo)

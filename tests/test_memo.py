@@ -116,7 +116,14 @@ def test_every_kind_of_edit_builds_what_a_fresh_pipeline_builds(tmp_path: Path) 
                 "comparison proves nothing about kept pages"
 
 
-def test_an_edit_reuses_the_pages_it_does_not_touch(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("change", "remade"), [
+    # Text outside any answer: the interview's own page, in each of the three views.
+    ("body text", ["interview.html"] * 3),
+    # An answer: the questions page too (it joins the kept answers around it).
+    ("an answer", ["interview.html"] * 3 + ["questions.html"] * 3),
+])
+def test_an_edit_remakes_only_the_pages_it_touches(tmp_path: Path, change: str,
+                                                    remade: list[str]) -> None:
     root = copy_example(tmp_path)
     kept = Pipeline(root, persist_cache=False, incremental=True)
     theme = Theme.load(root, "default")
@@ -128,18 +135,14 @@ def test_an_edit_reuses_the_pages_it_does_not_touch(tmp_path: Path) -> None:
 
     def counting(self: Memo[object], key: object, make: Callable[[], object]) -> object:
         if self is pages:
-            made = key not in self
-            calls.append(f"made {key[0]}" if made else "kept")  # type: ignore[index]
+            calls.append(f"made {key[0]}" if key not in self else "kept")  # type: ignore[index]
         return original(self, key, make)
 
-    EDITS["body text"](root)
+    EDITS[change](root)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(Memo, "get", counting)
         build_all(kept, theme)
-    # In each of the three views: the edited interview's page, and the questions
-    # page (the interview answers bank questions; it joins their kept answers).
-    made = sorted(c for c in calls if c != "kept")
-    assert made == ["made interview.html"] * 3 + ["made questions.html"] * 3
+    assert sorted(c for c in calls if c != "kept") == [f"made {t}" for t in remade]
     assert calls.count("kept") > 50
 
 
