@@ -2,13 +2,16 @@
 
     python bench/serve_latency.py [--sizes 100,1000,10000] [--edits 30]
                                   [--memory-size 1000] [--memory-edits 500]
+                                  [--where end|answer]
                                   [--out bench/results/serve_latency.json]
 
 For each size it generates a site with ``bench/generate.py N DIR --seed S`` (into
 bench/work/serve/<N>/, reused when already there), starts ``ivsite serve --port 0``
 in it (the default private view), connects to the reload event stream as a
 browser's EventSource would (``GET /__ivsite/events``), then appends one sentence
-to one interview ``--edits`` times. Each time it measures the wall-clock time from
+to one interview ``--edits`` times (``--where end``, the default: at the end of
+the note, outside its answers; ``--where answer``: under its first question, so
+the questions page changes too). Each time it measures the wall-clock time from
 the write (just before ``write()``) to the reload message arriving on the stream,
 and waits for that message before the next edit, so every edit is one rebuild.
 It prints p50 and p95 per size, and the server's own rebuild times (from its
@@ -44,6 +47,7 @@ REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "bench" / "work" / "serve"
 IVSITE = REPO / ".venv" / "bin" / "ivsite"
 TARGETS_MS = {1000: 150.0, 10000: 1000.0}
+QUESTION_HEADING = re.compile(rb"^#{1,6} [^\n]*\?[ \t]*\n", re.M)
 
 
 @dataclass
@@ -198,6 +202,7 @@ def run_size(n: int, args: argparse.Namespace) -> dict[str, object]:
         "notes": n,
         "startup_s": round(startup, 2),
         "edited": note.relative_to(site).as_posix(),
+        "where": args.where,
     }
     latencies: list[float] = []
     failures = 0
@@ -212,9 +217,19 @@ def run_size(n: int, args: argparse.Namespace) -> dict[str, object]:
             stream.drain()
             loads.append(loadavg())
             sentence = f"\nEdit {i}: one more sentence typed into the note.\n".encode()
-            with note.open("ab") as fh:
-                t0 = time.time()
-                fh.write(sentence)
+            if args.where == "end":
+                with note.open("ab") as fh:
+                    t0 = time.time()
+                    fh.write(sentence)
+            else:  # into the first answer: right under the first question heading
+                text = note.read_bytes()
+                m = QUESTION_HEADING.search(text)
+                if m is None:
+                    raise SystemExit(f"{note} has no question heading to edit under")
+                changed = text[: m.end()] + sentence + text[m.end():]
+                with note.open("wb") as fh:
+                    t0 = time.time()
+                    fh.write(changed)
             event, _, arrived = stream.wait(("reload", "css", "overlay"), args.timeout)
             if event == "overlay":
                 failures += 1
@@ -270,6 +285,13 @@ def main(argv: list[str] | None = None) -> int:
         help="seconds between a reload message and the next edit",
     )
     parser.add_argument("--timeout", type=float, default=1800)
+    parser.add_argument(
+        "--where",
+        choices=("end", "answer"),
+        default="end",
+        help="append each sentence at the end of the note (outside the answers), or "
+        "type it into the note's first answer (the questions page changes too)",
+    )
     parser.add_argument(
         "--out", type=Path, default=REPO / "bench" / "results" / "serve_latency.json"
     )
