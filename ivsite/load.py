@@ -104,8 +104,10 @@ class LoadCache:
     """Notes read before, by path, with the file status they were read at.
 
     A long-lived pipeline (the live preview) reads again only the notes whose
-    size, modification or change time or inode differ; any write to a file
-    changes its change time, so an edit is never missed.
+    size, modification or change time or inode differ, and those it is told
+    about (:meth:`forget`): the preview passes every path the watcher reported,
+    since two saves of the same size within one file-system clock tick leave the
+    same times behind.
     """
 
     def __init__(self) -> None:
@@ -121,6 +123,12 @@ class LoadCache:
         source = SourceFile(rel, collection, data, hashlib.sha256(data).hexdigest())
         self._files[rel] = (key, source)
         return source
+
+    def forget(self, rels: set[str]) -> None:
+        """Read these again next time whatever their status says: file times move in
+        clock ticks of a few ms, so two saves of one size inside a tick look alike."""
+        for rel in rels:
+            self._files.pop(rel, None)
 
     def keep_only(self, rels: set[str]) -> None:
         for rel in set(self._files) - rels:

@@ -10,7 +10,7 @@ import pytest
 from unit_helpers import write_site
 
 from ivsite.diagnostics import Diagnostics
-from ivsite.load import LoadedSite, is_editor_noise, load_site
+from ivsite.load import LoadCache, LoadedSite, is_editor_noise, load_site
 
 NOTE = "---\ntitle: A note\n---\nbody\n"
 
@@ -200,3 +200,24 @@ def test_digest_changes_when_a_note_changes(tmp_path: Path) -> None:
     (tmp_path / "content" / "roles" / "ux.md").write_text(NOTE + "more\n")
     changed, _ = load(tmp_path)
     assert changed.digest() != first.digest()
+
+
+def test_load_cache_reads_a_note_again_when_its_status_changes_or_it_is_forgotten(
+        tmp_path: Path) -> None:
+    note = tmp_path / "content" / "pages" / "a.md"
+    note.parent.mkdir(parents=True)
+    note.write_text("---\ntitle: A\n---\none\n", "utf-8")
+    cache = LoadCache()
+    first = load_site(tmp_path, Diagnostics(), cache).notes[0]
+    assert load_site(tmp_path, Diagnostics(), cache).notes[0] is first  # not read again
+    # Same size, same times (as two saves inside one clock tick would leave them).
+    st = note.stat()
+    note.write_text("---\ntitle: A\n---\ntwo\n", "utf-8")
+    os.utime(note, ns=(st.st_atime_ns, st.st_mtime_ns))
+    cache.forget({"content/pages/a.md"})
+    second = load_site(tmp_path, Diagnostics(), cache).notes[0]
+    assert second.data.endswith(b"two\n") and second.digest != first.digest
+    note.write_text("---\ntitle: A\n---\nthree, longer\n", "utf-8")  # size changed
+    assert load_site(tmp_path, Diagnostics(), cache).notes[0].data.endswith(b"longer\n")
+    note.unlink()
+    assert load_site(tmp_path, Diagnostics(), cache).notes == []
