@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .audience import ViewNote
     from .diagnostics import Diagnostic
     from .graph import Answer
-    from .notes import Note
+    from .notes import Note, Question
 
 __all__ = ["Memo", "Memos"]
 
@@ -72,8 +72,8 @@ class Memo(Generic[V]):
         return len(self._entries)
 
 
-_KINDS = ("notes", "references", "views", "answers", "answer_objects", "bodies", "pages",
-          "entries", "search")
+_KINDS = ("notes", "questions", "references", "views", "answers", "answer_objects",
+          "bodies", "pages", "entries", "search")
 
 
 @dataclass
@@ -82,6 +82,8 @@ class Memos:
 
     notes: Memo[tuple[Note | None, list[Diagnostic]]] = field(default_factory=Memo)
     """validate: a note's front matter checked (key: path, bytes digest, config)."""
+    questions: Memo[tuple[list[Question], list[Diagnostic]]] = field(default_factory=Memo)
+    """validate: the question bank read from questions.yaml (key: its bytes' hash)."""
     references: Memo[list[Diagnostic]] = field(default_factory=Memo)
     """validate: a note's links and role names checked against the site's shape."""
     views: Memo[tuple[ViewNote, list[Diagnostic]]] = field(default_factory=Memo)

@@ -77,7 +77,14 @@ def validate(
             site.notes.append(note)
     _index(site, diags)
     if loaded.questions is not None:
-        site.questions = _questions(loaded.questions.rel, loaded.questions.data, diags)
+        q = loaded.questions
+        if memos is None:
+            site.questions = _questions(q.rel, q.data, diags)
+        else:  # read again only when its bytes change
+            site.questions, found = memos.questions.get(
+                ("questions", q.rel, q.digest),
+                functools.partial(_checked, functools.partial(_questions, q.rel, q.data)))
+            diags.extend(found)
     site.shape = site_shape(site, config_key)
     roles = {n.slug for n in site.notes if n.collection == "roles"}
     if memos is None:
