@@ -4,8 +4,12 @@ The preview is built by the same :class:`~ivsite.pipeline.Pipeline` and the same
 audience filter as ``ivsite build`` (prepare → graph → plan), into a private
 temporary folder that is removed on exit; the site's output folder is never
 touched. watchfiles reports saves under content/, themes/ and site.toml; a burst
-of saves is one rebuild; the writer's :func:`~ivsite.write.sync_folder` writes
-only the files whose bytes changed and deletes the ones no longer built.
+of saves is one rebuild. The pipeline is built with ``incremental=True``: every
+stage still runs over the whole site, but finds its per-note work kept from the
+last rebuild wherever the inputs are the same (:mod:`ivsite.memo`), so a save
+parses, filters and renders again only what it changed. The writer's
+:func:`~ivsite.write.sync_folder` writes only the files whose bytes changed and
+deletes the ones no longer built.
 
 A build with errors changes nothing that is served: the last good site stays,
 and every page shows the diagnostics in an overlay until the problem is fixed.
