@@ -37,7 +37,7 @@ from .render import Renderer, relative_url
 from .slugs import slugify
 from .theme import Theme
 
-__all__ = ["EmitError", "emit"]
+__all__ = ["EmitError", "emit", "emit_changed"]
 
 RECENT = 5
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -88,6 +88,42 @@ def emit(
         raise ValueError("encrypt needs lock_attrs (data-salt, data-iterations, data-check)")
     return _Emitter(graph, theme, encrypt, feedback_email, share_prefix, lock_attrs or {},
                     plain_assets, memos).run()
+
+
+def emit_changed(
+    graph: SiteGraph,
+    theme: Theme,
+    previous: OutputPlan,
+    *,
+    feedback_email: str = "",
+    share_prefix: str = "",
+    memos: Memos | None = None,
+) -> OutputPlan:
+    """``previous`` (emitted from ``graph.base``) with the pages of ``graph.changed``
+    made again, and the JSON search index, which holds their text.
+
+    Only for a graph from :func:`~ivsite.graph.substitute`: those notes differ from
+    the base only in what their own page shows (body, footnotes, contact), never in
+    what any other page shows of them (their card, links, passages, files,
+    answers), so every other file is the one emitted before. Not for encrypted
+    views (``emit`` only).
+    """
+    if graph.changed is None:
+        raise ValueError("emit_changed needs a graph made by graph.substitute")
+    em = _Emitter(graph, theme, None, feedback_email, share_prefix, {}, None, memos)
+    em.feed_written = "feed.xml" in previous.files
+    em.shared_key = em._shared_key()
+    plan = OutputPlan(files=dict(previous.files), assets=dict(previous.assets),
+                      search_index=previous.search_index,
+                      search_prefix=previous.search_prefix)
+    em.plan = plan
+    for n in graph.changed:
+        page = em._home() if n is graph.home else em._note_page(n)
+        plan.files[_path_of(page.url)] = em._render_page(page)
+    if em.audience == "private":
+        em._search_index([_Page(graph.url(n), "", "", "", "note", note=n)
+                          for n in graph.view.notes])
+    return plan
 
 
 @dataclass

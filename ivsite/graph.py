@@ -67,6 +67,10 @@ class SiteGraph:
     url_key: bytes | None = None
     """When set (an encrypted mentor view), note and tag URLs are opaque: a keyed hash
     instead of the slug, so file names reveal nothing the passphrase protects."""
+    changed: list[ViewNote] | None = None
+    """Set by :func:`substitute`: the only notes that differ from ``base``, which
+    differ in nothing another page shows (see ivsite.pipeline.Pipeline.graph)."""
+    base: SiteGraph | None = None
 
     def _opaque(self, text: str) -> str:
         assert self.url_key is not None
@@ -234,3 +238,67 @@ def _questions(
             else:
                 other.append(a)
     return entries, other, by_note
+
+
+def same_but_bodies(old: AudienceView, new: AudienceView) -> list[tuple[ViewNote, ViewNote]] | None:
+    """The pairs of view notes that differ between two views of one site shape, when
+    they differ only where no page but their own looks: the body (text, tokens,
+    footnotes, contact) but not the card, links, passages, files or order. None
+    when anything else differs (then the graph is built anew)."""
+    if (len(old.notes) != len(new.notes) or old.audience != new.audience
+            or old.withheld_note_count != new.withheld_note_count
+            or old.questions != new.questions):
+        return None
+    pairs = []
+    for a, b in zip(old.notes, new.notes, strict=True):
+        if a is b:
+            continue
+        if (a.id != b.id or a.card_digest != b.card_digest or a.links_to != b.links_to
+                or a.passages != b.passages
+                or [(r.rel, r.digest) for r in a.assets] != [(r.rel, r.digest) for r in b.assets]):
+            return None
+        pairs.append((a, b))
+    return pairs
+
+
+def substitute(base: SiteGraph, view: AudienceView, pairs: list[tuple[ViewNote, ViewNote]],
+               memos: Memos | None) -> SiteGraph | None:
+    """``base`` with the new view notes of ``pairs`` in place of the old ones: what
+    :func:`build_graph` makes of ``view`` when :func:`same_but_bodies` holds, for a
+    fraction of the work. None when an interview's answers changed (the questions
+    page would change: the graph is built anew)."""
+    swap = {id(a): b for a, b in pairs}
+    answers_by_note = dict(base.answers_by_note)
+    for a, b in pairs:
+        if b.collection != "interviews":
+            continue
+        answers, _ = _answers_of(b, memos)
+        before = base.answers_by_note.get(a.id, [])
+        if len(answers) != len(before) or any(
+                x is not y for x, y in zip(answers, before, strict=True)):
+            return None
+        answers_by_note[b.id] = answers
+
+    def sub(n: ViewNote) -> ViewNote:
+        return swap.get(id(n), n)
+
+    def subs(notes: list[ViewNote]) -> list[ViewNote]:
+        return [swap.get(id(n), n) for n in notes]
+
+    by_id = dict(base.by_id)
+    for _, b in pairs:
+        by_id[b.id] = b
+    return SiteGraph(
+        view=view, by_id=by_id,
+        collections={k: subs(v) for k, v in base.collections.items()},
+        home=sub(base.home) if base.home is not None else None,
+        tags=[Tag(t.name, t.slug, subs(t.notes)) for t in base.tags],
+        backlinks={k: subs(v) for k, v in base.backlinks.items()},
+        prev_next={k: (sub(o) if o else None, sub(w) if w else None)
+                   for k, (o, w) in base.prev_next.items()},
+        role_interviews={k: subs(v) for k, v in base.role_interviews.items()},
+        role_reflections={k: subs(v) for k, v in base.role_reflections.items()},
+        bank=base.bank, other_questions=base.other_questions,
+        answers_by_note=answers_by_note, url_key=base.url_key,
+        changed=[b for _, b in pairs], base=base,
+    )

@@ -65,6 +65,13 @@ class Memo(Generic[V]):
         self.last_hits, self.last_misses = self.hits, self.misses
         self.hits = self.misses = 0
 
+    def tick(self) -> None:
+        """A build ended that did not look this memo up in full: forget nothing now;
+        what it used is marked as this build's, for the next :meth:`rotate`."""
+        self._build += 1
+        self.last_hits, self.last_misses = self.hits, self.misses
+        self.hits = self.misses = 0
+
     def __contains__(self, key: Hashable) -> bool:
         return key in self._entries
 
@@ -72,6 +79,8 @@ class Memo(Generic[V]):
         return len(self._entries)
 
 
+_EVERY_BUILD = ("notes", "questions", "references", "views")
+"""The kinds every build looks up in full (load to audience filter)."""
 _KINDS = ("notes", "questions", "references", "views", "answers", "answer_objects",
           "bodies", "pages", "entries", "search")
 
@@ -101,9 +110,17 @@ class Memos:
     search: Memo[bytes] = field(default_factory=Memo)
     """emit: one note's entry in the JSON search index."""
 
-    def rotate(self) -> None:
+    def rotate(self, partial: bool = False) -> None:
+        """After a build: forget what it did not use. ``partial`` after a build that
+        reused the last graph and pages (only a body changed): the graph's and
+        emit's work was not looked up, only that of the stages before, so only
+        those forget."""
         for name in _KINDS:
-            getattr(self, name).rotate()
+            memo = getattr(self, name)
+            if partial and name not in _EVERY_BUILD:
+                memo.tick()
+            else:
+                memo.rotate()
 
     def sizes(self) -> dict[str, int]:
         return {name: len(getattr(self, name))

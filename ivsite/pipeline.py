@@ -22,8 +22,8 @@ from .audience import Audience, AudienceView, build_view, withheld
 from .audit import AssetSecret, Hit, audit_folder
 from .config import SiteConfig, load_config
 from .diagnostics import Diagnostics
-from .emit import EmitError, emit
-from .graph import SiteGraph, build_graph
+from .emit import EmitError, emit, emit_changed
+from .graph import SiteGraph, build_graph, same_but_bodies, substitute
 from .load import LoadCache, LoadedSite, load_site
 from .memo import Memos
 from .notes import ValidSite
@@ -34,6 +34,8 @@ from .validate import validate
 from .write import Layer, check_output_dir, discard, swap_in, write_temp
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+FULL_BUILD_EVERY = 20
+"""Kept builds that reuse the last graph and pages before one is made in full."""
 
 
 @dataclass
@@ -66,8 +68,15 @@ class Pipeline:
         self.cache = ParseCache(cache_dir)
         self._persist = persist_cache
         self.memos = Memos() if incremental else None
-        self.load_cache = LoadCache() if incremental else None
         """Per-note work kept between builds (the live preview); see ivsite.memo."""
+        self.load_cache = LoadCache() if incremental else None
+        self._last_graph: dict[tuple[str, bytes | None], tuple[str, SiteGraph]] = {}
+        """(site shape, graph) last made for each (audience, url key), kept builds only."""
+        self._last_plan: dict[tuple[object, ...], tuple[SiteGraph, OutputPlan]] = {}
+        """(graph, plan) last emitted for each layer, kept builds only."""
+        self.reused = False
+        """Whether the build under way reused a last graph and plan (see graph)."""
+        self.reused_in_a_row = 0
 
     def prepare(self, diags: Diagnostics) -> Prepared | None:
         loaded = load_site(self.root, diags, self.load_cache)
@@ -85,23 +94,63 @@ class Pipeline:
             self.cache.save()
 
     def graph(self, prep: Prepared, audience: Audience, diags: Diagnostics,
-              url_key: bytes | None = None) -> SiteGraph:
+              url_key: bytes | None = None, remember: bool = True) -> SiteGraph:
+        """The audience's view and site graph.
+
+        With kept work, when the view differs from the last one only in note bodies
+        (same site shape, same cards, links, passages, files and answers; see
+        graph.same_but_bodies) the last graph is reused with the new notes swapped
+        in, and ``plan`` then makes only their pages again."""
         view = build_view(prep.valid, prep.config, audience, diags, self.memos)
-        return build_graph(view, url_key, self.memos)
+        if self.memos is None:
+            return build_graph(view, url_key)
+        key = (audience, url_key)
+        last = self._last_graph.get(key)
+        graph = None
+        # Every so often a save is built in full, so that kept pages and graph work
+        # that no longer belong to the site are forgotten (see finish).
+        if (last is not None and last[0] == prep.valid.shape
+                and self.reused_in_a_row < FULL_BUILD_EVERY):
+            pairs = same_but_bodies(last[1].view, view)
+            if pairs is not None:
+                graph = substitute(last[1], view, pairs, self.memos)
+        if graph is None:
+            graph = build_graph(view, url_key, self.memos)
+        elif remember:
+            self.reused = True
+        if remember:
+            self._last_graph[key] = (prep.valid.shape, graph)
+        return graph
 
     def plan(
         self, prep: Prepared, graph: SiteGraph, theme: Theme, *, share_prefix: str = "",
         encrypt: Callable[[str], str] | None = None, lock_attrs: dict[str, str] | None = None,
         plain_assets: frozenset[str] | None = None,
     ) -> OutputPlan:
-        return emit(graph, theme, encrypt=encrypt, lock_attrs=lock_attrs,
-                    feedback_email=prep.config.share.feedback_email, share_prefix=share_prefix,
-                    plain_assets=plain_assets, memos=self.memos)
+        feedback = prep.config.share.feedback_email
+        if self.memos is None or encrypt is not None:
+            return emit(graph, theme, encrypt=encrypt, lock_attrs=lock_attrs,
+                        feedback_email=feedback, share_prefix=share_prefix,
+                        plain_assets=plain_assets, memos=self.memos)
+        key = (graph.view.audience, share_prefix, getattr(theme, "stamp", id(theme)),
+               graph.url_key, plain_assets, feedback)
+        last = self._last_plan.get(key)
+        if graph.changed is not None and last is not None and last[0] is graph.base:
+            plan = emit_changed(graph, theme, last[1], feedback_email=feedback,
+                                share_prefix=share_prefix, memos=self.memos)
+        else:
+            plan = emit(graph, theme, feedback_email=feedback, share_prefix=share_prefix,
+                        plain_assets=plain_assets, memos=self.memos)
+        self._last_plan[key] = (graph, plan)
+        return plan
 
     def finish(self) -> None:
-        """A build succeeded: forget kept work it did not use."""
+        """A build succeeded: forget kept work it did not use (all of it, unless the
+        build reused the last graph and pages, which it then did not look up)."""
         if self.memos is not None:
-            self.memos.rotate()
+            self.memos.rotate(partial=self.reused)
+        self.reused_in_a_row = self.reused_in_a_row + 1 if self.reused else 0
+        self.reused = False
 
 
 def visible_text(view: AudienceView) -> str:
@@ -232,7 +281,7 @@ def audit_layers(
         if encrypted:
             # Readable bytes of an encrypted view must hold nothing the public may not see.
             graph = main if main.view.audience == "public" else \
-                pipe.graph(prep, "public", Diagnostics())
+                pipe.graph(prep, "public", Diagnostics(), remember=False)
             plan = OutputPlan(assets={k: v for k, v in layer.plan.assets.items()})
         found = audit_folder(
             folder / layer.prefix if layer.prefix else folder,
