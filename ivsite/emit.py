@@ -100,12 +100,14 @@ def emit_changed(
     memos: Memos | None = None,
 ) -> OutputPlan:
     """``previous`` (emitted from ``graph.base``) with the pages of ``graph.changed``
-    made again, and the JSON search index, which holds their text.
+    made again, the questions page when their answers changed, and the JSON search
+    index, which holds their text.
 
     Only for a graph from :func:`~ivsite.graph.substitute`: those notes differ from
-    the base only in what their own page shows (body, footnotes, contact), never in
-    what any other page shows of them (their card, links, passages, files,
-    answers), so every other file is the one emitted before. Not for encrypted
+    the base only in what their own page and the questions page show (body,
+    footnotes, contact, answers), never in what any other page shows of them
+    (their card, links, passages, files), so every other file is the one emitted
+    before. Not for encrypted
     views (``emit`` only).
     """
     if graph.changed is None:
@@ -119,6 +121,9 @@ def emit_changed(
     em.plan = plan
     for n in graph.changed:
         page = em._home() if n is graph.home else em._note_page(n)
+        plan.files[_path_of(page.url)] = em._render_page(page)
+    if graph.answers_changed and em.sections["questions"]:
+        page = em._questions()
         plan.files[_path_of(page.url)] = em._render_page(page)
     if em.audience == "private":
         em._search_index([_Page(graph.url(n), "", "", "", "note", note=n)

@@ -71,6 +71,8 @@ class SiteGraph:
     """Set by :func:`substitute`: the only notes that differ from ``base``, which
     differ in nothing another page shows (see ivsite.pipeline.Pipeline.graph)."""
     base: SiteGraph | None = None
+    answers_changed: bool = False
+    """With ``changed``: whether their answers did (the questions page changes)."""
 
     def _opaque(self, text: str) -> str:
         assert self.url_key is not None
@@ -265,10 +267,11 @@ def substitute(base: SiteGraph, view: AudienceView, pairs: list[tuple[ViewNote, 
                memos: Memos | None) -> SiteGraph | None:
     """``base`` with the new view notes of ``pairs`` in place of the old ones: what
     :func:`build_graph` makes of ``view`` when :func:`same_but_bodies` holds, for a
-    fraction of the work. None when an interview's answers changed (the questions
-    page would change: the graph is built anew)."""
+    fraction of the work. When an interview's answers changed, the question bank
+    is sorted again (``answers_changed``); None when the site gained or lost its
+    first answer (the graph is then built anew)."""
     swap = {id(a): b for a, b in pairs}
-    answers_by_note = dict(base.answers_by_note)
+    answers_changed = False
     for a, b in pairs:
         if b.collection != "interviews":
             continue
@@ -276,8 +279,7 @@ def substitute(base: SiteGraph, view: AudienceView, pairs: list[tuple[ViewNote, 
         before = base.answers_by_note.get(a.id, [])
         if len(answers) != len(before) or any(
                 x is not y for x, y in zip(answers, before, strict=True)):
-            return None
-        answers_by_note[b.id] = answers
+            answers_changed = True
 
     def sub(n: ViewNote) -> ViewNote:
         return swap.get(id(n), n)
@@ -288,9 +290,19 @@ def substitute(base: SiteGraph, view: AudienceView, pairs: list[tuple[ViewNote, 
     by_id = dict(base.by_id)
     for _, b in pairs:
         by_id[b.id] = b
+    collections = {k: subs(v) for k, v in base.collections.items()}
+    bank, other, answers_by_note = base.bank, base.other_questions, base.answers_by_note
+    if answers_changed:
+        # The question bank is sorted again (each note's answers are kept); the
+        # questions page is then made again too (see emit.emit_changed), unless the
+        # site gained or lost its first answer: every page's menu would change.
+        bank, other, answers_by_note = _questions(view.questions, collections["interviews"],
+                                                  memos)
+        if _has_answers(bank, other) != _has_answers(base.bank, base.other_questions):
+            return None
     return SiteGraph(
         view=view, by_id=by_id,
-        collections={k: subs(v) for k, v in base.collections.items()},
+        collections=collections,
         home=sub(base.home) if base.home is not None else None,
         tags=[Tag(t.name, t.slug, subs(t.notes)) for t in base.tags],
         backlinks={k: subs(v) for k, v in base.backlinks.items()},
@@ -298,7 +310,11 @@ def substitute(base: SiteGraph, view: AudienceView, pairs: list[tuple[ViewNote, 
                    for k, (o, w) in base.prev_next.items()},
         role_interviews={k: subs(v) for k, v in base.role_interviews.items()},
         role_reflections={k: subs(v) for k, v in base.role_reflections.items()},
-        bank=base.bank, other_questions=base.other_questions,
+        bank=bank, other_questions=other,
         answers_by_note=answers_by_note, url_key=base.url_key,
-        changed=[b for _, b in pairs], base=base,
+        changed=[b for _, b in pairs], base=base, answers_changed=answers_changed,
     )
+
+
+def _has_answers(bank: list[BankEntry], other: list[Answer]) -> bool:
+    return bool(other) or any(e.answers for e in bank)

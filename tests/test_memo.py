@@ -71,6 +71,15 @@ EDITS: dict[str, Callable[[Path], object]] = {
         "## What does a typical day look like for you?\n\nMornings are for synthesis.\n")),
     "a private passage": lambda r: edit(r, NORTHWIND, sub(
         r"^::: private\n", "::: private\nA new private aside.\n")),
+    "a question's wording": lambda r: edit(r, NORTHWIND, sub(
+        r"^## What skills matter most for someone starting out\?$",
+        "## Which skills matter when starting out?")),
+    "a question gone": lambda r: edit(r, NORTHWIND, sub(
+        r"^## Which skills matter when starting out\?$", "## Skills")),
+    "a footnote": lambda r: edit(r, NORTHWIND, lambda t: t + "\nA claim.[^c]\n\n[^c]: A source.\n"),
+    "the home page's text": lambda r: edit(r, "content/pages/index.md",
+                                          lambda t: t + "\nA new line on the home page.\n"),
+    "a new link": lambda r: edit(r, NORTHWIND, lambda t: t + "\nSee [[roles/ux-researcher]].\n"),
     "a role's title": lambda r: edit(r, UX_ROLE, sub(r"^title: .*$", "title: UX Research")),
     "tags": lambda r: edit(r, SALARY, sub(r"^tags: .*$", "tags: [money, new-tag]")),
     "a summary": lambda r: edit(r, NORTHWIND, sub(r"^summary: .*$", "summary: Shorter.")),
@@ -116,8 +125,10 @@ def test_every_kind_of_edit_builds_what_a_fresh_pipeline_builds(tmp_path: Path) 
             assert kept.memos.pages.last_hits > 0 or kept.reused_in_a_row, \
                 f"{name}: no page was kept, so the comparison proves nothing about kept pages"
         reused.append(kept.reused_in_a_row > 0)
-    # Edits to bodies alone reuse the last graph and pages; the others build in full.
-    assert reused[list(EDITS).index("body text")] and reused[list(EDITS).index("a private passage")]
+    # Edits to bodies alone (answers too) reuse the last graph and pages; the others
+    # build in full.
+    for body_only in ("body text", "an answer", "a private passage"):
+        assert reused[list(EDITS).index(body_only)], body_only
     assert not reused[list(EDITS).index("a role's title")]
 
 
