@@ -293,13 +293,18 @@ def substitute(base: SiteGraph, view: AudienceView, pairs: list[tuple[ViewNote, 
     collections = {k: subs(v) for k, v in base.collections.items()}
     bank, other, answers_by_note = base.bank, base.other_questions, base.answers_by_note
     if answers_changed:
-        # The question bank is sorted again (each note's answers are kept); the
-        # questions page is then made again too (see emit.emit_changed), unless the
-        # site gained or lost its first answer: every page's menu would change.
-        bank, other, answers_by_note = _questions(view.questions, collections["interviews"],
-                                                  memos)
-        if _has_answers(bank, other) != _has_answers(base.bank, base.other_questions):
-            return None
+        # The questions page is made again (see emit.emit_changed). When each note
+        # still asks the same questions, its new answers take the old ones' places;
+        # otherwise the bank is sorted again, unless the site gained or lost its
+        # first answer (every page's menu would change: built anew).
+        swapped = _swap_answers(base, pairs, memos)
+        if swapped is not None:
+            bank, other, answers_by_note = swapped
+        else:
+            bank, other, answers_by_note = _questions(view.questions,
+                                                      collections["interviews"], memos)
+            if _has_answers(bank, other) != _has_answers(base.bank, base.other_questions):
+                return None
     return SiteGraph(
         view=view, by_id=by_id,
         collections=collections,
@@ -314,6 +319,28 @@ def substitute(base: SiteGraph, view: AudienceView, pairs: list[tuple[ViewNote, 
         answers_by_note=answers_by_note, url_key=base.url_key,
         changed=[b for _, b in pairs], base=base, answers_changed=answers_changed,
     )
+
+
+def _swap_answers(
+    base: SiteGraph, pairs: list[tuple[ViewNote, ViewNote]], memos: Memos | None,
+) -> tuple[list[BankEntry], list[Answer], dict[str, list[Answer]]] | None:
+    """The bank with each changed interview's new answers where its old ones were,
+    when it asks the same questions as before (same count, same question keys, so
+    every answer joins the same entry at the same place); else None."""
+    swap: dict[int, Answer] = {}
+    answers_by_note = dict(base.answers_by_note)
+    for a, b in pairs:
+        if b.collection != "interviews":
+            continue
+        old = base.answers_by_note.get(a.id, [])
+        new, keys = _answers_of(b, memos)
+        if len(old) != len(new) or [comparable(x.question) for x in old] != keys:
+            return None
+        swap.update({id(x): y for x, y in zip(old, new, strict=True) if x is not y})
+        answers_by_note[b.id] = new
+    bank = [BankEntry(e.question, [swap.get(id(x), x) for x in e.answers]) for e in base.bank]
+    other = [swap.get(id(x), x) for x in base.other_questions]
+    return bank, other, answers_by_note
 
 
 def _has_answers(bank: list[BankEntry], other: list[Answer]) -> bool:
