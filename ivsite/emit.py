@@ -676,7 +676,7 @@ class _Emitter:
         """A page's HTML; with memos, the one made last time when nothing it is made
         from changed (its template, its own fields and context, the shared key)."""
         if self.memos is None or self.shared_key is None:
-            return self._render_page_now(page).encode("utf-8")
+            return self._render_page_now(page)
         fields = (page.url, page.title, page.description, page.kind, page.section,
                   page.lockable)
         key: tuple[object, ...] | None
@@ -685,11 +685,11 @@ class _Emitter:
         else:
             key = page_key(page.template, self.shared_key, fields, page.context)
         if key is None:
-            return self._render_page_now(page).encode("utf-8")
+            return self._render_page_now(page)
         return self.memos.pages.get(key,
-                                    lambda: self._render_page_now(page).encode("utf-8"))
+                                    lambda: self._render_page_now(page))
 
-    def _render_page_now(self, page: _Page) -> str:
+    def _render_page_now(self, page: _Page) -> bytes:
         page.full_context()
         ctx = self._context(page)
         if ctx["locked"]:
@@ -697,10 +697,11 @@ class _Emitter:
             main_html = _Splice.fill(self.theme.render(page.template, **{
                 **ctx, "locked": False, "part": "main"}))
             ctx["cipher"] = self.encrypt(main_html)
-        html = _Splice.fill(self.theme.render(page.template, **ctx))
-        if ctx["locked"] and page.note is not None:
-            _check_shell(html, page, ctx)
-        return html
+            html = _Splice.fill(self.theme.render(page.template, **ctx))
+            if page.note is not None:
+                _check_shell(html, page, ctx)
+            return html.encode("utf-8")
+        return _Splice.fill_bytes(self.theme.render(page.template, **ctx))
 
     def _render_404(self) -> str:
         page = _Page("404.html", "404.html", "Page not found",
@@ -771,14 +772,22 @@ class _Splice:
 
     _made = itertools.count()
     _nonce = secrets.token_hex(8)
-    _live: ClassVar[dict[str, str]] = {}
-    _MARK = re.compile(r"<!--iv-splice-" + _nonce + r"-(\d+)-->")
+    _live: ClassVar[weakref.WeakValueDictionary[str, _Splice]] = \
+        weakref.WeakValueDictionary()
+    _MARK = re.compile(r"(<!--iv-splice-" + _nonce + r"-\d+-->)")
 
     def __init__(self, html: str) -> None:
         self.marker = f"<!--iv-splice-{self._nonce}-{next(self._made)}-->"
         self.html = html
-        _Splice._live[self.marker] = html
-        weakref.finalize(self, _Splice._live.pop, self.marker, None)
+        self._data: bytes | None = None
+        _Splice._live[self.marker] = self
+
+    @property
+    def data(self) -> bytes:
+        """The HTML as UTF-8, made once (a kept splice goes into many builds)."""
+        if self._data is None:
+            self._data = self.html.encode("utf-8")
+        return self._data
 
     def __html__(self) -> str:
         return self.marker
@@ -793,7 +802,23 @@ class _Splice:
     def fill(cls, html: str) -> str:
         if "<!--iv-splice-" not in html:
             return html
-        return cls._MARK.sub(lambda m: cls._live.get(m.group(0), ""), html)
+        return "".join(cls._piece(part, i).html if i % 2 else part
+                       for i, part in enumerate(cls._MARK.split(html)))
+
+    @classmethod
+    def fill_bytes(cls, html: str) -> bytes:
+        """:meth:`fill`, as UTF-8: the large parts are encoded once and only joined."""
+        if "<!--iv-splice-" not in html:
+            return html.encode("utf-8")
+        return b"".join(cls._piece(part, i).data if i % 2 else part.encode("utf-8")
+                        for i, part in enumerate(cls._MARK.split(html)))
+
+    @classmethod
+    def _piece(cls, marker: str, _: int) -> _Splice:
+        splice = cls._live.get(marker)
+        if splice is None:  # a page can only print splices its own context holds
+            raise EmitError("a page printed a splice it does not hold")
+        return splice
 
 
 def _digests(notes: Sequence[NoteCard]) -> tuple[str, ...]:
