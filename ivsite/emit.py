@@ -662,7 +662,7 @@ class _Emitter:
         if self.memos is None:
             return None
         return fingerprint("shared", {
-            "theme": getattr(self.theme, "stamp", None) or id(self.theme),
+            "theme": self.theme.stamp,
             "config": self.config.model_dump(mode="json"),
             "audience": self.audience, "locked": self.locked, "lock_attrs": self.lock_attrs,
             "share_prefix": self.share_prefix, "feedback_email": self.feedback_email,
@@ -802,7 +802,7 @@ class _Splice:
     def fill(cls, html: str) -> str:
         if "<!--iv-splice-" not in html:
             return html
-        return "".join(cls._piece(part, i).html if i % 2 else part
+        return "".join(cls._piece(part).html if i % 2 else part
                        for i, part in enumerate(cls._MARK.split(html)))
 
     @classmethod
@@ -810,11 +810,11 @@ class _Splice:
         """:meth:`fill`, as UTF-8: the large parts are encoded once and only joined."""
         if "<!--iv-splice-" not in html:
             return html.encode("utf-8")
-        return b"".join(cls._piece(part, i).data if i % 2 else part.encode("utf-8")
+        return b"".join(cls._piece(part).data if i % 2 else part.encode("utf-8")
                         for i, part in enumerate(cls._MARK.split(html)))
 
     @classmethod
-    def _piece(cls, marker: str, _: int) -> _Splice:
+    def _piece(cls, marker: str) -> _Splice:
         splice = cls._live.get(marker)
         if splice is None:  # a page can only print splices its own context holds
             raise EmitError("a page printed a splice it does not hold")

@@ -132,8 +132,7 @@ class Pipeline:
             return emit(graph, theme, encrypt=encrypt, lock_attrs=lock_attrs,
                         feedback_email=feedback, share_prefix=share_prefix,
                         plain_assets=plain_assets, memos=self.memos)
-        key = (graph.view.audience, share_prefix, getattr(theme, "stamp", id(theme)),
-               graph.url_key, plain_assets, feedback)
+        key = (graph.view.audience, share_prefix, theme.stamp, graph.url_key, feedback)
         last = self._last_plan.get(key)
         if graph.changed is not None and last is not None and last[0] is graph.base:
             plan = emit_changed(graph, theme, last[1], feedback_email=feedback,
