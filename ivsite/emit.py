@@ -14,6 +14,7 @@ description are generic, and the search index is one encrypted file.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 import json
 import re
@@ -127,7 +128,8 @@ def emit_changed(
         plan.files[_path_of(page.url)] = em._render_page(page)
     if em.audience == "private":
         em._search_index([_Page(graph.url(n), "", "", "", "note", note=n)
-                          for n in graph.view.notes])
+                          for n in graph.view.notes],
+                         only={graph.url(n) for n in graph.changed})
     return plan
 
 
@@ -731,17 +733,34 @@ class _Emitter:
                 has_sitemap = True
         self.plan.add("robots.txt", robots(self.config, self.public, has_sitemap))
 
-    def _search_index(self, pages: list[_Page]) -> None:
-        if self.locked or self.audience == "private":
-            notes = sorted(((p.url, p.note) for p in pages if p.note is not None),
-                           key=lambda item: item[0])
+    def _search_index(self, pages: list[_Page], only: set[str] | None = None) -> None:
+        """The JSON search index (private and encrypted views), or a note that
+        Pagefind indexes the written pages (the others).
+
+        The private view's index is split in shards by a hash of each note's
+        address (:func:`search_shards`), listed in ``search-index.json``, so a save
+        rewrites one shard, not every note's text. ``only`` (addresses of changed
+        notes, with a plan whose other shards are current) makes just their shards."""
+        notes = sorted(((p.url, p.note) for p in pages if p.note is not None),
+                       key=lambda item: item[0])
+        if self.locked:
+            assert self.encrypt is not None
             data = b"".join([b"[", b",".join([self._search_doc(url, n) for url, n in notes]),
                              b"]"])
-            if self.locked:
-                assert self.encrypt is not None
-                self.plan.add("search-index.json.enc", self.encrypt(data.decode("utf-8")))
-            else:
-                self.plan.add("search-index.json", data)
+            self.plan.add("search-index.json.enc", self.encrypt(data.decode("utf-8")))
+            return
+        if self.audience == "private":
+            count = shard_count(len(notes))
+            shards: dict[int, list[tuple[str, ViewNote]]] = {i: [] for i in range(count)}
+            for url, n in notes:
+                shards[shard_of(url, count)].append((url, n))
+            names = [shard_name(i) for i in range(count)]
+            wanted = None if only is None else {shard_of(url, count) for url in only}
+            for i, members in shards.items():
+                if wanted is None or i in wanted:
+                    self.plan.add(names[i], b"".join(
+                        [b"[", b",".join([self._search_doc(u, n) for u, n in members]), b"]"]))
+            self.plan.add("search-index.json", json.dumps({"shards": names}))
             return
         self.plan.search_index = True
         self.plan.search_prefix = self.share_prefix
@@ -758,6 +777,27 @@ class _Emitter:
 
 
 # ---- token and HTML helpers -------------------------------------------------------
+
+
+SHARD_DOCS = 256
+"""About how many notes one shard of the private view's search index holds."""
+
+
+def shard_count(notes: int) -> int:
+    """Shards for this many notes: a power of two, so that a note joining or leaving
+    the site moves no other note to another shard unless the count doubles."""
+    count = 1
+    while count * SHARD_DOCS < notes:
+        count *= 2
+    return count
+
+
+def shard_of(url: str, count: int) -> int:
+    return int.from_bytes(hashlib.blake2b(url.encode(), digest_size=4).digest()) % count
+
+
+def shard_name(i: int) -> str:
+    return f"search-index/{i:03d}.json"
 
 
 class _Splice:

@@ -20,7 +20,7 @@ from unit_helpers import prepare, write_site
 from ivsite import crypto
 from ivsite.audience import Audience, build_view
 from ivsite.diagnostics import Diagnostics
-from ivsite.emit import emit
+from ivsite.emit import SHARD_DOCS, emit, shard_count, shard_of
 from ivsite.graph import SiteGraph, build_graph
 from ivsite.output import OutputPlan
 from ivsite.theme import Theme, ThemeError
@@ -422,10 +422,28 @@ def test_private_preview_is_marked(plans: dict[str, OutputPlan]) -> None:
     zoo = plan.files["interviews/2026-03-01-zoo/index.html"].decode()
     assert 'class="badge badge-private"' in zoo
     assert "search-index.json" in plan.files
-    docs = json.loads(plan.files["search-index.json"])
+    names = json.loads(plan.files["search-index.json"])["shards"]
+    docs = [d for name in names for d in json.loads(plan.files[name])]
     assert {"url", "title", "summary", "text"} <= set(docs[0])
+    urls = [d["url"] for d in docs]
+    assert len(urls) == len(set(urls)) and "interviews/2026-03-01-zoo/" in urls
+    assert all(f"{u}index.html" in plan.files for u in urls)
     assert plan.search_index is False
     assert "sitemap.xml" not in plan.files and "feed.xml" not in plan.files
+
+
+@pytest.mark.parametrize("notes", [0, 1, 256, 257, 1000, 10000])
+def test_search_shards_hold_every_note_once(notes: int) -> None:
+    count = shard_count(notes)
+    assert count & (count - 1) == 0 and count * SHARD_DOCS >= notes
+    assert count == 1 or (count // 2) * SHARD_DOCS < notes
+    urls = [f"interviews/note-{i}/" for i in range(notes)]
+    sizes = [0] * count
+    for url in urls:
+        sizes[shard_of(url, count)] += 1
+    assert sum(sizes) == notes
+    if notes >= 1000:  # the hash spreads notes: no shard holds three times its share
+        assert max(sizes) < 3 * notes / count
 
 
 def test_tags_come_only_from_visible_notes(plans: dict[str, OutputPlan]) -> None:

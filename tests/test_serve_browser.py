@@ -8,13 +8,16 @@ place without a navigation.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_serve import ABOUT, PUBLIC_INTERVIEW, REPO, make_site, serving
+from test_serve import ABOUT, CANARY_TITLE, PUBLIC_INTERVIEW, REPO, make_site, serving
+from test_serve import page as page_bytes
 
+from ivsite import emit
 from ivsite.diagnostics import Diagnostics
 from ivsite.pipeline import Pipeline
 
@@ -93,3 +96,35 @@ def test_a_stylesheet_change_applies_without_a_navigation(tmp_path: Path, page: 
         page.wait_for_function(f"{width} === '7px'", timeout=WAIT_MS)
         assert page.evaluate("window.__keep") == 42
         assert _navigations(page) == before
+
+
+def test_the_private_preview_searches_every_note_and_a_new_word(
+        tmp_path: Path, page: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview's search index comes in shards (one is rewritten per save); the
+    search page reads them all, so a private note's title and a word typed into a
+    note a moment ago are both found."""
+    monkeypatch.setattr(emit, "SHARD_DOCS", 4)  # the example site in several shards
+    root = make_site(tmp_path)
+    with serving(root) as srv:
+        names = json.loads(page_bytes(srv, "/search-index.json"))["shards"]
+        assert len(names) >= 8
+        note = root / PUBLIC_INTERVIEW
+        note.write_text(note.read_text("utf-8") + "\nA sentence typed just now: xyzzy42.\n",
+                        "utf-8")
+        page.goto(srv.url + "interviews/2026-02-11-northwind-ux/")
+        page.locator("main").get_by_text("xyzzy42", exact=False).wait_for(timeout=WAIT_MS)
+        page.goto(srv.url + "search/?q=xyzzy42")
+        status = page.locator("#iv-search-status")
+        page.wait_for_function(
+            "document.getElementById('iv-search-status').textContent.includes('match')",
+            timeout=WAIT_MS)
+        assert "One note matches" in status.inner_text()
+        link = page.locator("#iv-search-results a")
+        assert link.count() == 1
+        assert link.get_attribute("href").endswith("interviews/2026-02-11-northwind-ux/")
+        page.goto(srv.url + f"search/?q={CANARY_TITLE}")
+        page.wait_for_function(
+            "document.getElementById('iv-search-status').textContent.includes('match')",
+            timeout=WAIT_MS)
+        assert "One note matches" in status.inner_text()
+        assert CANARY_TITLE in page.locator("#iv-search-results").inner_text()

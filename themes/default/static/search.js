@@ -4,7 +4,8 @@
  * The form #iv-search says where its index is:
  *   data-mode="pagefind"   data-index = relative URL of pagefind/pagefind.js
  *                          (the public site; Pagefind indexed the written pages)
- *   data-mode="json"       data-index = search-index.json (the live preview)
+ *   data-mode="json"       data-index = search-index.json (the live preview):
+ *                          {"shards": [...]}, each shard a JSON list of notes
  *   data-mode="encrypted"  data-index = search-index.json.enc, an envelope that
  *                          window.ivsiteDecrypt (unlock.js) opens once unlocked
  *   data-root              relative URL of the site root, for result links
@@ -120,6 +121,12 @@
     let engine = null;
     let pending = 0;
 
+    async function fetchText(url) {
+      const response = await fetch(url, { cache: "no-store" });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.text();
+    }
+
     async function loadEngine() {
       if (engine) return engine;
       if (mode === "pagefind") {
@@ -128,11 +135,16 @@
         await pagefind.options({ baseUrl: "/" });
         engine = pagefindEngine(pagefind, root);
       } else {
-        const response = await fetch(indexUrl, { cache: "no-store" });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        let text = await response.text();
+        let text = await fetchText(indexUrl);
         if (mode === "encrypted") text = await window.ivsiteDecrypt(text.trim());
-        const docs = JSON.parse(text);
+        let docs = JSON.parse(text);
+        if (!Array.isArray(docs)) {
+          // The live preview's index comes in shards, so a save rewrites only one.
+          const base = new URL(indexUrl, document.baseURI);
+          const parts = await Promise.all(
+            docs.shards.map(async (name) => JSON.parse(await fetchText(new URL(name, base).href))));
+          docs = parts.flat();
+        }
         engine = async (query) => simpleSearch(docs, root, query);
       }
       return engine;
