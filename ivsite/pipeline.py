@@ -78,8 +78,10 @@ class Pipeline:
         """Whether the build under way reused a last graph and plan (see graph)."""
         self.reused_in_a_row = 0
 
-    def prepare(self, diags: Diagnostics) -> Prepared | None:
-        loaded = load_site(self.root, diags, self.load_cache)
+    def prepare(self, diags: Diagnostics, changed: set[str] | None = None) -> Prepared | None:
+        """Load, parse and validate. ``changed`` (the live preview's watcher): every
+        path that changed since the last prepare, so that load looks at those alone."""
+        loaded = load_site(self.root, diags, self.load_cache, changed)
         config = load_config(loaded.config_bytes, diags)
         if config is None:
             return None

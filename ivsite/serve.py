@@ -346,7 +346,7 @@ class Preview:
     def _layers(
         self, diags: Diagnostics, sources: set[str] | None,
     ) -> tuple[Prepared, list[Layer], Callable[[], list[Hit]] | None] | None:
-        prep = self.pipe.prepare(diags)
+        prep = self.pipe.prepare(diags, sources)
         if prep is None:
             return None
         self.title = prep.config.title

@@ -221,3 +221,122 @@ def test_load_cache_reads_a_note_again_when_its_status_changes_or_it_is_forgotte
     assert load_site(tmp_path, Diagnostics(), cache).notes[0].data.endswith(b"longer\n")
     note.unlink()
     assert load_site(tmp_path, Diagnostics(), cache).notes == []
+
+
+# ---- told what changed: the live preview looks at those paths alone -------------
+
+PATCHABLE: dict[str, tuple[str, bytes | None]] = {
+    # what changes: (path, new bytes, or None to delete it)
+    "a note's bytes": ("content/interviews/a.md", b"---\ntitle: A again\n---\nnew body\n"),
+    "a new note": ("content/interviews/0-first.md", NOTE.encode()),
+    "a note gone": ("content/roles/ux.md", None),
+    "a new file": ("content/assets/a.png", b"\x89PNG new"),
+    "a file's bytes": ("content/assets/pic.png", b"\x89PNG changed"),
+    "a file gone": ("content/assets/pic.png", None),
+    "a new note outside the collections": ("content/assets/stray.md", NOTE.encode()),
+    "the stray note gone": ("content/notes/loose.md", None),
+    "the question bank": ("content/questions.yaml", b"- text: Why?\n"),
+    "the question bank gone": ("content/questions.yaml", None),
+    "editor noise": ("content/interviews/.a.md.swp", b"noise"),
+}
+
+
+def _patch_site(tmp_path: Path) -> Path:
+    write_site(tmp_path, {
+        "content/interviews/a.md": NOTE,
+        "content/interviews/b.md": NOTE,
+        "content/roles/ux.md": NOTE,
+        "content/assets/pic.png": b"\x89PNG fake",
+        "content/assets/z/deep.png": b"\x89PNG deep",
+        "content/notes/loose.md": NOTE,
+        "content/questions.yaml": "- text: What?\n",
+    })
+    return tmp_path
+
+
+def _same(got: LoadedSite, got_diags: Diagnostics, want: LoadedSite,
+          want_diags: Diagnostics) -> None:
+    assert got.notes == want.notes
+    assert got.questions == want.questions
+    assert list(got.assets.items()) == list(want.assets.items())  # the walk's order too
+    assert got_diags.sorted() == want_diags.sorted()
+
+
+@pytest.mark.parametrize("what", list(PATCHABLE))
+def test_told_what_changed_load_reads_those_paths_alone_and_finds_what_a_walk_finds(
+        tmp_path: Path, what: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _patch_site(tmp_path)
+    cache = LoadCache()
+    load_site(root, Diagnostics(), cache)
+    rel, data = PATCHABLE[what]
+    if data is None:
+        (root / rel).unlink()
+    else:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(data)
+    walked: list[Path] = []
+    real_scandir = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda p: walked.append(p) or real_scandir(p))
+    got_diags = Diagnostics()
+    got = load_site(root, got_diags, cache, {rel})
+    assert walked == [] and cache.patched_in_a_row == 1, "content/ was walked"
+    monkeypatch.undo()
+    want_diags = Diagnostics()
+    want = load_site(root, want_diags)
+    _same(got, got_diags, want, want_diags)
+
+
+@pytest.mark.parametrize("what", ["a new folder", "a folder gone", "a link", "content gone"])
+def test_what_only_a_walk_can_tell_is_walked(tmp_path: Path, what: str) -> None:
+    root = _patch_site(tmp_path)
+    cache = LoadCache()
+    load_site(root, Diagnostics(), cache)
+    if what == "a new folder":
+        write_site(root, {"content/pages/new/page.md": NOTE})
+        changed = {"content/pages/new"}
+    elif what == "a folder gone":
+        for p in (root / "content/assets/z").iterdir():
+            p.unlink()
+        (root / "content/assets/z").rmdir()
+        changed = {"content/assets/z"}
+    elif what == "a link":
+        os.symlink(root / "content/interviews/a.md", root / "content/interviews/c.md")
+        changed = {"content/interviews/c.md"}
+    else:
+        import shutil
+        shutil.rmtree(root / "content")
+        changed = {"content"}
+    got_diags = Diagnostics()
+    got = load_site(root, got_diags, cache, changed)
+    assert cache.patched_in_a_row == 0
+    want_diags = Diagnostics()
+    want = load_site(root, want_diags)
+    _same(got, got_diags, want, want_diags)
+
+
+def test_a_site_with_a_link_is_always_walked(tmp_path: Path) -> None:
+    """A link's target can change without anyone reporting the link's own path."""
+    root = _patch_site(tmp_path)
+    os.symlink(root / "content/interviews/a.md", root / "content/interviews/c.md")
+    cache = LoadCache()
+    load_site(root, Diagnostics(), cache)
+    (root / "content/interviews/a.md").write_text("---\ntitle: Changed\n---\n")
+    got = load_site(root, Diagnostics(), cache, {"content/interviews/a.md"})
+    assert cache.patched_in_a_row == 0
+    [c] = [n for n in got.notes if n.rel == "content/interviews/c.md"]
+    assert b"Changed" in c.data
+
+
+def test_every_so_often_load_walks_anyway(tmp_path: Path) -> None:
+    root = _patch_site(tmp_path)
+    cache = LoadCache()
+    load_site(root, Diagnostics(), cache)
+    # A change nobody reported (as if the watcher had missed it) ...
+    (root / "content/interviews/b.md").write_text("---\ntitle: Unreported\n---\n")
+    seen = []
+    for _ in range(LoadCache.WALK_EVERY):
+        got = load_site(root, Diagnostics(), cache, set())
+        seen.append(any(b"Unreported" in n.data for n in got.notes))
+    # ... is found by the walk that comes after WALK_EVERY - 1 patched loads.
+    assert seen == [False] * (LoadCache.WALK_EVERY - 1) + [True]
+    assert cache.patched_in_a_row == 0

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from ivsite import emit
 from ivsite.diagnostics import Diagnostics
 from ivsite.memo import Memo
 from ivsite.output import OutputPlan
@@ -38,9 +39,10 @@ def copy_example(tmp_path: Path) -> Path:
     return root
 
 
-def build_all(pipe: Pipeline, theme: Theme | None) -> tuple[dict[str, OutputPlan], list[str]]:
+def build_all(pipe: Pipeline, theme: Theme | None, changed: set[str] | None = None,
+              ) -> tuple[dict[str, OutputPlan], list[str]]:
     diags = Diagnostics()
-    prep = pipe.prepare(diags)
+    prep = pipe.prepare(diags, changed)
     assert prep is not None
     theme = theme or Theme.load(prep.root, prep.config.theme)
     plans = {}
@@ -50,6 +52,16 @@ def build_all(pipe: Pipeline, theme: Theme | None) -> tuple[dict[str, OutputPlan
         plans[audience] = pipe.plan(prep, graph, theme, share_prefix=prefix)
     pipe.finish()
     return plans, [d.text() for d in diags.sorted()]
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every watched file's bytes: what changed between two is what a watcher reports."""
+    files = [p for p in (root / "content").rglob("*") if p.is_file()] + [root / "site.toml"]
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in files}
+
+
+def changes(before: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
+    return {rel for rel in before.keys() | after.keys() if before.get(rel) != after.get(rel)}
 
 
 def edit(root: Path, rel: str, change: Callable[[str], str]) -> None:
@@ -103,18 +115,28 @@ EDITS: dict[str, Callable[[Path], object]] = {
 }
 
 
-def test_every_kind_of_edit_builds_what_a_fresh_pipeline_builds(tmp_path: Path) -> None:
+@pytest.mark.parametrize("shard_docs", [emit.SHARD_DOCS, 4])
+def test_every_kind_of_edit_builds_what_a_fresh_pipeline_builds(
+        tmp_path: Path, shard_docs: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # With 4 notes a shard the private search index comes in many shards, of which
+    # a body edit makes only one again.
+    monkeypatch.setattr(emit, "SHARD_DOCS", shard_docs)
     root = copy_example(tmp_path)
     kept = Pipeline(root, persist_cache=False, incremental=True)
     theme = Theme.load(root, "default")
     build_all(kept, theme)
     reused: list[bool] = []
     for name, change in EDITS.items():
+        before = snapshot(root)
         change(root)
-        # A theme object lives as long as the preview's; a fresh pipeline gets its own.
-        got, got_diags = build_all(kept, theme)
+        # Told what changed (as the preview's watcher tells it), load looks at those
+        # paths alone. A theme object lives as long as the preview's; a fresh
+        # pipeline gets its own.
+        got, got_diags = build_all(kept, theme, changes(before, snapshot(root)))
         want, want_diags = build_all(Pipeline(root, persist_cache=False), None)
         assert got_diags == want_diags, name
+        assert kept.load_cache is not None and kept.load_cache.patched_in_a_row > 0, \
+            f"{name}: load walked content/ instead of looking at the changed paths"
         for audience in AUDIENCES:
             assert got[audience].files.keys() == want[audience].files.keys(), (name, audience)
             for path, data in want[audience].files.items():
@@ -155,10 +177,11 @@ def test_an_edit_remakes_only_the_pages_it_touches(tmp_path: Path, change: str,
         return original(self, key, make)
 
     before, _ = build_all(kept, theme)
+    files = snapshot(root)
     EDITS[change](root)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(Memo, "get", counting)
-        after, _ = build_all(kept, theme)
+        after, _ = build_all(kept, theme, changes(files, snapshot(root)))
     assert sorted(c for c in calls if c != "kept") == [f"made {t}" for t in remade]
     # Every other file is the very one made before: kept, not made again.
     for audience in AUDIENCES:
