@@ -12,6 +12,7 @@ import hashlib
 import hmac
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from markdown_it.token import Token
 
@@ -50,6 +51,11 @@ class Tag:
     notes: list[ViewNote] = field(default_factory=list)
 
 
+Place = tuple[str, Any, int]
+"""(list kind, key, position): ``("collections", "interviews", 3)`` is the fourth
+interview listed; ``("prev_next", id, 0)`` the older neighbour of note ``id``."""
+
+
 @dataclass
 class SiteGraph:
     view: AudienceView
@@ -73,6 +79,9 @@ class SiteGraph:
     base: SiteGraph | None = None
     answers_changed: bool = False
     """With ``changed``: whether their answers did (the questions page changes)."""
+    places: dict[str, list[Place]] | None = None
+    """Where each note stands in the lists above (see :func:`places`); made for
+    :func:`substitute`, which then swaps notes without going through every list."""
 
     def _opaque(self, text: str) -> str:
         assert self.url_key is not None
@@ -145,13 +154,16 @@ def build_graph(view: AudienceView, url_key: bytes | None = None,
         for rid in n.role_ids:
             role_reflections[rid].append(n)
     bank, other, by_note = _questions(view.questions, collections["interviews"], memos)
-    return SiteGraph(
+    graph = SiteGraph(
         view=view, by_id=by_id, collections=collections, home=home,
         tags=sorted(tags_by_slug.values(), key=lambda t: t.name.casefold()),
         backlinks=dict(backlinks), prev_next=prev_next,
         role_interviews=dict(role_interviews), role_reflections=dict(role_reflections),
         bank=bank, other_questions=other, answers_by_note=by_note, url_key=url_key,
     )
+    if memos is not None:  # a kept graph: the next save may swap notes in it
+        graph.places = places(graph)
+    return graph
 
 
 def extract_answers(note: ViewNote) -> list[Answer]:
@@ -281,16 +293,44 @@ def substitute(base: SiteGraph, view: AudienceView, pairs: list[tuple[ViewNote, 
                 x is not y for x, y in zip(answers, before, strict=True)):
             answers_changed = True
 
-    def sub(n: ViewNote) -> ViewNote:
-        return swap.get(id(n), n)
-
-    def subs(notes: list[ViewNote]) -> list[ViewNote]:
-        return [swap.get(id(n), n) for n in notes]
-
+    if base.places is None:
+        base.places = places(base)
+    lists: dict[str, dict[Any, list[ViewNote]]] = {
+        "collections": dict(base.collections),
+        "backlinks": dict(base.backlinks),
+        "role_interviews": dict(base.role_interviews),
+        "role_reflections": dict(base.role_reflections),
+    }
+    tags = list(base.tags)
+    prev_next = dict(base.prev_next)
+    copied: set[tuple[str, object]] = set()
+    for a, b in pairs:
+        for kind, key, pos in base.places.get(a.id, ()):
+            if kind == "prev_next":
+                older, newer = prev_next[key]
+                if (older, newer)[pos] is not a:
+                    return None
+                prev_next[key] = (b, newer) if pos == 0 else (older, b)
+                continue
+            if kind == "tags":
+                assert isinstance(key, int)
+                if (kind, key) not in copied:
+                    t = tags[key]
+                    tags[key] = Tag(t.name, t.slug, list(t.notes))
+                    copied.add((kind, key))
+                notes = tags[key].notes
+            else:
+                if (kind, key) not in copied:
+                    lists[kind][key] = list(lists[kind][key])
+                    copied.add((kind, key))
+                notes = lists[kind][key]
+            if notes[pos] is not a:
+                return None  # not where the base said (never expected): build anew
+            notes[pos] = b
+    collections: dict[str, list[ViewNote]] = lists["collections"]
     by_id = dict(base.by_id)
     for _, b in pairs:
         by_id[b.id] = b
-    collections = {k: subs(v) for k, v in base.collections.items()}
     bank, other, answers_by_note = base.bank, base.other_questions, base.answers_by_note
     if answers_changed:
         # The questions page is made again (see emit.emit_changed). When each note
@@ -305,20 +345,37 @@ def substitute(base: SiteGraph, view: AudienceView, pairs: list[tuple[ViewNote, 
                                                       collections["interviews"], memos)
             if _has_answers(bank, other) != _has_answers(base.bank, base.other_questions):
                 return None
+    home = swap.get(id(base.home), base.home) if base.home is not None else None
     return SiteGraph(
-        view=view, by_id=by_id,
-        collections=collections,
-        home=sub(base.home) if base.home is not None else None,
-        tags=[Tag(t.name, t.slug, subs(t.notes)) for t in base.tags],
-        backlinks={k: subs(v) for k, v in base.backlinks.items()},
-        prev_next={k: (sub(o) if o else None, sub(w) if w else None)
-                   for k, (o, w) in base.prev_next.items()},
-        role_interviews={k: subs(v) for k, v in base.role_interviews.items()},
-        role_reflections={k: subs(v) for k, v in base.role_reflections.items()},
+        view=view, by_id=by_id, collections=collections, home=home, tags=tags,
+        backlinks=lists["backlinks"], prev_next=prev_next,
+        role_interviews=lists["role_interviews"], role_reflections=lists["role_reflections"],
         bank=bank, other_questions=other,
         answers_by_note=answers_by_note, url_key=base.url_key,
         changed=[b for _, b in pairs], base=base, answers_changed=answers_changed,
+        places=base.places,  # the same notes stand in the same places
     )
+
+
+def places(graph: SiteGraph) -> dict[str, list[Place]]:
+    """Every place a note stands in the graph's lists, by note id."""
+    out: dict[str, list[Place]] = defaultdict(list)
+    named: dict[str, dict[Any, list[ViewNote]]] = {
+        "collections": graph.collections, "backlinks": graph.backlinks,
+        "role_interviews": graph.role_interviews, "role_reflections": graph.role_reflections,
+    }
+    for kind, table in named.items():
+        for key, notes in table.items():
+            for pos, n in enumerate(notes):
+                out[n.id].append((kind, key, pos))
+    for i, tag in enumerate(graph.tags):
+        for pos, n in enumerate(tag.notes):
+            out[n.id].append(("tags", i, pos))
+    for key, pair in graph.prev_next.items():
+        for pos, neighbour in enumerate(pair):
+            if neighbour is not None:
+                out[neighbour.id].append(("prev_next", key, pos))
+    return dict(out)
 
 
 def _swap_answers(
