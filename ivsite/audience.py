@@ -219,13 +219,20 @@ def build_view(
     """
     sees = SEES[audience]
     visible = [n for n in site.notes if n.visibility in sees]
-    ids = {n.key: f"{n.collection}/{n.slug}" for n in visible}
-    role_ids = {n.slug: ids[n.key] for n in visible if n.collection == "roles"}
     view_notes: list[ViewNote] = []
-    titles: dict[str, str] = {}
-    for note in visible:
-        titles[note.key] = _title(note, audience)
-    titles_by_id = {ids[k]: t for k, t in titles.items()}
+    tables: list[tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]] = []
+
+    def lookups() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+        """Every visible note's id and title (made once, and only when a note is
+        filtered anew: a save that changes one body finds the rest kept)."""
+        if not tables:
+            ids = {n.key: f"{n.collection}/{n.slug}" for n in visible}
+            role_ids = {n.slug: ids[n.key] for n in visible if n.collection == "roles"}
+            titles = {n.key: _title(n, audience) for n in visible}
+            titles_by_id = {ids[k]: t for k, t in titles.items()}
+            tables.append((ids, titles, role_ids, titles_by_id))
+        return tables[0]
+
     matcher: list[Matcher[str] | None] = []
 
     def name_matcher() -> Matcher[str] | None:
@@ -235,7 +242,7 @@ def build_view(
         return matcher[0]
 
     def filtered(note: Note) -> tuple[ViewNote, list[Diagnostic]]:
-        vn = _view_note(note, site, audience, ids, titles, role_ids, titles_by_id)
+        vn = _view_note(note, site, audience, *lookups())
         found = Diagnostics()
         names = name_matcher()
         if names is not None:
@@ -249,7 +256,8 @@ def build_view(
             vn, found = memos.views.get(
                 ("view", audience, site.shape, note.source, note.fm.text),
                 lambda note=note: filtered(note))  # type: ignore[misc]
-        diags.extend(found)
+        if found:
+            diags.extend(found)
         view_notes.append(vn)
     view_notes.sort(key=order_by(VIEW_ORDER))
     return AudienceView(

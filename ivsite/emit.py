@@ -127,9 +127,8 @@ def emit_changed(
         page = em._questions()
         plan.files[_path_of(page.url)] = em._render_page(page)
     if em.audience == "private":
-        em._search_index([_Page(graph.url(n), "", "", "", "note", note=n)
-                          for n in graph.view.notes],
-                         only={graph.url(n) for n in graph.changed})
+        plan.search_shards = previous.search_shards
+        em._remake_shards({graph.url(n) for n in graph.changed})
     return plan
 
 
@@ -688,6 +687,7 @@ class _Emitter:
             key = page_key(page.template, self.shared_key, fields, page.context)
         if key is None:
             return self._render_page_now(page)
+        self.memos.replace_page((self.audience, self.locked, self.share_prefix, page.url), key)
         return self.memos.pages.get(key,
                                     lambda: self._render_page_now(page))
 
@@ -733,14 +733,13 @@ class _Emitter:
                 has_sitemap = True
         self.plan.add("robots.txt", robots(self.config, self.public, has_sitemap))
 
-    def _search_index(self, pages: list[_Page], only: set[str] | None = None) -> None:
+    def _search_index(self, pages: list[_Page]) -> None:
         """The JSON search index (private and encrypted views), or a note that
         Pagefind indexes the written pages (the others).
 
         The private view's index is split in shards by a hash of each note's
-        address (:func:`search_shards`), listed in ``search-index.json``, so a save
-        rewrites one shard, not every note's text. ``only`` (addresses of changed
-        notes, with a plan whose other shards are current) makes just their shards."""
+        address (:func:`shard_of`), listed in ``search-index.json``, so that a save
+        rewrites one shard (:meth:`_remake_shards`), not every note's text."""
         notes = sorted(((p.url, p.note) for p in pages if p.note is not None),
                        key=lambda item: item[0])
         if self.locked:
@@ -751,19 +750,25 @@ class _Emitter:
             return
         if self.audience == "private":
             count = shard_count(len(notes))
-            shards: dict[int, list[tuple[str, ViewNote]]] = {i: [] for i in range(count)}
+            shards: list[list[tuple[str, str]]] = [[] for _ in range(count)]
             for url, n in notes:
-                shards[shard_of(url, count)].append((url, n))
-            names = [shard_name(i) for i in range(count)]
-            wanted = None if only is None else {shard_of(url, count) for url in only}
-            for i, members in shards.items():
-                if wanted is None or i in wanted:
-                    self.plan.add(names[i], b"".join(
-                        [b"[", b",".join([self._search_doc(u, n) for u, n in members]), b"]"]))
-            self.plan.add("search-index.json", json.dumps({"shards": names}))
+                shards[shard_of(url, count)].append((url, n.id))
+            self.plan.search_shards = shards
+            self._remake_shards(None)
+            self.plan.add("search-index.json",
+                          json.dumps({"shards": [shard_name(i) for i in range(count)]}))
             return
         self.plan.search_index = True
         self.plan.search_prefix = self.share_prefix
+
+    def _remake_shards(self, urls: set[str] | None) -> None:
+        """Make the shards that hold these addresses (all shards: None)."""
+        shards = self.plan.search_shards
+        wanted = (range(len(shards)) if urls is None
+                  else sorted({shard_of(url, len(shards)) for url in urls}))
+        for i in wanted:
+            self.plan.add(shard_name(i), b"".join([b"[", b",".join([
+                self._search_doc(url, self.g.by_id[nid]) for url, nid in shards[i]]), b"]"]))
 
     def _search_doc(self, url: str, note: ViewNote) -> bytes:
         """One note's entry in the JSON search index (kept, with memos)."""

@@ -36,9 +36,13 @@ V = TypeVar("V")
 class Memo(Generic[V]):
     """Results by key, each marked with the last build that used it."""
 
-    def __init__(self) -> None:
+    def __init__(self, slack: int = 0) -> None:
         self._entries: dict[Hashable, list[Any]] = {}  # key -> [build, value]
+        self._slack = slack
+        """Unused entries :meth:`rotate` lets wait (with a sixteenth of all)."""
         self._build = 0
+        self._used = 0
+        """Entries the build under way has used (looked up or made)."""
         self.hits = 0
         self.misses = 0
         self.last_hits = 0
@@ -52,16 +56,27 @@ class Memo(Generic[V]):
             self.misses += 1
             value = make()
             self._entries[key] = [self._build, value]
+            self._used += 1
             return value
         self.hits += 1
-        entry[0] = self._build
+        if entry[0] != self._build:
+            entry[0] = self._build
+            self._used += 1
         return entry[1]  # type: ignore[no-any-return]
 
     def rotate(self) -> None:
-        """Keep only what the build that just ended used."""
+        """Forget what the build that just ended did not use.
+
+        Going through every entry costs as much as the lookups of a small save on
+        a large site, so the sweep waits until the unused entries are more than a
+        sixteenth of all (and ``slack``): memory stays within that of the site's.
+        Only the memos of small per-note work have slack (see :class:`Memos`)."""
         build = self._build
-        self._entries = {k: e for k, e in self._entries.items() if e[0] == build}
+        unused = len(self._entries) - self._used
+        if unused > max(self._slack, len(self._entries) // 16):
+            self._entries = {k: e for k, e in self._entries.items() if e[0] == build}
         self._build += 1
+        self._used = 0
         self.last_hits, self.last_misses = self.hits, self.misses
         self.hits = self.misses = 0
 
@@ -69,8 +84,14 @@ class Memo(Generic[V]):
         """A build ended that did not look this memo up in full: forget nothing now;
         what it used is marked as this build's, for the next :meth:`rotate`."""
         self._build += 1
+        self._used = 0
         self.last_hits, self.last_misses = self.hits, self.misses
         self.hits = self.misses = 0
+
+    def discard(self, key: Hashable) -> None:
+        entry = self._entries.pop(key, None)
+        if entry is not None and entry[0] == self._build:
+            self._used -= 1
 
     def __contains__(self, key: Hashable) -> bool:
         return key in self._entries
@@ -85,17 +106,23 @@ _KINDS = ("notes", "questions", "references", "views", "answers", "answer_object
           "bodies", "pages", "entries", "search")
 
 
+def _slack() -> Memo[Any]:
+    """A memo every build looks up in full, of small values: it sweeps now and then
+    (each save leaves one stale entry: the edited note's last version)."""
+    return Memo(slack=64)
+
+
 @dataclass
 class Memos:
     """One memo per kind of per-note work; owned by a long-lived Pipeline."""
 
-    notes: Memo[tuple[Note | None, list[Diagnostic]]] = field(default_factory=Memo)
+    notes: Memo[tuple[Note | None, list[Diagnostic]]] = field(default_factory=_slack)
     """validate: a note's front matter checked (key: path, bytes digest, config)."""
-    questions: Memo[tuple[list[Question], list[Diagnostic]]] = field(default_factory=Memo)
+    questions: Memo[tuple[list[Question], list[Diagnostic]]] = field(default_factory=_slack)
     """validate: the question bank read from questions.yaml (key: its bytes' hash)."""
-    references: Memo[list[Diagnostic]] = field(default_factory=Memo)
+    references: Memo[list[Diagnostic]] = field(default_factory=_slack)
     """validate: a note's links and role names checked against the site's shape."""
-    views: Memo[tuple[ViewNote, list[Diagnostic]]] = field(default_factory=Memo)
+    views: Memo[tuple[ViewNote, list[Diagnostic]]] = field(default_factory=_slack)
     """audience filter: a note as one audience sees it, with its name problems."""
     answers: Memo[tuple[ViewNote, list[Answer], list[str]]] = field(default_factory=Memo)
     """site graph: the answers cut from one view note."""
@@ -109,6 +136,18 @@ class Memos:
     """emit: a part of a page made of many kept parts (a question's answers)."""
     search: Memo[bytes] = field(default_factory=Memo)
     """emit: one note's entry in the JSON search index."""
+    page_at: dict[Hashable, Hashable] = field(default_factory=dict)
+    """emit: the ``pages`` key each page address was last made under, so that a
+    page made again lets its last version go at once (a questions page is tens of
+    megabytes on a large site, and a save that reuses the last graph sweeps no
+    memo)."""
+
+    def replace_page(self, where: Hashable, key: Hashable) -> None:
+        """The page at ``where`` is now the one under ``key``: forget its last one."""
+        old = self.page_at.get(where)
+        if old is not None and old != key:
+            self.pages.discard(old)
+        self.page_at[where] = key
 
     def rotate(self, partial: bool = False) -> None:
         """After a build: forget what it did not use. ``partial`` after a build that
@@ -121,6 +160,8 @@ class Memos:
                 memo.tick()
             else:
                 memo.rotate()
+        if not partial:
+            self.page_at = {w: k for w, k in self.page_at.items() if k in self.pages}
 
     def sizes(self) -> dict[str, int]:
         return {name: len(getattr(self, name))

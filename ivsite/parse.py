@@ -226,6 +226,11 @@ class ParseCache:
                 self._dirty = True
         return tokens, env
 
+    def stale(self, live: int) -> bool:
+        """Whether enough notes parsed before are gone (beyond a sixteenth of the
+        ``live`` ones, and 64) to be worth going through every entry to forget them."""
+        return len(self._mem) - live > max(64, live // 16)
+
     def prune(self, live: set[tuple[str, str]]) -> None:
         for key in list(self._mem):
             if key not in live:

@@ -86,7 +86,8 @@ class Pipeline:
         if config is None:
             return None
         parsed = [self.cache.get(src) for src in loaded.notes]
-        self.cache.prune({(s.rel, s.digest) for s in loaded.notes})
+        if self.memos is None or self.cache.stale(len(parsed)):
+            self.cache.prune({(s.rel, s.digest) for s in loaded.notes})
         valid = validate(loaded, parsed, config, diags, self.memos)
         return Prepared(self.root, config, loaded, valid)
 

@@ -61,7 +61,8 @@ def validate(
     site = ValidSite(assets=dict(loaded.assets))
     config_key = hashlib.sha256(loaded.config_bytes or b"").hexdigest()
     for p in parsed:
-        diags.extend(p.diagnostics)
+        if p.diagnostics:
+            diags.extend(p.diagnostics)
         if p.fm is None:
             continue
         if memos is None:
@@ -69,8 +70,10 @@ def validate(
         else:
             note, found = memos.notes.get(
                 ("note", p.source.rel, p.source.digest, config_key),
-                functools.partial(_checked, functools.partial(_validate_note, p, config)))
-            diags.extend(found)
+                lambda p=p: _checked(  # type: ignore[misc]
+                    functools.partial(_validate_note, p, config)))
+            if found:
+                diags.extend(found)
         if note is not None and not (p.diagnostics and any(
             d.severity == "error" for d in p.diagnostics
         )):
@@ -91,9 +94,11 @@ def validate(
         _check_references(site, site.notes, roles, diags)
     else:
         for note in site.notes:
-            diags.extend(memos.references.get(
+            found = memos.references.get(
                 ("refs", site.shape, note.source, note.fm.text),
-                functools.partial(_reference_problems, site, note, roles)))
+                lambda note=note: _reference_problems(site, note, roles))  # type: ignore[misc]
+            if found:
+                diags.extend(found)
     return site
 
 

@@ -191,7 +191,7 @@ def test_an_edit_remakes_only_the_pages_it_touches(tmp_path: Path, change: str,
 
 
 def test_memo_forgets_what_a_build_did_not_use() -> None:
-    memo: Memo[int] = Memo()
+    memo: Memo[int] = Memo(slack=0)
     assert memo.get("a", lambda: 1) == 1
     assert memo.get("b", lambda: 2) == 2
     memo.rotate()
@@ -202,7 +202,7 @@ def test_memo_forgets_what_a_build_did_not_use() -> None:
 
 
 def test_a_memo_ticked_forgets_at_the_next_rotate_what_that_build_did_not_use() -> None:
-    memo: Memo[int] = Memo()
+    memo: Memo[int] = Memo(slack=0)
     memo.get("old", lambda: 1)
     memo.rotate()
     memo.get("made while reusing", lambda: 2)
@@ -211,3 +211,40 @@ def test_a_memo_ticked_forgets_at_the_next_rotate_what_that_build_did_not_use() 
     memo.get("old", lambda: 99)
     memo.rotate()  # a full build that used only "old"
     assert "old" in memo and "made while reusing" not in memo
+
+
+def test_a_memo_sweeps_once_its_unused_entries_are_more_than_its_slack() -> None:
+    """Each save leaves one stale entry behind (the edited note's last version); the
+    memo goes through all its entries only once enough have gathered, and never
+    holds more than the site's entries plus a sixteenth (or the slack)."""
+    memo: Memo[int] = Memo(slack=8)
+    site = [f"note {i}" for i in range(100)]
+    sizes = []
+    for save in range(40):
+        for key in site[1:]:
+            memo.get(key, lambda: 0)
+        memo.get(f"note 0, version {save}", lambda: 1)  # the note being edited
+        memo.rotate()
+        sizes.append(len(memo))
+    assert max(sizes) <= 100 + 8 + 1
+    assert min(sizes) == 100 and sizes.count(100) >= 3  # swept now and then
+    assert sizes[:8] == list(range(100, 108))  # and not before the slack is used
+
+
+def test_pages_made_again_let_their_last_version_go(tmp_path: Path) -> None:
+    """Saves that reuse the last graph sweep no memo, so a page made again must drop
+    its last version itself: the kept pages do not grow with the number of saves."""
+    root = copy_example(tmp_path)
+    kept = Pipeline(root, persist_cache=False, incremental=True)
+    theme = Theme.load(root, "default")
+    build_all(kept, theme)
+    assert kept.memos is not None
+    sizes = []
+    for i in range(6):
+        files = snapshot(root)
+        edit(root, NORTHWIND, sub(r"^## What does a typical day look like for you\?\n",
+                                  f"## What does a typical day look like for you?\n\nSave {i}.\n"))
+        build_all(kept, theme, changes(files, snapshot(root)))
+        assert kept.reused_in_a_row == i + 1
+        sizes.append(len(kept.memos.pages))
+    assert len(set(sizes)) == 1, sizes
