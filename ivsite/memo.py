@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .diagnostics import Diagnostic
     from .graph import Answer
     from .notes import Note, Question
+    from .validate import LastCheck
 
 __all__ = ["Memo", "Memos"]
 
@@ -39,10 +40,11 @@ class Memo(Generic[V]):
     def __init__(self, slack: int = 0) -> None:
         self._entries: dict[Hashable, list[Any]] = {}  # key -> [build, value]
         self._slack = slack
-        """Unused entries :meth:`rotate` lets wait (with a sixteenth of all)."""
+        """Unused entries :meth:`rotate` lets wait before it sweeps."""
         self._build = 0
         self._used = 0
         """Entries the build under way has used (looked up or made)."""
+        self._skipped = False
         self.hits = 0
         self.misses = 0
         self.last_hits = 0
@@ -67,28 +69,34 @@ class Memo(Generic[V]):
     def rotate(self) -> None:
         """Forget what the build that just ended did not use.
 
-        Going through every entry costs as much as the lookups of a small save on
-        a large site, so the sweep waits until the unused entries are more than a
-        sixteenth of all (and ``slack``): memory stays within that of the site's.
-        Only the memos of small per-note work have slack (see :class:`Memos`)."""
-        build = self._build
-        unused = len(self._entries) - self._used
-        if unused > max(self._slack, len(self._entries) // 16):
+        Going through every entry costs about as much as the lookups of a small
+        save on a large site, so the sweep waits until more than ``slack`` entries
+        went unused. A build that did not look this memo up in full (see
+        :meth:`skip`) forgets nothing: it is only ticked."""
+        if self._skipped:
+            self.tick()
+            return
+        if len(self._entries) - self._used > self._slack:
+            build = self._build
             self._entries = {k: e for k, e in self._entries.items() if e[0] == build}
-        self._build += 1
-        self._used = 0
-        self.last_hits, self.last_misses = self.hits, self.misses
-        self.hits = self.misses = 0
+        self.tick()
+
+    def skip(self) -> None:
+        """The build under way looks up only some entries (it reuses the last
+        build's result for the rest), so its :meth:`rotate` forgets nothing."""
+        self._skipped = True
 
     def tick(self) -> None:
         """A build ended that did not look this memo up in full: forget nothing now;
         what it used is marked as this build's, for the next :meth:`rotate`."""
         self._build += 1
         self._used = 0
+        self._skipped = False
         self.last_hits, self.last_misses = self.hits, self.misses
         self.hits = self.misses = 0
 
     def discard(self, key: Hashable) -> None:
+        """Forget one entry now (its owner knows it is stale)."""
         entry = self._entries.pop(key, None)
         if entry is not None and entry[0] == self._build:
             self._used -= 1
@@ -107,9 +115,10 @@ _KINDS = ("notes", "questions", "references", "views", "answers", "answer_object
 
 
 def _slack() -> Memo[Any]:
-    """A memo every build looks up in full, of small values: it sweeps now and then
-    (each save leaves one stale entry: the edited note's last version)."""
-    return Memo(slack=64)
+    """A memo every full build looks up in full: it sweeps now and then (a save
+    leaves at most the edited note's last version behind, and the stage that knows
+    so lets it go at once; see validate and audience)."""
+    return Memo(slack=8)
 
 
 @dataclass
@@ -136,6 +145,8 @@ class Memos:
     """emit: a part of a page made of many kept parts (a question's answers)."""
     search: Memo[bytes] = field(default_factory=Memo)
     """emit: one note's entry in the JSON search index."""
+    last_check: LastCheck | None = None
+    """validate: the last result, which a save of a few bodies patches."""
     page_at: dict[Hashable, Hashable] = field(default_factory=dict)
     """emit: the ``pages`` key each page address was last made under, so that a
     page made again lets its last version go at once (a questions page is tens of
@@ -157,9 +168,8 @@ class Memos:
         for name in _KINDS:
             memo = getattr(self, name)
             if partial and name not in _EVERY_BUILD:
-                memo.tick()
-            else:
-                memo.rotate()
+                memo.skip()
+            memo.rotate()
         if not partial:
             self.page_at = {w: k for w, k in self.page_at.items() if k in self.pages}
 

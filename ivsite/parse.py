@@ -227,9 +227,9 @@ class ParseCache:
         return tokens, env
 
     def stale(self, live: int) -> bool:
-        """Whether enough notes parsed before are gone (beyond a sixteenth of the
-        ``live`` ones, and 64) to be worth going through every entry to forget them."""
-        return len(self._mem) - live > max(64, live // 16)
+        """Whether more than a few notes parsed before are gone (versions of a note
+        since saved again), so that it is worth going through every entry."""
+        return len(self._mem) - live > 8
 
     def prune(self, live: set[tuple[str, str]]) -> None:
         for key in list(self._mem):

@@ -13,6 +13,7 @@ import functools
 import hashlib
 import posixpath
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import yaml
@@ -23,7 +24,7 @@ from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics, did_you_mean
 from .frontmatter import FrontMatter, Pos
 from .frontmatter import split as _unused_split  # noqa: F401  (kept for API symmetry)
-from .load import LoadedSite
+from .load import AssetRef, LoadedSite
 from .memo import Memos
 from .models import (
     MODELS,
@@ -52,14 +53,59 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 
 
+QUICK_AT_MOST = 8
+"""Changed notes a save may have for :func:`_revalidate` to take it."""
+QUICK_IN_A_ROW = 20
+"""Saves taken by :func:`_revalidate` before one is checked in full again."""
+
+
+@dataclass
+class LastCheck:
+    """What the last full or quick validation saw and found (kept with memos)."""
+
+    config_key: str
+    questions: str | None
+    assets: dict[str, AssetRef]
+    parsed: list[ParsedNote]
+    site: ValidSite
+    diagnostics: list[Diagnostic]
+    places: dict[str, int]
+    """Each valid note's place in ``site.notes``, by path."""
+    roles: set[str]
+    quick_in_a_row: int = 0
+
+
 def validate(
     loaded: LoadedSite, parsed: list[ParsedNote], config: SiteConfig, diags: Diagnostics,
     memos: Memos | None = None,
 ) -> ValidSite:
     """All notes checked; ``memos`` (the live preview) keeps each note's checks for
-    as long as its bytes and what they are checked against stay the same."""
-    site = ValidSite(assets=dict(loaded.assets))
+    as long as its bytes and what they are checked against stay the same, and the
+    last result, which a save that changes a few notes' bodies patches
+    (:func:`_revalidate`)."""
     config_key = hashlib.sha256(loaded.config_bytes or b"").hexdigest()
+    if memos is not None:
+        quick = _revalidate(loaded, parsed, config, config_key, memos)
+        if quick is not None:
+            diags.extend(quick.diagnostics)
+            return quick.site
+    found = Diagnostics()
+    site = _validate_all(loaded, parsed, config, config_key, found, memos)
+    diags.extend(found)
+    if memos is not None:
+        memos.last_check = LastCheck(
+            config_key, loaded.questions.digest if loaded.questions else None,
+            dict(loaded.assets), list(parsed), site, list(found),
+            {n.source: i for i, n in enumerate(site.notes)},
+            {n.slug for n in site.notes if n.collection == "roles"})
+    return site
+
+
+def _validate_all(
+    loaded: LoadedSite, parsed: list[ParsedNote], config: SiteConfig, config_key: str,
+    diags: Diagnostics, memos: Memos | None,
+) -> ValidSite:
+    site = ValidSite(assets=dict(loaded.assets))
     for p in parsed:
         if p.diagnostics:
             diags.extend(p.diagnostics)
@@ -102,6 +148,78 @@ def validate(
     return site
 
 
+@dataclass
+class _Quick:
+    site: ValidSite
+    diagnostics: list[Diagnostic]
+
+
+def _revalidate(loaded: LoadedSite, parsed: list[ParsedNote], config: SiteConfig,
+                config_key: str, memos: Memos) -> _Quick | None:
+    """The last validation with a few changed notes checked again, when that is all
+    a full one would change: the same site.toml, question bank, files and paths,
+    the last one without errors, and each changed note still valid with the same
+    part of the site shape (path, slug, title, visibility, people, roles). Then
+    every other note's checks, the indexes and the shape stand as they were.
+    None otherwise (the caller checks everything)."""
+    last = memos.last_check
+    if (last is None or last.quick_in_a_row + 1 >= QUICK_IN_A_ROW
+            or len(parsed) != len(last.parsed) or config_key != last.config_key
+            or (loaded.questions.digest if loaded.questions else None) != last.questions
+            or loaded.assets != last.assets
+            or any(d.severity == "error" for d in last.diagnostics)):
+        return None
+    changed = [i for i, (a, b) in enumerate(zip(parsed, last.parsed, strict=True))
+               if a is not b]
+    if len(changed) > QUICK_AT_MOST:
+        return None
+    old_site = last.site
+    site = ValidSite(notes=list(old_site.notes), by_key=dict(old_site.by_key),
+                     by_title=dict(old_site.by_title), assets=dict(loaded.assets),
+                     questions=old_site.questions, shape=old_site.shape)
+    fresh: list[tuple[ParsedNote, ParsedNote, Note, list[Diagnostic]]] = []
+    for i in changed:
+        p, was = parsed[i], last.parsed[i]
+        if (p.source.rel != was.source.rel or p.fm is None or was.fm is None
+                or any(d.severity == "error" for d in p.diagnostics)):
+            return None
+        note, found = memos.notes.get(
+            ("note", p.source.rel, p.source.digest, config_key),
+            lambda p=p: _checked(  # type: ignore[misc]
+                functools.partial(_validate_note, p, config)))
+        place = last.places.get(p.source.rel)
+        if note is None or place is None:
+            return None
+        old = site.notes[place]
+        if shape_part(note) != shape_part(old):
+            return None
+        site.notes[place] = note
+        site.by_key[note.key] = note
+        title = (note.meta.title or "").casefold()
+        if title and site.by_title.get(title) is old:
+            site.by_title[title] = note
+        fresh.append((p, was, note, found))
+    paths = {p.source.rel for p, _, _, _ in fresh}
+    diagnostics = [d for d in last.diagnostics if d.path not in paths]
+    for p, was, note, found in fresh:
+        refs = memos.references.get(
+            ("refs", site.shape, note.source, note.fm.text),
+            lambda note=note: _reference_problems(site, note, last.roles))  # type: ignore[misc]
+        diagnostics += [*p.diagnostics, *found, *refs]
+        # The note's last version is stale now: let it go (the memos that hold the
+        # rest are not swept after a quick check, see Memo.skip).
+        if was.source.digest != p.source.digest:
+            memos.notes.discard(("note", was.source.rel, was.source.digest, config_key))
+        if was.fm is not None and was.fm.text != note.fm.text:
+            memos.references.discard(("refs", site.shape, note.source, was.fm.text))
+    memos.notes.skip()
+    memos.references.skip()
+    memos.last_check = LastCheck(
+        config_key, last.questions, last.assets, list(parsed), site, diagnostics,
+        last.places, last.roles, last.quick_in_a_row + 1)
+    return _Quick(site, diagnostics)
+
+
 T = TypeVar("T")
 
 
@@ -125,22 +243,27 @@ def site_shape(site: ValidSite, config_key: str) -> str:
     summaries, so editing those leaves every other note's checked work valid."""
     h = hashlib.sha256(config_key.encode())
     for note in site.notes:
-        if not note.shape_part:  # a kept note keeps its part
-            meta = note.meta
-            parts: list[object] = [note.source, note.key, note.collection, note.slug,
-                                   note.visibility, meta.title, meta.slug]
-            if isinstance(meta, InterviewMeta):
-                parts += [meta.person.name, meta.person.role, meta.person.company,
-                          meta.consent.publish_name, meta.alias, meta.role]
-            elif isinstance(meta, ReflectionMeta):
-                parts += list(meta.roles)
-            note.shape_part = repr(parts).encode()
-        h.update(note.shape_part)
+        h.update(shape_part(note))
     for ref in site.assets.values():
         h.update(f"\0{ref.rel}\0{ref.digest}".encode())
     for q in site.questions:
         h.update(repr((q.id, q.text, q.aliases)).encode())
     return h.hexdigest()
+
+
+def shape_part(note: Note) -> bytes:
+    """One note's part of the site shape (made once per Note object)."""
+    if not note.shape_part:  # a kept note keeps its part
+        meta = note.meta
+        parts: list[object] = [note.source, note.key, note.collection, note.slug,
+                               note.visibility, meta.title, meta.slug]
+        if isinstance(meta, InterviewMeta):
+            parts += [meta.person.name, meta.person.role, meta.person.company,
+                      meta.consent.publish_name, meta.alias, meta.role]
+        elif isinstance(meta, ReflectionMeta):
+            parts += list(meta.roles)
+        note.shape_part = repr(parts).encode()
+    return note.shape_part
 
 
 def _validate_note(p: ParsedNote, config: SiteConfig, diags: Diagnostics) -> Note | None:

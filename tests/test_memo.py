@@ -126,6 +126,7 @@ def test_every_kind_of_edit_builds_what_a_fresh_pipeline_builds(
     theme = Theme.load(root, "default")
     build_all(kept, theme)
     reused: list[bool] = []
+    quick: list[bool] = []
     for name, change in EDITS.items():
         before = snapshot(root)
         change(root)
@@ -147,11 +148,43 @@ def test_every_kind_of_edit_builds_what_a_fresh_pipeline_builds(
             assert kept.memos.pages.last_hits > 0 or kept.reused_in_a_row, \
                 f"{name}: no page was kept, so the comparison proves nothing about kept pages"
         reused.append(kept.reused_in_a_row > 0)
+        assert kept.memos.last_check is not None
+        quick.append(kept.memos.last_check.quick_in_a_row > 0)
     # Edits to bodies alone (answers too) reuse the last graph and pages; the others
     # build in full.
     for body_only in ("body text", "an answer", "a private passage"):
         assert reused[list(EDITS).index(body_only)], body_only
     assert not reused[list(EDITS).index("a role's title")]
+    # Validation patches the last result for edits that leave the site's shape as
+    # it was, and checks everything for the others. (The role's new title breaks
+    # links to its old one: every later edit starts from errors, checked in full.)
+    names = list(EDITS)
+    upto = names.index("a role's title")
+    assert quick[:upto] == [True] * upto, list(zip(names, quick))
+    assert not any(quick[upto:]), list(zip(names, quick))
+
+
+@pytest.mark.parametrize("change", [
+    sub(r"^tags: .*$", "tags: [money, new-tag]"),
+    sub(r"^summary: .*$", "summary: Shorter."),
+    sub(r"^date: .*$", "date: 2026-01-01"),  # the note moves in every list
+    lambda t: t + "\n[[Nowhere at all]]\n",  # an error: no quick check after it
+])
+def test_a_quick_check_finds_what_a_full_one_finds(tmp_path: Path,
+                                                   change: Callable[[str], str]) -> None:
+    root = copy_example(tmp_path)
+    kept = Pipeline(root, persist_cache=False, incremental=True)
+    theme = Theme.load(root, "default")
+    build_all(kept, theme)
+    files = snapshot(root)
+    edit(root, SALARY, change)
+    got, got_diags = build_all(kept, theme, changes(files, snapshot(root)))
+    assert kept.memos is not None and kept.memos.last_check is not None
+    assert kept.memos.last_check.quick_in_a_row == 1
+    want, want_diags = build_all(Pipeline(root, persist_cache=False), None)
+    assert got_diags == want_diags
+    for audience in AUDIENCES:
+        assert got[audience].files == want[audience].files, audience
 
 
 @pytest.mark.parametrize(("change", "remade"), [
