@@ -205,6 +205,32 @@ def unconsented_names(site: ValidSite) -> dict[str, Note]:
     return out
 
 
+QUICK_AT_MOST = 8
+"""Changed notes a save may have for the audience filter to patch its last view."""
+QUICK_IN_A_ROW = 20
+"""Patched views before one is made in full again."""
+
+Tables = tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]
+
+
+@dataclass
+class LastView:
+    """One audience's last view, what it was made from and what it found (kept
+    with memos, so that a save of a few bodies patches it)."""
+
+    shape: str
+    notes: list[Note]
+    view: AudienceView
+    diagnostics: list[Diagnostic]
+    places: dict[str, int]
+    """Each visible note's place in ``view.notes``, by path."""
+    tables: list[Tables]
+    """The id and title tables (see build_view), once made: they follow the shape."""
+    matcher: list[Matcher[str] | None]
+    """The unconsented-name matcher, once made: it follows the shape too."""
+    quick_in_a_row: int = 0
+
+
 def build_view(
     site: ValidSite, config: SiteConfig, audience: Audience, diags: Diagnostics,
     memos: Memos | None = None,
@@ -215,25 +241,28 @@ def build_view(
     are kept under the audience, the note's bytes and the site's shape (every
     other note's path, slug, title, visibility, people and consent, the files and
     site.toml): all that filtering one note reads. Anything else changes, it is
-    filtered again.
+    filtered again. When only a few notes changed and the shape did not, the last
+    view is patched with theirs (:func:`_refilter`) instead of every note being
+    looked up.
     """
     sees = SEES[audience]
-    visible = [n for n in site.notes if n.visibility in sees]
-    view_notes: list[ViewNote] = []
-    tables: list[tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]] = []
+    last = memos.last_views.get(audience) if memos is not None and site.shape else None
+    if last is not None and last.shape != site.shape:
+        last = None
+    tables: list[Tables] = last.tables if last is not None else []
+    matcher: list[Matcher[str] | None] = last.matcher if last is not None else []
 
-    def lookups() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
-        """Every visible note's id and title (made once, and only when a note is
-        filtered anew: a save that changes one body finds the rest kept)."""
+    def lookups() -> Tables:
+        """Every visible note's id and title (made once per shape, and only when a
+        note is filtered anew: a save that changes one body finds the rest kept)."""
         if not tables:
-            ids = {n.key: f"{n.collection}/{n.slug}" for n in visible}
-            role_ids = {n.slug: ids[n.key] for n in visible if n.collection == "roles"}
-            titles = {n.key: _title(n, audience) for n in visible}
+            shown = [n for n in site.notes if n.visibility in sees]
+            ids = {n.key: f"{n.collection}/{n.slug}" for n in shown}
+            role_ids = {n.slug: ids[n.key] for n in shown if n.collection == "roles"}
+            titles = {n.key: _title(n, audience) for n in shown}
             titles_by_id = {ids[k]: t for k, t in titles.items()}
             tables.append((ids, titles, role_ids, titles_by_id))
         return tables[0]
-
-    matcher: list[Matcher[str] | None] = []
 
     def name_matcher() -> Matcher[str] | None:
         if not matcher:  # made once, and only when a note is filtered anew
@@ -249,21 +278,86 @@ def build_view(
             _check_names(note, vn, names, found)
         return vn, list(found)
 
-    for note in visible:
+    def kept(note: Note) -> tuple[ViewNote, list[Diagnostic]]:
         if memos is None or not site.shape:
-            vn, found = filtered(note)
-        else:
-            vn, found = memos.views.get(
-                ("view", audience, site.shape, note.source, note.fm.text),
-                lambda note=note: filtered(note))  # type: ignore[misc]
+            return filtered(note)
+        return memos.views.get(("view", audience, site.shape, note.source, note.fm.text),
+                               lambda: filtered(note))
+
+    if last is not None and memos is not None:
+        quick = _refilter(site, audience, last, kept, memos)
+        if quick is not None:
+            diags.extend(quick.diagnostics)
+            return quick.view
+    visible = [n for n in site.notes if n.visibility in sees]
+    made: list[ViewNote] = []
+    found_all: list[Diagnostic] = []
+    for note in visible:
+        vn, found = kept(note)
         if found:
-            diags.extend(found)
-        view_notes.append(vn)
-    view_notes.sort(key=order_by(VIEW_ORDER))
-    return AudienceView(
+            found_all += found
+        made.append(vn)
+    key = order_by(VIEW_ORDER)
+    order = sorted(range(len(made)), key=lambda i: key(made[i]))  # stable, as a sort is
+    view_notes = [made[i] for i in order]
+    diags.extend(found_all)
+    view = AudienceView(
         audience=audience, config=config, notes=view_notes, questions=list(site.questions),
         withheld_note_count=len(site.notes) - len(visible),
     )
+    if memos is not None and site.shape:
+        memos.last_views[audience] = LastView(
+            site.shape, list(site.notes), view, found_all,
+            {visible[i].source: place for place, i in enumerate(order)}, tables, matcher)
+    return view
+
+
+def _refilter(
+    site: ValidSite, audience: Audience, last: LastView,
+    kept: Callable[[Note], tuple[ViewNote, list[Diagnostic]]], memos: Memos,
+) -> LastView | None:
+    """The last view with a few changed notes filtered again, when that is all a
+    full filter would change: the same shape (so the same notes are visible, with
+    the same ids, titles and names to check against) and each changed note in the
+    same place in the view's order. None otherwise."""
+    notes = site.notes
+    if last.quick_in_a_row + 1 >= QUICK_IN_A_ROW or len(notes) != len(last.notes):
+        return None
+    changed = [i for i, (a, b) in enumerate(zip(notes, last.notes, strict=True))
+               if a is not b]
+    if len(changed) > QUICK_AT_MOST:
+        return None
+    sees = SEES[audience]
+    view_notes = list(last.view.notes)
+    paths: set[str] = set()
+    found_now: list[Diagnostic] = []
+    key = order_by(VIEW_ORDER)
+    for i in changed:
+        note, was = notes[i], last.notes[i]
+        if note.source != was.source:
+            return None
+        if note.visibility not in sees:
+            continue  # as before (visibility is part of the shape)
+        place = last.places.get(note.source)
+        if place is None:
+            return None
+        vn, found = kept(note)
+        if key(vn) != key(view_notes[place]):
+            return None  # it moves in the order: sort anew
+        view_notes[place] = vn
+        paths.add(note.source)
+        found_now += found
+        if was.fm.text != note.fm.text:  # its last version is stale: let it go
+            memos.views.discard(("view", audience, last.shape, was.source, was.fm.text))
+    memos.views.skip()
+    diagnostics = [d for d in last.diagnostics if d.path not in paths] + found_now
+    old = last.view
+    view = AudienceView(audience=old.audience, config=old.config, notes=view_notes,
+                        questions=old.questions, withheld_note_count=old.withheld_note_count)
+    quick = LastView(last.shape, list(notes), view, diagnostics, last.places, last.tables,
+                     last.matcher, last.quick_in_a_row + 1)
+    memos.last_views[audience] = quick
+    return quick
 
 
 def _title(note: Note, audience: Audience) -> str:

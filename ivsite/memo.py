@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 if TYPE_CHECKING:
     from markupsafe import Markup
 
-    from .audience import ViewNote
+    from .audience import LastView, ViewNote
     from .diagnostics import Diagnostic
     from .graph import Answer
     from .notes import Note, Question
@@ -147,6 +147,8 @@ class Memos:
     """emit: one note's entry in the JSON search index."""
     last_check: LastCheck | None = None
     """validate: the last result, which a save of a few bodies patches."""
+    last_views: dict[str, LastView] = field(default_factory=dict)
+    """audience filter: each audience's last view, which such a save patches."""
     page_at: dict[Hashable, Hashable] = field(default_factory=dict)
     """emit: the ``pages`` key each page address was last made under, so that a
     page made again lets its last version go at once (a questions page is tens of

@@ -150,6 +150,9 @@ def test_every_kind_of_edit_builds_what_a_fresh_pipeline_builds(
         reused.append(kept.reused_in_a_row > 0)
         assert kept.memos.last_check is not None
         quick.append(kept.memos.last_check.quick_in_a_row > 0)
+        views = [kept.memos.last_views[a].quick_in_a_row > 0 for a in AUDIENCES]
+        if quick[-1]:  # the filter patched its views too
+            assert views == [True] * 3, (name, views)
     # Edits to bodies alone (answers too) reuse the last graph and pages; the others
     # build in full.
     for body_only in ("body text", "an answer", "a private passage"):
