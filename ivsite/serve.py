@@ -534,6 +534,8 @@ class _Watcher:
                     return
                 print(f"ivsite serve: watching again after: {exc}", file=sys.stderr)
                 self.stop_event.wait(0.2)
+                # Changes made meanwhile went unseen: the next build walks content/.
+                self.report({"content"})
 
     def _watch_top(self) -> None:
         present = {d: (self.root / d).is_dir() for d in ("content", "themes")}
