@@ -163,8 +163,8 @@ def test_every_kind_of_edit_builds_what_a_fresh_pipeline_builds(
     # links to its old one: every later edit starts from errors, checked in full.)
     names = list(EDITS)
     upto = names.index("a role's title")
-    assert quick[:upto] == [True] * upto, list(zip(names, quick))
-    assert not any(quick[upto:]), list(zip(names, quick))
+    assert quick[:upto] == [True] * upto, list(zip(names, quick, strict=True))
+    assert not any(quick[upto:]), list(zip(names, quick, strict=True))
 
 
 @pytest.mark.parametrize("change", [
