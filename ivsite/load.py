@@ -4,7 +4,8 @@ It walks ``content/``, reads every note's bytes, records every other file as an
 asset (by reference: path, size and hash, bytes read again only when a published
 page needs them), and refuses anything that reaches outside the site through a
 symbolic link. Keeping all source reads here means the rest of the pipeline can
-only see what this stage hands on.
+only see what this stage hands on. The live preview, told by its watcher which
+paths changed, has it look at those alone (:class:`LoadCache`).
 """
 
 from __future__ import annotations
