@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .audience import Secret
+from .progress import QUIET, Progress
 from .textmatch import Matcher, words
 
 ALWAYS = ("unconsented name", "contact field", "referral", "referred_by")
@@ -106,11 +107,15 @@ def readable_texts(path: Path, data: bytes) -> list[str]:
 def audit_folder(
     folder: Path, secrets: list[Secret], visible_text: str,
     withheld_assets: list[AssetSecret], skip_prefixes: tuple[str, ...] = (),
+    progress: Progress = QUIET,
 ) -> list[Hit]:
     matcher = needles(secrets, visible_text)
     assets = {a.digest: a for a in withheld_assets}
     hits: list[Hit] = []
-    for path in sorted(folder.rglob("*")):
+    paths = sorted(folder.rglob("*"))
+    progress.stage("Checking the output for private text", len(paths))
+    for path in paths:
+        progress.advance()
         if not path.is_file():
             continue
         rel = path.relative_to(folder).as_posix()

@@ -117,11 +117,18 @@ def check(strict: bool, fmt: str) -> None:
 @_guard
 def build(audience: str, out: Path | None, strict: bool) -> None:
     """Validate and write the site for an audience."""
+    from .pipeline import Pipeline
     from .pipeline import build as run_build
+    from .progress import for_terminal
 
     started = time.perf_counter()
-    result = run_build(Path.cwd(), audience=audience,  # type: ignore[arg-type]
-                       out=out, strict=strict)
+    progress = for_terminal()  # a line on stderr while it runs, if that is a terminal
+    try:
+        result = run_build(Path.cwd(), audience=audience,  # type: ignore[arg-type]
+                           out=out, strict=strict,
+                           pipeline=Pipeline(Path.cwd(), progress=progress))
+    finally:
+        progress.done()
     print_diagnostics(result.diagnostics)
     if result.status == 0 and result.output is not None:
         took = time.perf_counter() - started

@@ -34,6 +34,7 @@ from .graph import COLLECTION_TITLES, Answer, SiteGraph, Tag
 from .memo import Memos
 from .output import OutputPlan
 from .pagecache import fingerprint, page_key
+from .progress import QUIET, Progress
 from .render import Renderer, relative_url
 from .slugs import slugify
 from .theme import Theme
@@ -74,6 +75,7 @@ def emit(
     lock_attrs: dict[str, str] | None = None,
     plain_assets: frozenset[str] | None = None,
     memos: Memos | None = None,
+    progress: Progress = QUIET,
 ) -> OutputPlan:
     """Every output file of one audience's site.
 
@@ -88,7 +90,7 @@ def emit(
     if encrypt is not None and not lock_attrs:
         raise ValueError("encrypt needs lock_attrs (data-salt, data-iterations, data-check)")
     return _Emitter(graph, theme, encrypt, feedback_email, share_prefix, lock_attrs or {},
-                    plain_assets, memos).run()
+                    plain_assets, memos).run(progress)
 
 
 def emit_changed(
@@ -524,7 +526,7 @@ class _Emitter:
 
     # ---- writing -----------------------------------------------------------------
 
-    def run(self) -> OutputPlan:
+    def run(self, progress: Progress = QUIET) -> OutputPlan:
         pages = self.pages()
         seen: dict[str, str] = {}
         for p in pages:
@@ -535,8 +537,10 @@ class _Emitter:
             seen[path] = p.title
         self.feed_written = self.public and self._feed()
         self.shared_key = self._shared_key()
+        progress.stage(f"Making the {self.audience} pages", len(pages))
         for p in pages:
             self.plan.add(_path_of(p.url), self._render_page(p))
+            progress.advance()
         if self.memos is None or self.shared_key is None:
             self.plan.add("404.html", self._render_404())
         else:  # made of shared things only

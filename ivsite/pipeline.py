@@ -29,6 +29,7 @@ from .memo import Memos
 from .notes import ValidSite
 from .output import OutputPlan
 from .parse import ParseCache
+from .progress import QUIET, Progress
 from .theme import Theme, ThemeError
 from .validate import validate
 from .write import Layer, check_output_dir, discard, swap_in, write_temp
@@ -62,8 +63,10 @@ class Pipeline:
     """One site; keeps the parse cache between builds (warm builds, live preview)."""
 
     def __init__(self, root: Path, *, persist_cache: bool = True,
-                 incremental: bool = False) -> None:
+                 incremental: bool = False, progress: Progress = QUIET) -> None:
         self.root = root.resolve()
+        self.progress = progress
+        """Told each stage and step (a terminal line for ``ivsite build``)."""
         cache_dir = self.root / share.STATE_DIR / "cache" if persist_cache else None
         self.cache = ParseCache(cache_dir)
         self._persist = persist_cache
@@ -81,11 +84,20 @@ class Pipeline:
     def prepare(self, diags: Diagnostics, changed: set[str] | None = None) -> Prepared | None:
         """Load, parse and validate. ``changed`` (the live preview's watcher): every
         path that changed since the last prepare, so that load looks at those alone."""
+        self.progress.stage("Reading content/")
         loaded = load_site(self.root, diags, self.load_cache, changed)
         config = load_config(loaded.config_bytes, diags)
         if config is None:
             return None
-        parsed = [self.cache.get(src) for src in loaded.notes]
+        if self.progress is QUIET:
+            parsed = [self.cache.get(src) for src in loaded.notes]
+        else:
+            self.progress.stage("Reading notes", len(loaded.notes))
+            parsed = []
+            for src in loaded.notes:
+                parsed.append(self.cache.get(src))
+                self.progress.advance()
+            self.progress.stage("Checking notes")
         if self.memos is None or self.cache.stale(len(parsed)):
             self.cache.prune({(s.rel, s.digest) for s in loaded.notes})
         valid = validate(loaded, parsed, config, diags, self.memos)
@@ -104,6 +116,7 @@ class Pipeline:
         (same site shape, same cards, links, passages, files and answers; see
         graph.same_but_bodies) the last graph is reused with the new notes swapped
         in, and ``plan`` then makes only their pages again."""
+        self.progress.stage(f"Filtering the {audience} view")
         view = build_view(prep.valid, prep.config, audience, diags, self.memos)
         if self.memos is None:
             return build_graph(view, url_key)
@@ -134,7 +147,7 @@ class Pipeline:
         if self.memos is None or encrypt is not None:
             return emit(graph, theme, encrypt=encrypt, lock_attrs=lock_attrs,
                         feedback_email=feedback, share_prefix=share_prefix,
-                        plain_assets=plain_assets, memos=self.memos)
+                        plain_assets=plain_assets, memos=self.memos, progress=self.progress)
         key = (graph.view.audience, share_prefix, theme.stamp, graph.url_key, feedback)
         last = self._last_plan.get(key)
         if graph.changed is not None and last is not None and last[0] is graph.base:
@@ -142,7 +155,7 @@ class Pipeline:
                                 share_prefix=share_prefix, memos=self.memos)
         else:
             plan = emit(graph, theme, feedback_email=feedback, share_prefix=share_prefix,
-                        plain_assets=plain_assets, memos=self.memos)
+                        plain_assets=plain_assets, memos=self.memos, progress=self.progress)
         self._last_plan[key] = (graph, plan)
         return plan
 
@@ -227,6 +240,9 @@ def build(
         return BuildResult(EXIT_CONTENT, diags)
     token = (share.read_token(prep.root) or "") if mentor_graph is not None else ""
     assert prep.loaded.store is not None
+    pipe.progress.stage("Writing files" + (" and the search index"
+                                            if any(la.plan.search_index for la in layers)
+                                            else ""))
     try:
         written = write_temp(layers, out_dir, prep.loaded.store)
     except (OSError, subprocess.SubprocessError) as exc:
@@ -290,6 +306,7 @@ def audit_layers(
             withheld(prep.valid, graph.view.audience),
             visible_text(graph.view), withheld_assets(prep, plan),
             skip_prefixes=() if layer.prefix else share_prefixes,
+            progress=pipe.progress,
         )
         hits += [Hit(layer.prefix + h.output, h.secret) for h in found]
     return hits

@@ -55,6 +55,7 @@ from .diagnostics import Diagnostic, Diagnostics
 from .emit import EmitError
 from .load import is_editor_noise
 from .pipeline import Pipeline, Prepared, _encryption, _layers, audit_layers
+from .progress import QUIET, for_terminal
 from .theme import Theme, ThemeError
 from .write import Layer, sync_folder
 
@@ -809,7 +810,14 @@ class PreviewServer:
             if self.watch:
                 self.watcher = _Watcher(self.root, self._queue)
                 self.watcher.start()
-            first = self.preview.rebuild(None)
+            # The first build can take a while on a large site: show how far it got.
+            progress = for_terminal()
+            self.preview.pipe.progress = progress
+            try:
+                first = self.preview.rebuild(None)
+            finally:
+                progress.done()
+                self.preview.pipe.progress = QUIET
             self.preview.show_errors()
             self._report(first, initial=True)
             trim_heap()
