@@ -2,7 +2,7 @@
 
     python bench/serve_latency.py [--sizes 100,1000,10000] [--edits 30]
                                   [--memory-size 1000] [--memory-edits 500]
-                                  [--where end|answer]
+                                  [--where end|answer] [--audience private|public|mentor]
                                   [--out bench/results/serve_latency.json]
 
 For each size it generates a site with ``bench/generate.py N DIR --seed S`` (into
@@ -135,9 +135,9 @@ def generate(n: int, seed: int) -> Path:
     return site
 
 
-def start_server(site: Path, timeout: float) -> Server:
+def start_server(site: Path, timeout: float, audience: str = "private") -> Server:
     proc = subprocess.Popen(
-        [str(IVSITE), "serve", "--port", "0"],
+        [str(IVSITE), "serve", "--port", "0", "--audience", audience],
         cwd=site,
         text=True,
         stdout=subprocess.PIPE,
@@ -195,7 +195,7 @@ def run_size(n: int, args: argparse.Namespace) -> dict[str, object]:
     note = sorted((site / "content" / "interviews").glob("*.md"))[n // 2]
     original = note.read_bytes()
     started = time.perf_counter()
-    server = start_server(site, args.timeout)
+    server = start_server(site, args.timeout, args.audience)
     startup = time.perf_counter() - started
     stream = EventStream(server.port)
     result: dict[str, object] = {
@@ -203,6 +203,7 @@ def run_size(n: int, args: argparse.Namespace) -> dict[str, object]:
         "startup_s": round(startup, 2),
         "edited": note.relative_to(site).as_posix(),
         "where": args.where,
+        "audience": args.audience,
     }
     latencies: list[float] = []
     failures = 0
@@ -291,6 +292,13 @@ def main(argv: list[str] | None = None) -> int:
         default="end",
         help="append each sentence at the end of the note (outside the answers), or "
         "type it into the note's first answer (the questions page changes too)",
+    )
+    parser.add_argument(
+        "--audience",
+        choices=("private", "public", "mentor"),
+        default="private",
+        help="the view served; public and mentor previews also check each build's "
+        "output for withheld text (after the reload message, on another thread)",
     )
     parser.add_argument(
         "--out", type=Path, default=REPO / "bench" / "results" / "serve_latency.json"

@@ -18,7 +18,7 @@ import html
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,17 +104,26 @@ def readable_texts(path: Path, data: bytes) -> list[str]:
     return [html.unescape(body), html.unescape(hidden)]
 
 
+class AuditInterrupted(Exception):
+    """The audit was asked to stop before it was done (see ``stop``)."""
+
+
 def audit_folder(
     folder: Path, secrets: list[Secret], visible_text: str,
     withheld_assets: list[AssetSecret], skip_prefixes: tuple[str, ...] = (),
-    progress: Progress = QUIET,
+    progress: Progress = QUIET, stop: Callable[[], bool] | None = None,
 ) -> list[Hit]:
+    """Every secret found in ``folder``. ``stop`` is asked before each file; when it
+    says so the audit raises :class:`AuditInterrupted` (the live preview stops an
+    audit whose folder a newer save is about to change)."""
     matcher = needles(secrets, visible_text)
     assets = {a.digest: a for a in withheld_assets}
     hits: list[Hit] = []
     paths = sorted(folder.rglob("*"))
     progress.stage("Checking the output for private text", len(paths))
     for path in paths:
+        if stop is not None and stop():
+            raise AuditInterrupted
         progress.advance()
         if not path.is_file():
             continue

@@ -288,6 +288,7 @@ def _layers(
 def audit_layers(
     pipe: Pipeline, prep: Prepared, folder: Path, layers: list[Layer], main: SiteGraph,
     mentor: SiteGraph | None, encrypted: bool = False,
+    stop: Callable[[], bool] | None = None,
 ) -> list[Hit]:
     hits: list[Hit] = []
     share_prefixes = tuple(layer.prefix for layer in layers if layer.prefix)
@@ -306,7 +307,7 @@ def audit_layers(
             withheld(prep.valid, graph.view.audience),
             visible_text(graph.view), withheld_assets(prep, plan),
             skip_prefixes=() if layer.prefix else share_prefixes,
-            progress=pipe.progress,
+            progress=pipe.progress, stop=stop,
         )
         hits += [Hit(layer.prefix + h.output, h.secret) for h in found]
     return hits

@@ -50,7 +50,7 @@ import watchfiles
 
 from . import reload, share
 from .audience import Audience
-from .audit import Hit
+from .audit import AuditInterrupted, Hit
 from .diagnostics import Diagnostic, Diagnostics
 from .emit import EmitError
 from .load import is_editor_noise
@@ -69,6 +69,9 @@ WATCH_STEP_MS = 10
 WATCH_DEBOUNCE_MS = 800
 """... or at the latest this long after the first change of a burst."""
 WATCHED_TOP = ("content", "themes", "site.toml")
+AUDIT_AFTER_QUIET = 0.3
+"""Seconds without a build before the output check of a public or mentor preview
+starts (it stops for the next save anyway)."""
 FAILURE_GRACE = 0.15
 """Seconds a failed build waits for a follow-up save before it shows the overlay."""
 
@@ -260,6 +263,9 @@ class Preview:
         self.audit_errors: list[Diagnostic] = []
         self._audit_job: tuple[int, Callable[[], list[Hit]]] | None = None
         self._audited = -1
+        self.builds_waiting: Callable[[], bool] = lambda: False
+        """Whether a save waits to be built or is being built (set by the server):
+        an audit under way then stops and lets it go first."""
 
     # ---- one rebuild ---------------------------------------------------------------
 
@@ -326,7 +332,13 @@ class Preview:
         if job is None:
             return None
         generation, audit = job
-        hits = audit()
+        try:
+            hits = audit()
+        except AuditInterrupted:  # a save is waiting: it goes first
+            with self.lock:
+                if self._audit_job is None and generation == self.generation:
+                    self._audit_job = job  # the same folder still: check it later
+            return None
         with self.lock:
             if generation != self.generation:
                 return None  # the folder changed under the audit: a newer job follows
@@ -383,7 +395,7 @@ class Preview:
 
         def audit() -> list[Hit]:
             return audit_layers(self.pipe, prep, self.folder, layers, main, mentor,
-                                encrypted=encrypt is not None)
+                                encrypted=encrypt is not None, stop=self.builds_waiting)
 
         return prep, layers, audit
 
@@ -769,6 +781,8 @@ class PreviewServer:
         self._busy = False
         self._stop = threading.Event()
         self._audit_wanted = threading.Event()
+        self._last_build = 0.0
+        """When the builder last finished (time.monotonic)."""
         self._threads: list[threading.Thread] = []
         self.rebuilds: list[Rebuild] = []
         self._seen_warnings: set[Diagnostic] = set()
@@ -800,6 +814,7 @@ class PreviewServer:
         self.httpd = _bind(self.host, self.requested_port, self.log)
         try:
             self.preview = Preview(self.root, self.audience, self.hub)
+            self.preview.builds_waiting = self._builds_waiting
             self.httpd.preview = self.preview
             self.httpd.hub = self.hub
             self.httpd.port = self.port
@@ -897,6 +912,7 @@ class PreviewServer:
             finally:
                 with self._cond:
                     self._busy = False
+                    self._last_build = time.monotonic()
                     self._cond.notify_all()
 
     def _audit_loop(self) -> None:
@@ -905,6 +921,12 @@ class PreviewServer:
             if not self._audit_wanted.wait(0.5):
                 continue
             self._audit_wanted.clear()
+            # The audit is Python work that shares the interpreter with the builder:
+            # it starts once saves have paused, and stops for the next one.
+            while not self._stop.is_set() and (
+                    self._builds_waiting()
+                    or time.monotonic() - self._last_build < AUDIT_AFTER_QUIET):
+                self._stop.wait(0.05)
             try:
                 errors = self.preview.run_audit()
             except Exception as exc:  # a bug must not stop the preview
@@ -918,6 +940,9 @@ class PreviewServer:
                     self.log(d.text())
                 self.log(f"The output check found {len(errors)} problem(s): "
                          "`ivsite build` would refuse to write this site.")
+
+    def _builds_waiting(self) -> bool:
+        return self._busy or bool(self._pending)
 
     def _superseded(self) -> bool:
         """Whether more saves arrive within a moment of a failed build.

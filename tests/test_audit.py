@@ -165,3 +165,17 @@ def test_long_text_branch_finds_the_same(monkeypatch: pytest.MonkeyPatch) -> Non
     assert sorted(textmatch.Matcher(seqs).find(text)) == fast == sorted(
         ["Jane Doe", "Ana Maria Silva", "Li Wu", "Doe"])
     assert textmatch.Matcher(seqs).find("ana maria and silva, jane and doe") == ["Doe"]
+
+
+def test_an_audit_asked_to_stop_stops_before_the_next_file(tmp_path: Path) -> None:
+    from ivsite.audit import AuditInterrupted
+    write(tmp_path, {"a.html": b"<p>JANE DOE</p>", "b.html": b"<p>hello</p>"})
+    asked: list[int] = []
+
+    def stop() -> bool:
+        asked.append(1)
+        return len(asked) > 1  # let one file through, then stop
+
+    with pytest.raises(AuditInterrupted):
+        audit_folder(tmp_path, [NAME], "", [], stop=stop)
+    assert audit_folder(tmp_path, [NAME], "", [], stop=lambda: False)

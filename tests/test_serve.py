@@ -694,3 +694,22 @@ def test_inject_and_overlay() -> None:
     box = overlay_html([Diagnostic("content/a.md", 3, 5, "error", "yaml", "bad <b>", "use &")])
     assert "content/a.md:3:5" in box and "bad &lt;b&gt;" in box and "hint: use &amp;" in box
     assert overlay_html([]) == ""
+
+
+def test_an_output_check_stops_for_a_waiting_save_and_is_done_later(tmp_path: Path) -> None:
+    """The public preview's audit shares the interpreter with the builder: it gives
+    way to a save, and the same check is made once the saves pause."""
+    from ivsite import reload
+    from ivsite.serve import Preview
+    root = make_site(tmp_path)
+    preview = Preview(root, "public", reload.ReloadHub())
+    try:
+        assert preview.rebuild(None).ok
+        preview.builds_waiting = lambda: True
+        assert preview.run_audit() is None  # stopped ...
+        assert preview._audit_job is not None  # ... and kept for later
+        preview.builds_waiting = lambda: False
+        assert preview.run_audit() == []  # done, and clean
+        assert preview._audit_job is None and preview._audited == preview.generation
+    finally:
+        preview.close()
