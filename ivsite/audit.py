@@ -116,6 +116,8 @@ def audit_folder(
     """Every secret found in ``folder``. ``stop`` is asked before each file; when it
     says so the audit raises :class:`AuditInterrupted` (the live preview stops an
     audit whose folder a newer save is about to change)."""
+    if stop is not None and stop():
+        raise AuditInterrupted  # before the needles, which take a while to make
     matcher = needles(secrets, visible_text)
     assets = {a.digest: a for a in withheld_assets}
     hits: list[Hit] = []
