@@ -177,10 +177,13 @@ class ParseCache:
     microseconds, and dates do not survive marshal).
     """
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, *, read_only: bool = False) -> None:
         self._mem: dict[tuple[str, str], ParsedNote] = {}
         self._disk: dict[str, tuple[tuple[TokenTuple, ...], dict[str, object]]] = {}
         self._folder = folder
+        self._read_only = read_only
+        """Read what a build left on disk, never add to it or write it (the live
+        preview: it starts faster from it, then keeps notes in memory only)."""
         self._dirty = False
         if folder is not None:
             self._load()
@@ -215,7 +218,7 @@ class ParseCache:
             tuples, env = stored
             return [_from_tuple(t) for t in tuples], dict(env)
         tokens, env = parse_body(body)
-        if self._folder is not None:
+        if self._folder is not None and not self._read_only:
             try:
                 entry = (tuple(_to_tuple(t) for t in tokens), env)
                 marshal.dumps(entry)
@@ -243,9 +246,14 @@ class ParseCache:
                     del self._disk[h]
                     self._dirty = True
 
+    def drop_disk(self) -> None:
+        """Forget what was read from disk (its notes are in memory by now)."""
+        self._disk = {}
+        self._folder = None
+
     def save(self) -> None:
         f = self._file()
-        if f is None or not self._dirty:
+        if f is None or not self._dirty or self._read_only:
             return
         f.parent.mkdir(parents=True, exist_ok=True)
         tmp = f.with_suffix(".tmp")

@@ -62,13 +62,17 @@ class BuildResult:
 class Pipeline:
     """One site; keeps the parse cache between builds (warm builds, live preview)."""
 
-    def __init__(self, root: Path, *, persist_cache: bool = True,
+    def __init__(self, root: Path, *, persist_cache: bool = True, read_cache: bool = False,
                  incremental: bool = False, progress: Progress = QUIET) -> None:
+        """``persist_cache``: read and write the parse cache in .ivsite/cache/ (warm
+        builds); ``read_cache``: only read it, if a build left one (the live
+        preview's first build)."""
         self.root = root.resolve()
         self.progress = progress
         """Told each stage and step (a terminal line for ``ivsite build``)."""
-        cache_dir = self.root / share.STATE_DIR / "cache" if persist_cache else None
-        self.cache = ParseCache(cache_dir)
+        cache_dir = (self.root / share.STATE_DIR / "cache"
+                     if persist_cache or read_cache else None)
+        self.cache = ParseCache(cache_dir, read_only=not persist_cache)
         self._persist = persist_cache
         self.memos = Memos() if incremental else None
         """Per-note work kept between builds (the live preview); see ivsite.memo."""

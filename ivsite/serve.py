@@ -244,7 +244,9 @@ class Preview:
         self.root = root.resolve()
         self.audience = audience
         self.hub = hub
-        self.pipe = Pipeline(self.root, persist_cache=False, incremental=True)
+        # A parse cache that `ivsite build` left speeds the first build up; it is
+        # only read, and dropped once that build is made (see rebuild).
+        self.pipe = Pipeline(self.root, persist_cache=False, read_cache=True, incremental=True)
         self.folder = Path(tempfile.mkdtemp(prefix="ivsite-preview-"))
         self.lock = threading.Lock()
         """Held while the folder changes and while a request reads a file."""
@@ -282,6 +284,9 @@ class Preview:
             diags.error("(ivsite)", 0, 0, "internal", f"internal error: {exc!r}",
                         "this is a bug in ivsite; the preview keeps the last good build")
             made = None
+        # Every note is parsed and kept in memory now: what a build left on disk
+        # has served (the first build) and need not be held twice.
+        self.pipe.cache.drop_disk()
         warnings = [d for d in diags.sorted() if d.severity == "warning"]
         errors = [d for d in diags.sorted() if d.severity == "error"]
         if made is None or errors:

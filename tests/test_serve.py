@@ -713,3 +713,35 @@ def test_an_output_check_stops_for_a_waiting_save_and_is_done_later(tmp_path: Pa
         assert preview._audit_job is None and preview._audited == preview.generation
     finally:
         preview.close()
+
+
+def test_the_preview_starts_from_the_parse_cache_a_build_left_and_never_writes_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ivsite import parse, reload
+    from ivsite.pipeline import build
+    from ivsite.serve import Preview
+    root = make_site(tmp_path)
+    assert build(root).status == 0
+    [cache_file] = (root / ".ivsite" / "cache").glob("bodies-*.marshal")
+    before = cache_file.read_bytes()
+    parsed: list[str] = []
+    real = parse.parse_body
+
+    def counting(body: str) -> tuple[object, ...]:
+        parsed.append(body)
+        return real(body)  # type: ignore[return-value]
+
+    monkeypatch.setattr(parse, "parse_body", counting)
+    preview = Preview(root, "private", reload.ReloadHub())
+    try:
+        assert preview.rebuild(None).ok
+        assert parsed == []  # every body came from the cache
+        assert preview.pipe.cache._disk == {}  # and it is not held twice
+        note = root / PUBLIC_INTERVIEW
+        note.write_text(note.read_text("utf-8") + "\nNew words.\n", "utf-8")
+        assert preview.rebuild({PUBLIC_INTERVIEW}).ok
+        assert len(parsed) == 1  # the saved note, parsed anew
+    finally:
+        preview.close()
+    assert cache_file.read_bytes() == before
+    assert [p.name for p in cache_file.parent.iterdir()] == [cache_file.name]
