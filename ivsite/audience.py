@@ -22,7 +22,7 @@ from markdown_it.token import Token
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics
 from .load import AssetRef
-from .memo import Memos
+from .memo import Memos, patchable
 from .models import InterviewMeta, ReflectionMeta, RoleMeta
 from .notes import (
     AssetTarget,
@@ -205,11 +205,6 @@ def unconsented_names(site: ValidSite) -> dict[str, Note]:
     return out
 
 
-QUICK_AT_MOST = 8
-"""Changed notes a save may have for the audience filter to patch its last view."""
-QUICK_IN_A_ROW = 20
-"""Patched views before one is made in full again."""
-
 Tables = tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]
 
 
@@ -321,11 +316,8 @@ def _refilter(
     the same ids, titles and names to check against) and each changed note in the
     same place in the view's order. None otherwise."""
     notes = site.notes
-    if last.quick_in_a_row + 1 >= QUICK_IN_A_ROW or len(notes) != len(last.notes):
-        return None
-    changed = [i for i, (a, b) in enumerate(zip(notes, last.notes, strict=True))
-               if a is not b]
-    if len(changed) > QUICK_AT_MOST:
+    changed = patchable(notes, last.notes, last.quick_in_a_row)
+    if changed is None:
         return None
     sees = SEES[audience]
     view_notes = list(last.view.notes)

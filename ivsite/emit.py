@@ -748,8 +748,7 @@ class _Emitter:
                        key=lambda item: item[0])
         if self.locked:
             assert self.encrypt is not None
-            data = b"".join([b"[", b",".join([self._search_doc(url, n) for url, n in notes]),
-                             b"]"])
+            data = _json_list([self._search_doc(url, n) for url, n in notes])
             self.plan.add("search-index.json.enc", self.encrypt(data.decode("utf-8")))
             return
         if self.audience == "private":
@@ -771,8 +770,8 @@ class _Emitter:
         wanted = (range(len(shards)) if urls is None
                   else sorted({shard_of(url, len(shards)) for url in urls}))
         for i in wanted:
-            self.plan.add(shard_name(i), b"".join([b"[", b",".join([
-                self._search_doc(url, self.g.by_id[nid]) for url, nid in shards[i]]), b"]"]))
+            self.plan.add(shard_name(i), _json_list(
+                [self._search_doc(url, self.g.by_id[nid]) for url, nid in shards[i]]))
 
     def _search_doc(self, url: str, note: ViewNote) -> bytes:
         """One note's entry in the JSON search index (kept, with memos)."""
@@ -807,6 +806,11 @@ def shard_of(url: str, count: int) -> int:
 
 def shard_name(i: int) -> str:
     return f"search-index/{i:03d}.json"
+
+
+def _json_list(items: list[bytes]) -> bytes:
+    """A JSON list of items already encoded as JSON."""
+    return b"".join([b"[", b",".join(items), b"]"])
 
 
 class _Splice:

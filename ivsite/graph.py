@@ -282,7 +282,6 @@ def substitute(base: SiteGraph, view: AudienceView, pairs: list[tuple[ViewNote, 
     fraction of the work. When an interview's answers changed, the question bank
     is sorted again (``answers_changed``); None when the site gained or lost its
     first answer (the graph is then built anew)."""
-    swap = {id(a): b for a, b in pairs}
     answers_changed = False
     for a, b in pairs:
         if b.collection != "interviews":
@@ -345,7 +344,7 @@ def substitute(base: SiteGraph, view: AudienceView, pairs: list[tuple[ViewNote, 
                                                       collections["interviews"], memos)
             if _has_answers(bank, other) != _has_answers(base.bank, base.other_questions):
                 return None
-    home = swap.get(id(base.home), base.home) if base.home is not None else None
+    home = next((b for a, b in pairs if a is base.home), base.home)
     return SiteGraph(
         view=view, by_id=by_id, collections=collections, home=home, tags=tags,
         backlinks=lists["backlinks"], prev_next=prev_next,

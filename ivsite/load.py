@@ -122,10 +122,9 @@ class LoadCache:
     the last load found.
 
     A long-lived pipeline (the live preview) reads again only the notes whose
-    size, modification or change time or inode differ, and those it is told
-    about (:meth:`forget`): the preview passes every path the watcher reported,
-    since two saves of the same size within one file-system clock tick leave the
-    same times behind.
+    size, modification or change time or inode differ, and every path the watcher
+    reported (:func:`load_site` forgets them), since two saves of the same size
+    within one file-system clock tick leave the same times behind.
 
     When the preview also says which paths changed, :func:`load_site` looks at
     those alone instead of walking content/ again (:meth:`patch`), as long as each
@@ -182,20 +181,16 @@ class LoadCache:
             if "/".join(parts[:-1]) not in last.folders:
                 return None  # in a folder the last walk did not enter
             path = root / rel
+            st: os.stat_result | None
             try:
                 st = os.lstat(path)
             except FileNotFoundError:
-                if rel in last.folders:
-                    return None  # a folder removed
-                notes.pop(rel, None)
-                assets.pop(rel, None)
-                if questions is not None and questions.rel == rel:
-                    questions = None
-                looked.add(rel)
-                continue
+                st = None
             except OSError:
                 return None
-            if not stat.S_ISREG(st.st_mode):
+            if st is None and rel in last.folders:
+                return None  # a folder removed
+            if st is not None and not stat.S_ISREG(st.st_mode):
                 if stat.S_ISDIR(st.st_mode) and rel in last.folders:
                     continue  # a known folder's times changed
                 return None  # a new folder, a link or something stranger
@@ -204,6 +199,8 @@ class LoadCache:
             assets.pop(rel, None)
             if questions is not None and questions.rel == rel:
                 questions = None
+            if st is None:
+                continue  # gone
             _digest_cache.pop((str(path), st.st_size, st.st_mtime_ns), None)  # same tick
             try:
                 got = _read_file(root, rel, st, self, found)
@@ -243,6 +240,7 @@ def load_site(root: Path, diags: Diagnostics, cache: LoadCache | None = None,
     content = root / "content"
     listing = None
     if cache is not None and changed is not None:
+        cache.forget(changed)  # read again whatever their file times say
         listing = cache.patch(root, changed)
     if listing is None:
         if not content.is_dir():
@@ -270,9 +268,6 @@ def load_site(root: Path, diags: Diagnostics, cache: LoadCache | None = None,
         site.notes = list(listing.notes.values())
         site.questions = listing.questions
         site.assets = dict(listing.assets)
-        for rel in changed or ():
-            if rel not in listing.notes:
-                cache.forget({rel})
     diags.extend(listing.diagnostics)
     return site
 

@@ -37,9 +37,25 @@ if TYPE_CHECKING:
     from .notes import Note, Question
     from .validate import LastCheck
 
-__all__ = ["Memo", "Memos"]
+__all__ = ["Memo", "Memos", "patchable"]
 
 V = TypeVar("V")
+
+PATCH_AT_MOST = 8
+"""Changed notes a save may have for a stage to patch its last result."""
+PATCHED_IN_A_ROW = 20
+"""Patched results before a stage makes one in full again (forgetting what the
+patches let stand)."""
+
+
+def patchable(now: list[Any], before: list[Any], patched_in_a_row: int) -> list[int] | None:
+    """The places where ``now`` holds another object than ``before``, when a stage
+    may patch its last result there: the same length, a few of them, and not too
+    many patches in a row. None when it should make its result in full."""
+    if patched_in_a_row + 1 >= PATCHED_IN_A_ROW or len(now) != len(before):
+        return None
+    changed = [i for i, (a, b) in enumerate(zip(now, before, strict=True)) if a is not b]
+    return changed if len(changed) <= PATCH_AT_MOST else None
 
 
 class Memo(Generic[V]):
@@ -117,7 +133,8 @@ class Memo(Generic[V]):
 
 
 _EVERY_BUILD = ("notes", "questions", "references", "views")
-"""The kinds every build looks up in full (load to audience filter)."""
+"""The kinds a build looks up in full unless validate or the audience filter
+patched its last result (they then mark their memos skipped themselves)."""
 _KINDS = ("notes", "questions", "references", "views", "answers", "answer_objects",
           "bodies", "pages", "entries", "search")
 

@@ -25,7 +25,7 @@ from .diagnostics import Diagnostics
 from .emit import EmitError, emit, emit_changed
 from .graph import SiteGraph, build_graph, same_but_bodies, substitute
 from .load import LoadCache, LoadedSite, load_site
-from .memo import Memos
+from .memo import PATCHED_IN_A_ROW, Memos
 from .notes import ValidSite
 from .output import OutputPlan
 from .parse import ParseCache
@@ -35,8 +35,6 @@ from .validate import validate
 from .write import Layer, check_output_dir, discard, swap_in, write_temp
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-FULL_BUILD_EVERY = 20
-"""Kept builds that reuse the last graph and pages before one is made in full."""
 
 
 @dataclass
@@ -93,15 +91,12 @@ class Pipeline:
         config = load_config(loaded.config_bytes, diags)
         if config is None:
             return None
-        if self.progress is QUIET:
-            parsed = [self.cache.get(src) for src in loaded.notes]
-        else:
-            self.progress.stage("Reading notes", len(loaded.notes))
-            parsed = []
-            for src in loaded.notes:
-                parsed.append(self.cache.get(src))
-                self.progress.advance()
-            self.progress.stage("Checking notes")
+        self.progress.stage("Reading notes", len(loaded.notes))
+        parsed = []
+        for src in loaded.notes:
+            parsed.append(self.cache.get(src))
+            self.progress.advance()
+        self.progress.stage("Checking notes")
         if self.memos is None or self.cache.stale(len(parsed)):
             self.cache.prune({(s.rel, s.digest) for s in loaded.notes})
         valid = validate(loaded, parsed, config, diags, self.memos)
@@ -130,7 +125,7 @@ class Pipeline:
         # Every so often a save is built in full, so that kept pages and graph work
         # that no longer belong to the site are forgotten (see finish).
         if (last is not None and last[0] == prep.valid.shape
-                and self.reused_in_a_row < FULL_BUILD_EVERY):
+                and self.reused_in_a_row < PATCHED_IN_A_ROW):
             pairs = same_but_bodies(last[1].view, view)
             if pairs is not None:
                 graph = substitute(last[1], view, pairs, self.memos)

@@ -274,8 +274,6 @@ class Preview:
     def rebuild(self, changed_sources: Iterable[str] | None = None) -> Rebuild:
         started = time.perf_counter()
         sources = set(changed_sources) if changed_sources is not None else None
-        if self.pipe.load_cache is not None and sources:
-            self.pipe.load_cache.forget(sources)  # the watcher saw them change
         diags = Diagnostics()
         try:
             made = self._layers(diags, sources)

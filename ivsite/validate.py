@@ -25,7 +25,7 @@ from .diagnostics import Diagnostic, Diagnostics, did_you_mean
 from .frontmatter import FrontMatter, Pos
 from .frontmatter import split as _unused_split  # noqa: F401  (kept for API symmetry)
 from .load import AssetRef, LoadedSite
-from .memo import Memos
+from .memo import Memos, patchable
 from .models import (
     MODELS,
     NESTED,
@@ -51,12 +51,6 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "roles": ("title",),
     "pages": ("title",),
 }
-
-
-QUICK_AT_MOST = 8
-"""Changed notes a save may have for :func:`_revalidate` to take it."""
-QUICK_IN_A_ROW = 20
-"""Saves taken by :func:`_revalidate` before one is checked in full again."""
 
 
 @dataclass
@@ -87,6 +81,7 @@ def validate(
     if memos is not None:
         quick = _revalidate(loaded, parsed, config, config_key, memos)
         if quick is not None:
+            memos.last_check = quick
             diags.extend(quick.diagnostics)
             return quick.site
     found = Diagnostics()
@@ -114,10 +109,7 @@ def _validate_all(
         if memos is None:
             note = _validate_note(p, config, diags)
         else:
-            note, found = memos.notes.get(
-                ("note", p.source.rel, p.source.digest, config_key),
-                lambda p=p: _checked(  # type: ignore[misc]
-                    functools.partial(_validate_note, p, config)))
+            note, found = _kept_checks(p, config, config_key, memos)
             if found:
                 diags.extend(found)
         if note is not None and not (p.diagnostics and any(
@@ -140,22 +132,28 @@ def _validate_all(
         _check_references(site, site.notes, roles, diags)
     else:
         for note in site.notes:
-            found = memos.references.get(
-                ("refs", site.shape, note.source, note.fm.text),
-                lambda note=note: _reference_problems(site, note, roles))  # type: ignore[misc]
+            found = _kept_references(site, note, roles, memos)
             if found:
                 diags.extend(found)
     return site
 
 
-@dataclass
-class _Quick:
-    site: ValidSite
-    diagnostics: list[Diagnostic]
+def _kept_checks(p: ParsedNote, config: SiteConfig, config_key: str,
+                 memos: Memos) -> tuple[Note | None, list[Diagnostic]]:
+    """One note's front-matter checks, kept under its bytes and site.toml."""
+    return memos.notes.get(("note", p.source.rel, p.source.digest, config_key),
+                           lambda: _checked(functools.partial(_validate_note, p, config)))
+
+
+def _kept_references(site: ValidSite, note: Note, roles: set[str],
+                     memos: Memos) -> list[Diagnostic]:
+    """One note's links and roles checked, kept under its text and the site's shape."""
+    return memos.references.get(("refs", site.shape, note.source, note.fm.text),
+                                lambda: _reference_problems(site, note, roles))
 
 
 def _revalidate(loaded: LoadedSite, parsed: list[ParsedNote], config: SiteConfig,
-                config_key: str, memos: Memos) -> _Quick | None:
+                config_key: str, memos: Memos) -> LastCheck | None:
     """The last validation with a few changed notes checked again, when that is all
     a full one would change: the same site.toml, question bank, files and paths,
     the last one without errors, and each changed note still valid with the same
@@ -163,15 +161,13 @@ def _revalidate(loaded: LoadedSite, parsed: list[ParsedNote], config: SiteConfig
     every other note's checks, the indexes and the shape stand as they were.
     None otherwise (the caller checks everything)."""
     last = memos.last_check
-    if (last is None or last.quick_in_a_row + 1 >= QUICK_IN_A_ROW
-            or len(parsed) != len(last.parsed) or config_key != last.config_key
+    if (last is None or config_key != last.config_key
             or (loaded.questions.digest if loaded.questions else None) != last.questions
             or loaded.assets != last.assets
             or any(d.severity == "error" for d in last.diagnostics)):
         return None
-    changed = [i for i, (a, b) in enumerate(zip(parsed, last.parsed, strict=True))
-               if a is not b]
-    if len(changed) > QUICK_AT_MOST:
+    changed = patchable(parsed, last.parsed, last.quick_in_a_row)
+    if changed is None:
         return None
     old_site = last.site
     site = ValidSite(notes=list(old_site.notes), by_key=dict(old_site.by_key),
@@ -183,10 +179,7 @@ def _revalidate(loaded: LoadedSite, parsed: list[ParsedNote], config: SiteConfig
         if (p.source.rel != was.source.rel or p.fm is None or was.fm is None
                 or any(d.severity == "error" for d in p.diagnostics)):
             return None
-        note, found = memos.notes.get(
-            ("note", p.source.rel, p.source.digest, config_key),
-            lambda p=p: _checked(  # type: ignore[misc]
-                functools.partial(_validate_note, p, config)))
+        note, found = _kept_checks(p, config, config_key, memos)
         place = last.places.get(p.source.rel)
         if note is None or place is None:
             return None
@@ -202,22 +195,18 @@ def _revalidate(loaded: LoadedSite, parsed: list[ParsedNote], config: SiteConfig
     paths = {p.source.rel for p, _, _, _ in fresh}
     diagnostics = [d for d in last.diagnostics if d.path not in paths]
     for p, was, note, found in fresh:
-        refs = memos.references.get(
-            ("refs", site.shape, note.source, note.fm.text),
-            lambda note=note: _reference_problems(site, note, last.roles))  # type: ignore[misc]
+        refs = _kept_references(site, note, last.roles, memos)
         diagnostics += [*p.diagnostics, *found, *refs]
         # The note's last version is stale now: let it go (the memos that hold the
         # rest are not swept after a quick check, see Memo.skip).
         if was.source.digest != p.source.digest:
             memos.notes.discard(("note", was.source.rel, was.source.digest, config_key))
-        if was.fm is not None and was.fm.text != note.fm.text:
+        if was.fm is not None and was.fm.text != note.fm.text:  # (checked above)
             memos.references.discard(("refs", site.shape, note.source, was.fm.text))
     memos.notes.skip()
     memos.references.skip()
-    memos.last_check = LastCheck(
-        config_key, last.questions, last.assets, list(parsed), site, diagnostics,
-        last.places, last.roles, last.quick_in_a_row + 1)
-    return _Quick(site, diagnostics)
+    return LastCheck(config_key, last.questions, last.assets, list(parsed), site, diagnostics,
+                     last.places, last.roles, last.quick_in_a_row + 1)
 
 
 T = TypeVar("T")
