@@ -35,15 +35,17 @@ from .notes import (
     resolve_href,
     resolve_wiki,
 )
+from .parse import ParsedView, parse_cut, problem_diagnostics
+from .passages import Cut
 from .slugs import slugify
 from .textmatch import Matcher, words
 
 Audience = Literal["public", "mentor", "private"]
 AUDIENCES: tuple[Audience, ...] = ("public", "mentor", "private")
-SEES: dict[str, set[str]] = {
-    "public": {"public"},
-    "mentor": {"public", "mentor"},
-    "private": {"public", "mentor", "private"},
+SEES: dict[str, frozenset[str]] = {
+    "public": frozenset({"public"}),
+    "mentor": frozenset({"public", "mentor"}),
+    "private": frozenset({"public", "mentor", "private"}),
 }
 WITHHELD_LABEL = "a private note"
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
@@ -205,6 +207,7 @@ def unconsented_names(site: ValidSite) -> dict[str, Note]:
     return out
 
 
+ViewParser = Callable[[Cut, frozenset[str]], ParsedView]
 Tables = tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]
 
 
@@ -228,7 +231,7 @@ class LastView:
 
 def build_view(
     site: ValidSite, config: SiteConfig, audience: Audience, diags: Diagnostics,
-    memos: Memos | None = None,
+    memos: Memos | None = None, parse_view: ViewParser = parse_cut,
 ) -> AudienceView:
     """Every note this audience may see, filtered.
 
@@ -266,8 +269,13 @@ def build_view(
         return matcher[0]
 
     def filtered(note: Note) -> tuple[ViewNote, list[Diagnostic]]:
-        vn = _view_note(note, site, audience, *lookups())
         found = Diagnostics()
+        if note.cut.hides(sees):  # parse only what this audience may read
+            tokens, env, problems = parse_view(note.cut, sees)
+            found.extend(problem_diagnostics(note.source, note.body_line, problems))
+        else:
+            tokens, env = note.tokens, note.env
+        vn = _view_note(note, site, audience, tokens, env, *lookups())
         names = name_matcher()
         if names is not None:
             _check_names(note, vn, names, found)
@@ -361,7 +369,8 @@ def _title(note: Note, audience: Audience) -> str:
 
 
 def _view_note(
-    note: Note, site: ValidSite, audience: Audience, ids: dict[str, str],
+    note: Note, site: ValidSite, audience: Audience, tokens: list[Token],
+    env: dict[str, object], ids: dict[str, str],
     titles: dict[str, str], role_ids: dict[str, str], titles_by_id: dict[str, str],
 ) -> ViewNote:
     meta = note.meta
@@ -399,7 +408,7 @@ def _view_note(
     elif isinstance(meta, RoleMeta):
         vn.role_status = meta.status or ""
         vn.skills = list(meta.skills)
-    _filter_body(note, site, audience, ids, titles, vn)
+    _BodyFilter(note, site, tokens, env, ids, titles, vn).run()
     h = hashlib.sha256(f"{audience}\0{note.fm.text}\0{note.visibility}\0{vn.id}".encode())
     for tid in sorted(set(vn.links_to)):
         h.update(f"\0{tid}\0{titles_by_id.get(tid, '')}".encode())
@@ -409,50 +418,18 @@ def _view_note(
     return vn
 
 
-def _filter_body(
-    note: Note, site: ValidSite, audience: Audience, ids: dict[str, str],
-    titles: dict[str, str], vn: ViewNote,
-) -> None:
-    """Drop withheld passages and rewrite links; never mutates the cached tokens."""
-    _BodyFilter(note, site, audience, ids, titles, vn).run()
-
-
 class _BodyFilter:
-    """One note's body for one audience: the token walk and what it collects."""
+    """One audience's tokens of a note, which hold nothing withheld (the passages
+    were cut out before parsing): links rewritten, footnotes gathered at the end,
+    comments in raw HTML dropped once more, and what the text says collected."""
 
-    def __init__(self, note: Note, site: ValidSite, audience: Audience, ids: dict[str, str],
-                 titles: dict[str, str], vn: ViewNote) -> None:
+    def __init__(self, note: Note, site: ValidSite, tokens: list[Token],
+                 env: dict[str, object], ids: dict[str, str], titles: dict[str, str],
+                 vn: ViewNote) -> None:
         self.note, self.site, self.ids, self.titles, self.vn = note, site, ids, titles, vn
-        self.sees = SEES[audience]
+        self.tokens, self.env = tokens, env
         self.texts: list[str] = []
-        self.visible_defs = self._visible_footnote_labels()
         self.refs_seen: dict[str, list[int]] = {}
-
-    def _kind(self, tok: Token) -> str:
-        return tok.type[len("container_"):].rsplit("_", 1)[0]
-
-    def _walk(self) -> Iterator[Token]:
-        """The source tokens outside withheld passages; passage markers as they are."""
-        skip = 0
-        for tok in self.note.tokens:
-            if tok.type.startswith("container_"):
-                opening = tok.nesting == 1
-                if skip:
-                    skip += 1 if opening else -1
-                    continue
-                kind = self._kind(tok)
-                if kind not in self.sees or kind == "other":
-                    if opening:
-                        skip = 1
-                    continue
-                yield tok
-                continue
-            if not skip:
-                yield tok
-
-    def _visible_footnote_labels(self) -> set[str]:
-        return {str(t.meta.get("label")) for t in self._walk()
-                if t.type == "footnote_reference_open"}
 
     def run(self) -> None:
         vn = self.vn
@@ -460,11 +437,11 @@ class _BodyFilter:
         passage_n = 0
         defs: dict[str, list[Token]] = {}
         current: list[Token] | None = None
-        for tok in self._walk():
+        for tok in self.tokens:
             if tok.type.startswith("container_"):
                 if tok.nesting == 1:
                     passage_n += 1
-                    kind = self._kind(tok)
+                    kind = tok.type[len("container_"):].rsplit("_", 1)[0]
                     anchor = f"{kind}-passage-{passage_n}"
                     out.append(Token("passage_open", "aside", 1, attrs={"id": anchor},
                                      meta={"kind": kind}, map=tok.map, block=True))
@@ -482,18 +459,18 @@ class _BodyFilter:
                     current = None
                 continue
             out.append(self._rewrite(tok))
-        # Definitions go last, after filtering, so a withheld one is never moved out.
+        # Definitions go last, as the parser would put them.
         if defs:
             out.extend(self._footnote_block(defs))
         vn.tokens = out
         _passage_excerpts(vn)
-        vn.env = {k: v for k, v in self.note.env.items() if k == "footnotes"}
+        vn.env = {k: v for k, v in self.env.items() if k == "footnotes"}
         vn.text = " ".join(" ".join(self.texts).split())
         if not vn.summary:
             vn.summary = _excerpt(vn.text)
 
     def _footnote_block(self, defs: dict[str, list[Token]]) -> list[Token]:
-        data = self.note.env.get("footnotes")
+        data = self.env.get("footnotes")
         listing = data.get("list", {}) if isinstance(data, dict) else {}
         out = [Token("footnote_block_open", "", 1)]
         for fid, info in sorted(listing.items()):
@@ -501,7 +478,7 @@ class _BodyFilter:
             body = defs.get(label)
             subs = self.refs_seen.get(label)
             if body is None or not subs:
-                continue  # withheld, or referred to only from withheld text
+                continue  # never referred to
             out.append(Token("footnote_open", "", 1, meta={"id": fid, "label": label}))
             inner = [self._rewrite(t) for t in body[1:-1]]
             last = inner.pop() if inner and inner[-1].type == "paragraph_close" else None
@@ -538,8 +515,6 @@ class _BodyFilter:
                 continue
             if t == "footnote_ref":
                 label = str(child.meta.get("label"))
-                if label not in self.visible_defs:
-                    continue  # its definition is withheld: no dangling number
                 self.refs_seen.setdefault(label, []).append(int(child.meta.get("subId", 0)))
                 out.append(child)
                 continue
@@ -756,30 +731,13 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
             if len(words(url)) >= 2:
                 out.append(Secret("withheld slug", url, note.source, 1))
             out.extend(_passage_secrets(note, note.tokens, "withheld note"))
-        else:
-            depth = 0
-            start = 0
-            for idx, tok in enumerate(note.tokens):
-                if tok.type.startswith("container_"):
-                    kind = tok.type[len("container_"):].rsplit("_", 1)[0]
-                    if kind in sees and kind != "other" and depth == 0:
-                        continue
-                    if tok.nesting == 1:
-                        if depth == 0:
-                            start = idx
-                        depth += 1
-                    else:
-                        depth -= 1
-                        if depth == 0:
-                            out.extend(_passage_secrets(note, note.tokens[start:idx],
-                                                        f"{kind} passage"))
-                    continue
-                if tok.type in ("html_block",) or (tok.type == "inline" and depth == 0):
-                    for m in _COMMENT.finditer(tok.content):
-                        body = m.group(0)[4:].removesuffix("-->").strip()
-                        if len(body) >= 12:
-                            out.append(Secret("HTML comment", body, note.source,
-                                              note.line_of(tok)))
+        for w in note.cut.withheld:
+            line = w.line + note.body_line
+            if w.comment:
+                if len(w.text) >= 12:
+                    out.append(Secret("HTML comment", w.text, note.source, line))
+            elif w.text and not set(w.kinds) <= sees:
+                out.append(Secret(f"{w.kinds[-1]} passage", w.text, note.source, line))
     return out
 
 

@@ -1,9 +1,9 @@
 """The one Markdown dialect ivsite reads: CommonMark plus the contract's extensions.
 
 Tables, strikethrough, footnotes, task lists, definition lists, ``::: private`` and
-``::: mentor`` containers and ``[[wiki-links]]``. Containers become tokens, so the
-audience filter can drop withheld passages before anything is rendered; code
-blocks stay literal because the block parser never looks inside them.
+``::: mentor`` containers and ``[[wiki-links]]``. The parser only ever reads the
+text an audience may see (ivsite.passages cuts the rest out first); the passages
+left in it become container tokens, so that the views can mark them.
 """
 
 from __future__ import annotations
@@ -19,12 +19,6 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 PASSAGE_KINDS = ("private", "mentor")
-
-
-def _is_other_container(params: str, markup: str) -> bool:
-    """Any ``:::`` fence that names something else: rejected later, never printed."""
-    word = params.strip().split(" ", 1)[0] if params.strip() else ""
-    return word not in PASSAGE_KINDS
 
 
 def _wikilink(state: StateInline, silent: bool) -> bool:
@@ -54,7 +48,6 @@ def markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     for kind in PASSAGE_KINDS:
         container_plugin(md, kind)
-    container_plugin(md, "other", validate=_is_other_container)
     footnote_plugin(md, inline=False, move_to_end=False)
     tasklists_plugin(md)
     deflist_plugin(md)

@@ -16,6 +16,7 @@ from markdown_it.token import Token
 from .frontmatter import FrontMatter
 from .load import AssetRef
 from .models import InterviewMeta, NoteMeta, Visibility
+from .passages import Cut
 from .slugs import comparable
 
 
@@ -33,6 +34,8 @@ class Note:
     env: dict[str, object]
     fm: FrontMatter
     body_line: int
+    cut: Cut
+    """The body's lines and the passages they stand in (see ivsite.passages)."""
     shape_part: bytes = field(default=b"", init=False, repr=False)
     """What of this note others' checks and views can read (see validate.site_shape)."""
 

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from markdown_it.token import Token
 
+from . import passages
 from .diagnostics import Diagnostic
 from .frontmatter import FrontMatter, split
 from .load import SourceFile
 from .markdown import parse_body
+from .passages import Cut, Problem
 
-PARSER_VERSION = "4"
+PARSER_VERSION = "5"
 
 
 @dataclass
@@ -29,122 +31,51 @@ class ParsedNote:
     source: SourceFile
     fm: FrontMatter | None
     tokens: list[Token] = field(default_factory=list)
+    """The private view's tokens: every passage, no comment (see ivsite.passages)."""
     env: dict[str, object] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    cut: Cut = field(default_factory=lambda: passages.cut(""))
 
 
-def parse_note(
-    source: SourceFile,
-    body_parser: Callable[[str], tuple[list[Token], dict[str, object]]] = parse_body,
-) -> ParsedNote:
+ParsedView = tuple[list[Token], dict[str, object], list[Problem]]
+BodyParser = Callable[[str], tuple[list[Token], dict[str, object]]]
+
+
+def parse_note(source: SourceFile, body_parser: BodyParser = parse_body) -> ParsedNote:
     fm, diags = split(source.rel, source.data)
     if fm is None:
         return ParsedNote(source, None, diagnostics=diags)
     try:
-        tokens, env = body_parser(fm.body)
+        cut = passages.cut(fm.body)
+        tokens, env, problems = parse_cut(cut, passages.KINDS, body_parser)
     except Exception as exc:  # a parser bug must not become the user's traceback
         diags.append(Diagnostic(source.rel, fm.body_line, 1, "error", "markdown",
                                 f"the Markdown could not be read: {exc!r}"))
         return ParsedNote(source, None, diagnostics=diags)
-    diags.extend(_container_problems(source.rel, fm.body_line, tokens, fm.body))
-    diags.extend(_comment_problems(source.rel, fm.body_line, tokens))
-    return ParsedNote(source, fm, tokens, env, diags)
+    diags.extend(problem_diagnostics(source.rel, fm.body_line, problems))
+    return ParsedNote(source, fm, tokens, env, diags, cut)
 
 
-def _comment_problems(path: str, offset: int, tokens: list[Token]) -> list[Diagnostic]:
-    """Fail closed on an HTML comment that Markdown does not read as one.
-
-    A comment that runs past a blank line inside a paragraph, list item, quote or
-    table cell, or is never closed, is text to a Markdown parser: it would be
-    published word for word, although its author wrote it as a comment.
-    """
-    out: list[Diagnostic] = []
-    last = max((t.map[1] for t in tokens if t.map), default=0)
-    for tok in tokens:
-        unclosed = False
-        if tok.type == "inline" and "<!--" in tok.content:
-            raw = tok.content.count("<!--") - tok.content.count("\\<!--")
-            unclosed = raw > _read_as_html(tok.children or [])
-        elif tok.type == "html_block" and "<!--" in tok.content and tok.map:
-            # A comment block left open runs to the end of the note: all of it is
-            # hidden, as a browser would. Any other block that leaves one open ends
-            # at a blank line, and what follows it would be published.
-            tail = tok.content[tok.content.rfind("<!--"):]
-            unclosed = "-->" not in tail[4:] and tok.map[1] < last
-        if unclosed:
-            out.append(Diagnostic(
-                path, (tok.map[0] if tok.map else 0) + offset, 1, "error", "comment-unclosed",
-                "this HTML comment is not closed before the next blank line, so Markdown "
-                "would publish it as text",
-                "close it with '-->' before the blank line, or start the comment on a "
-                "line of its own",
-            ))
-    return out
+def parse_cut(cut: Cut, sees: Iterable[str], body_parser: BodyParser = parse_body,
+              ) -> ParsedView:
+    """Tokens of the text an audience may see (maps are body lines), the parser's
+    env, and the cut's problems with anything the parser read otherwise."""
+    text, where = cut.text(sees)
+    tokens, env = body_parser(text)
+    if where and where[-1] != len(where) - 1:  # lines were taken out
+        passages.remap(tokens, where)
+    problems = [*cut.problems, *passages.check_tokens(tokens, cut, sees)]
+    problems.sort(key=lambda p: p.line)
+    return tokens, env, problems
 
 
-def _read_as_html(children: list[Token]) -> int:
-    """How many '<!--' the inline parser took as HTML or code (never printed as text)."""
-    n = 0
-    for c in children:
-        if c.type in ("html_inline", "code_inline"):
-            n += c.content.count("<!--")
-        elif c.children:
-            n += _read_as_html(c.children)
-    return n
-
-
-def _container_problems(
-    path: str, offset: int, tokens: list[Token], body: str
-) -> list[Diagnostic]:
-    """Fail closed on passages whose privacy the parser could not be sure of."""
-    out: list[Diagnostic] = []
-    stack: list[Token] = []
-    for tok in tokens:
-        if tok.type.startswith("container_") and tok.type.endswith("_open"):
-            stack.append(tok)
-            line = (tok.map[0] if tok.map else 0) + offset
-            if tok.type == "container_other_open" and not tok.info.strip():
-                # A bare ':::' where no passage is open: the container parser reads it
-                # as an opening fence, but what the author wrote is a closing one.
-                out.append(Diagnostic(
-                    path, line, 1, "error", "container-stray-close",
-                    f"'{tok.markup}' closes a passage that is not open here",
-                    "a passage nested in another needs a longer outer fence: "
-                    "'::::' outside and ':::' inside",
-                ))
-            elif tok.type == "container_other_open":
-                word = tok.info.strip().split(" ", 1)[0]
-                hint = "the passages are '::: private' and '::: mentor'"
-                if word.lower() in ("private", "mentor"):
-                    hint = f"write it in lower case: ::: {word.lower()}"
-                out.append(Diagnostic(
-                    path, line, 1, "error", "container-unknown",
-                    f"'{tok.markup} {word}' is not a kind of passage ivsite knows"
-                    if word else f"'{tok.markup}' opens a passage without saying whose it is",
-                    hint,
-                ))
-        elif tok.type.startswith("container_") and tok.type.endswith("_close"):
-            opener = stack.pop() if stack else None
-            stray = opener is not None and opener.type == "container_other_open" \
-                and not opener.info.strip()
-            if not tok.markup and not stray:  # a stray ':::' is reported once, above
-                line = (opener.map[0] if opener and opener.map else 0) + offset
-                out.append(Diagnostic(
-                    path, line, 1, "error", "container-unclosed",
-                    f"the '{opener.info.strip() if opener else ''}' passage opened here "
-                    "is never closed",
-                    "close it with a line ':::' (a passage nested in another needs a longer "
-                    "outer fence, e.g. '::::' outside and ':::' inside)",
-                ))
-        elif tok.type == "inline" and tok.map:
-            first = tok.content.strip().split("\n", 1)[0].strip()
-            if len(first) >= 3 and set(first) == {":"}:
-                out.append(Diagnostic(
-                    path, tok.map[0] + offset, 1, "error", "container-stray-close",
-                    f"'{first}' closes a passage that is not open here",
-                    "a passage nested in another needs a longer outer fence: "
-                    "'::::' outside and ':::' inside",
-                ))
+def problem_diagnostics(path: str, offset: int, problems: Iterable[Problem]) -> list[Diagnostic]:
+    seen: set[tuple[int, str]] = set()
+    out = []
+    for p in problems:
+        if (p.line, p.code) not in seen:
+            seen.add((p.line, p.code))
+            out.append(Diagnostic(path, p.line + offset, 1, "error", p.code, p.message, p.hint))
     return out
 
 
@@ -185,6 +116,9 @@ class ParseCache:
         """Read what a build left on disk, never add to it or write it (the live
         preview: it starts faster from it, then keeps notes in memory only)."""
         self._dirty = False
+        self._disk_used: set[str] = set()
+        self._views: dict[str, ParsedView] = {}
+        self._views_used: set[str] = set()
         if folder is not None:
             self._load()
 
@@ -214,6 +148,7 @@ class ParseCache:
     def _body(self, body: str) -> tuple[list[Token], dict[str, object]]:
         h = hashlib.sha256(body.encode("utf-8")).hexdigest()
         stored = self._disk.get(h)
+        self._disk_used.add(h)
         if stored is not None:
             tuples, env = stored
             return [_from_tuple(t) for t in tuples], dict(env)
@@ -229,22 +164,28 @@ class ParseCache:
                 self._dirty = True
         return tokens, env
 
+    def view(self, cut: Cut, sees: Iterable[str]) -> ParsedView:
+        """An audience's tokens of a note (see :func:`parse_cut`), kept by the text
+        and line map it was made from; callers never change them."""
+        text, where = cut.text(sees)
+        key = hashlib.sha256(f"{text}\0{where}".encode()).hexdigest()
+        self._views_used.add(key)
+        hit = self._views.get(key)
+        if hit is None:
+            hit = self._views[key] = parse_cut(cut, sees, self._body)
+        return hit
+
     def stale(self, live: int) -> bool:
         """Whether more than a few notes parsed before are gone (versions of a note
         since saved again), so that it is worth going through every entry."""
         return len(self._mem) - live > 8
 
     def prune(self, live: set[tuple[str, str]]) -> None:
+        self._views = {k: v for k, v in self._views.items() if k in self._views_used}
+        self._views_used = set()
         for key in list(self._mem):
             if key not in live:
                 del self._mem[key]
-        if self._folder is not None:
-            bodies = {hashlib.sha256(p.fm.body.encode("utf-8")).hexdigest()
-                      for p in self._mem.values() if p.fm is not None}
-            for h in list(self._disk):
-                if h not in bodies:
-                    del self._disk[h]
-                    self._dirty = True
 
     def drop_disk(self) -> None:
         """Forget what was read from disk (its notes are in memory by now)."""
@@ -253,10 +194,13 @@ class ParseCache:
 
     def save(self) -> None:
         f = self._file()
-        if f is None or not self._dirty or self._read_only:
+        if f is None or self._read_only or not (
+                self._dirty or len(self._disk_used) < len(self._disk)):
             return
         f.parent.mkdir(parents=True, exist_ok=True)
         tmp = f.with_suffix(".tmp")
-        tmp.write_bytes(marshal.dumps(self._disk))
+        # Only the texts this build parsed or read: the rest belong to old versions.
+        kept = {h: v for h, v in self._disk.items() if h in self._disk_used}
+        tmp.write_bytes(marshal.dumps(kept))
         tmp.replace(f)
         self._dirty = False

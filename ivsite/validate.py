@@ -23,7 +23,6 @@ from pydantic import ValidationError
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics, did_you_mean
 from .frontmatter import FrontMatter, Pos
-from .frontmatter import split as _unused_split  # noqa: F401  (kept for API symmetry)
 from .load import AssetRef, LoadedSite
 from .memo import Memos, patchable
 from .models import (
@@ -359,7 +358,7 @@ def _validate_note(p: ParsedNote, config: SiteConfig, diags: Diagnostics) -> Not
             slug = fallback
     return Note(
         source=path, collection=coll, key=key, meta=meta, visibility=visibility, slug=slug,
-        tokens=p.tokens, env=p.env, fm=fm, body_line=fm.body_line,
+        tokens=p.tokens, env=p.env, fm=fm, body_line=fm.body_line, cut=p.cut,
     )
 
 

@@ -555,31 +555,43 @@ def test_audit_command_finds_a_planted_leak(tmp_path: Path) -> None:
 # ------------------------------------------------- comments Markdown reads as text
 
 COMMENT_CASES = {
-    # name: (body, line of the problem counted from the body's first line)
-    "paragraph-past-blank-line": (
-        f"Before <!-- {canary('cspan')} runs on\n\n{canary('cspan2')} past a blank -->\n", 1),
-    "never-closed": (f"Text.\n\nThe end <!-- {canary('copen')} never closed\n", 3),
-    "list-item": (f"- item <!-- {canary('clist')}\n\n  {canary('clist2')} -->\n", 1),
-    "block-quote": (f"> quote <!-- {canary('cquote')}\n>\n> {canary('cquote2')} -->\n", 1),
-    "table-cell": (f"| a |\n|---|\n| <!-- {canary('ccell')} |\n", 3),
-    "html-block-past-blank-line": (
-        f"<div>\n<!-- {canary('cdiv')}\n\n{canary('cdiv2')} -->\n</div>\n", 1),
+    # name: body whose comment Markdown alone would print as text
+    "paragraph-past-blank-line":
+        f"Before <!-- {canary('cspan')} runs on\n\n{canary('cspan2')} past a blank -->\n",
+    "list-item": f"- item <!-- {canary('clist')}\n\n  {canary('clist2')} -->\n",
+    "block-quote": f"> quote <!-- {canary('cquote')}\n>\n> {canary('cquote2')} -->\n",
+    "table-cell": f"| a |\n|---|\n| <!-- {canary('ccell')} --> |\n",
+    "html-block-past-blank-line":
+        f"<div>\n<!-- {canary('cdiv')}\n\n{canary('cdiv2')} -->\n</div>\n",
+    "empty-comment-opener": f"x <!--> {canary('cempty')} -->\n",
+    "dash-comment-opener": f"<!---> {canary('cdash')} -->\n",
+    "image-alt": f"![photo <!-- {canary('calt')} -->](https://example.org/a.png)\n",
+    "link-title": f'[x](https://example.org "t <!-- {canary("ctitle")} -->")\n',
 }
 
 
 @pytest.mark.parametrize("case", sorted(COMMENT_CASES))
-def test_comment_markdown_reads_as_text_fails_closed(tmp_path: Path, case: str) -> None:
-    """An HTML comment that Markdown does not read as one (it runs past a blank line
-    or is never closed) would be published as text: an error at its line, nothing
-    written (anchors.md L-M: unbalanced markers fail closed)."""
-    body, line = COMMENT_CASES[case]
+def test_comment_is_cut_whatever_markdown_makes_of_it(tmp_path: Path, case: str) -> None:
+    """An HTML comment is taken out of the source before Markdown reads it, so it is
+    withheld even where Markdown would print it as text (past a blank line, in alt
+    text, in a link title) or a browser would end it early (``<!-->``)."""
     site = leak_site(tmp_path / "site")
     put(site / "content/pages/commented.md", ({"title": "Commented", "visibility": "public"},
-                                              body))
-    front_lines = 4  # ---, title, visibility, ---
+                                              "Visible start.\n\n" + COMMENT_CASES[case]))
+    _ok(build(site, out=tmp_path / "out"))
+    corpus = OutputCorpus(tmp_path / "out")
+    assert "Visible start." in corpus.html("commented/index.html")
+    for word in re.findall(r"CANARY-\w+-7f3a", COMMENT_CASES[case]):
+        assert corpus.find(word) == [], (case, word)
+
+
+def test_comment_never_closed_fails_closed(tmp_path: Path) -> None:
+    site = leak_site(tmp_path / "site")
+    put(site / "content/pages/commented.md", ({"title": "Commented", "visibility": "public"},
+                                              f"Text.\n\nThe end <!-- {canary('copen')}\n"))
     result = build(site, out=tmp_path / "out")
     errors = [(d.path, d.line, d.code) for d in result.diagnostics if d.severity == "error"]
-    assert errors == [("content/pages/commented.md", front_lines + line, "comment-unclosed")]
+    assert errors == [("content/pages/commented.md", 4 + 3, "comment-unclosed")]
     assert result.status == EXIT_CONTENT
     assert not (tmp_path / "out").exists()
 
@@ -592,9 +604,8 @@ def test_comment_markdown_reads_as_text_fails_closed(tmp_path: Path, case: str) 
         ("```\n<!-- literal in a fence\n```\n", "&lt;!-- literal in a fence"),
         (f"Closed <!-- {canary('cok')} --> inline.\n", "Closed  inline."),
         (f"<!-- {canary('cblock')}\n\nstill the comment block\n-->\n\nAfter.\n", "After."),
-        (f"Last.\n\n<!-- {canary('cend')} left open to the end\n\nof the note\n", "Last."),
     ],
-    ids=["code-span", "escaped", "fence", "closed-inline", "block-past-blank", "open-at-end"],
+    ids=["code-span", "escaped", "fence", "closed-inline", "block-past-blank"],
 )
 def test_comment_that_markdown_reads_as_html_or_code_is_fine(tmp_path: Path, body: str,
                                                              shown: str) -> None:

@@ -78,14 +78,6 @@ def test_container_in_indented_code_is_literal() -> None:
     assert types(tokens) == ["code_block"]
 
 
-def test_other_container_word_is_a_separate_token_type() -> None:
-    for word in ("Private", "secret", ""):
-        tokens, _ = parse_body(f"::: {word}\ntext\n:::\n")
-        assert tokens[0].type == "container_other_open", word
-        assert not any(t.type.startswith(("container_private", "container_mentor"))
-                       for t in tokens)
-
-
 def test_wikilink_tokens() -> None:
     tokens, _ = parse_body("See [[roles/ux]], [[a|b]] and [[a#x|b]].\n")
     links = [c for c in inline_children(tokens) if c.type == "wikilink"]

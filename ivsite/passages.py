@@ -1,0 +1,438 @@
+"""Passages and comments cut out of a note's source, line by line, before any parser.
+
+Withholding in the token stream trusts the parser to see every passage as the
+author meant it; it does not, inside raw HTML, tables or odd spellings, and a
+reference definition or footnote inside a passage acts on the whole note. So a
+note's body is cut here first: each audience's text holds only the lines it may
+see, and a withheld line never reaches a Markdown parser at all.
+
+What counts as a fence is decided on a normalised copy of each line (Unicode
+spaces, zero-width and other format characters, full-width and look-alike colons,
+container prefixes such as ``>`` and list markers), so anything that looks like a
+fence is one. Only fenced and indented code keep ``:::`` literal; which lines are
+code is asked of the parser itself (block level only, no passages), and every
+audience's parse is checked against this cut afterwards (:func:`check_tokens`).
+A fence that is misspelt, unclosed, stray or in a place the parser cannot read
+it is an error at its line, and the cut still withholds what it enclosed.
+
+HTML comments are removed here as well, from ``<!--`` to the next ``-->``,
+whatever Markdown would make of them; code keeps them literal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+KINDS = ("private", "mentor")
+_COLONS = str.maketrans(dict.fromkeys("：∶꞉˸ː⁚︓﹕׃᛬܃܄", ":"))
+_FORMAT = re.compile(r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+                     r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff"
+                     r"\uffa0\U000e0000-\U000e0fff]")
+_MAYBE_FENCE = re.compile(
+    r"[:：∶꞉˸ː⁚︓﹕׃᛬܃܄][^\S\n]*(?:[\u00ad\u200b-\u200f\u2060-\u206f\ufeff][^\S\n]*)*"
+    r"[:：∶꞉˸ː⁚︓﹕׃᛬܃܄]")
+_PREFIX = re.compile(r"(?:[ \t]|>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))*")
+_FENCE = re.compile(r":{3,}")
+_WORD = re.compile(r"[:\s]*(\S*)\s*(.*)")
+_TICKS = re.compile(r"`+")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something about a note's passages or comments that fails the build."""
+
+    line: int
+    """0-based line of the body."""
+    code: str
+    message: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class Line:
+    src: int
+    """0-based line of the body this line came from."""
+    text: str
+    kinds: tuple[str, ...]
+    """The passages this line stands in, outermost first (a fence: its own too)."""
+    fence: str = ""
+    """"open" or "close" for a passage fence (rewritten as the parser should read it),
+    "literal" for a fence-like line in code, "" for any other line."""
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """A withheld stretch of a note, for the audit to look for."""
+
+    line: int
+    kinds: tuple[str, ...]
+    text: str
+    comment: bool = False
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A body as lines that know which passages they stand in."""
+
+    lines: tuple[Line, ...]
+    problems: tuple[Problem, ...]
+    withheld: tuple[Withheld, ...]
+    """Passage bodies and comments, by the passages they stand in."""
+
+    @property
+    def has_passages(self) -> bool:
+        return any(line.kinds for line in self.lines)
+
+    def hides(self, sees: Iterable[str]) -> bool:
+        """Whether an audience that sees ``sees`` misses any line."""
+        allowed = frozenset(sees)
+        return any(not set(line.kinds) <= allowed for line in self.lines if line.kinds)
+
+    def text(self, sees: Iterable[str]) -> tuple[str, tuple[int, ...]]:
+        """The text an audience that sees ``sees`` may read, and for each of its
+        lines the body line it came from. A withheld passage leaves one line with
+        its fence's container prefix, so the blocks around it stay apart."""
+        allowed = frozenset(sees)
+        out: list[str] = []
+        where: list[int] = []
+        hidden = False
+        for line in self.lines:
+            if set(line.kinds) <= allowed:
+                out.append(line.text)
+                where.append(line.src)
+                hidden = False
+            elif not hidden:
+                hidden = True
+                prefix = _PREFIX.match(line.text)
+                out.append(line.text[:prefix.end()].rstrip() if prefix else "")
+                where.append(line.src)
+        return "\n".join(out), tuple(where)
+
+
+def cut(body: str) -> Cut:
+    """Cut a body into lines with their passages; problems are errors."""
+    raw = body.split("\n")
+    if "<!--" not in body and not _MAYBE_FENCE.search(body):
+        return Cut(tuple(Line(i, t, ()) for i, t in enumerate(raw)), (), ())
+    code = _code_lines(body, len(raw))
+    problems: list[Problem] = []
+    secrets: list[Withheld] = []
+    lines = _passages(_without_comments(raw, code, problems, secrets), code, problems, secrets)
+    problems.sort(key=lambda p: p.line)
+    return Cut(tuple(lines), tuple(problems), tuple(secrets))
+
+
+# ---- code: the lines where ':::' and '<!--' are literal --------------------------
+
+FENCED, INDENTED, UNCLOSED = "fenced", "indented", "unclosed"
+
+
+@cache
+def _block_parser() -> MarkdownIt:
+    """The block structure ivsite's dialect gives, passages aside: enough to know
+    which lines are code (inline parsing is switched off: it is not needed)."""
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table"])
+    md.disable("inline")
+    return md
+
+
+def _code_lines(body: str, count: int) -> dict[int, str]:
+    """Each line of fenced or indented code, and which (a fence never closed
+    runs to the end of its container: its fence-like lines are ambiguous)."""
+    out: dict[int, str] = {}
+    for tok in _block_parser().parse(body):
+        if tok.map is None or tok.type not in ("fence", "code_block"):
+            continue
+        start, end = tok.map
+        kind = INDENTED if tok.type == "code_block" else FENCED
+        if kind == FENCED:
+            last = _PREFIX.sub("", body.split("\n")[end - 1]) if end - 1 > start else ""
+            closed = last.strip().startswith(tok.markup) and not last.strip().strip(
+                tok.markup[0])
+            kind = FENCED if closed else UNCLOSED
+        for i in range(start, min(end, count)):
+            out[i] = kind
+    return out
+
+
+# ---- comments --------------------------------------------------------------------
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Code spans on one line (a run of n backticks closed by the next run of n)."""
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(text)]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        start, end = runs[i]
+        size = end - start
+        j = next((k for k in range(i + 1, len(runs)) if runs[k][1] - runs[k][0] == size), None)
+        if j is None:
+            i += 1
+            continue
+        out.append((start, runs[j][1]))
+        i = j + 1
+    return out
+
+
+def _opening(text: str, pos: int) -> int:
+    """Where the next comment opens on this line, from ``pos`` (-1: none); an
+    escaped ``\\<!--`` or one inside a code span is literal text."""
+    spans = _spans(text) if "`" in text else []
+    while True:
+        k = text.find("<!--", pos)
+        if k < 0:
+            return -1
+        slashes = len(text[:k]) - len(text[:k].rstrip("\\"))
+        if slashes % 2 == 0 and not any(a <= k < b for a, b in spans):
+            return k
+        pos = k + 4
+
+
+def _without_comments(raw: list[str], code: dict[int, str], problems: list[Problem],
+                      secrets: list[Withheld]) -> list[tuple[int, str]]:
+    """The body's lines with every comment taken out; a comment over several lines
+    leaves what stood before it and after it on its first line."""
+    out: list[tuple[int, str]] = []
+    opened: tuple[int, str] | None = None  # (line it opened on, text before it)
+    said: list[str] = []
+    for i, text in enumerate(raw):
+        if i in code:
+            if opened is not None:
+                problems.append(Problem(
+                    opened[0], "comment-unclosed",
+                    "this HTML comment runs into a code block before it is closed",
+                    "close it with '-->' before the code block"))
+                out.append(opened)
+                opened = None
+            out.append((i, text))
+            continue
+        pos = 0
+        kept = opened[1] if opened is not None else ""
+        start = opened[0] if opened is not None else i
+        while True:
+            if opened is not None:
+                end = text.find("-->", pos)
+                if end < 0:
+                    said.append(text[pos:])
+                    break
+                said.append(text[pos:end])
+                secrets.append(Withheld(opened[0], (), " ".join(" ".join(said).split()), True))
+                said = []
+                pos, opened = end + 3, None
+                continue
+            k = _opening(text, pos)
+            if k < 0:
+                kept += text[pos:]
+                break
+            kept += text[pos:k]
+            opened, pos = (start, ""), k + 4
+        if opened is not None:
+            opened = (start, kept)
+        else:
+            out.append((start, kept))
+    if opened is not None:
+        problems.append(Problem(
+            opened[0], "comment-unclosed", "this HTML comment is never closed",
+            "close it with '-->'"))
+        out.append(opened)
+    return out
+
+
+# ---- passages --------------------------------------------------------------------
+
+@dataclass
+class _Open:
+    kind: str
+    colons: int
+    index: int
+    """Its place in the output lines (its text is written when it closes)."""
+    prefix: str
+    height: int = 1
+
+
+def _normal(text: str) -> str:
+    """A line as it reads, for telling whether it is a fence."""
+    text = _FORMAT.sub("", text)
+    text = "".join(" " if unicodedata.category(c) in ("Zs", "Cc") and c != "\n" else c
+                   for c in text) if not text.isascii() else text.replace("\t", " ")
+    return unicodedata.normalize("NFKC", text).translate(_COLONS)
+
+
+def _passages(lines: list[tuple[int, str]], code: dict[int, str], problems: list[Problem],
+              secrets: list[Withheld]) -> list[Line]:
+    out: list[Line] = []
+    stack: list[_Open] = []
+    body: list[tuple[int, str]] = []  # the innermost passage's text so far
+
+    def kinds() -> tuple[str, ...]:
+        return tuple(o.kind for o in stack)
+
+    for src, text in lines:
+        norm = _normal(text)
+        prefix = _PREFIX.match(norm)
+        rest = norm[prefix.end():] if prefix else norm
+        fence = _FENCE.match(rest)
+        if fence is None:
+            out.append(Line(src, text, kinds()))
+            if stack:
+                body.append((src, text))
+            continue
+        where = code.get(src)
+        if where == FENCED:
+            out.append(Line(src, text, kinds(), "literal"))
+            if stack:
+                body.append((src, text))
+            continue
+        if where is not None:
+            problems.append(Problem(
+                src, "passage-in-code",
+                "this ':::' line stands in indented code" if where == INDENTED else
+                "this ':::' line stands in a code block that is never closed",
+                "a passage fence goes at most three spaces in; to show ':::' as code, "
+                "put it in a closed ``` block"))
+            out.append(Line(src, text, kinds(), "literal"))  # the note is not published
+            continue
+        if norm != text:
+            problems.append(Problem(
+                src, "passage-fence-spelling",
+                "this passage fence has unusual characters in it (Unicode spaces, "
+                "zero-width characters or look-alike colons)",
+                "write it with plain ':' and spaces, e.g. '::: private'"))
+        colons = len(fence.group(0))
+        word, extra = _WORD.match(rest[colons:]).groups()  # type: ignore[union-attr]
+        lead = prefix.group(0) if prefix else ""
+        if not word:
+            if not stack:
+                problems.append(Problem(
+                    src, "container-stray-close",
+                    f"'{':' * colons}' closes a passage that is not open here",
+                    "remove it, or open the passage with '::: private' or '::: mentor'"))
+                out.append(Line(src, text, (), "literal"))
+                continue
+            top = stack[-1]
+            if colons != top.colons:
+                problems.append(Problem(
+                    src, "container-close-mismatch",
+                    f"'{':' * colons}' closes the '{top.kind}' passage opened with "
+                    f"'{':' * top.colons}'",
+                    "close a passage with as many colons as opened it"))
+            stack.pop()
+            if stack:
+                stack[-1].height = max(stack[-1].height, top.height + 1)
+            mark = ":" * (2 + top.height)
+            out[top.index] = Line(out[top.index].src, f"{top.prefix}{mark} {top.kind}",
+                                  out[top.index].kinds, "open")
+            out.append(Line(src, f"{lead}{mark}", (*kinds(), top.kind), "close"))
+            _keep_secret(body, top, stack, secrets, out)
+            continue
+        kind = word.casefold() if word.casefold() in KINDS else "private"
+        if word not in KINDS or extra:
+            problems.append(Problem(
+                src, "container-unknown",
+                f"'{(':' * colons + ' ' + word + ' ' + extra).strip()}' is not a passage "
+                "ivsite knows",
+                f"write it in lower case: ::: {kind}" if word.casefold() in KINDS and
+                not extra else "the passages are '::: private' and '::: mentor', "
+                "alone on their line"))
+        stack.append(_Open(kind, colons, len(out), lead))
+        out.append(Line(src, text, kinds(), "open"))
+    for o in reversed(stack):
+        problems.append(Problem(
+            out[o.index].src, "container-unclosed",
+            f"the '{o.kind}' passage opened here is never closed",
+            "close it with a line of as many colons as opened it"))
+        out[o.index] = Line(out[o.index].src, f"{o.prefix}::: {o.kind}",
+                            out[o.index].kinds, "open")
+    if stack:
+        _add_secrets(body, tuple(o.kind for o in stack), secrets)
+    return out
+
+
+def _keep_secret(body: list[tuple[int, str]], closed: _Open, stack: list[_Open],
+                 secrets: list[Withheld], out: list[Line]) -> None:
+    """What a passage held, once it closes (an outer one holds the inner's too)."""
+    start = out[closed.index].src
+    _add_secrets([(s, t) for s, t in body if s > start],
+                 (*(o.kind for o in stack), closed.kind), secrets)
+    if not stack:
+        body.clear()
+
+
+def _add_secrets(lines: list[tuple[int, str]], kinds: tuple[str, ...],
+                 secrets: list[Withheld]) -> None:
+    """A passage's text as the audit looks for it: each paragraph, and each line
+    of a paragraph of several (a table row or a wrapped line can leak alone)."""
+    para: list[tuple[int, str]] = []
+    for src, text in [*lines, (-1, "")]:
+        if text.strip(" >\t"):
+            para.append((src, text))
+            continue
+        if para:
+            secrets.append(Withheld(para[0][0], kinds, _prose(t for _, t in para)))
+            if len(para) > 1:
+                secrets.extend(Withheld(s, kinds, _prose([t])) for s, t in para)
+        para = []
+
+
+_LINK_TARGET = re.compile(r"\]\([^)]*\)|<[^>]*>|^\s*\[[^\]]+\]:\s*\S+|[|>]")
+
+
+def _prose(texts: Iterable[str]) -> str:
+    """Passage lines as words: link targets and tags dropped, the rest joined."""
+    return " ".join(" ".join(_LINK_TARGET.sub(" ", t) for t in texts).split())
+
+
+# ---- the parser's tokens, checked against the cut --------------------------------
+
+def check_tokens(tokens: Sequence[Token], cut_: Cut, sees: Iterable[str]) -> list[Problem]:
+    """Problems where the parser read an audience's text otherwise than the cut:
+    a kept fence that opened no passage, or a literal ':::' line outside code.
+    Token maps are already body lines (see :func:`remap`)."""
+    opened = {t.map[0] for t in tokens if t.type.startswith("container_")
+              and t.nesting == 1 and t.map}
+    coded: set[int] = set()
+    for t in tokens:
+        if t.type in ("fence", "code_block") and t.map:
+            coded.update(range(t.map[0], t.map[1]))
+    allowed = frozenset(sees)
+    out: list[Problem] = []
+    for line in cut_.lines:
+        if not line.fence or not set(line.kinds) <= allowed:
+            continue
+        src = line.src
+        if line.fence == "open" and src not in opened:
+            out.append(Problem(
+                src, "passage-context",
+                f"this '{line.kinds[-1]}' passage stands where Markdown cannot read a "
+                "passage (inside raw HTML, a table or a paragraph it continues)",
+                "put the passage on lines of its own, outside HTML blocks and tables, "
+                "with a blank line before it"))
+        elif line.fence == "literal" and src not in coded and line.kinds == () \
+                and not _is_stray(src, cut_):
+            out.append(Problem(
+                src, "passage-in-code",
+                "this ':::' line was read as code when the passages were cut, but "
+                "Markdown does not read it as code here",
+                "put code that shows ':::' in a closed ``` block of its own"))
+    return out
+
+
+def _is_stray(src: int, cut_: Cut) -> bool:
+    return any(p.line == src and p.code == "container-stray-close" for p in cut_.problems)
+
+
+def remap(tokens: Sequence[Token], where: tuple[int, ...]) -> None:
+    """Token maps from lines of an audience's text to lines of the body."""
+    last = len(where) - 1
+    for t in tokens:
+        if t.map:
+            a, b = t.map
+            t.map = [where[min(a, last)], where[min(max(b - 1, a), last)] + 1] if where \
+                else [a, b]
