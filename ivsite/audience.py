@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from typing import Literal
+from urllib.parse import unquote, urlsplit
 
 from markdown_it.token import Token
 
@@ -48,7 +50,12 @@ SEES: dict[str, frozenset[str]] = {
     "private": frozenset({"public", "mentor", "private"}),
 }
 WITHHELD_LABEL = "a private note"
+ADDRESS = "withheld address"
+"""The kind of secret that is a withheld page's address (looked for as a link)."""
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_URL_ATTR = re.compile(
+    r"""\s(href|src|srcset|poster|action|formaction|data|cite|background|xlink:href|ping)"""
+    r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 
 
 @dataclass(frozen=True)
@@ -208,7 +215,7 @@ def unconsented_names(site: ValidSite) -> dict[str, Note]:
 
 
 ViewParser = Callable[[Cut, frozenset[str]], ParsedView]
-Tables = tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]
+Tables = tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str], frozenset[str]]
 
 
 @dataclass
@@ -259,7 +266,9 @@ def build_view(
             role_ids = {n.slug: ids[n.key] for n in shown if n.collection == "roles"}
             titles = {n.key: _title(n, audience) for n in shown}
             titles_by_id = {ids[k]: t for k, t in titles.items()}
-            tables.append((ids, titles, role_ids, titles_by_id))
+            hidden = frozenset(part.casefold() for n in site.notes if n.visibility not in sees
+                               for part in (n.slug, n.key.rsplit("/", 1)[-1]))
+            tables.append((ids, titles, role_ids, titles_by_id, hidden))
         return tables[0]
 
     def name_matcher() -> Matcher[str] | None:
@@ -372,6 +381,7 @@ def _view_note(
     note: Note, site: ValidSite, audience: Audience, tokens: list[Token],
     env: dict[str, object], ids: dict[str, str],
     titles: dict[str, str], role_ids: dict[str, str], titles_by_id: dict[str, str],
+    hidden: frozenset[str],
 ) -> ViewNote:
     meta = note.meta
     vn = ViewNote(
@@ -408,7 +418,7 @@ def _view_note(
     elif isinstance(meta, RoleMeta):
         vn.role_status = meta.status or ""
         vn.skills = list(meta.skills)
-    _BodyFilter(note, site, tokens, env, ids, titles, vn).run()
+    _BodyFilter(note, site, tokens, env, ids, titles, hidden, vn).run()
     h = hashlib.sha256(f"{audience}\0{note.fm.text}\0{note.visibility}\0{vn.id}".encode())
     for tid in sorted(set(vn.links_to)):
         h.update(f"\0{tid}\0{titles_by_id.get(tid, '')}".encode())
@@ -425,8 +435,10 @@ class _BodyFilter:
 
     def __init__(self, note: Note, site: ValidSite, tokens: list[Token],
                  env: dict[str, object], ids: dict[str, str], titles: dict[str, str],
-                 vn: ViewNote) -> None:
+                 hidden: frozenset[str], vn: ViewNote) -> None:
         self.note, self.site, self.ids, self.titles, self.vn = note, site, ids, titles, vn
+        self.hidden = hidden
+        """Slugs and file names of the notes this audience may not see."""
         self.tokens, self.env = tokens, env
         self.texts: list[str] = []
         self.refs_seen: dict[str, list[int]] = {}
@@ -492,9 +504,34 @@ class _BodyFilter:
         out.append(Token("footnote_block_close", "", -1))
         return out if len(out) > 2 else []
 
+    def _raw_html(self, content: str) -> str:
+        """Raw HTML with any link to a withheld note taken out: an address that
+        resolves to one as a source path, or names one as a page address."""
+        content = _COMMENT.sub("", content)
+        if "=" not in content:
+            return content
+        return _URL_ATTR.sub(lambda m: "" if self._withheld_url(m) else m.group(0), content)
+
+    def _withheld_url(self, m: re.Match[str]) -> bool:
+        value = html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
+        for url in re.split(r"[\s,]+", value.strip()) if m.group(1).lower() == "srcset" \
+                else [value.strip()]:
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc:
+                continue
+            target = resolve_href(self.site, self.note.source, url)
+            if isinstance(target, NoteTarget) and target.note.key not in self.ids:
+                return True
+            segments = unquote(parts.path).casefold().split("/")
+            for seg in segments:
+                stem = seg.removesuffix(".html").removesuffix(".md")
+                if stem and stem in self.hidden:
+                    return True
+        return False
+
     def _rewrite(self, tok: Token) -> Token:
         if tok.type in ("html_block", "html_inline"):
-            return _copy(tok, content=_COMMENT.sub("", tok.content))
+            return _copy(tok, content=self._raw_html(tok.content))
         if tok.type in ("fence", "code_block"):
             self.texts.append(tok.content)
             return tok
@@ -511,7 +548,7 @@ class _BodyFilter:
         for child in children:
             t = child.type
             if t == "html_inline":
-                out.append(_copy(child, content=_COMMENT.sub("", child.content)))
+                out.append(_copy(child, content=self._raw_html(child.content)))
                 continue
             if t == "footnote_ref":
                 label = str(child.meta.get("label"))
@@ -728,6 +765,7 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
                                   note.fm.pos("title").line))
             url = f"{note.slug}/" if note.collection == "pages" else \
                 f"{note.collection}/{note.slug}/"
+            out.append(Secret(ADDRESS, url, note.source, 1))
             if len(words(url)) >= 2:
                 out.append(Secret("withheld slug", url, note.source, 1))
             out.extend(_passage_secrets(note, note.tokens, "withheld note"))

@@ -15,14 +15,16 @@ import contextlib
 import gzip
 import hashlib
 import html
+import posixpath
 import re
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-from .audience import Secret
+from .audience import ADDRESS, Secret
 from .progress import QUIET, Progress
 from .textmatch import Matcher, words
 
@@ -56,6 +58,8 @@ def needles(secrets: Iterable[Secret], visible_text: str) -> Matcher[Secret]:
     always: dict[tuple[str, ...], Secret] = {}
     maybe: dict[tuple[str, ...], Secret] = {}
     for s in secrets:
+        if s.kind == ADDRESS:
+            continue  # looked for as a link (see links_to), not as words
         prose = s.kind.endswith(("passage", "withheld note", "HTML comment"))
         pieces = [p for p in re.split(r"(?<=[.!?;:])\s+", s.text) if p.strip()] \
             if prose else [s.text]
@@ -119,6 +123,7 @@ def audit_folder(
     if stop is not None and stop():
         raise AuditInterrupted  # before the needles, which take a while to make
     matcher = needles(secrets, visible_text)
+    addresses = {s.text.strip("/"): s for s in secrets if s.kind == ADDRESS}
     assets = {a.digest: a for a in withheld_assets}
     hits: list[Hit] = []
     paths = sorted(folder.rglob("*"))
@@ -138,12 +143,44 @@ def audit_folder(
             a = assets[digest]
             hits.append(Hit(rel, Secret("withheld file", a.source, a.source, 0)))
         seen: set[int] = set()
+        if addresses and path.suffix.lower() in MARKUP_SUFFIXES:
+            for secret in links_to(rel, data, addresses):
+                seen.add(id(secret))
+                hits.append(Hit(rel, secret))
         for text in (rel, *readable_texts(path, data)):  # a file's name can tell too
             for secret in matcher.find(text):
                 if id(secret) not in seen:
                     seen.add(id(secret))
                     hits.append(Hit(rel, secret))
     return hits
+
+
+_LINK = re.compile(
+    r"""\s(?:href|src|srcset|poster|action|formaction|data|cite|background|xlink:href|ping)"""
+    r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+
+
+def links_to(rel: str, data: bytes, addresses: dict[str, Secret]) -> list[Secret]:
+    """Withheld pages a markup file links to: every address in it, read relative to
+    the file (or from the root, for any base path), compared with theirs. Words
+    alone miss ``../salary/``: one common word, without its section."""
+    text = data.decode("utf-8", errors="ignore")
+    base = posixpath.dirname(rel)
+    found: dict[int, Secret] = {}
+    for m in _LINK.finditer(text):
+        for url in re.split(r"[\s,]+", html.unescape(m.group(1) or m.group(2) or m.group(3))):
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            path = unquote(parts.path)
+            joined = posixpath.normpath(path if path.startswith("/") else
+                                        posixpath.join(base, path)).removesuffix("index.html")
+            segments = [s for s in joined.split("/") if s not in ("", ".", "..")]
+            for i in range(len(segments)):
+                secret = addresses.get("/".join(segments[i:]))
+                if secret is not None:
+                    found[id(secret)] = secret
+    return list(found.values())
 
 
 def _short(text: str, limit: int = 60) -> str:
