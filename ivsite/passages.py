@@ -74,7 +74,8 @@ class Withheld:
     line: int
     kinds: tuple[str, ...]
     text: str
-    comment: bool = False
+    link: bool = False
+    """An address the passage links to (a definition's or a link's target)."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class Cut:
     lines: tuple[Line, ...]
     problems: tuple[Problem, ...]
     withheld: tuple[Withheld, ...]
-    """Passage bodies and comments, by the passages they stand in."""
+    """Passage bodies, by the passages they stand in."""
 
     @property
     def has_passages(self) -> bool:
@@ -124,7 +125,7 @@ def cut(body: str) -> Cut:
     code = _code_lines(body, len(raw))
     problems: list[Problem] = []
     secrets: list[Withheld] = []
-    lines = _passages(_without_comments(raw, code, problems, secrets), code, problems, secrets)
+    lines = _passages(_without_comments(raw, code, problems), code, problems, secrets)
     problems.sort(key=lambda p: p.line)
     return Cut(tuple(lines), tuple(problems), tuple(secrets))
 
@@ -195,13 +196,12 @@ def _opening(text: str, pos: int) -> int:
         pos = k + 4
 
 
-def _without_comments(raw: list[str], code: dict[int, str], problems: list[Problem],
-                      secrets: list[Withheld]) -> list[tuple[int, str]]:
+def _without_comments(raw: list[str], code: dict[int, str],
+                      problems: list[Problem]) -> list[tuple[int, str]]:
     """The body's lines with every comment taken out; a comment over several lines
     leaves what stood before it and after it on its first line."""
     out: list[tuple[int, str]] = []
     opened: tuple[int, str] | None = None  # (line it opened on, text before it)
-    said: list[str] = []
     for i, text in enumerate(raw):
         if i in code:
             if opened is not None:
@@ -220,11 +220,7 @@ def _without_comments(raw: list[str], code: dict[int, str], problems: list[Probl
             if opened is not None:
                 end = text.find("-->", pos)
                 if end < 0:
-                    said.append(text[pos:])
                     break
-                said.append(text[pos:end])
-                secrets.append(Withheld(opened[0], (), " ".join(" ".join(said).split()), True))
-                said = []
                 pos, opened = end + 3, None
                 continue
             k = _opening(text, pos)
@@ -378,9 +374,12 @@ def _add_secrets(lines: list[tuple[int, str]], kinds: tuple[str, ...],
             secrets.append(Withheld(para[0][0], kinds, _prose(t for _, t in para)))
             if len(para) > 1:
                 secrets.extend(Withheld(s, kinds, _prose([t])) for s, t in para)
+            secrets.extend(Withheld(s, kinds, url, link=True)
+                           for s, t in para for url in _URL.findall(t))
         para = []
 
 
+_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s)<>\"']+")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|<[^>]*>|^\s*\[[^\]]+\]:\s*\S+|[|>]")
 
 

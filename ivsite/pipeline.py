@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import share
-from .audience import Audience, AudienceView, build_view, withheld
+from .audience import Audience, build_view, visible_source, withheld
 from .audit import AssetSecret, Hit, audit_folder
 from .config import SiteConfig, load_config
 from .diagnostics import Diagnostics
@@ -167,15 +167,6 @@ class Pipeline:
         self.reused = False
 
 
-def visible_text(view: AudienceView) -> str:
-    parts: list[str] = []
-    for n in view.notes:
-        parts += [n.title, n.summary, n.text, n.display_name, n.person_role, n.company,
-                  n.industry, n.location, *n.tags, *n.skills]
-    parts += [q.text for q in view.questions]
-    return "\n".join(parts)
-
-
 def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
     shown = {ref.digest for ref in published.assets.values()}
     return [AssetSecret(ref.digest, ref.rel) for ref in prep.valid.assets.values()
@@ -304,7 +295,7 @@ def audit_layers(
         found = audit_folder(
             folder / layer.prefix if layer.prefix else folder,
             withheld(prep.valid, graph.view.audience),
-            visible_text(graph.view), withheld_assets(prep, plan),
+            visible_source(prep.valid, graph.view.audience), withheld_assets(prep, plan),
             skip_prefixes=() if layer.prefix else share_prefixes,
             progress=pipe.progress, stop=stop,
         )
@@ -348,10 +339,10 @@ def audit_dir(root: Path, folder: Path, audience: Audience) -> tuple[int, Diagno
     share_dirs = sorted(p for p in (folder / "share").glob("*") if p.is_dir()) \
         if audience == "public" else []
     skip = tuple(f"share/{p.name}/" for p in share_dirs)
-    hits = audit_folder(folder, withheld(prep.valid, audience), visible_text(graph.view),
-                        assets, skip_prefixes=skip)
+    hits = audit_folder(folder, withheld(prep.valid, audience),
+                        visible_source(prep.valid, audience), assets, skip_prefixes=skip)
     for sub in share_dirs:
         for hit in audit_folder(sub, withheld(prep.valid, "mentor"),
-                                visible_text(mentor_graph.view), mentor_assets):
+                                visible_source(prep.valid, "mentor"), mentor_assets):
             hits.append(Hit(f"share/{sub.name}/{hit.output}", hit.secret))
     return (EXIT_CONTENT if hits else EXIT_OK), diags, hits
