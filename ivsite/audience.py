@@ -771,9 +771,10 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
             out.extend(_passage_secrets(note, note.tokens, "withheld note"))
         # Comments are found here by themselves, not taken from the cut: the audit
         # must not share a blind spot with the filter.
+        code = _code_text(note.tokens) if "<!--" in note.fm.body else ""
         for m in _SAID_IN_COMMENT.finditer(note.fm.body):
             said = " ".join(m.group(0)[4:].removesuffix("-->").split())
-            if len(said) >= 12:
+            if len(said) >= 12 and m.group(0) not in code:  # in code it is shown as is
                 line = note.fm.body.count("\n", 0, m.start()) + note.body_line
                 out.append(Secret("HTML comment", said, note.source, line))
         for w in note.cut.withheld:
@@ -790,6 +791,12 @@ _WIKI = re.compile(r"!?\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
 _RELATIVE = re.compile(r"""\]\((?![a-zA-Z][\w+.-]*:)[^)]*\)|"""
                        r"""\s(?:href|src|srcset)\s*=\s*(?:"(?![a-zA-Z][\w+.-]*:)[^"]*"|"""
                        r"""'(?![a-zA-Z][\w+.-]*:)[^']*')""", re.I)
+
+
+def _code_text(tokens: list[Token]) -> str:
+    """All code in a note (blocks and spans), where a comment is literal text."""
+    return "\n".join(t.content for t in tokens if t.type in ("fence", "code_block")) + \
+        "\n".join(c.content for t in tokens for c in t.children or () if c.type == "code_inline")
 
 
 def visible_source(site: ValidSite, audience: Audience) -> str:
