@@ -36,7 +36,7 @@ def settle(notes: list[Note], diags: Diagnostics) -> list[Note]:
             consented |= {person_key(meta_of(n).person.name) for n in person.notes}
         elif person.disagree:
             _conflict(person.notes, diags, replace)
-    for i, note in enumerate(notes):
+    for note in notes:
         meta = note.meta
         if isinstance(meta, InterviewMeta) and person_key(meta.person.name) not in consented \
                 and slug_names(note.slug, meta.person.name):

@@ -183,22 +183,22 @@ def close_to(site: ValidSite) -> dict[str, set[str]]:
     return {n.key: {n.key} | linked_keys(site, n) for n in site.notes}
 
 
-def unconsented_people(site: ValidSite) -> Iterator[tuple[str, Note, int]]:
-    """(name, note, line) of every person who did not agree to be named: interview
-    people, and referrers and referrals whose names are not consented."""
+def unconsented_people(site: ValidSite) -> Iterator[tuple[str, str, Note, int]]:
+    """(kind, name, note, line) of every person who did not agree to be named:
+    interview people, and referrers and referrals whose names are not consented."""
     consented = consented_keys(site)
     for n in site.notes:
         meta = n.meta
         if not isinstance(meta, InterviewMeta):
             continue
         if meta.person.name.strip() and person_key(meta.person.name) not in consented:
-            yield meta.person.name.strip(), n, n.fm.pos("person", "name").line
-        if (meta.referred_by and looks_like_name(meta.referred_by)
-                and person_key(meta.referred_by) not in consented):
-            yield meta.referred_by.strip(), n, n.fm.pos("referred_by").line
+            yield "unconsented name", meta.person.name.strip(), n, n.fm.pos("person", "name").line
+        if meta.referred_by and meta.referred_by.strip() \
+                and person_key(meta.referred_by) not in consented:
+            yield "referred_by", meta.referred_by.strip(), n, n.fm.pos("referred_by").line
         for i, r in enumerate(meta.referrals):
             if r.name.strip() and person_key(r.name) not in consented:
-                yield r.name.strip(), n, n.fm.pos("referrals", str(i)).line
+                yield "referral", r.name.strip(), n, n.fm.pos("referrals", str(i)).line
 
 
 NAME_KINDS = ("unconsented name", "referred_by", "referral", "withheld person")
@@ -238,13 +238,10 @@ class Mentions:
 def mentions(site: ValidSite) -> Mentions:
     """Unconsented names (with their parts) and every contact detail of the site."""
     out = Mentions()
-    for name, note, line in unconsented_people(site):
-        meta = meta_of(note)
-        kind = "unconsented name" if name == meta.person.name.strip() else (
-            "referred_by" if name == (meta.referred_by or "").strip() else "referral")
+    for kind, name, note, line in unconsented_people(site):
         out.anywhere.append(Mention(kind, name, note, line))
         bucket = out.near if kind == "unconsented name" else out.own if \
-            kind == "referred_by" else None
+            kind == "referred_by" and looks_like_name(name) else None
         if bucket is not None:
             bucket.setdefault(note.key, []).extend(
                 Mention(PART_KIND, part, note, line) for part in name_forms(name).parts)
@@ -254,15 +251,15 @@ def mentions(site: ValidSite) -> Mentions:
             if parts:
                 out.near[n.key] = parts
     for note in site.notes:
-        meta = note.meta
-        if not isinstance(meta, InterviewMeta):
+        info = note.meta
+        if not isinstance(info, InterviewMeta):
             continue
         for key in ("email", "phone", "linkedin"):
-            value = getattr(meta.person, key)
+            value = getattr(info.person, key)
             if value and str(value).strip():
                 out.anywhere.append(Mention(f"contact field {key}", str(value), note,
                                             note.fm.pos("person", key).line))
-        for i, r in enumerate(meta.referrals):
+        for i, r in enumerate(info.referrals):
             if r.email and r.email.strip():
                 out.anywhere.append(Mention("referral email", r.email, note,
                                             note.fm.pos("referrals", str(i)).line))
