@@ -42,6 +42,8 @@ _LETTERS = str.maketrans({
 })
 """Letters NFKD does not take apart but a reader without the key drops all the same."""
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_HAS_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z][A-Z][a-z]")
+"""The same test without look-arounds (a quick 'is there any?')."""
 _WORD = re.compile(r"[^\W_]+")
 """Letters and digits: '_', '-', '.', '@', '/' and spaces all separate words."""
 SPACELESS = re.compile(
@@ -80,7 +82,7 @@ def text_words(text: str) -> tuple[str, list[str]]:
     cased = _fold_cased(text)
     folded = cased.casefold()
     ws = _WORD.findall(folded)
-    if _CAMEL.search(cased):
+    if _HAS_CAMEL.search(cased):
         ws += [SEPARATOR, *_WORD.findall(_CAMEL.sub(" ", cased).casefold())]
     return folded, ws
 

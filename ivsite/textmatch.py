@@ -34,7 +34,8 @@ from .normalise import SEPARATOR, compact, fold, text_words
 from .normalise import words as words
 
 T = TypeVar("T")
-_DIGITS = re.compile(r"[0-9][0-9 ().\-/]*[0-9]")
+_DIGITS = re.compile(r"[0-9][0-9 ().\-/]{5,}[0-9]")
+_NOT_DIGIT = re.compile(r"[^0-9]")
 PHONE_DIGITS = 7
 """A phone number is compared by its last seven (national) digits."""
 SCAN_BUDGET = 20_000_000
@@ -56,7 +57,10 @@ class Matcher(Generic[T]):
                  phones: Iterable[tuple[str, T]] = ()) -> None:
         freq = common or Counter()
         self._substrings = [(s, p) for s, p in substrings if s]
-        self._phones = [(d, p) for d, p in phones if len(d) >= PHONE_DIGITS]
+        self._phones: dict[str, list[T]] = {}
+        for d, p in phones:
+            if len(d) >= PHONE_DIGITS:
+                self._phones.setdefault(d, []).append(p)
         self._singles: dict[str, list[T]] = {}
         self._pairs: dict[tuple[str, str], list[tuple[str, T]]] = {}
         for seq, payload in seqs:
@@ -82,10 +86,14 @@ class Matcher(Generic[T]):
             run = compact([w for w in ws if w != SEPARATOR])
             found += [p for s, p in self._substrings if s in run]
         if self._phones:
-            tails = [(d, p) for d, p in self._phones if d[-4:] in folded]
-            if tails:
-                runs = [re.sub(r"[^0-9]", "", m) for m in _DIGITS.findall(folded)]
-                found += [p for d, p in tails if any(d in r for r in runs)]
+            windows: set[str] = set()
+            for m in set(_DIGITS.findall(folded)):  # pages repeat their dates
+                run = _NOT_DIGIT.sub("", m)
+                windows.update(run[i:i + PHONE_DIGITS]
+                               for i in range(len(run) - PHONE_DIGITS + 1))
+            if windows:
+                found += [p for d in windows.intersection(self._phones)
+                          for p in self._phones[d]]
         return _unique(found) if self._substrings or self._phones else found
 
     def find_words(self, ws: list[str]) -> list[T]:

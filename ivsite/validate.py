@@ -249,9 +249,10 @@ def shape_part(note: Note) -> bytes:
         parts: list[object] = [note.source, note.key, note.collection, note.slug,
                                note.visibility, meta.title, meta.slug]
         if isinstance(meta, InterviewMeta):
-            parts += [meta.person.name, meta.person.email, meta.person.role,
-                      meta.person.company, meta.consent.publish_name, meta.alias, meta.role,
-                      meta.referred_by]
+            p = meta.person  # what other notes' name and contact checks look for
+            parts += [p.name, p.email, p.phone, p.linkedin, p.role, p.company,
+                      meta.consent.publish_name, meta.alias, meta.role, meta.referred_by,
+                      [(r.name, r.email) for r in meta.referrals]]
         elif isinstance(meta, ReflectionMeta):
             parts += list(meta.roles)
         note.shape_part = repr(parts).encode()
