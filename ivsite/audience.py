@@ -26,6 +26,7 @@ from .diagnostics import Diagnostic, Diagnostics
 from .load import AssetRef
 from .memo import Memos, patchable
 from .models import InterviewMeta, ReflectionMeta, RoleMeta
+from .normalise import fold
 from .notes import (
     AssetTarget,
     BrokenTarget,
@@ -39,6 +40,17 @@ from .notes import (
 )
 from .parse import ParsedView, parse_cut, problem_diagnostics
 from .passages import Cut
+from .people import (
+    PART_KIND,
+    Mention,
+    Mentions,
+    linked_keys,
+    matcher_of,
+    mentions,
+    meta_of,
+    name_forms,
+    people,
+)
 from .slugs import slugify
 from .textmatch import Matcher, words
 
@@ -170,6 +182,8 @@ class Secret:
     text: str
     source: str
     line: int
+    scope: tuple[str, ...] = ()
+    """Output paths (prefixes) where it counts; empty: everywhere."""
 
 
 @dataclass
@@ -200,18 +214,10 @@ def default_title(meta: InterviewMeta, display: str) -> str:
 
 
 def unconsented_names(site: ValidSite) -> dict[str, Note]:
-    """Real names of people who did not agree to be named, to the note that has them."""
-    consented = {
-        n.interview.person.name.casefold()
-        for n in site.notes
-        if n.interview and n.interview.consent.publish_name
-    }
-    out: dict[str, Note] = {}
-    for n in site.notes:
-        meta = n.interview
-        if meta and meta.person.name.strip() and meta.person.name.casefold() not in consented:
-            out.setdefault(meta.person.name.strip(), n)
-    return out
+    """Real names of people who did not agree to be named, to the note that has them.
+    Consent is per person (see ivsite.people): one note that says no is enough."""
+    return {meta_of(n).person.name.strip(): n for p in people(site.notes) if not p.consents
+            for n in reversed(p.notes) if meta_of(n).person.name.strip()}
 
 
 ViewParser = Callable[[Cut, frozenset[str]], ParsedView]
@@ -231,7 +237,7 @@ class LastView:
     """Each visible note's place in ``view.notes``, by path."""
     tables: list[Tables]
     """The id and title tables (see build_view), once made: they follow the shape."""
-    matcher: list[Matcher[str] | None]
+    matcher: list[NameCheck | None]
     """The unconsented-name matcher, once made: it follows the shape too."""
     quick_in_a_row: int = 0
 
@@ -255,7 +261,7 @@ def build_view(
     if last is not None and last.shape != site.shape:
         last = None
     tables: list[Tables] = last.tables if last is not None else []
-    matcher: list[Matcher[str] | None] = last.matcher if last is not None else []
+    matcher: list[NameCheck | None] = last.matcher if last is not None else []
 
     def lookups() -> Tables:
         """Every visible note's id and title (made once per shape, and only when a
@@ -271,10 +277,9 @@ def build_view(
             tables.append((ids, titles, role_ids, titles_by_id, hidden))
         return tables[0]
 
-    def name_matcher() -> Matcher[str] | None:
+    def name_matcher() -> NameCheck | None:
         if not matcher:  # made once, and only when a note is filtered anew
-            matcher.append(_name_matcher(unconsented_names(site))
-                           if audience != "private" else None)
+            matcher.append(_name_matcher(site) if audience != "private" else None)
         return matcher[0]
 
     def filtered(note: Note) -> tuple[ViewNote, list[Diagnostic]]:
@@ -287,7 +292,7 @@ def build_view(
         vn = _view_note(note, site, audience, tokens, env, *lookups())
         names = name_matcher()
         if names is not None:
-            _check_names(note, vn, names, found)
+            _check_names(note, vn, names.near(site, note), found)
         return vn, list(found)
 
     def kept(note: Note) -> tuple[ViewNote, list[Diagnostic]]:
@@ -677,40 +682,82 @@ def _excerpt(text: str, limit: int = 200) -> str:
     return cut + "…"
 
 
-def _name_matcher(names: dict[str, Note]) -> Matcher[str] | None:
-    if not names:
+@dataclass
+class NameCheck:
+    """Unconsented names and contact details, found through one normalising matcher
+    (see ivsite.people): everywhere, plus name parts near their person."""
+
+    mentions: Mentions
+    anywhere: Matcher[Mention]
+
+    def near(self, site: ValidSite, note: Note) -> list[Matcher[Mention]]:
+        """The matchers for one note: the parts of the names of the people it is
+        about or links to join those that hold everywhere."""
+        close = self.mentions.close_to(note.key, linked_keys(site, note))
+        if not close:
+            return [self.anywhere]
+        return [self.anywhere, matcher_of((m.kind, m.text, m) for m in close)]
+
+
+def _name_matcher(site: ValidSite) -> NameCheck | None:
+    found = mentions(site)
+    if not found.anywhere and not found.near and not found.own:
         return None
-    return Matcher((tuple(words(n)), n) for n in names)
+    return NameCheck(found, matcher_of((m.kind, m.text, m) for m in found.anywhere))
 
 
-def _check_names(note: Note, vn: ViewNote, matcher: Matcher[str], diags: Diagnostics) -> None:
-    """An unconsented name in visible text fails the build, at its line."""
+def _found(matchers: list[Matcher[Mention]], text: str) -> list[Mention]:
+    """What ``text`` gives away: a name's parts only where the whole name is not,
+    and one part per person."""
+    found = [m for matcher in matchers for m in matcher.find(text)]
+    whole = [m for m in found if m.kind != PART_KIND]
+    if whole:
+        return whole
+    return list({m.note.source + m.kind: m for m in reversed(found)}.values())[::-1]
+
+
+def _said(m: Mention, where: str) -> tuple[str, str, str]:
+    """(code, message, hint) for a mention found in visible text."""
+    if m.kind.startswith(("contact field", "referral email")):
+        what = m.kind.removeprefix("contact field ")
+        return ("contact-in-text", f"the {what} at {m.note.source}:{m.line} is private, "
+                f"but {where} gives it (however it is written)",
+                "contact details are never published: take it out, or put it in a "
+                "'::: private' passage")
+    name = f"'{m.text}'" if m.kind != PART_KIND else \
+        f"'{m.text}', part of the name of someone who did not agree to be named,"
+    return ("name-without-consent",
+            f"{name} did not agree to be named, but {where} names them"
+            if m.kind != PART_KIND else f"{name} is in {where} (the note about them or "
+            "linking to it)", "use the alias or a description of their role instead")
+
+
+def _check_names(note: Note, vn: ViewNote, matchers: list[Matcher[Mention]],
+                 diags: Diagnostics) -> None:
+    """An unconsented name or a contact detail in visible text fails the build, at
+    its line."""
     fields = [("title", vn.title), ("summary", note.meta.summary or ""),
               ("alias", vn.display_name), ("person.role", vn.person_role),
               ("person.company", vn.company), ("person.industry", vn.industry),
               ("person.location", vn.location),
               *((f"tags.{i}", t) for i, t in enumerate(note.meta.tags))]
     for key, value in fields:
-        for name in matcher.find(value):
+        for m in _found(matchers, value):
             pos = note.fm.pos(*key.split("."))
-            diags.error(note.source, pos.line, pos.col, "name-without-consent",
-                        f"'{name}' did not agree to be named, but the {key} names them",
-                        "use the alias or a description of their role instead")
-    if not matcher.find(vn.text + " " + " ".join(
+            diags.error(note.source, pos.line, pos.col, *_said(m, f"the {key}"))
+    if not _found(matchers, vn.text + " " + " ".join(
             str(v) for t in vn.tokens for c in (t.children or ()) for v in c.attrs.values())):
         return
     reported = False
     for text, line in _visible_lines(vn.tokens, note):
-        for name in matcher.find(text):
+        for m in _found(matchers, text):
             reported = True
-            diags.error(note.source, line, 1, "name-without-consent",
-                        f"'{name}' did not agree to be named, but this "
-                        f"{vn.visibility} text names them",
-                        "use the alias, or put the sentence in a '::: private' passage")
+            diags.error(note.source, line, 1, *_said(m, f"this {vn.visibility} text"))
     if not reported:
         diags.error(note.source, note.body_line, 1, "name-without-consent",
                     f"the {vn.visibility} text of this note names someone who did not agree "
-                    "to be named", "use the alias, or put it in a '::: private' passage")
+                    "to be named, or gives a contact detail",
+                    "use the alias, or put it in a '::: private' passage")
 
 
 def _visible_lines(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]:
@@ -728,35 +775,12 @@ def _visible_lines(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]
 def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
     """Everything this audience must not see, as strings to look for in an output."""
     sees = SEES[audience]
-    out: list[Secret] = []
-    consented = {
-        n.interview.person.name.casefold()
-        for n in site.notes
-        if n.interview and n.interview.consent.publish_name
-    }
-    for name, note in unconsented_names(site).items():
-        line = note.fm.pos("person", "name").line
-        out.append(Secret("unconsented name", name, note.source, line))
+    out = _people_secrets(site, sees)
+    shown = _shown_fields(site, sees)
     for note in site.notes:
         meta = note.meta
-        if isinstance(meta, InterviewMeta):
-            p = meta.person
-            for key in ("email", "phone", "linkedin"):
-                value = getattr(p, key)
-                if value:
-                    out.append(Secret(f"contact field {key}", str(value), note.source,
-                                      note.fm.pos("person", key).line))
-            if meta.referred_by and meta.referred_by.casefold() not in consented:
-                out.append(Secret("referred_by", meta.referred_by, note.source,
-                                  note.fm.pos("referred_by").line))
-            for i, r in enumerate(meta.referrals):
-                if r.name.casefold() not in consented:
-                    out.append(Secret("referral", r.name, note.source,
-                                      note.fm.pos("referrals", str(i)).line))
-                if r.email:
-                    out.append(Secret("referral email", r.email, note.source,
-                                      note.fm.pos("referrals", str(i)).line))
         if note.visibility not in sees:
+            out.extend(_field_secrets(note, shown))
             if meta.summary and len(meta.summary.split()) >= 2:
                 out.append(Secret("withheld summary", meta.summary, note.source,
                                   note.fm.pos("summary").line))
@@ -837,3 +861,57 @@ def _passage_secrets(note: Note, tokens: list[Token], kind: str) -> list[Secret]
                 if line.strip():
                     out.append(Secret(kind, line.strip(), note.source, note.line_of(tok) + n + 1))
     return out
+
+
+def _people_secrets(site: ValidSite, sees: frozenset[str]) -> list[Secret]:
+    """Unconsented names and contact details, anywhere; the parts of a name on the
+    pages of the notes about that person and of the notes that link to them."""
+    found = mentions(site)
+    out = [Secret(m.kind, m.text, m.note.source, m.line) for m in found.anywhere]
+    scopes: dict[Mention, list[str]] = {}
+    for note in site.notes:
+        if note.visibility in sees:
+            for m in found.close_to(note.key, linked_keys(site, note)):
+                scopes.setdefault(m, []).append(_output_path(note))
+    out += [Secret(m.kind, m.text, m.note.source, m.line, tuple(sorted(set(where))))
+            for m, where in scopes.items()]
+    return out
+
+
+def _output_path(note: Note) -> str:
+    if note.collection == "pages":
+        return "index.html" if note.slug == "index" else f"{note.slug}/"
+    return f"{note.collection}/{note.slug}/"
+
+
+def _shown_fields(site: ValidSite, sees: frozenset[str]) -> set[str]:
+    """Tags, companies and roles a visible note carries (folded): the audience may
+    read these words, whichever withheld note also has them."""
+    out: set[str] = set()
+    for note in site.notes:
+        if note.visibility in sees:
+            meta = note.meta
+            out |= {fold(t.strip()) for t in meta.tags}
+            if isinstance(meta, InterviewMeta):
+                out |= {fold((meta.person.company or "").strip()),
+                        fold((meta.person.role or "").strip())}
+    return out
+
+
+def _field_secrets(note: Note, shown: set[str]) -> list[Secret]:
+    """The front matter of a withheld note that withheld() does not cover: its tags,
+    and for an interview the person's name, given and family name, company and
+    role. A tag, company or role a visible note also carries is not a secret."""
+    meta = note.meta
+    fields = [("withheld tag", ("tags", str(i)), t) for i, t in enumerate(meta.tags)]
+    if isinstance(meta, InterviewMeta):
+        p = meta.person
+        fields += [("withheld company", ("person", "company"), p.company or ""),
+                   ("withheld role", ("person", "role"), p.role or "")]
+        if p.name.strip():
+            fields.append(("withheld person", ("person", "name"), p.name))
+            fields += [("withheld name part", ("person", "name"), part)
+                       for part in name_forms(p.name).parts]
+    return [Secret(kind, value.strip(), note.source, note.fm.pos(*key).line)
+            for kind, key, value in fields
+            if value.strip() and fold(value.strip()) not in shown]

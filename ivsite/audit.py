@@ -5,8 +5,12 @@ runs the same check on any folder. It looks in every file — HTML as markup and
 text, XML, JSON, JavaScript, and Pagefind's gzip-compressed index files once
 decompressed — for withheld titles, slugs and passages, contact fields,
 unconsented names and referrals, and compares every file's hash with the
-withheld assets. Matching is by words, case-insensitively, so "Jane Doe",
-"jane-doe" and "JANE&nbsp;DOE" are all found.
+withheld assets. Matching is by words through the one normalising matcher the
+audience filter uses too (ivsite.normalise, ivsite.people), so "Jane Doe",
+"jane-doe", "JANE&nbsp;DOE", "Doe, Jane", "JaneDoe" and "Jane%20D&shy;oe" are all
+found, phone numbers by their digits and URLs without scheme or "www.". Every
+field of a withheld note is looked for, unless the audience sees the same words
+in a visible note.
 """
 
 from __future__ import annotations
@@ -25,13 +29,18 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .audience import ADDRESS, Secret
+from .normalise import compact
+from .people import PART_KIND, needle_of
 from .progress import QUIET, Progress
 from .textmatch import Matcher, words
 
-ALWAYS = ("unconsented name", "contact field", "referral", "referred_by")
+ALWAYS = ("unconsented name", "contact field", "referral", "referred_by", PART_KIND)
 """Kinds of secret reported even when the same words occur in visible text."""
 _TAG = re.compile(r"<[^>]*>")
 MIN_PASSAGE_WORDS = 5
+CODE_SUFFIXES = (".js", ".mjs", ".css", ".wasm", ".map")
+"""Files made of code (the theme's and Pagefind's): one-word fields are not looked
+for there (see needles)."""
 
 
 @dataclass(frozen=True)
@@ -51,12 +60,19 @@ class AssetSecret:
     source: str
 
 
-def needles(secrets: Iterable[Secret], visible_text: str) -> Matcher[Secret]:
-    """Word sequences to look for. Passages are cut into sentences; a sentence or
-    title that the audience legitimately sees elsewhere is not a leak."""
+def needles(secrets: Iterable[Secret], visible_text: str,
+            single_words: bool = True) -> Matcher[Secret]:
+    """What to look for, each secret in every form the shared matcher knows (see
+    ivsite.people.needle_of). Passages are cut into sentences; a sentence, title,
+    tag or other field that the audience legitimately sees elsewhere is not a leak.
+    Names, parts of names and contact details always are. Without
+    ``single_words``, a withheld field of one word (a tag, a role) is left out:
+    code files are full of common words, and content never reaches them alone."""
     visible = words(visible_text)
     always: dict[tuple[str, ...], Secret] = {}
     maybe: dict[tuple[str, ...], Secret] = {}
+    runs: list[tuple[str, Secret]] = []
+    phones: list[tuple[str, Secret]] = []
     for s in secrets:
         if s.kind == ADDRESS:
             continue  # looked for as a link (see links_to), not as words
@@ -64,19 +80,26 @@ def needles(secrets: Iterable[Secret], visible_text: str) -> Matcher[Secret]:
         pieces = [p for p in re.split(r"(?<=[.!?;:])\s+", s.text) if p.strip()] \
             if prose else [s.text]
         for piece in pieces:
-            w = tuple(words(piece))
-            if not w:
-                continue
-            if s.kind.startswith(ALWAYS):
-                always.setdefault(w, s)
-            elif not prose or len(w) >= MIN_PASSAGE_WORDS:
-                maybe.setdefault(w, s)
+            seqs, subs, phone = needle_of(s.kind, piece)
+            runs += [(x, s) for x in subs]
+            if phone:
+                phones.append((phone, s))
+            for w in seqs:
+                if not w:
+                    continue
+                if s.kind.startswith(ALWAYS):
+                    always.setdefault(w, s)
+                elif (not prose or len(w) >= MIN_PASSAGE_WORDS) and (
+                        single_words or len(w) > 1):
+                    maybe.setdefault(w, s)
     # What the audience may see anyway is not a secret from it.
     freq = Counter(visible)
     shown = {w for w, _ in Matcher([(w, (w, s)) for w, s in maybe.items()], freq)
              .find_words(visible)}
+    run = compact(visible)
     kept = [(w, s) for w, s in maybe.items() if w not in shown]
-    return Matcher([*always.items(), *kept], freq)
+    runs = [(x, s) for x, s in runs if s.kind.startswith(ALWAYS) or x not in run]
+    return Matcher([*always.items(), *kept], freq, substrings=runs, phones=phones)
 
 
 _INLINE_TAG = re.compile(
@@ -122,8 +145,11 @@ def audit_folder(
     audit whose folder a newer save is about to change)."""
     if stop is not None and stop():
         raise AuditInterrupted  # before the needles, which take a while to make
-    matcher = needles(secrets, visible_text)
     addresses = {s.text.strip("/"): s for s in secrets if s.kind == ADDRESS}
+    anywhere = [s for s in secrets if not s.scope]
+    matcher = needles(anywhere, visible_text)
+    in_code = needles(anywhere, visible_text, single_words=False)
+    scoped = _scoped(secrets, visible_text)
     assets = {a.digest: a for a in withheld_assets}
     hits: list[Hit] = []
     paths = sorted(folder.rglob("*"))
@@ -147,8 +173,10 @@ def audit_folder(
             for secret in links_to(rel, data, addresses):
                 seen.add(id(secret))
                 hits.append(Hit(rel, secret))
+        first = in_code if rel.lower().endswith(CODE_SUFFIXES) else matcher
+        here = [first, *(m for where, m in scoped if rel.startswith(where))]
         for text in (rel, *readable_texts(path, data)):  # a file's name can tell too
-            for secret in matcher.find(text):
+            for secret in (s for m in here for s in m.find(text)):
                 if id(secret) not in seen:
                     seen.add(id(secret))
                     hits.append(Hit(rel, secret))
@@ -181,6 +209,16 @@ def links_to(rel: str, data: bytes, addresses: dict[str, Secret]) -> list[Secret
                 if secret is not None:
                     found[id(secret)] = secret
     return list(found.values())
+
+
+def _scoped(secrets: list[Secret], visible_text: str) -> list[tuple[str, Matcher[Secret]]]:
+    """Secrets that count only under some output paths (the parts of a name, on
+    the pages about the person or linking to them): a matcher per path."""
+    by_path: dict[str, list[Secret]] = {}
+    for s in secrets:
+        for where in s.scope:
+            by_path.setdefault(where, []).append(s)
+    return [(where, needles(found, visible_text)) for where, found in sorted(by_path.items())]
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -1,12 +1,25 @@
 """Finding many secret word sequences in much text, fast.
 
 Used by the audience filter (an unconsented name in visible text) and by the
-audit (anything withheld in an output file). Text is compared as words, case
-folded, so "Jane Doe", "jane-doe" and "JANE DOE" are the same. A sequence of two
+audit (anything withheld in an output file). Text is compared as words after
+:func:`ivsite.normalise.fold`, so "Jane Doe", "jane-doe", "JANE DOE", "JaneDoe"
+and "Jane%20D&shy;oe" are the same. A sequence of two
 or more words is anchored on its rarest pair of neighbouring words, a single word
 on itself; a text's words and word pairs are made into sets once, and only where
 an anchor is present is the whole sequence looked for — all of it in C-level set
 and string operations, so the common case (nothing found) stays cheap.
+
+Two kinds of needle are not word sequences: a name in a script written without
+spaces (Han, kana, Hangul, Thai …) is looked for as a substring of the text's
+words run together, and a phone number by its last seven digits in any run of
+digits and phone punctuation, so "+1 416 555 0199" is found as "(416) 555-0199".
+
+Why not an Aho-Corasick automaton (``pyahocorasick``)? The needles are word
+sequences, not strings: one automaton over raw text would need word boundaries
+checked at every hit and would still leave normalisation to Python. Here the
+text is folded once by C-level passes (``str`` methods, ``re``, ``unicodedata``)
+and the word and pair sets are intersected in C, so matching costs little next to
+reading and folding the text. So no new dependency.
 """
 
 from __future__ import annotations
@@ -17,22 +30,37 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
+from .normalise import SEPARATOR, compact, fold, text_words
+from .normalise import words as words
+
 T = TypeVar("T")
-_WORD = re.compile(r"\w+")
+_DIGITS = re.compile(r"[0-9][0-9 ().\-/]{5,}[0-9]")
+_NOT_DIGIT = re.compile(r"[^0-9]")
+PHONE_DIGITS = 7
+"""A phone number is compared by its last seven (national) digits."""
 SCAN_BUDGET = 20_000_000
 """Candidate sequences × words of a text above which anchors are located first."""
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+def phone_key(value: str) -> str:
+    """The digits a phone number is compared by ('' when it has too few)."""
+    digits = re.sub(r"[^0-9]", "", fold(value))
+    return digits[-PHONE_DIGITS:] if len(digits) >= PHONE_DIGITS else ""
 
 
 class Matcher(Generic[T]):
     """Which of many word sequences occur in a text; each carries a payload."""
 
     def __init__(self, seqs: Iterable[tuple[tuple[str, ...], T]],
-                 common: Counter[str] | None = None) -> None:
+                 common: Counter[str] | None = None, *,
+                 substrings: Iterable[tuple[str, T]] = (),
+                 phones: Iterable[tuple[str, T]] = ()) -> None:
         freq = common or Counter()
+        self._substrings = [(s, p) for s, p in substrings if s]
+        self._phones: dict[str, list[T]] = {}
+        for d, p in phones:
+            if len(d) >= PHONE_DIGITS:
+                self._phones.setdefault(d, []).append(p)
         self._singles: dict[str, list[T]] = {}
         self._pairs: dict[tuple[str, str], list[tuple[str, T]]] = {}
         for seq, payload in seqs:
@@ -49,10 +77,24 @@ class Matcher(Generic[T]):
         self._pair_keys = frozenset(self._pairs)
 
     def __bool__(self) -> bool:
-        return bool(self._singles or self._pairs)
+        return bool(self._singles or self._pairs or self._substrings or self._phones)
 
     def find(self, text: str) -> list[T]:
-        return self.find_words(words(text))
+        folded, ws = text_words(text)
+        found = self.find_words(ws)
+        if self._substrings:
+            run = compact([w for w in ws if w != SEPARATOR])
+            found += [p for s, p in self._substrings if s in run]
+        if self._phones:
+            windows: set[str] = set()
+            for m in set(_DIGITS.findall(folded)):  # pages repeat their dates
+                run = _NOT_DIGIT.sub("", m)
+                windows.update(run[i:i + PHONE_DIGITS]
+                               for i in range(len(run) - PHONE_DIGITS + 1))
+            if windows:
+                found += [p for d in windows.intersection(self._phones)
+                          for p in self._phones[d]]
+        return _unique(found) if self._substrings or self._phones else found
 
     def find_words(self, ws: list[str]) -> list[T]:
         found: list[T] = []
@@ -84,10 +126,14 @@ class Matcher(Generic[T]):
                         n = len(seq)
                         if any(ws[i - k:i - k + n] == seq for i in starts if i >= k):
                             found.append(payload)
-        seen: set[int] = set()
-        unique: list[T] = []
-        for p in found:
-            if id(p) not in seen:
-                seen.add(id(p))
-                unique.append(p)
-        return unique
+        return _unique(found)
+
+
+def _unique(found: list[T]) -> list[T]:
+    seen: set[int] = set()
+    unique: list[T] = []
+    for p in found:
+        if id(p) not in seen:
+            seen.add(id(p))
+            unique.append(p)
+    return unique

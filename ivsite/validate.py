@@ -20,6 +20,7 @@ import yaml
 from markdown_it.token import Token
 from pydantic import ValidationError
 
+from . import consent
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics, did_you_mean
 from .frontmatter import FrontMatter, Pos
@@ -115,6 +116,7 @@ def _validate_all(
             d.severity == "error" for d in p.diagnostics
         )):
             site.notes.append(note)
+    site.notes = consent.settle(site.notes, diags)
     _index(site, diags)
     if loaded.questions is not None:
         q = loaded.questions
@@ -246,8 +248,10 @@ def shape_part(note: Note) -> bytes:
         parts: list[object] = [note.source, note.key, note.collection, note.slug,
                                note.visibility, meta.title, meta.slug]
         if isinstance(meta, InterviewMeta):
-            parts += [meta.person.name, meta.person.role, meta.person.company,
-                      meta.consent.publish_name, meta.alias, meta.role]
+            p = meta.person  # what other notes' name and contact checks look for
+            parts += [p.name, p.email, p.phone, p.linkedin, p.role, p.company,
+                      meta.consent.publish_name, meta.alias, meta.role, meta.referred_by,
+                      [(r.name, r.email) for r in meta.referrals]]
         elif isinstance(meta, ReflectionMeta):
             parts += list(meta.roles)
         note.shape_part = repr(parts).encode()
@@ -343,19 +347,6 @@ def _validate_note(p: ParsedNote, config: SiteConfig, diags: Diagnostics) -> Not
                     f"a page at '{slug}/' would take the place of ivsite's own {slug}/ section",
                     "set another 'slug:' for this page, or rename the file")
         return None
-    if isinstance(meta, InterviewMeta) and meta.slug is None and not meta.consent.publish_name:
-        parts = [slugify(w) for w in meta.person.name.split()]
-        if any(part and part in slug.split("-") for part in parts):
-            fallback = slugify(
-                f"{meta.date or ''} {meta.alias or meta.person.role or 'conversation'}"
-            )
-            diags.warning(
-                path, 1, 1, "slug-names-person",
-                f"the file name would put part of an unconsented name in the URL; "
-                f"it is published as '{fallback}'",
-                "rename the file, or set 'slug:' to choose the URL",
-            )
-            slug = fallback
     return Note(
         source=path, collection=coll, key=key, meta=meta, visibility=visibility, slug=slug,
         tokens=p.tokens, env=p.env, fm=fm, body_line=fm.body_line, cut=p.cut,

@@ -33,7 +33,7 @@ def found_in(m: Matcher[Secret], path: str, data: bytes) -> set[str]:
 
 
 def test_words_are_casefolded() -> None:
-    assert words("JANE-doe, Jane_Doe!") == ["jane", "doe", "jane_doe"]
+    assert words("JANE-doe, Jane_Doe!") == ["jane", "doe", "jane", "doe"]
 
 
 def test_passage_is_cut_into_sentences() -> None:
@@ -77,7 +77,7 @@ def test_matcher_finds_name_in_a_slug() -> None:
 
 def test_matcher_does_not_match_partial_words() -> None:
     m = matcher(NAME)
-    assert m.find("janedoe") == []
+    assert m.find("janedoes") == []
     assert m.find("Jane Doerr") == []
     assert m.find("Jane and Doe") == []
 

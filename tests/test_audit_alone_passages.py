@@ -51,7 +51,8 @@ def _expect_audit_failure(site: Path, out: Path, source: str = SOURCE) -> None:
     result = build(site, out=out)
     audit = [d for d in result.diagnostics if d.code == "audit"]
     assert result.status == EXIT_CONTENT, [d.text() for d in result.diagnostics]
-    assert audit and all(d.severity == "error" for d in audit), [d.text() for d in result.diagnostics]
+    assert audit, [d.text() for d in result.diagnostics]
+    assert all(d.severity == "error" for d in audit)
     assert source in {d.path for d in audit}, [d.text() for d in audit]
     assert not out.exists()
 

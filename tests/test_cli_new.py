@@ -26,7 +26,9 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_new_interview_writes_a_private_note_named_by_date_and_company(site: Path) -> None:
-    code, out, _ = run("new", "interview", "Jane Doe", "--company", "Acme",
+    # Not the scaffold's Jane Doe, who agreed to be named: a second note about her
+    # saying false would withhold her name everywhere (issue 9, class 7).
+    code, out, _ = run("new", "interview", "Robin Vale", "--company", "Acme",
                        "--date", "2026-03-04")
     assert code == 0
     assert out.strip() == "content/interviews/2026-03-04-acme.md"
@@ -34,10 +36,10 @@ def test_new_interview_writes_a_private_note_named_by_date_and_company(site: Pat
     text = path.read_text("utf-8")
     fm = yaml.safe_load(text.split("---\n")[1])
     assert fm["visibility"] == "private"
-    assert fm["person"]["name"] == "Jane Doe"
+    assert fm["person"]["name"] == "Robin Vale"
     assert fm["consent"]["publish_name"] is False
     names = [p.name.lower() for p in (site / "content" / "interviews").iterdir()]
-    assert not any("jane" in n or "doe" in n for n in names)
+    assert not any("robin" in n or "vale" in n for n in names)
     code, _, err = run("check")
     assert code == 0, err
 

@@ -1,0 +1,86 @@
+"""Consent across notes, settled before anything is published.
+
+Validation checks each note on its own; this looks at the interview notes
+together (see :mod:`ivsite.people`), so it runs once the notes are known:
+
+* notes about one person that disagree on ``consent.publish_name`` are settled
+  the safe way — every note that says ``true`` is handed on saying ``false``, so
+  the alias is used everywhere — with a warning that names the notes;
+* a note about someone who did not agree to be named must not name them in its
+  address (file name or ``slug:``): the URL, sitemap, feed and search index all
+  carry it. That is an error; the note is also handed on at a neutral address,
+  so that a preview shows nothing either.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .diagnostics import Diagnostics
+from .models import InterviewMeta
+from .normalise import compact
+from .notes import Note
+from .people import PART_KIND, meta_of, name_forms, people, person_key
+from .people import matcher_of as _matcher_of
+from .slugs import slugify
+
+CODES = ("consent-conflict", "slug-names-person")
+
+
+def settle(notes: list[Note], diags: Diagnostics) -> list[Note]:
+    """``notes`` with disagreeing consent withheld and named addresses replaced."""
+    replace: dict[int, Note] = {}
+    consented: set[str] = set()
+    for person in people(notes):
+        if person.consents:
+            consented |= {person_key(meta_of(n).person.name) for n in person.notes}
+        elif person.disagree:
+            _conflict(person.notes, diags, replace)
+    for note in notes:
+        meta = note.meta
+        if isinstance(meta, InterviewMeta) and person_key(meta.person.name) not in consented \
+                and slug_names(note.slug, meta.person.name):
+            pos = note.fm.pos("slug") if meta.slug else None
+            fallback = slugify(f"{meta.date or ''} {meta.alias or meta.person.role or 'chat'}")
+            where = "its 'slug:'" if pos else "its file name"
+            diags.error(note.source, pos.line if pos else 1, pos.col if pos else 1,
+                        "slug-names-person",
+                        f"{where} puts the name of someone who did not agree to be named in "
+                        "the URL, the sitemap, the feed and the search index",
+                        f"set a 'slug:' that does not name them, for example 'slug: {fallback}'")
+            base = replace.get(id(note), note)
+            replace[id(note)] = dataclasses.replace(base, slug=fallback or "conversation")
+    return [replace.get(id(n), n) for n in notes]
+
+
+def _conflict(notes: list[Note], diags: Diagnostics, replace: dict[int, Note]) -> None:
+    def where(n: Note) -> str:
+        return f"{n.source}:{_consent_line(n)}"
+
+    yes = [n for n in notes if meta_of(n).consent.publish_name]
+    no = [n for n in notes if not meta_of(n).consent.publish_name]
+    for n in yes:
+        meta = meta_of(n)
+        line = _consent_line(n)
+        others = ", ".join(where(o) for o in no)
+        diags.warning(n.source, line, 1, "consent-conflict",
+                      f"this note says publish_name: true, but {others} about the same person "
+                      "says false; the name is withheld everywhere",
+                      "make consent.publish_name the same in every note about this person")
+        consent = meta.consent.model_copy(update={"publish_name": False})
+        replace[id(n)] = dataclasses.replace(
+            n, meta=meta.model_copy(update={"consent": consent}))
+
+
+def _consent_line(note: Note) -> int:
+    return note.fm.pos("consent", "publish_name").line
+
+
+def slug_names(slug: str, name: str) -> bool:
+    """Whether a URL slug says the name, a part of it, or its words run together."""
+    forms = name_forms(name)
+    found = _matcher_of([("unconsented name", name, 1),
+                         *((PART_KIND, p, 1) for p in forms.parts)]).find(slug)
+    run = compact(slug.split("-"))
+    return bool(found) or any(len(f) == 1 and len(f[0]) >= 5 and f[0] in run
+                              for f in forms.seqs) or any(s in run for s in forms.substrings)

@@ -1,0 +1,95 @@
+"""Text as a reader sees it, not as it is spelt: the one normaliser behind every
+name and contact check.
+
+A name is the same name to a reader whether it is written in NFD or NFC, with or
+without accents, with a zero-width joiner or a soft hyphen inside, in full-width
+letters, as ``Adaeze_Okafor``, ``@AdaezeOkafor``, ``Adaeze%20Okafor`` or
+``Adaeze&shy;Okafor``. :func:`fold` turns all of these into the same lower-case
+text and :func:`words` into the same words, so the audience filter's name check
+and the audit (both through :mod:`ivsite.textmatch`) agree on what a name is.
+
+Order matters: entities and percent-escapes are decoded first (they may spell
+any of the rest), compatibility forms and format characters go next, accents are
+folded before camelCase is split (so ``JoséRamírez`` splits), and case is folded
+last (camelCase needs the case).
+
+camelCase is split only in the text searched (:func:`text_words`, which gives
+the words both whole and split), never in what is looked for: "McDonald" and
+"LinkedIn" must still be found as "mcdonald" and "linkedin". A name written
+run together is found through its run-together form (see ivsite.people).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from urllib.parse import unquote
+
+FORMAT_CHARS = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f]")
+"""Unicode category Cf (zero-width space and joiners, soft hyphen, word joiner,
+BOM, bidi controls, tags): invisible, so a name may hide any of them inside."""
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+"""Combining diacritics left by NFKD: 'é' is 'e' + U+0301."""
+_LETTERS = str.maketrans({
+    "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ẞ": "SS", "ı": "i",
+    "þ": "th", "Þ": "TH", "ħ": "h", "Ħ": "H", "ŀ": "l", "Ŀ": "L", "ŧ": "t", "Ŧ": "T",
+})
+"""Letters NFKD does not take apart but a reader without the key drops all the same."""
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_HAS_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z][A-Z][a-z]")
+"""The same test without look-arounds (a quick 'is there any?')."""
+_WORD = re.compile(r"[^\W_]+")
+"""Letters and digits: '_', '-', '.', '@', '/' and spaces all separate words."""
+SPACELESS = re.compile(
+    "[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff]")
+"""Scripts written without spaces between words (Thai, Lao, Tibetan, Myanmar, Khmer,
+Japanese kana, Han, Hangul): a name there is found as a substring, not as words."""
+
+
+def fold(text: str) -> str:
+    """``text`` decoded, without format characters and accents, case-folded."""
+    return _fold_cased(text).casefold()
+
+
+def _fold_cased(text: str) -> str:
+    if "&" in text:
+        text = html.unescape(text)
+    if "%" in text:
+        text = unquote(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        text = FORMAT_CHARS.sub("", text)
+        text = _MARKS.sub("", unicodedata.normalize("NFKD", text)).translate(_LETTERS)
+        text = unicodedata.normalize("NFC", text)  # Hangul and kana compose again
+    return text
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` after :func:`fold`."""
+    return _WORD.findall(fold(text))
+
+
+def text_words(text: str) -> tuple[str, list[str]]:
+    """``text`` folded, and its words to search: as :func:`words`, then, if it has
+    camelCase, a separator no needle spans and the words again with it split."""
+    cased = _fold_cased(text)
+    folded = cased.casefold()
+    ws = _WORD.findall(folded)
+    if _HAS_CAMEL.search(cased):
+        ws += [SEPARATOR, *_WORD.findall(_CAMEL.sub(" ", cased).casefold())]
+    return folded, ws
+
+
+SEPARATOR = "\x00"
+"""Stands between two word lists searched as one: no word sequence matches across."""
+
+def compact(ws: list[str]) -> str:
+    """Words run together: how a spaceless-script name is compared."""
+    return "".join(ws)

@@ -1,0 +1,295 @@
+"""People: who a site's notes are about, whether they agreed to be named, and every
+spelling of their names and contact details worth looking for.
+
+Consent belongs to a person, not to a note: notes whose ``person.name`` is the
+same after :func:`ivsite.normalise.words` (or whose ``person.email`` is the same)
+are about one person, and the name is published only when every one of them says
+``publish_name: true``. The forms of a name (:func:`name_forms`) are what the
+audience filter's check and the audit look for: the name, the name without its
+middle names, "Family, Given", the words run together (``adaezeokafor``, as a
+URL or handle has them) and, in the person's own notes and the notes that link
+to them, the given or family name alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from .models import InterviewMeta
+from .normalise import SPACELESS, compact, words
+from .notes import Note, NoteTarget, ValidSite, resolve_href, resolve_wiki
+from .textmatch import Matcher, phone_key
+
+T = TypeVar("T")
+
+HONORIFICS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir",
+                        "dame", "rev", "mme", "mlle", "herr", "frau"})
+PARTICLES = frozenset({"de", "da", "di", "del", "della", "dos", "das", "du", "van", "von",
+                       "der", "den", "la", "le", "ter", "ten", "bin", "binti", "ibn", "al",
+                       "el", "y"})
+MIN_PART = 2
+"""A name part shorter than this (an initial) is never looked for alone; nor is one
+with digits in it (a handle, not a name)."""
+
+
+@dataclass(frozen=True)
+class Forms:
+    """What to look for to find one name."""
+
+    seqs: tuple[tuple[str, ...], ...]
+    """Word sequences, anywhere: full, first + last, family-given, run together."""
+    substrings: tuple[str, ...]
+    """The name run together, for scripts written without spaces."""
+    parts: tuple[str, ...]
+    """Given and family name alone (in the person's own and linking notes only)."""
+
+
+def _core(ws: list[str]) -> list[str]:
+    """The words of a name without leading titles ("Dr", "Professor")."""
+    i = 0
+    while i < len(ws) - 1 and ws[i] in HONORIFICS:
+        i += 1
+    return ws[i:]
+
+
+def name_forms(name: str) -> Forms:
+    ws = words(name)
+    core = _core(ws)
+    if not core:
+        return Forms((), (), ())
+    if SPACELESS.search(name):
+        runs = {compact(ws), compact(core)}
+        parts = {core[0], core[-1]} if len(core) > 1 else set()
+        return Forms((), tuple(sorted(runs)),
+                     tuple(sorted(p for p in parts if len(p) >= MIN_PART)))
+    forms: set[tuple[str, ...]] = {tuple(ws)}
+    if len(core) > 1:
+        forms.add(tuple(core))
+        j = len(core) - 1
+        while j > 1 and core[j - 1] in PARTICLES:
+            j -= 1
+        given, family, middle = core[0], core[j:], core[1:j]
+        forms |= {(given, *family), (*family, given), (*family, given, *middle),
+                  (given, core[-1]), (core[-1], given)}
+    forms |= {(compact(list(f)),) for f in list(forms) if len(f) > 1}
+    parts = {core[0], core[-1]} if len(core) > 1 or len(ws) > 1 else set()
+    return Forms(tuple(sorted(forms)), (),
+                 tuple(sorted(p for p in parts
+                              if len(p) >= MIN_PART and p.isalpha() and p not in PARTICLES)))
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether free text (``referred_by``) reads as a person's name: one to four
+    words, each capitalised but for particles ("Career centre alumni night" is not)."""
+    tokens = text.split()
+    return 0 < len(tokens) <= 4 and all(
+        t[:1].isupper() or t.casefold() in PARTICLES for t in tokens)
+
+
+def person_key(name: str) -> str:
+    """The same for two spellings of one name."""
+    return " ".join(_core(words(name)))
+
+
+def contact_seq(kind: str, value: str) -> tuple[str, ...]:
+    """The words of a contact detail; a URL without its scheme and ``www.``, so that
+    "linkedin.com/in/x" is found for "https://www.linkedin.com/in/x"."""
+    if kind in ("linkedin", "url"):
+        value = re.sub(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", "", value.strip(), flags=re.I)
+        value = re.sub(r"^www\.", "", value, flags=re.I).rstrip("/")
+    return tuple(words(value))
+
+
+def contact_phone(kind: str, value: str) -> str:
+    return phone_key(value) if kind == "phone" else ""
+
+
+@dataclass
+class Person:
+    """One person and every interview note about them."""
+
+    name: str
+    notes: list[Note] = field(default_factory=list)
+
+    @property
+    def consents(self) -> bool:
+        return all(meta_of(n).consent.publish_name for n in self.notes)
+
+    @property
+    def disagree(self) -> bool:
+        votes = {meta_of(n).consent.publish_name for n in self.notes}
+        return len(votes) > 1
+
+
+def meta_of(note: Note) -> InterviewMeta:
+    assert isinstance(note.meta, InterviewMeta)
+    return note.meta
+
+
+def people(notes: Iterable[Note]) -> list[Person]:
+    """Interview notes grouped by person: same name after normalising, or same email."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    interviews = [n for n in notes if isinstance(n.meta, InterviewMeta)]
+    for n in interviews:
+        p = meta_of(n).person
+        keys = [f"name:{person_key(p.name)}"]
+        if p.email and p.email.strip():
+            keys.append(f"email:{p.email.strip().casefold()}")
+        for k in keys[1:]:
+            parent[find(k)] = find(keys[0])
+    groups: dict[str, Person] = {}
+    for n in interviews:
+        root = find(f"name:{person_key(meta_of(n).person.name)}")
+        groups.setdefault(root, Person(meta_of(n).person.name)).notes.append(n)
+    return list(groups.values())
+
+
+def consented_keys(site: ValidSite) -> set[str]:
+    """Names (as :func:`person_key`) every note about whom agrees to publish."""
+    return {person_key(meta_of(n).person.name) for p in people(site.notes) if p.consents
+            for n in p.notes}
+
+
+def linked_keys(site: ValidSite, note: Note) -> set[str]:
+    """Keys of the notes this note's source links to (withheld text included: a
+    link there still ties what the note says to the person)."""
+    out: set[str] = set()
+    for tok in note.tokens:
+        for child in tok.children or ():
+            target = None
+            if child.type == "wikilink":
+                target = resolve_wiki(site, str(child.meta.get("target", "")))
+            elif child.type == "link_open":
+                target = resolve_href(site, note.source, str(child.attrs.get("href", "")))
+            if isinstance(target, NoteTarget):
+                out.add(target.note.key)
+    return out
+
+
+def close_to(site: ValidSite) -> dict[str, set[str]]:
+    """For each note, the notes whose people it may call by first or family name:
+    itself and every note it links to."""
+    return {n.key: {n.key} | linked_keys(site, n) for n in site.notes}
+
+
+def unconsented_people(site: ValidSite) -> Iterator[tuple[str, str, Note, int]]:
+    """(kind, name, note, line) of every person who did not agree to be named:
+    interview people, and referrers and referrals whose names are not consented."""
+    consented = consented_keys(site)
+    for n in site.notes:
+        meta = n.meta
+        if not isinstance(meta, InterviewMeta):
+            continue
+        if meta.person.name.strip() and person_key(meta.person.name) not in consented:
+            yield "unconsented name", meta.person.name.strip(), n, n.fm.pos("person", "name").line
+        if meta.referred_by and meta.referred_by.strip() \
+                and person_key(meta.referred_by) not in consented:
+            yield "referred_by", meta.referred_by.strip(), n, n.fm.pos("referred_by").line
+        for i, r in enumerate(meta.referrals):
+            if r.name.strip() and person_key(r.name) not in consented:
+                yield "referral", r.name.strip(), n, n.fm.pos("referrals", str(i)).line
+
+
+NAME_KINDS = ("unconsented name", "referred_by", "referral", "withheld person")
+"""Kinds of secret that are names of people: looked for in all their forms."""
+PART_KIND = "name part"
+"""A given or family name alone: looked for near the person only."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Something about a person that a visible text must not say."""
+
+    kind: str
+    text: str
+    note: Note
+    line: int
+
+
+@dataclass
+class Mentions:
+    """What to look for everywhere, and what only near a person."""
+
+    anywhere: list[Mention] = field(default_factory=list)
+    near: dict[str, list[Mention]] = field(default_factory=dict)
+    """Parts of a person's names, by the key of a note about them (for that note and
+    the notes that link to it)."""
+    own: dict[str, list[Mention]] = field(default_factory=dict)
+    """Parts of a referrer's name, by the key of the one note that names them."""
+
+    def close_to(self, note_key: str, links: set[str]) -> list[Mention]:
+        out = list(self.own.get(note_key, ()))
+        for key in {note_key} | links:
+            out += self.near.get(key, ())
+        return out
+
+
+def mentions(site: ValidSite) -> Mentions:
+    """Unconsented names (with their parts) and every contact detail of the site."""
+    out = Mentions()
+    for kind, name, note, line in unconsented_people(site):
+        out.anywhere.append(Mention(kind, name, note, line))
+        bucket = out.near if kind == "unconsented name" else out.own if \
+            kind == "referred_by" and looks_like_name(name) else None
+        if bucket is not None:
+            bucket.setdefault(note.key, []).extend(
+                Mention(PART_KIND, part, note, line) for part in name_forms(name).parts)
+    for p in people(site.notes):  # every note about a person: parts near each of them
+        parts = [m for n in p.notes for m in out.near.get(n.key, ())]
+        for n in p.notes:
+            if parts:
+                out.near[n.key] = parts
+    for note in site.notes:
+        info = note.meta
+        if not isinstance(info, InterviewMeta):
+            continue
+        for key in ("email", "phone", "linkedin"):
+            value = getattr(info.person, key)
+            if value and str(value).strip():
+                out.anywhere.append(Mention(f"contact field {key}", str(value), note,
+                                            note.fm.pos("person", key).line))
+        for i, r in enumerate(info.referrals):
+            if r.email and r.email.strip():
+                out.anywhere.append(Mention("referral email", r.email, note,
+                                            note.fm.pos("referrals", str(i)).line))
+    return out
+
+
+def needle_of(kind: str, text: str) -> tuple[list[tuple[str, ...]], list[str], str]:
+    """(word sequences, spaceless substrings, phone digits) that find ``text``."""
+    if kind.startswith(NAME_KINDS):
+        forms = name_forms(text)
+        return list(forms.seqs), list(forms.substrings), ""
+    if kind == PART_KIND:
+        return ([], [compact(words(text))], "") if SPACELESS.search(text) else \
+            ([tuple(words(text))], [], "")
+    if kind.startswith("contact field"):
+        field_name = kind.rsplit(" ", 1)[-1]
+        return [contact_seq(field_name, text)], [], contact_phone(field_name, text)
+    return [tuple(words(text))], [], ""
+
+
+def matcher_of(items: Iterable[tuple[str, str, T]],
+               common: Counter[str] | None = None) -> Matcher[T]:
+    """One matcher for (kind, text, payload) items, each in all its forms."""
+    seqs: list[tuple[tuple[str, ...], T]] = []
+    subs: list[tuple[str, T]] = []
+    phones: list[tuple[str, T]] = []
+    for kind, text, payload in items:
+        s, sub, phone = needle_of(kind, text)
+        seqs += [(x, payload) for x in s if x]
+        subs += [(x, payload) for x in sub if x]
+        if phone:
+            phones.append((phone, payload))
+    return Matcher(seqs, common, substrings=subs, phones=phones)
