@@ -1,7 +1,9 @@
 """site.toml: the site's settings, validated with every problem reported.
 
-Unknown keys are warnings with a did-you-mean (a typo must not silently change
-behaviour); a wrong type is an error.
+Every unknown table or key is an error with a did-you-mean, not a warning: a
+misspelt ``[visibility]`` table or key would otherwise fall back to the defaults
+without a word, and site.toml is short enough that strictness costs nothing. A
+wrong type is an error too.
 """
 
 from __future__ import annotations
@@ -111,8 +113,9 @@ def load_config(data: bytes | None, diags: Diagnostics) -> SiteConfig | None:
         line, col = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
         diags.error(CONFIG_PATH, line, col, "config-syntax", f"site.toml is not valid TOML: {exc}")
         return None
-    # Unknown keys: warn, then drop them so validation can go on.
+    # Unknown keys: errors, dropped so that every other problem is reported too.
     cleaned = dict(raw)
+    unknown = False
     for section, known in KNOWN_KEYS.items():
         table: Any = cleaned
         for part in section:
@@ -121,14 +124,21 @@ def load_config(data: bytes | None, diags: Diagnostics) -> SiteConfig | None:
             continue
         for key in list(table):
             if key not in known:
-                diags.warning(
-                    CONFIG_PATH, _line_of(text, key, ".".join(section)), 1, "config-unknown-key",
-                    f"unknown setting '{'.'.join((*section, key))}'",
-                    did_you_mean(key, known) or "it is ignored",
+                unknown = True
+                where = ".".join((*section, key))
+                is_table = isinstance(table[key], dict)
+                line = (_line_of(text, "", where) if is_table else 0) \
+                    or _line_of(text, key, ".".join(section))
+                diags.error(
+                    CONFIG_PATH, line, 1, "config-unknown-key",
+                    f"unknown {'table' if is_table else 'setting'} '{where}'; ivsite will "
+                    "not guess what it was meant to change",
+                    did_you_mean(key, known) or "remove it; the settings are listed in the "
+                    "README",
                 )
                 del table[key]
     try:
-        return SiteConfig.model_validate(cleaned)
+        config = SiteConfig.model_validate(cleaned)
     except ValidationError as exc:
         for err in exc.errors():
             loc = [str(p) for p in err["loc"]]
@@ -144,3 +154,4 @@ def load_config(data: bytes | None, diags: Diagnostics) -> SiteConfig | None:
                 'for example: title = "My career research"' if key == "title" else "",
             )
         return None
+    return None if unknown else config

@@ -25,11 +25,11 @@ from .diagnostics import Diagnostic, Diagnostics, did_you_mean
 from .frontmatter import FrontMatter, Pos
 from .frontmatter import split as _unused_split  # noqa: F401  (kept for API symmetry)
 from .load import AssetRef, LoadedSite
+from .lookalike import privacy_value, privacy_word
 from .memo import Memos, patchable
 from .models import (
     MODELS,
     NESTED,
-    PRIVACY_LOOKALIKES,
     VISIBILITIES,
     InterviewMeta,
     NoteMeta,
@@ -264,20 +264,15 @@ def _validate_note(p: ParsedNote, config: SiteConfig, diags: Diagnostics) -> Not
     # Privacy look-alikes and unknown keys.
     known = set(model.model_fields)
     for key in list(data):
+        if key in known:
+            continue
         pos = fm.key_pos.get(key, Pos(1, 1))
-        if key.lower() in PRIVACY_LOOKALIKES or key.lower() == "visible":
-            diags.error(
-                path, pos.line, pos.col, "privacy-key",
-                f"'{key}' looks like a privacy switch, but the only one is 'visibility'",
-                "write 'visibility: public', 'visibility: mentor' or 'visibility: private'",
-            )
-            del data[key]
-        elif key not in known:
+        if not _privacy_shaped(path, pos, key, key, data[key], diags):
             diags.warning(
                 path, pos.line, pos.col, "unknown-key", f"unknown key '{key}' is ignored",
                 did_you_mean(key, known),
             )
-            del data[key]
+        del data[key]
     for key, sub in NESTED.items():
         if key in data and key in known and isinstance(data[key], dict):
             data[key] = _drop_unknown(fm, path, (key,), data[key], set(sub.model_fields), diags)
@@ -371,12 +366,29 @@ def _drop_unknown(
     for k, v in table.items():
         if str(k) in known:
             out[str(k)] = v
-        else:
-            pos = fm.nested_key_pos.get((*where, str(k))) or fm.pos(*where, str(k))
+            continue
+        pos = fm.nested_key_pos.get((*where, str(k))) or fm.pos(*where, str(k))
+        dotted = ".".join((*where, str(k)))
+        if not _privacy_shaped(path, pos, str(k), dotted, v, diags):
             diags.warning(path, pos.line, pos.col, "unknown-key",
-                          f"unknown key '{'.'.join((*where, str(k)))}' is ignored",
-                          did_you_mean(str(k), known))
+                          f"unknown key '{dotted}' is ignored", did_you_mean(str(k), known))
     return out
+
+
+def _privacy_shaped(path: str, pos: Pos, key: str, shown: str, value: object,
+                    diags: Diagnostics) -> bool:
+    """An unknown key that looks like a privacy switch, or says who may see the note,
+    is an error: ignoring it, as other unknown keys are, would publish the note."""
+    word = privacy_word(key)
+    if word is None and not privacy_value(value):
+        return False
+    why = (f"'{shown}' looks like a privacy switch ({word!r})" if word is not None
+           else f"unknown key '{shown}' says {value!r}, like a privacy switch")
+    diags.error(path, pos.line, pos.col, "privacy-key",
+                f"{why}, but the only one is 'visibility'; ivsite will not guess",
+                "write 'visibility: public', 'visibility: mentor' or 'visibility: private' "
+                "(lower case, at the top level), or rename the key")
+    return True
 
 
 def _message(loc: tuple[str, ...], err: Any, data: dict[str, Any]) -> str:
