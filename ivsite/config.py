@@ -32,7 +32,28 @@ class ShareSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     enabled: bool = False
     feedback_email: str = ""
-    passphrase_env: str = ""
+    passphrase_env: str | None = None
+    """The environment variable that holds the passphrase; None: not encrypted."""
+
+    @field_validator("passphrase_env")
+    @classmethod
+    def _passphrase_env(cls, v: str | None) -> str | None:
+        """Set means encrypted: an empty value must not quietly mean 'unencrypted',
+        and a value that is not a variable name is most likely the passphrase itself,
+        written into a file that may be published or committed."""
+        if v is None:
+            return v
+        if not v.strip():
+            raise ValueError(
+                "is empty; name the environment variable that holds the passphrase "
+                "(e.g. IVSITE_SHARE_PASSPHRASE), or remove the line to share unencrypted"
+            )
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", v):
+            raise ValueError(
+                "must be the name of an environment variable (letters, digits and _), "
+                "such as IVSITE_SHARE_PASSPHRASE, not the passphrase itself"
+            )
+        return v
 
 
 class SiteConfig(BaseModel):

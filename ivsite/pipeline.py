@@ -9,6 +9,7 @@ around the audience filter.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
 import os
@@ -206,13 +207,8 @@ def build(
     share_cfg = prep.config.share
     passphrase = ""
     if share_cfg.passphrase_env and (share_cfg.enabled or audience == "mentor"):
-        passphrase = os.environ.get(share_cfg.passphrase_env, "")
+        passphrase = read_passphrase(share_cfg.passphrase_env, "building", diags)
         if not passphrase:
-            diags.error("site.toml", 0, 0, "passphrase-missing",
-                        f"[share] passphrase_env names {share_cfg.passphrase_env}, "
-                        "which is not set",
-                        f"export {share_cfg.passphrase_env}=... before building, or remove "
-                        "passphrase_env to share the mentor view unencrypted")
             return BuildResult(EXIT_USAGE, diags)
     salt = None
     if passphrase:
@@ -277,6 +273,10 @@ def _layers(
         return [Layer("", pipe.plan(prep, main, theme, encrypt=encrypt, lock_attrs=lock_attrs))]
     layers = [Layer("", pipe.plan(prep, main, theme))]
     if mentor is not None:
+        # A copy: the plan itself may be kept for the next build (see Pipeline.plan).
+        root = layers[0].plan
+        layers[0] = Layer("", dataclasses.replace(
+            root, files={**root.files, share.INDEX_PATH: share.INDEX_PAGE}))
         token = share.get_or_create_token(prep.root)
         prefix = f"share/{token}/"
         layers.append(Layer(prefix, pipe.plan(prep, mentor, theme, share_prefix=prefix,
@@ -310,6 +310,27 @@ def audit_layers(
         )
         hits += [Hit(layer.prefix + h.output, h.secret) for h in found]
     return hits
+
+
+def read_passphrase(env: str, before: str, diags: Diagnostics) -> str:
+    """The passphrase from the variable ``[share] passphrase_env`` names; ``""`` (an
+    error) when it is not set, and a warning naming the variable when it is weak."""
+    from .crypto import weakness
+
+    passphrase = os.environ.get(env, "")
+    if not passphrase:
+        diags.error("site.toml", 0, 0, "passphrase-missing",
+                    f"[share] passphrase_env names {env}, which is not set",
+                    f"export {env}=... before {before}, or remove passphrase_env to share "
+                    "the mentor view unencrypted")
+        return ""
+    why = weakness(passphrase)
+    if why:
+        diags.warning("site.toml", 0, 0, "passphrase-weak",
+                      f"the passphrase in {env} is weak: {why}; anyone with a page can "
+                      "try guesses at it offline",
+                      "use four or more random words, or a passphrase of 16 characters or more")
+    return passphrase
 
 
 def _encryption(

@@ -26,7 +26,7 @@ def test_minimal_config_has_the_contract_defaults() -> None:
     assert (v.interviews, v.reflections, v.roles, v.pages) == (
         "private", "private", "public", "public")
     assert cfg.share.enabled is False
-    assert cfg.share.feedback_email == "" and cfg.share.passphrase_env == ""
+    assert cfg.share.feedback_email == "" and cfg.share.passphrase_env is None
 
 
 def test_full_contract_example_loads() -> None:
