@@ -20,6 +20,13 @@ Visibility = Literal["public", "mentor", "private"]
 CONFIG_PATH = "site.toml"
 
 
+def is_theme_name(name: str) -> bool:
+    """A plain folder name: no separator, drive, parent or hidden folder, so that
+    ``themes/<name>`` cannot lead anywhere but into the site's themes/ folder."""
+    return bool(name) and not name.startswith(".") and not any(
+        ch in name for ch in ("/", "\\", ":", "\0"))
+
+
 class VisibilityDefaults(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     interviews: Visibility = "private"
@@ -77,6 +84,15 @@ class SiteConfig(BaseModel):
                 "must be an absolute URL (https://host/path/) or a path starting with /"
             )
         return v if v.endswith("/") else v + "/"
+
+    @field_validator("theme")
+    @classmethod
+    def _theme(cls, v: str) -> str:
+        """A theme is a folder in themes/, never a path that could reach outside the
+        site (its templates are rendered and its static files published)."""
+        if not is_theme_name(v):
+            raise ValueError("must be the name of a folder in themes/ (no path), or 'default'")
+        return v
 
     @field_validator("output_dir")
     @classmethod

@@ -362,7 +362,11 @@ def audit_dir(root: Path, folder: Path, audience: Audience) -> tuple[int, Diagno
         diags.error(str(folder), 0, 0, "audit", "there is no such folder")
         return EXIT_USAGE, diags, []
     graph = pipe.graph(prep, audience, Diagnostics())
-    theme = Theme.load(prep.root, prep.config.theme)
+    try:
+        theme = Theme.load(prep.root, prep.config.theme)
+    except ThemeError as exc:
+        diags.error("site.toml", 0, 0, "theme", str(exc), "the built-in theme is 'default'")
+        return EXIT_USAGE, diags, []
     assets = withheld_assets(prep, pipe.plan(prep, graph, theme))
     mentor_graph = pipe.graph(prep, "mentor", Diagnostics())
     mentor_assets = withheld_assets(prep, pipe.plan(prep, mentor_graph, theme))
