@@ -31,6 +31,7 @@ from .notes import ValidSite
 from .output import OutputPlan
 from .parse import ParseCache
 from .progress import QUIET, Progress
+from .recordings import recording_files
 from .theme import Theme, ThemeError
 from .validate import validate
 from .write import Layer, check_output_dir, discard, swap_in, write_temp
@@ -178,9 +179,13 @@ def visible_text(view: AudienceView) -> str:
 
 
 def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
+    """Files the output must not hold, by hash: each one the audience was not given,
+    and every recording whatever the plan says (found here again, from the notes,
+    so that the audit does not depend on validation having taken them out)."""
     shown = {ref.digest for ref in published.assets.values()}
-    return [AssetSecret(ref.digest, ref.rel) for ref in prep.valid.assets.values()
-            if ref.digest not in shown and ref.size > 0]
+    recordings = recording_files(prep.valid.notes, prep.loaded.assets)
+    return [AssetSecret(ref.digest, ref.rel) for ref in prep.loaded.assets.values()
+            if (ref.digest not in shown or ref.rel in recordings) and ref.size > 0]
 
 
 def build(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -38,6 +37,7 @@ from .models import (
 )
 from .notes import BrokenTarget, Note, Question, ValidSite, resolve_href, resolve_wiki
 from .parse import ParsedNote
+from .recordings import recording_files, recording_path
 from .slugs import slugify
 
 RESERVED_PAGE_SLUGS = frozenset({
@@ -117,6 +117,7 @@ def _validate_all(
         )):
             site.notes.append(note)
     _index(site, diags)
+    _withhold_recordings(site, loaded.assets)
     if loaded.questions is not None:
         q = loaded.questions
         if memos is None:
@@ -136,6 +137,13 @@ def _validate_all(
             if found:
                 diags.extend(found)
     return site
+
+
+def _withhold_recordings(site: ValidSite, assets: dict[str, AssetRef]) -> None:
+    """Take every recording (by path or by hash) out of the files links may reach:
+    a link to one is then an error, and no view can copy it."""
+    site.recordings = recording_files(site.notes, assets)
+    site.assets = {rel: ref for rel, ref in assets.items() if rel not in site.recordings}
 
 
 def _kept_checks(p: ParsedNote, config: SiteConfig, config_key: str,
@@ -192,6 +200,9 @@ def _revalidate(loaded: LoadedSite, parsed: list[ParsedNote], config: SiteConfig
         if title and site.by_title.get(title) is old:
             site.by_title[title] = note
         fresh.append((p, was, note, found))
+    _withhold_recordings(site, loaded.assets)
+    if site.recordings != old_site.recordings:
+        return None  # other notes' links to those files read differently now
     paths = {p.source.rel for p, _, _, _ in fresh}
     diagnostics = [d for d in last.diagnostics if d.path not in paths]
     for p, was, note, found in fresh:
@@ -235,6 +246,8 @@ def site_shape(site: ValidSite, config_key: str) -> str:
         h.update(shape_part(note))
     for ref in site.assets.values():
         h.update(f"\0{ref.rel}\0{ref.digest}".encode())
+    for rel, source in site.recordings.items():
+        h.update(f"\0recording\0{rel}\0{source}".encode())
     for q in site.questions:
         h.update(repr((q.id, q.text, q.aliases)).encode())
     return h.hexdigest()
@@ -454,10 +467,11 @@ def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
                 attr = "href" if tok.type == "link_open" else "src"
                 href = str(tok.attrs.get(attr, ""))
                 target = resolve_href(site, note.source, href)
-            if isinstance(target, BrokenTarget):
-                diags.error(note.source, line, 1,
-                            "outside-site" if target.outside else "broken-link",
-                            target.reason, target.hint)
+            if isinstance(target, BrokenTarget) and not (
+                    target.code == "recording-link" and note.visibility == "private"):
+                # (A private note may link its recording: the private view alone sees
+                # it, and even there the file is not copied.)
+                diags.error(note.source, line, 1, target.code, target.reason, target.hint)
         meta = note.meta
         if isinstance(meta, InterviewMeta):
             if meta.role and meta.role not in roles:
@@ -466,9 +480,7 @@ def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
                             f"role '{meta.role}' is not the slug of a note in content/roles/",
                             did_you_mean(meta.role, roles))
             if meta.recording_file:
-                joined = posixpath.normpath(
-                    posixpath.join(posixpath.dirname(note.source), meta.recording_file)
-                )
+                joined = recording_path(note.source, meta.recording_file)
                 pos = note.fm.pos("recording_file")
                 if not joined.startswith("content/"):
                     diags.error(note.source, pos.line, pos.col, "outside-site",
