@@ -18,7 +18,8 @@ from unit_helpers import prepare, write_site
 
 import ivsite.validate
 from ivsite.cli import cli
-from ivsite.pipeline import EXIT_CONTENT, build
+from ivsite.diagnostics import Diagnostics
+from ivsite.pipeline import EXIT_CONTENT, Pipeline, build
 
 RECORDING = b"RIFF-recording-canary-" + bytes(range(256)) * 8
 INTERVIEW = "content/interviews/2026-01-02-acme.md"
@@ -137,3 +138,35 @@ def test_audit_command_finds_a_planted_recording(tmp_path: Path) -> None:
     r = run(root, "audit", "_site")
     assert r.exit_code == 1, r.output
     assert "song.mp3" in r.output + r.stderr
+
+
+# The live preview patches the last validation for a few changed notes: a save that
+# adds a link to a recording, or makes a linked file a recording, is caught there too.
+
+
+def _codes(pipe: Pipeline, changed: set[str] | None) -> list[tuple[str, int, str]]:
+    diags = Diagnostics()
+    assert pipe.prepare(diags, changed) is not None
+    return sorted((d.path, d.line, d.code) for d in diags if d.severity == "error")
+
+
+@pytest.mark.parametrize("save", ["link-added", "recording-named"])
+def test_the_preview_finds_what_a_full_check_finds(tmp_path: Path, save: str) -> None:
+    root = site(tmp_path, {
+        INTERVIEW: interview("private"),
+        "content/pages/about.md": "---\ntitle: About\n---\nMe.\n\n[a file](../media/f.bin)\n",
+        "content/media/f.bin": b"an ordinary file",
+    })
+    kept = Pipeline(root, persist_cache=False, incremental=True)
+    assert _codes(kept, None) == []
+    if save == "link-added":
+        changed = "content/pages/about.md"
+        (root / changed).write_text("---\ntitle: About\n---\nMe, [listen](../audio/rec.m4a)\n")
+        want = [(changed, 4, "recording-link")]
+    else:
+        changed = INTERVIEW
+        (root / changed).write_text(interview("private").replace("../audio/rec.m4a",
+                                                                 "../media/f.bin"))
+        want = [("content/pages/about.md", 6, "recording-link")]
+    assert _codes(kept, {changed}) == want
+    assert _codes(Pipeline(root, persist_cache=False), None) == want
