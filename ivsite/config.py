@@ -1,7 +1,9 @@
 """site.toml: the site's settings, validated with every problem reported.
 
-Unknown keys are warnings with a did-you-mean (a typo must not silently change
-behaviour); a wrong type is an error.
+Every unknown table or key is an error with a did-you-mean, not a warning: a
+misspelt ``[visibility]`` table or key would otherwise fall back to the defaults
+without a word, and site.toml is short enough that strictness costs nothing. A
+wrong type is an error too.
 """
 
 from __future__ import annotations
@@ -18,6 +20,13 @@ Visibility = Literal["public", "mentor", "private"]
 CONFIG_PATH = "site.toml"
 
 
+def is_theme_name(name: str) -> bool:
+    """A plain folder name: no separator, drive, parent or hidden folder, so that
+    ``themes/<name>`` cannot lead anywhere but into the site's themes/ folder."""
+    return bool(name) and not name.startswith(".") and not any(
+        ch in name for ch in ("/", "\\", ":", "\0"))
+
+
 class VisibilityDefaults(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     interviews: Visibility = "private"
@@ -30,7 +39,28 @@ class ShareSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     enabled: bool = False
     feedback_email: str = ""
-    passphrase_env: str = ""
+    passphrase_env: str | None = None
+    """The environment variable that holds the passphrase; None: not encrypted."""
+
+    @field_validator("passphrase_env")
+    @classmethod
+    def _passphrase_env(cls, v: str | None) -> str | None:
+        """Set means encrypted: an empty value must not quietly mean 'unencrypted',
+        and a value that is not a variable name is most likely the passphrase itself,
+        written into a file that may be published or committed."""
+        if v is None:
+            return v
+        if not v.strip():
+            raise ValueError(
+                "is empty; name the environment variable that holds the passphrase "
+                "(e.g. IVSITE_SHARE_PASSPHRASE), or remove the line to share unencrypted"
+            )
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", v):
+            raise ValueError(
+                "must be the name of an environment variable (letters, digits and _), "
+                "such as IVSITE_SHARE_PASSPHRASE, not the passphrase itself"
+            )
+        return v
 
 
 class SiteConfig(BaseModel):
@@ -54,6 +84,15 @@ class SiteConfig(BaseModel):
                 "must be an absolute URL (https://host/path/) or a path starting with /"
             )
         return v if v.endswith("/") else v + "/"
+
+    @field_validator("theme")
+    @classmethod
+    def _theme(cls, v: str) -> str:
+        """A theme is a folder in themes/, never a path that could reach outside the
+        site (its templates are rendered and its static files published)."""
+        if not is_theme_name(v):
+            raise ValueError("must be the name of a folder in themes/ (no path), or 'default'")
+        return v
 
     @field_validator("output_dir")
     @classmethod
@@ -111,8 +150,9 @@ def load_config(data: bytes | None, diags: Diagnostics) -> SiteConfig | None:
         line, col = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
         diags.error(CONFIG_PATH, line, col, "config-syntax", f"site.toml is not valid TOML: {exc}")
         return None
-    # Unknown keys: warn, then drop them so validation can go on.
+    # Unknown keys: errors, dropped so that every other problem is reported too.
     cleaned = dict(raw)
+    unknown = False
     for section, known in KNOWN_KEYS.items():
         table: Any = cleaned
         for part in section:
@@ -121,14 +161,21 @@ def load_config(data: bytes | None, diags: Diagnostics) -> SiteConfig | None:
             continue
         for key in list(table):
             if key not in known:
-                diags.warning(
-                    CONFIG_PATH, _line_of(text, key, ".".join(section)), 1, "config-unknown-key",
-                    f"unknown setting '{'.'.join((*section, key))}'",
-                    did_you_mean(key, known) or "it is ignored",
+                unknown = True
+                where = ".".join((*section, key))
+                is_table = isinstance(table[key], dict)
+                line = (_line_of(text, "", where) if is_table else 0) \
+                    or _line_of(text, key, ".".join(section))
+                diags.error(
+                    CONFIG_PATH, line, 1, "config-unknown-key",
+                    f"unknown {'table' if is_table else 'setting'} '{where}'; ivsite will "
+                    "not guess what it was meant to change",
+                    did_you_mean(key, known) or "remove it; the settings are listed in the "
+                    "README",
                 )
                 del table[key]
     try:
-        return SiteConfig.model_validate(cleaned)
+        config = SiteConfig.model_validate(cleaned)
     except ValidationError as exc:
         for err in exc.errors():
             loc = [str(p) for p in err["loc"]]
@@ -144,3 +191,4 @@ def load_config(data: bytes | None, diags: Diagnostics) -> SiteConfig | None:
                 'for example: title = "My career research"' if key == "title" else "",
             )
         return None
+    return None if unknown else config

@@ -121,6 +121,34 @@ def _aad_bytes(aad: str) -> bytes | None:
     return aad.encode("utf-8") if aad else None
 
 
+MIN_PASSPHRASE_CHARS = 12
+COMMON_PASSPHRASES = frozenset({
+    "password", "passphrase", "password1", "password123", "password1234", "passw0rd",
+    "123456789012", "1234567890123", "qwertyuiop", "qwertyuiopasdf", "qwerty123456",
+    "letmein", "letmeinplease", "iloveyou", "iloveyouforever", "trustno1", "changeme",
+    "changemenow", "welcome123", "welcometothejungle", "correcthorsebatterystaple",
+    "opensesame", "mentorpassword", "mentorpassphrase", "sharepassphrase",
+    "thisismypassword", "thisismypassphrase", "mysecretpassword", "supersecret",
+    "supersecretpassword", "secretpassphrase", "administrator", "abcdefghijkl",
+    "abc123abc123", "aaaaaaaaaaaa", "testtesttest", "passwordpassword",
+})
+"""A few passphrases (lower case, letters and digits only) that are guessed first."""
+
+
+def weakness(passphrase: str) -> str:
+    """Why ``passphrase`` is easy to guess, or ``""``. Every encrypted page carries
+    its salt and key check, so anyone may try guesses offline: a short or common
+    passphrase falls in minutes whatever the iteration count."""
+    text = unicodedata.normalize("NFC", passphrase).strip()
+    if len(set(text)) <= 1:
+        return "it is one character repeated"
+    if len(text) < MIN_PASSPHRASE_CHARS:
+        return f"it is shorter than {MIN_PASSPHRASE_CHARS} characters"
+    if "".join(ch for ch in text.casefold() if ch.isalnum()) in COMMON_PASSPHRASES:
+        return "it is one of the first passphrases anyone would try"
+    return ""
+
+
 def derive_key(passphrase: str, salt: bytes | None = None, iterations: int = ITERATIONS) -> PageKey:
     """Derive the page key from ``passphrase`` with PBKDF2-HMAC-SHA256.
 

@@ -1,14 +1,17 @@
 """Split a note into front matter and body, and read the YAML with positions.
 
 Accepts UTF-8 with or without a byte-order mark, UTF-16 with a mark, and CRLF line
-endings. YAML is read with a safe loader only (the C one where present) and the
-position of every top-level key is kept so that later stages can point at it.
+endings. Only a line ``---`` closes the front matter; YAML's own ``...`` end marker
+inside it is an error, never the start of the body. YAML is read with a safe
+loader only (the C one where present) and the position of every top-level key is
+kept so that later stages can point at it.
 """
 
 from __future__ import annotations
 
 import codecs
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +25,9 @@ except ImportError:  # pragma: no cover - depends on the platform's wheel
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from .diagnostics import Diagnostic
+
+_DOCUMENT_END = re.compile(r"\.\.\.(?:[ \t]|$)")
+"""A YAML document end marker: ``...`` at the start of a line, alone or before a comment."""
 
 
 class _BadValue(ConstructorError):
@@ -121,7 +127,19 @@ def split(path: str, data: bytes) -> tuple[FrontMatter | None, list[Diagnostic]]
             "start the file with a line '---', the YAML settings, then another '---'",
         ))
         return None, diags
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
+    dots = next((i for i in range(1, len(lines) if end is None else end)
+                 if _DOCUMENT_END.match(lines[i])), None)
+    if dots is not None:
+        # YAML's document end marker: reading it as the end of the front matter would
+        # turn the settings after it (a 'visibility: private') into published text.
+        diags.append(Diagnostic(
+            path, dots + 1, 1, "error", "front-matter-end",
+            "'...' ends a YAML document, but only a line '---' closes the front matter; "
+            "ivsite will not guess where the settings end",
+            "remove the '...' line, or replace it with '---' if the settings end there",
+        ))
+        return None, diags
     if end is None:
         diags.append(Diagnostic(
             path, 1, 1, "error", "front-matter-unclosed",
@@ -159,6 +177,14 @@ def split(path: str, data: bytes) -> tuple[FrontMatter | None, list[Diagnostic]]
         line = (mark.line + 2) if mark else 1
         col = (mark.column + 1) if mark else 1
         problem = exc.problem or "invalid YAML"
+        if "another document" in problem:
+            diags.append(Diagnostic(
+                path, line, col, "error", "front-matter-end",
+                "a second YAML document starts here, inside the front matter; ivsite "
+                "will not guess which settings count",
+                "only a line '---' on its own closes the front matter; remove the rest",
+            ))
+            return None, diags
         hint = ""
         if "mapping values are not allowed" in problem:
             hint = "a value containing ': ' must be quoted"

@@ -2,7 +2,8 @@
 
 These pydantic models are the single source of truth for validation and for the
 JSON Schema that ``ivsite schema`` prints for editors. Unknown keys are handled by
-the validate stage (warnings with a did-you-mean; privacy look-alikes are errors),
+the validate stage (warnings with a did-you-mean; privacy look-alikes, see
+ivsite.lookalike, are errors),
 so the models ignore them rather than fail on them.
 """
 
@@ -16,7 +17,6 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 Visibility = Literal["public", "mentor", "private"]
 VISIBILITIES: tuple[str, ...] = ("public", "mentor", "private")
-PRIVACY_LOOKALIKES = ("private", "draft", "publish", "published", "hidden", "unlisted", "secret")
 CONTACT_FIELDS = ("email", "phone", "linkedin")
 
 

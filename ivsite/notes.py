@@ -69,6 +69,9 @@ class ValidSite:
     by_key: dict[str, Note] = field(default_factory=dict)
     by_title: dict[str, Note] = field(default_factory=dict)
     assets: dict[str, AssetRef] = field(default_factory=dict)
+    """The files under content/ that links may reach: every file but recordings."""
+    recordings: dict[str, str] = field(default_factory=dict)
+    """Recording files (see ivsite.recordings) by path, with the interview naming each."""
     questions: list[Question] = field(default_factory=list)
     shape: str = ""
     """Digest of what one note's checks and view can read of the others
@@ -96,7 +99,8 @@ class ExternalTarget:
 class BrokenTarget:
     reason: str
     hint: str = ""
-    outside: bool = False
+    code: str = "broken-link"
+    """The diagnostic's code: broken-link, outside-site or recording-link."""
 
 
 Target = NoteTarget | AssetTarget | ExternalTarget | BrokenTarget
@@ -138,7 +142,7 @@ def resolve_href(site: ValidSite, from_source: str, href: str) -> Target:
     if not joined.startswith("content/"):
         return BrokenTarget(
             f"'{href}' points outside content/", "keep linked files inside content/",
-            outside=True,
+            code="outside-site",
         )
     rel = joined
     for suffix in (".md", ".markdown"):
@@ -149,6 +153,13 @@ def resolve_href(site: ValidSite, from_source: str, href: str) -> Target:
                 return BrokenTarget(f"'{href}' links to a note that does not exist")
             return NoteTarget(note, parts.fragment)
     asset = site.assets.get(rel)
+    if asset is None and rel in site.recordings:
+        return BrokenTarget(
+            f"'{href}' is the recording of {site.recordings[rel]} (or a copy of it); "
+            "recordings are never published",
+            "remove the link; a recording may be linked from a private note only",
+            code="recording-link",
+        )
     if asset is None:
         return BrokenTarget(f"'{href}' links to a file that does not exist ({rel})")
     return AssetTarget(asset, parts.fragment)

@@ -9,6 +9,7 @@ around the audience filter.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
 import os
@@ -30,6 +31,7 @@ from .notes import ValidSite
 from .output import OutputPlan
 from .parse import ParseCache
 from .progress import QUIET, Progress
+from .recordings import recording_files
 from .theme import Theme, ThemeError
 from .validate import validate
 from .write import Layer, check_output_dir, discard, swap_in, write_temp
@@ -168,9 +170,13 @@ class Pipeline:
 
 
 def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
+    """Files the output must not hold, by hash: each one the audience was not given,
+    and every recording whatever the plan says (found here again, from the notes,
+    so that the audit does not depend on validation having taken them out)."""
     shown = {ref.digest for ref in published.assets.values()}
-    return [AssetSecret(ref.digest, ref.rel) for ref in prep.valid.assets.values()
-            if ref.digest not in shown and ref.size > 0]
+    recordings = recording_files(prep.valid.notes, prep.loaded.assets)
+    return [AssetSecret(ref.digest, ref.rel) for ref in prep.loaded.assets.values()
+            if (ref.digest not in shown or ref.rel in recordings) and ref.size > 0]
 
 
 def build(
@@ -197,13 +203,8 @@ def build(
     share_cfg = prep.config.share
     passphrase = ""
     if share_cfg.passphrase_env and (share_cfg.enabled or audience == "mentor"):
-        passphrase = os.environ.get(share_cfg.passphrase_env, "")
+        passphrase = read_passphrase(share_cfg.passphrase_env, "building", diags)
         if not passphrase:
-            diags.error("site.toml", 0, 0, "passphrase-missing",
-                        f"[share] passphrase_env names {share_cfg.passphrase_env}, "
-                        "which is not set",
-                        f"export {share_cfg.passphrase_env}=... before building, or remove "
-                        "passphrase_env to share the mentor view unencrypted")
             return BuildResult(EXIT_USAGE, diags)
     salt = None
     if passphrase:
@@ -268,6 +269,10 @@ def _layers(
         return [Layer("", pipe.plan(prep, main, theme, encrypt=encrypt, lock_attrs=lock_attrs))]
     layers = [Layer("", pipe.plan(prep, main, theme))]
     if mentor is not None:
+        # A copy: the plan itself may be kept for the next build (see Pipeline.plan).
+        root = layers[0].plan
+        layers[0] = Layer("", dataclasses.replace(
+            root, files={**root.files, share.INDEX_PATH: share.INDEX_PAGE}))
         token = share.get_or_create_token(prep.root)
         prefix = f"share/{token}/"
         layers.append(Layer(prefix, pipe.plan(prep, mentor, theme, share_prefix=prefix,
@@ -303,6 +308,27 @@ def audit_layers(
     return hits
 
 
+def read_passphrase(env: str, before: str, diags: Diagnostics) -> str:
+    """The passphrase from the variable ``[share] passphrase_env`` names; ``""`` (an
+    error) when it is not set, and a warning naming the variable when it is weak."""
+    from .crypto import weakness
+
+    passphrase = os.environ.get(env, "")
+    if not passphrase:
+        diags.error("site.toml", 0, 0, "passphrase-missing",
+                    f"[share] passphrase_env names {env}, which is not set",
+                    f"export {env}=... before {before}, or remove passphrase_env to share "
+                    "the mentor view unencrypted")
+        return ""
+    why = weakness(passphrase)
+    if why:
+        diags.warning("site.toml", 0, 0, "passphrase-weak",
+                      f"the passphrase in {env} is weak: {why}; anyone with a page can "
+                      "try guesses at it offline",
+                      "use four or more random words, or a passphrase of 16 characters or more")
+    return passphrase
+
+
 def _encryption(
     passphrase: str, salt: bytes | None,
 ) -> tuple[Callable[[str], str] | None, dict[str, str] | None, bytes | None]:
@@ -332,7 +358,11 @@ def audit_dir(root: Path, folder: Path, audience: Audience) -> tuple[int, Diagno
         diags.error(str(folder), 0, 0, "audit", "there is no such folder")
         return EXIT_USAGE, diags, []
     graph = pipe.graph(prep, audience, Diagnostics())
-    theme = Theme.load(prep.root, prep.config.theme)
+    try:
+        theme = Theme.load(prep.root, prep.config.theme)
+    except ThemeError as exc:
+        diags.error("site.toml", 0, 0, "theme", str(exc), "the built-in theme is 'default'")
+        return EXIT_USAGE, diags, []
     assets = withheld_assets(prep, pipe.plan(prep, graph, theme))
     mentor_graph = pipe.graph(prep, "mentor", Diagnostics())
     mentor_assets = withheld_assets(prep, pipe.plan(prep, mentor_graph, theme))

@@ -47,6 +47,20 @@ def init_site(directory: Path) -> str:
     return ""
 
 
+MAX_STEM = 80
+"""Longest file name (without .md) that ``new`` makes: far below the 255 bytes file
+systems allow, and the stem becomes the page's URL."""
+
+
+def _short_stem(stem: str) -> str:
+    """``stem`` cut to :data:`MAX_STEM` characters, at a word (hyphen) if there is one."""
+    if len(stem) <= MAX_STEM:
+        return stem
+    cut = stem[:MAX_STEM + 1]
+    head, sep, _ = cut.rpartition("-")
+    return (head if sep and head else cut[:MAX_STEM]).strip("-")
+
+
 def _yaml_str(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -113,11 +127,16 @@ def new_note(
         elif collection == "roles":
             lines += ["status: exploring", "skills: []"]
         lines += ["tags: []", "---", "", ""]
+    stem = _short_stem(stem)
     path = folder / f"{stem}.md"
     n = 2
     while path.exists():
         path = folder / f"{stem}-{n}.md"
         n += 1
-    folder.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines), "utf-8")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as fh:  # never over a file made meanwhile
+            fh.write("\n".join(lines))
+    except OSError as exc:
+        return None, f"cannot write {path.relative_to(root)}: {exc.strerror or exc}"
     return path.relative_to(root), ""

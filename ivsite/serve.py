@@ -29,7 +29,6 @@ import gc
 import http.server
 import ipaddress
 import mimetypes
-import os
 import shutil
 import signal
 import socket
@@ -54,7 +53,7 @@ from .audit import AuditInterrupted, Hit
 from .diagnostics import Diagnostic, Diagnostics
 from .emit import EmitError
 from .load import is_editor_noise
-from .pipeline import Pipeline, Prepared, _encryption, _layers, audit_layers
+from .pipeline import Pipeline, Prepared, _encryption, _layers, audit_layers, read_passphrase
 from .progress import QUIET, for_terminal
 from .theme import Theme, ThemeError
 from .write import Layer, sync_folder
@@ -425,12 +424,8 @@ class Preview:
 
     def _encryption(self, prep: Prepared, env: str,
                     diags: Diagnostics) -> tuple[_MemoEncrypt, dict[str, str]] | None:
-        passphrase = os.environ.get(env, "")
+        passphrase = read_passphrase(env, "`ivsite serve`", diags)
         if not passphrase:
-            diags.error("site.toml", 0, 0, "passphrase-missing",
-                        f"[share] passphrase_env names {env}, which is not set",
-                        f"export {env}=... before `ivsite serve`, or remove passphrase_env "
-                        "to share the mentor view unencrypted")
             return None
         share.get_or_create_token(prep.root)
         salt = share.read_salt(prep.root)

@@ -15,6 +15,15 @@ from pathlib import Path
 
 STATE_DIR = ".ivsite"
 SHARE_FILE = "share.toml"
+INDEX_PATH = "share/index.html"
+INDEX_PAGE = (
+    b'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    b'<meta name="robots" content="noindex, nofollow">\n<title>Nothing here</title>\n'
+    b"</head>\n<body>\n</body>\n</html>\n"
+)
+"""Written at ``share/index.html`` beside the mentor copy: a web server that lists
+folders without an index would otherwise show the token to anyone who opens
+``share/``. It names nothing."""
 
 
 def _path(root: Path) -> Path:

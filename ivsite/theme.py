@@ -4,6 +4,7 @@ A site may carry ``themes/<name>/templates/`` and ``themes/<name>/static/``; eac
 file there replaces the built-in theme's file of the same name, and everything it
 does not replace comes from the built-in ``default`` theme. Templates are
 autoescaped and strict: an undefined variable is an error, never an empty string.
+A theme is read from inside the site only (the built-in one ships in the package).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from jinja2 import (
     TemplateError,
 )
 
+from .config import is_theme_name
 from .load import is_editor_noise
 
 __all__ = ["Theme", "ThemeError", "builtin_theme_dir"]
@@ -39,6 +41,23 @@ def builtin_theme_dir() -> Path:
     if (checkout / "templates").is_dir():
         return checkout
     return Path(str(importlib.resources.files("ivsite") / "themes" / "default"))
+
+
+def _refuse_links_outside(site_root: Path, own: Path, name: str) -> None:
+    """Raise if the theme folder, or anything in it, is a link that leads outside the
+    site's folder (a template there would be rendered, a static file published)."""
+    top = site_root.resolve()
+    if not own.resolve().is_relative_to(top):
+        raise ThemeError(f"themes/{name} links to {own.resolve()}, outside the site's folder; "
+                         "a theme is never read from outside the site")
+    for dirpath, dirnames, filenames in os.walk(own):
+        for entry in (*dirnames, *filenames):
+            path = Path(dirpath) / entry
+            if path.is_symlink() and not path.resolve().is_relative_to(top):
+                rel = path.relative_to(own).as_posix()
+                raise ThemeError(f"themes/{name}/{rel} links to {path.resolve()}, outside the "
+                                 "site's folder; a theme file is never read from outside the "
+                                 "site")
 
 
 class Theme:
@@ -65,8 +84,19 @@ class Theme:
 
     @classmethod
     def load(cls, site_root: Path, name: str) -> Theme:
+        """The site's theme ``themes/<name>/`` over the built-in one. Every file of a
+        theme is published or rendered into pages, so a theme must come from inside
+        the site: a name that is a path, or a folder or file that links outside the
+        site's folder, is refused before anything is read."""
+        if not is_theme_name(name):
+            raise ThemeError(
+                f"theme {name!r} is not a theme name: write the name of a folder in "
+                "themes/ (no path), or 'default'"
+            )
         builtin = builtin_theme_dir()
         own = site_root / "themes" / name
+        if own.exists() or own.is_symlink():
+            _refuse_links_outside(site_root, own, name)
         if name != "default" and not own.is_dir():
             raise ThemeError(
                 f"theme '{name}' not found: there is no folder themes/{name}/ in the site"

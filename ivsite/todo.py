@@ -2,7 +2,8 @@
 
 Thank-you notes not yet sent (the guides say within a day or two), follow-ups
 that are due or coming up, and interviews still planned. It reads the private
-data and prints it to the author's terminal; it never writes the output folder.
+data and prints it to the author's terminal; its calendar file (``--ics``) is never
+written where it could be published (the output folder, content/, themes/).
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from pathlib import Path
 
 import click
 
-from .diagnostics import Diagnostics
+from .diagnostics import Diagnostic, Diagnostics
 from .models import InterviewMeta
-from .pipeline import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Pipeline
+from .pipeline import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Pipeline, Prepared
 
 SOON = dt.timedelta(days=14)
 
@@ -30,8 +31,30 @@ class Item:
 
 def todo_items(root: Path, today: dt.date, diags: Diagnostics) -> list[Item] | None:
     prep = Pipeline(root, persist_cache=False).prepare(diags)
-    if prep is None:
-        return None
+    return None if prep is None else _items(prep, today)
+
+
+def ics_problem(prep: Prepared, ics: Path) -> Diagnostic | None:
+    """Why the calendar may not be written at ``ics``, or None. It holds real names
+    and companies: never inside the output folder, content/ or themes/, from where
+    they would be published; and its folder must exist."""
+    target = ics.resolve()
+    root = prep.root.resolve()
+    for place, why in ((root / prep.config.output_dir, "the output folder, which is published"),
+                       (root / "content", "content/, from where files are published"),
+                       (root / "themes", "themes/, from where files are published")):
+        if target.is_relative_to(place.resolve()):
+            return Diagnostic(str(ics), 0, 0, "error", "ics-path",
+                              f"the calendar holds real names; it is not written inside {why}",
+                              "write it outside the site, e.g. --ics ~/todo.ics")
+    if not target.parent.is_dir():
+        return Diagnostic(str(ics), 0, 0, "error", "ics-path",
+                          f"there is no folder {ics.parent} to write the calendar in",
+                          "create the folder first, or choose another path")
+    return None
+
+
+def _items(prep: Prepared, today: dt.date) -> list[Item]:
     items: list[Item] = []
     for note in prep.valid.notes:
         meta = note.meta
@@ -103,11 +126,15 @@ def _escape(text: str) -> str:
 def todo_command(root: Path, ics: Path | None, today: dt.date | None = None) -> int:
     today = today or dt.date.today()
     diags = Diagnostics()
-    items = todo_items(root, today, diags)
+    prep = Pipeline(root, persist_cache=False).prepare(diags)
+    refused = ics_problem(prep, ics) if prep is not None and ics is not None else None
+    if refused is not None:
+        diags.add(refused)
     for d in diags.sorted():
         click.echo(d.text(), err=True)
-    if items is None:
+    if prep is None or refused is not None:
         return EXIT_USAGE
+    items = _items(prep, today)
     if not items:
         click.echo("Nothing to do: every thank-you is sent and no follow-up is due.")
     for item in items:
@@ -115,6 +142,12 @@ def todo_command(root: Path, ics: Path | None, today: dt.date | None = None) -> 
         click.echo(f"{mark} {item.when.isoformat()}  {item.kind:<10} {item.text}  "
                    f"[{item.source}]")
     if ics is not None:
-        ics.write_text(to_ics(items, dt.datetime.now(dt.UTC)), "utf-8")
+        try:
+            ics.write_text(to_ics(items, dt.datetime.now(dt.UTC)), "utf-8")
+        except OSError as exc:
+            click.echo(Diagnostic(str(ics), 0, 0, "error", "ics-path",
+                                  f"the calendar could not be written: "
+                                  f"{exc.strerror or exc}").text(), err=True)
+            return EXIT_USAGE
         click.echo(f"wrote {len(items)} event(s) to {ics}", err=True)
     return EXIT_CONTENT if diags.has_errors() else EXIT_OK

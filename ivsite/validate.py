@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -25,11 +24,11 @@ from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics, did_you_mean
 from .frontmatter import FrontMatter, Pos
 from .load import AssetRef, LoadedSite
+from .lookalike import privacy_value, privacy_word
 from .memo import Memos, patchable
 from .models import (
     MODELS,
     NESTED,
-    PRIVACY_LOOKALIKES,
     VISIBILITIES,
     InterviewMeta,
     NoteMeta,
@@ -38,6 +37,7 @@ from .models import (
 )
 from .notes import BrokenTarget, Note, Question, ValidSite, resolve_href, resolve_wiki
 from .parse import ParsedNote
+from .recordings import recording_files, recording_path
 from .slugs import slugify
 
 RESERVED_PAGE_SLUGS = frozenset({
@@ -118,6 +118,7 @@ def _validate_all(
             site.notes.append(note)
     site.notes = consent.settle(site.notes, diags)
     _index(site, diags)
+    _withhold_recordings(site, loaded.assets)
     if loaded.questions is not None:
         q = loaded.questions
         if memos is None:
@@ -137,6 +138,13 @@ def _validate_all(
             if found:
                 diags.extend(found)
     return site
+
+
+def _withhold_recordings(site: ValidSite, assets: dict[str, AssetRef]) -> None:
+    """Take every recording (by path or by hash) out of the files links may reach:
+    a link to one is then an error, and no view can copy it."""
+    site.recordings = recording_files(site.notes, assets)
+    site.assets = {rel: ref for rel, ref in assets.items() if rel not in site.recordings}
 
 
 def _kept_checks(p: ParsedNote, config: SiteConfig, config_key: str,
@@ -193,6 +201,9 @@ def _revalidate(loaded: LoadedSite, parsed: list[ParsedNote], config: SiteConfig
         if title and site.by_title.get(title) is old:
             site.by_title[title] = note
         fresh.append((p, was, note, found))
+    _withhold_recordings(site, loaded.assets)
+    if site.recordings != old_site.recordings:
+        return None  # other notes' links to those files read differently now
     paths = {p.source.rel for p, _, _, _ in fresh}
     diagnostics = [d for d in last.diagnostics if d.path not in paths]
     for p, was, note, found in fresh:
@@ -236,6 +247,8 @@ def site_shape(site: ValidSite, config_key: str) -> str:
         h.update(shape_part(note))
     for ref in site.assets.values():
         h.update(f"\0{ref.rel}\0{ref.digest}".encode())
+    for rel, source in site.recordings.items():
+        h.update(f"\0recording\0{rel}\0{source}".encode())
     for q in site.questions:
         h.update(repr((q.id, q.text, q.aliases)).encode())
     return h.hexdigest()
@@ -267,20 +280,15 @@ def _validate_note(p: ParsedNote, config: SiteConfig, diags: Diagnostics) -> Not
     # Privacy look-alikes and unknown keys.
     known = set(model.model_fields)
     for key in list(data):
+        if key in known:
+            continue
         pos = fm.key_pos.get(key, Pos(1, 1))
-        if key.lower() in PRIVACY_LOOKALIKES or key.lower() == "visible":
-            diags.error(
-                path, pos.line, pos.col, "privacy-key",
-                f"'{key}' looks like a privacy switch, but the only one is 'visibility'",
-                "write 'visibility: public', 'visibility: mentor' or 'visibility: private'",
-            )
-            del data[key]
-        elif key not in known:
+        if not _privacy_shaped(path, pos, key, key, data[key], diags):
             diags.warning(
                 path, pos.line, pos.col, "unknown-key", f"unknown key '{key}' is ignored",
                 did_you_mean(key, known),
             )
-            del data[key]
+        del data[key]
     for key, sub in NESTED.items():
         if key in data and key in known and isinstance(data[key], dict):
             data[key] = _drop_unknown(fm, path, (key,), data[key], set(sub.model_fields), diags)
@@ -361,12 +369,29 @@ def _drop_unknown(
     for k, v in table.items():
         if str(k) in known:
             out[str(k)] = v
-        else:
-            pos = fm.nested_key_pos.get((*where, str(k))) or fm.pos(*where, str(k))
+            continue
+        pos = fm.nested_key_pos.get((*where, str(k))) or fm.pos(*where, str(k))
+        dotted = ".".join((*where, str(k)))
+        if not _privacy_shaped(path, pos, str(k), dotted, v, diags):
             diags.warning(path, pos.line, pos.col, "unknown-key",
-                          f"unknown key '{'.'.join((*where, str(k)))}' is ignored",
-                          did_you_mean(str(k), known))
+                          f"unknown key '{dotted}' is ignored", did_you_mean(str(k), known))
     return out
+
+
+def _privacy_shaped(path: str, pos: Pos, key: str, shown: str, value: object,
+                    diags: Diagnostics) -> bool:
+    """An unknown key that looks like a privacy switch, or says who may see the note,
+    is an error: ignoring it, as other unknown keys are, would publish the note."""
+    word = privacy_word(key)
+    if word is None and not privacy_value(value):
+        return False
+    why = (f"'{shown}' looks like a privacy switch ({word!r})" if word is not None
+           else f"unknown key '{shown}' says {value!r}, like a privacy switch")
+    diags.error(path, pos.line, pos.col, "privacy-key",
+                f"{why}, but the only one is 'visibility'; ivsite will not guess",
+                "write 'visibility: public', 'visibility: mentor' or 'visibility: private' "
+                "(lower case, at the top level), or rename the key")
+    return True
 
 
 def _message(loc: tuple[str, ...], err: Any, data: dict[str, Any]) -> str:
@@ -432,10 +457,11 @@ def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
                 attr = "href" if tok.type == "link_open" else "src"
                 href = str(tok.attrs.get(attr, ""))
                 target = resolve_href(site, note.source, href)
-            if isinstance(target, BrokenTarget):
-                diags.error(note.source, line, 1,
-                            "outside-site" if target.outside else "broken-link",
-                            target.reason, target.hint)
+            if isinstance(target, BrokenTarget) and not (
+                    target.code == "recording-link" and note.visibility == "private"):
+                # (A private note may link its recording: the private view alone sees
+                # it, and even there the file is not copied.)
+                diags.error(note.source, line, 1, target.code, target.reason, target.hint)
         meta = note.meta
         if isinstance(meta, InterviewMeta):
             if meta.role and meta.role not in roles:
@@ -444,9 +470,7 @@ def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
                             f"role '{meta.role}' is not the slug of a note in content/roles/",
                             did_you_mean(meta.role, roles))
             if meta.recording_file:
-                joined = posixpath.normpath(
-                    posixpath.join(posixpath.dirname(note.source), meta.recording_file)
-                )
+                joined = recording_path(note.source, meta.recording_file)
                 pos = note.fm.pos("recording_file")
                 if not joined.startswith("content/"):
                     diags.error(note.source, pos.line, pos.col, "outside-site",

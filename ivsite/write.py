@@ -74,14 +74,13 @@ def write_temp(layers: list[Layer], out: Path, store: AssetStore) -> WrittenFold
     So the root's search index can never see the mentor copy's pages.
     """
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.ivsite-", dir=out.parent))
+    tmp = _published_dir(out, "ivsite")
     written = WrittenFolder(tmp)
     staged: list[tuple[Layer, Path]] = []
     try:
         (tmp / MARKER).write_bytes(MARKER_TEXT)
         for layer in layers:
-            base = Path(tempfile.mkdtemp(prefix=f".{out.name}.layer-", dir=out.parent)) \
-                if layer.prefix else tmp
+            base = _published_dir(out, "layer") if layer.prefix else tmp
             staged.append((layer, base))
             for rel, data in sorted(layer.plan.files.items()):
                 _write(base / rel, data)
@@ -101,6 +100,15 @@ def write_temp(layers: list[Layer], out: Path, store: AssetStore) -> WrittenFold
             discard(base)
         raise
     return written
+
+
+def _published_dir(out: Path, kind: str) -> Path:
+    """A new temporary folder beside ``out`` that becomes part of the output. Temporary
+    folders are made 0700, which a web server running as another user (or the copy
+    ``rsync -a`` makes) cannot read: the output is for everyone, so 0755."""
+    path = Path(tempfile.mkdtemp(prefix=f".{out.name}.{kind}-", dir=out.parent))
+    path.chmod(0o755)
+    return path
 
 
 def run_pagefind(folders: list[Path]) -> None:

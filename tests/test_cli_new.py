@@ -89,3 +89,39 @@ def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
     code, _, err = run("init", str(tmp_path))
     assert code == 2 and "not empty" in err
     assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
+
+
+# Issue 9: a very long title made a file name longer than file systems allow (a
+# traceback). The file name is cut at a word, the title kept whole.
+
+LONG_TITLE = " ".join(["Reflections on informational interviewing"] * 8)[:300]
+
+
+@pytest.mark.parametrize("kind", ["page", "role", "reflection"])
+def test_new_with_a_300_character_title_cuts_the_file_name(site: Path, kind: str) -> None:
+    assert len(LONG_TITLE) == 300
+    code, out, err = run("new", kind, LONG_TITLE)
+    assert code == 0, err
+    path = Path(out.strip())
+    assert len(path.stem) <= 80 and not path.stem.endswith("-")
+    assert path.stem.endswith(("interviewing", "informational", "on", "reflections"))
+    text = (site / path).read_text("utf-8")
+    assert yaml.safe_load(text.split("---\n")[1])["title"] == LONG_TITLE
+    again = run("new", kind, LONG_TITLE)
+    assert again[0] == 0 and Path(again[1].strip()).stem == path.stem + "-2"
+    assert run("check")[0] == 0
+
+
+@pytest.mark.parametrize("title", ["x" * 300, "é" * 300, "日本語" * 100])
+def test_new_with_a_long_unbroken_title(site: Path, title: str) -> None:
+    code, out, err = run("new", "page", title)
+    assert code == 0, err
+    assert "Traceback" not in err and len(Path(out.strip()).stem) <= 80
+
+
+def test_new_interview_with_a_long_company(site: Path) -> None:
+    code, out, err = run("new", "interview", "Jane Doe", "--company", "Acme " * 60,
+                         "--date", "2026-03-04")
+    assert code == 0, err
+    assert Path(out.strip()).stem.startswith("2026-03-04-acme-acme")
+    assert len(Path(out.strip()).stem) <= 80

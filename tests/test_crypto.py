@@ -35,6 +35,7 @@ from ivsite.crypto import (
     encrypt_text,
     envelope_attributes,
     key_check,
+    weakness,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -446,3 +447,24 @@ def test_browser_normalises_the_passphrase(watched_page: Any, site: dict[str, An
     page.fill("#iv-passphrase", decomposed)
     page.click("#iv-unlock button[type=submit]")
     expect(page.locator("#iv-main #secret")).to_have_text(SECRET_1, timeout=UNLOCK_TIMEOUT_MS)
+
+
+# Issue 9 (class 12): a weak passphrase is worth a warning (the build names the variable).
+
+
+@pytest.mark.parametrize(("passphrase", "why"), [
+    ("short", "shorter than 12"),
+    ("elevenchars", "shorter than 12"),
+    ("zzzzzzzzzzzzzzzzzzzz", "repeated"),
+    ("password1234", "first passphrases"),
+    ("Correct horse battery staple!", "first passphrases"),
+    ("  Pass Word 1234 ", "first passphrases"),
+])
+def test_weak_passphrases_are_named(passphrase: str, why: str) -> None:
+    assert why in weakness(passphrase)
+
+
+@pytest.mark.parametrize("passphrase", ["plum kettle orbit lantern", "Kōan correct horse battery "
+                                        "staple", "x7#Qw!9z@Lp2"])
+def test_good_passphrases_pass(passphrase: str) -> None:
+    assert weakness(passphrase) == ""

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 from unit_helpers import write_site
 
+from ivsite.cli import cli
 from ivsite.diagnostics import Diagnostics
 from ivsite.todo import Item, to_ics, todo_command, todo_items
 
@@ -155,3 +158,55 @@ def test_todo_command_with_nothing_to_do(
     write_site(tmp_path, {"content/roles/ux.md": "---\ntitle: UX\n---\n"})
     assert todo_command(tmp_path, None, today=TODAY) == 0
     assert "Nothing to do" in capsys.readouterr().out
+
+
+# Issue 9: the calendar file, written where it can be and never where it is published.
+
+
+def _todo_cli(root: Path, *args: str) -> Result:
+    old = Path.cwd()
+    os.chdir(root)
+    try:
+        return CliRunner().invoke(cli, ["todo", *args])
+    finally:
+        os.chdir(old)
+
+
+def test_ics_in_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
+    write_site(tmp_path, {"content/interviews/a.md": iv("2026-03-01")})
+    r = _todo_cli(tmp_path, "--ics", str(tmp_path / "missing" / "dir" / "x.ics"))
+    assert r.exit_code == 2, r.output
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+    assert "error[ics-path]" in r.stderr and "missing" in r.stderr
+    assert "Traceback" not in r.output
+
+
+@pytest.mark.parametrize("where", ["_site/cal.ics", "_site/sub/../cal.ics", "out/cal.ics",
+                                   "content/cal.ics", "themes/mine/static/cal.ics"])
+def test_ics_where_it_would_be_published_is_refused(tmp_path: Path, where: str) -> None:
+    """The calendar carries real names: written into the output folder (or content/,
+    themes/) it would be published."""
+    toml = 'title = "Test site"\n' + ('output_dir = "out"\n' if where.startswith("out/") else "")
+    write_site(tmp_path, {"content/interviews/a.md": iv("2026-03-01")}, toml)
+    for folder in ("_site/sub", "out", "themes/mine/static"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+    r = _todo_cli(tmp_path, "--ics", where)
+    assert r.exit_code == 2, r.output
+    assert "error[ics-path]" in r.stderr and "real names" in r.stderr
+    assert not (tmp_path / where).exists()
+    assert "Jane Doe" not in r.stdout  # refused before anything is printed
+
+
+def test_ics_through_a_link_into_the_output_is_refused(tmp_path: Path) -> None:
+    write_site(tmp_path, {"content/interviews/a.md": iv("2026-03-01")})
+    (tmp_path / "_site").mkdir()
+    (tmp_path / "elsewhere").symlink_to(tmp_path / "_site", target_is_directory=True)
+    r = _todo_cli(tmp_path, "--ics", "elsewhere/cal.ics")
+    assert r.exit_code == 2 and not (tmp_path / "_site" / "cal.ics").exists()
+
+
+def test_ics_beside_the_site_is_written(tmp_path: Path) -> None:
+    write_site(tmp_path, {"content/interviews/a.md": iv("2026-03-01")})
+    r = _todo_cli(tmp_path, "--ics", "todo.ics")
+    assert r.exit_code == 0, r.output
+    assert b"BEGIN:VEVENT" in (tmp_path / "todo.ics").read_bytes()

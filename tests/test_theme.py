@@ -1,0 +1,117 @@
+"""Issue 9, class 13: theme files come from inside the site, or not at all.
+
+A theme's templates are rendered into every page and its static files are copied
+to the output, so a theme read from outside the site's folder (an absolute or
+``../`` theme name, a linked theme folder, template or static file) would publish
+whatever it points at. Each is a usage error (exit 2) and nothing is written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from unit_helpers import write_site
+
+from ivsite.cli import cli
+
+CANARY = "OUTSIDE-THEME-CANARY-5c1e"
+SITE: dict[str, str | bytes] = {"content/pages/index.md": "---\ntitle: Home\n---\nWelcome.\n",
+                                "content/pages/about.md": "---\ntitle: About\n---\nMe.\n"}
+PAGE_TEMPLATE = ('{% extends "base.html" %}{% block content %}' + CANARY
+                 + "{{ body }}{% endblock %}")
+
+
+def run(site: Path, *args: str) -> Result:
+    old = Path.cwd()
+    os.chdir(site)
+    try:
+        return CliRunner().invoke(cli, list(args))
+    finally:
+        os.chdir(old)
+
+
+def outside_theme(tmp_path: Path) -> Path:
+    """A complete theme outside the site, every file of it carrying the canary."""
+    theme = tmp_path / "elsewhere" / "evil"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "static").mkdir()
+    (theme / "templates" / "page.html").write_text(PAGE_TEMPLATE)
+    (theme / "static" / "style.css").write_text(f"/* {CANARY} */")
+    return theme
+
+
+def site_with_theme(tmp_path: Path, theme: str) -> Path:
+    return write_site(tmp_path / "site", dict(SITE), f'title = "T"\ntheme = {json.dumps(theme)}\n')
+
+
+def assert_refused(site: Path, r: Result, code: str) -> None:
+    assert r.exit_code == 2, r.output
+    assert f"error[{code}]" in r.stderr, r.stderr
+    assert "Traceback" not in r.output
+    assert not (site / "_site").exists()
+
+
+@pytest.mark.parametrize("name", ["ABS", "../elsewhere/evil", "../../x", "evil/..", "a/b",
+                                  "a\\b", "C:evil", ".hidden", ".."])
+def test_a_theme_name_that_is_a_path_is_a_config_error(tmp_path: Path, name: str) -> None:
+    theme = outside_theme(tmp_path)
+    name = str(theme) if name == "ABS" else name
+    site = site_with_theme(tmp_path, name)
+    (site / "themes" / "evil").mkdir(parents=True)
+    for command in ("build", "check"):
+        r = run(site, command)
+        assert_refused(site, r, "config-invalid")
+        assert "'theme'" in r.stderr
+
+
+def test_a_linked_theme_folder_outside_the_site_is_refused(tmp_path: Path) -> None:
+    theme = outside_theme(tmp_path)
+    site = site_with_theme(tmp_path, "mine")
+    (site / "themes").mkdir()
+    (site / "themes" / "mine").symlink_to(theme, target_is_directory=True)
+    assert_refused(site, run(site, "build"), "theme")
+
+
+def test_a_linked_themes_folder_outside_the_site_is_refused(tmp_path: Path) -> None:
+    theme = outside_theme(tmp_path)
+    site = site_with_theme(tmp_path, "evil")
+    (site / "themes").symlink_to(theme.parent, target_is_directory=True)
+    assert_refused(site, run(site, "build"), "theme")
+
+
+@pytest.mark.parametrize("linked", ["templates/page.html", "static/style.css", "templates",
+                                    "static", "static/sub"])
+def test_a_linked_theme_file_outside_the_site_is_refused(tmp_path: Path, linked: str) -> None:
+    theme = outside_theme(tmp_path)
+    site = site_with_theme(tmp_path, "mine")
+    own = site / "themes" / "mine"
+    (own / "templates").mkdir(parents=True)
+    (own / "static").mkdir()
+    target = theme / linked
+    if linked == "static/sub":
+        target = theme / "static"
+    link = own / linked
+    if link.is_dir():
+        link.rmdir()
+    link.symlink_to(target, target_is_directory=target.is_dir())
+    assert_refused(site, run(site, "build"), "theme")
+
+
+def test_links_inside_the_site_are_fine(tmp_path: Path) -> None:
+    site = site_with_theme(tmp_path, "mine")
+    other = site / "themes" / "other"
+    (other / "templates").mkdir(parents=True)
+    (other / "templates" / "page.html").write_text(PAGE_TEMPLATE.replace(CANARY, "OWN-THEME"))
+    (site / "themes" / "mine").symlink_to(other, target_is_directory=True)
+    r = run(site, "build")
+    assert r.exit_code == 0, r.output
+    assert any("OWN-THEME" in p.read_text() for p in (site / "_site").rglob("*.html"))
+
+
+def test_the_built_in_theme_is_fine(tmp_path: Path) -> None:
+    site = site_with_theme(tmp_path, "default")
+    assert run(site, "build").exit_code == 0
