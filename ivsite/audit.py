@@ -38,7 +38,7 @@ ALWAYS = ("unconsented name", "contact field", "referral", "referred_by", PART_K
 """Kinds of secret reported even when the same words occur in visible text."""
 _TAG = re.compile(r"<[^>]*>")
 MIN_PASSAGE_WORDS = 5
-CODE_SUFFIXES = (".js", ".mjs", ".css", ".wasm", ".map")
+CODE_SUFFIXES = (".js", ".mjs", ".css", ".wasm", ".map", ".pagefind")
 """Files made of code (the theme's and Pagefind's): one-word fields are not looked
 for there (see needles)."""
 
@@ -174,7 +174,8 @@ def audit_folder(
                 seen.add(id(secret))
                 hits.append(Hit(rel, secret))
         first = in_code if rel.lower().endswith(CODE_SUFFIXES) else matcher
-        here = [first, *(m for where, m in scoped if rel.startswith(where))]
+        here = [first] if first is in_code else \
+            [first, *(m for where, m in scoped if rel.startswith(where))]
         for text in (rel, *readable_texts(path, data)):  # a file's name can tell too
             for secret in (s for m in here for s in m.find(text)):
                 if id(secret) not in seen:

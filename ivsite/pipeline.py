@@ -118,7 +118,8 @@ class Pipeline:
         graph.same_but_bodies) the last graph is reused with the new notes swapped
         in, and ``plan`` then makes only their pages again."""
         self.progress.stage(f"Filtering the {audience} view")
-        view = build_view(prep.valid, prep.config, audience, diags, self.memos)
+        view = build_view(prep.valid, prep.config, audience, diags, self.memos,
+                          parse_view=self.cache.view)
         if self.memos is None:
             return build_graph(view, url_key)
         key = (audience, url_key)
