@@ -428,6 +428,12 @@ def _view_note(
     for tid in sorted(set(vn.links_to)):
         h.update(f"\0{tid}\0{titles_by_id.get(tid, '')}".encode())
     h.update(f"\0{vn.role_id}\0{vn.role_ids}".encode())
+    # What the filter made of the body: a link's target may turn from withheld to
+    # missing (or back) with nothing else in this note or its links changing.
+    for tok in vn.tokens:
+        h.update(f"\0{tok.type}\0{tok.attrs}\0{tok.content}".encode())
+        for c in tok.children or ():
+            h.update(f"\1{c.type}\0{c.attrs}\0{c.content}".encode())
     vn.digest = h.hexdigest()
     vn.card()
     return vn

@@ -112,6 +112,16 @@ EDITS: dict[str, Callable[[Path], object]] = {
     "site.toml": lambda r: edit(r, "site.toml", sub(r'^title = .*$', 'title = "Maya: research"')),
     "a broken link": lambda r: edit(r, SALARY, lambda t: t + "\n[gone](nowhere.md)\n"),
     "the fix": lambda r: edit(r, SALARY, lambda t: t.replace("\n[gone](nowhere.md)\n", "\n")),
+    "a passage in raw HTML": lambda r: edit(r, NORTHWIND, lambda t: t + (
+        "\n<details>\n\n::: private\nKept out of the HTML block.\n:::\n\n</details>\n")),
+    "a definition in a passage": lambda r: edit(r, NORTHWIND, lambda t: t + (
+        "\nSee [the doc][d].\n\n::: private\n[d]: https://example.org/private\n:::\n")),
+    "a comment past a blank line": lambda r: edit(r, NORTHWIND, lambda t: t + (
+        "\nBefore <!-- a note\n\nto self --> after.\n")),
+    "an odd fence": lambda r: edit(r, NORTHWIND, lambda t: t + (
+        "\n\u00a0::: private\nOdd.\n:::\n")),
+    "the odd fence fixed": lambda r: edit(r, NORTHWIND, lambda t: t.replace(
+        "\u00a0::: private", "::: private")),
 }
 
 
