@@ -745,3 +745,27 @@ def test_the_preview_starts_from_the_parse_cache_a_build_left_and_never_writes_i
         preview.close()
     assert cache_file.read_bytes() == before
     assert [p.name for p in cache_file.parent.iterdir()] == [cache_file.name]
+
+
+def test_a_save_with_passages_in_odd_places_never_reaches_a_public_or_mentor_preview(
+        tmp_path: Path) -> None:
+    """The rebuild after a save cuts passages before parsing, as build does: a
+    passage in raw HTML, a definition inside one and an odd comment, saved into a
+    public note, stay out of every response; the private preview shows them."""
+    root = make_site(tmp_path)
+    note = root / PUBLIC_INTERVIEW
+    secret = "zqxoddsecret"
+    added = (f"\n\nSaved sentence.\n\n<details>\n\n::: private\n{secret} in raw html\n:::\n\n"
+             f"</details>\n\nSee [doc][d].\n\n::: private\n[d]: https://{secret}.example/\n"
+             f":::\n\nx <!--> {secret} comment -->\n")
+    for audience in ("public", "mentor", "private"):
+        with serving(root, audience=audience) as srv:
+            note.write_text(note.read_text("utf-8").rstrip("\n") + added, "utf-8")
+            wait_until(lambda srv=srv: b"Saved sentence." in page(  # type: ignore[misc]
+                srv, "/interviews/2026-02-11-northwind-ux/"), what="the save to show")
+            everything = _all_responses(srv)
+            if audience == "private":
+                assert f"{secret} in raw html".encode() in everything
+            else:
+                assert secret.encode() not in everything, audience
+            note.write_text(note.read_text("utf-8").replace(added, ""), "utf-8")
