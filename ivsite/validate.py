@@ -449,6 +449,8 @@ def _tokens_with_lines(note: Note) -> Iterable[tuple[Token, int]]:
 def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
                       diags: Diagnostics) -> None:
     for note in notes:
+        private = {line.src + note.body_line for line in note.cut.lines
+                   if "private" in line.kinds}
         for tok, line in _tokens_with_lines(note):
             target = None
             if tok.type == "wikilink":
@@ -458,9 +460,10 @@ def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
                 href = str(tok.attrs.get(attr, ""))
                 target = resolve_href(site, note.source, href)
             if isinstance(target, BrokenTarget) and not (
-                    target.code == "recording-link" and note.visibility == "private"):
-                # (A private note may link its recording: the private view alone sees
-                # it, and even there the file is not copied.)
+                    target.code == "recording-link"
+                    and (note.visibility == "private" or line in private)):
+                # (A private note or passage may link its recording: the private view
+                # alone sees it, and even there the file is not copied.)
                 diags.error(note.source, line, 1, target.code, target.reason, target.hint)
         meta = note.meta
         if isinstance(meta, InterviewMeta):

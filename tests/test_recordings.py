@@ -103,6 +103,19 @@ def test_a_private_note_may_link_its_recording_and_it_is_still_not_copied(
     assert holds_recording(root / "_site") == []
 
 
+@pytest.mark.parametrize("passage", ["private", "mentor"])
+def test_a_private_passage_may_link_the_recording_a_mentor_one_may_not(
+        tmp_path: Path, passage: str) -> None:
+    body = f"Public notes.\n\n::: {passage}\n[listen](../audio/rec.m4a)\n:::\n"
+    root = site(tmp_path, {INTERVIEW: interview("public", body)}, share=True)
+    r = run(root, "build")
+    if passage == "private":
+        assert r.exit_code == 0, r.output
+        assert holds_recording(root / "_site") == []
+    else:
+        assert r.exit_code == 1 and "error[recording-link]" in r.stderr
+
+
 def test_an_unlinked_recording_is_not_copied_to_any_view(tmp_path: Path) -> None:
     root = site(tmp_path, {INTERVIEW: interview("public")}, share=True)
     assert run(root, "build").exit_code == 0
