@@ -29,6 +29,8 @@ from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 
 KINDS = ("private", "mentor")
 _COLONS = str.maketrans(dict.fromkeys("：∶꞉˸ː⁚︓﹕׃᛬܃܄", ":"))
@@ -38,7 +40,10 @@ _FORMAT = re.compile(r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
 _MAYBE_FENCE = re.compile(
     r"[:：∶꞉˸ː⁚︓﹕׃᛬܃܄][^\S\n]*(?:[\u00ad\u200b-\u200f\u2060-\u206f\ufeff][^\S\n]*)*"
     r"[:：∶꞉˸ː⁚︓﹕׃᛬܃܄]")
-_PREFIX = re.compile(r"(?:[ \t]|>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))*")
+_PREFIX = re.compile(r"(?:[ \t]|>|(?:[-*+:~]|\d{1,9}[.)]|\[\^[^\]]*\]:)(?=[ \t]|$))*")
+"""What may stand before a fence on its line: indentation, quote markers, list,
+definition and footnote markers (Markdown opens a passage after any of them)."""
+_KIND_ANYWHERE = re.compile(r":{3,}[ \t]*(?:private|mentor)\b", re.I)
 _FENCE = re.compile(r":{3,}")
 _WORD = re.compile(r"[:\s]*(\S*)\s*(.*)")
 _TICKS = re.compile(r"`+")
@@ -140,6 +145,8 @@ def _block_parser() -> MarkdownIt:
     """The block structure ivsite's dialect gives, passages aside: enough to know
     which lines are code (inline parsing is switched off: it is not needed)."""
     md = MarkdownIt("commonmark", {"html": True}).enable(["table"])
+    footnote_plugin(md, inline=False, move_to_end=False)
+    deflist_plugin(md)
     md.disable("inline")
     return md
 
@@ -261,6 +268,16 @@ def _normal(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_COLONS)
 
 
+def _misplaced(norm: str) -> bool:
+    """Whether a line that is no fence still names a passage with ':::' outside code."""
+    found = _KIND_ANYWHERE.search(norm)
+    if found is None:
+        return False
+    spans = _spans(norm) if "`" in norm else []
+    return any(not any(a <= m.start() < b for a, b in spans)
+               for m in _KIND_ANYWHERE.finditer(norm))
+
+
 def _passages(lines: list[tuple[int, str]], code: dict[int, str], problems: list[Problem],
               secrets: list[Withheld]) -> list[Line]:
     out: list[Line] = []
@@ -276,6 +293,12 @@ def _passages(lines: list[tuple[int, str]], code: dict[int, str], problems: list
         rest = norm[prefix.end():] if prefix else norm
         fence = _FENCE.match(rest)
         if fence is None:
+            if code.get(src) is None and _misplaced(norm):
+                problems.append(Problem(
+                    src, "passage-fence-placement",
+                    "a passage fence stands inside this line, where ivsite does not read "
+                    "it as one", "put '::: private' or '::: mentor' at the start of a line "
+                    "of its own, or in `code` to show it"))
             out.append(Line(src, text, kinds()))
             if stack:
                 body.append((src, text))
@@ -402,6 +425,21 @@ def check_tokens(tokens: Sequence[Token], cut_: Cut, sees: Iterable[str]) -> lis
             coded.update(range(t.map[0], t.map[1]))
     allowed = frozenset(sees)
     out: list[Problem] = []
+    kept_opens = {line.src for line in cut_.lines
+                  if line.fence == "open" and set(line.kinds) <= allowed}
+    for src in sorted(opened - kept_opens):
+        out.append(Problem(
+            src, "passage-context",
+            "Markdown reads a passage here that ivsite did not cut as one",
+            "put '::: private' or '::: mentor' at the start of a line of its own"))
+    for t in tokens:
+        if t.type == "inline" and t.children and "<!--" in t.content:
+            shown = sum(c.content.count("<!--") for c in t.children if c.type == "text")
+            if shown > t.content.count("\\<!--"):
+                out.append(Problem(
+                    t.map[0] if t.map else 0, "comment-unclosed",
+                    "Markdown would print this HTML comment as text",
+                    "start the comment outside code spans, and close it with '-->'"))
     for line in cut_.lines:
         if not line.fence or not set(line.kinds) <= allowed:
             continue

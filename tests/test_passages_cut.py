@@ -68,6 +68,11 @@ CONTEXTS = {
     "deflist": "Term\n: {fence}\n\n" + SECRET + "\n\n:::\n",
     "heading": "{fence}\n# " + SECRET + "\n:::\n",
     "code-inside": "{fence}\n```\n" + SECRET + "\n```\n:::\n",
+    "deflist-marker": "Salary\n: {fence}\n  " + SECRET + "\n  :::\n",
+    "deflist-unclosed": "Salary\n: {fence}\n  " + SECRET + "\n",
+    "footnote-marker": "Met a recruiter.[^1]\n\n[^1]: {fence}\n    " + SECRET + "\n    :::\n",
+    "footnote-unclosed": "Met a recruiter.[^1]\n\n[^1]: {fence}\n    " + SECRET + "\n",
+    "mid-line": "| cell | {fence} |\n|---|---|\n| " + SECRET + " | x |\n",
 }
 FENCES = {  # (opening, closing)
     "plain": ("::: private", ":::"),
@@ -191,6 +196,17 @@ def test_comments_are_cut_wherever_they_stand(tmp_path: Path, body: str) -> None
     for audience in ("public", "mentor", "private"):
         text, errors = shown(page(tmp_path, f"{PUBLIC}\n\n{body}"), audience)
         assert errors == [] and SECRET not in text and PUBLIC in text, (audience, text)
+
+
+@pytest.mark.parametrize("body", [
+    # The cut reads a code span where Markdown does not: Markdown's reading wins.
+    f"Run `make\nserve` first. <!-- `todo`: {SECRET}.\n\nStill {SECRET} -->\n",
+    f"Term\n: First.\n\n    Second para. <!-- {SECRET}\n",
+    f"An escaped \\` <!-- {SECRET} ` tick.\n",
+])
+def test_a_comment_markdown_would_print_is_refused(tmp_path: Path, body: str) -> None:
+    text, errors = shown(page(tmp_path, body))
+    assert SECRET not in text and errors and text == "", (errors, text)
 
 
 @pytest.mark.parametrize("body", ["Use `<!--` to open a comment.\n", "An \\<!-- escaped one.\n",
