@@ -751,11 +751,11 @@ def _check_names(note: Note, vn: ViewNote, matchers: list[Matcher[Mention]],
         for m in _found(matchers, value):
             pos = note.fm.pos(*key.split("."))
             diags.error(note.source, pos.line, pos.col, *_said(m, f"the {key}"))
-    if not _found(matchers, vn.text + " " + " ".join(
-            str(v) for t in vn.tokens for c in (t.children or ()) for v in c.attrs.values())):
+    lines = list(_visible_lines(vn.tokens, note))
+    if not _found(matchers, " \n ".join(text for text, _ in lines)):
         return
     reported = False
-    for text, line in _visible_lines(vn.tokens, note):
+    for text, line in lines:
         for m in _found(matchers, text):
             reported = True
             diags.error(note.source, line, 1, *_said(m, f"this {vn.visibility} text"))
@@ -772,6 +772,8 @@ def _visible_lines(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]
         if tok.type == "inline" and tok.children is not None:
             yield _inline_text(tok), line
             for c in tok.children:
+                if c.type == "html_inline":  # raw HTML is shown as written
+                    yield c.content, line
                 for v in c.attrs.values():
                     yield str(v), line
         elif tok.content:

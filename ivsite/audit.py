@@ -23,9 +23,9 @@ import posixpath
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from .audience import ADDRESS, Secret
@@ -111,7 +111,7 @@ _HIDDEN = re.compile(r"<!--(.*?)(?:-->|\Z)|<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.S)
 MARKUP_SUFFIXES = (".html", ".htm", ".xml", ".svg", ".xhtml")
 
 
-def readable_texts(path: Path, data: bytes) -> list[str]:
+def readable_texts(path: PurePosixPath | Path, data: bytes) -> list[str]:
     """The texts in which a file could show something. Markup files give their text
     with tags taken out (so words split only by tags meet again) and, separately,
     their attribute values; other files give their text as it is. Gzip data —
@@ -145,6 +145,29 @@ def audit_folder(
     audit whose folder a newer save is about to change)."""
     if stop is not None and stop():
         raise AuditInterrupted  # before the needles, which take a while to make
+    paths = sorted(folder.rglob("*"))
+    progress.stage("Checking the output for private text", len(paths))
+
+    def files() -> Iterator[tuple[str, bytes]]:
+        for path in paths:
+            if stop is not None and stop():
+                raise AuditInterrupted
+            progress.advance()
+            if not path.is_file():
+                continue
+            rel = path.relative_to(folder).as_posix()
+            if not (skip_prefixes and rel.startswith(skip_prefixes)):
+                yield rel, path.read_bytes()
+
+    return audit_files(files(), secrets, visible_text, withheld_assets)
+
+
+def audit_files(
+    files: Iterable[tuple[str, bytes]], secrets: list[Secret], visible_text: str,
+    withheld_assets: list[AssetSecret],
+) -> list[Hit]:
+    """Every secret found in these (path, bytes): an output folder's files, or the
+    pages of an encrypted view before they are encrypted."""
     addresses = {s.text.strip("/"): s for s in secrets if s.kind == ADDRESS}
     anywhere = [s for s in secrets if not s.scope]
     matcher = needles(anywhere, visible_text)
@@ -152,18 +175,8 @@ def audit_folder(
     scoped = _scoped(secrets, visible_text)
     assets = {a.digest: a for a in withheld_assets}
     hits: list[Hit] = []
-    paths = sorted(folder.rglob("*"))
-    progress.stage("Checking the output for private text", len(paths))
-    for path in paths:
-        if stop is not None and stop():
-            raise AuditInterrupted
-        progress.advance()
-        if not path.is_file():
-            continue
-        rel = path.relative_to(folder).as_posix()
-        if skip_prefixes and rel.startswith(skip_prefixes):
-            continue
-        data = path.read_bytes()
+    for rel, data in files:
+        path = PurePosixPath(rel)
         digest = hashlib.sha256(data).hexdigest()
         if digest in assets:
             a = assets[digest]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import share
 from .audience import Audience, build_view, visible_source, withheld
-from .audit import AssetSecret, Hit, audit_folder
+from .audit import AssetSecret, Hit, audit_files, audit_folder
 from .config import SiteConfig, load_config
 from .diagnostics import Diagnostics
 from .emit import EmitError, emit, emit_changed
@@ -243,6 +243,9 @@ def build(
         return BuildResult(EXIT_USAGE, diags)
     hits = audit_layers(pipe, prep, written.path, layers, main_graph, mentor_graph,
                         encrypted=encrypt is not None)
+    if encrypt is not None:
+        hits += audit_before_encryption(pipe, prep, theme, layers,
+                                        mentor_graph or main_graph)
     if hits:
         discard(written.path)
         for hit in hits:
@@ -307,6 +310,20 @@ def audit_layers(
         )
         hits += [Hit(layer.prefix + h.output, h.secret) for h in found]
     return hits
+
+
+def audit_before_encryption(pipe: Pipeline, prep: Prepared, theme: Theme,
+                            layers: list[Layer], mentor: SiteGraph) -> list[Hit]:
+    """The encrypted view's pages, made again without encryption and audited for what
+    the mentor may not see: the audit cannot read cipher text, and the filter must
+    not be the only thing between a withheld passage and the mentor's pages."""
+    prefix = next((layer.prefix for layer in layers if layer.prefix), "")
+    pipe.progress.stage("Checking the mentor view before encryption")
+    plain = emit(mentor, theme, feedback_email=prep.config.share.feedback_email,
+                 share_prefix=prefix)
+    found = audit_files(plain.files.items(), withheld(prep.valid, "mentor"),
+                        visible_source(prep.valid, "mentor"), withheld_assets(prep, plain))
+    return [Hit(f"{prefix}{h.output} (before encryption)", h.secret) for h in found]
 
 
 def read_passphrase(env: str, before: str, diags: Diagnostics) -> str:

@@ -41,6 +41,7 @@ from sites import (
     MENTOR_CANARIES,
     PRIVATE_CANARIES,
     PUBLIC_ASSET,
+    UNCONSENTED_NAME,
     OutputCorpus,
     canary,
     day,
@@ -732,3 +733,35 @@ def test_the_encrypted_share_withholds_odd_passages_inside_the_cipher(
     assert "Visible words." in seen
     assert word.lower() not in seen.lower()
     assert OutputCorpus(site / "_site").find(word) == []
+
+
+def test_the_encrypted_view_is_audited_before_encryption(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The audit cannot read cipher text, so the mentor view is made again without
+    encryption and audited: with the filter's checks switched off, a withheld
+    passage and an unconsented name in a mentor page still fail the build."""
+    from ivsite import audience, passages
+
+    site = mentor_site(tmp_path / "site", passphrase=True)
+    put(site / "content/pages/odd.md", (
+        {"title": "Odd", "visibility": "mentor"},
+        f"Visible words.\n\n<div>{UNCONSENTED_NAME} said hi</div>\n\n::: private\n"
+        f"{canary('beforeenc')} said in confidence about the budget and the plans\n:::\n"))
+    monkeypatch.setattr(audience, "_check_names", lambda *args: None)
+    monkeypatch.setattr(passages.Cut, "hides", lambda self, sees: False)
+    with env(**{PASS_ENV: PASSPHRASE}):
+        result = run_cli(site, "build")
+    assert result.exit_code == 1, result.stderr
+    assert "(before encryption)" in result.stderr
+    assert "unconsented name" in result.stderr and "private passage" in result.stderr
+    assert not (site / "_site").exists()
+
+
+def test_a_name_in_raw_html_of_a_mentor_page_is_an_error(tmp_path: Path) -> None:
+    site = mentor_site(tmp_path / "site", passphrase=True)
+    put(site / "content/pages/odd.md", ({"title": "Odd", "visibility": "mentor"},
+                                        f"<div>{UNCONSENTED_NAME} said hi</div>\n"))
+    with env(**{PASS_ENV: PASSPHRASE}):
+        result = run_cli(site, "build")
+    assert result.exit_code == 1 and "name-without-consent" in result.stderr
+    assert "content/pages/odd.md:5" in result.stderr
