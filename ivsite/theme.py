@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.resources
 import itertools
 import os
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +120,12 @@ class Theme:
             line = getattr(exc, "lineno", None)
             where = f" (line {line})" if line else ""
             raise ThemeError(f"template {template}{where}: {exc}") from exc
+        except Exception as exc:  # a theme's own expression failed ({{ 1/0 }})
+            frames = [f for f in traceback.extract_tb(exc.__traceback__)
+                      if f.filename.endswith((".html", ".xml", ".txt", ".js", ".json"))]
+            where = f" ({Path(frames[-1].filename).name}, line {frames[-1].lineno})" \
+                if frames else ""
+            raise ThemeError(f"template {template}{where} failed: {exc!r}") from exc
 
     def has_template(self, template: str) -> bool:
         try:

@@ -340,3 +340,22 @@ def test_every_so_often_load_walks_anyway(tmp_path: Path) -> None:
     # ... is found by the walk that comes after WALK_EVERY - 1 patched loads.
     assert seen == [False] * (LoadCache.WALK_EVERY - 1) + [True]
     assert cache.patched_in_a_row == 0
+
+
+def test_a_note_that_links_to_another_note_is_an_error(tmp_path: Path) -> None:
+    """One text in two places could be two notes with two visibilities: a page's
+    default is public, a reflection's private (the red team's symlinked note)."""
+    from ivsite.pipeline import EXIT_CONTENT, build
+
+    root = tmp_path / "site"
+    (root / "content/reflections").mkdir(parents=True)
+    (root / "content/pages").mkdir(parents=True)
+    (root / "site.toml").write_text('title = "T"\n', "utf-8")
+    (root / "content/reflections/comp.md").write_text(
+        "---\ntitle: Comp\ndate: 2026-01-02\n---\nzqxcompsecret\n", "utf-8")
+    (root / "content/pages/money.md").symlink_to(root / "content/reflections/comp.md")
+    result = build(root, out=tmp_path / "out")
+    assert result.status == EXIT_CONTENT
+    assert [(d.path, d.code) for d in result.diagnostics.errors] == [
+        ("content/pages/money.md", "note-link")]
+    assert not (tmp_path / "out").exists()

@@ -115,3 +115,23 @@ def test_links_inside_the_site_are_fine(tmp_path: Path) -> None:
 def test_the_built_in_theme_is_fine(tmp_path: Path) -> None:
     site = site_with_theme(tmp_path, "default")
     assert run(site, "build").exit_code == 0
+
+
+@pytest.mark.parametrize("expression", ["{{ 1/0 }}", '{{ "%d" % "x" }}', "{{ none.x.y() }}"])
+def test_a_template_that_fails_while_rendering_is_an_error_not_a_traceback(
+        tmp_path: Path, expression: str) -> None:
+    root = tmp_path / "site"
+    (root / "content/pages").mkdir(parents=True)
+    (root / "site.toml").write_text('title = "T"\ntheme = "mine"\n', "utf-8")
+    (root / "content/pages/about.md").write_text("---\ntitle: About\n---\nHi.\n", "utf-8")
+    (root / "themes/mine/templates").mkdir(parents=True)
+    (root / "themes/mine/templates/page.html").write_text(expression + "\n", "utf-8")
+    old = Path.cwd()
+    os.chdir(root)
+    try:
+        result = CliRunner().invoke(cli, ["build"])
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    assert "error[theme]" in result.output and "page.html" in result.output
