@@ -190,6 +190,10 @@ def audit_files(
         here = [first] if first is in_code else \
             [first, *(m for where, m in scoped if rel.startswith(where))]
         for text in (rel, *readable_texts(path, data)):  # a file's name can tell too
+            for secret in _addresses_in(text, addresses):
+                if id(secret) not in seen:
+                    seen.add(id(secret))
+                    hits.append(Hit(rel, secret))
             for secret in (s for m in here for s in m.find(text)):
                 if id(secret) not in seen:
                     seen.add(id(secret))
@@ -223,6 +227,20 @@ def links_to(rel: str, data: bytes, addresses: dict[str, Secret]) -> list[Secret
                 if secret is not None:
                     found[id(secret)] = secret
     return list(found.values())
+
+
+_SECTION_PATH = re.compile(r"(?<![\w-])(?:interviews|reflections|roles)/[^\s\"'<>?#/\\)]+")
+
+
+def _addresses_in(text: str, addresses: dict[str, Secret]) -> Iterator[Secret]:
+    """Withheld notes' addresses written out in a text (a sitemap's <loc>, a URL in a
+    search index, a file's own path): looked for as paths, not as words, since a
+    listing can set "reflections" beside a title that happens to be a slug."""
+    if addresses and "/" in text:
+        for m in _SECTION_PATH.finditer(text):
+            secret = addresses.get(m.group(0))
+            if secret is not None:
+                yield secret
 
 
 def _scoped(secrets: list[Secret], visible_text: str) -> list[tuple[str, Matcher[Secret]]]:

@@ -170,6 +170,12 @@ class Pipeline:
         self.reused = False
 
 
+def shown(prep: Prepared, audience: Audience, theme: Theme) -> str:
+    """What the audit may find in an audience's output without it being a leak: the
+    visible source, and the words the theme prints on its own."""
+    return visible_source(prep.valid, audience) + "\n" + theme.vocabulary()
+
+
 def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
     """Files the output must not hold, by hash: each one the audience was not given,
     and every recording whatever the plan says (found here again, from the notes,
@@ -241,7 +247,7 @@ def build(
         diags.error(str(out_dir), 0, 0, "write", f"the output could not be written: {exc}",
                     "nothing was changed in the output folder")
         return BuildResult(EXIT_USAGE, diags)
-    hits = audit_layers(pipe, prep, written.path, layers, main_graph, mentor_graph,
+    hits = audit_layers(pipe, prep, theme, written.path, layers, main_graph, mentor_graph,
                         encrypted=encrypt is not None)
     if encrypt is not None:
         hits += audit_before_encryption(pipe, prep, theme, layers,
@@ -285,8 +291,8 @@ def _layers(
 
 
 def audit_layers(
-    pipe: Pipeline, prep: Prepared, folder: Path, layers: list[Layer], main: SiteGraph,
-    mentor: SiteGraph | None, encrypted: bool = False,
+    pipe: Pipeline, prep: Prepared, theme: Theme, folder: Path, layers: list[Layer],
+    main: SiteGraph, mentor: SiteGraph | None, encrypted: bool = False,
     stop: Callable[[], bool] | None = None,
 ) -> list[Hit]:
     hits: list[Hit] = []
@@ -304,7 +310,7 @@ def audit_layers(
         found = audit_folder(
             folder / layer.prefix if layer.prefix else folder,
             withheld(prep.valid, graph.view.audience),
-            visible_source(prep.valid, graph.view.audience), withheld_assets(prep, plan),
+            shown(prep, graph.view.audience, theme), withheld_assets(prep, plan),
             skip_prefixes=() if layer.prefix else share_prefixes,
             progress=pipe.progress, stop=stop,
         )
@@ -322,7 +328,7 @@ def audit_before_encryption(pipe: Pipeline, prep: Prepared, theme: Theme,
     plain = emit(mentor, theme, feedback_email=prep.config.share.feedback_email,
                  share_prefix=prefix)
     found = audit_files(plain.files.items(), withheld(prep.valid, "mentor"),
-                        visible_source(prep.valid, "mentor"), withheld_assets(prep, plain))
+                        shown(prep, "mentor", theme), withheld_assets(prep, plain))
     return [Hit(f"{prefix}{h.output} (before encryption)", h.secret) for h in found]
 
 
@@ -388,9 +394,9 @@ def audit_dir(root: Path, folder: Path, audience: Audience) -> tuple[int, Diagno
         if audience == "public" else []
     skip = tuple(f"share/{p.name}/" for p in share_dirs)
     hits = audit_folder(folder, withheld(prep.valid, audience),
-                        visible_source(prep.valid, audience), assets, skip_prefixes=skip)
+                        shown(prep, audience, theme), assets, skip_prefixes=skip)
     for sub in share_dirs:
         for hit in audit_folder(sub, withheld(prep.valid, "mentor"),
-                                visible_source(prep.valid, "mentor"), mentor_assets):
+                                shown(prep, "mentor", theme), mentor_assets):
             hits.append(Hit(f"share/{sub.name}/{hit.output}", hit.secret))
     return (EXIT_CONTENT if hits else EXIT_OK), diags, hits

@@ -396,7 +396,7 @@ class Preview:
             return prep, layers, None  # the private view withholds nothing
 
         def audit() -> list[Hit]:
-            return audit_layers(self.pipe, prep, self.folder, layers, main, mentor,
+            return audit_layers(self.pipe, prep, theme, self.folder, layers, main, mentor,
                                 encrypted=encrypt is not None, stop=self.builds_waiting)
 
         return prep, layers, audit

@@ -9,6 +9,7 @@ A theme is read from inside the site only (the built-in one ships in the package
 
 from __future__ import annotations
 
+import calendar
 import importlib.resources
 import itertools
 import os
@@ -82,6 +83,7 @@ class Theme:
         """Unique to this theme object in this process: pages rendered by another
         theme object (loaded again after a change) are never reused for this one."""
         self._static: dict[str, bytes] | None = None
+        self._words: str | None = None
 
     @classmethod
     def load(cls, site_root: Path, name: str) -> Theme:
@@ -126,6 +128,19 @@ class Theme:
             where = f" ({Path(frames[-1].filename).name}, line {frames[-1].lineno})" \
                 if frames else ""
             raise ThemeError(f"template {template}{where} failed: {exc!r}") from exc
+
+    def vocabulary(self) -> str:
+        """The words the theme prints on its own (its templates' text, and the
+        names of months and days its dates are written with): the audit does not
+        count one of them, alone, as a withheld tag or name part shown."""
+        if self._words is None:
+            parts = [*calendar.month_name, *calendar.month_abbr, *calendar.day_name,
+                     *calendar.day_abbr]
+            for folder in self.template_dirs:
+                parts += [p.read_text("utf-8", errors="ignore")
+                          for p in sorted(folder.rglob("*")) if p.is_file()]
+            self._words = "\n".join(parts)
+        return self._words
 
     def has_template(self, template: str) -> bool:
         try:

@@ -1,0 +1,45 @@
+"""What the audit must not refuse: words the theme prints on its own, and a visible
+title that happens to be a withheld note's slug (found by the red team)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sites import OutputCorpus
+from unit_helpers import write_site
+
+from ivsite.pipeline import build
+
+
+def test_a_month_name_that_is_a_withheld_given_name_is_no_leak(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {
+        "content/interviews/2026-02-03-chat.md":
+            "---\ndate: 2026-02-03\nperson:\n  name: April Jones\n---\nPrivate chat.\n",
+        "content/reflections/r.md":
+            "---\ntitle: First steps\ndate: 2026-04-10\nvisibility: public\n---\nThinking.\n",
+    })
+    result = build(root, out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics]
+    assert OutputCorpus(tmp_path / "out").find("April") != []  # the date label is there
+
+
+def test_a_visible_title_beside_a_section_word_is_not_a_withheld_slug(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {
+        "content/reflections/salary.md":
+            "---\ntitle: Pay talk\ndate: 2026-01-02\n---\nNumbers.\n",
+        "content/pages/salary.md": "---\ntitle: Salary\n---\nA public page on pay.\n",
+    })
+    result = build(root, out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics]
+
+
+def test_a_withheld_address_written_out_is_still_found(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {
+        "content/reflections/salary.md":
+            "---\ntitle: Pay talk\ndate: 2026-01-02\n---\nNumbers.\n",
+        "content/pages/p.md": "---\ntitle: P\n---\nSee `reflections/salary/` for more.\n",
+    })
+    result = build(root, out=tmp_path / "out")
+    assert result.status == 1
+    assert any(d.code == "audit" and d.path == "content/reflections/salary.md"
+               for d in result.diagnostics)
