@@ -56,6 +56,10 @@ def _core(ws: list[str]) -> list[str]:
     return ws[i:]
 
 
+MIN_HANDLE = 5
+"""A profile's last path segment shorter than this is not looked for alone."""
+
+
 def name_forms(name: str) -> Forms:
     ws = words(name)
     core = _core(ws)
@@ -74,7 +78,9 @@ def name_forms(name: str) -> Forms:
             j -= 1
         given, family, middle = core[0], core[j:], core[1:j]
         forms |= {(given, *family), (*family, given), (*family, given, *middle),
-                  (given, core[-1]), (core[-1], given)}
+                  (given, core[-1]), (core[-1], given), (given[0], *family)}
+        # "Ms Dorrance", "Dr. Dorrance": a title and the family name name them too.
+        forms |= {(title, *family) for title in HONORIFICS}
     forms |= {(compact(list(f)),) for f in list(forms) if len(f) > 1}
     parts = {core[0], core[-1]} if len(core) > 1 or len(ws) > 1 else set()
     return Forms(tuple(sorted(forms)), (),
@@ -95,13 +101,23 @@ def person_key(name: str) -> str:
     return " ".join(_core(words(name)))
 
 
-def contact_seq(kind: str, value: str) -> tuple[str, ...]:
-    """The words of a contact detail; a URL without its scheme and ``www.``, so that
-    "linkedin.com/in/x" is found for "https://www.linkedin.com/in/x"."""
+def contact_seqs(kind: str, value: str) -> list[tuple[str, ...]]:
+    """The word sequences a contact detail is found by: a URL without its scheme and
+    ``www.`` ("linkedin.com/in/x" for "https://www.linkedin.com/in/x") and its last
+    path segment alone (the handle); an email also written out ("jo at acme dot
+    example")."""
     if kind in ("linkedin", "url"):
         value = re.sub(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", "", value.strip(), flags=re.I)
         value = re.sub(r"^www\.", "", value, flags=re.I).rstrip("/")
-    return tuple(words(value))
+        handle = words(value.rsplit("/", 1)[-1]) if "/" in value else []
+        # One word ("jdorrance77"); a handle of several is the name, which has rules
+        # of its own (consent).
+        extra = [tuple(handle)] if len(handle) == 1 and len(handle[0]) >= MIN_HANDLE else []
+        return [tuple(words(value)), *extra]
+    if kind == "email" and "@" in value:
+        spoken = value.replace("@", " at ").replace(".", " dot ")
+        return [tuple(words(value)), tuple(words(spoken))]
+    return [tuple(words(value))]
 
 
 def contact_phone(kind: str, value: str) -> str:
@@ -276,7 +292,7 @@ def needle_of(kind: str, text: str) -> tuple[list[tuple[str, ...]], list[str], s
             ([tuple(words(text))], [], "")
     if kind.startswith("contact field"):
         field_name = kind.rsplit(" ", 1)[-1]
-        return [contact_seq(field_name, text)], [], contact_phone(field_name, text)
+        return contact_seqs(field_name, text), [], contact_phone(field_name, text)
     return [tuple(words(text))], [], ""
 
 

@@ -34,7 +34,9 @@ from .normalise import SEPARATOR, compact, fold, text_words
 from .normalise import words as words
 
 T = TypeVar("T")
-_DIGITS = re.compile(r"[0-9][0-9 ().\-/]{5,}[0-9]")
+_DIGITS = re.compile(
+    r"[0-9][0-9\s().\-/\u2010-\u2015\u2212\u00b7\u30fb\ufe58\ufe63\uff0d]{5,}[0-9]")
+"""A run of digits and what a phone number is written with (any dash or dot)."""
 _NOT_DIGIT = re.compile(r"[^0-9]")
 PHONE_DIGITS = 7
 """A phone number is compared by its last seven (national) digits."""

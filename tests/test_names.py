@@ -140,6 +140,12 @@ ISSUE_EXAMPLES = {
     "percent-escape in a URL": "[talk](https://example.org/José%20Ramírez)",
     "family-given": "Ramírez, José",
     "middle name dropped": "José Ramírez",
+    # found by the red team
+    "title and family name": "Mr Ramírez",
+    "title with a dot": "Dr. Ramirez",
+    "initial and family name": "J. Ramírez",
+    "Cyrillic look-alike letters": "Jоsé Rаmírez",
+    "Greek look-alike letters": "Jose Ramirez".replace("o", "ο"),
 }
 
 
@@ -189,18 +195,31 @@ def test_a_consented_name_is_fine_in_every_form(tmp_path: Path) -> None:
 
 
 PHONES = ["(416) 555-0199", "416.555.0199", "+14165550199", "416-555-0199", "555 0199",
-          "＋１ ４１６ ５５５ ０１９９"]
+          "＋１ ４１６ ５５５ ０１９９", "416–555–0199", "416—555—0199", "416·555·0199",
+          "416\u2212555\u22120199"]
 LINKS = ["linkedin.com/in/ada-okafor", "http://LinkedIn.com/in/Ada-Okafor/",
          "www.linkedin.com/in/ada-okafor", "https://www.linkedin.com/in/ada-okafor"]
-EMAILS = ["ADA@Okafor.example", "ada&#64;okafor.example", "ada%40okafor.example"]
+EMAILS = ["ADA@Okafor.example", "ada&#64;okafor.example", "ada%40okafor.example",
+          "ada at okafor dot example"]
 CONTACT_FRONT = ("  email: ada@okafor.example\n  phone: \"+1 416 555 0199\"\n"
                  "  linkedin: https://www.linkedin.com/in/ada-okafor\n")
+
 
 
 @pytest.mark.parametrize("written", PHONES + LINKS + EMAILS)
 def test_a_contact_detail_however_written_is_an_error(tmp_path: Path, written: str) -> None:
     text = interview("Ada Okafor", "Intro.\n", "consent:\n  publish_name: true\n")
     text = text.replace("alias:", CONTACT_FRONT.rstrip("\n") + "\nalias:", 1)
+    write_site(tmp_path, {"content/interviews/x.md": text,
+                          "content/pages/about.md": f"---\ntitle: A\n---\nReach: {written}\n"})
+    assert found_at(prepare(tmp_path), "contact-in-text") == [("content/pages/about.md", 4)]
+
+
+@pytest.mark.parametrize("written", ["find me as adaokafor77", "@AdaOkafor77 on LinkedIn"])
+def test_a_profile_handle_alone_is_a_contact_detail(tmp_path: Path, written: str) -> None:
+    text = interview("Ada Okafor", "Intro.\n", "consent:\n  publish_name: true\n")
+    text = text.replace("alias:", "  linkedin: https://www.linkedin.com/in/adaokafor77/\n"
+                        "alias:", 1)
     write_site(tmp_path, {"content/interviews/x.md": text,
                           "content/pages/about.md": f"---\ntitle: A\n---\nReach: {written}\n"})
     assert found_at(prepare(tmp_path), "contact-in-text") == [("content/pages/about.md", 4)]
