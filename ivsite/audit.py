@@ -80,7 +80,7 @@ def needles(secrets: Iterable[Secret], visible_text: str,
         pieces = [p for p in re.split(r"(?<=[.!?;:])\s+", s.text) if p.strip()] \
             if prose else [s.text]
         for piece in pieces:
-            seqs, subs, phone = needle_of(s.kind, piece)
+            seqs, subs, phone = needle_of(s.kind, piece, in_code=not single_words)
             runs += [(x, s) for x in subs]
             if phone:
                 phones.append((phone, s))

@@ -46,6 +46,9 @@ class Forms:
     """The name run together, for scripts written without spaces."""
     parts: tuple[str, ...]
     """Given and family name alone (in the person's own and linking notes only)."""
+    titled: tuple[tuple[str, ...], ...] = ()
+    """A title or initial with the family name ("Ms Dorrance", "J. Dorrance"): looked
+    for in text, not in code, where "dr" and "a" stand beside anything."""
 
 
 def _core(ws: list[str]) -> list[str]:
@@ -78,14 +81,16 @@ def name_forms(name: str) -> Forms:
             j -= 1
         given, family, middle = core[0], core[j:], core[1:j]
         forms |= {(given, *family), (*family, given), (*family, given, *middle),
-                  (given, core[-1]), (core[-1], given), (given[0], *family)}
-        # "Ms Dorrance", "Dr. Dorrance": a title and the family name name them too.
-        forms |= {(title, *family) for title in HONORIFICS}
+                  (given, core[-1]), (core[-1], given)}
     forms |= {(compact(list(f)),) for f in list(forms) if len(f) > 1}
+    titled: set[tuple[str, ...]] = set()
+    if len(core) > 1:
+        titled = {(title, *family) for title in HONORIFICS} | {(given[0], *family)}
     parts = {core[0], core[-1]} if len(core) > 1 or len(ws) > 1 else set()
     return Forms(tuple(sorted(forms)), (),
                  tuple(sorted(p for p in parts
-                              if len(p) >= MIN_PART and p.isalpha() and p not in PARTICLES)))
+                              if len(p) >= MIN_PART and p.isalpha() and p not in PARTICLES)),
+                 tuple(sorted(titled)))
 
 
 def looks_like_name(text: str) -> bool:
@@ -282,11 +287,14 @@ def mentions(site: ValidSite) -> Mentions:
     return out
 
 
-def needle_of(kind: str, text: str) -> tuple[list[tuple[str, ...]], list[str], str]:
-    """(word sequences, spaceless substrings, phone digits) that find ``text``."""
+def needle_of(kind: str, text: str, *, in_code: bool = False,
+              ) -> tuple[list[tuple[str, ...]], list[str], str]:
+    """(word sequences, spaceless substrings, phone digits) that find ``text``;
+    ``in_code``: for a script or style sheet, without the forms that need prose."""
     if kind.startswith(NAME_KINDS):
         forms = name_forms(text)
-        return list(forms.seqs), list(forms.substrings), ""
+        titled = [] if in_code else list(forms.titled)
+        return [*forms.seqs, *titled], list(forms.substrings), ""
     if kind == PART_KIND:
         return ([], [compact(words(text))], "") if SPACELESS.search(text) else \
             ([tuple(words(text))], [], "")
