@@ -9,15 +9,12 @@ build's own audit still finds the recording in the output by hash and fails.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-from unit_helpers import prepare, write_site
+from unit_helpers import prepare, run_in, write_site
 
 import ivsite.validate
-from ivsite.cli import cli
 from ivsite.diagnostics import Diagnostics
 from ivsite.pipeline import EXIT_CONTENT, Pipeline, build
 
@@ -37,15 +34,6 @@ def site(tmp_path: Path, files: dict[str, str | bytes], *, share: bool = False) 
         "content/audio/rec.m4a": RECORDING,
         **files,
     }, toml)
-
-
-def run(root: Path, *args: str) -> Result:
-    old = Path.cwd()
-    os.chdir(root)
-    try:
-        return CliRunner().invoke(cli, list(args))
-    finally:
-        os.chdir(old)
 
 
 def holds_recording(folder: Path) -> list[str]:
@@ -88,7 +76,7 @@ def test_a_visible_link_to_a_recording_is_an_error_at_its_line(
     assert found == [(path, line, "recording-link")], [d.text() for d in prep.diags]
     assert not {"content/audio/rec.m4a", "content/audio/copy-of-rec.m4a",
                 "content/media/renamed.bin", "content/media/link.m4a"} & set(prep.valid.assets)
-    r = run(root, "build")
+    r = run_in(root, "build")
     assert r.exit_code == 1, r.output
     assert "error[recording-link]" in r.stderr
     assert not (root / "_site").exists()
@@ -98,7 +86,7 @@ def test_a_private_note_may_link_its_recording_and_it_is_still_not_copied(
         tmp_path: Path) -> None:
     root = site(tmp_path, {INTERVIEW: interview("private", "[listen](../audio/rec.m4a)\n")},
                 share=True)
-    r = run(root, "build")
+    r = run_in(root, "build")
     assert r.exit_code == 0, r.output
     assert holds_recording(root / "_site") == []
 
@@ -108,7 +96,7 @@ def test_a_private_passage_may_link_the_recording_a_mentor_one_may_not(
         tmp_path: Path, passage: str) -> None:
     body = f"Public notes.\n\n::: {passage}\n[listen](../audio/rec.m4a)\n:::\n"
     root = site(tmp_path, {INTERVIEW: interview("public", body)}, share=True)
-    r = run(root, "build")
+    r = run_in(root, "build")
     if passage == "private":
         assert r.exit_code == 0, r.output
         assert holds_recording(root / "_site") == []
@@ -118,8 +106,8 @@ def test_a_private_passage_may_link_the_recording_a_mentor_one_may_not(
 
 def test_an_unlinked_recording_is_not_copied_to_any_view(tmp_path: Path) -> None:
     root = site(tmp_path, {INTERVIEW: interview("public")}, share=True)
-    assert run(root, "build").exit_code == 0
-    assert run(root, "build", "--audience", "mentor", "--out", "_mentor").exit_code == 0
+    assert run_in(root, "build").exit_code == 0
+    assert run_in(root, "build", "--audience", "mentor", "--out", "_mentor").exit_code == 0
     assert holds_recording(root / "_site") == holds_recording(root / "_mentor") == []
 
 
@@ -146,9 +134,9 @@ def test_audit_alone_fails_a_recording_copied_anyway(
 
 def test_audit_command_finds_a_planted_recording(tmp_path: Path) -> None:
     root = site(tmp_path, {INTERVIEW: interview("public")})
-    assert run(root, "build").exit_code == 0
+    assert run_in(root, "build").exit_code == 0
     (root / "_site" / "song.mp3").write_bytes(RECORDING)
-    r = run(root, "audit", "_site")
+    r = run_in(root, "audit", "_site")
     assert r.exit_code == 1, r.output
     assert "song.mp3" in r.output + r.stderr
 

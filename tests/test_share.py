@@ -11,11 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-from unit_helpers import write_site
+from unit_helpers import run_in, write_site
 
 from ivsite import share
-from ivsite.cli import cli
 
 URLSAFE = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -114,15 +112,6 @@ SHARE_TOML = 'title = "T"\n[share]\nenabled = true\n'
 PASS_ENV = "IVSITE_TEST_STRICT_PASS"
 
 
-def run(site: Path, *args: str) -> Result:
-    old = Path.cwd()
-    os.chdir(site)
-    try:
-        return CliRunner().invoke(cli, list(args))
-    finally:
-        os.chdir(old)
-
-
 @pytest.fixture
 def umask_022() -> Iterator[None]:
     old = os.umask(0o022)
@@ -136,7 +125,7 @@ def test_share_folders_are_readable_by_a_web_server(tmp_path: Path, umask_022: N
     """mkdtemp makes 0700 folders: share/<token>/ was unreadable by a server running
     as another user (403), and after rsync -a."""
     write_site(tmp_path, SITE, SHARE_TOML)
-    r = run(tmp_path, "build")
+    r = run_in(tmp_path, "build")
     assert r.exit_code == 0, r.output
     out = tmp_path / "_site"
     token = share.read_token(tmp_path)
@@ -151,20 +140,20 @@ def test_share_folders_are_readable_by_a_web_server(tmp_path: Path, umask_022: N
 def test_share_folder_has_an_index_that_names_no_token(tmp_path: Path) -> None:
     """A server that lists folders must not show share/<token>/ to whoever opens share/."""
     write_site(tmp_path, SITE, SHARE_TOML)
-    r = run(tmp_path, "build")
+    r = run_in(tmp_path, "build")
     assert r.exit_code == 0, r.output
     token = share.read_token(tmp_path)
     assert token is not None
     page = (tmp_path / "_site" / "share" / "index.html").read_bytes()
     assert page == share.INDEX_PAGE
     assert b'content="noindex' in page and token.encode() not in page
-    audit = run(tmp_path, "audit", "_site")
+    audit = run_in(tmp_path, "audit", "_site")
     assert audit.exit_code == 0, audit.output
 
 
 def test_no_share_index_without_sharing(tmp_path: Path) -> None:
     write_site(tmp_path, SITE, 'title = "T"\n')
-    assert run(tmp_path, "build").exit_code == 0
+    assert run_in(tmp_path, "build").exit_code == 0
     assert not (tmp_path / "_site" / "share").exists()
 
 
@@ -172,7 +161,7 @@ def test_no_share_index_without_sharing(tmp_path: Path) -> None:
 def test_empty_or_odd_passphrase_env_is_a_config_error(tmp_path: Path, value: str) -> None:
     """An empty passphrase_env published the mentor view unencrypted without a word."""
     write_site(tmp_path, SITE, SHARE_TOML + f"passphrase_env = {value}\n")
-    r = run(tmp_path, "build")
+    r = run_in(tmp_path, "build")
     assert r.exit_code == 2, r.output
     assert "share.passphrase_env" in r.stderr and "config-invalid" in r.stderr
     assert "my secret words" not in r.stderr
@@ -185,17 +174,17 @@ def test_weak_passphrase_is_a_warning_naming_the_variable(tmp_path: Path, weak: 
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     write_site(tmp_path, SITE, SHARE_TOML + f'passphrase_env = "{PASS_ENV}"\n')
     monkeypatch.setenv(PASS_ENV, weak)
-    r = run(tmp_path, "build")
+    r = run_in(tmp_path, "build")
     assert r.exit_code == 0, r.output
     assert "warning[passphrase-weak]" in r.stderr and PASS_ENV in r.stderr
     assert weak not in r.stderr.replace(PASS_ENV, "")
-    assert run(tmp_path, "build", "--strict").exit_code == 1
+    assert run_in(tmp_path, "build", "--strict").exit_code == 1
 
 
 def test_strong_passphrase_gives_no_warning(tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     write_site(tmp_path, SITE, SHARE_TOML + f'passphrase_env = "{PASS_ENV}"\n')
     monkeypatch.setenv(PASS_ENV, "plum kettle orbit lantern 42")
-    r = run(tmp_path, "build", "--strict")
+    r = run_in(tmp_path, "build", "--strict")
     assert r.exit_code == 0, r.output
     assert "warning" not in r.stderr

@@ -9,29 +9,17 @@ whatever it points at. Each is a usage error (exit 2) and nothing is written.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-from unit_helpers import write_site
-
-from ivsite.cli import cli
+from click.testing import Result
+from unit_helpers import run_in, write_site
 
 CANARY = "OUTSIDE-THEME-CANARY-5c1e"
 SITE: dict[str, str | bytes] = {"content/pages/index.md": "---\ntitle: Home\n---\nWelcome.\n",
                                 "content/pages/about.md": "---\ntitle: About\n---\nMe.\n"}
 PAGE_TEMPLATE = ('{% extends "base.html" %}{% block content %}' + CANARY
                  + "{{ body }}{% endblock %}")
-
-
-def run(site: Path, *args: str) -> Result:
-    old = Path.cwd()
-    os.chdir(site)
-    try:
-        return CliRunner().invoke(cli, list(args))
-    finally:
-        os.chdir(old)
 
 
 def outside_theme(tmp_path: Path) -> Path:
@@ -63,7 +51,7 @@ def test_a_theme_name_that_is_a_path_is_a_config_error(tmp_path: Path, name: str
     site = site_with_theme(tmp_path, name)
     (site / "themes" / "evil").mkdir(parents=True)
     for command in ("build", "check"):
-        r = run(site, command)
+        r = run_in(site, command)
         assert_refused(site, r, "config-invalid")
         assert "'theme'" in r.stderr
 
@@ -73,14 +61,14 @@ def test_a_linked_theme_folder_outside_the_site_is_refused(tmp_path: Path) -> No
     site = site_with_theme(tmp_path, "mine")
     (site / "themes").mkdir()
     (site / "themes" / "mine").symlink_to(theme, target_is_directory=True)
-    assert_refused(site, run(site, "build"), "theme")
+    assert_refused(site, run_in(site, "build"), "theme")
 
 
 def test_a_linked_themes_folder_outside_the_site_is_refused(tmp_path: Path) -> None:
     theme = outside_theme(tmp_path)
     site = site_with_theme(tmp_path, "evil")
     (site / "themes").symlink_to(theme.parent, target_is_directory=True)
-    assert_refused(site, run(site, "build"), "theme")
+    assert_refused(site, run_in(site, "build"), "theme")
 
 
 @pytest.mark.parametrize("linked", ["templates/page.html", "static/style.css", "templates",
@@ -98,7 +86,7 @@ def test_a_linked_theme_file_outside_the_site_is_refused(tmp_path: Path, linked:
     if link.is_dir():
         link.rmdir()
     link.symlink_to(target, target_is_directory=target.is_dir())
-    assert_refused(site, run(site, "build"), "theme")
+    assert_refused(site, run_in(site, "build"), "theme")
 
 
 def test_links_inside_the_site_are_fine(tmp_path: Path) -> None:
@@ -107,14 +95,14 @@ def test_links_inside_the_site_are_fine(tmp_path: Path) -> None:
     (other / "templates").mkdir(parents=True)
     (other / "templates" / "page.html").write_text(PAGE_TEMPLATE.replace(CANARY, "OWN-THEME"))
     (site / "themes" / "mine").symlink_to(other, target_is_directory=True)
-    r = run(site, "build")
+    r = run_in(site, "build")
     assert r.exit_code == 0, r.output
     assert any("OWN-THEME" in p.read_text() for p in (site / "_site").rglob("*.html"))
 
 
 def test_the_built_in_theme_is_fine(tmp_path: Path) -> None:
     site = site_with_theme(tmp_path, "default")
-    assert run(site, "build").exit_code == 0
+    assert run_in(site, "build").exit_code == 0
 
 
 @pytest.mark.parametrize("expression", ["{{ 1/0 }}", '{{ "%d" % "x" }}', "{{ none.x.y() }}"])
@@ -126,12 +114,7 @@ def test_a_template_that_fails_while_rendering_is_an_error_not_a_traceback(
     (root / "content/pages/about.md").write_text("---\ntitle: About\n---\nHi.\n", "utf-8")
     (root / "themes/mine/templates").mkdir(parents=True)
     (root / "themes/mine/templates/page.html").write_text(expression + "\n", "utf-8")
-    old = Path.cwd()
-    os.chdir(root)
-    try:
-        result = CliRunner().invoke(cli, ["build"])
-    finally:
-        os.chdir(old)
+    result = run_in(root, "build")
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output and "internal error" not in result.output
     assert "error[theme]" in result.output and "page.html" in result.output

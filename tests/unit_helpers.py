@@ -6,10 +6,14 @@ Raw text rather than YAML dumps, so that tests can count lines exactly.
 
 from __future__ import annotations
 
+import os
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from click.testing import CliRunner, Result
+
+from ivsite.cli import cli
 from ivsite.config import SiteConfig, load_config
 from ivsite.diagnostics import Diagnostics
 from ivsite.load import LoadedSite, load_site
@@ -61,3 +65,13 @@ def prepare(root: Path) -> Prepared:
 
 def errors(diags: Diagnostics) -> list[str]:
     return [d.text() for d in diags if d.severity == "error"]
+
+
+def run_in(site: Path, *args: str) -> Result:
+    """The command line, run in ``site`` (as a user runs it from the site's folder)."""
+    old = Path.cwd()
+    os.chdir(site)
+    try:
+        return CliRunner().invoke(cli, list(args))
+    finally:
+        os.chdir(old)
