@@ -845,7 +845,7 @@ def visible_source(site: ValidSite, audience: Audience) -> str:
         if isinstance(meta, InterviewMeta):
             p = meta.person
             parts += [meta.alias or "", p.role or "", p.company or "", p.industry or "",
-                      p.location or ""]
+                      p.location or "", p.name if meta.consent.publish_name else ""]
         elif isinstance(meta, RoleMeta):
             parts += list(meta.skills)
         shown = "\n".join(line.text for line in note.cut.lines

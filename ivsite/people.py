@@ -259,13 +259,17 @@ class Mentions:
 def mentions(site: ValidSite) -> Mentions:
     """Unconsented names (with their parts) and every contact detail of the site."""
     out = Mentions()
+    # A part of a name that may be published is no secret alone (Kemal Saarinen,
+    # who agreed, was introduced by Freya Saarinen, who did not).
+    published = {part for key in consented_keys(site) for part in key.split()}
     for kind, name, note, line in unconsented_people(site):
         out.anywhere.append(Mention(kind, name, note, line))
         bucket = out.near if kind == "unconsented name" else out.own if \
             kind == "referred_by" and looks_like_name(name) else None
         if bucket is not None:
             bucket.setdefault(note.key, []).extend(
-                Mention(PART_KIND, part, note, line) for part in name_forms(name).parts)
+                Mention(PART_KIND, part, note, line) for part in name_forms(name).parts
+                if part not in published)
     for p in people(site.notes):  # every note about a person: parts near each of them
         parts = [m for n in p.notes for m in out.near.get(n.key, ())]
         for n in p.notes:

@@ -43,3 +43,21 @@ def test_a_withheld_address_written_out_is_still_found(tmp_path: Path) -> None:
     assert result.status == 1
     assert any(d.code == "audit" and d.path == "content/reflections/salary.md"
                for d in result.diagnostics)
+
+
+def test_a_family_name_shared_with_an_unconsented_referrer_is_no_leak(tmp_path: Path) -> None:
+    """Kemal Saarinen agreed to be named; Freya Saarinen, who introduced him, did not:
+    "Saarinen" alone is Kemal's published name, not a part of Freya's."""
+    root = write_site(tmp_path / "site", {
+        "content/interviews/2026-01-02-kemal.md":
+            "---\ndate: 2026-01-02\nvisibility: public\nperson:\n  name: Kemal Saarinen\n"
+            "consent:\n  publish_name: true\nreferred_by: Freya Saarinen\n---\n"
+            "Kemal Saarinen talked about writing.\n",
+        "content/interviews/2026-01-03-private.md":
+            "---\ndate: 2026-01-03\nperson:\n  name: Lee Saarinen\n---\nPrivate.\n",
+    })
+    result = build(root, out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics]
+    corpus = OutputCorpus(tmp_path / "out")
+    assert corpus.find("Kemal Saarinen") != []
+    assert corpus.find("Freya") == [] and corpus.find("Lee Saarinen") == []
