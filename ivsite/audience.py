@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Literal
 from urllib.parse import unquote, urlsplit
@@ -24,9 +24,10 @@ from markdown_it.token import Token
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics
 from .load import AssetRef
+from .markdown import inline_text
 from .memo import Memos, patchable
 from .models import InterviewMeta, ReflectionMeta, RoleMeta
-from .normalise import fold
+from .namecheck import NameCheck, check_names, name_check
 from .notes import (
     AssetTarget,
     BrokenTarget,
@@ -41,18 +42,10 @@ from .notes import (
 from .parse import ParsedView, parse_cut, problem_diagnostics
 from .passages import Cut
 from .people import (
-    PART_KIND,
-    Mention,
-    Mentions,
-    linked_keys,
-    matcher_of,
-    mentions,
     meta_of,
-    name_forms,
     people,
 )
 from .slugs import slugify
-from .textmatch import Matcher
 
 Audience = Literal["public", "mentor", "private"]
 AUDIENCES: tuple[Audience, ...] = ("public", "mentor", "private")
@@ -62,8 +55,6 @@ SEES: dict[str, frozenset[str]] = {
     "private": frozenset({"public", "mentor", "private"}),
 }
 WITHHELD_LABEL = "a private note"
-ADDRESS = "withheld address"
-"""The kind of secret that is a withheld page's address (looked for as a link)."""
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _URL_ATTR = re.compile(
     r"""\s(href|src|srcset|poster|action|formaction|data|cite|background|xlink:href|ping)"""
@@ -174,18 +165,6 @@ def _card_digest(values: dict[str, object]) -> str:
     return h.hexdigest()
 
 
-@dataclass(frozen=True)
-class Secret:
-    """Something this audience must not see, and where it came from."""
-
-    kind: str
-    text: str
-    source: str
-    line: int
-    scope: tuple[str, ...] = ()
-    """Output paths (prefixes) where it counts; empty: everywhere."""
-
-
 @dataclass
 class AudienceView:
     audience: Audience
@@ -279,7 +258,7 @@ def build_view(
 
     def name_matcher() -> NameCheck | None:
         if not matcher:  # made once, and only when a note is filtered anew
-            matcher.append(_name_matcher(site) if audience != "private" else None)
+            matcher.append(name_check(site) if audience != "private" else None)
         return matcher[0]
 
     def filtered(note: Note) -> tuple[ViewNote, list[Diagnostic]]:
@@ -292,7 +271,7 @@ def build_view(
         vn = _view_note(note, site, audience, tokens, env, *lookups())
         names = name_matcher()
         if names is not None:
-            _check_names(note, vn, names.near(site, note), found)
+            check_names(note, vn, names.near(site, note), found)
         return vn, list(found)
 
     def kept(note: Note) -> tuple[ViewNote, list[Diagnostic]]:
@@ -548,7 +527,7 @@ class _BodyFilter:
             return tok
         if tok.type == "inline" and tok.children is not None:
             new = _copy(tok, children=self._rewrite_inline(tok.children))
-            new.content = _inline_text(new)  # the raw source may name what was withheld
+            new.content = inline_text(new)  # the raw source may name what was withheld
             return new
         return tok
 
@@ -666,18 +645,10 @@ def _passage_excerpts(vn: ViewNote) -> None:
             if open_ids:
                 open_ids.pop()
         elif tok.type == "inline" and open_ids and open_ids[-1] not in excerpts:
-            text = _inline_text(tok)
+            text = inline_text(tok)
             if text.strip():
                 excerpts[open_ids[-1]] = _excerpt(text, 120)
     vn.passages = [(k, a, excerpts.get(a, "")) for k, a, _ in vn.passages]
-
-
-def _inline_text(tok: Token) -> str:
-    return "".join(
-        " " if c.type in ("softbreak", "hardbreak") else c.content
-        for c in (tok.children or ()) if c.type in ("text", "code_inline", "softbreak",
-                                                     "hardbreak")
-    )
 
 
 def _excerpt(text: str, limit: int = 200) -> str:
@@ -686,238 +657,3 @@ def _excerpt(text: str, limit: int = 200) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]
     return cut + "…"
-
-
-@dataclass
-class NameCheck:
-    """Unconsented names and contact details, found through one normalising matcher
-    (see ivsite.people): everywhere, plus name parts near their person."""
-
-    mentions: Mentions
-    anywhere: Matcher[Mention]
-
-    def near(self, site: ValidSite, note: Note) -> list[Matcher[Mention]]:
-        """The matchers for one note: the parts of the names of the people it is
-        about or links to join those that hold everywhere."""
-        close = self.mentions.close_to(note.key, linked_keys(site, note))
-        if not close:
-            return [self.anywhere]
-        return [self.anywhere, matcher_of((m.kind, m.text, m) for m in close)]
-
-
-def _name_matcher(site: ValidSite) -> NameCheck | None:
-    found = mentions(site)
-    if not found.anywhere and not found.near and not found.own:
-        return None
-    return NameCheck(found, matcher_of((m.kind, m.text, m) for m in found.anywhere))
-
-
-def _found(matchers: list[Matcher[Mention]], text: str) -> list[Mention]:
-    """What ``text`` gives away: a name's parts only where the whole name is not,
-    and one part per person."""
-    found = [m for matcher in matchers for m in matcher.find(text)]
-    whole = [m for m in found if m.kind != PART_KIND]
-    if whole:
-        return whole
-    return list({m.note.source + m.kind: m for m in reversed(found)}.values())[::-1]
-
-
-def _said(m: Mention, where: str) -> tuple[str, str, str]:
-    """(code, message, hint) for a mention found in visible text."""
-    if m.kind.startswith(("contact field", "referral email")):
-        what = m.kind.removeprefix("contact field ")
-        return ("contact-in-text", f"the {what} at {m.note.source}:{m.line} is private, "
-                f"but {where} gives it (however it is written)",
-                "contact details are never published: take it out, or put it in a "
-                "'::: private' passage")
-    name = f"'{m.text}'" if m.kind != PART_KIND else \
-        f"'{m.text}', part of the name of someone who did not agree to be named,"
-    return ("name-without-consent",
-            f"{name} did not agree to be named, but {where} names them"
-            if m.kind != PART_KIND else f"{name} is in {where} (the note about them or "
-            "linking to it)", "use the alias or a description of their role instead")
-
-
-def _check_names(note: Note, vn: ViewNote, matchers: list[Matcher[Mention]],
-                 diags: Diagnostics) -> None:
-    """An unconsented name or a contact detail in visible text fails the build, at
-    its line."""
-    fields = [("title", vn.title), ("summary", note.meta.summary or ""),
-              ("alias", vn.display_name), ("person.role", vn.person_role),
-              ("person.company", vn.company), ("person.industry", vn.industry),
-              ("person.location", vn.location),
-              *((f"tags.{i}", t) for i, t in enumerate(note.meta.tags))]
-    for key, value in fields:
-        for m in _found(matchers, value):
-            pos = note.fm.pos(*key.split("."))
-            diags.error(note.source, pos.line, pos.col, *_said(m, f"the {key}"))
-    lines = list(_visible_lines(vn.tokens, note))
-    if not _found(matchers, " \n ".join(text for text, _ in lines)):
-        return
-    reported = False
-    for text, line in lines:
-        for m in _found(matchers, text):
-            reported = True
-            diags.error(note.source, line, 1, *_said(m, f"this {vn.visibility} text"))
-    if not reported:
-        diags.error(note.source, note.body_line, 1, "name-without-consent",
-                    f"the {vn.visibility} text of this note names someone who did not agree "
-                    "to be named, or gives a contact detail",
-                    "use the alias, or put it in a '::: private' passage")
-
-
-def _visible_lines(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]:
-    for tok in tokens:
-        line = note.line_of(tok) if tok.map else note.body_line
-        if tok.type == "inline" and tok.children is not None:
-            yield _inline_text(tok), line
-            for c in tok.children:
-                if c.type == "html_inline":  # raw HTML is shown as written
-                    yield c.content, line
-                for v in c.attrs.values():
-                    yield str(v), line
-        elif tok.content:
-            yield tok.content, line
-
-
-def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
-    """Everything this audience must not see, as strings to look for in an output."""
-    sees = SEES[audience]
-    out = _people_secrets(site, sees)
-    shown = _shown_fields(site, sees)
-    for note in site.notes:
-        meta = note.meta
-        if note.visibility not in sees:
-            out.extend(_field_secrets(note, shown))
-            if meta.summary and len(meta.summary.split()) >= 2:
-                out.append(Secret("withheld summary", meta.summary, note.source,
-                                  note.fm.pos("summary").line))
-            if meta.title and len(meta.title.split()) >= 2:
-                out.append(Secret("withheld title", meta.title, note.source,
-                                  note.fm.pos("title").line))
-            url = f"{note.slug}/" if note.collection == "pages" else \
-                f"{note.collection}/{note.slug}/"
-            out.append(Secret(ADDRESS, url, note.source, 1))
-            out.extend(_passage_secrets(note, note.tokens, "withheld note"))
-        # Comments are found here by themselves, not taken from the cut: the audit
-        # must not share a blind spot with the filter.
-        code = _code_text(note.tokens) if "<!--" in note.fm.body else ""
-        for m in _SAID_IN_COMMENT.finditer(note.fm.body):
-            said = " ".join(m.group(0)[4:].removesuffix("-->").split())
-            if len(said) >= 12 and m.group(0) not in code:  # in code it is shown as is
-                line = note.fm.body.count("\n", 0, m.start()) + note.body_line
-                out.append(Secret("HTML comment", said, note.source, line))
-        for w in note.cut.withheld:
-            line = w.line + note.body_line
-            if w.text and not set(w.kinds) <= sees:
-                kind = f"{w.kinds[-1]} passage" + (" link" if w.link else "")
-                out.append(Secret(kind, w.text, note.source, line))
-    return out
-
-
-_SAID_IN_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-"""Comments as the audit finds them (not the filter's pattern: no shared blind spot)."""
-_WIKI = re.compile(r"!?\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
-_RELATIVE = re.compile(r"""\]\((?![a-zA-Z][\w+.-]*:)[^)]*\)|"""
-                       r"""\s(?:href|src|srcset)\s*=\s*(?:"(?![a-zA-Z][\w+.-]*:)[^"]*"|"""
-                       r"""'(?![a-zA-Z][\w+.-]*:)[^']*')""", re.I)
-
-
-def _code_text(tokens: list[Token]) -> str:
-    """All code in a note (blocks and spans), where a comment is literal text."""
-    return "\n".join(t.content for t in tokens if t.type in ("fence", "code_block")) + \
-        "\n".join(c.content for t in tokens for c in t.children or () if c.type == "code_inline")
-
-
-def visible_source(site: ValidSite, audience: Audience) -> str:
-    """What an audience may read, taken from the source and not from the filter's
-    view: the audit excuses a withheld sentence that is also said here, so this
-    must not share a blind spot with the filter. Lines come from each visible
-    note's cut (those in no passage the audience may not see); link targets
-    inside the site are left out, since the filter does not print them."""
-    sees = SEES[audience]
-    parts: list[str] = [q.text for q in site.questions]
-    for note in site.notes:
-        if note.visibility not in sees:
-            continue
-        meta = note.meta
-        parts += [meta.title or "", meta.summary or "", *meta.tags]
-        if isinstance(meta, InterviewMeta):
-            p = meta.person
-            parts += [meta.alias or "", p.role or "", p.company or "", p.industry or "",
-                      p.location or "", p.name if meta.consent.publish_name else ""]
-        elif isinstance(meta, RoleMeta):
-            parts += list(meta.skills)
-        shown = "\n".join(line.text for line in note.cut.lines
-                          if set(line.kinds) <= sees and not line.fence)
-        shown = _SAID_IN_COMMENT.sub(" ", shown)
-        parts.append(_RELATIVE.sub(" ", _WIKI.sub(lambda m: m.group(2) or "", shown)))
-    return "\n".join(parts)
-
-
-def _passage_secrets(note: Note, tokens: list[Token], kind: str) -> list[Secret]:
-    out = []
-    for tok in tokens:
-        if tok.type == "inline" and tok.content.strip():
-            text = " ".join(_inline_text(tok).split())
-            if text:
-                out.append(Secret(kind, text, note.source, note.line_of(tok)))
-        elif tok.type in ("fence", "code_block"):
-            for n, line in enumerate(tok.content.split("\n")):
-                if line.strip():
-                    out.append(Secret(kind, line.strip(), note.source, note.line_of(tok) + n + 1))
-    return out
-
-
-def _people_secrets(site: ValidSite, sees: frozenset[str]) -> list[Secret]:
-    """Unconsented names and contact details, anywhere; the parts of a name on the
-    pages of the notes about that person and of the notes that link to them."""
-    found = mentions(site)
-    out = [Secret(m.kind, m.text, m.note.source, m.line) for m in found.anywhere]
-    scopes: dict[Mention, list[str]] = {}
-    for note in site.notes:
-        if note.visibility in sees:
-            for m in found.close_to(note.key, linked_keys(site, note)):
-                scopes.setdefault(m, []).append(_output_path(note))
-    out += [Secret(m.kind, m.text, m.note.source, m.line, tuple(sorted(set(where))))
-            for m, where in scopes.items()]
-    return out
-
-
-def _output_path(note: Note) -> str:
-    if note.collection == "pages":
-        return "index.html" if note.slug == "index" else f"{note.slug}/"
-    return f"{note.collection}/{note.slug}/"
-
-
-def _shown_fields(site: ValidSite, sees: frozenset[str]) -> set[str]:
-    """Tags, companies and roles a visible note carries (folded): the audience may
-    read these words, whichever withheld note also has them."""
-    out: set[str] = set()
-    for note in site.notes:
-        if note.visibility in sees:
-            meta = note.meta
-            out |= {fold(t.strip()) for t in meta.tags}
-            if isinstance(meta, InterviewMeta):
-                out |= {fold((meta.person.company or "").strip()),
-                        fold((meta.person.role or "").strip())}
-    return out
-
-
-def _field_secrets(note: Note, shown: set[str]) -> list[Secret]:
-    """The front matter of a withheld note that withheld() does not cover: its tags,
-    and for an interview the person's name, given and family name, company and
-    role. A tag, company or role a visible note also carries is not a secret."""
-    meta = note.meta
-    fields = [("withheld tag", ("tags", str(i)), t) for i, t in enumerate(meta.tags)]
-    if isinstance(meta, InterviewMeta):
-        p = meta.person
-        fields += [("withheld company", ("person", "company"), p.company or ""),
-                   ("withheld role", ("person", "role"), p.role or "")]
-        if p.name.strip():
-            fields.append(("withheld person", ("person", "name"), p.name))
-            fields += [("withheld name part", ("person", "name"), part)
-                       for part in name_forms(p.name).parts]
-    return [Secret(kind, value.strip(), note.source, note.fm.pos(*key).line)
-            for kind, key, value in fields
-            if value.strip() and fold(value.strip()) not in shown]

@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from .audience import ADDRESS, Secret
 from .normalise import compact
 from .people import PART_KIND, needle_of
 from .progress import QUIET, Progress
+from .secrets import ADDRESS, Secret
 from .textmatch import Matcher, words
 
 ALWAYS = ("unconsented name", "contact field", "referral", "referred_by", PART_KIND)

@@ -60,3 +60,12 @@ def parse_body(body: str) -> tuple[list[Token], dict[str, object]]:
     env: dict[str, object] = {}
     tokens = markdown().parse(body, env)
     return tokens, env
+
+
+def inline_text(tok: Token) -> str:
+    """The words an inline token shows (its text and code, line breaks as spaces)."""
+    return "".join(
+        " " if c.type in ("softbreak", "hardbreak") else c.content
+        for c in (tok.children or ()) if c.type in ("text", "code_inline", "softbreak",
+                                                     "hardbreak")
+    )

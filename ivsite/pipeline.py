@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import share
-from .audience import Audience, build_view, visible_source, withheld
+from .audience import Audience, build_view
 from .audit import AssetSecret, Hit, audit_files, audit_folder
 from .config import SiteConfig, load_config
 from .diagnostics import Diagnostics
@@ -32,6 +32,7 @@ from .output import OutputPlan
 from .parse import ParseCache
 from .progress import QUIET, Progress
 from .recordings import recording_files
+from .secrets import visible_source, withheld
 from .theme import Theme, ThemeError
 from .validate import validate
 from .write import Layer, check_output_dir, discard, swap_in, write_temp

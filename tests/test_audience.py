@@ -10,15 +10,9 @@ import pytest
 from markdown_it.token import Token
 from unit_helpers import Prepared, errors, prepare, write_site
 
-from ivsite.audience import (
-    WITHHELD_LABEL,
-    AudienceView,
-    Secret,
-    ViewNote,
-    build_view,
-    withheld,
-)
+from ivsite.audience import WITHHELD_LABEL, AudienceView, ViewNote, build_view
 from ivsite.diagnostics import Diagnostics
+from ivsite.secrets import Secret, withheld
 
 JANE = """\
 ---

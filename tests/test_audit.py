@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ivsite.audience import Secret
 from ivsite.audit import AssetSecret, audit_folder, needles, readable_texts
+from ivsite.secrets import Secret
 from ivsite.textmatch import Matcher, words
 
 NAME = Secret("unconsented name", "Jane Doe", "content/interviews/x.md", 5)

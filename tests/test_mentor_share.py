@@ -747,7 +747,7 @@ def test_the_encrypted_view_is_audited_before_encryption(
         {"title": "Odd", "visibility": "mentor"},
         f"Visible words.\n\n<div>{UNCONSENTED_NAME} said hi</div>\n\n::: private\n"
         f"{canary('beforeenc')} said in confidence about the budget and the plans\n:::\n"))
-    monkeypatch.setattr(audience, "_check_names", lambda *args: None)
+    monkeypatch.setattr(audience, "check_names", lambda *args: None)
     monkeypatch.setattr(passages.Cut, "hides", lambda self, sees: False)
     with env(**{PASS_ENV: PASSPHRASE}):
         result = run_cli(site, "build")

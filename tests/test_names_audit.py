@@ -17,11 +17,11 @@ import pytest
 from sites import put, run_cli, write_site
 
 from ivsite import audience, consent
-from ivsite.audience import Secret, withheld
 from ivsite.audit import audit_folder
 from ivsite.diagnostics import Diagnostics
 from ivsite.notes import Note
 from ivsite.pipeline import BuildResult, build
+from ivsite.secrets import Secret, withheld
 
 SOURCE = "content/interviews/ada.md"
 
@@ -48,7 +48,7 @@ def failed_on(result: BuildResult, source: str) -> list[str]:
 @pytest.fixture()
 def no_name_check(monkeypatch: pytest.MonkeyPatch) -> None:
     """The filter's name and contact check, switched off."""
-    monkeypatch.setattr(audience, "_check_names", lambda *args: None)
+    monkeypatch.setattr(audience, "check_names", lambda *args: None)
 
 
 # --------------------------------------------------------------------------- class 5

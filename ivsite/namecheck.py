@@ -1,0 +1,115 @@
+"""The filter's check for people and contact details in what an audience sees.
+
+An unconsented name (in any spelling, see ivsite.people and ivsite.normalise), the
+parts of it near the person, and contact details however written are errors at
+their line; the audit looks for the same things in the output, independently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from markdown_it.token import Token
+
+from .diagnostics import Diagnostics
+from .markdown import inline_text
+from .notes import Note, ValidSite
+from .people import PART_KIND, Mention, Mentions, linked_keys, matcher_of, mentions
+from .textmatch import Matcher
+
+if TYPE_CHECKING:
+    from .audience import ViewNote
+
+
+@dataclass
+class NameCheck:
+    """Unconsented names and contact details, found through one normalising matcher
+    (see ivsite.people): everywhere, plus name parts near their person."""
+
+    mentions: Mentions
+    anywhere: Matcher[Mention]
+
+    def near(self, site: ValidSite, note: Note) -> list[Matcher[Mention]]:
+        """The matchers for one note: the parts of the names of the people it is
+        about or links to join those that hold everywhere."""
+        close = self.mentions.close_to(note.key, linked_keys(site, note))
+        if not close:
+            return [self.anywhere]
+        return [self.anywhere, matcher_of((m.kind, m.text, m) for m in close)]
+
+
+def name_check(site: ValidSite) -> NameCheck | None:
+    found = mentions(site)
+    if not found.anywhere and not found.near and not found.own:
+        return None
+    return NameCheck(found, matcher_of((m.kind, m.text, m) for m in found.anywhere))
+
+
+def _found(matchers: list[Matcher[Mention]], text: str) -> list[Mention]:
+    """What ``text`` gives away: a name's parts only where the whole name is not,
+    and one part per person."""
+    found = [m for matcher in matchers for m in matcher.find(text)]
+    whole = [m for m in found if m.kind != PART_KIND]
+    if whole:
+        return whole
+    return list({m.note.source + m.kind: m for m in reversed(found)}.values())[::-1]
+
+
+def _said(m: Mention, where: str) -> tuple[str, str, str]:
+    """(code, message, hint) for a mention found in visible text."""
+    if m.kind.startswith(("contact field", "referral email")):
+        what = m.kind.removeprefix("contact field ")
+        return ("contact-in-text", f"the {what} at {m.note.source}:{m.line} is private, "
+                f"but {where} gives it (however it is written)",
+                "contact details are never published: take it out, or put it in a "
+                "'::: private' passage")
+    name = f"'{m.text}'" if m.kind != PART_KIND else \
+        f"'{m.text}', part of the name of someone who did not agree to be named,"
+    return ("name-without-consent",
+            f"{name} did not agree to be named, but {where} names them"
+            if m.kind != PART_KIND else f"{name} is in {where} (the note about them or "
+            "linking to it)", "use the alias or a description of their role instead")
+
+
+def check_names(note: Note, vn: ViewNote, matchers: list[Matcher[Mention]],
+                 diags: Diagnostics) -> None:
+    """An unconsented name or a contact detail in visible text fails the build, at
+    its line."""
+    fields = [("title", vn.title), ("summary", note.meta.summary or ""),
+              ("alias", vn.display_name), ("person.role", vn.person_role),
+              ("person.company", vn.company), ("person.industry", vn.industry),
+              ("person.location", vn.location),
+              *((f"tags.{i}", t) for i, t in enumerate(note.meta.tags))]
+    for key, value in fields:
+        for m in _found(matchers, value):
+            pos = note.fm.pos(*key.split("."))
+            diags.error(note.source, pos.line, pos.col, *_said(m, f"the {key}"))
+    lines = list(_visible_lines(vn.tokens, note))
+    if not _found(matchers, " \n ".join(text for text, _ in lines)):
+        return
+    reported = False
+    for text, line in lines:
+        for m in _found(matchers, text):
+            reported = True
+            diags.error(note.source, line, 1, *_said(m, f"this {vn.visibility} text"))
+    if not reported:
+        diags.error(note.source, note.body_line, 1, "name-without-consent",
+                    f"the {vn.visibility} text of this note names someone who did not agree "
+                    "to be named, or gives a contact detail",
+                    "use the alias, or put it in a '::: private' passage")
+
+
+def _visible_lines(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]:
+    for tok in tokens:
+        line = note.line_of(tok) if tok.map else note.body_line
+        if tok.type == "inline" and tok.children is not None:
+            yield inline_text(tok), line
+            for c in tok.children:
+                if c.type == "html_inline":  # raw HTML is shown as written
+                    yield c.content, line
+                for v in c.attrs.values():
+                    yield str(v), line
+        elif tok.content:
+            yield tok.content, line

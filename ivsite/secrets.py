@@ -1,0 +1,180 @@
+"""What the audit looks for: everything an audience must not see, and what it may.
+
+Kept apart from the audience filter on purpose: the audit is a second line and
+must not share the filter's blind spots. Passage text comes from the cut's own
+record of what each passage held, comments from a pattern of its own, and what
+the audience may read (which excuses a withheld sentence said elsewhere too) from
+the source, not from the filter's view.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+from .audience import SEES, Audience
+from .markdown import inline_text
+from .models import InterviewMeta, RoleMeta
+from .normalise import fold
+from .notes import Note, ValidSite
+from .people import Mention, linked_keys, mentions, name_forms
+
+ADDRESS = "withheld address"
+"""The kind of secret that is a withheld page's address (looked for as a link)."""
+
+
+@dataclass(frozen=True)
+class Secret:
+    """Something this audience must not see, and where it came from."""
+
+    kind: str
+    text: str
+    source: str
+    line: int
+    scope: tuple[str, ...] = ()
+    """Output paths (prefixes) where it counts; empty: everywhere."""
+
+
+def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
+    """Everything this audience must not see, as strings to look for in an output."""
+    sees = SEES[audience]
+    out = _people_secrets(site, sees)
+    shown = _shown_fields(site, sees)
+    for note in site.notes:
+        meta = note.meta
+        if note.visibility not in sees:
+            out.extend(_field_secrets(note, shown))
+            if meta.summary and len(meta.summary.split()) >= 2:
+                out.append(Secret("withheld summary", meta.summary, note.source,
+                                  note.fm.pos("summary").line))
+            if meta.title and len(meta.title.split()) >= 2:
+                out.append(Secret("withheld title", meta.title, note.source,
+                                  note.fm.pos("title").line))
+            url = f"{note.slug}/" if note.collection == "pages" else \
+                f"{note.collection}/{note.slug}/"
+            out.append(Secret(ADDRESS, url, note.source, 1))
+            out.extend(_passage_secrets(note, note.tokens, "withheld note"))
+        # Comments are found here by themselves, not taken from the cut: the audit
+        # must not share a blind spot with the filter.
+        code = _code_text(note.tokens) if "<!--" in note.fm.body else ""
+        for m in _SAID_IN_COMMENT.finditer(note.fm.body):
+            said = " ".join(m.group(0)[4:].removesuffix("-->").split())
+            if len(said) >= 12 and m.group(0) not in code:  # in code it is shown as is
+                line = note.fm.body.count("\n", 0, m.start()) + note.body_line
+                out.append(Secret("HTML comment", said, note.source, line))
+        for w in note.cut.withheld:
+            line = w.line + note.body_line
+            if w.text and not set(w.kinds) <= sees:
+                kind = f"{w.kinds[-1]} passage" + (" link" if w.link else "")
+                out.append(Secret(kind, w.text, note.source, line))
+    return out
+
+
+_SAID_IN_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+"""Comments as the audit finds them (not the filter's pattern: no shared blind spot)."""
+_WIKI = re.compile(r"!?\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
+_RELATIVE = re.compile(r"""\]\((?![a-zA-Z][\w+.-]*:)[^)]*\)|"""
+                       r"""\s(?:href|src|srcset)\s*=\s*(?:"(?![a-zA-Z][\w+.-]*:)[^"]*"|"""
+                       r"""'(?![a-zA-Z][\w+.-]*:)[^']*')""", re.I)
+
+
+def _code_text(tokens: list[Token]) -> str:
+    """All code in a note (blocks and spans), where a comment is literal text."""
+    return "\n".join(t.content for t in tokens if t.type in ("fence", "code_block")) + \
+        "\n".join(c.content for t in tokens for c in t.children or () if c.type == "code_inline")
+
+
+def visible_source(site: ValidSite, audience: Audience) -> str:
+    """What an audience may read, taken from the source and not from the filter's
+    view: the audit excuses a withheld sentence that is also said here, so this
+    must not share a blind spot with the filter. Lines come from each visible
+    note's cut (those in no passage the audience may not see); link targets
+    inside the site are left out, since the filter does not print them."""
+    sees = SEES[audience]
+    parts: list[str] = [q.text for q in site.questions]
+    for note in site.notes:
+        if note.visibility not in sees:
+            continue
+        meta = note.meta
+        parts += [meta.title or "", meta.summary or "", *meta.tags]
+        if isinstance(meta, InterviewMeta):
+            p = meta.person
+            parts += [meta.alias or "", p.role or "", p.company or "", p.industry or "",
+                      p.location or "", p.name if meta.consent.publish_name else ""]
+        elif isinstance(meta, RoleMeta):
+            parts += list(meta.skills)
+        shown = "\n".join(line.text for line in note.cut.lines
+                          if set(line.kinds) <= sees and not line.fence)
+        shown = _SAID_IN_COMMENT.sub(" ", shown)
+        parts.append(_RELATIVE.sub(" ", _WIKI.sub(lambda m: m.group(2) or "", shown)))
+    return "\n".join(parts)
+
+
+def _passage_secrets(note: Note, tokens: list[Token], kind: str) -> list[Secret]:
+    out = []
+    for tok in tokens:
+        if tok.type == "inline" and tok.content.strip():
+            text = " ".join(inline_text(tok).split())
+            if text:
+                out.append(Secret(kind, text, note.source, note.line_of(tok)))
+        elif tok.type in ("fence", "code_block"):
+            for n, line in enumerate(tok.content.split("\n")):
+                if line.strip():
+                    out.append(Secret(kind, line.strip(), note.source, note.line_of(tok) + n + 1))
+    return out
+
+
+def _people_secrets(site: ValidSite, sees: frozenset[str]) -> list[Secret]:
+    """Unconsented names and contact details, anywhere; the parts of a name on the
+    pages of the notes about that person and of the notes that link to them."""
+    found = mentions(site)
+    out = [Secret(m.kind, m.text, m.note.source, m.line) for m in found.anywhere]
+    scopes: dict[Mention, list[str]] = {}
+    for note in site.notes:
+        if note.visibility in sees:
+            for m in found.close_to(note.key, linked_keys(site, note)):
+                scopes.setdefault(m, []).append(_output_path(note))
+    out += [Secret(m.kind, m.text, m.note.source, m.line, tuple(sorted(set(where))))
+            for m, where in scopes.items()]
+    return out
+
+
+def _output_path(note: Note) -> str:
+    if note.collection == "pages":
+        return "index.html" if note.slug == "index" else f"{note.slug}/"
+    return f"{note.collection}/{note.slug}/"
+
+
+def _shown_fields(site: ValidSite, sees: frozenset[str]) -> set[str]:
+    """Tags, companies and roles a visible note carries (folded): the audience may
+    read these words, whichever withheld note also has them."""
+    out: set[str] = set()
+    for note in site.notes:
+        if note.visibility in sees:
+            meta = note.meta
+            out |= {fold(t.strip()) for t in meta.tags}
+            if isinstance(meta, InterviewMeta):
+                out |= {fold((meta.person.company or "").strip()),
+                        fold((meta.person.role or "").strip())}
+    return out
+
+
+def _field_secrets(note: Note, shown: set[str]) -> list[Secret]:
+    """The front matter of a withheld note that withheld() does not cover: its tags,
+    and for an interview the person's name, given and family name, company and
+    role. A tag, company or role a visible note also carries is not a secret."""
+    meta = note.meta
+    fields = [("withheld tag", ("tags", str(i)), t) for i, t in enumerate(meta.tags)]
+    if isinstance(meta, InterviewMeta):
+        p = meta.person
+        fields += [("withheld company", ("person", "company"), p.company or ""),
+                   ("withheld role", ("person", "role"), p.role or "")]
+        if p.name.strip():
+            fields.append(("withheld person", ("person", "name"), p.name))
+            fields += [("withheld name part", ("person", "name"), part)
+                       for part in name_forms(p.name).parts]
+    return [Secret(kind, value.strip(), note.source, note.fm.pos(*key).line)
+            for kind, key, value in fields
+            if value.strip() and fold(value.strip()) not in shown]
