@@ -295,13 +295,16 @@ def _walk(root: Path, content: Path, folder: Path, site: LoadedSite, diags: Diag
                     "copy the file into content/ instead of linking to it",
                 )
                 continue
-            if entry.name.lower().endswith((".md", ".markdown")):
+            if entry.name.lower().endswith((".md", ".markdown")) or \
+                    target.suffix.lower() in (".md", ".markdown"):
                 # One file in two places could be two notes with two visibilities
-                # (a page's default is public, a reflection's private).
+                # (a page's default is public, a reflection's private), or a note
+                # copied whole as an asset.
                 diags.error(
                     rel, 0, 0, "note-link",
-                    "this note is a link to another file, so one text would be read as "
-                    "two notes", "remove the link, or copy the file if you mean two notes",
+                    "this is a link to a note, so one text would be read twice (as two "
+                    "notes, or a note and a file)",
+                    "remove the link, or copy the file if you mean two notes",
                 )
                 continue
         if entry.is_dir():

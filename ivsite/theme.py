@@ -52,14 +52,15 @@ def _refuse_links_outside(site_root: Path, own: Path, name: str) -> None:
     if not own.resolve().is_relative_to(top):
         raise ThemeError(f"themes/{name} links to {own.resolve()}, outside the site's folder; "
                          "a theme is never read from outside the site")
+    themes = (site_root / "themes").resolve()
     for dirpath, dirnames, filenames in os.walk(own):
         for entry in (*dirnames, *filenames):
             path = Path(dirpath) / entry
-            if path.is_symlink() and not path.resolve().is_relative_to(top):
+            # Inside themes/ only: a template linked to a note would print it raw.
+            if path.is_symlink() and not path.resolve().is_relative_to(themes):
                 rel = path.relative_to(own).as_posix()
-                raise ThemeError(f"themes/{name}/{rel} links to {path.resolve()}, outside the "
-                                 "site's folder; a theme file is never read from outside the "
-                                 "site")
+                raise ThemeError(f"themes/{name}/{rel} links to {path.resolve()}, outside "
+                                 "themes/; a theme file is never read from anywhere else")
 
 
 class Theme:

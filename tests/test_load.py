@@ -360,3 +360,24 @@ def test_a_note_that_links_to_another_note_is_an_error(tmp_path: Path) -> None:
     assert [(d.path, d.code) for d in result.diagnostics.errors] == [
         ("content/pages/money.md", "note-link")]
     assert not (tmp_path / "out").exists()
+
+
+def test_an_asset_that_links_to_a_note_is_an_error(tmp_path: Path) -> None:
+    """The red team's notes.txt -> a private reflection: copied whole, front matter and
+    all, had it been taken for an asset."""
+    from ivsite.pipeline import EXIT_CONTENT, build
+
+    root = tmp_path / "site"
+    (root / "content/reflections").mkdir(parents=True)
+    (root / "content/assets").mkdir(parents=True)
+    (root / "content/pages").mkdir(parents=True)
+    (root / "site.toml").write_text('title = "T"\n', "utf-8")
+    (root / "content/reflections/salary.md").write_text(
+        "---\ntitle: Salary\ndate: 2026-01-01\n---\nzqxsalary 95k.\n", "utf-8")
+    (root / "content/assets/notes.txt").symlink_to(root / "content/reflections/salary.md")
+    (root / "content/pages/about.md").write_text(
+        "---\ntitle: About\n---\nSee [notes](../assets/notes.txt).\n", "utf-8")
+    result = build(root, out=tmp_path / "out")
+    assert result.status == EXIT_CONTENT
+    assert ("content/assets/notes.txt", "note-link") in {
+        (d.path, d.code) for d in result.diagnostics.errors}

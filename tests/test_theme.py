@@ -118,3 +118,17 @@ def test_a_template_that_fails_while_rendering_is_an_error_not_a_traceback(
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output and "internal error" not in result.output
     assert "error[theme]" in result.output and "page.html" in result.output
+
+
+def test_a_theme_file_linked_into_content_is_refused(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {
+        **SITE, "content/reflections/salary.md":
+            "---\ntitle: Salary\ndate: 2026-01-01\n---\nzqxsalary 95k.\n"},
+        'title = "T"\ntheme = "mine"\n')
+    (root / "themes/mine/templates").mkdir(parents=True)
+    (root / "themes/mine/templates/notes.txt").symlink_to(
+        root / "content/reflections/salary.md")
+    result = run_in(root, "build")
+    assert result.exit_code == 2, result.output
+    assert "themes/mine/templates/notes.txt" in result.output
+    assert not (root / "_site").exists()
