@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -434,7 +435,9 @@ def check_tokens(tokens: Sequence[Token], cut_: Cut, sees: Iterable[str]) -> lis
             "put '::: private' or '::: mentor' at the start of a line of its own"))
     for t in tokens:
         if t.type == "inline" and t.children and "<!--" in t.content:
-            shown = sum(c.content.count("<!--") for c in t.children if c.type == "text")
+            shown = sum(c.content.count("<!--") + sum(unquote(str(v)).count("<!--")
+                                                      for v in c.attrs.values())
+                        for c in t.children if c.type not in ("code_inline", "html_inline"))
             if shown > t.content.count("\\<!--"):
                 out.append(Problem(
                     t.map[0] if t.map else 0, "comment-unclosed",

@@ -203,6 +203,9 @@ def test_comments_are_cut_wherever_they_stand(tmp_path: Path, body: str) -> None
     f"Run `make\nserve` first. <!-- `todo`: {SECRET}.\n\nStill {SECRET} -->\n",
     f"Term\n: First.\n\n    Second para. <!-- {SECRET}\n",
     f"An escaped \\` <!-- {SECRET} ` tick.\n",
+    f"I ran `ls\n-la` then read [the docs](https://e.com/ \"<!-- {SECRET} -->\") and `x`.\n",
+    f"\\`![a <!-- {SECRET} --> b](https://e.com/x.svg)`\n",
+    f"\\`[x](https://e.com/<!--{SECRET}-->)`\n",
 ])
 def test_a_comment_markdown_would_print_is_refused(tmp_path: Path, body: str) -> None:
     text, errors = shown(page(tmp_path, body))
