@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -298,6 +298,12 @@ def _validate_note(p: ParsedNote, config: SiteConfig, diags: Diagnostics) -> Not
             if isinstance(r, dict) else r
             for i, r in enumerate(data["referrals"])
         ]
+    for path_keys, value in _strings(fm.data):
+        if "<!--" in value:  # printed as text in titles, lists, feeds: never hidden
+            pos = fm.pos(*path_keys)
+            diags.error(path, pos.line, pos.col, "comment-in-front-matter",
+                        "an HTML comment in the front matter would be printed as text",
+                        "use a YAML comment ('# ...') or move it into the body")
     # Visibility is checked by hand for the hints the contract asks for.
     if "visibility" in data:
         vis = data["visibility"]
@@ -359,6 +365,18 @@ def _validate_note(p: ParsedNote, config: SiteConfig, diags: Diagnostics) -> Not
         source=path, collection=coll, key=key, meta=meta, visibility=visibility, slug=slug,
         tokens=p.tokens, env=p.env, fm=fm, body_line=fm.body_line, cut=p.cut,
     )
+
+
+def _strings(value: object, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Every string in front matter, with its key path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, (*path, str(k)))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _strings(v, (*path, str(i)))
 
 
 def _drop_unknown(
