@@ -367,16 +367,19 @@ def _validate_note(p: ParsedNote, config: SiteConfig, diags: Diagnostics) -> Not
     )
 
 
-def _strings(value: object, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
-    """Every string in front matter, with its key path."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield from _strings(v, (*path, str(k)))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _strings(v, (*path, str(i)))
+def _strings(value: object) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Every string in front matter, with its key path; each list or mapping is
+    visited once (YAML anchors can make cycles, and aliases a billion laughs)."""
+    seen: set[int] = set()
+    stack: list[tuple[tuple[str, ...], object]] = [((), value)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, str):
+            yield path, item
+        elif isinstance(item, dict | list) and id(item) not in seen:
+            seen.add(id(item))
+            pairs = item.items() if isinstance(item, dict) else enumerate(item)
+            stack.extend(((*path, str(k)), v) for k, v in pairs)
 
 
 def _drop_unknown(
