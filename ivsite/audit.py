@@ -15,6 +15,9 @@ in a visible note.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import codecs
 import contextlib
 import gzip
 import hashlib
@@ -104,7 +107,7 @@ def needles(secrets: Iterable[Secret], visible_text: str,
 
 _INLINE_TAG = re.compile(
     r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|"
-    r"strong|sub|sup|time|u|var)\b[^>]*>", re.I)
+    r"strong|sub|sup|time|u|var|tspan|textPath|font|wbr)\b[^>]*>", re.I)
 """Tags that sit inside a word as easily as between words: taken out without a space."""
 _ATTR = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _HIDDEN = re.compile(r"<!--(.*?)(?:-->|\Z)|<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.S)
@@ -119,9 +122,13 @@ def readable_texts(path: PurePosixPath | Path, data: bytes) -> list[str]:
     if data[:2] == b"\x1f\x8b":
         with contextlib.suppress(OSError, EOFError, zlib.error):
             data = gzip.decompress(data)
-    text = data.decode("utf-8", errors="ignore")
+    text = _decoded(data)
     if not text:
         return []
+    if "base64," in text:  # an image inside the page: read it as a file of its own
+        embedded = [_decoded(_unbase64(m.group(1))) for m in _DATA_URI.finditer(text)]
+        return [*readable_texts(path, _DATA_URI.sub(" ", text).encode()), *(
+            t for e in embedded for t in readable_texts(PurePosixPath("x.svg"), e.encode()))]
     if path.suffix.lower() not in MARKUP_SUFFIXES:
         return [html.unescape(text) if "&" in text else text]
     # Attribute values (quoted or not), comments and CDATA: what tag-stripping hides.
@@ -129,6 +136,31 @@ def readable_texts(path: PurePosixPath | Path, data: bytes) -> list[str]:
     hidden += " \n " + " \n ".join(a or b for a, b in _HIDDEN.findall(text))
     body = _TAG.sub(" ", _INLINE_TAG.sub("", _HIDDEN.sub(" ", text)))
     return [html.unescape(body), html.unescape(hidden)]
+
+
+_DATA_URI = re.compile(r"data:[^,;\"'\s]*;base64,([A-Za-z0-9+/]{16,})")
+
+
+def _unbase64(text: str) -> bytes:
+    try:
+        return base64.b64decode(text[:len(text) // 4 * 4], validate=False)
+    except binascii.Error:  # not base64 after all: nothing to read in it
+        return b""
+
+
+def _decoded(data: bytes) -> str:
+    """A file's text whatever it was saved as: UTF-8, or UTF-16/32 (with a byte-order
+    mark, or the NUL bytes every other byte that Notepad's UTF-16 leaves)."""
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec, errors="ignore")
+    half = min(len(data), 400) // 2
+    if half >= 8 and data[1:400:2].count(0) > half * 0.3:
+        return data.decode("utf-16-le", errors="ignore")
+    if half >= 8 and data[0:400:2].count(0) > half * 0.3:
+        return data.decode("utf-16-be", errors="ignore")
+    return data.decode("utf-8", errors="ignore")
 
 
 class AuditInterrupted(Exception):

@@ -179,3 +179,23 @@ def test_an_audit_asked_to_stop_stops_before_the_next_file(tmp_path: Path) -> No
     with pytest.raises(AuditInterrupted):
         audit_folder(tmp_path, [NAME], "", [], stop=stop)
     assert audit_folder(tmp_path, [NAME], "", [], stop=lambda: False)
+
+
+def _hits_in(rel: str, data: bytes) -> list[str]:
+    from ivsite.audit import audit_files
+
+    secret = Secret("unconsented name", "Zorblat Quenwick", "content/interviews/z.md", 3)
+    return [h.output for h in audit_files([(rel, data)], [secret], "", [])]
+
+
+@pytest.mark.parametrize(("rel", "data"), [
+    ("assets/d.txt", "\ufeffZorblat Quenwick says hi".encode("utf-16-le")),
+    ("assets/d.txt", "Zorblat Quenwick says hi, without a mark".encode("utf-16-le")),
+    ("assets/d.svg", "\ufeff<svg><text>Zorblat Quenwick</text></svg>".encode("utf-16-be")),
+    ("assets/b.svg", b"<svg><text><tspan>Zor</tspan><tspan>blat</tspan> "
+                     b"<tspan>Quen</tspan><tspan>wick</tspan></text></svg>"),
+    ("a/index.html", b'<p><img src="data:image/svg+xml;base64,' + __import__("base64").b64encode(
+        b"<svg><text>Zorblat Quenwick</text></svg>") + b'"></p>'),
+], ids=["utf16-bom", "utf16-no-bom", "utf16-svg", "svg-tspans", "data-uri"])
+def test_the_audit_reads_text_however_a_file_holds_it(rel: str, data: bytes) -> None:
+    assert _hits_in(rel, data) == [rel]
