@@ -56,9 +56,10 @@ SEES: dict[str, frozenset[str]] = {
 }
 WITHHELD_LABEL = "a private note"
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_URL_ATTR = re.compile(
-    r"""\s(href|src|srcset|poster|action|formaction|data|cite|background|xlink:href|ping)"""
-    r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+_ATTRIBUTE = re.compile(r"""(\s[\w:.-]+\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_URL_PIECES = re.compile(r"[\s,;()'\"=]+")
+"""What separates addresses inside an attribute (srcset, style's url(...), a meta
+refresh's content="0; url=...")."""
 
 
 @dataclass(frozen=True)
@@ -268,7 +269,7 @@ def build_view(
             found.extend(problem_diagnostics(note.source, note.body_line, problems))
         else:
             tokens, env = note.tokens, note.env
-        vn = _view_note(note, site, audience, tokens, env, *lookups())
+        vn = _view_note(note, site, audience, tokens, env, config.base_url, *lookups())
         names = name_matcher()
         if names is not None:
             check_names(note, vn, names.near(site, note), found)
@@ -363,7 +364,7 @@ def _title(note: Note, audience: Audience) -> str:
 
 def _view_note(
     note: Note, site: ValidSite, audience: Audience, tokens: list[Token],
-    env: dict[str, object], ids: dict[str, str],
+    env: dict[str, object], base_url: str, ids: dict[str, str],
     titles: dict[str, str], role_ids: dict[str, str], titles_by_id: dict[str, str],
     hidden: frozenset[str],
 ) -> ViewNote:
@@ -402,7 +403,7 @@ def _view_note(
     elif isinstance(meta, RoleMeta):
         vn.role_status = meta.status or ""
         vn.skills = list(meta.skills)
-    _BodyFilter(note, site, tokens, env, ids, titles, hidden, vn).run()
+    _BodyFilter(note, site, tokens, env, ids, titles, hidden, base_url, vn).run()
     h = hashlib.sha256(f"{audience}\0{note.fm.text}\0{note.visibility}\0{vn.id}".encode())
     for tid in sorted(set(vn.links_to)):
         h.update(f"\0{tid}\0{titles_by_id.get(tid, '')}".encode())
@@ -425,10 +426,12 @@ class _BodyFilter:
 
     def __init__(self, note: Note, site: ValidSite, tokens: list[Token],
                  env: dict[str, object], ids: dict[str, str], titles: dict[str, str],
-                 hidden: frozenset[str], vn: ViewNote) -> None:
+                 hidden: frozenset[str], base_url: str, vn: ViewNote) -> None:
         self.note, self.site, self.ids, self.titles, self.vn = note, site, ids, titles, vn
         self.hidden = hidden
         """Slugs and file names of the notes this audience may not see."""
+        self.own_host = urlsplit(base_url).netloc.casefold()
+        """The site's own host: an absolute address there is a page of this site."""
         self.tokens, self.env = tokens, env
         self.texts: list[str] = []
         self.refs_seen: dict[str, list[int]] = {}
@@ -500,15 +503,19 @@ class _BodyFilter:
         content = _COMMENT.sub("", content)
         if "=" not in content:
             return content
-        return _URL_ATTR.sub(lambda m: "" if self._withheld_url(m) else m.group(0), content)
+        return _ATTRIBUTE.sub(lambda m: "" if self._withheld_url(m) else m.group(0), content)
 
     def _withheld_url(self, m: re.Match[str]) -> bool:
+        """Whether an attribute, any attribute, holds an address of a withheld note."""
         value = html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
-        for url in re.split(r"[\s,]+", value.strip()) if m.group(1).lower() == "srcset" \
-                else [value.strip()]:
+        for url in _URL_PIECES.split(value):
             parts = urlsplit(url)
             if parts.scheme or parts.netloc:
-                continue
+                if parts.netloc.casefold() != self.own_host or not self.own_host:
+                    continue
+                url = parts.path  # this site's own page, written out in full
+            if "/" not in url and not url.casefold().endswith((".md", ".html")):
+                continue  # a word (a class, an alt text), not an address
             target = resolve_href(self.site, self.note.source, url)
             if isinstance(target, NoteTarget) and target.note.key not in self.ids:
                 return True

@@ -170,7 +170,7 @@ class AuditInterrupted(Exception):
 def audit_folder(
     folder: Path, secrets: list[Secret], visible_text: str,
     withheld_assets: list[AssetSecret], skip_prefixes: tuple[str, ...] = (),
-    progress: Progress = QUIET, stop: Callable[[], bool] | None = None,
+    progress: Progress = QUIET, stop: Callable[[], bool] | None = None, base_url: str = "",
 ) -> list[Hit]:
     """Every secret found in ``folder``. ``stop`` is asked before each file; when it
     says so the audit raises :class:`AuditInterrupted` (the live preview stops an
@@ -191,15 +191,19 @@ def audit_folder(
             if not (skip_prefixes and rel.startswith(skip_prefixes)):
                 yield rel, path.read_bytes()
 
-    return audit_files(files(), secrets, visible_text, withheld_assets)
+    return audit_files(files(), secrets, visible_text, withheld_assets, base_url)
 
 
 def audit_files(
     files: Iterable[tuple[str, bytes]], secrets: list[Secret], visible_text: str,
-    withheld_assets: list[AssetSecret],
+    withheld_assets: list[AssetSecret], base_url: str = "",
 ) -> list[Hit]:
     """Every secret found in these (path, bytes): an output folder's files, or the
-    pages of an encrypted view before they are encrypted."""
+    pages of an encrypted view before they are encrypted. ``base_url``: the site's
+    address, under which a withheld page's address written out is found too."""
+    site = urlsplit(base_url)
+    own = re.compile(re.escape(f"{site.netloc}{site.path.rstrip('/')}/") + r"([^\s\"'<>?#]+)",
+                     re.I) if site.netloc else None
     addresses = {s.text.strip("/"): s for s in secrets if s.kind == ADDRESS}
     anywhere = [s for s in secrets if not s.scope]
     matcher = needles(anywhere, visible_text)
@@ -222,7 +226,7 @@ def audit_files(
         here = [first] if first is in_code else \
             [first, *(m for where, m in scoped if rel.startswith(where))]
         for text in (rel, *readable_texts(path, data)):  # a file's name can tell too
-            for secret in _addresses_in(text, addresses):
+            for secret in _addresses_in(text, addresses, own):
                 if id(secret) not in seen:
                     seen.add(id(secret))
                     hits.append(Hit(rel, secret))
@@ -264,13 +268,20 @@ def links_to(rel: str, data: bytes, addresses: dict[str, Secret]) -> list[Secret
 _SECTION_PATH = re.compile(r"(?<![\w-])(?:interviews|reflections|roles)/[^\s\"'<>?#/\\)]+")
 
 
-def _addresses_in(text: str, addresses: dict[str, Secret]) -> Iterator[Secret]:
+def _addresses_in(text: str, addresses: dict[str, Secret],
+                  own: re.Pattern[str] | None) -> Iterator[Secret]:
     """Withheld notes' addresses written out in a text (a sitemap's <loc>, a URL in a
-    search index, a file's own path): looked for as paths, not as words, since a
-    listing can set "reflections" beside a title that happens to be a slug."""
+    search index, a file's own path, the site's address and a page's): looked for
+    as paths, not as words, since a listing can set "reflections" beside a title
+    that happens to be a slug."""
     if addresses and "/" in text:
         for m in _SECTION_PATH.finditer(text):
             secret = addresses.get(m.group(0))
+            if secret is not None:
+                yield secret
+        for m in own.finditer(text) if own is not None else ():
+            path = unquote(m.group(1)).removesuffix("index.html").strip("/")
+            secret = addresses.get(path)
             if secret is not None:
                 yield secret
 

@@ -174,7 +174,9 @@ class Pipeline:
 def shown(prep: Prepared, audience: Audience, theme: Theme) -> str:
     """What the audit may find in an audience's output without it being a leak: the
     visible source, and the words the theme prints on its own."""
-    return visible_source(prep.valid, audience) + "\n" + theme.vocabulary()
+    config = prep.config  # the site's title and author are on every page
+    return "\n".join((visible_source(prep.valid, audience), theme.vocabulary(), config.title,
+                      config.author or ""))
 
 
 def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
@@ -313,7 +315,7 @@ def audit_layers(
             withheld(prep.valid, graph.view.audience),
             shown(prep, graph.view.audience, theme), withheld_assets(prep, plan),
             skip_prefixes=() if layer.prefix else share_prefixes,
-            progress=pipe.progress, stop=stop,
+            progress=pipe.progress, stop=stop, base_url=prep.config.base_url,
         )
         hits += [Hit(layer.prefix + h.output, h.secret) for h in found]
     return hits
@@ -329,7 +331,8 @@ def audit_before_encryption(pipe: Pipeline, prep: Prepared, theme: Theme,
     plain = emit(mentor, theme, feedback_email=prep.config.share.feedback_email,
                  share_prefix=prefix)
     found = audit_files(plain.files.items(), withheld(prep.valid, "mentor"),
-                        shown(prep, "mentor", theme), withheld_assets(prep, plain))
+                        shown(prep, "mentor", theme), withheld_assets(prep, plain),
+                        prep.config.base_url)
     return [Hit(f"{prefix}{h.output} (before encryption)", h.secret) for h in found]
 
 
@@ -395,9 +398,11 @@ def audit_dir(root: Path, folder: Path, audience: Audience) -> tuple[int, Diagno
         if audience == "public" else []
     skip = tuple(f"share/{p.name}/" for p in share_dirs)
     hits = audit_folder(folder, withheld(prep.valid, audience),
-                        shown(prep, audience, theme), assets, skip_prefixes=skip)
+                        shown(prep, audience, theme), assets, skip_prefixes=skip,
+                        base_url=prep.config.base_url)
     for sub in share_dirs:
         for hit in audit_folder(sub, withheld(prep.valid, "mentor"),
-                                shown(prep, "mentor", theme), mentor_assets):
+                                shown(prep, "mentor", theme), mentor_assets,
+                                base_url=prep.config.base_url):
             hits.append(Hit(f"share/{sub.name}/{hit.output}", hit.secret))
     return (EXIT_CONTENT if hits else EXIT_OK), diags, hits

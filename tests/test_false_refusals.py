@@ -61,3 +61,24 @@ def test_a_family_name_shared_with_an_unconsented_referrer_is_no_leak(tmp_path: 
     corpus = OutputCorpus(tmp_path / "out")
     assert corpus.find("Kemal Saarinen") != []
     assert corpus.find("Freya") == [] and corpus.find("Lee Saarinen") == []
+
+
+def test_the_authors_name_shared_with_a_withheld_person_is_no_leak(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {
+        "content/interviews/2026-01-03-private.md":
+            "---\ndate: 2026-01-03\nperson:\n  name: Ann Chen\n---\nPrivate.\n",
+        "content/pages/about.md": "---\ntitle: About\n---\nHello.\n",
+    }, 'title = "T"\nauthor = "Ann Author"\n')
+    result = build(root, out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics]
+
+
+def test_a_withheld_page_address_written_out_in_full_is_found(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {
+        "content/pages/secretpage.md": "---\ntitle: Secret\nvisibility: private\n---\nx\n",
+        "content/pages/about.md": "---\ntitle: About\n---\nSee https://x.example/secretpage/\n",
+    }, 'title = "T"\nbase_url = "https://x.example/"\n')
+    result = build(root, out=tmp_path / "out")
+    assert result.status == 1
+    assert any(d.code == "audit" and d.path == "content/pages/secretpage.md"
+               for d in result.diagnostics)

@@ -232,10 +232,14 @@ PRIVATE_NOTE = "---\ntitle: Salary talk\ndate: 2026-01-02\n---\nNumbers.\n"
     '<a href="../reflections/salary%2Dtalk/">x</a>',
     '<img src="x.png" srcset="a.png 1x, ../reflections/salary-talk/ 2x">',
     '<p><a class="c" HREF="../reflections/salary-talk/">x</a></p>',
+    '<meta http-equiv="refresh" content="0; url=../reflections/salary-talk/">',
+    '<div style="background:url(../reflections/salary-talk/)">x</div>',
+    '<a href="https://me.example/reflections/salary-talk/">x</a>',
 ])
 def test_raw_html_links_to_a_withheld_page_are_taken_out(tmp_path: Path, link: str) -> None:
     root = write_site(tmp_path, {"content/pages/p.md": HEAD + f"{PUBLIC} {link}\n\n{link}\n",
-                                 "content/reflections/salary-talk.md": PRIVATE_NOTE})
+                                 "content/reflections/salary-talk.md": PRIVATE_NOTE},
+                      'title = "T"\nbase_url = "https://me.example/"\n')
     text, errors = shown(root)
     assert errors == [] and PUBLIC in text
     assert "salary" not in text.lower(), text
