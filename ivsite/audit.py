@@ -63,7 +63,22 @@ class AssetSecret:
     source: str
 
 
-def needles(secrets: Iterable[Secret], visible_text: str,
+@dataclass(frozen=True)
+class Seen:
+    """What the audience may read, as words: made once for a whole audit (folding
+    a site's text is the slow part)."""
+
+    words: list[str]
+    freq: Counter[str]
+    run: str
+
+    @classmethod
+    def of(cls, visible_text: str) -> Seen:
+        ws = words(visible_text)
+        return cls(ws, Counter(ws), compact(ws))
+
+
+def needles(secrets: Iterable[Secret], visible_text: str | Seen,
             single_words: bool = True) -> Matcher[Secret]:
     """What to look for, each secret in every form the shared matcher knows (see
     ivsite.people.needle_of). Passages are cut into sentences; a sentence, title,
@@ -71,7 +86,7 @@ def needles(secrets: Iterable[Secret], visible_text: str,
     Names, parts of names and contact details always are. Without
     ``single_words``, a withheld field of one word (a tag, a role) is left out:
     code files are full of common words, and content never reaches them alone."""
-    visible = words(visible_text)
+    seen = visible_text if isinstance(visible_text, Seen) else Seen.of(visible_text)
     always: dict[tuple[str, ...], Secret] = {}
     maybe: dict[tuple[str, ...], Secret] = {}
     runs: list[tuple[str, Secret]] = []
@@ -96,13 +111,11 @@ def needles(secrets: Iterable[Secret], visible_text: str,
                         single_words or len(w) > 1):
                     maybe.setdefault(w, s)
     # What the audience may see anyway is not a secret from it.
-    freq = Counter(visible)
-    shown = {w for w, _ in Matcher([(w, (w, s)) for w, s in maybe.items()], freq)
-             .find_words(visible)}
-    run = compact(visible)
+    shown = {w for w, _ in Matcher([(w, (w, s)) for w, s in maybe.items()], seen.freq)
+             .find_words(seen.words)}
     kept = [(w, s) for w, s in maybe.items() if w not in shown]
-    runs = [(x, s) for x, s in runs if s.kind.startswith(ALWAYS) or x not in run]
-    return Matcher([*always.items(), *kept], freq, substrings=runs, phones=phones)
+    runs = [(x, s) for x, s in runs if s.kind.startswith(ALWAYS) or x not in seen.run]
+    return Matcher([*always.items(), *kept], seen.freq, substrings=runs, phones=phones)
 
 
 _INLINE_TAG = re.compile(
@@ -206,9 +219,10 @@ def audit_files(
                      re.I) if site.netloc else None
     addresses = {s.text.strip("/"): s for s in secrets if s.kind == ADDRESS}
     anywhere = [s for s in secrets if not s.scope]
-    matcher = needles(anywhere, visible_text)
-    in_code = needles(anywhere, visible_text, single_words=False)
-    scoped = _scoped(secrets, visible_text)
+    shown = Seen.of(visible_text)
+    matcher = needles(anywhere, shown)
+    in_code = needles(anywhere, shown, single_words=False)
+    scoped = _scoped(secrets, shown)
     assets = {a.digest: a for a in withheld_assets}
     hits: list[Hit] = []
     for rel, data in files:
@@ -286,14 +300,14 @@ def _addresses_in(text: str, addresses: dict[str, Secret],
                 yield secret
 
 
-def _scoped(secrets: list[Secret], visible_text: str) -> list[tuple[str, Matcher[Secret]]]:
+def _scoped(secrets: list[Secret], seen: Seen) -> list[tuple[str, Matcher[Secret]]]:
     """Secrets that count only under some output paths (the parts of a name, on
     the pages about the person or linking to them): a matcher per path."""
     by_path: dict[str, list[Secret]] = {}
     for s in secrets:
         for where in s.scope:
             by_path.setdefault(where, []).append(s)
-    return [(where, needles(found, visible_text)) for where, found in sorted(by_path.items())]
+    return [(where, needles(found, seen)) for where, found in sorted(by_path.items())]
 
 
 def _short(text: str, limit: int = 60) -> str:
