@@ -21,6 +21,7 @@ run together is found through its run-together form (see ivsite.people).
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -33,6 +34,7 @@ FORMAT_CHARS = re.compile(
     "\U000e0020-\U000e007f]")
 """Unicode category Cf (zero-width space and joiners, soft hyphen, word joiner,
 BOM, bidi controls, tags): invisible, so a name may hide any of them inside."""
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 """Combining diacritics left by NFKD: 'é' is 'e' + U+0301."""
 _LETTERS = str.maketrans({
@@ -72,11 +74,18 @@ def _fold_cased(text: str) -> str:
     if "%" in text:
         text = unquote(text)
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-        text = FORMAT_CHARS.sub("", text)
-        text = _MARKS.sub("", unicodedata.normalize("NFKD", text)).translate(_LETTERS)
-        text = unicodedata.normalize("NFC", text)  # Hangul and kana compose again
+        text = FORMAT_CHARS.sub("", unicodedata.normalize("NFKC", text))
+        # What is left to fold stands in runs of non-ASCII letters: fold each run
+        # once (a site's pages repeat the same few), not the whole text each time.
+        text = _NON_ASCII.sub(lambda m: _fold_run(m.group(0)), text)
     return text
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_run(run: str) -> str:
+    """Accents off, look-alike letters to Latin; Hangul and kana composed again."""
+    return unicodedata.normalize(
+        "NFC", _MARKS.sub("", unicodedata.normalize("NFKD", run)).translate(_LETTERS))
 
 
 def words(text: str) -> list[str]:

@@ -39,8 +39,13 @@ _FORMAT = re.compile(r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
                      r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff"
                      r"\uffa0\U000e0000-\U000e0fff]")
 _MAYBE_FENCE = re.compile(
-    r"[:：∶꞉˸ː⁚︓﹕׃᛬܃܄][^\S\n]*(?:[\u00ad\u200b-\u200f\u2060-\u206f\ufeff][^\S\n]*)*"
-    r"[:：∶꞉˸ː⁚︓﹕׃᛬܃܄]")
+    r"[:：∶꞉˸ː⁚︓﹕׃᛬܃܄](?:[^\S\n\u00ad\u200b-\u200f\u2060-\u206f\ufeff]|"
+    r"[\u00ad\u200b-\u200f\u2060-\u206f\ufeff])*[:：∶꞉˸ː⁚︓﹕׃᛬܃܄]"
+    r"(?:[^\S\n]|[\u00ad\u200b-\u200f\u2060-\u206f\ufeff])*[:：∶꞉˸ː⁚︓﹕׃᛬܃܄]")
+"""Three colons (or look-alikes), maybe with spaces or invisible characters between:
+a body without any has no fence, and is cut without looking further."""
+_MAYBE_CODE = re.compile(r"```|~~~|^[ \t>*+\-\d.)]*?(?: {4}|\t)", re.M)
+"""Something that could be fenced or indented code; without it no line is code."""
 _PREFIX = re.compile(r"(?:[ \t]|>|(?:[-*+:~]|\d{1,9}[.)]|\[\^[^\]]*\]:)(?=[ \t]|$))*")
 """What may stand before a fence on its line: indentation, quote markers, list,
 definition and footnote markers (Markdown opens a passage after any of them)."""
@@ -128,7 +133,7 @@ def cut(body: str) -> Cut:
     raw = body.split("\n")
     if "<!--" not in body and not _MAYBE_FENCE.search(body):
         return Cut(tuple(Line(i, t, ()) for i, t in enumerate(raw)), (), ())
-    code = _code_lines(body, len(raw))
+    code = _code_lines(body, len(raw)) if _MAYBE_CODE.search(body) else {}
     problems: list[Problem] = []
     secrets: list[Withheld] = []
     lines = _passages(_without_comments(raw, code, problems), code, problems, secrets)
