@@ -142,15 +142,29 @@ def readable_texts(path: PurePosixPath | Path, data: bytes) -> list[str]:
         embedded = [_decoded(_unbase64(m.group(1))) for m in _DATA_URI.finditer(text)]
         return [*readable_texts(path, _DATA_URI.sub(" ", text).encode()), *(
             t for e in embedded for t in readable_texts(PurePosixPath("x.svg"), e.encode()))]
+    shown_reversed = [_TAG.sub("", m.group(1) or m.group(2))[::-1]
+                      for m in _REVERSED.finditer(text)] \
+        if "\u202e" in text or "<bdo" in text.lower() else []
     if path.suffix.lower() not in MARKUP_SUFFIXES:
-        return [html.unescape(text) if "&" in text else text]
+        return [html.unescape(text) if "&" in text else text, *shown_reversed]
     # Attribute values (quoted or not), comments and CDATA: what tag-stripping hides.
     hidden = " \n ".join(a or b or c for a, b, c in _ATTR.findall(text))
     hidden += " \n " + " \n ".join(a or b for a, b in _HIDDEN.findall(text))
     body = _TAG.sub(" ", _INLINE_TAG.sub("", _HIDDEN.sub(" ", text)))
-    return [html.unescape(body), html.unescape(hidden)]
+    unseen = _UNSEEN.sub("", text) if _UNSEEN.search(text) else ""  # what a reader sees
+    if unseen:
+        body += " \n " + _TAG.sub(" ", _INLINE_TAG.sub("", _HIDDEN.sub(" ", unseen)))
+    return [html.unescape(body), html.unescape(hidden),
+            *(html.unescape(r) for r in shown_reversed)]
 
 
+_UNSEEN = re.compile(
+    r"<(\w+)\b[^>]*(?:display\s*:\s*none|visibility\s*:\s*hidden|\shidden\b)[^>]*>.*?</\1>",
+    re.I | re.S)
+"""An element a browser does not show: words around it meet on the screen."""
+_REVERSED = re.compile(r"<bdo\b[^>]*\brtl\b[^>]*>(.*?)</bdo>|\u202e([^\u202c\n]*)",
+                       re.I | re.S)
+"""Text a browser shows right to left: read backwards too ("kciwneuQ talbroZ")."""
 _DATA_URI = re.compile(r"data:[^,;\"'\s]*;base64,([A-Za-z0-9+/]{16,})")
 
 

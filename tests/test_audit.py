@@ -196,6 +196,10 @@ def _hits_in(rel: str, data: bytes) -> list[str]:
                      b"<tspan>Quen</tspan><tspan>wick</tspan></text></svg>"),
     ("a/index.html", b'<p><img src="data:image/svg+xml;base64,' + __import__("base64").b64encode(
         b"<svg><text>Zorblat Quenwick</text></svg>") + b'"></p>'),
-], ids=["utf16-bom", "utf16-no-bom", "utf16-svg", "svg-tspans", "data-uri"])
+    ("a/index.html", b'<p><bdo dir="rtl">kciwneuQ talbroZ</bdo></p>'),
+    ("a/index.html", "<p>\u202ekciwneuQ talbroZ\u202c says hi</p>".encode()),
+    ("a/index.html", b'<p>Zor<span style="display:none">qq</span>blat Quen<b hidden>x</b>wick</p>'),
+], ids=["utf16-bom", "utf16-no-bom", "utf16-svg", "svg-tspans", "data-uri", "bdo-rtl",
+        "rtl-override", "hidden-between-letters"])
 def test_the_audit_reads_text_however_a_file_holds_it(rel: str, data: bytes) -> None:
     assert _hits_in(rel, data) == [rel]
