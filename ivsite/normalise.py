@@ -34,6 +34,14 @@ FORMAT_CHARS = re.compile(
     "\U000e0020-\U000e007f]")
 """Unicode category Cf (zero-width space and joiners, soft hyphen, word joiner,
 BOM, bidi controls, tags): invisible, so a name may hide any of them inside."""
+_ESCAPE = re.compile(r"\\(?:u\{?([0-9a-fA-F]{4,6})\}?|x([0-9a-fA-F]{2})|([0-9a-fA-F]{1,6}) ?)")
+
+
+def _unescape(m: re.Match[str]) -> str:
+    code = int(m.group(1) or m.group(2) or m.group(3), 16)
+    return chr(code) if 0 < code <= 0x10FFFF else m.group(0)
+
+
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 """Combining diacritics left by NFKD: 'é' is 'e' + U+0301."""
@@ -73,6 +81,8 @@ def _fold_cased(text: str) -> str:
         text = html.unescape(text)
     if "%" in text:
         text = unquote(text)
+    if "\\" in text:  # CSS ("\\e1 ") and script ("\\u00e1", "\\x54") escapes in raw HTML
+        text = _ESCAPE.sub(_unescape, text)
     if not text.isascii():
         text = FORMAT_CHARS.sub("", unicodedata.normalize("NFKC", text))
         # What is left to fold stands in runs of non-ASCII letters: fold each run

@@ -82,7 +82,13 @@ def name_forms(name: str) -> Forms:
         given, family, middle = core[0], core[j:], core[1:j]
         forms |= {(given, *family), (*family, given), (*family, given, *middle),
                   (given, core[-1]), (core[-1], given)}
+        # Any two of its words in order: "Ana García" for Ana García-López, "María
+        # García" for Ana María García López (short forms people use).
+        named = [w for w in core if w not in PARTICLES]
+        forms |= {(a, b) for i, a in enumerate(named) for b in named[i + 1:]}
     forms |= {(compact(list(f)),) for f in list(forms) if len(f) > 1}
+    # Neighbouring words run together: "Maryjane Kowalski", "Siobhan Obrien".
+    forms |= set(_merged(tuple(core)))
     titled: set[tuple[str, ...]] = set()
     if len(core) > 1:
         titled = {(title, *family) for title in HONORIFICS} | {(given[0], *family)}
@@ -91,6 +97,24 @@ def name_forms(name: str) -> Forms:
                  tuple(sorted(p for p in parts
                               if len(p) >= MIN_PART and p.isalpha() and p not in PARTICLES)),
                  tuple(sorted(titled)))
+
+
+def _merged(ws: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """The name with some neighbouring words joined ("mary jane kowalski" gives
+    "maryjane kowalski", "mary janekowalski"); short names only (2^(n-1) ways)."""
+    if not 2 < len(ws) <= 6:
+        return
+    for mask in range(1, 1 << (len(ws) - 1)):
+        out, cur = [], ws[0]
+        for i, w in enumerate(ws[1:]):
+            if mask >> i & 1:
+                cur += w
+            else:
+                out.append(cur)
+                cur = w
+        out.append(cur)
+        if len(out) > 1:
+            yield tuple(out)
 
 
 def looks_like_name(text: str) -> bool:
@@ -265,7 +289,7 @@ def mentions(site: ValidSite) -> Mentions:
     for kind, name, note, line in unconsented_people(site):
         out.anywhere.append(Mention(kind, name, note, line))
         bucket = out.near if kind == "unconsented name" else out.own if \
-            kind == "referred_by" and looks_like_name(name) else None
+            kind in ("referred_by", "referral") and looks_like_name(name) else None
         if bucket is not None:
             bucket.setdefault(note.key, []).extend(
                 Mention(PART_KIND, part, note, line) for part in name_forms(name).parts
@@ -295,6 +319,8 @@ def needle_of(kind: str, text: str, *, in_code: bool = False,
               ) -> tuple[list[tuple[str, ...]], list[str], str]:
     """(word sequences, spaceless substrings, phone digits) that find ``text``;
     ``in_code``: for a script or style sheet, without the forms that need prose."""
+    if kind.startswith(("referred_by", "referral")) and not looks_like_name(text):
+        return [tuple(words(text))], [], ""  # "Career centre alumni night": no parts
     if kind.startswith(NAME_KINDS):
         forms = name_forms(text)
         titled = [] if in_code else list(forms.titled)

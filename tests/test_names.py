@@ -158,6 +158,31 @@ def test_the_issue_spellings_are_errors(tmp_path: Path, spelt: str) -> None:
     assert found_at(prepare(tmp_path)) == [("content/pages/about.md", 4)]
 
 
+@pytest.mark.parametrize(("name", "spelt"), [
+    ("Ana García-López", "Ana García"),            # given name and first surname
+    ("Ana María García López", "María García"),    # second given name and surname
+    ("Mary-Jane Kowalski", "Maryjane Kowalski"),   # a hyphenated name run together
+    ("Siobhán O'Brien", "Siobhan Obrien"),          # the apostrophe dropped
+    ("Tomás Herrera", r'<span title="\54 om\e1 s Herrera">x</span>'),  # a CSS escape
+    ("Tomás Herrera", r'<script>var n = "\u0054om\u00e1s Herrera";</script>'),
+])
+def test_short_and_escaped_forms_of_a_name_are_errors(tmp_path: Path, name: str,
+                                                       spelt: str) -> None:
+    """Found by the third red team: forms people write, and escapes a browser reads."""
+    write_site(tmp_path, {
+        "content/interviews/x.md": interview(name, "Hello.\n"),
+        "content/pages/about.md": f"---\ntitle: About\n---\nI met {spelt} there.\n",
+    })
+    assert found_at(prepare(tmp_path)) == [("content/pages/about.md", 4)]
+
+
+def test_a_referrals_family_name_alone_in_the_note_that_lists_them(tmp_path: Path) -> None:
+    write_site(tmp_path, {"content/interviews/x.md": interview(
+        "Priya Raman", "She offered to introduce me.\n\nCole has been there for years.\n",
+        front="consent:\n  publish_name: true\nreferrals: [{name: Hannah Cole}]\n")})
+    assert found_at(prepare(tmp_path)) == [("content/interviews/x.md", 13)]
+
+
 def test_a_cjk_name_in_running_text_is_an_error(tmp_path: Path) -> None:
     write_site(tmp_path, {
         "content/interviews/x.md": interview("山田 太郎", "Hello.\n"),
