@@ -82,10 +82,16 @@ def name_forms(name: str) -> Forms:
         given, family, middle = core[0], core[j:], core[1:j]
         forms |= {(given, *family), (*family, given), (*family, given, *middle),
                   (given, core[-1]), (core[-1], given)}
-        # Any two of its words in order: "Ana García" for Ana García-López, "María
-        # García" for Ana María García López (short forms people use).
-        named = [w for w in core if w not in PARTICLES]
-        forms |= {(a, b) for i, a in enumerate(named) for b in named[i + 1:]}
+        # A word and a later surname: "Ana García" for Ana García-López, "María
+        # García" for Ana María García López. A surname is in the last written word
+        # (or the last two words of a longer name): "Dong hyun" alone is only the
+        # given name of Dong-hyun Ortega, "José María" of José María Ramírez.
+        written = name.split()
+        last = len(core) - len(words(written[-1])) if len(written) > 1 else len(core) - 1
+        surnames = min(last, len(core) - 2) if len(core) >= 4 else last
+        named = [(i, w) for i, w in enumerate(core) if w not in PARTICLES]
+        forms |= {(a, b) for n, (_, a) in enumerate(named) for j, b in named[n + 1:]
+                  if j >= max(surnames, 1)}
     forms |= {(compact(list(f)),) for f in list(forms) if len(f) > 1}
     # Neighbouring words run together: "Maryjane Kowalski", "Siobhan Obrien".
     forms |= set(_merged(tuple(core)))

@@ -82,3 +82,16 @@ def test_a_withheld_page_address_written_out_in_full_is_found(tmp_path: Path) ->
     assert result.status == 1
     assert any(d.code == "audit" and d.path == "content/pages/secretpage.md"
                for d in result.diagnostics)
+
+
+def test_a_shared_compound_given_name_is_no_leak(tmp_path: Path) -> None:
+    """Dong-hyun Ortega agreed to be named, Dong-hyun Horvath did not: "Dong-hyun"
+    alone is a given name, not a short form of Horvath's name (the bench corpus)."""
+    body = ("---\ndate: 2026-01-0{}\nvisibility: {}\nperson:\n  name: {}\n"
+            "consent:\n  publish_name: {}\n---\nNotes.\n")
+    root = write_site(tmp_path / "site", {
+        "content/interviews/a.md": body.format(1, "public", "Dong-hyun Ortega", "true"),
+        "content/interviews/b.md": body.format(2, "private", "Dong-hyun Horvath", "false"),
+    })
+    result = build(root, out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics]
