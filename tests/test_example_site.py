@@ -154,7 +154,7 @@ def test_lychee_finds_no_broken_link_or_fragment(site: Path, tmp_path: Path) -> 
 @pytest.mark.browser
 def test_axe_finds_no_violation(site: Path) -> None:
     out = site / "_site"
-    token = next(p.name for p in (out / "share").iterdir())
+    token = next(p.name for p in (out / "share").iterdir() if p.is_dir())
     pages = ["", "interviews/", "interviews/2026-02-11-northwind-ux/",
              "interviews/2026-02-25-agency-ux/", "reflections/",
              "reflections/2026-08-30-marketing-or-research/", "roles/", "roles/ux-researcher/",
