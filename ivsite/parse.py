@@ -57,10 +57,11 @@ def parse_note(source: SourceFile, body_parser: BodyParser = parse_body) -> Pars
 
 
 def parse_cut(cut: Cut, sees: Iterable[str], body_parser: BodyParser = parse_body,
-              ) -> ParsedView:
+              made: tuple[str, tuple[int, ...]] | None = None) -> ParsedView:
     """Tokens of the text an audience may see (maps are body lines), the parser's
-    env, and the cut's problems with anything the parser read otherwise."""
-    text, where = cut.text(sees)
+    env, and the cut's problems with anything the parser read otherwise. ``made``:
+    ``cut.text(sees)``, when the caller has it already."""
+    text, where = made or cut.text(sees)
     tokens, env = body_parser(text)
     if where and where[-1] != len(where) - 1:  # lines were taken out
         passages.remap(tokens, where)
@@ -167,12 +168,12 @@ class ParseCache:
     def view(self, cut: Cut, sees: Iterable[str]) -> ParsedView:
         """An audience's tokens of a note (see :func:`parse_cut`), kept by the text
         and line map it was made from; callers never change them."""
-        text, where = cut.text(sees)
-        key = hashlib.sha256(f"{text}\0{where}".encode()).hexdigest()
+        made = cut.text(sees)
+        key = hashlib.sha256(f"{made[0]}\0{made[1]}".encode()).hexdigest()
         self._views_used.add(key)
         hit = self._views.get(key)
         if hit is None:
-            hit = self._views[key] = parse_cut(cut, sees, self._body)
+            hit = self._views[key] = parse_cut(cut, sees, self._body, made)
         return hit
 
     def stale(self, live: int) -> bool:

@@ -98,10 +98,6 @@ class Cut:
     withheld: tuple[Withheld, ...]
     """Passage bodies, by the passages they stand in."""
 
-    @property
-    def has_passages(self) -> bool:
-        return any(line.kinds for line in self.lines)
-
     def hides(self, sees: Iterable[str]) -> bool:
         """Whether an audience that sees ``sees`` misses any line."""
         allowed = frozenset(sees)
@@ -339,7 +335,7 @@ def _passages(lines: list[tuple[int, str]], code: dict[int, str], problems: list
                     src, "container-stray-close",
                     f"'{':' * colons}' closes a passage that is not open here",
                     "remove it, or open the passage with '::: private' or '::: mentor'"))
-                out.append(Line(src, text, (), "literal"))
+                out.append(Line(src, text, ()))  # reported: not a fence, not code
                 continue
             top = stack[-1]
             if colons != top.colons:
@@ -459,18 +455,13 @@ def check_tokens(tokens: Sequence[Token], cut_: Cut, sees: Iterable[str]) -> lis
                 "passage (inside raw HTML, a table or a paragraph it continues)",
                 "put the passage on lines of its own, outside HTML blocks and tables, "
                 "with a blank line before it"))
-        elif line.fence == "literal" and src not in coded and line.kinds == () \
-                and not _is_stray(src, cut_):
+        elif line.fence == "literal" and src not in coded and line.kinds == ():
             out.append(Problem(
                 src, "passage-in-code",
                 "this ':::' line was read as code when the passages were cut, but "
                 "Markdown does not read it as code here",
                 "put code that shows ':::' in a closed ``` block of its own"))
     return out
-
-
-def _is_stray(src: int, cut_: Cut) -> bool:
-    return any(p.line == src and p.code == "container-stray-close" for p in cut_.problems)
 
 
 def remap(tokens: Sequence[Token], where: tuple[int, ...]) -> None:
