@@ -11,6 +11,7 @@ view leads back to a source file. It also lists what it withheld, for the audit.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import html
 import re
@@ -23,9 +24,9 @@ from markdown_it.token import Token
 
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics
+from .keyed import Keyed, compute
 from .load import AssetRef
 from .markdown import inline_text
-from .memo import Memos, patchable
 from .models import InterviewMeta, ReflectionMeta, RoleMeta
 from .namecheck import NameCheck, check_names, name_check
 from .notes import (
@@ -204,48 +205,23 @@ ViewParser = Callable[[Cut, frozenset[str]], ParsedView]
 Tables = tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str], frozenset[str]]
 
 
-@dataclass
-class LastView:
-    """One audience's last view, what it was made from and what it found (kept
-    with memos, so that a save of a few bodies patches it)."""
-
-    shape: str
-    notes: list[Note]
-    view: AudienceView
-    diagnostics: list[Diagnostic]
-    places: dict[str, int]
-    """Each visible note's place in ``view.notes``, by path."""
-    tables: list[Tables]
-    """The id and title tables (see build_view), once made: they follow the shape."""
-    matcher: list[NameCheck | None]
-    """The unconsented-name matcher, once made: it follows the shape too."""
-    quick_in_a_row: int = 0
-
-
 def build_view(
     site: ValidSite, config: SiteConfig, audience: Audience, diags: Diagnostics,
-    memos: Memos | None = None, parse_view: ViewParser = parse_cut,
+    keyed: Keyed = compute, parse_view: ViewParser = parse_cut,
 ) -> AudienceView:
     """Every note this audience may see, filtered.
 
-    With ``memos`` (the live preview) a note's filtered view and its name checks
-    are kept under the audience, the note's bytes and the site's shape (every
-    other note's path, slug, title, visibility, people and consent, the files and
-    site.toml): all that filtering one note reads. Anything else changes, it is
-    filtered again. When only a few notes changed and the shape did not, the last
-    view is patched with theirs (:func:`_refilter`) instead of every note being
-    looked up.
+    Each note's filtering is handed out through ``keyed`` under the audience, the
+    note's text and the site's shape (every other note's path, slug, title,
+    visibility, people and consent, the files and site.toml): all that filtering
+    one note reads. The id and title tables and the name matcher are made only
+    when a note is filtered anew.
     """
     sees = SEES[audience]
-    last = memos.last_views.get(audience) if memos is not None and site.shape else None
-    if last is not None and last.shape != site.shape:
-        last = None
-    tables: list[Tables] = last.tables if last is not None else []
-    matcher: list[NameCheck | None] = last.matcher if last is not None else []
+    tables: list[Tables] = []
+    matcher: list[NameCheck | None] = []
 
     def lookups() -> Tables:
-        """Every visible note's id and title (made once per shape, and only when a
-        note is filtered anew: a save that changes one body finds the rest kept)."""
         if not tables:
             shown = [n for n in site.notes if n.visibility in sees]
             ids = {n.key: f"{n.collection}/{n.slug}" for n in shown}
@@ -258,7 +234,7 @@ def build_view(
         return tables[0]
 
     def name_matcher() -> NameCheck | None:
-        if not matcher:  # made once, and only when a note is filtered anew
+        if not matcher:
             matcher.append(name_check(site) if audience != "private" else None)
         return matcher[0]
 
@@ -275,83 +251,18 @@ def build_view(
             check_names(note, vn, names.near(site, note), found)
         return vn, list(found)
 
-    def kept(note: Note) -> tuple[ViewNote, list[Diagnostic]]:
-        if memos is None or not site.shape:
-            return filtered(note)
-        return memos.views.get(("view", audience, site.shape, note.source, note.fm.text),
-                               lambda: filtered(note))
-
-    if last is not None and memos is not None:
-        quick = _refilter(site, audience, last, kept, memos)
-        if quick is not None:
-            diags.extend(quick.diagnostics)
-            return quick.view
     visible = [n for n in site.notes if n.visibility in sees]
     made: list[ViewNote] = []
-    found_all: list[Diagnostic] = []
     for note in visible:
-        vn, found = kept(note)
-        if found:
-            found_all += found
+        vn, found = keyed(("view", audience, site.shape, config.base_url, note.source,
+                           note.fm.text), functools.partial(filtered, note))
+        diags.extend(found)
         made.append(vn)
-    key = order_by(VIEW_ORDER)
-    order = sorted(range(len(made)), key=lambda i: key(made[i]))  # stable, as a sort is
-    view_notes = [made[i] for i in order]
-    diags.extend(found_all)
-    view = AudienceView(
-        audience=audience, config=config, notes=view_notes, questions=list(site.questions),
+    made.sort(key=order_by(VIEW_ORDER))  # stable, as a sort is
+    return AudienceView(
+        audience=audience, config=config, notes=made, questions=list(site.questions),
         withheld_note_count=len(site.notes) - len(visible),
     )
-    if memos is not None and site.shape:
-        memos.last_views[audience] = LastView(
-            site.shape, list(site.notes), view, found_all,
-            {visible[i].source: place for place, i in enumerate(order)}, tables, matcher)
-    return view
-
-
-def _refilter(
-    site: ValidSite, audience: Audience, last: LastView,
-    kept: Callable[[Note], tuple[ViewNote, list[Diagnostic]]], memos: Memos,
-) -> LastView | None:
-    """The last view with a few changed notes filtered again, when that is all a
-    full filter would change: the same shape (so the same notes are visible, with
-    the same ids, titles and names to check against) and each changed note in the
-    same place in the view's order. None otherwise."""
-    notes = site.notes
-    changed = patchable(notes, last.notes, last.quick_in_a_row)
-    if changed is None:
-        return None
-    sees = SEES[audience]
-    view_notes = list(last.view.notes)
-    paths: set[str] = set()
-    found_now: list[Diagnostic] = []
-    key = order_by(VIEW_ORDER)
-    for i in changed:
-        note, was = notes[i], last.notes[i]
-        if note.source != was.source:
-            return None
-        if note.visibility not in sees:
-            continue  # as before (visibility is part of the shape)
-        place = last.places.get(note.source)
-        if place is None:
-            return None
-        vn, found = kept(note)
-        if key(vn) != key(view_notes[place]):
-            return None  # it moves in the order: sort anew
-        view_notes[place] = vn
-        paths.add(note.source)
-        found_now += found
-        if was.fm.text != note.fm.text:  # its last version is stale: let it go
-            memos.views.discard(("view", audience, last.shape, was.source, was.fm.text))
-    memos.views.skip()
-    diagnostics = [d for d in last.diagnostics if d.path not in paths] + found_now
-    old = last.view
-    view = AudienceView(audience=old.audience, config=old.config, notes=view_notes,
-                        questions=old.questions, withheld_note_count=old.withheld_note_count)
-    quick = LastView(last.shape, list(notes), view, diagnostics, last.places, last.tables,
-                     last.matcher, last.quick_in_a_row + 1)
-    memos.last_views[audience] = quick
-    return quick
 
 
 def _title(note: Note, audience: Audience) -> str:
@@ -414,8 +325,10 @@ def _view_note(
         h.update(f"\0{tok.type}\0{tok.attrs}\0{tok.content}".encode())
         for c in tok.children or ():
             h.update(f"\1{c.type}\0{c.attrs}\0{c.content}".encode())
+    # Everything a page may show of the note: its card too (a name shown or not
+    # follows every note's consent, which its own text does not say).
+    h.update(vn.card().card_digest.encode())
     vn.digest = h.hexdigest()
-    vn.card()
     return vn
 
 

@@ -126,7 +126,8 @@ def build(audience: str, out: Path | None, strict: bool) -> None:
     try:
         result = run_build(Path.cwd(), audience=audience,  # type: ignore[arg-type]
                            out=out, strict=strict,
-                           pipeline=Pipeline(Path.cwd(), progress=progress))
+                           pipeline=Pipeline(Path.cwd(), progress=progress,
+                                             pages=audience))
     finally:
         progress.done()
     print_diagnostics(result.diagnostics)

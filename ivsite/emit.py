@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import itertools
 import json
 import re
-import secrets
-import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
 from urllib.parse import quote
 
 from markdown_it.token import Token
@@ -31,17 +28,20 @@ from markupsafe import Markup
 from .audience import NoteCard, ViewNote
 from .feeds import SitemapEntry, atom_feed, robots, sitemap
 from .graph import COLLECTION_TITLES, Answer, SiteGraph, Tag
-from .memo import Memos
+from .keyed import digest
 from .output import OutputPlan
-from .pagecache import fingerprint, page_key
+from .pagekey import frozen
 from .progress import QUIET, Progress
 from .render import Renderer, relative_url
 from .slugs import slugify
 from .theme import Theme
 
-__all__ = ["EmitError", "emit", "emit_changed"]
+__all__ = ["EmitError", "PageStore", "emit", "render_now"]
 
 RECENT = 5
+PAGE_VERSION = "1"
+"""Part of every page's key: bump it when a change to ivsite makes pages differ
+from the same inputs, so pages kept by an older version are not reused."""
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 FORMAT_LABELS = {
@@ -65,6 +65,17 @@ class EmitError(Exception):
     """The graph cannot be written as a site (e.g. two pages at one address)."""
 
 
+PageStore = Callable[[str, Callable[[], bytes]], bytes]
+"""Where pages come from: ``pages(key, make)`` returns the page kept under ``key``
+or ``make()``. The key is a digest of everything the page is made from (see
+:meth:`_Emitter._page_key`), so a build engine may keep pages across builds."""
+
+
+def render_now(key: str, make: Callable[[], bytes]) -> bytes:
+    """No kept pages: every page is rendered."""
+    return make()
+
+
 def emit(
     graph: SiteGraph,
     theme: Theme,
@@ -74,7 +85,7 @@ def emit(
     share_prefix: str = "",
     lock_attrs: dict[str, str] | None = None,
     plain_assets: frozenset[str] | None = None,
-    memos: Memos | None = None,
+    pages: PageStore = render_now,
     progress: Progress = QUIET,
 ) -> OutputPlan:
     """Every output file of one audience's site.
@@ -85,53 +96,12 @@ def emit(
     used for absolute links: the feedback link and the 404 page. ``plain_assets``
     (passphrase mode) are the hashes of the files the public may see anyway; any
     other linked file is left out of an encrypted view and the review page says so.
-    ``memos`` (the live preview) keeps rendered bodies and answers between builds.
+    Each page is asked of ``pages`` under the digest of all it is made from.
     """
     if encrypt is not None and not lock_attrs:
         raise ValueError("encrypt needs lock_attrs (data-salt, data-iterations, data-check)")
     return _Emitter(graph, theme, encrypt, feedback_email, share_prefix, lock_attrs or {},
-                    plain_assets, memos).run(progress)
-
-
-def emit_changed(
-    graph: SiteGraph,
-    theme: Theme,
-    previous: OutputPlan,
-    *,
-    feedback_email: str = "",
-    share_prefix: str = "",
-    memos: Memos | None = None,
-) -> OutputPlan:
-    """``previous`` (emitted from ``graph.base``) with the pages of ``graph.changed``
-    made again, the questions page when their answers changed, and the JSON search
-    index, which holds their text.
-
-    Only for a graph from :func:`~ivsite.graph.substitute`: those notes differ from
-    the base only in what their own page and the questions page show (body,
-    footnotes, contact, answers), never in what any other page shows of them
-    (their card, links, passages, files), so every other file is the one emitted
-    before. Not for encrypted
-    views (``emit`` only).
-    """
-    if graph.changed is None:
-        raise ValueError("emit_changed needs a graph made by graph.substitute")
-    em = _Emitter(graph, theme, None, feedback_email, share_prefix, {}, None, memos)
-    em.feed_written = "feed.xml" in previous.files
-    em.shared_key = em._shared_key()
-    plan = OutputPlan(files=dict(previous.files), assets=dict(previous.assets),
-                      search_index=previous.search_index,
-                      search_prefix=previous.search_prefix)
-    em.plan = plan
-    for n in graph.changed:
-        page = em._home() if n is graph.home else em._note_page(n)
-        plan.files[_path_of(page.url)] = em._render_page(page)
-    if graph.answers_changed and em.sections["questions"]:
-        page = em._questions()
-        plan.files[_path_of(page.url)] = em._render_page(page)
-    if em.audience == "private":
-        plan.search_shards = previous.search_shards
-        em._remake_shards({graph.url(n) for n in graph.changed})
-    return plan
+                    plain_assets, pages).run(progress)
 
 
 @dataclass
@@ -144,26 +114,22 @@ class _Page:
     section: str = ""
     note: ViewNote | None = None
     context: dict[str, Any] = field(default_factory=dict)
+    """All the page shows, as notes, cards, answers and plain values: its key is
+    made of these (see :meth:`_Emitter._page_key`)."""
     lockable: bool = True
-    inputs: tuple[object, ...] | None = None
-    """With ``build``: all the context is made from, as digests and plain values.
-    A page kept under the same inputs is used without making its context."""
-    build: Callable[[], dict[str, Any]] | None = None
-
-    def full_context(self) -> dict[str, Any]:
-        if self.build is not None:
-            self.context, self.build = self.build(), None
-        return self.context
+    body: tuple[str, ViewNote, int] | None = None
+    """(context name, note, heading level): a body rendered into the context only
+    when the page is made (the note's digest in the key covers it)."""
 
 
 class _Emitter:
     def __init__(
         self, graph: SiteGraph, theme: Theme, encrypt: Callable[[str], str] | None,
         feedback_email: str, share_prefix: str, lock_attrs: dict[str, str],
-        plain_assets: frozenset[str] | None = None, memos: Memos | None = None,
+        plain_assets: frozenset[str] | None = None, pages: PageStore = render_now,
     ) -> None:
         self.g = graph
-        self.memos = memos
+        self.pages_of = pages
         self.theme = theme
         self.encrypt = encrypt
         self.feedback_email = feedback_email
@@ -212,7 +178,7 @@ class _Emitter:
             "review": self.has_review,
         }
         self.feed_written = False
-        self.shared_key: bytes | None = None
+        self.shared_key = ""
 
     # ---- helpers ---------------------------------------------------------------
 
@@ -235,12 +201,8 @@ class _Emitter:
         return Markup(_accessible(_avoid_reserved_ids(html)))
 
     def note_body(self, n: ViewNote, page_url: str, base_level: int) -> Markup:
-        """A view note's body as HTML on the page at ``page_url`` (kept, with memos)."""
-        if self.memos is None:
-            return self.render_body(n.tokens, n.env, page_url, base_level)
-        return self.memos.bodies.get(
-            ("body", self.render_scope, n.digest, page_url, base_level),
-            lambda: self.render_body(n.tokens, n.env, page_url, base_level))
+        """A view note's body as HTML on the page at ``page_url``."""
+        return self.render_body(n.tokens, n.env, page_url, base_level)
 
     def _absolute(self, url: str) -> str:
         return self.config.base_url + self.share_prefix + url
@@ -261,15 +223,12 @@ class _Emitter:
         if self.sections["tags"]:
             out.append(_Page("tags/", "tags.html", "Tags",
                              f"Topics across {self.config.title}", "list", "tags",
-                             inputs=("tags", *((t.name, t.slug, _digests(t.notes))
-                                               for t in g.tags)),
-                             build=lambda: {"tags": [_card_tag(t) for t in g.tags]}))
+                             context={"tags": [_card_tag(t) for t in g.tags]}))
             for tag in g.tags:
                 out.append(_Page(
                     g.tag_url(tag.name), "tag.html", f"Tagged “{tag.name}”",
                     f"Notes tagged “{tag.name}” on {self.config.title}", "list", "tags",
-                    inputs=("tag", tag.name, tag.slug, _digests(tag.notes)),
-                    build=lambda tag=tag: {"tag": _card_tag(tag)},  # type: ignore[misc]
+                    context={"tag": _card_tag(tag)},
                 ))
         if self.sections["questions"]:
             out.append(self._questions())
@@ -277,8 +236,7 @@ class _Emitter:
             out.append(_Page("people/", "people.html", "People I talked to",
                              f"The people behind the conversations on {self.config.title}",
                              "list", "interviews",
-                             inputs=("people", _digests(cols["interviews"])),
-                             build=lambda: {"people": [
+                             context={"people": [
                                  {**p, "interviews": _cards(p["interviews"])}
                                  for p in self._people()]}))
         out.append(self._search())
@@ -299,7 +257,7 @@ class _Emitter:
         description = (home.summary if home and home.summary else "") or self.config.title
         ctx: dict[str, Any] = {
             "home": home,
-            "intro": self.note_body(home, "", 2) if home else Markup(""),
+            "intro": Markup(""),
             "recent_interviews": _cards(cols["interviews"][:RECENT]),
             "recent_reflections": _cards(cols["reflections"][:RECENT]),
             "interview_count": len(cols["interviews"]),
@@ -308,7 +266,7 @@ class _Emitter:
             "badge": VISIBILITY_BADGES.get(home.visibility, "") if home else "",
         }
         return _Page("", "home.html", title, description, "home", "home", note=home,
-                     context=ctx)
+                     context=ctx, body=("intro", home, 2) if home else None)
 
     def _collection_list(self, name: str) -> _Page:
         g = self.g
@@ -321,27 +279,19 @@ class _Emitter:
             "roles": f"The roles researched on {self.config.title}",
         }
 
-        def build() -> dict[str, Any]:
-            ctx: dict[str, Any] = {"items": _cards(items)}
-            if name == "interviews":
-                ctx["filters"] = self._interview_filters(items)
-                ctx["rows"] = [{"note": n.card(), "data": self._filter_data(n)} for n in items]
-                ctx["has_people"] = self.sections["people"]
-            if name == "roles":
-                ctx["counts"] = {
-                    r.id: (len(g.role_interviews.get(r.id, [])),
-                           len(g.role_reflections.get(r.id, [])))
-                    for r in items
-                }
-            return ctx
-
-        # Interview rows name their role (its slug and title); the roles list counts.
-        roles = tuple((r.id, r.card_digest, len(g.role_interviews.get(r.id, [])),
+        ctx: dict[str, Any] = {"items": _cards(items)}
+        if name == "interviews":
+            ctx["filters"] = self._interview_filters(items)
+            ctx["rows"] = [{"note": n.card(), "data": self._filter_data(n)} for n in items]
+            ctx["has_people"] = self.sections["people"]
+        if name == "roles":
+            ctx["counts"] = {
+                r.id: (len(g.role_interviews.get(r.id, [])),
                        len(g.role_reflections.get(r.id, [])))
-                      for r in g.collections["roles"])
+                for r in items
+            }
         return _Page(url, f"{name}.html", title, descriptions[name], "list", name,
-                     inputs=("list", name, _digests(items), roles, self.sections["people"]),
-                     build=build)
+                     context=ctx)
 
     def _filter_data(self, n: ViewNote) -> dict[str, str]:
         """The values filter.js matches an interview on (tags: '|a|b|')."""
@@ -396,106 +346,43 @@ class _Emitter:
         interviews = g.role_interviews.get(n.id, []) if n.collection == "roles" else []
         reflections = g.role_reflections.get(n.id, []) if n.collection == "roles" else []
 
-        def build() -> dict[str, Any]:
-            ctx: dict[str, Any] = {
-                "note": n,
-                "body": self.note_body(n, url, 2),
-                "backlinks": _cards(backlinks),
-                "older": older.card() if older else None,
-                "newer": newer.card() if newer else None,
-                "badge": VISIBILITY_BADGES.get(n.visibility, ""),
-            }
-            if n.collection == "interviews":
-                ctx["role"] = role.card() if role else None
-                ctx["follow_up"] = _follow_up(n)
-                ctx["answers"] = g.answers_by_note.get(n.id, []) if self.has_questions else []
-            elif n.collection == "reflections":
-                ctx["roles"] = _cards(roles)
-            elif n.collection == "roles":
-                ctx["interviews"] = _cards(interviews)
-                ctx["reflections"] = _cards(reflections)
-            return ctx
-
-        # The note itself (its digest covers its body, answers and follow-up), and
-        # what the page shows of the others: their cards.
-        inputs = ("note", n.digest, _digests(backlinks),
-                  older.card_digest if older else None, newer.card_digest if newer else None,
-                  role.card_digest if role else None, _digests(roles), _digests(interviews),
-                  _digests(reflections), self.has_questions)
+        ctx: dict[str, Any] = {
+            "note": n,
+            "body": Markup(""),
+            "backlinks": _cards(backlinks),
+            "older": older.card() if older else None,
+            "newer": newer.card() if newer else None,
+            "badge": VISIBILITY_BADGES.get(n.visibility, ""),
+        }
+        if n.collection == "interviews":
+            ctx["role"] = role.card() if role else None
+            ctx["follow_up"] = _follow_up(n)
+            ctx["answers"] = g.answers_by_note.get(n.id, []) if self.has_questions else []
+        elif n.collection == "reflections":
+            ctx["roles"] = _cards(roles)
+        elif n.collection == "roles":
+            ctx["interviews"] = _cards(interviews)
+            ctx["reflections"] = _cards(reflections)
         description = n.summary or n.title
         return _Page(url, template, n.title, description, "note", n.collection, note=n,
-                     inputs=inputs, build=build)
+                     context=ctx, body=("body", n, 2))
 
     def _questions(self) -> _Page:
-        url = "questions/"
-        shared: list[dict[str, Any]] = []
-
-        def helpers() -> dict[str, Any]:
-            """The page's own context, for the answer partials (made once, if needed)."""
-            if not shared:
-                shared.append(self._context(page))
-            return shared[0]
-
-        def answers(items: list[Answer], render: bool) -> dict[str, Any]:
-            made = [self._answer(a, url, render=render, helpers=helpers) for a in items]
-            # The partials are Markup already: joined as plain text, not escaped again.
-            return {"answers": made, "html": _Splice("\n".join([a["html"] for a in made]))}
-
-        def kept(key: tuple[object, ...], items: list[Answer],
-                 render: bool = True) -> dict[str, Any]:
-            """One question's answers, and their partials joined (kept as a whole
-            while no answer to it changed)."""
-            if self.memos is None:
-                return answers(items, render)
-            return self.memos.entries.get(("questions", self.shared_key, *key),
-                                          lambda: answers(items, render))
-
-        # An Answer object is cut from one view note and kept with it (graph's
-        # memo): the same object is the same answer, so the objects are the key.
-        keys = [(e.question.id, e.question.text, tuple(e.answers)) for e in self.g.bank]
-        other_key = ("other", tuple(self.g.other_questions))
-
-        def build() -> dict[str, Any]:
-            bank = []
-            for entry, key in zip(self.g.bank, keys, strict=True):
-                got = kept(key, entry.answers)
-                bank.append({
-                    "id": "q-" + (slugify(entry.question.id) or "question"),
-                    "text": entry.question.text,
-                    "answers": got["answers"],
-                    "answers_html": got["html"],
-                })
-            other = kept(other_key, self.g.other_questions, render=False)
-            return {"bank": bank, "other": other["answers"], "other_html": other["html"]}
-
-        inputs = ("questions", *keys, other_key)
-        page = _Page(url, "questions.html", "Questions",
+        """The question bank with every answer; answers are made into entries (with
+        their bodies) only when the page is made (see :meth:`_finish`)."""
+        bank = [{"id": "q-" + (slugify(e.question.id) or "question"),
+                 "text": e.question.text, "answers": list(e.answers)} for e in self.g.bank]
+        return _Page("questions/", "questions.html", "Questions",
                      f"The questions I ask, and the answers side by side, on "
-                     f"{self.config.title}", "list", "questions", inputs=inputs, build=build)
-        return page
+                     f"{self.config.title}", "list", "questions",
+                     context={"bank": bank, "other": list(self.g.other_questions)})
 
-    def _answer(self, a: Answer, page_url: str, render: bool = True,
-                helpers: Callable[[], dict[str, Any]] | None = None) -> dict[str, Any]:
-        """One answer for the questions page; with ``helpers`` (the page's context) also
-        its ``html``, the theme's partials/answer.html. With memos the whole entry is
-        made once and kept: an edit to one interview then makes its own answers
-        again, not every answer on the page."""
-        if self.memos is None:
-            return self._answer_now(a, page_url, render, helpers)
-        return self.memos.entries.get(
-            ("answer", self.shared_key, a, page_url, render, helpers is not None),
-            lambda: self._answer_now(a, page_url, render, helpers))
-
-    def _answer_now(self, a: Answer, page_url: str, render: bool,
-                    helpers: Callable[[], dict[str, Any]] | None) -> dict[str, Any]:
+    def _answer(self, a: Answer, page_url: str, render: bool = True) -> dict[str, Any]:
+        """One answer as the questions page's partials show it."""
         target = self.g.url(a.note)
         body = self._answer_body(a, page_url, target) if render else Markup("")
-        entry = {"id": _answer_id(a), "note": a.note.card(), "question": a.question,
-                 "href": target + "#" + a.anchor, "body": body}
-        if helpers is not None:
-            partial = "partials/answer.html" if render else "partials/other-question.html"
-            entry["html"] = Markup(self.theme.render(partial, **{**helpers(), "a": entry}))
-        return entry
+        return {"id": _answer_id(a), "note": a.note.card(), "question": a.question,
+                "href": target + "#" + a.anchor, "body": body}
 
     def _answer_body(self, a: Answer, page_url: str, target: str) -> Markup:
         html = self.renderer.render(
@@ -541,11 +428,8 @@ class _Emitter:
         for p in pages:
             self.plan.add(_path_of(p.url), self._render_page(p))
             progress.advance()
-        if self.memos is None or self.shared_key is None:
-            self.plan.add("404.html", self._render_404())
-        else:  # made of shared things only
-            self.plan.add("404.html", self.memos.pages.get(
-                ("404.html", self.shared_key), lambda: self._render_404().encode("utf-8")))
+        self.plan.add("404.html", self.pages_of(
+            digest("404.html", self.shared_key), lambda: self._render_404().encode("utf-8")))
         self._assets()
         self._static()
         self._machine(pages)
@@ -660,54 +544,52 @@ class _Emitter:
         ctx.update(page.context)
         return ctx
 
-    def _shared_key(self) -> bytes | None:
-        """A fingerprint of everything :meth:`_context` gives a page that is not the
-        page's own: settings, sections, the footer, the theme object, how URLs are
-        made. With it and the page's own fields and context, a page is known."""
-        if self.memos is None:
-            return None
-        return fingerprint("shared", {
-            "theme": self.theme.stamp,
-            "config": self.config.model_dump(mode="json"),
-            "audience": self.audience, "locked": self.locked, "lock_attrs": self.lock_attrs,
-            "share_prefix": self.share_prefix, "feedback_email": self.feedback_email,
-            "sections": self.sections, "feed": self.feed_written, "url_key": self.g.url_key,
-            "render_scope": self.render_scope,
-            "footer": [(n.title, self.g.url(n), n.visibility)
-                       for n in self.g.collections["pages"]],
-        })
+    def _shared_key(self) -> str:
+        """A digest of everything :meth:`_context` gives a page that is not the
+        page's own: settings, sections, the footer, the theme's files, how URLs
+        and bodies are made. With it and the page's own fields and context, a page
+        is known."""
+        return digest("shared", PAGE_VERSION, self.theme.stamp,
+                      sorted(self.config.model_dump(mode="json").items()), self.audience,
+                      self.locked, sorted(self.lock_attrs.items()), self.share_prefix,
+                      self.feedback_email, sorted(self.sections.items()), self.feed_written,
+                      self.g.url_key, self.render_scope,
+                      [(n.title, self.g.url(n), n.visibility)
+                       for n in self.g.collections["pages"]])
+
+    def _page_key(self, page: _Page) -> str:
+        """The digest of all a page is made from: the shared key, its template and
+        own fields, and its context, where a note stands in as its digest (which
+        covers its body and card), a card as its card digest and an answer as its
+        note's digest and place (see :func:`ivsite.pagecache.frozen`)."""
+        return digest(page.template, self.shared_key, page.url, page.title,
+                      page.description, page.kind, page.section, page.lockable,
+                      frozen(page.note), frozen(page.context),
+                      frozen(page.body[1]) if page.body else None,
+                      page.body[::2] if page.body else None)
 
     def _render_page(self, page: _Page) -> bytes:
-        """A page's HTML; with memos, the one made last time when nothing it is made
-        from changed (its template, its own fields and context, the shared key)."""
-        if self.memos is None or self.shared_key is None:
-            return self._render_page_now(page)
-        fields = (page.url, page.title, page.description, page.kind, page.section,
-                  page.lockable)
-        key: tuple[object, ...] | None
-        if page.inputs is not None:
-            key = (page.template, self.shared_key, fields, page.inputs)
-        else:
-            key = page_key(page.template, self.shared_key, fields, page.context)
-        if key is None:
-            return self._render_page_now(page)
-        self.memos.replace_page((self.audience, self.locked, self.share_prefix, page.url), key)
-        return self.memos.pages.get(key,
-                                    lambda: self._render_page_now(page))
+        return self.pages_of(self._page_key(page), lambda: self._render_page_now(page))
 
     def _render_page_now(self, page: _Page) -> bytes:
-        page.full_context()
         ctx = self._context(page)
+        if page.body is not None:
+            name, note, level = page.body
+            ctx[name] = self.note_body(note, page.url, level)
+        if page.template == "questions.html":
+            ctx["bank"] = [{**q, "answers": [self._answer(a, page.url) for a in q["answers"]]}
+                           for q in ctx["bank"]]
+            ctx["other"] = [self._answer(a, page.url, render=False) for a in ctx["other"]]
         if ctx["locked"]:
             assert self.encrypt is not None
-            main_html = _Splice.fill(self.theme.render(page.template, **{
-                **ctx, "locked": False, "part": "main"}))
+            main_html = self.theme.render(page.template, **{**ctx, "locked": False,
+                                                              "part": "main"})
             ctx["cipher"] = self.encrypt(main_html)
-            html = _Splice.fill(self.theme.render(page.template, **ctx))
+            html = self.theme.render(page.template, **ctx)
             if page.note is not None:
                 _check_shell(html, page, ctx)
             return html.encode("utf-8")
-        return _Splice.fill_bytes(self.theme.render(page.template, **ctx))
+        return self.theme.render(page.template, **ctx).encode("utf-8")
 
     def _render_404(self) -> str:
         page = _Page("404.html", "404.html", "Page not found",
@@ -743,45 +625,36 @@ class _Emitter:
 
         The private view's index is split in shards by a hash of each note's
         address (:func:`shard_of`), listed in ``search-index.json``, so that a save
-        rewrites one shard (:meth:`_remake_shards`), not every note's text."""
+        changes one shard's file, not one file that holds every note's text."""
         notes = sorted(((p.url, p.note) for p in pages if p.note is not None),
                        key=lambda item: item[0])
         if self.locked:
             assert self.encrypt is not None
-            data = _json_list([self._search_doc(url, n) for url, n in notes])
-            self.plan.add("search-index.json.enc", self.encrypt(data.decode("utf-8")))
+            text = _json_list([self._search_doc(url, n) for url, n in notes]).decode("utf-8")
+            encrypt = self.encrypt
+            self.plan.add("search-index.json.enc", self.pages_of(
+                digest("search-index.json.enc", self.shared_key, text),
+                lambda: encrypt(text).encode("utf-8")))
             return
         if self.audience == "private":
             count = shard_count(len(notes))
             shards: list[list[tuple[str, str]]] = [[] for _ in range(count)]
             for url, n in notes:
                 shards[shard_of(url, count)].append((url, n.id))
-            self.plan.search_shards = shards
-            self._remake_shards(None)
+            for i, shard in enumerate(shards):
+                self.plan.add(shard_name(i), _json_list(
+                    [self._search_doc(url, self.g.by_id[nid]) for url, nid in shard]))
             self.plan.add("search-index.json",
                           json.dumps({"shards": [shard_name(i) for i in range(count)]}))
             return
         self.plan.search_index = True
         self.plan.search_prefix = self.share_prefix
 
-    def _remake_shards(self, urls: set[str] | None) -> None:
-        """Make the shards that hold these addresses (all shards: None)."""
-        shards = self.plan.search_shards
-        wanted = (range(len(shards)) if urls is None
-                  else sorted({shard_of(url, len(shards)) for url in urls}))
-        for i in wanted:
-            self.plan.add(shard_name(i), _json_list(
-                [self._search_doc(url, self.g.by_id[nid]) for url, nid in shards[i]]))
-
     def _search_doc(self, url: str, note: ViewNote) -> bytes:
-        """One note's entry in the JSON search index (kept, with memos)."""
-        def make() -> bytes:
-            return json.dumps({"url": url, "title": note.title, "summary": note.summary,
-                               "text": note.text}, ensure_ascii=False, sort_keys=True,
-                              separators=(",", ":")).encode("utf-8")
-        if self.memos is None:
-            return make()
-        return self.memos.search.get(("search", url, note.digest), make)
+        """One note's entry in the JSON search index."""
+        return json.dumps({"url": url, "title": note.title, "summary": note.summary,
+                           "text": note.text}, ensure_ascii=False, sort_keys=True,
+                          separators=(",", ":")).encode("utf-8")
 
 
 # ---- token and HTML helpers -------------------------------------------------------
@@ -811,72 +684,6 @@ def shard_name(i: int) -> str:
 def _json_list(items: list[bytes]) -> bytes:
     """A JSON list of items already encoded as JSON."""
     return b"".join([b"[", b",".join(items), b"]"])
-
-
-class _Splice:
-    """Large HTML, already safe, that a template prints but does not carry.
-
-    The questions page of a large site holds tens of megabytes of answers, and
-    every ``{{ … }}`` and template block copies what passes through it. So the
-    template prints a short marker (``__html__``) and :meth:`fill` puts the kept
-    HTML in its place once the page is rendered. The marker holds a number unique
-    in this process and a random word, so no note can write one.
-    """
-
-    _made = itertools.count()
-    _nonce = secrets.token_hex(8)
-    _live: ClassVar[weakref.WeakValueDictionary[str, _Splice]] = \
-        weakref.WeakValueDictionary()
-    _MARK = re.compile(r"(<!--iv-splice-" + _nonce + r"-\d+-->)")
-
-    def __init__(self, html: str) -> None:
-        self.marker = f"<!--iv-splice-{self._nonce}-{next(self._made)}-->"
-        self.html = html
-        self._data: bytes | None = None
-        _Splice._live[self.marker] = self
-
-    @property
-    def data(self) -> bytes:
-        """The HTML as UTF-8, made once (a kept splice goes into many builds)."""
-        if self._data is None:
-            self._data = self.html.encode("utf-8")
-        return self._data
-
-    def __html__(self) -> str:
-        return self.marker
-
-    def __str__(self) -> str:
-        return self.html
-
-    def __len__(self) -> int:
-        return len(self.html)
-
-    @classmethod
-    def fill(cls, html: str) -> str:
-        if "<!--iv-splice-" not in html:
-            return html
-        return "".join(cls._piece(part).html if i % 2 else part
-                       for i, part in enumerate(cls._MARK.split(html)))
-
-    @classmethod
-    def fill_bytes(cls, html: str) -> bytes:
-        """:meth:`fill`, as UTF-8: the large parts are encoded once and only joined."""
-        if "<!--iv-splice-" not in html:
-            return html.encode("utf-8")
-        return b"".join(cls._piece(part).data if i % 2 else part.encode("utf-8")
-                        for i, part in enumerate(cls._MARK.split(html)))
-
-    @classmethod
-    def _piece(cls, marker: str) -> _Splice:
-        splice = cls._live.get(marker)
-        if splice is None:  # a page can only print splices its own context holds
-            raise EmitError("a page printed a splice it does not hold")
-        return splice
-
-
-def _digests(notes: Sequence[NoteCard]) -> tuple[str, ...]:
-    """What the cards of these notes are made from (see ViewNote.card)."""
-    return tuple([n.card_digest for n in notes]) if notes else ()
 
 
 def _cards(notes: Iterable[ViewNote]) -> list[NoteCard]:

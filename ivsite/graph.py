@@ -12,12 +12,11 @@ import hashlib
 import hmac
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from markdown_it.token import Token
 
 from .audience import BY_TITLE, NEWEST_FIRST, TAG_ORDER, AudienceView, ViewNote, order_by
-from .memo import Memos
+from .keyed import Keyed, compute
 from .notes import Question
 from .render import heading_anchors
 from .slugs import comparable, slugify
@@ -51,11 +50,6 @@ class Tag:
     notes: list[ViewNote] = field(default_factory=list)
 
 
-Place = tuple[str, Any, int]
-"""(list kind, key, position): ``("collections", "interviews", 3)`` is the fourth
-interview listed; ``("prev_next", id, 0)`` the older neighbour of note ``id``."""
-
-
 @dataclass
 class SiteGraph:
     view: AudienceView
@@ -73,15 +67,6 @@ class SiteGraph:
     url_key: bytes | None = None
     """When set (an encrypted mentor view), note and tag URLs are opaque: a keyed hash
     instead of the slug, so file names reveal nothing the passphrase protects."""
-    changed: list[ViewNote] | None = None
-    """Set by :func:`substitute`: the only notes that differ from ``base``, which
-    differ in nothing another page shows (see ivsite.pipeline.Pipeline.graph)."""
-    base: SiteGraph | None = None
-    answers_changed: bool = False
-    """With ``changed``: whether their answers did (the questions page changes)."""
-    places: dict[str, list[Place]] | None = None
-    """Where each note stands in the lists above (see :func:`places`); made for
-    :func:`substitute`, which then swaps notes without going through every list."""
 
     def _opaque(self, text: str) -> str:
         assert self.url_key is not None
@@ -108,7 +93,9 @@ class SiteGraph:
 
 
 def build_graph(view: AudienceView, url_key: bytes | None = None,
-                memos: Memos | None = None) -> SiteGraph:
+                keyed: Keyed = compute) -> SiteGraph:
+    """The audience's site; each interview's answers are cut out through ``keyed``
+    under the view note's digest (all they are made from)."""
     by_id = {n.id: n for n in view.notes}
     for n in view.notes:
         n.card()  # made once per view note, with its sort keys and tag slugs
@@ -153,7 +140,7 @@ def build_graph(view: AudienceView, url_key: bytes | None = None,
     for n in collections["reflections"]:
         for rid in n.role_ids:
             role_reflections[rid].append(n)
-    bank, other, by_note = _questions(view.questions, collections["interviews"], memos)
+    bank, other, by_note = _questions(view.questions, collections["interviews"], keyed)
     graph = SiteGraph(
         view=view, by_id=by_id, collections=collections, home=home,
         tags=sorted(tags_by_slug.values(), key=lambda t: t.name.casefold()),
@@ -161,8 +148,6 @@ def build_graph(view: AudienceView, url_key: bytes | None = None,
         role_interviews=dict(role_interviews), role_reflections=dict(role_reflections),
         bank=bank, other_questions=other, answers_by_note=by_note, url_key=url_key,
     )
-    if memos is not None:  # a kept graph: the next save may swap notes in it
-        graph.places = places(graph)
     return graph
 
 
@@ -189,51 +174,14 @@ def extract_answers(note: ViewNote) -> list[Answer]:
     return out
 
 
-def _answers_of(note: ViewNote, memos: Memos | None) -> tuple[list[Answer], list[str]]:
-    """A view note's answers and their questions made comparable; kept with the
-    very note object they point at."""
-    def make() -> tuple[ViewNote, list[Answer], list[str]]:
-        answers = extract_answers(note)
-        if memos is not None:
-            # An answer that reads the same as one made before is that same object,
-            # so the questions page (keyed by answer objects) stays as it was when
-            # an edit to the interview left its answers alone.
-            answers = [memos.answer_objects.get(("answer", _answer_digest(a)),
-                                                functools.partial(_itself, a))
-                       for a in answers]
-        return note, answers, [comparable(a.question) for a in answers]
-    if memos is None:
-        return make()[1:]
-    _, answers, keys = memos.answers.get(("answers", id(note), note.digest), make)
-    return answers, keys
-
-
-def _itself(a: Answer) -> Answer:
-    return a
-
-
-def _answer_digest(a: Answer) -> bytes:
-    """Everything an answer is shown from: its interview's address and card, its
-    anchor and question, its tokens (not their line numbers, which never show) and
-    the interview's footnotes."""
-    h = hashlib.blake2b(digest_size=20)
-    h.update(repr((a.note.id, a.note.card_digest, a.anchor, a.question,
-                   a.note.env)).encode())
-
-    def walk(tokens: list[Token]) -> None:
-        for t in tokens:
-            h.update(repr((t.type, t.tag, t.nesting, t.content, t.markup, t.info, t.attrs,
-                           t.meta, t.hidden, t.block, t.level)).encode())
-            if t.children:
-                h.update(b"(")
-                walk(t.children)
-                h.update(b")")
-    walk(a.tokens)
-    return h.digest()
+def _answers_of(note: ViewNote) -> tuple[list[Answer], list[str]]:
+    """A view note's answers and their questions made comparable."""
+    answers = extract_answers(note)
+    return answers, [comparable(a.question) for a in answers]
 
 
 def _questions(
-    bank: list[Question], interviews: list[ViewNote], memos: Memos | None = None,
+    bank: list[Question], interviews: list[ViewNote], keyed: Keyed,
 ) -> tuple[list[BankEntry], list[Answer], dict[str, list[Answer]]]:
     entries = [BankEntry(q) for q in bank]
     index: dict[str, BankEntry] = {}
@@ -243,7 +191,8 @@ def _questions(
     other: list[Answer] = []
     by_note: dict[str, list[Answer]] = {}
     for note in interviews:
-        answers, keys = _answers_of(note, memos)
+        answers, keys = keyed(("answers", note.id, note.digest),
+                              functools.partial(_answers_of, note))
         by_note[note.id] = answers
         for a, key in zip(answers, keys, strict=True):
             entry = index.get(key)
@@ -252,152 +201,3 @@ def _questions(
             else:
                 other.append(a)
     return entries, other, by_note
-
-
-def same_but_bodies(old: AudienceView, new: AudienceView) -> list[tuple[ViewNote, ViewNote]] | None:
-    """The pairs of view notes that differ between two views of one site shape, when
-    they differ only where no page but their own looks: the body (text, tokens,
-    footnotes, contact) but not the card, links, passages, files or order. None
-    when anything else differs (then the graph is built anew)."""
-    if (len(old.notes) != len(new.notes) or old.audience != new.audience
-            or old.withheld_note_count != new.withheld_note_count
-            or old.questions != new.questions):
-        return None
-    pairs = []
-    for a, b in zip(old.notes, new.notes, strict=True):
-        if a is b:
-            continue
-        if (a.id != b.id or a.card_digest != b.card_digest or a.links_to != b.links_to
-                or a.passages != b.passages
-                or [(r.rel, r.digest) for r in a.assets] != [(r.rel, r.digest) for r in b.assets]):
-            return None
-        pairs.append((a, b))
-    return pairs
-
-
-def substitute(base: SiteGraph, view: AudienceView, pairs: list[tuple[ViewNote, ViewNote]],
-               memos: Memos | None) -> SiteGraph | None:
-    """``base`` with the new view notes of ``pairs`` in place of the old ones: what
-    :func:`build_graph` makes of ``view`` when :func:`same_but_bodies` holds, for a
-    fraction of the work. When an interview's answers changed, the question bank
-    is sorted again (``answers_changed``); None when the site gained or lost its
-    first answer (the graph is then built anew)."""
-    answers_changed = False
-    for a, b in pairs:
-        if b.collection != "interviews":
-            continue
-        answers, _ = _answers_of(b, memos)
-        before = base.answers_by_note.get(a.id, [])
-        if len(answers) != len(before) or any(
-                x is not y for x, y in zip(answers, before, strict=True)):
-            answers_changed = True
-
-    if base.places is None:
-        base.places = places(base)
-    lists: dict[str, dict[Any, list[ViewNote]]] = {
-        "collections": dict(base.collections),
-        "backlinks": dict(base.backlinks),
-        "role_interviews": dict(base.role_interviews),
-        "role_reflections": dict(base.role_reflections),
-    }
-    tags = list(base.tags)
-    prev_next = dict(base.prev_next)
-    copied: set[tuple[str, object]] = set()
-    for a, b in pairs:
-        for kind, key, pos in base.places.get(a.id, ()):
-            if kind == "prev_next":
-                older, newer = prev_next[key]
-                if (older, newer)[pos] is not a:
-                    return None
-                prev_next[key] = (b, newer) if pos == 0 else (older, b)
-                continue
-            if kind == "tags":
-                assert isinstance(key, int)
-                if (kind, key) not in copied:
-                    t = tags[key]
-                    tags[key] = Tag(t.name, t.slug, list(t.notes))
-                    copied.add((kind, key))
-                notes = tags[key].notes
-            else:
-                if (kind, key) not in copied:
-                    lists[kind][key] = list(lists[kind][key])
-                    copied.add((kind, key))
-                notes = lists[kind][key]
-            if notes[pos] is not a:
-                return None  # not where the base said (never expected): build anew
-            notes[pos] = b
-    collections: dict[str, list[ViewNote]] = lists["collections"]
-    by_id = dict(base.by_id)
-    for _, b in pairs:
-        by_id[b.id] = b
-    bank, other, answers_by_note = base.bank, base.other_questions, base.answers_by_note
-    if answers_changed:
-        # The questions page is made again (see emit.emit_changed). When each note
-        # still asks the same questions, its new answers take the old ones' places;
-        # otherwise the bank is sorted again, unless the site gained or lost its
-        # first answer (every page's menu would change: built anew).
-        swapped = _swap_answers(base, pairs, memos)
-        if swapped is not None:
-            bank, other, answers_by_note = swapped
-        else:
-            bank, other, answers_by_note = _questions(view.questions,
-                                                      collections["interviews"], memos)
-            if _has_answers(bank, other) != _has_answers(base.bank, base.other_questions):
-                return None
-    home = next((b for a, b in pairs if a is base.home), base.home)
-    return SiteGraph(
-        view=view, by_id=by_id, collections=collections, home=home, tags=tags,
-        backlinks=lists["backlinks"], prev_next=prev_next,
-        role_interviews=lists["role_interviews"], role_reflections=lists["role_reflections"],
-        bank=bank, other_questions=other,
-        answers_by_note=answers_by_note, url_key=base.url_key,
-        changed=[b for _, b in pairs], base=base, answers_changed=answers_changed,
-        places=base.places,  # the same notes stand in the same places
-    )
-
-
-def places(graph: SiteGraph) -> dict[str, list[Place]]:
-    """Every place a note stands in the graph's lists, by note id."""
-    out: dict[str, list[Place]] = defaultdict(list)
-    named: dict[str, dict[Any, list[ViewNote]]] = {
-        "collections": graph.collections, "backlinks": graph.backlinks,
-        "role_interviews": graph.role_interviews, "role_reflections": graph.role_reflections,
-    }
-    for kind, table in named.items():
-        for key, notes in table.items():
-            for pos, n in enumerate(notes):
-                out[n.id].append((kind, key, pos))
-    for i, tag in enumerate(graph.tags):
-        for pos, n in enumerate(tag.notes):
-            out[n.id].append(("tags", i, pos))
-    for key, pair in graph.prev_next.items():
-        for pos, neighbour in enumerate(pair):
-            if neighbour is not None:
-                out[neighbour.id].append(("prev_next", key, pos))
-    return dict(out)
-
-
-def _swap_answers(
-    base: SiteGraph, pairs: list[tuple[ViewNote, ViewNote]], memos: Memos | None,
-) -> tuple[list[BankEntry], list[Answer], dict[str, list[Answer]]] | None:
-    """The bank with each changed interview's new answers where its old ones were,
-    when it asks the same questions as before (same count, same question keys, so
-    every answer joins the same entry at the same place); else None."""
-    swap: dict[int, Answer] = {}
-    answers_by_note = dict(base.answers_by_note)
-    for a, b in pairs:
-        if b.collection != "interviews":
-            continue
-        old = base.answers_by_note.get(a.id, [])
-        new, keys = _answers_of(b, memos)
-        if len(old) != len(new) or [comparable(x.question) for x in old] != keys:
-            return None
-        swap.update({id(x): y for x, y in zip(old, new, strict=True) if x is not y})
-        answers_by_note[b.id] = new
-    bank = [BankEntry(e.question, [swap.get(id(x), x) for x in e.answers]) for e in base.bank]
-    other = [swap.get(id(x), x) for x in base.other_questions]
-    return bank, other, answers_by_note
-
-
-def _has_answers(bank: list[BankEntry], other: list[Answer]) -> bool:
-    return bool(other) or any(e.answers for e in bank)

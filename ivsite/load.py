@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Diagnostics
+from .diagnostics import Diagnostics
 
 COLLECTIONS = ("interviews", "reflections", "roles", "pages")
 NOTE_SUFFIXES = (".md", ".markdown")
@@ -102,43 +101,18 @@ def _file_digest(path: Path, st: os.stat_result) -> str:
     return cached
 
 
-@dataclass
-class _Listing:
-    """What the last load found under content/, kept to be patched (see LoadCache)."""
-
-    notes: dict[str, SourceFile]
-    questions: SourceFile | None
-    assets: dict[str, AssetRef]
-    folders: set[str]
-    """Every folder walked into (site-relative), content/ included."""
-    diagnostics: list[Diagnostic]
-    linked: bool
-    """Whether content/ holds a symbolic link (whose target's changes nobody reports
-    under the link's own path: such a site is always walked)."""
-
-
 class LoadCache:
-    """Notes read before, by path, with the file status they were read at, and what
-    the last load found.
+    """Notes read before, by path, with the file status they were read at.
 
     A long-lived pipeline (the live preview) reads again only the notes whose
     size, modification or change time or inode differ, and every path the watcher
-    reported (:func:`load_site` forgets them), since two saves of the same size
-    within one file-system clock tick leave the same times behind.
-
-    When the preview also says which paths changed, :func:`load_site` looks at
-    those alone instead of walking content/ again (:meth:`patch`), as long as each
-    is a plain file or a file gone from a folder it knew. Anything else (a new,
-    removed or linked folder, a symbolic link) and every ``WALK_EVERY``-th load
-    walk the whole folder.
+    reported (:meth:`forget`), since two saves of the same size within one
+    file-system clock tick leave the same times behind. The folder is walked
+    every time: a listing costs little next to reading.
     """
-
-    WALK_EVERY = 50
 
     def __init__(self) -> None:
         self._files: dict[str, tuple[tuple[int, int, int, int], SourceFile]] = {}
-        self.last: _Listing | None = None
-        self.patched_in_a_row = 0
 
     def read(self, path: str, rel: str, collection: str, st: os.stat_result) -> SourceFile:
         key = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
@@ -152,141 +126,51 @@ class LoadCache:
         return source
 
     def forget(self, rels: set[str]) -> None:
-        """Read these again next time whatever their status says: file times move in
-        clock ticks of a few ms, so two saves of one size inside a tick look alike."""
+        """Read these again next time whatever their status says."""
         for rel in rels:
             self._files.pop(rel, None)
+        ends = tuple("/" + rel for rel in rels)
+        for key in [k for k in _digest_cache if k[0].endswith(ends)]:
+            del _digest_cache[key]
 
     def keep_only(self, rels: set[str]) -> None:
         for rel in set(self._files) - rels:
             del self._files[rel]
 
-    def patch(self, root: Path, changed: set[str]) -> _Listing | None:
-        """The last listing with these paths looked at again, or None when only a
-        walk can tell (then nothing is changed)."""
-        last = self.last
-        if last is None or last.linked or self.patched_in_a_row + 1 >= self.WALK_EVERY:
-            return None
-        notes, assets, questions = dict(last.notes), dict(last.assets), last.questions
-        found = Diagnostics()
-        looked: set[str] = set()
-        for rel in changed:
-            if rel == "site.toml" or rel.startswith("themes/") or rel == "themes":
-                continue
-            parts = rel.split("/")
-            if parts[0] != "content" or len(parts) < 2:
-                return None  # content/ itself came or went
-            if any(is_editor_noise(p) for p in parts):
-                continue  # never read by a walk either
-            if "/".join(parts[:-1]) not in last.folders:
-                return None  # in a folder the last walk did not enter
-            path = root / rel
-            st: os.stat_result | None
-            try:
-                st = os.lstat(path)
-            except FileNotFoundError:
-                st = None
-            except OSError:
-                return None
-            if st is None and rel in last.folders:
-                return None  # a folder removed
-            if st is not None and not stat.S_ISREG(st.st_mode):
-                if stat.S_ISDIR(st.st_mode) and rel in last.folders:
-                    continue  # a known folder's times changed
-                return None  # a new folder, a link or something stranger
-            looked.add(rel)
-            notes.pop(rel, None)
-            assets.pop(rel, None)
-            if questions is not None and questions.rel == rel:
-                questions = None
-            if st is None:
-                continue  # gone
-            _digest_cache.pop((str(path), st.st_size, st.st_mtime_ns), None)  # same tick
-            try:
-                got = _read_file(root, rel, st, self, found)
-            except OSError:
-                return None  # the walk says what is wrong
-            if isinstance(got, SourceFile) and got.collection:
-                notes[rel] = got
-            elif isinstance(got, SourceFile):
-                questions = got
-            elif isinstance(got, AssetRef):
-                assets[rel] = got
-        if looked:  # in the order a walk finds them
-            if notes.keys() != last.notes.keys():
-                notes = dict(sorted(notes.items()))
-            else:
-                notes = {rel: notes[rel] for rel in last.notes}
-            if assets.keys() != last.assets.keys():
-                assets = dict(sorted(assets.items(), key=lambda kv: kv[0].split("/")))
-            else:
-                assets = {rel: assets[rel] for rel in last.assets}
-        kept = [d for d in last.diagnostics if d.path not in looked]
-        self.patched_in_a_row += 1
-        return _Listing(notes, questions, assets, last.folders, kept + list(found), False)
 
-
-def load_site(root: Path, diags: Diagnostics, cache: LoadCache | None = None,
-              changed: set[str] | None = None) -> LoadedSite:
-    """Read site.toml and everything under content/ (notes through ``cache`` if given).
-
-    ``changed``, with a ``cache``: the only paths that changed since the last load
-    (the live preview's watcher says so); they alone are looked at when the cache
-    can tell (see :meth:`LoadCache.patch`)."""
+def load_site(root: Path, diags: Diagnostics, cache: LoadCache | None = None) -> LoadedSite:
+    """Read site.toml and everything under content/ (notes through ``cache`` if given)."""
     root = root.resolve()
     cfg_path = root / "site.toml"
     config_bytes = cfg_path.read_bytes() if cfg_path.is_file() else None
     site = LoadedSite(root=root, config_bytes=config_bytes, store=AssetStore(root))
     content = root / "content"
-    listing = None
-    if cache is not None and changed is not None:
-        cache.forget(changed)  # read again whatever their file times say
-        listing = cache.patch(root, changed)
-    if listing is None:
-        if not content.is_dir():
-            diags.error(
-                "content", 0, 0, "no-content", "there is no content/ folder",
-                "run `ivsite init` to start a site, or run ivsite from the site's folder",
-            )
-            if cache is not None:
-                cache.last = None
-            return site
-        found = Diagnostics()
-        folders: set[str] = set()
-        links: list[str] = []
-        _walk(root, content, content, site, found, cache, folders, links)
-        site.notes.sort(key=lambda s: s.rel)
-        listing = _Listing({s.rel: s for s in site.notes}, site.questions, site.assets,
-                           folders, list(found), bool(links))
-        if cache is not None:
-            cache.last = listing
-            cache.patched_in_a_row = 0
-            cache.keep_only(set(listing.notes))
-    else:
-        assert cache is not None
-        cache.last = listing
-        site.notes = list(listing.notes.values())
-        site.questions = listing.questions
-        site.assets = dict(listing.assets)
-    diags.extend(listing.diagnostics)
+    if not content.is_dir():
+        diags.error(
+            "content", 0, 0, "no-content", "there is no content/ folder",
+            "run `ivsite init` to start a site, or run ivsite from the site's folder",
+        )
+        return site
+    _walk(root, content, content, site, diags, cache)
+    site.notes.sort(key=lambda s: s.rel)
+    if cache is not None:
+        cache.keep_only({s.rel for s in site.notes})
     return site
 
 
 def _walk(root: Path, content: Path, folder: Path, site: LoadedSite, diags: Diagnostics,
-          cache: LoadCache | None, folders: set[str], links: list[str]) -> None:
+          cache: LoadCache | None) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
         diags.error(_rel(root, folder), 0, 0, "unreadable", f"cannot read folder: {exc.strerror}")
         return
     prefix = len(str(root)) + 1
-    folders.add(str(folder)[prefix:].replace(os.sep, "/"))
     for entry in entries:
         if is_editor_noise(entry.name):
             continue
         rel = entry.path[prefix:].replace(os.sep, "/")
         if entry.is_symlink():
-            links.append(rel)
             target = Path(entry.path).resolve()
             if not target.is_relative_to(content.resolve()):
                 diags.error(
@@ -314,7 +198,7 @@ def _walk(root: Path, content: Path, folder: Path, site: LoadedSite, diags: Diag
                     "move the folder into content/ instead of linking to it",
                 )
                 continue
-            _walk(root, content, Path(entry.path), site, diags, cache, folders, links)
+            _walk(root, content, Path(entry.path), site, diags, cache)
             continue
         if not entry.is_file():
             continue

@@ -17,9 +17,6 @@ class OutputPlan:
     """Run Pagefind over the written HTML (public and plaintext mentor views)."""
     search_prefix: str = ""
     """Sub-folder that Pagefind indexes (``share/<token>/`` for the mentor copy)."""
-    search_shards: list[list[tuple[str, str]]] = field(default_factory=list)
-    """The live preview's search index: (address, note id) of the notes in each
-    shard, so that a save makes again only the shards of the notes it changed."""
 
     def add(self, path: str, data: bytes | str) -> None:
         self.files[path] = data.encode("utf-8") if isinstance(data, str) else data

@@ -23,10 +23,12 @@ from .audience import Audience, build_view
 from .audit import AssetSecret, Hit, audit_files, audit_folder
 from .config import SiteConfig, load_config
 from .diagnostics import Diagnostics
-from .emit import EmitError, emit, emit_changed
-from .graph import SiteGraph, build_graph, same_but_bodies, substitute
+from .emit import EmitError, emit
+from .graph import SiteGraph, build_graph
+from .incremental import last_build
+from .incremental.store import Store
+from .keyed import digest
 from .load import LoadCache, LoadedSite, load_site
-from .memo import PATCHED_IN_A_ROW, Memos
 from .notes import ValidSite
 from .output import OutputPlan
 from .parse import ParseCache
@@ -61,36 +63,43 @@ class BuildResult:
 
 
 class Pipeline:
-    """One site; keeps the parse cache between builds (warm builds, live preview)."""
+    """One site and the store its builds keep their work in.
+
+    Every stage is a pure function; the per-note work of validate, the audience
+    filter, the graph and emit is handed to ``self.store`` under keys that name
+    all it reads (see ivsite.incremental), so a build after a change does the
+    work of what changed. ``ivsite build`` keeps rendered pages on disk in
+    ``.ivsite/cache/`` (a new process finds them); the live preview keeps one
+    Pipeline for its life, in memory."""
 
     def __init__(self, root: Path, *, persist_cache: bool = True, read_cache: bool = False,
-                 incremental: bool = False, progress: Progress = QUIET) -> None:
-        """``persist_cache``: read and write the parse cache in .ivsite/cache/ (warm
-        builds); ``read_cache``: only read it, if a build left one (the live
-        preview's first build)."""
+                 progress: Progress = QUIET, pages: str = "") -> None:
+        """``persist_cache``: read and write .ivsite/cache/ (parsed notes, and the
+        pages of the ``pages`` kind of build, e.g. "public"); ``read_cache``: only
+        read the parse cache, if a build left one (the live preview's first build)."""
         self.root = root.resolve()
         self.progress = progress
         """Told each stage and step (a terminal line for ``ivsite build``)."""
-        cache_dir = (self.root / share.STATE_DIR / "cache"
-                     if persist_cache or read_cache else None)
-        self.cache = ParseCache(cache_dir, read_only=not persist_cache)
-        self._persist = persist_cache
-        self.memos = Memos() if incremental else None
-        """Per-note work kept between builds (the live preview); see ivsite.memo."""
-        self.load_cache = LoadCache() if incremental else None
-        self._last_graph: dict[tuple[str, bytes | None], tuple[str, SiteGraph]] = {}
-        """(site shape, graph) last made for each (audience, url key), kept builds only."""
-        self._last_plan: dict[tuple[object, ...], tuple[SiteGraph, OutputPlan]] = {}
-        """(graph, plan) last emitted for each layer, kept builds only."""
-        self.reused = False
-        """Whether the build under way reused a last graph and plan (see graph)."""
-        self.reused_in_a_row = 0
+        cache_dir = self.root / share.STATE_DIR / "cache"
+        self.cache = ParseCache(cache_dir if persist_cache or read_cache else None,
+                                read_only=not persist_cache)
+        self.persists = persist_cache
+        self.store = Store(cache_dir / f"pages-{pages}" if persist_cache and pages else None)
+        self.files = LoadCache()
 
-    def prepare(self, diags: Diagnostics, changed: set[str] | None = None) -> Prepared | None:
-        """Load, parse and validate. ``changed`` (the live preview's watcher): every
-        path that changed since the last prepare, so that load looks at those alone."""
+    def load(self, diags: Diagnostics, changed: set[str] | None = None) -> LoadedSite:
+        """``changed``: paths the live preview's watcher saw change, read again
+        whatever their file times say."""
         self.progress.stage("Reading content/")
-        loaded = load_site(self.root, diags, self.load_cache, changed)
+        if changed:
+            self.files.forget(changed)
+        return load_site(self.root, diags, self.files)
+
+    def prepare(self, diags: Diagnostics, changed: set[str] | None = None,
+                loaded: LoadedSite | None = None) -> Prepared | None:
+        """Load (unless given what was loaded), parse and validate."""
+        if loaded is None:
+            loaded = self.load(diags, changed)
         config = load_config(loaded.config_bytes, diags)
         if config is None:
             return None
@@ -100,75 +109,38 @@ class Pipeline:
             parsed.append(self.cache.get(src))
             self.progress.advance()
         self.progress.stage("Checking notes")
-        if self.memos is None or self.cache.stale(len(parsed)):
-            self.cache.prune({(s.rel, s.digest) for s in loaded.notes})
-        valid = validate(loaded, parsed, config, diags, self.memos)
+        self.cache.prune({(s.rel, s.digest) for s in loaded.notes})
+        valid = validate(loaded, parsed, config, diags, self.store.get)
         return Prepared(self.root, config, loaded, valid)
 
-    def save_cache(self) -> None:
-        if self._persist:
+    def begin(self) -> None:
+        self.store.begin_build()
+
+    def finish(self) -> None:
+        """A build ended: forget the work it did not ask for, and keep the rest on
+        disk for the next build (when this pipeline persists)."""
+        self.store.end_build()
+        if self.persists:
             share.ensure_state_dir(self.root)
             self.cache.save()
 
     def graph(self, prep: Prepared, audience: Audience, diags: Diagnostics,
-              url_key: bytes | None = None, remember: bool = True) -> SiteGraph:
-        """The audience's view and site graph.
-
-        With kept work, when the view differs from the last one only in note bodies
-        (same site shape, same cards, links, passages, files and answers; see
-        graph.same_but_bodies) the last graph is reused with the new notes swapped
-        in, and ``plan`` then makes only their pages again."""
+              url_key: bytes | None = None) -> SiteGraph:
+        """The audience's view and site graph."""
         self.progress.stage(f"Filtering the {audience} view")
-        view = build_view(prep.valid, prep.config, audience, diags, self.memos,
+        view = build_view(prep.valid, prep.config, audience, diags, self.store.get,
                           parse_view=self.cache.view)
-        if self.memos is None:
-            return build_graph(view, url_key)
-        key = (audience, url_key)
-        last = self._last_graph.get(key)
-        graph = None
-        # Every so often a save is built in full, so that kept pages and graph work
-        # that no longer belong to the site are forgotten (see finish).
-        if (last is not None and last[0] == prep.valid.shape
-                and self.reused_in_a_row < PATCHED_IN_A_ROW):
-            pairs = same_but_bodies(last[1].view, view)
-            if pairs is not None:
-                graph = substitute(last[1], view, pairs, self.memos)
-        if graph is None:
-            graph = build_graph(view, url_key, self.memos)
-        elif remember:
-            self.reused = True
-        if remember:
-            self._last_graph[key] = (prep.valid.shape, graph)
-        return graph
+        return build_graph(view, url_key, self.store.get)
 
     def plan(
         self, prep: Prepared, graph: SiteGraph, theme: Theme, *, share_prefix: str = "",
         encrypt: Callable[[str], str] | None = None, lock_attrs: dict[str, str] | None = None,
         plain_assets: frozenset[str] | None = None,
     ) -> OutputPlan:
-        feedback = prep.config.share.feedback_email
-        if self.memos is None or encrypt is not None:
-            return emit(graph, theme, encrypt=encrypt, lock_attrs=lock_attrs,
-                        feedback_email=feedback, share_prefix=share_prefix,
-                        plain_assets=plain_assets, memos=self.memos, progress=self.progress)
-        key = (graph.view.audience, share_prefix, theme.stamp, graph.url_key, feedback)
-        last = self._last_plan.get(key)
-        if graph.changed is not None and last is not None and last[0] is graph.base:
-            plan = emit_changed(graph, theme, last[1], feedback_email=feedback,
-                                share_prefix=share_prefix, memos=self.memos)
-        else:
-            plan = emit(graph, theme, feedback_email=feedback, share_prefix=share_prefix,
-                        plain_assets=plain_assets, memos=self.memos, progress=self.progress)
-        self._last_plan[key] = (graph, plan)
-        return plan
-
-    def finish(self) -> None:
-        """A build succeeded: forget kept work it did not use (all of it, unless the
-        build reused the last graph and pages, which it then did not look up)."""
-        if self.memos is not None:
-            self.memos.rotate(partial=self.reused)
-        self.reused_in_a_row = self.reused_in_a_row + 1 if self.reused else 0
-        self.reused = False
+        return emit(graph, theme, encrypt=encrypt, lock_attrs=lock_attrs,
+                    feedback_email=prep.config.share.feedback_email,
+                    share_prefix=share_prefix, plain_assets=plain_assets,
+                    pages=self.store.blob, progress=self.progress)
 
 
 def shown(prep: Prepared, audience: Audience, theme: Theme) -> str:
@@ -189,57 +161,103 @@ def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
             if (ref.digest not in shown or ref.rel in recordings) and ref.size > 0]
 
 
+Encryption = tuple[Callable[[str], str] | None, dict[str, str] | None, bytes | None]
+"""(page encrypter, the locked page's attributes, the key for opaque URLs), or
+three Nones when the mentor view is not encrypted (see :func:`encryption`)."""
+PLAIN: Encryption = (None, None, None)
+
+
+@dataclass
+class Site:
+    """One audience's site, made and not yet written: the layers the writer puts
+    in the output folder, and what the audit needs to check them."""
+
+    prep: Prepared
+    theme: Theme
+    main: SiteGraph
+    mentor: SiteGraph | None
+    """The mentor copy under share/<token>/ (a public build with sharing on)."""
+    layers: list[Layer]
+    encrypted: bool
+
+
+def make_site(pipe: Pipeline, prep: Prepared, theme: Theme, audience: Audience,
+              diags: Diagnostics, enc: Encryption = PLAIN, strict: bool = False) -> Site | None:
+    """The filter, the graph and emit for one audience (and the mentor copy a
+    public site shares): what ``ivsite build`` writes and the live preview serves.
+    None, with the diagnostics, when the site has errors."""
+    encrypt, lock_attrs, url_key = enc
+    main = pipe.graph(prep, audience, diags, url_key=url_key if audience == "mentor" else None)
+    mentor = None
+    if audience == "public" and prep.config.share.enabled:
+        mentor = pipe.graph(prep, "mentor", diags, url_key=url_key)
+    if diags.has_errors(strict):
+        return None
+    try:
+        layers = _layers(pipe, prep, theme, audience, main, mentor, encrypt, lock_attrs)
+    except ThemeError as exc:
+        diags.error(f"themes/{prep.config.theme}", 0, 0, "theme", str(exc))
+        return None
+    except EmitError as exc:
+        diags.error("content", 0, 0, "output-clash", str(exc),
+                    "rename the page or file so that it does not take ivsite's own path")
+        return None
+    return Site(prep, theme, main, mentor, layers, encrypt is not None)
+
+
 def build(
     root: Path, *, audience: Audience = "public", out: Path | None = None,
     strict: bool = False, pipeline: Pipeline | None = None,
 ) -> BuildResult:
+    """``ivsite build``: make the site, write it beside the output folder, audit
+    what was written, and swap it in only when the audit found nothing."""
     diags = Diagnostics()
-    pipe = pipeline or Pipeline(root)
-    prep = pipe.prepare(diags)
+    pipe = pipeline or Pipeline(root, pages=audience)
+    pipe.begin()
+    try:
+        return _build(pipe, diags, audience, out, strict)
+    finally:
+        pipe.finish()
+
+
+def _build(pipe: Pipeline, diags: Diagnostics, audience: Audience, out: Path | None,
+           strict: bool) -> BuildResult:
+    found = Diagnostics()
+    loaded = pipe.load(found)
+    inputs, out_dir = _inputs(pipe, loaded, audience, out, strict)
+    record = pipe.root / share.STATE_DIR / "cache" / f"last-build-{audience}.json"
+    if inputs and out_dir is not None and pipe.persists:
+        same = last_build.read(record, inputs, out_dir)
+        if same is not None:
+            diags.extend(same[0])
+            return BuildResult(EXIT_OK, diags, out_dir, same[1], share_url=same[2])
+    diags.extend(found)
+    prep = pipe.prepare(diags, loaded=loaded)
     if prep is None:
         return BuildResult(EXIT_USAGE, diags)
     if audience == "private":
         diags.error("site.toml", 0, 0, "audience",
                     "the private view is never written by build; use `ivsite serve`")
         return BuildResult(EXIT_USAGE, diags)
-    try:
-        theme = Theme.load(prep.root, prep.config.theme)
-    except ThemeError as exc:
-        diags.error("site.toml", 0, 0, "theme", str(exc), "the built-in theme is 'default'")
+    theme = load_theme(prep, diags)
+    if theme is None:
         return BuildResult(EXIT_USAGE, diags)
     out_dir = (out or prep.root / prep.config.output_dir).resolve()
     if not check_output_dir(prep.root, out_dir, diags):
         return BuildResult(EXIT_USAGE, diags)
     share_cfg = prep.config.share
-    passphrase = ""
+    enc = PLAIN
     if share_cfg.passphrase_env and (share_cfg.enabled or audience == "mentor"):
         passphrase = read_passphrase(share_cfg.passphrase_env, "building", diags)
         if not passphrase:
             return BuildResult(EXIT_USAGE, diags)
-    salt = None
-    if passphrase:
-        share.get_or_create_token(prep.root)
-        salt = share.read_salt(prep.root)
-    encrypt, lock_attrs, url_key = _encryption(passphrase, salt)
-    main_graph = pipe.graph(prep, audience, diags,
-                            url_key=url_key if audience == "mentor" else None)
-    mentor_graph = None
-    if audience == "public" and share_cfg.enabled:
-        mentor_graph = pipe.graph(prep, "mentor", diags, url_key=url_key)
-    if diags.has_errors(strict):
-        pipe.save_cache()
-        return BuildResult(EXIT_CONTENT, diags)
-    try:
-        layers = _layers(pipe, prep, theme, audience, main_graph, mentor_graph,
-                         encrypt, lock_attrs)
-    except ThemeError as exc:
-        diags.error(f"themes/{prep.config.theme}", 0, 0, "theme", str(exc))
-        return BuildResult(EXIT_USAGE, diags)
-    except EmitError as exc:
-        diags.error("content", 0, 0, "output-clash", str(exc),
-                    "rename the page or file so that it does not take ivsite's own path")
-        return BuildResult(EXIT_CONTENT, diags)
-    token = (share.read_token(prep.root) or "") if mentor_graph is not None else ""
+        enc = encryption(prep.root, passphrase)
+    site = make_site(pipe, prep, theme, audience, diags, enc, strict)
+    if site is None:
+        usage = any(d.code == "theme" for d in diags)
+        return BuildResult(EXIT_USAGE if usage else EXIT_CONTENT, diags)
+    layers = site.layers
+    token = (share.read_token(prep.root) or "") if site.mentor is not None else ""
     assert prep.loaded.store is not None
     pipe.progress.stage("Writing files" + (" and the search index"
                                             if any(la.plan.search_index for la in layers)
@@ -250,11 +268,7 @@ def build(
         diags.error(str(out_dir), 0, 0, "write", f"the output could not be written: {exc}",
                     "nothing was changed in the output folder")
         return BuildResult(EXIT_USAGE, diags)
-    hits = audit_layers(pipe, prep, theme, written.path, layers, main_graph, mentor_graph,
-                        encrypted=encrypt is not None)
-    if encrypt is not None:
-        hits += audit_before_encryption(pipe, prep, theme, layers,
-                                        mentor_graph or main_graph)
+    hits = audit_site(pipe, site, written.path)
     if hits:
         discard(written.path)
         for hit in hits:
@@ -262,14 +276,53 @@ def build(
                         f"{hit.secret.kind} would be published in {hit.output}",
                         "nothing was written; take it out of the visible text or file, "
                         "or report a bug if ivsite's own pages put it there")
-        pipe.save_cache()
         return BuildResult(EXIT_CONTENT, diags, hits=hits)
     swap_in(written.path, out_dir)
-    pipe.save_cache()
     url = ""
     if token:
         url = prep.config.base_url + f"share/{token}/"
+    if inputs and pipe.persists:
+        last_build.write(record, inputs, out_dir, list(diags), len(written.files), url)
     return BuildResult(EXIT_OK, diags, out_dir, len(written.files), share_url=url)
+
+
+def _inputs(pipe: Pipeline, loaded: LoadedSite, audience: Audience, out: Path | None,
+            strict: bool) -> tuple[str, Path | None]:
+    """The digest of all a build reads (see ivsite.incremental.last_build) and the
+    output folder; ("", None) when there is none to be had (no valid site.toml or
+    theme, or a passphrase, which the digest would have to name)."""
+    config = load_config(loaded.config_bytes, Diagnostics())
+    if config is None or config.share.passphrase_env:
+        return "", None
+    try:
+        theme = Theme.load(pipe.root, config.theme)
+    except ThemeError:
+        return "", None
+    out_dir = (out or pipe.root / config.output_dir).resolve()
+    token = share.read_token(pipe.root) or ""
+    statics = sorted((k, hashlib.sha256(v).hexdigest()) for k, v in theme.static_files().items())
+    return digest("build", last_build.code_digest(), loaded.digest(), audience, str(out_dir),
+                  strict, theme.stamp, statics, token), out_dir
+
+
+def load_theme(prep: Prepared, diags: Diagnostics) -> Theme | None:
+    try:
+        return Theme.load(prep.root, prep.config.theme)
+    except ThemeError as exc:
+        diags.error("site.toml", 0, 0, "theme", str(exc), "the built-in theme is 'default'")
+        return None
+
+
+def audit_site(pipe: Pipeline, site: Site, folder: Path,
+               stop: Callable[[], bool] | None = None) -> list[Hit]:
+    """The audit of a written site: its folder, and an encrypted view's pages made
+    again without encryption."""
+    hits = audit_layers(pipe, site.prep, site.theme, folder, site.layers, site.main,
+                        site.mentor, encrypted=site.encrypted, stop=stop)
+    if site.encrypted:
+        hits += audit_before_encryption(pipe, site.prep, site.theme, site.layers,
+                                        site.mentor or site.main)
+    return hits
 
 
 def _layers(
@@ -308,7 +361,7 @@ def audit_layers(
         if encrypted:
             # Readable bytes of an encrypted view must hold nothing the public may not see.
             graph = main if main.view.audience == "public" else \
-                pipe.graph(prep, "public", Diagnostics(), remember=False)
+                pipe.graph(prep, "public", Diagnostics())
             plan = OutputPlan(assets={k: v for k, v in layer.plan.assets.items()})
         found = audit_folder(
             folder / layer.prefix if layer.prefix else folder,
@@ -357,16 +410,13 @@ def read_passphrase(env: str, before: str, diags: Diagnostics) -> str:
     return passphrase
 
 
-def _encryption(
-    passphrase: str, salt: bytes | None,
-) -> tuple[Callable[[str], str] | None, dict[str, str] | None, bytes | None]:
+def encryption(root: Path, passphrase: str) -> Encryption:
     """The page encrypter, the locked page's attributes, and the secret key for
     opaque URLs (derived from the page key, so URLs cannot be guessed from slugs)."""
-    if not passphrase:
-        return None, None, None
     from .crypto import derive_key, encrypt_text, envelope_attributes
 
-    key = derive_key(passphrase, salt)
+    share.get_or_create_token(root)
+    key = derive_key(passphrase, share.read_salt(root))
 
     def encrypt(text: str) -> str:
         return encrypt_text(key, text)

@@ -51,11 +51,20 @@ from . import reload, share
 from .audience import Audience
 from .audit import AuditInterrupted, Hit
 from .diagnostics import Diagnostic, Diagnostics
-from .emit import EmitError
 from .load import is_editor_noise
-from .pipeline import Pipeline, Prepared, _encryption, _layers, audit_layers, read_passphrase
+from .pipeline import (
+    PLAIN,
+    Encryption,
+    Pipeline,
+    Prepared,
+    audit_site,
+    encryption,
+    load_theme,
+    make_site,
+    read_passphrase,
+)
 from .progress import QUIET, for_terminal
-from .theme import Theme, ThemeError
+from .theme import Theme
 from .write import Layer, sync_folder
 
 __all__ = ["PreviewServer", "ServeError", "allowed_hosts", "resolve_request_path",
@@ -213,29 +222,6 @@ class Rebuild:
     save_to_reload: float | None = None
 
 
-class _MemoEncrypt:
-    """Encrypts each distinct page once per server life, so an unchanged encrypted
-    page keeps its bytes (and is not rewritten or reloaded) across rebuilds."""
-
-    def __init__(self, encrypt: Callable[[str], str]) -> None:
-        self._encrypt = encrypt
-        self._old: dict[str, str] = {}
-        self._new: dict[str, str] = {}
-
-    def __call__(self, text: str) -> str:
-        out = self._new.get(text)
-        if out is None:
-            out = self._old.get(text)
-            if out is None:
-                out = self._encrypt(text)
-            self._new[text] = out
-        return out
-
-    def rotate(self) -> None:
-        """Forget pages no longer built (called after each rebuild)."""
-        self._old, self._new = self._new, {}
-
-
 class Preview:
     """The preview folder and the pipeline that fills it; one rebuild at a time."""
 
@@ -245,7 +231,7 @@ class Preview:
         self.hub = hub
         # A parse cache that `ivsite build` left speeds the first build up; it is
         # only read, and dropped once that build is made (see rebuild).
-        self.pipe = Pipeline(self.root, persist_cache=False, read_cache=True, incremental=True)
+        self.pipe = Pipeline(self.root, persist_cache=False, read_cache=True)
         self.folder = Path(tempfile.mkdtemp(prefix="ivsite-preview-"))
         self.lock = threading.Lock()
         """Held while the folder changes and while a request reads a file."""
@@ -258,7 +244,7 @@ class Preview:
         self.title = ""
         self._theme: Theme | None = None
         self._theme_name = ""
-        self._encrypt: tuple[str, _MemoEncrypt, dict[str, str]] | None = None
+        self._encrypt: tuple[str, Encryption] | None = None
         self.generation = 0
         """Counts the changes to the served folder (made under ``lock``)."""
         self.audit_errors: list[Diagnostic] = []
@@ -274,6 +260,7 @@ class Preview:
         started = time.perf_counter()
         sources = set(changed_sources) if changed_sources is not None else None
         diags = Diagnostics()
+        self.pipe.begin()
         try:
             made = self._layers(diags, sources)
         except Exception as exc:  # a bug must not stop the preview
@@ -281,6 +268,7 @@ class Preview:
             diags.error("(ivsite)", 0, 0, "internal", f"internal error: {exc!r}",
                         "this is a bug in ivsite; the preview keeps the last good build")
             made = None
+        self.pipe.finish()
         # Every note is parsed and kept in memory now: what a build left on disk
         # has served (the first build) and need not be held twice.
         self.pipe.cache.drop_disk()
@@ -301,9 +289,6 @@ class Preview:
             self._prune_empty_dirs(changed)
             if changed or not self.built:
                 self.generation += 1
-        if self._encrypt is not None:
-            self._encrypt[1].rotate()
-        self.pipe.finish()
         had_errors = bool(self.errors)
         self.errors = []
         self.built = True
@@ -361,6 +346,7 @@ class Preview:
     def _layers(
         self, diags: Diagnostics, sources: set[str] | None,
     ) -> tuple[Prepared, list[Layer], Callable[[], list[Hit]] | None] | None:
+        """The site as ``ivsite build`` makes it (see pipeline.make_site)."""
         prep = self.pipe.prepare(diags, sources)
         if prep is None:
             return None
@@ -368,73 +354,49 @@ class Preview:
         theme = self._load_theme(prep, sources, diags)
         if theme is None:
             return None
-        main = self.pipe.graph(prep, self.audience, diags)
         share_cfg = prep.config.share
-        mentor = None
-        if self.audience == "public" and share_cfg.enabled:
-            mentor = self.pipe.graph(prep, "mentor", diags)
-        if diags.has_errors():
-            return None
-        encrypt, lock_attrs = None, None
-        if mentor is not None and share_cfg.passphrase_env:
+        enc = PLAIN
+        if self.audience == "public" and share_cfg.enabled and share_cfg.passphrase_env:
             # As build does: the mentor copy under share/<token>/ is encrypted.
             got = self._encryption(prep, share_cfg.passphrase_env, diags)
             if got is None:
                 return None
-            encrypt, lock_attrs = got
-        try:
-            layers = _layers(self.pipe, prep, theme, self.audience, main, mentor,
-                             encrypt, lock_attrs)
-        except ThemeError as exc:
-            diags.error(f"themes/{prep.config.theme}", 0, 0, "theme", str(exc))
+            enc = got
+        site = make_site(self.pipe, prep, theme, self.audience, diags, enc)
+        if site is None:
             return None
-        except EmitError as exc:
-            diags.error("content", 0, 0, "emit", str(exc))
-            return None
-
         if self.audience == "private":
-            return prep, layers, None  # the private view withholds nothing
+            return prep, site.layers, None  # the private view withholds nothing
 
         def audit() -> list[Hit]:
-            return audit_layers(self.pipe, prep, theme, self.folder, layers, main, mentor,
-                                encrypted=encrypt is not None, stop=self.builds_waiting)
+            return audit_site(self.pipe, site, self.folder, stop=self.builds_waiting)
 
-        return prep, layers, audit
+        return prep, site.layers, audit
 
     def _load_theme(self, prep: Prepared, sources: set[str] | None,
                     diags: Diagnostics) -> Theme | None:
         name = prep.config.theme
-        # A new theme object has a new stamp, so after any change to the theme or
-        # to site.toml no page rendered before is reused (see emit._shared_key).
         stale = (
             self._theme is None or name != self._theme_name or sources is None
             or any(s == "site.toml" or s == "themes" or s.startswith("themes/")
                    for s in sources)
         )
         if stale:
-            try:
-                self._theme = Theme.load(prep.root, name)
-            except ThemeError as exc:
-                self._theme = None
-                diags.error("site.toml", 0, 0, "theme", str(exc),
-                            "the built-in theme is 'default'")
-                return None
+            self._theme = load_theme(prep, diags)
             self._theme_name = name
         return self._theme
 
-    def _encryption(self, prep: Prepared, env: str,
-                    diags: Diagnostics) -> tuple[_MemoEncrypt, dict[str, str]] | None:
+    def _encryption(self, prep: Prepared, env: str, diags: Diagnostics) -> Encryption | None:
+        """The mentor copy's encryption, derived once per passphrase and salt (the
+        key derivation is slow on purpose)."""
         passphrase = read_passphrase(env, "`ivsite serve`", diags)
         if not passphrase:
             return None
         share.get_or_create_token(prep.root)
-        salt = share.read_salt(prep.root)
-        key = f"{passphrase}\0{salt!r}"
+        key = f"{passphrase}\0{share.read_salt(prep.root)!r}"
         if self._encrypt is None or self._encrypt[0] != key:
-            encrypt, lock_attrs, _url_key = _encryption(passphrase, salt)
-            assert encrypt is not None and lock_attrs is not None
-            self._encrypt = (key, _MemoEncrypt(encrypt), lock_attrs)
-        return self._encrypt[1], self._encrypt[2]
+            self._encrypt = (key, encryption(prep.root, passphrase))
+        return self._encrypt[1]
 
     def _prune_empty_dirs(self, changed: list[str]) -> None:
         """A deleted page leaves its folder behind; remove it so it is a clean 404."""

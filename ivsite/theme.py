@@ -10,8 +10,8 @@ A theme is read from inside the site only (the built-in one ships in the package
 from __future__ import annotations
 
 import calendar
+import hashlib
 import importlib.resources
-import itertools
 import os
 import traceback
 from pathlib import Path
@@ -30,7 +30,6 @@ from .load import is_editor_noise
 
 __all__ = ["Theme", "ThemeError", "builtin_theme_dir"]
 
-_STAMPS = itertools.count(1)
 
 
 class ThemeError(Exception):
@@ -80,9 +79,9 @@ class Theme:
             keep_trailing_newline=True,
             auto_reload=False,
         )
-        self.stamp = next(_STAMPS)
-        """Unique to this theme object in this process: pages rendered by another
-        theme object (loaded again after a change) are never reused for this one."""
+        self.stamp = _stamp(template_dirs)
+        """A digest of the template files (names and bytes): part of every page's
+        key, so a page rendered by other templates is never reused."""
         self._static: dict[str, bytes] | None = None
         self._words: str | None = None
 
@@ -176,3 +175,13 @@ class Theme:
                         continue
                     out[path.relative_to(folder).as_posix()] = path.read_bytes()
         return dict(sorted(out.items()))
+
+
+def _stamp(template_dirs: list[Path]) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    for i, folder in enumerate(template_dirs):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file():
+                h.update(f"\0{i}\0{path.relative_to(folder).as_posix()}\0".encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import yaml
@@ -23,9 +22,9 @@ from . import consent
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics, did_you_mean
 from .frontmatter import FrontMatter, Pos
+from .keyed import Keyed, compute
 from .load import AssetRef, LoadedSite
 from .lookalike import privacy_value, privacy_word
-from .memo import Memos, patchable
 from .models import (
     MODELS,
     NESTED,
@@ -53,90 +52,43 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass
-class LastCheck:
-    """What the last full or quick validation saw and found (kept with memos)."""
-
-    config_key: str
-    questions: str | None
-    assets: dict[str, AssetRef]
-    parsed: list[ParsedNote]
-    site: ValidSite
-    diagnostics: list[Diagnostic]
-    places: dict[str, int]
-    """Each valid note's place in ``site.notes``, by path."""
-    roles: set[str]
-    quick_in_a_row: int = 0
-
-
 def validate(
     loaded: LoadedSite, parsed: list[ParsedNote], config: SiteConfig, diags: Diagnostics,
-    memos: Memos | None = None,
+    keyed: Keyed = compute,
 ) -> ValidSite:
-    """All notes checked; ``memos`` (the live preview) keeps each note's checks for
-    as long as its bytes and what they are checked against stay the same, and the
-    last result, which a save that changes a few notes' bodies patches
-    (:func:`_revalidate`)."""
+    """All notes checked. Each note's own checks are handed out through ``keyed``
+    under its path, bytes and site.toml, and its links and roles under its text
+    and the site's shape (all that each reads), so a build engine can keep them."""
     config_key = hashlib.sha256(loaded.config_bytes or b"").hexdigest()
-    if memos is not None:
-        quick = _revalidate(loaded, parsed, config, config_key, memos)
-        if quick is not None:
-            memos.last_check = quick
-            diags.extend(quick.diagnostics)
-            return quick.site
-    found = Diagnostics()
-    site = _validate_all(loaded, parsed, config, config_key, found, memos)
-    diags.extend(found)
-    if memos is not None:
-        memos.last_check = LastCheck(
-            config_key, loaded.questions.digest if loaded.questions else None,
-            dict(loaded.assets), list(parsed), site, list(found),
-            {n.source: i for i, n in enumerate(site.notes)},
-            {n.slug for n in site.notes if n.collection == "roles"})
-    return site
-
-
-def _validate_all(
-    loaded: LoadedSite, parsed: list[ParsedNote], config: SiteConfig, config_key: str,
-    diags: Diagnostics, memos: Memos | None,
-) -> ValidSite:
     site = ValidSite(assets=dict(loaded.assets))
     for p in parsed:
         if p.diagnostics:
             diags.extend(p.diagnostics)
         if p.fm is None:
             continue
-        if memos is None:
-            note = _validate_note(p, config, diags)
-        else:
-            note, found = _kept_checks(p, config, config_key, memos)
-            if found:
-                diags.extend(found)
-        if note is not None and not (p.diagnostics and any(
-            d.severity == "error" for d in p.diagnostics
-        )):
+        note, found = keyed(("note", p.source.rel, p.source.digest, config_key),
+                            functools.partial(_checked, functools.partial(_validate_note,
+                                                                          p, config)))
+        if found:
+            diags.extend(found)
+        if note is not None and not any(d.severity == "error" for d in p.diagnostics):
             site.notes.append(note)
     site.notes = consent.settle(site.notes, diags)
     _index(site, diags)
     _withhold_recordings(site, loaded.assets)
     if loaded.questions is not None:
         q = loaded.questions
-        if memos is None:
-            site.questions = _questions(q.rel, q.data, diags)
-        else:  # read again only when its bytes change
-            site.questions, found = memos.questions.get(
-                ("questions", q.rel, q.digest),
-                functools.partial(_checked, functools.partial(_questions, q.rel, q.data)))
-            diags.extend(found)
+        site.questions, found = keyed(
+            ("questions", q.rel, q.digest),
+            functools.partial(_checked, functools.partial(_questions, q.rel, q.data)))
+        diags.extend(found)
     site.shape = site_shape(site, config_key)
     roles = {n.slug for n in site.notes if n.collection == "roles"}
-    if memos is None:
-        _check_references(site, site.notes, roles, diags)
-    else:
-        for note in site.notes:
-            found = _kept_references(site, note, roles, memos)
-            if found:
-                diags.extend(found)
+    for note in site.notes:
+        found = keyed(("refs", site.shape, note.source, note.fm.text),
+                      functools.partial(_reference_problems, site, note, roles))
+        if found:
+            diags.extend(found)
     return site
 
 
@@ -145,80 +97,6 @@ def _withhold_recordings(site: ValidSite, assets: dict[str, AssetRef]) -> None:
     a link to one is then an error, and no view can copy it."""
     site.recordings = recording_files(site.notes, assets)
     site.assets = {rel: ref for rel, ref in assets.items() if rel not in site.recordings}
-
-
-def _kept_checks(p: ParsedNote, config: SiteConfig, config_key: str,
-                 memos: Memos) -> tuple[Note | None, list[Diagnostic]]:
-    """One note's front-matter checks, kept under its bytes and site.toml."""
-    return memos.notes.get(("note", p.source.rel, p.source.digest, config_key),
-                           lambda: _checked(functools.partial(_validate_note, p, config)))
-
-
-def _kept_references(site: ValidSite, note: Note, roles: set[str],
-                     memos: Memos) -> list[Diagnostic]:
-    """One note's links and roles checked, kept under its text and the site's shape."""
-    return memos.references.get(("refs", site.shape, note.source, note.fm.text),
-                                lambda: _reference_problems(site, note, roles))
-
-
-def _revalidate(loaded: LoadedSite, parsed: list[ParsedNote], config: SiteConfig,
-                config_key: str, memos: Memos) -> LastCheck | None:
-    """The last validation with a few changed notes checked again, when that is all
-    a full one would change: the same site.toml, question bank, files and paths,
-    the last one without errors, and each changed note still valid with the same
-    part of the site shape (path, slug, title, visibility, people, roles). Then
-    every other note's checks, the indexes and the shape stand as they were.
-    None otherwise (the caller checks everything)."""
-    last = memos.last_check
-    if (last is None or config_key != last.config_key
-            or (loaded.questions.digest if loaded.questions else None) != last.questions
-            or loaded.assets != last.assets
-            or any(d.severity == "error" for d in last.diagnostics)):
-        return None
-    changed = patchable(parsed, last.parsed, last.quick_in_a_row)
-    if changed is None:
-        return None
-    old_site = last.site
-    site = ValidSite(notes=list(old_site.notes), by_key=dict(old_site.by_key),
-                     by_title=dict(old_site.by_title), assets=dict(loaded.assets),
-                     questions=old_site.questions, shape=old_site.shape)
-    fresh: list[tuple[ParsedNote, ParsedNote, Note, list[Diagnostic]]] = []
-    for i in changed:
-        p, was = parsed[i], last.parsed[i]
-        if (p.source.rel != was.source.rel or p.fm is None or was.fm is None
-                or any(d.severity == "error" for d in p.diagnostics)):
-            return None
-        note, found = _kept_checks(p, config, config_key, memos)
-        place = last.places.get(p.source.rel)
-        if note is None or place is None:
-            return None
-        old = site.notes[place]
-        if shape_part(note) != shape_part(old):
-            return None
-        site.notes[place] = note
-        site.by_key[note.key] = note
-        title = (note.meta.title or "").casefold()
-        if title and site.by_title.get(title) is old:
-            site.by_title[title] = note
-        fresh.append((p, was, note, found))
-    _withhold_recordings(site, loaded.assets)
-    if site.recordings != old_site.recordings:
-        return None  # other notes' links to those files read differently now
-    paths = {p.source.rel for p, _, _, _ in fresh}
-    diagnostics = [d for d in last.diagnostics if d.path not in paths]
-    for p, was, note, found in fresh:
-        refs = _kept_references(site, note, last.roles, memos)
-        diagnostics += [*p.diagnostics, *found, *refs]
-        # The note's last version is stale now: let it go (the memos that hold the
-        # rest are not swept after a quick check, see Memo.skip).
-        if was.source.digest != p.source.digest:
-            memos.notes.discard(("note", was.source.rel, was.source.digest, config_key))
-        if was.fm is not None and was.fm.text != note.fm.text:  # (checked above)
-            memos.references.discard(("refs", site.shape, note.source, was.fm.text))
-    memos.notes.skip()
-    memos.references.skip()
-    return LastCheck(config_key, last.questions, last.assets, list(parsed), site, diagnostics,
-                     last.places, last.roles, last.quick_in_a_row + 1)
 
 
 T = TypeVar("T")

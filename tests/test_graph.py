@@ -10,8 +10,7 @@ from unit_helpers import errors, prepare, write_site
 
 from ivsite.audience import build_view
 from ivsite.diagnostics import Diagnostics
-from ivsite.graph import SiteGraph, build_graph, places, same_but_bodies, substitute
-from ivsite.memo import Memos
+from ivsite.graph import SiteGraph, build_graph
 
 
 def interview(date: str, visibility: str, body: str, *, tags: str = "[]",
@@ -220,49 +219,6 @@ def test_about_page_url(tmp_path: Path) -> None:
     write_site(tmp_path, {"content/pages/about.md": "---\ntitle: About\n---\nx\n"})
     g = graph(tmp_path, "public")
     assert g.url_of("pages/about") == "about/"
-
-
-def _shape(g: SiteGraph) -> dict[str, object]:
-    """Every list of the graph as the notes' identities (the very objects)."""
-    def ids(notes: list[object]) -> list[int]:
-        return [id(n) for n in notes]
-    return {
-        "collections": {k: ids(v) for k, v in g.collections.items()},  # type: ignore[arg-type]
-        "home": id(g.home),
-        "tags": [(t.name, t.slug, ids(t.notes)) for t in g.tags],  # type: ignore[arg-type]
-        "backlinks": {k: ids(v) for k, v in g.backlinks.items()},  # type: ignore[arg-type]
-        "prev_next": {k: (id(a), id(b)) for k, (a, b) in g.prev_next.items()},
-        "role_interviews": {k: ids(v) for k, v in g.role_interviews.items()},  # type: ignore[arg-type]
-        "role_reflections": {k: ids(v) for k, v in g.role_reflections.items()},  # type: ignore[arg-type]
-        "by_id": {k: id(v) for k, v in g.by_id.items()},
-    }
-
-
-@pytest.mark.parametrize("edits", [1, 3])
-def test_substitute_puts_the_new_notes_where_build_graph_would(tmp_path: Path,
-                                                               edits: int) -> None:
-    """Swapping notes through the places index gives the lists a fresh build makes."""
-    root = copy_example(tmp_path)
-    memos = Memos()
-    prep = prepare(root)
-    view = build_view(prep.valid, prep.config, "private", Diagnostics(), memos)
-    graph = build_graph(view, None, memos)
-    assert graph.places == places(graph)
-    for i in range(edits):
-        for rel in ("content/interviews/2026-02-11-northwind-ux.md",
-                    "content/reflections/2026-07-05-salary-reality-check.md",
-                    "content/roles/ux-researcher.md"):
-            path = root / rel
-            path.write_text(path.read_text("utf-8") + f"\nOne more sentence, {i}.\n", "utf-8")
-        prep = prepare(root)
-        new_view = build_view(prep.valid, prep.config, "private", Diagnostics(), memos)
-        pairs = same_but_bodies(graph.view, new_view)
-        assert pairs is not None and len(pairs) == 3
-        got = substitute(graph, new_view, pairs, memos)
-        assert got is not None and got.changed == [b for _, b in pairs]
-        assert _shape(got) == _shape(build_graph(new_view, None, memos))
-        assert got.places == places(got)
-        graph = got
 
 
 def copy_example(tmp_path: Path) -> Path:

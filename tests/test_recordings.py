@@ -158,7 +158,7 @@ def test_the_preview_finds_what_a_full_check_finds(tmp_path: Path, save: str) ->
         "content/pages/about.md": "---\ntitle: About\n---\nMe.\n\n[a file](../media/f.bin)\n",
         "content/media/f.bin": b"an ordinary file",
     })
-    kept = Pipeline(root, persist_cache=False, incremental=True)
+    kept = Pipeline(root, persist_cache=False)
     assert _codes(kept, None) == []
     if save == "link-added":
         changed = "content/pages/about.md"

@@ -1,0 +1,102 @@
+"""The one content-addressed store of a site's build results.
+
+A value is stored under a key made of everything it is computed from (a note's
+bytes, the digest of the site's shape it reads, the audience, the theme's
+content stamp …), so a key can only ever find a value that a fresh computation
+would make again. Two kinds of value:
+
+* objects (a note checked, a note as an audience sees it), kept in memory for
+  as long as the process builds the site (the live preview);
+* bytes (a rendered page), kept in memory and, when the store has a folder
+  (``.ivsite/cache/pages/``), on disk as one file per key, so that the next
+  ``ivsite build`` renders only pages whose inputs changed.
+
+Clean-up is exact, not periodic: :meth:`Store.end_build` drops every entry the
+build did not ask for, in memory and on disk, so what is kept is what the site
+is now, never what it was several saves ago.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import Any, TypeVar
+
+__all__ = ["Store"]
+
+V = TypeVar("V")
+
+
+class Store:
+    """Values by key for one site; see the module docstring."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self._values: dict[Hashable, Any] = {}
+        self._used: set[Hashable] = set()
+        self._blobs: dict[str, bytes] = {}
+        self._blobs_used: set[str] = set()
+        self._folder = folder
+        self.made = 0
+        """Values and blobs computed (not found) since the build began: for the
+        preview's log and for tests that check work was kept, never for a decision."""
+
+    def get(self, key: Hashable, make: Callable[[], V]) -> V:
+        """The value kept under ``key``, or ``make()`` kept there now."""
+        self._used.add(key)
+        try:
+            return self._values[key]  # type: ignore[no-any-return]
+        except KeyError:
+            pass
+        value = make()
+        self.made += 1
+        self._values[key] = value
+        return value
+
+    def blob(self, key: str, make: Callable[[], bytes]) -> bytes:
+        """Bytes kept under ``key`` (a :func:`digest`), in memory or on disk, or
+        ``make()`` kept now."""
+        self._blobs_used.add(key)
+        data = self._blobs.get(key)
+        if data is not None:
+            return data
+        path = self._path(key)
+        if path is not None:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = None
+        if data is None:
+            data = make()
+            self.made += 1
+            if path is not None:
+                _write(path, data)
+        if self._folder is None:
+            self._blobs[key] = data
+        return data
+
+    def begin_build(self) -> None:
+        self._used = set()
+        self._blobs_used = set()
+        self.made = 0
+
+    def end_build(self) -> None:
+        """Forget everything this build did not ask for (see the module docstring)."""
+        self._values = {k: v for k, v in self._values.items() if k in self._used}
+        self._blobs = {k: v for k, v in self._blobs.items() if k in self._blobs_used}
+        if self._folder is not None and self._folder.is_dir():
+            for sub in self._folder.iterdir():
+                for f in sub.iterdir() if sub.is_dir() else ():
+                    if sub.name + f.name not in self._blobs_used:
+                        f.unlink(missing_ok=True)
+
+    def _path(self, key: str) -> Path | None:
+        return self._folder / key[:2] / key[2:] if self._folder is not None else None
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Written whole or not at all: a build stopped half-way leaves no torn page."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
