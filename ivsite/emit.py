@@ -14,6 +14,7 @@ description are generic, and the search index is one encrypted file.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -31,7 +32,6 @@ from .graph import COLLECTION_TITLES, Answer, SiteGraph, Tag
 from .keyed import digest
 from .output import OutputPlan
 from .pagekey import frozen
-from .progress import QUIET, Progress
 from .render import Renderer, relative_url
 from .slugs import slugify
 from .theme import Theme
@@ -86,7 +86,6 @@ def emit(
     lock_attrs: dict[str, str] | None = None,
     plain_assets: frozenset[str] | None = None,
     pages: PageStore = render_now,
-    progress: Progress = QUIET,
 ) -> OutputPlan:
     """Every output file of one audience's site.
 
@@ -101,7 +100,7 @@ def emit(
     if encrypt is not None and not lock_attrs:
         raise ValueError("encrypt needs lock_attrs (data-salt, data-iterations, data-check)")
     return _Emitter(graph, theme, encrypt, feedback_email, share_prefix, lock_attrs or {},
-                    plain_assets, pages).run(progress)
+                    plain_assets, pages).run()
 
 
 @dataclass
@@ -413,7 +412,7 @@ class _Emitter:
 
     # ---- writing -----------------------------------------------------------------
 
-    def run(self, progress: Progress = QUIET) -> OutputPlan:
+    def run(self) -> OutputPlan:
         pages = self.pages()
         seen: dict[str, str] = {}
         for p in pages:
@@ -424,10 +423,8 @@ class _Emitter:
             seen[path] = p.title
         self.feed_written = self.public and self._feed()
         self.shared_key = self._shared_key()
-        progress.stage(f"Making the {self.audience} pages", len(pages))
-        for p in pages:
-            self.plan.add(_path_of(p.url), self._render_page(p))
-            progress.advance()
+        for p in pages:  # made as the writer asks for each (see output.Files)
+            self.plan.files.later(_path_of(p.url), functools.partial(self._render_page, p))
         self.plan.add("404.html", self.pages_of(
             digest("404.html", self.shared_key), lambda: self._render_404().encode("utf-8")))
         self._assets()
@@ -438,7 +435,7 @@ class _Emitter:
             if rel in self.plan.files or rel.startswith("pagefind/"):
                 raise EmitError(f"content/{rel} would be published at {rel}, where ivsite "
                                 "writes a file of its own; rename or move it")
-        self.plan.files = dict(sorted(self.plan.files.items()))
+        self.plan.files = self.plan.files.sorted()
         self.plan.assets = dict(sorted(self.plan.assets.items()))
         return self.plan
 

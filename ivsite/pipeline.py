@@ -140,7 +140,7 @@ class Pipeline:
         return emit(graph, theme, encrypt=encrypt, lock_attrs=lock_attrs,
                     feedback_email=prep.config.share.feedback_email,
                     share_prefix=share_prefix, plain_assets=plain_assets,
-                    pages=self.store.blob, progress=self.progress)
+                    pages=self.store.blob)
 
 
 def shown(prep: Prepared, audience: Audience, theme: Theme) -> str:
@@ -195,14 +195,20 @@ def make_site(pipe: Pipeline, prep: Prepared, theme: Theme, audience: Audience,
         return None
     try:
         layers = _layers(pipe, prep, theme, audience, main, mentor, encrypt, lock_attrs)
-    except ThemeError as exc:
-        diags.error(f"themes/{prep.config.theme}", 0, 0, "theme", str(exc))
-        return None
-    except EmitError as exc:
-        diags.error("content", 0, 0, "output-clash", str(exc),
-                    "rename the page or file so that it does not take ivsite's own path")
+    except (ThemeError, EmitError) as exc:
+        _made_wrong(prep, exc, diags)
         return None
     return Site(prep, theme, main, mentor, layers, encrypt is not None)
+
+
+def _made_wrong(prep: Prepared, exc: ThemeError | EmitError, diags: Diagnostics) -> None:
+    """A theme or page problem found while making the pages (some are found only
+    when a page is rendered, which may be as it is written)."""
+    if isinstance(exc, ThemeError):
+        diags.error(f"themes/{prep.config.theme}", 0, 0, "theme", str(exc))
+    else:
+        diags.error("content", 0, 0, "output-clash", str(exc),
+                    "rename the page or file so that it does not take ivsite's own path")
 
 
 def build(
@@ -259,11 +265,11 @@ def _build(pipe: Pipeline, diags: Diagnostics, audience: Audience, out: Path | N
     layers = site.layers
     token = (share.read_token(prep.root) or "") if site.mentor is not None else ""
     assert prep.loaded.store is not None
-    pipe.progress.stage("Writing files" + (" and the search index"
-                                            if any(la.plan.search_index for la in layers)
-                                            else ""))
-    try:
-        written = write_temp(layers, out_dir, prep.loaded.store)
+    try:  # pages are made as they are written (see output.Files)
+        written = write_temp(layers, out_dir, prep.loaded.store, pipe.progress)
+    except (ThemeError, EmitError) as exc:
+        _made_wrong(prep, exc, diags)
+        return BuildResult(EXIT_USAGE if isinstance(exc, ThemeError) else EXIT_CONTENT, diags)
     except (OSError, subprocess.SubprocessError) as exc:
         diags.error(str(out_dir), 0, 0, "write", f"the output could not be written: {exc}",
                     "nothing was changed in the output folder")
@@ -337,8 +343,9 @@ def _layers(
     if mentor is not None:
         # A copy: the plan itself may be kept for the next build (see Pipeline.plan).
         root = layers[0].plan
-        layers[0] = Layer("", dataclasses.replace(
-            root, files={**root.files, share.INDEX_PATH: share.INDEX_PAGE}))
+        files = root.files.copy()
+        files[share.INDEX_PATH] = share.INDEX_PAGE
+        layers[0] = Layer("", dataclasses.replace(root, files=files))
         token = share.get_or_create_token(prep.root)
         prefix = f"share/{token}/"
         layers.append(Layer(prefix, pipe.plan(prep, mentor, theme, share_prefix=prefix,

@@ -20,6 +20,7 @@ from pathlib import Path
 from .diagnostics import Diagnostics
 from .load import AssetRef, AssetStore
 from .output import OutputPlan
+from .progress import QUIET, Progress
 
 MARKER = ".ivsite-output"
 MARKER_TEXT = b"This folder is written by ivsite build; it is replaced on every build.\n"
@@ -66,7 +67,8 @@ def check_output_dir(site_root: Path, out: Path, diags: Diagnostics) -> bool:
     return True
 
 
-def write_temp(layers: list[Layer], out: Path, store: AssetStore) -> WrittenFolder:
+def write_temp(layers: list[Layer], out: Path, store: AssetStore,
+               progress: Progress = QUIET) -> WrittenFolder:
     """Write every layer into a new temporary folder beside ``out``.
 
     Each layer is written to a folder of its own and indexed for search there, the
@@ -79,12 +81,14 @@ def write_temp(layers: list[Layer], out: Path, store: AssetStore) -> WrittenFold
     staged: list[tuple[Layer, Path]] = []
     try:
         (tmp / MARKER).write_bytes(MARKER_TEXT)
+        progress.stage("Writing pages", sum(len(layer.plan.files) for layer in layers))
         for layer in layers:
             base = _published_dir(out, "layer") if layer.prefix else tmp
             staged.append((layer, base))
-            for rel, data in sorted(layer.plan.files.items()):
-                _write(base / rel, data)
+            for rel in sorted(layer.plan.files):
+                _write(base / rel, layer.plan.files[rel])  # one page at a time
                 written.files.append(layer.prefix + rel)
+                progress.advance()
             for rel, ref in sorted(layer.plan.assets.items()):
                 _write(base / rel, store.read(ref))
                 written.files.append(layer.prefix + rel)
