@@ -218,25 +218,25 @@ def build_view(
     when a note is filtered anew.
     """
     sees = SEES[audience]
-    tables: list[Tables] = []
-    matcher: list[NameCheck | None] = []
 
+    def make_tables() -> Tables:
+        shown = [n for n in site.notes if n.visibility in sees]
+        ids = {n.key: f"{n.collection}/{n.slug}" for n in shown}
+        role_ids = {n.slug: ids[n.key] for n in shown if n.collection == "roles"}
+        titles = {n.key: _title(n, audience) for n in shown}
+        titles_by_id = {ids[k]: t for k, t in titles.items()}
+        hidden = frozenset(part.casefold() for n in site.notes if n.visibility not in sees
+                           for part in (n.slug, n.key.rsplit("/", 1)[-1]))
+        return ids, titles, role_ids, titles_by_id, hidden
+
+    # Both follow the shape alone, and are made only when a note is filtered anew.
     def lookups() -> Tables:
-        if not tables:
-            shown = [n for n in site.notes if n.visibility in sees]
-            ids = {n.key: f"{n.collection}/{n.slug}" for n in shown}
-            role_ids = {n.slug: ids[n.key] for n in shown if n.collection == "roles"}
-            titles = {n.key: _title(n, audience) for n in shown}
-            titles_by_id = {ids[k]: t for k, t in titles.items()}
-            hidden = frozenset(part.casefold() for n in site.notes if n.visibility not in sees
-                               for part in (n.slug, n.key.rsplit("/", 1)[-1]))
-            tables.append((ids, titles, role_ids, titles_by_id, hidden))
-        return tables[0]
+        return keyed(("tables", audience, site.shape), make_tables)
 
     def name_matcher() -> NameCheck | None:
-        if not matcher:
-            matcher.append(name_check(site) if audience != "private" else None)
-        return matcher[0]
+        if audience == "private":
+            return None
+        return keyed(("names", site.shape), functools.partial(name_check, site))
 
     def filtered(note: Note) -> tuple[ViewNote, list[Diagnostic]]:
         found = Diagnostics()

@@ -15,8 +15,10 @@ together (see :mod:`ivsite.people`), so it runs once the notes are known:
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from .diagnostics import Diagnostics
+from .keyed import Keyed, compute
 from .models import InterviewMeta
 from .normalise import compact
 from .notes import Note
@@ -27,8 +29,9 @@ from .slugs import slugify
 CODES = ("consent-conflict", "slug-names-person")
 
 
-def settle(notes: list[Note], diags: Diagnostics) -> list[Note]:
-    """``notes`` with disagreeing consent withheld and named addresses replaced."""
+def settle(notes: list[Note], diags: Diagnostics, keyed: Keyed = compute) -> list[Note]:
+    """``notes`` with disagreeing consent withheld and named addresses replaced
+    (whether a slug names its person is handed out through ``keyed``)."""
     replace: dict[int, Note] = {}
     consented: set[str] = set()
     for person in people(notes):
@@ -39,7 +42,8 @@ def settle(notes: list[Note], diags: Diagnostics) -> list[Note]:
     for note in notes:
         meta = note.meta
         if isinstance(meta, InterviewMeta) and person_key(meta.person.name) not in consented \
-                and slug_names(note.slug, meta.person.name):
+                and keyed(("slug-names", note.slug, meta.person.name),
+                          functools.partial(slug_names, note.slug, meta.person.name)):
             pos = note.fm.pos("slug") if meta.slug else None
             fallback = slugify(f"{meta.date or ''} {meta.alias or meta.person.role or 'chat'}")
             where = "its 'slug:'" if pos else "its file name"

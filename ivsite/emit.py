@@ -31,7 +31,7 @@ from .feeds import SitemapEntry, atom_feed, robots, sitemap
 from .graph import COLLECTION_TITLES, Answer, SiteGraph, Tag
 from .keyed import digest
 from .output import OutputPlan
-from .pagekey import frozen
+from .pagekey import key_text
 from .render import Renderer, relative_url
 from .slugs import slugify
 from .theme import Theme
@@ -558,12 +558,12 @@ class _Emitter:
         """The digest of all a page is made from: the shared key, its template and
         own fields, and its context, where a note stands in as its digest (which
         covers its body and card), a card as its card digest and an answer as its
-        note's digest and place (see :func:`ivsite.pagecache.frozen`)."""
+        note's digest and place (see ivsite.pagekey)."""
+        body = (page.body[0], page.body[1].digest, page.body[2]) if page.body else None
         return digest(page.template, self.shared_key, page.url, page.title,
                       page.description, page.kind, page.section, page.lockable,
-                      frozen(page.note), frozen(page.context),
-                      frozen(page.body[1]) if page.body else None,
-                      page.body[::2] if page.body else None)
+                      page.note.digest if page.note else None, body,
+                      key_text(page.context))
 
     def _render_page(self, page: _Page) -> bytes:
         return self.pages_of(self._page_key(page), lambda: self._render_page_now(page))

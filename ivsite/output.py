@@ -45,6 +45,11 @@ class Files(MutableMapping[str, bytes]):
         """Another mapping of the same files (pages not made by copying)."""
         return Files(self._made)
 
+    def made(self) -> Files:
+        """The same files, every page made now (for a writer that must not wait
+        on a page, like the preview, which writes while requests wait)."""
+        return Files({path: self[path] for path in self._made})
+
     def sorted(self) -> Files:
         return Files(sorted(self._made.items()))
 

@@ -116,10 +116,13 @@ class Pipeline:
     def begin(self) -> None:
         self.store.begin_build()
 
-    def finish(self) -> None:
-        """A build ended: forget the work it did not ask for, and keep the rest on
-        disk for the next build (when this pipeline persists)."""
-        self.store.end_build()
+    def finish(self, made: bool = True) -> None:
+        """A build ended: when it ``made`` the site, forget the work it did not ask
+        for (a build stopped by an error asked for little, and the next one will
+        want the rest); keep what is left on disk for the next build (when this
+        pipeline persists)."""
+        if made:
+            self.store.end_build()
         if self.persists:
             share.ensure_state_dir(self.root)
             self.cache.save()
@@ -196,12 +199,12 @@ def make_site(pipe: Pipeline, prep: Prepared, theme: Theme, audience: Audience,
     try:
         layers = _layers(pipe, prep, theme, audience, main, mentor, encrypt, lock_attrs)
     except (ThemeError, EmitError) as exc:
-        _made_wrong(prep, exc, diags)
+        made_wrong(prep, exc, diags)
         return None
     return Site(prep, theme, main, mentor, layers, encrypt is not None)
 
 
-def _made_wrong(prep: Prepared, exc: ThemeError | EmitError, diags: Diagnostics) -> None:
+def made_wrong(prep: Prepared, exc: ThemeError | EmitError, diags: Diagnostics) -> None:
     """A theme or page problem found while making the pages (some are found only
     when a page is rendered, which may be as it is written)."""
     if isinstance(exc, ThemeError):
@@ -220,10 +223,12 @@ def build(
     diags = Diagnostics()
     pipe = pipeline or Pipeline(root, pages=audience)
     pipe.begin()
+    result = BuildResult(EXIT_USAGE, diags)
     try:
-        return _build(pipe, diags, audience, out, strict)
+        result = _build(pipe, diags, audience, out, strict)
+        return result
     finally:
-        pipe.finish()
+        pipe.finish(made=result.status == EXIT_OK)
 
 
 def _build(pipe: Pipeline, diags: Diagnostics, audience: Audience, out: Path | None,
@@ -268,7 +273,7 @@ def _build(pipe: Pipeline, diags: Diagnostics, audience: Audience, out: Path | N
     try:  # pages are made as they are written (see output.Files)
         written = write_temp(layers, out_dir, prep.loaded.store, pipe.progress)
     except (ThemeError, EmitError) as exc:
-        _made_wrong(prep, exc, diags)
+        made_wrong(prep, exc, diags)
         return BuildResult(EXIT_USAGE if isinstance(exc, ThemeError) else EXIT_CONTENT, diags)
     except (OSError, subprocess.SubprocessError) as exc:
         diags.error(str(out_dir), 0, 0, "write", f"the output could not be written: {exc}",

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import dataclasses
 import errno
 import gc
 import http.server
@@ -51,6 +52,7 @@ from . import reload, share
 from .audience import Audience
 from .audit import AuditInterrupted, Hit
 from .diagnostics import Diagnostic, Diagnostics
+from .emit import EmitError
 from .load import is_editor_noise
 from .pipeline import (
     PLAIN,
@@ -60,11 +62,12 @@ from .pipeline import (
     audit_site,
     encryption,
     load_theme,
+    made_wrong,
     make_site,
     read_passphrase,
 )
 from .progress import QUIET, for_terminal
-from .theme import Theme
+from .theme import Theme, ThemeError
 from .write import Layer, sync_folder
 
 __all__ = ["PreviewServer", "ServeError", "allowed_hosts", "resolve_request_path",
@@ -268,7 +271,7 @@ class Preview:
             diags.error("(ivsite)", 0, 0, "internal", f"internal error: {exc!r}",
                         "this is a bug in ivsite; the preview keeps the last good build")
             made = None
-        self.pipe.finish()
+        self.pipe.finish(made=made is not None and not diags.has_errors())
         # Every note is parsed and kept in memory now: what a build left on disk
         # has served (the first build) and need not be held twice.
         self.pipe.cache.drop_disk()
@@ -364,6 +367,13 @@ class Preview:
             enc = got
         site = make_site(self.pipe, prep, theme, self.audience, diags, enc)
         if site is None:
+            return None
+        try:  # every page now, before the folder is locked for the sync
+            site.layers = [Layer(la.prefix, dataclasses.replace(la.plan,
+                                                                files=la.plan.files.made()))
+                           for la in site.layers]
+        except (ThemeError, EmitError) as exc:
+            made_wrong(prep, exc, diags)
             return None
         if self.audience == "private":
             return prep, site.layers, None  # the private view withholds nothing

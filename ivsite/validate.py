@@ -73,7 +73,7 @@ def validate(
             diags.extend(found)
         if note is not None and not any(d.severity == "error" for d in p.diagnostics):
             site.notes.append(note)
-    site.notes = consent.settle(site.notes, diags)
+    site.notes = consent.settle(site.notes, diags, keyed)
     _index(site, diags)
     _withhold_recordings(site, loaded.assets)
     if loaded.questions is not None:

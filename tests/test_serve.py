@@ -622,22 +622,23 @@ def test_a_page_key_stands_in_for_notes_and_refuses_unknown_objects() -> None:
     from markupsafe import Markup
 
     from ivsite.audience import ViewNote
-    from ivsite.pagekey import frozen
+    from ivsite.pagekey import key_text
 
     def vn(digest: str, title: str = "t") -> ViewNote:
         return ViewNote(id="roles/x", collection="roles", slug="x", title=title,
                         visibility="public", date=None, summary="", tags=[], tokens=[],
                         env={}, digest=digest)
 
-    base = repr(frozen({"note": vn("a"), "body": Markup("<p>x</p>")}))
-    assert repr(frozen({"note": vn("a", "other"), "body": Markup("<p>x</p>")})) \
+    base = key_text({"note": vn("a"), "body": Markup("<p>x</p>")})
+    assert key_text({"note": vn("a", "other"), "body": Markup("<p>x</p>")}) \
         == base  # a note is its digest
-    assert repr(frozen({"note": vn("b"), "body": Markup("<p>x</p>")})) != base
-    assert repr(frozen({"note": vn("a"), "body": "<p>x</p>"})) != base
+    assert key_text({"note": vn("b"), "body": Markup("<p>x</p>")}) != base
+    assert key_text({"note": vn("a"), "body": Markup("<p>y</p>")}) != base
+    assert key_text({"n": 1}) != key_text({"n": True}) != key_text({"n": 1.0})
     with pytest.raises(TypeError):
-        frozen({"thing": object()})
+        key_text({"thing": object()})
     with pytest.raises(TypeError):
-        frozen({"url": lambda target: target})  # helpers are no part of a page's context
+        key_text({"url": lambda target: target})  # helpers are no part of a page's context
 
 
 # --------------------------------------------------------------------------- reload messages
