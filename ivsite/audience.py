@@ -248,7 +248,7 @@ def build_view(
         vn = _view_note(note, site, audience, tokens, env, config.base_url, *lookups())
         names = name_matcher()
         if names is not None:
-            check_names(note, vn, names.near(site, note), found)
+            check_names(note, vn, names, site, found)
         return vn, list(found)
 
     visible = [n for n in site.notes if n.visibility in sees]

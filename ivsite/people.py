@@ -212,6 +212,13 @@ def consented_keys(site: ValidSite) -> set[str]:
             for n in p.notes}
 
 
+def consented_names(site: ValidSite) -> list[str]:
+    """The names, as written, of the people every note about whom agrees to
+    publish them."""
+    return [meta_of(n).person.name for p in people(site.notes) if p.consents
+            for n in p.notes]
+
+
 def linked_keys(site: ValidSite, note: Note) -> set[str]:
     """Keys of the notes this note's source links to (withheld text included: a
     link there still ties what the note says to the person)."""

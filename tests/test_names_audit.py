@@ -131,7 +131,7 @@ def test_the_audit_alone_finds_a_name_in_an_address(
 
 def test_the_audit_alone_withholds_a_name_whose_consent_contradicts_itself(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_name_check: None) -> None:
-    def unsettled(notes: list[Note], diags: Diagnostics) -> list[Note]:
+    def unsettled(notes: list[Note], diags: Diagnostics, keyed: object = None) -> list[Note]:
         return notes
 
     monkeypatch.setattr(consent, "settle", unsettled)
