@@ -7,7 +7,8 @@ For each size it writes the same notes three ways into bench/work/<size>/ (see
 generate.py), then times, interleaved so that a noisy spell hits every tool alike:
 
     ivsite_full     ivsite build after deleting .ivsite/ and _site/
-    ivsite_warm     ivsite build again, nothing changed
+    ivsite_warm     ivsite build with the cache a build left, the output deleted
+    ivsite_same     ivsite build again, nothing changed
     ivsite_changed  ivsite build after appending a sentence to one public note
     pelican         pelican content -s pelicanconf.py -o output (output/ deleted first)
     mkdocs          mkdocs build -q (site/ deleted first)
@@ -50,10 +51,13 @@ PEER_REQUIREMENTS = ("pelican[markdown]>=4.12,<4.13", "mkdocs>=1.6,<1.7")
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 APPENDED = "\n\nAdded later: they answered my thank-you note within a day.\n"
 
-MEASURES = ("ivsite_full", "ivsite_warm", "ivsite_changed", "pelican", "mkdocs")
+MEASURES = ("ivsite_full", "ivsite_warm", "ivsite_same", "ivsite_changed", "pelican",
+            "mkdocs")
+OWN = MEASURES[:4]
 LABELS = {
     "ivsite_full": "ivsite full build",
-    "ivsite_warm": "ivsite warm (no change)",
+    "ivsite_warm": "ivsite warm (no output)",
+    "ivsite_same": "ivsite no change",
     "ivsite_changed": "ivsite one note changed",
     "pelican": "Pelican full build",
     "mkdocs": "MkDocs full build",
@@ -349,10 +353,10 @@ def bench_size(n: int, args: argparse.Namespace, ivsite: Path, peers: bool) -> d
     site = dirs["ivsite"]
     run_ivsite = not args.skip_ivsite and ivsite.exists()
     if args.skip_ivsite:
-        for name in MEASURES[:3]:
+        for name in OWN:
             results[name].fail("not run (--skip-ivsite)")
     elif not run_ivsite:
-        for name in MEASURES[:3]:
+        for name in OWN:
             results[name].fail(f"{ivsite} not found")
         print(f"  !! {ivsite} not found: skipping ivsite", flush=True)
     run_peers = peers
@@ -401,14 +405,14 @@ def bench_size(n: int, args: argparse.Namespace, ivsite: Path, peers: bool) -> d
     for name, path in outputs.items():
         results[name].pages = _count_html(path)
         results[name].output_mb = _du_mb(path)
-    for name in ("ivsite_warm", "ivsite_changed"):
+    for name in OWN[1:]:
         results[name].pages = results["ivsite_full"].pages
 
     summary = {name: result.summary() for name, result in results.items()}
     ratios: dict[str, float | None] = {}
     cpu_ratios: dict[str, float | None] = {}
     for peer in ("pelican", "mkdocs"):
-        for own in MEASURES[:3]:
+        for own in OWN:
             a, b = results[peer].median, results[own].median
             ratios[f"{peer}/{own}"] = round(a / b, 2) if a and b else None
             a, b = summary[peer]["median_cpu_s"], summary[own]["median_cpu_s"]
@@ -427,7 +431,7 @@ def bench_size(n: int, args: argparse.Namespace, ivsite: Path, peers: bool) -> d
 def _ivsite_round(
     ivsite: Path, site: Path, changed: Path, results: dict[str, Result], timeout: float
 ) -> bool:
-    """One full, warm and changed build; False once ivsite has failed."""
+    """One full, warm, unchanged and changed build; False once ivsite has failed."""
     _rm(site / ".ivsite")
     _rm(site / "_site")
     cmd: list[str | Path] = [ivsite, "build"]
@@ -435,13 +439,18 @@ def _ivsite_round(
     _progress("ivsite full", sample)
     if not results["ivsite_full"].add(sample):
         _report_failure("ivsite build (full)", sample)
-        for name in ("ivsite_warm", "ivsite_changed"):
+        for name in OWN[1:]:
             results[name].fail("full build failed")
         return False
+    _rm(site / "_site")
     sample = measure(cmd, site, timeout)
     _progress("ivsite warm", sample)
     if not results["ivsite_warm"].add(sample):
         _report_failure("ivsite build (warm)", sample)
+    sample = measure(cmd, site, timeout)
+    _progress("ivsite same", sample)
+    if not results["ivsite_same"].add(sample):
+        _report_failure("ivsite build (no change)", sample)
     original = changed.read_bytes()
     changed.write_bytes(original + APPENDED.encode())
     try:
