@@ -95,3 +95,35 @@ def test_a_shared_compound_given_name_is_no_leak(tmp_path: Path) -> None:
     })
     result = build(root, out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]
+
+
+def _shared_initial_site(root: Path, body: str) -> Path:
+    """Aiko C. Fagerlund agreed to be named; Camila G. Fagerlund did not ("C.
+    Fagerlund" is a short form of her name, and inside his)."""
+    return write_site(root, {
+        "content/interviews/2026-01-02-aiko.md":
+            "---\ndate: 2026-01-02\nvisibility: public\nperson:\n  name: Aiko C. Fagerlund\n"
+            f"consent:\n  publish_name: true\n---\n{body}\n",
+        "content/interviews/2026-01-03-planner.md":
+            "---\ndate: 2026-01-03\nvisibility: public\nalias: a planner\nperson:\n"
+            "  name: Camila G. Fagerlund\n---\nPlanning.\n",
+    })
+
+
+def test_a_consented_name_holding_a_short_form_of_another_is_no_leak(tmp_path: Path) -> None:
+    """Found building the 10,000-note benchmark site, where shared family names and
+    initials are common: the default title "Conversation with Aiko C. Fagerlund"
+    was refused as naming Camila."""
+    root = _shared_initial_site(tmp_path / "site", "AIKO C FAGERLUND talked about routes.")
+    result = build(root, out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics]
+    assert OutputCorpus(tmp_path / "out").find("Aiko C. Fagerlund") != []
+
+
+def test_the_short_form_alone_still_names_the_one_who_did_not_agree(tmp_path: Path) -> None:
+    root = _shared_initial_site(tmp_path / "site",
+                                "Aiko C. Fagerlund told me C. Fagerlund plans routes.")
+    result = build(root, out=tmp_path / "out")
+    assert result.status == 1
+    assert any(d.code == "name-without-consent" and "Camila" in d.message
+               for d in result.diagnostics), [d.text() for d in result.diagnostics]
