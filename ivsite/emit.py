@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import hmac
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -39,9 +40,21 @@ from .theme import Theme
 __all__ = ["EmitError", "PageStore", "emit", "render_now"]
 
 RECENT = 5
-PAGE_VERSION = "1"
+PAGE_VERSION = "2"
 """Part of every page's key: bump it when a change to ivsite makes pages differ
 from the same inputs, so pages kept by an older version are not reused."""
+ANSWERS_PER_PAGE = 50
+"""At most this many answers on one page of a bank question. An answer is a whole
+section of an interview (a few KB of HTML), so 50 of them make a page that renders,
+audits and loads quickly, while the questions of most sites fit on one page. The
+one page that once held every answer to every question was 30 MB at 10,000 notes,
+and any edit to an answer made all of it again; now an edit makes again only the
+pages that hold that interview's answers."""
+OTHER_PER_PAGE = 200
+"""At most this many questions on one page of the other questions asked: each is
+one line (the question and who was asked), so a page holds more of them."""
+OTHER_SLUG = "other"
+"""The other questions' folder under ``questions/``; no bank question takes it."""
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 FORMAT_LABELS = {
@@ -121,6 +134,30 @@ class _Page:
     when the page is made (the note's digest in the key covers it)."""
 
 
+@dataclass
+class _Listing:
+    """One list of answers shown page by page under ``questions/<folder>/``: a bank
+    question's answers, or the other questions asked. The answers keep the graph's
+    order; page ``n`` holds the ``n``-th run of ``per_page`` of them."""
+
+    folder: str
+    answers: list[Answer]
+    per_page: int
+
+    @property
+    def page_count(self) -> int:
+        return max(1, -(-len(self.answers) // self.per_page))
+
+    def url(self, number: int = 1) -> str:
+        """The first page is the folder itself, so a link to the question stays
+        put however many answers it gets."""
+        return f"questions/{self.folder}/" + (f"{number}/" if number > 1 else "")
+
+    def page(self, number: int) -> list[Answer]:
+        start = (number - 1) * self.per_page
+        return self.answers[start:start + self.per_page]
+
+
 class _Emitter:
     def __init__(
         self, graph: SiteGraph, theme: Theme, encrypt: Callable[[str], str] | None,
@@ -155,6 +192,16 @@ class _Emitter:
         self.plan = OutputPlan()
         cols = graph.collections
         self.has_questions = bool(graph.other_questions) or any(e.answers for e in graph.bank)
+        self.question_slugs = question_slugs([e.question.id for e in graph.bank])
+        self.bank_listings = [_Listing(self._question_folder(slug), e.answers, ANSWERS_PER_PAGE)
+                              for slug, e in zip(self.question_slugs, graph.bank, strict=True)]
+        self.other_listing = _Listing(OTHER_SLUG, graph.other_questions, OTHER_PER_PAGE)
+        # Where each answer is shown, for the links to it from its interview's page.
+        self.answer_href: dict[tuple[str, str], str] = {}
+        for listing in (*self.bank_listings, self.other_listing):
+            for i, a in enumerate(listing.answers):
+                self.answer_href[(a.note.id, a.anchor)] = (
+                    listing.url(i // listing.per_page + 1) + "#" + _answer_id(a))
         # The people page lists those talked to (made only when that page is).
         has_people = any(n.status == "done" for n in cols["interviews"])
         mentor = self.audience == "mentor"  # the review page is the mentor's alone
@@ -230,7 +277,7 @@ class _Emitter:
                     context={"tag": _card_tag(tag)},
                 ))
         if self.sections["questions"]:
-            out.append(self._questions())
+            out += self._questions()
         if self.sections["people"]:
             out.append(_Page("people/", "people.html", "People I talked to",
                              f"The people behind the conversations on {self.config.title}",
@@ -356,7 +403,10 @@ class _Emitter:
         if n.collection == "interviews":
             ctx["role"] = role.card() if role else None
             ctx["follow_up"] = _follow_up(n)
-            ctx["answers"] = g.answers_by_note.get(n.id, []) if self.has_questions else []
+            ctx["answers"] = [
+                {"question": a.question, "anchor": a.anchor,
+                 "href": self.answer_href[(n.id, a.anchor)]}
+                for a in g.answers_by_note.get(n.id, [])] if self.has_questions else []
         elif n.collection == "reflections":
             ctx["roles"] = _cards(roles)
         elif n.collection == "roles":
@@ -366,15 +416,64 @@ class _Emitter:
         return _Page(url, template, n.title, description, "note", n.collection, note=n,
                      context=ctx, body=("body", n, 2))
 
-    def _questions(self) -> _Page:
-        """The question bank with every answer; answers are made into entries (with
-        their bodies) only when the page is made (see :meth:`_finish`)."""
-        bank = [{"id": "q-" + (slugify(e.question.id) or "question"),
-                 "text": e.question.text, "answers": list(e.answers)} for e in self.g.bank]
-        return _Page("questions/", "questions.html", "Questions",
-                     f"The questions I ask, and the answers side by side, on "
-                     f"{self.config.title}", "list", "questions",
-                     context={"bank": bank, "other": list(self.g.other_questions)})
+    def _question_folder(self, slug: str) -> str:
+        """A bank question's folder: its slug, or in an encrypted view a keyed hash
+        of it, as note and tag addresses are there (see ``SiteGraph.url_key``)."""
+        key = self.g.url_key
+        if key is None:
+            return slug
+        return hmac.new(key, f"question:{slug}".encode(), hashlib.sha256).hexdigest()[:16]
+
+    def _questions(self) -> list[_Page]:
+        """The questions index, then each bank question's pages and those of the
+        other questions asked.
+
+        The index holds counts and links only, and a question's page only its own
+        run of answers, so an edit to one interview makes again the pages that show
+        its answers (and the index only when a count changes). Answers are made into
+        entries, with their bodies, only when their page is made (see
+        :meth:`_render_page_now`)."""
+        site = self.config.title
+        other = self.other_listing
+        bank = [{"id": "q-" + slug, "text": e.question.text, "count": len(e.answers),
+                 "href": listing.url() if e.answers else ""}
+                for slug, e, listing in zip(self.question_slugs, self.g.bank,
+                                            self.bank_listings, strict=True)]
+        out = [_Page("questions/", "questions.html", "Questions",
+                     f"The questions I ask, each with its answers side by side, on {site}",
+                     "list", "questions", context={
+                         "bank": bank,
+                         "other": {"count": len(other.answers), "href": other.url()}
+                         if other.answers else None})]
+        for slug, e, listing in zip(self.question_slugs, self.g.bank, self.bank_listings,
+                                    strict=True):
+            text = e.question.text
+            out += self._listing_pages(listing, "question.html", text,
+                                       f"Every answer to “{text}” on {site}",
+                                       {"question": {"id": "q-" + slug, "text": text}})
+        out += self._listing_pages(other, "other-questions.html", "Other questions asked",
+                                   f"Questions asked in one conversation on {site}", {})
+        return out
+
+    def _listing_pages(self, listing: _Listing, template: str, title: str,
+                       description: str, context: dict[str, Any]) -> list[_Page]:
+        """A listing's pages (none when it is empty); the title of each page of a
+        longer one says which page it is."""
+        if not listing.answers:
+            return []
+        count = listing.page_count
+        out = []
+        for number in range(1, count + 1):
+            answers = listing.page(number)
+            first = (number - 1) * listing.per_page + 1
+            where = f" (page {number} of {count})" if count > 1 else ""
+            out.append(_Page(
+                listing.url(number), template, title + where, description + where, "list",
+                "questions", context={
+                    **context, "answers": answers, "total": len(listing.answers),
+                    "first": first, "last": first + len(answers) - 1,
+                    "pager": _pager(listing, number)}))
+        return out
 
     def _answer(self, a: Answer, page_url: str, render: bool = True) -> dict[str, Any]:
         """One answer as the questions page's partials show it."""
@@ -385,7 +484,7 @@ class _Emitter:
 
     def _answer_body(self, a: Answer, page_url: str, target: str) -> Markup:
         html = self.renderer.render(
-            _headings_from(_balanced(a.tokens), 4), dict(a.note.env), page_url)
+            _headings_from(_balanced(a.tokens), 3), dict(a.note.env), page_url)
         return Markup(_accessible(_scope_ids(html, _answer_id(a) + "-",
                                              relative_url(page_url, target))))
 
@@ -573,10 +672,10 @@ class _Emitter:
         if page.body is not None:
             name, note, level = page.body
             ctx[name] = self.note_body(note, page.url, level)
-        if page.template == "questions.html":
-            ctx["bank"] = [{**q, "answers": [self._answer(a, page.url) for a in q["answers"]]}
-                           for q in ctx["bank"]]
-            ctx["other"] = [self._answer(a, page.url, render=False) for a in ctx["other"]]
+        if page.template == "question.html":
+            ctx["answers"] = [self._answer(a, page.url) for a in ctx["answers"]]
+        elif page.template == "other-questions.html":
+            ctx["answers"] = [self._answer(a, page.url, render=False) for a in ctx["answers"]]
         if ctx["locked"]:
             assert self.encrypt is not None
             main_html = self.theme.render(page.template, **{**ctx, "locked": False,
@@ -681,6 +780,44 @@ def shard_name(i: int) -> str:
 def _json_list(items: list[bytes]) -> bytes:
     """A JSON list of items already encoded as JSON."""
     return b"".join([b"[", b",".join(items), b"]"])
+
+
+def question_slugs(ids: Sequence[str]) -> list[str]:
+    """Each bank question's folder under ``questions/``, in bank order.
+
+    Two ids may slugify alike ('Typical day', 'typical-day'): the first keeps the
+    slug and each later one takes the first free ``-2``, ``-3``, … that is neither
+    another id's own slug nor 'other' (the other questions' folder). So the
+    folders depend on the bank alone, and an id's own slug is never taken from it.
+    """
+    natural = [slugify(i) or "question" for i in ids]
+    claimed = {*natural, OTHER_SLUG}
+    used: set[str] = set()
+    out = []
+    for base in natural:
+        slug, n = base, 1
+        while slug in used or slug == OTHER_SLUG or (slug != base and slug in claimed):
+            n += 1
+            slug = f"{base}-{n}"
+        used.add(slug)
+        out.append(slug)
+    return out
+
+
+def _pager(listing: _Listing, number: int) -> dict[str, Any]:
+    """The links between the pages of a listing: previous, next, and by number the
+    first, the last and the two on either side of this one (``number`` 0 marks a
+    gap), so a question with hundreds of pages still has a short list."""
+    count = listing.page_count
+    shown = sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)})
+    links: list[dict[str, Any]] = []
+    for before, n in zip([0, *shown], shown, strict=False):
+        if n - before > 1:
+            links.append({"number": 0, "href": ""})
+        links.append({"number": n, "href": listing.url(n)})
+    return {"number": number, "count": count, "links": links,
+            "prev": listing.url(number - 1) if number > 1 else "",
+            "next": listing.url(number + 1) if number < count else ""}
 
 
 def _cards(notes: Iterable[ViewNote]) -> list[NoteCard]:

@@ -526,15 +526,23 @@ def test_404_uses_absolute_links(plans: dict[str, OutputPlan]) -> None:
 
 
 def test_questions_page_sets_answers_side_by_side(plans: dict[str, OutputPlan]) -> None:
-    public = plans["public"].files["questions/index.html"].decode()
-    assert 'id="q-typical-day"' in public
+    index = plans["public"].files["questions/index.html"].decode()
+    assert '<li id="q-typical-day"><a href="typical-day/">What does a typical day look like?' \
+        '</a> <span class="muted">(1 answer)</span>' in index
+    assert "Meetings, then SQL." not in index  # the index lists questions, not answers
+    public = plans["public"].files["questions/typical-day/index.html"].decode()
+    assert "<h1>What does a typical day look like?</h1>" in public
     assert "Meetings, then SQL." in public
-    assert 'href="../interviews/2026-01-10-acme/#what-is-a-typical-day-like"' in public
+    assert 'href="../../interviews/2026-01-10-acme/#what-is-a-typical-day-like"' in public
     assert "Calls all day." not in public
-    mentor = plans["mentor"].files["questions/index.html"].decode()
+    assert 'class="pagination"' not in public  # one page: no page links
+    mentor = plans["mentor"].files["questions/typical-day/index.html"].decode()
     assert "Calls all day." in mentor and "Meetings, then SQL." in mentor
+    assert "(2 answers)" in plans["mentor"].files["questions/index.html"].decode()
     interview = plans["public"].files["interviews/2026-01-10-acme/index.html"].decode()
-    assert 'href="../../questions/#a-2026-01-10-acme-what-is-a-typical-day-like"' in interview
+    assert 'href="../../questions/typical-day/#a-2026-01-10-acme-what-is-a-typical-day-like"' \
+        in interview
+    assert 'href="../../questions/start/#a-2026-01-10-acme-how-did-you-start"' in interview
 
 
 def test_interview_card_and_note_extras(plans: dict[str, OutputPlan]) -> None:

@@ -158,7 +158,8 @@ def test_axe_finds_no_violation(site: Path) -> None:
     pages = ["", "interviews/", "interviews/2026-02-11-northwind-ux/",
              "interviews/2026-02-25-agency-ux/", "reflections/",
              "reflections/2026-08-30-marketing-or-research/", "roles/", "roles/ux-researcher/",
-             "questions/", "tags/", "people/", "search/", "about/", "portfolio/", "404.html",
+             "questions/", "questions/typical-day/", "tags/", "people/", "search/", "about/",
+             "portfolio/", "404.html",
              f"share/{token}/", f"share/{token}/review/",
              f"share/{token}/interviews/2026-07-15-health-insurer-ux/"]
     pages += [p.relative_to(out).as_posix().removesuffix("index.html")

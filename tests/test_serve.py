@@ -605,7 +605,7 @@ def test_a_change_reaches_every_page_that_shows_it(tmp_path: Path) -> None:
     root = make_site(tmp_path)
     note = root / PUBLIC_INTERVIEW
     pages = ("/interviews/2026-02-11-northwind-ux/", "/interviews/", "/roles/ux-researcher/",
-             "/tags/healthcare/", "/people/", "/questions/")
+             "/tags/healthcare/", "/people/", "/questions/typical-day/")
     with serving(root) as srv:
         for path in pages:
             assert b"Northwind Health" in page(srv, path), path
