@@ -316,7 +316,7 @@ def audit_layers(
             shown(prep, graph.view.audience, theme), withheld_assets(prep, plan),
             skip_prefixes=() if layer.prefix else share_prefixes,
             progress=pipe.progress, stop=stop, base_url=prep.config.base_url,
-        )
+        ).hits
         hits += [Hit(layer.prefix + h.output, h.secret) for h in found]
     return hits
 
@@ -332,7 +332,7 @@ def audit_before_encryption(pipe: Pipeline, prep: Prepared, theme: Theme,
                  share_prefix=prefix)
     found = audit_files(plain.files.items(), withheld(prep.valid, "mentor"),
                         shown(prep, "mentor", theme), withheld_assets(prep, plain),
-                        prep.config.base_url)
+                        prep.config.base_url).hits
     return [Hit(f"{prefix}{h.output} (before encryption)", h.secret) for h in found]
 
 
@@ -399,10 +399,10 @@ def audit_dir(root: Path, folder: Path, audience: Audience) -> tuple[int, Diagno
     skip = tuple(f"share/{p.name}/" for p in share_dirs)
     hits = audit_folder(folder, withheld(prep.valid, audience),
                         shown(prep, audience, theme), assets, skip_prefixes=skip,
-                        base_url=prep.config.base_url)
+                        base_url=prep.config.base_url).hits
     for sub in share_dirs:
         for hit in audit_folder(sub, withheld(prep.valid, "mentor"),
                                 shown(prep, "mentor", theme), mentor_assets,
-                                base_url=prep.config.base_url):
+                                base_url=prep.config.base_url).hits:
             hits.append(Hit(f"share/{sub.name}/{hit.output}", hit.secret))
     return (EXIT_CONTENT if hits else EXIT_OK), diags, hits
