@@ -14,13 +14,15 @@ import hashlib
 import hmac
 import os
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import share
 from .audience import Audience, build_view
 from .audit import AssetSecret, Hit, audit_files, audit_folder
+from .auditcache import FILE as AUDIT_CLEAN_FILE
+from .auditcache import CleanFiles
 from .config import SiteConfig, load_config
 from .diagnostics import Diagnostics
 from .emit import EmitError, emit, emit_changed
@@ -32,10 +34,10 @@ from .output import OutputPlan
 from .parse import ParseCache
 from .progress import QUIET, Progress
 from .recordings import recording_files
-from .secrets import visible_source, withheld
+from .secrets import Secret, visible_source, withheld
 from .theme import Theme, ThemeError
 from .validate import validate
-from .write import Layer, check_output_dir, discard, swap_in, write_temp
+from .write import Layer, Staged, check_output_dir, discard, swap_in
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -75,6 +77,9 @@ class Pipeline:
                      if persist_cache or read_cache else None)
         self.cache = ParseCache(cache_dir, read_only=not persist_cache)
         self._persist = persist_cache
+        self.audit_clean = CleanFiles(cache_dir / AUDIT_CLEAN_FILE if cache_dir else None,
+                                      read_only=not persist_cache)
+        """Output files audited clean, which an audit need not read again."""
         self.memos = Memos() if incremental else None
         """Per-note work kept between builds (the live preview); see ivsite.memo."""
         self.load_cache = LoadCache() if incremental else None
@@ -109,6 +114,7 @@ class Pipeline:
         if self._persist:
             share.ensure_state_dir(self.root)
             self.cache.save()
+        self.audit_clean.rotate()
 
     def graph(self, prep: Prepared, audience: Audience, diags: Diagnostics,
               url_key: bytes | None = None, remember: bool = True) -> SiteGraph:
@@ -167,6 +173,7 @@ class Pipeline:
         build reused the last graph and pages, which it then did not look up)."""
         if self.memos is not None:
             self.memos.rotate(partial=self.reused)
+        self.audit_clean.rotate()
         self.reused_in_a_row = self.reused_in_a_row + 1 if self.reused else 0
         self.reused = False
 
@@ -245,16 +252,28 @@ def build(
                                             if any(la.plan.search_index for la in layers)
                                             else ""))
     try:
-        written = write_temp(layers, out_dir, prep.loaded.store)
+        staged = Staged.write(layers, out_dir, prep.loaded.store)
     except (OSError, subprocess.SubprocessError) as exc:
         diags.error(str(out_dir), 0, 0, "write", f"the output could not be written: {exc}",
                     "nothing was changed in the output folder")
         return BuildResult(EXIT_USAGE, diags)
-    hits = audit_layers(pipe, prep, theme, written.path, layers, main_graph, mentor_graph,
-                        encrypted=encrypt is not None)
-    if encrypt is not None:
-        hits += audit_before_encryption(pipe, prep, theme, layers,
-                                        mentor_graph or main_graph)
+    try:
+        # The search indexers run now: audit what is written meanwhile.
+        checks = layer_checks(pipe, prep, theme, layers, main_graph, mentor_graph,
+                              encrypted=encrypt is not None)
+        early = audit_staged(pipe, staged, checks)
+        plain = audit_before_encryption(pipe, prep, theme, layers, mentor_graph or main_graph) \
+            if encrypt is not None else []
+        written = staged.finish()
+    except (OSError, subprocess.SubprocessError) as exc:
+        staged.discard()
+        diags.error(str(out_dir), 0, 0, "write", f"the output could not be written: {exc}",
+                    "nothing was changed in the output folder")
+        return BuildResult(EXIT_USAGE, diags)
+    except BaseException:
+        staged.discard()
+        raise
+    hits = audit_checks(pipe, written.path, checks, early=early) + plain
     if hits:
         discard(written.path)
         for hit in hits:
@@ -293,12 +312,24 @@ def _layers(
     return layers
 
 
-def audit_layers(
-    pipe: Pipeline, prep: Prepared, theme: Theme, folder: Path, layers: list[Layer],
-    main: SiteGraph, mentor: SiteGraph | None, encrypted: bool = False,
-    stop: Callable[[], bool] | None = None,
-) -> list[Hit]:
-    hits: list[Hit] = []
+@dataclass
+class LayerCheck:
+    """What the audit looks for in one layer of the output."""
+
+    prefix: str
+    secrets: list[Secret]
+    visible: str
+    assets: list[AssetSecret]
+    skip: tuple[str, ...]
+    """Sub-layers' folders, audited for an audience of their own."""
+    base_url: str
+
+
+def layer_checks(
+    pipe: Pipeline, prep: Prepared, theme: Theme, layers: list[Layer], main: SiteGraph,
+    mentor: SiteGraph | None, encrypted: bool = False,
+) -> list[LayerCheck]:
+    checks = []
     share_prefixes = tuple(layer.prefix for layer in layers if layer.prefix)
     for layer in layers:
         graph = main if not layer.prefix else mentor
@@ -310,15 +341,60 @@ def audit_layers(
             graph = main if main.view.audience == "public" else \
                 pipe.graph(prep, "public", Diagnostics(), remember=False)
             plan = OutputPlan(assets={k: v for k, v in layer.plan.assets.items()})
+        audience = graph.view.audience
+        checks.append(LayerCheck(layer.prefix, withheld(prep.valid, audience),
+                                 shown(prep, audience, theme), withheld_assets(prep, plan),
+                                 () if layer.prefix else share_prefixes, prep.config.base_url))
+    return checks
+
+
+def audit_layers(
+    pipe: Pipeline, prep: Prepared, theme: Theme, folder: Path, layers: list[Layer],
+    main: SiteGraph, mentor: SiteGraph | None, encrypted: bool = False,
+    stop: Callable[[], bool] | None = None,
+) -> list[Hit]:
+    return audit_checks(pipe, folder, layer_checks(pipe, prep, theme, layers, main, mentor,
+                                                   encrypted), stop=stop)
+
+
+def audit_checks(pipe: Pipeline, folder: Path, checks: list[LayerCheck],
+                 stop: Callable[[], bool] | None = None,
+                 early: frozenset[str] = frozenset()) -> list[Hit]:
+    """Every layer's folder, whole. A file found clean before with the same key
+    (``early``: while the search index was made) is not read again."""
+    hits: list[Hit] = []
+    for c in checks:
         found = audit_folder(
-            folder / layer.prefix if layer.prefix else folder,
-            withheld(prep.valid, graph.view.audience),
-            shown(prep, graph.view.audience, theme), withheld_assets(prep, plan),
-            skip_prefixes=() if layer.prefix else share_prefixes,
-            progress=pipe.progress, stop=stop, base_url=prep.config.base_url,
-        ).hits
-        hits += [Hit(layer.prefix + h.output, h.secret) for h in found]
+            folder / c.prefix if c.prefix else folder, c.secrets, c.visible, c.assets,
+            skip_prefixes=c.skip, progress=pipe.progress, stop=stop,
+            base_url=c.base_url, clean=pipe.audit_clean.known | early)
+        pipe.audit_clean.add(found.clean)
+        hits += [Hit(c.prefix + h.output, h.secret) for h in found.hits]
     return hits
+
+
+def audit_staged(pipe: Pipeline, staged: Staged, checks: list[LayerCheck]) -> frozenset[str]:
+    """The files written, audited where they are while Pagefind indexes them: the
+    keys of those found clean, which audit_checks then does not read again (it
+    reads Pagefind's files, and finds again any hit found here)."""
+    bases = {layer.prefix: (layer.plan, base) for layer, base in staged.layers}
+    pipe.progress.stage("Checking the output while the search index is made",
+                        sum(len(bases[c.prefix][0].files) + len(bases[c.prefix][0].assets)
+                            for c in checks if c.prefix in bases))
+    clean: set[str] = set()
+    for c in checks:
+        if c.prefix not in bases:
+            continue
+        plan, base = bases[c.prefix]
+
+        def files(plan: OutputPlan = plan, base: Path = base) -> Iterator[tuple[str, bytes]]:
+            for rel in (*sorted(plan.files), *sorted(plan.assets)):
+                pipe.progress.advance()
+                yield rel, (base / rel).read_bytes()
+
+        clean |= audit_files(files(), c.secrets, c.visible, c.assets, c.base_url,
+                             pipe.audit_clean.known).clean
+    return frozenset(clean)
 
 
 def audit_before_encryption(pipe: Pipeline, prep: Prepared, theme: Theme,
@@ -332,8 +408,9 @@ def audit_before_encryption(pipe: Pipeline, prep: Prepared, theme: Theme,
                  share_prefix=prefix)
     found = audit_files(plain.files.items(), withheld(prep.valid, "mentor"),
                         shown(prep, "mentor", theme), withheld_assets(prep, plain),
-                        prep.config.base_url).hits
-    return [Hit(f"{prefix}{h.output} (before encryption)", h.secret) for h in found]
+                        prep.config.base_url, pipe.audit_clean.known)
+    pipe.audit_clean.add(found.clean)
+    return [Hit(f"{prefix}{h.output} (before encryption)", h.secret) for h in found.hits]
 
 
 def read_passphrase(env: str, before: str, diags: Diagnostics) -> str:
