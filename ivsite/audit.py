@@ -293,12 +293,14 @@ def links_to(rel: str, data: bytes, addresses: dict[str, Secret]) -> list[Secret
     text = data.decode("utf-8", errors="ignore")
     base = posixpath.dirname(rel)
     found: dict[int, Secret] = {}
-    for m in _LINK.finditer(text):
-        for url in re.split(r"[\s,]+", html.unescape(m.group(1) or m.group(2) or m.group(3))):
-            parts = urlsplit(url)
-            if parts.scheme or parts.netloc or not parts.path:
+    # A page repeats its links (a card's title and its "more"): each once.
+    values = dict.fromkeys(m.group(1) or m.group(2) or m.group(3) or ""
+                           for m in _LINK.finditer(text))
+    for value in values:
+        for url in _URLS.split(html.unescape(value)):
+            path = _local_path(url)
+            if path is None:
                 continue
-            path = unquote(parts.path)
             joined = posixpath.normpath(path if path.startswith("/") else
                                         posixpath.join(base, path)).removesuffix("index.html")
             segments = [s for s in joined.split("/") if s not in ("", ".", "..")]
@@ -307,6 +309,17 @@ def links_to(rel: str, data: bytes, addresses: dict[str, Secret]) -> list[Secret
                 if secret is not None:
                     found[id(secret)] = secret
     return list(found.values())
+
+
+_URLS = re.compile(r"[\s,]+")
+"""Between the URLs of a srcset."""
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _local_path(url: str) -> str | None:
+    """A link's path, decoded, if it is one within the site."""
+    parts = urlsplit(url)
+    return None if parts.scheme or parts.netloc or not parts.path else unquote(parts.path)
 
 
 _SECTION_PATH = re.compile(
