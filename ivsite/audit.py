@@ -11,15 +11,17 @@ audience filter uses too (ivsite.normalise, ivsite.people), so "Jane Doe",
 found, phone numbers by their digits and URLs without scheme or "www.". Every
 field of a withheld note is looked for, unless the audience sees the same words
 in a visible note.
+
+The audit is a pure function of a file's path and bytes and of what it looks
+for, so a file found clean by an earlier build need not be read again: see
+audit_files and file_key (the keys are kept by ivsite.auditcache).
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import html
 import importlib.metadata
-import posixpath
 import re
 import sys
 import unicodedata
@@ -27,9 +29,9 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
-from urllib.parse import unquote, urlsplit
 
 from . import __version__
+from .addresses import addresses_in, links_to, own_address
 from .normalise import compact
 from .people import NAME_KINDS, PART_KIND, needle_of
 from .progress import QUIET, Progress
@@ -109,7 +111,7 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
     phones: list[tuple[str, Secret]] = []
     for s in secrets:
         if s.kind == ADDRESS:
-            continue  # looked for as a link (see links_to), not as words
+            continue  # looked for as an address (ivsite.addresses), not as words
         prose = s.kind.endswith(("passage", "withheld note", "HTML comment"))
         pieces = [p for p in _SENTENCE_END.split(s.text) if p.strip()] if prose else [s.text]
         for piece in pieces:
@@ -145,6 +147,8 @@ class AuditInterrupted(Exception):
 
 
 class Audit(NamedTuple):
+    """What an audit found."""
+
     hits: list[Hit]
     clean: frozenset[str]
     """The keys (see file_key) of the files found clean: nothing in them."""
@@ -246,10 +250,7 @@ class _Search:
 
     def __init__(self, secrets: list[Secret], visible_text: str,
                  withheld_assets: list[AssetSecret], base_url: str) -> None:
-        site = urlsplit(base_url)
-        self.own = re.compile(
-            re.escape(f"{site.netloc}{site.path.rstrip('/')}/") + r"([^\s\"'<>?#]+)",
-            re.I) if site.netloc else None
+        self.own = own_address(base_url)
         self.addresses = {s.text.strip("/"): s for s in secrets if s.kind == ADDRESS}
         anywhere = [s for s in secrets if not s.scope]
         shown = Seen.of(visible_text)
@@ -273,78 +274,12 @@ class _Search:
             [self.matcher, *(m for where, m in self.scoped if rel.startswith(where))]
         for text in (rel, *readable_texts(path, data)):  # a file's name can tell too
             folded = searchable(text)
-            for secret in (*_addresses_in(text, self.addresses, self.own),
+            for secret in (*addresses_in(text, self.addresses, self.own),
                            *(s for m in here for s in m.find_in(folded))):
                 if id(secret) not in seen:
                     seen.add(id(secret))
                     hits.append(Hit(rel, secret))
         return hits
-
-
-_LINK = re.compile(
-    r"""\s(?:href|src|srcset|poster|action|formaction|data|cite|background|xlink:href|ping)"""
-    r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
-
-
-def links_to(rel: str, data: bytes, addresses: dict[str, Secret]) -> list[Secret]:
-    """Withheld pages a markup file links to: every address in it, read relative to
-    the file (or from the root, for any base path), compared with theirs. Words
-    alone miss ``../salary/``: one common word, without its section."""
-    text = data.decode("utf-8", errors="ignore")
-    base = posixpath.dirname(rel)
-    found: dict[int, Secret] = {}
-    # A page repeats its links (a card's title and its "more"): each once.
-    values = dict.fromkeys(m.group(1) or m.group(2) or m.group(3) or ""
-                           for m in _LINK.finditer(text))
-    for value in values:
-        for url in _URLS.split(html.unescape(value)):
-            path = _local_path(url)
-            if path is None:
-                continue
-            joined = posixpath.normpath(path if path.startswith("/") else
-                                        posixpath.join(base, path)).removesuffix("index.html")
-            segments = [s for s in joined.split("/") if s not in ("", ".", "..")]
-            for i in range(len(segments)):
-                secret = addresses.get("/".join(segments[i:]))
-                if secret is not None:
-                    found[id(secret)] = secret
-    return list(found.values())
-
-
-_URLS = re.compile(r"[\s,]+")
-"""Between the URLs of a srcset."""
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def _local_path(url: str) -> str | None:
-    """A link's path, decoded, if it is one within the site."""
-    parts = urlsplit(url)
-    return None if parts.scheme or parts.netloc or not parts.path else unquote(parts.path)
-
-
-_SECTION_PATH = re.compile(
-    r"(?:interviews(?<![\w-]interviews)|reflections(?<![\w-]reflections)|roles(?<![\w-]roles))"
-    r"/[^\s\"'<>?#/\\)]+")
-"""A section's name, not inside a longer word, and a slug. Each look-behind comes
-after its word, so that the search starts from a word's letters, which is fast."""
-
-
-def _addresses_in(text: str, addresses: dict[str, Secret],
-                  own: re.Pattern[str] | None) -> Iterator[Secret]:
-    """Withheld notes' addresses written out in a text (a sitemap's <loc>, a URL in a
-    search index, a file's own path, the site's address and a page's): looked for
-    as paths, not as words, since a listing can set "reflections" beside a title
-    that happens to be a slug."""
-    if addresses and "/" in text:
-        for m in _SECTION_PATH.finditer(text):
-            secret = addresses.get(m.group(0))
-            if secret is not None:
-                yield secret
-        for m in own.finditer(text) if own is not None else ():
-            path = unquote(m.group(1)).removesuffix("index.html").strip("/")
-            secret = addresses.get(path)
-            if secret is not None:
-                yield secret
 
 
 def _scoped(secrets: list[Secret], seen: Seen) -> list[tuple[str, Matcher[Secret]]]:

@@ -109,23 +109,31 @@ def words(text: str) -> list[str]:
 
 
 def text_words(text: str) -> tuple[str, str]:
-    """``text`` folded, and its words to search as one string, each word between
-    single spaces (" jane doe "): as :func:`words`, then, if it has camelCase, a
-    separator no needle spans and the words again with it split.
+    """``text`` folded but for case, and its words to search as one string, each
+    word between single spaces (" jane doe "): as :func:`words`, then, if it has
+    camelCase, a separator no needle spans and the words again with it split.
 
     Most text is ASCII once folded, or ASCII but for a few symbols (dots, dashes):
     its words are found by ``str.translate`` and ``str.split``, both C loops over
-    the text, not by a regular expression; other text by :data:`_WORD`."""
+    the text, not by a regular expression; other text by :data:`_WORD`. Words are
+    found before case is folded (camelCase needs the case), which finds the same
+    words: case folding makes a letter or digit of no character that was not one,
+    nor the reverse, but for 28 letters with accents that folding has taken apart
+    already (İ, ǰ, ᾷ …: base letter and marks, the marks dropped)."""
     cased = _fold_cased(text)
-    folded = cased.casefold()
-    joined = _joined(folded)
-    if _CAMEL.search(cased):
-        joined += f" {SEPARATOR} " + _joined(_CAMEL.sub(r" \g<0>", cased).casefold())
-    return folded, f" {joined} "
+    spaced = _joined(cased)
+    joined = _casefold(spaced)
+    if _CAMEL.search(spaced):
+        joined += f" {SEPARATOR} " + _casefold(_CAMEL.sub(r" \g<0>", spaced))
+    return cased, f" {joined} "
 
 
-def _joined(folded: str) -> str:
-    return " ".join(_words(folded))
+def _casefold(text: str) -> str:
+    return text.lower() if text.isascii() else text.casefold()
+
+
+def _joined(text: str) -> str:
+    return " ".join(_words(text))
 
 
 def _words(folded: str) -> list[str]:

@@ -1,9 +1,10 @@
 """What a reader could see in an output file, as text the audit searches.
 
-Kept out of ivsite.audit so that the audit's matching reads apart from its
-reading: HTML is read as markup (text with tags out, attribute values, comments,
-hidden and right-to-left text), anything else as it is, gzip decompressed,
-UTF-16/32 decoded and embedded base64 images read as files of their own.
+This module turns a file's bytes into text; ivsite.audit decides what in that
+text is a leak. HTML is read as markup (text with tags out, attribute values,
+comments, hidden and right-to-left text), anything else as it is; gzip is
+decompressed, UTF-16/32 decoded, and embedded base64 images are read as files of
+their own.
 """
 
 from __future__ import annotations

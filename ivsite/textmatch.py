@@ -55,9 +55,11 @@ def phone_key(value: str) -> str:
 class Searchable:
     """A text folded once, for any number of matchers (see :func:`searchable`)."""
 
-    folded: str
+    cased: str
+    """The text decoded and folded but for case, in which phone numbers are read
+    (case folding changes no digit or phone punctuation, nor makes one)."""
     joined: str
-    """Its words, each between single spaces (see normalise.text_words)."""
+    """Its words, case-folded, each between single spaces (see normalise.text_words)."""
 
 
 def searchable(text: str) -> Searchable:
@@ -112,7 +114,7 @@ class Matcher(Generic[T]):
                 text.joined.replace(" ", "").replace(SEPARATOR, ""))
         if self._phones:
             windows: set[str] = set()
-            for m in set(_DIGITS.findall(text.folded)):  # pages repeat their dates
+            for m in set(_DIGITS.findall(text.cased)):  # pages repeat their dates
                 run = _NOT_DIGIT.sub("", m)
                 windows.update(run[i:i + PHONE_DIGITS]
                                for i in range(len(run) - PHONE_DIGITS + 1))
