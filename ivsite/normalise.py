@@ -59,9 +59,9 @@ _LETTERS = str.maketrans({
     "ν": "v", "ρ": "p", "ι": "i", "κ": "k",
 })
 """Letters NFKD does not take apart but a reader without the key drops all the same."""
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_HAS_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z][A-Z][a-z]")
-"""The same test without look-arounds (a quick 'is there any?')."""
+_CAMEL = re.compile(r"[A-Z](?:(?<=[a-z].)|(?=[a-z])(?<=[A-Z].))")
+"""A capital that starts a camelCase word ("Jane|Doe", "HTML|Page"). A capital is
+rare in text, so a pattern that starts with one scans fast."""
 _WORD = re.compile(r"[^\W_]+")
 """Letters and digits: '_', '-', '.', '@', '/' and spaces all separate words."""
 SPACELESS = re.compile(
@@ -84,34 +84,83 @@ def _fold_cased(text: str) -> str:
     if "\\" in text:  # CSS ("\\e1 ") and script ("\\u00e1", "\\x54") escapes in raw HTML
         text = _ESCAPE.sub(_unescape, text)
     if not text.isascii():
-        text = FORMAT_CHARS.sub("", unicodedata.normalize("NFKC", text))
-        # What is left to fold stands in runs of non-ASCII letters: fold each run
-        # once (a site's pages repeat the same few), not the whole text each time.
-        text = _NON_ASCII.sub(lambda m: _fold_run(m.group(0)), text)
+        # What is left to fold stands in runs of non-ASCII characters (format
+        # characters too): fold each run once (a site's pages repeat the same few),
+        # not the whole text each time.
+        text = _NON_ASCII.sub(_folded_run, unicodedata.normalize("NFKC", text))
     return text
+
+
+def _folded_run(m: re.Match[str]) -> str:
+    return _fold_run(m.group(0))
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _fold_run(run: str) -> str:
-    """Accents off, look-alike letters to Latin; Hangul and kana composed again."""
-    return unicodedata.normalize(
-        "NFC", _MARKS.sub("", unicodedata.normalize("NFKD", run)).translate(_LETTERS))
+    """Format characters and accents off, look-alike letters to Latin; Hangul and
+    kana composed again."""
+    return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize(
+        "NFKD", FORMAT_CHARS.sub("", run))).translate(_LETTERS))
 
 
 def words(text: str) -> list[str]:
     """The words of ``text`` after :func:`fold`."""
-    return _WORD.findall(fold(text))
+    return _words(fold(text))
 
 
-def text_words(text: str) -> tuple[str, list[str]]:
-    """``text`` folded, and its words to search: as :func:`words`, then, if it has
-    camelCase, a separator no needle spans and the words again with it split."""
+def text_words(text: str) -> tuple[str, str]:
+    """``text`` folded but for case, and its words to search as one string, each
+    word between single spaces (" jane doe "): as :func:`words`, then, if it has
+    camelCase, a separator no needle spans and the words again with it split.
+
+    Most text is ASCII once folded, or ASCII but for a few symbols (dots, dashes):
+    its words are found by ``str.translate`` and ``str.split``, both C loops over
+    the text, not by a regular expression; other text by :data:`_WORD`. Words are
+    found before case is folded (camelCase needs the case), which finds the same
+    words: case folding makes a letter or digit of no character that was not one,
+    nor the reverse, but for 28 letters with accents that folding has taken apart
+    already (İ, ǰ, ᾷ …: base letter and marks, the marks dropped)."""
     cased = _fold_cased(text)
-    folded = cased.casefold()
-    ws = _WORD.findall(folded)
-    if _HAS_CAMEL.search(cased):
-        ws += [SEPARATOR, *_WORD.findall(_CAMEL.sub(" ", cased).casefold())]
-    return folded, ws
+    spaced = _joined(cased)
+    joined = _casefold(spaced)
+    if _CAMEL.search(spaced):
+        joined += f" {SEPARATOR} " + _casefold(_CAMEL.sub(r" \g<0>", spaced))
+    return cased, f" {joined} "
+
+
+def _casefold(text: str) -> str:
+    return text.lower() if text.isascii() else text.casefold()
+
+
+def _joined(text: str) -> str:
+    return " ".join(_words(text))
+
+
+def _words(folded: str) -> list[str]:
+    if not folded.isascii():
+        # Symbols (dots, dashes, arrows) are all that keeps most pages from ASCII.
+        spaced = _NON_ASCII.sub(_spaced_run, folded)
+        if not spaced.isascii():
+            return _WORD.findall(folded)
+        folded = spaced
+    return _spaced(folded).split()
+
+
+def _spaced(ascii_text: str) -> str:
+    """ASCII text with every character but letters and digits made a space."""
+    return ascii_text.translate(_SPACES)
+
+
+def _spaced_run(m: re.Match[str]) -> str:
+    return _spaced_symbols(m.group(0))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _spaced_symbols(run: str) -> str:
+    return "".join(c if c.isalnum() else " " for c in run)
+
+
+_SPACES = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
 
 
 SEPARATOR = "\x00"

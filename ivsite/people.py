@@ -14,7 +14,6 @@ to them, the given or family name alone.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -347,8 +346,7 @@ def needle_of(kind: str, text: str, *, in_code: bool = False,
     return [tuple(words(text))], [], ""
 
 
-def matcher_of(items: Iterable[tuple[str, str, T]],
-               common: Counter[str] | None = None) -> Matcher[T]:
+def matcher_of(items: Iterable[tuple[str, str, T]]) -> Matcher[T]:
     """One matcher for (kind, text, payload) items, each in all its forms."""
     seqs: list[tuple[tuple[str, ...], T]] = []
     subs: list[tuple[str, T]] = []
@@ -359,4 +357,4 @@ def matcher_of(items: Iterable[tuple[str, str, T]],
         subs += [(x, payload) for x in sub if x]
         if phone:
             phones.append((phone, payload))
-    return Matcher(seqs, common, substrings=subs, phones=phones)
+    return Matcher(seqs, substrings=subs, phones=phones)

@@ -14,13 +14,15 @@ import hashlib
 import hmac
 import os
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import share
 from .audience import Audience, build_view
 from .audit import AssetSecret, Hit, audit_files, audit_folder
+from .auditcache import FILE as AUDIT_CLEAN_FILE
+from .auditcache import CleanFiles
 from .config import SiteConfig, load_config
 from .diagnostics import Diagnostics
 from .emit import EmitError, emit
@@ -34,10 +36,10 @@ from .output import OutputPlan
 from .parse import ParseCache
 from .progress import QUIET, Progress
 from .recordings import recording_files
-from .secrets import visible_source, withheld
+from .secrets import Secret, visible_source, withheld
 from .theme import Theme, ThemeError
 from .validate import validate
-from .write import Layer, check_output_dir, discard, swap_in, write_temp
+from .write import Layer, Staged, check_output_dir, discard, swap_in
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -86,6 +88,10 @@ class Pipeline:
         self.persists = persist_cache
         self.store = Store(cache_dir / f"pages-{pages}" if persist_cache and pages else None)
         self.files = LoadCache()
+        self.audit_clean = CleanFiles(cache_dir / AUDIT_CLEAN_FILE
+                                      if persist_cache or read_cache else None,
+                                      read_only=not persist_cache)
+        """Output files audited clean, which an audit need not read again."""
 
     def load(self, diags: Diagnostics, changed: set[str] | None = None) -> LoadedSite:
         """``changed``: paths the live preview's watcher saw change, read again
@@ -126,6 +132,7 @@ class Pipeline:
         if self.persists:
             share.ensure_state_dir(self.root)
             self.cache.save()
+        self.audit_clean.rotate()
 
     def graph(self, prep: Prepared, audience: Audience, diags: Diagnostics,
               url_key: bytes | None = None) -> SiteGraph:
@@ -271,7 +278,7 @@ def _build(pipe: Pipeline, diags: Diagnostics, audience: Audience, out: Path | N
     token = (share.read_token(prep.root) or "") if site.mentor is not None else ""
     assert prep.loaded.store is not None
     try:  # pages are made as they are written (see output.Files)
-        written = write_temp(layers, out_dir, prep.loaded.store, pipe.progress)
+        staged = Staged.write(layers, out_dir, prep.loaded.store, pipe.progress)
     except (ThemeError, EmitError) as exc:
         made_wrong(prep, exc, diags)
         return BuildResult(EXIT_USAGE if isinstance(exc, ThemeError) else EXIT_CONTENT, diags)
@@ -279,7 +286,21 @@ def _build(pipe: Pipeline, diags: Diagnostics, audience: Audience, out: Path | N
         diags.error(str(out_dir), 0, 0, "write", f"the output could not be written: {exc}",
                     "nothing was changed in the output folder")
         return BuildResult(EXIT_USAGE, diags)
-    hits = audit_site(pipe, site, written.path)
+    try:
+        # The search indexers run now: audit what is written meanwhile.
+        checks = layer_checks(pipe, site)
+        early = audit_staged(pipe, staged, checks)
+        plain = audit_before_encryption(pipe, site) if site.encrypted else []
+        written = staged.finish()
+    except (OSError, subprocess.SubprocessError) as exc:
+        staged.discard()
+        diags.error(str(out_dir), 0, 0, "write", f"the output could not be written: {exc}",
+                    "nothing was changed in the output folder")
+        return BuildResult(EXIT_USAGE, diags)
+    except BaseException:
+        staged.discard()
+        raise
+    hits = audit_checks(pipe, written.path, checks, early=early) + plain
     if hits:
         discard(written.path)
         for hit in hits:
@@ -328,11 +349,9 @@ def audit_site(pipe: Pipeline, site: Site, folder: Path,
                stop: Callable[[], bool] | None = None) -> list[Hit]:
     """The audit of a written site: its folder, and an encrypted view's pages made
     again without encryption."""
-    hits = audit_layers(pipe, site.prep, site.theme, folder, site.layers, site.main,
-                        site.mentor, encrypted=site.encrypted, stop=stop)
+    hits = audit_checks(pipe, folder, layer_checks(pipe, site), stop=stop)
     if site.encrypted:
-        hits += audit_before_encryption(pipe, site.prep, site.theme, site.layers,
-                                        site.mentor or site.main)
+        hits += audit_before_encryption(pipe, site)
     return hits
 
 
@@ -358,47 +377,97 @@ def _layers(
     return layers
 
 
-def audit_layers(
-    pipe: Pipeline, prep: Prepared, theme: Theme, folder: Path, layers: list[Layer],
-    main: SiteGraph, mentor: SiteGraph | None, encrypted: bool = False,
-    stop: Callable[[], bool] | None = None,
-) -> list[Hit]:
-    hits: list[Hit] = []
+@dataclass
+class LayerCheck:
+    """What the audit looks for in one layer of the output."""
+
+    prefix: str
+    secrets: list[Secret]
+    visible: str
+    assets: list[AssetSecret]
+    skip: tuple[str, ...]
+    """Sub-layers' folders, audited for an audience of their own."""
+    base_url: str
+
+
+def layer_checks(pipe: Pipeline, site: Site) -> list[LayerCheck]:
+    """What the audit looks for in each layer: what that layer's audience may not
+    see, found from the source (see ivsite.secrets), not from the filter's view."""
+    prep, theme, layers, main, mentor = site.prep, site.theme, site.layers, site.main, \
+        site.mentor
+    checks = []
     share_prefixes = tuple(layer.prefix for layer in layers if layer.prefix)
     for layer in layers:
         graph = main if not layer.prefix else mentor
         if graph is None:
             continue
         plan = layer.plan
-        if encrypted:
+        if site.encrypted:
             # Readable bytes of an encrypted view must hold nothing the public may not see.
             graph = main if main.view.audience == "public" else \
                 pipe.graph(prep, "public", Diagnostics())
             plan = OutputPlan(assets={k: v for k, v in layer.plan.assets.items()})
+        audience = graph.view.audience
+        checks.append(LayerCheck(layer.prefix, withheld(prep.valid, audience),
+                                 shown(prep, audience, theme), withheld_assets(prep, plan),
+                                 () if layer.prefix else share_prefixes, prep.config.base_url))
+    return checks
+
+
+def audit_checks(pipe: Pipeline, folder: Path, checks: list[LayerCheck],
+                 stop: Callable[[], bool] | None = None,
+                 early: frozenset[str] = frozenset()) -> list[Hit]:
+    """Every layer's folder, whole. A file found clean before with the same key
+    (``early``: while the search index was made) is not read again."""
+    hits: list[Hit] = []
+    for c in checks:
         found = audit_folder(
-            folder / layer.prefix if layer.prefix else folder,
-            withheld(prep.valid, graph.view.audience),
-            shown(prep, graph.view.audience, theme), withheld_assets(prep, plan),
-            skip_prefixes=() if layer.prefix else share_prefixes,
-            progress=pipe.progress, stop=stop, base_url=prep.config.base_url,
-        )
-        hits += [Hit(layer.prefix + h.output, h.secret) for h in found]
+            folder / c.prefix if c.prefix else folder, c.secrets, c.visible, c.assets,
+            skip_prefixes=c.skip, progress=pipe.progress, stop=stop,
+            base_url=c.base_url, clean=pipe.audit_clean.known | early)
+        pipe.audit_clean.add(found.clean)
+        hits += [Hit(c.prefix + h.output, h.secret) for h in found.hits]
     return hits
 
 
-def audit_before_encryption(pipe: Pipeline, prep: Prepared, theme: Theme,
-                            layers: list[Layer], mentor: SiteGraph) -> list[Hit]:
+def audit_staged(pipe: Pipeline, staged: Staged, checks: list[LayerCheck]) -> frozenset[str]:
+    """The files written, audited where they are while Pagefind indexes them: the
+    keys of those found clean, which audit_checks then does not read again (it
+    reads Pagefind's files, and finds again any hit found here)."""
+    bases = {layer.prefix: (layer.plan, base) for layer, base in staged.layers}
+    pipe.progress.stage("Checking the output while the search index is made",
+                        sum(len(bases[c.prefix][0].files) + len(bases[c.prefix][0].assets)
+                            for c in checks if c.prefix in bases))
+    clean: set[str] = set()
+    for c in checks:
+        if c.prefix not in bases:
+            continue
+        plan, base = bases[c.prefix]
+
+        def files(plan: OutputPlan = plan, base: Path = base) -> Iterator[tuple[str, bytes]]:
+            for rel in (*sorted(plan.files), *sorted(plan.assets)):
+                pipe.progress.advance()
+                yield rel, (base / rel).read_bytes()
+
+        clean |= audit_files(files(), c.secrets, c.visible, c.assets, c.base_url,
+                             pipe.audit_clean.known).clean
+    return frozenset(clean)
+
+
+def audit_before_encryption(pipe: Pipeline, site: Site) -> list[Hit]:
     """The encrypted view's pages, made again without encryption and audited for what
     the mentor may not see: the audit cannot read cipher text, and the filter must
     not be the only thing between a withheld passage and the mentor's pages."""
-    prefix = next((layer.prefix for layer in layers if layer.prefix), "")
+    prep, theme, mentor = site.prep, site.theme, site.mentor or site.main
+    prefix = next((layer.prefix for layer in site.layers if layer.prefix), "")
     pipe.progress.stage("Checking the mentor view before encryption")
     plain = emit(mentor, theme, feedback_email=prep.config.share.feedback_email,
                  share_prefix=prefix)
     found = audit_files(plain.files.items(), withheld(prep.valid, "mentor"),
                         shown(prep, "mentor", theme), withheld_assets(prep, plain),
-                        prep.config.base_url)
-    return [Hit(f"{prefix}{h.output} (before encryption)", h.secret) for h in found]
+                        prep.config.base_url, pipe.audit_clean.known)
+    pipe.audit_clean.add(found.clean)
+    return [Hit(f"{prefix}{h.output} (before encryption)", h.secret) for h in found.hits]
 
 
 def read_passphrase(env: str, before: str, diags: Diagnostics) -> str:
@@ -461,10 +530,10 @@ def audit_dir(root: Path, folder: Path, audience: Audience) -> tuple[int, Diagno
     skip = tuple(f"share/{p.name}/" for p in share_dirs)
     hits = audit_folder(folder, withheld(prep.valid, audience),
                         shown(prep, audience, theme), assets, skip_prefixes=skip,
-                        base_url=prep.config.base_url)
+                        base_url=prep.config.base_url).hits
     for sub in share_dirs:
         for hit in audit_folder(sub, withheld(prep.valid, "mentor"),
                                 shown(prep, "mentor", theme), mentor_assets,
-                                base_url=prep.config.base_url):
+                                base_url=prep.config.base_url).hits:
             hits.append(Hit(f"share/{sub.name}/{hit.output}", hit.secret))
     return (EXIT_CONTENT if hits else EXIT_OK), diags, hits

@@ -1,7 +1,8 @@
 """Stage 7 — write: the only code that writes a site's output folder.
 
 A build is written to a fresh temporary folder beside the output, indexed for
-search, audited, and only then swapped in whole: the output holds exactly one
+search and audited (the pages while the indexer runs, see :class:`Staged`), and
+only then swapped in whole: the output holds exactly one
 build, nothing stale, and a failed build leaves the last good site untouched.
 The live preview uses :func:`sync_folder`, which updates its own temporary
 folder in place and touches only files whose bytes changed.
@@ -67,43 +68,66 @@ def check_output_dir(site_root: Path, out: Path, diags: Diagnostics) -> bool:
     return True
 
 
-def write_temp(layers: list[Layer], out: Path, store: AssetStore,
-               progress: Progress = QUIET) -> WrittenFolder:
-    """Write every layer into a new temporary folder beside ``out``.
+@dataclass
+class Staged:
+    """A build written, its search indexes being made.
 
     Each layer is written to a folder of its own and indexed for search there, the
-    indexers running side by side; only then are the sub-layers moved into place.
-    So the root's search index can never see the mentor copy's pages.
-    """
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _published_dir(out, "ivsite")
-    written = WrittenFolder(tmp)
-    staged: list[tuple[Layer, Path]] = []
-    try:
-        (tmp / MARKER).write_bytes(MARKER_TEXT)
-        progress.stage("Writing pages", sum(len(layer.plan.files) for layer in layers))
-        for layer in layers:
-            base = _published_dir(out, "layer") if layer.prefix else tmp
-            staged.append((layer, base))
-            for rel in sorted(layer.plan.files):
-                _write(base / rel, layer.plan.files[rel])  # one page at a time
-                written.files.append(layer.prefix + rel)
-                progress.advance()
-            for rel, ref in sorted(layer.plan.assets.items()):
-                _write(base / rel, store.read(ref))
-                written.files.append(layer.prefix + rel)
-        run_pagefind([base for layer, base in staged if layer.plan.search_index])
-        for layer, base in staged:
+    indexers running side by side; only then (:meth:`finish`) are the sub-layers
+    moved into place. So the root's search index can never see the mentor copy's
+    pages. Meanwhile every file written so far is in ``layers`` (the audit reads
+    them while the indexers run)."""
+
+    path: Path
+    layers: list[tuple[Layer, Path]]
+    """Each layer and the folder it is in until :meth:`finish`."""
+    indexers: list[tuple[Path, subprocess.Popen[bytes]]] = field(default_factory=list)
+
+    @classmethod
+    def write(cls, layers: list[Layer], out: Path, store: AssetStore,
+              progress: Progress = QUIET) -> Staged:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staged = cls(_published_dir(out, "ivsite"), [])
+        try:
+            (staged.path / MARKER).write_bytes(MARKER_TEXT)
+            progress.stage("Writing pages", sum(len(layer.plan.files) for layer in layers))
+            for layer in layers:
+                base = _published_dir(out, "layer") if layer.prefix else staged.path
+                staged.layers.append((layer, base))
+                for rel in sorted(layer.plan.files):
+                    _write(base / rel, layer.plan.files[rel])  # made now, one at a time
+                    progress.advance()
+                for rel, ref in sorted(layer.plan.assets.items()):
+                    _write(base / rel, store.read(ref))
+            staged.indexers = start_pagefind(
+                [base for layer, base in staged.layers if layer.plan.search_index])
+        except BaseException:
+            staged.discard()
+            raise
+        return staged
+
+    def finish(self) -> WrittenFolder:
+        """Wait for the indexers, then move the sub-layers into place."""
+        wait_pagefind(self.indexers)
+        self.indexers = []
+        written = WrittenFolder(self.path)
+        for layer, base in self.layers:
+            written.files += [layer.prefix + rel for rel in
+                              (*sorted(layer.plan.files), *sorted(layer.plan.assets))]
             if layer.prefix:
-                target = tmp / layer.prefix
+                target = self.path / layer.prefix
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(base, target)
-    except BaseException:
-        discard(tmp)
-        for _, base in staged:
+        return written
+
+    def discard(self) -> None:
+        for _, proc in self.indexers:
+            proc.kill()
+            proc.communicate()
+        self.indexers = []
+        discard(self.path)
+        for _, base in self.layers:
             discard(base)
-        raise
-    return written
 
 
 def _published_dir(out: Path, kind: str) -> Path:
@@ -115,21 +139,22 @@ def _published_dir(out: Path, kind: str) -> Path:
     return path
 
 
-def run_pagefind(folders: list[Path]) -> None:
-    """Index the HTML just written in each folder (the bundle lands in
+def start_pagefind(folders: list[Path]) -> list[tuple[Path, subprocess.Popen[bytes]]]:
+    """Start indexing the HTML just written in each folder (the bundle lands in
     ``<folder>/pagefind``), all folders at once."""
     if not folders:
-        return
+        return []
     from pagefind_bin import get_executable  # type: ignore[import-untyped]
 
     exe = str(get_executable())
-    procs = [
-        subprocess.Popen([exe, "--site", str(f), "--silent"], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE)
-        for f in folders
-    ]
+    return [(f, subprocess.Popen([exe, "--site", str(f), "--silent"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+            for f in folders]
+
+
+def wait_pagefind(procs: list[tuple[Path, subprocess.Popen[bytes]]]) -> None:
     failed = []
-    for f, proc in zip(folders, procs, strict=True):
+    for f, proc in procs:
         try:
             _, err = proc.communicate(timeout=600)
         except subprocess.TimeoutExpired:

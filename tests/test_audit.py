@@ -110,7 +110,7 @@ def test_audit_folder_reports_each_file_and_secret(tmp_path: Path) -> None:
         "search/index.json": b'{"t": "mail jane@acme.example"}',
         "pagefind/f.pf_fragment": gzip.compress(b"the secret role title is here"),
     })
-    hits = audit_folder(tmp_path, [NAME, EMAIL, TITLE], "", [])
+    hits = audit_folder(tmp_path, [NAME, EMAIL, TITLE], "", []).hits
     got = sorted((h.output, h.secret.kind) for h in hits)
     assert got == [
         ("interviews/x/index.html", "unconsented name"),
@@ -125,7 +125,7 @@ def test_withheld_asset_found_by_hash(tmp_path: Path) -> None:
     secret_bytes = b"\x89PNG private sketch"
     write(tmp_path, {"img/renamed.png": secret_bytes, "img/ok.png": b"public"})
     assets = [AssetSecret(hashlib.sha256(secret_bytes).hexdigest(), "content/assets/s.png")]
-    hits = audit_folder(tmp_path, [], "", assets)
+    hits = audit_folder(tmp_path, [], "", assets).hits
     assert [(h.output, h.secret.kind, h.secret.source) for h in hits] == [
         ("img/renamed.png", "withheld file", "content/assets/s.png")]
 
@@ -138,33 +138,33 @@ def test_clean_folder_has_no_hits(tmp_path: Path) -> None:
         "style.css": b"body { color: black }",
     })
     assets = [AssetSecret(hashlib.sha256(b"other").hexdigest(), "content/a.png")]
-    assert audit_folder(tmp_path, [NAME, EMAIL, REFERRAL, PASSAGE, TITLE], "", assets) == []
+    assert audit_folder(tmp_path, [NAME, EMAIL, REFERRAL, PASSAGE, TITLE], "", assets).hits == []
 
 
 def test_visible_passage_sentences_are_not_hits(tmp_path: Path) -> None:
     sentence = "The agency works with many clients every single week."
     write(tmp_path, {"index.html": f"<p>{sentence}</p>".encode()})
-    assert audit_folder(tmp_path, [PASSAGE], sentence, []) == []
-    assert [h.secret for h in audit_folder(tmp_path, [PASSAGE], "", [])] == [PASSAGE]
+    assert audit_folder(tmp_path, [PASSAGE], sentence, []).hits == []
+    assert [h.secret for h in audit_folder(tmp_path, [PASSAGE], "", []).hits] == [PASSAGE]
 
 
 def test_skip_prefixes(tmp_path: Path) -> None:
     write(tmp_path, {"share/tok/index.html": b"Jane Doe", "index.html": b"ok"})
-    assert audit_folder(tmp_path, [NAME], "", [], skip_prefixes=("share/tok/",)) == []
-    assert len(audit_folder(tmp_path, [NAME], "", [])) == 1
+    assert audit_folder(tmp_path, [NAME], "", [], skip_prefixes=("share/tok/",)).hits == []
+    assert len(audit_folder(tmp_path, [NAME], "", []).hits) == 1
 
 
-def test_long_text_branch_finds_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Listing pages are long and hold many anchors: located first, same answers."""
-    from ivsite import textmatch
-
+def test_sequences_are_found_as_whole_words_however_many() -> None:
+    """Listing pages are long and hold many needles: each is found where its words
+    stand together, whole, and nowhere else."""
     seqs = [(tuple(words(n)), n) for n in ("Jane Doe", "Ana Maria Silva", "Li Wu", "Doe")]
     text = "met jane doe and ana maria silva; li went home. wu li wu " * 50
-    fast = sorted(textmatch.Matcher(seqs).find(text))
-    monkeypatch.setattr(textmatch, "SCAN_BUDGET", 0)
-    assert sorted(textmatch.Matcher(seqs).find(text)) == fast == sorted(
+    assert sorted(Matcher(seqs).find(text)) == sorted(
         ["Jane Doe", "Ana Maria Silva", "Li Wu", "Doe"])
-    assert textmatch.Matcher(seqs).find("ana maria and silva, jane and doe") == ["Doe"]
+    assert Matcher(seqs).find("ana maria and silva, jane and doe") == ["Doe"]
+    assert Matcher(seqs).find("janedoe ana marias silva li wus doer") == []
+    assert Matcher(seqs).find("JaneDoe") == ["Jane Doe", "Doe"]  # camelCase split
+    assert Matcher(seqs).find_words(["jane", "doe"]) == ["Jane Doe", "Doe"]
 
 
 def test_an_audit_asked_to_stop_stops_before_the_next_file(tmp_path: Path) -> None:
@@ -178,14 +178,14 @@ def test_an_audit_asked_to_stop_stops_before_the_next_file(tmp_path: Path) -> No
 
     with pytest.raises(AuditInterrupted):
         audit_folder(tmp_path, [NAME], "", [], stop=stop)
-    assert audit_folder(tmp_path, [NAME], "", [], stop=lambda: False)
+    assert audit_folder(tmp_path, [NAME], "", [], stop=lambda: False).hits
 
 
 def _hits_in(rel: str, data: bytes) -> list[str]:
     from ivsite.audit import audit_files
 
     secret = Secret("unconsented name", "Zorblat Quenwick", "content/interviews/z.md", 3)
-    return [h.output for h in audit_files([(rel, data)], [secret], "", [])]
+    return [h.output for h in audit_files([(rel, data)], [secret], "", []).hits]
 
 
 @pytest.mark.parametrize(("rel", "data"), [

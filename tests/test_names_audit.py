@@ -244,5 +244,5 @@ def test_scoped_secrets_count_only_under_their_paths(tmp_path: Path) -> None:
                   scope=("interviews/m/",))
     put(tmp_path / "interviews/m/index.html", "<p>Marcus said</p>")
     put(tmp_path / "roles/x/index.html", "<p>Marcus Aurelius</p>")
-    assert [h.output for h in audit_folder(tmp_path, [part], "", [])] == [
+    assert [h.output for h in audit_folder(tmp_path, [part], "", []).hits] == [
         "interviews/m/index.html"]

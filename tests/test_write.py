@@ -13,10 +13,10 @@ from ivsite.output import OutputPlan
 from ivsite.write import (
     MARKER,
     Layer,
+    Staged,
     check_output_dir,
     swap_in,
     sync_folder,
-    write_temp,
 )
 
 
@@ -119,13 +119,13 @@ def asset(root: Path, rel: str, data: bytes) -> AssetRef:
     return AssetRef(rel, len(data), hashlib.sha256(data).hexdigest())
 
 
-def test_write_temp_and_swap_in_leave_exactly_the_new_build(tmp_path: Path) -> None:
+def test_staged_write_and_swap_in_leave_exactly_the_new_build(tmp_path: Path) -> None:
     root = site(tmp_path)
     out = root / "_site"
     store = AssetStore(root)
     pic = asset(root, "content/pic.png", b"PNG")
-    first = write_temp([Layer("", plan({"index.html": b"v1", "old/index.html": b"stale"}))],
-                       out, store)
+    first = Staged.write([Layer("", plan({"index.html": b"v1", "old/index.html": b"stale"}))],
+                         out, store).finish()
     swap_in(first.path, out)
     assert set(tree(out)) == {MARKER, "index.html", "old/index.html"}
 
@@ -133,7 +133,7 @@ def test_write_temp_and_swap_in_leave_exactly_the_new_build(tmp_path: Path) -> N
         Layer("", plan({"index.html": b"v2"}, {"assets/pic.png": pic})),
         Layer("share/tok/", plan({"index.html": b"mentor"})),
     ]
-    second = write_temp(layers, out, store)
+    second = Staged.write(layers, out, store).finish()
     assert sorted(second.files) == ["assets/pic.png", "index.html", "share/tok/index.html"]
     swap_in(second.path, out)
     got = tree(out)
@@ -146,16 +146,16 @@ def test_write_temp_and_swap_in_leave_exactly_the_new_build(tmp_path: Path) -> N
     accepted(root, out)
 
 
-def test_failure_inside_write_temp_leaves_no_temp_and_old_output(tmp_path: Path) -> None:
+def test_failure_inside_a_staged_write_leaves_no_temp_and_old_output(tmp_path: Path) -> None:
     root = site(tmp_path)
     out = root / "_site"
     store = AssetStore(root)
-    good = write_temp([Layer("", plan({"index.html": b"good"}))], out, store)
+    good = Staged.write([Layer("", plan({"index.html": b"good"}))], out, store).finish()
     swap_in(good.path, out)
     before = tree(out)
     missing = AssetRef("content/not-there.png", 3, "0" * 64)
     with pytest.raises(OSError):
-        write_temp([Layer("", plan({"index.html": b"bad"}, {"x.png": missing}))], out, store)
+        Staged.write([Layer("", plan({"index.html": b"bad"}, {"x.png": missing}))], out, store)
     assert tree(out) == before
     assert sorted(p.name for p in root.iterdir()) == ["_site", "content", "site.toml"]
 
@@ -163,7 +163,7 @@ def test_failure_inside_write_temp_leaves_no_temp_and_old_output(tmp_path: Path)
 def test_swap_in_into_a_missing_output(tmp_path: Path) -> None:
     root = site(tmp_path)
     out = tmp_path / "deep" / "out"
-    w = write_temp([Layer("", plan({"a.txt": b"a"}))], out, AssetStore(root))
+    w = Staged.write([Layer("", plan({"a.txt": b"a"}))], out, AssetStore(root)).finish()
     swap_in(w.path, out)
     assert tree(out)["a.txt"] == b"a"
     assert sorted(p.name for p in out.parent.iterdir()) == ["out"]

@@ -1,0 +1,93 @@
+"""What a reader could see in an output file, as text the audit searches.
+
+This module turns a file's bytes into text; ivsite.audit decides what in that
+text is a leak. HTML is read as markup (text with tags out, attribute values,
+comments, hidden and right-to-left text), anything else as it is; gzip is
+decompressed, UTF-16/32 decoded, and embedded base64 images are read as files of
+their own.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import codecs
+import contextlib
+import gzip
+import html
+import re
+import zlib
+from pathlib import Path, PurePosixPath
+
+_TAG = re.compile(r"<[^>]*>")
+_INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|"
+    r"strong|sub|sup|time|u|var|tspan|textPath|font|wbr)\b[^>]*>", re.I)
+"""Tags that sit inside a word as easily as between words: taken out without a space."""
+_ATTR = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_HIDDEN = re.compile(r"<!--(.*?)(?:-->|\Z)|<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.S)
+MARKUP_SUFFIXES = (".html", ".htm", ".xml", ".svg", ".xhtml")
+
+
+def readable_texts(path: PurePosixPath | Path, data: bytes) -> list[str]:
+    """The texts in which a file could show something. Markup files give their text
+    with tags taken out (so words split only by tags meet again) and, separately,
+    their attribute values; other files give their text as it is. Gzip data —
+    Pagefind's index files — is read decompressed."""
+    if data[:2] == b"\x1f\x8b":
+        with contextlib.suppress(OSError, EOFError, zlib.error):
+            data = gzip.decompress(data)
+    text = _decoded(data)
+    if not text:
+        return []
+    if "base64," in text:  # an image inside the page: read it as a file of its own
+        embedded = [_decoded(_unbase64(m.group(1))) for m in _DATA_URI.finditer(text)]
+        return [*readable_texts(path, _DATA_URI.sub(" ", text).encode()), *(
+            t for e in embedded for t in readable_texts(PurePosixPath("x.svg"), e.encode()))]
+    shown_reversed = [_TAG.sub("", m.group(1) or m.group(2))[::-1]
+                      for m in _REVERSED.finditer(text)] \
+        if "\u202e" in text or _BDO.search(text) else []
+    if path.suffix.lower() not in MARKUP_SUFFIXES:
+        return [html.unescape(text) if "&" in text else text, *shown_reversed]
+    # Attribute values (quoted or not), comments and CDATA: what tag-stripping hides.
+    hidden = " \n ".join(a or b or c for a, b, c in _ATTR.findall(text))
+    hidden += " \n " + " \n ".join(a or b for a, b in _HIDDEN.findall(text))
+    body = _TAG.sub(" ", _INLINE_TAG.sub("", _HIDDEN.sub(" ", text)))
+    unseen = _UNSEEN.sub("", text) if _UNSEEN.search(text) else ""  # what a reader sees
+    if unseen:
+        body += " \n " + _TAG.sub(" ", _INLINE_TAG.sub("", _HIDDEN.sub(" ", unseen)))
+    return [html.unescape(body), html.unescape(hidden),
+            *(html.unescape(r) for r in shown_reversed)]
+
+
+_UNSEEN = re.compile(
+    r"<(\w+)\b[^>]*(?:display\s*:\s*none|visibility\s*:\s*hidden|\shidden\b)[^>]*>.*?</\1>",
+    re.I | re.S)
+"""An element a browser does not show: words around it meet on the screen."""
+_BDO = re.compile("<bdo", re.I)
+_REVERSED = re.compile(r"<bdo\b[^>]*\brtl\b[^>]*>(.*?)</bdo>|\u202e([^\u202c\n]*)",
+                       re.I | re.S)
+"""Text a browser shows right to left: read backwards too ("kciwneuQ talbroZ")."""
+_DATA_URI = re.compile(r"data:[^,;\"'\s]*;base64,([A-Za-z0-9+/]{16,})")
+
+
+def _unbase64(text: str) -> bytes:
+    try:
+        return base64.b64decode(text[:len(text) // 4 * 4], validate=False)
+    except binascii.Error:  # not base64 after all: nothing to read in it
+        return b""
+
+
+def _decoded(data: bytes) -> str:
+    """A file's text whatever it was saved as: UTF-8, or UTF-16/32 (with a byte-order
+    mark, or the NUL bytes every other byte that Notepad's UTF-16 leaves)."""
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec, errors="ignore")
+    half = min(len(data), 400) // 2
+    if half >= 8 and data[1:400:2].count(0) > half * 0.3:
+        return data.decode("utf-16-le", errors="ignore")
+    if half >= 8 and data[0:400:2].count(0) > half * 0.3:
+        return data.decode("utf-16-be", errors="ignore")
+    return data.decode("utf-8", errors="ignore")

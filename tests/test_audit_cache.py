@@ -1,0 +1,248 @@
+"""Files audited clean before are not read again, and that never excuses a leak.
+
+A file's key (ivsite.audit.file_key) covers its path, its bytes and everything
+the audit looks for; a change to any of them means the file is audited again.
+The builds here also check that the keys are kept in .ivsite/cache/ between
+builds, and that Pagefind's files, made while the pages are audited, are
+audited too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sites import put
+from unit_helpers import write_site
+
+from ivsite import audit, auditcache, write
+from ivsite.audit import AssetSecret, audit_files
+from ivsite.pipeline import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, build
+from ivsite.secrets import ADDRESS, Secret
+
+NAME = Secret("unconsented name", "Jane Doe", "content/interviews/x.md", 5)
+TITLE = Secret("withheld title", "Quarterly Salary Bands", "content/roles/x.md", 2)
+PAGE = b"<p>Met Jane Doe about the quarterly salary bands.</p>"
+
+
+def audited(files: dict[str, bytes], secrets: list[Secret], visible: str = "",
+            assets: list[AssetSecret] | None = None, base_url: str = "",
+            clean: frozenset[str] = frozenset()) -> audit.Audit:
+    return audit_files(files.items(), secrets, visible, assets or [], base_url, clean)
+
+
+def test_a_clean_file_is_known_clean_and_one_with_a_hit_never_is() -> None:
+    first = audited({"a/index.html": PAGE, "b/index.html": b"<p>hello</p>"}, [NAME])
+    assert [h.output for h in first.hits] == ["a/index.html"]
+    assert len(first.clean) == 1  # b only
+    again = audited({"a/index.html": PAGE, "b/index.html": b"<p>hello</p>"}, [NAME],
+                    clean=first.clean)
+    assert [h.output for h in again.hits] == ["a/index.html"]
+    assert again.clean == first.clean
+
+
+def test_a_file_found_clean_then_changed_to_hold_a_secret_is_caught() -> None:
+    first = audited({"a/index.html": b"<p>Met someone.</p>"}, [NAME])
+    assert not first.hits and first.clean
+    then = audited({"a/index.html": PAGE}, [NAME], clean=first.clean)
+    assert [h.secret for h in then.hits] == [NAME]
+    assert not then.clean
+
+
+def test_the_same_bytes_with_a_new_secret_are_caught() -> None:
+    first = audited({"a/index.html": PAGE}, [])
+    assert not first.hits and first.clean
+    then = audited({"a/index.html": PAGE}, [NAME], clean=first.clean)
+    assert [h.secret for h in then.hits] == [NAME]
+
+
+@pytest.mark.parametrize("change", [
+    "visible text", "kind", "scope", "path", "asset", "base_url", "source"])
+def test_any_change_the_verdict_depends_on_means_auditing_again(change: str) -> None:
+    """For each input: a file clean under one value and leaking under the other is
+    caught when the clean keys of the first audit are offered to the second."""
+    part = Secret("name part", "Quenwick", "content/interviews/q.md", 3, ("people/q/",))
+    site = "https://ex.example/"
+    cases: dict[str, tuple[dict[str, object], dict[str, object]]] = {
+        # the audience may read the title elsewhere, then no longer
+        "visible text": ({"files": {"a.html": PAGE}, "secrets": [TITLE],
+                          "visible": "quarterly salary bands"},
+                         {"files": {"a.html": PAGE}, "secrets": [TITLE], "visible": ""}),
+        # the same words, now a name (never excused by visible text)
+        "kind": ({"files": {"a.html": PAGE}, "secrets": [TITLE],
+                  "visible": "quarterly salary bands"},
+                 {"files": {"a.html": PAGE},
+                  "secrets": [Secret("unconsented name", TITLE.text, TITLE.source, 2)],
+                  "visible": "quarterly salary bands"}),
+        # a part of a name counts only on its person's pages
+        "scope": ({"files": {"people/q/index.html": b"Quenwick"},
+                   "secrets": [Secret(part.kind, part.text, part.source, 3, ("roles/",))]},
+                  {"files": {"people/q/index.html": b"Quenwick"}, "secrets": [part]}),
+        "path": ({"files": {"roles/index.html": b"Quenwick"}, "secrets": [part]},
+                 {"files": {"people/q/index.html": b"Quenwick"}, "secrets": [part]}),
+        "asset": ({"files": {"x.png": b"PNG"}, "secrets": []},
+                  {"files": {"x.png": b"PNG"}, "secrets": [], "assets": [AssetSecret(
+                      hashlib.sha256(b"PNG").hexdigest(), "content/x.png")]}),
+        # a withheld page's address written out under the site's address
+        "base_url": ({"files": {"a.html": b"see ex.example/plans/"},
+                      "secrets": [Secret(ADDRESS, "plans/", "content/pages/plans.md", 1)]},
+                     {"files": {"a.html": b"see ex.example/plans/"},
+                      "secrets": [Secret(ADDRESS, "plans/", "content/pages/plans.md", 1)],
+                      "base_url": site}),
+        # the same secret from another note is another needle set
+        "source": ({"files": {"a.html": b"<p>hello</p>"}, "secrets": [NAME]},
+                   {"files": {"a.html": b"<p>hello</p>"}, "secrets": [
+                       Secret(NAME.kind, NAME.text, "content/interviews/y.md", 5)]}),
+    }
+    before, after = cases[change]
+    first = audited(**before)  # type: ignore[arg-type]
+    assert not first.hits and first.clean, change
+    if change == "source":  # nothing to find either way: only the key differs
+        assert audited(**after).clean.isdisjoint(first.clean)  # type: ignore[arg-type]
+        return
+    assert audited(**after).hits, change  # type: ignore[arg-type]
+    assert audited(**after, clean=first.clean).hits, change  # type: ignore[arg-type]
+
+
+def test_the_clean_file_holds_one_build_and_survives_nonsense(tmp_path: Path) -> None:
+    path = tmp_path / "cache" / auditcache.FILE
+    keys = [f"{i:064x}" for i in range(3)]
+    files = auditcache.CleanFiles(path)
+    assert files.known == frozenset()
+    files.add(keys[:2])
+    files.add(keys[1:])
+    files.rotate()
+    assert auditcache.CleanFiles(path).known == frozenset(keys)
+    files.rotate()  # no audit since: nothing forgotten
+    assert auditcache.CleanFiles(path).known == frozenset(keys)
+    files.add(keys[:1])
+    files.rotate()  # only what the last build saw
+    assert auditcache.CleanFiles(path).known == frozenset(keys[:1])
+    path.write_text(path.read_text() + "not a key\n" + "A" * 64 + "\n")
+    assert auditcache.CleanFiles(path).known == frozenset(keys[:1])
+    path.write_bytes(b"\xff\xfe garbage")
+    assert auditcache.CleanFiles(path).known == frozenset()
+    readonly = auditcache.CleanFiles(tmp_path / "other", read_only=True)
+    readonly.add(keys)
+    readonly.rotate()
+    assert readonly.known == frozenset(keys) and not (tmp_path / "other").exists()
+
+
+SECTION_TEXT = "Notes are kept under reflections/salary-talk for now.\n"
+
+
+def _site(root: Path) -> Path:
+    site = write_site(root, {"content/pages/about.md": "---\ntitle: About\n---\nHello.\n"})
+    put(site / "content/pages/odd.md", ({"title": "Odd", "visibility": "public"}, SECTION_TEXT))
+    return site
+
+
+def _hidden_note(site: Path) -> None:
+    put(site / "content/reflections/salary-talk.md",
+        ({"title": "Salary talk", "date": "2026-01-02", "visibility": "private"}, "Numbers.\n"))
+
+
+def test_a_new_withheld_note_is_caught_in_an_unchanged_output_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """odd/index.html names reflections/salary-talk from the start; only when that
+    note exists (private) is the page a leak. The page's bytes do not change, so
+    only the needles' part of its key tells the second build to read it again."""
+    site = _site(tmp_path / "site")
+    out = tmp_path / "out"
+    assert build(site, out=out).status == EXIT_OK
+    assert (site / ".ivsite" / "cache" / auditcache.FILE).is_file()
+    _hidden_note(site)
+    result = build(site, out=out)
+    assert result.status == EXIT_CONTENT
+    assert "odd/index.html" in {h.output for h in result.hits}
+    assert b"reflections/salary-talk" in (out / "odd" / "index.html").read_bytes()  # the old build
+
+    # The same build with keys that leave the needles out would let the page through.
+    monkeypatch.setattr(audit, "needles_digest", lambda *args: "the same every time")
+    (site / "content/reflections/salary-talk.md").unlink()
+    assert build(site, out=out).status == EXIT_OK
+    _hidden_note(site)
+    assert build(site, out=out).status == EXIT_OK
+
+
+def test_a_build_that_changed_nothing_reads_only_what_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = _site(tmp_path / "site")
+    out = tmp_path / "out"
+    assert build(site, out=out).status == EXIT_OK
+    total = sum(1 for p in out.rglob("*") if p.is_file())
+    audited_now: list[str] = []
+    real = audit._Search.hits
+
+    def spy(self: audit._Search, rel: str, data: bytes, digest: str) -> list[audit.Hit]:
+        audited_now.append(rel)
+        return real(self, rel, data, digest)
+
+    monkeypatch.setattr(audit._Search, "hits", spy)
+    assert build(site, out=out).status == EXIT_OK
+    # Pagefind writes a few files differently each time; the pages are all known.
+    assert all(rel.startswith("pagefind/") for rel in audited_now), audited_now
+    assert len(audited_now) < total
+
+
+Start = Callable[[list[Path]], list[tuple[Path, "subprocess.Popen[bytes]"]]]
+
+
+def _fake_pagefind(leak: str) -> Start:
+    """An indexer that takes its time and writes ``leak`` into its bundle."""
+    code = ("import pathlib, sys, time; time.sleep(0.5); "
+            "p = pathlib.Path(sys.argv[1]) / 'pagefind'; p.mkdir(); "
+            f"(p / 'pagefind-entry.json').write_text({leak!r})")
+
+    def start(folders: list[Path]) -> list[tuple[Path, subprocess.Popen[bytes]]]:
+        return [(f, subprocess.Popen([sys.executable, "-c", code, str(f)],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+                for f in folders]
+    return start
+
+
+def test_pagefind_files_made_while_the_pages_are_audited_are_audited(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = _site(tmp_path / "site")
+    put(site / "content/pages/odd.md", ({"title": "Odd", "visibility": "public"}, "Hi.\n"))
+    _hidden_note(site)
+    out = tmp_path / "out"
+    monkeypatch.setattr(write, "start_pagefind",
+                        _fake_pagefind('{"url": "/reflections/salary-talk/"}'))
+    result = build(site, out=out)
+    assert result.status == EXIT_CONTENT
+    assert {h.output for h in result.hits} == {"pagefind/pagefind-entry.json"}
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no temporary folder
+
+
+def test_a_failing_indexer_writes_nothing(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    site = _site(tmp_path / "site")
+    out = tmp_path / "out"
+
+    def start(folders: list[Path]) -> list[tuple[Path, subprocess.Popen[bytes]]]:
+        return [(f, subprocess.Popen([sys.executable, "-c", "import sys; sys.exit('no')"],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+                for f in folders]
+
+    monkeypatch.setattr(write, "start_pagefind", start)
+    result = build(site, out=out)
+    assert result.status == EXIT_USAGE
+    assert "search indexer failed" in " ".join(d.message for d in result.diagnostics)
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_the_audits_own_code_is_part_of_every_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = audit.needles_digest([NAME], "", [], "")
+    monkeypatch.setattr(audit, "AUDIT_VERSION", audit.AUDIT_VERSION + 1)
+    audit._code_digest.cache_clear()
+    try:
+        assert audit.needles_digest([NAME], "", [], "") != before
+    finally:
+        audit._code_digest.cache_clear()

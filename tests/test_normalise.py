@@ -1,0 +1,115 @@
+"""The fast paths of ivsite.normalise give exactly what the plain definition gives.
+
+text_words finds words with str.translate and str.split when a text is ASCII (or
+ASCII but for symbols), and folds format characters run by run; the reference
+here is the definition written the slow, obvious way, one regular expression
+over the whole text at each step.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from urllib.parse import unquote
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ivsite.normalise import (
+    _ESCAPE,
+    _LETTERS,
+    _MARKS,
+    FORMAT_CHARS,
+    SEPARATOR,
+    _unescape,
+    fold,
+    text_words,
+    words,
+)
+from ivsite.textmatch import Matcher
+
+_WORD = re.compile(r"[^\W_]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def reference_cased(text: str) -> str:
+    text = html.unescape(text)
+    text = unquote(text)
+    text = _ESCAPE.sub(_unescape, text)
+    text = FORMAT_CHARS.sub("", unicodedata.normalize("NFKC", text))
+    return re.sub(r"[^\x00-\x7f]+", lambda m: unicodedata.normalize("NFC", _MARKS.sub(
+        "", unicodedata.normalize("NFKD", m.group(0))).translate(_LETTERS)), text)
+
+
+def reference_words(text: str) -> list[str]:
+    """As text_words's words: whole, then, with camelCase, split."""
+    cased = reference_cased(text)
+    ws = _WORD.findall(cased.casefold())
+    if re.search(r"[a-z][A-Z]|[A-Z][A-Z][a-z]", cased):
+        ws += [SEPARATOR, *_WORD.findall(_CAMEL.sub(" ", cased).casefold())]
+    return ws
+
+
+PIECES = st.sampled_from([
+    "Jane", "DOE", "jane", "McDonald", "LinkedIn", "HTMLPage", "aB", "ABc", "x", "42",
+    " ", "  ", "\n", "\t", "-", "_", ".", "@", "/", "'", "&amp;", "&shy;", "&nbsp;",
+    "&#74;", "%20", "%C3%A9", "%", "\\e9 ", "\\u00e9", "\\x4a", "\\", "\u00ad",
+    "\u200b", "\u200d", "\u202e", "\ufeff", "\U000e0041", "é", "e\u0301", "É", "ø",
+    "ß", "İ", "ı", "ﬁ", "Ｊａｎｅ", "а", "Ѕ", "ο", "●", "·", "—", "…", "→", "’", "“",
+    "\u00a0", "\u2003", "ς", "Σ", "ǅ", "Ⅻ", "²", "½", "٣", "김", "민준", "田中", "カタカナ",
+    "ไทย", "\u0345", "ᾷ", "\U0001d400", "\x00", "\x1c", "\x85", "\u2028",
+])
+TEXTS = st.lists(PIECES, max_size=24).map("".join) | st.text(max_size=40)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(TEXTS)
+def test_text_words_is_the_plain_definition(text: str) -> None:
+    cased, joined = text_words(text)
+    assert cased == reference_cased(text)
+    assert fold(text) == cased.casefold()
+    assert joined == " " + " ".join(reference_words(text)) + " "
+    assert words(text) == _WORD.findall(fold(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXTS, st.lists(st.lists(PIECES, min_size=1, max_size=3), max_size=6))
+def test_a_sequence_is_found_exactly_where_its_words_stand_together(
+        text: str, needles: list[list[str]]) -> None:
+    seqs = [tuple(words("".join(n))) for n in needles]
+    seqs = [s for s in seqs if s]
+    ws = reference_words(text)
+    expected = {s for s in seqs
+                if any(tuple(ws[i:i + len(s)]) == s for i in range(len(ws)))}
+    assert set(Matcher([(s, s) for s in seqs]).find(text)) == expected
+
+
+def _keeps_alnum(c: str) -> bool:
+    folded = c.casefold()
+    return c.isalnum() == all(x.isalnum() for x in folded) and (
+        c.isalnum() or not any(x.isalnum() for x in folded))
+
+
+def test_words_found_before_case_folding_are_the_words_after() -> None:
+    """text_words splits words before folding case: only characters whose case
+    folding makes or unmakes a letter or digit could tell, and folding an accent
+    has taken every one of them apart before."""
+    from ivsite.normalise import _fold_cased
+
+    changed = [chr(i) for i in range(0x110000) if not _keeps_alnum(chr(i))]
+    assert changed  # İ, ǰ, ᾷ …
+    for c in changed:
+        assert all(_keeps_alnum(x) for x in _fold_cased(c)), c
+
+
+def test_phone_numbers_read_before_case_folding_are_the_same() -> None:
+    """Phone numbers are read in text not yet case-folded: case folding changes no
+    digit or phone punctuation and makes none."""
+    phone = re.compile(r"[0-9\s().\-/\u2010-\u2015\u2212\u00b7\u30fb\ufe58\ufe63\uff0d]")
+    for i in range(0x110000):
+        c = chr(i)
+        if phone.fullmatch(c):
+            assert c.casefold() == c, hex(i)
+        else:
+            assert not any(phone.fullmatch(x) for x in c.casefold()), hex(i)
