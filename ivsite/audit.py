@@ -33,12 +33,15 @@ from typing import NamedTuple
 from . import __version__
 from .addresses import addresses_in, links_to, own_address
 from .normalise import compact
-from .people import NAME_KINDS, PART_KIND, needle_of
+from .people import NAME_KINDS, PART_KIND, names_pattern, needle_of
 from .progress import QUIET, Progress
 from .readable import MARKUP_SUFFIXES, readable_texts
 from .secrets import ADDRESS, Secret
 from .textmatch import Matcher, Searchable, searchable, words
 
+CONTACT = ("contact field", "referral email")
+"""Looked for in a text as written, consented names and all ("ada-okafor" in a
+LinkedIn address is a contact detail whoever Ada is)."""
 ALWAYS = ("unconsented name", "contact field", "referral", "referred_by", PART_KIND)
 """Kinds of secret reported even when the same words occur in visible text."""
 MIN_PASSAGE_WORDS = 5
@@ -158,7 +161,7 @@ def audit_folder(
     folder: Path, secrets: list[Secret], visible_text: str,
     withheld_assets: list[AssetSecret], skip_prefixes: tuple[str, ...] = (),
     progress: Progress = QUIET, stop: Callable[[], bool] | None = None, base_url: str = "",
-    clean: frozenset[str] = frozenset(),
+    clean: frozenset[str] = frozenset(), consented: tuple[str, ...] = (),
 ) -> Audit:
     """Every secret found in ``folder``. ``stop`` is asked before each file; when it
     says so the audit raises :class:`AuditInterrupted` (the live preview stops an
@@ -179,13 +182,14 @@ def audit_folder(
             if not (skip_prefixes and rel.startswith(skip_prefixes)):
                 yield rel, path.read_bytes()
 
-    return audit_files(files(), secrets, visible_text, withheld_assets, base_url, clean)
+    return audit_files(files(), secrets, visible_text, withheld_assets, base_url, clean,
+                       consented)
 
 
 def audit_files(
     files: Iterable[tuple[str, bytes]], secrets: list[Secret], visible_text: str,
     withheld_assets: list[AssetSecret], base_url: str = "",
-    clean: frozenset[str] = frozenset(),
+    clean: frozenset[str] = frozenset(), consented: tuple[str, ...] = (),
 ) -> Audit:
     """Every secret found in these (path, bytes): an output folder's files, or the
     pages of an encrypted view before they are encrypted. ``base_url``: the site's
@@ -195,11 +199,17 @@ def audit_files(
     whose key is among them is not read again: the key covers everything the
     verdict depends on, so the verdict would be the same. Every other file is
     audited, and the result's ``clean`` holds the keys of all files that are clean
-    now (skipped or audited), never one with a hit."""
-    digest = needles_digest(secrets, visible_text, withheld_assets, base_url)
+    now (skipped or audited), never one with a hit.
+
+    ``consented``: the names of people who agreed to be named, which do not name
+    anyone else ("Aiko C. Fagerlund" holds "C. Fagerlund", a short form of
+    Camila G. Fagerlund, who did not agree): names are looked for in a text
+    without them, contact details in the text as written."""
+    digest = needles_digest(secrets, visible_text, withheld_assets, base_url, consented)
     hits: list[Hit] = []
     now: set[str] = set()
-    search = functools.cache(lambda: _Search(secrets, visible_text, withheld_assets, base_url))
+    search = functools.cache(lambda: _Search(secrets, visible_text, withheld_assets, base_url,
+                                             consented))
     for rel, data in files:
         data_digest = hashlib.sha256(data).hexdigest()
         key = file_key(digest, rel, data_digest)
@@ -216,12 +226,13 @@ digest of ivsite's own source (also in the key) would not show."""
 
 
 def needles_digest(secrets: list[Secret], visible_text: str,
-                   withheld_assets: list[AssetSecret], base_url: str) -> str:
+                   withheld_assets: list[AssetSecret], base_url: str,
+                   consented: tuple[str, ...] = ()) -> str:
     """A digest of everything an audit's verdict depends on but the file itself:
     every field of every secret, what the audience may read, the withheld files,
     the site's address, and the audit's own code."""
     return hashlib.sha256(repr((
-        _code_digest(), secrets, visible_text, withheld_assets, base_url,
+        _code_digest(), secrets, visible_text, withheld_assets, base_url, consented,
     )).encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -249,7 +260,9 @@ class _Search:
     (a build that changed nothing need not make it at all)."""
 
     def __init__(self, secrets: list[Secret], visible_text: str,
-                 withheld_assets: list[AssetSecret], base_url: str) -> None:
+                 withheld_assets: list[AssetSecret], base_url: str,
+                 consented: tuple[str, ...]) -> None:
+        self.consented = names_pattern(consented, glued=True)
         self.own = own_address(base_url)
         self.addresses = {s.text.strip("/"): s for s in secrets if s.kind == ADDRESS}
         anywhere = [s for s in secrets if not s.scope]
@@ -273,9 +286,12 @@ class _Search:
         here = [self.in_code] if rel.lower().endswith(CODE_SUFFIXES) else \
             [self.matcher, *(m for where, m in self.scoped if rel.startswith(where))]
         for text in (rel, *readable_texts(path, data)):  # a file's name can tell too
-            folded = searchable(text)
-            for secret in (*addresses_in(text, self.addresses, self.own),
-                           *(s for m in here for s in m.find_in(folded))):
+            found = [s for m in here for s in m.find_in(searchable(text))]
+            masked = self.consented.sub(" ", text) if self.consented is not None else text
+            if masked != text and found:  # names without the consented ones
+                again = {id(s) for m in here for s in m.find_in(searchable(masked))}
+                found = [s for s in found if s.kind.startswith(CONTACT) or id(s) in again]
+            for secret in (*addresses_in(text, self.addresses, self.own), *found):
                 if id(secret) not in seen:
                     seen.add(id(secret))
                     hits.append(Hit(rel, secret))

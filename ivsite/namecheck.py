@@ -8,7 +8,7 @@ their line; the audit looks for the same things in the output, independently.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,7 @@ from .people import (
     linked_keys,
     matcher_of,
     mentions,
+    names_pattern,
 )
 from .textmatch import Matcher
 
@@ -62,17 +63,7 @@ def name_check(site: ValidSite) -> NameCheck | None:
     if not found.anywhere and not found.near and not found.own:
         return None
     return NameCheck(found, matcher_of((m.kind, m.text, m) for m in found.anywhere),
-                     _names_pattern(consented_names(site)))
-
-
-def _names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    """One pattern for these names, each word apart by anything but a letter or
-    digit (so "Aiko C Fagerlund" and "AIKO C. FAGERLUND" are the name too)."""
-    alternatives = sorted({r"[\W_]*".join(re.escape(w.strip(".")) for w in name.split())
-                           for name in names if name.split()}, key=len, reverse=True)
-    if not alternatives:
-        return None
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.I)
+                     names_pattern(consented_names(site)))
 
 
 def _found(check: NameCheck, matchers: list[Matcher[Mention]], text: str) -> list[Mention]:

@@ -14,7 +14,7 @@ to them, the given or family name alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -211,11 +211,27 @@ def consented_keys(site: ValidSite) -> set[str]:
             for n in p.notes}
 
 
-def consented_names(site: ValidSite) -> list[str]:
+def consented_names(site: ValidSite, sees: Collection[str] | None = None) -> list[str]:
     """The names, as written, of the people every note about whom agrees to
-    publish them."""
+    publish them (``sees``: of those with a note of one of these visibilities)."""
     return [meta_of(n).person.name for p in people(site.notes) if p.consents
+            and (sees is None or any(n.visibility in sees for n in p.notes))
             for n in p.notes]
+
+
+def names_pattern(names: Iterable[str], glued: bool = False) -> re.Pattern[str] | None:
+    """One pattern for these names, each word apart by anything but a letter or
+    digit (so "Aiko C Fagerlund" and "AIKO C. FAGERLUND" are the name too): the
+    names of people who agreed, taken out of a text before it is searched for the
+    short forms of those who did not ("C. Fagerlund" inside "Aiko C. Fagerlund").
+    ``glued``: a name may also start where a capital follows a small letter, as
+    where a search index runs a label and a value together ("WithAiko")."""
+    alternatives = sorted({r"[\W_]*".join(re.escape(w.strip(".")) for w in name.split())
+                           for name in names if name.split()}, key=len, reverse=True)
+    if not alternatives:
+        return None
+    start = r"(?:(?<![^\W_])|(?-i:(?<=[a-z])(?=[A-Z])))" if glued else r"(?<![^\W_])"
+    return re.compile(start + "(?:" + "|".join(alternatives) + r")(?![^\W_])", re.I)
 
 
 def linked_keys(site: ValidSite, note: Note) -> set[str]:

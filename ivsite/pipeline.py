@@ -36,7 +36,7 @@ from .output import OutputPlan
 from .parse import ParseCache
 from .progress import QUIET, Progress
 from .recordings import recording_files
-from .secrets import Secret, visible_source, withheld
+from .secrets import Secret, published_names, visible_source, withheld
 from .theme import Theme, ThemeError
 from .validate import validate
 from .write import Layer, Staged, check_output_dir, discard, swap_in
@@ -388,6 +388,8 @@ class LayerCheck:
     skip: tuple[str, ...]
     """Sub-layers' folders, audited for an audience of their own."""
     base_url: str
+    consented: tuple[str, ...]
+    """The names of people who agreed to be named (see audit.audit_files)."""
 
 
 def layer_checks(pipe: Pipeline, site: Site) -> list[LayerCheck]:
@@ -410,7 +412,8 @@ def layer_checks(pipe: Pipeline, site: Site) -> list[LayerCheck]:
         audience = graph.view.audience
         checks.append(LayerCheck(layer.prefix, withheld(prep.valid, audience),
                                  shown(prep, audience, theme), withheld_assets(prep, plan),
-                                 () if layer.prefix else share_prefixes, prep.config.base_url))
+                                 () if layer.prefix else share_prefixes, prep.config.base_url,
+                                 published_names(prep.valid, audience)))
     return checks
 
 
@@ -424,7 +427,8 @@ def audit_checks(pipe: Pipeline, folder: Path, checks: list[LayerCheck],
         found = audit_folder(
             folder / c.prefix if c.prefix else folder, c.secrets, c.visible, c.assets,
             skip_prefixes=c.skip, progress=pipe.progress, stop=stop,
-            base_url=c.base_url, clean=pipe.audit_clean.known | early)
+            base_url=c.base_url, clean=pipe.audit_clean.known | early,
+            consented=c.consented)
         pipe.audit_clean.add(found.clean)
         hits += [Hit(c.prefix + h.output, h.secret) for h in found.hits]
     return hits
@@ -450,7 +454,7 @@ def audit_staged(pipe: Pipeline, staged: Staged, checks: list[LayerCheck]) -> fr
                 yield rel, (base / rel).read_bytes()
 
         clean |= audit_files(files(), c.secrets, c.visible, c.assets, c.base_url,
-                             pipe.audit_clean.known).clean
+                             pipe.audit_clean.known, c.consented).clean
     return frozenset(clean)
 
 
@@ -465,7 +469,8 @@ def audit_before_encryption(pipe: Pipeline, site: Site) -> list[Hit]:
                  share_prefix=prefix)
     found = audit_files(plain.files.items(), withheld(prep.valid, "mentor"),
                         shown(prep, "mentor", theme), withheld_assets(prep, plain),
-                        prep.config.base_url, pipe.audit_clean.known)
+                        prep.config.base_url, pipe.audit_clean.known,
+                        published_names(prep.valid, "mentor"))
     pipe.audit_clean.add(found.clean)
     return [Hit(f"{prefix}{h.output} (before encryption)", h.secret) for h in found.hits]
 
@@ -530,10 +535,12 @@ def audit_dir(root: Path, folder: Path, audience: Audience) -> tuple[int, Diagno
     skip = tuple(f"share/{p.name}/" for p in share_dirs)
     hits = audit_folder(folder, withheld(prep.valid, audience),
                         shown(prep, audience, theme), assets, skip_prefixes=skip,
-                        base_url=prep.config.base_url).hits
+                        base_url=prep.config.base_url,
+                        consented=published_names(prep.valid, audience)).hits
     for sub in share_dirs:
         for hit in audit_folder(sub, withheld(prep.valid, "mentor"),
                                 shown(prep, "mentor", theme), mentor_assets,
-                                base_url=prep.config.base_url).hits:
+                                base_url=prep.config.base_url,
+                                consented=published_names(prep.valid, "mentor")).hits:
             hits.append(Hit(f"share/{sub.name}/{hit.output}", hit.secret))
     return (EXIT_CONTENT if hits else EXIT_OK), diags, hits

@@ -19,7 +19,7 @@ from .markdown import inline_text
 from .models import InterviewMeta, RoleMeta
 from .normalise import fold
 from .notes import Note, ValidSite
-from .people import Mention, linked_keys, mentions, name_forms
+from .people import Mention, consented_names, linked_keys, mentions, name_forms
 
 ADDRESS = "withheld address"
 """The kind of secret that is a withheld page's address (looked for as a link)."""
@@ -178,3 +178,10 @@ def _field_secrets(note: Note, shown: set[str]) -> list[Secret]:
     return [Secret(kind, value.strip(), note.source, note.fm.pos(*key).line)
             for kind, key, value in fields
             if value.strip() and fold(value.strip()) not in shown]
+
+
+def published_names(site: ValidSite, audience: Audience) -> tuple[str, ...]:
+    """The names, as written, of the people who agreed to be named and whom this
+    audience may read about: they name no one else (see audit.audit_files),
+    whatever short forms they hold."""
+    return tuple(sorted(set(consented_names(site, SEES[audience]))))
