@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import share
-from .audience import Audience, build_view
+from .audience import SEES, Audience, build_view
 from .audit import AssetSecret, Hit, audit_files, audit_folder
 from .config import SiteConfig, load_config
 from .diagnostics import Diagnostics
@@ -29,7 +29,7 @@ from .load import LoadCache, LoadedSite, load_site
 from .memo import PATCHED_IN_A_ROW, Memos
 from .notes import ValidSite
 from .output import OutputPlan
-from .parse import ParseCache
+from .parsecache import ParseCache
 from .progress import QUIET, Progress
 from .recordings import recording_files
 from .secrets import visible_source, withheld
@@ -95,10 +95,7 @@ class Pipeline:
         if config is None:
             return None
         self.progress.stage("Reading notes", len(loaded.notes))
-        parsed = []
-        for src in loaded.notes:
-            parsed.append(self.cache.get(src))
-            self.progress.advance()
+        parsed = self.cache.get_many(loaded.notes, self.progress.advance)
         self.progress.stage("Checking notes")
         if self.memos is None or self.cache.stale(len(parsed)):
             self.cache.prune({(s.rel, s.digest) for s in loaded.notes})
@@ -119,6 +116,10 @@ class Pipeline:
         graph.same_but_bodies) the last graph is reused with the new notes swapped
         in, and ``plan`` then makes only their pages again."""
         self.progress.stage(f"Filtering the {audience} view")
+        if self.memos is None:  # a one-shot build: parse the views across cores first
+            sees = SEES[audience]
+            self.cache.prefetch_views(
+                [n.cut for n in prep.valid.notes if n.visibility in sees], sees)
         view = build_view(prep.valid, prep.config, audience, diags, self.memos,
                           parse_view=self.cache.view)
         if self.memos is None:

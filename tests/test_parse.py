@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from ivsite import parse as parse_mod
+from ivsite import parsecache
 from ivsite.load import SourceFile
-from ivsite.parse import ParseCache, parse_note
+from ivsite.parse import parse_note
+from ivsite.parsecache import ParseCache
 
 HEADER = "---\ntitle: A note\n---\n"  # the body starts on line 4
 
@@ -116,7 +117,7 @@ def test_cache_does_not_reparse_a_hit(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(_: SourceFile) -> None:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr(parse_mod, "parse_note", boom)
+    monkeypatch.setattr(parsecache, "parse_note", boom)
     cache.get(s)
 
 
@@ -142,7 +143,7 @@ def test_cache_persists_to_disk_and_reloads(
     def boom(_: str) -> None:
         raise AssertionError("the reloaded cache parsed the Markdown again")
 
-    monkeypatch.setattr(parse_mod, "parse_body", boom)
+    monkeypatch.setattr(parsecache, "parse_body", boom)
     reloaded = ParseCache(folder).get(s)
     assert [t.type for t in reloaded.tokens] == [t.type for t in original.tokens]
     assert reloaded.fm is not None and reloaded.fm.data == {"title": "A note"}

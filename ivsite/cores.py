@@ -1,0 +1,52 @@
+"""Work shared out over the machine's cores: the Markdown parse of a cold build.
+
+The parser is pure Python, so threads cannot share it out; forked processes can,
+and start in milliseconds because they inherit every module already imported.
+Jobs and results cross between processes as plain data (bytes, strings, the
+small dataclasses of a note's header and cut). A few jobs are cheaper done in
+this process than a pool costs, and a process that runs threads (the live
+preview) never forks: a lock another thread held at the fork would stay held in
+the child for ever.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
+
+J = TypeVar("J")
+R = TypeVar("R")
+
+POOL_FROM = 50
+"""Fewer jobs than this are done in this process: a pool's start and the copying
+of results cost more than a parse of a few dozen notes."""
+
+
+def processes_for(jobs: int) -> int:
+    """How many processes to share ``jobs`` jobs out to; below 2, none (do them here)."""
+    if jobs < POOL_FROM or threading.active_count() > 1:
+        return 0
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        cores = os.cpu_count() or 1
+    count = min(cores, jobs // (POOL_FROM // 2))
+    return count if count >= 2 else 0
+
+
+def spread(fn: Callable[[J], R], jobs: Sequence[J], processes: int,
+           initializer: Callable[..., object] | None = None,
+           initargs: tuple[object, ...] = ()) -> Iterator[R]:
+    """``fn`` of each job, in job order, computed in ``processes`` forked processes.
+
+    Results come as they are made, so that the caller's own work on them overlaps
+    the parse of the rest; the pool ends when the last result is taken."""
+    chunk = max(1, min(16, len(jobs) // (processes * 8)))
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(processes, initializer, initargs) as pool:
+        yield from pool.imap(fn, jobs, chunksize=chunk)
