@@ -11,7 +11,7 @@ the child for ever.
 
 from __future__ import annotations
 
-import multiprocessing
+import gc
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -29,7 +29,7 @@ def processes_for(jobs: int) -> int:
     """How many processes to share ``jobs`` jobs out to; below 2, none (do them here)."""
     if jobs < POOL_FROM or threading.active_count() > 1:
         return 0
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not hasattr(os, "fork"):
         return 0
     try:
         cores = len(os.sched_getaffinity(0))
@@ -46,7 +46,18 @@ def spread(fn: Callable[[J], R], jobs: Sequence[J], processes: int,
 
     Results come as they are made, so that the caller's own work on them overlaps
     the parse of the rest; the pool ends when the last result is taken."""
+    import multiprocessing  # here: most commands and small sites never fork
+
     chunk = max(1, min(16, len(jobs) // (processes * 8)))
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(processes, initializer, initargs) as pool:
+    with ctx.Pool(processes, _start, (initializer, initargs)) as pool:
         yield from pool.imap(fn, jobs, chunksize=chunk)
+
+
+def _start(initializer: Callable[..., object] | None, initargs: tuple[object, ...]) -> None:
+    """A worker's start: what it inherited is never looked at by its cyclic garbage
+    collector (whose passes would otherwise scan, and so copy page by page, the
+    whole parent's memory), then the caller's own start."""
+    gc.freeze()
+    if initializer is not None:
+        initializer(*initargs)
