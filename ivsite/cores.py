@@ -41,17 +41,28 @@ def processes_for(jobs: int) -> int:
 
 def spread(fn: Callable[[J], R], jobs: Sequence[J], processes: int,
            initializer: Callable[..., object] | None = None,
-           initargs: tuple[object, ...] = ()) -> Iterator[R]:
+           initargs: tuple[object, ...] = ()) -> Iterator[R | None]:
     """``fn`` of each job, in job order, computed in ``processes`` forked processes.
 
     Results come as they are made, so that the caller's own work on them overlaps
-    the parse of the rest; the pool ends when the last result is taken."""
+    the rest; None for each job left when a worker died (killed, out of memory):
+    the caller does those itself."""
     import multiprocessing  # here: most commands and small sites never fork
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     chunk = max(1, min(16, len(jobs) // (processes * 8)))
-    ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(processes, _start, (initializer, initargs)) as pool:
-        yield from pool.imap(fn, jobs, chunksize=chunk)
+    pool = ProcessPoolExecutor(processes, multiprocessing.get_context("fork"), _start,
+                               (initializer, initargs))
+    done = 0
+    try:
+        for result in pool.map(fn, jobs, chunksize=chunk):
+            done += 1
+            yield result
+    except BrokenProcessPool:
+        yield from [None] * (len(jobs) - done)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _start(initializer: Callable[..., object] | None, initargs: tuple[object, ...]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,22 @@ def test_a_worker_that_fails_leaves_the_note_to_this_process(
         sources: list[SourceFile], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parsecache, "_note_job", _failed)
     assert ParseCache(None).get_many(sources[:20]) == [parse_note(s) for s in sources[:20]]
+
+
+NOTE_JOB = parsecache._note_job
+
+
+def _dies(source: SourceFile) -> parsecache.NoteParts | None:
+    if source.rel.endswith("0005.md"):
+        os._exit(1)  # as the kernel's out-of-memory killer would end it
+    return NOTE_JOB(source)
+
+
+@pytest.mark.usefixtures("pooled")
+def test_the_notes_of_a_worker_that_died_are_parsed_here(
+        sources: list[SourceFile], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parsecache, "_note_job", _dies)
+    assert ParseCache(None).get_many(sources[:40]) == [parse_note(s) for s in sources[:40]]
 
 
 def test_few_jobs_or_a_threaded_process_stay_here(monkeypatch: pytest.MonkeyPatch) -> None:
