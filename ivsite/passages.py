@@ -98,7 +98,7 @@ class Cut:
     def hides(self, sees: Iterable[str]) -> bool:
         """Whether an audience that sees ``sees`` misses any line."""
         allowed = frozenset(sees)
-        return any(not set(line.kinds) <= allowed for line in self.lines if line.kinds)
+        return any(not allowed.issuperset(line.kinds) for line in self.lines if line.kinds)
 
     def text(self, sees: Iterable[str]) -> tuple[str, tuple[int, ...]]:
         """The text an audience that sees ``sees`` may read, and for each of its
@@ -109,7 +109,7 @@ class Cut:
         where: list[int] = []
         hidden = False
         for line in self.lines:
-            if set(line.kinds) <= allowed:
+            if not line.kinds or allowed.issuperset(line.kinds):
                 out.append(line.text)
                 where.append(line.src)
                 hidden = False
@@ -420,16 +420,19 @@ def check_tokens(tokens: Sequence[Token], cut_: Cut, sees: Iterable[str]) -> lis
     """Problems where the parser read an audience's text otherwise than the cut:
     a kept fence that opened no passage, or a literal ':::' line outside code.
     Token maps are already body lines (see :func:`remap`)."""
-    opened = {t.map[0] for t in tokens if t.type.startswith("container_")
-              and t.nesting == 1 and t.map}
+    opened: set[int] = set()
     coded: set[int] = set()
     for t in tokens:
-        if t.type in ("fence", "code_block") and t.map:
+        if not t.map:
+            continue
+        if t.type in ("fence", "code_block"):
             coded.update(range(t.map[0], t.map[1]))
+        elif t.nesting == 1 and t.type.startswith("container_"):
+            opened.add(t.map[0])
     allowed = frozenset(sees)
     out: list[Problem] = []
-    kept_opens = {line.src for line in cut_.lines
-                  if line.fence == "open" and set(line.kinds) <= allowed}
+    fences = [line for line in cut_.lines if line.fence and allowed.issuperset(line.kinds)]
+    kept_opens = {line.src for line in fences if line.fence == "open"}
     for src in sorted(opened - kept_opens):
         out.append(Problem(
             src, "passage-context",
@@ -445,9 +448,7 @@ def check_tokens(tokens: Sequence[Token], cut_: Cut, sees: Iterable[str]) -> lis
                     t.map[0] if t.map else 0, "comment-unclosed",
                     "Markdown would print this HTML comment as text",
                     "start the comment outside code spans, and close it with '-->'"))
-    for line in cut_.lines:
-        if not line.fence or not set(line.kinds) <= allowed:
-            continue
+    for line in fences:
         src = line.src
         if line.fence == "open" and src not in opened:
             out.append(Problem(
