@@ -190,7 +190,7 @@ class ParseCache:
         if stored is not None:
             try:
                 parsed = load_parse(stored)
-            except (ValueError, EOFError, TypeError):  # a corrupt entry: parse again
+            except Exception:  # a corrupt or stale entry: only slower, parsed again
                 pass
             else:
                 if fresh:

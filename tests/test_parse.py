@@ -4,6 +4,7 @@ and the parse cache (in memory by digest, on disk across runs)."""
 from __future__ import annotations
 
 import hashlib
+import marshal
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,14 @@ def test_prune_forgets_notes_that_are_gone(monkeypatch: pytest.MonkeyPatch) -> N
     cache.prune({(keep.rel, keep.digest)})
     assert cache.get(keep) is kept
     assert cache.get(gone) is not first_gone
+
+
+def test_a_corrupt_entry_is_parsed_again(tmp_path: Path) -> None:
+    cache = ParseCache(tmp_path)
+    s = src(HEADER + "Hello *world*.\n")
+    first = cache.get(s)
+    cache.save()
+    [f] = list(tmp_path.iterdir())
+    entries = marshal.loads(f.read_bytes())
+    f.write_bytes(marshal.dumps({h: marshal.dumps((("short",),), 4) for h in entries}))
+    assert ParseCache(tmp_path).get(s) == first
