@@ -91,9 +91,10 @@ def _collector_paused() -> Iterator[None]:
 
 def _settled() -> None:
     """A pool's worth of parses is in memory, and stays there until the build ends:
-    frozen, the cyclic collector never goes over it again (in each later stage,
-    about a tenth of a large build's time). Only a one-shot build gets here: the
-    live preview runs threads, and so never a pool."""
+    frozen, the cyclic collector's full passes in the later stages never go over
+    it again (with the pause above, a 1,000-note build's process spends within a
+    few per cent of what it does with the collector off). Only a one-shot build
+    gets here: the live preview runs threads, and so never a pool."""
     gc.freeze()
 
 
