@@ -38,12 +38,9 @@ _COLONS = str.maketrans(dict.fromkeys("：∶꞉˸ː⁚︓﹕׃᛬܃܄", ":"))
 _FORMAT = re.compile(r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
                      r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff"
                      r"\uffa0\U000e0000-\U000e0fff]")
-_MAYBE_FENCE = re.compile(
-    r"[:：∶꞉˸ː⁚︓﹕׃᛬܃܄](?:[^\S\n\u00ad\u200b-\u200f\u2060-\u206f\ufeff]|"
-    r"[\u00ad\u200b-\u200f\u2060-\u206f\ufeff])*[:：∶꞉˸ː⁚︓﹕׃᛬܃܄]"
-    r"(?:[^\S\n]|[\u00ad\u200b-\u200f\u2060-\u206f\ufeff])*[:：∶꞉˸ː⁚︓﹕׃᛬܃܄]")
-"""Three colons (or look-alikes), maybe with spaces or invisible characters between:
-a body without any has no fence, and is cut without looking further."""
+_SPACES = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+"""Unicode spaces (Zs) and control characters (Cc) but the newline: a fence reads
+them as spaces. (A test checks this against the interpreter's Unicode tables.)"""
 _MAYBE_CODE = re.compile(r"```|~~~|^[ \t>*+\-\d.)]*?(?: {4}|\t)", re.M)
 """Something that could be fenced or indented code; without it no line is code."""
 _PREFIX = re.compile(r"(?:[ \t]|>|(?:[-*+:~]|\d{1,9}[.)]|\[\^[^\]]*\]:)(?=[ \t]|$))*")
@@ -101,7 +98,7 @@ class Cut:
     def hides(self, sees: Iterable[str]) -> bool:
         """Whether an audience that sees ``sees`` misses any line."""
         allowed = frozenset(sees)
-        return any(not set(line.kinds) <= allowed for line in self.lines if line.kinds)
+        return any(not allowed.issuperset(line.kinds) for line in self.lines if line.kinds)
 
     def text(self, sees: Iterable[str]) -> tuple[str, tuple[int, ...]]:
         """The text an audience that sees ``sees`` may read, and for each of its
@@ -112,7 +109,7 @@ class Cut:
         where: list[int] = []
         hidden = False
         for line in self.lines:
-            if set(line.kinds) <= allowed:
+            if not line.kinds or allowed.issuperset(line.kinds):
                 out.append(line.text)
                 where.append(line.src)
                 hidden = False
@@ -127,7 +124,7 @@ class Cut:
 def cut(body: str) -> Cut:
     """Cut a body into lines with their passages; problems are errors."""
     raw = body.split("\n")
-    if "<!--" not in body and not _MAYBE_FENCE.search(body):
+    if "<!--" not in body and ":::" not in _normal(body):  # no line is or holds a fence
         return Cut(tuple(Line(i, t, ()) for i, t in enumerate(raw)), (), ())
     code = _code_lines(body, len(raw)) if _MAYBE_CODE.search(body) else {}
     problems: list[Problem] = []
@@ -263,11 +260,13 @@ class _Open:
 
 
 def _normal(text: str) -> str:
-    """A line as it reads, for telling whether it is a fence."""
-    text = _FORMAT.sub("", text)
-    text = "".join(" " if unicodedata.category(c) in ("Zs", "Cc") and c != "\n" else c
-                   for c in text) if not text.isascii() else text.replace("\t", " ")
-    return unicodedata.normalize("NFKC", text).translate(_COLONS)
+    """Lines as they read, for telling whether they are fences: line by line, as
+    each character maps alone and the newline never joins a normal form."""
+    if not text.isascii():
+        text = _FORMAT.sub("", text)
+    if text.isascii():
+        return text.replace("\t", " ")
+    return unicodedata.normalize("NFKC", _SPACES.sub(" ", text)).translate(_COLONS)
 
 
 def _misplaced(norm: str) -> bool:
@@ -291,11 +290,13 @@ def _passages(lines: list[tuple[int, str]], code: dict[int, str], problems: list
 
     for src, text in lines:
         norm = _normal(text)
-        prefix = _PREFIX.match(norm)
-        rest = norm[prefix.end():] if prefix else norm
-        fence = _FENCE.match(rest)
+        fence = None
+        if ":::" in norm:  # otherwise neither a fence nor a misplaced one
+            prefix = _PREFIX.match(norm)
+            rest = norm[prefix.end():] if prefix else norm
+            fence = _FENCE.match(rest)
         if fence is None:
-            if code.get(src) is None and _misplaced(norm):
+            if ":::" in norm and code.get(src) is None and _misplaced(norm):
                 problems.append(Problem(
                     src, "passage-fence-placement",
                     "a passage fence stands inside this line, where ivsite does not read "
@@ -419,16 +420,19 @@ def check_tokens(tokens: Sequence[Token], cut_: Cut, sees: Iterable[str]) -> lis
     """Problems where the parser read an audience's text otherwise than the cut:
     a kept fence that opened no passage, or a literal ':::' line outside code.
     Token maps are already body lines (see :func:`remap`)."""
-    opened = {t.map[0] for t in tokens if t.type.startswith("container_")
-              and t.nesting == 1 and t.map}
+    opened: set[int] = set()
     coded: set[int] = set()
     for t in tokens:
-        if t.type in ("fence", "code_block") and t.map:
+        if not t.map:
+            continue
+        if t.type in ("fence", "code_block"):
             coded.update(range(t.map[0], t.map[1]))
+        elif t.nesting == 1 and t.type.startswith("container_"):
+            opened.add(t.map[0])
     allowed = frozenset(sees)
     out: list[Problem] = []
-    kept_opens = {line.src for line in cut_.lines
-                  if line.fence == "open" and set(line.kinds) <= allowed}
+    fences = [line for line in cut_.lines if line.fence and allowed.issuperset(line.kinds)]
+    kept_opens = {line.src for line in fences if line.fence == "open"}
     for src in sorted(opened - kept_opens):
         out.append(Problem(
             src, "passage-context",
@@ -444,9 +448,7 @@ def check_tokens(tokens: Sequence[Token], cut_: Cut, sees: Iterable[str]) -> lis
                     t.map[0] if t.map else 0, "comment-unclosed",
                     "Markdown would print this HTML comment as text",
                     "start the comment outside code spans, and close it with '-->'"))
-    for line in cut_.lines:
-        if not line.fence or not set(line.kinds) <= allowed:
-            continue
+    for line in fences:
         src = line.src
         if line.fence == "open" and src not in opened:
             out.append(Problem(

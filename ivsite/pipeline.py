@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import share
-from .audience import Audience, build_view
+from .audience import SEES, Audience, build_view
 from .audit import AssetSecret, Hit, audit_files, audit_folder
 from .auditcache import FILE as AUDIT_CLEAN_FILE
 from .auditcache import CleanFiles
@@ -33,7 +33,7 @@ from .keyed import digest
 from .load import LoadCache, LoadedSite, load_site
 from .notes import ValidSite
 from .output import OutputPlan
-from .parse import ParseCache
+from .parsecache import ParseCache
 from .progress import QUIET, Progress
 from .recordings import recording_files
 from .secrets import Secret, published_names, visible_source, withheld
@@ -88,6 +88,7 @@ class Pipeline:
         self.persists = persist_cache
         self.store = Store(cache_dir / f"pages-{pages}" if persist_cache and pages else None)
         self.files = LoadCache()
+        self._filtered: set[Audience] = set()
         self.audit_clean = CleanFiles(cache_dir / AUDIT_CLEAN_FILE
                                       if persist_cache or read_cache else None,
                                       read_only=not persist_cache)
@@ -110,10 +111,7 @@ class Pipeline:
         if config is None:
             return None
         self.progress.stage("Reading notes", len(loaded.notes))
-        parsed = []
-        for src in loaded.notes:
-            parsed.append(self.cache.get(src))
-            self.progress.advance()
+        parsed = self.cache.get_many(loaded.notes, self.progress.advance)
         self.progress.stage("Checking notes")
         self.cache.prune({(s.rel, s.digest) for s in loaded.notes})
         valid = validate(loaded, parsed, config, diags, self.store.get)
@@ -138,6 +136,13 @@ class Pipeline:
               url_key: bytes | None = None) -> SiteGraph:
         """The audience's view and site graph."""
         self.progress.stage(f"Filtering the {audience} view")
+        if audience not in self._filtered:
+            # The first filter of an audience parses most of its views: across the
+            # machine's cores, first (later ones find them in the parse cache).
+            self._filtered.add(audience)
+            sees = SEES[audience]
+            self.cache.prefetch_views(
+                [n.cut for n in prep.valid.notes if n.visibility in sees], sees)
         view = build_view(prep.valid, prep.config, audience, diags, self.store.get,
                           parse_view=self.cache.view)
         return build_graph(view, url_key, self.store.get)

@@ -4,13 +4,15 @@ and the parse cache (in memory by digest, on disk across runs)."""
 from __future__ import annotations
 
 import hashlib
+import marshal
 from pathlib import Path
 
 import pytest
 
-from ivsite import parse as parse_mod
+from ivsite import parsecache
 from ivsite.load import SourceFile
-from ivsite.parse import ParseCache, parse_note
+from ivsite.parse import parse_note
+from ivsite.parsecache import ParseCache
 
 HEADER = "---\ntitle: A note\n---\n"  # the body starts on line 4
 
@@ -116,7 +118,7 @@ def test_cache_does_not_reparse_a_hit(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(_: SourceFile) -> None:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr(parse_mod, "parse_note", boom)
+    monkeypatch.setattr(parsecache, "parse_note", boom)
     cache.get(s)
 
 
@@ -142,7 +144,7 @@ def test_cache_persists_to_disk_and_reloads(
     def boom(_: str) -> None:
         raise AssertionError("the reloaded cache parsed the Markdown again")
 
-    monkeypatch.setattr(parse_mod, "parse_body", boom)
+    monkeypatch.setattr(parsecache, "parse_body", boom)
     reloaded = ParseCache(folder).get(s)
     assert [t.type for t in reloaded.tokens] == [t.type for t in original.tokens]
     assert reloaded.fm is not None and reloaded.fm.data == {"title": "A note"}
@@ -167,3 +169,14 @@ def test_prune_forgets_notes_that_are_gone(monkeypatch: pytest.MonkeyPatch) -> N
     cache.prune({(keep.rel, keep.digest)})
     assert cache.get(keep) is kept
     assert cache.get(gone) is not first_gone
+
+
+def test_a_corrupt_entry_is_parsed_again(tmp_path: Path) -> None:
+    cache = ParseCache(tmp_path)
+    s = src(HEADER + "Hello *world*.\n")
+    first = cache.get(s)
+    cache.save()
+    [f] = list(tmp_path.iterdir())
+    entries = marshal.loads(f.read_bytes())
+    f.write_bytes(marshal.dumps({h: marshal.dumps((("short",),), 4) for h in entries}))
+    assert ParseCache(tmp_path).get(s) == first

@@ -82,6 +82,8 @@ FENCES = {  # (opening, closing)
     "zwsp-indent": ("\u200b::: private", "\u200b:::"),
     "zwsp-inside": (":\u200b:: private", ":\u200b::"),
     "soft-hyphen": ("::\u00ad: private", "::\u00ad:"),
+    "grapheme-joiner-inside": ("::\u034f: private", "::\u034f:"),
+    "tag-character-inside": (":\U000e0001:: private", ":\U000e0001::"),
     "full-width-colons": ("：：： private", "：：："),
     "ratio-colons": ("∶∶∶ private", "∶∶∶"),
     "capitalised": ("::: Private", ":::"),
@@ -332,3 +334,15 @@ def test_build_and_mentor_build_never_publish_a_passage_in_odd_contexts(
         else:
             assert result.status == 0
             assert OutputCorpus(out).find(canary("oddctx")) == []
+
+
+def test_the_spaces_a_fence_reads_are_the_unicode_tables_own() -> None:
+    """passages._SPACES stands for the Zs and Cc categories (less the newline), so
+    that a line is normalised without asking unicodedata of each character."""
+    import sys
+    import unicodedata
+
+    table = {chr(c) for c in range(sys.maxunicode + 1)
+             if unicodedata.category(chr(c)) in ("Zs", "Cc")} - {"\n", " "}
+    assert {chr(c) for c in range(sys.maxunicode + 1)
+            if passages._SPACES.fullmatch(chr(c))} == table

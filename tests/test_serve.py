@@ -715,7 +715,7 @@ def _kept(folder: Path) -> dict[str, int]:
 
 def test_the_preview_starts_from_the_parse_cache_a_build_left_and_never_writes_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ivsite import parse, reload
+    from ivsite import parsecache, reload
     from ivsite.pipeline import build
     from ivsite.serve import Preview
     root = make_site(tmp_path)
@@ -724,13 +724,13 @@ def test_the_preview_starts_from_the_parse_cache_a_build_left_and_never_writes_i
     before = cache_file.read_bytes()
     left = _kept(cache_file.parent)
     parsed: list[str] = []
-    real = parse.parse_body
+    real = parsecache.parse_body
 
     def counting(body: str) -> tuple[object, ...]:
         parsed.append(body)
         return real(body)  # type: ignore[return-value]
 
-    monkeypatch.setattr(parse, "parse_body", counting)
+    monkeypatch.setattr(parsecache, "parse_body", counting)
     preview = Preview(root, "private", reload.ReloadHub())
     try:
         assert preview.rebuild(None).ok

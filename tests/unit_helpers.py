@@ -18,7 +18,7 @@ from ivsite.config import SiteConfig, load_config
 from ivsite.diagnostics import Diagnostics
 from ivsite.load import LoadedSite, load_site
 from ivsite.notes import ValidSite
-from ivsite.parse import ParseCache
+from ivsite.parsecache import ParseCache
 from ivsite.validate import validate
 
 DEFAULT_TOML = 'title = "Test site"\n'
