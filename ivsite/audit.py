@@ -287,8 +287,10 @@ class _Search:
             [self.matcher, *(m for where, m in self.scoped if rel.startswith(where))]
         for text in (rel, *readable_texts(path, data)):  # a file's name can tell too
             found = [s for m in here for s in m.find_in(searchable(text))]
-            masked = self.consented.sub(" ", text) if self.consented is not None else text
-            if masked != text and found:  # names without the consented ones
+            if self.consented is not None and any(not s.kind.startswith(CONTACT)
+                                                  for s in found):
+                # A name found: look again without the names of those who agreed.
+                masked = self.consented.sub(" ", text)
                 again = {id(s) for m in here for s in m.find_in(searchable(masked))}
                 found = [s for s in found if s.kind.startswith(CONTACT) or id(s) in again]
             for secret in (*addresses_in(text, self.addresses, self.own), *found):

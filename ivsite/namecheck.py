@@ -70,8 +70,9 @@ def _found(check: NameCheck, matchers: list[Matcher[Mention]], text: str) -> lis
     """What ``text`` gives away: a name's parts only where the whole name is not,
     and one part per person."""
     found = [m for matcher in matchers for m in matcher.find(text)]
-    masked = check.mask(text)
-    if masked != text:  # a consented name in it: names are looked for without it
+    if any(not m.kind.startswith(CONTACT_KINDS) for m in found):
+        # A name found: look again without the names of those who agreed.
+        masked = check.mask(text)
         found = [m for m in found if m.kind.startswith(CONTACT_KINDS)] + [
             m for matcher in matchers for m in matcher.find(masked)
             if not m.kind.startswith(CONTACT_KINDS)]
