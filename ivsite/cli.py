@@ -154,7 +154,7 @@ def build(audience: str, out: Path | None, strict: bool) -> None:
 def serve(audience: str, host: str, port: int, open_browser: bool,
           allow_remote_private: bool) -> None:
     """Live preview (private view by default); never writes the output folder."""
-    from .serve import run_server
+    from .preview import run_server
 
     sys.exit(run_server(Path.cwd(), audience=audience,  # type: ignore[arg-type]
                         host=host, port=port, open_browser=open_browser,

@@ -367,8 +367,7 @@ def test_private_preview_then_build(tmp_path: Path) -> None:
     temporary folder; a build afterwards is clean and byte-identical to one made
     before the preview ran (anchors.md L-B: the dev server never touches the
     publish folder)."""
-    from ivsite.reload import ReloadHub
-    from ivsite.serve import Preview
+    from ivsite.preview import Preview, ReloadHub
 
     site = leak_site(tmp_path / "site")
     _ok(build(site, out=tmp_path / "before"))

@@ -28,7 +28,7 @@ import pytest
 
 from ivsite.diagnostics import Diagnostics
 from ivsite.pipeline import Pipeline
-from ivsite.serve import PreviewServer, ServeError, resolve_request_path
+from ivsite.preview import PreviewServer, ServeError, resolve_request_path
 
 REPO = Path(__file__).resolve().parent.parent
 CANARY_PASSAGE = "IVSCANARYPASSAGE5c1f0e"
@@ -652,7 +652,7 @@ def test_a_page_key_stands_in_for_notes_and_refuses_unknown_objects() -> None:
     ([], "reload", ["*"]),
 ])
 def test_reload_messages(paths: list[str], event: str, sent: list[str]) -> None:
-    from ivsite.reload import ReloadHub
+    from ivsite.preview import ReloadHub
 
     hub = ReloadHub()
     got: list[bytes] = []
@@ -677,7 +677,7 @@ def test_reload_messages(paths: list[str], event: str, sent: list[str]) -> None:
 
 def test_inject_and_overlay() -> None:
     from ivsite.diagnostics import Diagnostic
-    from ivsite.reload import inject, overlay_html
+    from ivsite.preview.reload import inject, overlay_html
 
     page_html = b"<html><body><p>x</p></BODY></html>"
     out = inject(page_html, 7, "<div>o</div>")
@@ -692,10 +692,9 @@ def test_inject_and_overlay() -> None:
 def test_an_output_check_stops_for_a_waiting_save_and_is_done_later(tmp_path: Path) -> None:
     """The public preview's audit shares the interpreter with the builder: it gives
     way to a save, and the same check is made once the saves pause."""
-    from ivsite import reload
-    from ivsite.serve import Preview
+    from ivsite.preview import Preview, ReloadHub
     root = make_site(tmp_path)
-    preview = Preview(root, "public", reload.ReloadHub())
+    preview = Preview(root, "public", ReloadHub())
     try:
         assert preview.rebuild(None).ok
         preview.builds_waiting = lambda: True
@@ -715,9 +714,9 @@ def _kept(folder: Path) -> dict[str, int]:
 
 def test_the_preview_starts_from_the_parse_cache_a_build_left_and_never_writes_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ivsite import parsecache, reload
+    from ivsite import parsecache
     from ivsite.pipeline import build
-    from ivsite.serve import Preview
+    from ivsite.preview import Preview, ReloadHub
     root = make_site(tmp_path)
     assert build(root).status == 0
     [cache_file] = (root / ".ivsite" / "cache").glob("bodies-*.marshal")
@@ -731,7 +730,7 @@ def test_the_preview_starts_from_the_parse_cache_a_build_left_and_never_writes_i
         return real(body)  # type: ignore[return-value]
 
     monkeypatch.setattr(parsecache, "parse_body", counting)
-    preview = Preview(root, "private", reload.ReloadHub())
+    preview = Preview(root, "private", ReloadHub())
     try:
         assert preview.rebuild(None).ok
         assert parsed == []  # every body came from the cache

@@ -36,7 +36,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .diagnostics import Diagnostic
+from ..diagnostics import Diagnostic
 
 __all__ = [
     "EVENTS_PATH",

@@ -1,0 +1,286 @@
+"""The preview's site: a private folder that the one build pipeline fills.
+
+A preview must show what ``ivsite build`` would publish, so it has no build of
+its own: each rebuild asks :func:`~ivsite.pipeline.make_site` for the site (the
+same stages and the same audience filter) and, for a public or mentor view,
+:func:`~ivsite.pipeline.audit_site` for the same output check. The one
+:class:`~ivsite.pipeline.Pipeline` lives as long as the preview, so its store
+keeps every result whose inputs did not change and a save costs the work of what
+it changed. The folder is a temporary one, removed on exit; the site's output
+folder is never touched. The writer's :func:`~ivsite.write.sync_folder` writes
+only the files whose bytes changed and deletes the ones no longer built.
+
+A build with errors changes nothing that is served: the last good site stays,
+and every page shows the diagnostics in an overlay until the problem is fixed.
+Threads, the watcher and HTTP are the server's business
+(:mod:`ivsite.preview.server`); this class is called by one builder thread, one
+auditor thread and the request handlers, and ``lock`` keeps them apart.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import share
+from ..audience import Audience
+from ..audit import AuditInterrupted, Hit
+from ..diagnostics import Diagnostic, Diagnostics
+from ..emit import EmitError
+from ..pipeline import (
+    PLAIN,
+    Encryption,
+    Pipeline,
+    Prepared,
+    audit_site,
+    encryption,
+    load_theme,
+    made_wrong,
+    make_site,
+    read_passphrase,
+)
+from ..theme import Theme, ThemeError
+from ..write import Layer, sync_folder
+from . import reload
+from .security import resolve_request_path
+
+__all__ = ["Preview", "Rebuild"]
+
+
+@dataclass
+class Rebuild:
+    """What one rebuild did, for the console and for tests."""
+
+    ok: bool
+    seconds: float
+    changed: list[str] = field(default_factory=list)
+    errors: list[Diagnostic] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    save_to_reload: float | None = None
+
+
+class Preview:
+    """The preview folder and the pipeline that fills it; one rebuild at a time."""
+
+    def __init__(self, root: Path, audience: Audience, hub: reload.ReloadHub) -> None:
+        self.root = root.resolve()
+        self.audience = audience
+        self.hub = hub
+        # A parse cache that `ivsite build` left speeds the first build up; it is
+        # only read, and dropped once that build is made (see rebuild).
+        self.pipe = Pipeline(self.root, persist_cache=False, read_cache=True)
+        self.folder = Path(tempfile.mkdtemp(prefix="ivsite-preview-"))
+        self.lock = threading.Lock()
+        """Held while the folder changes and while a request reads a file."""
+        self.manifest: dict[str, bytes] = {}
+        self._asset_digests: dict[str, str] = {}
+        """Hash of each published file from content/ as last copied (see sync_folder)."""
+        self.built = False
+        """Whether a build has ever succeeded (there is a site to serve)."""
+        self.errors: list[Diagnostic] = []
+        self.title = ""
+        self._theme: Theme | None = None
+        self._theme_name = ""
+        self._encrypt: tuple[str, Encryption] | None = None
+        self.generation = 0
+        """Counts the changes to the served folder (made under ``lock``)."""
+        self.audit_errors: list[Diagnostic] = []
+        self._audit_job: tuple[int, Callable[[], list[Hit]]] | None = None
+        self._audited = -1
+        self.builds_waiting: Callable[[], bool] = lambda: False
+        """Whether a save waits to be built or is being built (set by the server):
+        an audit under way then stops and lets it go first."""
+
+    # ---- one rebuild ---------------------------------------------------------------
+
+    def rebuild(self, changed_sources: Iterable[str] | None = None) -> Rebuild:
+        started = time.perf_counter()
+        sources = set(changed_sources) if changed_sources is not None else None
+        diags = Diagnostics()
+        self.pipe.begin()
+        try:
+            made = self._layers(diags, sources)
+        except Exception as exc:  # a bug must not stop the preview
+            traceback.print_exc(file=sys.stderr)
+            diags.error("(ivsite)", 0, 0, "internal", f"internal error: {exc!r}",
+                        "this is a bug in ivsite; the preview keeps the last good build")
+            made = None
+        self.pipe.finish(made=made is not None and not diags.has_errors())
+        # Every note is parsed and kept in memory now: what a build left on disk
+        # has served (the first build) and need not be held twice.
+        self.pipe.cache.drop_disk()
+        warnings = [d for d in diags.sorted() if d.severity == "warning"]
+        errors = [d for d in diags.sorted() if d.severity == "error"]
+        if made is None or errors:
+            if not errors:
+                errors = [Diagnostic("(ivsite)", 0, 0, "error", "build",
+                                     "the site could not be built")]
+            self.errors = errors
+            return Rebuild(False, time.perf_counter() - started, errors=errors,
+                           warnings=warnings)
+        prep, layers, audit = made
+        assert prep.loaded.store is not None
+        with self.lock:
+            self.manifest, changed = sync_folder(self.folder, layers, prep.loaded.store,
+                                                 self.manifest, self._asset_digests)
+            self._prune_empty_dirs(changed)
+            if changed or not self.built:
+                self.generation += 1
+        had_errors = bool(self.errors)
+        self.errors = []
+        self.built = True
+        if audit is not None and (changed or had_errors or self._audited != self.generation):
+            with self.lock:
+                self._audit_job = (self.generation, audit)
+        if changed or had_errors:
+            self.hub.changed(changed)
+            self.audit_errors = []
+        return Rebuild(True, time.perf_counter() - started, changed, [], warnings)
+
+    def show_errors(self) -> None:
+        """Put the current errors in the overlay on every page."""
+        if self.errors:
+            self.hub.show(reload.overlay_html(self.errors, first_build=not self.built))
+
+    def run_audit(self) -> list[Diagnostic] | None:
+        """Check the served folder as ``ivsite build`` checks its output.
+
+        The audit reads every file, which takes seconds on a large site, so it
+        runs after the reload message (on the auditor thread), and its result is
+        dropped when another rebuild changed the folder meanwhile. A hit puts the
+        overlay on every page: ``ivsite build`` would refuse to write this site.
+        Returns the audit's errors, or None when there was nothing (current) to do.
+        """
+        with self.lock:
+            job, self._audit_job = self._audit_job, None
+        if job is None:
+            return None
+        generation, audit = job
+        try:
+            hits = audit()
+        except AuditInterrupted:  # a save is waiting: it goes first
+            with self.lock:
+                if self._audit_job is None and generation == self.generation:
+                    self._audit_job = job  # the same folder still: check it later
+            return None
+        with self.lock:
+            if generation != self.generation:
+                return None  # the folder changed under the audit: a newer job follows
+            self._audited = generation
+        errors = [Diagnostic(h.secret.source, h.secret.line, 1, "error", "audit",
+                             f"{h.secret.kind} would be published in {h.output}",
+                             "`ivsite build` would refuse to write this site; take it "
+                             "out of the visible text or file, or report a bug if "
+                             "ivsite's own pages put it there")
+                  for h in hits]
+        if self.errors:
+            return errors  # a failed build's overlay takes precedence
+        if errors or self.audit_errors:
+            self.hub.show(reload.overlay_html(errors))
+        self.audit_errors = errors
+        return errors
+
+    def _layers(
+        self, diags: Diagnostics, sources: set[str] | None,
+    ) -> tuple[Prepared, list[Layer], Callable[[], list[Hit]] | None] | None:
+        """The site as ``ivsite build`` makes it (see pipeline.make_site)."""
+        prep = self.pipe.prepare(diags, sources)
+        if prep is None:
+            return None
+        self.title = prep.config.title
+        theme = self._load_theme(prep, sources, diags)
+        if theme is None:
+            return None
+        share_cfg = prep.config.share
+        enc = PLAIN
+        if self.audience == "public" and share_cfg.enabled and share_cfg.passphrase_env:
+            # As build does: the mentor copy under share/<token>/ is encrypted.
+            got = self._encryption(prep, share_cfg.passphrase_env, diags)
+            if got is None:
+                return None
+            enc = got
+        site = make_site(self.pipe, prep, theme, self.audience, diags, enc)
+        if site is None:
+            return None
+        try:  # every page now, before the folder is locked for the sync
+            site.layers = [Layer(la.prefix, dataclasses.replace(la.plan,
+                                                                files=la.plan.files.made()))
+                           for la in site.layers]
+        except (ThemeError, EmitError) as exc:
+            made_wrong(prep, exc, diags)
+            return None
+        if self.audience == "private":
+            return prep, site.layers, None  # the private view withholds nothing
+
+        def audit() -> list[Hit]:
+            return audit_site(self.pipe, site, self.folder, stop=self.builds_waiting)
+
+        return prep, site.layers, audit
+
+    def _load_theme(self, prep: Prepared, sources: set[str] | None,
+                    diags: Diagnostics) -> Theme | None:
+        name = prep.config.theme
+        stale = (
+            self._theme is None or name != self._theme_name or sources is None
+            or any(s == "site.toml" or s == "themes" or s.startswith("themes/")
+                   for s in sources)
+        )
+        if stale:
+            self._theme = load_theme(prep, diags)
+            self._theme_name = name
+        return self._theme
+
+    def _encryption(self, prep: Prepared, env: str, diags: Diagnostics) -> Encryption | None:
+        """The mentor copy's encryption, derived once per passphrase and salt (the
+        key derivation is slow on purpose)."""
+        passphrase = read_passphrase(env, "`ivsite serve`", diags)
+        if not passphrase:
+            return None
+        share.get_or_create_token(prep.root)
+        key = f"{passphrase}\0{share.read_salt(prep.root)!r}"
+        if self._encrypt is None or self._encrypt[0] != key:
+            self._encrypt = (key, encryption(prep.root, passphrase))
+        return self._encrypt[1]
+
+    def _prune_empty_dirs(self, changed: list[str]) -> None:
+        """A deleted page leaves its folder behind; remove it so it is a clean 404."""
+        for rel in changed:
+            if rel in self.manifest:
+                continue
+            parent = (self.folder / rel).parent
+            while parent != self.folder and parent.is_relative_to(self.folder):
+                try:
+                    parent.rmdir()
+                except OSError:
+                    break
+                parent = parent.parent
+
+    # ---- reading for requests ------------------------------------------------------
+
+    def read(self, raw_path: str) -> tuple[str, bytes | None, str]:
+        """(kind, bytes, file name) for a request path; kind as resolve_request_path."""
+        with self.lock:
+            kind, path = resolve_request_path(self.folder, raw_path)
+            if kind != "file" or path is None:
+                return kind, None, ""
+            try:
+                return "file", path.read_bytes(), path.name
+            except OSError:
+                return "missing", None, ""
+
+    def not_found_page(self) -> bytes | None:
+        with self.lock:
+            data = self.manifest.get("404.html")
+        return data
+
+    def close(self) -> None:
+        with self.lock:
+            shutil.rmtree(self.folder, ignore_errors=True)
