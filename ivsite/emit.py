@@ -13,7 +13,6 @@ description are generic, and the search index is one encrypted file.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import hashlib
 import hmac
@@ -28,12 +27,23 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from .audience import NoteCard, ViewNote
+from .bodyhtml import accessible, avoid_reserved_ids, balanced, headings_from, scope_ids
 from .feeds import SitemapEntry, atom_feed, robots, sitemap
 from .graph import COLLECTION_TITLES, Answer, SiteGraph, Tag
 from .keyed import digest
+from .labels import (
+    FORMAT_LABELS,
+    ROLE_STATUS_LABELS,
+    STATUS_LABELS,
+    byline,
+    collection_label,
+    date_label,
+    follow_up,
+)
 from .output import OutputPlan
 from .pagekey import key_text
 from .render import Renderer, relative_url
+from .searchindex import json_list, shard_count, shard_name, shard_of
 from .slugs import slugify
 from .theme import Theme
 
@@ -55,23 +65,11 @@ OTHER_PER_PAGE = 200
 one line (the question and who was asked), so a page holds more of them."""
 OTHER_SLUG = "other"
 """The other questions' folder under ``questions/``; no bank question takes it."""
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-FORMAT_LABELS = {
-    "coffee": "Coffee chat", "video": "Video call", "phone": "Phone call",
-    "in-person": "In person", "email": "By email", "other": "Other",
-}
-STATUS_LABELS = {"planned": "Planned", "done": "Done", "cancelled": "Cancelled"}
-ROLE_STATUS_LABELS = {"exploring": "Exploring", "pursuing": "Pursuing", "dropped": "Dropped"}
 VISIBILITY_BADGES = {"private": "Private", "mentor": "Mentor only"}
 BANNER = ("Private preview — you see everything, including private and mentor passages; "
           "`ivsite build` publishes only what is public")
 LOCKED_TITLE = "Mentor review"
 
-_PASSAGE_LABEL = re.compile(r'(<aside class="passage[^"]*"[^>]*?) aria-label="[^"]*"')
-_TASK_BOX = re.compile(r'<input class="task-list-item-checkbox"( checked="checked")?')
-_ID_ATTR = re.compile(r'(?<![\w-])id="([^"]*)"')
-_FRAGMENT_HREF = re.compile(r'(?<![\w-])href="#([^"]*)"')
 
 
 class EmitError(Exception):
@@ -243,8 +241,8 @@ class _Emitter:
 
     def render_body(self, tokens: Sequence[Token], env: dict[str, Any], page_url: str,
                     base_level: int) -> Markup:
-        html = self.renderer.render(_headings_from(list(tokens), base_level), env, page_url)
-        return Markup(_accessible(_avoid_reserved_ids(html)))
+        html = self.renderer.render(headings_from(list(tokens), base_level), env, page_url)
+        return Markup(accessible(avoid_reserved_ids(html)))
 
     def note_body(self, n: ViewNote, page_url: str, base_level: int) -> Markup:
         """A view note's body as HTML on the page at ``page_url``."""
@@ -402,7 +400,7 @@ class _Emitter:
         }
         if n.collection == "interviews":
             ctx["role"] = role.card() if role else None
-            ctx["follow_up"] = _follow_up(n)
+            ctx["follow_up"] = follow_up(n)
             ctx["answers"] = [
                 {"question": a.question, "anchor": a.anchor,
                  "href": self.answer_href[(n.id, a.anchor)]}
@@ -484,8 +482,8 @@ class _Emitter:
 
     def _answer_body(self, a: Answer, page_url: str, target: str) -> Markup:
         html = self.renderer.render(
-            _headings_from(_balanced(a.tokens), 3), dict(a.note.env), page_url)
-        return Markup(_accessible(_scope_ids(html, _answer_id(a) + "-",
+            headings_from(balanced(a.tokens), 3), dict(a.note.env), page_url)
+        return Markup(accessible(scope_ids(html, _answer_id(a) + "-",
                                              relative_url(page_url, target))))
 
     def _search(self) -> _Page:
@@ -625,7 +623,7 @@ class _Emitter:
             "format_label": lambda f: FORMAT_LABELS.get(f, f),
             "status_label": lambda s: STATUS_LABELS.get(s, s),
             "role_status_label": lambda s: ROLE_STATUS_LABELS.get(s, s),
-            "collection_label": _collection_label,
+            "collection_label": collection_label,
             "byline": byline,
             "noindex": not self.public,
             "banner": BANNER if self.audience == "private" else "",
@@ -726,7 +724,7 @@ class _Emitter:
                        key=lambda item: item[0])
         if self.locked:
             assert self.encrypt is not None
-            text = _json_list([self._search_doc(url, n) for url, n in notes]).decode("utf-8")
+            text = json_list([self._search_doc(url, n) for url, n in notes]).decode("utf-8")
             encrypt = self.encrypt
             self.plan.add("search-index.json.enc", self.pages_of(
                 digest("search-index.json.enc", self.shared_key, text),
@@ -738,7 +736,7 @@ class _Emitter:
             for url, n in notes:
                 shards[shard_of(url, count)].append((url, n.id))
             for i, shard in enumerate(shards):
-                self.plan.add(shard_name(i), _json_list(
+                self.plan.add(shard_name(i), json_list(
                     [self._search_doc(url, self.g.by_id[nid]) for url, nid in shard]))
             self.plan.add("search-index.json",
                           json.dumps({"shards": [shard_name(i) for i in range(count)]}))
@@ -756,30 +754,6 @@ class _Emitter:
 # ---- token and HTML helpers -------------------------------------------------------
 
 
-SHARD_DOCS = 256
-"""About how many notes one shard of the private view's search index holds."""
-
-
-def shard_count(notes: int) -> int:
-    """Shards for this many notes: a power of two, so that a note joining or leaving
-    the site moves no other note to another shard unless the count doubles."""
-    count = 1
-    while count * SHARD_DOCS < notes:
-        count *= 2
-    return count
-
-
-def shard_of(url: str, count: int) -> int:
-    return int.from_bytes(hashlib.blake2b(url.encode(), digest_size=4).digest()) % count
-
-
-def shard_name(i: int) -> str:
-    return f"search-index/{i:03d}.json"
-
-
-def _json_list(items: list[bytes]) -> bytes:
-    """A JSON list of items already encoded as JSON."""
-    return b"".join([b"[", b",".join(items), b"]"])
 
 
 def question_slugs(ids: Sequence[str]) -> list[str]:
@@ -844,136 +818,13 @@ def _check_shell(html: str, page: _Page, ctx: dict[str, Any]) -> None:
                             "on a locked page")
 
 
-FOLLOW_UP_LABELS = {
-    "thank_you": "Thank-you sent", "next": "Next follow-up", "keep_in_touch": "Keep in touch",
-    "portfolio_review": "Portfolio review",
-}
-
-
-def _follow_up(n: ViewNote) -> list[tuple[str, str]]:
-    """The private follow-up fields, labelled for people (only the private view has them)."""
-    if n.contact is None:
-        return []
-    out = []
-    for key, value in sorted(n.contact.follow_up.items()):
-        label = FOLLOW_UP_LABELS.get(key, key.replace("_", " ").capitalize())
-        shown = {"True": "Yes", "False": "No"}.get(value, value)
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", shown):
-            shown = date_label(dt.date.fromisoformat(shown))
-        out.append((label, shown))
-    return out
-
-
-def byline(n: ViewNote) -> str:
-    """Who an interview was with, in the words its title does not already use."""
-    title = n.title.casefold()
-    parts = []
-    if n.display_name and n.display_name.casefold() not in title:
-        parts.append(n.display_name)
-    if n.person_role and (n.name_published or n.person_role.casefold() not in title):
-        parts.append(n.person_role)
-    if n.company and n.company.casefold() not in title:
-        parts.append(n.company)
-    return ", ".join(parts)
-
-
-def _collection_label(collection: str) -> str:
-    """'Interview', 'Reflection', 'Role', 'Page': one item of a collection."""
-    return COLLECTION_TITLES.get(collection, collection).removesuffix("s")
 
 
 def _path_of(url: str) -> str:
     return url if url.endswith(".html") else f"{url}index.html"
 
 
-def date_label(d: dt.date | None) -> str:
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}" if d else ""
-
-
 def _answer_id(a: Answer) -> str:
     return f"a-{a.note.slug}-{a.anchor}"
 
 
-def _retag(tok: Token, tag: str) -> Token:
-    return Token(tok.type, tag, tok.nesting, attrs=dict(tok.attrs), map=tok.map,
-                 level=tok.level, children=tok.children, content=tok.content,
-                 markup=tok.markup, info=tok.info, meta=dict(tok.meta), block=tok.block,
-                 hidden=tok.hidden)
-
-
-def _headings_from(tokens: list[Token], base: int) -> list[Token]:
-    """Renumber headings so the body's outline starts at ``base`` and never skips a level.
-
-    The page's own title is the one h1; a note that starts at '#' or jumps from
-    '##' to '####' still gives an outline that assistive technology can follow.
-    """
-    out: list[Token] = []
-    stack: list[tuple[int, int]] = []  # (source level, new level)
-    pending: str | None = None
-    for tok in tokens:
-        if tok.type == "heading_open" and tok.tag[1:].isdigit():
-            src = int(tok.tag[1:])
-            while stack and stack[-1][0] >= src:
-                stack.pop()
-            new = min(stack[-1][1] + 1 if stack else base, 6)
-            stack.append((src, new))
-            pending = f"h{new}"
-            out.append(tok if tok.tag == pending else _retag(tok, pending))
-        elif tok.type == "heading_close" and pending is not None:
-            out.append(tok if tok.tag == pending else _retag(tok, pending))
-            pending = None
-        else:
-            out.append(tok)
-    return out
-
-
-def _balanced(tokens: Iterable[Token]) -> list[Token]:
-    """A slice of block tokens with unmatched closers dropped and open blocks closed."""
-    out: list[Token] = []
-    stack: list[Token] = []
-    for tok in tokens:
-        if tok.nesting == 1 and tok.block:
-            stack.append(tok)
-        elif tok.nesting == -1 and tok.block:
-            if not stack:
-                continue
-            stack.pop()
-        out.append(tok)
-    for tok in reversed(stack):
-        close_type = tok.type[:-len("_open")] + "_close" if tok.type.endswith("_open") else \
-            tok.type
-        out.append(Token(close_type, tok.tag, -1, block=True, meta=dict(tok.meta)))
-    return out
-
-
-def _accessible(html: str) -> str:
-    """Two fixes to the body HTML for assistive technology.
-
-    A passage's visible label already names it; as an ``aria-label`` it would
-    make every passage a landmark, several with the same name on one page. A
-    task-list checkbox gets a name that says its state.
-    """
-    html = _PASSAGE_LABEL.sub(r"\1", html)
-    return _TASK_BOX.sub(
-        lambda m: '<input class="task-list-item-checkbox" aria-label="'
-        + ("Done" if m.group(1) else "To do") + '"' + (m.group(1) or ""), html)
-
-
-def _avoid_reserved_ids(html: str) -> str:
-    """Note headings must not take ids the theme uses (#main, #iv-…)."""
-    def fix(value: str) -> str:
-        return f"section-{value}" if value in ("main", "top") or value.startswith("iv-") \
-            else value
-
-    if 'id="main"' not in html and 'id="top"' not in html and '"iv-' not in html \
-            and '"#iv-' not in html:
-        return html
-    html = _ID_ATTR.sub(lambda m: f'id="{fix(m.group(1))}"', html)
-    return _FRAGMENT_HREF.sub(lambda m: f'href="#{fix(m.group(1))}"', html)
-
-
-def _scope_ids(html: str, prefix: str, page_href: str) -> str:
-    """An answer shown on another page: its ids get a prefix (they must be unique
-    there) and its in-page links point back at the interview's page."""
-    html = _ID_ATTR.sub(lambda m: f'id="{prefix}{m.group(1)}"', html)
-    return _FRAGMENT_HREF.sub(lambda m: f'href="{page_href}#{m.group(1)}"', html)

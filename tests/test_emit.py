@@ -20,9 +20,10 @@ from unit_helpers import prepare, write_site
 from ivsite import crypto
 from ivsite.audience import Audience, build_view
 from ivsite.diagnostics import Diagnostics
-from ivsite.emit import SHARD_DOCS, emit, shard_count, shard_of
+from ivsite.emit import emit
 from ivsite.graph import SiteGraph, build_graph
 from ivsite.output import OutputPlan
+from ivsite.searchindex import SHARD_DOCS, shard_count, shard_of
 from ivsite.theme import Theme, ThemeError
 
 TOML = '''\
