@@ -163,11 +163,10 @@ class PreviewAgain:
         return {f"preview {a}": _rebuild(p, changed) for a, p in self.previews.items()}
 
     def kept(self) -> int:
-        """How much work the previews keep from one save to the next (today: the
-        entries of their memos). It must follow the size of the site, not the
-        number of saves."""
-        return sum(sum(p.pipe.memos.sizes().values())
-                   for p in self.previews.values() if p.pipe.memos is not None)
+        """How much work the previews keep from one save to the next (the entries
+        of their stores). It must follow the size of the site, not the number of
+        saves."""
+        return sum(len(p.pipe.store) for p in self.previews.values())
 
     def close(self) -> None:
         for p in self.previews.values():

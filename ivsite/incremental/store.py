@@ -75,6 +75,10 @@ class Store:
             self._blobs[key] = data
         return data
 
+    def __len__(self) -> int:
+        """Entries kept in memory (what the live preview holds between saves)."""
+        return len(self._values) + len(self._blobs)
+
     def begin_build(self) -> None:
         self._used = set()
         self._blobs_used = set()
