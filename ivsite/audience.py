@@ -81,7 +81,7 @@ class Contact:
 class NoteCard:
     """What a list, a neighbour link or a backlink shows of a note: everything but
     its body. Pages that list notes get cards, so they cannot print a body and
-    need not be rendered again when only a body changed (see ivsite.pagecache)."""
+    need not be rendered again when only a body changed (see ivsite.pagekey)."""
 
     id: str
     collection: str
