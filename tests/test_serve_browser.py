@@ -17,7 +17,7 @@ import pytest
 from test_serve import ABOUT, CANARY_TITLE, PUBLIC_INTERVIEW, REPO, make_site, serving
 from test_serve import page as page_bytes
 
-from ivsite import emit
+from ivsite import searchindex
 from ivsite.diagnostics import Diagnostics
 from ivsite.pipeline import Pipeline
 
@@ -103,7 +103,7 @@ def test_the_private_preview_searches_every_note_and_a_new_word(
     """The preview's search index comes in shards (one is rewritten per save); the
     search page reads them all, so a private note's title and a word typed into a
     note a moment ago are both found."""
-    monkeypatch.setattr(emit, "SHARD_DOCS", 4)  # the example site in several shards
+    monkeypatch.setattr(searchindex, "SHARD_DOCS", 4)  # the example site in several shards
     root = make_site(tmp_path)
     with serving(root) as srv:
         names = json.loads(page_bytes(srv, "/search-index.json"))["shards"]
