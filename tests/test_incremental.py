@@ -12,12 +12,17 @@ preview per audience (told which files changed, as its watcher would) against a
 fresh preview of a fresh copy. Only the adapters at the top know the engine.
 
 Deliberate bugs tried against the engine of issue 10 (one content-addressed
-store, keys made of all a piece of work reads), each with a short run of 16
-steps: a page key without the page's context was caught at once; a view key
-without the site's shape and a view note digest without its card were not
-caught by that short run (the default run is longer: 40 steps, 3 examples). The
-bugs the test was first written against (the old engine's body-only patching,
-its order check and its periodic full pass) no longer exist to be tried.
+store, keys made of all a piece of work reads), each on a copy of the code:
+
+- a page key without the page's context: caught in 16 steps;
+- the last-build record ignoring the theme: caught in 16 steps (build side);
+- a view key without the site's shape: not caught in 16 steps, caught by the
+  default run (40 steps, 3 examples) at step 56, a link to a note made private
+  still shown on a kept page;
+- a view note's digest without its card: not caught in 16 steps.
+
+The bugs the test was first written against (the old engine's body-only
+patching, its order check and its periodic full pass) no longer exist.
 """
 
 from __future__ import annotations
