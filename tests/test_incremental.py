@@ -277,8 +277,8 @@ EDIT_WEIGHTS = {
 EDIT_ORDER = [kind for kind, weight in EDIT_WEIGHTS.items() for _ in range(weight)]
 random.Random(5).shuffle(EDIT_ORDER)
 LONG_RUN = 45
-"""Saves of bodies alone in test_what_the_preview_keeps_...: a few times the longest
-run today's preview patches before it builds in full (memo.PATCHED_IN_A_ROW)."""
+"""Saves of bodies alone in test_what_the_preview_keeps_...: enough for what the
+preview keeps to level off, or to be seen growing with every save."""
 VERBOSE = bool(os.environ.get("IVSITE_VERBOSE"))
 """Print each step, its time and each view's (status, diagnostics) to stderr."""
 
