@@ -33,15 +33,12 @@ from typing import NamedTuple
 from . import __version__
 from .addresses import addresses_in, links_to, own_address
 from .normalise import compact
-from .people import NAME_KINDS, PART_KIND, names_pattern, needle_of
+from .people import CONTACT_KINDS, NAME_KINDS, PART_KIND, names_pattern, needle_of
 from .progress import QUIET, Progress
 from .readable import MARKUP_SUFFIXES, readable_texts
 from .secrets import ADDRESS, Secret
 from .textmatch import Matcher, Searchable, searchable, words
 
-CONTACT = ("contact field", "referral email")
-"""Looked for in a text as written, consented names and all ("ada-okafor" in a
-LinkedIn address is a contact detail whoever Ada is)."""
 ALWAYS = ("unconsented name", "contact field", "referral", "referred_by", PART_KIND)
 """Kinds of secret reported even when the same words occur in visible text."""
 MIN_PASSAGE_WORDS = 5
@@ -287,12 +284,12 @@ class _Search:
             [self.matcher, *(m for where, m in self.scoped if rel.startswith(where))]
         for text in (rel, *readable_texts(path, data)):  # a file's name can tell too
             found = [s for m in here for s in m.find_in(searchable(text))]
-            if self.consented is not None and any(not s.kind.startswith(CONTACT)
+            if self.consented is not None and any(not s.kind.startswith(CONTACT_KINDS)
                                                   for s in found):
                 # A name found: look again without the names of those who agreed.
                 masked = self.consented.sub(" ", text)
                 again = {id(s) for m in here for s in m.find_in(searchable(masked))}
-                found = [s for s in found if s.kind.startswith(CONTACT) or id(s) in again]
+                found = [s for s in found if s.kind.startswith(CONTACT_KINDS) or id(s) in again]
             for secret in (*addresses_in(text, self.addresses, self.own), *found):
                 if id(secret) not in seen:
                     seen.add(id(secret))

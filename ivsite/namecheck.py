@@ -18,6 +18,7 @@ from .diagnostics import Diagnostics
 from .markdown import inline_text
 from .notes import Note, ValidSite
 from .people import (
+    CONTACT_KINDS,
     PART_KIND,
     Mention,
     Mentions,
@@ -80,11 +81,6 @@ def _found(check: NameCheck, matchers: list[Matcher[Mention]], text: str) -> lis
     if whole:
         return whole
     return list({m.note.source + m.kind: m for m in reversed(found)}.values())[::-1]
-
-
-CONTACT_KINDS = ("contact field", "referral email")
-"""Contact details are looked for in the text as written, consented names and all
-("ada-okafor" in a LinkedIn address is a contact detail, whoever Ada is)."""
 
 
 def _said(m: Mention, where: str) -> tuple[str, str, str]:

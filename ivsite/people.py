@@ -219,6 +219,12 @@ def consented_names(site: ValidSite, sees: Collection[str] | None = None) -> lis
             for n in p.notes]
 
 
+CONTACT_KINDS = ("contact field", "referral email")
+"""Mentions that are contact details: looked for in a text as written, consented
+names and all ("ada-okafor" in a LinkedIn address is a contact detail, whoever
+Ada is); names are looked for without the names of those who agreed."""
+
+
 def names_pattern(names: Iterable[str], glued: bool = False) -> re.Pattern[str] | None:
     """One pattern for these names, each word apart by anything but a letter or
     digit (so "Aiko C Fagerlund" and "AIKO C. FAGERLUND" are the name too): the

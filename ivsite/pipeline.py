@@ -247,7 +247,7 @@ def _build(pipe: Pipeline, diags: Diagnostics, audience: Audience, out: Path | N
            strict: bool) -> BuildResult:
     found = Diagnostics()
     loaded = pipe.load(found)
-    inputs, out_dir = _inputs(pipe, loaded, audience, out, strict)
+    inputs, out_dir, read_theme = _inputs(pipe, loaded, audience, out, strict)
     record = pipe.root / share.STATE_DIR / "cache" / f"last-build-{audience}.json"
     if inputs and out_dir is not None and pipe.persists:
         same = last_build.read(record, inputs, out_dir)
@@ -262,7 +262,7 @@ def _build(pipe: Pipeline, diags: Diagnostics, audience: Audience, out: Path | N
         diags.error("site.toml", 0, 0, "audience",
                     "the private view is never written by build; use `ivsite serve`")
         return BuildResult(EXIT_USAGE, diags)
-    theme = load_theme(prep, diags)
+    theme = read_theme or load_theme(prep, diags)
     if theme is None:
         return BuildResult(EXIT_USAGE, diags)
     out_dir = (out or prep.root / prep.config.output_dir).resolve()
@@ -324,22 +324,25 @@ def _build(pipe: Pipeline, diags: Diagnostics, audience: Audience, out: Path | N
 
 
 def _inputs(pipe: Pipeline, loaded: LoadedSite, audience: Audience, out: Path | None,
-            strict: bool) -> tuple[str, Path | None]:
-    """The digest of all a build reads (see ivsite.incremental.last_build) and the
-    output folder; ("", None) when there is none to be had (no valid site.toml or
-    theme, or a passphrase, which the digest would have to name)."""
+            strict: bool) -> tuple[str, Path | None, Theme | None]:
+    """The digest of all a build reads (see ivsite.incremental.last_build), the
+    output folder and the theme (read once, for the build too); "" and None when
+    there is none to be had (no valid site.toml or theme, or a passphrase, which
+    the digest would have to name)."""
     config = load_config(loaded.config_bytes, Diagnostics())
-    if config is None or config.share.passphrase_env:
-        return "", None
+    if config is None:
+        return "", None, None
     try:
         theme = Theme.load(pipe.root, config.theme)
     except ThemeError:
-        return "", None
+        return "", None, None
+    if config.share.passphrase_env:
+        return "", None, theme
     out_dir = (out or pipe.root / config.output_dir).resolve()
     token = share.read_token(pipe.root) or ""
     statics = sorted((k, hashlib.sha256(v).hexdigest()) for k, v in theme.static_files().items())
     return digest("build", last_build.code_digest(), loaded.digest(), audience, str(out_dir),
-                  strict, theme.stamp, statics, token), out_dir
+                  strict, theme.stamp, statics, token), out_dir, theme
 
 
 def load_theme(prep: Prepared, diags: Diagnostics) -> Theme | None:
@@ -527,10 +530,8 @@ def audit_dir(root: Path, folder: Path, audience: Audience) -> tuple[int, Diagno
         diags.error(str(folder), 0, 0, "audit", "there is no such folder")
         return EXIT_USAGE, diags, []
     graph = pipe.graph(prep, audience, Diagnostics())
-    try:
-        theme = Theme.load(prep.root, prep.config.theme)
-    except ThemeError as exc:
-        diags.error("site.toml", 0, 0, "theme", str(exc), "the built-in theme is 'default'")
+    theme = load_theme(prep, diags)
+    if theme is None:
         return EXIT_USAGE, diags, []
     assets = withheld_assets(prep, pipe.plan(prep, graph, theme))
     mentor_graph = pipe.graph(prep, "mentor", Diagnostics())
