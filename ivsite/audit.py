@@ -14,24 +14,20 @@ in a visible note.
 
 The audit is a pure function of a file's path and bytes and of what it looks
 for, so a file found clean by an earlier build need not be read again: see
-audit_files and file_key (the keys are kept by ivsite.auditcache).
+audit_files, and ivsite.auditcache for the keys and how they are kept.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import importlib.metadata
 import re
-import sys
-import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from . import __version__
 from .addresses import addresses_in, links_to, own_address
+from .auditcache import file_key, needles_digest
 from .normalise import compact
 from .people import CONTACT_KINDS, NAME_KINDS, PART_KIND, names_pattern, needle_of
 from .progress import QUIET, Progress
@@ -205,56 +201,41 @@ def audit_files(
     digest = needles_digest(secrets, visible_text, withheld_assets, base_url, consented)
     hits: list[Hit] = []
     now: set[str] = set()
-    search = functools.cache(lambda: _Search(secrets, visible_text, withheld_assets, base_url,
-                                             consented))
+    search: _Search | None = None
     for rel, data in files:
         data_digest = hashlib.sha256(data).hexdigest()
         key = file_key(digest, rel, data_digest)
-        found = [] if key in clean else search().hits(rel, data, data_digest)
+        if key in clean:
+            found = []
+        else:
+            search = search or _search(digest, secrets, visible_text, withheld_assets,
+                                        base_url, consented)
+            found = search.hits(rel, data, data_digest)
         if not found:
             now.add(key)
         hits += found
     return Audit(hits, frozenset(now))
 
 
-AUDIT_VERSION = 1
-"""Part of every file key: raise it when what the audit finds changes in a way the
-digest of ivsite's own source (also in the key) would not show."""
+_SEARCHES: dict[str, _Search] = {}
+"""The last few needle sets made, by needles_digest (which covers all they are made
+from): a build audits each layer's pages while Pagefind runs, then its files."""
 
 
-def needles_digest(secrets: list[Secret], visible_text: str,
-                   withheld_assets: list[AssetSecret], base_url: str,
-                   consented: tuple[str, ...] = ()) -> str:
-    """A digest of everything an audit's verdict depends on but the file itself:
-    every field of every secret, what the audience may read, the withheld files,
-    the site's address, and the audit's own code."""
-    return hashlib.sha256(repr((
-        _code_digest(), secrets, visible_text, withheld_assets, base_url, consented,
-    )).encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def file_key(needles_digest: str, rel: str, data_digest: str) -> str:
-    """What a file is known clean by: the needles, its path (paths are audited
-    too) and its bytes' SHA-256."""
-    return hashlib.sha256(repr((needles_digest, rel, data_digest)).encode(
-        "utf-8", "surrogatepass")).hexdigest()
-
-
-@functools.cache
-def _code_digest() -> str:
-    """ivsite's source (every module: which ones decide a verdict is easy to get
-    wrong), the matcher library's version, and Python's (its Unicode tables fold)."""
-    h = hashlib.sha256(repr((
-        AUDIT_VERSION, __version__, sys.version, unicodedata.unidata_version,
-        importlib.metadata.version("ahocorasick-rs"))).encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        h.update(repr((path.name, hashlib.sha256(path.read_bytes()).hexdigest())).encode())
-    return h.hexdigest()
+def _search(digest: str, secrets: list[Secret], visible_text: str,
+            withheld_assets: list[AssetSecret], base_url: str,
+            consented: tuple[str, ...]) -> _Search:
+    search = _SEARCHES.pop(digest, None) or _Search(secrets, visible_text, withheld_assets,
+                                                    base_url, consented)
+    _SEARCHES[digest] = search
+    for old in list(_SEARCHES)[:-4]:  # a build has at most three
+        del _SEARCHES[old]
+    return search
 
 
 class _Search:
-    """Everything one audit looks for, made once, on the first file not known clean
-    (a build that changed nothing need not make it at all)."""
+    """Everything one audit looks for, made on the first file not known clean (a
+    build that changed nothing need not make it at all)."""
 
     def __init__(self, secrets: list[Secret], visible_text: str,
                  withheld_assets: list[AssetSecret], base_url: str,

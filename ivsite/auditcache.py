@@ -1,9 +1,9 @@
 """Which output files an audit found clean, remembered from one build to the next.
 
 The audit is a pure function of a file's path and bytes and of everything it
-looks for (see ivsite.audit.file_key): a file with the same key as one found
-clean before would be found clean again, so a build need not read it. Only
-files with no hit are ever remembered, so nothing here can excuse a hit.
+looks for: a file with the same key (file_key) as one found clean before would
+be found clean again, so a build need not read it. Only files with no hit are
+ever remembered (see ivsite.audit.audit_files), so nothing here can excuse a hit.
 
 Kept in ``.ivsite/cache/audit-clean``, one key a line: the keys the last build
 found clean and no others, so the file stays the size of one build's output.
@@ -12,10 +12,57 @@ found clean and no others, so the file stays the size of one build's output.
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
+import importlib.metadata
 import os
 import re
+import sys
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .audit import AssetSecret
+    from .secrets import Secret
+
+AUDIT_VERSION = 1
+"""Part of every file key: raise it when what the audit finds changes in a way the
+digest of ivsite's own source (also in the key) would not show."""
+
+
+def needles_digest(secrets: list[Secret], visible_text: str,
+                   withheld_assets: list[AssetSecret], base_url: str,
+                   consented: tuple[str, ...] = ()) -> str:
+    """A digest of everything an audit's verdict depends on but the file itself:
+    every field of every secret, what the audience may read, the withheld files,
+    the site's address, the names of people who agreed, and the audit's own code."""
+    return hashlib.sha256(repr((
+        _code_digest(), secrets, visible_text, withheld_assets, base_url, consented,
+    )).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def file_key(needles_digest: str, rel: str, data_digest: str) -> str:
+    """What a file is known clean by: the needles, its path (paths are audited
+    too) and its bytes' SHA-256."""
+    return hashlib.sha256(repr((needles_digest, rel, data_digest)).encode(
+        "utf-8", "surrogatepass")).hexdigest()
+
+
+@functools.cache
+def _code_digest() -> str:
+    """ivsite's source (every module: which ones decide a verdict is easy to get
+    wrong), the matcher library's version, and Python's (its Unicode tables fold)."""
+    h = hashlib.sha256(repr((
+        AUDIT_VERSION, __version__, sys.version, unicodedata.unidata_version,
+        importlib.metadata.version("ahocorasick-rs"))).encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(repr((path.name, hashlib.sha256(path.read_bytes()).hexdigest())).encode())
+    return h.hexdigest()
+
 
 FILE = "audit-clean"
 _HEADER = "ivsite audit-clean 1\n"

@@ -147,12 +147,15 @@ def start_pagefind(folders: list[Path]) -> list[tuple[Path, subprocess.Popen[byt
     from pagefind_bin import get_executable  # type: ignore[import-untyped]
 
     exe = str(get_executable())
+    # Nothing reads an indexer's output until it is done: stdout (unused) goes
+    # nowhere, so that it cannot fill a pipe and stall it meanwhile.
     return [(f, subprocess.Popen([exe, "--site", str(f), "--silent"],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
             for f in folders]
 
 
 def wait_pagefind(procs: list[tuple[Path, subprocess.Popen[bytes]]]) -> None:
+    """Wait for the indexers: one that fails, or takes ten minutes, fails the build."""
     failed = []
     for f, proc in procs:
         try:

@@ -1,6 +1,6 @@
 """Files audited clean before are not read again, and that never excuses a leak.
 
-A file's key (ivsite.audit.file_key) covers its path, its bytes and everything
+A file's key (ivsite.auditcache.file_key) covers its path, its bytes and everything
 the audit looks for; a change to any of them means the file is audited again.
 The builds here also check that the keys are kept in .ivsite/cache/ between
 builds, and that Pagefind's files, made while the pages are audited, are
@@ -242,10 +242,10 @@ def test_a_failing_indexer_writes_nothing(tmp_path: Path,
 
 
 def test_the_audits_own_code_is_part_of_every_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    before = audit.needles_digest([NAME], "", [], "")
-    monkeypatch.setattr(audit, "AUDIT_VERSION", audit.AUDIT_VERSION + 1)
-    audit._code_digest.cache_clear()
+    before = auditcache.needles_digest([NAME], "", [], "")
+    monkeypatch.setattr(auditcache, "AUDIT_VERSION", auditcache.AUDIT_VERSION + 1)
+    auditcache._code_digest.cache_clear()
     try:
-        assert audit.needles_digest([NAME], "", [], "") != before
+        assert auditcache.needles_digest([NAME], "", [], "") != before
     finally:
-        audit._code_digest.cache_clear()
+        auditcache._code_digest.cache_clear()
