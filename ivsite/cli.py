@@ -90,24 +90,18 @@ def init(directory: Path) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @_guard
 def check(strict: bool, fmt: str) -> None:
-    """Validate the site; writes nothing."""
-    from .pipeline import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Pipeline
+    """Validate the site, make and audit its pages as build would; writes nothing."""
+    from .pipeline import EXIT_OK
+    from .pipeline import check as run_check
 
-    diags = Diagnostics()
-    pipe = Pipeline(Path.cwd(), persist_cache=False)
-    prep = pipe.prepare(diags)
-    if prep is not None:
-        pipe.graph(prep, "public", diags)
-        pipe.graph(prep, "mentor", diags)
-    print_diagnostics(diags, fmt)
-    if prep is None:
-        sys.exit(EXIT_USAGE)
-    if diags.has_errors(strict):
-        sys.exit(EXIT_CONTENT)
-    if fmt == "text":
-        n = len(prep.valid.notes)
-        click.echo(f"ok: {n} note(s) checked", err=True)
-    sys.exit(EXIT_OK)
+    result = run_check(Path.cwd(), strict=strict)
+    print_diagnostics(result.diagnostics, fmt)
+    if result.status == EXIT_OK and fmt == "text":
+        site = result.site
+        n = len(site.prep.valid.notes) if site is not None else 0
+        click.echo(f"ok: {n} note(s) checked, {result.files} page(s) made and audited",
+                   err=True)
+    sys.exit(result.status)
 
 
 @cli.command()
@@ -191,8 +185,9 @@ def audit(directory: Path, audience: str) -> None:
     """Scan a folder for anything the audience must not see."""
     from .pipeline import audit_dir
 
-    status, diags, hits = audit_dir(Path.cwd(), directory, audience)  # type: ignore[arg-type]
-    print_diagnostics(diags)
+    result = audit_dir(Path.cwd(), directory, audience)  # type: ignore[arg-type]
+    status, hits = result.status, result.hits
+    print_diagnostics(result.diagnostics)
     for hit in hits:
         click.secho(hit.text(), fg="red", err=True)
     if status == 0:
