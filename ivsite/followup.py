@@ -5,7 +5,7 @@ the next contact the two agreed on, keeping in touch every few months, a
 portfolio review offered and then done. This module turns the interview notes'
 front matter into one list of dated items; ``ivsite todo`` prints it, its
 calendar file (ivsite.icsfile) exports it, and the private preview can show a
-role's open items (:func:`by_role`). Keeping the rules in one place means the
+role's open items (:func:`open_by_role`). Keeping the rules in one place means the
 terminal, the calendar and the preview never disagree about what is due.
 
 The items do not depend on today: :func:`grouped` sorts them into overdue, this
@@ -142,10 +142,15 @@ def for_audience(items: list[FollowItem], audience: str) -> list[FollowItem]:
     return list(items) if audience == "private" else []
 
 
-def by_role(items: Iterable[FollowItem]) -> dict[str, list[FollowItem]]:
-    """Open items by role slug (for a role page of the private preview)."""
-    out: dict[str, list[FollowItem]] = {}
-    for item in items:
+def open_by_role(items: list[FollowItem], audience: str,
+                 today: dt.date) -> dict[str, list[dict[str, str]]]:
+    """A role page's open items (role slug to a template's rows: due, group, kind,
+    text, source), for the private view only. Plain strings, so that they can go
+    into a page's template context, whose digest is the page's cache key."""
+    out: dict[str, list[dict[str, str]]] = {}
+    for item in sorted(for_audience(items, audience)):
         if item.role:
-            out.setdefault(item.role, []).append(item)
+            out.setdefault(item.role, []).append({
+                "due": item.due.isoformat(), "group": group_of(item, today),
+                "kind": item.kind, "text": item.text, "source": item.source})
     return out

@@ -20,11 +20,11 @@ from ivsite.followup import (
     REVIEW,
     THANK_YOU,
     FollowItem,
-    by_role,
     event_id,
     follow_ups,
     for_audience,
     grouped,
+    open_by_role,
 )
 from ivsite.models import InterviewMeta
 from ivsite.todo import todo_items
@@ -128,11 +128,17 @@ def test_ids_are_the_path_and_kind_only() -> None:
     assert len(ids) == 4
 
 
-def test_only_the_private_view_gets_items_and_by_role() -> None:
-    got = items_of(("a.md", "date: 2026-03-01\nrole: ux\n"), ("b.md", "date: 2026-03-02\n"))
+def test_only_the_private_view_gets_items_by_role() -> None:
+    got = items_of(("a.md", "date: 2026-03-01\nrole: ux\n"), ("b.md", "date: 2026-03-02\n"),
+                   ("c.md", "date: 2026-03-20\nrole: ux\nstatus: planned\n"))
     assert for_audience(got, "private") == got
     assert for_audience(got, "public") == [] and for_audience(got, "mentor") == []
-    assert {k: [i.source for i in v] for k, v in by_role(got).items()} == {"ux": ["a.md"]}
+    assert open_by_role(got, "private", TODAY) == {"ux": [
+        {"due": "2026-03-02", "group": "overdue", "kind": THANK_YOU,
+         "text": "send a thank-you to Jane Doe (Acme)", "source": "a.md"},
+        {"due": "2026-03-20", "group": "later", "kind": INTERVIEW,
+         "text": "interview with Jane Doe (Acme)", "source": "c.md"}]}
+    assert open_by_role(got, "public", TODAY) == open_by_role(got, "mentor", TODAY) == {}
 
 
 def iv(date: str, extra: str = "", name: str = "Jane Doe") -> str:
@@ -163,3 +169,38 @@ def test_ids_survive_reordering_and_editing_the_notes(tmp_path: Path) -> None:
     after = site_ids(tmp_path)
     assert {k: v for k, v in after.items() if k in before} == before
     assert set(after) - set(before) == {("content/interviews/0.md", THANK_YOU)}
+
+
+@pytest.mark.parametrize("audience", ["public", "mentor"])
+def test_no_follow_up_reaches_a_built_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, audience: str
+) -> None:
+    """The items name people and say what the author owes them: not in any file of
+    the public or mentor output, even for a named, public conversation."""
+    from click.testing import CliRunner
+
+    from ivsite.cli import cli
+
+    fu = ("follow_up:\n  next: 2026-04-01\n  keep_in_touch: 30\n"
+          "  portfolio_review: requested\n")
+    public = ("visibility: public\nconsent:\n  publish_name: true\n"
+              "summary: A named conversation.\n")
+    write_site(tmp_path, {
+        "content/interviews/a.md": iv("2026-03-01", public + fu),
+        "content/interviews/b.md": iv("2026-04-01", public + "status: planned\n" + fu,
+                                      name="Sam Roe"),
+    }, 'title = "T"\n[share]\nenabled = true\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["build", "--audience", audience])
+    assert result.exit_code == 0, result.output
+    items = todo_items(tmp_path, Diagnostics())
+    assert items is not None and len(items) == 6
+    needles = {i.uid.split("@")[0] for i in items} | {i.text for i in items} | {
+        "send a thank-you", "keep in touch with", "send your portfolio", "contact Jane Doe"}
+    out = tmp_path / "_site"
+    files = [p for p in out.rglob("*") if p.is_file()]
+    assert any("Jane Doe" in p.read_text("utf-8", "replace") for p in files)  # it built
+    for path in files:
+        text = path.read_text("utf-8", "replace")
+        for needle in needles:
+            assert needle not in text, (path, needle)
