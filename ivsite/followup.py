@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from .config import FollowUpSettings
 from .models import InterviewMeta, NoteMeta
+from .people import person_key
 
 THANK_YOU_AFTER = dt.timedelta(days=1)
 """The guides' advice: the thank-you goes out the day after the conversation."""
@@ -98,7 +99,7 @@ def follow_ups(notes: Iterable[tuple[str, NoteMeta]],
     latest: dict[str, dt.date] = {}
     for _, m in interviews:
         assert m.date is not None
-        key = m.person.name.strip().casefold()
+        key = person_key(m.person.name)
         latest[key] = max(latest.get(key, m.date), m.date)
     items: list[FollowItem] = []
     for src, m in interviews:
@@ -114,8 +115,9 @@ def follow_ups(notes: Iterable[tuple[str, NoteMeta]],
         if fu is not None and fu.portfolio_review == "requested":
             items.append(FollowItem(m.date + REVIEW_AFTER, REVIEW, who, src, role))
         cadence = _cadence(m, settings)
-        # A later conversation with the same person carries the keeping in touch.
-        if cadence is not None and latest[m.person.name.strip().casefold()] == m.date:
+        # A later conversation with the same person (however the name is spelt,
+        # as ivsite.people tells one person) carries the keeping in touch.
+        if cadence is not None and latest[person_key(m.person.name)] == m.date:
             last = max(m.date, fu.next) if fu is not None and fu.next else m.date
             items.append(FollowItem(last + cadence, KEEP_IN_TOUCH, who, src, role))
     return sorted(items)

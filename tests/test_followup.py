@@ -90,9 +90,10 @@ def test_no_keep_in_touch_unless_asked(extra: str) -> None:
 
 
 def test_a_later_conversation_with_the_same_person_carries_keep_in_touch() -> None:
-    got = items_of(("first.md", SENT + "  keep_in_touch: true\n"),
-                   ("second.md", "date: 2026-03-08\nfollow_up:\n  thank_you: 2026-03-09\n"
-                                 "  keep_in_touch: 30\n"))
+    second = meta("date: 2026-03-08\nfollow_up:\n  thank_you: 2026-03-09\n"
+                  "  keep_in_touch: 30\n", name="jane  DOE")
+    got = follow_ups([("first.md", meta(SENT + "  keep_in_touch: true\n")),
+                      ("second.md", second)], DEFAULT)
     assert [(i.source, i.due) for i in got if i.kind == KEEP_IN_TOUCH] == [
         ("second.md", dt.date(2026, 4, 7))]
 
