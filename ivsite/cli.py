@@ -124,6 +124,14 @@ def build(audience: str, out: Path | None, strict: bool) -> None:
                                              pages=audience))
     finally:
         progress.done()
+    if result.status == 0 and result.output is not None:
+        from .gittracked import tracked_output_warning
+
+        shown = (result.output.relative_to(Path.cwd().resolve())
+                 if result.output.is_relative_to(Path.cwd().resolve()) else result.output)
+        warning = tracked_output_warning(result.output, shown.as_posix())
+        if warning is not None:
+            result.diagnostics.add(warning)
     print_diagnostics(result.diagnostics)
     if result.status == 0 and result.output is not None:
         took = time.perf_counter() - started
@@ -217,12 +225,18 @@ def new() -> None:
 @click.option("--role", default="", help="Slug of a role in content/roles/.")
 @click.option("--company", default="")
 @click.option("--date", "date_", default="", help="YYYY-MM-DD (default: today).")
+@click.option("--format", "fmt", default="coffee", show_default=True,
+              help="coffee, video, phone, in-person, email or other.")
 @_guard
-def new_interview(name: str, role: str, company: str, date_: str) -> None:
-    """A new interview with NAME (kept private until you change it)."""
-    from .scaffold import new_note
+def new_interview(name: str, role: str, company: str, date_: str, fmt: str) -> None:
+    """Prepare an interview with NAME: planned, private, seeded with your questions."""
+    from .prepare import new_interview as seed
 
-    _report_new(new_note(Path.cwd(), "interviews", name, role=role, company=company, date=date_))
+    path, problems = seed(Path.cwd(), name, role=role, company=company, date=date_, fmt=fmt)
+    if path is None:
+        print_diagnostics(problems)
+        sys.exit(2)
+    click.echo(str(path))
 
 
 for _kind in ("reflection", "role", "page"):
