@@ -16,7 +16,8 @@ from .pipeline import EXIT_OK, EXIT_USAGE, Nowhere, Pipeline, Request, run
 
 
 def share_command(root: Path, *, rotate: bool) -> int:
-    result = run(Pipeline(root, persist_cache=False), Request("mentor", lock=False, despite_errors=True), Nowhere())
+    result = run(Pipeline(root, persist_cache=False),
+                 Request("mentor", lock=False, despite_errors=True), Nowhere())
     if result.site is None:
         for d in result.diagnostics.sorted():
             click.echo(d.text(), err=True)

@@ -42,7 +42,7 @@ from sites import (
 )
 
 from ivsite.incremental import last_build
-from ivsite.pipeline import EXIT_CONTENT, Result, Pipeline, build
+from ivsite.pipeline import EXIT_CONTENT, Pipeline, Result, build
 
 NOTE_PAGE = "interviews/public-alias/index.html"
 PAGEFIND_GZ = (".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter")
