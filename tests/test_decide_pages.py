@@ -220,10 +220,11 @@ def test_the_chart_has_an_accessible_name_and_its_table_holds_its_points(
     html = page(plans["public"], "roles/analyst/index.html")
     svg = svg_of(html)
     assert 'role="img"' in svg
-    names = re.search(r'aria-labelledby="([^"]+)"', svg)
-    assert names is not None
-    for ident in names.group(1).split():
-        assert re.search(rf'<(title|desc) id="{ident}">[^<]+</', svg), ident
+    name = re.search(r'aria-labelledby="([^"]+)"', svg)
+    description = re.search(r'aria-describedby="([^"]+)"', svg)
+    assert name is not None and description is not None
+    assert re.search(rf'<title id="{name.group(1)}">[^<]+</title>', svg)
+    assert re.search(rf'<desc id="{description.group(1)}">[^<]+</desc>', svg)
     assert "<title id=\"iv-interest-title\">Interest in Data Analyst" in svg
     table = Table(html[html.index('<table class="interest-table"'):])
     assert table.caption == "Interest after each conversation"
