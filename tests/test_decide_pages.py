@@ -310,6 +310,6 @@ def test_chart_labels_months_and_keeps_them_inside() -> None:
     assert one["summary"] == "One conversation, interest 4 of 5."
     near = chart(interest_points(points(("2026-03-05", 1), ("2026-03-20", 5))))  # type: ignore[arg-type]
     assert [(m["label"], m["anchor"]) for m in near["months"]] == [
-        ("5 Mar", "start"), ("20 Mar", "end")]
+        ("5 Mar 2026", "start"), ("20 Mar 2026", "end")]
     assert near["summary"] == ("2 conversations: interest went from 1 to 5 of 5 "
                                "(lowest 1, highest 5).")

@@ -100,7 +100,7 @@ def _months(first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
 
 
 def _short(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1][:3]}"
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
 
 
 def _next_month(day: dt.date) -> dt.date:
