@@ -62,6 +62,8 @@ FILES: dict[str, str | bytes] = {
     "content/interviews/e.md": interview(
         "2026-03-15", "Privco", "private", 4, name="Pia Private",
         body=answers("PRIVATE-START.", "PRIVATE-DAY.")),
+    # A withheld conversation at a visible company adds nothing to it.
+    "content/interviews/h.md": interview("2026-03-20", "Acme", "private", 1, name="Hal Hidden"),
     "content/interviews/f.md": interview("2026-04-01", "Gamma", "public", 4, status="planned"),
     "content/interviews/g.md": interview("2026-01-25", "", "public", None, role="designer"),
     "content/questions.yaml": "- id: start\n  text: How did you start?\n"
@@ -157,6 +159,10 @@ def test_company_page_lists_its_interviews_newest_first(plans: dict[str, OutputP
     links = re.findall(r'class="card-title"><a href="([^"]+)"', acme)
     assert links == ["../../interviews/b/", "../../interviews/a/"]
     assert "2 conversations with people here" in acme
+    assert "2 conversations, latest <time datetime=\"2026-02-20\">" in page(
+        plans["mentor"], "companies/index.html")
+    private = main(page(plans["private"], "companies/acme/index.html"))
+    assert "3 conversations with people here" in private and "interviews/h/" in private
 
 
 def test_a_locked_view_gives_companies_opaque_folders(tmp_path: Path) -> None:
