@@ -23,7 +23,7 @@ from .chrome import check_shell, context
 from .page import EmitError, Page, PageStore, path_of
 from .questions import Questions
 
-PAGE_VERSION = "2"
+PAGE_VERSION = "3"
 """Part of every page's key: bump it when a change to ivsite makes pages differ
 from the same inputs, so pages kept by an older version are not reused."""
 
