@@ -177,6 +177,13 @@ def test_a_locked_view_gives_companies_opaque_folders(tmp_path: Path) -> None:
     assert all(re.fullmatch(r"[0-9a-f]{16}", f) for f in folders), folders
     text = "\n".join(plan.files)
     assert "mentorco" not in text.casefold() and "acme" not in text.casefold()
+    # Nor in what the pages show before the passphrase: the names are in the cipher.
+    shown = b"\n".join(plan.files[p] for p in plan.files if p.startswith(
+        ("companies/", "timeline/", "roles/"))).decode()
+    for name in ("Mentorco", "Beta Labs", "ACME", "MENTOR-START", "1 of 5"):
+        assert name not in shown, name
+    # The companies index and 4 pages, the timeline, the roles index and 2 roles.
+    assert shown.count('id="iv-cipher"') == 5 + 1 + 3
 
 
 # ------------------------------------------------------------------ timeline and people
