@@ -18,7 +18,7 @@ from ivsite import crypto
 from ivsite.audience import Audience, build_view
 from ivsite.diagnostics import Diagnostics
 from ivsite.emit import emit
-from ivsite.emit.chart import HEIGHT, TOP, chart, interest_points
+from ivsite.emit.chart import HEIGHT, MOST_LABELS, TOP, chart, interest_points
 from ivsite.emit.rolepage import ROLE_ANSWERS
 from ivsite.graph import build_graph
 from ivsite.output import OutputPlan
@@ -317,6 +317,7 @@ def test_chart_labels_months_and_keeps_them_inside() -> None:
     got = chart(interest_points(points(("2026-01-15", 2), ("2026-12-20", 4))))  # type: ignore[arg-type]
     labels = [m["label"] for m in got["months"]]
     assert labels == ["Feb 2026", "May 2026", "Aug 2026", "Nov 2026"]  # every third month
+    assert len(labels) <= MOST_LABELS
     one = chart(interest_points(points(("2026-05-01", 4))))  # type: ignore[arg-type]
     assert one["months"] == [{"x": one["dots"][0]["x"], "label": "May 2026",
                               "anchor": "middle"}]

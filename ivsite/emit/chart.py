@@ -21,7 +21,7 @@ LEFT, RIGHT, TOP, BOTTOM = 40, 24, 16, 40
 LOWEST, HIGHEST = 1, 5
 EDGE = 36
 """A label whose tick is this close to either end of the axis grows inwards."""
-MOST_LABELS = 5
+MOST_LABELS = 4
 """At most this many month labels under the x axis, so they never overlap."""
 
 
