@@ -18,12 +18,12 @@ from ..output import OutputPlan
 from ..pagekey import key_text
 from ..render import Renderer
 from ..theme import Theme
-from . import lists, machine, notes
+from . import companies, lists, machine, notes, timeline
 from .chrome import check_shell, context
 from .page import EmitError, Page, PageStore, path_of
 from .questions import Questions
 
-PAGE_VERSION = "2"
+PAGE_VERSION = "3"
 """Part of every page's key: bump it when a change to ivsite makes pages differ
 from the same inputs, so pages kept by an older version are not reused."""
 
@@ -76,6 +76,8 @@ class Emitter:
             "tags": bool(graph.tags),
             # The people page lists those talked to.
             "people": any(n.status == "done" for n in cols["interviews"]),
+            "companies": any(n.company.strip() for n in cols["interviews"]),
+            "timeline": any(n.date is not None for n in cols["interviews"]),
             "search": True,
             "review": bool(self.review_passages or self.review_notes),
         }
@@ -91,6 +93,10 @@ class Emitter:
             out += self.questions.pages(self.config.title)
         if self.sections["people"]:
             out.append(lists.people_page(self))
+        if self.sections["companies"]:
+            out += companies.pages(self)
+        if self.sections["timeline"]:
+            out.append(timeline.page(self))
         out.append(lists.search_page(self))
         if self.sections["review"]:
             out.append(lists.review_page(self))
