@@ -24,6 +24,7 @@ from markdown_it.token import Token
 
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics
+from .followup import FollowItem, follow_ups, for_audience
 from .keyed import Keyed, compute
 from .load import AssetRef
 from .markdown import inline_text
@@ -174,6 +175,10 @@ class AudienceView:
     notes: list[ViewNote]
     questions: list[Question]
     withheld_note_count: int = 0
+    follow_ups: list[FollowItem] = field(default_factory=list)
+    """What the author owes their contacts (the private view's alone: they name
+    people), grouped against ``today``."""
+    today: dt.date | None = None
 
 
 def person_display(meta: InterviewMeta, audience: Audience) -> tuple[str, bool]:
@@ -208,6 +213,7 @@ Tables = tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str], f
 def build_view(
     site: ValidSite, config: SiteConfig, audience: Audience, diags: Diagnostics,
     keyed: Keyed = compute, parse_view: ViewParser = parse_cut,
+    today: dt.date | None = None,
 ) -> AudienceView:
     """Every note this audience may see, filtered.
 
@@ -262,6 +268,9 @@ def build_view(
     return AudienceView(
         audience=audience, config=config, notes=made, questions=list(site.questions),
         withheld_note_count=len(site.notes) - len(visible),
+        follow_ups=for_audience(follow_ups(((n.source, n.meta) for n in site.notes),
+                                           config.follow_up), audience),
+        today=today if audience == "private" else None,
     )
 
 

@@ -1,6 +1,7 @@
 """What a role page adds to help decide whether the path fits: how interest in the
-role moved from one conversation to the next (see :mod:`.chart`), and what the
-people in the role said to each bank question, side by side.
+role moved from one conversation to the next (see :mod:`.chart`), what the people
+in the role said to each bank question, side by side, and (in the private
+preview alone) the follow-ups still open with them (see ivsite.followup).
 
 Both come from the site graph, so from what the audience may see: the role's
 interviews in this view and their answers as the filter left them. The answers
@@ -15,6 +16,7 @@ from markupsafe import Markup
 
 from ..audience import ViewNote
 from ..bodyhtml import accessible, balanced, headings_from, scope_ids
+from ..followup import open_by_role
 from ..graph import Answer
 from ..render import relative_url
 from .chart import chart, interest_points
@@ -46,7 +48,10 @@ def role_context(em: Emitter, role: ViewNote) -> dict[str, Any]:
             groups.append({"id": "iv-q-" + slug, "text": entry.question.text,
                            "href": listing.url(), "answers": answers[:ROLE_ANSWERS],
                            "more": max(0, len(answers) - ROLE_ANSWERS)})
-    return {"interest": chart(points) if points else None, "role_answers": groups}
+    view = em.g.view
+    due = open_by_role(view.follow_ups, view.audience, view.today) if view.today else {}
+    return {"interest": chart(points) if points else None, "role_answers": groups,
+            "follow_ups": due.get(role.slug, [])}
 
 
 def render_answers(em: Emitter, page: Page, ctx: dict[str, Any]) -> None:
