@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import hashlib
 import html
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
@@ -22,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 from markdown_it.token import Token
 
+from . import embedding
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics
 from .keyed import Keyed, compute
@@ -47,6 +49,8 @@ from .people import (
     people,
 )
 from .slugs import slugify
+from .syntax.embeds import is_file, size_of
+from .syntax.inlinetags import TOKEN as INLINE_TAG
 
 Audience = Literal["public", "mentor", "private"]
 AUDIENCES: tuple[Audience, ...] = ("public", "mentor", "private")
@@ -128,6 +132,8 @@ class ViewNote(NoteCard):
     """(kind, anchor, excerpt) for every passage left in this view."""
     text: str = ""
     """Visible plain text of the body (excerpts, search, name checks)."""
+    inline_tags: list[str] = field(default_factory=list)
+    """The ``#tags`` in the text this audience reads (joined to ``tags``)."""
     digest: str = ""
     """Fingerprint of everything this view note was made from (for render caches)."""
     _card: NoteCard | None = field(default=None, repr=False, compare=False)
@@ -201,6 +207,18 @@ def unconsented_names(site: ValidSite) -> dict[str, Note]:
             for n in reversed(p.notes) if meta_of(n).person.name.strip()}
 
 
+@dataclass(frozen=True)
+class _Embeds:
+    """How the notes a note embeds are filled in: ``chain`` holds the notes that
+    embed this one, itself last (a cycle and the depth are told from it);
+    ``view_of`` makes a note's view for this audience, the same way as for its
+    own page, so an embed shows nothing its own page would not."""
+
+    chain: tuple[str, ...]
+    found: Diagnostics
+    view_of: Callable[[Note, tuple[str, ...], Diagnostics], ViewNote]
+
+
 ViewParser = Callable[[Cut, frozenset[str]], ParsedView]
 Tables = tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str], frozenset[str]]
 
@@ -238,14 +256,21 @@ def build_view(
             return None
         return keyed(("names", site.shape), functools.partial(name_check, site))
 
-    def filtered(note: Note) -> tuple[ViewNote, list[Diagnostic]]:
-        found = Diagnostics()
+    def view_of(note: Note, chain: tuple[str, ...], found: Diagnostics) -> ViewNote:
+        """The note as this audience sees it; ``chain``: the notes embedding it."""
         if note.cut.hides(sees):  # parse only what this audience may read
             tokens, env, problems = parse_view(note.cut, sees)
-            found.extend(problem_diagnostics(note.source, note.body_line, problems))
+            if len(chain) == 1:  # an embedded note's own view reports these
+                found.extend(problem_diagnostics(note.source, note.body_line, problems))
         else:
             tokens, env = note.tokens, note.env
-        vn = _view_note(note, site, audience, tokens, env, config.base_url, *lookups())
+        embeds = _Embeds(chain, found, view_of)
+        return _view_note(note, site, audience, tokens, env, config.base_url, *lookups(),
+                          embeds)
+
+    def filtered(note: Note) -> tuple[ViewNote, list[Diagnostic]]:
+        found = Diagnostics()
+        vn = view_of(note, (note.key,), found)
         names = name_matcher()
         if names is not None:
             check_names(note, vn, names, site, found)
@@ -255,7 +280,8 @@ def build_view(
     made: list[ViewNote] = []
     for note in visible:
         vn, found = keyed(("view", audience, site.shape, config.base_url, note.source,
-                           note.fm.text), functools.partial(filtered, note))
+                           note.fm.text, embedding.embedded_texts(site, note)),
+                          functools.partial(filtered, note))
         diags.extend(found)
         made.append(vn)
     made.sort(key=order_by(VIEW_ORDER))  # stable, as a sort is
@@ -277,7 +303,7 @@ def _view_note(
     note: Note, site: ValidSite, audience: Audience, tokens: list[Token],
     env: dict[str, object], base_url: str, ids: dict[str, str],
     titles: dict[str, str], role_ids: dict[str, str], titles_by_id: dict[str, str],
-    hidden: frozenset[str],
+    hidden: frozenset[str], embeds: _Embeds,
 ) -> ViewNote:
     meta = note.meta
     vn = ViewNote(
@@ -314,7 +340,9 @@ def _view_note(
     elif isinstance(meta, RoleMeta):
         vn.role_status = meta.status or ""
         vn.skills = list(meta.skills)
-    _BodyFilter(note, site, tokens, env, ids, titles, hidden, base_url, vn).run()
+    _BodyFilter(note, site, tokens, env, ids, titles, hidden, base_url, vn, embeds).run()
+    if vn.inline_tags:  # the text's own tags join the front matter's
+        vn.tags = sorted({*vn.tags, *vn.inline_tags}, key=str.casefold)
     h = hashlib.sha256(f"{audience}\0{note.fm.text}\0{note.visibility}\0{vn.id}".encode())
     for tid in sorted(set(vn.links_to)):
         h.update(f"\0{tid}\0{titles_by_id.get(tid, '')}".encode())
@@ -339,8 +367,9 @@ class _BodyFilter:
 
     def __init__(self, note: Note, site: ValidSite, tokens: list[Token],
                  env: dict[str, object], ids: dict[str, str], titles: dict[str, str],
-                 hidden: frozenset[str], base_url: str, vn: ViewNote) -> None:
+                 hidden: frozenset[str], base_url: str, vn: ViewNote, embeds: _Embeds) -> None:
         self.note, self.site, self.ids, self.titles, self.vn = note, site, ids, titles, vn
+        self.embeds = embeds
         self.hidden = hidden
         """Slugs and file names of the notes this audience may not see."""
         self.own_host = urlsplit(base_url).netloc.casefold()
@@ -348,6 +377,8 @@ class _BodyFilter:
         self.tokens, self.env = tokens, env
         self.texts: list[str] = []
         self.refs_seen: dict[str, list[int]] = {}
+        self.embedded: list[str] = []
+        """The notes embedded so far (their anchors are numbered apart)."""
 
     def run(self) -> None:
         vn = self.vn
@@ -366,6 +397,9 @@ class _BodyFilter:
                     vn.passages.append((kind, anchor, ""))  # excerpt filled in below
                 else:
                     out.append(Token("passage_close", "aside", -1, block=True))
+                continue
+            if tok.type == "embed_block" and current is None:
+                out.extend(self._embed_block(tok))
                 continue
             if tok.type == "footnote_reference_open":
                 current = [tok]
@@ -451,6 +485,71 @@ class _BodyFilter:
             return new
         return tok
 
+    def _embed_block(self, tok: Token) -> list[Token]:
+        """A note embedded alone in its paragraph: the note's text as this audience
+        reads it (or a heading's section of it), or, for a note it may not see, the
+        words a link to it would leave ("a private note")."""
+        name, label = str(tok.meta["target"]), str(tok.meta.get("extra") or "")
+        target = resolve_wiki(self.site, name)
+        if not isinstance(target, NoteTarget) or target.note.key not in self.ids:
+            return _paragraph(_link_tokens(target, label, self.ids, self.titles, self.vn,
+                                           self.texts))
+        key, chain, found = target.note.key, self.embeds.chain, self.embeds.found
+        problem: tuple[str, str] | None = None
+        body: list[Token] = []
+        if key in chain:
+            problem = ("embed-cycle", f"'![[{name}]]' embeds a note that embeds this one "
+                       f"({' → '.join(chain)} → {key}); it is shown as a link")
+        elif len(chain) > embedding.MAX_DEPTH:
+            problem = ("embed-depth", f"'![[{name}]]' is more than {embedding.MAX_DEPTH} "
+                       "embeds deep; it is shown as a link")
+        else:
+            sub = self.embeds.view_of(target.note, (*chain, key), found)
+            body = embedding.section(sub.tokens, target.fragment) if target.fragment \
+                else sub.tokens
+            if target.fragment and not body:
+                problem = ("embed-heading", f"'![[{name}]]': the note has no heading "
+                           f"'{target.fragment}' that this view shows; it is shown as a link")
+            else:
+                self.vn.links_to.extend(sub.links_to)
+                self.vn.assets.extend(sub.assets)
+        source = _paragraph(_link_tokens(target, label, self.ids, self.titles, self.vn,
+                                         self.texts))
+        if problem is not None:
+            found.warning(self.note.source, self.note.line_of(tok), 1, *problem,
+                          "embed the note in another place, or link it with [[...]]")
+            return source
+        self.texts.extend(_words(body))
+        source[0].attrs["class"] = "embed-source"
+        self.embedded.append(key)
+        return [Token("embed_open", "div", 1, attrs={"class": "embed"}, block=True), *source,
+                *embedding.standalone(body, f"embed-{len(self.embedded)}"),
+                Token("embed_close", "div", -1, block=True)]
+
+    def _embed_inline(self, child: Token) -> list[Token]:
+        """An embed inside a line: a file as an image or a link, a note as a link."""
+        name, extra = str(child.meta["target"]), str(child.meta.get("extra") or "")
+        if not is_file(name):
+            return _link_tokens(resolve_wiki(self.site, name), extra, self.ids, self.titles,
+                                self.vn, self.texts)
+        size = size_of(extra)
+        words = extra if extra and size is None else posixpath.basename(name)
+        self.texts.append(words)
+        found = embedding.find_file(self.site, name)
+        if not isinstance(found, AssetTarget):
+            return [_text(words)]  # validation reports it
+        self.vn.assets.append(found.asset)
+        ref = _asset_ref(found.asset, "")
+        if not embedding.is_image(found.asset.rel):
+            return [Token("link_open", "a", 1, attrs={"href": ref}), _text(words),
+                    Token("link_close", "a", -1)]
+        attrs: dict[str, str | int | float] = {"src": ref, "alt": ""}
+        if size is not None:
+            attrs["width"] = size[0]
+            if size[1]:
+                attrs["height"] = size[1]
+        return [Token("image", "img", 0, attrs=attrs, children=[_text(words)], content=words)]
+
     def _rewrite_inline(self, children: list[Token]) -> list[Token]:
         vn, site, note, texts = self.vn, self.site, self.note, self.texts
         out: list[Token] = []
@@ -464,6 +563,17 @@ class _BodyFilter:
                 label = str(child.meta.get("label"))
                 self.refs_seen.setdefault(label, []).append(int(child.meta.get("subId", 0)))
                 out.append(child)
+                continue
+            if t == INLINE_TAG:
+                name = str(child.meta["tag"])
+                vn.inline_tags.append(name)
+                texts.append(child.content)
+                out += [Token("link_open", "a", 1, attrs={"href": f"ivsite:tag/{name}",
+                                                          "class": "tag"}),
+                        _text(child.content), Token("link_close", "a", -1)]
+                continue
+            if t == "embed":
+                out.extend(self._embed_inline(child))
                 continue
             if t == "wikilink":
                 target = resolve_wiki(site, str(child.meta["target"]))
@@ -539,6 +649,22 @@ def _note_ref(note_id: str, fragment: str) -> str:
 
 def _asset_ref(asset: AssetRef, fragment: str) -> str:
     return f"ivsite:asset/{asset.rel[len('content/'):]}" + (f"#{fragment}" if fragment else "")
+
+
+def _paragraph(children: list[Token]) -> list[Token]:
+    return [Token("paragraph_open", "p", 1, block=True),
+            Token("inline", "", 0, children=children, content=_inline_words(children)),
+            Token("paragraph_close", "p", -1, block=True)]
+
+
+def _inline_words(children: list[Token]) -> str:
+    return "".join(c.content for c in children if c.type == "text")
+
+
+def _words(tokens: list[Token]) -> list[str]:
+    """The words of block tokens (their inline text and code)."""
+    return [inline_text(t) if t.type == "inline" else t.content for t in tokens
+            if t.type in ("inline", "fence", "code_block")]
 
 
 def _text(content: str) -> Token:
