@@ -138,7 +138,7 @@ def test_inline_tags_link_to_tag_pages_and_join_the_front_matter_tags(tmp_path: 
 ])
 def test_what_is_not_an_inline_tag(tmp_path: Path, text: str) -> None:
     html, found, tags = page_html(one_page(tmp_path, f"Words {text} here.\n"))
-    assert tags == [] and 'class="tag"' not in html, (html, tags)
+    assert found == [] and tags == [] and 'class="tag"' not in html, (html, tags)
 
 
 def test_a_heading_holds_no_tag_and_a_code_block_neither(tmp_path: Path) -> None:
