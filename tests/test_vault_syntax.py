@@ -274,3 +274,31 @@ def test_an_image_embed_copies_the_file_into_the_build(tmp_path: Path) -> None:
     assert (tmp_path / "out/assets/logo.svg").read_text() == SVG
     assert re.search(r'<img src="\.\./assets/logo\.svg"',
                      (tmp_path / "out/p/index.html").read_text())
+
+
+def test_an_escaped_percent_pair_is_literal(tmp_path: Path) -> None:
+    html, found, _ = page_html(one_page(tmp_path, "An \\%% escaped pair.\n"))
+    assert found == [] and "An %% escaped pair." in html
+
+
+def test_an_edit_to_an_embedded_note_reaches_a_kept_view_of_the_embedding_one(
+        tmp_path: Path) -> None:
+    """A view is kept under a key (see ivsite.keyed); the key of a note that embeds
+    another must change when that other note's text does."""
+    kept: dict[object, object] = {}
+
+    def keyed(key: object, make: object) -> object:
+        if key not in kept:
+            kept[key] = make()  # type: ignore[operator]
+        return kept[key]
+
+    def host_text(root: Path) -> str:
+        p = prepare(root)
+        view = build_view(p.valid, p.config, "public", Diagnostics(),
+                          keyed)  # type: ignore[arg-type]
+        return next(n.text for n in view.notes if n.id == "pages/p")
+
+    root = one_page(tmp_path, "![[roles/analyst]]\n", content__roles__analyst__md=ROLE)
+    assert "Pay words." in host_text(root)
+    (root / "content/roles/analyst.md").write_text(ROLE.replace("Pay words.", "New pay."))
+    assert "New pay." in host_text(root)
