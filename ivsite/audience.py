@@ -432,7 +432,8 @@ class _BodyFilter:
             if body is None or not subs:
                 continue  # never referred to
             out.append(Token("footnote_open", "", 1, meta={"id": fid, "label": label}))
-            inner = [self._rewrite(t) for t in body[1:-1]]
+            inner = [r for t in body[1:-1] for r in (
+                self._embed_block(t) if t.type == "embed_block" else [self._rewrite(t)])]
             last = inner.pop() if inner and inner[-1].type == "paragraph_close" else None
             out.extend(inner)
             for sub in subs:

@@ -252,3 +252,18 @@ def test_an_embed_that_inlined_the_raw_note_fails_the_build(
 
     monkeypatch.setattr(audience._BodyFilter, "_embed_block", raw)
     _expect_audit_failure(site, tmp_path / "out", "content/reflections/secret-plan.md")
+
+
+@pytest.mark.parametrize("body", [
+    "Said[^n].\n\n[^n]: ![[Secret plan]]\n",
+    "Said[^n].\n\n[^n]: See ![[Secret plan]].\n",
+    "- ![[Secret plan]]\n- x\n",
+    "| a |\n|---|\n| ![[Secret plan]] |\n",
+    "> [!note] ![[Secret plan]]\n> ![[Secret plan]]\n",
+])
+def test_an_embed_of_a_withheld_note_is_withheld_in_every_context(tmp_path: Path,
+                                                                  body: str) -> None:
+    root = _embed_site(tmp_path, f"{PUBLIC}\n\n{body}")
+    text, errors = shown(root)
+    assert errors == [] and "a private note" in text, text
+    assert SECRET not in text and "Secret plan" not in text and "secret-plan" not in text

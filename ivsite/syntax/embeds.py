@@ -6,13 +6,12 @@ and an ``embed_block`` token for an embed of a note that is a paragraph alone,
 where the note's text can stand. What is shown in its place is the audience
 filter's to decide (ivsite.embedding): only a visible note's text as that
 audience may read it, and a withheld note as "a private note", like a link.
-Left unfiltered, an embed renders as its label alone.
+Left unfiltered, an embed renders as nothing (never its target's name).
 """
 
 from __future__ import annotations
 
 import re
-from html import escape
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererProtocol
@@ -71,20 +70,14 @@ def _blocks(state: StateCore) -> None:
         tokens[i - 1:i + 2] = [block]
 
 
-def _render_inline(self: RendererProtocol, tokens: list[Token], idx: int,
-                   options: OptionsDict, env: EnvType) -> str:
-    meta = tokens[idx].meta
-    return escape(str(meta.get("extra") or meta["target"]))
-
-
-def _render_block(self: RendererProtocol, tokens: list[Token], idx: int,
-                  options: OptionsDict, env: EnvType) -> str:
-    return f"<p>{_render_inline(self, tokens, idx, options, env)}</p>\n"
+def _render_nothing(self: RendererProtocol, tokens: list[Token], idx: int,
+                    options: OptionsDict, env: EnvType) -> str:
+    return ""
 
 
 def embeds_plugin(md: MarkdownIt) -> None:
     md.inline.add_terminator_char("!")
     md.inline.ruler.before("wikilink", "embed", _embed)
     md.core.ruler.after("inline", "embed_blocks", _blocks)
-    md.add_render_rule("embed", _render_inline)
-    md.add_render_rule("embed_block", _render_block)
+    md.add_render_rule("embed", _render_nothing)
+    md.add_render_rule("embed_block", _render_nothing)
