@@ -14,7 +14,6 @@ import datetime as dt
 import functools
 import hashlib
 import html
-import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
@@ -34,7 +33,6 @@ from .namecheck import NameCheck, check_names, name_check
 from .notes import (
     AssetTarget,
     BrokenTarget,
-    ExternalTarget,
     Note,
     NoteTarget,
     Question,
@@ -49,8 +47,15 @@ from .people import (
     people,
 )
 from .slugs import slugify
-from .syntax.embeds import is_file, size_of
 from .syntax.inlinetags import TOKEN as INLINE_TAG
+from .viewembeds import EmbedFilter, Embeds
+from .viewtokens import (
+    asset_ref,
+    link_tokens,
+    note_ref,
+    tag_link,
+    text_token,
+)
 
 Audience = Literal["public", "mentor", "private"]
 AUDIENCES: tuple[Audience, ...] = ("public", "mentor", "private")
@@ -59,7 +64,6 @@ SEES: dict[str, frozenset[str]] = {
     "mentor": frozenset({"public", "mentor"}),
     "private": frozenset({"public", "mentor", "private"}),
 }
-WITHHELD_LABEL = "a private note"
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _ATTRIBUTE = re.compile(r"""(\s[\w:.-]+\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _URL_PIECES = re.compile(r"[\s,;()'\"=]+")
@@ -207,18 +211,6 @@ def unconsented_names(site: ValidSite) -> dict[str, Note]:
             for n in reversed(p.notes) if meta_of(n).person.name.strip()}
 
 
-@dataclass(frozen=True)
-class _Embeds:
-    """How the notes a note embeds are filled in: ``chain`` holds the notes that
-    embed this one, itself last (a cycle and the depth are told from it);
-    ``view_of`` makes a note's view for this audience, the same way as for its
-    own page, so an embed shows nothing its own page would not."""
-
-    chain: tuple[str, ...]
-    found: Diagnostics
-    view_of: Callable[[Note, tuple[str, ...], Diagnostics], ViewNote]
-
-
 ViewParser = Callable[[Cut, frozenset[str]], ParsedView]
 Tables = tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str], frozenset[str]]
 
@@ -264,7 +256,7 @@ def build_view(
                 found.extend(problem_diagnostics(note.source, note.body_line, problems))
         else:
             tokens, env = note.tokens, note.env
-        embeds = _Embeds(chain, found, view_of)
+        embeds = Embeds(chain, found, view_of)
         return _view_note(note, site, audience, tokens, env, config.base_url, *lookups(),
                           embeds)
 
@@ -303,7 +295,7 @@ def _view_note(
     note: Note, site: ValidSite, audience: Audience, tokens: list[Token],
     env: dict[str, object], base_url: str, ids: dict[str, str],
     titles: dict[str, str], role_ids: dict[str, str], titles_by_id: dict[str, str],
-    hidden: frozenset[str], embeds: _Embeds,
+    hidden: frozenset[str], embeds: Embeds,
 ) -> ViewNote:
     meta = note.meta
     vn = ViewNote(
@@ -367,9 +359,8 @@ class _BodyFilter:
 
     def __init__(self, note: Note, site: ValidSite, tokens: list[Token],
                  env: dict[str, object], ids: dict[str, str], titles: dict[str, str],
-                 hidden: frozenset[str], base_url: str, vn: ViewNote, embeds: _Embeds) -> None:
+                 hidden: frozenset[str], base_url: str, vn: ViewNote, embeds: Embeds) -> None:
         self.note, self.site, self.ids, self.titles, self.vn = note, site, ids, titles, vn
-        self.embeds = embeds
         self.hidden = hidden
         """Slugs and file names of the notes this audience may not see."""
         self.own_host = urlsplit(base_url).netloc.casefold()
@@ -377,8 +368,8 @@ class _BodyFilter:
         self.tokens, self.env = tokens, env
         self.texts: list[str] = []
         self.refs_seen: dict[str, list[int]] = {}
-        self.embedded: list[str] = []
-        """The notes embedded so far (their anchors are numbered apart)."""
+        self.embeds = EmbedFilter(site, note, ids, titles, vn.links_to, vn.assets, self.texts,
+                                  embeds)
 
     def run(self) -> None:
         vn = self.vn
@@ -399,7 +390,7 @@ class _BodyFilter:
                     out.append(Token("passage_close", "aside", -1, block=True))
                 continue
             if tok.type == "embed_block" and current is None:
-                out.extend(self._embed_block(tok))
+                out.extend(self.embeds.block(tok))
                 continue
             if tok.type == "footnote_reference_open":
                 current = [tok]
@@ -433,7 +424,7 @@ class _BodyFilter:
                 continue  # never referred to
             out.append(Token("footnote_open", "", 1, meta={"id": fid, "label": label}))
             inner = [r for t in body[1:-1] for r in (
-                self._embed_block(t) if t.type == "embed_block" else [self._rewrite(t)])]
+                self.embeds.block(t) if t.type == "embed_block" else [self._rewrite(t)])]
             last = inner.pop() if inner and inner[-1].type == "paragraph_close" else None
             out.extend(inner)
             for sub in subs:
@@ -486,71 +477,6 @@ class _BodyFilter:
             return new
         return tok
 
-    def _embed_block(self, tok: Token) -> list[Token]:
-        """A note embedded alone in its paragraph: the note's text as this audience
-        reads it (or a heading's section of it), or, for a note it may not see, the
-        words a link to it would leave ("a private note")."""
-        name, label = str(tok.meta["target"]), str(tok.meta.get("extra") or "")
-        target = resolve_wiki(self.site, name)
-        if not isinstance(target, NoteTarget) or target.note.key not in self.ids:
-            return _paragraph(_link_tokens(target, label, self.ids, self.titles, self.vn,
-                                           self.texts))
-        key, chain, found = target.note.key, self.embeds.chain, self.embeds.found
-        problem: tuple[str, str] | None = None
-        body: list[Token] = []
-        if key in chain:
-            problem = ("embed-cycle", f"'![[{name}]]' embeds a note that embeds this one "
-                       f"({' → '.join(chain)} → {key}); it is shown as a link")
-        elif len(chain) > embedding.MAX_DEPTH:
-            problem = ("embed-depth", f"'![[{name}]]' is more than {embedding.MAX_DEPTH} "
-                       "embeds deep; it is shown as a link")
-        else:
-            sub = self.embeds.view_of(target.note, (*chain, key), found)
-            body = embedding.section(sub.tokens, target.fragment) if target.fragment \
-                else sub.tokens
-            if target.fragment and not body:
-                problem = ("embed-heading", f"'![[{name}]]': the note has no heading "
-                           f"'{target.fragment}' that this view shows; it is shown as a link")
-            else:
-                self.vn.links_to.extend(sub.links_to)
-                self.vn.assets.extend(sub.assets)
-        source = _paragraph(_link_tokens(target, label, self.ids, self.titles, self.vn,
-                                         self.texts))
-        if problem is not None:
-            found.warning(self.note.source, self.note.line_of(tok), 1, *problem,
-                          "embed the note in another place, or link it with [[...]]")
-            return source
-        self.texts.extend(_words(body))
-        source[0].attrs["class"] = "embed-source"
-        self.embedded.append(key)
-        return [Token("embed_open", "div", 1, attrs={"class": "embed"}, block=True), *source,
-                *embedding.standalone(body, f"embed-{len(self.embedded)}"),
-                Token("embed_close", "div", -1, block=True)]
-
-    def _embed_inline(self, child: Token) -> list[Token]:
-        """An embed inside a line: a file as an image or a link, a note as a link."""
-        name, extra = str(child.meta["target"]), str(child.meta.get("extra") or "")
-        if not is_file(name):
-            return _link_tokens(resolve_wiki(self.site, name), extra, self.ids, self.titles,
-                                self.vn, self.texts)
-        size = size_of(extra)
-        words = extra if extra and size is None else posixpath.basename(name)
-        self.texts.append(words)
-        found = embedding.find_file(self.site, name)
-        if not isinstance(found, AssetTarget):
-            return [_text(words)]  # validation reports it
-        self.vn.assets.append(found.asset)
-        ref = _asset_ref(found.asset, "")
-        if not embedding.is_image(found.asset.rel):
-            return [Token("link_open", "a", 1, attrs={"href": ref}), _text(words),
-                    Token("link_close", "a", -1)]
-        attrs: dict[str, str | int | float] = {"src": ref, "alt": ""}
-        if size is not None:
-            attrs["width"] = size[0]
-            if size[1]:
-                attrs["height"] = size[1]
-        return [Token("image", "img", 0, attrs=attrs, children=[_text(words)], content=words)]
-
     def _rewrite_inline(self, children: list[Token]) -> list[Token]:
         vn, site, note, texts = self.vn, self.site, self.note, self.texts
         out: list[Token] = []
@@ -569,17 +495,15 @@ class _BodyFilter:
                 name = str(child.meta["tag"])
                 vn.inline_tags.append(name)
                 texts.append(child.content)
-                out += [Token("link_open", "a", 1, attrs={"href": f"ivsite:tag/{name}",
-                                                          "class": "tag"}),
-                        _text(child.content), Token("link_close", "a", -1)]
+                out += tag_link(name, child.content)
                 continue
             if t == "embed":
-                out.extend(self._embed_inline(child))
+                out.extend(self.embeds.inline(child))
                 continue
             if t == "wikilink":
                 target = resolve_wiki(site, str(child.meta["target"]))
                 label = str(child.meta.get("label") or "")
-                out.extend(_link_tokens(target, label, self.ids, self.titles, vn, texts))
+                out.extend(link_tokens(target, label, self.ids, self.titles, vn.links_to, texts))
                 continue
             if t == "link_open":
                 href = str(child.attrs.get("href", ""))
@@ -591,12 +515,12 @@ class _BodyFilter:
                         continue
                     vn.links_to.append(tid)
                     out.append(_copy(child, attrs={**child.attrs,
-                                                   "href": _note_ref(tid, target.fragment)}))
+                                                   "href": note_ref(tid, target.fragment)}))
                     continue
                 if isinstance(target, AssetTarget):
                     vn.assets.append(target.asset)
                     out.append(_copy(child, attrs={
-                        **child.attrs, "href": _asset_ref(target.asset, target.fragment)}))
+                        **child.attrs, "href": asset_ref(target.asset, target.fragment)}))
                     continue
                 out.append(child)
                 continue
@@ -609,9 +533,9 @@ class _BodyFilter:
                 if isinstance(target, AssetTarget):
                     vn.assets.append(target.asset)
                     out.append(_copy(child, attrs={**child.attrs,
-                                                   "src": _asset_ref(target.asset, "")}))
+                                                   "src": asset_ref(target.asset, "")}))
                 elif isinstance(target, NoteTarget | BrokenTarget):
-                    out.append(_text(child.content or ""))
+                    out.append(text_token(child.content or ""))
                 else:
                     out.append(child)
                 texts.append(child.content or "")
@@ -620,56 +544,6 @@ class _BodyFilter:
                 texts.append(child.content)
             out.append(child)
         return out
-
-
-def _link_tokens(
-    target: NoteTarget | AssetTarget | ExternalTarget | BrokenTarget, label: str,
-    ids: dict[str, str], titles: dict[str, str], vn: ViewNote, texts: list[str],
-) -> list[Token]:
-    if isinstance(target, NoteTarget):
-        tid = ids.get(target.note.key)
-        if tid is not None:
-            vn.links_to.append(tid)
-            shown = label or titles[target.note.key]
-            texts.append(shown)
-            return [
-                Token("link_open", "a", 1, attrs={"href": _note_ref(tid, target.fragment)},
-                      meta={"wiki": True}),
-                _text(shown),
-                Token("link_close", "a", -1),
-            ]
-    shown = label or WITHHELD_LABEL
-    texts.append(shown)
-    return [_text(shown)]
-
-
-def _note_ref(note_id: str, fragment: str) -> str:
-    """A placeholder the emitter turns into a URL relative to the page it is on."""
-    return f"ivsite:note/{note_id}" + (f"#{slugify(fragment)}" if fragment else "")
-
-
-def _asset_ref(asset: AssetRef, fragment: str) -> str:
-    return f"ivsite:asset/{asset.rel[len('content/'):]}" + (f"#{fragment}" if fragment else "")
-
-
-def _paragraph(children: list[Token]) -> list[Token]:
-    return [Token("paragraph_open", "p", 1, block=True),
-            Token("inline", "", 0, children=children, content=_inline_words(children)),
-            Token("paragraph_close", "p", -1, block=True)]
-
-
-def _inline_words(children: list[Token]) -> str:
-    return "".join(c.content for c in children if c.type == "text")
-
-
-def _words(tokens: list[Token]) -> list[str]:
-    """The words of block tokens (their inline text and code)."""
-    return [inline_text(t) if t.type == "inline" else t.content for t in tokens
-            if t.type in ("inline", "fence", "code_block")]
-
-
-def _text(content: str) -> Token:
-    return Token("text", "", 0, content=content)
 
 
 def _copy(tok: Token, **changes: object) -> Token:

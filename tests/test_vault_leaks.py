@@ -16,7 +16,7 @@ import pytest
 from sites import OutputCorpus, canary
 from unit_helpers import prepare, write_site
 
-from ivsite import audience, comments
+from ivsite import comments, viewembeds
 from ivsite.audience import build_view
 from ivsite.diagnostics import Diagnostics
 from ivsite.graph import build_graph
@@ -245,12 +245,12 @@ def test_an_embed_that_inlined_the_raw_note_fails_the_build(
         "content/reflections/secret-plan.md":
             f"---\ntitle: Secret plan\ndate: 2026-01-01\n---\n{canary('e1')} {WORDS}.\n"})
 
-    def raw(self: audience._BodyFilter, tok: object) -> list[object]:
-        target = audience.resolve_wiki(self.site, "Secret plan")
-        assert isinstance(target, audience.NoteTarget)
+    def raw(self: viewembeds.EmbedFilter, tok: object) -> list[object]:
+        target = viewembeds.resolve_wiki(self.site, "Secret plan")
+        assert isinstance(target, viewembeds.NoteTarget)
         return list(target.note.tokens)  # the raw note, not a view of it
 
-    monkeypatch.setattr(audience._BodyFilter, "_embed_block", raw)
+    monkeypatch.setattr(viewembeds.EmbedFilter, "block", raw)
     _expect_audit_failure(site, tmp_path / "out", "content/reflections/secret-plan.md")
 
 
