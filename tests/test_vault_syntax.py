@@ -302,3 +302,14 @@ def test_an_edit_to_an_embedded_note_reaches_a_kept_view_of_the_embedding_one(
     assert "Pay words." in host_text(root)
     (root / "content/roles/analyst.md").write_text(ROLE.replace("Pay words.", "New pay."))
     assert "New pay." in host_text(root)
+
+
+def test_embeds_in_embedded_notes_are_followed_four_deep(tmp_path: Path) -> None:
+    chain = {f"content/pages/n{i}.md": f"---\ntitle: N{i}\n---\nWords of n{i}.\n\n"
+             f"![[pages/n{i + 1}]]\n" for i in range(1, 6)}
+    chain["content/pages/n6.md"] = "---\ntitle: N6\n---\nWords of n6.\n"
+    root = write_site(tmp_path, {"content/pages/p.md": HEAD + "![[pages/n1]]\n", **chain})
+    html, found, _ = page_html(root)
+    assert all(f"Words of n{i}." in html for i in range(1, 5)), html
+    assert "Words of n5." not in html and '<a href="../n5/">N5</a>' in html
+    assert any(f.startswith("embed-depth:") for f in found), found
