@@ -50,8 +50,11 @@ def _callouts(state: StateCore) -> None:
             continue
         kind, fold, title = m.group(1).casefold(), m.group(2), m.group(3).strip()
         family = FAMILY_OF.get(kind, "note")
-        close = next(j for j in range(i + 1, len(tokens))
-                     if tokens[j].type == "blockquote_close" and tokens[j].level == tok.level)
+        close = next((j for j in range(i + 1, len(tokens)) if tokens[j].type ==
+                      "blockquote_close" and tokens[j].level == tok.level), None)
+        if close is None:  # (markdown-it always closes a quote; a plain quote stays one)
+            i += 1
+            continue
         tag = "details" if fold else "div"
         meta = {"kind": kind, "family": family, "fold": fold}
         tok.type, tok.tag, tok.meta = "callout_open", tag, dict(meta)
