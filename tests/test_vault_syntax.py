@@ -313,3 +313,12 @@ def test_embeds_in_embedded_notes_are_followed_four_deep(tmp_path: Path) -> None
     assert all(f"Words of n{i}." in html for i in range(1, 5)), html
     assert "Words of n5." not in html and '<a href="../n5/">N5</a>' in html
     assert any(f.startswith("embed-depth:") for f in found), found
+
+
+def test_an_embed_of_a_recording_is_an_error(tmp_path: Path) -> None:
+    root = one_page(tmp_path, "![[talk.m4a]]\n",
+                    content__interviews__talk__md="---\ndate: 2026-01-02\nperson:\n"
+                    "  name: Ann Example\nrecording_file: ../audio/talk.m4a\n---\nHi.\n",
+                    content__audio__talk__m4a="not really audio")
+    p = prepare(root)
+    assert [d.code for d in p.diags.errors] == ["recording-link"], [d.text() for d in p.diags]
