@@ -1,9 +1,11 @@
 """The one Markdown dialect ivsite reads: CommonMark plus the contract's extensions.
 
 Tables, strikethrough, footnotes, task lists, definition lists, ``::: private`` and
-``::: mentor`` containers and ``[[wiki-links]]``. The parser only ever reads the
-text an audience may see (ivsite.passages cuts the rest out first); the passages
-left in it become container tokens, so that the views can mark them.
+``::: mentor`` containers and ``[[wiki-links]]``, and Obsidian's callouts,
+``==highlight==``, inline ``#tags`` and ``![[embeds]]`` (see ivsite.syntax). The
+parser only ever reads the text an audience may see (ivsite.passages cuts the
+rest out first); the passages left in it become container tokens, so that the
+views can mark them.
 """
 
 from __future__ import annotations
@@ -17,6 +19,11 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
+
+from .syntax.callouts import callouts_plugin
+from .syntax.embeds import embeds_plugin
+from .syntax.highlight import highlight_plugin
+from .syntax.inlinetags import inline_tags_plugin
 
 PASSAGE_KINDS = ("private", "mentor")
 
@@ -52,6 +59,10 @@ def markdown() -> MarkdownIt:
     tasklists_plugin(md)
     deflist_plugin(md)
     md.inline.ruler.before("link", "wikilink", _wikilink)
+    callouts_plugin(md)
+    highlight_plugin(md)
+    inline_tags_plugin(md)
+    embeds_plugin(md)
     return md
 
 

@@ -52,7 +52,7 @@ class Emitter:
         self.omitted_assets = sorted(rel for rel in linked if rel not in self.assets)
         published = frozenset(self.assets)
         self.renderer = Renderer(  # no reference back to the emitter: no cycle to collect
-            note_url=graph.url_of, mark_passages=not self.public,
+            note_url=graph.url_of, mark_passages=not self.public, tag_url=graph.tag_url,
             asset_url=lambda path: path if "content/" + path in published else None)
         # All a rendered body depends on besides its view note and page address:
         # how note and file links are written in this view.
