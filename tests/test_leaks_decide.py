@@ -32,7 +32,7 @@ from sites import (
 from ivsite.emit import companies, lists, rolepage, timeline
 from ivsite.emit.chart import Point
 from ivsite.incremental import last_build
-from ivsite.pipeline import EXIT_CONTENT, BuildResult, build
+from ivsite.pipeline import EXIT_CONTENT, Result, build
 
 PRIVATE_COMPANY = f"{canary('privcompany')} Holdings"
 PRIVATE_PERSON = f"Vera {canary('privname')}"
@@ -74,7 +74,7 @@ def site_content() -> dict[str, Any]:
     }
 
 
-def _ok(result: BuildResult) -> None:
+def _ok(result: Result) -> None:
     errors = [d.text() for d in result.diagnostics if d.severity == "error"]
     assert result.status == 0 and not errors, errors
 
