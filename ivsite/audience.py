@@ -527,7 +527,10 @@ def _link_tokens(
                 _text(shown),
                 Token("link_close", "a", -1),
             ]
-    shown = label or WITHHELD_LABEL
+    # A note not written yet reads as its name; a withheld one is never named.
+    missing = isinstance(target, BrokenTarget) and target.code == "missing-note"
+    shown = label or (target.shown if missing and isinstance(target, BrokenTarget)
+                      else "") or WITHHELD_LABEL
     texts.append(shown)
     return [_text(shown)]
 
@@ -538,7 +541,7 @@ def _note_ref(note_id: str, fragment: str) -> str:
 
 
 def _asset_ref(asset: AssetRef, fragment: str) -> str:
-    return f"ivsite:asset/{asset.rel[len('content/'):]}" + (f"#{fragment}" if fragment else "")
+    return f"ivsite:asset/{asset.out}" + (f"#{fragment}" if fragment else "")
 
 
 def _text(content: str) -> Token:

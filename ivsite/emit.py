@@ -179,10 +179,10 @@ class _Emitter:
         self.assets = {rel: ref for rel, ref in linked.items()
                        if not self.locked or ref.digest in allowed}
         self.omitted_assets = sorted(rel for rel in linked if rel not in self.assets)
-        published = frozenset(self.assets)
+        published = frozenset(ref.out for ref in self.assets.values())
         self.renderer = Renderer(  # no reference back to the emitter: no cycle to collect
             note_url=graph.url_of, mark_passages=not self.public,
-            asset_url=lambda path: path if "content/" + path in published else None)
+            asset_url=lambda path: path if path in published else None)
         # All a rendered body depends on besides its view note and page address:
         # how note and file links are written in this view.
         self.render_scope = (self.audience, self.locked, graph.url_key,
@@ -530,8 +530,8 @@ class _Emitter:
         self._search_index(pages)
         for rel in self.plan.assets:
             if rel in self.plan.files or rel.startswith("pagefind/"):
-                raise EmitError(f"content/{rel} would be published at {rel}, where ivsite "
-                                "writes a file of its own; rename or move it")
+                raise EmitError(f"{self.plan.assets[rel].rel} would be published at "
+                                f"{rel}, where ivsite writes a file of its own; rename or move it")
         self.plan.files = self.plan.files.sorted()
         self.plan.assets = dict(sorted(self.plan.assets.items()))
         return self.plan
@@ -691,8 +691,8 @@ class _Emitter:
         return self.theme.render(page.template, **self._context(page, absolute=True))
 
     def _assets(self) -> None:
-        for rel, ref in self.assets.items():
-            self.plan.assets[rel[len("content/"):]] = ref
+        for ref in self.assets.values():
+            self.plan.assets[ref.out] = ref
 
     def _static(self) -> None:
         for rel, data in self.theme.static_files().items():

@@ -44,7 +44,13 @@ def _slug(value: str) -> str:
     return value
 
 
+def _listed(value: Any) -> Any:
+    """Obsidian writes a single alias or tag as a plain string."""
+    return [value] if isinstance(value, str) else value
+
+
 Date = Annotated[dt.date, BeforeValidator(_date)]
+Words = Annotated[list[str], BeforeValidator(_listed)]
 OneLine = Annotated[str, AfterValidator(_one_line)]
 Slug = Annotated[str, AfterValidator(_slug)]
 Interest = Annotated[int, Field(ge=1, le=5)]
@@ -96,9 +102,11 @@ class NoteMeta(_Model):
     visibility: Visibility | None = Field(
         None, description="public | mentor | private; default from site.toml [visibility]"
     )
-    tags: list[str] = Field(default_factory=list)
+    tags: Words = Field(default_factory=list)
     summary: OneLine | None = None
     slug: Slug | None = None
+    aliases: Words = Field(
+        default_factory=list, description="Other names [[links]] may use for this note")
 
 
 class InterviewMeta(NoteMeta):

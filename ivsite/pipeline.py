@@ -266,7 +266,9 @@ def _build(pipe: Pipeline, diags: Diagnostics, audience: Audience, out: Path | N
     if theme is None:
         return BuildResult(EXIT_USAGE, diags)
     out_dir = (out or prep.root / prep.config.output_dir).resolve()
-    if not check_output_dir(prep.root, out_dir, diags):
+    folders = prep.loaded.folders
+    if not check_output_dir(prep.root, out_dir, diags,
+                            ("content",) if not folders.vault else folders.dirs()):
         return BuildResult(EXIT_USAGE, diags)
     share_cfg = prep.config.share
     enc = PLAIN

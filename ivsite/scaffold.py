@@ -11,6 +11,7 @@ import shutil
 from importlib import resources
 from pathlib import Path
 
+from .folders import read_folders
 from .slugs import slugify
 
 SCAFFOLD = "scaffold/site"
@@ -78,7 +79,12 @@ def new_note(
         day = dt.date.fromisoformat(date) if date else dt.date.today()
     except ValueError:
         return None, f"'{date}' is not a date; write YYYY-MM-DD"
-    folder = root / "content" / collection
+    mapped = [f for f, kind in read_folders((root / "site.toml").read_bytes()).mapped
+              if kind == collection]
+    if not mapped:
+        return None, (f"no folder in site.toml's [content] holds {collection}; add one, "
+                      f'e.g. "{collection.capitalize()}" = "{collection}"')
+    folder = root / mapped[-1]  # the shortest: the kind's own folder, not a nested one
     if collection == "interviews":
         stem = slugify(f"{day.isoformat()} {company or role or 'conversation'}")
         lines = [

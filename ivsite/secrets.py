@@ -52,6 +52,9 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
             if meta.title and len(meta.title.split()) >= 2:
                 out.append(Secret("withheld title", meta.title, note.source,
                                   note.fm.pos("title").line))
+            out.extend(Secret("withheld alias", alias, note.source,
+                              note.fm.pos("aliases", str(i)).line)
+                       for i, alias in enumerate(meta.aliases) if len(alias.split()) >= 2)
             url = f"{note.slug}/" if note.collection == "pages" else \
                 f"{note.collection}/{note.slug}/"
             out.append(Secret(ADDRESS, url, note.source, 1))

@@ -21,8 +21,10 @@ from pydantic import ValidationError
 from . import consent
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics, did_you_mean
+from .fallback import fallbacks
 from .frontmatter import FrontMatter, Pos
 from .keyed import Keyed, compute
+from .linkhints import suggest
 from .load import AssetRef, LoadedSite
 from .lookalike import privacy_value, privacy_word
 from .models import (
@@ -46,10 +48,14 @@ RESERVED_PAGE_SLUGS = frozenset({
 })
 REQUIRED: dict[str, tuple[str, ...]] = {
     "interviews": ("date",),
-    "reflections": ("title", "date"),
-    "roles": ("title",),
-    "pages": ("title",),
+    "reflections": ("date",),
+    "roles": (),
+    "pages": (),
 }
+"""A missing title falls back to the first '# heading' or the file name (see
+ivsite.fallback); an interview's page is titled from its person."""
+_A = {"interviews": "an interview", "reflections": "a reflection", "roles": "a role",
+      "pages": "a page"}
 
 
 def validate(
@@ -60,15 +66,15 @@ def validate(
     under its path, bytes and site.toml, and its links and roles under its text
     and the site's shape (all that each reads), so a build engine can keep them."""
     config_key = hashlib.sha256(loaded.config_bytes or b"").hexdigest()
-    site = ValidSite(assets=dict(loaded.assets))
+    site = ValidSite(assets=dict(loaded.assets), base=loaded.folders.base)
     for p in parsed:
         if p.diagnostics:
             diags.extend(p.diagnostics)
         if p.fm is None:
             continue
         note, found = keyed(("note", p.source.rel, p.source.digest, config_key),
-                            functools.partial(_checked, functools.partial(_validate_note,
-                                                                          p, config)))
+                            functools.partial(_checked, functools.partial(
+                                _validate_note, p, config, loaded.folders.key(p.source.rel))))
         if found:
             diags.extend(found)
         if note is not None and not any(d.severity == "error" for d in p.diagnostics):
@@ -137,7 +143,7 @@ def shape_part(note: Note) -> bytes:
     if not note.shape_part:  # a kept note keeps its part
         meta = note.meta
         parts: list[object] = [note.source, note.key, note.collection, note.slug,
-                               note.visibility, meta.title, meta.slug]
+                               note.visibility, meta.title, meta.slug, meta.aliases]
         if isinstance(meta, InterviewMeta):
             p = meta.person  # what other notes' name and contact checks look for
             parts += [p.name, p.email, p.phone, p.linkedin, p.role, p.company,
@@ -149,12 +155,13 @@ def shape_part(note: Note) -> bytes:
     return note.shape_part
 
 
-def _validate_note(p: ParsedNote, config: SiteConfig, diags: Diagnostics) -> Note | None:
+def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
+                   diags: Diagnostics) -> Note | None:
     assert p.fm is not None
     fm, path, coll = p.fm, p.source.rel, p.source.collection
     model = MODELS[coll]
     errors_before = len(diags.errors)
-    data = dict(fm.data)
+    data = fallbacks(coll, note_key, fm, p.tokens, p.cut)
     # Privacy look-alikes and unknown keys.
     known = set(model.model_fields)
     for key in list(data):
@@ -212,8 +219,8 @@ def _validate_note(p: ParsedNote, config: SiteConfig, diags: Diagnostics) -> Not
             if req == "date" and "date" in fm.data and fm.data["date"] is not None:
                 continue  # a bad date is reported by the model below
             diags.error(
-                path, 1, 1, "missing-" + req, f"a note in {coll}/ needs a '{req}'",
-                "for example: date: 2026-03-04" if req == "date" else "for example: title: ...",
+                path, 1, 1, "missing-" + req, f"{_A[coll]} needs a '{req}'",
+                "for example: date: 2026-03-04, or a file name that starts with the date",
             )
     meta: NoteMeta | None = None
     try:
@@ -228,10 +235,9 @@ def _validate_note(p: ParsedNote, config: SiteConfig, diags: Diagnostics) -> Not
                         _message(loc, err, data), _hint(err))
     if meta is None or len(diags.errors) > errors_before:
         return None
-    key = p.source.rel[len("content/"):].rsplit(".", 1)[0]
     visibility = meta.visibility or getattr(config.visibility, coll)
-    slug = meta.slug or slugify(key.rsplit("/", 1)[-1]) or "note"
-    if coll == "pages" and key == "pages/index":
+    slug = meta.slug or slugify(note_key.rsplit("/", 1)[-1]) or "note"
+    if coll == "pages" and note_key.rsplit("/", 1)[-1] == "index":
         slug = "index"
     elif coll == "pages" and slug in RESERVED_PAGE_SLUGS:
         pos = fm.pos("slug") if meta.slug else Pos(1, 1)
@@ -240,7 +246,7 @@ def _validate_note(p: ParsedNote, config: SiteConfig, diags: Diagnostics) -> Not
                     "set another 'slug:' for this page, or rename the file")
         return None
     return Note(
-        source=path, collection=coll, key=key, meta=meta, visibility=visibility, slug=slug,
+        source=path, collection=coll, key=note_key, meta=meta, visibility=visibility, slug=slug,
         tokens=p.tokens, env=p.env, fm=fm, body_line=fm.body_line, cut=p.cut,
     )
 
@@ -332,6 +338,9 @@ def _index(site: ValidSite, diags: Diagnostics) -> None:
         urls[(note.collection, note.slug)] = note
         if note.meta.title:
             titles.setdefault(note.meta.title.casefold(), []).append(note)
+        site.by_name.setdefault(note.key.rsplit("/", 1)[-1].casefold(), []).append(note)
+        for alias in {a.strip().casefold() for a in note.meta.aliases if a.strip()}:
+            site.by_alias.setdefault(alias, []).append(note)
     for title, notes in titles.items():
         if len(notes) == 1:
             site.by_title[title] = notes[0]
@@ -358,7 +367,10 @@ def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
                 attr = "href" if tok.type == "link_open" else "src"
                 href = str(tok.attrs.get(attr, ""))
                 target = resolve_href(site, note.source, href)
-            if isinstance(target, BrokenTarget) and not (
+            if isinstance(target, BrokenTarget) and target.code == "missing-note":
+                diags.warning(note.source, line, 1, target.code, target.reason,
+                              suggest(site, note, target.shown))
+            elif isinstance(target, BrokenTarget) and not (
                     target.code == "recording-link"
                     and (note.visibility == "private" or line in private)):
                 # (A private note or passage may link its recording: the private view
@@ -374,10 +386,11 @@ def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
             if meta.recording_file:
                 joined = recording_path(note.source, meta.recording_file)
                 pos = note.fm.pos("recording_file")
-                if not joined.startswith("content/"):
+                if joined.startswith("../") or not joined.startswith(site.base):
+                    where = site.base or "the site folder"
                     diags.error(note.source, pos.line, pos.col, "outside-site",
-                                "recording_file points outside content/",
-                                "keep recordings inside content/ (they are never published)")
+                                f"recording_file points outside {where}",
+                                f"keep recordings inside {where} (they are never published)")
         if isinstance(meta, ReflectionMeta):
             for i, slug in enumerate(meta.roles):
                 if slug not in roles:

@@ -102,11 +102,11 @@ def test_check_json_of_a_clean_site_is_an_empty_list(good: Path) -> None:
 def test_check_reports_all_problems_at_once(good: Path) -> None:
     (good / "content" / "pages" / "a.md").write_text(BAD_NOTE)
     (good / "content" / "pages" / "b.md").write_text("---\ntitle: B\ndraft: true\n---\nx\n")
-    (good / "content" / "pages" / "c.md").write_text("no front matter\n")
+    (good / "content" / "pages" / "c.md").write_text("----\ntitle: C\n---\nx\n")
     r = run("check", "--format", "json")
     codes = {(d["path"], d["code"]) for d in json.loads(r.stdout)}
     assert {("content/pages/a.md", "visibility"), ("content/pages/b.md", "privacy-key"),
-            ("content/pages/c.md", "front-matter-missing")} <= codes
+            ("content/pages/c.md", "front-matter-start")} <= codes
 
 
 # ----------------------------------------------------------------- schema
