@@ -75,6 +75,8 @@ class ValidSite:
     """Notes by each of their ``aliases:`` (case-folded)."""
     base: str = "content/"
     """What every content path starts with (see ivsite.folders)."""
+    rejected: dict[tuple[str, str], str] = field(default_factory=dict)
+    """Names of the notes validation left out (see ivsite.causes)."""
     assets: dict[str, AssetRef] = field(default_factory=dict)
     """The files of the content that links may reach: every file but recordings."""
     recordings: dict[str, str] = field(default_factory=dict)
@@ -173,7 +175,8 @@ def resolve_href(site: ValidSite, from_source: str, href: str) -> Target:
             key = rel[len(site.base):-len(suffix)]
             note = site.by_key.get(key)
             if note is None:
-                return BrokenTarget(f"'{href}' links to a note that does not exist")
+                return BrokenTarget(f"'{href}' links to a note that does not exist",
+                                    shown=key)
             return NoteTarget(note, parts.fragment)
     asset = site.assets.get(rel)
     if asset is None and rel in site.recordings:

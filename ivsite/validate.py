@@ -19,6 +19,7 @@ from markdown_it.token import Token
 from pydantic import ValidationError
 
 from . import consent
+from .causes import attach, follows, rejected_names
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics, did_you_mean
 from .fallback import fallbacks
@@ -80,6 +81,7 @@ def validate(
         if note is not None and not any(d.severity == "error" for d in p.diagnostics):
             site.notes.append(note)
     site.notes = consent.settle(site.notes, diags, keyed)
+    site.rejected = rejected_names(parsed, {n.source for n in site.notes}, loaded.folders)
     _index(site, diags)
     _withhold_recordings(site, loaded.assets)
     if loaded.questions is not None:
@@ -95,6 +97,7 @@ def validate(
                       functools.partial(_reference_problems, site, note, roles))
         if found:
             diags.extend(found)
+    attach(diags)
     return site
 
 
@@ -135,6 +138,7 @@ def site_shape(site: ValidSite, config_key: str) -> str:
         h.update(f"\0recording\0{rel}\0{source}".encode())
     for q in site.questions:
         h.update(repr((q.id, q.text, q.aliases)).encode())
+    h.update(repr(sorted(site.rejected.items())).encode())
     return h.hexdigest()
 
 
@@ -226,10 +230,16 @@ def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
     try:
         meta = model.model_validate(data)
     except ValidationError as exc:
+        # One value that fits none of a union's kinds (a date, or false) is one
+        # mistake: one error, the date's if it is one of them.
+        first: dict[tuple[str, ...], Any] = {}
         for err in exc.errors():
             loc = tuple(str(x) for x in err["loc"] if not str(x).startswith("function-"))
             loc = tuple(x for x in loc if not x.startswith(("literal[", "date", "bool")))\
                 if len(loc) > 1 else loc
+            if loc not in first or "date" in err["type"]:
+                first[loc] = err
+        for loc, err in first.items():
             pos = fm.pos(*loc)
             diags.error(path, pos.line, pos.col, "front-matter",
                         _message(loc, err, data), _hint(err))
@@ -292,10 +302,15 @@ def _privacy_shaped(path: str, pos: Pos, key: str, shown: str, value: object,
         return False
     why = (f"'{shown}' looks like a privacy switch ({word!r})" if word is not None
            else f"unknown key '{shown}' says {value!r}, like a privacy switch")
+    hint = ("write 'visibility: public', 'visibility: mentor' or 'visibility: private' "
+            "(lower case, at the top level), or rename the key")
+    if word in ("publish", "published") and isinstance(value, bool):
+        # Obsidian Publish's (and Jekyll's) switch: say which visibility it meant.
+        meant = "public" if value else "private"
+        hint = (f"'{shown}: {str(value).lower()}' means 'visibility: {meant}' here; write "
+                f"that instead (and 'visibility: mentor' for your mentor only)")
     diags.error(path, pos.line, pos.col, "privacy-key",
-                f"{why}, but the only one is 'visibility'; ivsite will not guess",
-                "write 'visibility: public', 'visibility: mentor' or 'visibility: private' "
-                "(lower case, at the top level), or rename the key")
+                f"{why}, but the only one is 'visibility'; ivsite will not guess", hint)
     return True
 
 
@@ -367,7 +382,11 @@ def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
                 attr = "href" if tok.type == "link_open" else "src"
                 href = str(tok.attrs.get(attr, ""))
                 target = resolve_href(site, note.source, href)
-            if isinstance(target, BrokenTarget) and target.code == "missing-note":
+            root = _rejected_target(site, target) if isinstance(target, BrokenTarget) else ""
+            if isinstance(target, BrokenTarget) and root:
+                diags.add(follows(note.source, line, 1,
+                                  f"{target.reason}, because {root} has an error", root))
+            elif isinstance(target, BrokenTarget) and target.code == "missing-note":
                 diags.warning(note.source, line, 1, target.code, target.reason,
                               suggest(site, note, target.shown))
             elif isinstance(target, BrokenTarget) and not (
@@ -378,7 +397,13 @@ def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
                 diags.error(note.source, line, 1, target.code, target.reason, target.hint)
         meta = note.meta
         if isinstance(meta, InterviewMeta):
-            if meta.role and meta.role not in roles:
+            role_root = site.rejected.get(("role", meta.role or ""), "")
+            if meta.role and meta.role not in roles and role_root:
+                pos = note.fm.pos("role")
+                diags.add(follows(note.source, pos.line, pos.col,
+                                  f"role '{meta.role}' is {role_root}, which has an error",
+                                  role_root))
+            elif meta.role and meta.role not in roles:
                 pos = note.fm.pos("role")
                 diags.error(note.source, pos.line, pos.col, "unknown-role",
                             f"role '{meta.role}' is not the slug of a note in content/roles/",
@@ -393,11 +418,30 @@ def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
                                 f"keep recordings inside {where} (they are never published)")
         if isinstance(meta, ReflectionMeta):
             for i, slug in enumerate(meta.roles):
-                if slug not in roles:
+                role_root = site.rejected.get(("role", slug), "")
+                if slug not in roles and role_root:
+                    pos = note.fm.pos("roles", str(i))
+                    diags.add(follows(note.source, pos.line, pos.col,
+                                      f"role '{slug}' is {role_root}, which has an error",
+                                      role_root))
+                elif slug not in roles:
                     pos = note.fm.pos("roles", str(i))
                     diags.error(note.source, pos.line, pos.col, "unknown-role",
                                 f"role '{slug}' is not the slug of a note in content/roles/",
                                 did_you_mean(slug, roles))
+
+
+def _rejected_target(site: ValidSite, target: BrokenTarget) -> str:
+    """The rejected note a broken link would have reached, or ""."""
+    if not target.shown:
+        return ""
+    name = target.shown.casefold()
+    if target.code == "broken-link":
+        return site.rejected.get(("key", name), "")
+    if target.code == "missing-note":
+        return site.rejected.get(("note", name), "") or \
+            site.rejected.get(("note", name.rsplit("/", 1)[-1]), "")
+    return ""
 
 
 def _questions(path: str, data: bytes, diags: Diagnostics) -> list[Question]:
