@@ -86,9 +86,10 @@ class Diagnostics:
 
     def sorted(self) -> list[Diagnostic]:
         """Unique diagnostics, errors before warnings, each in file, line, column
-        order (a problem that follows from another is folded into it beforehand,
+        order, site.toml first (a problem that follows from another is folded into it beforehand,
         see ivsite.causes, so the first error is a root cause)."""
-        return sorted(set(self.items), key=lambda d: (d.severity != "error", d.path, d.line,
+        return sorted(set(self.items), key=lambda d: (d.severity != "error",
+                                                      d.path != "site.toml", d.path, d.line,
                                                       d.col, d.code, d.message))
 
 

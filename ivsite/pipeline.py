@@ -24,7 +24,7 @@ from .audit import AssetSecret, Hit, audit_files, audit_folder
 from .auditcache import FILE as AUDIT_CLEAN_FILE
 from .auditcache import CleanFiles
 from .config import SiteConfig, load_config
-from .diagnostics import Diagnostics
+from .diagnostics import Diagnostics, did_you_mean
 from .emit import EmitError, emit
 from .graph import SiteGraph, build_graph
 from .incremental import last_build
@@ -351,7 +351,12 @@ def load_theme(prep: Prepared, diags: Diagnostics) -> Theme | None:
     try:
         return Theme.load(prep.root, prep.config.theme)
     except ThemeError as exc:
-        diags.error("site.toml", 0, 0, "theme", str(exc), "the built-in theme is 'default'")
+        themes = prep.root / "themes"
+        known = {"default", *(p.name for p in themes.iterdir() if p.is_dir())} \
+            if themes.is_dir() else {"default"}
+        hint = did_you_mean(prep.config.theme, known) or \
+            f"the themes this site has: {', '.join(sorted(known))} (built in: 'default')"
+        diags.error("site.toml", 0, 0, "theme", str(exc), hint)
         return None
 
 
