@@ -101,7 +101,11 @@ def visible_source(site: ValidSite, audience: Audience) -> str:
         if note.visibility not in sees:
             continue
         meta = note.meta
-        parts += [meta.title or "", meta.summary or "", *meta.tags]
+        # The title as written (or the file name): one taken from a heading is in
+        # the shown lines below if it may be shown, and only then (see ivsite.fallback).
+        written = note.fm.data.get("title")
+        parts += [written if isinstance(written, str) else note.key.rsplit("/", 1)[-1],
+                  meta.summary or "", *meta.tags]
         if isinstance(meta, InterviewMeta):
             p = meta.person
             parts += [meta.alias or "", p.role or "", p.company or "", p.industry or "",

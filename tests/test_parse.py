@@ -110,7 +110,7 @@ def test_no_front_matter_is_all_body() -> None:
 def test_what_starts_like_front_matter_but_cannot_be_read_is_an_error(text: str) -> None:
     p = parse_note(src(text))
     assert p.fm is None and p.tokens == []
-    assert [d.code for d in p.diagnostics][0] in (
+    assert p.diagnostics[0].code in (
         "front-matter-start", "toml", "front-matter-unclosed")
 
 
