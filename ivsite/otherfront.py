@@ -87,12 +87,12 @@ def read_toml(path: str, lines: list[str]) -> tuple[
     """The settings between the ``+++`` on line 1 and the next ``+++`` (``lines``
     are those between them), each key path's (key line, key column, value column),
     and the problems. None when they cannot be read."""
-    text = "\n".join(lines)
+    text = "\n".join(lines) + "\n"
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+), column (\d+)", str(exc))
-        line, col = (int(m.group(1)) + 1, int(m.group(2))) if m else (2, 1)
+        line, col = (int(m.group(1)) + 1, int(m.group(2))) if m else (len(lines) + 1, 1)
         return None, {}, [Diagnostic(
             path, line, col, "error", "toml",
             f"front matter is not valid TOML: {str(exc).split(' (at')[0]}",

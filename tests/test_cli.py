@@ -117,14 +117,53 @@ def test_schema_prints_json_with_no_additional_properties() -> None:
     assert r.exit_code == 0
     schema = json.loads(r.stdout)
     defs = schema["$defs"]
-    assert {"InterviewMeta", "ReflectionMeta", "RoleMeta", "PageMeta", "Person"} <= set(defs)
+    assert {"interviews_note", "reflections_note", "roles_note", "pages_note",
+            "Person"} <= set(defs)
     for name, d in defs.items():
         if d.get("type") == "object":
             assert d.get("additionalProperties") is False, name
-    props = defs["InterviewMeta"]["properties"]
+    props = defs["interviews_note"]["properties"]
     assert {"person", "consent", "visibility", "alias", "follow_up"} <= set(props)
-    assert "person" in defs["InterviewMeta"]["required"]
-    assert len(schema["oneOf"]) == 4
+    assert "person" in defs["interviews_note"]["required"]
+    # anyOf, not oneOf: a page is also a valid role (issue 11; see tests/test_schema.py).
+    assert len(schema["anyOf"]) == 4
+
+
+# ----------------------------------------------------------------- issue 11: small things
+
+
+@pytest.mark.parametrize("args", [
+    ["init"], ["check"], ["build"], ["serve"], ["share"], ["todo"], ["audit"], ["schema"],
+    ["new"], ["new", "interview"], ["new", "page"], ["new", "reflection"], ["new", "role"],
+])
+def test_every_command_has_help_text_and_a_dash_c(args: list[str]) -> None:
+    r = run(*args, "--help")
+    assert r.exit_code == 0
+    summary = r.output.split("\n\n")[1].strip()
+    assert summary and not summary.startswith("Options"), r.output
+    if args != ["new"]:
+        assert "-C DIR" in r.output, r.output
+
+
+def test_dash_c_runs_in_the_site_folder(good: Path, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path.parent)
+    for args in (["-C", str(good), "check"], ["check", "-C", str(good)]):
+        r = run(*args)
+        assert r.exit_code == 0 and "ok: 3 note(s) checked" in r.output, r.output
+    assert Path.cwd() == tmp_path.parent
+    r = run("new", "page", "A page", "-C", str(good))
+    assert r.exit_code == 0 and (good / "content" / "pages" / "a-page.md").is_file()
+
+
+def test_check_refuses_a_theme_that_is_not_there(good: Path) -> None:
+    (good / "site.toml").write_text((good / "site.toml").read_text() + 'theme = "dark"\n')
+    r = run("check")
+    assert r.exit_code == 2 and "theme 'dark' not found" in r.output
+    assert "the themes this site has: default" in r.output
+    (good / "site.toml").write_text((good / "site.toml").read_text()
+                                    .replace('"dark"', '"defalt"'))
+    assert "did you mean 'default'" in run("check").output
 
 
 # ----------------------------------------------------------------- build
