@@ -2,7 +2,7 @@
 
 Front-matter keys and types, privacy switches that are not ``visibility`` (errors:
 a misspelt switch must never publish), required fields, slugs and their clashes,
-links and the files they point at, role references and the question bank. What
+links and roles (ivsite.references) and the question bank. What
 passes becomes a :class:`~ivsite.notes.ValidSite`; a note with errors is left
 out of it, so an error can only ever withhold, never publish.
 """
@@ -11,21 +11,19 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import yaml
-from markdown_it.token import Token
 from pydantic import ValidationError
 
 from . import consent
-from .causes import attach, follows, rejected_names
+from .causes import attach, rejected_names
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics, did_you_mean
 from .fallback import fallbacks
 from .frontmatter import FrontMatter, Pos
 from .keyed import Keyed, compute
-from .linkhints import suggest
 from .load import AssetRef, LoadedSite
 from .lookalike import privacy_value, privacy_word
 from .models import (
@@ -37,9 +35,10 @@ from .models import (
     Referral,
     ReflectionMeta,
 )
-from .notes import BrokenTarget, Note, Question, ValidSite, resolve_href, resolve_wiki
+from .notes import Note, Question, ValidSite
 from .parse import ParsedNote
-from .recordings import recording_files, recording_path
+from .recordings import recording_files
+from .references import reference_problems
 from .slugs import slugify
 
 RESERVED_PAGE_SLUGS = frozenset({
@@ -94,7 +93,7 @@ def validate(
     roles = {n.slug for n in site.notes if n.collection == "roles"}
     for note in site.notes:
         found = keyed(("refs", site.shape, note.source, note.fm.text),
-                      functools.partial(_reference_problems, site, note, roles))
+                      functools.partial(reference_problems, site, note, roles))
         if found:
             diags.extend(found)
     attach(diags)
@@ -116,12 +115,6 @@ def _checked(work: Callable[[Diagnostics], T]) -> tuple[T, list[Diagnostic]]:
     scratch = Diagnostics()
     value = work(scratch)
     return value, list(scratch)
-
-
-def _reference_problems(site: ValidSite, note: Note, roles: set[str]) -> list[Diagnostic]:
-    scratch = Diagnostics()
-    _check_references(site, [note], roles, scratch)
-    return list(scratch)
 
 
 def site_shape(site: ValidSite, config_key: str) -> str:
@@ -359,89 +352,6 @@ def _index(site: ValidSite, diags: Diagnostics) -> None:
     for title, notes in titles.items():
         if len(notes) == 1:
             site.by_title[title] = notes[0]
-
-
-def _tokens_with_lines(note: Note) -> Iterable[tuple[Token, int]]:
-    for tok in note.tokens:
-        line = note.line_of(tok)
-        yield tok, line
-        for child in tok.children or ():
-            yield child, line
-
-
-def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
-                      diags: Diagnostics) -> None:
-    for note in notes:
-        private = {line.src + note.body_line for line in note.cut.lines
-                   if "private" in line.kinds}
-        for tok, line in _tokens_with_lines(note):
-            target = None
-            if tok.type == "wikilink":
-                target = resolve_wiki(site, str(tok.meta["target"]))
-            elif tok.type in ("link_open", "image"):
-                attr = "href" if tok.type == "link_open" else "src"
-                href = str(tok.attrs.get(attr, ""))
-                target = resolve_href(site, note.source, href)
-            root = _rejected_target(site, target) if isinstance(target, BrokenTarget) else ""
-            if isinstance(target, BrokenTarget) and root:
-                diags.add(follows(note.source, line, 1,
-                                  f"{target.reason}, because {root} has an error", root))
-            elif isinstance(target, BrokenTarget) and target.code == "missing-note":
-                diags.warning(note.source, line, 1, target.code, target.reason,
-                              suggest(site, note, target.shown))
-            elif isinstance(target, BrokenTarget) and not (
-                    target.code == "recording-link"
-                    and (note.visibility == "private" or line in private)):
-                # (A private note or passage may link its recording: the private view
-                # alone sees it, and even there the file is not copied.)
-                diags.error(note.source, line, 1, target.code, target.reason, target.hint)
-        meta = note.meta
-        if isinstance(meta, InterviewMeta):
-            role_root = site.rejected.get(("role", meta.role or ""), "")
-            if meta.role and meta.role not in roles and role_root:
-                pos = note.fm.pos("role")
-                diags.add(follows(note.source, pos.line, pos.col,
-                                  f"role '{meta.role}' is {role_root}, which has an error",
-                                  role_root))
-            elif meta.role and meta.role not in roles:
-                pos = note.fm.pos("role")
-                diags.error(note.source, pos.line, pos.col, "unknown-role",
-                            f"role '{meta.role}' is not the slug of a note in content/roles/",
-                            did_you_mean(meta.role, roles))
-            if meta.recording_file:
-                joined = recording_path(note.source, meta.recording_file)
-                pos = note.fm.pos("recording_file")
-                if joined.startswith("../") or not joined.startswith(site.base):
-                    where = site.base or "the site folder"
-                    diags.error(note.source, pos.line, pos.col, "outside-site",
-                                f"recording_file points outside {where}",
-                                f"keep recordings inside {where} (they are never published)")
-        if isinstance(meta, ReflectionMeta):
-            for i, slug in enumerate(meta.roles):
-                role_root = site.rejected.get(("role", slug), "")
-                if slug not in roles and role_root:
-                    pos = note.fm.pos("roles", str(i))
-                    diags.add(follows(note.source, pos.line, pos.col,
-                                      f"role '{slug}' is {role_root}, which has an error",
-                                      role_root))
-                elif slug not in roles:
-                    pos = note.fm.pos("roles", str(i))
-                    diags.error(note.source, pos.line, pos.col, "unknown-role",
-                                f"role '{slug}' is not the slug of a note in content/roles/",
-                                did_you_mean(slug, roles))
-
-
-def _rejected_target(site: ValidSite, target: BrokenTarget) -> str:
-    """The rejected note a broken link would have reached, or ""."""
-    if not target.shown:
-        return ""
-    name = target.shown.casefold()
-    if target.code == "broken-link":
-        return site.rejected.get(("key", name), "")
-    if target.code == "missing-note":
-        return site.rejected.get(("note", name), "") or \
-            site.rejected.get(("note", name.rsplit("/", 1)[-1]), "")
-    return ""
 
 
 def _questions(path: str, data: bytes, diags: Diagnostics) -> list[Question]:
