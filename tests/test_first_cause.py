@@ -41,7 +41,8 @@ def test_visibility_typo_in_a_role_gives_one_error_not_eight(tmp_path: Path) -> 
 def test_a_bad_date_gives_one_error(tmp_path: Path) -> None:
     """A bad date in a note others link to, and a bad date in a union field."""
     site = write_site(tmp_path, {
-        "pages/index.md": note({"title": "Home"}, "[[Bad]], [[bad]] and [x](../reflections/bad.md)\n"),
+        "pages/index.md": note({"title": "Home"},
+                               "[[Bad]], [[bad]] and [x](../reflections/bad.md)\n"),
         "reflections/bad.md": "---\ntitle: Bad\ndate: 2026-02-30\n---\nx\n",
         "pages/other.md": note({"title": "Other"}, "Also [[Bad]].\n"),
     })

@@ -40,7 +40,7 @@ def _front(text: str) -> dict[str, Any] | None:
     lines = text.split("\n")
     if lines[0].strip() == "---":
         end = lines.index("---", 1)
-        return yaml.load("\n".join(lines[1:end]), Loader=_EditorLoader) or {}  # noqa: S506
+        return yaml.load("\n".join(lines[1:end]), Loader=_EditorLoader) or {}
     if lines[0].strip() == "+++":
         end = lines.index("+++", 1)
         data = tomllib.loads("\n".join(lines[1:end]))
