@@ -14,10 +14,14 @@ STAGES = ("load", "parse", "validate", "audience", "graph", "emit", "write", "au
 WRAPPERS = ("pipeline", "incremental", "preview", "serve", "cli")
 
 
-def _imports(module: Path) -> set[str]:
-    """The ivsite modules a module imports (first name after ``ivsite.``)."""
+def _imports(module: Path, depth: int = 1) -> set[str]:
+    """The ivsite modules a module imports (first name after ``ivsite.``); a module
+    ``depth`` folders down (in a stage's package) reaches ivsite with ``depth`` dots,
+    and fewer dots name its own package's modules."""
     found: set[str] = set()
     for node in ast.walk(ast.parse(module.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and 1 <= node.level < depth:
+            continue
         if isinstance(node, ast.ImportFrom) and node.level >= 1:
             if node.module:
                 found.add(node.module.split(".")[0])
@@ -35,10 +39,13 @@ def _reaches(name: str, seen: set[str] | None = None) -> set[str]:
     """Every ivsite module ``name`` imports, directly or through others."""
     seen = set() if seen is None else seen
     path = PACKAGE / f"{name}.py"
-    if not path.is_file() or name in seen:
+    folder = PACKAGE / name
+    if name in seen or not (path.is_file() or folder.is_dir()):
         return seen
     seen.add(name)
-    for other in _imports(path):
+    found = _imports(path) if path.is_file() else set().union(
+        *(_imports(p, 1 + len(p.relative_to(folder).parts)) for p in folder.rglob("*.py")))
+    for other in found:
         _reaches(other, seen)
     return seen
 
@@ -57,9 +64,17 @@ def test_the_check_sees_an_import_back_up(tmp_path: Path) -> None:
     assert _imports(module) == {"pipeline", "emit"}
 
 
-MOST_LINES = 850
-"""The aim is about 300 lines a module; emit.py (830) is the one still well past
-it. This stops any module from growing further while that is split."""
+def test_the_check_sees_an_import_back_up_from_inside_a_stage_package(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text("from ..pipeline import build\nfrom .page import Page\n", "utf-8")
+    assert _imports(module, depth=2) == {"pipeline"}
+    assert "pipeline" not in _reaches("emit"), "emit must not reach the driver"
+    assert {"graph", "render"} <= _reaches("emit"), "the package's own imports are followed"
+
+
+MOST_LINES = 600
+"""The aim is about 300 lines a module; pipeline.py, audience.py and passages.py
+are still past it. This stops any module from growing further while they are split."""
 
 
 def test_modules_stay_small() -> None:

@@ -28,10 +28,10 @@ from sites import DEFAULT_CONFIG, Content, OutputCorpus, canary, write_site
 from unit_helpers import prepare
 
 from ivsite import crypto
-from ivsite import emit as emit_module
 from ivsite.audience import Audience, build_view
 from ivsite.diagnostics import Diagnostics
 from ivsite.emit import ANSWERS_PER_PAGE, OTHER_PER_PAGE, emit, question_slugs
+from ivsite.emit import questions as emit_module
 from ivsite.graph import build_graph
 from ivsite.output import OutputPlan
 from ivsite.pipeline import build
