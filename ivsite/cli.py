@@ -8,6 +8,7 @@ their file, line and hint; no traceback reaches the user.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 import traceback
@@ -46,6 +47,26 @@ def _guard(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _in_dir(fn: F) -> F:
+    """``-C DIR`` on a command: run it as if started in DIR, as ``git -C`` does."""
+
+    @click.option("-C", "site_dir", default=None, metavar="DIR",
+                  type=click.Path(exists=True, file_okay=False, path_type=Path),
+                  help="Run as if ivsite was started in DIR (the site's folder).")
+    @wraps(fn)
+    def wrapper(*args: Any, site_dir: Path | None = None, **kwargs: Any) -> Any:
+        if site_dir is None:
+            return fn(*args, **kwargs)
+        before = Path.cwd()
+        os.chdir(site_dir)
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            os.chdir(before)
+
+    return wrapper  # type: ignore[return-value]
+
+
 def print_diagnostics(diags: Diagnostics | list[Diagnostic], fmt: str = "text") -> None:
     items = diags.sorted() if isinstance(diags, Diagnostics) else diags
     if fmt == "json":
@@ -66,12 +87,21 @@ def print_diagnostics(diags: Diagnostics | list[Diagnostic], fmt: str = "text") 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ivsite")
-def cli() -> None:
+@click.option("-C", "site_dir", default=None, metavar="DIR",
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Run as if ivsite was started in DIR (the site's folder).")
+@click.pass_context
+def cli(ctx: click.Context, site_dir: Path | None) -> None:
     """ivsite: career-research notes in, a private-by-default personal site out."""
+    if site_dir is not None:
+        before = Path.cwd()
+        os.chdir(site_dir)
+        ctx.call_on_close(lambda: os.chdir(before))
 
 
 @cli.command()
 @click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
+@_in_dir
 @_guard
 def init(directory: Path) -> None:
     """Make a new site with example notes."""
@@ -88,6 +118,7 @@ def init(directory: Path) -> None:
 @cli.command()
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@_in_dir
 @_guard
 def check(strict: bool, fmt: str) -> None:
     """Validate the site, make and audit its pages as build would; writes nothing."""
@@ -108,6 +139,7 @@ def check(strict: bool, fmt: str) -> None:
 @click.option("--audience", type=click.Choice(["public", "mentor"]), default="public")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@_in_dir
 @_guard
 def build(audience: str, out: Path | None, strict: bool) -> None:
     """Validate and write the site for an audience."""
@@ -152,6 +184,7 @@ def build(audience: str, out: Path | None, strict: bool) -> None:
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser.")
 @click.option("--allow-remote-private", is_flag=True,
               help="Serve the private view on an address other than loopback.")
+@_in_dir
 @_guard
 def serve(audience: str, host: str, port: int, open_browser: bool,
           allow_remote_private: bool) -> None:
@@ -166,6 +199,7 @@ def serve(audience: str, host: str, port: int, open_browser: bool,
 @cli.command(name="share")
 @click.option("--rotate", is_flag=True, help="Replace the token; the old link stops working "
               "after the next build.")
+@_in_dir
 @_guard
 def share_cmd(rotate: bool) -> None:
     """Print the mentor link and what it shares."""
@@ -177,6 +211,7 @@ def share_cmd(rotate: bool) -> None:
 @cli.command()
 @click.option("--ics", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the dates as an iCalendar file.")
+@_in_dir
 @_guard
 def todo(ics: Path | None) -> None:
     """Thank-yous to send, follow-ups due, interviews coming up."""
@@ -188,6 +223,7 @@ def todo(ics: Path | None) -> None:
 @cli.command()
 @click.argument("directory", type=click.Path(path_type=Path))
 @click.option("--audience", type=click.Choice(["public", "mentor"]), default="public")
+@_in_dir
 @_guard
 def audit(directory: Path, audience: str) -> None:
     """Scan a folder for anything the audience must not see."""
@@ -207,12 +243,24 @@ def audit(directory: Path, audience: str) -> None:
 
 
 @cli.command()
+@click.argument("kind", required=False,
+                type=click.Choice(["interviews", "reflections", "roles", "pages"]))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write every kind's schema into this folder and print the VS Code "
+              "yaml.schemas setting that applies each to its folders.")
+@_in_dir
 @_guard
-def schema() -> None:
-    """Print the JSON Schema of the front matter, for editors."""
-    from .models import json_schema
+def schema(kind: str | None, out: Path | None) -> None:
+    """Print the JSON Schema of a KIND's front matter (all kinds without one), for editors."""
+    from .folders import read_folders
+    from .schema import combined_schema, kind_schema, write_schemas
 
-    click.echo(json.dumps(json_schema(), indent=2))
+    if out is not None:
+        cfg = Path("site.toml")
+        folders = read_folders(cfg.read_bytes() if cfg.is_file() else None)
+        click.echo(json.dumps({"yaml.schemas": write_schemas(out, folders)}, indent=2))
+        return
+    click.echo(json.dumps(kind_schema(kind) if kind else combined_schema(), indent=2))
 
 
 @cli.group()
@@ -223,10 +271,11 @@ def new() -> None:
 @new.command("interview")
 @click.argument("name")
 @click.option("--role", default="", help="Slug of a role in content/roles/.")
-@click.option("--company", default="")
+@click.option("--company", default="", help="Where the person works.")
 @click.option("--date", "date_", default="", help="YYYY-MM-DD (default: today).")
 @click.option("--format", "fmt", default="coffee", show_default=True,
               help="coffee, video, phone, in-person, email or other.")
+@_in_dir
 @_guard
 def new_interview(name: str, role: str, company: str, date_: str, fmt: str) -> None:
     """Prepare an interview with NAME: planned, private, seeded with your questions."""
@@ -239,18 +288,22 @@ def new_interview(name: str, role: str, company: str, date_: str, fmt: str) -> N
     click.echo(str(path))
 
 
+_DEFAULTS = {"reflection": "private", "role": "public", "page": "public"}
+"""Each kind's default visibility (site.toml's [visibility] can change it)."""
+
 for _kind in ("reflection", "role", "page"):
 
     def _make(kind: str) -> None:
-        @new.command(kind)
+        @new.command(kind, help=f"A new {kind} titled TITLE, in the folder of {kind}s "
+                     f"({_DEFAULTS[kind]} until you set its visibility).",
+                     short_help=f"A new {kind} titled TITLE.")
         @click.argument("title")
+        @_in_dir
         @_guard
         def _cmd(title: str) -> None:
             from .scaffold import new_note
 
             _report_new(new_note(Path.cwd(), kind + "s", title))
-
-        _cmd.__doc__ = f"A new {kind} titled TITLE."
 
     _make(_kind)
 

@@ -15,8 +15,10 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .diagnostics import Diagnostics, did_you_mean
+from .folders import folder_problem
 
 Visibility = Literal["public", "mentor", "private"]
+Kind = Literal["interviews", "reflections", "roles", "pages"]
 CONFIG_PATH = "site.toml"
 
 
@@ -84,6 +86,18 @@ class SiteConfig(BaseModel):
     visibility: VisibilityDefaults = Field(default_factory=VisibilityDefaults)
     share: ShareSettings = Field(default_factory=ShareSettings)
     follow_up: FollowUpSettings = Field(default_factory=FollowUpSettings)
+    content: dict[str, Kind] = Field(default_factory=dict)
+    """Folders (relative to the site folder) and the kind of note each holds; empty:
+    the content/ layout (see ivsite.folders)."""
+
+    @field_validator("content")
+    @classmethod
+    def _content(cls, v: dict[str, str]) -> dict[str, str]:
+        for folder in v:
+            problem = folder_problem(folder)
+            if problem:
+                raise ValueError(f"folder '{folder}' {problem}")
+        return v
 
     @field_validator("base_url")
     @classmethod

@@ -85,8 +85,12 @@ class Diagnostics:
         return any(d.severity == "error" or strict for d in self.items)
 
     def sorted(self) -> list[Diagnostic]:
-        """Unique diagnostics in file, line, column order."""
-        return sorted(set(self.items), key=lambda d: (d.path, d.line, d.col, d.code, d.message))
+        """Unique diagnostics, errors before warnings, each in file, line, column
+        order, site.toml first (a problem that follows from another is folded into it beforehand,
+        see ivsite.causes, so the first error is a root cause)."""
+        return sorted(set(self.items), key=lambda d: (d.severity != "error",
+                                                      d.path != "site.toml", d.path, d.line,
+                                                      d.col, d.code, d.message))
 
 
 def format_text(diags: Iterable[Diagnostic]) -> str:

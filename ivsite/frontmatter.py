@@ -1,10 +1,11 @@
 """Split a note into front matter and body, and read the YAML with positions.
 
-Accepts UTF-8 with or without a byte-order mark, UTF-16 with a mark, and CRLF line
-endings. Only a line ``---`` closes the front matter; YAML's own ``...`` end marker
-inside it is an error, never the start of the body. YAML is read with a safe
-loader only (the C one where present) and the position of every top-level key is
-kept so that later stages can point at it.
+A note may have no front matter, or TOML front matter between ``+++`` lines
+(see ivsite.otherfront). Accepts UTF-8 with or without a byte-order mark, UTF-16
+with a mark, and CRLF line endings. Only a line ``---`` closes the front matter;
+YAML's own ``...`` end marker inside it is an error, never the start of the
+body. YAML is read with a safe loader only (the C one where present) and the
+position of every top-level key is kept so that later stages can point at it.
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ class FrontMatter:
     """Line of the file on which the body starts (1-based)."""
     text: str = ""
     """The whole decoded file, newlines normalised."""
+    present: bool = True
+    """False for a note with no front matter at all (see ivsite.otherfront)."""
 
     def pos(self, *path: str | int) -> Pos:
         """Best known position for a key path; falls back to its parents."""
@@ -120,13 +123,12 @@ def split(path: str, data: bytes) -> tuple[FrontMatter | None, list[Diagnostic]]
                                 "the file holds NUL bytes; is it binary?"))
         return None, diags
     lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        diags.append(Diagnostic(
-            path, 1, 1, "error", "front-matter-missing",
-            "the note has no front matter, so ivsite cannot tell who may see it",
-            "start the file with a line '---', the YAML settings, then another '---'",
-        ))
-        return None, diags
+    if lines[0].rstrip() != "---":
+        from .otherfront import split_toml, without_front_matter
+
+        if lines[0].rstrip() == "+++":
+            return split_toml(path, text, lines)
+        return without_front_matter(path, text, lines)
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
     dots = next((i for i in range(1, len(lines) if end is None else end)
                  if _DOCUMENT_END.match(lines[i])), None)

@@ -1,6 +1,7 @@
 """Stage 1 — load: the only code that reads a site's source folder.
 
-It walks ``content/``, reads every note's bytes, records every other file as an
+It walks the content (``content/``, or the folders site.toml's ``[content]``
+table maps, see ivsite.folders), reads every note's bytes, records every other file as an
 asset (by reference: path, size and hash, bytes read again only when a published
 page needs them), and refuses anything that reaches outside the site through a
 symbolic link. Keeping all source reads here means the rest of the pipeline can
@@ -16,9 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostics
+from .folders import NOTE_SUFFIXES, Folders, default_folders, read_folders
 
-COLLECTIONS = ("interviews", "reflections", "roles", "pages")
-NOTE_SUFFIXES = (".md", ".markdown")
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 
 
@@ -35,11 +35,18 @@ class SourceFile:
 
 @dataclass(frozen=True)
 class AssetRef:
-    """A non-note file under content/: published only if a visible note links to it."""
+    """A non-note file in the content: published only if a visible note links to it."""
 
     rel: str
     size: int
     digest: str
+    base: str = "content/"
+    """The content base its published path is taken relative to (see ivsite.folders)."""
+
+    @property
+    def out(self) -> str:
+        """Where the file is published, relative to the output folder."""
+        return self.rel[len(self.base):]
 
 
 def is_editor_noise(name: str) -> bool:
@@ -71,6 +78,7 @@ class LoadedSite:
     questions: SourceFile | None = None
     assets: dict[str, AssetRef] = field(default_factory=dict)
     store: AssetStore | None = None
+    folders: Folders = field(default_factory=default_folders)
 
     def digest(self) -> str:
         """A fingerprint of every source input, for caches and change detection."""
@@ -139,75 +147,118 @@ class LoadCache:
 
 
 def load_site(root: Path, diags: Diagnostics, cache: LoadCache | None = None) -> LoadedSite:
-    """Read site.toml and everything under content/ (notes through ``cache`` if given)."""
+    """Read site.toml and every note and file of the content (notes through
+    ``cache`` if given)."""
     root = root.resolve()
     cfg_path = root / "site.toml"
     config_bytes = cfg_path.read_bytes() if cfg_path.is_file() else None
-    site = LoadedSite(root=root, config_bytes=config_bytes, store=AssetStore(root))
-    content = root / "content"
+    folders = read_folders(config_bytes)
+    site = LoadedSite(root=root, config_bytes=config_bytes, store=AssetStore(root),
+                      folders=folders)
+    content = root / folders.base if folders.base else root
     if not content.is_dir():
         diags.error(
             "content", 0, 0, "no-content", "there is no content/ folder",
-            "run `ivsite init` to start a site, or run ivsite from the site's folder",
+            "run `ivsite init` to start a site, run ivsite from the site's folder, or "
+            "map your own folders in a [content] table in site.toml",
         )
         return site
-    _walk(root, content, content, site, diags, cache)
+    walk = _Walk(root, content, site, diags, cache)
+    walk.folder(content)
+    walk.report_unmapped()
     site.notes.sort(key=lambda s: s.rel)
     if cache is not None:
         cache.keep_only({s.rel for s in site.notes})
     return site
 
 
-def _walk(root: Path, content: Path, folder: Path, site: LoadedSite, diags: Diagnostics,
-          cache: LoadCache | None) -> None:
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as exc:
-        diags.error(_rel(root, folder), 0, 0, "unreadable", f"cannot read folder: {exc.strerror}")
-        return
-    prefix = len(str(root)) + 1
-    for entry in entries:
-        if is_editor_noise(entry.name):
-            continue
-        rel = entry.path[prefix:].replace(os.sep, "/")
-        if entry.is_symlink():
-            target = Path(entry.path).resolve()
-            if not target.is_relative_to(content.resolve()):
-                diags.error(
-                    rel, 0, 0, "outside-site",
-                    f"this link points outside content/ (to {target}); it is never read or copied",
-                    "copy the file into content/ instead of linking to it",
-                )
-                continue
-            if entry.name.lower().endswith((".md", ".markdown")) or \
-                    target.suffix.lower() in (".md", ".markdown"):
-                # One file in two places could be two notes with two visibilities
-                # (a page's default is public, a reflection's private), or a note
-                # copied whole as an asset.
-                diags.error(
-                    rel, 0, 0, "note-link",
-                    "this is a link to a note, so one text would be read twice (as two "
-                    "notes, or a note and a file)",
-                    "remove the link, or copy the file if you mean two notes",
-                )
-                continue
-        if entry.is_dir():
-            if entry.is_symlink():
-                diags.warning(
-                    rel, 0, 0, "symlinked-folder", "a linked folder is not followed",
-                    "move the folder into content/ instead of linking to it",
-                )
-                continue
-            _walk(root, content, Path(entry.path), site, diags, cache)
-            continue
-        if not entry.is_file():
-            continue
+class _Walk:
+    """One walk of the content folder."""
+
+    def __init__(self, root: Path, content: Path, site: LoadedSite, diags: Diagnostics,
+                 cache: LoadCache | None) -> None:
+        self.root, self.content, self.site = root, content, site
+        self.diags, self.cache = diags, cache
+        self.folders = site.folders
+        self.prefix = len(str(root)) + 1
+        self.unmapped: list[str] = []
+        """Markdown files in a vault outside every mapped folder."""
+
+    def report_unmapped(self) -> None:
+        """One warning for a vault's other notes, not one per file."""
+        if not self.unmapped:
+            return
+        tops = sorted({rel.rsplit("/", 1)[0] + "/" if "/" in rel else "./"
+                       for rel in self.unmapped})
+        shown = ", ".join(tops[:5]) + (", ..." if len(tops) > 5 else "")
+        self.diags.warning(
+            "site.toml", 0, 0, "not-a-note",
+            f"{len(self.unmapped)} Markdown file(s) outside the folders [content] maps "
+            f"({shown}) are neither notes nor files: never published, never linked to",
+            "map their folder to a kind in [content] to make them notes",
+        )
+
+    def folder(self, folder: Path) -> None:
+        root, diags = self.root, self.diags
         try:
-            got = _read_file(root, rel, entry.stat(), cache, diags)
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            diags.error(rel, 0, 0, "unreadable", f"cannot read file: {exc.strerror}")
-            continue
-        if isinstance(got, AssetRef):
+            diags.error(_rel(root, folder), 0, 0, "unreadable",
+                        f"cannot read folder: {exc.strerror}")
+            return
+        where = f"{self.folders.base or 'the site folder'}"
+        for entry in entries:
+            if is_editor_noise(entry.name):
+                continue
+            rel = entry.path[self.prefix:].replace(os.sep, "/")
+            if "/" not in rel and rel in self.folders.never:
+                continue  # the output folder, themes/, site.toml: never content
+            if entry.is_symlink():
+                target = Path(entry.path).resolve()
+                if not target.is_relative_to(self.content.resolve()):
+                    diags.error(
+                        rel, 0, 0, "outside-site",
+                        f"this link points outside {where} (to {target}); it is never "
+                        "read or copied",
+                        f"copy the file into {where} instead of linking to it",
+                    )
+                    continue
+                if entry.name.lower().endswith(NOTE_SUFFIXES) or \
+                        target.suffix.lower() in NOTE_SUFFIXES:
+                    # One file in two places could be two notes with two visibilities
+                    # (a page's default is public, a reflection's private), or a note
+                    # copied whole as an asset.
+                    diags.error(
+                        rel, 0, 0, "note-link",
+                        "this is a link to a note, so one text would be read twice (as two "
+                        "notes, or a note and a file)",
+                        "remove the link, or copy the file if you mean two notes",
+                    )
+                    continue
+            if entry.is_dir():
+                if entry.is_symlink():
+                    diags.warning(
+                        rel, 0, 0, "symlinked-folder", "a linked folder is not followed",
+                        f"move the folder into {where} instead of linking to it",
+                    )
+                    continue
+                self.folder(Path(entry.path))
+                continue
+            if not entry.is_file():
+                continue
+            self.file(entry, rel)
+
+    def file(self, entry: os.DirEntry[str], rel: str) -> None:
+        site = self.site
+        try:
+            got = _read_file(self.root, rel, entry.stat(), self.cache, self.diags,
+                             self.folders)
+        except OSError as exc:
+            self.diags.error(rel, 0, 0, "unreadable", f"cannot read file: {exc.strerror}")
+            return
+        if got is None:
+            self.unmapped.append(rel)
+        elif isinstance(got, AssetRef):
             site.assets[rel] = got
         elif got.collection:
             site.notes.append(got)
@@ -216,30 +267,33 @@ def _walk(root: Path, content: Path, folder: Path, site: LoadedSite, diags: Diag
 
 
 def _read_file(root: Path, rel: str, st: os.stat_result, cache: LoadCache | None,
-               diags: Diagnostics) -> SourceFile | AssetRef:
-    """One file under content/: a note (its collection set), the question bank (no
-    collection) or an asset (by reference)."""
-    parts = rel.split("/")[1:]  # under content/
-    collection = parts[0] if len(parts) > 1 else ""
-    suffix = os.path.splitext(parts[-1])[1].lower()
+               diags: Diagnostics, folders: Folders) -> SourceFile | AssetRef | None:
+    """One file of the content: a note (its collection set), the question bank (no
+    collection), an asset (by reference), or None for a vault's unmapped note."""
+    suffix = os.path.splitext(rel)[1].lower()
     path = root / rel
-    is_note = collection in COLLECTIONS and suffix in NOTE_SUFFIXES
+    collection = folders.kind(rel)
+    is_note = bool(collection) and suffix in NOTE_SUFFIXES
     if is_note and cache is not None:
         return cache.read(str(path), rel, collection, st)
-    if rel == "content/questions.yaml" or rel == "content/questions.yml":
+    if folders.questions(rel):
         data = path.read_bytes()
         return SourceFile(rel, "", data, hashlib.sha256(data).hexdigest())
     if is_note:
         data = path.read_bytes()
         return SourceFile(rel, collection, data, hashlib.sha256(data).hexdigest())
     if suffix in NOTE_SUFFIXES:
+        if folders.vault:
+            # A vault's other notes (daily notes, drafts) may be anything: never
+            # copied as files, whatever links to them.
+            return None
         diags.warning(
             rel, 0, 0, "not-a-note",
             "a Markdown file outside interviews/, reflections/, roles/ and pages/ "
             "is treated as an asset, not a note",
             "move it into one of those folders to make it a page",
         )
-    return AssetRef(rel, st.st_size, _file_digest(path, st))
+    return AssetRef(rel, st.st_size, _file_digest(path, st), folders.base)
 
 
 def _rel(root: Path, path: Path) -> str:

@@ -1,10 +1,10 @@
 """Front-matter models: what each kind of note may say, typed and documented.
 
 These pydantic models are the single source of truth for validation and for the
-JSON Schema that ``ivsite schema`` prints for editors. Unknown keys are handled by
-the validate stage (warnings with a did-you-mean; privacy look-alikes, see
-ivsite.lookalike, are errors),
-so the models ignore them rather than fail on them.
+JSON Schema that ``ivsite schema`` prints for editors (see ivsite.schema).
+Unknown keys are handled by the validate stage (warnings with a did-you-mean;
+privacy look-alikes, see ivsite.lookalike, are errors), so the models ignore
+them rather than fail on them.
 """
 
 from __future__ import annotations
@@ -13,7 +13,14 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
 
 Visibility = Literal["public", "mentor", "private"]
 Format = Literal["coffee", "video", "phone", "in-person", "email", "other"]
@@ -46,9 +53,21 @@ def _slug(value: str) -> str:
     return value
 
 
-Date = Annotated[dt.date, BeforeValidator(_date)]
-OneLine = Annotated[str, AfterValidator(_one_line)]
-Slug = Annotated[str, AfterValidator(_slug)]
+def _listed(value: Any) -> Any:
+    """Obsidian writes a single alias or tag as a plain string."""
+    return [value] if isinstance(value, str) else value
+
+
+DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([ T].*)?$"
+Date = Annotated[dt.date, BeforeValidator(_date), WithJsonSchema(
+    {"type": "string", "format": "date", "pattern": DATE_PATTERN,
+     "description": "YYYY-MM-DD"})]
+Words = Annotated[list[str], BeforeValidator(_listed), WithJsonSchema(
+    {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})]
+OneLine = Annotated[str, AfterValidator(_one_line), WithJsonSchema(
+    {"type": "string", "pattern": r"^[^\n]*\n?$"})]
+Slug = Annotated[str, AfterValidator(_slug), WithJsonSchema(
+    {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"})]
 Interest = Annotated[int, Field(ge=1, le=5)]
 
 
@@ -100,9 +119,11 @@ class NoteMeta(_Model):
     visibility: Visibility | None = Field(
         None, description="public | mentor | private; default from site.toml [visibility]"
     )
-    tags: list[str] = Field(default_factory=list)
+    tags: Words = Field(default_factory=list)
     summary: OneLine | None = None
     slug: Slug | None = None
+    aliases: Words = Field(
+        default_factory=list, description="Other names [[links]] may use for this note")
 
 
 class InterviewMeta(NoteMeta):
@@ -146,23 +167,3 @@ NESTED: dict[str, type[_Model]] = {
     "follow_up": FollowUp,
 }
 
-
-def json_schema() -> dict[str, Any]:
-    """One schema per collection, unknown keys marked as not allowed for editors."""
-    schema: dict[str, Any] = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "ivsite front matter",
-        "description": "Front matter of ivsite notes, by folder under content/.",
-        "$defs": {},
-        "oneOf": [],
-    }
-    for collection, model in MODELS.items():
-        sub = model.model_json_schema(ref_template="#/$defs/{model}")
-        for name, d in sub.pop("$defs", {}).items():
-            d["additionalProperties"] = False
-            schema["$defs"][name] = d
-        sub["additionalProperties"] = False
-        sub["description"] = f"A note in content/{collection}/"
-        schema["$defs"][model.__name__] = sub
-        schema["oneOf"].append({"$ref": f"#/$defs/{model.__name__}"})
-    return schema

@@ -26,7 +26,8 @@ class Note:
     """Site-relative path of the source file (never handed to emitters)."""
     collection: str
     key: str
-    """Path under content/ without suffix: the wiki-link target, e.g. ``roles/ux-researcher``."""
+    """Path under the content base without suffix: the wiki-link target, e.g.
+    ``roles/ux-researcher`` (``People/Roles/UX researcher`` in a vault)."""
     meta: NoteMeta
     visibility: Visibility
     slug: str
@@ -70,8 +71,16 @@ class ValidSite:
     notes: list[Note] = field(default_factory=list)
     by_key: dict[str, Note] = field(default_factory=dict)
     by_title: dict[str, Note] = field(default_factory=dict)
+    by_name: dict[str, list[Note]] = field(default_factory=dict)
+    """Notes by file name (case-folded, no suffix), as Obsidian resolves [[links]]."""
+    by_alias: dict[str, list[Note]] = field(default_factory=dict)
+    """Notes by each of their ``aliases:`` (case-folded)."""
+    base: str = "content/"
+    """What every content path starts with (see ivsite.folders)."""
+    rejected: dict[tuple[str, str], str] = field(default_factory=dict)
+    """Names of the notes validation left out (see ivsite.causes)."""
     assets: dict[str, AssetRef] = field(default_factory=dict)
-    """The files under content/ that links may reach: every file but recordings."""
+    """The files of the content that links may reach: every file but recordings."""
     recordings: dict[str, str] = field(default_factory=dict)
     """Recording files (see ivsite.recordings) by path, with the interview naming each."""
     questions: list[Question] = field(default_factory=list)
@@ -102,29 +111,44 @@ class BrokenTarget:
     reason: str
     hint: str = ""
     code: str = "broken-link"
-    """The diagnostic's code: broken-link, outside-site or recording-link."""
+    """The diagnostic's code: broken-link, outside-site, recording-link,
+    ambiguous-link or missing-note (a note not written yet: a warning)."""
+    shown: str = ""
+    """For a missing note, the text that stands in place of the link."""
 
 
 Target = NoteTarget | AssetTarget | ExternalTarget | BrokenTarget
 
 
 def resolve_wiki(site: ValidSite, target: str) -> Target:
-    """``[[roles/x]]``, ``[[roles/x#part]]`` or ``[[Exact Title]]``."""
+    """``[[roles/x]]``, ``[[x#part]]``, ``[[File name]]``, ``[[Title]]`` or
+    ``[[Alias]]``, the way Obsidian resolves them: the full path under the content,
+    else the file name or the end of its path (so the shortest path that is unique
+    is enough), else a title, else an alias. Two notes that fit equally are an
+    error naming both; no note at all is a note not written yet."""
     name, _, fragment = target.partition("#")
-    name = name.strip().removesuffix(".md")
-    note = site.by_key.get(name.strip("/")) or site.by_title.get(name.casefold())
-    if note is None:
-        for coll in ("roles", "pages", "interviews", "reflections"):
-            note = site.by_key.get(f"{coll}/{name}")
-            if note:
-                break
-    if note is None:
-        return BrokenTarget(
-            f"'[[{target}]]' names no note",
-            "write the path under content/ without .md (e.g. roles/ux-researcher) "
-            "or a note's exact title",
-        )
-    return NoteTarget(note, fragment)
+    name = name.strip().removesuffix(".md").removesuffix(".markdown").strip("/")
+    note = site.by_key.get(name)
+    if note is not None:
+        return NoteTarget(note, fragment)
+    folded = name.casefold()
+    if "/" in folded:
+        fits = [n for n in site.notes
+                if n.key.casefold() == folded or n.key.casefold().endswith("/" + folded)]
+    else:
+        fits = list(site.by_name.get(folded, ()))
+    if not fits:
+        titled = site.by_title.get(folded)
+        fits = [titled] if titled is not None else list(site.by_alias.get(folded, ()))
+    if len(fits) == 1:
+        return NoteTarget(fits[0], fragment)
+    if fits:
+        paths = ", ".join(sorted(n.source for n in fits))
+        return BrokenTarget(f"'[[{target}]]' could be any of {len(fits)} notes: {paths}",
+                            "write more of the path, e.g. [[" + fits[0].key + "]]",
+                            code="ambiguous-link")
+    return BrokenTarget(f"'[[{target}]]' names no note yet; it is shown as plain text",
+                        code="missing-note", shown=name)
 
 
 def resolve_href(site: ValidSite, from_source: str, href: str) -> Target:
@@ -141,18 +165,20 @@ def resolve_href(site: ValidSite, from_source: str, href: str) -> Target:
         )
     base = posixpath.dirname(from_source)
     joined = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
-    if not joined.startswith("content/"):
+    if joined.startswith("../") or joined == ".." or not joined.startswith(site.base):
+        where = site.base or "the site folder"
         return BrokenTarget(
-            f"'{href}' points outside content/", "keep linked files inside content/",
+            f"'{href}' points outside {where}", f"keep linked files inside {where}",
             code="outside-site",
         )
     rel = joined
     for suffix in (".md", ".markdown"):
         if rel.endswith(suffix):
-            key = rel[len("content/"):-len(suffix)]
+            key = rel[len(site.base):-len(suffix)]
             note = site.by_key.get(key)
             if note is None:
-                return BrokenTarget(f"'{href}' links to a note that does not exist")
+                return BrokenTarget(f"'{href}' links to a note that does not exist",
+                                    shown=key)
             return NoteTarget(note, parts.fragment)
     asset = site.assets.get(rel)
     if asset is None and rel in site.recordings:

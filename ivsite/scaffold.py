@@ -11,6 +11,7 @@ import shutil
 from importlib import resources
 from pathlib import Path
 
+from .folders import read_folders
 from .slugs import slugify
 
 SCAFFOLD = "scaffold/site"
@@ -98,9 +99,15 @@ def site_problem(root: Path, title: str) -> str:
 
 def write_new(root: Path, collection: str, stem: str,
               lines: list[str]) -> tuple[Path | None, str]:
-    """Write ``lines`` to a new file ``content/<collection>/<stem>.md`` (a number
+    """Write ``lines`` to a new file ``<stem>.md`` in the folder of ``collection``
+    (``content/<collection>/``, or the one site.toml's ``[content]`` maps; a number
     added if the name is taken); its path relative to ``root``, or (None, problem)."""
-    folder = root / "content" / collection
+    mapped = [f for f, kind in read_folders((root / "site.toml").read_bytes()).mapped
+              if kind == collection]
+    if not mapped:
+        return None, (f"no folder in site.toml's [content] holds {collection}; add one, "
+                      f'e.g. "{collection.capitalize()}" = "{collection}"')
+    folder = root / mapped[-1]  # the shortest: the kind's own folder, not a nested one
     stem = _short_stem(stem)
     path = folder / f"{stem}.md"
     n = 2

@@ -52,6 +52,9 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
             if meta.title and len(meta.title.split()) >= 2:
                 out.append(Secret("withheld title", meta.title, note.source,
                                   note.fm.pos("title").line))
+            out.extend(Secret("withheld alias", alias, note.source,
+                              note.fm.pos("aliases", str(i)).line)
+                       for i, alias in enumerate(meta.aliases) if len(alias.split()) >= 2)
             url = f"{note.slug}/" if note.collection == "pages" else \
                 f"{note.collection}/{note.slug}/"
             out.append(Secret(ADDRESS, url, note.source, 1))
@@ -107,7 +110,11 @@ def visible_source(site: ValidSite, audience: Audience) -> str:
         if note.visibility not in sees:
             continue
         meta = note.meta
-        parts += [meta.title or "", meta.summary or "", *meta.tags]
+        # The title as written (or the file name): one taken from a heading is in
+        # the shown lines below if it may be shown, and only then (see ivsite.fallback).
+        written = note.fm.data.get("title")
+        parts += [written if isinstance(written, str) else note.key.rsplit("/", 1)[-1],
+                  meta.summary or "", *meta.tags]
         if isinstance(meta, InterviewMeta):
             p = meta.person
             parts += [meta.alias or "", p.role or "", p.company or "", p.industry or "",

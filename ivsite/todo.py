@@ -34,8 +34,11 @@ def ics_problem(prep: Prepared, ics: Path) -> Diagnostic | None:
     they would be published; and its folder must exist."""
     target = ics.resolve()
     root = prep.root.resolve()
+    folders = prep.loaded.folders
+    content = (root / "content", "content/, from where files are published") \
+        if not folders.vault else (root, "the site folder, from where files are published")
     for place, why in ((root / prep.config.output_dir, "the output folder, which is published"),
-                       (root / "content", "content/, from where files are published"),
+                       content,
                        (root / "themes", "themes/, from where files are published")):
         if target.is_relative_to(place.resolve()):
             return Diagnostic(str(ics), 0, 0, "error", "ics-path",

@@ -2,7 +2,7 @@
 
 Front-matter keys and types, privacy switches that are not ``visibility`` (errors:
 a misspelt switch must never publish), required fields, slugs and their clashes,
-links and the files they point at, role references and the question bank. What
+links and roles (ivsite.references) and the question bank. What
 passes becomes a :class:`~ivsite.notes.ValidSite`; a note with errors is left
 out of it, so an error can only ever withhold, never publish.
 """
@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import yaml
-from markdown_it.token import Token
 from pydantic import ValidationError
 
 from . import consent
+from .causes import attach, rejected_names
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics, did_you_mean
-from .embedding import resolve_embed
+from .fallback import fallbacks
 from .frontmatter import FrontMatter, Pos
 from .keyed import Keyed, compute
 from .load import AssetRef, LoadedSite
@@ -35,9 +35,10 @@ from .models import (
     Referral,
     ReflectionMeta,
 )
-from .notes import BrokenTarget, Note, Question, ValidSite, resolve_href, resolve_wiki
+from .notes import Note, Question, ValidSite
 from .parse import ParsedNote
-from .recordings import recording_files, recording_path
+from .recordings import recording_files
+from .references import reference_problems
 from .slugs import slugify
 
 RESERVED_PAGE_SLUGS = frozenset({
@@ -47,10 +48,14 @@ RESERVED_PAGE_SLUGS = frozenset({
 })
 REQUIRED: dict[str, tuple[str, ...]] = {
     "interviews": ("date",),
-    "reflections": ("title", "date"),
-    "roles": ("title",),
-    "pages": ("title",),
+    "reflections": ("date",),
+    "roles": (),
+    "pages": (),
 }
+"""A missing title falls back to the first '# heading' or the file name (see
+ivsite.fallback); an interview's page is titled from its person."""
+_A = {"interviews": "an interview", "reflections": "a reflection", "roles": "a role",
+      "pages": "a page"}
 
 
 def validate(
@@ -61,20 +66,21 @@ def validate(
     under its path, bytes and site.toml, and its links and roles under its text
     and the site's shape (all that each reads), so a build engine can keep them."""
     config_key = hashlib.sha256(loaded.config_bytes or b"").hexdigest()
-    site = ValidSite(assets=dict(loaded.assets))
+    site = ValidSite(assets=dict(loaded.assets), base=loaded.folders.base)
     for p in parsed:
         if p.diagnostics:
             diags.extend(p.diagnostics)
         if p.fm is None:
             continue
         note, found = keyed(("note", p.source.rel, p.source.digest, config_key),
-                            functools.partial(_checked, functools.partial(_validate_note,
-                                                                          p, config)))
+                            functools.partial(_checked, functools.partial(
+                                _validate_note, p, config, loaded.folders.key(p.source.rel))))
         if found:
             diags.extend(found)
         if note is not None and not any(d.severity == "error" for d in p.diagnostics):
             site.notes.append(note)
     site.notes = consent.settle(site.notes, diags, keyed)
+    site.rejected = rejected_names(parsed, {n.source for n in site.notes}, loaded.folders)
     _index(site, diags)
     _withhold_recordings(site, loaded.assets)
     if loaded.questions is not None:
@@ -89,9 +95,10 @@ def validate(
         _question_roles(site, roles, loaded.questions.rel, diags)
     for note in site.notes:
         found = keyed(("refs", site.shape, note.source, note.fm.text),
-                      functools.partial(_reference_problems, site, note, roles))
+                      functools.partial(reference_problems, site, note, roles))
         if found:
             diags.extend(found)
+    attach(diags)
     return site
 
 
@@ -112,12 +119,6 @@ def _checked(work: Callable[[Diagnostics], T]) -> tuple[T, list[Diagnostic]]:
     return value, list(scratch)
 
 
-def _reference_problems(site: ValidSite, note: Note, roles: set[str]) -> list[Diagnostic]:
-    scratch = Diagnostics()
-    _check_references(site, [note], roles, scratch)
-    return list(scratch)
-
-
 def site_shape(site: ValidSite, config_key: str) -> str:
     """A digest of everything one note's links, roles, title and names can depend on
     in other notes: paths, slugs, titles, visibility, people and their consent,
@@ -132,6 +133,7 @@ def site_shape(site: ValidSite, config_key: str) -> str:
         h.update(f"\0recording\0{rel}\0{source}".encode())
     for q in site.questions:
         h.update(repr((q.id, q.text, q.aliases, q.roles)).encode())
+    h.update(repr(sorted(site.rejected.items())).encode())
     return h.hexdigest()
 
 
@@ -140,7 +142,7 @@ def shape_part(note: Note) -> bytes:
     if not note.shape_part:  # a kept note keeps its part
         meta = note.meta
         parts: list[object] = [note.source, note.key, note.collection, note.slug,
-                               note.visibility, meta.title, meta.slug]
+                               note.visibility, meta.title, meta.slug, meta.aliases]
         if isinstance(meta, InterviewMeta):
             p = meta.person  # what other notes' name and contact checks look for
             parts += [p.name, p.email, p.phone, p.linkedin, p.role, p.company,
@@ -152,12 +154,13 @@ def shape_part(note: Note) -> bytes:
     return note.shape_part
 
 
-def _validate_note(p: ParsedNote, config: SiteConfig, diags: Diagnostics) -> Note | None:
+def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
+                   diags: Diagnostics) -> Note | None:
     assert p.fm is not None
     fm, path, coll = p.fm, p.source.rel, p.source.collection
     model = MODELS[coll]
     errors_before = len(diags.errors)
-    data = dict(fm.data)
+    data = fallbacks(coll, note_key, fm, p.tokens, p.cut)
     # Privacy look-alikes and unknown keys.
     known = set(model.model_fields)
     for key in list(data):
@@ -215,26 +218,31 @@ def _validate_note(p: ParsedNote, config: SiteConfig, diags: Diagnostics) -> Not
             if req == "date" and "date" in fm.data and fm.data["date"] is not None:
                 continue  # a bad date is reported by the model below
             diags.error(
-                path, 1, 1, "missing-" + req, f"a note in {coll}/ needs a '{req}'",
-                "for example: date: 2026-03-04" if req == "date" else "for example: title: ...",
+                path, 1, 1, "missing-" + req, f"{_A[coll]} needs a '{req}'",
+                "for example: date: 2026-03-04, or a file name that starts with the date",
             )
     meta: NoteMeta | None = None
     try:
         meta = model.model_validate(data)
     except ValidationError as exc:
+        # One value that fits none of a union's kinds (a date, or false) is one
+        # mistake: one error, the date's if it is one of them.
+        first: dict[tuple[str, ...], Any] = {}
         for err in exc.errors():
             loc = tuple(str(x) for x in err["loc"] if not str(x).startswith("function-"))
             loc = tuple(x for x in loc if not x.startswith(("literal[", "date", "bool")))\
                 if len(loc) > 1 else loc
+            if loc not in first or "date" in err["type"]:
+                first[loc] = err
+        for loc, err in first.items():
             pos = fm.pos(*loc)
             diags.error(path, pos.line, pos.col, "front-matter",
                         _message(loc, err, data), _hint(err))
     if meta is None or len(diags.errors) > errors_before:
         return None
-    key = p.source.rel[len("content/"):].rsplit(".", 1)[0]
     visibility = meta.visibility or getattr(config.visibility, coll)
-    slug = meta.slug or slugify(key.rsplit("/", 1)[-1]) or "note"
-    if coll == "pages" and key == "pages/index":
+    slug = meta.slug or slugify(note_key.rsplit("/", 1)[-1]) or "note"
+    if coll == "pages" and note_key.rsplit("/", 1)[-1] == "index":
         slug = "index"
     elif coll == "pages" and slug in RESERVED_PAGE_SLUGS:
         pos = fm.pos("slug") if meta.slug else Pos(1, 1)
@@ -243,7 +251,7 @@ def _validate_note(p: ParsedNote, config: SiteConfig, diags: Diagnostics) -> Not
                     "set another 'slug:' for this page, or rename the file")
         return None
     return Note(
-        source=path, collection=coll, key=key, meta=meta, visibility=visibility, slug=slug,
+        source=path, collection=coll, key=note_key, meta=meta, visibility=visibility, slug=slug,
         tokens=p.tokens, env=p.env, fm=fm, body_line=fm.body_line, cut=p.cut,
     )
 
@@ -289,10 +297,15 @@ def _privacy_shaped(path: str, pos: Pos, key: str, shown: str, value: object,
         return False
     why = (f"'{shown}' looks like a privacy switch ({word!r})" if word is not None
            else f"unknown key '{shown}' says {value!r}, like a privacy switch")
+    hint = ("write 'visibility: public', 'visibility: mentor' or 'visibility: private' "
+            "(lower case, at the top level), or rename the key")
+    if word in ("publish", "published") and isinstance(value, bool):
+        # Obsidian Publish's (and Jekyll's) switch: say which visibility it meant.
+        meant = "public" if value else "private"
+        hint = (f"'{shown}: {str(value).lower()}' means 'visibility: {meant}' here; write "
+                f"that instead (and 'visibility: mentor' for your mentor only)")
     diags.error(path, pos.line, pos.col, "privacy-key",
-                f"{why}, but the only one is 'visibility'; ivsite will not guess",
-                "write 'visibility: public', 'visibility: mentor' or 'visibility: private' "
-                "(lower case, at the top level), or rename the key")
+                f"{why}, but the only one is 'visibility'; ivsite will not guess", hint)
     return True
 
 
@@ -335,61 +348,12 @@ def _index(site: ValidSite, diags: Diagnostics) -> None:
         urls[(note.collection, note.slug)] = note
         if note.meta.title:
             titles.setdefault(note.meta.title.casefold(), []).append(note)
+        site.by_name.setdefault(note.key.rsplit("/", 1)[-1].casefold(), []).append(note)
+        for alias in {a.strip().casefold() for a in note.meta.aliases if a.strip()}:
+            site.by_alias.setdefault(alias, []).append(note)
     for title, notes in titles.items():
         if len(notes) == 1:
             site.by_title[title] = notes[0]
-
-
-def _tokens_with_lines(note: Note) -> Iterable[tuple[Token, int]]:
-    for tok in note.tokens:
-        line = note.line_of(tok)
-        yield tok, line
-        for child in tok.children or ():
-            yield child, line
-
-
-def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
-                      diags: Diagnostics) -> None:
-    for note in notes:
-        private = {line.src + note.body_line for line in note.cut.lines
-                   if "private" in line.kinds}
-        for tok, line in _tokens_with_lines(note):
-            target = None
-            if tok.type == "wikilink":
-                target = resolve_wiki(site, str(tok.meta["target"]))
-            elif tok.type in ("embed", "embed_block"):
-                target = resolve_embed(site, str(tok.meta["target"]))
-            elif tok.type in ("link_open", "image"):
-                attr = "href" if tok.type == "link_open" else "src"
-                href = str(tok.attrs.get(attr, ""))
-                target = resolve_href(site, note.source, href)
-            if isinstance(target, BrokenTarget) and not (
-                    target.code == "recording-link"
-                    and (note.visibility == "private" or line in private)):
-                # (A private note or passage may link its recording: the private view
-                # alone sees it, and even there the file is not copied.)
-                diags.error(note.source, line, 1, target.code, target.reason, target.hint)
-        meta = note.meta
-        if isinstance(meta, InterviewMeta):
-            if meta.role and meta.role not in roles:
-                pos = note.fm.pos("role")
-                diags.error(note.source, pos.line, pos.col, "unknown-role",
-                            f"role '{meta.role}' is not the slug of a note in content/roles/",
-                            did_you_mean(meta.role, roles))
-            if meta.recording_file:
-                joined = recording_path(note.source, meta.recording_file)
-                pos = note.fm.pos("recording_file")
-                if not joined.startswith("content/"):
-                    diags.error(note.source, pos.line, pos.col, "outside-site",
-                                "recording_file points outside content/",
-                                "keep recordings inside content/ (they are never published)")
-        if isinstance(meta, ReflectionMeta):
-            for i, slug in enumerate(meta.roles):
-                if slug not in roles:
-                    pos = note.fm.pos("roles", str(i))
-                    diags.error(note.source, pos.line, pos.col, "unknown-role",
-                                f"role '{slug}' is not the slug of a note in content/roles/",
-                                did_you_mean(slug, roles))
 
 
 QUESTION_KEYS = ("id", "text", "aliases", "roles")

@@ -38,7 +38,10 @@ def link_tokens(
                 text_token(shown),
                 Token("link_close", "a", -1),
             ]
-    shown = label or WITHHELD_LABEL
+    # A note not written yet reads as its name; a withheld one is never named.
+    missing = isinstance(target, BrokenTarget) and target.code == "missing-note"
+    shown = label or (target.shown if missing and isinstance(target, BrokenTarget)
+                      else "") or WITHHELD_LABEL
     texts.append(shown)
     return [text_token(shown)]
 
@@ -55,7 +58,7 @@ def note_ref(note_id: str, fragment: str) -> str:
 
 
 def asset_ref(asset: AssetRef, fragment: str) -> str:
-    return f"ivsite:asset/{asset.rel[len('content/'):]}" + (f"#{fragment}" if fragment else "")
+    return f"ivsite:asset/{asset.out}" + (f"#{fragment}" if fragment else "")
 
 
 def paragraph(children: list[Token]) -> list[Token]:

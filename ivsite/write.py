@@ -41,16 +41,18 @@ class WrittenFolder:
     files: list[str] = field(default_factory=list)
 
 
-def check_output_dir(site_root: Path, out: Path, diags: Diagnostics) -> bool:
-    """Refuse an output folder that would overwrite sources or someone's files."""
+def check_output_dir(site_root: Path, out: Path, diags: Diagnostics,
+                     content_dirs: tuple[str, ...] = ("content",)) -> bool:
+    """Refuse an output folder that would overwrite sources or someone's files
+    (``content_dirs``: the folders that hold notes, see ivsite.folders)."""
     root = site_root.resolve()
     target = out.resolve()
-    content = root / "content"
+    inside = next((d for d in content_dirs if target.is_relative_to(root / d)), None)
     bad = ""
     if target == root:
         bad = "is the site's own folder"
-    elif target == content or target.is_relative_to(content):
-        bad = "is inside content/"
+    elif inside is not None:
+        bad = f"is inside {inside}/"
     elif root.is_relative_to(target):
         bad = "contains the site's folder"
     elif target == root / ".ivsite" or target.is_relative_to(root / ".ivsite"):

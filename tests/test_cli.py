@@ -131,11 +131,11 @@ def test_check_json_of_a_clean_site_is_an_empty_list(good: Path) -> None:
 def test_check_reports_all_problems_at_once(good: Path) -> None:
     (good / "content" / "pages" / "a.md").write_text(BAD_NOTE)
     (good / "content" / "pages" / "b.md").write_text("---\ntitle: B\ndraft: true\n---\nx\n")
-    (good / "content" / "pages" / "c.md").write_text("no front matter\n")
+    (good / "content" / "pages" / "c.md").write_text("----\ntitle: C\n---\nx\n")
     r = run("check", "--format", "json")
     codes = {(d["path"], d["code"]) for d in json.loads(r.stdout)}
     assert {("content/pages/a.md", "visibility"), ("content/pages/b.md", "privacy-key"),
-            ("content/pages/c.md", "front-matter-missing")} <= codes
+            ("content/pages/c.md", "front-matter-start")} <= codes
 
 
 # ----------------------------------------------------------------- schema
@@ -146,14 +146,53 @@ def test_schema_prints_json_with_no_additional_properties() -> None:
     assert r.exit_code == 0
     schema = json.loads(r.stdout)
     defs = schema["$defs"]
-    assert {"InterviewMeta", "ReflectionMeta", "RoleMeta", "PageMeta", "Person"} <= set(defs)
+    assert {"interviews_note", "reflections_note", "roles_note", "pages_note",
+            "Person"} <= set(defs)
     for name, d in defs.items():
         if d.get("type") == "object":
             assert d.get("additionalProperties") is False, name
-    props = defs["InterviewMeta"]["properties"]
+    props = defs["interviews_note"]["properties"]
     assert {"person", "consent", "visibility", "alias", "follow_up"} <= set(props)
-    assert "person" in defs["InterviewMeta"]["required"]
-    assert len(schema["oneOf"]) == 4
+    assert "person" in defs["interviews_note"]["required"]
+    # anyOf, not oneOf: a page is also a valid role (issue 11; see tests/test_schema.py).
+    assert len(schema["anyOf"]) == 4
+
+
+# ----------------------------------------------------------------- issue 11: small things
+
+
+@pytest.mark.parametrize("args", [
+    ["init"], ["check"], ["build"], ["serve"], ["share"], ["todo"], ["audit"], ["schema"],
+    ["new"], ["new", "interview"], ["new", "page"], ["new", "reflection"], ["new", "role"],
+])
+def test_every_command_has_help_text_and_a_dash_c(args: list[str]) -> None:
+    r = run(*args, "--help")
+    assert r.exit_code == 0
+    summary = r.output.split("\n\n")[1].strip()
+    assert summary and not summary.startswith("Options"), r.output
+    if args != ["new"]:
+        assert "-C DIR" in r.output, r.output
+
+
+def test_dash_c_runs_in_the_site_folder(good: Path, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path.parent)
+    for args in (["-C", str(good), "check"], ["check", "-C", str(good)]):
+        r = run(*args)
+        assert r.exit_code == 0 and "ok: 3 note(s) checked" in r.output, r.output
+    assert Path.cwd() == tmp_path.parent
+    r = run("new", "page", "A page", "-C", str(good))
+    assert r.exit_code == 0 and (good / "content" / "pages" / "a-page.md").is_file()
+
+
+def test_check_refuses_a_theme_that_is_not_there(good: Path) -> None:
+    (good / "site.toml").write_text((good / "site.toml").read_text() + 'theme = "dark"\n')
+    r = run("check")
+    assert r.exit_code == 2 and "theme 'dark' not found" in r.output
+    assert "the themes this site has: default" in r.output
+    (good / "site.toml").write_text((good / "site.toml").read_text()
+                                    .replace('"dark"', '"defalt"'))
+    assert "did you mean 'default'" in run("check").output
 
 
 # ----------------------------------------------------------------- build

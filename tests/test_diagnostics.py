@@ -68,7 +68,8 @@ def test_format_text_joins_one_diagnostic_per_block() -> None:
     )
 
 
-def test_sorted_orders_by_path_line_col_and_removes_duplicates() -> None:
+def test_sorted_orders_errors_first_then_by_path_line_col_and_removes_duplicates() -> None:
+    """Errors before warnings (issue 11: the root cause first), each by place."""
     diags = Diagnostics()
     diags.error("b.md", 1, 1, "x", "m")
     diags.error("a.md", 10, 1, "x", "m")
@@ -76,7 +77,7 @@ def test_sorted_orders_by_path_line_col_and_removes_duplicates() -> None:
     diags.warning("a.md", 2, 3, "w", "m")
     diags.error("a.md", 10, 1, "x", "m")  # the same problem twice
     got = [(d.path, d.line, d.col) for d in diags.sorted()]
-    assert got == [("a.md", 2, 3), ("a.md", 2, 5), ("a.md", 10, 1), ("b.md", 1, 1)]
+    assert got == [("a.md", 2, 5), ("a.md", 10, 1), ("b.md", 1, 1), ("a.md", 2, 3)]
     assert len(diags) == 5  # the collector keeps what it was given
 
 

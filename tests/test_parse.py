@@ -92,10 +92,26 @@ def test_crlf_and_bom_are_accepted() -> None:
     assert "container_private_open" in [t.type for t in p.tokens]
 
 
-def test_missing_front_matter_gives_no_tokens() -> None:
+def test_no_front_matter_is_all_body() -> None:
+    """Issue 11: a vault's notes mostly have none; the kind's default decides."""
     p = parse_note(src("just a body\n"))
+    assert p.fm is not None and not p.fm.present and p.fm.data == {}
+    assert p.fm.body_line == 1 and [t.type for t in p.tokens][:1] == ["paragraph_open"]
+    assert p.diagnostics == []
+
+
+@pytest.mark.parametrize("text", [
+    "----\ntitle: A\n---\nbody\n",
+    "---yaml\ntitle: A\n---\nbody\n",
+    "title: A\nvisibility: private\n---\nbody\n",
+    "+++\ntitle = \n+++\nbody\n",
+    "+++\ntitle = \"A\"\n",
+])
+def test_what_starts_like_front_matter_but_cannot_be_read_is_an_error(text: str) -> None:
+    p = parse_note(src(text))
     assert p.fm is None and p.tokens == []
-    assert [d.code for d in p.diagnostics] == ["front-matter-missing"]
+    assert p.diagnostics[0].code in (
+        "front-matter-start", "toml", "front-matter-unclosed")
 
 
 def test_cache_returns_the_same_object_for_the_same_digest() -> None:

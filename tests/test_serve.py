@@ -767,3 +767,31 @@ def test_a_save_with_passages_in_odd_places_never_reaches_a_public_or_mentor_pre
             else:
                 assert secret.encode() not in everything, audience
             note.write_text(note.read_text("utf-8").replace(added, ""), "utf-8")
+
+
+VAULT = Path(__file__).resolve().parent / "fixtures" / "vault"
+VAULT_PRIVATE = (b"CANARY-privbody-vault-7f3a", b"CANARY-privinterview-vault-7f3a",
+                 b"CANARY-passage-vault-7f3a", b"CANARY-obsidian-7f3a", b"CANARY-daily-7f3a",
+                 b"Quennell", b"CANARY-privassetbytes-vault-7f3a")
+
+
+def test_a_vault_previews_like_it_builds_and_rebuilds_on_a_save_in_its_folders(
+        tmp_path: Path) -> None:
+    """Issue 11: the vault (tests/fixtures/vault) through the live preview: the public
+    view holds no private byte, and a save in a mapped folder rebuilds."""
+    root = tmp_path / "vault"
+    shutil.copytree(VAULT, root)
+    with serving(root, audience="public") as srv:
+        everything = _all_responses(srv)
+        for needle in VAULT_PRIVATE:
+            assert needle not in everything, needle
+        assert b"PUBLIC-vault-uxr" in everything
+        events = EventStream(srv.port)
+        events.wait_for("hello")
+        role = root / "Career" / "Roles" / "Marketing Coordinator.md"
+        role.write_text(role.read_text("utf-8") + "\nxyzzy-vault-save\n", "utf-8")
+        events.wait_for("reload")
+        assert b"xyzzy-vault-save" in page(srv, "/roles/marketing-coordinator/")
+        events.close()
+    with serving(root, audience="private") as srv:
+        assert b"CANARY-privbody-vault-7f3a" in _all_responses(srv)

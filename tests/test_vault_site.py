@@ -1,4 +1,4 @@
-"""A small vault-style site (tests/fixtures/vault) built as a user would build it.
+"""A small vault-style site (tests/fixtures/vault-syntax) built as a user would build it.
 
 Every vault construct in public, mentor and private notes: callouts of several
 types (plain, folded, open, inside passages), highlights, inline tags (one only
@@ -20,7 +20,7 @@ from sites import OutputCorpus
 
 from ivsite.pipeline import build
 
-FIXTURE = Path(__file__).parent / "fixtures" / "vault"
+FIXTURE = Path(__file__).parent / "fixtures" / "vault-syntax"
 STYLE = Path(__file__).parents[1] / "themes" / "default" / "static" / "style.css"
 PRIVATE = [f"CANARY-v{k}-7f3a" for k in (
     "privcomment", "privcomment2", "privcallout", "privtag", "privembed", "privtitle",

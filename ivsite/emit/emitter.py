@@ -50,10 +50,10 @@ class Emitter:
         self.assets = {rel: ref for rel, ref in linked.items()
                        if not self.locked or ref.digest in allowed}
         self.omitted_assets = sorted(rel for rel in linked if rel not in self.assets)
-        published = frozenset(self.assets)
+        published = frozenset(ref.out for ref in self.assets.values())
         self.renderer = Renderer(  # no reference back to the emitter: no cycle to collect
             note_url=graph.url_of, mark_passages=not self.public, tag_url=graph.tag_url,
-            asset_url=lambda path: path if "content/" + path in published else None)
+            asset_url=lambda path: path if path in published else None)
         # All a rendered body depends on besides its view note and page address:
         # how note and file links are written in this view.
         self.render_scope = (self.audience, self.locked, graph.url_key,
@@ -117,8 +117,8 @@ class Emitter:
             self.plan.files.later(path_of(p.url), functools.partial(self._render_page, p))
         self.plan.add("404.html", self.pages_of(
             digest("404.html", self.shared_key), self._render_404))
-        for rel, ref in self.assets.items():
-            self.plan.assets[rel[len("content/"):]] = ref
+        for ref in self.assets.values():
+            self.plan.assets[ref.out] = ref
         for rel, data in self.theme.static_files().items():
             if rel != "unlock.js" or self.locked:
                 self.plan.files["static/" + rel] = data
@@ -126,8 +126,8 @@ class Emitter:
         machine.search_index(self, pages)
         for rel in self.plan.assets:
             if rel in self.plan.files or rel.startswith("pagefind/"):
-                raise EmitError(f"content/{rel} would be published at {rel}, where ivsite "
-                                "writes a file of its own; rename or move it")
+                raise EmitError(f"{self.plan.assets[rel].rel} would be published at "
+                                f"{rel}, where ivsite writes a file of its own; rename or move it")
         self.plan.files = self.plan.files.sorted()
         self.plan.assets = dict(sorted(self.plan.assets.items()))
         return self.plan

@@ -14,7 +14,7 @@ from ..audience import SEES, Audience, build_view
 from ..auditcache import FILE as AUDIT_CLEAN_FILE
 from ..auditcache import CleanFiles
 from ..config import SiteConfig, load_config
-from ..diagnostics import Diagnostics
+from ..diagnostics import Diagnostics, did_you_mean
 from ..emit import emit
 from ..graph import SiteGraph, build_graph
 from ..incremental.store import Store
@@ -163,6 +163,11 @@ def load_theme(pipe: Pipeline, prep: Prepared, diags: Diagnostics) -> Theme | No
     try:
         return pipe.theme(prep.root, prep.config.theme)
     except ThemeError as exc:
-        diags.error("site.toml", 0, 0, "theme", str(exc), "the built-in theme is 'default'")
+        themes = prep.root / "themes"
+        known = {"default", *(p.name for p in themes.iterdir() if p.is_dir())} \
+            if themes.is_dir() else {"default"}
+        hint = did_you_mean(prep.config.theme, known) or \
+            f"the themes this site has: {', '.join(sorted(known))} (built in: 'default')"
+        diags.error("site.toml", 0, 0, "theme", str(exc), hint)
         return None
 

@@ -130,7 +130,9 @@ class SwapIn(_Writer):
 
     def ready(self, prep: Prepared, request: Request, diags: Diagnostics) -> bool:
         self.out_dir = (self.out or prep.root / prep.config.output_dir).resolve()
-        return check_output_dir(prep.root, self.out_dir, diags)
+        folders = prep.loaded.folders
+        return check_output_dir(prep.root, self.out_dir, diags,
+                                ("content",) if not folders.vault else folders.dirs())
 
     def write(self, pipe: Pipeline, site: Site, request: Request,
               diags: Diagnostics) -> Result:

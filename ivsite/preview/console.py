@@ -45,7 +45,7 @@ class Console:
         self.log(f"Serving the {audience} view of “{title}” at {url}")
         self.log(_AUDIENCE_NOTES[audience])
         self.log(f"Built into {folder} (private to you; removed on exit). "
-                 f"Watching content/, themes/ and site.toml in {root}; Ctrl-C to stop.")
+                 f"Watching the notes, themes/ and site.toml in {root}; Ctrl-C to stop.")
 
     def rebuilt(self, r: Rebuild, *, initial: bool, serving: bool) -> None:
         """One build's lines; ``serving``: whether a good build is being served."""
@@ -64,7 +64,8 @@ class Console:
             return
         for d in r.errors:
             self.log(d.text())
-        self.log(f"{what} failed in {ms:.0f} ms with {len(r.errors)} error(s); "
+        failed = "The first build" if initial else "The rebuild"
+        self.log(f"{failed} failed in {ms:.0f} ms with {len(r.errors)} error(s); "
                  + ("still serving the last good build" if serving
                     else "the preview will appear once they are fixed"))
 

@@ -1,8 +1,10 @@
 """Which saves start a rebuild: the preview's file watcher.
 
 Only what a build reads may start one, so that the preview neither rebuilds in
-a loop nor looks at what it must not: content/, themes/ and site.toml. The
-output folder, .ivsite/ and everything else in the site folder is never watched,
+a loop nor looks at what it must not: content/ (or, for a vault whose site.toml
+maps its own folders, the site folder but what is never content, see
+ivsite.folders), themes/ and site.toml. The output folder, .ivsite/ and everything
+else in the site folder is never watched,
 and editor swap and backup files (:func:`~ivsite.load.is_editor_noise`) are
 ignored. watchfiles (the Rust ``notify`` crate) reports a burst of saves as one
 batch, so a burst is one rebuild.
@@ -17,6 +19,7 @@ from pathlib import Path
 
 import watchfiles
 
+from ..folders import Folders, read_folders
 from ..load import is_editor_noise
 
 __all__ = ["Watcher", "latest_mtime"]
@@ -42,6 +45,11 @@ class Watcher:
         self.stop_event = threading.Event()
         self._restart = threading.Event()
         self._threads: list[threading.Thread] = []
+        self.folders = self._layout()
+
+    def _layout(self) -> Folders:
+        cfg = self.root / "site.toml"
+        return read_folders(cfg.read_bytes() if cfg.is_file() else None)
 
     def start(self) -> None:
         for target, name in ((self._watch_tree, "ivsite-watch-tree"),
@@ -61,7 +69,8 @@ class Watcher:
         except ValueError:
             return None
         parts = rel.parts
-        if not parts or parts[0] not in WATCHED_TOP:
+        vault = self.folders.vault and parts and parts[0] not in self.folders.never
+        if not parts or (parts[0] not in WATCHED_TOP and not vault):
             return None
         if any(is_editor_noise(p) for p in parts):
             return None
@@ -78,8 +87,9 @@ class Watcher:
     def _watch_tree(self) -> None:
         while not self.stop_event.is_set():
             self._restart.clear()
-            paths = [str(self.root / d) for d in ("content", "themes")
-                     if (self.root / d).is_dir()]
+            self.folders = self._layout()
+            paths = [str(self.root)] if self.folders.vault else \
+                [str(self.root / d) for d in ("content", "themes") if (self.root / d).is_dir()]
             if not paths:
                 self._restart.wait(0.5)
                 continue
@@ -109,7 +119,7 @@ class Watcher:
                     yield_on_timeout=False, raise_interrupt=False, recursive=False,
                 ):
                     now = {d: (self.root / d).is_dir() for d in present}
-                    if now != present:
+                    if now != present or self._layout() != self.folders:
                         present = now
                         self._restart.set()
                     self._emit(changes)
