@@ -1,7 +1,8 @@
 """The one Markdown dialect ivsite reads: CommonMark plus the contract's extensions.
 
 Tables, strikethrough, footnotes, task lists, definition lists, ``::: private`` and
-``::: mentor`` containers and ``[[wiki-links]]``. The parser only ever reads the
+``::: mentor`` containers and ``[[wiki-links]]``; fenced code with a known
+language is coloured when rendered (ivsite.highlight). The parser only ever reads the
 text an audience may see (ivsite.passages cuts the rest out first); the passages
 left in it become container tokens, so that the views can mark them.
 """
@@ -17,6 +18,8 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
+
+from .highlight import highlight
 
 PASSAGE_KINDS = ("private", "mentor")
 
@@ -45,7 +48,8 @@ def _wikilink(state: StateInline, silent: bool) -> bool:
 @cache
 def markdown() -> MarkdownIt:
     """The configured parser (built once; parsing is thread-compatible)."""
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True, "highlight": highlight}).enable(
+        ["table", "strikethrough"])
     for kind in PASSAGE_KINDS:
         container_plugin(md, kind)
     footnote_plugin(md, inline=False, move_to_end=False)
