@@ -45,7 +45,8 @@ def highlight(code: str, lang: str, attrs: str) -> str:
 def _defs(style: str, prefix: str) -> str:
     """The style's rules under ``prefix .highlight`` (Pygments' global ``pre`` and
     line-number rules are left out: the theme styles ``pre`` itself)."""
-    defs = str(HtmlFormatter(style=style).get_style_defs(f"{prefix} {SCOPE}".strip()))
+    formatter: HtmlFormatter[str] = HtmlFormatter(style=style)
+    defs = str(formatter.get_style_defs(f"{prefix} {SCOPE}".strip()))  # type: ignore[no-untyped-call]
     return "\n".join(line for line in defs.splitlines() if SCOPE in line)
 
 

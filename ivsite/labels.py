@@ -62,7 +62,7 @@ def byline(n: NoteCard) -> str:
     if own_title:
         parts.append(n.title)
     name = n.display_name.casefold()
-    if name and name not in lead and not (own_title and name in title):
+    if name and name not in lead and lead not in name and not (own_title and name in title):
         parts.append(f"with {n.display_name}")
     return " · ".join(parts)
 
