@@ -95,6 +95,22 @@ def test_toc_entries_land_on_the_rendered_headings(site: Path) -> None:
     assert PRIVATE_HEADING not in html
 
 
+def test_pages_carry_no_inline_script_style_or_handler(site: Path) -> None:
+    """The theme keeps to what a strict CSP allows (script-src/style-src 'self'):
+    the colour switch, the menu and the header search are static files."""
+    result = build(site, out=site / "_site")
+    assert result.status == EXIT_OK, [d.text() for d in result.diagnostics]
+    for page in (site / "_site").rglob("*.html"):
+        html = page.read_text("utf-8")
+        for m in re.finditer(r"<script\b([^>]*)>(.*?)</script>", html, re.S):
+            assert "src=" in m.group(1) or "application/octet-stream" in m.group(1), page
+            assert m.group(2).strip() == "" or "octet-stream" in m.group(1), page
+        assert "<style" not in html and not re.search(r"\sstyle=", html), page
+        assert not re.search(r"\son[a-z]+=", html), page
+    head = (site / "_site" / "long" / "index.html").read_text("utf-8").split("</head>")[0]
+    assert re.search(r'<script src="[^"]*static/theme\.js"></script>', head)  # no defer
+
+
 def test_a_short_note_has_no_toc() -> None:
     tokens, _ = parse_body("## One\n\ntext\n\n## Two\n")
     assert table_of_contents(tokens, 2) == []

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from outside_checks import serve_directory
+from outside_checks import format_axe, run_axe, serve_directory
 
 pytestmark = [
     pytest.mark.browser,
@@ -175,3 +175,11 @@ def test_on_a_phone_the_text_starts_on_the_first_screen(watched: Any, base: str)
     assert nav.is_visible() and menu.get_attribute("aria-expanded") == "true"
     page.locator("#iv-site-nav a", has_text="Roles").click()
     page.wait_for_url("**/roles/")
+
+
+def test_axe_finds_no_violation_in_the_dark_theme(browser: Any, base: str) -> None:
+    """The example site's axe test runs in the light theme; the dark one (with the
+    code colours of a note that has a code block) must pass too."""
+    pages = ["", "interviews/", NOTE, "interviews/2026-05-06-civic-data-lab/", "search/"]
+    results = run_axe(base, pages, browser=browser, color_scheme="dark")
+    assert all(not v for v in results.values()), format_axe(results)

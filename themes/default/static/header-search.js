@@ -25,4 +25,14 @@
     excerptLength: 18,
     translations: { placeholder: "Search notes" },
   });
+  // Pagefind names its input only by a title: give it a label (as the plain form had).
+  var input = box.querySelector(".pagefind-ui__search-input");
+  if (input) {
+    input.id = "iv-header-q";
+    var label = document.createElement("label");
+    label.className = "visually-hidden";
+    label.htmlFor = input.id;
+    label.textContent = "Search notes";
+    input.parentNode.insertBefore(label, input);
+  }
 })();
