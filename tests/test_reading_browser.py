@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from outside_checks import format_axe, run_axe, serve_directory
+from test_serve import make_site, serving
 
 pytestmark = [
     pytest.mark.browser,
@@ -183,3 +184,19 @@ def test_axe_finds_no_violation_in_the_dark_theme(browser: Any, base: str) -> No
     pages = ["", "interviews/", NOTE, "interviews/2026-05-06-civic-data-lab/", "search/"]
     results = run_axe(base, pages, browser=browser, color_scheme="dark")
     assert all(not v for v in results.values()), format_axe(results)
+
+
+def test_the_private_preview_header_search_goes_to_its_search_page(page: Any,
+                                                                   tmp_path: Path) -> None:
+    """The private preview has a JSON index, not Pagefind: the header's box is a
+    form that goes to the search page, which runs the query (static/search.js)."""
+    with serving(make_site(tmp_path)) as srv:
+        page.goto(srv.url + NOTE)
+        form = page.locator("form.header-search")
+        assert form.get_attribute("data-mode") == "json"
+        page.locator("#iv-header-q").fill("Priya")
+        page.locator("#iv-header-q").press("Enter")
+        page.wait_for_url("**/search/?q=Priya", timeout=WAIT_MS)
+        page.locator("#iv-search-results a").first.wait_for(timeout=WAIT_MS)
+        links = page.eval_on_selector_all("#iv-search-results a", "els => els.map(a => a.href)")
+        assert any(NOTE in str(h) for h in links), links
