@@ -1,5 +1,6 @@
 """Screenshots of the example site for the README: a note page, the home page and
-the interviews list, at desktop (1280x800) and phone (390x844) sizes.
+the interviews list, at desktop (1280x800) and phone (390x844) sizes (the note in
+the dark theme too), a coloured code block and the header's search with results.
 
     python docs/screenshots/make.py [SITE_OUTPUT]
 
@@ -40,6 +41,16 @@ def main() -> None:
                     suffix = "" if scheme == "light" else "-dark"
                     page.screenshot(path=str(HERE / f"{name}-{size}{suffix}.png"))
                 page.close()
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(f"{base}/interviews/2026-05-06-civic-data-lab/")
+        page.locator("pre.highlight").scroll_into_view_if_needed()
+        page.evaluate("window.scrollBy(0, 250)")
+        page.screenshot(path=str(HERE / "code-desktop.png"))
+        page.goto(f"{base}/roles/")
+        page.locator(".pagefind-ui__search-input").fill("research")
+        page.locator(".pagefind-ui__result-link").first.wait_for()
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(HERE / "search-desktop.png"))
         browser.close()
 
 
