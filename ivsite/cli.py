@@ -90,24 +90,18 @@ def init(directory: Path) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @_guard
 def check(strict: bool, fmt: str) -> None:
-    """Validate the site; writes nothing."""
-    from .pipeline import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Pipeline
+    """Validate the site, make and audit its pages as build would; writes nothing."""
+    from .pipeline import EXIT_OK
+    from .pipeline import check as run_check
 
-    diags = Diagnostics()
-    pipe = Pipeline(Path.cwd(), persist_cache=False)
-    prep = pipe.prepare(diags)
-    if prep is not None:
-        pipe.graph(prep, "public", diags)
-        pipe.graph(prep, "mentor", diags)
-    print_diagnostics(diags, fmt)
-    if prep is None:
-        sys.exit(EXIT_USAGE)
-    if diags.has_errors(strict):
-        sys.exit(EXIT_CONTENT)
-    if fmt == "text":
-        n = len(prep.valid.notes)
-        click.echo(f"ok: {n} note(s) checked", err=True)
-    sys.exit(EXIT_OK)
+    result = run_check(Path.cwd(), strict=strict)
+    print_diagnostics(result.diagnostics, fmt)
+    if result.status == EXIT_OK and fmt == "text":
+        site = result.site
+        n = len(site.prep.valid.notes) if site is not None else 0
+        click.echo(f"ok: {n} note(s) checked, {result.files} page(s) made and audited",
+                   err=True)
+    sys.exit(result.status)
 
 
 @cli.command()
@@ -130,6 +124,14 @@ def build(audience: str, out: Path | None, strict: bool) -> None:
                                              pages=audience))
     finally:
         progress.done()
+    if result.status == 0 and result.output is not None:
+        from .gittracked import tracked_output_warning
+
+        shown = (result.output.relative_to(Path.cwd().resolve())
+                 if result.output.is_relative_to(Path.cwd().resolve()) else result.output)
+        warning = tracked_output_warning(result.output, shown.as_posix())
+        if warning is not None:
+            result.diagnostics.add(warning)
     print_diagnostics(result.diagnostics)
     if result.status == 0 and result.output is not None:
         took = time.perf_counter() - started
@@ -191,8 +193,9 @@ def audit(directory: Path, audience: str) -> None:
     """Scan a folder for anything the audience must not see."""
     from .pipeline import audit_dir
 
-    status, diags, hits = audit_dir(Path.cwd(), directory, audience)  # type: ignore[arg-type]
-    print_diagnostics(diags)
+    result = audit_dir(Path.cwd(), directory, audience)  # type: ignore[arg-type]
+    status, hits = result.status, result.hits
+    print_diagnostics(result.diagnostics)
     for hit in hits:
         click.secho(hit.text(), fg="red", err=True)
     if status == 0:
@@ -222,12 +225,18 @@ def new() -> None:
 @click.option("--role", default="", help="Slug of a role in content/roles/.")
 @click.option("--company", default="")
 @click.option("--date", "date_", default="", help="YYYY-MM-DD (default: today).")
+@click.option("--format", "fmt", default="coffee", show_default=True,
+              help="coffee, video, phone, in-person, email or other.")
 @_guard
-def new_interview(name: str, role: str, company: str, date_: str) -> None:
-    """A new interview with NAME (kept private until you change it)."""
-    from .scaffold import new_note
+def new_interview(name: str, role: str, company: str, date_: str, fmt: str) -> None:
+    """Prepare an interview with NAME: planned, private, seeded with your questions."""
+    from .prepare import new_interview as seed
 
-    _report_new(new_note(Path.cwd(), "interviews", name, role=role, company=company, date=date_))
+    path, problems = seed(Path.cwd(), name, role=role, company=company, date=date_, fmt=fmt)
+    if path is None:
+        print_diagnostics(problems)
+        sys.exit(2)
+    click.echo(str(path))
 
 
 for _kind in ("reflection", "role", "page"):

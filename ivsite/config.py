@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -63,6 +63,14 @@ class ShareSettings(BaseModel):
         return v
 
 
+class FollowUpSettings(BaseModel):
+    """``[follow_up]``: how often to keep in touch with a contact who said yes to it
+    (``follow_up.keep_in_touch: true``); a note may give its own number of days."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    keep_in_touch_days: Annotated[int, Field(ge=1, le=3660)] = 90
+
+
 class SiteConfig(BaseModel):
     """Every key of site.toml; only ``title`` is required."""
 
@@ -75,6 +83,7 @@ class SiteConfig(BaseModel):
     output_dir: str = "_site"
     visibility: VisibilityDefaults = Field(default_factory=VisibilityDefaults)
     share: ShareSettings = Field(default_factory=ShareSettings)
+    follow_up: FollowUpSettings = Field(default_factory=FollowUpSettings)
 
     @field_validator("base_url")
     @classmethod
@@ -113,6 +122,7 @@ KNOWN_KEYS: dict[tuple[str, ...], set[str]] = {
     (): set(SiteConfig.model_fields),
     ("visibility",): set(VisibilityDefaults.model_fields),
     ("share",): set(ShareSettings.model_fields),
+    ("follow_up",): set(FollowUpSettings.model_fields),
 }
 
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 Visibility = Literal["public", "mentor", "private"]
+Format = Literal["coffee", "video", "phone", "in-person", "email", "other"]
+FORMATS: tuple[str, ...] = get_args(Format)
 VISIBILITIES: tuple[str, ...] = ("public", "mentor", "private")
 CONTACT_FIELDS = ("email", "phone", "linkedin")
 
@@ -75,7 +77,9 @@ class Consent(_Model):
 class FollowUp(_Model):
     thank_you: Date | Literal[False] | None = Field(None, description="Date sent, or false")
     next: Date | None = None
-    keep_in_touch: bool | None = None
+    keep_in_touch: bool | Annotated[int, Field(ge=1, le=3660)] | None = Field(
+        None, description="true: every [follow_up] keep_in_touch_days days of site.toml "
+        "(90 unless set); a number: every that many days; false: never")
     portfolio_review: Literal["none", "requested", "done"] = "none"
 
 
@@ -106,7 +110,7 @@ class InterviewMeta(NoteMeta):
     alias: OneLine | None = Field(None, description="Shown where the name is not")
     consent: Consent = Field(default_factory=lambda: Consent.model_validate({}))
     referred_by: str | None = Field(None, description="Private")
-    format: Literal["coffee", "video", "phone", "in-person", "email", "other"] | None = None
+    format: Format | None = None
     status: Literal["planned", "done", "cancelled"] = "done"
     role: str | None = Field(None, description="Slug of a note in content/roles/")
     interest: Interest | None = None

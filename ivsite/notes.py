@@ -56,6 +56,8 @@ class Question:
     id: str
     text: str
     aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    """Slugs of the roles this question is for; none: a general question."""
 
     def match_keys(self) -> set[str]:
         return {comparable(self.text), *(comparable(a) for a in self.aliases)}

@@ -61,72 +61,46 @@ def _short_stem(stem: str) -> str:
     return (head if sep and head else cut[:MAX_STEM]).strip("-")
 
 
-def _yaml_str(text: str) -> str:
+def yaml_str(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def new_note(
-    root: Path, collection: str, title: str, *, role: str = "", company: str = "",
-    date: str = "",
-) -> tuple[Path | None, str]:
-    """Write a new note and return its path, or (None, problem)."""
-    if not (root / "site.toml").is_file():
-        return None, "there is no site.toml here; run it from your site's folder"
-    if not title.strip():
-        return None, "give a name or a title"
+def new_note(root: Path, collection: str, title: str, *, date: str = "") -> tuple[Path | None, str]:
+    """Write a new reflection, role or page and return its path, or (None, problem).
+    Interviews are seeded by ivsite.prepare."""
+    problem = site_problem(root, title)
+    if problem:
+        return None, problem
     try:
         day = dt.date.fromisoformat(date) if date else dt.date.today()
     except ValueError:
         return None, f"'{date}' is not a date; write YYYY-MM-DD"
+    stem = slugify(title) or "note"
+    if collection in ("reflections",):
+        stem = f"{day.isoformat()}-{stem}"
+    lines = ["---", f"title: {yaml_str(title)}"]
+    if collection == "reflections":
+        lines += [f"date: {day.isoformat()}", "visibility: private", "roles: []"]
+    elif collection == "roles":
+        lines += ["status: exploring", "skills: []"]
+    lines += ["tags: []", "---", "", ""]
+    return write_new(root, collection, stem, lines)
+
+
+def site_problem(root: Path, title: str) -> str:
+    """Why no note can be made here, or ''."""
+    if not (root / "site.toml").is_file():
+        return "there is no site.toml here; run it from your site's folder"
+    if not title.strip():
+        return "give a name or a title"
+    return ""
+
+
+def write_new(root: Path, collection: str, stem: str,
+              lines: list[str]) -> tuple[Path | None, str]:
+    """Write ``lines`` to a new file ``content/<collection>/<stem>.md`` (a number
+    added if the name is taken); its path relative to ``root``, or (None, problem)."""
     folder = root / "content" / collection
-    if collection == "interviews":
-        stem = slugify(f"{day.isoformat()} {company or role or 'conversation'}")
-        lines = [
-            "---",
-            f"date: {day.isoformat()}",
-            "visibility: private        # public | mentor | private",
-            "person:",
-            f"  name: {_yaml_str(title)}",
-        ]
-        if company:
-            lines.append(f"  company: {_yaml_str(company)}")
-        lines += [
-            "  role: ",
-            "alias: \"\"                  # shown instead of the name unless they consent",
-            "consent:",
-            "  publish_name: false",
-            "format: coffee             # coffee | video | phone | in-person | email | other",
-            f"status: {'planned' if day > dt.date.today() else 'done'}",
-        ]
-        if role:
-            lines.append(f"role: {role}")
-        lines += [
-            "tags: []",
-            "follow_up:",
-            "  thank_you: false",
-            "---",
-            "",
-            "## How did you get into this field?",
-            "",
-            "",
-            "## What does a typical day look like for you?",
-            "",
-            "",
-            "::: private",
-            "Anything said off the record goes here: it never leaves your machine.",
-            ":::",
-            "",
-        ]
-    else:
-        stem = slugify(title) or "note"
-        if collection in ("reflections",):
-            stem = f"{day.isoformat()}-{stem}"
-        lines = ["---", f"title: {_yaml_str(title)}"]
-        if collection == "reflections":
-            lines += [f"date: {day.isoformat()}", "visibility: private", "roles: []"]
-        elif collection == "roles":
-            lines += ["status: exploring", "skills: []"]
-        lines += ["tags: []", "---", "", ""]
     stem = _short_stem(stem)
     path = folder / f"{stem}.md"
     n = 2

@@ -12,18 +12,17 @@ from pathlib import Path
 import click
 
 from . import share
-from .diagnostics import Diagnostics
-from .pipeline import EXIT_OK, EXIT_USAGE, Pipeline
+from .pipeline import EXIT_OK, EXIT_USAGE, Nowhere, Pipeline, Request, run
 
 
 def share_command(root: Path, *, rotate: bool) -> int:
-    diags = Diagnostics()
-    pipe = Pipeline(root, persist_cache=False)
-    prep = pipe.prepare(diags)
-    if prep is None:
-        for d in diags.sorted():
+    result = run(Pipeline(root, persist_cache=False),
+                 Request("mentor", lock=False, despite_errors=True), Nowhere())
+    if result.site is None:
+        for d in result.diagnostics.sorted():
             click.echo(d.text(), err=True)
-        return EXIT_USAGE
+        return result.status or EXIT_USAGE
+    prep = result.site.prep
     cfg = prep.config
     if not cfg.share.enabled:
         click.echo("Sharing is off. Add this to site.toml, then build:\n\n"
@@ -31,8 +30,7 @@ def share_command(root: Path, *, rotate: bool) -> int:
         return EXIT_USAGE
     old = share.read_token(prep.root)
     token = share.rotate(prep.root) if rotate else share.get_or_create_token(prep.root)
-    graph = pipe.graph(prep, "mentor", Diagnostics())
-    notes = graph.view.notes
+    notes = result.site.main.view.notes
     by_kind = Counter((n.collection, n.visibility) for n in notes)
     passages = Counter(kind for n in notes for kind, _, _ in n.passages)
     click.echo(f"{cfg.base_url}share/{token}/")

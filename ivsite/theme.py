@@ -158,6 +158,11 @@ class Theme:
             self._static = self._read_static()
         return dict(self._static)
 
+    def forget_static(self) -> None:
+        """Read the static files again when next asked: they may change while the
+        templates stay the same (a theme kept across the preview's builds)."""
+        self._static = None
+
     def _read_static(self) -> dict[str, bytes]:
         out: dict[str, bytes] = {}
         for folder in reversed(self.static_dirs):

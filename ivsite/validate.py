@@ -84,6 +84,8 @@ def validate(
         diags.extend(found)
     site.shape = site_shape(site, config_key)
     roles = {n.slug for n in site.notes if n.collection == "roles"}
+    if loaded.questions is not None:
+        _question_roles(site, roles, loaded.questions.rel, diags)
     for note in site.notes:
         found = keyed(("refs", site.shape, note.source, note.fm.text),
                       functools.partial(_reference_problems, site, note, roles))
@@ -128,7 +130,7 @@ def site_shape(site: ValidSite, config_key: str) -> str:
     for rel, source in site.recordings.items():
         h.update(f"\0recording\0{rel}\0{source}".encode())
     for q in site.questions:
-        h.update(repr((q.id, q.text, q.aliases)).encode())
+        h.update(repr((q.id, q.text, q.aliases, q.roles)).encode())
     return h.hexdigest()
 
 
@@ -387,6 +389,20 @@ def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
                                 did_you_mean(slug, roles))
 
 
+QUESTION_KEYS = ("id", "text", "aliases", "roles")
+
+
+def _question_roles(site: ValidSite, roles: set[str], path: str, diags: Diagnostics) -> None:
+    """A bank question's ``roles`` name role notes (``ivsite new interview`` seeds
+    a note with the questions of its role first)."""
+    for q in site.questions:
+        for slug in q.roles:
+            if slug not in roles:
+                diags.warning(path, 1, 1, "unknown-role",
+                              f"question '{q.id}': role '{slug}' is not the slug of a note "
+                              "in content/roles/", did_you_mean(slug, roles))
+
+
 def _questions(path: str, data: bytes, diags: Diagnostics) -> list[Question]:
     try:
         raw = yaml.safe_load(data.decode("utf-8-sig"))
@@ -417,9 +433,15 @@ def _questions(path: str, data: bytes, diags: Diagnostics) -> list[Question]:
             diags.error(path, 1, 1, "questions",
                         f"question '{qid}': aliases must be a list of text")
             aliases = []
-        unknown = set(item) - {"id", "text", "aliases"}
+        roles = item.get("roles") or []
+        if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
+            diags.error(path, 1, 1, "questions",
+                        f"question '{qid}': roles must be a list of role slugs")
+            roles = []
+        unknown = set(item) - set(QUESTION_KEYS)
         for k in sorted(unknown):
             diags.warning(path, 1, 1, "unknown-key", f"question '{qid}': unknown key '{k}'",
-                          did_you_mean(str(k), ["id", "text", "aliases"]))
-        out.append(Question(qid, item["text"].strip(), tuple(a.strip() for a in aliases)))
+                          did_you_mean(str(k), QUESTION_KEYS))
+        out.append(Question(qid, item["text"].strip(), tuple(a.strip() for a in aliases),
+                            tuple(r.strip() for r in roles)))
     return out

@@ -46,6 +46,35 @@ def test_check_clean_site_exits_0_and_writes_nothing(good: Path) -> None:
     assert after == before
 
 
+def test_check_finds_what_only_rendering_finds(good: Path) -> None:
+    """A theme that fails while a page is rendered is found by check, as by build."""
+    (good / "themes/mine/templates").mkdir(parents=True)
+    (good / "themes/mine/templates/interview.html").write_text("{{ 1/0 }}\n", "utf-8")
+    (good / "site.toml").write_text(
+        (good / "site.toml").read_text("utf-8") + 'theme = "mine"\n', "utf-8")
+    r = run("check")
+    assert r.exit_code == 2, r.output
+    assert "error[theme]" in r.stderr and "interview.html" in r.stderr
+    assert not (good / "_site").exists()
+
+
+def test_check_audits_the_pages_it_makes(good: Path) -> None:
+    """A theme that prints a withheld contact field fails check with the audit's
+    error, as it would fail build; nothing is written."""
+    (good / "themes/leaky/templates").mkdir(parents=True)
+    (good / "themes/leaky/templates/interview.html").write_text(
+        '{% extends "base.html" %}{% block content %}{{ body }}'
+        "{{ note.person.email if note.person is defined else '' }}"
+        "<p>jane@acme.example</p>{% endblock %}\n", "utf-8")
+    (good / "site.toml").write_text(
+        (good / "site.toml").read_text("utf-8") + 'theme = "leaky"\n', "utf-8")
+    r = run("check")
+    assert r.exit_code == 1, r.output
+    assert "error[audit]" in r.stderr and "jane@acme.example" not in r.stderr
+    assert "would refuse to write" in r.stderr
+    assert not (good / "_site").exists()
+
+
 def test_check_content_error_exits_1_with_contract_text(good: Path) -> None:
     (good / "content" / "pages" / "bad.md").write_text(BAD_NOTE)
     r = run("check")

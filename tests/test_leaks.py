@@ -42,7 +42,7 @@ from sites import (
 )
 
 from ivsite.incremental import last_build
-from ivsite.pipeline import EXIT_CONTENT, BuildResult, Pipeline, build
+from ivsite.pipeline import EXIT_CONTENT, Pipeline, Result, build
 
 NOTE_PAGE = "interviews/public-alias/index.html"
 PAGEFIND_GZ = (".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter")
@@ -57,11 +57,11 @@ class Built:
     site: Path
     public: OutputCorpus
     mentor: OutputCorpus
-    public_result: BuildResult
-    mentor_result: BuildResult
+    public_result: Result
+    mentor_result: Result
 
 
-def _ok(result: BuildResult) -> None:
+def _ok(result: Result) -> None:
     errors = [d.text() for d in result.diagnostics if d.severity == "error"]
     assert result.status == 0 and not errors, errors
 

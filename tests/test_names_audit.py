@@ -20,7 +20,7 @@ from ivsite import audience, consent
 from ivsite.audit import audit_folder
 from ivsite.diagnostics import Diagnostics
 from ivsite.notes import Note
-from ivsite.pipeline import BuildResult, build
+from ivsite.pipeline import Result, build
 from ivsite.secrets import Secret, withheld
 
 SOURCE = "content/interviews/ada.md"
@@ -39,7 +39,7 @@ def interview(name: str, body: str, visibility: str = "public", **front: Any) ->
 HOME = ({"title": "Home"}, "Welcome.\n")
 
 
-def failed_on(result: BuildResult, source: str) -> list[str]:
+def failed_on(result: Result, source: str) -> list[str]:
     assert result.status == 1, [d.text() for d in result.diagnostics]
     assert result.hits, "the audit found nothing"
     return [h.text() for h in result.hits if h.secret.source == source]

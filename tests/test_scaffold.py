@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 from unit_helpers import errors, prepare
 
+from ivsite.prepare import new_interview
 from ivsite.scaffold import init_site, new_note
 
 
@@ -50,23 +51,22 @@ def test_init_accepts_a_folder_holding_only_git(tmp_path: Path) -> None:
 
 def test_new_interview_file_name_has_no_person_name(tmp_path: Path) -> None:
     init_site(tmp_path)
-    rel, problem = new_note(tmp_path, "interviews", "Jane Doe", company="Acme",
-                            date="2026-03-04")
-    assert problem == ""
+    rel, problems = new_interview(tmp_path, "Jane Doe", company="Acme", date="2026-03-04")
+    assert problems == []
     assert rel == Path("content/interviews/2026-03-04-acme.md")
     fm = front(tmp_path / rel)
     assert fm["visibility"] == "private"
     assert fm["person"] == {"name": "Jane Doe", "company": "Acme", "role": None}  # type: ignore[comparison-overlap]
     assert fm["consent"] == {"publish_name": False}
     assert fm["date"] == dt.date(2026, 3, 4)
-    assert fm["status"] == "done"
+    assert fm["status"] == "planned"
 
 
 def test_new_interview_without_company_uses_role_or_conversation(tmp_path: Path) -> None:
     init_site(tmp_path)
-    rel, _ = new_note(tmp_path, "interviews", "Jane Doe", date="2026-03-04")
+    rel, _ = new_interview(tmp_path, "Jane Doe", date="2026-03-04")
     assert rel == Path("content/interviews/2026-03-04-conversation.md")
-    rel2, _ = new_note(tmp_path, "interviews", "Sam Roe", role="marketing-coordinator",
+    rel2, _ = new_interview(tmp_path, "Sam Roe", role="marketing-coordinator",
                        date="2026-03-04")
     assert rel2 == Path("content/interviews/2026-03-04-marketing-coordinator.md")
     assert front(tmp_path / rel2)["role"] == "marketing-coordinator"
@@ -74,27 +74,28 @@ def test_new_interview_without_company_uses_role_or_conversation(tmp_path: Path)
     assert not p.diags.errors, errors(p.diags)
 
 
-def test_new_interview_in_the_future_is_planned(tmp_path: Path) -> None:
+def test_new_interview_is_planned_whatever_the_date(tmp_path: Path) -> None:
+    """Issue 12: the note is where the conversation is prepared."""
     init_site(tmp_path)
-    future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
-    rel, _ = new_note(tmp_path, "interviews", "Jane Doe", company="Acme", date=future)
-    assert rel is not None
-    assert front(tmp_path / rel)["status"] == "planned"
+    for day in (dt.date.today() + dt.timedelta(days=30), dt.date(2020, 1, 1)):
+        rel, _ = new_interview(tmp_path, "Jane Doe", company="Acme", date=day.isoformat())
+        assert rel is not None
+        assert front(tmp_path / rel)["status"] == "planned"
 
 
 def test_new_never_overwrites(tmp_path: Path) -> None:
     init_site(tmp_path)
-    a, _ = new_note(tmp_path, "interviews", "Jane Doe", company="Acme", date="2026-03-04")
+    a, _ = new_interview(tmp_path, "Jane Doe", company="Acme", date="2026-03-04")
     assert a is not None
     (tmp_path / a).write_text((tmp_path / a).read_text() + "my notes\n")
-    b, _ = new_note(tmp_path, "interviews", "Sam Roe", company="Acme", date="2026-03-04")
+    b, _ = new_interview(tmp_path, "Sam Roe", company="Acme", date="2026-03-04")
     assert b == Path("content/interviews/2026-03-04-acme-2.md")
     assert "my notes" in (tmp_path / a).read_text()
 
 
 def test_new_quotes_awkward_names(tmp_path: Path) -> None:
     init_site(tmp_path)
-    rel, _ = new_note(tmp_path, "interviews", 'Ana "AJ" O\'Neil: PhD', company="No: pe",
+    rel, _ = new_interview(tmp_path, 'Ana "AJ" O\'Neil: PhD', company="No: pe",
                       date="2026-03-04")
     assert rel is not None
     fm = front(tmp_path / rel)
@@ -125,7 +126,29 @@ def test_new_refuses_without_a_site_or_with_a_bad_date(tmp_path: Path) -> None:
     rel, problem = new_note(tmp_path, "roles", "X")
     assert rel is None and "site.toml" in problem
     init_site(tmp_path / "s")
-    rel, problem = new_note(tmp_path / "s", "interviews", "Jane", date="2026-02-30")
-    assert rel is None and "YYYY-MM-DD" in problem
+    rel2, problems = new_interview(tmp_path / "s", "Jane", date="2026-02-30")
+    assert rel2 is None and "YYYY-MM-DD" in problems[0].message
     rel, problem = new_note(tmp_path / "s", "roles", "   ")
     assert rel is None and problem
+
+
+def test_init_brings_the_publishing_setups(tmp_path: Path) -> None:
+    """GitHub Pages and Netlify build the public view only, set base_url from the
+    host's address and publish the output folder (never a committed one)."""
+    import tomllib
+
+    init_site(tmp_path)
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/pages.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["build"]["steps"] + workflow["jobs"]["deploy"]["steps"]
+    uses = [s.get("uses", "").split("@")[0] for s in steps]
+    assert {"actions/configure-pages", "actions/upload-pages-artifact",
+            "actions/deploy-pages"} <= set(uses)
+    runs = "\n".join(s.get("run", "") for s in steps)
+    assert "pip install" in runs and "ivsite build --audience public" in runs
+    assert "steps.pages.outputs.base_url" in str(steps) and "base_url" in runs
+    assert "mentor" not in runs and workflow["permissions"]["pages"] == "write"
+    netlify = tomllib.loads((tmp_path / "netlify.toml").read_text("utf-8"))
+    assert netlify["build"]["publish"] == "_site"
+    command = netlify["build"]["command"]
+    assert "ivsite build --audience public" in command and "${URL}/" in command
+    assert "_site/" in (tmp_path / ".gitignore").read_text().split()

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from pathlib import Path
 
+import icalendar
 import pytest
 from click.testing import CliRunner, Result
 from unit_helpers import write_site
 
 from ivsite.cli import cli
 from ivsite.diagnostics import Diagnostics
-from ivsite.todo import Item, to_ics, todo_command, todo_items
+from ivsite.followup import FollowItem
+from ivsite.icsfile import to_ics
+from ivsite.todo import todo_command, todo_items
 
 TODAY = dt.date(2026, 3, 10)
 
@@ -23,133 +25,128 @@ def iv(date: str, extra: str = "", name: str = "Jane Doe", company: str = "Acme"
             "Notes.\n")
 
 
-def items(root: Path) -> list[Item]:
+def items(root: Path) -> list[FollowItem]:
     diags = Diagnostics()
-    got = todo_items(root, TODAY, diags)
+    got = todo_items(root, diags)
     assert got is not None
     assert not diags.errors, [d.text() for d in diags]
     return got
 
 
-def by_kind(found: list[Item], kind: str) -> list[Item]:
-    return [i for i in found if i.kind == kind]
-
-
-def test_missing_thank_you_is_an_item(tmp_path: Path) -> None:
+def test_items_come_from_the_follow_up_model(tmp_path: Path) -> None:
     write_site(tmp_path, {
         "content/interviews/a.md": iv("2026-03-01"),
-        "content/interviews/b.md": iv("2026-03-02", "follow_up:\n  thank_you: false\n",
-                                      name="Sam Roe", company="Globex"),
-        "content/interviews/c.md": iv("2026-03-03", "follow_up:\n  thank_you: 2026-03-04\n",
-                                      name="Kim Poe", company="Initech"),
+        "content/interviews/b.md": iv("2026-03-02", "follow_up:\n  thank_you: 2026-03-03\n"
+                                      "  next: 2026-05-01\n", name="Sam Roe"),
+        "content/interviews/c.md": iv("2026-04-01", "status: planned\n", name="Kim Poe"),
     })
-    found = by_kind(items(tmp_path), "thank-you")
-    assert [(i.when, i.source) for i in found] == [
-        (dt.date(2026, 3, 2), "content/interviews/a.md"),
-        (dt.date(2026, 3, 3), "content/interviews/b.md"),
+    assert [(i.kind, i.due, i.source) for i in items(tmp_path)] == [
+        ("thank-you", dt.date(2026, 3, 2), "content/interviews/a.md"),
+        ("interview", dt.date(2026, 4, 1), "content/interviews/c.md"),
+        ("next-contact", dt.date(2026, 5, 1), "content/interviews/b.md"),
     ]
-    assert "Jane Doe (Acme)" in found[0].text
-
-
-def test_follow_up_within_14_days_is_an_item(tmp_path: Path) -> None:
-    sent = "follow_up:\n  thank_you: 2026-03-02\n  next: {}\n"
-    write_site(tmp_path, {
-        "content/interviews/soon.md": iv("2026-03-01", sent.format("2026-03-20")),
-        "content/interviews/edge.md": iv("2026-03-01", sent.format("2026-03-24")),
-        "content/interviews/late.md": iv("2026-03-01", sent.format("2026-03-25")),
-        "content/interviews/due.md": iv("2026-02-01", sent.format("2026-03-01")),
-    })
-    found = by_kind(items(tmp_path), "follow-up")
-    assert [(i.when.isoformat(), i.source.rsplit("/", 1)[1]) for i in found] == [
-        ("2026-03-01", "due.md"), ("2026-03-20", "soon.md"), ("2026-03-24", "edge.md")]
-    assert not by_kind(items(tmp_path), "thank-you")
-
-
-def test_planned_future_interview_is_upcoming(tmp_path: Path) -> None:
-    write_site(tmp_path, {
-        "content/interviews/next.md": iv("2026-04-01", "status: planned\n"),
-        "content/interviews/missed.md": iv("2026-03-01", "status: planned\n",
-                                           name="Sam Roe"),
-        "content/interviews/off.md": iv("2026-03-01", "status: cancelled\n", name="Kim Poe"),
-    })
-    found = items(tmp_path)
-    assert [(i.kind, i.source) for i in found] == [
-        ("overdue", "content/interviews/missed.md"),
-        ("upcoming", "content/interviews/next.md"),
-    ]
-    assert "Jane Doe" in by_kind(found, "upcoming")[0].text
-
-
-def test_portfolio_review_requested(tmp_path: Path) -> None:
-    write_site(tmp_path, {"content/interviews/a.md": iv(
-        "2026-03-01", "follow_up:\n  thank_you: 2026-03-02\n  portfolio_review: requested\n")})
-    assert [i.kind for i in items(tmp_path)] == ["review"]
-
-
-def test_items_are_sorted_by_date(tmp_path: Path) -> None:
-    write_site(tmp_path, {
-        "content/interviews/a.md": iv("2026-03-05"),
-        "content/interviews/b.md": iv("2026-02-01", name="Sam Roe"),
-        "content/interviews/c.md": iv("2026-03-20", "status: planned\n", name="Kim Poe"),
-    })
-    whens = [i.when for i in items(tmp_path)]
-    assert whens == sorted(whens) and len(whens) == 3
 
 
 def test_no_site_is_none(tmp_path: Path) -> None:
-    assert todo_items(tmp_path, TODAY, Diagnostics()) is None
+    assert todo_items(tmp_path, Diagnostics()) is None
+
+
+def test_keep_in_touch_default_comes_from_site_toml(tmp_path: Path) -> None:
+    write_site(tmp_path, {"content/interviews/a.md": iv(
+        "2026-03-01", "follow_up:\n  thank_you: 2026-03-02\n  keep_in_touch: true\n")},
+        'title = "T"\n[follow_up]\nkeep_in_touch_days = 10\n')
+    assert [(i.kind, i.due) for i in items(tmp_path)] == [
+        ("keep-in-touch", dt.date(2026, 3, 11))]
+
+
+@pytest.mark.parametrize("toml", ["[follow_up]\nkeep_in_touch_days = 0\n",
+                                  "[follow_up]\nkeep_in_touch_day = 30\n"])
+def test_a_bad_follow_up_table_is_a_config_error(tmp_path: Path, toml: str) -> None:
+    write_site(tmp_path, {}, 'title = "T"\n' + toml)
+    diags = Diagnostics()
+    assert todo_items(tmp_path, diags) is None
+    assert [d.code for d in diags.errors] in (["config-invalid"], ["config-unknown-key"])
 
 
 SAMPLE = [
-    Item(dt.date(2026, 3, 2), "thank-you", "send a thank-you to Jane Doe (Acme, Inc; x)",
-         "content/interviews/a.md"),
-    Item(dt.date(2026, 3, 20), "follow-up", "follow up with Sam", "content/interviews/b.md"),
+    FollowItem(dt.date(2026, 3, 2), "thank-you", "Jane Doe (Acme, Inc; x)",
+               "content/interviews/a.md"),
+    FollowItem(dt.date(2026, 3, 20), "next-contact", "Sam", "content/interviews/b.md"),
 ]
+STAMP = dt.datetime(2026, 3, 10, 9, 30, tzinfo=dt.UTC)
 
 
-def test_ics_structure_and_crlf() -> None:
-    text = to_ics(SAMPLE, dt.datetime(2026, 3, 10, 9, 30, tzinfo=dt.UTC))
-    assert text.endswith("\r\n")
-    assert "\n" not in text.replace("\r\n", "")
-    lines = text.split("\r\n")[:-1]
-    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
-    assert "VERSION:2.0" in lines and any(line.startswith("PRODID:") for line in lines)
-    assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == 2
-    events = text.split("BEGIN:VEVENT")[1:]
-    first = events[0]
-    assert "DTSTART;VALUE=DATE:20260302\r\n" in first
-    assert "DTEND;VALUE=DATE:20260303\r\n" in first
-    assert "DTSTAMP:20260310T093000Z\r\n" in first
-    # commas and semicolons in text are escaped
-    assert "SUMMARY:send a thank-you to Jane Doe (Acme\\, Inc\\; x)\r\n" in first
-    uids = re.findall(r"^UID:(.+)$", text.replace("\r\n", "\n"), re.M)
-    assert len(set(uids)) == 2
+def events(data: bytes) -> list[icalendar.Event]:
+    cal = icalendar.Calendar.from_ical(data)
+    return list(cal.walk("VEVENT"))
+
+
+def test_ics_parses_back_with_alarms() -> None:
+    data = to_ics(SAMPLE, STAMP)
+    assert data.endswith(b"\r\n") and b"\n" not in data.replace(b"\r\n", b"")
+    cal = icalendar.Calendar.from_ical(data)
+    assert str(cal["VERSION"]) == "2.0" and "PRODID" in cal
+    got = events(data)
+    assert len(got) == 2
+    first = got[0]
+    assert first.decoded("DTSTART") == dt.date(2026, 3, 2)
+    assert first.decoded("DTEND") == dt.date(2026, 3, 3)
+    assert first.decoded("DTSTAMP") == STAMP
+    assert str(first["SUMMARY"]) == "send a thank-you to Jane Doe (Acme, Inc; x)"
+    assert str(first["UID"]) == SAMPLE[0].uid
+    alarms = list(first.walk("VALARM"))
+    assert len(alarms) == 1 and str(alarms[0]["ACTION"]) == "DISPLAY"
+    assert alarms[0].decoded("TRIGGER") == dt.timedelta(hours=9)
+    assert len({str(e["UID"]) for e in got}) == 2
 
 
 def test_ics_of_nothing_is_an_empty_calendar() -> None:
-    text = to_ics([], dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
-    assert "BEGIN:VEVENT" not in text
-    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+    data = to_ics([], STAMP)
+    assert events(data) == [] and data.startswith(b"BEGIN:VCALENDAR\r\n")
 
 
 def test_ics_lines_are_folded_at_75_octets() -> None:
-    long = Item(dt.date(2026, 3, 2), "thank-you", "send a thank-you to " + "x" * 120, "a.md")
-    text = to_ics([long], dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
-    for line in text.split("\r\n"):
-        assert len(line.encode()) <= 75, line
+    long = FollowItem(dt.date(2026, 3, 2), "thank-you", "Ünïcödé " * 30, "a.md")
+    for line in to_ics([long], STAMP).split(b"\r\n"):
+        assert len(line) <= 75, line
+    assert str(events(to_ics([long], STAMP))[0]["SUMMARY"]).endswith("Ünïcödé ")
 
 
-def test_todo_command_prints_and_writes_ics(
+def test_a_changed_item_keeps_its_uid_with_a_higher_sequence(tmp_path: Path) -> None:
+    """Imported again after an edit, the event is updated: same UID, a later DTSTAMP
+    and a higher SEQUENCE, the new date."""
+    write_site(tmp_path, {"content/interviews/a.md": iv(
+        "2026-03-01", "follow_up:\n  thank_you: 2026-03-02\n  next: 2026-04-01\n")})
+    old = events(to_ics(items(tmp_path), STAMP))
+    (tmp_path / "content/interviews/a.md").write_text(iv(
+        "2026-03-01", "tags: [x]\nfollow_up:\n  next: 2026-04-15\n  thank_you: 2026-03-02\n"
+    ).replace("Notes.", "Edited notes."), "utf-8")
+    new = events(to_ics(items(tmp_path), STAMP + dt.timedelta(minutes=5)))
+    assert [str(e["UID"]) for e in old] == [str(e["UID"]) for e in new]
+    assert new[0].decoded("DTSTART") == dt.date(2026, 4, 15) != old[0].decoded("DTSTART")
+    assert int(new[0]["SEQUENCE"]) > int(old[0]["SEQUENCE"])
+    assert new[0].decoded("DTSTAMP") > old[0].decoded("DTSTAMP")
+
+
+def test_todo_command_prints_groups_and_writes_ics(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_site(tmp_path, {"content/interviews/a.md": iv("2026-03-01")})
+    write_site(tmp_path, {
+        "content/interviews/a.md": iv("2026-03-01"),
+        "content/interviews/b.md": iv("2026-03-01", "status: planned\n", name="Sam Roe"),
+        "content/interviews/c.md": iv("2026-03-12", "status: planned\n", name="Kim Poe"),
+        "content/interviews/d.md": iv("2026-06-12", "status: planned\n", name="Al Bo"),
+    })
     ics = tmp_path / "todo.ics"
     assert todo_command(tmp_path, ics, today=TODAY) == 0
     out = capsys.readouterr().out
-    assert "thank-you" in out and "content/interviews/a.md" in out
-    assert out.startswith("!")  # overdue items are marked
-    data = ics.read_bytes()
-    assert data.count(b"BEGIN:VEVENT") == 1 and b"\r\n" in data
+    lines = out.splitlines()
+    assert [x for x in lines if not x.startswith(" ")] == ["Overdue:", "This week:", "Later:"]
+    assert lines.index("Overdue:") < next(i for i, x in enumerate(lines) if "a.md" in x) \
+        < lines.index("This week:") < next(i for i, x in enumerate(lines) if "c.md" in x) \
+        < lines.index("Later:") < next(i for i, x in enumerate(lines) if "d.md" in x)
+    assert "Sam Roe (Acme) is still 'planned'" in out
+    assert len(events(ics.read_bytes())) == 4
 
 
 def test_todo_command_with_nothing_to_do(

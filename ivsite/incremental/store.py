@@ -31,12 +31,15 @@ V = TypeVar("V")
 class Store:
     """Values by key for one site; see the module docstring."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, read_only: bool = False) -> None:
+        """``read_only``: use the blobs a build left in ``folder`` and keep new ones
+        in memory (``check``, which writes nothing)."""
         self._values: dict[Hashable, Any] = {}
         self._used: set[Hashable] = set()
         self._blobs: dict[str, bytes] = {}
         self._blobs_used: set[str] = set()
         self._folder = folder
+        self._read_only = read_only
         self.made = 0
         """Values and blobs computed (not found) since the build began: for the
         preview's log and for tests that check work was kept, never for a decision."""
@@ -69,7 +72,7 @@ class Store:
         if data is None:
             data = make()
             self.made += 1
-            if path is not None:
+            if path is not None and not self._read_only:
                 _write(path, data)
         if self._folder is None:
             self._blobs[key] = data
@@ -88,7 +91,7 @@ class Store:
         """Forget everything this build did not ask for (see the module docstring)."""
         self._values = {k: v for k, v in self._values.items() if k in self._used}
         self._blobs = {k: v for k, v in self._blobs.items() if k in self._blobs_used}
-        if self._folder is not None and self._folder.is_dir():
+        if self._folder is not None and not self._read_only and self._folder.is_dir():
             for sub in self._folder.iterdir():
                 for f in sub.iterdir() if sub.is_dir() else ():
                     if sub.name + f.name not in self._blobs_used:

@@ -1,9 +1,10 @@
 """The preview's site: a private folder that the one build pipeline fills.
 
 A preview must show what ``ivsite build`` would publish, so it has no build of
-its own: each rebuild asks :func:`~ivsite.pipeline.make_site` for the site (the
-same stages and the same audience filter) and, for a public or mentor view,
-:func:`~ivsite.pipeline.audit_site` for the same output check. The one
+its own: each rebuild is a :func:`~ivsite.pipeline.run` of the one driver (the
+same stages and the same audience filter) with this class as the writer, and for
+a public or mentor view :func:`~ivsite.pipeline.audit_site` is the same output
+check. The one
 :class:`~ivsite.pipeline.Pipeline` lives as long as the preview, so its store
 keeps every result whose inputs did not change and a save costs the work of what
 it changed. The folder is a temporary one, removed on exit; the site's output
@@ -30,24 +31,24 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import share
 from ..audience import Audience
 from ..audit import AuditInterrupted, Hit
 from ..diagnostics import Diagnostic, Diagnostics
 from ..emit import EmitError
+from ..load import LoadedSite
 from ..pipeline import (
-    PLAIN,
-    Encryption,
+    EXIT_CONTENT,
+    EXIT_OK,
     Pipeline,
     Prepared,
+    Request,
+    Result,
+    Site,
     audit_site,
-    encryption,
-    load_theme,
     made_wrong,
-    make_site,
-    read_passphrase,
+    run,
 )
-from ..theme import Theme, ThemeError
+from ..theme import ThemeError
 from ..write import Layer, sync_folder
 from . import reload
 from .security import resolve_request_path
@@ -87,9 +88,7 @@ class Preview:
         """Whether a build has ever succeeded (there is a site to serve)."""
         self.errors: list[Diagnostic] = []
         self.title = ""
-        self._theme: Theme | None = None
-        self._theme_name = ""
-        self._encrypt: tuple[str, Encryption] | None = None
+        self._changed: list[str] = []
         self.generation = 0
         """Counts the changes to the served folder (made under ``lock``)."""
         self.audit_errors: list[Diagnostic] = []
@@ -103,47 +102,81 @@ class Preview:
 
     def rebuild(self, changed_sources: Iterable[str] | None = None) -> Rebuild:
         started = time.perf_counter()
-        sources = set(changed_sources) if changed_sources is not None else None
-        diags = Diagnostics()
-        self.pipe.begin()
+        request = Request(self.audience, lock=self.audience == "public",
+                          changed=frozenset(changed_sources)
+                          if changed_sources is not None else None,
+                          before="`ivsite serve`")
+        self._changed = []
         try:
-            made = self._layers(diags, sources)
+            result = run(self.pipe, request, self)
         except Exception as exc:  # a bug must not stop the preview
             traceback.print_exc(file=sys.stderr)
-            diags.error("(ivsite)", 0, 0, "internal", f"internal error: {exc!r}",
-                        "this is a bug in ivsite; the preview keeps the last good build")
-            made = None
-        self.pipe.finish(made=made is not None and not diags.has_errors())
+            result = Result(EXIT_CONTENT, Diagnostics())
+            result.diagnostics.error(
+                "(ivsite)", 0, 0, "internal", f"internal error: {exc!r}",
+                "this is a bug in ivsite; the preview keeps the last good build")
         # Every note is parsed and kept in memory now: what a build left on disk
         # has served (the first build) and need not be held twice.
         self.pipe.cache.drop_disk()
-        warnings = [d for d in diags.sorted() if d.severity == "warning"]
-        errors = [d for d in diags.sorted() if d.severity == "error"]
-        if made is None or errors:
+        found = result.diagnostics.sorted()
+        warnings = [d for d in found if d.severity == "warning"]
+        errors = [d for d in found if d.severity == "error"]
+        if result.status != EXIT_OK or errors:
             if not errors:
                 errors = [Diagnostic("(ivsite)", 0, 0, "error", "build",
                                      "the site could not be built")]
             self.errors = errors
             return Rebuild(False, time.perf_counter() - started, errors=errors,
                            warnings=warnings)
-        prep, layers, audit = made
-        assert prep.loaded.store is not None
+        return Rebuild(True, time.perf_counter() - started, self._changed, [], warnings)
+
+    # ---- the writer of the one driver (see ivsite.pipeline.driver.Writer) ------------
+
+    def before(self, pipe: Pipeline, loaded: LoadedSite, request: Request,
+               diags: Diagnostics) -> Result | None:
+        return None
+
+    def ready(self, prep: Prepared, request: Request, diags: Diagnostics) -> bool:
+        self.title = prep.config.title
+        return True
+
+    def write(self, pipe: Pipeline, site: Site, request: Request,
+              diags: Diagnostics) -> Result:
+        """Every page made before the folder is locked, then the folder synced with
+        them, the reload sent and the audit of the new folder queued."""
+        try:
+            layers = [Layer(la.prefix, dataclasses.replace(la.plan, files=la.plan.files.made()))
+                      for la in site.layers]
+        except (ThemeError, EmitError) as exc:
+            made_wrong(site.prep, exc, diags)
+            return Result(EXIT_CONTENT, diags)
+        site.layers = layers
+        if diags.has_errors():
+            return Result(EXIT_CONTENT, diags)
+        store = site.prep.loaded.store
+        assert store is not None
         with self.lock:
-            self.manifest, changed = sync_folder(self.folder, layers, prep.loaded.store,
-                                                 self.manifest, self._asset_digests)
+            self.manifest, changed = sync_folder(self.folder, layers, store, self.manifest,
+                                                 self._asset_digests)
             self._prune_empty_dirs(changed)
             if changed or not self.built:
                 self.generation += 1
         had_errors = bool(self.errors)
         self.errors = []
         self.built = True
-        if audit is not None and (changed or had_errors or self._audited != self.generation):
+        if self.audience != "private" and (
+                changed or had_errors or self._audited != self.generation):
+
+            def audit() -> list[Hit]:
+                return audit_site(self.pipe, site, self.folder, stop=self.builds_waiting)
+
             with self.lock:
                 self._audit_job = (self.generation, audit)
         if changed or had_errors:
             self.hub.changed(changed)
             self.audit_errors = []
-        return Rebuild(True, time.perf_counter() - started, changed, [], warnings)
+        self._changed = changed
+        return Result(EXIT_OK, diags, self.folder, len(self.manifest), site=site)
 
     def show_errors(self) -> None:
         """Put the current errors in the overlay on every page."""
@@ -187,68 +220,6 @@ class Preview:
             self.hub.show(reload.overlay_html(errors))
         self.audit_errors = errors
         return errors
-
-    def _layers(
-        self, diags: Diagnostics, sources: set[str] | None,
-    ) -> tuple[Prepared, list[Layer], Callable[[], list[Hit]] | None] | None:
-        """The site as ``ivsite build`` makes it (see pipeline.make_site)."""
-        prep = self.pipe.prepare(diags, sources)
-        if prep is None:
-            return None
-        self.title = prep.config.title
-        theme = self._load_theme(prep, sources, diags)
-        if theme is None:
-            return None
-        share_cfg = prep.config.share
-        enc = PLAIN
-        if self.audience == "public" and share_cfg.enabled and share_cfg.passphrase_env:
-            # As build does: the mentor copy under share/<token>/ is encrypted.
-            got = self._encryption(prep, share_cfg.passphrase_env, diags)
-            if got is None:
-                return None
-            enc = got
-        site = make_site(self.pipe, prep, theme, self.audience, diags, enc)
-        if site is None:
-            return None
-        try:  # every page now, before the folder is locked for the sync
-            site.layers = [Layer(la.prefix, dataclasses.replace(la.plan,
-                                                                files=la.plan.files.made()))
-                           for la in site.layers]
-        except (ThemeError, EmitError) as exc:
-            made_wrong(prep, exc, diags)
-            return None
-        if self.audience == "private":
-            return prep, site.layers, None  # the private view withholds nothing
-
-        def audit() -> list[Hit]:
-            return audit_site(self.pipe, site, self.folder, stop=self.builds_waiting)
-
-        return prep, site.layers, audit
-
-    def _load_theme(self, prep: Prepared, sources: set[str] | None,
-                    diags: Diagnostics) -> Theme | None:
-        name = prep.config.theme
-        stale = (
-            self._theme is None or name != self._theme_name or sources is None
-            or any(s == "site.toml" or s == "themes" or s.startswith("themes/")
-                   for s in sources)
-        )
-        if stale:
-            self._theme = load_theme(prep, diags)
-            self._theme_name = name
-        return self._theme
-
-    def _encryption(self, prep: Prepared, env: str, diags: Diagnostics) -> Encryption | None:
-        """The mentor copy's encryption, derived once per passphrase and salt (the
-        key derivation is slow on purpose)."""
-        passphrase = read_passphrase(env, "`ivsite serve`", diags)
-        if not passphrase:
-            return None
-        share.get_or_create_token(prep.root)
-        key = f"{passphrase}\0{share.read_salt(prep.root)!r}"
-        if self._encrypt is None or self._encrypt[0] != key:
-            self._encrypt = (key, encryption(prep.root, passphrase))
-        return self._encrypt[1]
 
     def _prune_empty_dirs(self, changed: list[str]) -> None:
         """A deleted page leaves its folder behind; remove it so it is a clean 404."""

@@ -1,0 +1,188 @@
+"""The audit of what a build made: what each layer's audience may not see, found
+again from the source (see ivsite.secrets) and not from the filter's view, then
+looked for in the written files, in memory, or in any folder (``audit DIR``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..audience import Audience
+from ..audit import AssetSecret, Hit, audit_files, audit_folder
+from ..diagnostics import Diagnostics
+from ..emit import emit
+from ..output import OutputPlan
+from ..recordings import recording_files
+from ..secrets import Secret, published_names, visible_source, withheld
+from ..theme import Theme
+from ..write import Staged
+from .site import Site
+from .stages import Pipeline, Prepared
+
+
+@dataclass
+class LayerCheck:
+    """What the audit looks for in one layer of the output."""
+
+    prefix: str
+    secrets: list[Secret]
+    visible: str
+    assets: list[AssetSecret]
+    skip: tuple[str, ...]
+    """Sub-layers' folders, audited for an audience of their own."""
+    base_url: str
+    consented: tuple[str, ...]
+    """The names of people who agreed to be named (see audit.audit_files)."""
+
+
+def shown(prep: Prepared, audience: Audience, theme: Theme) -> str:
+    """What the audit may find in an audience's output without it being a leak: the
+    visible source, and the words the theme prints on its own."""
+    config = prep.config  # the site's title and author are on every page
+    return "\n".join((visible_source(prep.valid, audience), theme.vocabulary(), config.title,
+                      config.author or ""))
+
+
+def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
+    """Files the output must not hold, by hash: each one the audience was not given,
+    and every recording whatever the plan says (found here again, from the notes,
+    so that the audit does not depend on validation having taken them out)."""
+    given = {ref.digest for ref in published.assets.values()}
+    recordings = recording_files(prep.valid.notes, prep.loaded.assets)
+    return [AssetSecret(ref.digest, ref.rel) for ref in prep.loaded.assets.values()
+            if (ref.digest not in given or ref.rel in recordings) and ref.size > 0]
+
+
+def _check(prep: Prepared, theme: Theme, audience: Audience, prefix: str, plan: OutputPlan,
+           skip: tuple[str, ...]) -> LayerCheck:
+    return LayerCheck(prefix, withheld(prep.valid, audience), shown(prep, audience, theme),
+                      withheld_assets(prep, plan), skip, prep.config.base_url,
+                      published_names(prep.valid, audience))
+
+
+def layer_checks(pipe: Pipeline, site: Site) -> list[LayerCheck]:
+    """What the audit looks for in each layer of a site."""
+    prep, theme = site.prep, site.theme
+    share_prefixes = tuple(layer.prefix for layer in site.layers if layer.prefix)
+    checks = []
+    for layer in site.layers:
+        graph = site.mentor if layer.prefix else site.main
+        if graph is None:
+            continue
+        plan = layer.plan
+        if site.encrypted:
+            # Readable bytes of an encrypted view must hold nothing the public may not see.
+            graph = site.main if site.main.view.audience == "public" else \
+                pipe.graph(prep, "public", Diagnostics())
+            plan = OutputPlan(assets=dict(layer.plan.assets))
+        checks.append(_check(prep, theme, graph.view.audience, layer.prefix, plan,
+                             () if layer.prefix else share_prefixes))
+    return checks
+
+
+def folder_checks(pipe: Pipeline, site: Site, folder: Path) -> list[LayerCheck]:
+    """What ``audit DIR`` looks for: the site's audience in the folder, and the
+    mentor's in each ``share/*/`` folder of a public site's output (any token's)."""
+    prep, theme = site.prep, site.theme
+    audience = site.main.view.audience
+    shared = sorted(p.name for p in (folder / "share").glob("*") if p.is_dir()) \
+        if audience == "public" and site.mentor is not None else []
+    skip = tuple(f"share/{name}/" for name in shared)
+    checks = [_check(prep, theme, audience, "", site.layers[0].plan, skip)]
+    if site.mentor is not None and shared:
+        mentor_plan = pipe.plan(prep, site.mentor, theme)
+        checks += [_check(prep, theme, "mentor", prefix, mentor_plan, ()) for prefix in skip]
+    return checks
+
+
+def audit_checks(pipe: Pipeline, folder: Path, checks: list[LayerCheck],
+                 stop: Callable[[], bool] | None = None,
+                 early: frozenset[str] = frozenset()) -> list[Hit]:
+    """Every layer's folder, whole. A file found clean before with the same key
+    (``early``: while the search index was made) is not read again."""
+    hits: list[Hit] = []
+    for c in checks:
+        found = audit_folder(
+            folder / c.prefix if c.prefix else folder, c.secrets, c.visible, c.assets,
+            skip_prefixes=c.skip, progress=pipe.progress, stop=stop,
+            base_url=c.base_url, clean=pipe.audit_clean.known | early,
+            consented=c.consented)
+        pipe.audit_clean.add(found.clean)
+        hits += [Hit(c.prefix + h.output, h.secret) for h in found.hits]
+    return hits
+
+
+def audit_site(pipe: Pipeline, site: Site, folder: Path,
+               stop: Callable[[], bool] | None = None) -> list[Hit]:
+    """The audit of a written site: its folder, and an encrypted view's pages made
+    again without encryption."""
+    hits = audit_checks(pipe, folder, layer_checks(pipe, site), stop=stop)
+    if site.encrypted:
+        hits += audit_before_encryption(pipe, site)
+    return hits
+
+
+def audit_made(pipe: Pipeline, site: Site) -> list[Hit]:
+    """The audit of a site made and not written (``check``): every page and file as
+    it would be written."""
+    layers = {layer.prefix: layer.plan for layer in site.layers}
+    store = site.prep.loaded.store
+    assert store is not None
+    hits: list[Hit] = []
+    for c in layer_checks(pipe, site):
+        plan = layers[c.prefix]
+
+        def files(plan: OutputPlan = plan) -> Iterator[tuple[str, bytes]]:
+            yield from sorted(plan.files.items())
+            for rel, ref in sorted(plan.assets.items()):
+                yield rel, store.read(ref)
+
+        found = audit_files(files(), c.secrets, c.visible, c.assets, c.base_url,
+                            pipe.audit_clean.known, c.consented)
+        pipe.audit_clean.add(found.clean)
+        hits += [Hit(c.prefix + h.output, h.secret) for h in found.hits]
+    if site.encrypted:
+        hits += audit_before_encryption(pipe, site)
+    return hits
+
+
+def audit_staged(pipe: Pipeline, staged: Staged, checks: list[LayerCheck]) -> frozenset[str]:
+    """The files written, audited where they are while Pagefind indexes them: the
+    keys of those found clean, which audit_checks then does not read again (it
+    reads Pagefind's files, and finds again any hit found here)."""
+    bases = {layer.prefix: (layer.plan, base) for layer, base in staged.layers}
+    pipe.progress.stage("Checking the output while the search index is made",
+                        sum(len(bases[c.prefix][0].files) + len(bases[c.prefix][0].assets)
+                            for c in checks if c.prefix in bases))
+    clean: set[str] = set()
+    for c in checks:
+        if c.prefix not in bases:
+            continue
+        plan, base = bases[c.prefix]
+
+        def files(plan: OutputPlan = plan, base: Path = base) -> Iterator[tuple[str, bytes]]:
+            for rel in (*sorted(plan.files), *sorted(plan.assets)):
+                pipe.progress.advance()
+                yield rel, (base / rel).read_bytes()
+
+        clean |= audit_files(files(), c.secrets, c.visible, c.assets, c.base_url,
+                             pipe.audit_clean.known, c.consented).clean
+    return frozenset(clean)
+
+
+def audit_before_encryption(pipe: Pipeline, site: Site) -> list[Hit]:
+    """The encrypted view's pages, made again without encryption and audited for what
+    the mentor may not see: the audit cannot read cipher text, and the filter must
+    not be the only thing between a withheld passage and the mentor's pages."""
+    prep, theme, mentor = site.prep, site.theme, site.mentor or site.main
+    prefix = next((layer.prefix for layer in site.layers if layer.prefix), "")
+    pipe.progress.stage("Checking the mentor view before encryption")
+    plain = emit(mentor, theme, feedback_email=prep.config.share.feedback_email,
+                 share_prefix=prefix)
+    found = audit_files(plain.files.items(), withheld(prep.valid, "mentor"),
+                        shown(prep, "mentor", theme), withheld_assets(prep, plain),
+                        prep.config.base_url, pipe.audit_clean.known,
+                        published_names(prep.valid, "mentor"))
+    pipe.audit_clean.add(found.clean)
+    return [Hit(f"{prefix}{h.output} (before encryption)", h.secret) for h in found.hits]

@@ -1,0 +1,166 @@
+"""The stages with the store their work is kept in: what every command runs, in
+order — load, parse, validate, then per audience the filter and the site graph,
+then emit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import share
+from ..audience import SEES, Audience, build_view
+from ..auditcache import FILE as AUDIT_CLEAN_FILE
+from ..auditcache import CleanFiles
+from ..config import SiteConfig, load_config
+from ..diagnostics import Diagnostics
+from ..emit import emit
+from ..graph import SiteGraph, build_graph
+from ..incremental.store import Store
+from ..load import LoadCache, LoadedSite, load_site
+from ..notes import ValidSite
+from ..output import OutputPlan
+from ..parsecache import ParseCache
+from ..progress import QUIET, Progress
+from ..theme import Theme, ThemeError
+from ..validate import validate
+from .secrecy import Encryption, encryption
+
+
+@dataclass
+class Prepared:
+    """A site after load, parse and validate: everything every audience starts from."""
+
+    root: Path
+    config: SiteConfig
+    loaded: LoadedSite
+    valid: ValidSite
+
+
+class Pipeline:
+    """One site and the store its builds keep their work in.
+
+    Every stage is a pure function; the per-note work of validate, the audience
+    filter, the graph and emit is handed to ``self.store`` under keys that name
+    all it reads (see ivsite.incremental), so a build after a change does the
+    work of what changed. ``ivsite build`` keeps rendered pages on disk in
+    ``.ivsite/cache/`` (a new process finds them); the live preview keeps one
+    Pipeline for its life, in memory."""
+
+    def __init__(self, root: Path, *, persist_cache: bool = True, read_cache: bool = False,
+                 progress: Progress = QUIET, pages: str = "") -> None:
+        """``persist_cache``: read and write .ivsite/cache/ (parsed notes, and the
+        pages of the ``pages`` kind of build, e.g. "public"); ``read_cache``: only
+        read the parse cache, if a build left one (the live preview's first build)."""
+        self.root = root.resolve()
+        self.progress = progress
+        """Told each stage and step (a terminal line for ``ivsite build``)."""
+        cache_dir = self.root / share.STATE_DIR / "cache"
+        self.cache = ParseCache(cache_dir if persist_cache or read_cache else None,
+                                read_only=not persist_cache)
+        self.persists = persist_cache
+        self.store = Store(cache_dir / f"pages-{pages}"
+                           if (persist_cache or read_cache) and pages else None,
+                           read_only=not persist_cache)
+        self.files = LoadCache()
+        self._filtered: set[Audience] = set()
+        self._theme: Theme | None = None
+        self._encryption: tuple[str, Encryption] | None = None
+        self.audit_clean = CleanFiles(cache_dir / AUDIT_CLEAN_FILE
+                                      if persist_cache or read_cache else None,
+                                      read_only=not persist_cache)
+        """Output files audited clean, which an audit need not read again."""
+
+    def load(self, diags: Diagnostics, changed: set[str] | None = None) -> LoadedSite:
+        """``changed``: paths the live preview's watcher saw change, read again
+        whatever their file times say."""
+        self.progress.stage("Reading content/")
+        if changed:
+            self.files.forget(changed)
+        return load_site(self.root, diags, self.files)
+
+    def prepare(self, diags: Diagnostics, changed: set[str] | None = None,
+                loaded: LoadedSite | None = None) -> Prepared | None:
+        """Load (unless given what was loaded), parse and validate."""
+        if loaded is None:
+            loaded = self.load(diags, changed)
+        config = load_config(loaded.config_bytes, diags)
+        if config is None:
+            return None
+        self.progress.stage("Reading notes", len(loaded.notes))
+        parsed = self.cache.get_many(loaded.notes, self.progress.advance)
+        self.progress.stage("Checking notes")
+        self.cache.prune({(s.rel, s.digest) for s in loaded.notes})
+        valid = validate(loaded, parsed, config, diags, self.store.get)
+        return Prepared(self.root, config, loaded, valid)
+
+    def theme(self, root: Path, name: str) -> Theme:
+        """The site's theme; the one read before when its files are the same, so
+        that its compiled templates serve again. Raises ThemeError."""
+        theme = Theme.load(root, name)
+        kept = self._theme
+        if kept is not None and (kept.stamp, kept.template_dirs, kept.static_dirs) == (
+                theme.stamp, theme.template_dirs, theme.static_dirs):
+            kept.forget_static()
+            return kept
+        self._theme = theme
+        return theme
+
+    def encryption(self, passphrase: str) -> Encryption:
+        """The mentor view's encryption, derived once per passphrase and salt (the
+        key derivation is slow on purpose)."""
+        share.get_or_create_token(self.root)
+        key = f"{passphrase}\0{share.read_salt(self.root)!r}"
+        if self._encryption is None or self._encryption[0] != key:
+            self._encryption = (key, encryption(self.root, passphrase))
+        return self._encryption[1]
+
+    def begin(self) -> None:
+        self.store.begin_build()
+
+    def finish(self, made: bool = True) -> None:
+        """A build ended: when it ``made`` the site, forget the work it did not ask
+        for (a build stopped by an error asked for little, and the next one will
+        want the rest); keep what is left on disk for the next build (when this
+        pipeline persists)."""
+        if made:
+            self.store.end_build()
+        if self.persists:
+            share.ensure_state_dir(self.root)
+            self.cache.save()
+        self.audit_clean.rotate()
+
+    def graph(self, prep: Prepared, audience: Audience, diags: Diagnostics,
+              url_key: bytes | None = None) -> SiteGraph:
+        """The audience's view and site graph."""
+        self.progress.stage(f"Filtering the {audience} view")
+        if audience not in self._filtered:
+            # The first filter of an audience parses most of its views: across the
+            # machine's cores, first (later ones find them in the parse cache).
+            self._filtered.add(audience)
+            sees = SEES[audience]
+            self.cache.prefetch_views(
+                [n.cut for n in prep.valid.notes if n.visibility in sees], sees)
+        view = build_view(prep.valid, prep.config, audience, diags, self.store.get,
+                          parse_view=self.cache.view)
+        return build_graph(view, url_key, self.store.get)
+
+    def plan(
+        self, prep: Prepared, graph: SiteGraph, theme: Theme, *, share_prefix: str = "",
+        encrypt: Callable[[str], str] | None = None, lock_attrs: dict[str, str] | None = None,
+        plain_assets: frozenset[str] | None = None,
+    ) -> OutputPlan:
+        return emit(graph, theme, encrypt=encrypt, lock_attrs=lock_attrs,
+                    feedback_email=prep.config.share.feedback_email,
+                    share_prefix=share_prefix, plain_assets=plain_assets,
+                    pages=self.store.blob)
+
+
+def load_theme(pipe: Pipeline, prep: Prepared, diags: Diagnostics) -> Theme | None:
+    """The site's theme, or None with the problem as a diagnostic."""
+    try:
+        return pipe.theme(prep.root, prep.config.theme)
+    except ThemeError as exc:
+        diags.error("site.toml", 0, 0, "theme", str(exc), "the built-in theme is 'default'")
+        return None
+

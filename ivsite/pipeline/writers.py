@@ -1,0 +1,197 @@
+"""Where a made site goes: written beside the output folder, audited and swapped
+in (``build``); made and audited in memory (``check``); nowhere (``share``, which
+only counts it); or compared with a folder already written (``audit DIR``). The
+live preview's writer, which syncs a folder it serves, is in ivsite.preview."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import subprocess
+from pathlib import Path
+
+from .. import share
+from ..audit import Hit
+from ..config import load_config
+from ..diagnostics import Diagnostics
+from ..emit import EmitError
+from ..incremental import last_build
+from ..keyed import digest
+from ..load import LoadedSite
+from ..theme import ThemeError
+from ..write import Layer, Staged, check_output_dir, discard, swap_in
+from .checks import (
+    audit_before_encryption,
+    audit_checks,
+    audit_made,
+    audit_staged,
+    folder_checks,
+    layer_checks,
+)
+from .driver import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Request, Result
+from .site import Site, made_wrong
+from .stages import Pipeline, Prepared
+
+AUDIT_HINT = ("nothing was written; take it out of the visible text or file, or report a "
+              "bug if ivsite's own pages put it there")
+
+
+def hit_errors(hits: list[Hit], diags: Diagnostics, hint: str = AUDIT_HINT) -> None:
+    """Each audit hit as an error at its source."""
+    for hit in hits:
+        diags.error(hit.secret.source, hit.secret.line, 1, "audit",
+                    f"{hit.secret.kind} would be published in {hit.output}", hint)
+
+
+class _Writer:
+    """Nothing to cut short and nothing to get ready."""
+
+    def before(self, pipe: Pipeline, loaded: LoadedSite, request: Request,
+               diags: Diagnostics) -> Result | None:
+        return None
+
+    def ready(self, prep: Prepared, request: Request, diags: Diagnostics) -> bool:
+        return True
+
+
+class Nowhere(_Writer):
+    """The site made and handed back (``share`` counts what the mentor sees)."""
+
+    def write(self, pipe: Pipeline, site: Site, request: Request,
+              diags: Diagnostics) -> Result:
+        return Result(EXIT_OK, diags, site=site)
+
+
+class Rehearse(_Writer):
+    """Every page made and audited as a build would, and nothing written, so that
+    ``check`` says ok only of a site that ``build`` would write."""
+
+    def write(self, pipe: Pipeline, site: Site, request: Request,
+              diags: Diagnostics) -> Result:
+        try:
+            site.layers = [Layer(la.prefix, dataclasses.replace(la.plan,
+                                                                files=la.plan.files.made()))
+                           for la in site.layers]
+        except (ThemeError, EmitError) as exc:
+            made_wrong(site.prep, exc, diags)
+            return Result(EXIT_USAGE if isinstance(exc, ThemeError) else EXIT_CONTENT, diags)
+        hits = audit_made(pipe, site)
+        hit_errors(hits, diags, "`ivsite build` would refuse to write this site; take it "
+                   "out of the visible text or file, or report a bug if ivsite's own "
+                   "pages put it there")
+        status = EXIT_CONTENT if hits or diags.has_errors(request.strict) else EXIT_OK
+        return Result(status, diags, files=sum(len(la.plan.files) for la in site.layers),
+                      hits=hits, site=site)
+
+
+class AuditFolder(_Writer):
+    """``audit DIR``: the build's own output check, on a folder written before."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def ready(self, prep: Prepared, request: Request, diags: Diagnostics) -> bool:
+        if not self.folder.is_dir():
+            diags.error(str(self.folder), 0, 0, "audit", "there is no such folder")
+            return False
+        return True
+
+    def write(self, pipe: Pipeline, site: Site, request: Request,
+              diags: Diagnostics) -> Result:
+        hits = audit_checks(pipe, self.folder, folder_checks(pipe, site, self.folder))
+        return Result(EXIT_CONTENT if hits else EXIT_OK, diags, self.folder, hits=hits)
+
+
+class SwapIn(_Writer):
+    """``build``: write beside the output folder, audit what was written (while
+    Pagefind indexes it), and swap it in only when the audit found nothing. A build
+    whose inputs and output folder are as the last one left them is that build."""
+
+    def __init__(self, out: Path | None) -> None:
+        self.out = out
+        self.inputs = ""
+        self.out_dir: Path | None = None
+
+    def before(self, pipe: Pipeline, loaded: LoadedSite, request: Request,
+               diags: Diagnostics) -> Result | None:
+        if request.audience == "private":
+            diags.error("site.toml", 0, 0, "audience",
+                        "the private view is never written by build; use `ivsite serve`")
+            return Result(EXIT_USAGE, diags)
+        self.inputs, self.out_dir = self._inputs(pipe, loaded, request)
+        if not (self.inputs and self.out_dir is not None and pipe.persists):
+            return None
+        same = last_build.read(self._record(pipe, request), self.inputs, self.out_dir)
+        if same is None:
+            return None
+        diags.extend(same[0])
+        return Result(EXIT_OK, diags, self.out_dir, same[1], share_url=same[2])
+
+    def ready(self, prep: Prepared, request: Request, diags: Diagnostics) -> bool:
+        self.out_dir = (self.out or prep.root / prep.config.output_dir).resolve()
+        return check_output_dir(prep.root, self.out_dir, diags)
+
+    def write(self, pipe: Pipeline, site: Site, request: Request,
+              diags: Diagnostics) -> Result:
+        prep, out_dir = site.prep, self.out_dir
+        assert out_dir is not None and prep.loaded.store is not None
+        token = (share.read_token(prep.root) or "") if len(site.layers) > 1 else ""
+        try:  # pages are made as they are written (see output.Files)
+            staged = Staged.write(site.layers, out_dir, prep.loaded.store, pipe.progress)
+        except (ThemeError, EmitError) as exc:
+            made_wrong(prep, exc, diags)
+            return Result(EXIT_USAGE if isinstance(exc, ThemeError) else EXIT_CONTENT, diags)
+        except (OSError, subprocess.SubprocessError) as exc:
+            return _not_written(diags, out_dir, exc)
+        try:
+            # The search indexers run now: audit what is written meanwhile.
+            checks = layer_checks(pipe, site)
+            early = audit_staged(pipe, staged, checks)
+            plain = audit_before_encryption(pipe, site) if site.encrypted else []
+            written = staged.finish()
+        except (OSError, subprocess.SubprocessError) as exc:
+            staged.discard()
+            return _not_written(diags, out_dir, exc)
+        except BaseException:
+            staged.discard()
+            raise
+        hits = audit_checks(pipe, written.path, checks, early=early) + plain
+        if hits:
+            discard(written.path)
+            hit_errors(hits, diags)
+            return Result(EXIT_CONTENT, diags, hits=hits)
+        swap_in(written.path, out_dir)
+        url = prep.config.base_url + f"share/{token}/" if token else ""
+        if self.inputs and pipe.persists:
+            last_build.write(self._record(pipe, request), self.inputs, out_dir, list(diags),
+                             len(written.files), url)
+        return Result(EXIT_OK, diags, out_dir, len(written.files), share_url=url, site=site)
+
+    @staticmethod
+    def _record(pipe: Pipeline, request: Request) -> Path:
+        return pipe.root / share.STATE_DIR / "cache" / f"last-build-{request.audience}.json"
+
+    def _inputs(self, pipe: Pipeline, loaded: LoadedSite,
+                request: Request) -> tuple[str, Path | None]:
+        """The digest of all a build reads (see ivsite.incremental.last_build) and
+        the output folder; "" and None when there is none to be had (no valid
+        site.toml or theme, or a passphrase, which the digest would have to name)."""
+        config = load_config(loaded.config_bytes, Diagnostics())
+        if config is None or config.share.passphrase_env:
+            return "", None
+        try:
+            theme = pipe.theme(pipe.root, config.theme)
+        except ThemeError:
+            return "", None
+        out_dir = (self.out or pipe.root / config.output_dir).resolve()
+        token = share.read_token(pipe.root) or ""
+        statics = sorted((k, hashlib.sha256(v).hexdigest())
+                         for k, v in theme.static_files().items())
+        return digest("build", last_build.code_digest(), loaded.digest(), request.audience,
+                      str(out_dir), request.strict, theme.stamp, statics, token), out_dir
+
+
+def _not_written(diags: Diagnostics, out_dir: Path, exc: Exception) -> Result:
+    diags.error(str(out_dir), 0, 0, "write", f"the output could not be written: {exc}",
+                "nothing was changed in the output folder")
+    return Result(EXIT_USAGE, diags)
