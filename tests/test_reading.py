@@ -17,11 +17,14 @@ from unit_helpers import write_site
 from ivsite.audience import NoteCard
 from ivsite.diagnostics import Diagnostics
 from ivsite.emit import notes as note_pages
+from ivsite.emit import render_now
+from ivsite.emit.emitter import Emitter
 from ivsite.highlight import stylesheet
 from ivsite.incremental import last_build
 from ivsite.labels import byline, card_title
 from ivsite.markdown import parse_body
-from ivsite.pipeline import EXIT_CONTENT, EXIT_OK, Pipeline, build
+from ivsite.pagekey import key_text
+from ivsite.pipeline import EXIT_CONTENT, EXIT_OK, Pipeline, build, load_theme
 from ivsite.render import Renderer
 from ivsite.toc import table_of_contents
 
@@ -78,6 +81,19 @@ def test_the_public_toc_leaves_out_a_heading_inside_a_private_passage(site: Path
     assert public == ["First public part", "A detail of it", "Second public part", "Main"]
     # Positive control: the private preview sees (and lists) the passage's heading.
     assert PRIVATE_HEADING in [e["text"] for e in _toc(site, "private")]
+
+
+def test_the_toc_is_in_the_page_context_so_the_key_covers_it(site: Path) -> None:
+    diags = Diagnostics()
+    pipe = Pipeline(site, persist_cache=False)
+    prep = pipe.prepare(diags)
+    assert prep is not None
+    theme = load_theme(pipe, prep, diags)
+    assert theme is not None
+    em = Emitter(pipe.graph(prep, "public", diags), theme, None, "", "", {}, None, render_now)
+    [page] = [p for p in em.pages() if p.title == "Long public note"]
+    assert page.context["toc"] == _toc(site, "public")
+    assert "Second public part" in key_text(page.context)
 
 
 def test_toc_entries_land_on_the_rendered_headings(site: Path) -> None:

@@ -126,6 +126,18 @@ def test_the_switch_changes_the_theme_and_remembers_it(watched: Any, base: str) 
     assert page.evaluate("document.documentElement.dataset.theme") == "dark"
     assert _background(page) == dark
     assert page.locator("#iv-theme-toggle").get_attribute("aria-pressed") == "true"
+    # No flash: the saved choice is on <html> before <body> exists (theme.js runs
+    # in <head>, before the first paint).
+    page.add_init_script("""
+        new MutationObserver((_, observer) => {
+          if (document.body) {
+            window.__themeAtBody = document.documentElement.getAttribute('data-theme');
+            observer.disconnect();
+          }
+        }).observe(document, {childList: true, subtree: true});
+    """)
+    page.reload()
+    assert page.evaluate("window.__themeAtBody") == "dark"
     # Chosen light on a dark system: the choice wins, and stays.
     page.emulate_media(color_scheme="dark")
     page.locator("#iv-theme-toggle").click()
