@@ -22,8 +22,10 @@ from urllib.parse import unquote, urlsplit
 
 from markdown_it.token import Token
 
+from . import embedding
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics
+from .followup import FollowItem, follow_ups, for_audience
 from .keyed import Keyed, compute
 from .load import AssetRef
 from .markdown import inline_text
@@ -32,7 +34,6 @@ from .namecheck import NameCheck, check_names, name_check
 from .notes import (
     AssetTarget,
     BrokenTarget,
-    ExternalTarget,
     Note,
     NoteTarget,
     Question,
@@ -47,6 +48,15 @@ from .people import (
     people,
 )
 from .slugs import slugify
+from .syntax.inlinetags import TOKEN as INLINE_TAG
+from .viewembeds import EmbedFilter, Embeds
+from .viewtokens import (
+    asset_ref,
+    link_tokens,
+    note_ref,
+    tag_link,
+    text_token,
+)
 
 Audience = Literal["public", "mentor", "private"]
 AUDIENCES: tuple[Audience, ...] = ("public", "mentor", "private")
@@ -55,7 +65,6 @@ SEES: dict[str, frozenset[str]] = {
     "mentor": frozenset({"public", "mentor"}),
     "private": frozenset({"public", "mentor", "private"}),
 }
-WITHHELD_LABEL = "a private note"
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _ATTRIBUTE = re.compile(r"""(\s[\w:.-]+\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _URL_PIECES = re.compile(r"[\s,;()'\"=]+")
@@ -128,6 +137,8 @@ class ViewNote(NoteCard):
     """(kind, anchor, excerpt) for every passage left in this view."""
     text: str = ""
     """Visible plain text of the body (excerpts, search, name checks)."""
+    inline_tags: list[str] = field(default_factory=list)
+    """The ``#tags`` in the text this audience reads (joined to ``tags``)."""
     digest: str = ""
     """Fingerprint of everything this view note was made from (for render caches)."""
     _card: NoteCard | None = field(default=None, repr=False, compare=False)
@@ -174,6 +185,10 @@ class AudienceView:
     notes: list[ViewNote]
     questions: list[Question]
     withheld_note_count: int = 0
+    follow_ups: list[FollowItem] = field(default_factory=list)
+    """What the author owes their contacts (the private view's alone: they name
+    people), grouped against ``today``."""
+    today: dt.date | None = None
 
 
 def person_display(meta: InterviewMeta, audience: Audience) -> tuple[str, bool]:
@@ -208,6 +223,7 @@ Tables = tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str], f
 def build_view(
     site: ValidSite, config: SiteConfig, audience: Audience, diags: Diagnostics,
     keyed: Keyed = compute, parse_view: ViewParser = parse_cut,
+    today: dt.date | None = None,
 ) -> AudienceView:
     """Every note this audience may see, filtered.
 
@@ -238,14 +254,21 @@ def build_view(
             return None
         return keyed(("names", site.shape), functools.partial(name_check, site))
 
-    def filtered(note: Note) -> tuple[ViewNote, list[Diagnostic]]:
-        found = Diagnostics()
+    def view_of(note: Note, chain: tuple[str, ...], found: Diagnostics) -> ViewNote:
+        """The note as this audience sees it; ``chain``: the notes embedding it."""
         if note.cut.hides(sees):  # parse only what this audience may read
             tokens, env, problems = parse_view(note.cut, sees)
-            found.extend(problem_diagnostics(note.source, note.body_line, problems))
+            if len(chain) == 1:  # an embedded note's own view reports these
+                found.extend(problem_diagnostics(note.source, note.body_line, problems))
         else:
             tokens, env = note.tokens, note.env
-        vn = _view_note(note, site, audience, tokens, env, config.base_url, *lookups())
+        embeds = Embeds(chain, found, view_of)
+        return _view_note(note, site, audience, tokens, env, config.base_url, *lookups(),
+                          embeds)
+
+    def filtered(note: Note) -> tuple[ViewNote, list[Diagnostic]]:
+        found = Diagnostics()
+        vn = view_of(note, (note.key,), found)
         names = name_matcher()
         if names is not None:
             check_names(note, vn, names, site, found)
@@ -255,13 +278,17 @@ def build_view(
     made: list[ViewNote] = []
     for note in visible:
         vn, found = keyed(("view", audience, site.shape, config.base_url, note.source,
-                           note.fm.text), functools.partial(filtered, note))
+                           note.fm.text, embedding.embedded_texts(site, note)),
+                          functools.partial(filtered, note))
         diags.extend(found)
         made.append(vn)
     made.sort(key=order_by(VIEW_ORDER))  # stable, as a sort is
     return AudienceView(
         audience=audience, config=config, notes=made, questions=list(site.questions),
         withheld_note_count=len(site.notes) - len(visible),
+        follow_ups=for_audience(follow_ups(((n.source, n.meta) for n in site.notes),
+                                           config.follow_up), audience),
+        today=today if audience == "private" else None,
     )
 
 
@@ -277,7 +304,7 @@ def _view_note(
     note: Note, site: ValidSite, audience: Audience, tokens: list[Token],
     env: dict[str, object], base_url: str, ids: dict[str, str],
     titles: dict[str, str], role_ids: dict[str, str], titles_by_id: dict[str, str],
-    hidden: frozenset[str],
+    hidden: frozenset[str], embeds: Embeds,
 ) -> ViewNote:
     meta = note.meta
     vn = ViewNote(
@@ -314,7 +341,9 @@ def _view_note(
     elif isinstance(meta, RoleMeta):
         vn.role_status = meta.status or ""
         vn.skills = list(meta.skills)
-    _BodyFilter(note, site, tokens, env, ids, titles, hidden, base_url, vn).run()
+    _BodyFilter(note, site, tokens, env, ids, titles, hidden, base_url, vn, embeds).run()
+    if vn.inline_tags:  # the text's own tags join the front matter's
+        vn.tags = sorted({*vn.tags, *vn.inline_tags}, key=str.casefold)
     h = hashlib.sha256(f"{audience}\0{note.fm.text}\0{note.visibility}\0{vn.id}".encode())
     for tid in sorted(set(vn.links_to)):
         h.update(f"\0{tid}\0{titles_by_id.get(tid, '')}".encode())
@@ -339,7 +368,7 @@ class _BodyFilter:
 
     def __init__(self, note: Note, site: ValidSite, tokens: list[Token],
                  env: dict[str, object], ids: dict[str, str], titles: dict[str, str],
-                 hidden: frozenset[str], base_url: str, vn: ViewNote) -> None:
+                 hidden: frozenset[str], base_url: str, vn: ViewNote, embeds: Embeds) -> None:
         self.note, self.site, self.ids, self.titles, self.vn = note, site, ids, titles, vn
         self.hidden = hidden
         """Slugs and file names of the notes this audience may not see."""
@@ -348,6 +377,8 @@ class _BodyFilter:
         self.tokens, self.env = tokens, env
         self.texts: list[str] = []
         self.refs_seen: dict[str, list[int]] = {}
+        self.embeds = EmbedFilter(site, note, ids, titles, vn.links_to, vn.assets, self.texts,
+                                  embeds)
 
     def run(self) -> None:
         vn = self.vn
@@ -366,6 +397,9 @@ class _BodyFilter:
                     vn.passages.append((kind, anchor, ""))  # excerpt filled in below
                 else:
                     out.append(Token("passage_close", "aside", -1, block=True))
+                continue
+            if tok.type == "embed_block" and current is None:
+                out.extend(self.embeds.block(tok))
                 continue
             if tok.type == "footnote_reference_open":
                 current = [tok]
@@ -398,7 +432,8 @@ class _BodyFilter:
             if body is None or not subs:
                 continue  # never referred to
             out.append(Token("footnote_open", "", 1, meta={"id": fid, "label": label}))
-            inner = [self._rewrite(t) for t in body[1:-1]]
+            inner = [r for t in body[1:-1] for r in (
+                self.embeds.block(t) if t.type == "embed_block" else [self._rewrite(t)])]
             last = inner.pop() if inner and inner[-1].type == "paragraph_close" else None
             out.extend(inner)
             for sub in subs:
@@ -465,10 +500,19 @@ class _BodyFilter:
                 self.refs_seen.setdefault(label, []).append(int(child.meta.get("subId", 0)))
                 out.append(child)
                 continue
+            if t == INLINE_TAG:
+                name = str(child.meta["tag"])
+                vn.inline_tags.append(name)
+                texts.append(child.content)
+                out += tag_link(name, child.content)
+                continue
+            if t == "embed":
+                out.extend(self.embeds.inline(child))
+                continue
             if t == "wikilink":
                 target = resolve_wiki(site, str(child.meta["target"]))
                 label = str(child.meta.get("label") or "")
-                out.extend(_link_tokens(target, label, self.ids, self.titles, vn, texts))
+                out.extend(link_tokens(target, label, self.ids, self.titles, vn.links_to, texts))
                 continue
             if t == "link_open":
                 href = str(child.attrs.get("href", ""))
@@ -480,12 +524,12 @@ class _BodyFilter:
                         continue
                     vn.links_to.append(tid)
                     out.append(_copy(child, attrs={**child.attrs,
-                                                   "href": _note_ref(tid, target.fragment)}))
+                                                   "href": note_ref(tid, target.fragment)}))
                     continue
                 if isinstance(target, AssetTarget):
                     vn.assets.append(target.asset)
                     out.append(_copy(child, attrs={
-                        **child.attrs, "href": _asset_ref(target.asset, target.fragment)}))
+                        **child.attrs, "href": asset_ref(target.asset, target.fragment)}))
                     continue
                 out.append(child)
                 continue
@@ -498,9 +542,9 @@ class _BodyFilter:
                 if isinstance(target, AssetTarget):
                     vn.assets.append(target.asset)
                     out.append(_copy(child, attrs={**child.attrs,
-                                                   "src": _asset_ref(target.asset, "")}))
+                                                   "src": asset_ref(target.asset, "")}))
                 elif isinstance(target, NoteTarget | BrokenTarget):
-                    out.append(_text(child.content or ""))
+                    out.append(text_token(child.content or ""))
                 else:
                     out.append(child)
                 texts.append(child.content or "")
@@ -509,40 +553,6 @@ class _BodyFilter:
                 texts.append(child.content)
             out.append(child)
         return out
-
-
-def _link_tokens(
-    target: NoteTarget | AssetTarget | ExternalTarget | BrokenTarget, label: str,
-    ids: dict[str, str], titles: dict[str, str], vn: ViewNote, texts: list[str],
-) -> list[Token]:
-    if isinstance(target, NoteTarget):
-        tid = ids.get(target.note.key)
-        if tid is not None:
-            vn.links_to.append(tid)
-            shown = label or titles[target.note.key]
-            texts.append(shown)
-            return [
-                Token("link_open", "a", 1, attrs={"href": _note_ref(tid, target.fragment)},
-                      meta={"wiki": True}),
-                _text(shown),
-                Token("link_close", "a", -1),
-            ]
-    shown = label or WITHHELD_LABEL
-    texts.append(shown)
-    return [_text(shown)]
-
-
-def _note_ref(note_id: str, fragment: str) -> str:
-    """A placeholder the emitter turns into a URL relative to the page it is on."""
-    return f"ivsite:note/{note_id}" + (f"#{slugify(fragment)}" if fragment else "")
-
-
-def _asset_ref(asset: AssetRef, fragment: str) -> str:
-    return f"ivsite:asset/{asset.rel[len('content/'):]}" + (f"#{fragment}" if fragment else "")
-
-
-def _text(content: str) -> Token:
-    return Token("text", "", 0, content=content)
 
 
 def _copy(tok: Token, **changes: object) -> Token:

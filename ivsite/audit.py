@@ -108,7 +108,7 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
     for s in secrets:
         if s.kind == ADDRESS:
             continue  # looked for as an address (ivsite.addresses), not as words
-        prose = s.kind.endswith(("passage", "withheld note", "HTML comment"))
+        prose = s.kind.endswith(("passage", "withheld note", "comment"))
         pieces = [p for p in _SENTENCE_END.split(s.text) if p.strip()] if prose else [s.text]
         for piece in pieces:
             seqs, subs, phone = needle_of(s.kind, piece)

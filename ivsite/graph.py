@@ -156,10 +156,11 @@ def extract_answers(note: ViewNote) -> list[Answer]:
     of the same or a higher level."""
     tokens = note.tokens
     anchors = heading_anchors(tokens)
+    embedded = _in_embeds(tokens)
     out: list[Answer] = []
     for i, (anchor, text) in anchors.items():
-        if not text.rstrip().endswith("?"):
-            continue
+        if not text.rstrip().endswith("?") or i in embedded:
+            continue  # (an embedded note's questions are that note's answers)
         level = int(tokens[i].tag[1:]) if tokens[i].tag[1:].isdigit() else 6
         j = i + 3
         end = j
@@ -171,6 +172,17 @@ def extract_answers(note: ViewNote) -> list[Answer]:
                 break
             end += 1
         out.append(Answer(note, text, anchor, tokens[j:end]))
+    return out
+
+
+def _in_embeds(tokens: list[Token]) -> set[int]:
+    """Indexes of the tokens inside an embedded note (see ivsite.embedding)."""
+    out: set[int] = set()
+    depth = 0
+    for i, t in enumerate(tokens):
+        depth += (t.type == "embed_open") - (t.type == "embed_close")
+        if depth:
+            out.add(i)
     return out
 
 

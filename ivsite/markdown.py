@@ -1,10 +1,12 @@
 """The one Markdown dialect ivsite reads: CommonMark plus the contract's extensions.
 
 Tables, strikethrough, footnotes, task lists, definition lists, ``::: private`` and
-``::: mentor`` containers and ``[[wiki-links]]``; fenced code with a known
-language is coloured when rendered (ivsite.highlight). The parser only ever reads the
-text an audience may see (ivsite.passages cuts the rest out first); the passages
-left in it become container tokens, so that the views can mark them.
+``::: mentor`` containers and ``[[wiki-links]]``, and Obsidian's callouts,
+``==highlight==``, inline ``#tags`` and ``![[embeds]]`` (see ivsite.syntax); fenced
+code with a known language is coloured when rendered (ivsite.codehighlight). The
+parser only ever reads the text an audience may see (ivsite.passages cuts the
+rest out first); the passages left in it become container tokens, so that the
+views can mark them.
 """
 
 from __future__ import annotations
@@ -19,7 +21,11 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from .highlight import highlight
+from .codehighlight import highlight_code
+from .syntax.callouts import callouts_plugin
+from .syntax.embeds import embeds_plugin
+from .syntax.highlight import highlight_plugin
+from .syntax.inlinetags import inline_tags_plugin
 
 PASSAGE_KINDS = ("private", "mentor")
 
@@ -48,7 +54,7 @@ def _wikilink(state: StateInline, silent: bool) -> bool:
 @cache
 def markdown() -> MarkdownIt:
     """The configured parser (built once; parsing is thread-compatible)."""
-    md = MarkdownIt("commonmark", {"html": True, "highlight": highlight}).enable(
+    md = MarkdownIt("commonmark", {"html": True, "highlight": highlight_code}).enable(
         ["table", "strikethrough"])
     for kind in PASSAGE_KINDS:
         container_plugin(md, kind)
@@ -56,6 +62,10 @@ def markdown() -> MarkdownIt:
     tasklists_plugin(md)
     deflist_plugin(md)
     md.inline.ruler.before("link", "wikilink", _wikilink)
+    callouts_plugin(md)
+    highlight_plugin(md)
+    inline_tags_plugin(md)
+    embeds_plugin(md)
     return md
 
 

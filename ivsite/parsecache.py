@@ -27,7 +27,7 @@ from .parse import ParsedNote, ParsedView, finish_note, parse_cut, parse_note, r
 from .passages import Cut
 from .tokendata import dump_parse, load_parse
 
-PARSER_VERSION = "6"
+PARSER_VERSION = "7"
 
 NoteParts = tuple[FrontMatter | None, list[Diagnostic], Cut | None, str, bytes | None]
 """What a worker makes of a note (see :func:`_note_job`): header, diagnostics, cut,

@@ -15,8 +15,8 @@ audience's parse is checked against this cut afterwards (:func:`check_tokens`).
 A fence that is misspelt, unclosed, stray or in a place the parser cannot read
 it is an error at its line, and the cut still withholds what it enclosed.
 
-HTML comments are removed here as well, from ``<!--`` to the next ``-->``,
-whatever Markdown would make of them; code keeps them literal.
+HTML and ``%%`` comments are removed here as well, before the passages are
+read (see ivsite.comments); code keeps them literal.
 """
 
 from __future__ import annotations
@@ -26,12 +26,13 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+
+from . import comments
 
 KINDS = ("private", "mentor")
 _COLONS = str.maketrans(dict.fromkeys("：∶꞉˸ː⁚︓﹕׃᛬܃܄", ":"))
@@ -49,7 +50,6 @@ definition and footnote markers (Markdown opens a passage after any of them)."""
 _KIND_ANYWHERE = re.compile(r":{3,}[ \t]*(?:private|mentor)\b", re.I)
 _FENCE = re.compile(r":{3,}")
 _WORD = re.compile(r"[:\s]*(\S*)\s*(.*)")
-_TICKS = re.compile(r"`+")
 
 
 @dataclass(frozen=True)
@@ -124,12 +124,16 @@ class Cut:
 def cut(body: str) -> Cut:
     """Cut a body into lines with their passages; problems are errors."""
     raw = body.split("\n")
-    if "<!--" not in body and ":::" not in _normal(body):  # no line is or holds a fence
+    if not comments.any_marker(body) and ":::" not in _normal(body):  # no fence, no comment
         return Cut(tuple(Line(i, t, ()) for i, t in enumerate(raw)), (), ())
     code = _code_lines(body, len(raw)) if _MAYBE_CODE.search(body) else {}
     problems: list[Problem] = []
     secrets: list[Withheld] = []
-    lines = _passages(_without_comments(raw, code, problems), code, problems, secrets)
+
+    def report(line: int, code: str, message: str, hint: str) -> None:
+        problems.append(Problem(line, code, message, hint))
+
+    lines = _passages(comments.without_comments(raw, code, report), code, problems, secrets)
     problems.sort(key=lambda p: p.line)
     return Cut(tuple(lines), tuple(problems), tuple(secrets))
 
@@ -169,84 +173,6 @@ def _code_lines(body: str, count: int) -> dict[int, str]:
     return out
 
 
-# ---- comments --------------------------------------------------------------------
-
-def _spans(text: str) -> list[tuple[int, int]]:
-    """Code spans on one line (a run of n backticks closed by the next run of n)."""
-    runs = [(m.start(), m.end()) for m in _TICKS.finditer(text)]
-    out: list[tuple[int, int]] = []
-    i = 0
-    while i < len(runs):
-        start, end = runs[i]
-        size = end - start
-        j = next((k for k in range(i + 1, len(runs)) if runs[k][1] - runs[k][0] == size), None)
-        if j is None:
-            i += 1
-            continue
-        out.append((start, runs[j][1]))
-        i = j + 1
-    return out
-
-
-def _opening(text: str, pos: int) -> int:
-    """Where the next comment opens on this line, from ``pos`` (-1: none); an
-    escaped ``\\<!--`` or one inside a code span is literal text."""
-    spans = _spans(text) if "`" in text else []
-    while True:
-        k = text.find("<!--", pos)
-        if k < 0:
-            return -1
-        slashes = len(text[:k]) - len(text[:k].rstrip("\\"))
-        if slashes % 2 == 0 and not any(a <= k < b for a, b in spans):
-            return k
-        pos = k + 4
-
-
-def _without_comments(raw: list[str], code: dict[int, str],
-                      problems: list[Problem]) -> list[tuple[int, str]]:
-    """The body's lines with every comment taken out; a comment over several lines
-    leaves what stood before it and after it on its first line."""
-    out: list[tuple[int, str]] = []
-    opened: tuple[int, str] | None = None  # (line it opened on, text before it)
-    for i, text in enumerate(raw):
-        if i in code:
-            if opened is not None:
-                problems.append(Problem(
-                    opened[0], "comment-unclosed",
-                    "this HTML comment runs into a code block before it is closed",
-                    "close it with '-->' before the code block"))
-                out.append(opened)
-                opened = None
-            out.append((i, text))
-            continue
-        pos = 0
-        kept = opened[1] if opened is not None else ""
-        start = opened[0] if opened is not None else i
-        while True:
-            if opened is not None:
-                end = text.find("-->", pos)
-                if end < 0:
-                    break
-                pos, opened = end + 3, None
-                continue
-            k = _opening(text, pos)
-            if k < 0:
-                kept += text[pos:]
-                break
-            kept += text[pos:k]
-            opened, pos = (start, ""), k + 4
-        if opened is not None:
-            opened = (start, kept)
-        else:
-            out.append((start, kept))
-    if opened is not None:
-        problems.append(Problem(
-            opened[0], "comment-unclosed", "this HTML comment is never closed",
-            "close it with '-->'"))
-        out.append(opened)
-    return out
-
-
 # ---- passages --------------------------------------------------------------------
 
 @dataclass
@@ -274,7 +200,7 @@ def _misplaced(norm: str) -> bool:
     found = _KIND_ANYWHERE.search(norm)
     if found is None:
         return False
-    spans = _spans(norm) if "`" in norm else []
+    spans = comments.spans(norm) if "`" in norm else []
     return any(not any(a <= m.start() < b for a, b in spans)
                for m in _KIND_ANYWHERE.finditer(norm))
 
@@ -439,15 +365,12 @@ def check_tokens(tokens: Sequence[Token], cut_: Cut, sees: Iterable[str]) -> lis
             "Markdown reads a passage here that ivsite did not cut as one",
             "put '::: private' or '::: mentor' at the start of a line of its own"))
     for t in tokens:
-        if t.type == "inline" and t.children and "<!--" in t.content:
-            shown = sum(c.content.count("<!--") + sum(unquote(str(v)).count("<!--")
-                                                      for v in c.attrs.values())
-                        for c in t.children if c.type not in ("code_inline", "html_inline"))
-            if shown > t.content.count("\\<!--"):
-                out.append(Problem(
-                    t.map[0] if t.map else 0, "comment-unclosed",
-                    "Markdown would print this HTML comment as text",
-                    "start the comment outside code spans, and close it with '-->'"))
+        marker = comments.shown_openers(t) if t.type == "inline" else None
+        if marker is not None:
+            out.append(Problem(
+                t.map[0] if t.map else 0, "comment-unclosed",
+                f"Markdown would print this {marker.name} as text",
+                f"start the comment outside code spans, and close it with '{marker.closer}'"))
     for line in fences:
         src = line.src
         if line.fence == "open" and src not in opened:

@@ -2,8 +2,9 @@
 
 Links are written relative to the page they are on, so one build works at the
 site root, under a base_url sub-path and under ``share/<token>/`` alike. The
-placeholders the audience filter left (``ivsite:note/…``, ``ivsite:asset/…``)
-are turned into those relative URLs here; nothing else is rewritten.
+placeholders the audience filter left (``ivsite:note/…``, ``ivsite:asset/…``,
+``ivsite:tag/…`` for an inline ``#tag``) are turned into those relative URLs
+here (a page without the address keeps the words); nothing else is rewritten.
 """
 
 from __future__ import annotations
@@ -81,9 +82,11 @@ class Renderer:
     """Renders token lists for one page; ``resolve`` maps note ids to site URLs."""
 
     def __init__(self, note_url: Callable[[str], str | None],
-                 asset_url: Callable[[str], str | None], mark_passages: bool) -> None:
+                 asset_url: Callable[[str], str | None], mark_passages: bool,
+                 tag_url: Callable[[str], str | None] = lambda name: None) -> None:
         self._note_url = note_url
         self._asset_url = asset_url
+        self._tag_url = tag_url
         self._mark = mark_passages
 
     def render(self, tokens: list[Token], env: dict[str, Any], page_url: str) -> str:
@@ -149,7 +152,8 @@ class Renderer:
     def _resolve(self, ref: str, page_url: str) -> str | None:
         kind, _, rest = ref[len("ivsite:"):].partition("/")
         path, _, frag = rest.partition("#")
-        target = self._note_url(path) if kind == "note" else self._asset_url(path)
+        target = self._note_url(path) if kind == "note" else self._tag_url(path) \
+            if kind == "tag" else self._asset_url(path)
         if target is None:
             return None
         url = relative_url(page_url, target)

@@ -58,12 +58,13 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
             out.extend(_passage_secrets(note, note.tokens, "withheld note"))
         # Comments are found here by themselves, not taken from the cut: the audit
         # must not share a blind spot with the filter.
-        code = _code_text(note.tokens) if "<!--" in note.fm.body else ""
-        for m in _SAID_IN_COMMENT.finditer(note.fm.body):
-            said = " ".join(m.group(0)[4:].removesuffix("-->").split())
-            if len(said) >= 12 and m.group(0) not in code:  # in code it is shown as is
-                line = note.fm.body.count("\n", 0, m.start()) + note.body_line
-                out.append(Secret("HTML comment", said, note.source, line))
+        code = _code_text(note.tokens) if _maybe_comment(note.fm.body) else ""
+        for kind, pattern, opener, closer in _SAID_IN_COMMENTS:
+            for m in pattern.finditer(note.fm.body):
+                said = " ".join(m.group(0)[len(opener):].removesuffix(closer).split())
+                if len(said) >= 12 and m.group(0) not in code:  # in code it is shown as is
+                    line = note.fm.body.count("\n", 0, m.start()) + note.body_line
+                    out.append(Secret(kind, said, note.source, line))
         for w in note.cut.withheld:
             line = w.line + note.body_line
             if w.text and not set(w.kinds) <= sees:
@@ -72,8 +73,16 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
     return out
 
 
-_SAID_IN_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_SAID_IN_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|%%.*?(?:%%|\Z)", re.S)
 """Comments as the audit finds them (not the filter's pattern: no shared blind spot)."""
+_SAID_IN_COMMENTS = (
+    ("HTML comment", re.compile(r"<!--.*?(?:-->|\Z)", re.S), "<!--", "-->"),
+    ("%% comment", re.compile(r"%%.*?(?:%%|\Z)", re.S), "%%", "%%"),
+)
+
+
+def _maybe_comment(body: str) -> bool:
+    return "<!--" in body or "%%" in body
 _WIKI = re.compile(r"!?\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
 _RELATIVE = re.compile(r"""\]\((?![a-zA-Z][\w+.-]*:)[^)]*\)|"""
                        r"""\s(?:href|src|srcset)\s*=\s*(?:"(?![a-zA-Z][\w+.-]*:)[^"]*"|"""

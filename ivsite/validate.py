@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from . import consent
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics, did_you_mean
+from .embedding import resolve_embed
 from .frontmatter import FrontMatter, Pos
 from .keyed import Keyed, compute
 from .load import AssetRef, LoadedSite
@@ -356,6 +357,8 @@ def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
             target = None
             if tok.type == "wikilink":
                 target = resolve_wiki(site, str(tok.meta["target"]))
+            elif tok.type in ("embed", "embed_block"):
+                target = resolve_embed(site, str(tok.meta["target"]))
             elif tok.type in ("link_open", "image"):
                 attr = "href" if tok.type == "link_open" else "src"
                 href = str(tok.attrs.get(attr, ""))

@@ -15,7 +15,7 @@ import pytest
 from sites import canary, put
 from unit_helpers import write_site
 
-from ivsite import audience, passages
+from ivsite import audience, comments, passages
 from ivsite.pipeline import EXIT_CONTENT, build
 
 SOURCE = "content/pages/odd.md"
@@ -82,8 +82,8 @@ def test_comments_the_filter_lets_through_fail_the_build(
     site = small_site(tmp_path / "site")
     put(site / SOURCE, ({"title": "Odd", "visibility": "public"},
                         "Public words.\n\n" + COMMENT_CASES[case]))
-    monkeypatch.setattr(passages, "_without_comments",
-                        lambda raw, code, problems: list(enumerate(raw)))
+    monkeypatch.setattr(comments, "without_comments",
+                        lambda raw, code, problem: list(enumerate(raw)))
     monkeypatch.setattr(audience, "_COMMENT", audience.re.compile(r"(?!x)x"))
     monkeypatch.setattr(passages, "check_tokens", lambda tokens, cut, sees: [])
     _expect_audit_failure(site, tmp_path / "out")

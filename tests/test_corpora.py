@@ -200,7 +200,10 @@ DELIBERATE: dict[int, str] = {
     242: UPSTREAM_EMPTY_QUOTE,
     550: WIKI + "; here `[[foo]]` inside `[…]`",
     561: WIKI + "; `[[*foo* bar]]` is a wiki-link, not a bracketed reference link",
-    592: WIKI + "; `![[foo]]` is '!' followed by a wiki-link",
+    592: "`![[foo]]` is an Obsidian embed (issue 11): its token has no HTML of its own, "
+         "the audience filter puts the note's text, a link or a label in its place",
+    64: "`#hashtag` is an Obsidian inline tag (issue 11): a tag link, a span through the "
+        "bare renderer",
 }
 
 COMMENT = "HTML comments are removed from every output (CONTRACT.md, Body)"

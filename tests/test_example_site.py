@@ -160,9 +160,12 @@ def test_axe_finds_no_violation(site: Path) -> None:
              "reflections/",
              "reflections/2026-08-30-marketing-or-research/", "roles/", "roles/ux-researcher/",
              "questions/", "questions/typical-day/", "tags/", "people/", "search/", "about/",
-             "portfolio/", "404.html",
+             "portfolio/", "404.html", "companies/", "companies/northwind-health/",
+             "timeline/", "roles/data-analyst/", "roles/product-marketing-manager/",
              f"share/{token}/", f"share/{token}/review/",
-             f"share/{token}/interviews/2026-07-15-health-insurer-ux/"]
+             f"share/{token}/interviews/2026-07-15-health-insurer-ux/",
+             f"share/{token}/roles/ux-researcher/", f"share/{token}/companies/",
+             f"share/{token}/timeline/"]
     pages += [p.relative_to(out).as_posix().removesuffix("index.html")
               for p in sorted((out / "tags").glob("*/index.html"))[:3]]
     with serve_directory(out) as base:

@@ -205,3 +205,34 @@ def test_no_follow_up_reaches_a_built_site(
         text = path.read_text("utf-8", "replace")
         for needle in needles:
             assert needle not in text, (path, needle)
+
+
+def _role_pages(root: Path, audience: str) -> str:
+    """The role page of ``ux`` as an audience is shown it (made and audited in memory,
+    as ``check`` and the preview make pages)."""
+    from ivsite.pipeline import Pipeline, Rehearse, Request, run
+
+    result = run(Pipeline(root, persist_cache=False),
+                 Request(audience, lock=False), Rehearse())  # type: ignore[arg-type]
+    assert result.status == 0 and result.site is not None, \
+        [d.text() for d in result.diagnostics]
+    return result.site.layers[0].plan.files["roles/ux/index.html"].decode("utf-8")
+
+
+def test_a_role_page_lists_its_open_follow_ups_in_the_private_preview_alone(
+        tmp_path: Path) -> None:
+    fu = "role: ux\nfollow_up:\n  portfolio_review: requested\n"
+    write_site(tmp_path, {
+        "content/roles/ux.md": "---\ntitle: UX Researcher\nvisibility: public\n---\nA role.\n",
+        "content/interviews/a.md": iv("2026-03-01", "visibility: public\n" + fu),
+        "content/interviews/b.md": iv("2026-03-05", "role: other\n", name="Sam Roe"),
+        "content/roles/other.md": "---\ntitle: Other\n---\nAnother.\n",
+    })
+    private = _role_pages(tmp_path, "private")
+    assert "Open follow-ups" in private
+    assert "send a thank-you to Jane Doe (Acme)" in private
+    assert "send your portfolio to Jane Doe (Acme)" in private
+    assert "Sam Roe" not in private  # another role's conversation
+    for audience in ("public", "mentor"):
+        page = _role_pages(tmp_path, audience)
+        assert "Open follow-ups" not in page and "thank-you" not in page

@@ -15,11 +15,11 @@ import pytest
 from unit_helpers import write_site
 
 from ivsite.audience import NoteCard
+from ivsite.codehighlight import stylesheet
 from ivsite.diagnostics import Diagnostics
 from ivsite.emit import notes as note_pages
 from ivsite.emit import render_now
 from ivsite.emit.emitter import Emitter
-from ivsite.highlight import stylesheet
 from ivsite.incremental import last_build
 from ivsite.labels import byline, card_title
 from ivsite.markdown import parse_body

@@ -31,6 +31,8 @@ BANNER = ("Private preview — you see everything, including private and mentor 
           "`ivsite build` publishes only what is public")
 LOCKED_TITLE = "Mentor review"
 NAV = [("home", "Home", ""), ("interviews", "Interviews", "interviews/"),
+       ("timeline", "Timeline", "timeline/"), ("people", "People", "people/"),
+       ("companies", "Companies", "companies/"),
        ("reflections", "Reflections", "reflections/"), ("roles", "Roles", "roles/"),
        ("questions", "Questions", "questions/"), ("tags", "Tags", "tags/"),
        ("search", "Search", "search/"), ("review", "For review", "review/")]

@@ -19,7 +19,7 @@ from ..output import OutputPlan
 from ..pagekey import key_text
 from ..render import Renderer
 from ..theme import Theme
-from . import lists, machine, notes
+from . import companies, lists, machine, notes, timeline
 from .chrome import check_shell, context
 from .page import EmitError, Page, PageStore, path_of
 from .questions import Questions
@@ -53,7 +53,7 @@ class Emitter:
         self.omitted_assets = sorted(rel for rel in linked if rel not in self.assets)
         published = frozenset(self.assets)
         self.renderer = Renderer(  # no reference back to the emitter: no cycle to collect
-            note_url=graph.url_of, mark_passages=not self.public,
+            note_url=graph.url_of, mark_passages=not self.public, tag_url=graph.tag_url,
             asset_url=lambda path: path if "content/" + path in published else None)
         # All a rendered body depends on besides its view note and page address:
         # how note and file links are written in this view.
@@ -77,6 +77,8 @@ class Emitter:
             "tags": bool(graph.tags),
             # The people page lists those talked to.
             "people": any(n.status == "done" for n in cols["interviews"]),
+            "companies": any(n.company.strip() for n in cols["interviews"]),
+            "timeline": any(n.date is not None for n in cols["interviews"]),
             "search": True,
             "review": bool(self.review_passages or self.review_notes),
         }
@@ -92,6 +94,10 @@ class Emitter:
             out += self.questions.pages(self.config.title)
         if self.sections["people"]:
             out.append(lists.people_page(self))
+        if self.sections["companies"]:
+            out += companies.pages(self)
+        if self.sections["timeline"]:
+            out.append(timeline.page(self))
         out.append(lists.search_page(self))
         if self.sections["review"]:
             out.append(lists.review_page(self))

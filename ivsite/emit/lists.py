@@ -42,7 +42,7 @@ def people(em: Emitter) -> list[dict[str, Any]]:
 def people_page(em: Emitter) -> Page:
     return Page("people/", "people.html", "People I talked to",
                 f"The people behind the conversations on {em.config.title}",
-                "list", "interviews",
+                "list", "people",
                 context={"people": [{**p, "interviews": cards(p["interviews"])}
                                     for p in people(em)]})
 

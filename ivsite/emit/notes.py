@@ -12,6 +12,7 @@ from ..graph import COLLECTION_TITLES
 from ..labels import FORMAT_LABELS, follow_up
 from ..slugs import slugify
 from ..toc import table_of_contents
+from . import rolepage
 from .page import VISIBILITY_BADGES, Page, cards
 
 if TYPE_CHECKING:
@@ -150,6 +151,8 @@ def _note_page(em: Emitter, n: ViewNote) -> Page:
     elif n.collection == "roles":
         ctx["interviews"] = cards(g.role_interviews.get(n.id, []))
         ctx["reflections"] = cards(g.role_reflections.get(n.id, []))
+        ctx.update(rolepage.role_context(em, n))
     return Page(g.url(n), NOTE_TEMPLATES.get(n.collection, "page.html"), n.title,
                 n.summary or n.title, "note", n.collection, note=n, context=ctx,
-                body=("body", n, 2))
+                body=("body", n, 2),
+                late=rolepage.render_answers if n.collection == "roles" else None)

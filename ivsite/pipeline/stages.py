@@ -4,6 +4,7 @@ then emit."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,7 +143,8 @@ class Pipeline:
             self.cache.prefetch_views(
                 [n.cut for n in prep.valid.notes if n.visibility in sees], sees)
         view = build_view(prep.valid, prep.config, audience, diags, self.store.get,
-                          parse_view=self.cache.view)
+                          parse_view=self.cache.view,
+                          today=dt.date.today() if audience == "private" else None)
         return build_graph(view, url_key, self.store.get)
 
     def plan(

@@ -75,7 +75,8 @@ class Rehearse(_Writer):
         except (ThemeError, EmitError) as exc:
             made_wrong(site.prep, exc, diags)
             return Result(EXIT_USAGE if isinstance(exc, ThemeError) else EXIT_CONTENT, diags)
-        hits = audit_made(pipe, site)
+        # The private view withholds nothing: there is nothing to look for.
+        hits = audit_made(pipe, site) if request.audience != "private" else []
         hit_errors(hits, diags, "`ivsite build` would refuse to write this site; take it "
                    "out of the visible text or file, or report a bug if ivsite's own "
                    "pages put it there")
