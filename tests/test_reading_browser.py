@@ -194,7 +194,8 @@ def test_on_a_phone_the_text_starts_on_the_first_screen(watched: Any, base: str)
 def test_axe_finds_no_violation_in_the_dark_theme(browser: Any, base: str) -> None:
     """The example site's axe test runs in the light theme; the dark one (with the
     code colours of a note that has a code block) must pass too."""
-    pages = ["", "interviews/", NOTE, "interviews/2026-05-06-civic-data-lab/", "search/"]
+    pages = ["", "interviews/", NOTE, "interviews/2026-05-06-civic-data-lab/", "search/",
+             "roles/data-analyst/", "roles/ux-researcher/"]
     results = run_axe(base, pages, browser=browser, color_scheme="dark")
     assert all(not v for v in results.values()), format_axe(results)
 
