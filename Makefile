@@ -29,7 +29,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PIP_NO_INPUT := 1
 export NPM_CONFIG_UPDATE_NOTIFIER := false
 
-.PHONY: help .venv node_modules serve build lint test clean distclean
+.PHONY: help .venv node_modules serve build lint test clean distclean highlight-css
 
 help:
 	@echo "make serve        build the example site (this repository) and serve it on http://127.0.0.1:$(PORT)"
@@ -37,6 +37,7 @@ help:
 	@echo "make build        ivsite build (public audience, into _site/)"
 	@echo "make lint         ruff + mypy --strict"
 	@echo "make .venv        create/refresh the virtualenv (pip install -e '.[test]')"
+	@echo "make highlight-css write themes/default/static/highlight.css (Pygments colours)"
 	@echo "make node_modules install vnu-jar and axe-core into tools/node_modules (npm ci)"
 	@echo "make clean        remove build output and caches; 'make distclean' also removes .venv and tools/node_modules"
 
@@ -68,6 +69,12 @@ serve: .venv
 
 build: .venv
 	$(BIN)/ivsite build
+
+# The code-colour stylesheet is made once from Pygments' styles and kept in the
+# theme (tests/test_reading.py checks it is current).
+highlight-css: .venv
+	$(BIN)/python -c "from ivsite.codehighlight import stylesheet; print(stylesheet(), end='')" \
+	  > themes/default/static/highlight.css
 
 # --- checks -------------------------------------------------------------------
 

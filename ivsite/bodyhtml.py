@@ -79,17 +79,19 @@ def accessible(html: str) -> str:
         + ("Done" if m.group(1) else "To do") + '"' + (m.group(1) or ""), html)
 
 
+def safe_id(value: str) -> str:
+    """A note's id, moved aside when it is one the theme uses (#main, #iv-…)."""
+    return f"section-{value}" if value in ("main", "top") or value.startswith("iv-") \
+        else value
+
+
 def avoid_reserved_ids(html: str) -> str:
     """Note headings must not take ids the theme uses (#main, #iv-…)."""
-    def fix(value: str) -> str:
-        return f"section-{value}" if value in ("main", "top") or value.startswith("iv-") \
-            else value
-
     if 'id="main"' not in html and 'id="top"' not in html and '"iv-' not in html \
             and '"#iv-' not in html:
         return html
-    html = _ID_ATTR.sub(lambda m: f'id="{fix(m.group(1))}"', html)
-    return _FRAGMENT_HREF.sub(lambda m: f'href="#{fix(m.group(1))}"', html)
+    html = _ID_ATTR.sub(lambda m: f'id="{safe_id(m.group(1))}"', html)
+    return _FRAGMENT_HREF.sub(lambda m: f'href="#{safe_id(m.group(1))}"', html)
 
 
 def scope_ids(html: str, prefix: str, page_href: str) -> str:

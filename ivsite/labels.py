@@ -1,4 +1,5 @@
-"""How values read on a page: dates, formats, statuses, follow-ups, bylines.
+"""How values read on a page: dates, formats, statuses, follow-ups, card titles
+and bylines.
 
 Plain functions of a value, the same for every page and audience: a page's key
 (see ivsite.pagekey) need not name them.
@@ -9,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .audience import ViewNote
+from .audience import NoteCard, ViewNote
 from .graph import COLLECTION_TITLES
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -40,17 +41,30 @@ def follow_up(n: ViewNote) -> list[tuple[str, str]]:
     return out
 
 
-def byline(n: ViewNote) -> str:
-    """Who an interview was with, in the words its title does not already use."""
+def card_title(n: NoteCard) -> str:
+    """What a card leads with: an interview's job and organisation ("Senior UX
+    Researcher at Northwind Health"), which say more in a list than "Conversation
+    with…"; any other note's title."""
+    if n.collection != "interviews":
+        return n.title
+    if n.person_role and n.company:
+        return f"{n.person_role} at {n.company}"
+    return n.person_role or n.company or n.title
+
+
+def byline(n: NoteCard) -> str:
+    """What an interview's card says beside its :func:`card_title`: a title the
+    author wrote, and who it was with, in words the card does not already show."""
+    lead = card_title(n).casefold()
     title = n.title.casefold()
     parts = []
-    if n.display_name and n.display_name.casefold() not in title:
-        parts.append(n.display_name)
-    if n.person_role and (n.name_published or n.person_role.casefold() not in title):
-        parts.append(n.person_role)
-    if n.company and n.company.casefold() not in title:
-        parts.append(n.company)
-    return ", ".join(parts)
+    own_title = title not in (lead, f"conversation with {n.display_name}".casefold())
+    if own_title:
+        parts.append(n.title)
+    name = n.display_name.casefold()
+    if name and name not in lead and lead not in name and not (own_title and name in title):
+        parts.append(f"with {n.display_name}")
+    return " · ".join(parts)
 
 
 def collection_label(collection: str) -> str:

@@ -2,7 +2,8 @@
 
 Tables, strikethrough, footnotes, task lists, definition lists, ``::: private`` and
 ``::: mentor`` containers and ``[[wiki-links]]``, and Obsidian's callouts,
-``==highlight==``, inline ``#tags`` and ``![[embeds]]`` (see ivsite.syntax). The
+``==highlight==``, inline ``#tags`` and ``![[embeds]]`` (see ivsite.syntax); fenced
+code with a known language is coloured when rendered (ivsite.codehighlight). The
 parser only ever reads the text an audience may see (ivsite.passages cuts the
 rest out first); the passages left in it become container tokens, so that the
 views can mark them.
@@ -20,6 +21,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from .codehighlight import highlight_code
 from .syntax.callouts import callouts_plugin
 from .syntax.embeds import embeds_plugin
 from .syntax.highlight import highlight_plugin
@@ -52,7 +54,8 @@ def _wikilink(state: StateInline, silent: bool) -> bool:
 @cache
 def markdown() -> MarkdownIt:
     """The configured parser (built once; parsing is thread-compatible)."""
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True, "highlight": highlight_code}).enable(
+        ["table", "strikethrough"])
     for kind in PASSAGE_KINDS:
         container_plugin(md, kind)
     footnote_plugin(md, inline=False, move_to_end=False)

@@ -200,10 +200,10 @@ def lychee_broken(report: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 
 def _axe_pages(
-    browser: Any, base_url: str, paths: Iterable[str]
+    browser: Any, base_url: str, paths: Iterable[str], color_scheme: str = "light"
 ) -> dict[str, list[dict[str, Any]]]:
     results: dict[str, list[dict[str, Any]]] = {}
-    context = browser.new_context()
+    context = browser.new_context(color_scheme=color_scheme)
     try:
         page = context.new_page()
         for path in paths:
@@ -242,13 +242,14 @@ def _axe_own_browser(base_url: str, paths: list[str]) -> dict[str, list[dict[str
 
 
 def run_axe(
-    base_url: str, paths: Iterable[str], *, browser: Any = None
+    base_url: str, paths: Iterable[str], *, browser: Any = None, color_scheme: str = "light"
 ) -> dict[str, list[dict[str, Any]]]:
     """Run axe-core on each page ``urljoin(base_url, path)``; return the violations per path.
 
     Each violation is ``{"id", "impact", "help", "targets"}`` (targets: one CSS
     selector list per offending node). An empty list means the page passed.
 
+    ``color_scheme`` is the system's light or dark preference the pages see.
     Pass pytest-playwright's ``browser`` fixture to reuse its Chromium. Without
     one, a Chromium of our own is launched in a separate thread, so this also
     works in a test process where pytest-playwright's sync API is already running.
@@ -261,7 +262,7 @@ def run_axe(
         raise CheckerMissing(f"axe: {AXE_JS} is missing (run `make node_modules`)")
     paths = list(paths)
     if browser is not None:
-        return _axe_pages(browser, base_url, paths)
+        return _axe_pages(browser, base_url, paths, color_scheme)
     if not os.access(CHROMIUM, os.X_OK):
         raise CheckerMissing(f"axe: {CHROMIUM} is missing (apt-get install chromium)")
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:

@@ -297,6 +297,8 @@ def check_links(plan: OutputPlan, base_path: str) -> list[str]:
             if got is None:
                 continue
             target, fragment = got
+            if plan.search_index and target.startswith("pagefind/"):
+                continue  # written by Pagefind's indexer after the pages (see write.py)
             if target not in plan.files and target not in plan.assets:
                 problems.append(f"{path}: {href} -> {target} does not exist")
                 continue

@@ -156,7 +156,8 @@ def test_axe_finds_no_violation(site: Path) -> None:
     out = site / "_site"
     token = next(p.name for p in (out / "share").iterdir() if p.is_dir())
     pages = ["", "interviews/", "interviews/2026-02-11-northwind-ux/",
-             "interviews/2026-02-25-agency-ux/", "reflections/",
+             "interviews/2026-02-25-agency-ux/", "interviews/2026-05-06-civic-data-lab/",
+             "reflections/",
              "reflections/2026-08-30-marketing-or-research/", "roles/", "roles/ux-researcher/",
              "questions/", "questions/typical-day/", "tags/", "people/", "search/", "about/",
              "portfolio/", "404.html", "companies/", "companies/northwind-health/",

@@ -168,6 +168,26 @@ def test_the_right_passphrase_opens_the_search(
     assert page.locator("#iv-passphrase").count() == 0
 
 
+def test_the_header_search_goes_to_the_search_page_and_finds_a_mentor_word(
+    page: Any, locked: LockedSite, served_locked: str,
+) -> None:
+    """Issue 12: a locked view has no Pagefind index, so the header's box is a form
+    that goes to its search page, which searches once the view is unlocked."""
+    page.goto(served_locked + locked.mentor_page)
+    unlock(page, PASSPHRASE)
+    wait_unlocked(page)
+    assert page.locator("form.header-search").get_attribute("data-mode") == "encrypted"
+    page.locator("#iv-header-q").fill(MENTOR_WORD)
+    page.locator("#iv-header-q").press("Enter")
+    page.wait_for_url(f"**/search/?q={MENTOR_WORD}", timeout=WAIT_MS)
+    wait_unlocked(page)  # with the key this browser session kept
+    page.wait_for_function(
+        "w => (document.getElementById('iv-search-status').textContent || '')"
+        ".includes('\u201c' + w + '\u201d')",
+        arg=MENTOR_WORD, timeout=WAIT_MS)
+    assert result_links(page) == [served_locked + locked.mentor_page]
+
+
 def test_a_wrong_passphrase_says_so_and_shows_nothing(
     page: Any, locked: LockedSite, served_locked: str,
 ) -> None:

@@ -446,7 +446,9 @@ def test_making_a_note_private_removes_it_from_the_public_preview(tmp_path: Path
     root = make_site(tmp_path)
     note = root / PUBLIC_INTERVIEW
     with serving(root, audience="public") as srv:
-        assert b"Conversation with Priya Raman" in page(srv, "/interviews/")
+        listed = page(srv, "/interviews/")  # its card: job and organisation, then who
+        assert b"2026-02-11-northwind-ux/" in listed and b"with Priya Raman" in listed
+        assert b"Conversation with Priya Raman" in page(srv, "/interviews/2026-02-11-northwind-ux/")
         note.write_text(note.read_text("utf-8").replace("visibility: public",
                                                         "visibility: private", 1), "utf-8")
         wait_until(lambda: fetch(srv, "/interviews/2026-02-11-northwind-ux/")[0] == 404,

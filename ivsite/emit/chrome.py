@@ -1,6 +1,6 @@
 """What every page has around its own content: head title and description, the
-navigation, footer links, URL helpers and labels for the templates, scripts, the
-mentor's feedback link and the lock of an encrypted view."""
+navigation, the header's search box, footer links, URL helpers and labels for the
+templates, scripts, the mentor's feedback link and the lock of an encrypted view."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from ..labels import (
     ROLE_STATUS_LABELS,
     STATUS_LABELS,
     byline,
+    card_title,
     collection_label,
     date_label,
 )
@@ -41,6 +42,15 @@ def _nav(em: Emitter, current: str, url: Callable[[str], str]) -> list[dict[str,
     return [{"key": key, "label": label, "href": url(target), "current": key == current,
              "target": target}
             for key, label, target in NAV if key == "home" or em.sections[key]]
+
+
+def search_mode(em: Emitter) -> str:
+    """How this view searches: Pagefind's index of the written pages, or a JSON
+    index read by static/search.js (the private preview; encrypted in the mentor
+    view with a passphrase)."""
+    if em.locked:
+        return "encrypted"
+    return "json" if em.audience == "private" else "pagefind"
 
 
 def _feedback(em: Emitter, page: Page) -> str:
@@ -81,7 +91,12 @@ def context(em: Emitter, page: Page, absolute: bool = False) -> dict[str, Any]:
     else:
         head_title = site_title if page.kind == "home" else f"{page.title} — {site_title}"
         head_description = page.description
+    # The header's search box: Pagefind's own UI where Pagefind indexes the view,
+    # else a plain form that goes to the search page (which works without JS).
+    mode = search_mode(em)
     scripts: list[str] = []
+    if mode == "pagefind":
+        scripts += [url("pagefind/pagefind-ui.js"), static("header-search.js")]
     if locked:
         scripts.append(static("unlock.js"))
     if page.kind == "search":
@@ -115,10 +130,13 @@ def context(em: Emitter, page: Page, absolute: bool = False) -> dict[str, Any]:
         "role_status_label": lambda s: ROLE_STATUS_LABELS.get(s, s),
         "collection_label": collection_label,
         "byline": byline,
+        "card_title": card_title,
         "noindex": not em.public,
         "banner": BANNER if em.audience == "private" else "",
         "feedback_href": _feedback(em, page),
         "scripts": scripts,
+        "search": {"mode": mode, "href": url("search/"), "bundle": url("pagefind/"),
+                   "styles": url("pagefind/pagefind-ui.css") if mode == "pagefind" else ""},
         "locked": locked,
         "lock_attrs": em.lock_attrs if locked else {},
         "cipher": "",

@@ -7,6 +7,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import pygments
 from markdown_it.token import Token
 from markupsafe import Markup
 
@@ -144,8 +145,9 @@ class Emitter:
     def _shared_key(self) -> str:
         """A digest of everything a page's context holds that is not the page's own:
         settings, sections, the footer, the theme's files, how URLs and bodies are
-        made. With it and the page's own fields and context, a page is known."""
-        return digest("shared", PAGE_VERSION, self.theme.stamp,
+        made (Pygments colours code blocks). With it and the page's own fields and
+        context, a page is known."""
+        return digest("shared", PAGE_VERSION, pygments.__version__, self.theme.stamp,
                       sorted(self.config.model_dump(mode="json").items()), self.audience,
                       self.locked, sorted(self.lock_attrs.items()), self.share_prefix,
                       self.feedback_email, sorted(self.sections.items()), self.feed_written,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .chrome import search_mode
 from .page import Page, card_tag, cards
 
 if TYPE_CHECKING:
@@ -47,12 +48,9 @@ def people_page(em: Emitter) -> Page:
 
 
 def search_page(em: Emitter) -> Page:
-    if em.locked:
-        mode, index = "encrypted", "search-index.json.enc"
-    elif em.audience == "private":
-        mode, index = "json", "search-index.json"
-    else:
-        mode, index = "pagefind", "pagefind/pagefind.js"
+    mode = search_mode(em)
+    index = {"encrypted": "search-index.json.enc", "json": "search-index.json",
+             "pagefind": "pagefind/pagefind.js"}[mode]
     return Page("search/", "search.html", "Search", f"Search the notes of {em.config.title}",
                 "search", "search", context={"mode": mode, "index": index})
 

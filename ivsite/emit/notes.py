@@ -11,6 +11,7 @@ from ..audience import ViewNote
 from ..graph import COLLECTION_TITLES
 from ..labels import FORMAT_LABELS, follow_up
 from ..slugs import slugify
+from ..toc import table_of_contents
 from . import rolepage
 from .page import VISIBILITY_BADGES, Page, cards
 
@@ -132,6 +133,7 @@ def _note_page(em: Emitter, n: ViewNote) -> Page:
         "note": n,
         "body": Markup(""),
         "backlinks": cards(g.backlinks.get(n.id, [])),
+        "toc": table_of_contents(n.tokens, 2),
         "older": older.card() if older else None,
         "newer": newer.card() if newer else None,
         "badge": VISIBILITY_BADGES.get(n.visibility, ""),
