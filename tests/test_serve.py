@@ -774,7 +774,9 @@ def test_a_save_with_passages_in_odd_places_never_reaches_a_public_or_mentor_pre
 VAULT = Path(__file__).resolve().parent / "fixtures" / "vault"
 VAULT_PRIVATE = (b"CANARY-privbody-vault-7f3a", b"CANARY-privinterview-vault-7f3a",
                  b"CANARY-passage-vault-7f3a", b"CANARY-obsidian-7f3a", b"CANARY-daily-7f3a",
-                 b"Quennell", b"CANARY-privassetbytes-vault-7f3a")
+                 b"Quennell", b"CANARY-privassetbytes-vault-7f3a",
+                 b"CANARY-callout-passage-vault-7f3a", b"CANARY-comment-vault-7f3a",
+                 b"CANARY-blockcomment-vault-7f3a", b"CANARY-privplan-vault-7f3a")
 
 
 def test_a_vault_previews_like_it_builds_and_rebuilds_on_a_save_in_its_folders(
@@ -788,6 +790,8 @@ def test_a_vault_previews_like_it_builds_and_rebuilds_on_a_save_in_its_folders(
         for needle in VAULT_PRIVATE:
             assert needle not in everything, needle
         assert b"PUBLIC-vault-uxr" in everything
+        guide = page(srv, "/field-guide/")
+        assert b"callout-warning" in guide and b"PUBLIC-vault-reflection" in guide
         events = EventStream(srv.port)
         events.wait_for("hello")
         role = root / "Career" / "Roles" / "Marketing Coordinator.md"

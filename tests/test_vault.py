@@ -236,3 +236,47 @@ def test_a_content_folder_that_cannot_be_one_is_a_config_error(tmp_path: Path,
                                     "utf-8")
     r = run_cli(site, "check")
     assert r.exit_code == 2 and "config-invalid" in r.stderr, r.stderr
+
+
+# ---- the vault's own syntax, in the vault's own folders (tests/fixtures/vault/Pages/
+# Field guide.md): callouts of every kind, highlights, inline tags, comments, embeds
+# of a public, a private and a mentor note, an image by its bare name, a note not
+# written yet, and code that keeps all of it literal.
+
+GUIDE_PRIVATE = ("CANARY-callout-passage-vault-7f3a", "CANARY-comment-vault-7f3a",
+                 "CANARY-blockcomment-vault-7f3a")
+
+
+@pytest.mark.parametrize("needle", GUIDE_PRIVATE)
+@pytest.mark.parametrize("audience", ["public", "mentor"])
+def test_the_guides_withheld_text_is_in_no_output_byte(
+        outputs: dict[str, OutputCorpus], audience: str, needle: str) -> None:
+    assert outputs[audience].find(needle) == []
+
+
+def _guide(outputs: dict[str, OutputCorpus], audience: str) -> str:
+    return outputs[audience].files["field-guide/index.html"].decode("utf-8")
+
+
+def test_the_guide_renders_every_construct(outputs: dict[str, OutputCorpus]) -> None:
+    html = _guide(outputs, "public")
+    for family in ("note", "abstract", "info", "todo", "tip", "success", "question",
+                   "warning", "failure", "danger", "bug", "example", "quote"):
+        assert f"callout-{family}" in html, family
+    assert "<details" in html and "PUBLIC-vault-folded" in html
+    assert "<mark>PUBLIC-vault-highlight</mark>" in html
+    assert 'class="tag"' in html and "career/research" in html
+    assert "PUBLIC-vault-reflection" in html          # the public note, embedded
+    assert "a private note" in html                   # the private one, withheld
+    assert "CANARY-mentornote-vault-7f3a" not in html  # the mentor one, in public
+    assert html.count("chart.png") >= 2 and 'width="300"' in html
+    assert "Interview checklist" in html               # a note not written yet: its name
+    assert "#not-a-tag" in html and "==not marked==" in html and "%% not a comment %%" in html
+
+
+def test_the_mentor_sees_the_mentor_embed(outputs: dict[str, OutputCorpus]) -> None:
+    assert "CANARY-mentornote-vault-7f3a" in _guide(outputs, "mentor")
+
+
+def test_the_guides_inline_tags_have_tag_pages(outputs: dict[str, OutputCorpus]) -> None:
+    assert any(p.startswith("tags/method/") for p in outputs["public"].files)
