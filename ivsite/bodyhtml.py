@@ -47,6 +47,17 @@ def headings_from(tokens: list[Token], base: int) -> list[Token]:
     return out
 
 
+def without_title(tokens: list[Token], title: str) -> list[Token]:
+    """The body without a first ``# heading`` that is the page's title: a vault note
+    titled by its heading (see ivsite.fallback) would otherwise show it twice, once
+    as the page's title and again as the body's first heading."""
+    if (len(tokens) >= 3 and tokens[0].type == "heading_open" and tokens[0].tag == "h1"
+            and tokens[1].type == "inline"
+            and " ".join(tokens[1].content.split()) == " ".join(title.split())):
+        return tokens[3:]
+    return tokens
+
+
 def balanced(tokens: Iterable[Token]) -> list[Token]:
     """A slice of block tokens with unmatched closers dropped and open blocks closed."""
     out: list[Token] = []

@@ -280,3 +280,11 @@ def test_the_mentor_sees_the_mentor_embed(outputs: dict[str, OutputCorpus]) -> N
 
 def test_the_guides_inline_tags_have_tag_pages(outputs: dict[str, OutputCorpus]) -> None:
     assert any(p.startswith("tags/method/") for p in outputs["public"].files)
+
+
+def test_a_title_taken_from_the_first_heading_is_shown_once(
+        outputs: dict[str, OutputCorpus]) -> None:
+    """Pages/index.md has no title: its first heading is the title, and the body no
+    longer repeats it under the page's own <h1>."""
+    home = outputs["public"].files["index.html"].decode("utf-8")
+    assert home.count("Welcome to my vault</h") == 1, home

@@ -12,7 +12,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from ..audience import ViewNote
-from ..bodyhtml import accessible, avoid_reserved_ids, headings_from
+from ..bodyhtml import accessible, avoid_reserved_ids, headings_from, without_title
 from ..graph import SiteGraph
 from ..keyed import digest
 from ..output import OutputPlan
@@ -24,7 +24,7 @@ from .chrome import check_shell, context
 from .page import EmitError, Page, PageStore, path_of
 from .questions import Questions
 
-PAGE_VERSION = "3"
+PAGE_VERSION = "4"
 """Part of every page's key: bump it when a change to ivsite makes pages differ
 from the same inputs, so pages kept by an older version are not reused."""
 
@@ -139,8 +139,9 @@ class Emitter:
         return Markup(accessible(avoid_reserved_ids(html)))
 
     def note_body(self, n: ViewNote, page_url: str, base_level: int) -> Markup:
-        """A view note's body as HTML on the page at ``page_url``."""
-        return self.render_body(n.tokens, n.env, page_url, base_level)
+        """A view note's body as HTML on the page at ``page_url`` (without a first
+        heading that is its title, which the page shows already)."""
+        return self.render_body(without_title(n.tokens, n.title), n.env, page_url, base_level)
 
     def _shared_key(self) -> str:
         """A digest of everything a page's context holds that is not the page's own:

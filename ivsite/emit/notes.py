@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from ..audience import ViewNote
+from ..bodyhtml import without_title
 from ..graph import COLLECTION_TITLES
 from ..labels import FORMAT_LABELS, follow_up
 from ..slugs import slugify
@@ -133,7 +134,7 @@ def _note_page(em: Emitter, n: ViewNote) -> Page:
         "note": n,
         "body": Markup(""),
         "backlinks": cards(g.backlinks.get(n.id, [])),
-        "toc": table_of_contents(n.tokens, 2),
+        "toc": table_of_contents(without_title(n.tokens, n.title), 2),
         "older": older.card() if older else None,
         "newer": newer.card() if newer else None,
         "badge": VISIBILITY_BADGES.get(n.visibility, ""),
