@@ -187,6 +187,13 @@ def test_on_a_phone_the_text_starts_on_the_first_screen(watched: Any, base: str)
     assert menu.is_visible() and not nav.is_visible()
     menu.click()
     assert nav.is_visible() and menu.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Escape")  # Escape closes it and gives the button the focus
+    assert not nav.is_visible() and menu.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.id") == "iv-menu-toggle"
+    menu.click()
+    page.locator("article .prose > p").first.click()  # so does a click outside it
+    assert not nav.is_visible() and menu.get_attribute("aria-expanded") == "false"
+    menu.click()
     page.locator("#iv-site-nav a", has_text="Roles").click()
     page.wait_for_url("**/roles/")
 

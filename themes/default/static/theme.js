@@ -61,10 +61,27 @@
     var nav = document.getElementById("iv-site-nav");
     if (menu && nav) {
       menu.hidden = false;
-      menu.addEventListener("click", function () {
-        var open = menu.getAttribute("aria-expanded") !== "true";
+      var setOpen = function (open) {
         menu.setAttribute("aria-expanded", open ? "true" : "false");
         nav.classList.toggle("is-open", open);
+      };
+      var isOpen = function () {
+        return menu.getAttribute("aria-expanded") === "true";
+      };
+      menu.addEventListener("click", function () {
+        setOpen(!isOpen());
+      });
+      // Escape or a click outside closes the open menu, as a menu is expected to.
+      document.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && isOpen()) {
+          setOpen(false);
+          menu.focus();
+        }
+      });
+      document.addEventListener("click", function (event) {
+        if (isOpen() && !menu.contains(event.target) && !nav.contains(event.target)) {
+          setOpen(false);
+        }
       });
     }
   }
