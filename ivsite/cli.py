@@ -139,9 +139,12 @@ def check(strict: bool, fmt: str) -> None:
 @click.option("--audience", type=click.Choice(["public", "mentor"]), default="public")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--no-share", "no_share", is_flag=True,
+              help="Leave out the mentor copy (share/<token>/) even when sharing is on: "
+                   "for a build on a host's machines, whose output and logs others see.")
 @_in_dir
 @_guard
-def build(audience: str, out: Path | None, strict: bool) -> None:
+def build(audience: str, out: Path | None, strict: bool, no_share: bool) -> None:
     """Validate and write the site for an audience."""
     from .pipeline import Pipeline
     from .pipeline import build as run_build
@@ -151,7 +154,7 @@ def build(audience: str, out: Path | None, strict: bool) -> None:
     progress = for_terminal()  # a line on stderr while it runs, if that is a terminal
     try:
         result = run_build(Path.cwd(), audience=audience,  # type: ignore[arg-type]
-                           out=out, strict=strict,
+                           out=out, strict=strict, share=not no_share,
                            pipeline=Pipeline(Path.cwd(), progress=progress,
                                              pages=audience))
     finally:

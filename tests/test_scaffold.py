@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from unit_helpers import errors, prepare
 
@@ -144,11 +146,43 @@ def test_init_brings_the_publishing_setups(tmp_path: Path) -> None:
     assert {"actions/configure-pages", "actions/upload-pages-artifact",
             "actions/deploy-pages"} <= set(uses)
     runs = "\n".join(s.get("run", "") for s in steps)
-    assert "pip install" in runs and "ivsite build --audience public" in runs
+    assert "pip install" in runs and "ivsite build --audience public --no-share" in runs
     assert "steps.pages.outputs.base_url" in str(steps) and "base_url" in runs
     assert "mentor" not in runs and workflow["permissions"]["pages"] == "write"
     netlify = tomllib.loads((tmp_path / "netlify.toml").read_text("utf-8"))
     assert netlify["build"]["publish"] == "_site"
     command = netlify["build"]["command"]
-    assert "ivsite build --audience public" in command and "${URL}/" in command
+    assert "ivsite build --audience public --no-share" in command and "${URL}/" in command
     assert "_site/" in (tmp_path / ".gitignore").read_text().split()
+
+
+def test_the_hosts_build_of_a_sharing_site_leaves_the_mentor_view_out(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command the publishing setups run, on a new site with sharing on, in a
+    fresh checkout (no .ivsite/): no share/ folder, no token made, no link printed
+    (a host's build log is not private). Without --no-share the same build writes
+    the mentor copy: the flag is what keeps it out."""
+    from click.testing import CliRunner
+
+    from ivsite.cli import cli
+
+    init_site(tmp_path)
+    toml = tmp_path / "site.toml"
+    text = toml.read_text("utf-8")
+    if "[share]" in text:
+        text = text.replace("[share]", "[share]\nenabled = true", 1)
+        text = "\n".join(line for line in text.splitlines()
+                         if not line.strip().startswith("enabled = false"))
+    else:
+        text += "\n[share]\nenabled = true\n"
+    toml.write_text(text, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    shutil.rmtree(tmp_path / ".ivsite", ignore_errors=True)
+    host = CliRunner().invoke(cli, ["build", "--audience", "public", "--no-share"])
+    assert host.exit_code == 0, host.output
+    assert not (tmp_path / "_site" / "share").exists()
+    assert "share/" not in host.output and not (tmp_path / ".ivsite").joinpath(
+        "share.toml").exists()
+    mine = CliRunner().invoke(cli, ["build", "--audience", "public"])
+    assert mine.exit_code == 0, mine.output
+    assert any((tmp_path / "_site" / "share").iterdir())

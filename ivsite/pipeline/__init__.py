@@ -29,11 +29,13 @@ __all__ = [
 
 
 def build(root: Path, *, audience: Audience = "public", out: Path | None = None,
-          strict: bool = False, pipeline: Pipeline | None = None) -> Result:
+          strict: bool = False, pipeline: Pipeline | None = None,
+          share: bool = True) -> Result:
     """``ivsite build``: make the site, write it beside the output folder, audit
-    what was written, and swap it in only when the audit found nothing."""
+    what was written, and swap it in only when the audit found nothing. ``share``
+    False leaves out the mentor copy of a site that shares (``--no-share``)."""
     pipe = pipeline or Pipeline(root, pages=audience)
-    return run(pipe, Request(audience, strict), SwapIn(out))
+    return run(pipe, Request(audience, strict, share=share), SwapIn(out))
 
 
 def check(root: Path, *, strict: bool = False, pipeline: Pipeline | None = None) -> Result:

@@ -31,6 +31,9 @@ class Request:
     lock: bool = True
     """Encrypt the mentor view when site.toml names a passphrase (a check, an
     audit and the preview of the mentor audience look at it unencrypted)."""
+    share: bool = True
+    """Put the mentor copy under share/<token>/ of a public site that shares
+    (``build --no-share`` leaves it out: a build on a host's machines)."""
     mentor_too: bool = False
     """Filter a public site's mentor view even when it is not shared."""
     despite_errors: bool = False
@@ -101,7 +104,7 @@ def _run(pipe: Pipeline, request: Request, writer: Writer, diags: Diagnostics) -
         return Result(EXIT_USAGE, diags)
     site = make_site(pipe, prep, theme, request.audience,
                      Diagnostics() if request.despite_errors else diags, enc, request.strict,
-                     request.mentor_too)
+                     request.mentor_too, request.share)
     if site is None:
         usage = any(d.code == "theme" for d in diags)
         return Result(EXIT_USAGE if usage else EXIT_CONTENT, diags)
@@ -113,7 +116,8 @@ def _encryption(pipe: Pipeline, prep: Prepared, request: Request,
     """The mentor view's encryption, when it is shown and site.toml names a
     passphrase; None (an error) when the passphrase is not set."""
     share = prep.config.share
-    shown = request.audience == "mentor" or (request.audience == "public" and share.enabled)
+    shown = request.audience == "mentor" or (
+        request.audience == "public" and share.enabled and request.share)
     if not (share.passphrase_env and request.lock and shown):
         return PLAIN
     passphrase = read_passphrase(share.passphrase_env, request.before, diags)

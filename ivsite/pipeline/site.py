@@ -35,14 +35,15 @@ class Site:
 
 def make_site(pipe: Pipeline, prep: Prepared, theme: Theme, audience: Audience,
               diags: Diagnostics, enc: Encryption = PLAIN, strict: bool = False,
-              mentor_too: bool = False) -> Site | None:
+              mentor_too: bool = False, share_copy: bool = True) -> Site | None:
     """The site an audience is shown. ``mentor_too``: filter the mentor view of a
     public site even when it is not shared, for its diagnostics and audit (``check``
-    and ``audit DIR``). None, with the diagnostics, when the site has errors."""
+    and ``audit DIR``); ``share_copy``: False leaves a sharing site's mentor copy
+    out. None, with the diagnostics, when the site has errors."""
     encrypt, lock_attrs, url_key = enc
     main = pipe.graph(prep, audience, diags, url_key=url_key if audience == "mentor" else None)
     mentor = None
-    shared = audience == "public" and prep.config.share.enabled
+    shared = audience == "public" and prep.config.share.enabled and share_copy
     if shared or (audience == "public" and mentor_too):
         mentor = pipe.graph(prep, "mentor", diags, url_key=url_key)
     if diags.has_errors(strict):

@@ -191,7 +191,8 @@ class SwapIn(_Writer):
         statics = sorted((k, hashlib.sha256(v).hexdigest())
                          for k, v in theme.static_files().items())
         return digest("build", last_build.code_digest(), loaded.digest(), request.audience,
-                      str(out_dir), request.strict, theme.stamp, statics, token), out_dir
+                      str(out_dir), request.strict, request.share, theme.stamp, statics,
+                      token), out_dir
 
 
 def _not_written(diags: Diagnostics, out_dir: Path, exc: Exception) -> Result:
