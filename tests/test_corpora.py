@@ -194,6 +194,9 @@ WIKI = ("`[[…]]` is an ivsite wiki-link (CONTRACT.md, Body): its token has no 
         "own, the audience filter turns it into a link or a label; through the bare "
         "renderer it prints as '< />'")
 
+HIGHLIGHTED = ("a fence with a language Pygments knows is highlighted at build time "
+               "(issue 12): the same code, in spans of Pygments' classes")
+
 DELIBERATE: dict[int, str] = {
     220: UPSTREAM_EMPTY_QUOTE,
     241: UPSTREAM_EMPTY_QUOTE,
@@ -204,6 +207,7 @@ DELIBERATE: dict[int, str] = {
          "the audience filter puts the note's text, a link or a label in its place",
     64: "`#hashtag` is an Obsidian inline tag (issue 11): a tag link, a span through the "
         "bare renderer",
+    **{n: HIGHLIGHTED for n in (142, 143)},
 }
 
 COMMENT = "HTML comments are removed from every output (CONTRACT.md, Body)"
@@ -219,6 +223,7 @@ DELIBERATE_FILTERED: dict[int, str] = {
     **{n: COMMENT for n in (179, 181, 185, 310, 311, 627, 628)},
     **{n: BROKEN_IMAGE for n in (519, 522, 533, *range(574, 592), 593)},
     **{n: WIKI_FILTERED for n in (550, 561, 592)},
+    **{n: HIGHLIGHTED for n in (142, 143)},
 }
 
 FILTERED_NORMALISATIONS = {

@@ -89,10 +89,16 @@ def test_callout_and_highlight_colours_are_readable_light_and_dark() -> None:
     (4.5:1) in the light and the dark scheme; the theme loads no font or file
     from elsewhere."""
     css = STYLE.read_text()
-    light, dark = css.split("@media (prefers-color-scheme: dark)", 1)
-    schemes = [dict(re.findall(r"--([\w-]+):\s*(#[0-9a-f]{6})", part)) for part in
-               (light, dark.split("}", 1)[0])]
-    for scheme in schemes:
+
+    def block(opening: str) -> dict[str, str]:
+        part = css.split(opening, 1)[1].split("}", 1)[0]
+        return dict(re.findall(r"--([\w-]+):\s*(#[0-9a-f]{6})", part))
+
+    light = block(":root {")
+    chosen = block(':root[data-theme="dark"] {')    # the header switch's dark
+    system = block(":root:not([data-theme=\"light\"]) {")  # the system's dark
+    assert chosen == system, "the two dark blocks must hold the same colours"
+    for scheme in (light, {**light, **chosen}):
         colours = {k: v for k, v in scheme.items() if k.startswith("callout-")}
         assert len(colours) == 8
         for name, colour in colours.items():
