@@ -252,7 +252,7 @@ def build_view(
     def name_matcher() -> NameCheck | None:
         if audience == "private":
             return None
-        return keyed(("names", site.shape), functools.partial(name_check, site))
+        return keyed(("names", audience, site.shape), functools.partial(name_check, site, sees))
 
     def view_of(note: Note, chain: tuple[str, ...], found: Diagnostics) -> ViewNote:
         """The note as this audience sees it; ``chain``: the notes embedding it."""

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from .addresses import addresses_in, links_to, own_address
 from .auditcache import file_key, needles_digest
+from .identity import holds_name
 from .normalise import compact
 from .people import CONTACT_KINDS, NAME_KINDS, PART_KIND, names_pattern, needle_of
 from .progress import QUIET, Progress
@@ -241,6 +242,8 @@ class _Search:
                  withheld_assets: list[AssetSecret], base_url: str,
                  consented: tuple[str, ...]) -> None:
         self.consented = names_pattern(consented, glued=True)
+        self.names = consented
+        self._excusable: dict[int, bool] = {}
         self.own = own_address(base_url)
         self.addresses = {s.text.strip("/"): s for s in secrets if s.kind == ADDRESS}
         anywhere = [s for s in secrets if not s.scope]
@@ -268,14 +271,25 @@ class _Search:
             if self.consented is not None and any(not s.kind.startswith(CONTACT_KINDS)
                                                   for s in found):
                 # A name found: look again without the names of those who agreed.
+                # Not a secret that holds one of those names: masking would take
+                # it out with them ("Ana García-López" holds "Ana García").
                 masked = self.consented.sub(" ", text)
                 again = {id(s) for m in here for s in m.find_in(searchable(masked))}
-                found = [s for s in found if s.kind.startswith(CONTACT_KINDS) or id(s) in again]
+                found = [s for s in found if s.kind.startswith(CONTACT_KINDS) or id(s) in again
+                         or not self.excusable(s)]
             for secret in (*addresses_in(text, self.addresses, self.own), *found):
                 if id(secret) not in seen:
                     seen.add(id(secret))
                     hits.append(Hit(rel, secret))
         return hits
+
+
+    def excusable(self, secret: Secret) -> bool:
+        """Whether taking the consented names out of a text may excuse a hit on this
+        secret: not when the secret holds one of them (see identity.holds_name)."""
+        if id(secret) not in self._excusable:
+            self._excusable[id(secret)] = not holds_name(secret.text, self.names)
+        return self._excusable[id(secret)]
 
 
 def _scoped(secrets: list[Secret], seen: Seen) -> list[tuple[str, Matcher[Secret]]]:

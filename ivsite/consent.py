@@ -18,11 +18,12 @@ import dataclasses
 import functools
 
 from .diagnostics import Diagnostics
+from .identity import person_keys
 from .keyed import Keyed, compute
 from .models import InterviewMeta
 from .normalise import compact
 from .notes import Note
-from .people import PART_KIND, meta_of, name_forms, people, person_key
+from .people import PART_KIND, is_consented, meta_of, name_forms, people
 from .people import matcher_of as _matcher_of
 from .slugs import slugify
 
@@ -36,12 +37,12 @@ def settle(notes: list[Note], diags: Diagnostics, keyed: Keyed = compute) -> lis
     consented: set[str] = set()
     for person in people(notes):
         if person.consents:
-            consented |= {person_key(meta_of(n).person.name) for n in person.notes}
+            consented |= {k for n in person.notes for k in person_keys(meta_of(n).person.name)}
         elif person.disagree:
             _conflict(person.notes, diags, replace)
     for note in notes:
         meta = note.meta
-        if isinstance(meta, InterviewMeta) and person_key(meta.person.name) not in consented \
+        if isinstance(meta, InterviewMeta) and not is_consented(meta.person.name, consented) \
                 and keyed(("slug-names", note.slug, meta.person.name),
                           functools.partial(slug_names, note.slug, meta.person.name)):
             pos = note.fm.pos("slug") if meta.slug else None

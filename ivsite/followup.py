@@ -26,8 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .config import FollowUpSettings
+from .identity import person_key
 from .models import InterviewMeta, NoteMeta
-from .people import person_key
 
 THANK_YOU_AFTER = dt.timedelta(days=1)
 """The guides' advice: the thank-you goes out the day after the conversation."""

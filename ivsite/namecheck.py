@@ -8,13 +8,14 @@ their line; the audit looks for the same things in the output, independently.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from markdown_it.token import Token
 
 from .diagnostics import Diagnostics
+from .identity import holds_name
 from .markdown import inline_text
 from .notes import Note, ValidSite
 from .people import (
@@ -42,13 +43,21 @@ class NameCheck:
     mentions: Mentions
     anywhere: Matcher[Mention]
     consented: re.Pattern[str] | None = None
-    """The names of people who agreed to be named, as written: taken out of a text
-    before it is searched, so that "Aiko C. Fagerlund" (who agreed) is not read as
-    "C. Fagerlund", a short form of Camila G. Fagerlund (who did not). On a site of
-    thousands of interviews such shared initials and family names are common."""
+    """The names of people who agreed to be named and whom the audience reads about,
+    as written: taken out of a text before it is searched, so that "Aiko C.
+    Fagerlund" (who agreed) is not read as "C. Fagerlund", a short form of Camila G.
+    Fagerlund (who did not). On a site of thousands of interviews such shared
+    initials and family names are common."""
+    names: tuple[str, ...] = ()
+    """Those names: a hit on a secret that holds one of them (unconsented "Ana
+    García-López" holds consented "Ana García") is never excused by masking."""
 
     def mask(self, text: str) -> str:
         return self.consented.sub(" ", text) if self.consented is not None else text
+
+    def excusable(self, m: Mention) -> bool:
+        """Whether taking the consented names out of a text may excuse this hit."""
+        return not holds_name(m.text, self.names)
 
     def near(self, site: ValidSite, note: Note) -> list[Matcher[Mention]]:
         """The matchers for one note: the parts of the names of the people it is
@@ -59,12 +68,14 @@ class NameCheck:
         return [self.anywhere, matcher_of((m.kind, m.text, m) for m in close)]
 
 
-def name_check(site: ValidSite) -> NameCheck | None:
-    found = mentions(site)
+def name_check(site: ValidSite, sees: Collection[str]) -> NameCheck | None:
+    """The check for an audience that reads notes of the visibilities ``sees``."""
+    found = mentions(site, sees)
     if not found.anywhere and not found.near and not found.own:
         return None
+    names = tuple(sorted(set(consented_names(site, sees))))
     return NameCheck(found, matcher_of((m.kind, m.text, m) for m in found.anywhere),
-                     names_pattern(consented_names(site)))
+                     names_pattern(names), names)
 
 
 def _found(check: NameCheck, matchers: list[Matcher[Mention]], text: str) -> list[Mention]:
@@ -72,11 +83,13 @@ def _found(check: NameCheck, matchers: list[Matcher[Mention]], text: str) -> lis
     and one part per person."""
     found = [m for matcher in matchers for m in matcher.find(text)]
     if any(not m.kind.startswith(CONTACT_KINDS) for m in found):
-        # A name found: look again without the names of those who agreed.
+        # A name found: look again without the names of those who agreed, unless
+        # the name holds one of them (then masking would take it out too).
         masked = check.mask(text)
-        found = [m for m in found if m.kind.startswith(CONTACT_KINDS)] + [
-            m for matcher in matchers for m in matcher.find(masked)
-            if not m.kind.startswith(CONTACT_KINDS)]
+        again = [m for matcher in matchers for m in matcher.find(masked)]
+        found = [m for m in found if m.kind.startswith(CONTACT_KINDS)
+                 or not check.excusable(m)] + [
+            m for m in again if not m.kind.startswith(CONTACT_KINDS) and check.excusable(m)]
     whole = [m for m in found if m.kind != PART_KIND]
     if whole:
         return whole

@@ -2,8 +2,8 @@
 spelling of their names and contact details worth looking for.
 
 Consent belongs to a person, not to a note: notes whose ``person.name`` is the
-same after :func:`ivsite.normalise.words` (or whose ``person.email`` is the same)
-are about one person, and the name is published only when every one of them says
+same after :func:`ivsite.identity.person_keys` (or whose ``person.email`` is the
+same) are about one person, and the name is published only when every one of them says
 ``publish_name: true``. The forms of a name (:func:`name_forms`) are what the
 audience filter's check and the audit look for: the name, the name without its
 middle names, "Family, Given", the words run together (``adaezeokafor``, as a
@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from .identity import HONORIFICS, name_words, person_keys
 from .models import InterviewMeta
 from .normalise import SPACELESS, compact, words
 from .notes import Note, NoteTarget, ValidSite, resolve_href, resolve_wiki
@@ -25,8 +26,6 @@ from .textmatch import Matcher, phone_key
 
 T = TypeVar("T")
 
-HONORIFICS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir",
-                        "dame", "rev", "mme", "mlle", "herr", "frau"})
 PARTICLES = frozenset({"de", "da", "di", "del", "della", "dos", "das", "du", "van", "von",
                        "der", "den", "la", "le", "ter", "ten", "bin", "binti", "ibn", "al",
                        "el", "y"})
@@ -130,11 +129,6 @@ def looks_like_name(text: str) -> bool:
         t[:1].isupper() or t.casefold() in PARTICLES for t in tokens)
 
 
-def person_key(name: str) -> str:
-    """The same for two spellings of one name."""
-    return " ".join(_core(words(name)))
-
-
 def contact_seqs(kind: str, value: str) -> list[tuple[str, ...]]:
     """The word sequences a contact detail is found by: a URL without its scheme and
     ``www.`` ("linkedin.com/in/x" for "https://www.linkedin.com/in/x") and its last
@@ -193,22 +187,28 @@ def people(notes: Iterable[Note]) -> list[Person]:
     interviews = [n for n in notes if isinstance(n.meta, InterviewMeta)]
     for n in interviews:
         p = meta_of(n).person
-        keys = [f"name:{person_key(p.name)}"]
+        keys = [f"name:{k}" for k in person_keys(p.name)] or [f"note:{n.key}"]
         if p.email and p.email.strip():
             keys.append(f"email:{p.email.strip().casefold()}")
         for k in keys[1:]:
             parent[find(k)] = find(keys[0])
     groups: dict[str, Person] = {}
     for n in interviews:
-        root = find(f"name:{person_key(meta_of(n).person.name)}")
+        name_keys = person_keys(meta_of(n).person.name)
+        root = find(f"name:{name_keys[0]}" if name_keys else f"note:{n.key}")
         groups.setdefault(root, Person(meta_of(n).person.name)).notes.append(n)
     return list(groups.values())
 
 
 def consented_keys(site: ValidSite) -> set[str]:
-    """Names (as :func:`person_key`) every note about whom agrees to publish."""
-    return {person_key(meta_of(n).person.name) for p in people(site.notes) if p.consents
-            for n in p.notes}
+    """Names (as :func:`person_keys`) every note about whom agrees to publish."""
+    return {k for p in people(site.notes) if p.consents
+            for n in p.notes for k in person_keys(meta_of(n).person.name)}
+
+
+def is_consented(name: str, consented: set[str]) -> bool:
+    """Whether ``name`` is one person with someone who agreed (see consented_keys)."""
+    return any(k in consented for k in person_keys(name))
 
 
 def consented_names(site: ValidSite, sees: Collection[str] | None = None) -> list[str]:
@@ -270,13 +270,13 @@ def unconsented_people(site: ValidSite) -> Iterator[tuple[str, str, Note, int]]:
         meta = n.meta
         if not isinstance(meta, InterviewMeta):
             continue
-        if meta.person.name.strip() and person_key(meta.person.name) not in consented:
+        if meta.person.name.strip() and not is_consented(meta.person.name, consented):
             yield "unconsented name", meta.person.name.strip(), n, n.fm.pos("person", "name").line
         if meta.referred_by and meta.referred_by.strip() \
-                and person_key(meta.referred_by) not in consented:
+                and not is_consented(meta.referred_by, consented):
             yield "referred_by", meta.referred_by.strip(), n, n.fm.pos("referred_by").line
         for i, r in enumerate(meta.referrals):
-            if r.name.strip() and person_key(r.name) not in consented:
+            if r.name.strip() and not is_consented(r.name, consented):
                 yield "referral", r.name.strip(), n, n.fm.pos("referrals", str(i)).line
 
 
@@ -314,18 +314,24 @@ class Mentions:
         return out
 
 
-def mentions(site: ValidSite) -> Mentions:
-    """Unconsented names (with their parts) and every contact detail of the site."""
+def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
+    """Unconsented names (with their parts) and every contact detail of the site,
+    for an audience that reads notes of the visibilities ``sees``."""
     out = Mentions()
-    # A part of a name that may be published is no secret alone (Kemal Saarinen,
-    # who agreed, was introduced by Freya Saarinen, who did not).
-    published = {part for key in consented_keys(site) for part in key.split()}
+    # A part of a name this audience reads as published is no secret alone in the
+    # note of a referrer (Kemal Saarinen, who agreed, was introduced by Freya
+    # Saarinen, who did not). Never in the notes about an unconsented person, where
+    # "Alexandra" alone is Alexandra Quennell whoever else is called Alexandra; nor
+    # by a name the audience cannot read (a consented name written out in full is
+    # taken out of a text before the search, see names_pattern).
+    published = {part for name in consented_names(site, sees) for part in name_words(name)}
     for kind, name, note, line in unconsented_people(site):
         out.anywhere.append(Mention(kind, name, note, line))
-        bucket = out.near if kind == "unconsented name" else out.own if \
-            kind in ("referred_by", "referral") and looks_like_name(name) else None
-        if bucket is not None:
-            bucket.setdefault(note.key, []).extend(
+        if kind == "unconsented name":
+            out.near.setdefault(note.key, []).extend(
+                Mention(PART_KIND, part, note, line) for part in name_forms(name).parts)
+        elif kind in ("referred_by", "referral") and looks_like_name(name):
+            out.own.setdefault(note.key, []).extend(
                 Mention(PART_KIND, part, note, line) for part in name_forms(name).parts
                 if part not in published)
     for p in people(site.notes):  # every note about a person: parts near each of them

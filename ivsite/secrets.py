@@ -145,7 +145,7 @@ def _passage_secrets(note: Note, tokens: list[Token], kind: str) -> list[Secret]
 def _people_secrets(site: ValidSite, sees: frozenset[str]) -> list[Secret]:
     """Unconsented names and contact details, anywhere; the parts of a name on the
     pages of the notes about that person and of the notes that link to them."""
-    found = mentions(site)
+    found = mentions(site, sees)
     out = [Secret(m.kind, m.text, m.note.source, m.line) for m in found.anywhere]
     scopes: dict[Mention, list[str]] = {}
     for note in site.notes:

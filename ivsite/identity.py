@@ -1,0 +1,86 @@
+"""Person identity: whether two spellings of a name are one person, and whether a
+secret holds a consented name.
+
+Consent belongs to a person (see :mod:`ivsite.people`), so the notes about one
+person must be found however their name is written: "Jane Doe", "Doe, Jane",
+"JaneDoe", "Dr Jane Q. Doe, PhD" and "Jane Doe (Acme)" are one person. When in
+doubt two spellings are one person: one "no" then withholds the name everywhere,
+which is the safe way to be wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .normalise import compact, words
+
+HONORIFICS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir",
+                        "dame", "rev", "mme", "mlle", "herr", "frau"})
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "mba", "md", "dds", "esq",
+                      "msc", "ma", "ba", "bsc", "mphil", "dphil", "cpa", "rn", "jd", "llm",
+                      "pe", "obe", "mbe", "cbe", "jnr", "snr"})
+"""Words after a name that say what a person is, not who ("Jane Doe Jr.", "PhD")."""
+_ASIDE = re.compile(r"\([^)]*\)?|\[[^\]]*\]?|\{[^}]*\}?")
+_INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$")
+
+
+def name_words(name: str) -> list[str]:
+    """The words that say who a name is, given name first: without asides in
+    brackets ("(Acme)"), titles, suffixes and middle initials; "Family, Given"
+    turned round."""
+    segments = []
+    for segment in _ASIDE.sub(" ", name).split(","):
+        ws = [w for w in words(segment) if w not in HONORIFICS and w not in SUFFIXES]
+        if ws:
+            segments.append(segment)
+    if len(segments) == 2:  # "Doe, Jane"
+        segments.reverse()
+    tokens = " ".join(segments).split()
+    kept = [t for i, t in enumerate(tokens)
+            if not (0 < i < len(tokens) - 1 and _INITIAL.match(t))]
+    out = [w for w in words(" ".join(kept)) if w not in HONORIFICS and w not in SUFFIXES]
+    return out or words(name)
+
+
+def person_key(name: str) -> str:
+    """The same for two spellings of one name: its words (see name_words) as a set."""
+    return " ".join(sorted(set(name_words(name))))
+
+
+def person_keys(name: str) -> tuple[str, ...]:
+    """Every key by which this name is one person with another: its set of words,
+    and its words run together either way round ("JaneDoe" is "Jane Doe")."""
+    ws = name_words(name)
+    if not ws:
+        return ()
+    return (f"words:{person_key(name)}", f"run:{compact(ws)}", f"run:{compact(ws[::-1])}")
+
+
+def holds_name(text: str, names: Iterable[str]) -> bool:
+    """Whether ``text`` (a secret: an unconsented name, a withheld passage) holds one
+    of ``names`` (consented names), as the matcher reads words: all its words, or
+    its words run together as some of ``text``'s. Taking such a name out of a page
+    would take the secret with it, so a hit on this secret is never excused by it."""
+    ws = words(text)
+    have = set(ws)
+    for name in names:
+        nw = name_words(name)
+        if not nw:
+            continue
+        if set(nw) <= have or _run_in(compact(nw), ws):
+            return True
+    return False
+
+
+def _run_in(run: str, ws: list[str]) -> bool:
+    """Whether ``run`` is some neighbouring words of ``ws`` run together."""
+    for i in range(len(ws)):
+        joined = ""
+        for w in ws[i:]:
+            joined += w
+            if len(joined) >= len(run):
+                if joined == run:
+                    return True
+                break
+    return False
