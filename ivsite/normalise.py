@@ -22,7 +22,7 @@ single letters joined as well.
 
 Letters of other scripts drawn like Latin ones (``Jɑne``, ``ᎫᎪNᎬ``, ``🅹🅰🅽🅴``)
 fold to the Latin letter: a hand table first, then Unicode's confusables
-(:mod:`ivsite.lookalikes`).
+(:mod:`ivsite.lookalike_letters`).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ import re
 import unicodedata
 from urllib.parse import unquote
 
-from . import lookalikes
+from . import lookalike_letters
 
 FORMAT_CHARS = re.compile(
     "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
@@ -106,12 +106,12 @@ def _folded_run(m: re.Match[str]) -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def _fold_run(run: str) -> str:
     """Format characters and accents off, look-alike letters to Latin (the hand
-    table, then Unicode's confusables: see ivsite.lookalikes); Hangul and kana
+    table, then Unicode's confusables: see ivsite.lookalike_letters); Hangul and kana
     composed again."""
     run = _MARKS.sub("", unicodedata.normalize("NFKD", FORMAT_CHARS.sub("", run)))
     run = run.translate(_LETTERS)
-    if lookalikes.MAY_LOOK_LATIN.search(run):
-        run = run.translate(lookalikes.table())
+    if lookalike_letters.MAY_LOOK_LATIN.search(run):
+        run = run.translate(lookalike_letters.table())
     return unicodedata.normalize("NFC", run)
 
 

@@ -17,7 +17,7 @@ from urllib.parse import unquote
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ivsite import lookalikes
+from ivsite import lookalike_letters
 from ivsite.normalise import (
     _ESCAPE,
     _LETTERS,
@@ -42,7 +42,7 @@ def reference_cased(text: str) -> str:
     text = FORMAT_CHARS.sub("", unicodedata.normalize("NFKC", text))
     return re.sub(r"[^\x00-\x7f]+", lambda m: unicodedata.normalize("NFC", _MARKS.sub(
         "", unicodedata.normalize("NFKD", m.group(0))).translate(_LETTERS).translate(
-            lookalikes.table())), text)
+            lookalike_letters.table())), text)
 
 
 def reference_words(text: str) -> list[str]:

@@ -3,7 +3,7 @@ romanised (transliterated) is still the name.
 
 F2: ``Jɑne Doe`` (Latin alpha), ``ȷane`` (dotless j), Armenian, small capitals,
 Cherokee, Lisu, negative squared and regional-indicator letters fold to Latin
-(ivsite.lookalikes); "J a n e  D o e" is searched run together (ivsite.normalise).
+(ivsite.lookalike_letters); "J a n e  D o e" is searched run together (ivsite.normalise).
 F10: ``Иван Петров`` is looked for as "Ivan Petrov", ``王小明`` as "Wang
 Xiaoming", ``Jürgen Müller`` as "Juergen Mueller" (ivsite.romanise): in text, by
 the filter and by the audit alone, and in a file name or ``slug:``.
@@ -21,7 +21,7 @@ import pytest
 from sites import write_site as write_tree
 from unit_helpers import prepare, write_site
 
-from ivsite import audience, lookalikes, normalise, people
+from ivsite import audience, lookalike_letters, normalise, people
 from ivsite.audience import build_view
 from ivsite.diagnostics import Diagnostics
 from ivsite.pipeline import build
@@ -82,7 +82,7 @@ def fresh_folding() -> Iterator[None]:
 
 @pytest.fixture()
 def no_lookalikes(monkeypatch: pytest.MonkeyPatch, fresh_folding: None) -> None:
-    monkeypatch.setattr(lookalikes, "table", dict)
+    monkeypatch.setattr(lookalike_letters, "table", dict)
 
 
 @pytest.fixture()
