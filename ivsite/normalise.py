@@ -142,16 +142,18 @@ def text_words(text: str) -> tuple[str, str]:
     return cased, f" {joined} "
 
 
-_SPACED_OUT = re.compile(r"(?<= )[^\W\d_](?: [^\W\d_]){2,}(?= )")
+_SPACED_OUT = re.compile(r" [^\W\d_] [^\W\d_](?: [^\W\d_])+(?= )")
 """Three or more single letters in a row: letter-spaced words ("J a n e  D o e",
 "J.a.n.e D.o.e"). Searched run together too ("janedoe", which a name's
 run-together form finds), as camelCase is searched split. Where one spaced word
 ended (two spaces, a dot and a space) is lost with the separators, so the run is
-searched whole."""
+searched whole. Written to start with a space and spelt out twice (not
+"{2,}"): the regular expression engine then scans for it about three times as
+fast, and most texts have no such run, so the search reads them whole."""
 
 
 def _run_together(m: re.Match[str]) -> str:
-    return m.group(0).replace(" ", "")
+    return " " + m.group(0).replace(" ", "")
 
 
 def _casefold(text: str) -> str:
