@@ -82,7 +82,8 @@ def _consent_line(note: Note) -> int:
 
 
 def slug_names(slug: str, name: str) -> bool:
-    """Whether a URL slug says the name, a part of it, or its words run together."""
+    """Whether a URL slug says the name, a part of it, or its words run together,
+    as written or romanised ("ivan-petrov" for Иван Петров, see name_forms)."""
     forms = name_forms(name)
     found = _matcher_of([("unconsented name", name, 1),
                          *((PART_KIND, p, 1) for p in forms.parts)]).find(slug)

@@ -16,7 +16,13 @@ last (camelCase needs the case).
 camelCase is split only in the text searched (:func:`text_words`, which gives
 the words both whole and split), never in what is looked for: "McDonald" and
 "LinkedIn" must still be found as "mcdonald" and "linkedin". A name written
-run together is found through its run-together form (see ivsite.people).
+run together is found through its run-together form (see ivsite.people). So
+is a letter-spaced one ("J a n e D o e"): the text searched has its runs of
+single letters joined as well.
+
+Letters of other scripts drawn like Latin ones (``Jɑne``, ``ᎫᎪNᎬ``, ``🅹🅰🅽🅴``)
+fold to the Latin letter: a hand table first, then Unicode's confusables
+(:mod:`ivsite.lookalike_letters`).
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ import html
 import re
 import unicodedata
 from urllib.parse import unquote
+
+from . import lookalike_letters
 
 FORMAT_CHARS = re.compile(
     "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
@@ -97,10 +105,14 @@ def _folded_run(m: re.Match[str]) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _fold_run(run: str) -> str:
-    """Format characters and accents off, look-alike letters to Latin; Hangul and
-    kana composed again."""
-    return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize(
-        "NFKD", FORMAT_CHARS.sub("", run))).translate(_LETTERS))
+    """Format characters and accents off, look-alike letters to Latin (the hand
+    table, then Unicode's confusables: see ivsite.lookalike_letters); Hangul and kana
+    composed again."""
+    run = _MARKS.sub("", unicodedata.normalize("NFKD", FORMAT_CHARS.sub("", run)))
+    run = run.translate(_LETTERS)
+    if lookalike_letters.MAY_LOOK_LATIN.search(run):
+        run = run.translate(lookalike_letters.table())
+    return unicodedata.normalize("NFC", run)
 
 
 def words(text: str) -> list[str]:
@@ -125,7 +137,23 @@ def text_words(text: str) -> tuple[str, str]:
     joined = _casefold(spaced)
     if _CAMEL.search(spaced):
         joined += f" {SEPARATOR} " + _casefold(_CAMEL.sub(r" \g<0>", spaced))
+    if _SPACED_OUT.search(f" {joined} "):
+        joined += f" {SEPARATOR} " + _SPACED_OUT.sub(_run_together, f" {joined} ").strip()
     return cased, f" {joined} "
+
+
+_SPACED_OUT = re.compile(r" [^\W\d_] [^\W\d_](?: [^\W\d_])+(?= )")
+"""Three or more single letters in a row: letter-spaced words ("J a n e  D o e",
+"J.a.n.e D.o.e"). Searched run together too ("janedoe", which a name's
+run-together form finds), as camelCase is searched split. Where one spaced word
+ended (two spaces, a dot and a space) is lost with the separators, so the run is
+searched whole. Written to start with a space and spelt out twice (not
+"{2,}"): the regular expression engine then scans for it about three times as
+fast, and most texts have no such run, so the search reads them whole."""
+
+
+def _run_together(m: re.Match[str]) -> str:
+    return " " + m.group(0).replace(" ", "")
 
 
 def _casefold(text: str) -> str:

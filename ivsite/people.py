@@ -7,12 +7,15 @@ same) are about one person, and the name is published only when every one of the
 ``publish_name: true``. The forms of a name (:func:`name_forms`) are what the
 audience filter's check and the audit look for: the name, the name without its
 middle names, "Family, Given", the words run together (``adaezeokafor``, as a
-URL or handle has them) and, in the person's own notes and the notes that link
-to them, the given or family name alone.
+URL or handle has them), the same for the name romanised (``Иван Петров`` as
+"Ivan Petrov", ``王小明`` as "Wang Xiaoming", see :mod:`ivsite.romanise`) and, in
+the person's own notes and the notes that link to them, the given or family name
+alone.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +25,7 @@ from .identity import HONORIFICS, name_words, person_keys
 from .models import InterviewMeta
 from .normalise import SPACELESS, compact, words
 from .notes import Note, NoteTarget, ValidSite, resolve_href, resolve_wiki
+from .romanise import romanised, romanised_seqs
 from .textmatch import Matcher, phone_key
 
 T = TypeVar("T")
@@ -62,6 +66,23 @@ MIN_HANDLE = 5
 
 
 def name_forms(name: str) -> Forms:
+    """The forms of ``name`` as written and as romanised (ivsite.romanise): a
+    Cyrillic or German name with all its forms, a Han or Hangul name's
+    romanisations as word sequences only."""
+    forms = _written_forms(name)
+    extra = romanised_seqs(name)
+    if extra:
+        return dataclasses.replace(forms, seqs=tuple(sorted({*forms.seqs, *extra})))
+    for latin in romanised(name):
+        more = _written_forms(latin)
+        forms = Forms(tuple(sorted({*forms.seqs, *more.seqs})),
+                      tuple(sorted({*forms.substrings, *more.substrings})),
+                      tuple(sorted({*forms.parts, *more.parts})),
+                      tuple(sorted({*forms.titled, *more.titled})))
+    return forms
+
+
+def _written_forms(name: str) -> Forms:
     ws = words(name)
     core = _core(ws)
     if not core:

@@ -9,6 +9,7 @@ over the whole text at each step.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 from urllib.parse import unquote
@@ -16,6 +17,7 @@ from urllib.parse import unquote
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ivsite import lookalike_letters
 from ivsite.normalise import (
     _ESCAPE,
     _LETTERS,
@@ -39,7 +41,8 @@ def reference_cased(text: str) -> str:
     text = _ESCAPE.sub(_unescape, text)
     text = FORMAT_CHARS.sub("", unicodedata.normalize("NFKC", text))
     return re.sub(r"[^\x00-\x7f]+", lambda m: unicodedata.normalize("NFC", _MARKS.sub(
-        "", unicodedata.normalize("NFKD", m.group(0))).translate(_LETTERS)), text)
+        "", unicodedata.normalize("NFKD", m.group(0))).translate(_LETTERS).translate(
+            lookalike_letters.table())), text)
 
 
 def reference_words(text: str) -> list[str]:
@@ -48,6 +51,11 @@ def reference_words(text: str) -> list[str]:
     ws = _WORD.findall(cased.casefold())
     if re.search(r"[a-z][A-Z]|[A-Z][A-Z][a-z]", cased):
         ws += [SEPARATOR, *_WORD.findall(_CAMEL.sub(" ", cased).casefold())]
+    runs = [list(g) for _, g in itertools.groupby(
+        ws, lambda w: len(w) == 1 and w.isalpha())]
+    if any(len(r) >= 3 and len(r[0]) == 1 and r[0].isalpha() for r in runs):
+        ws += [SEPARATOR, *(w for r in runs for w in (
+            ["".join(r)] if len(r) >= 3 and len(r[0]) == 1 and r[0].isalpha() else r))]
     return ws
 
 
@@ -59,6 +67,7 @@ PIECES = st.sampled_from([
     "ß", "İ", "ı", "ﬁ", "Ｊａｎｅ", "а", "Ѕ", "ο", "●", "·", "—", "…", "→", "’", "“",
     "\u00a0", "\u2003", "ς", "Σ", "ǅ", "Ⅻ", "²", "½", "٣", "김", "민준", "田中", "カタカナ",
     "ไทย", "\u0345", "ᾷ", "\U0001d400", "\x00", "\x1c", "\x85", "\u2028",
+    "ɑ", "ȷ", "ո", "ᴊ", "Ꭻ", "ꓙ", "🅹", "🇯", "J a n e", "D.o.e", "a b",
 ])
 TEXTS = st.lists(PIECES, max_size=24).map("".join) | st.text(max_size=40)
 
