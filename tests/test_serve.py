@@ -254,6 +254,9 @@ def test_resolve_request_path_unit(tmp_path: Path) -> None:
     assert resolve_request_path(tmp_path, "/b/")[0] == "missing"
     for bad in ("/a/../../x", "/a/%2e%2e/%2e%2e/x", "a/index.html", "/a\\index.html"):
         assert resolve_request_path(tmp_path, bad)[0] == "bad", bad
+    # F20: a name too long for the system is a page that is not there, not an OSError
+    for long in ("/" + "a" * 5000, "/a/" + "b" * 300 + "/", "/" + "c/" * 3000):
+        assert resolve_request_path(tmp_path, long)[0] == "missing", long[:20]
 
 
 # --------------------------------------------------------------------------- rebuilding
@@ -801,3 +804,15 @@ def test_a_vault_previews_like_it_builds_and_rebuilds_on_a_save_in_its_folders(
         events.close()
     with serving(root, audience="private") as srv:
         assert b"CANARY-privbody-vault-7f3a" in _all_responses(srv)
+
+
+def test_a_very_long_path_is_not_found_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """F20: a 5000-character path once raised OSError (name too long) in the handler."""
+    root = make_site(tmp_path)
+    with serving(root) as srv:
+        status, body, _ = fetch(srv, "/" + "a" * 5000)
+        assert status == 404
+        assert fetch(srv, "/")[0] == 200
+    assert "Traceback" not in capsys.readouterr().err
