@@ -34,6 +34,11 @@ THANK_YOU_AFTER = dt.timedelta(days=1)
 REVIEW_AFTER = dt.timedelta(days=7)
 """A portfolio review someone offered: send the portfolio within a week."""
 WEEK = dt.timedelta(days=7)
+LAST_DUE = dt.date.max - dt.timedelta(days=1)
+"""The last day an item may fall on: its calendar event ends the day after, and a
+date past the calendar's end cannot be written. An item that would fall later (a
+"some day" ``next: 9999-12-31``, or the keeping in touch after it) is left out
+rather than crash every command that lists the items."""
 
 INTERVIEW, THANK_YOU, NEXT, KEEP_IN_TOUCH, REVIEW = (
     "interview", "thank-you", "next-contact", "keep-in-touch", "portfolio-review")
@@ -89,6 +94,11 @@ def _cadence(meta: InterviewMeta, settings: FollowUpSettings) -> dt.timedelta | 
     return None
 
 
+def _after(day: dt.date, delta: dt.timedelta = dt.timedelta(0)) -> dt.date | None:
+    """``day`` plus ``delta``, or None when that is past :data:`LAST_DUE`."""
+    return day + delta if day <= LAST_DUE - delta else None
+
+
 def follow_ups(notes: Iterable[tuple[str, NoteMeta]],
                settings: FollowUpSettings) -> list[FollowItem]:
     """Every open item of the interview notes among ``notes`` ((path, meta) pairs),
@@ -102,24 +112,31 @@ def follow_ups(notes: Iterable[tuple[str, NoteMeta]],
         key = person_key(m.person.name)
         latest[key] = max(latest.get(key, m.date), m.date)
     items: list[FollowItem] = []
+
+    def add(day: dt.date, delta: dt.timedelta, kind: str, src: str, m: InterviewMeta) -> None:
+        due = _after(day, delta)
+        if due is not None:
+            items.append(FollowItem(due, kind, _who(m), src, m.role))
+
+    zero = dt.timedelta(0)
     for src, m in interviews:
         assert m.date is not None
-        who, fu, role = _who(m), m.follow_up, m.role
+        fu = m.follow_up
         if fu is not None and fu.next is not None:
-            items.append(FollowItem(fu.next, NEXT, who, src, role))
+            add(fu.next, zero, NEXT, src, m)
         if m.status == "planned":
-            items.append(FollowItem(m.date, INTERVIEW, who, src, role))
+            add(m.date, zero, INTERVIEW, src, m)
             continue
         if fu is None or not isinstance(fu.thank_you, dt.date):
-            items.append(FollowItem(m.date + THANK_YOU_AFTER, THANK_YOU, who, src, role))
+            add(m.date, THANK_YOU_AFTER, THANK_YOU, src, m)
         if fu is not None and fu.portfolio_review == "requested":
-            items.append(FollowItem(m.date + REVIEW_AFTER, REVIEW, who, src, role))
+            add(m.date, REVIEW_AFTER, REVIEW, src, m)
         cadence = _cadence(m, settings)
         # A later conversation with the same person (however the name is spelt,
         # as ivsite.people tells one person) carries the keeping in touch.
         if cadence is not None and latest[person_key(m.person.name)] == m.date:
             last = max(m.date, fu.next) if fu is not None and fu.next else m.date
-            items.append(FollowItem(last + cadence, KEEP_IN_TOUCH, who, src, role))
+            add(last, cadence, KEEP_IN_TOUCH, src, m)
     return sorted(items)
 
 

@@ -35,7 +35,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from . import comments
 
 KINDS = ("private", "mentor")
-_COLONS = str.maketrans(dict.fromkeys("：∶꞉˸ː⁚︓﹕׃᛬܃܄", ":"))
+_COLONS = str.maketrans(dict.fromkeys("：∶꞉˸ː⁚︓﹕׃᛬܃܄⦂։፡ꓽ", ":"))
 _FORMAT = re.compile(r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
                      r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff"
                      r"\uffa0\U000e0000-\U000e0fff]")
@@ -49,6 +49,11 @@ _PREFIX = re.compile(r"(?:[ \t]|>|(?:[-*+:~]|\d{1,9}[.)]|\[\^[^\]]*\]:)(?=[ \t]|
 definition and footnote markers (Markdown opens a passage after any of them)."""
 _KIND_ANYWHERE = re.compile(r":{3,}[ \t]*(?:private|mentor)\b", re.I)
 _FENCE = re.compile(r":{3,}")
+_ATTEMPT = re.compile(r"^[ \t>*+\-]*(?:\d{1,9}[.)][ \t]*)?((?::[ \t]*)+)"
+                      r"(private|mentor|public)[ \t:]*$", re.I | re.M)
+"""A line that is no fence but was meant as one: one or two colons, or colons with
+spaces between them, then a visibility word alone (``:: private``, ``::private``,
+``: : : Mentor``). Read as text it would publish the passage it meant to hide."""
 _WORD = re.compile(r"[:\s]*(\S*)\s*(.*)")
 
 
@@ -124,7 +129,8 @@ class Cut:
 def cut(body: str) -> Cut:
     """Cut a body into lines with their passages; problems are errors."""
     raw = body.split("\n")
-    if not comments.any_marker(body) and ":::" not in _normal(body):  # no fence, no comment
+    norm = _normal(body)
+    if not comments.any_marker(body) and ":::" not in norm and not _ATTEMPT.search(norm):
         return Cut(tuple(Line(i, t, ()) for i, t in enumerate(raw)), (), ())
     code = _code_lines(body, len(raw)) if _MAYBE_CODE.search(body) else {}
     problems: list[Problem] = []
@@ -205,6 +211,20 @@ def _misplaced(norm: str) -> bool:
                for m in _KIND_ANYWHERE.finditer(norm))
 
 
+def _near_fence(src: int, attempt: re.Match[str]) -> Problem:
+    """The error for a line that is almost a fence: it fails closed, since what it
+    meant to hide would otherwise be published as text."""
+    colons, word = attempt.group(1).strip(), attempt.group(2)
+    kind = word.casefold()
+    return Problem(
+        src, "passage-fence-colons",
+        f"'{colons} {word}' looks like a passage fence but is not one (a fence is "
+        "three colons together), so its text would be published",
+        "there is no public passage: text outside passages is public; remove this line"
+        if kind == "public" else f"write '::: {kind}' to open the passage and ':::' to "
+        "close it, each alone on its line")
+
+
 def _passages(lines: list[tuple[int, str]], code: dict[int, str], problems: list[Problem],
               secrets: list[Withheld]) -> list[Line]:
     out: list[Line] = []
@@ -222,7 +242,10 @@ def _passages(lines: list[tuple[int, str]], code: dict[int, str], problems: list
             rest = norm[prefix.end():] if prefix else norm
             fence = _FENCE.match(rest)
         if fence is None:
-            if ":::" in norm and code.get(src) is None and _misplaced(norm):
+            attempt = _ATTEMPT.match(norm) if code.get(src) is None else None
+            if attempt is not None:
+                problems.append(_near_fence(src, attempt))
+            elif ":::" in norm and code.get(src) is None and _misplaced(norm):
                 problems.append(Problem(
                     src, "passage-fence-placement",
                     "a passage fence stands inside this line, where ivsite does not read "

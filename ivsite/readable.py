@@ -34,16 +34,28 @@ def readable_texts(path: PurePosixPath | Path, data: bytes) -> list[str]:
     with tags taken out (so words split only by tags meet again) and, separately,
     their attribute values; other files give their text as it is. Gzip data —
     Pagefind's index files — is read decompressed."""
+    return _texts(path, data, _MAX_NESTING)
+
+
+_MAX_NESTING = 32
+"""How many data URIs deep (an image inside an image inside a page) the audit reads.
+Each level is a third longer than the one inside it, so 32 levels already make one
+word ten thousand times its size; the bound keeps a crafted page from exhausting
+the stack."""
+
+
+def _texts(path: PurePosixPath | Path, data: bytes, depth: int) -> list[str]:
     if data[:2] == b"\x1f\x8b":
         with contextlib.suppress(OSError, EOFError, zlib.error):
             data = gzip.decompress(data)
     text = _decoded(data)
     if not text:
         return []
-    if "base64," in text:  # an image inside the page: read it as a file of its own
+    if depth > 0 and _DATA_URI.search(text):  # an image inside the page: read as a file
+        # Only a real payload is cut out, so the rest holds none and reads in one step.
         embedded = [_decoded(_unbase64(m.group(1))) for m in _DATA_URI.finditer(text)]
-        return [*readable_texts(path, _DATA_URI.sub(" ", text).encode()), *(
-            t for e in embedded for t in readable_texts(PurePosixPath("x.svg"), e.encode()))]
+        return [*_texts(path, _DATA_URI.sub(" ", text).encode(), 0), *(
+            t for e in embedded for t in _texts(PurePosixPath("x.svg"), e.encode(), depth - 1))]
     shown_reversed = [_TAG.sub("", m.group(1) or m.group(2))[::-1]
                       for m in _REVERSED.finditer(text)] \
         if "\u202e" in text or _BDO.search(text) else []

@@ -19,11 +19,11 @@ from typing import Any
 
 from jinja2 import (
     ChoiceLoader,
-    Environment,
     FileSystemLoader,
     StrictUndefined,
     TemplateError,
 )
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .config import is_theme_name
 from .load import is_editor_noise
@@ -70,7 +70,11 @@ class Theme:
         """Searched in order: the site's theme first, the built-in theme last."""
         self.static_dirs = static_dirs
         """Merged file by file; an earlier folder wins."""
-        self.env = Environment(
+        # Sandboxed: a theme is shared and downloaded, so its templates are not
+        # trusted code. No attribute that starts with '_' (the way from any
+        # callable in the context to Python's built-ins and open()), and no
+        # changing the context's lists and dicts, which are a page's cache key.
+        self.env = ImmutableSandboxedEnvironment(
             loader=ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs]),
             autoescape=True,
             undefined=StrictUndefined,

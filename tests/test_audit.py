@@ -203,3 +203,33 @@ def _hits_in(rel: str, data: bytes) -> list[str]:
         "rtl-override", "hidden-between-letters"])
 def test_the_audit_reads_text_however_a_file_holds_it(rel: str, data: bytes) -> None:
     assert _hits_in(rel, data) == [rel]
+
+
+def _nested_data_uri(inner: bytes, levels: int) -> bytes:
+    import base64
+
+    for _ in range(levels):
+        inner = (b'<svg><image href="data:image/svg+xml;base64,' + base64.b64encode(inner)
+                 + b'"/></svg>')
+    return inner
+
+
+@pytest.mark.parametrize("data", [
+    b"<p>Encode it as base64, then send it.</p>",
+    b'<p><img src="data:image/png;base64,"> and base64,base64, too</p>',
+    b'<p><img src="data:image/svg+xml;base64,!!!!not*base64%%%AAAAAAAAAAAAAAAA"></p>',
+    b'<p><img src="data:image/svg+xml;base64,QUJDRA=QUJDRA=QUJDRA=QUJDRA=QUJD"></p>',
+], ids=["prose", "empty-payload", "junk-payload", "bad-padding"])
+def test_text_that_only_looks_like_a_data_uri_is_read_not_recursed_on(data: bytes) -> None:
+    """F12: "base64," with no payload after it once recursed for ever."""
+    assert _hits_in("a/index.html", data) == []
+    assert _hits_in("a/index.html", data + b"<p>Zorblat Quenwick</p>") == ["a/index.html"]
+
+
+def test_nested_data_uris_are_read_to_a_bounded_depth(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ivsite import readable
+
+    page = _nested_data_uri(b"<svg><text>Zorblat Quenwick</text></svg>", 3)
+    assert _hits_in("a/index.html", page) == ["a/index.html"]
+    monkeypatch.setattr(readable, "_MAX_NESTING", 2)  # too shallow to reach it: no crash
+    assert _hits_in("a/index.html", page) == []

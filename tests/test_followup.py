@@ -236,3 +236,32 @@ def test_a_role_page_lists_its_open_follow_ups_in_the_private_preview_alone(
     for audience in ("public", "mentor"):
         page = _role_pages(tmp_path, audience)
         assert "Open follow-ups" not in page and "thank-you" not in page
+
+
+@pytest.mark.parametrize(("front", "left"), [
+    ("date: 2026-01-01\nfollow_up:\n  thank_you: 2026-01-02\n  next: 9999-12-31\n"
+     "  keep_in_touch: true\n", []),
+    ("date: 9999-12-31\nfollow_up:\n  portfolio_review: requested\n", []),
+    ("date: 9999-12-20\nfollow_up:\n  portfolio_review: requested\n  keep_in_touch: true\n",
+     [(THANK_YOU, dt.date(9999, 12, 21)), (REVIEW, dt.date(9999, 12, 27))]),
+    ("date: 9999-12-30\nstatus: planned\n", [(INTERVIEW, dt.date(9999, 12, 30))]),
+], ids=["some-day-next", "last-day", "near-the-end", "planned-on-the-last-day"])
+def test_items_past_the_last_date_are_left_out(front: str, left: list[object]) -> None:
+    """F5: a far-future date once overflowed (OverflowError) in every command."""
+    assert kinds(items_of(("a.md", front))) == left
+
+
+@pytest.mark.parametrize("command", [["build"], ["check"], ["todo"], ["todo", "--ics", "t.ics"]])
+def test_a_far_future_follow_up_is_no_internal_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    from click.testing import CliRunner
+
+    from ivsite.cli import cli
+
+    write_site(tmp_path, {"content/interviews/a.md": iv(
+        "2026-01-01", "status: done\nfollow_up:\n  thank_you: 2026-01-02\n"
+        "  next: 9999-12-30\n  keep_in_touch: true\n")}, 'title = "T"\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 0 and "internal error" not in result.output, result.output

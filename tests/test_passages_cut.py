@@ -149,6 +149,39 @@ def test_ambiguous_fences_are_errors_and_nothing_is_published(tmp_path: Path,
     assert errors and text == ""
 
 
+@pytest.mark.parametrize("fence", [
+    ":: private", "::private", ": : : private", ": private", ":: Private", "::  MENTOR",
+    "> :: private", "- ::private", ":: private ::", ": : mentor", "\u2982\u2982\u2982 private",
+    "\u0589\u0589 private",
+])
+def test_a_fence_a_colon_short_is_an_error_not_published_text(tmp_path: Path,
+                                                              fence: str) -> None:
+    """F18: one or two colons, or spaced colons, once published the passage as text."""
+    text, errors = shown(page(tmp_path, f"Intro.\n\n{fence}\n{SECRET}\n::\n"))
+    assert errors and SECRET not in text, (errors, text)
+    problems = passages.cut(f"{fence}\n{SECRET}\n::\n").problems
+    assert problems and problems[0].line == 0
+    assert "'::: private'" in problems[0].hint or "'::: mentor'" in problems[0].hint
+
+
+@pytest.mark.parametrize("body", [
+    ":: public\ntext\n::\n", "Term\n: private\n", "Visibility\n\n: Public\n",
+])
+def test_a_near_fence_with_public_or_a_definition_is_refused_too(tmp_path: Path,
+                                                                 body: str) -> None:
+    codes = [p.code for p in passages.cut(body).problems]
+    assert codes == ["passage-fence-colons"]
+
+
+@pytest.mark.parametrize("body", [
+    "```\n:: private\n```\n", "Say `:: private` to mean it.\n", "A ratio 2:: private.\n",
+    "Term\n: privately held\n", "Time 10:30 private room\n",
+])
+def test_colons_that_are_no_attempted_fence_are_text(tmp_path: Path, body: str) -> None:
+    assert passages.cut(body).problems == ()
+    assert shown(page(tmp_path, body))[1] == []
+
+
 def test_nested_passages_are_withheld_per_audience(tmp_path: Path) -> None:
     body = (f"{PUBLIC}\n\n::: mentor\nmentorword\n::: private\n{SECRET}\n:::\n"
             "mentortail\n:::\n")

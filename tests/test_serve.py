@@ -254,6 +254,9 @@ def test_resolve_request_path_unit(tmp_path: Path) -> None:
     assert resolve_request_path(tmp_path, "/b/")[0] == "missing"
     for bad in ("/a/../../x", "/a/%2e%2e/%2e%2e/x", "a/index.html", "/a\\index.html"):
         assert resolve_request_path(tmp_path, bad)[0] == "bad", bad
+    # F20: a name too long for the system is a page that is not there, not an OSError
+    for long in ("/" + "a" * 5000, "/a/" + "b" * 300 + "/", "/" + "c/" * 3000):
+        assert resolve_request_path(tmp_path, long)[0] == "missing", long[:20]
 
 
 # --------------------------------------------------------------------------- rebuilding
@@ -801,3 +804,83 @@ def test_a_vault_previews_like_it_builds_and_rebuilds_on_a_save_in_its_folders(
         events.close()
     with serving(root, audience="private") as srv:
         assert b"CANARY-privbody-vault-7f3a" in _all_responses(srv)
+
+
+def test_a_very_long_path_is_not_found_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """F20: a 5000-character path once raised OSError (name too long) in the handler."""
+    root = make_site(tmp_path)
+    with serving(root) as srv:
+        assert fetch(srv, "/" + "a" * 5000)[0] == 404
+        assert fetch(srv, "/")[0] == 200
+    assert "Traceback" not in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- other machines
+
+
+def test_a_preview_other_machines_reach_serves_only_a_checked_site_and_no_diagnostics(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F7: on 0.0.0.0 a public preview served pages the audit flagged, and its overlay
+    quoted private note paths to every viewer. Now: the site only once the output
+    check of the served folder found nothing, and the overlay says only "problems"."""
+    from ivsite.audit import Hit
+    from ivsite.preview import session
+    from ivsite.preview.remote import REMOTE_OVERLAY
+    from ivsite.secrets import Secret
+
+    leaking = [True]
+    real_audit = session.audit_site
+
+    def audit(pipe: object, site: object, folder: Path, stop: object) -> list[Hit]:
+        if leaking[0]:  # what a leak the filter missed looks like to the preview
+            return [Hit("about/index.html", Secret("unconsented name", "Zorblat Quenwick",
+                                                   PRIVATE_REFLECTION, 7))]
+        return real_audit(pipe, site, folder, stop=stop)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(session, "audit_site", audit)
+    root = make_site(tmp_path)
+    about = root / ABOUT
+    with serving(root, audience="public", host="0.0.0.0") as srv:
+        assert srv.preview is not None
+        wait_until(lambda: bool(srv.preview and srv.preview.audit_errors), what="the audit")
+        for path in ("/about/", "/", "/pagefind/pagefind-entry.json", "/404.html"):
+            status, body, _ = fetch(srv, path)
+            assert status == 503, path
+            assert b"see the terminal" in body and b"About me" not in body
+            assert b"Quenwick" not in body and PRIVATE_REFLECTION.encode() not in body
+        leaking[0] = False
+        about.write_text(about.read_text("utf-8") + "\nOne more public line.\n", "utf-8")
+        wait_until(lambda: fetch(srv, "/about/")[0] == 200, what="the checked site")
+        assert b"One more public line" in page(srv, "/about/")
+        events = EventStream(srv.port)
+        events.wait_for("hello")
+        about.write_text(about.read_text("utf-8").replace("title: About me\n",
+                                                          "title: [About me\n", 1), "utf-8")
+        assert events.wait_for("overlay")["html"] == REMOTE_OVERLAY
+        status, body, _ = fetch(srv, "/about/")
+        assert status == 503 and ABOUT.encode() not in body and b"error[" not in body
+        assert overlay_of(body) == REMOTE_OVERLAY
+        events.close()
+
+
+def test_on_loopback_the_overlay_still_names_the_problem(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    about = root / ABOUT
+    with serving(root, audience="public") as srv:
+        about.write_text(about.read_text("utf-8").replace("title: About me\n",
+                                                          "title: [About me\n", 1), "utf-8")
+        wait_until(lambda: ABOUT in overlay_of(page(srv, "/about/")), what="the overlay")
+
+
+def test_the_mentor_view_on_a_public_address_needs_the_flag(tmp_path: Path) -> None:
+    """F7: `build` encrypts the mentor view with the share passphrase; the preview
+    serves it in the clear, so other machines get it only when asked for."""
+    root = make_site(tmp_path)
+    with pytest.raises(ServeError, match="allow-remote-private"):
+        PreviewServer(root, host="0.0.0.0", port=0, audience="mentor").start()
+    with serving(root, audience="mentor", host="0.0.0.0", allow_remote_private=True) as srv:
+        assert any("mentor view is served unencrypted" in ln
+                   for ln in srv.lines)  # type: ignore[attr-defined]

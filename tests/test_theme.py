@@ -132,3 +132,32 @@ def test_a_theme_file_linked_into_content_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     assert "themes/mine/templates/notes.txt" in result.output
     assert not (root / "_site").exists()
+
+
+@pytest.mark.parametrize("expression", [
+    "{{ date_label.__globals__['__builtins__']['open'](SECRET).read() }}",
+    "{{ cycler.__init__.__globals__.__builtins__.open(SECRET).read() }}",
+    "{{ (url.__globals__['__builtins__']['open'](SECRET).read())|reverse }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ lipsum.__globals__['os'].popen('echo hi').read() }}",
+])
+def test_a_theme_template_cannot_reach_python_or_read_files(tmp_path: Path,
+                                                             expression: str) -> None:
+    """F16: a shared theme is untrusted code. Its templates are sandboxed: no way from
+    a callable in the context to open() (it published a private note and /etc/hostname)."""
+    secret = tmp_path / "outside.txt"
+    secret.write_text(CANARY, "utf-8")
+    note = "---\ndate: 2026-01-01\nperson: {name: Jane Doe}\n---\nzqxprivatenote\n"
+    root = write_site(tmp_path / "site", {**SITE, "content/interviews/a.md": note},
+                      'title = "T"\ntheme = "evil"\n')
+    (root / "themes/evil/templates").mkdir(parents=True)
+    (root / "themes/evil/templates/404.html").write_text(
+        '{% extends "base.html" %}{% block content %}'
+        + expression.replace("SECRET", json.dumps(str(secret))) + "{% endblock %}\n", "utf-8")
+    result = run_in(root, "build")
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    assert "error[theme]" in result.output and "404.html" in result.output
+    published = [p.read_bytes() for p in (root / "_site").rglob("*") if p.is_file()] \
+        if (root / "_site").exists() else []
+    assert not any(CANARY.encode() in b or b"zqxprivatenote" in b for b in published)

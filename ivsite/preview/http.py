@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from . import reload
+from .remote import REMOTE_PAGE
 from .security import host_allowed
 from .session import Preview
 
@@ -93,6 +94,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         # The version is taken before the file is read: a page is never labelled
         # newer than its bytes (an older label only costs one extra reload).
         version, overlay = srv.hub.version, srv.hub.overlay
+        if not preview.servable():  # other machines connect: see ivsite.preview.remote
+            self._send(503, reload.inject(REMOTE_PAGE, version, overlay),
+                       "text/html; charset=utf-8", head)
+            return
         if not preview.built:
             page = reload.inject(_WAITING_PAGE, version, overlay)
             self._send(503, page, "text/html; charset=utf-8", head)

@@ -37,6 +37,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic
+from .remote import REMOTE_OVERLAY
 
 __all__ = [
     "EVENTS_PATH",
@@ -196,7 +197,10 @@ _CLOSE = Message("close", {})
 class ReloadHub:
     """Fans each rebuild's message out to every open event stream."""
 
-    def __init__(self) -> None:
+    def __init__(self, redact: bool = False) -> None:
+        self.redact = redact
+        """Whether other machines can connect: no diagnostics in the overlay then
+        (see ivsite.preview.remote)."""
         self._lock = threading.Lock()
         self._subscribers: set[queue.SimpleQueue[Message]] = set()
         self._closed = False
@@ -233,6 +237,8 @@ class ReloadHub:
 
     def show(self, overlay: str) -> None:
         """Show, update or (with ``""``) remove the diagnostics box on every page."""
+        if self.redact and overlay:
+            overlay = REMOTE_OVERLAY
         with self._lock:
             if overlay == self.overlay:
                 return

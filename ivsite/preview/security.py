@@ -55,8 +55,15 @@ def resolve_request_path(folder: Path, raw: str) -> tuple[str, Path | None]:
         return "bad", None
     if real != top and not real.is_relative_to(top):
         return "bad", None
+    try:  # a name the system refuses (too long, ...) is a page that is not there
+        return _found(top, real, decoded.endswith("/"))
+    except OSError:
+        return "missing", None
+
+
+def _found(top: Path, real: Path, slash: bool) -> tuple[str, Path | None]:
     if real.is_dir():
-        if not decoded.endswith("/"):
+        if not slash:
             return "redirect", None
         real = real / "index.html"
         if real.is_symlink() and not real.resolve().is_relative_to(top):

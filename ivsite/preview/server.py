@@ -58,7 +58,8 @@ class PreviewServer:
         self.allow_remote_private = allow_remote_private
         self.log: Log = log or stderr
         self.console = Console(self.log)
-        self.hub = reload.ReloadHub()
+        self.remote = not is_loopback(host)
+        self.hub = reload.ReloadHub(redact=self.remote)
         self.preview: Preview | None = None
         self.httpd: HTTPServer | None = None
         self.watcher: Watcher | None = None
@@ -90,20 +91,25 @@ class PreviewServer:
         if not (self.root / "site.toml").is_file() and not (self.root / "content").is_dir():
             raise ServeError(f"{self.root} is not an ivsite site (no site.toml or content/); "
                              "run `ivsite init` or serve from the site's folder")
-        remote = not is_loopback(self.host)
-        if remote and self.audience == "private" and not self.allow_remote_private:
+        remote = self.remote
+        if remote and self.audience != "public" and not self.allow_remote_private:
+            # The mentor view is the one `build` encrypts with the share passphrase;
+            # the preview serves it in the clear, so it is private on a network.
             raise ServeError(
-                f"refusing to serve the private view on {self.host}, which other machines "
-                "can reach; use --host 127.0.0.1, --audience public, or "
+                f"refusing to serve the {self.audience} view on {self.host}, which other "
+                "machines can reach; use --host 127.0.0.1, --audience public, or "
                 "--allow-remote-private if you really mean it")
         self.httpd = bind(self.host, self.requested_port, self.log)
         try:
-            self.preview = Preview(self.root, self.audience, self.hub)
+            self.preview = Preview(self.root, self.audience, self.hub, guarded=remote)
             self.preview.builds_waiting = self._builds_waiting
             self.httpd.preview = self.preview
             self.httpd.hub = self.hub
             self.httpd.port = self.port
             self.httpd.allowed = allowed_hosts(self.host, self.port)
+            if remote and self.audience == "mentor":
+                self.log(f"WARNING: the mentor view is served unencrypted on {self.host}, "
+                         "reachable from other machines.")
             if remote and self.audience == "private":
                 self.log("WARNING: the private view (every private note, name and contact) "
                          f"is served on {self.host}, reachable from other machines.")

@@ -71,8 +71,12 @@ class Rebuild:
 class Preview:
     """The preview folder and the pipeline that fills it; one rebuild at a time."""
 
-    def __init__(self, root: Path, audience: Audience, hub: reload.ReloadHub) -> None:
+    def __init__(self, root: Path, audience: Audience, hub: reload.ReloadHub,
+                 guarded: bool = False) -> None:
         self.root = root.resolve()
+        self.guarded = guarded
+        """Whether other machines can connect: then only a site that built and
+        passed its output check is served (:meth:`servable`)."""
         self.audience = audience
         self.hub = hub
         # A parse cache that `ivsite build` left speeds the first build up; it is
@@ -94,6 +98,8 @@ class Preview:
         self.audit_errors: list[Diagnostic] = []
         self._audit_job: tuple[int, Callable[[], list[Hit]]] | None = None
         self._audited = -1
+        self._passed = -1
+        """The last generation of the folder the output check found nothing in."""
         self.builds_waiting: Callable[[], bool] = lambda: False
         """Whether a save waits to be built or is being built (set by the server):
         an audit under way then stops and lets it go first."""
@@ -208,6 +214,11 @@ class Preview:
             if generation != self.generation:
                 return None  # the folder changed under the audit: a newer job follows
             self._audited = generation
+            if not hits:
+                self._passed = generation
+            cleared = self.guarded and not hits and not self.errors
+        if cleared:  # pages held back until this check may be shown now
+            self.hub.changed(["*"])
         errors = [Diagnostic(h.secret.source, h.secret.line, 1, "error", "audit",
                              f"{h.secret.kind} would be published in {h.output}",
                              "`ivsite build` would refuse to write this site; take it "
@@ -235,6 +246,16 @@ class Preview:
                 parent = parent.parent
 
     # ---- reading for requests ------------------------------------------------------
+
+    def servable(self) -> bool:
+        """Whether the folder may be served: always on loopback (the overlay tells
+        the author what is wrong); elsewhere only a site whose last build succeeded
+        and whose current folder the output check (public and mentor) passed."""
+        if not self.guarded:
+            return True
+        with self.lock:
+            checked = self.audience == "private" or self._passed == self.generation
+            return self.built and not self.errors and checked
 
     def read(self, raw_path: str) -> tuple[str, bytes | None, str]:
         """(kind, bytes, file name) for a request path; kind as resolve_request_path."""
