@@ -25,7 +25,7 @@ from .fallback import fallbacks
 from .frontmatter import FrontMatter, Pos
 from .keyed import Keyed, compute
 from .load import AssetRef, LoadedSite
-from .lookalike import privacy_value, privacy_word
+from .lookalike import privacy_tag, privacy_value, privacy_word
 from .models import (
     MODELS,
     NESTED,
@@ -241,6 +241,8 @@ def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
     if meta is None or len(diags.errors) > errors_before:
         return None
     visibility = meta.visibility or getattr(config.visibility, coll)
+    if visibility == "public" and _privacy_tags(path, fm, meta.tags, diags):
+        return None
     slug = meta.slug or slugify(note_key.rsplit("/", 1)[-1]) or "note"
     if coll == "pages" and note_key.rsplit("/", 1)[-1] == "index":
         slug = "index"
@@ -307,6 +309,23 @@ def _privacy_shaped(path: str, pos: Pos, key: str, shown: str, value: object,
     diags.error(path, pos.line, pos.col, "privacy-key",
                 f"{why}, but the only one is 'visibility'; ivsite will not guess", hint)
     return True
+
+
+def _privacy_tags(path: str, fm: FrontMatter, tags: list[str], diags: Diagnostics) -> bool:
+    """A public note tagged ``private``, ``draft``, ``do-not-publish`` … is an error:
+    the tag says its author meant it for no one, and ivsite would publish it (and
+    list it under tags/private/). Fail closed, as for a look-alike privacy key."""
+    found = False
+    for i, tag in enumerate(tags):
+        if privacy_tag(tag):
+            pos = fm.pos("tags", str(i))
+            diags.error(path, pos.line, pos.col, "privacy-tag",
+                        f"the tag '{tag}' says this note is not for the public, but it is "
+                        "public; ivsite will not guess",
+                        "set 'visibility: private' (or 'visibility: mentor' for your mentor "
+                        "only) to keep it out, or rename the tag if the note may be published")
+            found = True
+    return found
 
 
 def _message(loc: tuple[str, ...], err: Any, data: dict[str, Any]) -> str:
