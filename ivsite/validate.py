@@ -83,6 +83,7 @@ def validate(
     site.rejected = rejected_names(parsed, {n.source for n in site.notes}, loaded.folders)
     _index(site, diags)
     _withhold_recordings(site, loaded.assets)
+    _withhold_note_copies(site, loaded)
     if loaded.questions is not None:
         q = loaded.questions
         site.questions, found = keyed(
@@ -109,6 +110,16 @@ def _withhold_recordings(site: ValidSite, assets: dict[str, AssetRef]) -> None:
     site.assets = {rel: ref for rel, ref in assets.items() if rel not in site.recordings}
 
 
+def _withhold_note_copies(site: ValidSite, loaded: LoadedSite) -> None:
+    """Take every file with the bytes of a note's source (a copy or a hard link of
+    it) out of the files links may reach: linked, it would publish the note as it
+    is written, front matter and withheld passages and all."""
+    sources = {src.digest: src.rel for src in loaded.notes if src.data}
+    site.note_copies = {rel: sources[ref.digest] for rel, ref in site.assets.items()
+                        if ref.digest in sources}
+    site.assets = {rel: ref for rel, ref in site.assets.items() if rel not in site.note_copies}
+
+
 T = TypeVar("T")
 
 
@@ -131,6 +142,8 @@ def site_shape(site: ValidSite, config_key: str) -> str:
         h.update(f"\0{ref.rel}\0{ref.digest}".encode())
     for rel, source in site.recordings.items():
         h.update(f"\0recording\0{rel}\0{source}".encode())
+    for rel, source in site.note_copies.items():
+        h.update(f"\0note copy\0{rel}\0{source}".encode())
     for q in site.questions:
         h.update(repr((q.id, q.text, q.aliases, q.roles)).encode())
     h.update(repr(sorted(site.rejected.items())).encode())
