@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -159,7 +160,7 @@ def split(path: str, data: bytes) -> tuple[FrontMatter | None, list[Diagnostic]]
             node = loader.get_single_node()
             if node is not None:
                 # Before construction, which flattens merge keys in place.
-                diags += _duplicates(path, node)
+                diags += _duplicates(path, node) + _merge_keys(path, node)
             data_obj = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -241,10 +242,8 @@ def _nested(node: yaml.Node, path: tuple[str, ...], fm: FrontMatter, seen: set[i
             _nested(item, sub, fm, seen)
 
 
-def _duplicates(path: str, root: yaml.Node) -> list[Diagnostic]:
-    """A key given twice in one mapping is an error: YAML would silently keep the
-    last value, and a second ``visibility:`` or ``publish_name:`` must never win."""
-    out: list[Diagnostic] = []
+def _mappings(root: yaml.Node) -> Iterator[yaml.MappingNode]:
+    """Every mapping in a document, each once (an alias is not walked again)."""
     seen: set[int] = set()
     stack = [root]
     while stack:
@@ -253,26 +252,51 @@ def _duplicates(path: str, root: yaml.Node) -> list[Diagnostic]:
             continue
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            first: dict[str, yaml.Node] = {}
-            for knode, vnode in node.value:
-                stack.append(vnode)
-                if not isinstance(knode, yaml.ScalarNode) or knode.tag.endswith(":merge"):
-                    continue
-                key = str(knode.value)
-                if key in first:
-                    out.append(Diagnostic(
-                        path, knode.start_mark.line + 2, knode.start_mark.column + 1,
-                        "error", "duplicate-key",
-                        f"'{key}' is set twice (first on line "
-                        f"{first[key].start_mark.line + 2}); ivsite will not guess which "
-                        "one you meant",
-                        "remove one of them",
-                    ))
-                else:
-                    first[key] = knode
+            yield node
+            stack.extend(v for _, v in node.value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
+
+
+def _duplicates(path: str, root: yaml.Node) -> list[Diagnostic]:
+    """A key given twice in one mapping is an error: YAML would silently keep the
+    last value, and a second ``visibility:`` or ``publish_name:`` must never win."""
+    out: list[Diagnostic] = []
+    for node in _mappings(root):
+        first: dict[str, yaml.Node] = {}
+        for knode, _ in node.value:
+            if not isinstance(knode, yaml.ScalarNode) or knode.tag.endswith(":merge"):
+                continue
+            key = str(knode.value)
+            if key in first:
+                out.append(Diagnostic(
+                    path, knode.start_mark.line + 2, knode.start_mark.column + 1,
+                    "error", "duplicate-key",
+                    f"'{key}' is set twice (first on line "
+                    f"{first[key].start_mark.line + 2}); ivsite will not guess which "
+                    "one you meant",
+                    "remove one of them",
+                ))
+            else:
+                first[key] = knode
     return out
+
+
+def _merge_keys(path: str, root: yaml.Node) -> list[Diagnostic]:
+    """A merge key (``<<``) anywhere is an error. YAML readers disagree on which
+    value wins when merged mappings share a key (the merge-key spec: the earliest;
+    PyYAML: the latest), so ``<<: [{visibility: private}, {visibility: public}]``
+    is private in an editor and would be public here; and a merged key is set
+    without being written where the author looks for it."""
+    return [Diagnostic(
+        path, knode.start_mark.line + 2, knode.start_mark.column + 1,
+        "error", "yaml-merge-key",
+        "a YAML merge key '<<' sets keys ivsite will not guess the order of "
+        "(YAML readers disagree on which merged value wins)",
+        "write each setting out in full (for example 'visibility: private') and "
+        "remove the '<<' line")
+        for node in _mappings(root) for knode, _ in node.value
+        if isinstance(knode, yaml.ScalarNode) and knode.tag.endswith(":merge")]
 
 
 def is_date(value: Any) -> bool:

@@ -70,3 +70,15 @@ def privacy_value(value: object) -> bool:
     """A value such as ``private`` or ``draft`` (``level: private``, ``state: draft``):
     under a key ivsite does not know it can only have been meant as a privacy switch."""
     return isinstance(value, str) and normalise(value) in PRIVACY_VALUES
+
+
+PRIVACY_TAGS = frozenset({"private", "draft", "drafts", "donotpublish", "dontpublish",
+                          "nopublish", "notpublic", "unpublished", "confidential", "secret",
+                          "hidden", "unlisted", "notforpublication"})
+"""Tags (normalised) that say a note is not for the public: Obsidian and Jekyll
+users mark drafts and private notes with tags, which ivsite would publish."""
+
+
+def privacy_tag(tag: str) -> bool:
+    """Whether a tag (or one level of a nested tag, ``private/work``) is a privacy word."""
+    return any(normalise(level) in PRIVACY_TAGS for level in tag.split("/"))

@@ -83,6 +83,9 @@ class ValidSite:
     """The files of the content that links may reach: every file but recordings."""
     recordings: dict[str, str] = field(default_factory=dict)
     """Recording files (see ivsite.recordings) by path, with the interview naming each."""
+    note_copies: dict[str, str] = field(default_factory=dict)
+    """Files with the same bytes as a note's source (a copy or hard link), by path,
+    with that note's source: never published, as the note's file is not."""
     questions: list[Question] = field(default_factory=list)
     shape: str = ""
     """Digest of what one note's checks and view can read of the others
@@ -111,7 +114,7 @@ class BrokenTarget:
     reason: str
     hint: str = ""
     code: str = "broken-link"
-    """The diagnostic's code: broken-link, outside-site, recording-link,
+    """The diagnostic's code: broken-link, outside-site, recording-link, note-copy,
     ambiguous-link or missing-note (a note not written yet: a warning)."""
     shown: str = ""
     """For a missing note, the text that stands in place of the link."""
@@ -187,6 +190,13 @@ def resolve_href(site: ValidSite, from_source: str, href: str) -> Target:
             "recordings are never published",
             "remove the link; a recording may be linked from a private note only",
             code="recording-link",
+        )
+    if asset is None and rel in site.note_copies:
+        return BrokenTarget(
+            f"'{href}' has the same bytes as the note {site.note_copies[rel]} (a copy or "
+            "hard link of it); a note's file is never published as it is written",
+            "link the note itself, or remove the file",
+            code="note-copy",
         )
     if asset is None:
         return BrokenTarget(f"'{href}' links to a file that does not exist ({rel})")

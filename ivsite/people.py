@@ -21,6 +21,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from .contacts import contact_pieces
 from .identity import HONORIFICS, name_words, person_keys
 from .models import InterviewMeta
 from .normalise import SPACELESS, compact, words
@@ -367,12 +368,15 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
         for key in ("email", "phone", "linkedin"):
             value = getattr(info.person, key)
             if value and str(value).strip():
-                out.anywhere.append(Mention(f"contact field {key}", str(value), note,
-                                            note.fm.pos("person", key).line))
+                # Each number, address or URL in the field alone (ivsite.contacts).
+                out.anywhere += [Mention(f"contact field {key}", piece, note,
+                                         note.fm.pos("person", key).line)
+                                 for piece in contact_pieces(key, str(value))]
         for i, r in enumerate(info.referrals):
             if r.email and r.email.strip():
-                out.anywhere.append(Mention("referral email", r.email, note,
-                                            note.fm.pos("referrals", str(i)).line))
+                out.anywhere += [Mention("referral email", piece, note,
+                                         note.fm.pos("referrals", str(i)).line)
+                                 for piece in contact_pieces("email", r.email)]
     return out
 
 

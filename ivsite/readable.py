@@ -48,7 +48,7 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int) -> list[str]:
     if data[:2] == b"\x1f\x8b":
         with contextlib.suppress(OSError, EOFError, zlib.error):
             data = gzip.decompress(data)
-    text = _decoded(data)
+    text = _decoded(data, path.suffix.lower() in TEXT_SUFFIXES)
     if not text:
         return []
     if depth > 0 and _DATA_URI.search(text):  # an image inside the page: read as a file
@@ -90,9 +90,24 @@ def _unbase64(text: str) -> bytes:
         return b""
 
 
-def _decoded(data: bytes) -> str:
+TEXT_SUFFIXES = (*MARKUP_SUFFIXES, ".txt", ".text", ".md", ".markdown", ".csv", ".tsv",
+                 ".json", ".css", ".js", ".yaml", ".yml", ".toml", ".ini", ".log", ".rtf",
+                 ".tex", ".ics", ".vcf", ".srt", ".vtt", ".org", ".rst", ".adoc", ".eml")
+"""Files a browser shows as text, in whatever encoding it guesses or the file declares."""
+LEGACY = ("cp1252", "gbk", "cp1251")
+"""Encodings a text file that is not UTF-8 is read in too: what a browser shows a
+text/plain file without a charset as (windows-1252 in Western locales), and the
+old defaults for Chinese and Cyrillic text."""
+
+
+def _decoded(data: bytes, text_file: bool = False) -> str:
     """A file's text whatever it was saved as: UTF-8, or UTF-16/32 (with a byte-order
-    mark, or the NUL bytes every other byte that Notepad's UTF-16 leaves)."""
+    mark, or the NUL bytes every other byte that Notepad's UTF-16 leaves).
+
+    A text file that is not UTF-8 (``text_file``) is read as UTF-8 and also in each
+    :data:`LEGACY` encoding it decodes in (windows-1252 always), one reading per
+    line block: read as UTF-8 alone, "Jos\xe9 Ram\xedrez" loses its accented
+    letters and the name is not found, while a browser shows "José Ramírez"."""
     for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
@@ -102,4 +117,13 @@ def _decoded(data: bytes) -> str:
         return data.decode("utf-16-le", errors="ignore")
     if half >= 8 and data[0:400:2].count(0) > half * 0.3:
         return data.decode("utf-16-be", errors="ignore")
-    return data.decode("utf-8", errors="ignore")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        if not text_file:
+            return data.decode("utf-8", errors="ignore")
+    readings = [data.decode("utf-8", errors="ignore"), data.decode("cp1252", errors="replace")]
+    for codec in LEGACY[1:]:
+        with contextlib.suppress(UnicodeDecodeError):
+            readings.append(data.decode(codec))
+    return "\n\n".join(readings)

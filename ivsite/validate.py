@@ -25,7 +25,7 @@ from .fallback import fallbacks
 from .frontmatter import FrontMatter, Pos
 from .keyed import Keyed, compute
 from .load import AssetRef, LoadedSite
-from .lookalike import privacy_value, privacy_word
+from .lookalike import privacy_tag, privacy_value, privacy_word
 from .models import (
     MODELS,
     NESTED,
@@ -83,6 +83,7 @@ def validate(
     site.rejected = rejected_names(parsed, {n.source for n in site.notes}, loaded.folders)
     _index(site, diags)
     _withhold_recordings(site, loaded.assets)
+    _withhold_note_copies(site, loaded)
     if loaded.questions is not None:
         q = loaded.questions
         site.questions, found = keyed(
@@ -109,6 +110,16 @@ def _withhold_recordings(site: ValidSite, assets: dict[str, AssetRef]) -> None:
     site.assets = {rel: ref for rel, ref in assets.items() if rel not in site.recordings}
 
 
+def _withhold_note_copies(site: ValidSite, loaded: LoadedSite) -> None:
+    """Take every file with the bytes of a note's source (a copy or a hard link of
+    it) out of the files links may reach: linked, it would publish the note as it
+    is written, front matter and withheld passages and all."""
+    sources = {src.digest: src.rel for src in loaded.notes if src.data}
+    site.note_copies = {rel: sources[ref.digest] for rel, ref in site.assets.items()
+                        if ref.digest in sources}
+    site.assets = {rel: ref for rel, ref in site.assets.items() if rel not in site.note_copies}
+
+
 T = TypeVar("T")
 
 
@@ -131,6 +142,8 @@ def site_shape(site: ValidSite, config_key: str) -> str:
         h.update(f"\0{ref.rel}\0{ref.digest}".encode())
     for rel, source in site.recordings.items():
         h.update(f"\0recording\0{rel}\0{source}".encode())
+    for rel, source in site.note_copies.items():
+        h.update(f"\0note copy\0{rel}\0{source}".encode())
     for q in site.questions:
         h.update(repr((q.id, q.text, q.aliases, q.roles)).encode())
     h.update(repr(sorted(site.rejected.items())).encode())
@@ -241,6 +254,8 @@ def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
     if meta is None or len(diags.errors) > errors_before:
         return None
     visibility = meta.visibility or getattr(config.visibility, coll)
+    if visibility == "public" and _privacy_tags(path, fm, meta.tags, diags):
+        return None
     slug = meta.slug or slugify(note_key.rsplit("/", 1)[-1]) or "note"
     if coll == "pages" and note_key.rsplit("/", 1)[-1] == "index":
         slug = "index"
@@ -307,6 +322,23 @@ def _privacy_shaped(path: str, pos: Pos, key: str, shown: str, value: object,
     diags.error(path, pos.line, pos.col, "privacy-key",
                 f"{why}, but the only one is 'visibility'; ivsite will not guess", hint)
     return True
+
+
+def _privacy_tags(path: str, fm: FrontMatter, tags: list[str], diags: Diagnostics) -> bool:
+    """A public note tagged ``private``, ``draft``, ``do-not-publish`` … is an error:
+    the tag says its author meant it for no one, and ivsite would publish it (and
+    list it under tags/private/). Fail closed, as for a look-alike privacy key."""
+    found = False
+    for i, tag in enumerate(tags):
+        if privacy_tag(tag):
+            pos = fm.pos("tags", str(i))
+            diags.error(path, pos.line, pos.col, "privacy-tag",
+                        f"the tag '{tag}' says this note is not for the public, but it is "
+                        "public; ivsite will not guess",
+                        "set 'visibility: private' (or 'visibility: mentor' for your mentor "
+                        "only) to keep it out, or rename the tag if the note may be published")
+            found = True
+    return found
 
 
 def _message(loc: tuple[str, ...], err: Any, data: dict[str, Any]) -> str:

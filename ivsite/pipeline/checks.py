@@ -46,12 +46,16 @@ def shown(prep: Prepared, audience: Audience, theme: Theme) -> str:
 
 def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
     """Files the output must not hold, by hash: each one the audience was not given,
-    and every recording whatever the plan says (found here again, from the notes,
-    so that the audit does not depend on validation having taken them out)."""
+    every recording whatever the plan says (found here again, from the notes,
+    so that the audit does not depend on validation having taken them out), and
+    the source of every note: no view publishes a note's file as it is written
+    (front matter, withheld passages and all), so a copy or hard link of one
+    linked as a file is a leak whoever may read the note's page."""
     given = {ref.digest for ref in published.assets.values()}
     recordings = recording_files(prep.valid.notes, prep.loaded.assets)
-    return [AssetSecret(ref.digest, ref.rel) for ref in prep.loaded.assets.values()
-            if (ref.digest not in given or ref.rel in recordings) and ref.size > 0]
+    return [*(AssetSecret(ref.digest, ref.rel) for ref in prep.loaded.assets.values()
+              if (ref.digest not in given or ref.rel in recordings) and ref.size > 0),
+            *(AssetSecret(src.digest, src.rel) for src in prep.loaded.notes if src.data)]
 
 
 def _check(prep: Prepared, theme: Theme, audience: Audience, prefix: str, plan: OutputPlan,
