@@ -54,6 +54,7 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from sites import normalise_pagefind, output_files
 
 from ivsite import share
@@ -1126,12 +1127,12 @@ def speed_up(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(tempfile, "tempdir", SHM)
     bytecode = _Bytecode()
 
-    class Environment(jinja2.Environment):
+    class Sandboxed(ImmutableSandboxedEnvironment):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs.setdefault("bytecode_cache", bytecode)
             super().__init__(*args, **kwargs)
 
-    monkeypatch.setattr(theme_module, "Environment", Environment)
+    monkeypatch.setattr(theme_module, "ImmutableSandboxedEnvironment", Sandboxed)
 
 
 def run(machine: type[IncrementalSite], examples: int, steps: int) -> None:
