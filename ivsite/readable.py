@@ -37,6 +37,18 @@ def readable_texts(path: PurePosixPath | Path, data: bytes) -> list[str]:
     return _texts(path, data, _MAX_NESTING)
 
 
+def _engine_code(path: PurePosixPath | Path, data: bytes) -> bool:
+    """Pagefind's search engine (``pagefind/wasm.<language>.pagefind``, WebAssembly
+    once decompressed): compiled code the indexer ships the same for every site,
+    never site text (its decompressed bytes are Pagefind's ``pagefind_dcd`` mark
+    and a WebAssembly module). Read as text its bytes hold digit runs that a phone number's
+    digits can match by chance, which refused every build of such a site. No site
+    file can be there: emit refuses a file under pagefind/."""
+    return (path.parent.name == "pagefind" and path.name.startswith("wasm.")
+            and path.suffix == ".pagefind"
+            and data.removeprefix(b"pagefind_dcd")[:4] == b"\0asm")
+
+
 _MAX_NESTING = 32
 """How many data URIs deep (an image inside an image inside a page) the audit reads.
 Each level is a third longer than the one inside it, so 32 levels already make one
@@ -48,6 +60,8 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int) -> list[str]:
     if data[:2] == b"\x1f\x8b":
         with contextlib.suppress(OSError, EOFError, zlib.error):
             data = gzip.decompress(data)
+    if _engine_code(path, data):
+        return []
     text = _decoded(data, path.suffix.lower() in TEXT_SUFFIXES)
     if not text:
         return []

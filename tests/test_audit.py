@@ -233,3 +233,21 @@ def test_nested_data_uris_are_read_to_a_bounded_depth(monkeypatch: pytest.Monkey
     assert _hits_in("a/index.html", page) == ["a/index.html"]
     monkeypatch.setattr(readable, "_MAX_NESTING", 2)  # too shallow to reach it: no crash
     assert _hits_in("a/index.html", page) == []
+
+
+def test_pagefinds_engine_is_not_read_as_text_but_its_index_is(tmp_path: Path) -> None:
+    """Pagefind's WebAssembly engine holds digit runs that a phone number can match
+    by chance (red team G4: every build of a site with such a number was refused);
+    it is the indexer's own code. Its index files, which hold site text, and any
+    other file with the same bytes are still read."""
+    phone = Secret("contact field phone", "+351 912 345 678", "content/interviews/x.md", 6)
+    engine = gzip.compress(b"pagefind_dcd\x00asm\x01\x00\x00\x00 351912345678 \x00")
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "wasm.en.pagefind").write_bytes(engine)
+    assert audit_folder(tmp_path, [phone], "", []).hits == []
+    (tmp_path / "pagefind" / "fragment").mkdir()
+    (tmp_path / "pagefind" / "fragment" / "en_1.pf_fragment").write_bytes(engine)
+    (tmp_path / "files").mkdir()
+    (tmp_path / "files" / "wasm.en.pagefind").write_bytes(engine)
+    found = sorted(h.output for h in audit_folder(tmp_path, [phone], "", []).hits)
+    assert found == ["files/wasm.en.pagefind", "pagefind/fragment/en_1.pf_fragment"]
