@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from typing import Any
 
 from .diagnostics import Diagnostic
@@ -30,6 +31,13 @@ _ALMOST_OPENING = re.compile(
 """A first line that is nearly ``---`` or ``+++``: ``----``, ``--``, ``- - -``, ``---yaml``."""
 _SETTING = re.compile(r"^[ \t]*[A-Za-z_][\w-]*[ \t]*(?::(?:[ \t]|$)|=)")
 _CLOSING = ("---", "+++")
+_DASHES = ("-_\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b"
+           "\ufe58\ufe63\uff0d\uff3f\u2500\u2501")
+"""Hyphens, dashes, minus signs and low lines, as typed, autocorrected or full-width."""
+_LONG_DASHES = "\u2013\u2014\u2015\u2e3a\u2e3b"
+"""En/em dashes: what smart punctuation makes of a typed ``--``/``---``."""
+_PLUSES = "+\ufe62\uff0b"
+_COMMENTS = re.compile(r"%%.*?%%|<!--.*?-->")
 _LOOK_AHEAD = 40
 
 
@@ -44,6 +52,17 @@ def without_front_matter(path: str, text: str, lines: list[str]) -> tuple[
             f"the first line {first.strip()!r} looks like the start of front matter, but "
             "only a line '---' (YAML) or '+++' (TOML) opens it; ivsite will not guess",
             "write '---' alone on the first line, or start the note with its text")]
+    late = _late_fence(lines)
+    if late is not None:
+        n, shown = late
+        return None, [Diagnostic(
+            path, n, 1, "error", "front-matter-start",
+            f"line {n} {shown!r} looks like the start of front matter, but front matter "
+            "opens only with '---' (YAML) or '+++' (TOML) alone on the very first line; "
+            "ivsite will not read it as text",
+            "front matter must start on the first line with ---: remove what comes "
+            "before it (blank lines, invisible characters, comments) and type plain "
+            "hyphens")]
     close = next((i for i, line in enumerate(lines[:_LOOK_AHEAD])
                   if line.rstrip() in _CLOSING), None)
     if close:
@@ -57,6 +76,39 @@ def without_front_matter(path: str, text: str, lines: list[str]) -> tuple[
                 "will not read settings as text",
                 f"add a line '{lines[close].strip()}' before the first setting")]
     return FrontMatter(body=text, body_line=1, text=text, present=False), []
+
+
+def _visible(line: str) -> str:
+    """The line without whitespace and Unicode format characters (U+200B, BOM …)."""
+    return "".join(ch for ch in line
+                   if not ch.isspace() and unicodedata.category(ch) != "Cf")
+
+
+def _late_fence(lines: list[str]) -> tuple[int, str] | None:
+    """The line (1-based) and text of a fence-like first visible line: the first
+    line that is not blank, invisible or only comments, made only of dash-like
+    characters (three or more, or an en/em dash) or of ``+`` look-alikes. Line 1
+    exactly ``---``/``+++`` never comes here; anything else so shaped may be front
+    matter its author meant, with a ``visibility: private`` in it (fail closed)."""
+    in_comment = ""
+    for n, line in enumerate(lines, 1):
+        seen = _visible(line)
+        if in_comment:
+            end = seen.find(in_comment)
+            if end < 0:
+                continue
+            seen, in_comment = seen[end + len(in_comment):], ""
+        seen = _COMMENTS.sub("", seen)
+        for opener, closer in (("%%", "%%"), ("<!--", "-->")):
+            if seen.startswith(opener):  # a comment that goes on over the next lines
+                seen, in_comment = "", closer
+        if not seen:
+            continue
+        dashes = all(ch in _DASHES for ch in seen) and (
+            len(seen) >= 3 or any(ch in _LONG_DASHES for ch in seen))
+        pluses = len(seen) >= 3 and all(ch in _PLUSES for ch in seen)
+        return (n, line.strip()) if dashes or pluses else None
+    return None
 
 
 def split_toml(path: str, text: str, lines: list[str]) -> tuple[

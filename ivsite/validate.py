@@ -180,7 +180,8 @@ def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
         if key in known:
             continue
         pos = fm.key_pos.get(key, Pos(1, 1))
-        if not _privacy_shaped(path, pos, key, key, data[key], diags):
+        if not _privacy_shaped(path, pos, key, key, data[key], diags) \
+                and not _privacy_below(fm, path, (key,), data[key], diags):
             diags.warning(
                 path, pos.line, pos.col, "unknown-key", f"unknown key '{key}' is ignored",
                 did_you_mean(key, known),
@@ -196,10 +197,12 @@ def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
             for i, r in enumerate(data["referrals"])
         ]
     for path_keys, value in _strings(fm.data):
-        if "<!--" in value:  # printed as text in titles, lists, feeds: never hidden
+        # Printed as text in titles, lists, feeds, tag URLs: never hidden.
+        kind = _comment_kind(value)
+        if kind:
             pos = fm.pos(*path_keys)
             diags.error(path, pos.line, pos.col, "comment-in-front-matter",
-                        "an HTML comment in the front matter would be printed as text",
+                        f"{kind} in the front matter would be printed as text",
                         "use a YAML comment ('# ...') or move it into the body")
     # Visibility is checked by hand for the hints the contract asks for.
     if "visibility" in data:
@@ -297,10 +300,48 @@ def _drop_unknown(
             continue
         pos = fm.nested_key_pos.get((*where, str(k))) or fm.pos(*where, str(k))
         dotted = ".".join((*where, str(k)))
-        if not _privacy_shaped(path, pos, str(k), dotted, v, diags):
+        if not _privacy_shaped(path, pos, str(k), dotted, v, diags) \
+                and not _privacy_below(fm, path, (*where, str(k)), v, diags):
             diags.warning(path, pos.line, pos.col, "unknown-key",
                           f"unknown key '{dotted}' is ignored", did_you_mean(str(k), known))
     return out
+
+
+def _comment_kind(value: str) -> str | None:
+    """Which comment a front-matter string holds: none is hidden there."""
+    return ("an HTML comment" if "<!--" in value
+            else "an Obsidian comment ('%%')" if "%%" in value else None)
+
+
+def _privacy_below(fm: FrontMatter, path: str, where: tuple[str, ...], value: object,
+                   diags: Diagnostics) -> bool:
+    """A privacy-looking key anywhere inside an ignored key (``extra: {visibility:
+    private}``, or TOML's ``visibility`` written after an ``[extra]`` header, which
+    puts it in that table) is an error: ignored with its parent, it would publish
+    the note. Each list or mapping is visited once (YAML aliases can make cycles)."""
+    found = False
+    seen: set[int] = set()
+    stack: list[tuple[tuple[str, ...], object]] = [(where, value)]
+    while stack:
+        keys, item = stack.pop()
+        if not isinstance(item, dict | list) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        pairs = item.items() if isinstance(item, dict) else enumerate(item)
+        for k, v in pairs:
+            inner = (*keys, str(k))
+            word = privacy_word(str(k)) if isinstance(item, dict) else None
+            if word is not None:
+                pos = fm.nested_key_pos.get(inner) or fm.pos(*inner)
+                diags.error(path, pos.line, pos.col, "privacy-key",
+                            f"'{'.'.join(inner)}' looks like a privacy switch ({word!r}) "
+                            "but is not at the top level, so ivsite would ignore it",
+                            "write 'visibility: ...' at the top level of the front matter "
+                            "(in TOML, before the first [table]: a key after a [table] "
+                            "line belongs to that table)")
+                found = True
+            stack.append((inner, v))
+    return found
 
 
 def _privacy_shaped(path: str, pos: Pos, key: str, shown: str, value: object,
