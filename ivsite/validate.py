@@ -18,6 +18,7 @@ import yaml
 from pydantic import ValidationError
 
 from . import consent
+from .bodyprivacy import body_privacy
 from .causes import attach, rejected_names
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics, did_you_mean
@@ -260,6 +261,8 @@ def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
         return None
     visibility = meta.visibility or getattr(config.visibility, coll)
     if visibility == "public" and _privacy_tags(path, fm, meta.tags, diags):
+        return None
+    if body_privacy(path, fm.body_line, p.tokens, p.cut, visibility, diags):
         return None
     slug = meta.slug or slugify(note_key.rsplit("/", 1)[-1]) or "note"
     if coll == "pages" and note_key.rsplit("/", 1)[-1] == "index":
