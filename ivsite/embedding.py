@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from markdown_it.token import Token
 
 from .diagnostics import did_you_mean
+from .notelike import note_like_problem
 from .notes import AssetTarget, BrokenTarget, Note, NoteTarget, ValidSite, resolve_wiki
 from .render import plain_text
 from .slugs import slugify
@@ -50,6 +51,8 @@ def find_file(site: ValidSite, name: str) -> AssetTarget | BrokenTarget:
             f"'![[{name}]]' is a recording; recordings are never published",
             "remove the embed; a recording may be linked from a private note only",
             code="recording-link")
+    if any(rel == name or rel.endswith("/" + name) for rel in site.note_likes):
+        return BrokenTarget(*note_like_problem(f"![[{name}]]"), code="note-like-file")
     names = {posixpath.basename(rel) for rel in site.assets}
     return BrokenTarget(f"'![[{name}]]' names no file in the site",
                         did_you_mean(posixpath.basename(name), names))

@@ -16,6 +16,7 @@ from markdown_it.token import Token
 from .frontmatter import FrontMatter
 from .load import AssetRef
 from .models import InterviewMeta, NoteMeta, Visibility
+from .notelike import note_like_problem
 from .passages import Cut
 from .slugs import comparable
 
@@ -86,6 +87,8 @@ class ValidSite:
     note_copies: dict[str, str] = field(default_factory=dict)
     """Files with the same bytes as a note's source (a copy or hard link), by path,
     with that note's source: never published, as the note's file is not."""
+    note_likes: frozenset[str] = frozenset()
+    """Files named like Markdown notes (see ivsite.notelike): never published."""
     questions: list[Question] = field(default_factory=list)
     shape: str = ""
     """Digest of what one note's checks and view can read of the others
@@ -115,6 +118,7 @@ class BrokenTarget:
     hint: str = ""
     code: str = "broken-link"
     """The diagnostic's code: broken-link, outside-site, recording-link, note-copy,
+    note-like-file,
     ambiguous-link or missing-note (a note not written yet: a warning)."""
     shown: str = ""
     """For a missing note, the text that stands in place of the link."""
@@ -198,6 +202,8 @@ def resolve_href(site: ValidSite, from_source: str, href: str) -> Target:
             "link the note itself, or remove the file",
             code="note-copy",
         )
+    if asset is None and rel in site.note_likes:
+        return BrokenTarget(*note_like_problem(href), code="note-like-file")
     if asset is None:
         return BrokenTarget(f"'{href}' links to a file that does not exist ({rel})")
     return AssetTarget(asset, parts.fragment)

@@ -27,6 +27,7 @@ from .models import InterviewMeta
 from .normalise import SPACELESS, compact, words
 from .notes import Note, NoteTarget, ValidSite, resolve_href, resolve_wiki
 from .romanise import romanised, romanised_seqs
+from .syntax.embeds import is_file
 from .textmatch import Matcher, phone_key
 
 T = TypeVar("T")
@@ -263,14 +264,17 @@ def names_pattern(names: Iterable[str], glued: bool = False) -> re.Pattern[str] 
 
 
 def linked_keys(site: ValidSite, note: Note) -> set[str]:
-    """Keys of the notes this note's source links to (withheld text included: a
-    link there still ties what the note says to the person)."""
+    """Keys of the notes this note's source links to or embeds (withheld text
+    included: a link there still ties what the note says to the person)."""
     out: set[str] = set()
     for tok in note.tokens:
-        for child in tok.children or ():
+        for child in (tok, *(tok.children or ())):
             target = None
-            if child.type == "wikilink":
-                target = resolve_wiki(site, str(child.meta.get("target", "")))
+            name = str(child.meta.get("target", "")) if child.meta else ""
+            if child.type == "wikilink" or (
+                    child.type in ("embed", "embed_block") and not is_file(name)):
+                # (A whole note embedded puts its text, and a link to it, beside the name.)
+                target = resolve_wiki(site, name)
             elif child.type == "link_open":
                 target = resolve_href(site, note.source, str(child.attrs.get("href", "")))
             if isinstance(target, NoteTarget):

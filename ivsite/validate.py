@@ -18,6 +18,7 @@ import yaml
 from pydantic import ValidationError
 
 from . import consent
+from .bodyprivacy import body_privacy
 from .causes import attach, rejected_names
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics, did_you_mean
@@ -35,6 +36,7 @@ from .models import (
     Referral,
     ReflectionMeta,
 )
+from .notelike import is_note_like
 from .notes import Note, Question, ValidSite
 from .parse import ParsedNote
 from .recordings import recording_files
@@ -118,6 +120,8 @@ def _withhold_note_copies(site: ValidSite, loaded: LoadedSite) -> None:
     site.note_copies = {rel: sources[ref.digest] for rel, ref in site.assets.items()
                         if ref.digest in sources}
     site.assets = {rel: ref for rel, ref in site.assets.items() if rel not in site.note_copies}
+    site.note_likes = frozenset(rel for rel in site.assets if is_note_like(rel))
+    site.assets = {rel: ref for rel, ref in site.assets.items() if rel not in site.note_likes}
 
 
 T = TypeVar("T")
@@ -144,6 +148,8 @@ def site_shape(site: ValidSite, config_key: str) -> str:
         h.update(f"\0recording\0{rel}\0{source}".encode())
     for rel, source in site.note_copies.items():
         h.update(f"\0note copy\0{rel}\0{source}".encode())
+    for rel in sorted(site.note_likes):
+        h.update(f"\0note-like\0{rel}".encode())
     for q in site.questions:
         h.update(repr((q.id, q.text, q.aliases, q.roles)).encode())
     h.update(repr(sorted(site.rejected.items())).encode())
@@ -258,6 +264,8 @@ def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
         return None
     visibility = meta.visibility or getattr(config.visibility, coll)
     if visibility == "public" and _privacy_tags(path, fm, meta.tags, diags):
+        return None
+    if body_privacy(path, fm.body_line, p.tokens, p.cut, visibility, diags):
         return None
     slug = meta.slug or slugify(note_key.rsplit("/", 1)[-1]) or "note"
     if coll == "pages" and note_key.rsplit("/", 1)[-1] == "index":

@@ -12,6 +12,7 @@ from ..audience import Audience
 from ..audit import AssetSecret, Hit, audit_files, audit_folder
 from ..diagnostics import Diagnostics
 from ..emit import emit
+from ..notelike import is_note_like
 from ..output import OutputPlan
 from ..recordings import recording_files
 from ..secrets import Secret, published_names, visible_source, withheld
@@ -54,7 +55,8 @@ def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
     given = {ref.digest for ref in published.assets.values()}
     recordings = recording_files(prep.valid.notes, prep.loaded.assets)
     return [*(AssetSecret(ref.digest, ref.rel) for ref in prep.loaded.assets.values()
-              if (ref.digest not in given or ref.rel in recordings) and ref.size > 0),
+              if (ref.digest not in given or ref.rel in recordings or is_note_like(ref.rel))
+              and ref.size > 0),
             *(AssetSecret(src.digest, src.rel) for src in prep.loaded.notes if src.data)]
 
 
