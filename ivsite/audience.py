@@ -286,8 +286,10 @@ def build_view(
     return AudienceView(
         audience=audience, config=config, notes=made, questions=list(site.questions),
         withheld_note_count=len(site.notes) - len(visible),
+        # Made for the private view alone (for_audience gives the others none).
         follow_ups=for_audience(follow_ups(((n.source, n.meta) for n in site.notes),
-                                           config.follow_up), audience),
+                                           config.follow_up), audience)
+        if audience == "private" else [],
         today=today if audience == "private" else None,
     )
 

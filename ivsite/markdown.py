@@ -14,7 +14,6 @@ from __future__ import annotations
 from functools import cache
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
@@ -22,6 +21,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from .codehighlight import highlight_code
+from .syntax.brackets import double_bracket_rule
 from .syntax.callouts import callouts_plugin
 from .syntax.embeds import embeds_plugin
 from .syntax.highlight import highlight_plugin
@@ -30,25 +30,8 @@ from .syntax.inlinetags import inline_tags_plugin
 PASSAGE_KINDS = ("private", "mentor")
 
 
-def _wikilink(state: StateInline, silent: bool) -> bool:
-    """``[[target]]``, ``[[target|label]]`` and ``[[target#part|label]]``."""
-    src, pos = state.src, state.pos
-    if not src.startswith("[[", pos):
-        return False
-    end = src.find("]]", pos + 2)
-    if end < 0:
-        return False
-    inner = src[pos + 2:end]
-    if not inner.strip() or "\n" in inner or "[" in inner:
-        return False
-    if not silent:
-        target, _, label = inner.partition("|")
-        token = state.push("wikilink", "", 0)
-        token.meta = {"target": target.strip(), "label": label.strip()}
-        token.content = inner
-        token.markup = "[["
-    state.pos = end + 2
-    return True
+_wikilink = double_bracket_rule("[[", "wikilink", "label")
+"""``[[target]]``, ``[[target|label]]`` and ``[[target#part|label]]``."""
 
 
 @cache

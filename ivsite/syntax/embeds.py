@@ -16,9 +16,10 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererProtocol
 from markdown_it.rules_core import StateCore
-from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
+
+from .brackets import double_bracket_rule
 
 _FILE = re.compile(r"\.(?!md$|markdown$)[A-Za-z0-9]{1,5}$")
 _SIZE = re.compile(r"(\d{1,5})(?:x(\d{1,5}))?")
@@ -35,24 +36,7 @@ def size_of(extra: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2) or "") if m else None
 
 
-def _embed(state: StateInline, silent: bool) -> bool:
-    src, pos = state.src, state.pos
-    if not src.startswith("![[", pos):
-        return False
-    end = src.find("]]", pos + 3)
-    if end < 0:
-        return False
-    inner = src[pos + 3:end]
-    if not inner.strip() or "\n" in inner or "[" in inner:
-        return False
-    if not silent:
-        target, _, extra = inner.partition("|")
-        tok = state.push("embed", "", 0)
-        tok.meta = {"target": target.strip(), "extra": extra.strip()}
-        tok.content = inner
-        tok.markup = "![["
-    state.pos = end + 2
-    return True
+_embed = double_bracket_rule("![[", "embed", "extra")
 
 
 def _blocks(state: StateCore) -> None:
