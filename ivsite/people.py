@@ -254,13 +254,17 @@ def names_pattern(names: Iterable[str], glued: bool = False) -> re.Pattern[str] 
     names of people who agreed, taken out of a text before it is searched for the
     short forms of those who did not ("C. Fagerlund" inside "Aiko C. Fagerlund").
     ``glued``: a name may also start where a capital follows a small letter, as
-    where a search index runs a label and a value together ("WithAiko")."""
+    where a search index runs a label and a value together ("WithAiko"), and end
+    where a capital follows, as where a reading of a page without its tags runs a
+    link's text into the next one ("Aiko FagerlundNewer")."""
     alternatives = sorted({r"[\W_]*".join(re.escape(w.strip(".")) for w in name.split())
                            for name in names if name.split()}, key=len, reverse=True)
     if not alternatives:
         return None
-    start = r"(?:(?<![^\W_])|(?-i:(?<=[a-z])(?=[A-Z])))" if glued else r"(?<![^\W_])"
-    return re.compile(start + "(?:" + "|".join(alternatives) + r")(?![^\W_])", re.I)
+    start, end = (r"(?:(?<![^\W_])|(?-i:(?<=[a-z])(?=[A-Z])))",
+                  r"(?:(?![^\W_])|(?-i:(?<=[a-z])(?=[A-Z])))") if glued else \
+        (r"(?<![^\W_])", r"(?![^\W_])")
+    return re.compile(start + "(?:" + "|".join(alternatives) + ")" + end, re.I)
 
 
 def linked_keys(site: ValidSite, note: Note) -> set[str]:

@@ -127,3 +127,24 @@ def test_the_short_form_alone_still_names_the_one_who_did_not_agree(tmp_path: Pa
     assert result.status == 1
     assert any(d.code == "name-without-consent" and "Camila" in d.message
                for d in result.diagnostics), [d.text() for d in result.diagnostics]
+
+
+def test_a_consented_namesake_in_the_next_links_text_is_no_leak(tmp_path: Path) -> None:
+    """Mateus Brennan did not agree to be named, Wanjiru Brennan did. Mateus's page
+    links to Wanjiru's as the newer conversation; the reading of the page without
+    its tags runs that link's text into the next ("Wanjiru BrennanNewer"), and the
+    consented name must still be taken out of it before "Brennan" is looked for
+    (a false refusal found in bench/'s 1,000-note corpus)."""
+    def note(date: str, name: str, consent: bool) -> str:
+        return (f"---\ndate: {date}\nvisibility: public\nperson:\n  name: {name}\n"
+                f"alias: a researcher\nconsent:\n  publish_name: {str(consent).lower()}\n"
+                "---\nWe talked.\n")
+    root = write_site(tmp_path / "site", {
+        "content/interviews/2026-01-02-a.md": note("2026-01-02", "Mateus Brennan", False),
+        "content/interviews/2026-01-01-b.md": note("2026-01-01", "Wanjiru Brennan", True),
+        "content/interviews/2026-01-03-c.md": note("2026-01-03", "Ines Okafor", True),
+    })
+    result = build(root, out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics]
+    page = (tmp_path / "out/interviews/2026-01-02-a/index.html").read_text()
+    assert "Wanjiru Brennan" in page and "Mateus" not in page
