@@ -64,12 +64,15 @@ class AssetSecret:
 @dataclass(frozen=True)
 class Seen:
     """What the audience may read, as words: made once for a whole audit (folding
-    a site's text is the slow part)."""
+    a site's text is the slow part). It remembers what it was asked: of all the
+    visible text, only those answers decide what an audit looks for (see
+    :meth:`answers`)."""
 
     words: str
     """Its words, each between single spaces (as Searchable.joined, no camelCase split)."""
     run: str
     _shown: dict[tuple[str, ...], bool] = field(default_factory=dict, compare=False)
+    _runs: dict[str, bool] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, visible_text: str) -> Seen:
@@ -84,6 +87,20 @@ class Seen:
             found = set(Matcher([(w, w) for w in todo]).find_in(Searchable("", self.words)))
             self._shown.update((w, w in found) for w in todo)
         return {w for w in seqs if self._shown[w]}
+
+    def in_run(self, letters: str) -> bool:
+        """Whether these letters occur in the visible text with its spaces taken out."""
+        if letters not in self._runs:
+            self._runs[letters] = letters in self.run
+        return self._runs[letters]
+
+    def answers(self) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+        """Every word sequence and run of letters asked about that the audience
+        reads. With the secrets, these are all the visible text adds to what an
+        audit looks for: an edit to visible text that changes none of them (most
+        do not) leaves every file's audit key as it was."""
+        return (tuple(sorted(w for w, shown in self._shown.items() if shown)),
+                tuple(sorted(x for x, shown in self._runs.items() if shown)))
 
 
 def needles(secrets: Iterable[Secret], visible_text: str | Seen,
@@ -129,7 +146,7 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
                         maybe[i].setdefault(w, s)
     # What the audience may see anyway is not a secret from it.
     shown = seen.shown(maybe[0].keys() | maybe[1].keys())
-    runs = [(x, s) for x, s in runs if s.kind.startswith(ALWAYS) or x not in seen.run]
+    runs = [(x, s) for x, s in runs if s.kind.startswith(ALWAYS) or not seen.in_run(x)]
     text, code = (Matcher([*always[i].items(), *((w, s) for w, s in maybe[i].items()
                                                  if w not in shown)],
                           substrings=runs, phones=phones) for i in (0, 1))
@@ -199,19 +216,16 @@ def audit_files(
     anyone else ("Aiko C. Fagerlund" holds "C. Fagerlund", a short form of
     Camila G. Fagerlund, who did not agree): names are looked for in a text
     without them, contact details in the text as written."""
-    digest = needles_digest(secrets, visible_text, withheld_assets, base_url, consented)
+    search = _search(secrets, visible_text, withheld_assets, base_url, consented)
     hits: list[Hit] = []
     now: set[str] = set()
-    search: _Search | None = None
     for rel, data in files:
         data_digest = hashlib.sha256(data).hexdigest()
-        key = file_key(digest, rel, data_digest)
-        if key in clean:
-            found = []
-        else:
-            search = search or _search(digest, secrets, visible_text, withheld_assets,
-                                        base_url, consented)
-            found = search.hits(rel, data, data_digest)
+        key = file_key(search.digest, rel, data_digest)
+        # A file's hash is looked up every time: the withheld files change with
+        # every edit to a note (each note's source is one), and a lookup is cheap.
+        found = search.withheld_file(rel, data_digest)
+        found += [] if key in clean else search.hits(rel, data)
         if not found:
             now.add(key)
         hits += found
@@ -219,24 +233,25 @@ def audit_files(
 
 
 _SEARCHES: dict[str, _Search] = {}
-"""The last few needle sets made, by needles_digest (which covers all they are made
-from): a build audits each layer's pages while Pagefind runs, then its files."""
+"""The last few needle sets made, by a digest of all they are made from: a build
+audits each layer's pages while Pagefind runs, then its files."""
 
 
-def _search(digest: str, secrets: list[Secret], visible_text: str,
-            withheld_assets: list[AssetSecret], base_url: str,
-            consented: tuple[str, ...]) -> _Search:
-    search = _SEARCHES.pop(digest, None) or _Search(secrets, visible_text, withheld_assets,
-                                                    base_url, consented)
-    _SEARCHES[digest] = search
+def _search(secrets: list[Secret], visible_text: str, withheld_assets: list[AssetSecret],
+            base_url: str, consented: tuple[str, ...]) -> _Search:
+    made_from = hashlib.sha256(repr((secrets, visible_text, withheld_assets, base_url,
+                                     consented)).encode("utf-8", "surrogatepass")).hexdigest()
+    search = _SEARCHES.pop(made_from, None) or _Search(secrets, visible_text, withheld_assets,
+                                                       base_url, consented)
+    _SEARCHES[made_from] = search
     for old in list(_SEARCHES)[:-4]:  # a build has at most three
         del _SEARCHES[old]
     return search
 
 
 class _Search:
-    """Everything one audit looks for, made on the first file not known clean (a
-    build that changed nothing need not make it at all)."""
+    """Everything one audit looks for, and ``digest``, the part of every file's
+    audit key that stands for it (see ivsite.auditcache.needles_digest)."""
 
     def __init__(self, secrets: list[Secret], visible_text: str,
                  withheld_assets: list[AssetSecret], base_url: str,
@@ -251,14 +266,17 @@ class _Search:
         self.matcher, self.in_code = needle_pair(anywhere, shown)
         self.scoped = _scoped(secrets, shown)
         self.assets = {a.digest: a for a in withheld_assets}
+        self.digest = needles_digest(secrets, shown.answers(), base_url, consented)
 
-    def hits(self, rel: str, data: bytes, data_digest: str) -> list[Hit]:
-        """What one file gives away."""
+    def withheld_file(self, rel: str, data_digest: str) -> list[Hit]:
+        """The file, if it is one the audience was not given (by its hash)."""
+        a = self.assets.get(data_digest)
+        return [Hit(rel, Secret("withheld file", a.source, a.source, 0))] if a else []
+
+    def hits(self, rel: str, data: bytes) -> list[Hit]:
+        """What one file's text and name give away."""
         path = PurePosixPath(rel)
         hits: list[Hit] = []
-        a = self.assets.get(data_digest)
-        if a is not None:
-            hits.append(Hit(rel, Secret("withheld file", a.source, a.source, 0)))
         seen: set[int] = set()
         if self.addresses and path.suffix.lower() in MARKUP_SUFFIXES:
             for secret in links_to(rel, data, self.addresses):

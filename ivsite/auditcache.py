@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 from . import __version__
 
 if TYPE_CHECKING:
-    from .audit import AssetSecret
     from .secrets import Secret
 
 AUDIT_VERSION = 1
@@ -34,14 +33,16 @@ AUDIT_VERSION = 1
 digest of ivsite's own source (also in the key) would not show."""
 
 
-def needles_digest(secrets: list[Secret], visible_text: str,
-                   withheld_assets: list[AssetSecret], base_url: str,
+def needles_digest(secrets: list[Secret], shown: object, base_url: str,
                    consented: tuple[str, ...] = ()) -> str:
-    """A digest of everything an audit's verdict depends on but the file itself:
-    every field of every secret, what the audience may read, the withheld files,
-    the site's address, the names of people who agreed, and the audit's own code."""
+    """A digest of everything an audit's reading of a file depends on but the file
+    itself: every field of every secret, ``shown`` (which of the forms looked for
+    the audience may read anyway: ivsite.audit.Seen.answers, not the visible text,
+    which changes with every edit while these rarely do), the site's address, the
+    names of people who agreed, and the audit's own code. (Withheld files are found
+    by their hash, looked up for every file in every audit.)"""
     return hashlib.sha256(repr((
-        _code_digest(), secrets, visible_text, withheld_assets, base_url, consented,
+        _code_digest(), secrets, shown, base_url, consented,
     )).encode("utf-8", "surrogatepass")).hexdigest()
 
 

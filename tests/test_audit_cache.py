@@ -165,6 +165,7 @@ def test_a_new_withheld_note_is_caught_in_an_unchanged_output_file(
     # The same build with keys that leave the needles out would let the page through
     # (each build audits: none is answered by the record of the last build).
     monkeypatch.setattr(audit, "needles_digest", lambda *args: "the same every time")
+    monkeypatch.setattr(audit, "_SEARCHES", {})  # none made with the real digest
     monkeypatch.setattr(last_build, "read", lambda *args: None)
     (site / "content/reflections/salary-talk.md").unlink()
     assert build(site, out=out).status == EXIT_OK
@@ -181,9 +182,9 @@ def test_a_build_that_changed_nothing_reads_only_what_changed(
     audited_now: list[str] = []
     real = audit._Search.hits
 
-    def spy(self: audit._Search, rel: str, data: bytes, digest: str) -> list[audit.Hit]:
+    def spy(self: audit._Search, rel: str, data: bytes) -> list[audit.Hit]:
         audited_now.append(rel)
-        return real(self, rel, data, digest)
+        return real(self, rel, data)
 
     monkeypatch.setattr(audit._Search, "hits", spy)
     assert build(site, out=out).status == EXIT_OK
@@ -242,10 +243,52 @@ def test_a_failing_indexer_writes_nothing(tmp_path: Path,
 
 
 def test_the_audits_own_code_is_part_of_every_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    before = auditcache.needles_digest([NAME], "", [], "")
+    before = auditcache.needles_digest([NAME], (), "")
     monkeypatch.setattr(auditcache, "AUDIT_VERSION", auditcache.AUDIT_VERSION + 1)
     auditcache._code_digest.cache_clear()
     try:
-        assert auditcache.needles_digest([NAME], "", [], "") != before
+        assert auditcache.needles_digest([NAME], (), "") != before
     finally:
         auditcache._code_digest.cache_clear()
+
+
+SAID = "We will cut the design team by half next spring."
+PASSAGE = Secret("withheld passage", SAID, "content/interviews/x.md", 9)
+NOTES = {"files/notes.txt": f"Minutes. {SAID}".encode()}
+
+
+def test_an_edit_to_visible_text_keeps_the_keys_unless_it_changes_what_is_shown() -> None:
+    """A key stands for the secrets and for which of them the audience reads anyway,
+    not for the whole visible text: a sentence added anywhere leaves every key as
+    it was, and taking away the visible copy of a withheld sentence makes the file
+    that holds it a leak, found though its bytes did not change."""
+    visible = f"A public note. {SAID}"
+    first = audited(NOTES, [PASSAGE], visible)
+    assert not first.hits and first.clean
+    edited = audited(NOTES, [PASSAGE], visible + " And a new sentence.", clean=first.clean)
+    assert edited.clean == first.clean
+    gone = audited(NOTES, [PASSAGE], "A public note. And a new sentence.", clean=first.clean)
+    assert [h.secret for h in gone.hits] == [PASSAGE]
+
+
+def test_without_what_is_shown_in_the_key_the_leak_would_pass(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The protection above switched off: keys that leave out what the audience
+    reads let the file through when its visible copy is taken away."""
+    monkeypatch.setattr(audit.Seen, "answers", lambda self: ())
+    audit._SEARCHES.clear()
+    first = audited(NOTES, [PASSAGE], f"A public note. {SAID}")
+    gone = audited(NOTES, [PASSAGE], "A public note. And a new sentence.", clean=first.clean)
+    assert gone.hits == []
+
+
+def test_a_file_known_clean_that_became_a_withheld_file_is_caught() -> None:
+    """Withheld files are found by hash in every audit, known clean or not: a note's
+    source is one, and its digest changes with every edit, so it is not in the key."""
+    source = b"---\nvisibility: private\n---\nSalary talk.\n"
+    first = audited({"files/copy.txt": source}, [])
+    assert not first.hits and first.clean
+    withheld = AssetSecret(hashlib.sha256(source).hexdigest(), "content/reflections/x.md")
+    then = audited({"files/copy.txt": source}, [], assets=[withheld], clean=first.clean)
+    assert [h.secret.kind for h in then.hits] == ["withheld file"]
+    assert not then.clean
