@@ -884,3 +884,66 @@ def test_the_mentor_view_on_a_public_address_needs_the_flag(tmp_path: Path) -> N
     with serving(root, audience="mentor", host="0.0.0.0", allow_remote_private=True) as srv:
         assert any("mentor view is served unencrypted" in ln
                    for ln in srv.lines)  # type: ignore[attr-defined]
+
+
+def _index_text(bundle: Path) -> bytes:
+    """Every file of a Pagefind bundle, its gzip-compressed index files opened."""
+    import gzip
+    out = b""
+    for f in sorted(bundle.rglob("*")):
+        if f.is_file() and f.suffix in (".pf_fragment", ".pf_index", ".pf_meta"):
+            out += gzip.decompress(f.read_bytes()) if f.read_bytes()[:2] == b"\x1f\x8b" \
+                else f.read_bytes()
+    return out
+
+
+def test_the_public_preview_has_the_search_index_a_build_makes(tmp_path: Path) -> None:
+    """The header's search box and the search page need Pagefind's bundle: the preview
+    indexes what it serves after each save, and the output check reads the new one."""
+    from ivsite.preview import Preview, ReloadHub
+    root = make_site(tmp_path)
+    preview = Preview(root, "public", ReloadHub())
+    try:
+        assert preview.rebuild(None).ok
+        assert preview.run_audit() == []
+        bundle = preview.folder / "pagefind"
+        assert (bundle / "pagefind-ui.js").is_file()
+        first = _index_text(bundle)
+        assert b"Northwind" in first and CANARY_PASSAGE.encode() not in first
+        # The shared mentor view has its own index; the public one never holds it.
+        mentor = [b for b in (preview.folder / "share").glob("*/pagefind") if b.is_dir()]
+        assert len(mentor) == 1 and b"Quillbeam" in _index_text(mentor[0])
+        assert b"Quillbeam" not in first and b"share/" not in first
+        about = root / ABOUT
+        about.write_text(about.read_text("utf-8") + "\nA word: zanzibarquokka.\n", "utf-8")
+        assert preview.rebuild({ABOUT}).ok
+        assert preview.run_audit() == []
+        assert b"zanzibarquokka" in _index_text(bundle)
+        assert not list(preview.folder.parent.glob(".ivsite-index-*"))  # no scratch left
+    finally:
+        preview.close()
+
+
+def test_a_leak_in_the_previews_search_index_is_caught(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview's index is read by the output check like any other file: an
+    indexer that put a private title in it is an audit error."""
+    from ivsite.preview import Preview, ReloadHub, indexer
+    root = make_site(tmp_path)
+
+    def leaky(folders: list[Path]) -> list[tuple[Path, subprocess.Popen[bytes]]]:
+        code = ("import pathlib, sys; p = pathlib.Path(sys.argv[1]) / 'pagefind'; "
+                f"p.mkdir(); (p / 'pagefind-entry.json').write_text('Budget {CANARY_TITLE}')")
+        return [(f, subprocess.Popen([sys.executable, "-c", code, str(f)],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+                for f in folders]
+
+    monkeypatch.setattr(indexer, "start_pagefind", leaky)
+    preview = Preview(root, "public", ReloadHub())
+    try:
+        assert preview.rebuild(None).ok
+        errors = preview.run_audit()
+        assert errors and {e.path for e in errors} == {PRIVATE_REFLECTION}
+        assert any("pagefind/pagefind-entry.json" in e.message for e in errors)
+    finally:
+        preview.close()

@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_serve import ABOUT, CANARY_TITLE, PUBLIC_INTERVIEW, REPO, make_site, serving
+from test_serve import (
+    ABOUT,
+    CANARY_TITLE,
+    PUBLIC_INTERVIEW,
+    REPO,
+    make_site,
+    serving,
+    wait_until,
+)
 from test_serve import page as page_bytes
 
 from ivsite import searchindex
@@ -128,3 +136,22 @@ def test_the_private_preview_searches_every_note_and_a_new_word(
             timeout=WAIT_MS)
         assert "One note matches" in status.inner_text()
         assert CANARY_TITLE in page.locator("#iv-search-results").inner_text()
+
+
+def test_the_public_previews_header_search_finds_a_public_note(tmp_path: Path,
+                                                               page: Any) -> None:
+    """The public preview runs Pagefind as a build does: the header's search box is
+    Pagefind's UI and finds a public note (and, as in a build, no withheld one)."""
+    from test_reading_browser import _search
+    root = make_site(tmp_path)
+    with serving(root, audience="public") as srv:
+        assert srv.wait_idle(settle=0.5)
+        wait_until(lambda: srv.preview is not None and srv.preview._audited >= 0,
+                   what="the index and the output check")
+        page.goto(srv.url + "roles/")
+        page.locator("#iv-header-pagefind .pagefind-ui__search-input").wait_for(
+            timeout=WAIT_MS)
+        found = _search(page, "Priya Northwind")
+        assert any("2026-02-11-northwind-ux" in href for href in found), found
+        found = _search(page, f"Budget {CANARY_TITLE} salary reality check")
+        assert not [href for href in found if "salary-reality-check" in href], found

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -50,7 +51,7 @@ from ..pipeline import (
 )
 from ..theme import ThemeError
 from ..write import Layer, sync_folder
-from . import reload
+from . import indexer, reload
 from .security import resolve_request_path
 
 __all__ = ["Preview", "Rebuild"]
@@ -173,7 +174,10 @@ class Preview:
         if self.audience != "private" and (
                 changed or had_errors or self._audited != self.generation):
 
+            generation = self.generation
+
             def audit() -> list[Hit]:
+                self._index(layers, generation)
                 return audit_site(self.pipe, site, self.folder, stop=self.builds_waiting)
 
             with self.lock:
@@ -231,6 +235,26 @@ class Preview:
             self.hub.show(reload.overlay_html(errors))
         self.audit_errors = errors
         return errors
+
+    def _index(self, layers: list[Layer], generation: int) -> None:
+        """Pagefind's index of the pages synced (see ivsite.preview.indexer), put
+        in place unless a newer save changed the folder meanwhile: then the audit of
+        this folder is moot (AuditInterrupted), and the newer save's job indexes it.
+        An indexer that fails leaves the search box as a plain form; the preview
+        goes on, and ``ivsite build`` reports the failure."""
+        if self.builds_waiting():
+            raise AuditInterrupted
+        try:
+            bundles = indexer.make(self.folder, layers)
+        except (OSError, subprocess.SubprocessError) as exc:
+            print(f"ivsite serve: the search index was not made: {exc}", file=sys.stderr)
+            return
+        with self.lock:
+            if generation == self.generation:
+                indexer.swap_in(self.folder, bundles)
+                return
+        indexer.discard(bundles)
+        raise AuditInterrupted
 
     def _prune_empty_dirs(self, changed: list[str]) -> None:
         """A deleted page leaves its folder behind; remove it so it is a clean 404."""
