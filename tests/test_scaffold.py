@@ -76,6 +76,27 @@ def test_new_interview_without_company_uses_role_or_conversation(tmp_path: Path)
     assert not p.diags.errors, errors(p.diags)
 
 
+@pytest.mark.parametrize("company", ["Vale Consulting", "RobinVale Studio", "Robin's Bakery",
+                                     "Studio Välé"])
+def test_new_interview_file_name_never_names_the_person_through_the_company(
+        tmp_path: Path, company: str) -> None:
+    """The company may be named after the person: the file name (the page's
+    address) then says "conversation", which the next build accepts."""
+    init_site(tmp_path)
+    rel, problems = new_interview(tmp_path, "Robin Vale", company=company, date="2026-03-04")
+    assert problems == []
+    assert rel == Path("content/interviews/2026-03-04-conversation.md")
+    assert front(tmp_path / rel)["person"]["company"] == company  # type: ignore[index]
+    p = prepare(tmp_path)
+    assert not [d for d in p.diags.errors if d.code == "slug-names-person"], errors(p.diags)
+
+
+def test_new_interview_file_name_keeps_a_company_that_names_no_one(tmp_path: Path) -> None:
+    init_site(tmp_path)
+    rel, _ = new_interview(tmp_path, "Robin Vale", company="Valence Labs", date="2026-03-04")
+    assert rel == Path("content/interviews/2026-03-04-valence-labs.md")
+
+
 def test_new_interview_is_planned_whatever_the_date(tmp_path: Path) -> None:
     """Issue 12: the note is where the conversation is prepared."""
     init_site(tmp_path)
