@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from .folders import read_folders
-from .slugs import slugify
+from .slugs import RESERVED_PAGE_SLUGS, slugify
 
 SCAFFOLD = "scaffold/site"
 
@@ -77,6 +77,10 @@ def new_note(root: Path, collection: str, title: str, *, date: str = "") -> tupl
     except ValueError:
         return None, f"'{date}' is not a date; write YYYY-MM-DD"
     stem = slugify(title) or "note"
+    if collection == "pages" and stem in RESERVED_PAGE_SLUGS - {"index"}:
+        return None, (f"a page titled '{title}' would be at '{stem}/', where ivsite puts its "
+                      f"own {stem} page; choose another title (the build would refuse this "
+                      "one), for example 'My " + title.strip() + "'")
     if collection in ("reflections",):
         stem = f"{day.isoformat()}-{stem}"
     lines = ["---", f"title: {yaml_str(title)}"]

@@ -42,13 +42,8 @@ from .parse import ParsedNote
 from .pathprivacy import path_privacy
 from .recordings import recording_files
 from .references import reference_problems
-from .slugs import slugify
+from .slugs import RESERVED_PAGE_SLUGS, slugify
 
-RESERVED_PAGE_SLUGS = frozenset({
-    "interviews", "reflections", "roles", "pages", "tags", "questions", "people", "search",
-    "review", "static", "pagefind", "share", "feed.xml", "sitemap.xml", "robots.txt",
-    "404.html", "index",
-})
 REQUIRED: dict[str, tuple[str, ...]] = {
     "interviews": ("date",),
     "reflections": ("date",),

@@ -145,6 +145,44 @@ def test_new_reflection_role_page(tmp_path: Path) -> None:
             "pages/my-portfolio"} <= keys
 
 
+@pytest.mark.parametrize("title", ["tags", "Tags", "People", "search", "Questions!",
+                                   "timeline", "companies", "share"])
+def test_new_page_refuses_a_title_that_takes_ivsites_own_page(tmp_path: Path,
+                                                               title: str) -> None:
+    init_site(tmp_path)
+    before = sorted(p.name for p in (tmp_path / "content/pages").iterdir())
+    rel, problem = new_note(tmp_path, "pages", title)
+    assert rel is None
+    assert "where ivsite puts its own" in problem and "choose another title" in problem
+    assert sorted(p.name for p in (tmp_path / "content/pages").iterdir()) == before
+
+
+def test_new_page_with_a_title_near_a_section_is_fine(tmp_path: Path) -> None:
+    init_site(tmp_path)
+    rel, _ = new_note(tmp_path, "pages", "My tags")
+    assert rel == Path("content/pages/my-tags.md")
+    p = prepare(tmp_path)
+    assert not p.diags.errors, errors(p.diags)
+
+
+def test_every_address_ivsite_makes_at_the_top_is_reserved(tmp_path: Path) -> None:
+    """The list ``new page`` and validation refuse is every top-level name a build
+    of the example site writes that no page of it took."""
+    from ivsite.pipeline import build
+    from ivsite.slugs import RESERVED_PAGE_SLUGS
+
+    init_site(tmp_path / "s")
+    toml = tmp_path / "s/site.toml"
+    toml.write_text(toml.read_text("utf-8").replace("enabled = false", "enabled = true"), "utf-8")
+    result = build(tmp_path / "s", out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics]
+    assert result.site is not None
+    pages = {n.slug for n in result.site.prep.valid.notes if n.collection == "pages"}
+    made = {p.name for p in (tmp_path / "out").iterdir()} - {".ivsite-output", "index.html"}
+    assert "share" in made and "tags" in made
+    assert made - pages - RESERVED_PAGE_SLUGS == set()
+
+
 def test_new_refuses_without_a_site_or_with_a_bad_date(tmp_path: Path) -> None:
     rel, problem = new_note(tmp_path, "roles", "X")
     assert rel is None and "site.toml" in problem
