@@ -42,7 +42,7 @@ def init_site(directory: Path) -> str:
             shutil.copyfile(path, target)
     gitignore = directory / ".gitignore"
     existing = gitignore.read_text("utf-8") if gitignore.exists() else ""
-    lines = [x for x in ("_site/", ".ivsite/") if x not in existing.split()]
+    lines = [x for x in ("_site/", "_site-mentor/", ".ivsite/") if x not in existing.split()]
     if lines:
         gitignore.write_text(existing + "".join(f"{x}\n" for x in lines), "utf-8")
     return ""
