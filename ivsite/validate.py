@@ -39,7 +39,7 @@ from .models import (
 from .notelike import is_note_like
 from .notes import Note, Question, ValidSite
 from .parse import ParsedNote
-from .pathprivacy import path_privacy
+from .pathprivacy import described, path_privacy
 from .recordings import recording_files
 from .references import reference_problems
 from .slugs import RESERVED_PAGE_SLUGS, slugify
@@ -383,9 +383,9 @@ def _path_contradicts(path: str, fm: FrontMatter, written: str | None,
         return False
     pos = fm.pos("visibility")
     diags.error(path, pos.line, pos.col, "path-says-private",
-                f"'visibility: {written}' contradicts the path, whose '{said}' says this "
-                "note is private",
-                f"to publish it, move the file out of '{said}' or rename it; to keep it "
+                f"'visibility: {written}' contradicts the path: {described(said)} says "
+                "this note is private",
+                "to publish it, move the file out of that folder or rename it; to keep it "
                 "private, take out the visibility line")
     return True
 

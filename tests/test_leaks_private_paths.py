@@ -75,7 +75,7 @@ def test_a_front_matter_saying_otherwise_is_an_error(tmp_path: Path, said: str) 
     found = [d for d in result.diagnostics if d.code == "path-says-private"]
     assert len(found) == 1 and found[0].path == rel and found[0].line == 3, \
         [d.text() for d in result.diagnostics]
-    assert "drafts/" in found[0].message and "move the file" in found[0].hint
+    assert "the folder 'drafts/'" in found[0].message and "move the file" in found[0].hint
     assert not out.exists()
 
 
@@ -117,3 +117,76 @@ def test_with_both_lines_off_the_note_is_published(
     result = build(site(tmp_path / "s", "content/pages/private/d.md"), out=out)
     assert result.status == 0, [h.text() for h in result.hits]
     assert "d/index.html" in _published(out)
+
+
+# Files (assets) whose path says private: a link from where the public or the
+# mentor would follow it is an error; the audit holds them withheld on its own.
+
+PDF = b"%PDF-1.4 CANARY-G10-FILE\n"
+
+
+def file_site(root: Path, body: str, front: str = "title: Home") -> Path:
+    s = write_site(root, {"content/pages/home.md": f"---\n{front}\n---\n{body}\n"})
+    for rel in ("content/files/private/cv.pdf", "content/files/_cv2.pdf"):
+        (s / rel).parent.mkdir(parents=True, exist_ok=True)
+        (s / rel).write_bytes(PDF)
+    return s
+
+
+def _file_published(out: Path) -> bool:
+    return out.is_dir() and any(p.read_bytes() == PDF for p in out.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize(("body", "front"), [
+    ("See [my CV](../files/private/cv.pdf).", "title: Home"),
+    ("![[_cv2.pdf]]", "title: Home"),
+    ("See [my CV](../files/private/cv.pdf).", "title: Home\nvisibility: mentor"),
+    ("::: mentor\nSee [my CV](../files/private/cv.pdf).\n:::", "title: Home"),
+])
+def test_a_link_to_a_file_whose_path_says_private_is_an_error(
+        tmp_path: Path, body: str, front: str) -> None:
+    out = tmp_path / "out"
+    result = build(file_site(tmp_path / "s", body, front), out=out)
+    assert result.status == 1
+    found = [d for d in result.diagnostics if d.code == "private-file"]
+    assert len(found) == 1 and found[0].path == "content/pages/home.md", \
+        [d.text() for d in result.diagnostics]
+    assert "never published" in found[0].message and "move it out" in found[0].hint
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("body", "front"), [
+    ("::: private\nSee [my CV](../files/private/cv.pdf).\n:::\nHello.", "title: Home"),
+    ("See [my CV](../files/private/cv.pdf).", "title: Home\nvisibility: private"),
+])
+def test_a_private_note_or_passage_may_link_it(tmp_path: Path, body: str, front: str) -> None:
+    out = tmp_path / "out"
+    result = build(file_site(tmp_path / "s", body, front), out=out)
+    assert result.status == 0, [d.text() for d in result.diagnostics]
+    assert not _file_published(out)
+
+
+def test_the_audit_alone_finds_a_file_the_path_says_is_private(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ivsite import references
+
+    monkeypatch.setattr(references, "path_privacy", lambda rel: None)
+    out = tmp_path / "out"
+    result = build(file_site(tmp_path / "s", "See [my CV](../files/private/cv.pdf)."), out=out)
+    assert result.status == 1, [d.text() for d in result.diagnostics]
+    assert any(h.output == "files/private/cv.pdf" and h.secret.kind == "withheld file"
+               for h in result.hits), [h.text() for h in result.hits]
+    assert not out.exists()
+
+
+def test_with_both_lines_off_the_file_is_published(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ivsite import references
+    from ivsite.pipeline import checks
+
+    monkeypatch.setattr(references, "path_privacy", lambda rel: None)
+    monkeypatch.setattr(checks, "path_privacy", lambda rel: None)
+    out = tmp_path / "out"
+    result = build(file_site(tmp_path / "s", "See [my CV](../files/private/cv.pdf)."), out=out)
+    assert result.status == 0, [h.text() for h in result.hits]
+    assert _file_published(out)
