@@ -17,6 +17,8 @@ import posixpath
 import tomllib
 from dataclasses import dataclass
 
+from .outfolders import top_names
+
 KINDS = ("interviews", "reflections", "roles", "pages")
 NOTE_SUFFIXES = (".md", ".markdown")
 DEFAULT_BASE = "content/"
@@ -101,6 +103,6 @@ def read_folders(config_bytes: bytes | None) -> Folders:
     mapped.sort(key=lambda fk: (-len(fk[0]), fk[0]))
     out = raw.get("output_dir", "_site")
     never = {"themes", ".ivsite", "site.toml"}
-    if isinstance(out, str) and out.strip() and not posixpath.isabs(out):
-        never.add(posixpath.normpath(out).split("/", 1)[0])
+    if isinstance(out, str):
+        never |= top_names(out)
     return Folders("", tuple(mapped), frozenset(never))

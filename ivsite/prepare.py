@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from .consent import slug_names
 from .diagnostics import Diagnostic, Diagnostics, did_you_mean
 from .models import FORMATS
 from .notes import Question
@@ -39,6 +40,19 @@ def seeded_questions(bank: list[Question], role: str) -> list[str]:
     mine = [q.text for q in bank if role and role in q.roles]
     general = [q.text for q in bank if not q.roles]
     return (mine + general) or list(FALLBACK_QUESTIONS)
+
+
+def file_stem(day: dt.date, name: str, *words: str) -> str:
+    """The new note's file name: the date and the first of ``words`` (company,
+    role) that does not name the person, else "conversation". The file name is the
+    page's address, which the build refuses to let name someone who did not agree
+    (``slug-names-person``): a company called after its founder must not put the
+    founder's name there."""
+    for word in (*words, "conversation"):
+        stem = slugify(f"{day.isoformat()} {word}")
+        if word.strip() and not slug_names(stem, name):
+            return stem
+    return day.isoformat()
 
 
 def _problem(code: str, message: str, hint: str = "") -> list[Diagnostic]:
@@ -101,6 +115,6 @@ def new_interview(root: Path, name: str, *, role: str = "", company: str = "",
     ]
     for text in seeded_questions(prep.valid.questions, role):
         lines += [f"## {text}", "", ""]
-    stem = slugify(f"{day.isoformat()} {company or role or 'conversation'}")
-    path, problem = write_new(root, "interviews", stem, lines)
+    path, problem = write_new(root, "interviews", file_stem(day, name, company, role),
+                              lines)
     return (path, []) if path is not None else (None, _problem("new", problem))

@@ -17,7 +17,8 @@ from .diagnostics import Diagnostic, Diagnostics, did_you_mean
 from .embedding import resolve_embed
 from .linkhints import suggest
 from .models import InterviewMeta, ReflectionMeta
-from .notes import BrokenTarget, Note, ValidSite, resolve_href, resolve_wiki
+from .notes import AssetTarget, BrokenTarget, Note, ValidSite, resolve_href, resolve_wiki
+from .pathprivacy import described, path_privacy
 from .recordings import recording_path
 
 
@@ -51,6 +52,9 @@ def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
                 attr = "href" if tok.type == "link_open" else "src"
                 href = str(tok.attrs.get(attr, ""))
                 target = resolve_href(site, note.source, href)
+            if isinstance(target, AssetTarget) and note.visibility != "private" \
+                    and line not in private:
+                _private_file(note, line, target.asset.rel, diags)
             root = _rejected_target(site, target) if isinstance(target, BrokenTarget) else ""
             if isinstance(target, BrokenTarget) and root:
                 diags.add(follows(note.source, line, 1,
@@ -98,6 +102,18 @@ def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
                     diags.error(note.source, pos.line, pos.col, "unknown-role",
                                 f"role '{slug}' is not the slug of a note in content/roles/",
                                 did_you_mean(slug, roles))
+
+
+def _private_file(note: Note, line: int, rel: str, diags: Diagnostics) -> None:
+    """A file whose path says private (see ivsite.pathprivacy), linked where an
+    audience other than the author's own would follow the link: an error, as a
+    note there is private (and the audit holds the file withheld on its own)."""
+    said = path_privacy(rel)
+    if said:
+        diags.error(note.source, line, 1, "private-file",
+                    f"'{rel}' is private, as {described(said)} says; it is never published",
+                    "to publish it, move it out of that folder or rename it; a private note "
+                    "or passage may link it")
 
 
 def _rejected_target(site: ValidSite, target: BrokenTarget) -> str:

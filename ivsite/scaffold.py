@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from .folders import read_folders
-from .slugs import slugify
+from .slugs import RESERVED_PAGE_SLUGS, slugify
 
 SCAFFOLD = "scaffold/site"
 
@@ -42,7 +42,7 @@ def init_site(directory: Path) -> str:
             shutil.copyfile(path, target)
     gitignore = directory / ".gitignore"
     existing = gitignore.read_text("utf-8") if gitignore.exists() else ""
-    lines = [x for x in ("_site/", ".ivsite/") if x not in existing.split()]
+    lines = [x for x in ("_site/", "_site-mentor/", ".ivsite/") if x not in existing.split()]
     if lines:
         gitignore.write_text(existing + "".join(f"{x}\n" for x in lines), "utf-8")
     return ""
@@ -77,6 +77,10 @@ def new_note(root: Path, collection: str, title: str, *, date: str = "") -> tupl
     except ValueError:
         return None, f"'{date}' is not a date; write YYYY-MM-DD"
     stem = slugify(title) or "note"
+    if collection == "pages" and stem in RESERVED_PAGE_SLUGS - {"index"}:
+        return None, (f"a page titled '{title}' would be at '{stem}/', where ivsite puts its "
+                      f"own {stem} page; choose another title (the build would refuse this "
+                      "one), for example 'My " + title.strip() + "'")
     if collection in ("reflections",):
         stem = f"{day.isoformat()}-{stem}"
     lines = ["---", f"title: {yaml_str(title)}"]

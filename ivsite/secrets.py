@@ -19,6 +19,7 @@ from .markdown import inline_text
 from .models import InterviewMeta, RoleMeta
 from .normalise import fold
 from .notes import Note, ValidSite
+from .pathprivacy import path_privacy
 from .people import Mention, consented_names, linked_keys, mentions, name_forms
 
 ADDRESS = "withheld address"
@@ -37,6 +38,12 @@ class Secret:
     """Output paths (prefixes) where it counts; empty: everywhere."""
 
 
+def _visibility(note: Note) -> str:
+    """Who may read a note, as the audit sees it: a note whose path says private
+    (see ivsite.pathprivacy) is withheld here whatever validation made of it."""
+    return "private" if path_privacy(note.source) else note.visibility
+
+
 def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
     """Everything this audience must not see, as strings to look for in an output."""
     sees = SEES[audience]
@@ -44,7 +51,7 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
     shown = _shown_fields(site, sees)
     for note in site.notes:
         meta = note.meta
-        if note.visibility not in sees:
+        if _visibility(note) not in sees:
             out.extend(_field_secrets(note, shown))
             if meta.summary and len(meta.summary.split()) >= 2:
                 out.append(Secret("withheld summary", meta.summary, note.source,
@@ -107,7 +114,7 @@ def visible_source(site: ValidSite, audience: Audience) -> str:
     sees = SEES[audience]
     parts: list[str] = [q.text for q in site.questions]
     for note in site.notes:
-        if note.visibility not in sees:
+        if _visibility(note) not in sees:
             continue
         meta = note.meta
         # The title as written (or the file name): one taken from a heading is in
@@ -149,7 +156,7 @@ def _people_secrets(site: ValidSite, sees: frozenset[str]) -> list[Secret]:
     out = [Secret(m.kind, m.text, m.note.source, m.line) for m in found.anywhere]
     scopes: dict[Mention, list[str]] = {}
     for note in site.notes:
-        if note.visibility in sees:
+        if _visibility(note) in sees:
             for m in found.close_to(note.key, linked_keys(site, note)):
                 scopes.setdefault(m, []).append(_output_path(note))
     out += [Secret(m.kind, m.text, m.note.source, m.line, tuple(sorted(set(where))))
@@ -168,7 +175,7 @@ def _shown_fields(site: ValidSite, sees: frozenset[str]) -> set[str]:
     read these words, whichever withheld note also has them."""
     out: set[str] = set()
     for note in site.notes:
-        if note.visibility in sees:
+        if _visibility(note) in sees:
             meta = note.meta
             out |= {fold(t.strip()) for t in meta.tags}
             if isinstance(meta, InterviewMeta):

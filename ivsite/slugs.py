@@ -6,6 +6,16 @@ import functools
 import re
 import unicodedata
 
+RESERVED_PAGE_SLUGS = frozenset({
+    "interviews", "reflections", "roles", "pages", "tags", "questions", "people", "search",
+    "timeline", "companies", "review", "static", "pagefind", "search-index", "share",
+    "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index",
+})
+"""Addresses ivsite's own pages and files take at the top of the output: a page
+with one of these slugs is an error (ivsite.validate), and ``ivsite new page``
+refuses a title that would make one (ivsite.scaffold). ``index`` is the home page,
+which ``pages/index.md`` introduces."""
+
 
 @functools.lru_cache(maxsize=1 << 16)
 def slugify(text: str) -> str:

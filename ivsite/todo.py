@@ -16,6 +16,7 @@ import click
 from .diagnostics import Diagnostic, Diagnostics
 from .followup import INTERVIEW, FollowItem, follow_ups, grouped
 from .icsfile import to_ics
+from .outfolders import audience_dir
 from .pipeline import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Pipeline, Prepared
 
 
@@ -37,7 +38,10 @@ def ics_problem(prep: Prepared, ics: Path) -> Diagnostic | None:
     folders = prep.loaded.folders
     content = (root / "content", "content/, from where files are published") \
         if not folders.vault else (root, "the site folder, from where files are published")
-    for place, why in ((root / prep.config.output_dir, "the output folder, which is published"),
+    output_dir = prep.config.output_dir
+    for place, why in ((root / output_dir, "the output folder, which is published"),
+                       (root / audience_dir(output_dir, "mentor"),
+                        "the mentor view's output folder, which is shared"),
                        content,
                        (root / "themes", "themes/, from where files are published")):
         if target.is_relative_to(place.resolve()):

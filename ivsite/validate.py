@@ -39,15 +39,11 @@ from .models import (
 from .notelike import is_note_like
 from .notes import Note, Question, ValidSite
 from .parse import ParsedNote
+from .pathprivacy import described, path_privacy
 from .recordings import recording_files
 from .references import reference_problems
-from .slugs import slugify
+from .slugs import RESERVED_PAGE_SLUGS, slugify
 
-RESERVED_PAGE_SLUGS = frozenset({
-    "interviews", "reflections", "roles", "pages", "tags", "questions", "people", "search",
-    "review", "static", "pagefind", "share", "feed.xml", "sitemap.xml", "robots.txt",
-    "404.html", "index",
-})
 REQUIRED: dict[str, tuple[str, ...]] = {
     "interviews": ("date",),
     "reflections": ("date",),
@@ -262,7 +258,11 @@ def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
                         _message(loc, err, data), _hint(err))
     if meta is None or len(diags.errors) > errors_before:
         return None
-    visibility = meta.visibility or getattr(config.visibility, coll)
+    if _path_contradicts(path, fm, meta.visibility, diags):
+        return None
+    # A path that says private makes the note private (see ivsite.pathprivacy).
+    visibility = "private" if path_privacy(path) else \
+        meta.visibility or getattr(config.visibility, coll)
     if visibility == "public" and _privacy_tags(path, fm, meta.tags, diags):
         return None
     if body_privacy(path, fm.body_line, p.tokens, p.cut, visibility, diags):
@@ -370,6 +370,23 @@ def _privacy_shaped(path: str, pos: Pos, key: str, shown: str, value: object,
                 f"that instead (and 'visibility: mentor' for your mentor only)")
     diags.error(path, pos.line, pos.col, "privacy-key",
                 f"{why}, but the only one is 'visibility'; ivsite will not guess", hint)
+    return True
+
+
+def _path_contradicts(path: str, fm: FrontMatter, written: str | None,
+                      diags: Diagnostics) -> bool:
+    """Whether the path says private (see ivsite.pathprivacy) and the front matter
+    says public or mentor: they contradict each other, an error (the note is left
+    out, never published by the one or the other)."""
+    said = path_privacy(path)
+    if said is None or written in (None, "private"):
+        return False
+    pos = fm.pos("visibility")
+    diags.error(path, pos.line, pos.col, "path-says-private",
+                f"'visibility: {written}' contradicts the path: {described(said)} says "
+                "this note is private",
+                "to publish it, move the file out of that folder or rename it; to keep it "
+                "private, take out the visibility line")
     return True
 
 

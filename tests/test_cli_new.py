@@ -125,3 +125,29 @@ def test_new_interview_with_a_long_company(site: Path) -> None:
     assert code == 0, err
     assert Path(out.strip()).stem.startswith("2026-03-04-acme-acme")
     assert len(Path(out.strip()).stem) <= 80
+
+
+@pytest.mark.parametrize("title", ["tags", "Timeline", "companies"])
+def test_new_page_named_like_ivsites_own_page_is_refused(site: Path, title: str) -> None:
+    """Before: the note was written and the next build failed (slug-reserved or
+    output-clash). Now `new` says so and writes nothing; `check` stays clean."""
+    code, out, err = run("new", "page", title)
+    assert code == 2 and out == ""
+    assert f"'{title.lower()}/'" in err and "choose another title" in err
+    assert not (site / f"content/pages/{title.lower()}.md").exists()
+    assert run("check")[0] == 0
+
+
+@pytest.mark.parametrize("slug", ["timeline", "companies"])
+def test_a_page_at_a_section_address_is_slug_reserved(site: Path, slug: str) -> None:
+    (site / f"content/pages/{slug}.md").write_text("---\ntitle: X\n---\nx\n", "utf-8")
+    code, _, err = run("check")
+    assert code == 1 and "error[slug-reserved]" in err, err
+
+
+def test_new_interview_with_a_company_named_after_the_person(site: Path) -> None:
+    code, out, _ = run("new", "interview", "Robin Vale", "--company", "Vale & Partners",
+                       "--date", "2026-03-04")
+    assert code == 0 and out.strip() == "content/interviews/2026-03-04-conversation.md"
+    code, _, err = run("check")
+    assert code == 0, err

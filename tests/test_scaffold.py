@@ -76,6 +76,27 @@ def test_new_interview_without_company_uses_role_or_conversation(tmp_path: Path)
     assert not p.diags.errors, errors(p.diags)
 
 
+@pytest.mark.parametrize("company", ["Vale Consulting", "RobinVale Studio", "Robin's Bakery",
+                                     "Studio Välé"])
+def test_new_interview_file_name_never_names_the_person_through_the_company(
+        tmp_path: Path, company: str) -> None:
+    """The company may be named after the person: the file name (the page's
+    address) then says "conversation", which the next build accepts."""
+    init_site(tmp_path)
+    rel, problems = new_interview(tmp_path, "Robin Vale", company=company, date="2026-03-04")
+    assert problems == []
+    assert rel == Path("content/interviews/2026-03-04-conversation.md")
+    assert front(tmp_path / rel)["person"]["company"] == company  # type: ignore[index]
+    p = prepare(tmp_path)
+    assert not [d for d in p.diags.errors if d.code == "slug-names-person"], errors(p.diags)
+
+
+def test_new_interview_file_name_keeps_a_company_that_names_no_one(tmp_path: Path) -> None:
+    init_site(tmp_path)
+    rel, _ = new_interview(tmp_path, "Robin Vale", company="Valence Labs", date="2026-03-04")
+    assert rel == Path("content/interviews/2026-03-04-valence-labs.md")
+
+
 def test_new_interview_is_planned_whatever_the_date(tmp_path: Path) -> None:
     """Issue 12: the note is where the conversation is prepared."""
     init_site(tmp_path)
@@ -122,6 +143,44 @@ def test_new_reflection_role_page(tmp_path: Path) -> None:
     keys = {n.key for n in p.valid.notes}
     assert {"reflections/2026-03-09-week-one-what-i-learned", "roles/ux-researcher",
             "pages/my-portfolio"} <= keys
+
+
+@pytest.mark.parametrize("title", ["tags", "Tags", "People", "search", "Questions!",
+                                   "timeline", "companies", "share"])
+def test_new_page_refuses_a_title_that_takes_ivsites_own_page(tmp_path: Path,
+                                                               title: str) -> None:
+    init_site(tmp_path)
+    before = sorted(p.name for p in (tmp_path / "content/pages").iterdir())
+    rel, problem = new_note(tmp_path, "pages", title)
+    assert rel is None
+    assert "where ivsite puts its own" in problem and "choose another title" in problem
+    assert sorted(p.name for p in (tmp_path / "content/pages").iterdir()) == before
+
+
+def test_new_page_with_a_title_near_a_section_is_fine(tmp_path: Path) -> None:
+    init_site(tmp_path)
+    rel, _ = new_note(tmp_path, "pages", "My tags")
+    assert rel == Path("content/pages/my-tags.md")
+    p = prepare(tmp_path)
+    assert not p.diags.errors, errors(p.diags)
+
+
+def test_every_address_ivsite_makes_at_the_top_is_reserved(tmp_path: Path) -> None:
+    """The list ``new page`` and validation refuse is every top-level name a build
+    of the example site writes that no page of it took."""
+    from ivsite.pipeline import build
+    from ivsite.slugs import RESERVED_PAGE_SLUGS
+
+    init_site(tmp_path / "s")
+    toml = tmp_path / "s/site.toml"
+    toml.write_text(toml.read_text("utf-8").replace("enabled = false", "enabled = true"), "utf-8")
+    result = build(tmp_path / "s", out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics]
+    assert result.site is not None
+    pages = {n.slug for n in result.site.prep.valid.notes if n.collection == "pages"}
+    made = {p.name for p in (tmp_path / "out").iterdir()} - {".ivsite-output", "index.html"}
+    assert "share" in made and "tags" in made
+    assert made - pages - RESERVED_PAGE_SLUGS == set()
 
 
 def test_new_refuses_without_a_site_or_with_a_bad_date(tmp_path: Path) -> None:

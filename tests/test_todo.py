@@ -179,13 +179,14 @@ def test_ics_in_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("where", ["_site/cal.ics", "_site/sub/../cal.ics", "out/cal.ics",
-                                   "content/cal.ics", "themes/mine/static/cal.ics"])
+                                   "content/cal.ics", "themes/mine/static/cal.ics",
+                                   "_site-mentor/cal.ics", "out-mentor/cal.ics"])
 def test_ics_where_it_would_be_published_is_refused(tmp_path: Path, where: str) -> None:
     """The calendar carries real names: written into the output folder (or content/,
     themes/) it would be published."""
-    toml = 'title = "Test site"\n' + ('output_dir = "out"\n' if where.startswith("out/") else "")
+    toml = 'title = "Test site"\n' + ('output_dir = "out"\n' if where.startswith("out") else "")
     write_site(tmp_path, {"content/interviews/a.md": iv("2026-03-01")}, toml)
-    for folder in ("_site/sub", "out", "themes/mine/static"):
+    for folder in ("_site/sub", "out", "themes/mine/static", "_site-mentor", "out-mentor"):
         (tmp_path / folder).mkdir(parents=True, exist_ok=True)
     r = _todo_cli(tmp_path, "--ics", where)
     assert r.exit_code == 2, r.output

@@ -14,6 +14,7 @@ from ..diagnostics import Diagnostics
 from ..emit import emit
 from ..notelike import is_note_like
 from ..output import OutputPlan
+from ..pathprivacy import path_privacy
 from ..recordings import recording_files
 from ..secrets import Secret, published_names, visible_source, withheld
 from ..theme import Theme
@@ -48,14 +49,16 @@ def shown(prep: Prepared, audience: Audience, theme: Theme) -> str:
 def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
     """Files the output must not hold, by hash: each one the audience was not given,
     every recording whatever the plan says (found here again, from the notes,
-    so that the audit does not depend on validation having taken them out), and
+    so that the audit does not depend on validation having taken them out), every
+    file whose path says private (see ivsite.pathprivacy) likewise, and
     the source of every note: no view publishes a note's file as it is written
     (front matter, withheld passages and all), so a copy or hard link of one
     linked as a file is a leak whoever may read the note's page."""
     given = {ref.digest for ref in published.assets.values()}
     recordings = recording_files(prep.valid.notes, prep.loaded.assets)
     return [*(AssetSecret(ref.digest, ref.rel) for ref in prep.loaded.assets.values()
-              if (ref.digest not in given or ref.rel in recordings or is_note_like(ref.rel))
+              if (ref.digest not in given or ref.rel in recordings or is_note_like(ref.rel)
+                  or path_privacy(ref.rel))
               and ref.size > 0),
             *(AssetSecret(src.digest, src.rel) for src in prep.loaded.notes if src.data)]
 

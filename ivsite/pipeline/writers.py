@@ -18,6 +18,7 @@ from ..emit import EmitError
 from ..incremental import last_build
 from ..keyed import digest
 from ..load import LoadedSite
+from ..outfolders import audience_dir, output_folder, public_folder_problem
 from ..theme import ThemeError
 from ..write import Layer, Staged, check_output_dir, discard, swap_in
 from .checks import (
@@ -129,7 +130,15 @@ class SwapIn(_Writer):
         return Result(EXIT_OK, diags, self.out_dir, same[1], share_url=same[2])
 
     def ready(self, prep: Prepared, request: Request, diags: Diagnostics) -> bool:
-        self.out_dir = (self.out or prep.root / prep.config.output_dir).resolve()
+        output_dir = prep.config.output_dir
+        self.out_dir = output_folder(prep.root, output_dir, request.audience, self.out)
+        problem = public_folder_problem(prep.root, output_dir, request.audience, self.out_dir)
+        if problem:
+            diags.error("site.toml", 0, 0, "output-dir",
+                        f"the output folder {self.out or self.out_dir} {problem}",
+                        f"leave out --out to write it to {audience_dir(output_dir, 'mentor')}/, "
+                        "or choose a folder of its own")
+            return False
         folders = prep.loaded.folders
         return check_output_dir(prep.root, self.out_dir, diags,
                                 ("content",) if not folders.vault else folders.dirs())
@@ -186,7 +195,7 @@ class SwapIn(_Writer):
             theme = pipe.theme(pipe.root, config.theme)
         except ThemeError:
             return "", None
-        out_dir = (self.out or pipe.root / config.output_dir).resolve()
+        out_dir = output_folder(pipe.root, config.output_dir, request.audience, self.out)
         token = share.read_token(pipe.root) or ""
         statics = sorted((k, hashlib.sha256(v).hexdigest())
                          for k, v in theme.static_files().items())
