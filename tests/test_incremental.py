@@ -269,7 +269,7 @@ THEME_EDITS = ("static/style.css", "templates/base.html", "templates/interview.h
 EDIT_WEIGHTS = {
     "body_text": 3, "answer_text": 2, "passage_text": 2, "many_body_edits": 1,
     "title": 1, "tags": 1, "summary": 1, "date": 3, "visibility": 2, "consent": 1,
-    "interview_role": 1, "status": 1,
+    "interview_role": 1, "interest": 1, "status": 1,
     "add_passage": 1, "remove_passage": 1, "add_link": 1, "remove_link": 1,
     "rename": 1, "delete": 1, "add_note": 1, "question_bank": 1, "answer_heading": 1,
     "asset": 1, "site_toml": 2, "theme_file": 1, "make_invalid": 1, "make_valid": 12,
@@ -321,6 +321,8 @@ class NoteModel:
     role: int | None = None  # note id of a role
     answers: list[Answer] = field(default_factory=list)
     recording: bool = False
+    interest: int | None = None
+    """How much the conversation drew the author to the path (the role page's chart)."""
     status: str | None = None  # interviews and roles; None: done, exploring
     # reflections
     roles: list[int] = field(default_factory=list)
@@ -447,6 +449,8 @@ class SiteModel:
                 front.append(f"role: {self.notes[n.role].stem}")
             if n.recording:
                 front.append(f"recording_file: {RECORDING}")
+            if n.interest is not None:
+                front.append(f"interest: {n.interest}")
         if n.collection == "reflections" and n.roles:
             front.append(f"roles: [{', '.join(self.notes[r].stem for r in n.roles)}]")
         if n.collection == "roles":
@@ -758,7 +762,7 @@ class IncrementalSite(RuleBasedStateMachine):
             "make_valid": self.broken(),
             "date": self.has(("interviews", "reflections")),
             "status": self.has(("interviews", "roles")),
-            **dict.fromkeys(("consent", "interview_role", "answer_heading"),
+            **dict.fromkeys(("consent", "interview_role", "interest", "answer_heading"),
                             self.has(("interviews",))),
         }
         return [kind for kind in EDIT_ORDER if can.get(kind, True)]
@@ -876,6 +880,13 @@ class IncrementalSite(RuleBasedStateMachine):
         roles = [None, *sorted(i for i, r in self.model.notes.items() if r.collection == "roles")]
         role = choose.one(roles, "role")
         self.edit(f"role of {self.model.path(nid)}: {role}", lambda: setattr(n, "role", role))
+
+    def edit_interest(self, choose: Choices) -> None:
+        nid = self.pick(choose, ("interviews",))
+        n = self.model.notes[nid]
+        interest = choose.one([v for v in (None, 1, 3, 5) if v != n.interest], "interest")
+        self.edit(f"interest of {self.model.path(nid)}: {interest}",
+                  lambda: setattr(n, "interest", interest))
 
     # ---- passages and links --------------------------------------------------------
 
