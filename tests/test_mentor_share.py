@@ -765,3 +765,54 @@ def test_a_name_in_raw_html_of_a_mentor_page_is_an_error(tmp_path: Path) -> None
         result = run_cli(site, "build")
     assert result.exit_code == 1 and "name-without-consent" in result.stderr
     assert "content/pages/odd.md:5" in result.stderr
+
+
+# --------------------------------------------------------------------------- theme
+
+
+def _theme_printing_reversed(site: Path) -> None:
+    """A theme whose base template prints the page's note, title and body reversed
+    in a <meta> of every page: outside <main>, so in the clear around a locked page."""
+    from sites import toml_dumps
+    repo = Path(__file__).resolve().parent.parent
+    base = (repo / "themes" / "default" / "templates" / "base.html").read_text("utf-8")
+    line = ('{% if note is defined %}<meta name="x" content="{{ note.title|reverse }}|'
+            '{{ body|default("")|striptags|reverse }}">{% endif %}'
+            '<meta name="y" content="{{ page.title|reverse }}">')
+    assert "</title>" in base
+    target = site / "themes" / "sly" / "templates"
+    target.mkdir(parents=True)
+    (target / "base.html").write_text(base.replace("</title>", "</title>" + line, 1), "utf-8")
+    config = tomllib.loads((site / "site.toml").read_text("utf-8"))
+    (site / "site.toml").write_text(toml_dumps({**config, "theme": "sly"}), "utf-8")
+
+
+def _locked_with_sly_theme(root: Path) -> str:
+    site = mentor_site(root, passphrase=True)
+    _theme_printing_reversed(site)
+    with env(**{PASS_ENV: PASSPHRASE}):
+        result = run_cli(site, "build")
+    assert result.exit_code == 0, result.stderr
+    return "\n".join(b.decode("utf-8", "replace")
+                     for rel, b in output_files(site / "_site").items()
+                     if rel.startswith("share/"))
+
+
+def test_a_theme_cannot_print_a_locked_pages_content_in_the_clear(tmp_path: Path) -> None:
+    """The clear shell of a locked page is made from the chrome alone (red team H17):
+    a theme that prints the note and its title reversed finds nothing to print."""
+    shared = _locked_with_sly_theme(tmp_path / "site")
+    assert 'name="y"' in shared  # the theme was used
+    for secret in (MENTOR_PAGE_TITLE, MENTOR_WORD):
+        assert secret[::-1] not in shared, secret
+
+
+def test_with_the_whole_context_in_the_shell_the_theme_would_leak(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The protection above switched off: the shell made from the page's whole
+    context prints the mentor page's title, reversed, in the clear."""
+    from ivsite.emit import chrome
+    monkeypatch.setattr(chrome, "shell_context",
+                        lambda em, page, ctx, cipher: {**ctx, "cipher": cipher})
+    shared = _locked_with_sly_theme(tmp_path / "site")
+    assert MENTOR_PAGE_TITLE[::-1] in shared

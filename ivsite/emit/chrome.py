@@ -4,6 +4,7 @@ templates, scripts, the mentor's feedback link and the lock of an encrypted view
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -145,6 +146,18 @@ def context(em: Emitter, page: Page, absolute: bool = False) -> dict[str, Any]:
     }
     ctx.update(page.context)
     return ctx
+
+
+def shell_context(em: Emitter, page: Page, ctx: dict[str, Any],
+                  cipher: str) -> dict[str, Any]:
+    """What the clear shell around a locked page's ciphertext is made from: the
+    chrome alone, from a page that holds nothing the lock hides (no note, body,
+    cards, title or summary; ``ctx``, the whole page's, is not used), so that no
+    theme can print any of it in the clear, in any form (red team H17: a
+    ``reverse`` filter over the note's name)."""
+    bare = dataclasses.replace(page, title=LOCKED_TITLE, description="", note=None,
+                               context={}, body=None, late=None)
+    return {**context(em, bare), "cipher": cipher}
 
 
 def check_shell(html: str, page: Page, ctx: dict[str, Any]) -> None:

@@ -19,12 +19,12 @@ from ..output import OutputPlan
 from ..pagekey import key_text
 from ..render import Renderer
 from ..theme import Theme
-from . import companies, lists, machine, notes, timeline
+from . import chrome, companies, lists, machine, notes, timeline
 from .chrome import check_shell, context
 from .page import EmitError, Page, PageStore, path_of
 from .questions import Questions
 
-PAGE_VERSION = "4"
+PAGE_VERSION = "5"
 """Part of every page's key: bump it when a change to ivsite makes pages differ
 from the same inputs, so pages kept by an older version are not reused."""
 
@@ -182,8 +182,8 @@ class Emitter:
         assert self.encrypt is not None
         main_html = self.theme.render(page.template, **{**ctx, "locked": False,
                                                           "part": "main"})
-        ctx["cipher"] = self.encrypt(main_html)
-        html = self.theme.render(page.template, **ctx)
+        shell = chrome.shell_context(self, page, ctx, self.encrypt(main_html))
+        html = self.theme.render(page.template, **shell)
         if page.note is not None:
             check_shell(html, page, ctx)
         return html.encode("utf-8")
