@@ -8,6 +8,8 @@ the letters inside a word, a tag named ``<private>``) read it here.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import html
 import posixpath
 import re
@@ -100,3 +102,41 @@ def _page_of(note: Note) -> str:
     if note.collection == "pages":
         return "" if note.slug == "index" else note.slug
     return f"{note.collection}/{note.slug}"
+
+
+_DATA = re.compile(r"data:([^,\"'<>()]*),([^\"'()<>]*)", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def data_texts(text: str, depth: int = 3) -> Iterator[str]:
+    """What the ``data:`` URIs in a piece of raw HTML or an address say (an SVG
+    image with a name in it, red-team F13): decoded as a browser decodes them
+    (percent-escapes, base64 with its spaces skipped), with tags taken out both
+    with and without a space, and the URIs inside them in turn."""
+    if depth == 0 or "data:" not in text.casefold():
+        return
+    for m in _DATA.finditer(html.unescape(text)):
+        data = unquote(m.group(2))
+        if ";base64" in m.group(1).casefold():
+            data = _unbase64("".join(data.split()))
+        yield _ANY_TAG.sub(" ", data)
+        yield _ANY_TAG.sub("", data)
+        yield from data_texts(data, depth - 1)
+
+
+def block_texts(content: str) -> Iterator[str]:
+    """A block of raw HTML as a reader may see it: tags taken out with and without
+    a space (``Ja<b>ne</b>`` reads "Jane"), and what its data: URIs hold."""
+    yield html.unescape(_ANY_TAG.sub(" ", content))
+    yield html.unescape(_ANY_TAG.sub("", content))
+    yield from data_texts(content)
+
+
+def _unbase64(data: str) -> str:
+    data = data.rstrip("=")
+    data = data[:-1] if len(data) % 4 == 1 else data  # a lone last character says nothing
+    try:
+        return base64.b64decode(data + "=" * (-len(data) % 4), validate=False).decode(
+            "utf-8", errors="ignore")
+    except (binascii.Error, ValueError):  # not base64 after all
+        return ""
