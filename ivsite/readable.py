@@ -19,7 +19,7 @@ import html
 import re
 import zlib
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote
+from urllib.parse import unquote_to_bytes
 
 from .onscreen import on_screen
 
@@ -107,16 +107,16 @@ def _payload(uri: str) -> bytes:
     """A data URI's bytes: percent-escapes decoded, and base64 without the spaces a
     browser's forgiving decoder skips."""
     header, _, data = uri.partition(",")
-    data = unquote(data)
+    raw = unquote_to_bytes(data)
     if ";base64" not in header.casefold():
-        return data.encode("utf-8", errors="replace")
-    return _unbase64("".join(data.split()))
+        return raw
+    return _unbase64(b"".join(raw.split()))
 
 
-def _unbase64(text: str) -> bytes:
+def _unbase64(text: str | bytes) -> bytes:
     try:
         return base64.b64decode(text[:len(text) // 4 * 4], validate=False)
-    except binascii.Error:  # not base64 after all: nothing to read in it
+    except (binascii.Error, ValueError):  # not base64 after all: nothing to read in it
         return b""
 
 
