@@ -28,7 +28,8 @@ from .syntax.inlinetags import TOKEN as TAG_TOKEN
 
 _FIELD = re.compile(r"(?:^|(?<=[\[(]))[ \t]*([^\W\d][\w \t-]*?)[ \t]*::", re.MULTILINE)
 """A Dataview field's key: at a line's start, or just after ``[`` or ``(``."""
-_TEMPLATE = re.compile(r"\{%-?\s*(?:end)?\s*(\w+)|\{\{[<%]\s*/?\s*(\w+)|\[/\s*(\w+)\s*\]")
+_TEMPLATE = re.compile(r"\{%-?\s*(?:end)?\s*(\w+)(?:[^%\n]*%\})?"
+                       r"|\{\{[<%]\s*/?\s*(\w+)(?:[^}\n]*\}\})?|\[/\s*(\w+)\s*\]")
 """A template tag (Liquid, Jinja), a Hugo shortcode or a BBCode-style closing tag."""
 _OPENER = re.compile(r"\[\s*(\w+)\s*\]")
 _HIDING_HINT = ("write what a reader should see as plain text, and put what they must "
@@ -76,8 +77,9 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
             for offset, word in _markup(tok):
                 found = True
                 diags.error(path, line + offset, 1, "privacy-markup",
-                            f"'{word}' looks like a tag that keeps text private, but ivsite "
-                            "does not read it and would publish the text", _PASSAGE_HINT)
+                            f"'{word}' keeps text out of the page in another tool (Liquid, "
+                            "Jinja, Hugo, forum tags), but ivsite does not read it and would "
+                            "publish the text", _PASSAGE_HINT)
             for offset, key in _privacy_fields(tok):
                 found = True
                 diags.error(path, line + offset, 1, "privacy-field",
