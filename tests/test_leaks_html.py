@@ -273,3 +273,20 @@ def test_without_the_audits_readings_such_a_page_is_published(
     monkeypatch.setattr(readable, "_QUOTED_DATA", re.compile("(?!)"))
     result = build(site_with(tmp_path, body), out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]
+
+
+@pytest.mark.parametrize("page", [
+    '<p>I met Ja<span style="display:none"><span>x</span>q</span>ne Doe.</p>',
+    "<p>I met J<i hidden>x</i>a<i hidden>y</i>ne Doe.</p>",
+    "<p>I met Ja<!-- a comment -->ne Doe.</p>",
+    '<p>I met Ja<div style="display:inline;font-size:0">xq</div>ne Doe.</p>',
+    '<p>I met Ja<I CLASS="Visually-Hidden">q</I>ne D&#111;e.</p>',
+    '<style>span.n::after{content:attr(data-a) " Doe"}</style><p>I met <span class=n '
+    'data-a="Jane"></span>.</p>',
+    '<style>.x { display: none }</style><p>I met Ja<b class="x">q</b>ne Doe.</p>',
+    '<p>I met <span style="unicode-bidi:bidi-override;direction:rtl">eoD enaJ</span></p>',
+    "<p>" + "word " * 400 + "Ja<b hidden>x</b>ne Doe" + " more" * 400 + "</p>",
+])
+def test_the_audit_reads_a_page_as_it_is_on_screen(page: str) -> None:
+    texts = readable_texts(PurePosixPath("a.html"), page.encode())
+    assert any("Jane Doe" in " ".join(t.split()) for t in texts), texts
