@@ -1,9 +1,13 @@
 """Privacy switches written in a note's body, the way Obsidian users write them.
 
 A vault marks a note or passage private with an inline tag (``#draft``), a
-callout type (``> [!private]``) or a Dataview field (``visibility:: private``).
+callout type (``> [!private]``) or a Dataview field (``visibility:: private``);
+other tools with a tag of their own (``<private>``, ``{% private %}``, Liquid's
+``{% comment %}``, a shortcode ``{{< private >}}`` or ``[private]…[/private]``).
 ivsite reads none of them as a switch, so each one, where an audience would see
 it, fails closed: an error, the same rule as the front matter's look-alikes.
+So does markup that shows a reader other letters than are written (see
+ivsite.hidinghtml).
 Lines inside a ``::: private`` passage are the author's alone and do not count;
 for the public's tags, neither do lines in a ``::: mentor`` passage.
 """
@@ -16,12 +20,20 @@ from collections.abc import Iterator
 from markdown_it.token import Token
 
 from .diagnostics import Diagnostics
-from .lookalike import privacy_tag, privacy_word
+from .hidinghtml import hiding, reversing
+from .lookalike import PRIVACY_VALUES, normalise, privacy_tag, privacy_value, privacy_word
 from .passages import Cut
+from .rawhtml import Tag, tags
 from .syntax.inlinetags import TOKEN as TAG_TOKEN
 
 _FIELD = re.compile(r"(?:^|(?<=[\[(]))[ \t]*([^\W\d][\w \t-]*?)[ \t]*::", re.MULTILINE)
 """A Dataview field's key: at a line's start, or just after ``[`` or ``(``."""
+_TEMPLATE = re.compile(r"\{%-?\s*(?:end)?\s*(\w+)(?:[^%\n]*%\})?"
+                       r"|\{\{[<%]\s*/?\s*(\w+)(?:[^}\n]*\}\})?|\[/\s*(\w+)\s*\]")
+"""A template tag (Liquid, Jinja), a Hugo shortcode or a BBCode-style closing tag."""
+_OPENER = re.compile(r"\[\s*(\w+)\s*\]")
+_HIDING_HINT = ("write what a reader should see as plain text, and put what they must "
+                "not see in a '::: private' passage")
 _PASSAGE_HINT = ("to keep it out, put it in a '::: private' passage (or '::: mentor' for "
                  "your mentor only), or set 'visibility' in the front matter")
 
@@ -52,7 +64,22 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                         "it is public; ivsite will not guess",
                         "set 'visibility: private' (or 'visibility: mentor' for your mentor "
                         "only) to keep it out, or rename the tag if the note may be published")
-        elif tok.type == "inline":
+        elif tok.type in ("html_block", "html_inline"):
+            found |= _raw_html(path, line, tok.content, diags)
+        if tok.type in ("inline", "html_block", "fence", "code_block") and reversing(
+                tok.content):
+            found = True
+            diags.error(path, line, 1, "hiding-markup",
+                        "a right-to-left or left-to-right override character here shows "
+                        "letters in another order than they are written, so what readers "
+                        "see is not what ivsite checks", _HIDING_HINT)
+        if tok.type == "inline":
+            for offset, word in _markup(tok):
+                found = True
+                diags.error(path, line + offset, 1, "privacy-markup",
+                            f"'{word}' keeps text out of the page in another tool (Liquid, "
+                            "Jinja, Hugo, forum tags), but ivsite does not read it and would "
+                            "publish the text", _PASSAGE_HINT)
             for offset, key in _privacy_fields(tok):
                 found = True
                 diags.error(path, line + offset, 1, "privacy-field",
@@ -60,6 +87,66 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                             "ivsite does not read inline fields and would publish it as text",
                             _PASSAGE_HINT)
     return found
+
+
+def _raw_html(path: str, line: int, content: str, diags: Diagnostics) -> bool:
+    """Errors for raw HTML that says "private" or hides letters; whether any."""
+    found = False
+    for tag in tags(content):
+        if not tag.closing and _privacy_element(tag):
+            found = True
+            diags.error(path, line, 1, "privacy-markup",
+                        f"the HTML tag <{tag.name}> looks like it keeps its content "
+                        "private, but browsers show it and ivsite would publish it",
+                        _PASSAGE_HINT)
+    for what in dict.fromkeys(hiding(content)):
+        found = True
+        diags.error(path, line, 1, "hiding-markup",
+                    f"{what} can make readers see other letters than are written here, "
+                    "which ivsite cannot check for names or withheld text",
+                    _HIDING_HINT)
+    return found
+
+
+def _privacy_element(tag: Tag) -> bool:
+    """<private>, <x-draft>, class="secret", data-visibility="private" …"""
+    if any(_marker_word(part) for part in re.split(r"[-_:.]", tag.name)):
+        return True
+    for name, value in tag.attrs:
+        if name in ("class", "id") and any(_marker_word(v) for v in value.split()):
+            return True
+        if name not in ("class", "id") and privacy_word(name.removeprefix("data-")) \
+                and privacy_value(value):
+            return True
+    return False
+
+
+def _marker_word(word: str) -> bool:
+    """A word that can only mean "not for everyone" as the name of a tag."""
+    norm = normalise(word)
+    return privacy_tag(norm) or (norm in PRIVACY_VALUES and norm != "public")
+
+
+def _markup(inline: Token) -> Iterator[tuple[int, str]]:
+    """Template tags, shortcodes and bracket tags with a privacy word (or Liquid's
+    ``comment``) in an inline token's text, with the line offset of each."""
+    text = _plain(inline)
+    closers = set()
+    for m in _TEMPLATE.finditer(text):
+        word = next(g for g in m.groups() if g)
+        if _marker_word(word) or (word.casefold() == "comment" and m.group(1)):
+            yield text.count("\n", 0, m.start()), m.group(0).strip()
+            if m.group(3):
+                closers.add(word.casefold())
+    for m in _OPENER.finditer(text):
+        if m.group(1).casefold() in closers:
+            yield text.count("\n", 0, m.start()), m.group(0)
+
+
+def _plain(inline: Token) -> str:
+    """An inline token's text, line breaks kept (code is not text)."""
+    return "".join("\n" if c.type in ("softbreak", "hardbreak") else
+                   c.content if c.type == "text" else " " for c in inline.children or ())
 
 
 def _privacy_callout(kind: str) -> bool:
@@ -82,8 +169,7 @@ def _with_lines(tokens: list[Token]) -> Iterator[tuple[Token, int]]:
 def _privacy_fields(inline: Token) -> Iterator[tuple[int, str]]:
     """Dataview fields with a privacy key in an inline token's text (code is not
     text), with the line offset of each."""
-    text = "".join("\n" if c.type in ("softbreak", "hardbreak") else
-                   c.content if c.type == "text" else " " for c in inline.children or ())
+    text = _plain(inline)
     for m in _FIELD.finditer(text):
         key = m.group(1)
         if privacy_word(key) is not None:

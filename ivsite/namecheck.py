@@ -29,6 +29,7 @@ from .people import (
     mentions,
     names_pattern,
 )
+from .rawhtml import block_texts, data_texts
 from .textmatch import Matcher
 
 if TYPE_CHECKING:
@@ -142,6 +143,8 @@ def check_names(note: Note, vn: ViewNote, check: NameCheck, site: ValidSite,
 
 
 def _visible_lines(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]:
+    """Each piece of text an audience sees, with its line: text, raw HTML as written
+    and its tags taken out, attribute values, and what data: URIs in them hold."""
     for tok in tokens:
         line = note.line_of(tok) if tok.map else note.body_line
         if tok.type == "inline" and tok.children is not None:
@@ -149,7 +152,11 @@ def _visible_lines(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]
             for c in tok.children:
                 if c.type == "html_inline":  # raw HTML is shown as written
                     yield c.content, line
+                    yield from ((t, line) for t in data_texts(c.content))
                 for v in c.attrs.values():
                     yield str(v), line
+                    yield from ((t, line) for t in data_texts(str(v)))
         elif tok.content:
             yield tok.content, line
+            if tok.type == "html_block":
+                yield from ((t, line) for t in block_texts(tok.content))

@@ -26,6 +26,7 @@ from .identity import HONORIFICS, name_words, person_keys
 from .models import InterviewMeta
 from .normalise import SPACELESS, compact, words
 from .notes import Note, NoteTarget, ValidSite, resolve_href, resolve_wiki
+from .rawhtml import linked_notes
 from .romanise import romanised, romanised_seqs
 from .syntax.embeds import is_file
 from .textmatch import Matcher, phone_key
@@ -268,8 +269,9 @@ def names_pattern(names: Iterable[str], glued: bool = False) -> re.Pattern[str] 
 
 
 def linked_keys(site: ValidSite, note: Note) -> set[str]:
-    """Keys of the notes this note's source links to or embeds (withheld text
-    included: a link there still ties what the note says to the person)."""
+    """Keys of the notes this note's source links to or embeds, in Markdown or in
+    raw HTML (withheld text included: a link there still ties what the note says
+    to the person)."""
     out: set[str] = set()
     for tok in note.tokens:
         for child in (tok, *(tok.children or ())):
@@ -281,6 +283,8 @@ def linked_keys(site: ValidSite, note: Note) -> set[str]:
                 target = resolve_wiki(site, name)
             elif child.type == "link_open":
                 target = resolve_href(site, note.source, str(child.attrs.get("href", "")))
+            elif child.type in ("html_inline", "html_block"):
+                out |= linked_notes(site, note, child.content)
             if isinstance(target, NoteTarget):
                 out.add(target.note.key)
     return out

@@ -2,7 +2,8 @@
 
 This module turns a file's bytes into text; ivsite.audit decides what in that
 text is a leak. HTML is read as markup (text with tags out, attribute values,
-comments, hidden and right-to-left text), anything else as it is; gzip is
+comments, right-to-left text, and as a browser shows it: see ivsite.onscreen),
+anything else as it is; gzip is
 decompressed, UTF-16/32 decoded, and embedded base64 images are read as files of
 their own.
 """
@@ -18,6 +19,9 @@ import html
 import re
 import zlib
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote_to_bytes
+
+from .onscreen import on_screen
 
 _TAG = re.compile(r"<[^>]*>")
 _INLINE_TAG = re.compile(
@@ -65,12 +69,18 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int) -> list[str]:
     text = _decoded(data, path.suffix.lower() in TEXT_SUFFIXES)
     if not text:
         return []
-    if depth > 0 and _DATA_URI.search(text):  # an image inside the page: read as a file
-        # Only a real payload is cut out, so the rest holds none and reads in one step.
-        embedded = [_decoded(_unbase64(m.group(1))) for m in _DATA_URI.finditer(text)]
+    if depth > 0 and "data:" in text:  # an image inside the page: read as a file
+        # Only a payload without spaces is cut out, so the rest holds none and reads
+        # in one step; one quoted, spaces and escapes in it, is read too (a
+        # browser skips the spaces), but left in place: unquoted, it could run on
+        # into the words after it.
+        embedded = {_decoded(_unbase64(m.group(1))) for m in _DATA_URI.finditer(text)}
+        embedded |= {_decoded(_payload(m.group(1))) for m in _QUOTED_DATA.finditer(
+            html.unescape(text) if "&" in text else text)}
         return [*_texts(path, _DATA_URI.sub(" ", text).encode(), 0), *(
-            t for e in embedded for t in _texts(PurePosixPath("x.svg"), e.encode(), depth - 1))]
-    shown_reversed = [_TAG.sub("", m.group(1) or m.group(2))[::-1]
+            t for e in sorted(embedded) for t in _texts(PurePosixPath("x.svg"), e.encode(),
+                                                          depth - 1))]
+    shown_reversed = [_TAG.sub("", next(g for g in m.groups()[1:] if g is not None))[::-1]
                       for m in _REVERSED.finditer(text)] \
         if "\u202e" in text or _BDO.search(text) else []
     if path.suffix.lower() not in MARKUP_SUFFIXES:
@@ -79,28 +89,34 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int) -> list[str]:
     hidden = " \n ".join(a or b or c for a, b, c in _ATTR.findall(text))
     hidden += " \n " + " \n ".join(a or b for a, b in _HIDDEN.findall(text))
     body = _TAG.sub(" ", _INLINE_TAG.sub("", _HIDDEN.sub(" ", text)))
-    unseen = _UNSEEN.sub("", text) if _UNSEEN.search(text) else ""  # what a reader sees
-    if unseen:
-        body += " \n " + _TAG.sub(" ", _INLINE_TAG.sub("", _HIDDEN.sub(" ", unseen)))
-    return [html.unescape(body), html.unescape(hidden),
+    return [html.unescape(body), html.unescape(hidden), on_screen(text),
             *(html.unescape(r) for r in shown_reversed)]
 
 
-_UNSEEN = re.compile(
-    r"<(\w+)\b[^>]*(?:display\s*:\s*none|visibility\s*:\s*hidden|\shidden\b)[^>]*>.*?</\1>",
-    re.I | re.S)
-"""An element a browser does not show: words around it meet on the screen."""
-_BDO = re.compile("<bdo", re.I)
-_REVERSED = re.compile(r"<bdo\b[^>]*\brtl\b[^>]*>(.*?)</bdo>|\u202e([^\u202c\n]*)",
-                       re.I | re.S)
+_BDO = re.compile("<bdo|bidi-override", re.I)
+_REVERSED = re.compile(r"<(bdo|\w+(?=[^>]*bidi-override))\b[^>]*\brtl\b[^>]*>(.*?)</\1>"
+                       r"|\u202e([^\u202c\n]*)", re.I | re.S)
 """Text a browser shows right to left: read backwards too ("kciwneuQ talbroZ")."""
 _DATA_URI = re.compile(r"data:[^,;\"'\s]*;base64,([A-Za-z0-9+/]{16,})")
+_QUOTED_DATA = re.compile(r"""["'(<]\s*(data:[^"')>]*)""", re.I)
+"""A data URI in quotes or brackets (an attribute, CSS url(), a Markdown <address>):
+its end is sure, so spaces and escapes inside it are read as a browser reads them."""
 
 
-def _unbase64(text: str) -> bytes:
+def _payload(uri: str) -> bytes:
+    """A data URI's bytes: percent-escapes decoded, and base64 without the spaces a
+    browser's forgiving decoder skips."""
+    header, _, data = uri.partition(",")
+    raw = unquote_to_bytes(data)
+    if ";base64" not in header.casefold():
+        return raw
+    return _unbase64(b"".join(raw.split()))
+
+
+def _unbase64(text: str | bytes) -> bytes:
     try:
         return base64.b64decode(text[:len(text) // 4 * 4], validate=False)
-    except binascii.Error:  # not base64 after all: nothing to read in it
+    except (binascii.Error, ValueError):  # not base64 after all: nothing to read in it
         return b""
 
 

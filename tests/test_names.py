@@ -164,7 +164,7 @@ def test_the_issue_spellings_are_errors(tmp_path: Path, spelt: str) -> None:
     ("Mary-Jane Kowalski", "Maryjane Kowalski"),   # a hyphenated name run together
     ("Siobhán O'Brien", "Siobhan Obrien"),          # the apostrophe dropped
     ("Tomás Herrera", r'<span title="\54 om\e1 s Herrera">x</span>'),  # a CSS escape
-    ("Tomás Herrera", r'<script>var n = "\u0054om\u00e1s Herrera";</script>'),
+    ("Tomás Herrera", r'<script src="x.js" data-n="\u0054om\u00e1s Herrera"></script>'),
 ])
 def test_short_and_escaped_forms_of_a_name_are_errors(tmp_path: Path, name: str,
                                                        spelt: str) -> None:
@@ -174,6 +174,17 @@ def test_short_and_escaped_forms_of_a_name_are_errors(tmp_path: Path, name: str,
         "content/pages/about.md": f"---\ntitle: About\n---\nI met {spelt} there.\n",
     })
     assert found_at(prepare(tmp_path)) == [("content/pages/about.md", 4)]
+
+
+def test_a_script_with_code_is_refused_whatever_it_names(tmp_path: Path) -> None:
+    """A script can write any name however spelt: red-team F8 refuses its code."""
+    write_site(tmp_path, {
+        "content/interviews/x.md": interview("Tomás Herrera", "Hello.\n"),
+        "content/pages/about.md": "---\ntitle: About\n---\nI met <script>var n = "
+                                  '"\\u0054om\\u00e1s Herrera";</script> there.\n',
+    })
+    assert [(d.path, d.line) for d in prepare(tmp_path).diags if d.code == "hiding-markup"] \
+        == [("content/pages/about.md", 4)]
 
 
 def test_a_referrals_family_name_alone_in_the_note_that_lists_them(tmp_path: Path) -> None:

@@ -1,0 +1,142 @@
+"""Raw HTML in a note's text, read as a browser would read its tags.
+
+Markdown passes raw HTML through as written, so what it does (which tags, which
+attributes, which addresses) is not in any Markdown token. The checks that must
+know (a link to a person's note written as ``<a href>``, an element that hides
+the letters inside a word, a tag named ``<private>``) read it here.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import html
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from .notes import Note, NoteTarget, ValidSite, resolve_href
+
+_TAG = re.compile(
+    r"<(/?)([A-Za-z][\w:.-]*)((?:\s*[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?"
+    r"|\s*/)*)\s*>?", re.S)
+"""An opening or closing tag, with its attributes (an unclosed one too: a browser
+reads the rest of the line as its attributes)."""
+_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+_URL_PIECES = re.compile(r"[\s,;()'\"=]+")
+"""What separates addresses inside an attribute (srcset, style's url(...), a meta
+refresh's content="0; url=...")."""
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str
+    """Lower case, as the browser reads it."""
+    attrs: tuple[tuple[str, str], ...]
+    """(lower-case name, value with entities decoded) in order."""
+    closing: bool
+
+    def get(self, name: str) -> str | None:
+        return next((v for k, v in self.attrs if k == name), None)
+
+
+def tags(content: str) -> Iterator[Tag]:
+    """Every tag in a piece of raw HTML (comments are cut out before parsing)."""
+    if "<" not in content:
+        return
+    for m in _TAG.finditer(content):
+        attrs = tuple((a.group(1).casefold(), html.unescape(a.group(2) or a.group(3)
+                                                            or a.group(4) or ""))
+                      for a in _ATTR.finditer(m.group(3) or ""))
+        yield Tag(m.group(2).casefold(), attrs, bool(m.group(1)))
+
+
+def addresses(content: str) -> Iterator[str]:
+    """Every piece of every attribute value that could be an address."""
+    for tag in tags(content):
+        for _, value in tag.attrs:
+            for piece in _URL_PIECES.split(value):
+                if "/" in piece or piece.casefold().endswith((".md", ".html", ".htm")):
+                    yield piece
+
+
+def page_path(from_page: str, address: str) -> str | None:
+    """The site path (``interviews/iv``) a page address leads to, read from the page
+    at ``from_page`` (``reflections/r/``): relative, root-relative or with a host
+    (any host: the site's own may be written out in full). None for no page."""
+    parts = urlsplit(address)
+    path = unquote(parts.path)
+    if not path:
+        return None
+    joined = path if path.startswith("/") else posixpath.join("/" + from_page, path)
+    norm = posixpath.normpath(joined).strip("/")
+    for suffix in ("/index.html", "/index.htm", ".html", ".htm"):
+        norm = norm.removesuffix(suffix)
+    return norm or None
+
+
+def linked_notes(site: ValidSite, note: Note, content: str) -> set[str]:
+    """Keys of the notes raw HTML links to, in any attribute: by source path
+    (``../interviews/iv.md``) or by page address (``../../interviews/iv/``, read
+    from this note's page, or ``/interviews/iv/``). A link written in HTML ties a
+    name to the person as closely as a Markdown link does (red-team F14)."""
+    out: set[str] = set()
+    pages: dict[str, str] | None = None
+    for address in addresses(content):
+        target = resolve_href(site, note.source, address)
+        if isinstance(target, NoteTarget):
+            out.add(target.note.key)
+            continue
+        if pages is None:
+            pages = {_page_of(n): n.key for n in site.notes}
+        path = page_path(_page_of(note) + "/", address)
+        if path is not None and path in pages:
+            out.add(pages[path])
+    return out
+
+
+def _page_of(note: Note) -> str:
+    """The site path of a note's page, without the slash (the home page: '')."""
+    if note.collection == "pages":
+        return "" if note.slug == "index" else note.slug
+    return f"{note.collection}/{note.slug}"
+
+
+_DATA = re.compile(r"data:([^,\"'<>()]*),([^\"'()<>]*)", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def data_texts(text: str, depth: int = 3) -> Iterator[str]:
+    """What the ``data:`` URIs in a piece of raw HTML or an address say (an SVG
+    image with a name in it, red-team F13): decoded as a browser decodes them
+    (percent-escapes, base64 with its spaces skipped), with tags taken out both
+    with and without a space, and the URIs inside them in turn."""
+    if depth == 0 or "data:" not in text.casefold():
+        return
+    for m in _DATA.finditer(html.unescape(text)):
+        data = unquote(m.group(2))
+        if ";base64" in m.group(1).casefold():
+            data = _unbase64("".join(data.split()))
+        yield _ANY_TAG.sub(" ", data)
+        yield _ANY_TAG.sub("", data)
+        yield from data_texts(data, depth - 1)
+
+
+def block_texts(content: str) -> Iterator[str]:
+    """A block of raw HTML as a reader may see it: tags taken out with and without
+    a space (``Ja<b>ne</b>`` reads "Jane"), and what its data: URIs hold."""
+    yield html.unescape(_ANY_TAG.sub(" ", content))
+    yield html.unescape(_ANY_TAG.sub("", content))
+    yield from data_texts(content)
+
+
+def _unbase64(data: str) -> str:
+    data = data.rstrip("=")
+    data = data[:-1] if len(data) % 4 == 1 else data  # a lone last character says nothing
+    try:
+        return base64.b64decode(data + "=" * (-len(data) % 4), validate=False).decode(
+            "utf-8", errors="ignore")
+    except (binascii.Error, ValueError):  # not base64 after all
+        return ""
