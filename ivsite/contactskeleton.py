@@ -1,0 +1,122 @@
+"""The contact skeleton of a text: what is left of an email address, a phone
+number or a profile address however it is spelt, so that one substring search
+finds every spelling.
+
+People write contact details to get past spam harvesters, and those spellings
+get past a search for the detail as written just as well: "jane at example dot
+com", "jane [at] example [dot] com", "jane(at)example(dot)com", "JANE AT EXAMPLE
+DOT COM", "j a n e @ e x a m p l e . c o m", "jane+jobs@example.com" (the same
+mailbox), "linkedin dot com slash in slash janedoe", "416 • 555 • O199",
+"٤١٦ ٥٥٥ ٠١٩٩" (Arabic-Indic digits), "416x555x0199". A list of patterns, one per
+spelling someone thought of, misses the next one; instead the audience filter's
+check and the audit (both through :class:`ivsite.textmatch.Matcher`) turn the
+text *and* each contact detail into the same skeleton and look for the one in
+the other:
+
+1. every digit of any script as an ASCII digit (``unicodedata.digit``);
+2. case folded;
+3. the words that spell a symbol as the symbol ("at" "@", "dot" ".", "slash" "/",
+   "plus" "+", "dash" "-" …), wherever they stand, in brackets or not;
+4. a plus-address tag taken out ("jane+jobs@" is "jane@");
+5. everything but letters, digits, "@" and "/" taken out: spaces, dots, dashes,
+   underscores, brackets, bullets. Only a long run of symbols (more than
+   :data:`MAX_GAP`, as in a rule of dashes) is kept, as "|": it ends a number;
+6. the letters drawn like digits as those digits ("o" "0", "l" and "i" "1"),
+   everywhere: done to the detail looked for as to the text, so "jd.private" is
+   "jdpr1vate" in both and "O199" is "0199"; and an "x" between two digits taken
+   out ("416x555x0199").
+
+Every step but the last two reads a character alone or a whole word, so a detail
+and a text that holds it keep the same skeleton there; the last two read the
+skeleton itself.
+
+What is left of "Call jane at example dot com" is "calljane@examplecom", which
+holds "jane@examplecom", the skeleton of "jane@example.com". Prose has skeletons
+too ("meet at the cafe" is "meet@thecafe"), but a contact detail's skeleton is
+long and specific (see :data:`MIN_SKELETON`), and only skeletons with an "@" or
+a "/" are looked for (see ivsite.contacts): "janedoedev" would be found in
+"Jane Doe develops". A phone number is found by its last
+:data:`PHONE_DIGITS` digits in a run of digits of the skeleton (see
+:func:`phone_windows`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .normalise import fold_cased
+
+MAX_GAP = 3
+"""Symbols (not spaces) that may stand between two digits of one number."""
+PHONE_DIGITS = 7
+"""A phone number is compared by its last seven (national) digits."""
+MIN_SKELETON = 6
+"""A contact detail's skeleton shorter than this is not looked for (it would be
+found inside ordinary words)."""
+
+
+class _Digits(dict[int, str]):
+    """``str.translate`` table: a digit of any script to its ASCII digit. Filled in
+    as characters are met (building it for all of Unicode takes a while)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        value = unicodedata.digit(char, None)
+        self[code] = char if value is None else str(value)
+        return self[code]
+
+
+_DIGITS = _Digits()
+_AS_DIGITS = str.maketrans("oil", "011")
+_X_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])x(?=[0-9])")
+_SPOKEN = {"at": "@", "arroba": "@", "dot": ".", "period": ".", "point": ".",
+           "punto": ".", "punkt": ".", "slash": "/", "plus": "+", "dash": "-",
+           "hyphen": "-", "minus": "-", "underscore": "-"}
+"""Words that spell a symbol in a contact detail (English, and the common others)."""
+_SPOKEN_WORD = re.compile(
+    r"(?<![^\W_])(?:" + "|".join(sorted(_SPOKEN, key=len, reverse=True)) + r")(?![^\W_])")
+_PLUS_TAG = re.compile(r"\+\s*(?:[^\s@+]+|(?:[^\s@+] )+)\s*(?=@)")
+"""A plus-address tag: the part of an address's mailbox that is not its name."""
+_GAP = re.compile(rf"(?:[^\w\s@/]|_)(?:\s*(?:[^\w\s@/]|_)){{{MAX_GAP},}}")
+_DROPPED = re.compile(r"[^\w@/]+|_+")
+
+
+def skeleton(cased: str) -> str:
+    """The contact skeleton (see the module's docstring) of a text already decoded
+    and folded (:attr:`ivsite.textmatch.Searchable.cased`)."""
+    text = cased.lower() if cased.isascii() else cased.translate(_DIGITS).casefold()
+    text = _SPOKEN_WORD.sub(_spoken, text)
+    if "+" in text:
+        text = _PLUS_TAG.sub("", text)
+    text = "|".join(_DROPPED.sub("", part) for part in _GAP.split(text))
+    return _X_BETWEEN_DIGITS.sub("", text.translate(_AS_DIGITS))
+
+
+def _spoken(m: re.Match[str]) -> str:
+    return f" {_SPOKEN[m.group(0)]} "
+
+
+_PHONE_RUN = re.compile(rf"[0-9](?:/*[0-9]){{{PHONE_DIGITS - 1},}}")
+
+
+def phone_windows(skel: str) -> set[str]:
+    """Every :data:`PHONE_DIGITS` digits in a row in a skeleton: the last digits of
+    any phone number written in the text."""
+    windows: set[str] = set()
+    for run in set(_PHONE_RUN.findall(skel)):  # pages repeat their dates
+        digits = run.replace("/", "")
+        windows.update(digits[i:i + PHONE_DIGITS]
+                       for i in range(len(digits) - PHONE_DIGITS + 1))
+    return windows
+
+
+def contact_skeleton(text: str) -> str:
+    """The skeleton of a text as written (a contact field, or a text to search)."""
+    return skeleton(fold_cased(text))
+
+
+def phone_key(value: str) -> str:
+    """The digits a phone number is compared by ('' when it has too few)."""
+    digits = re.sub(r"[^0-9]", "", contact_skeleton(value))
+    return digits[-PHONE_DIGITS:] if len(digits) >= PHONE_DIGITS else ""
