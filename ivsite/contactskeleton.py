@@ -23,19 +23,18 @@ the other:
    :data:`MAX_GAP`, as in a rule of dashes) is kept, as "|": it ends a number;
 6. the letters drawn like digits as those digits ("o" "0", "l" and "i" "1"),
    everywhere: done to the detail looked for as to the text, so "jd.private" is
-   "jdpr1vate" in both and "O199" is "0199"; and an "x" between two digits taken
-   out ("416x555x0199").
+   "jdpr1vate" in both and "O199" is "0199".
 
-Every step but the last two reads a character alone or a whole word, so a detail
-and a text that holds it keep the same skeleton there; the last two read the
-skeleton itself.
+Each step reads a character alone, a whole word or a run of symbols, so a detail
+has the same skeleton inside a text as alone (unless a word of it runs into the
+text's words).
 
-What is left of "Call jane at example dot com" is "calljane@examplecom", which
-holds "jane@examplecom", the skeleton of "jane@example.com". Prose has skeletons
+What is left of "Call jane at example dot com" is "ca11jane@examp1ec0m", which
+holds "jane@examp1ec0m", the skeleton of "jane@example.com". Prose has skeletons
 too ("meet at the cafe" is "meet@thecafe"), but a contact detail's skeleton is
 long and specific (see :data:`MIN_SKELETON`), and only skeletons with an "@" or
-a "/" are looked for (see ivsite.contacts): "janedoedev" would be found in
-"Jane Doe develops". A phone number is found by its last
+a "/" are looked for (see ivsite.contacts): "janed0edev" (janedoe.dev) would be
+found in "Jane Doe develops". A phone number is found by its last
 :data:`PHONE_DIGITS` digits in a run of digits of the skeleton (see
 :func:`phone_windows`).
 """
@@ -69,15 +68,15 @@ class _Digits(dict[int, str]):
 
 _DIGITS = _Digits()
 _AS_DIGITS = str.maketrans("oil", "011")
-_X_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])x(?=[0-9])")
 _SPOKEN = {"at": "@", "arroba": "@", "dot": ".", "period": ".", "point": ".",
            "punto": ".", "punkt": ".", "slash": "/", "plus": "+", "dash": "-",
            "hyphen": "-", "minus": "-", "underscore": "-"}
 """Words that spell a symbol in a contact detail (English, and the common others)."""
 _SPOKEN_WORD = re.compile(
     r"(?<![^\W_])(?:" + "|".join(sorted(_SPOKEN, key=len, reverse=True)) + r")(?![^\W_])")
-_PLUS_TAG = re.compile(r"\+\s*(?:[^\s@+]+|(?:[^\s@+] )+)\s*(?=@)")
-"""A plus-address tag: the part of an address's mailbox that is not its name."""
+_PLUS_TAG = re.compile(r"\+\s*(?:[^\s@+]+|(?:[^\s@+] )+)[\s\[\](){}<>]*(?=@)")
+"""A plus-address tag: the part of an address's mailbox that is not its name (one
+word, or one spaced out letter by letter, before an "@" in brackets or not)."""
 _GAP = re.compile(rf"(?:[^\w\s@/]|_)(?:\s*(?:[^\w\s@/]|_)){{{MAX_GAP},}}")
 _DROPPED = re.compile(r"[^\w@/]+|_+")
 
@@ -90,14 +89,16 @@ def skeleton(cased: str) -> str:
     if "+" in text:
         text = _PLUS_TAG.sub("", text)
     text = "|".join(_DROPPED.sub("", part) for part in _GAP.split(text))
-    return _X_BETWEEN_DIGITS.sub("", text.translate(_AS_DIGITS))
+    return text.translate(_AS_DIGITS)
 
 
 def _spoken(m: re.Match[str]) -> str:
     return f" {_SPOKEN[m.group(0)]} "
 
 
-_PHONE_RUN = re.compile(rf"[0-9](?:/*[0-9]){{{PHONE_DIGITS - 1},}}")
+_PHONE_RUN = re.compile(rf"[0-9](?:[/x]{{0,2}}[0-9]){{{PHONE_DIGITS - 1},}}")
+"""Digits, and what is left of a number's separators in a skeleton: slashes, and
+an "x" ("416x555x0199"), which is a letter and so stays in the skeleton."""
 
 
 def phone_windows(skel: str) -> set[str]:
@@ -105,7 +106,7 @@ def phone_windows(skel: str) -> set[str]:
     any phone number written in the text."""
     windows: set[str] = set()
     for run in set(_PHONE_RUN.findall(skel)):  # pages repeat their dates
-        digits = run.replace("/", "")
+        digits = run.replace("/", "").replace("x", "")
         windows.update(digits[i:i + PHONE_DIGITS]
                        for i in range(len(digits) - PHONE_DIGITS + 1))
     return windows
