@@ -53,8 +53,8 @@ def test_every_spelling_of_an_email_is_found(case: tuple[str, str]) -> None:
 
 # --------------------------------------------------------------------------- phone
 
-SEPARATORS = list(" -.•·_|:/–—,;~*()[]'#=+\u00a0\u2009\u2212\u30fb\u2010\u2015x") + [
-    " - ", " • ", ") ", " / ", "  ", " x "]
+SEPARATORS = [*" -.•·_|:/–—,;~*()[]'#=+\u00a0\u2009\u2212\u30fb\u2010\u2015x",
+              " - ", " • ", ") ", " / ", "  ", " x "]
 SCRIPTS = [0x30, 0x660, 0x6F0, 0x966, 0x9E6, 0xE50, 0xFF10, 0x1D7CE, 0x1040]
 """Where digit zero stands: ASCII, Arabic-Indic, Extended Arabic-Indic, Devanagari,
 Bengali, Thai, full-width, mathematical bold, Myanmar."""
