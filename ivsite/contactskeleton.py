@@ -13,11 +13,11 @@ check and the audit (both through :class:`ivsite.textmatch.Matcher`) turn the
 text *and* each contact detail into the same skeleton and look for the one in
 the other:
 
-1. every digit of any script as an ASCII digit (``unicodedata.digit``);
-2. case folded;
-3. the words that spell a symbol as the symbol ("at" "@", "dot" ".", "slash" "/",
+1. case folded;
+2. the words that spell a symbol as the symbol ("at" "@", "dot" ".", "slash" "/",
    "plus" "+", "dash" "-" …), wherever they stand, in brackets or not;
-4. a plus-address tag taken out ("jane+jobs@" is "jane@");
+3. a plus-address tag taken out ("jane+jobs@" is "jane@");
+4. every digit of any script as an ASCII digit (``unicodedata.digit``);
 5. everything but letters, digits, "@" and "/" taken out: spaces, dots, dashes,
    underscores, brackets, bullets. Only a long run of symbols (more than
    :data:`MAX_GAP`, as in a rule of dashes) is kept, as "|": it ends a number;
@@ -55,19 +55,35 @@ MIN_SKELETON = 6
 found inside ordinary words)."""
 
 
-class _Digits(dict[int, str]):
-    """``str.translate`` table: a digit of any script to its ASCII digit. Filled in
-    as characters are met (building it for all of Unicode takes a while)."""
+_MARK = "\x01"
+"""Stands for a symbol in a skeleton being made: runs of more than MAX_GAP are a
+break, the others nothing."""
+
+
+class _Table(dict[int, str]):
+    """``str.translate`` table of steps 4 to 6 (see the module's docstring): a
+    letter as itself ("o", "i", "l" as digits), a digit of any script as its ASCII
+    digit, "@" and "/" as themselves, a space as nothing, any other character as
+    :data:`_MARK`. Filled in as characters are met (building it for all of
+    Unicode takes a while); text already case-folded."""
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
-        value = unicodedata.digit(char, None)
-        self[code] = char if value is None else str(value)
-        return self[code]
+        digit = unicodedata.digit(char, None)
+        if digit is not None:
+            value = str(digit)
+        elif char.isalnum() or char in "@/":
+            value = _LOOKALIKES.get(char, char)
+        else:
+            value = "" if char.isspace() else _MARK
+        self[code] = value
+        return value
 
 
-_DIGITS = _Digits()
-_AS_DIGITS = str.maketrans("oil", "011")
+_LOOKALIKES = {"o": "0", "i": "1", "l": "1"}
+_TABLE = _Table()
+_TABLE.update((code, _TABLE[code]) for code in range(128))
+_GAP = re.compile(f"{_MARK}{{{MAX_GAP + 1},}}")
 _SPOKEN = {"at": "@", "arroba": "@", "dot": ".", "period": ".", "point": ".",
            "punto": ".", "punkt": ".", "slash": "/", "plus": "+", "dash": "-",
            "hyphen": "-", "minus": "-", "underscore": "-"}
@@ -77,19 +93,18 @@ _SPOKEN_WORD = re.compile(
 _PLUS_TAG = re.compile(r"\+\s*(?:[^\s@+]+|(?:[^\s@+] )+)[\s\[\](){}<>]*(?=@)")
 """A plus-address tag: the part of an address's mailbox that is not its name (one
 word, or one spaced out letter by letter, before an "@" in brackets or not)."""
-_GAP = re.compile(rf"(?:[^\w\s@/]|_)(?:\s*(?:[^\w\s@/]|_)){{{MAX_GAP},}}")
-_DROPPED = re.compile(r"[^\w@/]+|_+")
 
 
 def skeleton(cased: str) -> str:
     """The contact skeleton (see the module's docstring) of a text already decoded
     and folded (:attr:`ivsite.textmatch.Searchable.cased`)."""
-    text = cased.lower() if cased.isascii() else cased.translate(_DIGITS).casefold()
-    text = _SPOKEN_WORD.sub(_spoken, text)
+    text = _SPOKEN_WORD.sub(_spoken, cased.lower() if cased.isascii() else cased.casefold())
     if "+" in text:
         text = _PLUS_TAG.sub("", text)
-    text = "|".join(_DROPPED.sub("", part) for part in _GAP.split(text))
-    return text.translate(_AS_DIGITS)
+    text = text.translate(_TABLE)
+    if _MARK * (MAX_GAP + 1) in text:
+        text = _GAP.sub("|", text)
+    return text.replace(_MARK, "")
 
 
 def _spoken(m: re.Match[str]) -> str:
