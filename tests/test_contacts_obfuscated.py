@@ -96,6 +96,31 @@ def test_without_the_skeleton_the_spelling_is_published(
     assert written in (tmp_path / "out/reflections/r/index.html").read_text("utf-8")
 
 
+def referral_site(root: Path) -> Path:
+    referral = {"name": "Priya Natarajan", "email": "pn.k77@elsewhere.example"}
+    private: Any = ({"date": "2026-01-01", "visibility": "private",
+                     "person": {"name": "Jane Doe"}, "referrals": [referral]}, "Notes.\n")
+    public: Any = ({"title": "r", "date": "2026-01-03", "visibility": "public"},
+                   "Write to pn.k77 [at] elsewhere [dot] example soon.\n")
+    return write_site(root, {"pages/index.md": ({"title": "Home"}, "Welcome.\n"),
+                             "interviews/a.md": private, "reflections/r.md": public})
+
+
+def test_a_referrals_email_spelt_out_is_refused(tmp_path: Path) -> None:
+    result = build(referral_site(tmp_path / "s"), out=tmp_path / "out")
+    assert result.status == 1
+    assert any(d.code == "contact-in-text" and d.path == "content/reflections/r.md"
+               for d in result.diagnostics), [d.text() for d in result.diagnostics]
+
+
+def test_the_audit_alone_finds_a_referrals_email_spelt_out(
+        tmp_path: Path, no_name_check: None) -> None:
+    result = build(referral_site(tmp_path / "s"), out=tmp_path / "out")
+    assert result.status == 1, [d.text() for d in result.diagnostics]
+    assert any(h.secret.kind == "referral email" and h.output.startswith("reflections/r/")
+               for h in result.hits), [h.text() for h in result.hits]
+
+
 PROSE = """Meet at the cafe at noon, then dot the i's and cross the t's.
 
 In 2019 we hired 416 people; 555 applied and 199 stayed. The talk was at 4:16 on 5/5/2019.
