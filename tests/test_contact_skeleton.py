@@ -114,17 +114,18 @@ def test_every_spelling_of_a_linkedin_address_is_found(handle: str, form: str) -
                  f"See {text} for more."), (handle, text)
 
 
-def test_a_github_handle_spoken_is_found() -> None:
+def test_a_github_address_in_the_linkedin_field_is_found_spoken() -> None:
     url = "https://github.com/janedoe"
     for text in ("github: janedoe", "github dot com slash janedoe", "GitHub.com/JaneDoe"):
-        assert found("url", url, f"See {text}."), text
+        assert found("linkedin", url, f"See {text}."), text
 
 
 # --------------------------------------------------------------------------- prose
 
 CONTACTS = [("email", "jane.doe@example.com"), ("email", "jd.private@secret.example"),
             ("phone", "+1 416 555 0199"), ("linkedin", "https://www.linkedin.com/in/jane-doe"),
-            ("url", "https://github.com/janedoe"), ("url", "https://janedoe.dev/")]
+            ("linkedin", "https://github.com/janedoe"),
+            ("linkedin", "https://janedoe.dev/")]
 
 
 @pytest.mark.parametrize("text", [
