@@ -31,16 +31,19 @@ text's words).
 
 What is left of "Call jane at example dot com" is "ca11jane@examp1ec0m", which
 holds "jane@examp1ec0m", the skeleton of "jane@example.com". Prose has skeletons
-too ("meet at the cafe" is "meet@thecafe"), but a contact detail's skeleton is
-long and specific (see :data:`MIN_SKELETON`), and only skeletons with an "@" or
-a "/" are looked for (see ivsite.contacts): "janed0edev" (janedoe.dev) would be
-found in "Jane Doe develops". A phone number is found by its last
-:data:`PHONE_DIGITS` digits in a run of digits of the skeleton (see
-:func:`phone_windows`).
+too ("meet at the cafe" is "meet@thecafe"), so a detail's skeleton is looked for
+only where it is long and specific (see :data:`MIN_SKELETON`), only with an "@"
+or a "/" in it (see ivsite.contacts: "janed0edev", of janedoe.dev, would be
+found in "Jane Doe develops"), and only where it ends a word of the text
+(:func:`ends_a_word`: "I met Jane at Acme, communications lead" holds
+"jane@acmec0m" inside "acmec0mmun1cat10ns", which is no mention of
+jane@acme.com). A phone number is found by its last :data:`PHONE_DIGITS` digits
+in a run of digits of the skeleton (see :func:`phone_windows`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -56,15 +59,17 @@ found inside ordinary words)."""
 
 
 _MARK = "\x01"
-"""Stands for a symbol in a skeleton being made: runs of more than MAX_GAP are a
-break, the others nothing."""
+"""Stands for a symbol taken out (see marked_skeleton): runs of more than MAX_GAP
+are a break ("|"), the others nothing."""
+_SPACE = "\x03"
+"""Stands for a space taken out (see marked_skeleton)."""
 
 
 class _Table(dict[int, str]):
     """``str.translate`` table of steps 4 to 6 (see the module's docstring): a
     letter as itself ("o", "i", "l" as digits), a digit of any script as its ASCII
-    digit, "@" and "/" as themselves, a space as nothing, any other character as
-    :data:`_MARK`. Filled in as characters are met (building it for all of
+    digit, "@" and "/" as themselves, a space as :data:`_SPACE`, any other
+    character as :data:`_MARK`. Filled in as characters are met (building it for all of
     Unicode takes a while); text already case-folded."""
 
     def __missing__(self, code: int) -> str:
@@ -75,7 +80,7 @@ class _Table(dict[int, str]):
         elif char.isalnum() or char in "@/":
             value = _LOOKALIKES.get(char, char)
         else:
-            value = "" if char.isspace() else _MARK
+            value = _SPACE if char.isspace() else _MARK
         self[code] = value
         return value
 
@@ -83,7 +88,7 @@ class _Table(dict[int, str]):
 _LOOKALIKES = {"o": "0", "i": "1", "l": "1"}
 _TABLE = _Table()
 _TABLE.update((code, _TABLE[code]) for code in range(128))
-_GAP = re.compile(f"{_MARK}{{{MAX_GAP + 1},}}")
+_GAP = re.compile(f"{_MARK}(?:{_SPACE}*{_MARK}){{{MAX_GAP},}}")
 _SPOKEN = {"at": "@", "arroba": "@", "dot": ".", "period": ".", "point": ".",
            "punto": ".", "punkt": ".", "slash": "/", "plus": "+", "dash": "-",
            "hyphen": "-", "minus": "-", "underscore": "-"}
@@ -98,13 +103,36 @@ word, or one spaced out letter by letter, before an "@" in brackets or not)."""
 def skeleton(cased: str) -> str:
     """The contact skeleton (see the module's docstring) of a text already decoded
     and folded (:attr:`ivsite.textmatch.Searchable.cased`)."""
+    return unmarked(marked_skeleton(cased))
+
+
+def marked_skeleton(cased: str) -> str:
+    """The skeleton with each space and symbol taken out still there as a mark
+    (:data:`_SPACE`, :data:`_MARK`), which tells where a word ended (see
+    :func:`ends_a_word`)."""
     text = _SPOKEN_WORD.sub(_spoken, cased.lower() if cased.isascii() else cased.casefold())
     if "+" in text:
         text = _PLUS_TAG.sub("", text)
     text = text.translate(_TABLE)
-    if _MARK * (MAX_GAP + 1) in text:
-        text = _GAP.sub("|", text)
-    return text.replace(_MARK, "")
+    return _GAP.sub("|", text) if text.count(_MARK) > MAX_GAP else text
+
+
+def unmarked(marked: str) -> str:
+    """A marked skeleton without its marks: the skeleton."""
+    return marked.replace(_MARK, "").replace(_SPACE, "")
+
+
+def ends_a_word(needle: str, marked: str) -> bool:
+    """Whether a detail's skeleton stands in a text's marked skeleton where a word
+    of the text ends: "jane@acme.com," holds "jane@acmec0m", "Jane at Acme,
+    communications" does not (its skeleton holds it, but inside a word)."""
+    return _ending(needle).search(marked) is not None
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _ending(needle: str) -> re.Pattern[str]:
+    marks = f"[{_MARK}{_SPACE}]*"
+    return re.compile(marks.join(map(re.escape, needle)) + r"(?![^\W_])")
 
 
 def _spoken(m: re.Match[str]) -> str:

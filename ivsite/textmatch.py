@@ -29,13 +29,13 @@ so "+1 416 555 0199" is found as "(416) 555-0199" and "416 • 555 • O199".
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, NamedTuple, TypeVar
 
 from ahocorasick_rs import AhoCorasick
 
-from .contactskeleton import PHONE_DIGITS, phone_windows, skeleton
+from .contactskeleton import PHONE_DIGITS, ends_a_word, marked_skeleton, phone_windows, unmarked
 from .normalise import SEPARATOR, text_words
 from .normalise import words as words
 
@@ -62,9 +62,15 @@ class Searchable:
     """Its words, case-folded, each between single spaces (see normalise.text_words)."""
 
     @functools.cached_property
+    def marked(self) -> str:
+        """The text's contact skeleton with marks where words ended
+        (ivsite.contactskeleton), made when first asked."""
+        return marked_skeleton(self.cased)
+
+    @functools.cached_property
     def skeleton(self) -> str:
-        """The text's contact skeleton (ivsite.contactskeleton), made when first asked."""
-        return skeleton(self.cased)
+        """The text's contact skeleton (ivsite.contactskeleton)."""
+        return unmarked(self.marked)
 
 
 def searchable(text: str) -> Searchable:
@@ -78,18 +84,21 @@ class _Needles(Generic[T]):
         payloads: dict[str, list[T]] = {}
         for needle, payload in items:
             payloads.setdefault(needle, []).append(payload)
+        self._needles = list(payloads)
         self._payloads = list(payloads.values())
         self._automaton = AhoCorasick(payloads) if payloads else None
 
     def __bool__(self) -> bool:
         return self._automaton is not None
 
-    def find(self, haystack: str) -> list[T]:
+    def find(self, haystack: str, keep: Callable[[str], bool] | None = None) -> list[T]:
+        """The payloads of the needles in ``haystack`` (``keep``: of those it keeps)."""
         if self._automaton is None:
             return []
         hits = {i for i, _, _ in self._automaton.find_matches_as_indexes(
             haystack, overlapping=True)}
-        return [p for i in sorted(hits) for p in self._payloads[i]]
+        return [p for i in sorted(hits) if keep is None or keep(self._needles[i])
+                for p in self._payloads[i]]
 
 
 class Matcher(Generic[T]):
@@ -120,7 +129,8 @@ class Matcher(Generic[T]):
             found += self._substrings.find(
                 text.joined.replace(" ", "").replace(SEPARATOR, ""))
         if self._skeletons:
-            found += self._skeletons.find(text.skeleton)
+            found += self._skeletons.find(
+                text.skeleton, lambda needle: ends_a_word(needle, text.marked))
         if self._phones:
             windows = phone_windows(text.skeleton)
             found += [p for d in sorted(windows.intersection(self._phones))

@@ -123,6 +123,7 @@ def test_a_github_address_in_the_linkedin_field_is_found_spoken() -> None:
 # --------------------------------------------------------------------------- prose
 
 CONTACTS = [("email", "jane.doe@example.com"), ("email", "jd.private@secret.example"),
+            ("email", "jane@acme.com"), ("email", "jane.doe@stripe.io"),
             ("phone", "+1 416 555 0199"), ("linkedin", "https://www.linkedin.com/in/jane-doe"),
             ("linkedin", "https://github.com/janedoe"),
             ("linkedin", "https://janedoe.dev/")]
@@ -139,8 +140,13 @@ CONTACTS = [("email", "jane.doe@example.com"), ("email", "jd.private@secret.exam
     "She works at Secret Corp, plus or minus a day, slash two jobs.",
     "Call 416 555 0100 or 416 556 0199.",
     "Version 1.0.1 (build 4165) shipped at 9:55, dot release 0.1.99.",
+    "I met Jane at Acme, communications lead.",
+    "Jane at Acme. Company culture came up.",
+    "Jane Doe at Stripe, iOS team.",
 ])
 def test_ordinary_prose_is_no_contact_detail(text: str) -> None:
+    """Prose may hold a detail's skeleton inside a word ("Jane at Acme,
+    communications" holds "jane@acmec0m"): only one that ends a word counts."""
     hits = [(kind, value) for kind, value in CONTACTS if found(kind, value, text)]
     assert hits == [], text
 
