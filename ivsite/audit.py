@@ -122,6 +122,7 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
     always: tuple[dict[tuple[str, ...], Secret], ...] = ({}, {})  # (text, code)
     maybe: tuple[dict[tuple[str, ...], Secret], ...] = ({}, {})
     runs: list[tuple[str, Secret]] = []
+    skeletons: list[tuple[str, Secret]] = []
     phones: list[tuple[str, Secret]] = []
     for s in secrets:
         if s.kind == ADDRESS:
@@ -129,11 +130,12 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
         prose = s.kind.endswith(("passage", "withheld note", "comment"))
         pieces = [p for p in _SENTENCE_END.split(s.text) if p.strip()] if prose else [s.text]
         for piece in pieces:
-            seqs, subs, phone = needle_of(s.kind, piece)
+            seqs, subs, skels, phone = needle_of(s.kind, piece)
             # Only a name has forms that are for text alone (see needle_of).
-            code_seqs = needle_of(s.kind, piece, in_code=True)[0] \
+            code_seqs = needle_of(s.kind, piece, in_code=True).seqs \
                 if s.kind.startswith(NAME_KINDS) else seqs
             runs += [(x, s) for x in subs]
+            skeletons += [(x, s) for x in skels]  # contact details: always looked for
             if phone:
                 phones.append((phone, s))
             for i, forms in enumerate((seqs, code_seqs)):
@@ -149,7 +151,8 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
     runs = [(x, s) for x, s in runs if s.kind.startswith(ALWAYS) or not seen.in_run(x)]
     text, code = (Matcher([*always[i].items(), *((w, s) for w, s in maybe[i].items()
                                                  if w not in shown)],
-                          substrings=runs, phones=phones) for i in (0, 1))
+                          substrings=runs, skeletons=skeletons, phones=phones)
+                    for i in (0, 1))
     return text, code
 
 

@@ -9,11 +9,20 @@ holds, and a query string is part of the needle. So the audience filter's check
 and the audit (both through :func:`ivsite.people.mentions`) look for each detail
 alone: every phone number without its extension, every email address, every
 URL without its query string and fragment.
+
+Each detail is then looked for in all the ways it is written
+(:func:`contact_needles`): as words, and by its contact skeleton, which finds
+"jane [at] example [dot] com", "416 • 555 • O199" and "in/jdzz9876" (see
+:mod:`ivsite.contactskeleton`).
 """
 
 from __future__ import annotations
 
 import re
+
+from .contactskeleton import MIN_SKELETON, contact_skeleton, phone_key
+from .normalise import compact, words
+from .textmatch import Needles
 
 _LISTED = re.compile(r"[,;|\n]+|\s+/\s+|\s(?:or|and|oder|ou|o|y|et|und)\s|\s&\s", re.I)
 """What separates two details written in one field."""
@@ -57,3 +66,49 @@ def _numbers(text: str) -> list[str]:
             out += [p.strip() for p in re.split(r"[/\s]{1,}(?=\+|\()|/", run) if p.strip()]
         out.append(run)
     return out
+
+
+MIN_HANDLE = 5
+"""A profile's handle shorter than this is not looked for alone."""
+_SCHEME = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+_WWW = re.compile(r"^www\.", re.I)
+
+
+def contact_needles(kind: str, value: str) -> Needles:
+    """What finds one detail (one of :func:`contact_pieces`) however it is written:
+    its words, and its contact skeleton (ivsite.contactskeleton) where it has one
+    that cannot be prose. The audience filter's check and the audit both look
+    for these (through ivsite.people.needle_of)."""
+    seqs = [tuple(words(value))]
+    if kind == "phone":
+        return Needles(seqs, [], [], phone_key(value))
+    if kind in ("linkedin", "url"):
+        return _address_needles(value)
+    skel = contact_skeleton(value) if kind == "email" else ""
+    return Needles(seqs, [], [skel] if "@" in skel and len(skel) >= MIN_SKELETON else [], "")
+
+
+def _address_needles(value: str) -> Needles:
+    """A profile or web address: without scheme and ``www.`` ("linkedin.com/in/x"
+    for "https://www.linkedin.com/in/x"), as words and spoken ("janedoe dot dev");
+    its handle (the last path segment) alone when it is one word or has digits
+    (a handle of several words without is the person's name, which has rules of
+    its own: consent), and after the site's name ("linkedin: janedoe"); and the
+    skeleton of the handle with what stands before it ("in/jdzz9876", which
+    "linkedin dot com slash in slash jd-zz-9876" holds)."""
+    bare = _WWW.sub("", _SCHEME.sub("", value.strip())).rstrip("/")
+    seqs = [tuple(words(bare))]
+    host, _, path = bare.partition("/")
+    if not path:
+        return Needles([*seqs, tuple(words(bare.replace(".", " dot ")))], [], [], "")
+    handle = words(bare.rsplit("/", 1)[-1])
+    run = compact(handle)
+    labels = words(host)
+    if len(run) >= MIN_HANDLE:
+        if len(handle) == 1 or any(ch.isdigit() for ch in run):
+            seqs += [tuple(handle), (run,)]
+        if labels:
+            seqs.append((labels[-2] if len(labels) > 1 else labels[0], run))
+    skel = contact_skeleton("/".join(bare.rsplit("/", 2)[-2:]))
+    return Needles(list(dict.fromkeys(seqs)), [],
+                   [skel] if "/" in skel and len(skel) >= MIN_SKELETON else [], "")

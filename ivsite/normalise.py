@@ -81,10 +81,11 @@ Japanese kana, Han, Hangul): a name there is found as a substring, not as words.
 
 def fold(text: str) -> str:
     """``text`` decoded, without format characters and accents, case-folded."""
-    return _fold_cased(text).casefold()
+    return fold_cased(text).casefold()
 
 
-def _fold_cased(text: str) -> str:
+def fold_cased(text: str) -> str:
+    """As :func:`fold`, but for case ("I" and "l" stay apart, camelCase stays)."""
     if "&" in text:
         text = html.unescape(text)
     if "%" in text:
@@ -132,7 +133,7 @@ def text_words(text: str) -> tuple[str, str]:
     words: case folding makes a letter or digit of no character that was not one,
     nor the reverse, but for 28 letters with accents that folding has taken apart
     already (İ, ǰ, ᾷ …: base letter and marks, the marks dropped)."""
-    cased = _fold_cased(text)
+    cased = fold_cased(text)
     spaced = _joined(cased)
     joined = _casefold(spaced)
     if _CAMEL.search(spaced):

@@ -21,7 +21,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from .contacts import contact_pieces
+from .contacts import contact_needles, contact_pieces
 from .identity import HONORIFICS, name_words, person_keys
 from .models import InterviewMeta
 from .normalise import SPACELESS, compact, words
@@ -29,7 +29,7 @@ from .notes import Note, NoteTarget, ValidSite, resolve_href, resolve_wiki
 from .rawhtml import linked_notes
 from .romanise import romanised, romanised_seqs
 from .syntax.embeds import is_file
-from .textmatch import Matcher, phone_key
+from .textmatch import Matcher, Needles
 
 T = TypeVar("T")
 
@@ -62,10 +62,6 @@ def _core(ws: list[str]) -> list[str]:
     while i < len(ws) - 1 and ws[i] in HONORIFICS:
         i += 1
     return ws[i:]
-
-
-MIN_HANDLE = 5
-"""A profile's last path segment shorter than this is not looked for alone."""
 
 
 def name_forms(name: str) -> Forms:
@@ -151,29 +147,6 @@ def looks_like_name(text: str) -> bool:
     tokens = text.split()
     return 0 < len(tokens) <= 4 and all(
         t[:1].isupper() or t.casefold() in PARTICLES for t in tokens)
-
-
-def contact_seqs(kind: str, value: str) -> list[tuple[str, ...]]:
-    """The word sequences a contact detail is found by: a URL without its scheme and
-    ``www.`` ("linkedin.com/in/x" for "https://www.linkedin.com/in/x") and its last
-    path segment alone (the handle); an email also written out ("jo at acme dot
-    example")."""
-    if kind in ("linkedin", "url"):
-        value = re.sub(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", "", value.strip(), flags=re.I)
-        value = re.sub(r"^www\.", "", value, flags=re.I).rstrip("/")
-        handle = words(value.rsplit("/", 1)[-1]) if "/" in value else []
-        # One word ("jdorrance77"); a handle of several is the name, which has rules
-        # of its own (consent).
-        extra = [tuple(handle)] if len(handle) == 1 and len(handle[0]) >= MIN_HANDLE else []
-        return [tuple(words(value)), *extra]
-    if kind == "email" and "@" in value:
-        spoken = value.replace("@", " at ").replace(".", " dot ")
-        return [tuple(words(value)), tuple(words(spoken))]
-    return [tuple(words(value))]
-
-
-def contact_phone(kind: str, value: str) -> str:
-    return phone_key(value) if kind == "phone" else ""
 
 
 @dataclass
@@ -392,34 +365,34 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
     return out
 
 
-def needle_of(kind: str, text: str, *, in_code: bool = False,
-              ) -> tuple[list[tuple[str, ...]], list[str], str]:
-    """(word sequences, spaceless substrings, phone digits) that find ``text``;
-    ``in_code``: for a script or style sheet, without the forms that need prose."""
+def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:
+    """What finds ``text`` (see textmatch.Needles); ``in_code``: for a script or
+    style sheet, without the forms that need prose."""
+    if kind.startswith(CONTACT_KINDS):
+        return contact_needles("email" if kind == "referral email" else
+                               kind.rsplit(" ", 1)[-1], text)
     if kind.startswith(("referred_by", "referral")) and not looks_like_name(text):
-        return [tuple(words(text))], [], ""  # "Career centre alumni night": no parts
+        return Needles([tuple(words(text))], [], [], "")  # "Career centre alumni night"
     if kind.startswith(NAME_KINDS):
         forms = name_forms(text)
         titled = [] if in_code else list(forms.titled)
-        return [*forms.seqs, *titled], list(forms.substrings), ""
-    if kind == PART_KIND:
-        return ([], [compact(words(text))], "") if SPACELESS.search(text) else \
-            ([tuple(words(text))], [], "")
-    if kind.startswith("contact field"):
-        field_name = kind.rsplit(" ", 1)[-1]
-        return contact_seqs(field_name, text), [], contact_phone(field_name, text)
-    return [tuple(words(text))], [], ""
+        return Needles([*forms.seqs, *titled], list(forms.substrings), [], "")
+    if kind == PART_KIND and SPACELESS.search(text):
+        return Needles([], [compact(words(text))], [], "")
+    return Needles([tuple(words(text))], [], [], "")
 
 
 def matcher_of(items: Iterable[tuple[str, str, T]]) -> Matcher[T]:
     """One matcher for (kind, text, payload) items, each in all its forms."""
     seqs: list[tuple[tuple[str, ...], T]] = []
     subs: list[tuple[str, T]] = []
+    skels: list[tuple[str, T]] = []
     phones: list[tuple[str, T]] = []
     for kind, text, payload in items:
-        s, sub, phone = needle_of(kind, text)
-        seqs += [(x, payload) for x in s if x]
-        subs += [(x, payload) for x in sub if x]
-        if phone:
-            phones.append((phone, payload))
-    return Matcher(seqs, substrings=subs, phones=phones)
+        found = needle_of(kind, text)
+        seqs += [(x, payload) for x in found.seqs if x]
+        subs += [(x, payload) for x in found.substrings if x]
+        skels += [(x, payload) for x in found.skeletons]
+        if found.phone:
+            phones.append((found.phone, payload))
+    return Matcher(seqs, substrings=subs, skeletons=skels, phones=phones)

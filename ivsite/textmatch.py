@@ -17,38 +17,39 @@ binding of the Rust ``aho-corasick`` crate (the one the Rust regex engine and
 ripgrep search with); it reports overlapping matches, so " jane doe " and
 " doe " are both found in " jane doe ", and it is typed for mypy.
 
-Two kinds of needle are not word sequences: a name in a script written without
+Three kinds of needle are not word sequences: a name in a script written without
 spaces (Han, kana, Hangul, Thai …) is looked for as a substring of the text's
-words run together (an automaton of its own), and a phone number by its last
-seven digits in any run of digits and phone punctuation, so "+1 416 555 0199" is
-found as "(416) 555-0199".
+words run together (an automaton of its own); an email or profile address as a
+substring of the text's contact skeleton (:mod:`ivsite.contactskeleton`, another
+automaton), so "jane@example.com" is found as "jane [at] example [dot] com"; and
+a phone number by its last seven digits in any run of digits of that skeleton,
+so "+1 416 555 0199" is found as "(416) 555-0199" and "416 • 555 • O199".
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from ahocorasick_rs import AhoCorasick
 
-from .normalise import SEPARATOR, fold, text_words
+from .contactskeleton import PHONE_DIGITS, ends_a_word, marked_skeleton, phone_windows, unmarked
+from .normalise import SEPARATOR, text_words
 from .normalise import words as words
 
 T = TypeVar("T")
-_DIGITS = re.compile(
-    r"[0-9][0-9\s().\-/\u2010-\u2015\u2212\u00b7\u30fb\ufe58\ufe63\uff0d]{5,}[0-9]")
-"""A run of digits and what a phone number is written with (any dash or dot)."""
-_NOT_DIGIT = re.compile(r"[^0-9]")
-PHONE_DIGITS = 7
-"""A phone number is compared by its last seven (national) digits."""
 
 
-def phone_key(value: str) -> str:
-    """The digits a phone number is compared by ('' when it has too few)."""
-    digits = re.sub(r"[^0-9]", "", fold(value))
-    return digits[-PHONE_DIGITS:] if len(digits) >= PHONE_DIGITS else ""
+class Needles(NamedTuple):
+    """What finds one secret: word sequences, substrings of the words run together
+    (spaceless scripts), substrings of the contact skeleton, phone digits."""
+
+    seqs: list[tuple[str, ...]]
+    substrings: list[str]
+    skeletons: list[str]
+    phone: str
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,20 @@ class Searchable:
     """A text folded once, for any number of matchers (see :func:`searchable`)."""
 
     cased: str
-    """The text decoded and folded but for case, in which phone numbers are read
-    (case folding changes no digit or phone punctuation, nor makes one)."""
+    """The text decoded and folded but for case (the contact skeleton is made of it)."""
     joined: str
     """Its words, case-folded, each between single spaces (see normalise.text_words)."""
+
+    @functools.cached_property
+    def marked(self) -> str:
+        """The text's contact skeleton with marks where words ended
+        (ivsite.contactskeleton), made when first asked."""
+        return marked_skeleton(self.cased)
+
+    @functools.cached_property
+    def skeleton(self) -> str:
+        """The text's contact skeleton (ivsite.contactskeleton)."""
+        return unmarked(self.marked)
 
 
 def searchable(text: str) -> Searchable:
@@ -73,18 +84,21 @@ class _Needles(Generic[T]):
         payloads: dict[str, list[T]] = {}
         for needle, payload in items:
             payloads.setdefault(needle, []).append(payload)
+        self._needles = list(payloads)
         self._payloads = list(payloads.values())
         self._automaton = AhoCorasick(payloads) if payloads else None
 
     def __bool__(self) -> bool:
         return self._automaton is not None
 
-    def find(self, haystack: str) -> list[T]:
+    def find(self, haystack: str, keep: Callable[[str], bool] | None = None) -> list[T]:
+        """The payloads of the needles in ``haystack`` (``keep``: of those it keeps)."""
         if self._automaton is None:
             return []
         hits = {i for i, _, _ in self._automaton.find_matches_as_indexes(
             haystack, overlapping=True)}
-        return [p for i in sorted(hits) for p in self._payloads[i]]
+        return [p for i in sorted(hits) if keep is None or keep(self._needles[i])
+                for p in self._payloads[i]]
 
 
 class Matcher(Generic[T]):
@@ -92,16 +106,18 @@ class Matcher(Generic[T]):
 
     def __init__(self, seqs: Iterable[tuple[tuple[str, ...], T]], *,
                  substrings: Iterable[tuple[str, T]] = (),
+                 skeletons: Iterable[tuple[str, T]] = (),
                  phones: Iterable[tuple[str, T]] = ()) -> None:
         self._seqs = _Needles((" " + " ".join(seq) + " ", p) for seq, p in seqs if seq)
         self._substrings = _Needles((s, p) for s, p in substrings if s)
+        self._skeletons = _Needles((s, p) for s, p in skeletons if s)
         self._phones: dict[str, list[T]] = {}
         for d, p in phones:
             if len(d) >= PHONE_DIGITS:
                 self._phones.setdefault(d, []).append(p)
 
     def __bool__(self) -> bool:
-        return bool(self._seqs or self._substrings or self._phones)
+        return bool(self._seqs or self._substrings or self._skeletons or self._phones)
 
     def find(self, text: str) -> list[T]:
         return self.find_in(searchable(text))
@@ -112,12 +128,11 @@ class Matcher(Generic[T]):
         if self._substrings:
             found += self._substrings.find(
                 text.joined.replace(" ", "").replace(SEPARATOR, ""))
+        if self._skeletons:
+            found += self._skeletons.find(
+                text.skeleton, lambda needle: ends_a_word(needle, text.marked))
         if self._phones:
-            windows: set[str] = set()
-            for m in set(_DIGITS.findall(text.cased)):  # pages repeat their dates
-                run = _NOT_DIGIT.sub("", m)
-                windows.update(run[i:i + PHONE_DIGITS]
-                               for i in range(len(run) - PHONE_DIGITS + 1))
+            windows = phone_windows(text.skeleton)
             found += [p for d in sorted(windows.intersection(self._phones))
                       for p in self._phones[d]]
         return _unique(found)

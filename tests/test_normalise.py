@@ -104,12 +104,12 @@ def test_words_found_before_case_folding_are_the_words_after() -> None:
     """text_words splits words before folding case: only characters whose case
     folding makes or unmakes a letter or digit could tell, and folding an accent
     has taken every one of them apart before."""
-    from ivsite.normalise import _fold_cased
+    from ivsite.normalise import fold_cased
 
     changed = [chr(i) for i in range(0x110000) if not _keeps_alnum(chr(i))]
     assert changed  # İ, ǰ, ᾷ …
     for c in changed:
-        assert all(_keeps_alnum(x) for x in _fold_cased(c)), c
+        assert all(_keeps_alnum(x) for x in fold_cased(c)), c
 
 
 def test_phone_numbers_read_before_case_folding_are_the_same() -> None:
