@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from markdown_it.token import Token
 
 from .diagnostics import Diagnostics
-from .lookalike import privacy_tag, privacy_word
+from .lookalike import privacy_callout, privacy_tag, privacy_word
 from .passages import Cut
 from .syntax.inlinetags import TOKEN as TAG_TOKEN
 
@@ -38,7 +38,7 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
         if "private" in where:
             continue
         line = src + body_line
-        if tok.type == "callout_open" and _privacy_callout(str(tok.meta["kind"])):
+        if tok.type == "callout_open" and privacy_callout(str(tok.meta["kind"])):
             found = True
             diags.error(path, line, 1, "privacy-callout",
                         f"the callout type '[!{tok.meta['kind']}]' says this passage is not "
@@ -60,10 +60,6 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                             "ivsite does not read inline fields and would publish it as text",
                             _PASSAGE_HINT)
     return found
-
-
-def _privacy_callout(kind: str) -> bool:
-    return privacy_tag(kind) or privacy_word(kind) is not None
 
 
 def _with_lines(tokens: list[Token]) -> Iterator[tuple[Token, int]]:
