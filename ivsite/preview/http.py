@@ -206,8 +206,6 @@ def bind(host: str, port: int, log: Callable[[str], None]) -> HTTPServer:
     tries = 1 if port == 0 else min(PORT_TRIES, 65536 - port)
     last: OSError | None = None
     for candidate in range(port, port + tries):
-        if candidate > 65535:
-            break
         try:
             server = cls((bind_host, candidate), _Handler)
         except OSError as exc:
