@@ -4,7 +4,8 @@
 # /usr/bin/chromium (.ci/run installs the last two on Debian). Then:
 #
 #   make serve   create .venv, install ivsite, build this repository's example
-#                site and serve it on http://127.0.0.1:8000
+#                site and serve it on http://127.0.0.1:8000 (the address it
+#                prints holds the preview's key)
 #   make test    lint + type checks + every pytest test (unit, leak, browser,
 #                outside checkers); exits non-zero on any failure
 

@@ -21,7 +21,7 @@ from markdown_it.token import Token
 
 from .diagnostics import Diagnostics
 from .hidinghtml import hiding, reversing
-from .lookalike import PRIVACY_VALUES, normalise, privacy_tag, privacy_value, privacy_word
+from .lookalike import normalise, privacy_callout, privacy_tag, privacy_value, privacy_word
 from .passages import Cut
 from .rawhtml import Tag, tags
 from .syntax.inlinetags import TOKEN as TAG_TOKEN
@@ -50,7 +50,7 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
         if "private" in where:
             continue
         line = src + body_line
-        if tok.type == "callout_open" and _privacy_callout(str(tok.meta["kind"])):
+        if tok.type == "callout_open" and privacy_callout(str(tok.meta["kind"])):
             found = True
             diags.error(path, line, 1, "privacy-callout",
                         f"the callout type '[!{tok.meta['kind']}]' says this passage is not "
@@ -124,7 +124,7 @@ def _privacy_element(tag: Tag) -> bool:
 def _marker_word(word: str) -> bool:
     """A word that can only mean "not for everyone" as the name of a tag."""
     norm = normalise(word)
-    return privacy_tag(norm) or (norm in PRIVACY_VALUES and norm != "public")
+    return privacy_tag(norm) or norm == "mentor"
 
 
 def _markup(inline: Token) -> Iterator[tuple[int, str]]:
@@ -147,10 +147,6 @@ def _plain(inline: Token) -> str:
     """An inline token's text, line breaks kept (code is not text)."""
     return "".join("\n" if c.type in ("softbreak", "hardbreak") else
                    c.content if c.type == "text" else " " for c in inline.children or ())
-
-
-def _privacy_callout(kind: str) -> bool:
-    return privacy_tag(kind) or privacy_word(kind) is not None
 
 
 def _with_lines(tokens: list[Token]) -> Iterator[tuple[Token, int]]:

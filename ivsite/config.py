@@ -108,6 +108,16 @@ class SiteConfig(BaseModel):
             )
         return v if v.endswith("/") else v + "/"
 
+    @field_validator("language")
+    @classmethod
+    def _language(cls, v: str) -> str:
+        """A language tag (``en``, ``pt-BR``, ``zh-Hant-TW``): it goes into every page's
+        ``lang`` and to the search indexer, which fails on anything else."""
+        if not re.fullmatch(r"[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*", v):
+            raise ValueError("must be a language tag such as 'en', 'de' or 'pt-BR' "
+                             "(letters and digits in parts joined by '-')")
+        return v
+
     @field_validator("theme")
     @classmethod
     def _theme(cls, v: str) -> str:

@@ -213,8 +213,24 @@ class _Walk:
             rel = entry.path[self.prefix:].replace(os.sep, "/")
             if "/" not in rel and rel in self.folders.never:
                 continue  # the output folder, themes/, site.toml: never content
+            if not _utf8(entry.name):
+                # Not skipped: the file could be a note, even a person's "no".
+                diags.error(
+                    _shown(rel), 0, 0, "file-name",
+                    "this name is not UTF-8 text (an old archive's or a network share's "
+                    "encoding?), so it can be neither a page's address nor read as a note",
+                    "rename it in UTF-8, e.g. with `convmv -f latin1 -t utf-8 -r --notest`",
+                )
+                continue
             if entry.is_symlink():
-                target = Path(entry.path).resolve()
+                try:
+                    target = Path(entry.path).resolve(strict=False)
+                except (OSError, RuntimeError):  # a loop of links
+                    diags.error(rel, 0, 0, "link-loop",
+                                "this link leads back to itself (a loop of links), so it "
+                                "points to nothing that could be read",
+                                "remove the link, or point it at the file it stands for")
+                    continue
                 if not target.is_relative_to(self.content.resolve()):
                     diags.error(
                         rel, 0, 0, "outside-site",
@@ -294,6 +310,21 @@ def _read_file(root: Path, rel: str, st: os.stat_result, cache: LoadCache | None
             "move it into one of those folders to make it a page",
         )
     return AssetRef(rel, st.st_size, _file_digest(path, st), folders.base)
+
+
+def _utf8(name: str) -> bool:
+    """Whether a name from the file system is UTF-8 text: Python keeps the bytes
+    that are not as lone surrogates, which no later step can encode."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(rel: str) -> str:
+    """A path that is not UTF-8, written with its odd bytes as ``\\xe9``."""
+    return os.fsencode(rel).decode("utf-8", "backslashreplace")
 
 
 def _rel(root: Path, path: Path) -> str:

@@ -1,27 +1,49 @@
-"""Keys that look like a privacy switch but are not ``visibility``.
+"""The one vocabulary of privacy words, and how each place a switch can be written
+is matched against it.
 
 An unknown key is normally a warning (it is ignored). But an ignored key that its
 author meant as a privacy switch publishes the note: ``Visibility: private``,
-``visiblity: private``, ``is_private: true`` or ``visibility`` followed by a
-no-break space would all be dropped, and the note would fall back to the default
-visibility. So a key whose normalised spelling equals, contains or is a small
-typo away from a privacy word fails the build instead (fail closed).
+``visiblity: private``, ``is_private: true``, ``off_the_record: true`` or
+``visibility`` followed by a no-break space would all be dropped, and the note
+would fall back to the default visibility. The same holds for a tag
+(``tags: [off-the-record]``, ``#nda``), a callout type (``> [!embargo]``) and a
+Dataview field. So every one of those checks asks this module, which holds the
+only list of the words, and a match fails the build instead (fail closed).
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-PRIVACY_WORDS: tuple[str, ...] = (
-    "visibility", "visible", "private", "privacy", "public", "draft", "publish",
-    "published", "hidden", "hide", "unlisted", "secret", "access", "audience", "share",
-    "shared", "confidential", "mentor", "restricted", "internal", "sensitive",
+WITHHELD: tuple[str, ...] = (
+    "private", "privat", "draft", "secret", "hidden", "unlisted", "confidential",
+    "unpublished", "donotpublish", "dontpublish", "nopublish", "notpublic",
+    "notforpublication", "offtherecord", "offrecord", "embargo", "embargoed", "nda",
+    "internal", "internalonly", "personal", "onlyme", "formeonly", "vertraulich",
 )
-"""Normalised words (see :func:`normalise`) that a privacy switch would be named by."""
+"""Normalised words (see :func:`normalise`) that say "not for publication": a
+privacy word wherever they are written, as a key, a value, a tag or a callout."""
 
-PRIVACY_VALUES = frozenset({"public", "mentor", "private", "draft", "hidden", "unlisted", "secret",
-                            "unpublished", "confidential"})
-"""Values that, under a key ivsite does not know, can only mean who may see the note."""
+SWITCHES: tuple[str, ...] = (
+    "visibility", "visible", "privacy", "public", "publish", "published", "hide",
+    "access", "audience", "share", "shared", "mentor", "restricted", "sensitive",
+)
+"""Normalised words that name a privacy switch (or one of its levels) without
+saying "withheld": a privacy word as a key or a callout type, not as a tag
+(``#public`` and ``#mentor`` are ordinary topics)."""
+
+LEVELS = frozenset({"public", "mentor"})
+"""The levels of ``visibility`` that are not withheld words: under a key ivsite
+does not know, such a value too can only mean who may see the note."""
+
+WHOLE_ONLY = frozenset({"nda", "personal", "onlyme", "formeonly"})
+"""Words matched only whole (plural allowed), never inside a longer key or a typo
+away: ``nda`` is inside ``agenda`` and ``standard``, ``personal`` two edits from
+``person`` and inside ``personality``."""
+
+PRIVACY_WORDS: tuple[str, ...] = tuple(w for w in (*SWITCHES, *WITHHELD)
+                                       if w not in WHOLE_ONLY)
+"""The words a key is matched against loosely: contained in it or a typo away."""
 
 
 def normalise(key: str) -> str:
@@ -31,6 +53,21 @@ def normalise(key: str) -> str:
     ``isprivate``, ``visibility`` and ``visibility``."""
     folded = unicodedata.normalize("NFKC", key).casefold()
     return "".join(ch for ch in unicodedata.normalize("NFKC", folded) if ch.isalnum())
+
+
+def _singulars(norm: str) -> set[str]:
+    """``norm`` and what it is the plural of (``drafts``, ``NDAs``, ``embargoes``)."""
+    out = {norm}
+    if norm.endswith("s"):
+        out.add(norm[:-1])
+    if norm.endswith("es"):
+        out.add(norm[:-2])
+    return out
+
+
+def _withheld(text: str) -> str | None:
+    """The withheld word ``text`` is, in any case, spacing or number, or None."""
+    return next((w for w in _singulars(normalise(text)) if w in WITHHELD), None)
 
 
 def distance(a: str, b: str) -> int:
@@ -52,10 +89,14 @@ def privacy_word(key: str) -> str | None:
 
     Close means: the same once normalised, containing the word, or within two edits
     of it; one edit for words under seven letters, where two would already reach
-    everyday keys (``access``/``accent``, ``mentor``/``vendor``, ``share``/``score``)."""
+    everyday keys (``access``/``accent``, ``mentor``/``vendor``, ``share``/``score``).
+    A :data:`WHOLE_ONLY` word must be the whole key."""
     norm = normalise(key)
     if not norm:
         return None
+    whole = next((w for w in _singulars(norm) if w in WHOLE_ONLY), None)
+    if whole is not None:
+        return whole
     for word in PRIVACY_WORDS:
         if word in norm:
             return word
@@ -67,18 +108,20 @@ def privacy_word(key: str) -> str | None:
 
 
 def privacy_value(value: object) -> bool:
-    """A value such as ``private`` or ``draft`` (``level: private``, ``state: draft``):
-    under a key ivsite does not know it can only have been meant as a privacy switch."""
-    return isinstance(value, str) and normalise(value) in PRIVACY_VALUES
-
-
-PRIVACY_TAGS = frozenset({"private", "draft", "drafts", "donotpublish", "dontpublish",
-                          "nopublish", "notpublic", "unpublished", "confidential", "secret",
-                          "hidden", "unlisted", "notforpublication"})
-"""Tags (normalised) that say a note is not for the public: Obsidian and Jekyll
-users mark drafts and private notes with tags, which ivsite would publish."""
+    """A value such as ``private``, ``draft`` or ``off the record`` (``level:
+    private``, ``state: embargoed``): under a key ivsite does not know it can only
+    have been meant as a privacy switch."""
+    return isinstance(value, str) and (normalise(value) in LEVELS
+                                       or _withheld(value) is not None)
 
 
 def privacy_tag(tag: str) -> bool:
-    """Whether a tag (or one level of a nested tag, ``private/work``) is a privacy word."""
-    return any(normalise(level) in PRIVACY_TAGS for level in tag.split("/"))
+    """Whether a tag (or one level of a nested tag, ``private/work``) is a withheld
+    word: Obsidian and Jekyll users mark drafts and private notes with tags, which
+    ivsite would publish."""
+    return any(_withheld(level) is not None for level in tag.split("/"))
+
+
+def privacy_callout(kind: str) -> bool:
+    """Whether a callout type (``> [!off-the-record]``) is a privacy word."""
+    return privacy_tag(kind) or privacy_word(kind) is not None

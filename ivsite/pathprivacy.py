@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import posixpath
 
-from .lookalike import PRIVACY_TAGS, normalise
+from .lookalike import privacy_tag
 
-PATH_WORDS = PRIVACY_TAGS
-"""Folder names and dotted file-name parts (normalised: case, ``_`` and ``-``
-ignored, so ``Drafts``, ``_drafts``, ``_Private`` and ``do-not-publish`` all count)
-that say a note is not for others: the same words as the privacy tags."""
+# A folder name or dotted file-name part says a note is not for others when it is
+# a privacy tag's word (ivsite.lookalike: case, spacing, ``_``, ``-`` and plurals
+# ignored, so ``Drafts``, ``_drafts``, ``_Private`` and ``do-not-publish`` count).
 
 
 def path_privacy(rel: str) -> str | None:
@@ -28,13 +27,13 @@ def path_privacy(rel: str) -> str | None:
     ``'_x.md'``, ``'.private'``), or None when nothing does."""
     *folders, name = rel.split("/")
     for folder in folders:
-        if normalise(folder) in PATH_WORDS:
+        if privacy_tag(folder):
             return folder + "/"
     stem = posixpath.splitext(name)[0]
     if stem.startswith("_"):
         return name
     for part in stem.split(".")[1:]:
-        if normalise(part) in PATH_WORDS:
+        if privacy_tag(part):
             return "." + part
     return None
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from outside_checks import format_axe, run_axe, serve_directory
-from test_serve import make_site, serving
+from test_serve import make_site, open_in, serving
 
 pytestmark = [
     pytest.mark.browser,
@@ -212,7 +212,7 @@ def test_the_private_preview_header_search_goes_to_its_search_page(page: Any,
     """The private preview has a JSON index, not Pagefind: the header's box is a
     form that goes to the search page, which runs the query (static/search.js)."""
     with serving(make_site(tmp_path)) as srv:
-        page.goto(srv.url + NOTE)
+        open_in(page, srv, NOTE)
         form = page.locator("form.header-search")
         assert form.get_attribute("data-mode") == "json"
         page.locator("#iv-header-q").fill("Priya")

@@ -23,6 +23,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -79,13 +80,34 @@ def serving(root: Path, audience: str = "private", **kwargs: object) -> Iterator
             assert not (root / "_site").exists(), "serve must never create the output folder"
 
 
+def cookie(srv: PreviewServer) -> str:
+    """The cookie a browser holds once it opened the preview's address with the key."""
+    return f"ivsite-preview-{srv.port}={srv.key}"
+
+
+def keyed(srv: PreviewServer, path: str = "") -> str:
+    """The preview's address for ``path`` with the key, as the terminal shows it."""
+    return f"{srv.url}{path}{'&' if '?' in path else '?'}key={srv.key}"
+
+
+def open_in(page: Any, srv: PreviewServer, path: str = "") -> None:
+    """Open ``path`` in a browser the author's way: the address with the key, which
+    the preview trades for a cookie before it moves on to the address without it."""
+    page.goto(keyed(srv, path))
+    page.wait_for_url(srv.url + path)
+
+
 def fetch(srv: PreviewServer, path: str, host: str | None = None,
-          method: str = "GET") -> tuple[int, bytes, dict[str, str]]:
-    """One request with the path sent exactly as given (no client-side normalising)."""
+          method: str = "GET", jar: str | None = None) -> tuple[int, bytes, dict[str, str]]:
+    """One request with the path sent exactly as given (no client-side normalising),
+    with the ``Cookie`` header ``jar`` (none if empty; by default the preview's own)."""
     conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=TIMEOUT)
     try:
         conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
         conn.putheader("Host", host if host is not None else f"127.0.0.1:{srv.port}")
+        jar = cookie(srv) if jar is None else jar
+        if jar:
+            conn.putheader("Cookie", jar)
         conn.endheaders()
         resp = conn.getresponse()
         return resp.status, resp.read(), {k.lower(): v for k, v in resp.getheaders()}
@@ -115,10 +137,12 @@ def strip_reload(body: bytes) -> bytes:
 class EventStream:
     """Reads the preview's event stream in a thread, as a browser's EventSource would."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, srv: PreviewServer) -> None:
         self.events: queue.Queue[tuple[str, dict[str, object], float]] = queue.Queue()
+        port = srv.port
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
         self.sock.sendall(f"GET /__ivsite/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                          f"Cookie: {cookie(srv)}\r\n"
                           "Accept: text/event-stream\r\n\r\n".encode())
         self.file = self.sock.makefile("rb")
         status = self.file.readline()
@@ -176,6 +200,7 @@ def test_pages_are_served_with_the_reload_script(tmp_path: Path) -> None:
     root = make_site(tmp_path)
     with serving(root) as srv:
         assert srv.url == f"http://127.0.0.1:{srv.port}/"
+        assert srv.keyed_url == f"{srv.url}?key={srv.key}"
         home = page(srv, "/")
         assert SCRIPT_TAG.search(home)
         assert b"Private preview" in home
@@ -265,7 +290,7 @@ def test_resolve_request_path_unit(tmp_path: Path) -> None:
 def test_an_edit_shows_up_in_the_next_response(tmp_path: Path) -> None:
     root = make_site(tmp_path)
     with serving(root) as srv:
-        events = EventStream(srv.port)
+        events = EventStream(srv)
         assert events.wait_for("hello")["version"] == srv.hub.version
         note = root / PUBLIC_INTERVIEW
         note.write_text(note.read_text("utf-8") + "\nA freshly typed sentence, xyzzy42.\n",
@@ -293,7 +318,7 @@ def test_broken_front_matter_keeps_the_last_good_page_with_an_overlay(tmp_path: 
     about.write_text(good, "utf-8")
 
     with serving(root) as srv:
-        events = EventStream(srv.port)
+        events = EventStream(srv)
         events.wait_for("hello")
         before = page(srv, "/about/")
         assert not overlay_of(before)
@@ -385,7 +410,7 @@ def test_a_stylesheet_change_sends_css_not_reload(tmp_path: Path) -> None:
     builtin_css = (REPO / "themes" / "default" / "static" / "style.css").read_bytes()
     (static / "style.css").write_bytes(builtin_css)
     with serving(root) as srv:
-        events = EventStream(srv.port)
+        events = EventStream(srv)
         events.wait_for("hello")
         (static / "style.css").write_bytes(builtin_css + b"\nbody { outline: 3px solid red; }\n")
         data = events.wait_for("css")
@@ -578,22 +603,28 @@ def test_cli_prints_url_and_audience_and_exits_cleanly(tmp_path: Path, sig: int)
     )
     assert proc.stdout is not None
     out: list[str] = []
-    url = folder = None
+    url = key = folder = None
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and (url is None or folder is None):
         line = proc.stdout.readline()
         if not line:
             break
         out.append(line)
-        if m := re.search(r"Serving the public view of .* at (http://127\.0\.0\.1:\d+/)", line):
-            url = m.group(1)
+        if m := re.search(r"Serving the public view of .* at (http://127\.0\.0\.1:\d+/)"
+                          r"\?key=([\w-]+)$", line):
+            url, key = m.groups()
         if m := re.search(r"Built into (\S+) ", line):
             folder = Path(m.group(1))
     assert url and folder, "".join(out)
     assert folder.is_dir()
     conn = http.client.HTTPConnection(url.split("/")[2], timeout=TIMEOUT)
     conn.request("GET", "/")
-    assert conn.getresponse().status == 200
+    assert conn.getresponse().status == 403  # no key, no cookie
+    conn.close()
+    conn = http.client.HTTPConnection(url.split("/")[2], timeout=TIMEOUT)
+    conn.request("GET", f"/?key={key}")
+    resp = conn.getresponse()
+    assert resp.status == 200 and "HttpOnly" in (resp.getheader("Set-Cookie") or "")
     conn.close()
     proc.send_signal(sig)
     rest, _ = proc.communicate(timeout=60)
@@ -796,7 +827,7 @@ def test_a_vault_previews_like_it_builds_and_rebuilds_on_a_save_in_its_folders(
         assert b"PUBLIC-vault-uxr" in everything
         guide = page(srv, "/field-guide/")
         assert b"callout-warning" in guide and b"PUBLIC-vault-reflection" in guide
-        events = EventStream(srv.port)
+        events = EventStream(srv)
         events.wait_for("hello")
         role = root / "Career" / "Roles" / "Marketing Coordinator.md"
         role.write_text(role.read_text("utf-8") + "\nxyzzy-vault-save\n", "utf-8")
@@ -856,7 +887,7 @@ def test_a_preview_other_machines_reach_serves_only_a_checked_site_and_no_diagno
         about.write_text(about.read_text("utf-8") + "\nOne more public line.\n", "utf-8")
         wait_until(lambda: fetch(srv, "/about/")[0] == 200, what="the checked site")
         assert b"One more public line" in page(srv, "/about/")
-        events = EventStream(srv.port)
+        events = EventStream(srv)
         events.wait_for("hello")
         about.write_text(about.read_text("utf-8").replace("title: About me\n",
                                                           "title: [About me\n", 1), "utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from test_serve import (
     PUBLIC_INTERVIEW,
     REPO,
     make_site,
+    open_in,
     serving,
     wait_until,
 )
@@ -28,6 +30,7 @@ from test_serve import page as page_bytes
 from ivsite import searchindex
 from ivsite.diagnostics import Diagnostics
 from ivsite.pipeline import Pipeline
+from ivsite.preview.access import launcher
 
 pytestmark = [
     pytest.mark.browser,
@@ -45,7 +48,7 @@ def _navigations(page: Any) -> int:
 def test_the_page_reloads_itself_after_a_save(tmp_path: Path, page: Any) -> None:
     root = make_site(tmp_path)
     with serving(root) as srv:
-        page.goto(srv.url + "interviews/2026-02-11-northwind-ux/")
+        open_in(page, srv, "interviews/2026-02-11-northwind-ux/")
         page.wait_for_function("window.__ivsiteReload !== undefined", timeout=WAIT_MS)
         page.evaluate("window.__beforeTheSave = true")
         note = root / PUBLIC_INTERVIEW
@@ -68,7 +71,7 @@ def test_the_overlay_names_the_file_and_line_and_goes_once_fixed(tmp_path: Path,
     [err] = [d for d in diags.errors if d.path == ABOUT]
     about.write_text(good, "utf-8")
     with serving(root) as srv:
-        page.goto(srv.url + "about/")
+        open_in(page, srv, "about/")
         page.wait_for_function("window.__ivsiteReload !== undefined", timeout=WAIT_MS)
         overlay = page.locator("#ivsite-overlay")
         assert overlay.count() == 0
@@ -93,7 +96,7 @@ def test_a_stylesheet_change_applies_without_a_navigation(tmp_path: Path, page: 
     css = (REPO / "themes" / "default" / "static" / "style.css").read_text("utf-8")
     (static / "style.css").write_text(css, "utf-8")
     with serving(root) as srv:
-        page.goto(srv.url)
+        open_in(page, srv)
         page.wait_for_function("window.__ivsiteReload !== undefined", timeout=WAIT_MS)
         page.evaluate("window.__keep = 42")
         before = _navigations(page)
@@ -119,7 +122,7 @@ def test_the_private_preview_searches_every_note_and_a_new_word(
         note = root / PUBLIC_INTERVIEW
         note.write_text(note.read_text("utf-8") + "\nA sentence typed just now: xyzzy42.\n",
                         "utf-8")
-        page.goto(srv.url + "interviews/2026-02-11-northwind-ux/")
+        open_in(page, srv, "interviews/2026-02-11-northwind-ux/")
         page.locator("main").get_by_text("xyzzy42", exact=False).wait_for(timeout=WAIT_MS)
         page.goto(srv.url + "search/?q=xyzzy42")
         status = page.locator("#iv-search-status")
@@ -148,10 +151,39 @@ def test_the_public_previews_header_search_finds_a_public_note(tmp_path: Path,
         assert srv.wait_idle(settle=0.5)
         wait_until(lambda: srv.preview is not None and srv.preview._audited >= 0,
                    what="the index and the output check")
-        page.goto(srv.url + "roles/")
+        open_in(page, srv, "roles/")
         page.locator("#iv-header-pagefind .pagefind-ui__search-input").wait_for(
             timeout=WAIT_MS)
         found = _search(page, "Priya Northwind")
         assert any("2026-02-11-northwind-ux" in href for href in found), found
         found = _search(page, f"Budget {CANARY_TITLE} salary reality check")
         assert not [href for href in found if "salary-reality-check" in href], found
+
+
+def test_the_open_file_lets_this_browser_in_and_no_other(tmp_path: Path, page: Any,
+                                                           browser: Any) -> None:
+    """H21: ``serve --open``'s file leads to the preview (a navigation from a file://
+    page, the case where a SameSite=Strict cookie would be lost along a redirect);
+    the cookie then opens later pages and the event stream; a browser without it
+    gets 403."""
+    private = "reflections/2026-07-05-salary-reality-check/"
+    with serving(make_site(tmp_path)) as srv:
+        opener = launcher(srv.keyed_url)
+        try:
+            page.goto(opener.as_uri())
+            page.wait_for_url(srv.url, timeout=WAIT_MS)
+            page.wait_for_function("window.__ivsiteReload !== undefined"
+                                   " && window.__ivsiteReload.source.readyState === 1",
+                                   timeout=WAIT_MS)
+            assert page.goto(srv.url + private).status == 200
+            assert CANARY_TITLE in page.content()
+            other = browser.new_context()
+            try:
+                stranger = other.new_page()
+                response = stranger.goto(srv.url + private)
+                assert response.status == 403
+                assert CANARY_TITLE not in stranger.content()
+            finally:
+                other.close()
+        finally:
+            shutil.rmtree(opener.parent)

@@ -5,6 +5,7 @@
 :mod:`.session`         the preview folder, rebuilt through the one build pipeline
 :mod:`.watch`           which saves start a rebuild (watchfiles)
 :mod:`.http`            binding the port and answering requests
+:mod:`.access`          who may read it: the key in the printed address, then a cookie
 :mod:`.security`        which paths may be served, to which Host headers
 :mod:`.reload`          how pages learn about rebuilds (a same-origin event stream)
 :mod:`.console`         the lines the author reads in the terminal

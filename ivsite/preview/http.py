@@ -3,7 +3,8 @@
 The standard library's threading HTTP server is enough for one author's browser
 and sends no CORS headers, so the preview and its reload stream stay same-origin
 (see :mod:`ivsite.preview.reload`). Every answer goes through one handler that
-checks the Host header and the path first (:mod:`ivsite.preview.security`), puts
+checks the Host header, the key (:mod:`ivsite.preview.access`) and the path
+first (:mod:`ivsite.preview.security`), puts
 the reload script and the overlay into HTML pages, and sends headers that keep
 private URLs and files from other sites.
 """
@@ -19,7 +20,9 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..diagnostics import Diagnostic
 from . import reload
+from .access import Access, entry_page
 from .remote import REMOTE_PAGE
 from .security import host_allowed
 from .session import Preview
@@ -41,7 +44,12 @@ SECURITY_HEADERS = {
 
 
 class ServeError(Exception):
-    """The preview cannot start (usage or configuration); exit status 2."""
+    """The preview cannot start (usage or configuration); exit status 2. It carries
+    the diagnostic the terminal shows: ``where`` is the option or file at fault."""
+
+    def __init__(self, where: str, code: str, message: str, hint: str = "") -> None:
+        self.diagnostic = Diagnostic(where, 0, 0, "error", code, message, hint)
+        super().__init__(self.diagnostic.text())
 
 
 class HTTPServer(http.server.ThreadingHTTPServer):
@@ -51,6 +59,7 @@ class HTTPServer(http.server.ThreadingHTTPServer):
     hub: reload.ReloadHub
     allowed: set[str] | None
     port: int
+    access: Access
 
 
 class _HTTPServer6(HTTPServer):
@@ -83,6 +92,14 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                               "addressed to the host it listens on")
             return
         raw = self.path
+        if (back := srv.access.key_in(raw)) is not None:
+            self._send(200, entry_page(back), "text/html; charset=utf-8", head,
+                       cookie=srv.access.set_cookie())
+            return
+        if not srv.access.cookie_ok("; ".join(self.headers.get_all("Cookie") or ())):
+            self._refuse(403, "403 Forbidden: this preview needs its key; open the address "
+                              "`ivsite serve` printed in its terminal (it ends in ?key=...)")
+            return
         path_only = raw.split("?", 1)[0].split("#", 1)[0]
         if path_only == reload.SCRIPT_PATH:
             self._send(200, reload.client_script(), "text/javascript; charset=utf-8", head)
@@ -108,13 +125,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return
         if kind == "redirect":
             parts = urlsplit(raw)
-            location = parts.path + "/" + (f"?{parts.query}" if parts.query else "")
-            self.send_response(301)
-            self.send_header("Location", location)
-            self.send_header("Content-Length", "0")
-            for k, v in SECURITY_HEADERS.items():
-                self.send_header(k, v)
-            self.end_headers()
+            self._redirect(301, parts.path + "/" + (f"?{parts.query}" if parts.query else ""))
             return
         if kind != "file" or data is None:
             body = preview.not_found_page() or _NOT_FOUND_PAGE
@@ -126,9 +137,20 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             data = reload.inject(data, version, overlay)
         self._send(200, data, ctype, head)
 
-    def _send(self, status: int, body: bytes, ctype: str, head: bool) -> None:
+    def _redirect(self, status: int, location: str) -> None:
+        self.send_response(status)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        for k, v in SECURITY_HEADERS.items():
+            self.send_header(k, v)
+        self.end_headers()
+
+    def _send(self, status: int, body: bytes, ctype: str, head: bool,
+              cookie: str | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", ctype)
+        if cookie is not None:
+            self.send_header("Set-Cookie", cookie)
         self.send_header("Content-Length", str(len(body)))
         for k, v in SECURITY_HEADERS.items():
             self.send_header(k, v)
@@ -176,18 +198,22 @@ _NOT_FOUND_PAGE = (b'<!doctype html><html lang="en"><head><meta charset="utf-8">
 def bind(host: str, port: int, log: Callable[[str], None]) -> HTTPServer:
     """Listen on ``host``: on ``port``, or the next free one of ``PORT_TRIES``
     (``port`` 0: any free port)."""
+    if not 0 <= port <= 65535:
+        raise ServeError("--port", "port", f"{port} is not a port: ports are 0 to 65535",
+                         "pass one such as --port 8000, or --port 0 for any free one")
     cls = _HTTPServer6 if ":" in host.strip("[]") else HTTPServer
     bind_host = host.strip("[]")
-    tries = 1 if port == 0 else PORT_TRIES
+    tries = 1 if port == 0 else min(PORT_TRIES, 65536 - port)
     last: OSError | None = None
     for candidate in range(port, port + tries):
-        if candidate > 65535:
-            break
         try:
             server = cls((bind_host, candidate), _Handler)
         except OSError as exc:
             if exc.errno not in (errno.EADDRINUSE, errno.EACCES):
-                raise ServeError(f"cannot listen on {host}:{candidate}: {exc.strerror}") from exc
+                raise ServeError("--host", "listen",
+                                 f"cannot listen on {host}:{candidate}: {exc.strerror}",
+                                 "pass an address of this machine with --host, such as "
+                                 "127.0.0.1") from exc
             last = exc
             why = "is in use" if exc.errno == errno.EADDRINUSE else "is not allowed"
             nxt = candidate + 1
@@ -198,5 +224,6 @@ def bind(host: str, port: int, log: Callable[[str], None]) -> HTTPServer:
             log(f"Port {port} was busy, so the preview uses port {candidate} instead.")
         return server
     reason = last.strerror if last else "no port available"
-    raise ServeError(f"cannot listen on {host}: ports {port}-{port + tries - 1} are busy "
-                     f"({reason}); pass a free one with --port")
+    tried = f"port {port} is" if tries == 1 else f"ports {port}-{port + tries - 1} are"
+    raise ServeError("--port", "port", f"cannot listen on {host}: {tried} busy ({reason})",
+                     "pass a free one with --port, or --port 0 for any free one")

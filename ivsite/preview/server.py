@@ -6,11 +6,13 @@ the batch of saves that queued up meanwhile, and for a public or mentor view an
 auditor thread checks the output once saves pause (and stops for the next one),
 beside the watcher's threads and the HTTP server's. This module is their
 scheduling and the checks made before anything listens: it listens on 127.0.0.1
-by default, and shows the private view on another address only when told to.
+by default, and shows the private view on another address only when told to; on
+any address it answers only the holder of its key (:mod:`ivsite.preview.access`).
 """
 
 from __future__ import annotations
 
+import shutil
 import signal
 import sys
 import threading
@@ -25,6 +27,7 @@ from typing import Any
 from ..audience import Audience
 from ..progress import QUIET, for_terminal
 from . import reload
+from .access import KEY_PARAM, Access, launcher, new_key
 from .console import Console, Log, stderr
 from .heap import trim_heap
 from .http import HTTPServer, ServeError, bind
@@ -50,7 +53,8 @@ class PreviewServer:
         port: int = 8000, allow_remote_private: bool = False, log: Log | None = None,
     ) -> None:
         if audience not in ("private", "public", "mentor"):
-            raise ServeError(f"unknown audience '{audience}': choose private, public or mentor")
+            raise ServeError("--audience", "audience", f"unknown audience '{audience}'",
+                             "choose private, public or mentor")
         self.root = root.resolve()
         self.audience: Audience = audience
         self.host = host
@@ -60,6 +64,7 @@ class PreviewServer:
         self.console = Console(self.log)
         self.remote = not is_loopback(host)
         self.hub = reload.ReloadHub(redact=self.remote)
+        self.key = new_key()
         self.preview: Preview | None = None
         self.httpd: HTTPServer | None = None
         self.watcher: Watcher | None = None
@@ -83,22 +88,30 @@ class PreviewServer:
         return f"http://{url_host(self.host)}:{self.port}/"
 
     @property
+    def keyed_url(self) -> str:
+        """The address with the key: the one the terminal shows and a browser opens."""
+        return f"{self.url}?{KEY_PARAM}={self.key}"
+
+    @property
     def folder(self) -> Path:
         assert self.preview is not None
         return self.preview.folder
 
     def start(self) -> None:
         if not (self.root / "site.toml").is_file() and not (self.root / "content").is_dir():
-            raise ServeError(f"{self.root} is not an ivsite site (no site.toml or content/); "
-                             "run `ivsite init` or serve from the site's folder")
+            raise ServeError(str(self.root), "no-site",
+                             "this is not an ivsite site (no site.toml or content/)",
+                             "run `ivsite init`, or serve from the site's folder (or -C DIR)")
         remote = self.remote
         if remote and self.audience != "public" and not self.allow_remote_private:
             # The mentor view is the one `build` encrypts with the share passphrase;
             # the preview serves it in the clear, so it is private on a network.
             raise ServeError(
+                "--host", "remote-private",
                 f"refusing to serve the {self.audience} view on {self.host}, which other "
-                "machines can reach; use --host 127.0.0.1, --audience public, or "
-                "--allow-remote-private if you really mean it")
+                "machines can reach",
+                "use --host 127.0.0.1, --audience public, or --allow-remote-private if you "
+                "really mean it")
         self.httpd = bind(self.host, self.requested_port, self.log)
         try:
             self.preview = Preview(self.root, self.audience, self.hub, guarded=remote)
@@ -106,6 +119,7 @@ class PreviewServer:
             self.httpd.preview = self.preview
             self.httpd.hub = self.hub
             self.httpd.port = self.port
+            self.httpd.access = Access(self.key, self.port)
             self.httpd.allowed = allowed_hosts(self.host, self.port)
             if remote and self.audience == "mentor":
                 self.log(f"WARNING: the mentor view is served unencrypted on {self.host}, "
@@ -134,7 +148,7 @@ class PreviewServer:
         except BaseException:
             self.stop()
             raise
-        self.console.serving(self.audience, self.preview.title or self.root.name, self.url,
+        self.console.serving(self.audience, self.preview.title or self.root.name, self.keyed_url,
                              self.preview.folder, self.root)
 
     def _serve(self) -> None:
@@ -291,15 +305,19 @@ def run_server(
             if sig is not None:
                 previous[sig] = signal.signal(sig, on_signal)
     status = EXIT_OK
+    opened: Path | None = None
     try:
         server.start()
         if open_browser:
-            threading.Thread(target=webbrowser.open, args=(server.url,), daemon=True).start()
+            opener = launcher(server.keyed_url)
+            opened = opener.parent
+            threading.Thread(target=webbrowser.open, args=(opener.as_uri(),),
+                             daemon=True).start()
         forever = threading.Event()
         while not forever.wait(3600):
             pass
     except ServeError as exc:
-        stderr(f"ivsite serve: {exc}")
+        stderr(exc.diagnostic.text())
         status = EXIT_USAGE
     except (_Stop, KeyboardInterrupt):
         stderr("Stopping the preview…")
@@ -310,6 +328,8 @@ def run_server(
                 signal.signal(sig, signal.SIG_IGN)
         try:
             server.stop()
+            if opened is not None:
+                shutil.rmtree(opened, ignore_errors=True)
         finally:
             if in_main:
                 for sig, handler in previous.items():
