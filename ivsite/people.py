@@ -2,8 +2,8 @@
 spelling of their names and contact details worth looking for.
 
 Consent belongs to a person, not to a note: notes whose ``person.name`` is the
-same after :func:`ivsite.identity.person_keys` (or whose ``person.email`` is the
-same) are about one person, and the name is published only when every one of them says
+same after :func:`ivsite.identity.person_keys` (or whose ``person.email`` fields
+share an address) are about one person, and the name is published only when every one of them says
 ``publish_name: true``. The forms of a name (:func:`name_forms`) are what the
 audience filter's check and the audit look for: the name, the name without its
 middle names, "Family, Given", the words run together (``adaezeokafor``, as a
@@ -212,7 +212,9 @@ def people(notes: Iterable[Note]) -> list[Person]:
         p = meta_of(n).person
         keys = [f"name:{k}" for k in person_keys(p.name)] or [f"note:{n.key}"]
         if p.email and p.email.strip():
-            keys.append(f"email:{p.email.strip().casefold()}")
+            # Each address in the field ("a@x, b@y", "Jane <jane@x>", "mailto:jane@x").
+            keys += [f"email:{address.strip('.').casefold()}"
+                     for address in contact_pieces("email", p.email)]
         for k in keys[1:]:
             parent[find(k)] = find(keys[0])
     groups: dict[str, Person] = {}
