@@ -92,7 +92,7 @@ def _spelt_out(name: str) -> list[str]:
     for mix in mixes:
         chosen = {c for c, spelt in zip(present, mix, strict=True) if spelt}
         if chosen:
-            table = {c: _SPELT_OUT[c] for c in chosen}
+            table: dict[str, str | int | None] = {c: _SPELT_OUT[c] for c in chosen}
             table |= {c.upper(): _SPELT_OUT[c].capitalize() for c in chosen}
             out.append(name.translate(str.maketrans(table)))
     return out

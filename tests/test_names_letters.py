@@ -158,8 +158,9 @@ def test_without_the_letter_names_a_stroked_letter_gets_through(
 
 
 _LATIN_WITH = [c for c in map(chr, range(0x80, 0x2C80))
-               if len(unicodedata.normalize("NFKD", c)) == 1 and re.fullmatch(r"LATIN (SMALL|CAPITAL) LETTER [A-Z] (WITH|BAR)\b.*",
-                               unicodedata.name(c, ""))]
+               if len(unicodedata.normalize("NFKD", c)) == 1
+               and re.fullmatch(r"LATIN (SMALL|CAPITAL) LETTER [A-Z] (WITH|BAR)\b.*",
+                                unicodedata.name(c, ""))]
 
 
 def test_every_latin_letter_named_with_a_base_letter_folds_to_one() -> None:
