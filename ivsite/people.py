@@ -8,7 +8,9 @@ share an address) are about one person, and the name is published only when ever
 audience filter's check and the audit look for: the name, the name without its
 middle names, "Family, Given", the words run together (``adaezeokafor``, as a
 URL or handle has them), the same for the name romanised (``Иван Петров`` as
-"Ivan Petrov", ``王小明`` as "Wang Xiaoming", see :mod:`ivsite.romanise`) and, in
+"Ivan Petrov", ``王小明`` as "Wang Xiaoming", see :mod:`ivsite.romanise`), a
+Chinese name in Traditional and Simplified characters (:mod:`ivsite.chinese_forms`)
+and, in
 the person's own notes and the notes that link to them, the given or family name
 alone.
 """
@@ -21,6 +23,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from .chinese_forms import other_forms
 from .contacts import contact_pieces
 from .identity import HONORIFICS, name_words, person_keys
 from .models import InterviewMeta
@@ -74,7 +77,14 @@ def name_forms(name: str) -> Forms:
     forms = _written_forms(name)
     extra = romanised_seqs(name)
     if extra:
-        return dataclasses.replace(forms, seqs=tuple(sorted({*forms.seqs, *extra})))
+        forms = dataclasses.replace(forms, seqs=tuple(sorted({*forms.seqs, *extra})))
+    for other in other_forms(name):  # 王晓明 as 王曉明 (ivsite.chinese_forms)
+        more = _written_forms(other)
+        forms = dataclasses.replace(
+            forms, substrings=tuple(sorted({*forms.substrings, *more.substrings})),
+            parts=tuple(sorted({*forms.parts, *more.parts})))
+    if extra:
+        return forms
     for latin in romanised(name):
         more = _written_forms(latin)
         forms = Forms(tuple(sorted({*forms.seqs, *more.seqs})),

@@ -24,7 +24,7 @@ from ivsite.pipeline import build
 
 ROMANISED = [("Ivan Petrov", "Иван Петров"), ("Juergen Mueller", "Jürgen Müller"),
              ("Soeren Kierkegaard", "Søren Kierkegaard"), ("Minjun Kim", "김민준"),
-             ("Wang Xiaoming", "王小明")]
+             ("Wang Xiaoming", "王小明"), ("王曉明", "王晓明")]
 EMAILS = ["jane@acme.example, jane.smith@home.example", "Jane Smith <jane@acme.example>",
           "mailto:jane@acme.example", "jane@acme.example.", "JANE@acme.example"]
 

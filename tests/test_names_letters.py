@@ -6,7 +6,8 @@ category Cf) is taken out before matching. H5: a modifier letter drawn as an
 apostrophe ("Siobhan OʼBrien") is an apostrophe. H22: a Latin letter with a bar,
 stroke or hook ("Quɇntin Zaƀrowski") is its base letter. H9: "Aasa Bjoernstad"
 and "Djordje Petrovic" are spellings of Åsa Bjørnstad and Đorđe Petrović. H10:
-김민준 is "Minjun Kim", Γιώργος Παπαδόπουλος "Giorgos Papadopoulos".
+김민준 is "Minjun Kim", Γιώργος Παπαδόπουλος "Giorgos Papadopoulos", 王晓明
+is 王曉明 (Traditional characters, ivsite.chinese_forms).
 
 All of it is in the one folding and romanising code (ivsite.normalise,
 ivsite.lookalike_letters, ivsite.romanise) that the filter's name check and the
@@ -42,6 +43,7 @@ NORDIC = [("Åsa Bjørnstad", "Aasa Bjoernstad"), ("Åsa Bjørnstad", "Aasa Bjor
           ("Đorđe Petrović", "Djordje Petrovic")]
 KOREAN = [("김민준", "Minjun Kim"), ("김민준", "Kim Min-jun"), ("김민준", "Kim Min Jun"),
           ("박서연", "Seoyeon Park"), ("이지은", "Lee Jieun")]
+CHINESE = [("王晓明", "王曉明"), ("王曉明", "王晓明")]
 GREEK = [("Γιώργος Παπαδόπουλος", "Giorgos Papadopoulos"),
          ("Ευάγγελος Βενιζέλος", "Evangelos Venizelos")]
 
@@ -213,13 +215,13 @@ def test_every_mix_of_spellings_is_found(parts: list[tuple[str, str, bool]]) -> 
 # --------------------------------------------------------------------------- H10
 
 
-@pytest.mark.parametrize(("name", "spelt"), [*KOREAN, *GREEK])
+@pytest.mark.parametrize(("name", "spelt"), [*KOREAN, *GREEK, *CHINESE])
 def test_a_korean_or_greek_name_as_written_in_english_is_refused(
         tmp_path: Path, name: str, spelt: str) -> None:
     assert refused(tmp_path, name, spelt)
 
 
-@pytest.mark.parametrize(("name", "spelt"), [KOREAN[0], GREEK[0]])
+@pytest.mark.parametrize(("name", "spelt"), [KOREAN[0], GREEK[0], CHINESE[0]])
 def test_it_fails_the_audit_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                   name: str, spelt: str) -> None:
     assert audit_fails(tmp_path, monkeypatch, name, spelt)
@@ -235,6 +237,12 @@ def test_without_the_greek_letter_pairs_it_gets_through(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(romanise, "_greek", lambda name: name)
     assert not refused(tmp_path, "Γιώργος Παπαδόπουλος", "Giorgos Papadopoulos")
+
+
+def test_without_the_other_chinese_forms_it_gets_through(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(people, "other_forms", lambda name: [])
+    assert not refused(tmp_path, "王晓明", "王曉明")
 
 
 def test_a_family_name_alone_is_not_the_person() -> None:
