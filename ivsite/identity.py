@@ -3,9 +3,11 @@ secret holds a consented name.
 
 Consent belongs to a person (see :mod:`ivsite.people`), so the notes about one
 person must be found however their name is written: "Jane Doe", "Doe, Jane",
-"JaneDoe", "Dr Jane Q. Doe, PhD" and "Jane Doe (Acme)" are one person. When in
-doubt two spellings are one person: one "no" then withholds the name everywhere,
-which is the safe way to be wrong.
+"JaneDoe", "Dr Jane Q. Doe, PhD" and "Jane Doe (Acme)" are one person, and so
+are a name and its romanisations (:mod:`ivsite.romanise`): "Иван Петров" and
+"Ivan Petrov", "Jürgen Müller" and "Juergen Mueller", "김민준" and "Minjun Kim".
+When in doubt two spellings are one person: one "no" then withholds the name
+everywhere, which is the safe way to be wrong.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from collections.abc import Iterable
 
 from .normalise import compact, words
+from .romanise import romanised, romanised_seqs
 
 HONORIFICS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir",
                         "dame", "rev", "mme", "mlle", "herr", "frau"})
@@ -50,11 +53,24 @@ def person_key(name: str) -> str:
 
 def person_keys(name: str) -> tuple[str, ...]:
     """Every key by which this name is one person with another: its set of words,
-    and its words run together either way round ("JaneDoe" is "Jane Doe")."""
+    and its words run together either way round ("JaneDoe" is "Jane Doe"); the
+    same for each of its romanisations."""
     ws = name_words(name)
     if not ws:
         return ()
-    return (f"words:{person_key(name)}", f"run:{compact(ws)}", f"run:{compact(ws[::-1])}")
+    keys = dict.fromkeys(_keys(ws))
+    for latin in romanised(name):
+        keys.update(dict.fromkeys(_keys(name_words(latin))))
+    for seq in sorted(romanised_seqs(" ".join(_ASIDE.sub(" ", name).split()))):
+        keys.update(dict.fromkeys(_keys(list(seq))))
+    return tuple(keys)
+
+
+def _keys(ws: list[str]) -> tuple[str, ...]:
+    if not ws:
+        return ()
+    return (f"words:{' '.join(sorted(set(ws)))}", f"run:{compact(ws)}",
+            f"run:{compact(ws[::-1])}")
 
 
 def holds_name(text: str, names: Iterable[str]) -> bool:

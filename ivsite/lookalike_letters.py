@@ -16,7 +16,12 @@ Only letters map, and only to one ASCII letter: a character that looks like a
 digit or punctuation, or like two letters, keeps its meaning as a word
 separator or letter count. Symbols Unicode does not list as confusable
 (negative squared/circled letters, regional indicators, small capitals and
-dotless letters missing from the list) map by their code point or name.
+dotless letters missing from the list) map by their code point or name, and so
+do Latin letters with a bar, stroke, hook or ring that do not take apart
+(``ɇ`` "LATIN SMALL LETTER E WITH STROKE", ``ʉ`` "U BAR", ``ⱺ``): by the base
+letter their name gives. Modifier letters drawn as an apostrophe (``ʼ ʻ ʹ ˈ``,
+what keyboards and autocorrect type in "OʼBrien") are letters to Unicode but an
+apostrophe to a reader: they map to ``'``, a word separator as the apostrophe is.
 
 The table costs about 0.2 s to build (reading the package's JSON), so it is built
 once, on first use, and only for text with a non-ASCII letter or one of those
@@ -35,7 +40,10 @@ _STEPS = 3
 _NAMED = re.compile(r"LATIN (?:SMALL )?LETTER (?:SMALL CAPITAL|DOTLESS) ([A-Z])")
 """Small capitals and dotless letters (``ᴊ``, ``ȷ``) the list leaves out or leads
 nowhere Latin (``ȷ`` is only like math ``𝚥``, which NFKC makes ``ȷ`` again)."""
-_NAMED_BLOCKS = ((0x0180, 0x02AF), (0x1D00, 0x1DBF), (0xA720, 0xA7FF), (0xAB30, 0xAB6F))
+_WITH = re.compile(r"LATIN (SMALL|CAPITAL) LETTER ([A-Z]) (?:WITH|BAR)\b.*")
+"""A Latin letter named by its base letter and what is drawn on it."""
+_NAMED_BLOCKS = ((0x0080, 0x02AF), (0x1D00, 0x1EFF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF),
+                 (0xAB30, 0xAB6F), (0x1DF00, 0x1DFFF))
 _LETTER_SYMBOLS = ((0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189),
                    (0x1F1E6, 0x1F1FF))
 """Squared, negative circled, negative squared Latin capitals and regional
@@ -62,9 +70,18 @@ def table() -> dict[int, str]:
                 out[ord(char)] = latin
     for lo, hi in _NAMED_BLOCKS:
         for code in range(lo, hi + 1):
-            m = _NAMED.fullmatch(unicodedata.name(chr(code), ""))
+            name = unicodedata.name(chr(code), "")
+            m = _NAMED.fullmatch(name)
             if m:
                 out.setdefault(code, m.group(1).lower())
+            w = _WITH.fullmatch(name)
+            if w:
+                out.setdefault(code, w.group(2).lower() if w.group(1) == "SMALL" else w.group(2))
+    for char in graph:
+        if (len(char) == 1 and char.isalpha() and ord(char) not in out
+                and (unicodedata.category(char) == "Lm" or _latin(char))
+                and _reaches(char, "'", graph)):
+            out[ord(char)] = "'"
     for lo, hi in _LETTER_SYMBOLS:
         out.update({code: chr(ord("A") + code - lo) for code in range(lo, hi + 1)})
     return out
@@ -83,6 +100,23 @@ def _prototype(char: str, graph: dict[str, list[dict[str, str]]]) -> str:
         seen.update(nxt)
         frontier = nxt
     return ""
+
+
+def _latin(char: str) -> bool:
+    return unicodedata.name(char, "").startswith("LATIN ")
+
+
+def _reaches(char: str, target: str, graph: dict[str, list[dict[str, str]]]) -> bool:
+    """Whether ``target`` is ``char``'s nearest ASCII look-alike."""
+    seen, frontier = {char}, [char]
+    for _ in range(_STEPS):
+        nxt = [c for f in frontier for c in _neighbours(f, graph) if c not in seen]
+        ascii_near = {c for c in nxt if len(c) == 1 and c.isascii()}
+        if ascii_near:
+            return ascii_near == {target}
+        seen.update(nxt)
+        frontier = nxt
+    return False
 
 
 def _neighbours(char: str, graph: dict[str, list[dict[str, str]]]) -> Iterable[str]:

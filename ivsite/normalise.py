@@ -36,12 +36,14 @@ from urllib.parse import unquote
 from . import lookalike_letters
 
 FORMAT_CHARS = re.compile(
-    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
-    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
-    "\U000e0020-\U000e007f]")
-"""Unicode category Cf (zero-width space and joiners, soft hyphen, word joiner,
-BOM, bidi controls, tags): invisible, so a name may hide any of them inside."""
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160"
+    "\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164"
+    "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+"""Characters drawn as nothing, so a name may hide any of them inside: Unicode
+category Cf (zero-width space and joiners, soft hyphen, word joiner, BOM, bidi
+controls, tags) and the rest of Default_Ignorable_Code_Point (variation
+selectors, Khmer inherent vowels, Hangul fillers, the grapheme joiner)."""
 _ESCAPE = re.compile(r"\\(?:u\{?([0-9a-fA-F]{4,6})\}?|x([0-9a-fA-F]{2})|([0-9a-fA-F]{1,6}) ?)")
 
 
@@ -57,6 +59,10 @@ _LETTERS = str.maketrans({
     "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
     "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ẞ": "SS", "ı": "i",
     "þ": "th", "Þ": "TH", "ħ": "h", "Ħ": "H", "ŀ": "l", "Ŀ": "L", "ŧ": "t", "Ŧ": "T",
+    # Latin letters that neither take apart nor have a base letter in their name
+    # (see ivsite.lookalike_letters for "E WITH STROKE" and the like) nor a
+    # look-alike in Unicode's list, but read as that letter
+    "ŋ": "n", "Ŋ": "N", "ĸ": "k", "ƅ": "b", "Ƅ": "b",
     # Cyrillic and Greek letters drawn like Latin ones ("Jаnelle" with a Cyrillic а)
     "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i",
     "ј": "j", "ѕ": "s", "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l",

@@ -2,13 +2,15 @@
 spelling of their names and contact details worth looking for.
 
 Consent belongs to a person, not to a note: notes whose ``person.name`` is the
-same after :func:`ivsite.identity.person_keys` (or whose ``person.email`` is the
-same) are about one person, and the name is published only when every one of them says
+same after :func:`ivsite.identity.person_keys` (or whose ``person.email`` fields
+share an address) are about one person, and the name is published only when every one of them says
 ``publish_name: true``. The forms of a name (:func:`name_forms`) are what the
 audience filter's check and the audit look for: the name, the name without its
 middle names, "Family, Given", the words run together (``adaezeokafor``, as a
 URL or handle has them), the same for the name romanised (``Иван Петров`` as
-"Ivan Petrov", ``王小明`` as "Wang Xiaoming", see :mod:`ivsite.romanise`) and, in
+"Ivan Petrov", ``王小明`` as "Wang Xiaoming", see :mod:`ivsite.romanise`), a
+Chinese name in Traditional and Simplified characters (:mod:`ivsite.chinese_forms`)
+and, in
 the person's own notes and the notes that link to them, the given or family name
 alone.
 """
@@ -21,6 +23,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from .chinese_forms import other_forms
 from .contacts import contact_needles, contact_pieces
 from .identity import HONORIFICS, name_words, person_keys
 from .models import InterviewMeta
@@ -71,7 +74,14 @@ def name_forms(name: str) -> Forms:
     forms = _written_forms(name)
     extra = romanised_seqs(name)
     if extra:
-        return dataclasses.replace(forms, seqs=tuple(sorted({*forms.seqs, *extra})))
+        forms = dataclasses.replace(forms, seqs=tuple(sorted({*forms.seqs, *extra})))
+    for other in other_forms(name):  # 王晓明 as 王曉明 (ivsite.chinese_forms)
+        more = _written_forms(other)
+        forms = dataclasses.replace(
+            forms, substrings=tuple(sorted({*forms.substrings, *more.substrings})),
+            parts=tuple(sorted({*forms.parts, *more.parts})))
+    if extra:
+        return forms
     for latin in romanised(name):
         more = _written_forms(latin)
         forms = Forms(tuple(sorted({*forms.seqs, *more.seqs})),
@@ -186,7 +196,9 @@ def people(notes: Iterable[Note]) -> list[Person]:
         p = meta_of(n).person
         keys = [f"name:{k}" for k in person_keys(p.name)] or [f"note:{n.key}"]
         if p.email and p.email.strip():
-            keys.append(f"email:{p.email.strip().casefold()}")
+            # Each address in the field ("a@x, b@y", "Jane <jane@x>", "mailto:jane@x").
+            keys += [f"email:{address.strip('.').casefold()}"
+                     for address in contact_pieces("email", p.email)]
         for k in keys[1:]:
             parent[find(k)] = find(keys[0])
     groups: dict[str, Person] = {}
