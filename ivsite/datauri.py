@@ -22,7 +22,6 @@ DATA_URI = re.compile(
     rf"data:([^,\"'<>]*?);[{_WS}]*base64[{_WS}]*,((?:[A-Za-z0-9+/=%{_WS}]){{16,}})", re.I)
 """A base64 data URI: its type (and parameters), and its payload (whitespace and
 escapes still in)."""
-_MAYBE_ESCAPED = re.compile(r"data(?::|&)", re.I)
 _UNBROKEN = re.compile(rf"data:[^,\"'<>]*?;[{_WS}]*base64[{_WS}]*,[A-Za-z0-9+/=%]+", re.I)
 """A payload up to its first space: all that is cut out of the text (see without)."""
 
@@ -32,12 +31,11 @@ def payloads(text: str) -> list[tuple[PurePosixPath, bytes]]:
     written with character references (``data&colon;``, ``base&#54;4``, ...), each
     with a file name that says how to read it (``x.svg``: as markup, ``x.txt``:
     as text in any encoding, ``x.bin``: an image or other file)."""
-    found = [m.groups() for m in DATA_URI.finditer(text)]
-    if "&" in text and _MAYBE_ESCAPED.search(text):
-        unescaped = html.unescape(text)
-        if unescaped != text:
-            raw = set(found)
-            found += [g for m in DATA_URI.finditer(unescaped) if (g := m.groups()) not in raw]
+    plain = html.unescape(text) if "&" in text else text
+    if "data:" not in plain.lower():  # most files hold none: a quick test first
+        return []
+    found = list(dict.fromkeys(m.groups() for t in dict.fromkeys((text, plain))
+                               for m in DATA_URI.finditer(t)))
     return [(_name(kind), b) for kind, payload in found if (b := _unbase64(payload))]
 
 
