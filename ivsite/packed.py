@@ -10,7 +10,8 @@ reads like any file (a part that is itself packed is unpacked in turn):
 - a ZIP archive: every member, its name, and for XML members the text of
   Office/ODF markup with its runs joined ("Quen" "tin" in two ``<w:t>`` runs is
   the word "Quentin" on the reader's screen);
-- a PDF: every FlateDecode stream decompressed, and the strings of its text
+- a PDF: every FlateDecode stream decompressed (after ASCII85 or hex decoding,
+  if any), and the strings of its text
   operators (``Tj``, ``TJ``, ``'``, ``"``, and any other string), joined as shown;
 - a PNG: its compressed text chunks (``zTXt``, ``iTXt``).
 
@@ -22,6 +23,7 @@ encrypted member, or anything past the bound is not read: see the README.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import io
 import re
@@ -121,13 +123,31 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
     for m in _STREAM.finditer(data):
         if budget.left <= 0:
             break
-        if inflated := _inflate(m.group(1), budget):
+        stream = _ascii_decoded(m.group(1))
+        if inflated := _inflate(stream, budget):
             streams.append(inflated)
+        elif stream is not m.group(1):  # ASCII85 or hex alone: the stream itself
+            streams.append(stream)
     parts: list[Part] = [(PurePosixPath("stream.bin"), s) for s in streams[1:]]
     for s in streams:
         glued, spaced = _pdf_strings(s)
         parts += [(PurePosixPath("text.txt"), glued), (PurePosixPath("text.txt"), spaced)]
     return parts
+
+
+_HEX_STREAM = re.compile(rb"[0-9A-Fa-f\s]+>\s*")
+
+
+def _ascii_decoded(stream: bytes) -> bytes:
+    """A stream under ``/ASCII85Decode`` or ``/ASCIIHexDecode`` (alone or before
+    ``/FlateDecode``) decoded; any other stream as it is."""
+    with contextlib.suppress(ValueError):
+        if stream.rstrip().endswith(b"~>"):
+            return base64.a85decode(stream.strip(), adobe=True, ignorechars=b" \t\n\r\v\f")
+        if _HEX_STREAM.fullmatch(stream):
+            digits = re.sub(rb"[\s>]", b"", stream)
+            return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode())
+    return stream
 
 
 def _pdf_strings(stream: bytes) -> tuple[bytes, bytes]:

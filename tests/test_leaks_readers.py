@@ -8,6 +8,7 @@ protection is switched off once to show the leak then passes."""
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import struct
@@ -134,8 +135,11 @@ def docx() -> bytes:
         "<w:b/></w:rPr><w:t>tin Zabrowski, thank you.</w:t></w:r></w:p></w:body></w:document>")})
 
 
-def pdf() -> bytes:
+def pdf(ascii85: bool = False) -> bytes:
+    """The name in a TJ array, cut by kerning; ``ascii85``: the stream as a PDF
+    writer for 7-bit channels makes it (``[/ASCII85Decode /FlateDecode]``)."""
     content = zlib.compress(b"BT /F1 18 Tf 40 100 Td [(Dear Quen)12(tin)-250(Zabrow)(ski)] TJ ET")
+    content = base64.a85encode(content, adobe=True) if ascii85 else content
     return (b"%PDF-1.4\n1 0 obj << /Length " + str(len(content)).encode()
             + b" /Filter /FlateDecode >>\nstream\n" + content
             + b"\nendstream\nendobj\ntrailer << >>\n%%EOF\n")
@@ -156,6 +160,7 @@ DOCUMENTS = {
     "letter.odt": lambda: zipped({"content.xml": "<office:text><text:p>Dear Quentin<text:s/>"
                                                  "Zabrowski</text:p></office:text>"}),
     "letter.pdf": pdf,
+    "letter-a85.pdf": lambda: pdf(ascii85=True),
     "photo.png": png,
 }
 
