@@ -81,12 +81,16 @@ _BREAK = re.compile(
     r"table-row|note|sp|txBody)\b[^>]*>")
 """Office and ODF elements that end a word: a paragraph, cell, break, tab or space."""
 _TAG = re.compile(r"<[^>]*>")
+_MEDIA = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".tif", ".tiff", ".bmp", ".emf", ".wmf",
+          ".mp3", ".mp4", ".m4a", ".wav", ".mov", ".ttf", ".otf", ".woff", ".woff2", ".bin")
 
 
 def _zip(data: bytes, budget: Budget) -> list[Part]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.infolist()[:MAX_MEMBERS]
+        # Text first, pictures last: if the bound is reached, it is in the pictures.
+        members = sorted(archive.infolist()[:MAX_MEMBERS],
+                         key=lambda m: m.filename.lower().endswith(_MEDIA))
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
         return []
     parts: list[Part] = [(PurePosixPath("names.txt"),
@@ -119,7 +123,9 @@ _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f", b"\
 
 
 def _pdf(data: bytes, budget: Budget) -> list[Part]:
-    streams = [data]
+    # The file's own syntax (the document information's strings: author, title)
+    # without its streams, then each stream that decodes.
+    streams = [_STREAM.sub(b" ", data)]
     for m in _STREAM.finditer(data):
         if budget.left <= 0:
             break
@@ -130,11 +136,22 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
             streams.append(stream)
     parts: list[Part] = [(PurePosixPath("stream.bin"), s) for s in streams[1:]]
     for s in streams:
-        glued, spaced = _pdf_strings(s)
-        parts += [(PurePosixPath("text.txt"), glued), (PurePosixPath("text.txt"), spaced)]
+        if s is streams[0] or _content(s):
+            glued, spaced = _pdf_strings(s)
+            parts += [(PurePosixPath("text.txt"), glued), (PurePosixPath("text.txt"), spaced)]
     return parts
 
 
+_TEXT_OPERATOR = re.compile(rb"(?:\)|>|\])\s*(?:Tj|TJ|'|\")")
+_PRINTABLE = re.compile(rb"[\t\n\r\x20-\x7e]")
+
+
+def _content(stream: bytes) -> bool:
+    """Whether a stream is page content (text, showing strings), not an image's
+    pixels or a font: mostly printable, with a text operator."""
+    head = stream[:4096]
+    return len(_PRINTABLE.findall(head)) >= 0.8 * len(head) and \
+        _TEXT_OPERATOR.search(stream) is not None
 _HEX_STREAM = re.compile(rb"[0-9A-Fa-f\s]+>\s*")
 
 
@@ -165,13 +182,17 @@ def _pdf_string(m: re.Match[bytes]) -> bytes:
         raw = bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode())
     else:
         raw = _ESCAPE.sub(lambda e: _unescape(e.group(1)), m.group(0)[1:-1])
+    # As text: UTF-16 or UTF-8 with a byte-order mark, else PDFDocEncoding, which
+    # is windows-1252 for letters (so the part is UTF-8, read once).
     if raw.startswith(b"\xfe\xff"):
         return raw[2:].decode("utf-16-be", "ignore").encode()
-    return raw
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:]
+    return raw.decode("cp1252", "replace").encode()
 
 
 def _unescape(code: bytes) -> bytes:
-    if code[:1].isdigit():
+    if code[0] in b"01234567":  # an octal code (``\\351``); any other is the letter
         return bytes([int(code, 8) & 0xFF])
     return _ESCAPES.get(code, code)
 

@@ -195,6 +195,20 @@ def test_a_zip_bomb_is_read_only_up_to_the_bound(monkeypatch: pytest.MonkeyPatch
     assert not any(NAME in t for t in texts)  # past the bound: not read (see README)
 
 
+def test_garbage_in_a_pdf_or_zip_is_no_traceback() -> None:
+    """Random bytes where strings, escapes (``\\9``) and streams are expected."""
+    junk = bytes(range(256)) * 64 + b"(\\9\\\\)<zz>"
+    for data in (b"%PDF-1.4\n" + junk + b"\nstream\n" + junk + b"\nendstream\n" + junk,
+                 b"PK\x03\x04" + junk + b"PK\x05\x06" + junk[:18]):
+        assert readable.readable_texts(PurePosixPath("a.pdf"), data)
+
+
+def test_a_pdfs_author_with_an_octal_escape_is_read() -> None:
+    data = b"%PDF-1.4\n1 0 obj << /Author (Jos\\351 Zabrowski) >> endobj\n%%EOF\n"
+    assert any("José Zabrowski" in t
+               for t in readable.readable_texts(PurePosixPath("a.pdf"), data))
+
+
 # H20: only Pagefind's own engine is skipped.
 def test_a_file_that_starts_like_pagefinds_engine_is_read(tmp_path: Path) -> None:
     fake = b"pagefind_dcd\0asm Quentin Zabrowski +1 416 555 0199 qz@acme.example\n"
