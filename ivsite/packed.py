@@ -11,8 +11,8 @@ reads like any file (a part that is itself packed is unpacked in turn):
   Office/ODF markup with its runs joined ("Quen" "tin" in two ``<w:t>`` runs is
   the word "Quentin" on the reader's screen);
 - a PDF: every FlateDecode stream decompressed (after ASCII85 or hex decoding,
-  if any), and the strings of its text
-  operators (``Tj``, ``TJ``, ``'``, ``"``, and any other string), joined as shown;
+  if any), and the strings of its page content (``Tj``, ``TJ``, ``'``, ``"``)
+  and of its own syntax (the author, the title), joined as a viewer shows them;
 - a PNG: its compressed text chunks (``zTXt``, ``iTXt``).
 
 What is read is bounded (:data:`MAX_UNPACKED` bytes decompressed per file
