@@ -20,7 +20,6 @@ audit_files, and ivsite.auditcache for the keys and how they are kept.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -34,11 +33,12 @@ from .people import CONTACT_KINDS, NAME_KINDS, PART_KIND, names_pattern, needle_
 from .progress import QUIET, Progress
 from .readable import MARKUP_SUFFIXES, readable_texts
 from .secrets import ADDRESS, Secret
+from .sentences import MIN_WORDS, chained, is_prose, sentences
 from .textmatch import Matcher, Searchable, searchable, words
 
 ALWAYS = ("unconsented name", "contact field", "referral", "referred_by", PART_KIND)
 """Kinds of secret reported even when the same words occur in visible text."""
-MIN_PASSAGE_WORDS = 5
+MIN_PASSAGE_WORDS = MIN_WORDS
 CODE_SUFFIXES = (".js", ".mjs", ".css", ".wasm", ".map", ".pagefind")
 """Files made of code (the theme's and Pagefind's): one-word fields are not looked
 for there (see needles)."""
@@ -124,11 +124,13 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
     runs: list[tuple[str, Secret]] = []
     skeletons: list[tuple[str, Secret]] = []
     phones: list[tuple[str, Secret]] = []
+    secrets = list(secrets)
+    runs_of = chained(secrets)
     for s in secrets:
         if s.kind == ADDRESS:
             continue  # looked for as an address (ivsite.addresses), not as words
-        prose = s.kind.endswith(("passage", "withheld note", "comment"))
-        pieces = [p for p in _SENTENCE_END.split(s.text) if p.strip()] if prose else [s.text]
+        prose = is_prose(s)
+        pieces = [*sentences(s.text), *runs_of.get(id(s), ())] if prose else [s.text]
         for piece in pieces:
             seqs, subs, skels, phone = needle_of(s.kind, piece)
             # Only a name has forms that are for text alone (see needle_of).
@@ -154,9 +156,6 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
                           substrings=runs, skeletons=skeletons, phones=phones)
                     for i in (0, 1))
     return text, code
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 
 
 class AuditInterrupted(Exception):

@@ -10,8 +10,6 @@ their own.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import codecs
 import contextlib
 import gzip
@@ -19,9 +17,11 @@ import html
 import re
 import zlib
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote_to_bytes
 
+from . import datauri
 from .onscreen import on_screen
+from .packed import Budget, unpacked
+from .pagefind_engine import is_engine
 
 _TAG = re.compile(r"<[^>]*>")
 _INLINE_TAG = re.compile(
@@ -38,19 +38,7 @@ def readable_texts(path: PurePosixPath | Path, data: bytes) -> list[str]:
     with tags taken out (so words split only by tags meet again) and, separately,
     their attribute values; other files give their text as it is. Gzip data —
     Pagefind's index files — is read decompressed."""
-    return _texts(path, data, _MAX_NESTING)
-
-
-def _engine_code(path: PurePosixPath | Path, data: bytes) -> bool:
-    """Pagefind's search engine (``pagefind/wasm.<language>.pagefind``, WebAssembly
-    once decompressed): compiled code the indexer ships the same for every site,
-    never site text (its decompressed bytes are Pagefind's ``pagefind_dcd`` mark
-    and a WebAssembly module). Read as text its bytes hold digit runs that a phone number's
-    digits can match by chance, which refused every build of such a site. No site
-    file can be there: emit refuses a file under pagefind/."""
-    return (path.parent.name == "pagefind" and path.name.startswith("wasm.")
-            and path.suffix == ".pagefind"
-            and data.removeprefix(b"pagefind_dcd")[:4] == b"\0asm")
+    return _texts(path, data, _MAX_NESTING, Budget())
 
 
 _MAX_NESTING = 32
@@ -60,36 +48,32 @@ word ten thousand times its size; the bound keeps a crafted page from exhausting
 the stack."""
 
 
-def _texts(path: PurePosixPath | Path, data: bytes, depth: int) -> list[str]:
+def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget) -> list[str]:
+    if is_engine(path, data):
+        return []
     if data[:2] == b"\x1f\x8b":
         with contextlib.suppress(OSError, EOFError, zlib.error):
             data = gzip.decompress(data)
-    if _engine_code(path, data):
-        return []
+    # A document's compressed parts (ivsite.packed), each read as a file of its own.
+    inner = [t for p, d in unpacked(data, budget) for t in _texts(p, d, depth - 1, budget)] \
+        if depth > 0 else []
     text = _decoded(data, path.suffix.lower() in TEXT_SUFFIXES)
     if not text:
-        return []
-    if depth > 0 and "data:" in text:  # an image inside the page: read as a file
-        # Only a payload without spaces is cut out, so the rest holds none and reads
-        # in one step; one quoted, spaces and escapes in it, is read too (a
-        # browser skips the spaces), but left in place: unquoted, it could run on
-        # into the words after it.
-        embedded = {_decoded(_unbase64(m.group(1))) for m in _DATA_URI.finditer(text)}
-        embedded |= {_decoded(_payload(m.group(1))) for m in _QUOTED_DATA.finditer(
-            html.unescape(text) if "&" in text else text)}
-        return [*_texts(path, _DATA_URI.sub(" ", text).encode(), 0), *(
-            t for e in sorted(embedded) for t in _texts(PurePosixPath("x.svg"), e.encode(),
-                                                          depth - 1))]
+        return inner
+    if depth > 0 and (embedded := datauri.payloads(text)):  # an image inside the page
+        # Only a payload is cut out, so the rest holds none and reads in one step.
+        return [*inner, *_texts(path, datauri.without(text).encode(), 0, budget), *(
+            t for name, e in embedded for t in _texts(name, e, depth - 1, budget))]
     shown_reversed = [_TAG.sub("", next(g for g in m.groups()[1:] if g is not None))[::-1]
                       for m in _REVERSED.finditer(text)] \
         if "\u202e" in text or _BDO.search(text) else []
     if path.suffix.lower() not in MARKUP_SUFFIXES:
-        return [html.unescape(text) if "&" in text else text, *shown_reversed]
+        return [*inner, html.unescape(text) if "&" in text else text, *shown_reversed]
     # Attribute values (quoted or not), comments and CDATA: what tag-stripping hides.
     hidden = " \n ".join(a or b or c for a, b, c in _ATTR.findall(text))
     hidden += " \n " + " \n ".join(a or b for a, b in _HIDDEN.findall(text))
     body = _TAG.sub(" ", _INLINE_TAG.sub("", _HIDDEN.sub(" ", text)))
-    return [html.unescape(body), html.unescape(hidden), on_screen(text),
+    return [*inner, html.unescape(body), html.unescape(hidden), on_screen(text),
             *(html.unescape(r) for r in shown_reversed)]
 
 
@@ -97,37 +81,22 @@ _BDO = re.compile("<bdo|bidi-override", re.I)
 _REVERSED = re.compile(r"<(bdo|\w+(?=[^>]*bidi-override))\b[^>]*\brtl\b[^>]*>(.*?)</\1>"
                        r"|\u202e([^\u202c\n]*)", re.I | re.S)
 """Text a browser shows right to left: read backwards too ("kciwneuQ talbroZ")."""
-_DATA_URI = re.compile(r"data:[^,;\"'\s]*;base64,([A-Za-z0-9+/]{16,})")
-_QUOTED_DATA = re.compile(r"""["'(<]\s*(data:[^"')>]*)""", re.I)
-"""A data URI in quotes or brackets (an attribute, CSS url(), a Markdown <address>):
-its end is sure, so spaces and escapes inside it are read as a browser reads them."""
-
-
-def _payload(uri: str) -> bytes:
-    """A data URI's bytes: percent-escapes decoded, and base64 without the spaces a
-    browser's forgiving decoder skips."""
-    header, _, data = uri.partition(",")
-    raw = unquote_to_bytes(data)
-    if ";base64" not in header.casefold():
-        return raw
-    return _unbase64(b"".join(raw.split()))
-
-
-def _unbase64(text: str | bytes) -> bytes:
-    try:
-        return base64.b64decode(text[:len(text) // 4 * 4], validate=False)
-    except (binascii.Error, ValueError):  # not base64 after all: nothing to read in it
-        return b""
-
 
 TEXT_SUFFIXES = (*MARKUP_SUFFIXES, ".txt", ".text", ".md", ".markdown", ".csv", ".tsv",
                  ".json", ".css", ".js", ".yaml", ".yml", ".toml", ".ini", ".log", ".rtf",
                  ".tex", ".ics", ".vcf", ".srt", ".vtt", ".org", ".rst", ".adoc", ".eml")
 """Files a browser shows as text, in whatever encoding it guesses or the file declares."""
-LEGACY = ("cp1252", "gbk", "cp1251")
+LEGACY = ("cp1252", "gbk", "cp1251", "cp932", "euc_jp", "cp949", "big5", "cp1250", "cp1253",
+          "cp1254", "cp1255", "cp1256", "cp1257", "cp874", "koi8_r")
 """Encodings a text file that is not UTF-8 is read in too: what a browser shows a
-text/plain file without a charset as (windows-1252 in Western locales), and the
-old defaults for Chinese and Cyrillic text."""
+text/plain file without a charset as (windows-1252 in Western locales), and what
+Notepad saves as "ANSI" in other locales, which a browser there guesses: GBK
+(Chinese), Shift_JIS (cp932) and EUC-JP (Japanese), EUC-KR (cp949, Korean), Big5
+(Traditional Chinese), the other Windows code pages (Central European, Cyrillic,
+Greek, Turkish, Hebrew, Arabic, Baltic, Thai) and KOI8-R. Every reading a file
+decodes in is searched, not one guessed: a detector picks one encoding, and a
+file can be made to read as a name in another (red team 3, H7). A list and not a
+detector library, so what is read does not depend on a guess."""
 
 
 def _decoded(data: bytes, text_file: bool = False) -> str:
@@ -135,9 +104,9 @@ def _decoded(data: bytes, text_file: bool = False) -> str:
     mark, or the NUL bytes every other byte that Notepad's UTF-16 leaves).
 
     A text file that is not UTF-8 (``text_file``) is read as UTF-8 and also in each
-    :data:`LEGACY` encoding it decodes in (windows-1252 always), one reading per
-    line block: read as UTF-8 alone, "Jos\xe9 Ram\xedrez" loses its accented
-    letters and the name is not found, while a browser shows "José Ramírez"."""
+    :data:`LEGACY` encoding, one reading per line block: read as UTF-8 alone,
+    "Jos\xe9 Ram\xedrez" loses its accented letters and the name is not found,
+    while a browser shows "José Ramírez"."""
     for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
@@ -152,8 +121,8 @@ def _decoded(data: bytes, text_file: bool = False) -> str:
     except UnicodeDecodeError:
         if not text_file:
             return data.decode("utf-8", errors="ignore")
-    readings = [data.decode("utf-8", errors="ignore"), data.decode("cp1252", errors="replace")]
-    for codec in LEGACY[1:]:
-        with contextlib.suppress(UnicodeDecodeError):
-            readings.append(data.decode(codec))
-    return "\n\n".join(readings)
+    # A byte a code page does not define, or a broken sequence, spoils no more than
+    # itself: a browser shows the rest.
+    readings = [data.decode("utf-8", errors="ignore"),
+                *(data.decode(codec, errors="replace") for codec in LEGACY)]
+    return "\n\n".join(dict.fromkeys(readings))

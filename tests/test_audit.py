@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
+import zlib
 from pathlib import Path
 
 import pytest
@@ -235,13 +237,30 @@ def test_nested_data_uris_are_read_to_a_bounded_depth(monkeypatch: pytest.Monkey
     assert _hits_in("a/index.html", page) == []
 
 
+def _pagefinds_engine() -> bytes:
+    """An engine as Pagefind writes it: a gzip stream inside its executable."""
+    from pagefind_bin import get_executable  # type: ignore[import-untyped]
+
+    exe = Path(get_executable()).read_bytes()
+    at = exe.find(b"\x1f\x8b\x08")
+    while at >= 0:
+        d = zlib.decompressobj(31)
+        with contextlib.suppress(zlib.error):
+            if d.decompress(exe[at:at + (1 << 20)], 16) == b"pagefind_dcd\x00asm":
+                d.decompress(d.unconsumed_tail)
+                return exe[at:at + (1 << 20) - len(d.unused_data)]
+        at = exe.find(b"\x1f\x8b\x08", at + 1)
+    raise AssertionError("no engine in the Pagefind executable")
+
+
 def test_pagefinds_engine_is_not_read_as_text_but_its_index_is(tmp_path: Path) -> None:
-    """Pagefind's WebAssembly engine holds digit runs that a phone number can match
-    by chance (red team G4: every build of a site with such a number was refused);
-    it is the indexer's own code. Its index files, which hold site text, and any
-    other file with the same bytes are still read."""
-    phone = Secret("contact field phone", "+351 912 345 678", "content/interviews/x.md", 6)
-    engine = gzip.compress(b"pagefind_dcd\x00asm\x01\x00\x00\x00 351912345678 \x00")
+    """Pagefind's WebAssembly engine holds digit runs ("0123456789") that a phone
+    number can match by chance (red team G4: every build of a site with such a
+    number was refused); it is the indexer's own code. Only that file, at the path
+    Pagefind writes it, is skipped: the same bytes anywhere else, and a file that
+    merely starts like it (red team 3, H20), are read."""
+    phone = Secret("contact field phone", "+1 012 345 6789", "content/interviews/x.md", 6)
+    engine = _pagefinds_engine()
     (tmp_path / "pagefind").mkdir()
     (tmp_path / "pagefind" / "wasm.en.pagefind").write_bytes(engine)
     assert audit_folder(tmp_path, [phone], "", []).hits == []
@@ -249,5 +268,8 @@ def test_pagefinds_engine_is_not_read_as_text_but_its_index_is(tmp_path: Path) -
     (tmp_path / "pagefind" / "fragment" / "en_1.pf_fragment").write_bytes(engine)
     (tmp_path / "files").mkdir()
     (tmp_path / "files" / "wasm.en.pagefind").write_bytes(engine)
+    (tmp_path / "pagefind" / "wasm.fr.pagefind").write_bytes(
+        gzip.compress(b"pagefind_dcd\x00asm\x01\x00\x00\x00 10123456789 \x00"))
     found = sorted(h.output for h in audit_folder(tmp_path, [phone], "", []).hits)
-    assert found == ["files/wasm.en.pagefind", "pagefind/fragment/en_1.pf_fragment"]
+    assert found == ["files/wasm.en.pagefind", "pagefind/fragment/en_1.pf_fragment",
+                     "pagefind/wasm.fr.pagefind"]

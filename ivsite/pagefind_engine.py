@@ -1,0 +1,48 @@
+"""Pagefind's search engine, recognised in an output folder so the audit need not
+read it as text.
+
+Pagefind writes ``pagefind/wasm.<language>.pagefind`` into the bundle: a gzip
+stream of its WebAssembly search engine, the same bytes for every site. Read as
+text, compiled code holds digit runs ("0123456789") that a phone number's digits
+match by chance, which refused every build of such a site (red team G4).
+
+Only a file that is *that* engine is skipped: at the path Pagefind writes it (the
+bundle folder at the top of an audited layer) and byte for byte one of the
+engines shipped inside the installed Pagefind executable. Any other file — one
+merely named like it, in any other ``pagefind`` folder, or with the engine's
+first bytes and something else after them (red team 3, H20) — is read like every
+other file.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path, PurePosixPath
+
+_ENGINE_NAME = re.compile(r"wasm\.[\w-]+\.pagefind")
+
+
+def is_engine(path: PurePosixPath | Path, data: bytes) -> bool:
+    """Whether this output file (``path`` relative to the audited layer) is
+    Pagefind's engine, exactly as Pagefind ships it."""
+    return (len(path.parts) == 2 and path.parts[0] == "pagefind"
+            and _ENGINE_NAME.fullmatch(path.parts[1]) is not None
+            and data[:2] == b"\x1f\x8b" and _shipped(data))
+
+
+@functools.lru_cache(maxsize=64)
+def _shipped(data: bytes) -> bool:
+    """Whether these bytes are inside the Pagefind executable (which embeds every
+    language's engine, compressed, as it writes them)."""
+    return len(data) > 1024 and data in _executable()
+
+
+@functools.cache
+def _executable() -> bytes:
+    try:
+        from pagefind_bin import get_executable  # type: ignore[import-untyped]
+
+        return Path(get_executable()).read_bytes()
+    except (ImportError, OSError):  # no engine to compare with: read every file
+        return b""
