@@ -68,6 +68,9 @@ def _core(ws: list[str]) -> list[str]:
 
 MIN_HANDLE = 5
 """A profile's last path segment shorter than this is not looked for alone."""
+MIN_INITIAL_HANDLE = 6
+"""An initial and family name run together ("mkowalczyk") shorter than this is not
+looked for: too many are words ("shall" for Sam Hall, "spark" for Sara Park)."""
 
 
 def name_forms(name: str) -> Forms:
@@ -128,7 +131,7 @@ def _written_forms(name: str) -> Forms:
         titled = {(title, *family) for title in HONORIFICS} | {(given[0], *family)}
         # A handle: the initial and the family name run together ("qzabrowski").
         handle = given[0] + compact(list(family))
-        if len(handle) >= MIN_HANDLE:
+        if len(handle) >= MIN_INITIAL_HANDLE:
             forms.add((handle,))
         confirmed = _confirmed(given, tuple(family))
     parts = {core[0], core[-1]} if len(core) > 1 or len(ws) > 1 else set()

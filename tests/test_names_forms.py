@@ -99,7 +99,7 @@ CASES = {
         {"interviews/2026-01-05-talk.md": _talk(
             "Marta Kowalczyk", "A developer. Her portfolio: <https://mkowalczyk.dev>.")},
         TALK, TALK, "mkowalczyk.dev",
-        lambda mp: mp.setattr(people, "MIN_HANDLE", 100)),
+        lambda mp: mp.setattr(people, "MIN_INITIAL_HANDLE", 100)),
     "H13 name and digits": Case(
         {"interviews/2026-01-05-talk.md": _talk("Quentin Zabrowski"),
          "pages/thanks.md": _page("Follow @quentinzabrowski92 or write to "
@@ -209,10 +209,13 @@ def test_the_name_in_a_referrers_text(said: str, name: str | None) -> None:
     "Quentin met Zabrowski later.",  # no capitalised middle word
     "Quentin, Robert, Zabrowski",  # three people in a list
     "They park a car near Park Lane.",
+    "We shall see; a spark.",  # Sam Hall and Sara Park run together are words
 ])
 def test_words_near_each_other_are_not_a_name(text: str) -> None:
     found = people.matcher_of([("unconsented name", "Quentin Zabrowski", 1),
-                               ("unconsented name", "Ann Park", 2)]).find(text)
+                               ("unconsented name", "Ann Park", 2),
+                               ("unconsented name", "Sam Hall", 3),
+                               ("unconsented name", "Sara Park", 4)]).find(text)
     assert found == []
 
 
