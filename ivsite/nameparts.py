@@ -34,6 +34,13 @@ SUFFIXES = frozenset({
 PARTICLES = frozenset({"de", "da", "di", "del", "della", "dos", "das", "du", "van", "von",
                        "der", "den", "la", "le", "ter", "ten", "bin", "binti", "ibn", "al",
                        "el", "y"})
+ORGANISATION = frozenset({
+    "bank", "inc", "ltd", "llc", "plc", "gmbh", "corp", "corporation", "company", "co",
+    "group", "university", "college", "school", "institute", "centre", "center", "agency",
+    "foundation", "association", "society", "club", "team", "department", "office",
+    "ministry", "council", "labs", "partners", "consulting", "capital", "studio", "studios"})
+"""Words that make a run of capitals a place of work, not a person ("a friend from
+Northfield Bank")."""
 _ASIDE = re.compile(r"\([^)]*\)?|\[[^\]]*\]?|\{[^}]*\}?")
 _TRAILING_ASIDE = re.compile(r"\s+[-\u2013\u2014|@\u00b7/]\s.*$", re.S)
 """An aside after a spaced dash, bar or at sign: "Jane Doe - Acme", "Jane Doe | Acme"."""
@@ -83,7 +90,8 @@ def name_in(text: str) -> str | None:
         plain = plain_name(candidate)
         if looks_like_name(plain) and words(plain):
             return plain
-    capitalised = [r for r in _runs_of_capitals(stripped) if 2 <= len(r.split()) <= 4]
+    capitalised = [r for r in _runs_of_capitals(stripped)
+                   if 2 <= len(r.split()) <= 4 and not ORGANISATION & set(words(r))]
     return plain_name(capitalised[-1]) if capitalised else None
 
 

@@ -200,6 +200,7 @@ def test_a_name_is_taken_apart_once(written: str, plain: str) -> None:
     ("Sam Lee, my old manager", "Sam Lee"),
     ("my manager Sam Lee", "Sam Lee"),
     ("Career centre alumni night", None),
+    ("a friend from Northfield Bank", None),
 ])
 def test_the_name_in_a_referrers_text(said: str, name: str | None) -> None:
     assert name_in(said) == name
