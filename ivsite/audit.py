@@ -27,14 +27,15 @@ from typing import NamedTuple
 
 from .addresses import addresses_in, links_to, own_address
 from .auditcache import file_key, needles_digest
+from .consentmask import names_pattern, standing
 from .identity import holds_name
 from .normalise import compact
-from .people import CONTACT_KINDS, NAME_KINDS, PART_KIND, names_pattern, needle_of
+from .people import CONTACT_KINDS, NAME_KINDS, PART_KIND, needle_of
 from .progress import QUIET, Progress
 from .readable import MARKUP_SUFFIXES, readable_texts
 from .secrets import ADDRESS, Secret
 from .sentences import MIN_WORDS, chained, is_prose, sentences
-from .textmatch import Matcher, Searchable, searchable, words
+from .textmatch import Confirmed, Matcher, Searchable, searchable, words
 
 ALWAYS = ("unconsented name", "contact field", "referral", "referred_by", PART_KIND)
 """Kinds of secret reported even when the same words occur in visible text."""
@@ -126,18 +127,21 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
     phones: list[tuple[str, Secret]] = []
     secrets = list(secrets)
     runs_of = chained(secrets)
+    confirmed: list[tuple[Confirmed, Secret]] = []
     for s in secrets:
         if s.kind == ADDRESS:
             continue  # looked for as an address (ivsite.addresses), not as words
         prose = is_prose(s)
         pieces = [*sentences(s.text), *runs_of.get(id(s), ())] if prose else [s.text]
         for piece in pieces:
-            seqs, subs, skels, phone = needle_of(s.kind, piece)
+            seqs, subs, skels, phone, checked = needle_of(s.kind, piece)
             # Only a name has forms that are for text alone (see needle_of).
             code_seqs = needle_of(s.kind, piece, in_code=True).seqs \
                 if s.kind.startswith(NAME_KINDS) else seqs
             runs += [(x, s) for x in subs]
             skeletons += [(x, s) for x in skels]  # contact details: always looked for
+            if s.kind.startswith(ALWAYS):  # a withheld name the audience reads is excused
+                confirmed += [(c, s) for c in checked]
             if phone:
                 phones.append((phone, s))
             for i, forms in enumerate((seqs, code_seqs)):
@@ -153,7 +157,8 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
     runs = [(x, s) for x, s in runs if s.kind.startswith(ALWAYS) or not seen.in_run(x)]
     text, code = (Matcher([*always[i].items(), *((w, s) for w, s in maybe[i].items()
                                                  if w not in shown)],
-                          substrings=runs, skeletons=skeletons, phones=phones)
+                          substrings=runs, skeletons=skeletons, phones=phones,
+                          confirmed=confirmed if i == 0 else ())
                     for i in (0, 1))
     return text, code
 
@@ -287,16 +292,14 @@ class _Search:
         here = [self.in_code] if rel.lower().endswith(CODE_SUFFIXES) else \
             [self.matcher, *(m for where, m in self.scoped if rel.startswith(where))]
         for text in (rel, *readable_texts(path, data)):  # a file's name can tell too
-            found = [s for m in here for s in m.find_in(searchable(text))]
-            if self.consented is not None and any(not s.kind.startswith(CONTACT_KINDS)
-                                                  for s in found):
-                # A name found: look again without the names of those who agreed.
-                # Not a secret that holds one of those names: masking would take
-                # it out with them ("Ana García-López" holds "Ana García").
-                masked = self.consented.sub(" ", text)
-                again = {id(s) for m in here for s in m.find_in(searchable(masked))}
-                found = [s for s in found if s.kind.startswith(CONTACT_KINDS) or id(s) in again
-                         or not self.excusable(s)]
+            def find(t: str) -> list[Secret]:
+                return [s for m in here for s in m.find_in(searchable(t))]
+
+            # A name found: look again without the names of those who agreed. Not
+            # a secret that holds one of those names: masking would take it out
+            # with them ("Ana García-López" holds "Ana García").
+            found = standing(find(text), text, self.consented, find,
+                             lambda s: not s.kind.startswith(CONTACT_KINDS) and self.excusable(s))
             for secret in (*addresses_in(text, self.addresses, self.own), *found):
                 if id(secret) not in seen:
                     seen.add(id(secret))

@@ -15,35 +15,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .nameparts import plain_name
 from .normalise import compact, words
 from .romanise import romanised, romanised_seqs
 
-HONORIFICS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir",
-                        "dame", "rev", "mme", "mlle", "herr", "frau"})
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "mba", "md", "dds", "esq",
-                      "msc", "ma", "ba", "bsc", "mphil", "dphil", "cpa", "rn", "jd", "llm",
-                      "pe", "obe", "mbe", "cbe", "jnr", "snr"})
-"""Words after a name that say what a person is, not who ("Jane Doe Jr.", "PhD")."""
-_ASIDE = re.compile(r"\([^)]*\)?|\[[^\]]*\]?|\{[^}]*\}?")
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$")
 
 
 def name_words(name: str) -> list[str]:
-    """The words that say who a name is, given name first: without asides in
-    brackets ("(Acme)"), titles, suffixes and middle initials; "Family, Given"
-    turned round."""
-    segments = []
-    for segment in _ASIDE.sub(" ", name).split(","):
-        ws = [w for w in words(segment) if w not in HONORIFICS and w not in SUFFIXES]
-        if ws:
-            segments.append(segment)
-    if len(segments) == 2:  # "Doe, Jane"
-        segments.reverse()
-    tokens = " ".join(segments).split()
+    """The words that say who a name is, given name first: the plain name (see
+    ivsite.nameparts: no asides, titles or suffixes, "Family, Given" turned round)
+    without its middle initials."""
+    tokens = plain_name(name).split()
     kept = [t for i, t in enumerate(tokens)
             if not (0 < i < len(tokens) - 1 and _INITIAL.match(t))]
-    out = [w for w in words(" ".join(kept)) if w not in HONORIFICS and w not in SUFFIXES]
-    return out or words(name)
+    return words(" ".join(kept)) or words(name)
 
 
 def person_key(name: str) -> str:
@@ -61,7 +47,7 @@ def person_keys(name: str) -> tuple[str, ...]:
     keys = dict.fromkeys(_keys(ws))
     for latin in romanised(name):
         keys.update(dict.fromkeys(_keys(name_words(latin))))
-    for seq in sorted(romanised_seqs(" ".join(_ASIDE.sub(" ", name).split()))):
+    for seq in sorted(romanised_seqs(plain_name(name))):
         keys.update(dict.fromkeys(_keys(list(seq))))
     return tuple(keys)
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from markdown_it.token import Token
 
+from .consentmask import names_pattern, standing
 from .diagnostics import Diagnostics
 from .identity import holds_name
 from .markdown import inline_text
@@ -27,7 +28,6 @@ from .people import (
     linked_keys,
     matcher_of,
     mentions,
-    names_pattern,
 )
 from .rawhtml import block_texts, data_texts
 from .textmatch import Matcher
@@ -52,9 +52,6 @@ class NameCheck:
     names: tuple[str, ...] = ()
     """Those names: a hit on a secret that holds one of them (unconsented "Ana
     García-López" holds consented "Ana García") is never excused by masking."""
-
-    def mask(self, text: str) -> str:
-        return self.consented.sub(" ", text) if self.consented is not None else text
 
     def excusable(self, m: Mention) -> bool:
         """Whether taking the consented names out of a text may excuse this hit."""
@@ -82,15 +79,13 @@ def name_check(site: ValidSite, sees: Collection[str]) -> NameCheck | None:
 def _found(check: NameCheck, matchers: list[Matcher[Mention]], text: str) -> list[Mention]:
     """What ``text`` gives away: a name's parts only where the whole name is not,
     and one part per person."""
-    found = [m for matcher in matchers for m in matcher.find(text)]
-    if any(not m.kind.startswith(CONTACT_KINDS) for m in found):
-        # A name found: look again without the names of those who agreed, unless
-        # the name holds one of them (then masking would take it out too).
-        masked = check.mask(text)
-        again = [m for matcher in matchers for m in matcher.find(masked)]
-        found = [m for m in found if m.kind.startswith(CONTACT_KINDS)
-                 or not check.excusable(m)] + [
-            m for m in again if not m.kind.startswith(CONTACT_KINDS) and check.excusable(m)]
+    def find(t: str) -> list[Mention]:
+        return [m for matcher in matchers for m in matcher.find(t)]
+
+    # A name found: look again without the names of those who agreed, unless the
+    # name holds one of them (then masking would take it out too).
+    found = standing(find(text), text, check.consented, find,
+                     lambda m: not m.kind.startswith(CONTACT_KINDS) and check.excusable(m))
     whole = [m for m in found if m.kind != PART_KIND]
     if whole:
         return whole

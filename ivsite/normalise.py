@@ -130,7 +130,8 @@ def words(text: str) -> list[str]:
 def text_words(text: str) -> tuple[str, str]:
     """``text`` folded but for case, and its words to search as one string, each
     word between single spaces (" jane doe "): as :func:`words`, then, if it has
-    camelCase, a separator no needle spans and the words again with it split.
+    camelCase or letters run into digits, a separator no needle spans and the
+    words again with those split.
 
     Most text is ASCII once folded, or ASCII but for a few symbols (dots, dashes):
     its words are found by ``str.translate`` and ``str.split``, both C loops over
@@ -142,13 +143,18 @@ def text_words(text: str) -> tuple[str, str]:
     cased = fold_cased(text)
     spaced = _joined(cased)
     joined = _casefold(spaced)
-    if _CAMEL.search(spaced):
-        joined += f" {SEPARATOR} " + _casefold(_CAMEL.sub(r" \g<0>", spaced))
+    if _CAMEL.search(spaced) or _DIGIT_EDGE.search(spaced):
+        joined += f" {SEPARATOR} " + _casefold(
+            _DIGIT_EDGE.sub(" ", _CAMEL.sub(r" \g<0>", spaced)))
     if _SPACED_OUT.search(f" {joined} "):
         joined += f" {SEPARATOR} " + _SPACED_OUT.sub(_run_together, f" {joined} ").strip()
     return cased, f" {joined} "
 
 
+_DIGIT_EDGE = re.compile(r"(?<=[^\W\d_]{3})(?=[0-9])|(?<=[0-9])(?=[^\W\d_]{3})")
+"""Where three letters meet digits inside a word: a handle or mailbox with a number
+on the name ("quentinzabrowski92", "2026janedoe") is searched split there too, as
+camelCase is ("h1", "3px" and "2nd" are not split: no name is in them)."""
 _SPACED_OUT = re.compile(r" [^\W\d_] [^\W\d_](?: [^\W\d_])+(?= )")
 """Three or more single letters in a row: letter-spaced words ("J a n e  D o e",
 "J.a.n.e D.o.e"). Searched run together too ("janedoe", which a name's

@@ -22,23 +22,22 @@ import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
+from urllib.parse import unquote, urlsplit
 
 from .chinese_forms import other_forms
 from .contacts import contact_needles, contact_pieces
-from .identity import HONORIFICS, name_words, person_keys
+from .identity import name_words, person_keys
 from .models import InterviewMeta
+from .nameparts import HONORIFICS, PARTICLES, looks_like_name, name_in, plain_name
 from .normalise import SPACELESS, compact, words
-from .notes import Note, NoteTarget, ValidSite, resolve_href, resolve_wiki
+from .notes import ExternalTarget, Note, NoteTarget, ValidSite, resolve_href, resolve_wiki
 from .rawhtml import linked_notes
 from .romanise import romanised, romanised_seqs
 from .syntax.embeds import is_file
-from .textmatch import Matcher, Needles
+from .textmatch import Confirmed, Matcher, Needles
 
 T = TypeVar("T")
 
-PARTICLES = frozenset({"de", "da", "di", "del", "della", "dos", "das", "du", "van", "von",
-                       "der", "den", "la", "le", "ter", "ten", "bin", "binti", "ibn", "al",
-                       "el", "y"})
 MIN_PART = 2
 """A name part shorter than this (an initial) is never looked for alone; nor is one
 with digits in it (a handle, not a name)."""
@@ -57,6 +56,10 @@ class Forms:
     titled: tuple[tuple[str, ...], ...] = ()
     """A title or initial with the family name ("Ms Dorrance", "J. Dorrance"): looked
     for in text, not in code, where "dr" and "a" stand beside anything."""
+    confirmed: tuple[Confirmed, ...] = ()
+    """Forms the text's capitals must confirm (see ivsite.textmatch.Confirmed): a
+    middle name or initial the record lacks ("Quentin R. Zabrowski"), the family
+    name and the initial ("Zabrowski, Q.")."""
 
 
 def _core(ws: list[str]) -> list[str]:
@@ -67,10 +70,18 @@ def _core(ws: list[str]) -> list[str]:
     return ws[i:]
 
 
+MIN_HANDLE = 5
+"""A profile's last path segment shorter than this is not looked for alone."""
+MIN_INITIAL_HANDLE = 6
+"""An initial and family name run together ("mkowalczyk") shorter than this is not
+looked for: too many are words ("shall" for Sam Hall, "spark" for Sara Park)."""
+
+
 def name_forms(name: str) -> Forms:
     """The forms of ``name`` as written and as romanised (ivsite.romanise): a
     Cyrillic or German name with all its forms, a Han or Hangul name's
     romanisations as word sequences only."""
+    name = plain_name(name)  # no titles, suffixes or asides (ivsite.nameparts)
     forms = _written_forms(name)
     extra = romanised_seqs(name)
     if extra:
@@ -87,7 +98,9 @@ def name_forms(name: str) -> Forms:
         forms = Forms(tuple(sorted({*forms.seqs, *more.seqs})),
                       tuple(sorted({*forms.substrings, *more.substrings})),
                       tuple(sorted({*forms.parts, *more.parts})),
-                      tuple(sorted({*forms.titled, *more.titled})))
+                      tuple(sorted({*forms.titled, *more.titled})),
+                      tuple(sorted({*forms.confirmed, *more.confirmed},
+                                   key=lambda c: (c.anchor, c.pattern))))
     return forms
 
 
@@ -124,13 +137,38 @@ def _written_forms(name: str) -> Forms:
     # Neighbouring words run together: "Maryjane Kowalski", "Siobhan Obrien".
     forms |= set(_merged(tuple(core)))
     titled: set[tuple[str, ...]] = set()
+    confirmed: tuple[Confirmed, ...] = ()
     if len(core) > 1:
         titled = {(title, *family) for title in HONORIFICS} | {(given[0], *family)}
+        # A handle: the initial and the family name run together ("qzabrowski").
+        handle = given[0] + compact(list(family))
+        if len(handle) >= MIN_INITIAL_HANDLE:
+            forms.add((handle,))
+        confirmed = _confirmed(given, tuple(family))
     parts = {core[0], core[-1]} if len(core) > 1 or len(ws) > 1 else set()
     return Forms(tuple(sorted(forms)), (),
                  tuple(sorted(p for p in parts
                               if len(p) >= MIN_PART and p.isalpha() and p not in PARTICLES)),
-                 tuple(sorted(titled)))
+                 tuple(sorted(titled)), confirmed)
+
+
+_IN_NAME = r"""[\s."'\u201c\u201d\u2018\u2019()]+"""
+"""What stands between the words of a name with a middle word: spaces, dots,
+quotes and brackets ("Quentin R. Zabrowski", 'Quentin "Bob" Zabrowski'), not the
+commas and list marks between two people."""
+
+
+def _confirmed(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
+    """A middle name or initial, one or two words, between the given and family
+    name; the family name with the initial after it ("Zabrowski, Q.", "ZABROWSKI
+    Q"): only where those words are capitalised, which "Quentin met Zabrowski"
+    and "Park a car" are not."""
+    family_re = r"[\W_]+".join(re.escape(w) for w in family)
+    middle = (rf"(?<![^\W_]){re.escape(given)}{_IN_NAME}"
+              rf"(?P<capital>(?:[^\W\d_]+{_IN_NAME}){{1,2}}){family_re}(?![^\W_])")
+    initial = (rf"(?<![^\W_]){family_re}[\s,]+(?P<capital>{re.escape(given[0])})"
+               r"(?![^\W_])")
+    return (Confirmed(family, middle), Confirmed((*family, given[0]), initial))
 
 
 def _merged(ws: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
@@ -151,12 +189,6 @@ def _merged(ws: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
             yield tuple(out)
 
 
-def looks_like_name(text: str) -> bool:
-    """Whether free text (``referred_by``) reads as a person's name: one to four
-    words, each capitalised but for particles ("Career centre alumni night" is not)."""
-    tokens = text.split()
-    return 0 < len(tokens) <= 4 and all(
-        t[:1].isupper() or t.casefold() in PARTICLES for t in tokens)
 
 
 @dataclass
@@ -234,25 +266,6 @@ names and all ("ada-okafor" in a LinkedIn address is a contact detail, whoever
 Ada is); names are looked for without the names of those who agreed."""
 
 
-def names_pattern(names: Iterable[str], glued: bool = False) -> re.Pattern[str] | None:
-    """One pattern for these names, each word apart by anything but a letter or
-    digit (so "Aiko C Fagerlund" and "AIKO C. FAGERLUND" are the name too): the
-    names of people who agreed, taken out of a text before it is searched for the
-    short forms of those who did not ("C. Fagerlund" inside "Aiko C. Fagerlund").
-    ``glued``: a name may also start where a capital follows a small letter, as
-    where a search index runs a label and a value together ("WithAiko"), and end
-    where a capital follows, as where a reading of a page without its tags runs a
-    link's text into the next one ("Aiko FagerlundNewer")."""
-    alternatives = sorted({r"[\W_]*".join(re.escape(w.strip(".")) for w in name.split())
-                           for name in names if name.split()}, key=len, reverse=True)
-    if not alternatives:
-        return None
-    start, end = (r"(?:(?<![^\W_])|(?-i:(?<=[a-z])(?=[A-Z])))",
-                  r"(?:(?![^\W_])|(?-i:(?<=[a-z])(?=[A-Z])))") if glued else \
-        (r"(?<![^\W_])", r"(?![^\W_])")
-    return re.compile(start + "(?:" + "|".join(alternatives) + ")" + end, re.I)
-
-
 def linked_keys(site: ValidSite, note: Note) -> set[str]:
     """Keys of the notes this note's source links to or embeds, in Markdown or in
     raw HTML (withheld text included: a link there still ties what the note says
@@ -267,12 +280,29 @@ def linked_keys(site: ValidSite, note: Note) -> set[str]:
                 # (A whole note embedded puts its text, and a link to it, beside the name.)
                 target = resolve_wiki(site, name)
             elif child.type == "link_open":
-                target = resolve_href(site, note.source, str(child.attrs.get("href", "")))
+                href = str(child.attrs.get("href", ""))
+                target = resolve_href(site, note.source, href)
+                if isinstance(target, ExternalTarget):
+                    out |= _interviews_at(site, href)
             elif child.type in ("html_inline", "html_block"):
                 out |= linked_notes(site, note, child.content)
             if isinstance(target, NoteTarget):
                 out.add(target.note.key)
     return out
+
+
+def _interviews_at(site: ValidSite, href: str) -> set[str]:
+    """The interview notes whose published page a full address leads to, as an
+    author copies it from the browser ("https://example.org/interviews/x/"): by its
+    last two path segments, whatever the host (one that is not the site's own
+    only makes a given name alone refused beside it)."""
+    parts = urlsplit(href)
+    segments = [s for s in unquote(parts.path).removesuffix("index.html").split("/") if s]
+    if not parts.netloc or len(segments) < 2:
+        return set()
+    page = "/".join(segments[-2:]).casefold()
+    return {n.key for n in site.notes if isinstance(n.meta, InterviewMeta)
+            and f"{n.collection}/{n.slug}".casefold() == page}
 
 
 def close_to(site: ValidSite) -> dict[str, set[str]]:
@@ -297,6 +327,10 @@ def unconsented_people(site: ValidSite) -> Iterator[tuple[str, str, Note, int]]:
         for i, r in enumerate(meta.referrals):
             if r.name.strip() and not is_consented(r.name, consented):
                 yield "referral", r.name.strip(), n, n.fm.pos("referrals", str(i)).line
+
+
+REFERRED = ("referred_by", "referral")
+"""Kinds of secret that are a referrer's or referral's free text (ivsite.nameparts.name_in)."""
 
 
 NAME_KINDS = ("unconsented name", "referred_by", "referral", "withheld person")
@@ -349,9 +383,9 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
         if kind == "unconsented name":
             out.near.setdefault(note.key, []).extend(
                 Mention(PART_KIND, part, note, line) for part in name_forms(name).parts)
-        elif kind in ("referred_by", "referral") and looks_like_name(name):
+        elif kind in REFERRED and (said := name_in(name)) is not None:
             out.own.setdefault(note.key, []).extend(
-                Mention(PART_KIND, part, note, line) for part in name_forms(name).parts
+                Mention(PART_KIND, part, note, line) for part in name_forms(said).parts
                 if part not in published)
     for p in people(site.notes):  # every note about a person: parts near each of them
         parts = [m for n in p.notes for m in out.near.get(n.key, ())]
@@ -379,16 +413,26 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
 
 def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:
     """What finds ``text`` (see textmatch.Needles); ``in_code``: for a script or
-    style sheet, without the forms that need prose."""
+    style sheet, without the forms that need prose. A referrer's text is looked for
+    whole and, when it holds a name ("Sam Lee (my old manager)"), as that name."""
     if kind.startswith(CONTACT_KINDS):
         return contact_needles("email" if kind == "referral email" else
                                kind.rsplit(" ", 1)[-1], text)
-    if kind.startswith(("referred_by", "referral")) and not looks_like_name(text):
-        return Needles([tuple(words(text))], [], [], "")  # "Career centre alumni night"
+    if kind in REFERRED:
+        name = name_in(text)
+        whole = tuple(words(text))
+        if name is None:
+            return Needles([whole], [], [], "")  # "Career centre alumni night": no parts
+        found = needle_of("unconsented name", name, in_code=in_code)
+        return found._replace(seqs=[*found.seqs, whole])
+    if kind.startswith(REFERRED) and not looks_like_name(text):
+        return Needles([tuple(words(text))], [], [], "")
     if kind.startswith(NAME_KINDS):
         forms = name_forms(text)
-        titled = [] if in_code else list(forms.titled)
-        return Needles([*forms.seqs, *titled], list(forms.substrings), [], "")
+        if in_code:
+            return Needles(list(forms.seqs), list(forms.substrings), [], "")
+        return Needles([*forms.seqs, *forms.titled], list(forms.substrings), [], "",
+                       list(forms.confirmed))
     if kind == PART_KIND and SPACELESS.search(text):
         return Needles([], [compact(words(text))], [], "")
     return Needles([tuple(words(text))], [], [], "")
@@ -400,11 +444,13 @@ def matcher_of(items: Iterable[tuple[str, str, T]]) -> Matcher[T]:
     subs: list[tuple[str, T]] = []
     skels: list[tuple[str, T]] = []
     phones: list[tuple[str, T]] = []
+    confirmed: list[tuple[Confirmed, T]] = []
     for kind, text, payload in items:
         found = needle_of(kind, text)
         seqs += [(x, payload) for x in found.seqs if x]
         subs += [(x, payload) for x in found.substrings if x]
         skels += [(x, payload) for x in found.skeletons]
+        confirmed += [(c, payload) for c in found.confirmed]
         if found.phone:
             phones.append((found.phone, payload))
-    return Matcher(seqs, substrings=subs, skeletons=skels, phones=phones)
+    return Matcher(seqs, substrings=subs, skeletons=skels, phones=phones, confirmed=confirmed)

@@ -24,11 +24,18 @@ substring of the text's contact skeleton (:mod:`ivsite.contactskeleton`, another
 automaton), so "jane@example.com" is found as "jane [at] example [dot] com"; and
 a phone number by its last seven digits in any run of digits of that skeleton,
 so "+1 416 555 0199" is found as "(416) 555-0199" and "416 • 555 • O199".
+
+A few forms of a name are word sequences only where the text's capitals say so
+(:class:`Confirmed`): "Quentin R. Zabrowski" has a middle word the recorded name
+lacks, and "Zabrowski, Q." an initial, where "Quentin met Zabrowski" and "Park a
+car" have none. Their words are found as above, then confirmed by a pattern in
+the text as cased.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, NamedTuple, TypeVar
@@ -44,12 +51,14 @@ T = TypeVar("T")
 
 class Needles(NamedTuple):
     """What finds one secret: word sequences, substrings of the words run together
-    (spaceless scripts), substrings of the contact skeleton, phone digits."""
+    (spaceless scripts), substrings of the contact skeleton, phone digits, and
+    forms of a name the text's capitals confirm (:class:`Confirmed`)."""
 
     seqs: list[tuple[str, ...]]
     substrings: list[str]
     skeletons: list[str]
     phone: str
+    confirmed: list[Confirmed] = []  # noqa: RUF012 (never changed in place)
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,29 @@ class Searchable:
 
 def searchable(text: str) -> Searchable:
     return Searchable(*text_words(text))
+
+
+@dataclass(frozen=True)
+class Confirmed:
+    """A form of a name that counts where ``pattern`` (case-insensitive) matches the
+    text as cased with every word of its group ``capital`` capitalised; looked for
+    only where the word sequence ``anchor`` is in the text."""
+
+    anchor: tuple[str, ...]
+    pattern: str
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+def confirmed_in(form: Confirmed, cased: str) -> bool:
+    return any(all(w[:1].isupper() for w in _CAPITAL_WORDS.findall(m.group("capital")))
+               for m in _compiled(form.pattern).finditer(cased))
+
+
+_CAPITAL_WORDS = re.compile(r"[^\W\d_]+")
 
 
 class _Needles(Generic[T]):
@@ -107,8 +139,11 @@ class Matcher(Generic[T]):
     def __init__(self, seqs: Iterable[tuple[tuple[str, ...], T]], *,
                  substrings: Iterable[tuple[str, T]] = (),
                  skeletons: Iterable[tuple[str, T]] = (),
-                 phones: Iterable[tuple[str, T]] = ()) -> None:
+                 phones: Iterable[tuple[str, T]] = (),
+                 confirmed: Iterable[tuple[Confirmed, T]] = ()) -> None:
         self._seqs = _Needles((" " + " ".join(seq) + " ", p) for seq, p in seqs if seq)
+        self._confirmed = _Needles((" " + " ".join(c.anchor) + " ", (c, p))
+                                   for c, p in confirmed if c.anchor)
         self._substrings = _Needles((s, p) for s, p in substrings if s)
         self._skeletons = _Needles((s, p) for s, p in skeletons if s)
         self._phones: dict[str, list[T]] = {}
@@ -117,7 +152,8 @@ class Matcher(Generic[T]):
                 self._phones.setdefault(d, []).append(p)
 
     def __bool__(self) -> bool:
-        return bool(self._seqs or self._substrings or self._skeletons or self._phones)
+        return bool(self._seqs or self._substrings or self._skeletons or self._phones
+                    or self._confirmed)
 
     def find(self, text: str) -> list[T]:
         return self.find_in(searchable(text))
@@ -125,6 +161,9 @@ class Matcher(Generic[T]):
     def find_in(self, text: Searchable) -> list[T]:
         """As :meth:`find`, in a text already folded."""
         found = self._seqs.find(text.joined)
+        if self._confirmed:
+            found += [p for c, p in self._confirmed.find(text.joined)
+                      if confirmed_in(c, text.cased)]
         if self._substrings:
             found += self._substrings.find(
                 text.joined.replace(" ", "").replace(SEPARATOR, ""))

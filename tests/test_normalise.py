@@ -33,6 +33,8 @@ from ivsite.textmatch import Matcher
 
 _WORD = re.compile(r"[^\W_]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_DIGIT_EDGE = re.compile(r"(?<=[^\W\d_]{3})(?=[0-9])|(?<=[0-9])(?=[^\W\d_]{3})")
+"""Three letters and a digit meeting: "janedoe92" is searched as "janedoe 92" too."""
 
 
 def reference_cased(text: str) -> str:
@@ -49,8 +51,9 @@ def reference_words(text: str) -> list[str]:
     """As text_words's words: whole, then, with camelCase, split."""
     cased = reference_cased(text)
     ws = _WORD.findall(cased.casefold())
-    if re.search(r"[a-z][A-Z]|[A-Z][A-Z][a-z]", cased):
-        ws += [SEPARATOR, *_WORD.findall(_CAMEL.sub(" ", cased).casefold())]
+    if re.search(r"[a-z][A-Z]|[A-Z][A-Z][a-z]", cased) or _DIGIT_EDGE.search(cased):
+        split = _DIGIT_EDGE.sub(" ", _CAMEL.sub(" ", cased))
+        ws += [SEPARATOR, *_WORD.findall(split.casefold())]
     runs = [list(g) for _, g in itertools.groupby(
         ws, lambda w: len(w) == 1 and w.isalpha())]
     if any(len(r) >= 3 and len(r[0]) == 1 and r[0].isalpha() for r in runs):
