@@ -103,12 +103,14 @@ class FollowUp(_Model):
 
 
 class Referral(_Model):
-    """A third party the contact suggested: private."""
+    """A third party the contact suggested: private, contact details and all."""
 
     name: str
     role: str | None = None
     company: str | None = None
     email: str | None = None
+    phone: str | None = None
+    linkedin: str | None = None
 
 
 class NoteMeta(_Model):

@@ -260,7 +260,7 @@ def consented_names(site: ValidSite, sees: Collection[str] | None = None) -> lis
             for n in p.notes]
 
 
-CONTACT_KINDS = ("contact field", "referral email")
+CONTACT_KINDS = ("contact field", "referral contact")
 """Mentions that are contact details: looked for in a text as written, consented
 names and all ("ada-okafor" in a LinkedIn address is a contact detail, whoever
 Ada is); names are looked for without the names of those who agreed."""
@@ -404,10 +404,12 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
                                          note.fm.pos("person", key).line)
                                  for piece in contact_pieces(key, str(value))]
         for i, r in enumerate(info.referrals):
-            if r.email and r.email.strip():
-                out.anywhere += [Mention("referral email", piece, note,
-                                         note.fm.pos("referrals", str(i)).line)
-                                 for piece in contact_pieces("email", r.email)]
+            for key in ("email", "phone", "linkedin"):
+                value = getattr(r, key)
+                if value and value.strip():
+                    out.anywhere += [Mention(f"referral contact {key}", piece, note,
+                                             note.fm.pos("referrals", str(i)).line)
+                                     for piece in contact_pieces(key, value)]
     return out
 
 
@@ -416,8 +418,7 @@ def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:
     style sheet, without the forms that need prose. A referrer's text is looked for
     whole and, when it holds a name ("Sam Lee (my old manager)"), as that name."""
     if kind.startswith(CONTACT_KINDS):
-        return contact_needles("email" if kind == "referral email" else
-                               kind.rsplit(" ", 1)[-1], text)
+        return contact_needles(kind.rsplit(" ", 1)[-1], text)
     if kind in REFERRED:
         name = name_in(text)
         whole = tuple(words(text))

@@ -43,6 +43,9 @@ FORMS = {
     "linkedin spoken": ("linkedin", "linkedin dot com slash in slash jd-zz-9876"),
     "linkedin handle without dashes": ("linkedin", "in/jdzz9876"),
     "linkedin site and handle": ("linkedin", "linkedin: jdzz9876"),
+    # Red team H27: the handle with LinkedIn's own suffix, alone or behind a short link.
+    "linkedin handle alone": ("linkedin", "Search LinkedIn for jd-zz-9876 instead."),
+    "linkedin behind another host": ("linkedin", "or try lnkd.in/jd-zz-9876 today"),
 }
 
 
@@ -117,7 +120,7 @@ def test_the_audit_alone_finds_a_referrals_email_spelt_out(
         tmp_path: Path, no_name_check: None) -> None:
     result = build(referral_site(tmp_path / "s"), out=tmp_path / "out")
     assert result.status == 1, [d.text() for d in result.diagnostics]
-    assert any(h.secret.kind == "referral email" and h.output.startswith("reflections/r/")
+    assert any(h.secret.kind == "referral contact email" and h.output.startswith("reflections/r/")
                for h in result.hits), [h.text() for h in result.hits]
 
 
