@@ -8,6 +8,8 @@ ivsite reads none of them as a switch, so each one, where an audience would see
 it, fails closed: an error, the same rule as the front matter's look-alikes.
 So does markup that shows a reader other letters than are written (see
 ivsite.hidinghtml).
+So does a comment used as a marker (``<!-- private -->`` … ``<!-- /private -->``,
+``%% draft %%``): ivsite cuts the comments, never the text between them.
 Lines inside a ``::: private`` passage are the author's alone and do not count;
 for the public's tags, neither do lines in a ``::: mentor`` passage.
 """
@@ -32,6 +34,10 @@ _TEMPLATE = re.compile(r"\{%-?\s*(?:end)?\s*(\w+)(?:[^%\n]*%\})?"
                        r"|\{\{[<%]\s*/?\s*(\w+)(?:[^}\n]*\}\})?|\[/\s*(\w+)\s*\]")
 """A template tag (Liquid, Jinja), a Hugo shortcode or a BBCode-style closing tag."""
 _OPENER = re.compile(r"\[\s*(\w+)\s*\]")
+_FRAME_WORDS = frozenset({"begin", "start", "end", "stop", "open", "close", "section", "passage",
+                          "block", "part", "only", "here", "below", "above", "this", "from",
+                          "until", "keep", "mode", "on", "off", "note", "notes", "text"})
+"""Words around a privacy word in a comment that marks a passage ("end private")."""
 _HIDING_HINT = ("write what a reader should see as plain text, and put what they must "
                 "not see in a '::: private' passage")
 _PASSAGE_HINT = ("to keep it out, put it in a '::: private' passage (or '::: mentor' for "
@@ -86,7 +92,23 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                             f"the inline field '{key}::' looks like a privacy switch, but "
                             "ivsite does not read inline fields and would publish it as text",
                             _PASSAGE_HINT)
+    for src, comment in cut.said:
+        if "private" not in kinds.get(src, ()) and comment_marker(comment):
+            found = True
+            diags.error(path, src + body_line, 1, "privacy-markup",
+                        f"the comment '{' '.join(comment.split())}' looks like it marks text "
+                        "as not for everyone, but ivsite takes out only the comment and "
+                        "would publish the text around it", _PASSAGE_HINT)
     return found
+
+
+def comment_marker(comment: str) -> bool:
+    """Whether a comment's text can only be a privacy marker: a privacy word, alone
+    or with words that open or close a passage ('/private', 'begin draft')."""
+    words = re.findall(r"[^\W\d_]+", comment.casefold())
+    return _marker_word(comment) or (
+        0 < len(words) <= 4 and any(_marker_word(w) for w in words)
+        and all(_marker_word(w) or w in _FRAME_WORDS for w in words))
 
 
 def _raw_html(path: str, line: int, content: str, diags: Diagnostics) -> bool:

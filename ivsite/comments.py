@@ -85,13 +85,21 @@ def _opening(text: str, pos: int, code: list[tuple[int, int]]) -> tuple[int, Mar
     return best, kind
 
 
-def without_comments(raw: Sequence[str], code: dict[int, str],
-                     problem: Report) -> list[tuple[int, str]]:
+SAID_MAX = 60
+"""The longest comment whose text is kept for ivsite.bodyprivacy: a marker is a
+word or a few, a longer comment is a note to oneself."""
+
+
+def without_comments(raw: Sequence[str], code: dict[int, str], problem: Report,
+                     said: list[tuple[int, str]] | None = None) -> list[tuple[int, str]]:
     """The body's lines with every comment taken out; a comment over several lines
     leaves what stood before it and after it on its first line. ``code``: the
     lines of fenced and indented code (literal); ``problem(line, code, message,
-    hint)`` reports what cannot be read for sure."""
+    hint)`` reports what cannot be read for sure; ``said`` gets each closed
+    comment of up to SAID_MAX characters as (its first line, its text)."""
     out: list[tuple[int, str]] = []
+    inside: list[str] = []  # the text of the comment open now
+    inside_line = 0  # the line it opened on
     opened: tuple[int, str, Marker] | None = None  # (line it opened on, text before, kind)
     for i, text in enumerate(raw):
         if i in code:
@@ -111,7 +119,11 @@ def without_comments(raw: Sequence[str], code: dict[int, str],
             if opened is not None:
                 end = text.find(opened[2].closer, pos)
                 if end < 0:
+                    inside.append(text[pos:])
                     break
+                inside.append(text[pos:end])
+                if said is not None and len(comment := "\n".join(inside)) <= SAID_MAX:
+                    said.append((inside_line, comment))
                 pos, opened = end + len(opened[2].closer), None
                 continue
             k, marker = _opening(text, pos, code_spans)
@@ -120,6 +132,7 @@ def without_comments(raw: Sequence[str], code: dict[int, str],
                 break
             kept += text[pos:k]
             opened, pos = (start, "", marker), k + len(marker.opener)
+            inside, inside_line = [], i
         if opened is not None:
             opened = (start, kept, opened[2])
         else:

@@ -29,7 +29,7 @@ from .people import (
     matcher_of,
     mentions,
 )
-from .rawhtml import block_texts, data_texts
+from .rawhtml import block_texts, data_texts, embedded_texts
 from .textmatch import Matcher
 
 if TYPE_CHECKING:
@@ -139,7 +139,8 @@ def check_names(note: Note, vn: ViewNote, check: NameCheck, site: ValidSite,
 
 def _visible_lines(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]:
     """Each piece of text an audience sees, with its line: text, raw HTML as written
-    and its tags taken out, attribute values, and what data: URIs in them hold."""
+    and its tags taken out, attribute values, and what data: URIs and frames'
+    srcdoc documents in them hold."""
     for tok in tokens:
         line = note.line_of(tok) if tok.map else note.body_line
         if tok.type == "inline" and tok.children is not None:
@@ -147,7 +148,7 @@ def _visible_lines(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]
             for c in tok.children:
                 if c.type == "html_inline":  # raw HTML is shown as written
                     yield c.content, line
-                    yield from ((t, line) for t in data_texts(c.content))
+                    yield from ((t, line) for t in embedded_texts(c.content))
                 for v in c.attrs.values():
                     yield str(v), line
                     yield from ((t, line) for t in data_texts(str(v)))

@@ -99,6 +99,9 @@ class Cut:
     problems: tuple[Problem, ...]
     withheld: tuple[Withheld, ...]
     """Passage bodies, by the passages they stand in."""
+    said: tuple[tuple[int, str], ...] = ()
+    """Short comments cut out, as (body line, text): a comment may be meant as a
+    privacy marker (see ivsite.bodyprivacy)."""
 
     def hides(self, sees: Iterable[str]) -> bool:
         """Whether an audience that sees ``sees`` misses any line."""
@@ -135,13 +138,15 @@ def cut(body: str) -> Cut:
     code = _code_lines(body, len(raw)) if _MAYBE_CODE.search(body) else {}
     problems: list[Problem] = []
     secrets: list[Withheld] = []
+    said: list[tuple[int, str]] = []
 
     def report(line: int, code: str, message: str, hint: str) -> None:
         problems.append(Problem(line, code, message, hint))
 
-    lines = _passages(comments.without_comments(raw, code, report), code, problems, secrets)
+    lines = _passages(comments.without_comments(raw, code, report, said), code, problems,
+                      secrets)
     problems.sort(key=lambda p: p.line)
-    return Cut(tuple(lines), tuple(problems), tuple(secrets))
+    return Cut(tuple(lines), tuple(problems), tuple(secrets), tuple(said))
 
 
 # ---- code: the lines where ':::' and '<!--' are literal --------------------------

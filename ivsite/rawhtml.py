@@ -42,15 +42,25 @@ class Tag:
         return next((v for k, v in self.attrs if k == name), None)
 
 
-def tags(content: str) -> Iterator[Tag]:
-    """Every tag in a piece of raw HTML (comments are cut out before parsing)."""
+_FRAMES = 4
+"""How many ``srcdoc`` documents deep (a frame inside a frame) tags are read."""
+
+
+def tags(content: str, depth: int = _FRAMES) -> Iterator[Tag]:
+    """Every tag in a piece of raw HTML (comments are cut out before parsing), and
+    the tags of the document each ``<iframe srcdoc>`` holds, after that frame's
+    tag: HTML written inside an attribute is a page of its own to the browser, so
+    what its tags hide or link to counts as if written here (red-team H23)."""
     if "<" not in content:
         return
     for m in _TAG.finditer(content):
         attrs = tuple((a.group(1).casefold(), html.unescape(a.group(2) or a.group(3)
                                                             or a.group(4) or ""))
                       for a in _ATTR.finditer(m.group(3) or ""))
-        yield Tag(m.group(2).casefold(), attrs, bool(m.group(1)))
+        tag = Tag(m.group(2).casefold(), attrs, bool(m.group(1)))
+        yield tag
+        if depth > 0 and (doc := tag.get("srcdoc")):
+            yield from tags(doc, depth - 1)
 
 
 def addresses(content: str) -> Iterator[str]:
@@ -126,10 +136,26 @@ def data_texts(text: str, depth: int = 3) -> Iterator[str]:
 
 def block_texts(content: str) -> Iterator[str]:
     """A block of raw HTML as a reader may see it: tags taken out with and without
-    a space (``Ja<b>ne</b>`` reads "Jane"), and what its data: URIs hold."""
+    a space (``Ja<b>ne</b>`` reads "Jane"), and what it embeds (embedded_texts)."""
+    yield from _without_tags(content)
+    yield from embedded_texts(content)
+
+
+def embedded_texts(content: str) -> Iterator[str]:
+    """What the ``data:`` URIs and the ``<iframe srcdoc>`` documents in a piece of
+    raw HTML show: a frame's document is HTML inside an attribute, its tags
+    escaped (``&lt;b&gt;``), so read as text it splits the words a frame shows
+    whole (red-team H23)."""
+    yield from data_texts(content)
+    for tag in tags(content):
+        if doc := tag.get("srcdoc"):
+            yield from _without_tags(doc)
+            yield from data_texts(doc)
+
+
+def _without_tags(content: str) -> Iterator[str]:
     yield html.unescape(_ANY_TAG.sub(" ", content))
     yield html.unescape(_ANY_TAG.sub("", content))
-    yield from data_texts(content)
 
 
 def _unbase64(data: str) -> str:

@@ -4,8 +4,8 @@ This module turns a file's bytes into text; ivsite.audit decides what in that
 text is a leak. HTML is read as markup (text with tags out, attribute values,
 comments, right-to-left text, and as a browser shows it: see ivsite.onscreen),
 anything else as it is; gzip is
-decompressed, UTF-16/32 decoded, and embedded base64 images are read as files of
-their own.
+decompressed, UTF-16/32 decoded, and embedded base64 images and ``<iframe
+srcdoc>`` documents are read as files of their own.
 """
 
 from __future__ import annotations
@@ -25,9 +25,11 @@ from .pagefind_engine import is_engine
 
 _TAG = re.compile(r"<[^>]*>")
 _INLINE_TAG = re.compile(
-    r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|"
-    r"strong|sub|sup|time|u|var|tspan|textPath|font|wbr)\b[^>]*>", re.I)
-"""Tags that sit inside a word as easily as between words: taken out without a space."""
+    r"</?(?:(?:a|abbr|acronym|b|bdi|bdo|big|button|cite|code|data|del|dfn|em|i|ins|kbd|label|"
+    r"mark|nobr|output|q|s|samp|slot|small|span|strong|sub|sup|time|tt|u|var|tspan|textPath|"
+    r"font|wbr)\b|[A-Za-z][\w.]*-[\w.-]*)[^>]*>", re.I)
+"""Tags that sit inside a word as easily as between words: taken out without a space.
+A custom element (a name with a dash, ``<x-y>``) is inline too (red-team H11)."""
 _ATTR = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _HIDDEN = re.compile(r"<!--(.*?)(?:-->|\Z)|<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.S)
 MARKUP_SUFFIXES = (".html", ".htm", ".xml", ".svg", ".xhtml")
@@ -48,7 +50,12 @@ word ten thousand times its size; the bound keeps a crafted page from exhausting
 the stack."""
 
 
-def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget) -> list[str]:
+_FRAMES = 4
+"""How many ``srcdoc`` documents deep (a frame inside a frame) the audit reads."""
+
+
+def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
+           frames: int = _FRAMES) -> list[str]:
     if is_engine(path, data):
         return []
     if data[:2] == b"\x1f\x8b":
@@ -62,10 +69,10 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget) 
         return inner
     if depth > 0 and (embedded := datauri.payloads(text)):  # an image inside the page
         # Only a payload is cut out, so the rest holds none and reads in one step.
-        return [*inner, *_texts(path, datauri.without(text).encode(), 0, budget), *(
+        return [*inner, *_texts(path, datauri.without(text).encode(), 0, budget, frames), *(
             t for name, e in embedded for t in _texts(name, e, depth - 1, budget))]
     shown_reversed = [_TAG.sub("", next(g for g in m.groups()[1:] if g is not None))[::-1]
-                      for m in _REVERSED.finditer(text)] \
+                      for m in _REVERSED.finditer(text)] + _css_reversed(text) \
         if "\u202e" in text or _BDO.search(text) else []
     if path.suffix.lower() not in MARKUP_SUFFIXES:
         return [*inner, html.unescape(text) if "&" in text else text, *shown_reversed]
@@ -73,10 +80,32 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget) 
     hidden = " \n ".join(a or b or c for a, b, c in _ATTR.findall(text))
     hidden += " \n " + " \n ".join(a or b for a, b in _HIDDEN.findall(text))
     body = _TAG.sub(" ", _INLINE_TAG.sub("", _HIDDEN.sub(" ", text)))
+    framed = [t for m in _SRCDOC.finditer(text) if frames > 0 for t in _texts(
+        PurePosixPath("frame.html"), html.unescape(next(g for g in m.groups() if g is not None))
+        .encode(), depth, budget, frames - 1)]
     return [*inner, html.unescape(body), html.unescape(hidden), on_screen(text),
-            *(html.unescape(r) for r in shown_reversed)]
+            *(html.unescape(r) for r in shown_reversed), *framed]
 
 
+_BIDI_RULE = re.compile(r"([^{}<>]+)\{[^{}]*bidi-override[^{}]*\}", re.I)
+_CSS_NAME = re.compile(r"[.#]([\w-]+)")
+
+
+def _css_reversed(text: str) -> list[str]:
+    """The text of the elements a style sheet's rule overrides bidi for, by class or
+    id (``.r{unicode-bidi:bidi-override;direction:rtl}``, red-team H3), backwards."""
+    names = {n for rule in _BIDI_RULE.finditer(text) for n in _CSS_NAME.findall(rule.group(1))}
+    if not names:
+        return []
+    element = re.compile(r"<(\w+)\b[^>]*?\s(?:class|id)\s*=\s*[\"']?[^\"'>]*?(?<![\w-])(?:"
+                         + "|".join(map(re.escape, sorted(names))) + r")(?![\w-])[^>]*>(.*?)</\1>",
+                         re.I | re.S)
+    return [_TAG.sub("", m.group(2))[::-1] for m in element.finditer(text)]
+
+
+_SRCDOC = re.compile(r"""\ssrcdoc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+"""An ``<iframe srcdoc>``: a page written inside an attribute, its tags escaped, read
+as a page of its own (red-team H23: as flat text its tags split the words)."""
 _BDO = re.compile("<bdo|bidi-override", re.I)
 _REVERSED = re.compile(r"<(bdo|\w+(?=[^>]*bidi-override))\b[^>]*\brtl\b[^>]*>(.*?)</\1>"
                        r"|\u202e([^\u202c\n]*)", re.I | re.S)

@@ -83,7 +83,7 @@ def test_comments_the_filter_lets_through_fail_the_build(
     put(site / SOURCE, ({"title": "Odd", "visibility": "public"},
                         "Public words.\n\n" + COMMENT_CASES[case]))
     monkeypatch.setattr(comments, "without_comments",
-                        lambda raw, code, problem: list(enumerate(raw)))
+                        lambda raw, code, problem, said=None: list(enumerate(raw)))
     monkeypatch.setattr(audience, "_COMMENT", audience.re.compile(r"(?!x)x"))
     monkeypatch.setattr(passages, "check_tokens", lambda tokens, cut, sees: [])
     _expect_audit_failure(site, tmp_path / "out")
