@@ -24,6 +24,11 @@ DATA_URI = re.compile(
 escapes still in)."""
 _UNBROKEN = re.compile(rf"data:[^,\"'<>]*?;[{_WS}]*base64[{_WS}]*,[A-Za-z0-9+/=%]+", re.I)
 """A payload up to its first space: all that is cut out of the text (see without)."""
+_QUOTED_PLAIN = re.compile(r"""["'(]\s*data:([^,"'<>;]*)((?:;[^,"'<>]*)?),([^"')>]*%[^"')>]*)""",
+                           re.I)
+"""A data URI that is not base64 but percent-escaped (an SVG written out in an
+attribute or CSS ``url()``), in quotes or brackets so that its end is sure: its
+tags are escaped, so as text its words are split by them (red team F13)."""
 
 
 def payloads(text: str) -> list[tuple[PurePosixPath, bytes]]:
@@ -36,7 +41,11 @@ def payloads(text: str) -> list[tuple[PurePosixPath, bytes]]:
         return []
     found = list(dict.fromkeys(m.groups() for t in dict.fromkeys((text, plain))
                                for m in DATA_URI.finditer(t)))
-    return [(_name(kind), b) for kind, payload in found if (b := _unbase64(payload))]
+    plain_found = [(kind, unquote_to_bytes(payload)) for t in dict.fromkeys((text, plain))
+                   for kind, params, payload in _QUOTED_PLAIN.findall(t)
+                   if "base64" not in params.lower()]
+    return [*((_name(kind), b) for kind, payload in found if (b := _unbase64(payload))),
+            *((_name(kind), b) for kind, b in plain_found if b)]
 
 
 def _name(kind: str) -> PurePosixPath:

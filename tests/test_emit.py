@@ -597,8 +597,8 @@ def test_a_nearly_empty_site_still_works(tmp_path: Path) -> None:
     assert "Secret intro" not in all_text(plan) and "Hi" not in home.title
 
 
-def test_a_theme_that_prints_a_locked_title_outside_main_fails(tmp_path: Path) -> None:
-    from ivsite.emit import EmitError
+def _locked_with_title_theme(tmp_path: Path) -> OutputPlan:
+    """A mentor view, locked, whose theme prints the page's own title in <title>."""
     from ivsite.theme import builtin_theme_dir
 
     root = write_site(tmp_path / "s", dict(FILES), TOML)
@@ -608,7 +608,27 @@ def test_a_theme_that_prints_a_locked_title_outside_main_fails(tmp_path: Path) -
     (root / "themes/default/templates").mkdir(parents=True)
     (root / "themes/default/templates/base.html").write_text(leaky)
     key = crypto.derive_key("pw", salt=b"t" * 16)
-    plan = build(root, "mentor", encrypt=lambda t: crypto.encrypt_text(key, t),
+    return build(root, "mentor", encrypt=lambda t: crypto.encrypt_text(key, t),
                  lock_attrs=crypto.envelope_attributes(key))
+
+
+def test_a_theme_that_prints_the_title_finds_none_on_a_locked_page(tmp_path: Path) -> None:
+    """The clear shell is made from the chrome alone (emit.chrome.shell_context): a
+    theme that prints ``page.title`` prints the lock's own title there."""
+    files = dict(_locked_with_title_theme(tmp_path).files)
+    locked = [data.decode() for rel, data in files.items()
+              if rel.endswith(".html") and b'id="iv-cipher"' in data]
+    assert locked and all("<title>Mentor review</title>" in page for page in locked)
+
+
+def test_with_the_whole_context_in_the_shell_the_title_check_fails_the_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second line, with the first switched off: a shell made from the page's
+    whole context prints the title, and the shell check refuses the page."""
+    from ivsite.emit import EmitError, chrome
+
+    monkeypatch.setattr(chrome, "shell_context",
+                        lambda em, page, ctx, cipher: {**ctx, "cipher": cipher})
+    plan = _locked_with_title_theme(tmp_path)
     with pytest.raises(EmitError, match="outside <main>"):
         dict(plan.files)  # a page is made when its bytes are asked for

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from sites import OutputCorpus, write_site
 
-from ivsite import audience, audit, consentmask, normalise, people
+from ivsite import audience, audit, consentmask, normalise, people, readable
 from ivsite.nameparts import name_in, plain_name
 from ivsite.pipeline import build
 from ivsite.textmatch import Matcher
@@ -169,6 +169,12 @@ def test_the_audit_alone_refuses(tmp_path: Path, no_filter: None, case: Case) ->
 def test_without_the_protection_it_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_filter: None, case: Case) -> None:
     case.switch_off(monkeypatch)
+    # The audit's on-screen reading (ivsite.onscreen) reads the words around each
+    # element a page hides, in windows that may end inside a word or a name
+    # ("quentinzabrowski" of "quentinzabrowski92", "Jordan Kim" without the "Lee
+    # Park" after it): a second line that catches some of these on its own. Off
+    # here, so that each case shows its own protection is what finds it.
+    monkeypatch.setattr(readable, "on_screen", lambda page: "")
     result = build(_site(tmp_path / "s", case), out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]
     assert OutputCorpus(tmp_path / "out").find(case.said) != []

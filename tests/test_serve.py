@@ -481,6 +481,12 @@ def test_making_a_note_private_removes_it_from_the_public_preview(tmp_path: Path
                                                         "visibility: private", 1), "utf-8")
         wait_until(lambda: fetch(srv, "/interviews/2026-02-11-northwind-ux/")[0] == 404,
                    what="the page to go")
+        # The search index is made again before the output check (after the
+        # reload): wait for that check of the new folder.
+        assert srv.wait_idle(settle=0.5)
+        wait_until(lambda: srv.preview is not None
+                   and srv.preview._audited == srv.preview.generation,
+                   what="the new search index and its check")
         everything = _all_responses(srv)
         assert b"2026-02-11-northwind-ux" not in everything
         assert b"Conversation with Priya Raman" not in everything
