@@ -19,6 +19,7 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from . import datauri
+from .cborstrings import cbor_strings
 from .onscreen import on_screen
 from .packed import Budget, unpacked
 from .pagefind_engine import is_engine
@@ -61,6 +62,9 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
     if data[:2] == b"\x1f\x8b":
         with contextlib.suppress(OSError, EOFError, zlib.error):
             data = gzip.decompress(data)
+    words = cbor_strings(data)  # Pagefind's index: its words, each standing alone
+    if words is not None:
+        return [words]
     # A document's compressed parts (ivsite.packed), each read as a file of its own.
     inner = [t for p, d in unpacked(data, budget) for t in _texts(p, d, depth - 1, budget)] \
         if depth > 0 else []

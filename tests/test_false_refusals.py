@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sites import OutputCorpus
 from unit_helpers import write_site
 
@@ -148,3 +149,56 @@ def test_a_consented_namesake_in_the_next_links_text_is_no_leak(tmp_path: Path) 
     assert result.status == 0, [d.text() for d in result.diagnostics]
     page = (tmp_path / "out/interviews/2026-01-02-a/index.html").read_text()
     assert "Wanjiru Brennan" in page and "Mateus" not in page
+
+
+def _interview(date: str, name: str, consent: bool) -> str:
+    return (f"---\ndate: {date}\nvisibility: public\nperson:\n  name: {name}\n"
+            f"alias: a researcher\nconsent:\n  publish_name: {str(consent).lower()}\n"
+            "---\nWe talked.\n")
+
+
+def test_pagefinds_index_is_read_word_by_word(tmp_path: Path) -> None:
+    """Pagefind's word index is a CBOR document: read as text, a six-letter word
+    runs into its header byte "f" ("fwojcik", the handle form of an unconsented
+    Felix Wojcik), and words that sit side by side only because the index is in
+    alphabetical order ("dlamini dmitri") read as a name. Both refused this
+    1,000-note corpus of bench/ once the audit looked for handles."""
+    root = write_site(tmp_path / "site", {
+        "content/interviews/2026-01-01-a.md": _interview("2026-01-01", "Felix Wojcik", False),
+        "content/interviews/2026-01-02-b.md": _interview("2026-01-02", "Anna Wojcik", True),
+        "content/interviews/2026-01-03-c.md": _interview("2026-01-03", "Dmitri Dlamini", False),
+        "content/interviews/2026-01-04-d.md": _interview("2026-01-04", "Dmitri Okafor", True),
+        "content/interviews/2026-01-05-e.md": _interview("2026-01-05", "Sipho Dlamini", True),
+    })
+    result = build(root, out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics]
+    assert list((tmp_path / "out" / "pagefind" / "index").glob("*.pf_index"))
+
+
+def test_a_name_in_pagefinds_index_is_still_found() -> None:
+    """Decoded, each string of the index is read: a name written into one is a hit."""
+    import gzip
+
+    import cbor2
+
+    from ivsite.readable import readable_texts
+    from ivsite.textmatch import searchable
+
+    doc = gzip.compress(b"pagefind_dcd" + cbor2.dumps([["felix wojcik", 3], {"k": "jane"}]))
+    texts = readable_texts(Path("pagefind/index/en_1.pf_index"), doc)
+    assert any(" felix wojcik " in searchable(t).joined for t in texts)
+    assert not any(" wojcik jane " in searchable(t).joined for t in texts)
+
+
+def test_read_as_raw_bytes_the_index_refuses_the_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The decoding switched off: the same site is refused on the index alone."""
+    from ivsite import readable
+    monkeypatch.setattr(readable, "cbor_strings", lambda data: None)
+    root = write_site(tmp_path / "site", {
+        "content/interviews/2026-01-01-a.md": _interview("2026-01-01", "Felix Wojcik", False),
+        "content/interviews/2026-01-02-b.md": _interview("2026-01-02", "Anna Wojcik", True),
+    })
+    result = build(root, out=tmp_path / "out")
+    assert result.status == 1
+    assert {h.output.split("/")[0] for h in result.hits} == {"pagefind"}
