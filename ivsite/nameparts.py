@@ -12,6 +12,7 @@ parts, never with "phd" as its family name.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .normalise import words
@@ -46,6 +47,7 @@ _TRAILING_ASIDE = re.compile(r"\s+[-\u2013\u2014|@\u00b7/]\s.*$", re.S)
 """An aside after a spaced dash, bar or at sign: "Jane Doe - Acme", "Jane Doe | Acme"."""
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def plain_name(name: str) -> str:
     """``name`` as written, given name first, without asides, titles and suffixes
     ("Quentin Zabrowski" for "Dr. Quentin Zabrowski, PhD (Northfield Bank)" and for

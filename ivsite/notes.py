@@ -7,6 +7,7 @@ the audience filter may turn it into something an emitter sees.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
@@ -93,6 +94,15 @@ class ValidSite:
     shape: str = ""
     """Digest of what one note's checks and view can read of the others
     (see :func:`ivsite.validate.site_shape`)."""
+
+    @functools.cached_property
+    def by_page(self) -> dict[str, set[str]]:
+        """Note keys by their page's place, "collection/slug", case-folded: what a
+        link by the site's full address names (made once, asked for each link)."""
+        out: dict[str, set[str]] = {}
+        for n in self.notes:
+            out.setdefault(f"{n.collection}/{n.slug}".casefold(), set()).add(n.key)
+        return out
 
 
 @dataclass(frozen=True)

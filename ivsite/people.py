@@ -301,8 +301,8 @@ def _interviews_at(site: ValidSite, href: str) -> set[str]:
     if not parts.netloc or len(segments) < 2:
         return set()
     page = "/".join(segments[-2:]).casefold()
-    return {n.key for n in site.notes if isinstance(n.meta, InterviewMeta)
-            and f"{n.collection}/{n.slug}".casefold() == page}
+    return {key for key in site.by_page.get(page, ())
+            if isinstance(site.by_key[key].meta, InterviewMeta)}
 
 
 def close_to(site: ValidSite) -> dict[str, set[str]]:
