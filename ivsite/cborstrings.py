@@ -17,6 +17,7 @@ as text (names in order and all).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 
 import cbor2
@@ -34,9 +35,15 @@ def cbor_strings(data: bytes) -> str | None:
     text)."""
     if not data.startswith(MARK):
         return None
+    body = io.BytesIO(data[len(MARK):])
     try:
-        doc = cbor2.loads(data[len(MARK):])
+        doc = cbor2.CBORDecoder(body).decode()
     except Exception:  # any malformed document: read as text instead
+        return None
+    # Only a whole document of Pagefind's shape: anything else that starts with the
+    # mark (its engine's WebAssembly, a file made to look like an index, bytes
+    # after the document) is read as text, every byte of it.
+    if not isinstance(doc, list | dict) or body.tell() != len(data) - len(MARK):
         return None
     return APART.join(_strings(doc))
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sites import OutputCorpus, write_site
 
-from ivsite import audience
+from ivsite import audience, readable
 from ivsite.audit import _Search
 from ivsite.identity import holds_name
 from ivsite.namecheck import NameCheck
@@ -96,6 +96,10 @@ def test_without_the_rule_in_both_the_name_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(NameCheck, "excusable", lambda self, m: True)
     monkeypatch.setattr(_Search, "excusable", lambda self, s: True)
+    # Pagefind's word index, read word by word, holds "garcialopez" alone (Pagefind
+    # joins a hyphenated word), where no consented name stands beside it: a second
+    # line that finds this family name on its own. Off here, to show the rule.
+    monkeypatch.setattr(readable, "cbor_strings", lambda data: None)
     result = build(_site(tmp_path / "s", *CASES["longer family name"]), out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]
     assert OutputCorpus(tmp_path / "out").find("Ana García-López") != []
