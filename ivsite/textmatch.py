@@ -94,6 +94,10 @@ class Confirmed:
 
     anchor: tuple[str, ...]
     pattern: str
+    also: tuple[str, ...] = ()
+    """Words the text must also have somewhere (as words, in any case): the
+    pattern's other whole words, so the costly pattern runs only on texts that
+    could match it."""
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -162,8 +166,13 @@ class Matcher(Generic[T]):
         """As :meth:`find`, in a text already folded."""
         found = self._seqs.find(text.joined)
         if self._confirmed:
-            found += [p for c, p in self._confirmed.find(text.joined)
-                      if confirmed_in(c, text.cased)]
+            confirmed: dict[Confirmed, bool] = {}
+            for c, p in self._confirmed.find(text.joined):
+                if c not in confirmed:
+                    confirmed[c] = (all(f" {w} " in text.joined for w in c.also)
+                                    and confirmed_in(c, text.cased))
+                if confirmed[c]:
+                    found.append(p)
         if self._substrings:
             found += self._substrings.find(
                 text.joined.replace(" ", "").replace(SEPARATOR, ""))
