@@ -293,7 +293,8 @@ class _Search:
             [self.matcher, *(m for where, m in self.scoped if rel.startswith(where))]
         for text in (rel, *readable_texts(path, data)):  # a file's name can tell too
             def find(t: str) -> list[Secret]:
-                return [s for m in here for s in m.find_in(searchable(t))]
+                folded = searchable(t)  # once for every matcher: folding costs most
+                return [s for m in here for s in m.find_in(folded)]
 
             # A name found: look again without the names of those who agreed. Not
             # a secret that holds one of those names: masking would take it out

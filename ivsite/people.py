@@ -173,7 +173,10 @@ def _confirmed(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
               rf"(?P<capital>(?:[^\W\d_]+{_IN_NAME}){{1,2}}){family_re}(?![^\W_])")
     initial = (_word_start(family[0]) + family_re[len(re.escape(family[0])):]
                + rf"[\s,]+(?P<capital>{re.escape(given[0])})(?![^\W_])")
-    return (Confirmed(family, middle, (given,)), Confirmed((*family, given[0]), initial))
+    # In the text's words, a middle word is one or two words (more where a script
+    # without spaces splits into one word per letter).
+    near = f" {re.escape(given)} (?:[^ ]+ ){{1,6}}{re.escape(' '.join(family))} "
+    return (Confirmed(family, middle, near), Confirmed((*family, given[0]), initial))
 
 
 def _word_start(word: str) -> str:

@@ -94,10 +94,10 @@ class Confirmed:
 
     anchor: tuple[str, ...]
     pattern: str
-    also: tuple[str, ...] = ()
-    """Words the text must also have somewhere (as words, in any case): the
-    pattern's other whole words, so the costly pattern runs only on texts that
-    could match it."""
+    near: str = ""
+    """A pattern the text's words (:attr:`Searchable.joined`) must match first: the
+    pattern's words in their order, which is quick to look for (a literal start,
+    lower case), so the costly pattern runs only on the few texts that have them."""
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -105,7 +105,15 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-def confirmed_in(form: Confirmed, cased: str) -> bool:
+@functools.lru_cache(maxsize=1 << 12)
+def _words_compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def confirmed_in(form: Confirmed, text: Searchable) -> bool:
+    if form.near and not _words_compiled(form.near).search(text.joined):
+        return False
+    cased = text.cased
     return any(all(w[:1].isupper() for w in _CAPITAL_WORDS.findall(m.group("capital")))
                for m in _compiled(form.pattern).finditer(cased))
 
@@ -169,8 +177,7 @@ class Matcher(Generic[T]):
             confirmed: dict[Confirmed, bool] = {}
             for c, p in self._confirmed.find(text.joined):
                 if c not in confirmed:
-                    confirmed[c] = (all(f" {w} " in text.joined for w in c.also)
-                                    and confirmed_in(c, text.cased))
+                    confirmed[c] = confirmed_in(c, text)
                 if confirmed[c]:
                     found.append(p)
         if self._substrings:
