@@ -175,7 +175,7 @@ def _confirmed(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
                + rf"[\s,]+(?P<capital>{re.escape(given[0])})(?![^\W_])")
     # In the text's words, a middle word is one or two words (more where a script
     # without spaces splits into one word per letter).
-    near = f" {re.escape(given)} (?:[^ ]+ ){{1,6}}{re.escape(' '.join(family))} "
+    near = (f" {given} ", f"(?:[^ ]+ ){{1,6}}{re.escape(' '.join(family))} ")
     return (Confirmed(family, middle, near), Confirmed((*family, given[0]), initial))
 
 
