@@ -20,7 +20,7 @@ audit_files, and ivsite.auditcache for the keys and how they are kept.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
@@ -28,6 +28,7 @@ from typing import NamedTuple
 from .addresses import addresses_in, links_to, own_address
 from .auditcache import file_key, needles_digest
 from .consentmask import names_pattern, standing
+from .cores import processes_for, spread
 from .identity import holds_name
 from .normalise import compact
 from .people import CONTACT_KINDS, NAME_KINDS, PART_KIND, needle_of
@@ -188,30 +189,34 @@ def audit_folder(
         raise AuditInterrupted  # before the needles, which take a while to make
     paths = sorted(folder.rglob("*"))
     progress.stage("Checking the output for private text", len(paths))
+    files = [(p.relative_to(folder).as_posix(), p.read_bytes) for p in paths if p.is_file()]
+    files = [(rel, read) for rel, read in files
+             if not (skip_prefixes and rel.startswith(skip_prefixes))]
+    progress.advance(len(paths) - len(files))
 
-    def files() -> Iterator[tuple[str, bytes]]:
-        for path in paths:
-            if stop is not None and stop():
-                raise AuditInterrupted
-            progress.advance()
-            if not path.is_file():
-                continue
-            rel = path.relative_to(folder).as_posix()
-            if not (skip_prefixes and rel.startswith(skip_prefixes)):
-                yield rel, path.read_bytes()
+    def each() -> None:
+        if stop is not None and stop():
+            raise AuditInterrupted
+        progress.advance()
 
-    return audit_files(files(), secrets, visible_text, withheld_assets, base_url, clean,
-                       consented)
+    return audit_files(files, secrets, visible_text, withheld_assets, base_url, clean,
+                       consented, each)
+
+
+Contents = bytes | Callable[[], bytes]
+"""A file's bytes, or what reads them (in the process that audits the file)."""
 
 
 def audit_files(
-    files: Iterable[tuple[str, bytes]], secrets: list[Secret], visible_text: str,
+    files: Iterable[tuple[str, Contents]], secrets: list[Secret], visible_text: str,
     withheld_assets: list[AssetSecret], base_url: str = "",
     clean: frozenset[str] = frozenset(), consented: tuple[str, ...] = (),
+    each: Callable[[], None] = lambda: None,
 ) -> Audit:
     """Every secret found in these (path, bytes): an output folder's files, or the
     pages of an encrypted view before they are encrypted. ``base_url``: the site's
     address, under which a withheld page's address written out is found too.
+    ``each`` is called as each file's verdict comes in.
 
     ``clean``: keys of files an earlier audit found clean (see file_key). A file
     whose key is among them is not read again: the key covers everything the
@@ -222,21 +227,51 @@ def audit_files(
     ``consented``: the names of people who agreed to be named, which do not name
     anyone else ("Aiko C. Fagerlund" holds "C. Fagerlund", a short form of
     Camila G. Fagerlund, who did not agree): names are looked for in a text
-    without them, contact details in the text as written."""
+    without them, contact details in the text as written.
+
+    Files are audited in forked processes, one per core, where a pool pays (see
+    ivsite.cores): each file's verdict is a pure function of its bytes and the
+    needles, which the processes inherit made, so only the verdicts travel back."""
     search = _search(secrets, visible_text, withheld_assets, base_url, consented)
+    jobs = list(files)
     hits: list[Hit] = []
     now: set[str] = set()
-    for rel, data in files:
-        data_digest = hashlib.sha256(data).hexdigest()
-        key = file_key(search.digest, rel, data_digest)
-        # A file's hash is looked up every time: the withheld files change with
-        # every edit to a note (each note's source is one), and a lookup is cheap.
-        found = search.withheld_file(rel, data_digest)
-        found += [] if key in clean else search.hits(rel, data)
-        if not found:
-            now.add(key)
-        hits += found
+    global _WORK
+    processes = processes_for(len(jobs))
+    _WORK = (search, clean, jobs)
+    try:
+        verdicts = spread(_verdict_of, range(len(jobs)), processes) if processes else \
+            map(_verdict_of, range(len(jobs)))
+        for i, verdict in enumerate(verdicts):
+            found, key = verdict if verdict is not None else _verdict_of(i)
+            each()
+            if key:
+                now.add(key)
+            hits += found
+    finally:
+        _WORK = None
     return Audit(hits, frozenset(now))
+
+
+_WORK: tuple[_Search, frozenset[str], list[tuple[str, Contents]]] | None = None
+"""What the audit running now looks for and in: a forked process finds it here,
+made, and is sent only the index of each file."""
+
+
+def _verdict_of(i: int) -> tuple[list[Hit], str]:
+    """What file ``i`` of the audit running now gives away, and its key when it is
+    clean ("" when not)."""
+    assert _WORK is not None
+    search, clean, jobs = _WORK
+    rel, contents = jobs[i]
+    data = contents if isinstance(contents, bytes) else contents()
+    data_digest = hashlib.sha256(data).hexdigest()
+    key = file_key(search.digest, rel, data_digest)
+    # A file's hash is looked up every time: the withheld files change with
+    # every edit to a note (each note's source is one), and a lookup is cheap.
+    found = search.withheld_file(rel, data_digest)
+    found += [] if key in clean else search.hits(rel, data)
+    return found, "" if found else key
 
 
 _SEARCHES: dict[str, _Search] = {}

@@ -273,3 +273,32 @@ def test_pagefinds_engine_is_not_read_as_text_but_its_index_is(tmp_path: Path) -
     found = sorted(h.output for h in audit_folder(tmp_path, [phone], "", []).hits)
     assert found == ["files/wasm.en.pagefind", "pagefind/fragment/en_1.pf_fragment",
                      "pagefind/wasm.fr.pagefind"]
+
+
+def test_an_audit_shared_out_over_processes_finds_what_one_process_finds(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past a few dozen files the audit forks one process per core: every hit and
+    every clean key comes back, in file order, as when it runs here."""
+    import ivsite.audit as audit_mod
+
+    pages = {f"p{i:03}/index.html": b"<p>nothing here %d</p>" % i for i in range(150)}
+    pages["p017/index.html"] = b"<p>Thanks, JANE&nbsp;DOE!</p>"
+    pages["p140/index.html"] = b"<p>mail jane@acme.example</p>"
+    write(tmp_path, pages)
+    forked: list[int] = []
+    real_spread = audit_mod.spread
+
+    def counting_spread(*args: object, **kwargs: object) -> object:
+        forked.append(1)
+        return real_spread(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(audit_mod, "spread", counting_spread)
+    monkeypatch.setattr(audit_mod, "processes_for", lambda jobs: 2)
+    shared = audit_folder(tmp_path, [NAME, EMAIL], "", [])
+    monkeypatch.setattr(audit_mod, "processes_for", lambda jobs: 0)
+    here = audit_folder(tmp_path, [NAME, EMAIL], "", [])
+    assert forked == [1]
+    assert [(h.output, h.secret) for h in shared.hits] == [
+        (h.output, h.secret) for h in here.hits] == [
+        ("p017/index.html", NAME), ("p140/index.html", EMAIL)]
+    assert shared.clean == here.clean and len(here.clean) == 148

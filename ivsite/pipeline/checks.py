@@ -4,12 +4,13 @@ looked for in the written files, in memory, or in any folder (``audit DIR``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..audience import Audience
-from ..audit import AssetSecret, Hit, audit_files, audit_folder
+from ..audit import AssetSecret, Contents, Hit, audit_files, audit_folder
 from ..diagnostics import Diagnostics
 from ..emit import emit
 from ..notelike import is_note_like
@@ -142,12 +143,10 @@ def audit_made(pipe: Pipeline, site: Site) -> list[Hit]:
     for c in layer_checks(pipe, site):
         plan = layers[c.prefix]
 
-        def files(plan: OutputPlan = plan) -> Iterator[tuple[str, bytes]]:
-            yield from sorted(plan.files.items())
-            for rel, ref in sorted(plan.assets.items()):
-                yield rel, store.read(ref)
-
-        found = audit_files(files(), c.secrets, c.visible, c.assets, c.base_url,
+        files: list[tuple[str, Contents]] = [*sorted(plan.files.items())]
+        files += [(rel, functools.partial(store.read, ref))
+                  for rel, ref in sorted(plan.assets.items())]
+        found = audit_files(files, c.secrets, c.visible, c.assets, c.base_url,
                             pipe.audit_clean.known, c.consented)
         pipe.audit_clean.add(found.clean)
         hits += [Hit(c.prefix + h.output, h.secret) for h in found.hits]
@@ -170,13 +169,10 @@ def audit_staged(pipe: Pipeline, staged: Staged, checks: list[LayerCheck]) -> fr
             continue
         plan, base = bases[c.prefix]
 
-        def files(plan: OutputPlan = plan, base: Path = base) -> Iterator[tuple[str, bytes]]:
-            for rel in (*sorted(plan.files), *sorted(plan.assets)):
-                pipe.progress.advance()
-                yield rel, (base / rel).read_bytes()
-
-        clean |= audit_files(files(), c.secrets, c.visible, c.assets, c.base_url,
-                             pipe.audit_clean.known, c.consented).clean
+        files: list[tuple[str, Contents]] = [
+            (rel, (base / rel).read_bytes) for rel in (*sorted(plan.files), *sorted(plan.assets))]
+        clean |= audit_files(files, c.secrets, c.visible, c.assets, c.base_url,
+                             pipe.audit_clean.known, c.consented, pipe.progress.advance).clean
     return frozenset(clean)
 
 
