@@ -17,10 +17,12 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
+from .cores import processes_for, spread
 from .diagnostics import Diagnostics
 from .load import AssetRef, AssetStore
-from .output import OutputPlan
+from .output import Files, OutputPlan
 from .progress import QUIET, Progress
 
 MARKER = ".ivsite-output"
@@ -87,7 +89,10 @@ class Staged:
 
     @classmethod
     def write(cls, layers: list[Layer], out: Path, store: AssetStore,
-              progress: Progress = QUIET) -> Staged:
+              progress: Progress = QUIET, keys: KeyLog | None = None) -> Staged:
+        """Write every layer; pages are made as they are written, in forked
+        processes, one per core, where a pool pays (see ivsite.cores). ``keys``: the
+        store the pages are made through, told which keys the processes used."""
         out.parent.mkdir(parents=True, exist_ok=True)
         staged = cls(_published_dir(out, "ivsite"), [])
         try:
@@ -96,9 +101,7 @@ class Staged:
             for layer in layers:
                 base = _published_dir(out, "layer") if layer.prefix else staged.path
                 staged.layers.append((layer, base))
-                for rel in sorted(layer.plan.files):
-                    _write(base / rel, layer.plan.files[rel])  # made now, one at a time
-                    progress.advance()
+                _write_pages(layer.plan.files, base, progress, keys)
                 for rel, ref in sorted(layer.plan.assets.items()):
                     _write(base / rel, store.read(ref))
             staged.indexers = start_pagefind(
@@ -130,6 +133,55 @@ class Staged:
         discard(self.path)
         for _, base in self.layers:
             discard(base)
+
+
+class KeyLog(Protocol):
+    """A store that pages are made through, whose record of the keys it was asked
+    for (which its clean-up keeps) must hear of the keys a forked process used."""
+
+    def take_used(self) -> object: ...
+
+    def add_used(self, used: object) -> None: ...
+
+
+_WRITING: tuple[Files, Path, list[str], KeyLog | None] | None = None
+"""The pages being written: a forked process finds them here, with all they are
+made from, and is sent only an index."""
+
+
+def _write_pages(files: Files, base: Path, progress: Progress, keys: KeyLog | None) -> None:
+    global _WRITING
+    rels = sorted(files)
+    processes = processes_for(len(rels))
+    if not processes:
+        for rel in rels:
+            _write(base / rel, files[rel])  # made now, one at a time
+            progress.advance()
+        return
+    _WRITING = (files, base, rels, keys)
+    try:
+        for i, used in enumerate(spread(_write_page, range(len(rels)), processes)):
+            if used is None:  # the process failed: make the page here, errors and all
+                _write(base / rels[i], files[rels[i]])
+            elif keys is not None:
+                keys.add_used(used)
+            progress.advance()
+    finally:
+        _WRITING = None
+
+
+def _write_page(i: int) -> object:
+    """Page ``i`` made and written (in a forked process): the keys its making used,
+    or None when it failed (the parent makes it again and reports the error)."""
+    assert _WRITING is not None
+    files, base, rels, keys = _WRITING
+    if keys is not None:
+        keys.take_used()
+    try:
+        _write(base / rels[i], files[rels[i]])
+    except Exception:  # made again, and so raised, by the parent
+        return None
+    return keys.take_used() if keys is not None else ()
 
 
 def _published_dir(out: Path, kind: str) -> Path:

@@ -238,3 +238,37 @@ def test_sync_folder_reads_a_file_again_only_when_its_hash_changed(tmp_path: Pat
     assert (folder / "photo.bin").read_bytes() == b"second"
     manifest, changed = sync_folder(folder, [], store, manifest, digests)
     assert changed == ["photo.bin"] and digests == {}
+
+
+def test_pages_made_in_forked_processes_are_written_and_their_keys_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past a few dozen pages the writer makes them in one process per core: every
+    page lands, a page that fails there is made (and fails) here, and the page
+    store keeps what the processes made (its clean-up keeps the keys they used)."""
+    import ivsite.write as write_mod
+    from ivsite.incremental.store import Store
+    from ivsite.output import Files
+
+    monkeypatch.setattr(write_mod, "processes_for", lambda jobs: 2)
+    root = site(tmp_path)
+    pages = Store(tmp_path / "cache")
+    pages.begin_build()
+    files = Files()
+    for i in range(120):
+        rel = f"p{i:03}/index.html"
+        key = hashlib.sha256(rel.encode()).hexdigest()
+        files.later(rel, lambda rel=rel, key=key: pages.blob(key, lambda: f"<p>{rel}</p>".encode()))
+    w = Staged.write([Layer("", OutputPlan(files))], root / "_site", AssetStore(root),
+                     keys=pages).finish()
+    got = tree(w.path)
+    assert len(got) == 121 and got["p042/index.html"] == b"<p>p042/index.html</p>"
+    pages.end_build()
+    kept = [f for f in (tmp_path / "cache").rglob("*") if f.is_file()]
+    assert len(kept) == 120
+
+    def broken() -> bytes:
+        raise ValueError("a template error")
+
+    files.later("p007/index.html", broken)
+    with pytest.raises(ValueError, match="a template error"):
+        Staged.write([Layer("", OutputPlan(files))], root / "_site", AssetStore(root))

@@ -97,6 +97,22 @@ class Store:
                     if sub.name + f.name not in self._blobs_used:
                         f.unlink(missing_ok=True)
 
+    def take_used(self) -> tuple[set[Hashable], set[str]]:
+        """The keys asked for since the last call, forgotten here: a forked
+        process that makes pages (ivsite.write) hands them to its parent's store."""
+        used = (self._used, self._blobs_used)
+        self._used, self._blobs_used = set(), set()
+        return used
+
+    def add_used(self, used: object) -> None:
+        """Keys another process's copy of this store was asked for (see
+        :meth:`take_used`), which this build's clean-up keeps."""
+        assert isinstance(used, tuple)
+        values: set[Hashable] = used[0]
+        blobs: set[str] = used[1]
+        self._used |= values
+        self._blobs_used |= blobs
+
     def _path(self, key: str) -> Path | None:
         return self._folder / key[:2] / key[2:] if self._folder is not None else None
 

@@ -149,7 +149,8 @@ class SwapIn(_Writer):
         assert out_dir is not None and prep.loaded.store is not None
         token = (share.read_token(prep.root) or "") if len(site.layers) > 1 else ""
         try:  # pages are made as they are written (see output.Files)
-            staged = Staged.write(site.layers, out_dir, prep.loaded.store, pipe.progress)
+            staged = Staged.write(site.layers, out_dir, prep.loaded.store, pipe.progress,
+                                 pipe.store)
         except (ThemeError, EmitError) as exc:
             made_wrong(prep, exc, diags)
             return Result(EXIT_USAGE if isinstance(exc, ThemeError) else EXIT_CONTENT, diags)
