@@ -24,6 +24,7 @@ from markdown_it.token import Token
 
 from . import embedding
 from .config import SiteConfig
+from .cores import apart, processes_for
 from .diagnostics import Diagnostic, Diagnostics
 from .followup import FollowItem, follow_ups, for_audience
 from .keyed import Keyed, compute
@@ -50,6 +51,7 @@ from .people import (
 from .slugs import slugify
 from .syntax.inlinetags import TOKEN as INLINE_TAG
 from .viewembeds import EmbedFilter, Embeds
+from .viewpack import packing, unpacked
 from .viewtokens import (
     asset_ref,
     link_tokens,
@@ -275,11 +277,16 @@ def build_view(
         return vn, list(found)
 
     visible = [n for n in site.notes if n.visibility in sees]
+    # A cold build filters in forked processes (cores.apart) that inherit the tables
+    # and name check; ``keyed`` takes their results. The preview's makes what it lacks.
+    pooled = processes_for(len(visible)) > 0 and bool((lookups(), name_matcher()))
+    early = apart(packing(filtered), visible) if pooled else [None] * len(visible)
     made: list[ViewNote] = []
-    for note in visible:
+    for note, done in zip(visible, early, strict=True):
         vn, found = keyed(("view", audience, site.shape, config.base_url, note.source,
                            note.fm.text, embedding.embedded_texts(site, note)),
-                          functools.partial(filtered, note))
+                          functools.partial(filtered, note) if done is None
+                          else unpacked(done))
         diags.extend(found)
         made.append(vn)
     made.sort(key=order_by(VIEW_ORDER))  # stable, as a sort is

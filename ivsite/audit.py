@@ -19,6 +19,7 @@ audit_files, and ivsite.auditcache for the keys and how they are kept.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from typing import NamedTuple
 from .addresses import addresses_in, links_to, own_address
 from .auditcache import file_key, needles_digest
 from .consentmask import names_pattern, standing
-from .cores import processes_for, spread
+from .cores import apart
 from .identity import holds_name
 from .normalise import compact
 from .people import CONTACT_KINDS, NAME_KINDS, PART_KIND, needle_of
@@ -229,41 +230,27 @@ def audit_files(
     Camila G. Fagerlund, who did not agree): names are looked for in a text
     without them, contact details in the text as written.
 
-    Files are audited in forked processes, one per core, where a pool pays (see
-    ivsite.cores): each file's verdict is a pure function of its bytes and the
-    needles, which the processes inherit made, so only the verdicts travel back."""
+    Files are audited in forked processes, one per core, where a pool pays
+    (ivsite.cores.apart): a file's verdict is a pure function of its bytes and the
+    needles, which the processes inherit made."""
     search = _search(secrets, visible_text, withheld_assets, base_url, consented)
     jobs = list(files)
+    verdict = functools.partial(_verdict, search, clean)
     hits: list[Hit] = []
     now: set[str] = set()
-    global _WORK
-    processes = processes_for(len(jobs))
-    _WORK = (search, clean, jobs)
-    try:
-        verdicts = spread(_verdict_of, range(len(jobs)), processes) if processes else \
-            map(_verdict_of, range(len(jobs)))
-        for i, verdict in enumerate(verdicts):
-            found, key = verdict if verdict is not None else _verdict_of(i)
-            each()
-            if key:
-                now.add(key)
-            hits += found
-    finally:
-        _WORK = None
+    for job, made in zip(jobs, apart(verdict, jobs), strict=True):
+        found, key = made if made is not None else verdict(job)
+        each()
+        if key:
+            now.add(key)
+        hits += found
     return Audit(hits, frozenset(now))
 
 
-_WORK: tuple[_Search, frozenset[str], list[tuple[str, Contents]]] | None = None
-"""What the audit running now looks for and in: a forked process finds it here,
-made, and is sent only the index of each file."""
-
-
-def _verdict_of(i: int) -> tuple[list[Hit], str]:
-    """What file ``i`` of the audit running now gives away, and its key when it is
-    clean ("" when not)."""
-    assert _WORK is not None
-    search, clean, jobs = _WORK
-    rel, contents = jobs[i]
+def _verdict(search: _Search, clean: frozenset[str],
+             job: tuple[str, Contents]) -> tuple[list[Hit], str]:
+    """What one file gives away, and its key when it is clean ("" when not)."""
+    rel, contents = job
     data = contents if isinstance(contents, bytes) else contents()
     data_digest = hashlib.sha256(data).hexdigest()
     key = file_key(search.digest, rel, data_digest)

@@ -1,4 +1,5 @@
-"""Work shared out over the machine's cores: the Markdown parse of a cold build.
+"""Work shared out over the machine's cores: the Markdown parse, the audience
+filter, the pages' making and the audit of a cold build.
 
 The parser is pure Python, so threads cannot share it out; forked processes can,
 and start in milliseconds because they inherit every module already imported.
@@ -15,7 +16,7 @@ import gc
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 J = TypeVar("J")
 R = TypeVar("R")
@@ -26,8 +27,9 @@ of results cost more than a parse of a few dozen notes."""
 
 
 def processes_for(jobs: int) -> int:
-    """How many processes to share ``jobs`` jobs out to; below 2, none (do them here)."""
-    if jobs < POOL_FROM or threading.active_count() > 1:
+    """How many processes to share ``jobs`` jobs out to; below 2, none (do them here).
+    None in a process that is itself one of a pool's."""
+    if jobs < POOL_FROM or threading.active_count() > 1 or _in_pool:
         return 0
     if not hasattr(os, "fork"):
         return 0
@@ -65,10 +67,44 @@ def spread(fn: Callable[[J], R], jobs: Sequence[J], processes: int,
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def apart(fn: Callable[[J], R], items: Sequence[J]) -> Iterator[R | None]:
+    """``fn`` of each item, in order: in forked processes, one per core, where a pool
+    pays, here otherwise. The processes inherit ``fn`` and the items, so only an
+    index goes out and a result comes back (a note's tokens or a site's needles are
+    never copied). None for an item whose process died or whose ``fn`` raised: the
+    caller computes that one itself, so an error is raised where it is reported."""
+    global _apart
+    processes = processes_for(len(items))
+    if not processes:
+        yield from map(fn, items)
+        return
+    _apart = (fn, items)
+    try:
+        yield from cast(Iterator[R | None], spread(_apart_at, range(len(items)), processes))
+    finally:
+        _apart = None
+
+
+_apart: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+"""The work :func:`apart` shares out, found by the forked processes."""
+_in_pool = False
+
+
+def _apart_at(i: int) -> object:
+    assert _apart is not None
+    fn, items = _apart
+    try:
+        return fn(items[i])
+    except Exception:  # computed again, and so raised, by the caller
+        return None
+
+
 def _start(initializer: Callable[..., object] | None, initargs: tuple[object, ...]) -> None:
     """A worker's start: what it inherited is never looked at by its cyclic garbage
     collector (whose passes would otherwise scan, and so copy page by page, the
-    whole parent's memory), then the caller's own start."""
+    whole parent's memory), then the caller's own start. It starts no pool itself."""
+    global _in_pool
+    _in_pool = True
     gc.freeze()
     if initializer is not None:
         initializer(*initargs)

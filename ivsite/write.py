@@ -11,6 +11,7 @@ folder in place and touches only files whose bytes changed.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import subprocess
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from .cores import processes_for, spread
+from .cores import apart
 from .diagnostics import Diagnostics
 from .load import AssetRef, AssetStore
 from .output import Files, OutputPlan
@@ -144,44 +145,28 @@ class KeyLog(Protocol):
     def add_used(self, used: object) -> None: ...
 
 
-_WRITING: tuple[Files, Path, list[str], KeyLog | None] | None = None
-"""The pages being written: a forked process finds them here, with all they are
-made from, and is sent only an index."""
-
-
 def _write_pages(files: Files, base: Path, progress: Progress, keys: KeyLog | None) -> None:
-    global _WRITING
     rels = sorted(files)
-    processes = processes_for(len(rels))
-    if not processes:
-        for rel in rels:
-            _write(base / rel, files[rel])  # made now, one at a time
-            progress.advance()
-        return
-    _WRITING = (files, base, rels, keys)
-    try:
-        for i, used in enumerate(spread(_write_page, range(len(rels)), processes)):
-            if used is None:  # the process failed: make the page here, errors and all
-                _write(base / rels[i], files[rels[i]])
-            elif keys is not None:
-                keys.add_used(used)
-            progress.advance()
-    finally:
-        _WRITING = None
+    write = functools.partial(_write_page, files, base, keys)
+    for rel, used in zip(rels, apart(write, rels), strict=True):
+        if used is None:  # its process failed: make the page here, errors and all
+            _write(base / rel, files[rel])
+        elif keys is not None:
+            keys.add_used(used)
+        progress.advance()
 
 
-def _write_page(i: int) -> object:
-    """Page ``i`` made and written (in a forked process): the keys its making used,
-    or None when it failed (the parent makes it again and reports the error)."""
-    assert _WRITING is not None
-    files, base, rels, keys = _WRITING
-    if keys is not None:
-        keys.take_used()
-    try:
-        _write(base / rels[i], files[rels[i]])
-    except Exception:  # made again, and so raised, by the parent
-        return None
-    return keys.take_used() if keys is not None else ()
+def _write_page(files: Files, base: Path, keys: KeyLog | None, rel: str) -> object:
+    """A page made now and written: the keys its making asked ``keys`` for (which
+    the parent's store must hear of when this is a forked process)."""
+    if keys is None:
+        _write(base / rel, files[rel])
+        return ()
+    earlier = keys.take_used()
+    _write(base / rel, files[rel])  # made now, one at a time
+    made = keys.take_used()
+    keys.add_used(earlier)
+    return made
 
 
 def _published_dir(out: Path, kind: str) -> Path:

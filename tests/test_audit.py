@@ -279,23 +279,23 @@ def test_an_audit_shared_out_over_processes_finds_what_one_process_finds(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Past a few dozen files the audit forks one process per core: every hit and
     every clean key comes back, in file order, as when it runs here."""
-    import ivsite.audit as audit_mod
+    import ivsite.cores as cores
 
     pages = {f"p{i:03}/index.html": b"<p>nothing here %d</p>" % i for i in range(150)}
     pages["p017/index.html"] = b"<p>Thanks, JANE&nbsp;DOE!</p>"
     pages["p140/index.html"] = b"<p>mail jane@acme.example</p>"
     write(tmp_path, pages)
     forked: list[int] = []
-    real_spread = audit_mod.spread
+    real_spread = cores.spread
 
     def counting_spread(*args: object, **kwargs: object) -> object:
         forked.append(1)
         return real_spread(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(audit_mod, "spread", counting_spread)
-    monkeypatch.setattr(audit_mod, "processes_for", lambda jobs: 2)
+    monkeypatch.setattr(cores, "spread", counting_spread)
+    monkeypatch.setattr(cores, "processes_for", lambda jobs: 2)
     shared = audit_folder(tmp_path, [NAME, EMAIL], "", [])
-    monkeypatch.setattr(audit_mod, "processes_for", lambda jobs: 0)
+    monkeypatch.setattr(cores, "processes_for", lambda jobs: 0)
     here = audit_folder(tmp_path, [NAME, EMAIL], "", [])
     assert forked == [1]
     assert [(h.output, h.secret) for h in shared.hits] == [

@@ -245,11 +245,11 @@ def test_pages_made_in_forked_processes_are_written_and_their_keys_kept(
     """Past a few dozen pages the writer makes them in one process per core: every
     page lands, a page that fails there is made (and fails) here, and the page
     store keeps what the processes made (its clean-up keeps the keys they used)."""
-    import ivsite.write as write_mod
+    import ivsite.cores
     from ivsite.incremental.store import Store
     from ivsite.output import Files
 
-    monkeypatch.setattr(write_mod, "processes_for", lambda jobs: 2)
+    monkeypatch.setattr(ivsite.cores, "processes_for", lambda jobs: 2)
     root = site(tmp_path)
     pages = Store(tmp_path / "cache")
     pages.begin_build()
