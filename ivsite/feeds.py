@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from .audience import ViewNote
 from .config import SiteConfig
+from .viewnote import ViewNote
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Stage 5 — the site graph: URLs, lists, tags, roles, backlinks, questions.
 
-Everything here is computed from one :class:`~ivsite.audience.AudienceView`, so a
+Everything here is computed from one :class:`~ivsite.viewnote.AudienceView`, so a
 listing, a tag, a count or a backlink can only ever show what that audience may
 see. Emitters read the graph; they never see the view's source notes.
 """
@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from .audience import BY_TITLE, NEWEST_FIRST, TAG_ORDER, AudienceView, ViewNote, order_by
 from .keyed import Keyed, compute
 from .notes import Question
 from .render import heading_anchors
 from .slugs import comparable, slugify
+from .viewnote import BY_TITLE, NEWEST_FIRST, TAG_ORDER, AudienceView, ViewNote, order_by
 
 COLLECTION_TITLES = {
     "interviews": "Interviews",

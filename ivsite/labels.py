@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .audience import NoteCard, ViewNote
 from .graph import COLLECTION_TITLES
+from .viewnote import NoteCard, ViewNote
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")

@@ -33,7 +33,7 @@ from .rawhtml import block_texts, data_texts, embedded_texts
 from .textmatch import Matcher, searchable
 
 if TYPE_CHECKING:
-    from .audience import ViewNote
+    from .viewnote import ViewNote
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """What a page is made from, as plain values: the heart of its key (see emit).
 
 A page's context holds notes, cards, answers and plain values. Here a view note
-stands in as its :attr:`~ivsite.audience.ViewNote.digest` (which covers its body
+stands in as its :attr:`~ivsite.viewnote.ViewNote.digest` (which covers its body
 and its card), a card (what lists, neighbours and backlinks show of a note) as
 its ``card_digest``, and an answer as its note's digest and its place in it. So
 the key of a page names every note it read, and how (whole or as a card): after
@@ -17,8 +17,8 @@ import datetime as dt
 import json
 from typing import Any
 
-from .audience import NoteCard, ViewNote
 from .graph import Answer
+from .viewnote import NoteCard, ViewNote
 
 __all__ = ["key_text"]
 

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from .audience import SEES, Audience
 from .markdown import inline_text
 from .models import InterviewMeta, RoleMeta
 from .normalise import fold
 from .notes import Note, ValidSite
 from .pathprivacy import path_privacy
 from .people import Mention, consented_names, linked_keys, mentions, name_forms
+from .viewnote import SEES, Audience
 
 ADDRESS = "withheld address"
 """The kind of secret that is a withheld page's address (looked for as a link)."""

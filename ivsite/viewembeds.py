@@ -26,7 +26,7 @@ from .viewtokens import asset_ref, link_tokens, paragraph, text_token, words
 
 
 class EmbeddedView(Protocol):
-    """What an embed takes of the embedded note's view (an audience.ViewNote)."""
+    """What an embed takes of the embedded note's view (a viewnote.ViewNote)."""
 
     tokens: list[Token]
     links_to: list[str]

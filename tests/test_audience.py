@@ -10,9 +10,10 @@ import pytest
 from markdown_it.token import Token
 from unit_helpers import Prepared, errors, prepare, write_site
 
-from ivsite.audience import AudienceView, ViewNote, build_view
+from ivsite.audience import build_view
 from ivsite.diagnostics import Diagnostics
 from ivsite.secrets import Secret, withheld
+from ivsite.viewnote import AudienceView, ViewNote
 from ivsite.viewtokens import WITHHELD_LABEL
 
 JANE = """\

@@ -15,7 +15,7 @@ import pytest
 from sites import canary, put
 from unit_helpers import write_site
 
-from ivsite import audience, comments, passages
+from ivsite import comments, passages, viewbody
 from ivsite.pipeline import EXIT_CONTENT, build
 
 SOURCE = "content/pages/odd.md"
@@ -84,7 +84,7 @@ def test_comments_the_filter_lets_through_fail_the_build(
                         "Public words.\n\n" + COMMENT_CASES[case]))
     monkeypatch.setattr(comments, "without_comments",
                         lambda raw, code, problem, said=None: list(enumerate(raw)))
-    monkeypatch.setattr(audience, "_COMMENT", audience.re.compile(r"(?!x)x"))
+    monkeypatch.setattr(viewbody, "_COMMENT", viewbody.re.compile(r"(?!x)x"))
     monkeypatch.setattr(passages, "check_tokens", lambda tokens, cut, sees: [])
     _expect_audit_failure(site, tmp_path / "out")
 
@@ -100,7 +100,7 @@ def test_raw_links_the_filter_lets_through_fail_the_build(
         ({"title": "Salary talk", "date": "2026-01-02", "visibility": "private"}, "Numbers.\n"))
     put(site / SOURCE, ({"title": "Odd", "visibility": "public"},
                         "Public words " + link.format(stem="salary-talk") + "\n"))
-    monkeypatch.setattr(audience._BodyFilter, "_raw_html", lambda self, content: content)
+    monkeypatch.setattr(viewbody.BodyFilter, "_raw_html", lambda self, content: content)
     _expect_audit_failure(site, tmp_path / "out", "content/reflections/salary-talk.md")
 
 

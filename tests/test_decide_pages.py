@@ -15,7 +15,7 @@ import pytest
 from unit_helpers import prepare, write_site
 
 from ivsite import crypto
-from ivsite.audience import Audience, build_view
+from ivsite.audience import build_view
 from ivsite.diagnostics import Diagnostics
 from ivsite.emit import emit
 from ivsite.emit.chart import HEIGHT, MOST_LABELS, TOP, chart, interest_points
@@ -23,6 +23,7 @@ from ivsite.emit.rolepage import ROLE_ANSWERS
 from ivsite.graph import build_graph
 from ivsite.output import OutputPlan
 from ivsite.theme import Theme
+from ivsite.viewnote import Audience
 
 TOML = 'title = "Decide"\nbase_url = "https://example.org/"\n'
 

@@ -18,13 +18,14 @@ import pytest
 from unit_helpers import prepare, write_site
 
 from ivsite import crypto
-from ivsite.audience import Audience, build_view
+from ivsite.audience import build_view
 from ivsite.diagnostics import Diagnostics
 from ivsite.emit import emit
 from ivsite.graph import SiteGraph, build_graph
 from ivsite.output import OutputPlan
 from ivsite.searchindex import SHARD_DOCS, shard_count, shard_of
 from ivsite.theme import Theme, ThemeError
+from ivsite.viewnote import Audience
 
 TOML = '''\
 title = "Test portfolio"

@@ -28,7 +28,7 @@ from sites import DEFAULT_CONFIG, Content, OutputCorpus, canary, write_site
 from unit_helpers import prepare
 
 from ivsite import crypto
-from ivsite.audience import Audience, build_view
+from ivsite.audience import build_view
 from ivsite.diagnostics import Diagnostics
 from ivsite.emit import ANSWERS_PER_PAGE, OTHER_PER_PAGE, emit, question_slugs
 from ivsite.emit import questions as emit_module
@@ -36,6 +36,7 @@ from ivsite.graph import build_graph
 from ivsite.output import OutputPlan
 from ivsite.pipeline import build
 from ivsite.theme import Theme
+from ivsite.viewnote import Audience
 
 N = ANSWERS_PER_PAGE
 PUBLIC = 2 * N + 3

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite.audience import NoteCard
 from ivsite.codehighlight import stylesheet
 from ivsite.diagnostics import Diagnostics
 from ivsite.emit import notes as note_pages
@@ -27,6 +26,7 @@ from ivsite.pagekey import key_text
 from ivsite.pipeline import EXIT_CONTENT, EXIT_OK, Pipeline, build, load_theme
 from ivsite.render import Renderer
 from ivsite.toc import table_of_contents
+from ivsite.viewnote import NoteCard
 
 THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
 PRIVATE_HEADING = "Salary bands the recruiter shared off the record"

@@ -664,8 +664,8 @@ def test_a_change_reaches_every_page_that_shows_it(tmp_path: Path) -> None:
 def test_a_page_key_stands_in_for_notes_and_refuses_unknown_objects() -> None:
     from markupsafe import Markup
 
-    from ivsite.audience import ViewNote
     from ivsite.pagekey import key_text
+    from ivsite.viewnote import ViewNote
 
     def vn(digest: str, title: str = "t") -> ViewNote:
         return ViewNote(id="roles/x", collection="roles", slug="x", title=title,

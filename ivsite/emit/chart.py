@@ -12,8 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from ..audience import NoteCard, ViewNote
 from ..labels import MONTHS
+from ..viewnote import NoteCard, ViewNote
 
 WIDTH, HEIGHT = 480, 220
 """The chart's viewBox: it scales to the column, its text with it."""

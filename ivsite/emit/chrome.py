@@ -12,7 +12,6 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from ..audience import ViewNote
 from ..labels import (
     FORMAT_LABELS,
     ROLE_STATUS_LABELS,
@@ -23,6 +22,7 @@ from ..labels import (
     date_label,
 )
 from ..render import relative_url
+from ..viewnote import ViewNote
 from .page import EmitError, Page
 
 if TYPE_CHECKING:

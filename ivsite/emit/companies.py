@@ -15,9 +15,9 @@ import hmac
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..audience import ViewNote
 from ..graph import SiteGraph
 from ..slugs import slugify
+from ..viewnote import ViewNote
 from .page import Page, cards
 
 if TYPE_CHECKING:

@@ -11,7 +11,6 @@ import pygments
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from ..audience import ViewNote
 from ..bodyhtml import accessible, avoid_reserved_ids, headings_from, without_title
 from ..graph import SiteGraph
 from ..keyed import digest
@@ -19,6 +18,7 @@ from ..output import OutputPlan
 from ..pagekey import key_text
 from ..render import Renderer
 from ..theme import Theme
+from ..viewnote import ViewNote
 from . import chrome, companies, lists, machine, notes, timeline
 from .chrome import check_shell, context
 from .page import EmitError, Page, PageStore, path_of

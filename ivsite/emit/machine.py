@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from ..audience import ViewNote
 from ..feeds import SitemapEntry, atom_feed, robots, sitemap
 from ..keyed import digest
 from ..searchindex import json_list, shard_count, shard_name, shard_of
+from ..viewnote import ViewNote
 from .page import Page
 
 if TYPE_CHECKING:

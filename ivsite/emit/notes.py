@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..audience import ViewNote
 from ..bodyhtml import without_title
 from ..graph import COLLECTION_TITLES
 from ..labels import FORMAT_LABELS, follow_up
 from ..slugs import slugify
 from ..toc import table_of_contents
+from ..viewnote import ViewNote
 from . import rolepage
 from .page import VISIBILITY_BADGES, Page, cards
 

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..audience import NoteCard, ViewNote
 from ..graph import Tag
+from ..viewnote import NoteCard, ViewNote
 
 VISIBILITY_BADGES = {"private": "Private", "mentor": "Mentor only"}
 

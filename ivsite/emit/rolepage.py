@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..audience import ViewNote
 from ..bodyhtml import accessible, balanced, headings_from, scope_ids
 from ..followup import open_by_role
 from ..graph import Answer
 from ..render import relative_url
+from ..viewnote import ViewNote
 from .chart import chart, interest_points
 from .page import Page
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..audience import Audience
+from ..viewnote import Audience
 from .checks import audit_site
 from .driver import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Request, Result, Writer, run
 from .secrecy import Encryption, encryption, read_passphrase

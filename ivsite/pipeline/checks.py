@@ -9,7 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..audience import Audience
 from ..audit import AssetSecret, Contents, Hit, audit_files, audit_folder
 from ..diagnostics import Diagnostics
 from ..emit import emit
@@ -19,6 +18,7 @@ from ..pathprivacy import path_privacy
 from ..recordings import recording_files
 from ..secrets import Secret, published_names, visible_source, withheld
 from ..theme import Theme
+from ..viewnote import Audience
 from ..write import Staged
 from .site import Site
 from .stages import Pipeline, Prepared

@@ -8,11 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import share
-from ..audience import Audience
 from ..diagnostics import Diagnostics
 from ..emit import EmitError
 from ..graph import SiteGraph
 from ..theme import Theme, ThemeError
+from ..viewnote import Audience
 from ..write import Layer
 from .secrecy import PLAIN, Encryption
 from .stages import Pipeline, Prepared

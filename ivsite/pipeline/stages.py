@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import share
-from ..audience import SEES, Audience, build_view
+from ..audience import build_view
 from ..auditcache import FILE as AUDIT_CLEAN_FILE
 from ..auditcache import CleanFiles
 from ..config import SiteConfig, load_config
@@ -25,6 +25,7 @@ from ..parsecache import ParseCache
 from ..progress import QUIET, Progress
 from ..theme import Theme, ThemeError
 from ..validate import validate
+from ..viewnote import SEES, Audience
 from .secrecy import Encryption, encryption
 
 

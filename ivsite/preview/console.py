@@ -13,8 +13,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..audience import Audience
 from ..diagnostics import Diagnostic
+from ..viewnote import Audience
 from .session import Rebuild
 
 __all__ = ["Console", "Log", "stderr"]

@@ -32,7 +32,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..audience import Audience
 from ..audit import AuditInterrupted, Hit
 from ..diagnostics import Diagnostic, Diagnostics
 from ..emit import EmitError
@@ -50,6 +49,7 @@ from ..pipeline import (
     run,
 )
 from ..theme import ThemeError
+from ..viewnote import Audience
 from ..write import Layer, sync_folder
 from . import indexer, reload
 from .security import resolve_request_path
