@@ -1,7 +1,7 @@
 """A Chinese name in both its written forms: ``王晓明`` in Simplified characters
 (mainland China, Singapore) is ``王曉明`` in Traditional ones (Taiwan, Hong
 Kong, Macau), and a reader takes either for the same name. So each form of a
-name with Han characters is looked for (see :func:`ivsite.people.name_forms`);
+name with Han characters is looked for (see :func:`ivsite.nameforms.name_forms`);
 their pinyin is the same, which is how the two are one person for consent
 (:func:`ivsite.identity.person_keys`).
 

@@ -21,9 +21,10 @@ from .diagnostics import Diagnostics
 from .identity import person_keys
 from .keyed import Keyed, compute
 from .models import InterviewMeta
+from .nameforms import name_forms
 from .normalise import compact
 from .notes import Note
-from .people import PART_KIND, is_consented, meta_of, name_forms, people
+from .people import PART_KIND, is_consented, meta_of, people
 from .people import matcher_of as _matcher_of
 from .slugs import slugify
 

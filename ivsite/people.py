@@ -4,205 +4,30 @@ spelling of their names and contact details worth looking for.
 Consent belongs to a person, not to a note: notes whose ``person.name`` is the
 same after :func:`ivsite.identity.person_keys` (or whose ``person.email`` fields
 share an address) are about one person, and the name is published only when every one of them says
-``publish_name: true``. The forms of a name (:func:`name_forms`) are what the
-audience filter's check and the audit look for: the name, the name without its
-middle names, "Family, Given", the words run together (``adaezeokafor``, as a
-URL or handle has them), the same for the name romanised (``Иван Петров`` as
-"Ivan Petrov", ``王小明`` as "Wang Xiaoming", see :mod:`ivsite.romanise`), a
-Chinese name in Traditional and Simplified characters (:mod:`ivsite.chinese_forms`)
-and, in
-the person's own notes and the notes that link to them, the given or family name
-alone.
+``publish_name: true``. The forms of a name (:mod:`ivsite.nameforms`) are what the
+audience filter's check and the audit look for; the given or family name alone
+counts only in the person's own notes and the notes that link to them.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 from urllib.parse import unquote, urlsplit
 
-from .chinese_forms import other_forms
 from .contacts import contact_needles, contact_pieces
 from .identity import name_words, person_keys
 from .models import InterviewMeta
-from .nameparts import HONORIFICS, PARTICLES, looks_like_name, name_in, plain_name
+from .nameforms import name_forms
+from .nameparts import looks_like_name, name_in
 from .normalise import SPACELESS, compact, words
 from .notes import ExternalTarget, Note, NoteTarget, ValidSite, resolve_href, resolve_wiki
 from .rawhtml import linked_notes
-from .romanise import romanised, romanised_seqs
 from .syntax.embeds import is_file
 from .textmatch import Confirmed, Matcher, Needles
 
 T = TypeVar("T")
-
-MIN_PART = 2
-"""A name part shorter than this (an initial) is never looked for alone; nor is one
-with digits in it (a handle, not a name)."""
-
-
-@dataclass(frozen=True)
-class Forms:
-    """What to look for to find one name."""
-
-    seqs: tuple[tuple[str, ...], ...]
-    """Word sequences, anywhere: full, first + last, family-given, run together."""
-    substrings: tuple[str, ...]
-    """The name run together, for scripts written without spaces."""
-    parts: tuple[str, ...]
-    """Given and family name alone (in the person's own and linking notes only)."""
-    titled: tuple[tuple[str, ...], ...] = ()
-    """A title or initial with the family name ("Ms Dorrance", "J. Dorrance"): looked
-    for in text, not in code, where "dr" and "a" stand beside anything."""
-    confirmed: tuple[Confirmed, ...] = ()
-    """Forms the text's capitals must confirm (see ivsite.textmatch.Confirmed): a
-    middle name or initial the record lacks ("Quentin R. Zabrowski"), the family
-    name and the initial ("Zabrowski, Q.")."""
-
-
-def _core(ws: list[str]) -> list[str]:
-    """The words of a name without leading titles ("Dr", "Professor")."""
-    i = 0
-    while i < len(ws) - 1 and ws[i] in HONORIFICS:
-        i += 1
-    return ws[i:]
-
-
-MIN_HANDLE = 5
-"""A profile's last path segment shorter than this is not looked for alone."""
-MIN_INITIAL_HANDLE = 6
-"""An initial and family name run together ("mkowalczyk") shorter than this is not
-looked for: too many are words ("shall" for Sam Hall, "spark" for Sara Park)."""
-
-
-def name_forms(name: str) -> Forms:
-    """The forms of ``name`` as written and as romanised (ivsite.romanise): a
-    Cyrillic or German name with all its forms, a Han or Hangul name's
-    romanisations as word sequences only."""
-    name = plain_name(name)  # no titles, suffixes or asides (ivsite.nameparts)
-    forms = _written_forms(name)
-    extra = romanised_seqs(name)
-    if extra:
-        forms = dataclasses.replace(forms, seqs=tuple(sorted({*forms.seqs, *extra})))
-    for other in other_forms(name):  # 王晓明 as 王曉明 (ivsite.chinese_forms)
-        more = _written_forms(other)
-        forms = dataclasses.replace(
-            forms, substrings=tuple(sorted({*forms.substrings, *more.substrings})),
-            parts=tuple(sorted({*forms.parts, *more.parts})))
-    if extra:
-        return forms
-    for latin in romanised(name):
-        more = _written_forms(latin)
-        forms = Forms(tuple(sorted({*forms.seqs, *more.seqs})),
-                      tuple(sorted({*forms.substrings, *more.substrings})),
-                      tuple(sorted({*forms.parts, *more.parts})),
-                      tuple(sorted({*forms.titled, *more.titled})),
-                      tuple(sorted({*forms.confirmed, *more.confirmed},
-                                   key=lambda c: (c.anchor, c.pattern))))
-    return forms
-
-
-def _written_forms(name: str) -> Forms:
-    ws = words(name)
-    core = _core(ws)
-    if not core:
-        return Forms((), (), ())
-    if SPACELESS.search(name):
-        runs = {compact(ws), compact(core)}
-        parts = {core[0], core[-1]} if len(core) > 1 else set()
-        return Forms((), tuple(sorted(runs)),
-                     tuple(sorted(p for p in parts if len(p) >= MIN_PART)))
-    forms: set[tuple[str, ...]] = {tuple(ws)}
-    if len(core) > 1:
-        forms.add(tuple(core))
-        j = len(core) - 1
-        while j > 1 and core[j - 1] in PARTICLES:
-            j -= 1
-        given, family, middle = core[0], core[j:], core[1:j]
-        forms |= {(given, *family), (*family, given), (*family, given, *middle),
-                  (given, core[-1]), (core[-1], given)}
-        # A word and a later surname: "Ana García" for Ana García-López, "María
-        # García" for Ana María García López. A surname is in the last written word
-        # (or the last two words of a longer name): "Dong hyun" alone is only the
-        # given name of Dong-hyun Ortega, "José María" of José María Ramírez.
-        written = name.split()
-        last = len(core) - len(words(written[-1])) if len(written) > 1 else len(core) - 1
-        surnames = min(last, len(core) - 2) if len(core) >= 4 else last
-        named = [(i, w) for i, w in enumerate(core) if w not in PARTICLES]
-        forms |= {(a, b) for n, (_, a) in enumerate(named) for j, b in named[n + 1:]
-                  if j >= max(surnames, 1)}
-    forms |= {(compact(list(f)),) for f in list(forms) if len(f) > 1}
-    # Neighbouring words run together: "Maryjane Kowalski", "Siobhan Obrien".
-    forms |= set(_merged(tuple(core)))
-    titled: set[tuple[str, ...]] = set()
-    confirmed: tuple[Confirmed, ...] = ()
-    if len(core) > 1:
-        titled = {(title, *family) for title in HONORIFICS} | {(given[0], *family)}
-        # A handle: the initial and the family name run together ("qzabrowski").
-        handle = given[0] + compact(list(family))
-        if len(handle) >= MIN_INITIAL_HANDLE:
-            forms.add((handle,))
-        confirmed = _confirmed(given, tuple(family))
-    parts = {core[0], core[-1]} if len(core) > 1 or len(ws) > 1 else set()
-    return Forms(tuple(sorted(forms)), (),
-                 tuple(sorted(p for p in parts
-                              if len(p) >= MIN_PART and p.isalpha() and p not in PARTICLES)),
-                 tuple(sorted(titled)), confirmed)
-
-
-_IN_NAME = r"""[\s."'\u201c\u201d\u2018\u2019()]+"""
-"""What stands between the words of a name with a middle word: spaces, dots,
-quotes and brackets ("Quentin R. Zabrowski", 'Quentin "Bob" Zabrowski'), not the
-commas and list marks between two people."""
-
-
-def _confirmed(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
-    """A middle name or initial, one or two words, between the given and family
-    name; the family name with the initial after it ("Zabrowski, Q.", "ZABROWSKI
-    Q"): only where those words are capitalised, which "Quentin met Zabrowski"
-    and "Park a car" are not.
-
-    Each pattern starts with its first word and checks what stands before it
-    afterwards (a look-behind over that word): a pattern that starts with a
-    literal lets the regular expression engine skip ahead to where it can match,
-    about three times as fast over a page as one that starts with a look-behind."""
-    family_re = r"[\W_]+".join(re.escape(w) for w in family)
-    middle = (rf"{_word_start(given)}{_IN_NAME}"
-              rf"(?P<capital>(?:[^\W\d_]+{_IN_NAME}){{1,2}}){family_re}(?![^\W_])")
-    initial = (_word_start(family[0]) + family_re[len(re.escape(family[0])):]
-               + rf"[\s,]+(?P<capital>{re.escape(given[0])})(?![^\W_])")
-    # In the text's words, a middle word is one or two words (more where a script
-    # without spaces splits into one word per letter).
-    near = (f" {given} ", f"(?:[^ ]+ ){{1,6}}{re.escape(' '.join(family))} ")
-    return (Confirmed(family, middle, near), Confirmed((*family, given[0]), initial))
-
-
-def _word_start(word: str) -> str:
-    """``word`` where no letter or digit stands just before it."""
-    return rf"{re.escape(word)}(?<![^\W_][\s\S]{{{len(word)}}})"
-
-
-def _merged(ws: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
-    """The name with some neighbouring words joined ("mary jane kowalski" gives
-    "maryjane kowalski", "mary janekowalski"); short names only (2^(n-1) ways)."""
-    if not 2 < len(ws) <= 6:
-        return
-    for mask in range(1, 1 << (len(ws) - 1)):
-        out, cur = [], ws[0]
-        for i, w in enumerate(ws[1:]):
-            if mask >> i & 1:
-                cur += w
-            else:
-                out.append(cur)
-                cur = w
-        out.append(cur)
-        if len(out) > 1:
-            yield tuple(out)
-
-
-
 
 @dataclass
 class Person:

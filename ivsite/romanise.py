@@ -3,7 +3,7 @@
 
 People with Cyrillic, Greek, Han or Hangul names are written in Latin letters in
 file names, URLs and most English text, so each romanisation of a name is looked
-for as well as the name (see :func:`ivsite.people.name_forms`).
+for as well as the name (see :func:`ivsite.nameforms.name_forms`).
 
 Why ``anyascii``: it covers every script (Han as pinyin syllables, each
 capitalised, so a Han name's syllables can be told apart), loads its tables per

@@ -16,10 +16,11 @@ from markdown_it.token import Token
 
 from .markdown import inline_text
 from .models import InterviewMeta, RoleMeta
+from .nameforms import name_forms
 from .normalise import fold
 from .notes import Note, ValidSite
 from .pathprivacy import path_privacy
-from .people import Mention, consented_names, linked_keys, mentions, name_forms
+from .people import Mention, consented_names, linked_keys, mentions
 from .viewnote import SEES, Audience
 
 ADDRESS = "withheld address"

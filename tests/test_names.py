@@ -21,7 +21,8 @@ from unit_helpers import Prepared, prepare, write_site
 
 from ivsite.audience import build_view, unconsented_names
 from ivsite.diagnostics import Diagnostic, Diagnostics
-from ivsite.people import matcher_of, name_forms
+from ivsite.nameforms import name_forms
+from ivsite.people import matcher_of
 
 NAMES = ("Adaeze Chioma Okafor", "José María Ramírez", "Søren Łukasz Dąbrowski")
 INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\ufeff", "&shy;",

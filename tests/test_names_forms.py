@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from sites import OutputCorpus, write_site
 
-from ivsite import audience, audit, consentmask, normalise, people, readable
+from ivsite import audience, audit, consentmask, nameforms, normalise, people, readable
 from ivsite.nameparts import name_in, plain_name
 from ivsite.pipeline import build
 from ivsite.textmatch import Matcher
@@ -58,12 +58,12 @@ class Case:
 
 
 def _no_plain_name(mp: pytest.MonkeyPatch) -> None:
-    mp.setattr(people, "plain_name", lambda name: name)
-    mp.setattr(people, "HONORIFICS", OLD_HONORIFICS)
+    mp.setattr(nameforms, "plain_name", lambda name: name)
+    mp.setattr(nameforms, "HONORIFICS", OLD_HONORIFICS)
 
 
 def _no_confirmed(mp: pytest.MonkeyPatch) -> None:
-    mp.setattr(people, "_confirmed", lambda given, family: ())
+    mp.setattr(nameforms, "_confirmed", lambda given, family: ())
 
 
 CASES = {
@@ -99,7 +99,7 @@ CASES = {
         {"interviews/2026-01-05-talk.md": _talk(
             "Marta Kowalczyk", "A developer. Her portfolio: <https://mkowalczyk.dev>.")},
         TALK, TALK, "mkowalczyk.dev",
-        lambda mp: mp.setattr(people, "MIN_INITIAL_HANDLE", 100)),
+        lambda mp: mp.setattr(nameforms, "MIN_INITIAL_HANDLE", 100)),
     "H13 name and digits": Case(
         {"interviews/2026-01-05-talk.md": _talk("Quentin Zabrowski"),
          "pages/thanks.md": _page("Follow @quentinzabrowski92 or write to "

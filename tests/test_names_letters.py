@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from sites import OutputCorpus, write_site
 from test_spellings import audit_fails, refused
 
-from ivsite import audience, lookalike_letters, normalise, people, romanise
+from ivsite import audience, lookalike_letters, nameforms, normalise, people, romanise
 from ivsite.pipeline import build
 
 QUENTIN = "Quentin Zabrowski"
@@ -241,7 +241,7 @@ def test_without_the_greek_letter_pairs_it_gets_through(
 
 def test_without_the_other_chinese_forms_it_gets_through(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(people, "other_forms", lambda name: [])
+    monkeypatch.setattr(nameforms, "other_forms", lambda name: [])
     assert not refused(tmp_path, "王晓明", "王曉明")
 
 

@@ -21,7 +21,7 @@ import pytest
 from sites import write_site as write_tree
 from unit_helpers import prepare, write_site
 
-from ivsite import audience, lookalike_letters, normalise, people
+from ivsite import audience, lookalike_letters, nameforms, normalise
 from ivsite.audience import build_view
 from ivsite.diagnostics import Diagnostics
 from ivsite.pipeline import build
@@ -92,8 +92,8 @@ def no_spacing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture()
 def no_romanising(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(people, "romanised", lambda name: [])
-    monkeypatch.setattr(people, "romanised_seqs", lambda name: set())
+    monkeypatch.setattr(nameforms, "romanised", lambda name: [])
+    monkeypatch.setattr(nameforms, "romanised_seqs", lambda name: set())
 
 
 # --------------------------------------------------------------------------- F2
