@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import ValidationError
 
 from . import consent
@@ -23,10 +22,18 @@ from .causes import attach, rejected_names
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics, did_you_mean
 from .fallback import fallbacks
-from .frontmatter import FrontMatter, Pos
+from .fmchecks import (
+    comment_kind,
+    drop_unknown,
+    path_contradicts,
+    privacy_below,
+    privacy_shaped,
+    privacy_tags,
+    strings,
+)
+from .frontmatter import Pos
 from .keyed import Keyed, compute
 from .load import AssetRef, LoadedSite
-from .lookalike import privacy_tag, privacy_value, privacy_word
 from .models import (
     MODELS,
     NESTED,
@@ -37,9 +44,10 @@ from .models import (
     ReflectionMeta,
 )
 from .notelike import is_note_like
-from .notes import Note, Question, ValidSite
+from .notes import Note, ValidSite
 from .parse import ParsedNote
-from .pathprivacy import described, path_privacy
+from .pathprivacy import path_privacy
+from .questionsfile import question_roles, read_questions
 from .recordings import recording_files
 from .references import reference_problems
 from .slugs import RESERVED_PAGE_SLUGS, slugify
@@ -86,12 +94,12 @@ def validate(
         q = loaded.questions
         site.questions, found = keyed(
             ("questions", q.rel, q.digest),
-            functools.partial(_checked, functools.partial(_questions, q.rel, q.data)))
+            functools.partial(_checked, functools.partial(read_questions, q.rel, q.data)))
         diags.extend(found)
     site.shape = site_shape(site, config_key)
     roles = {n.slug for n in site.notes if n.collection == "roles"}
     if loaded.questions is not None:
-        _question_roles(site, roles, loaded.questions.rel, diags)
+        question_roles(site, roles, loaded.questions.rel, diags)
     for note in site.notes:
         found = keyed(("refs", site.shape, note.source, note.fm.text),
                       functools.partial(reference_problems, site, note, roles))
@@ -182,8 +190,8 @@ def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
         if key in known:
             continue
         pos = fm.key_pos.get(key, Pos(1, 1))
-        if not _privacy_shaped(path, pos, key, key, data[key], diags) \
-                and not _privacy_below(fm, path, (key,), data[key], diags):
+        if not privacy_shaped(path, pos, key, key, data[key], diags) \
+                and not privacy_below(fm, path, (key,), data[key], diags):
             diags.warning(
                 path, pos.line, pos.col, "unknown-key", f"unknown key '{key}' is ignored",
                 did_you_mean(key, known),
@@ -191,16 +199,16 @@ def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
         del data[key]
     for key, sub in NESTED.items():
         if key in data and key in known and isinstance(data[key], dict):
-            data[key] = _drop_unknown(fm, path, (key,), data[key], set(sub.model_fields), diags)
+            data[key] = drop_unknown(fm, path, (key,), data[key], set(sub.model_fields), diags)
     if "referrals" in data and isinstance(data["referrals"], list):
         data["referrals"] = [
-            _drop_unknown(fm, path, ("referrals", str(i)), r, set(Referral.model_fields), diags)
+            drop_unknown(fm, path, ("referrals", str(i)), r, set(Referral.model_fields), diags)
             if isinstance(r, dict) else r
             for i, r in enumerate(data["referrals"])
         ]
-    for path_keys, value in _strings(fm.data):
+    for path_keys, value in strings(fm.data):
         # Printed as text in titles, lists, feeds, tag URLs: never hidden.
-        kind = _comment_kind(value)
+        kind = comment_kind(value)
         if kind:
             pos = fm.pos(*path_keys)
             diags.error(path, pos.line, pos.col, "comment-in-front-matter",
@@ -258,12 +266,12 @@ def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
                         _message(loc, err, data), _hint(err))
     if meta is None or len(diags.errors) > errors_before:
         return None
-    if _path_contradicts(path, fm, meta.visibility, diags):
+    if path_contradicts(path, fm, meta.visibility, diags):
         return None
     # A path that says private makes the note private (see ivsite.pathprivacy).
     visibility = "private" if path_privacy(path) else \
         meta.visibility or getattr(config.visibility, coll)
-    if visibility == "public" and _privacy_tags(path, fm, meta.tags, diags):
+    if visibility == "public" and privacy_tags(path, fm, meta.tags, diags):
         return None
     if body_privacy(path, fm.body_line, p.tokens, p.cut, visibility, diags):
         return None
@@ -280,131 +288,6 @@ def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
         source=path, collection=coll, key=note_key, meta=meta, visibility=visibility, slug=slug,
         tokens=p.tokens, env=p.env, fm=fm, body_line=fm.body_line, cut=p.cut,
     )
-
-
-def _strings(value: object) -> Iterator[tuple[tuple[str, ...], str]]:
-    """Every string in front matter, with its key path; each list or mapping is
-    visited once (YAML anchors can make cycles, and aliases a billion laughs)."""
-    seen: set[int] = set()
-    stack: list[tuple[tuple[str, ...], object]] = [((), value)]
-    while stack:
-        path, item = stack.pop()
-        if isinstance(item, str):
-            yield path, item
-        elif isinstance(item, dict | list) and id(item) not in seen:
-            seen.add(id(item))
-            pairs = item.items() if isinstance(item, dict) else enumerate(item)
-            stack.extend(((*path, str(k)), v) for k, v in pairs)
-
-
-def _drop_unknown(
-    fm: FrontMatter, path: str, where: tuple[str, ...], table: dict[str, Any],
-    known: set[str], diags: Diagnostics,
-) -> dict[str, Any]:
-    out = {}
-    for k, v in table.items():
-        if str(k) in known:
-            out[str(k)] = v
-            continue
-        pos = fm.nested_key_pos.get((*where, str(k))) or fm.pos(*where, str(k))
-        dotted = ".".join((*where, str(k)))
-        if not _privacy_shaped(path, pos, str(k), dotted, v, diags) \
-                and not _privacy_below(fm, path, (*where, str(k)), v, diags):
-            diags.warning(path, pos.line, pos.col, "unknown-key",
-                          f"unknown key '{dotted}' is ignored", did_you_mean(str(k), known))
-    return out
-
-
-def _comment_kind(value: str) -> str | None:
-    """Which comment a front-matter string holds: none is hidden there."""
-    return ("an HTML comment" if "<!--" in value
-            else "an Obsidian comment ('%%')" if "%%" in value else None)
-
-
-def _privacy_below(fm: FrontMatter, path: str, where: tuple[str, ...], value: object,
-                   diags: Diagnostics) -> bool:
-    """A privacy-looking key anywhere inside an ignored key (``extra: {visibility:
-    private}``, or TOML's ``visibility`` written after an ``[extra]`` header, which
-    puts it in that table) is an error: ignored with its parent, it would publish
-    the note. Each list or mapping is visited once (YAML aliases can make cycles)."""
-    found = False
-    seen: set[int] = set()
-    stack: list[tuple[tuple[str, ...], object]] = [(where, value)]
-    while stack:
-        keys, item = stack.pop()
-        if not isinstance(item, dict | list) or id(item) in seen:
-            continue
-        seen.add(id(item))
-        pairs = item.items() if isinstance(item, dict) else enumerate(item)
-        for k, v in pairs:
-            inner = (*keys, str(k))
-            word = privacy_word(str(k)) if isinstance(item, dict) else None
-            if word is not None:
-                pos = fm.nested_key_pos.get(inner) or fm.pos(*inner)
-                diags.error(path, pos.line, pos.col, "privacy-key",
-                            f"'{'.'.join(inner)}' looks like a privacy switch ({word!r}) "
-                            "but is not at the top level, so ivsite would ignore it",
-                            "write 'visibility: ...' at the top level of the front matter "
-                            "(in TOML, before the first [table]: a key after a [table] "
-                            "line belongs to that table)")
-                found = True
-            stack.append((inner, v))
-    return found
-
-
-def _privacy_shaped(path: str, pos: Pos, key: str, shown: str, value: object,
-                    diags: Diagnostics) -> bool:
-    """An unknown key that looks like a privacy switch, or says who may see the note,
-    is an error: ignoring it, as other unknown keys are, would publish the note."""
-    word = privacy_word(key)
-    if word is None and not privacy_value(value):
-        return False
-    why = (f"'{shown}' looks like a privacy switch ({word!r})" if word is not None
-           else f"unknown key '{shown}' says {value!r}, like a privacy switch")
-    hint = ("write 'visibility: public', 'visibility: mentor' or 'visibility: private' "
-            "(lower case, at the top level), or rename the key")
-    if word in ("publish", "published") and isinstance(value, bool):
-        # Obsidian Publish's (and Jekyll's) switch: say which visibility it meant.
-        meant = "public" if value else "private"
-        hint = (f"'{shown}: {str(value).lower()}' means 'visibility: {meant}' here; write "
-                f"that instead (and 'visibility: mentor' for your mentor only)")
-    diags.error(path, pos.line, pos.col, "privacy-key",
-                f"{why}, but the only one is 'visibility'; ivsite will not guess", hint)
-    return True
-
-
-def _path_contradicts(path: str, fm: FrontMatter, written: str | None,
-                      diags: Diagnostics) -> bool:
-    """Whether the path says private (see ivsite.pathprivacy) and the front matter
-    says public or mentor: they contradict each other, an error (the note is left
-    out, never published by the one or the other)."""
-    said = path_privacy(path)
-    if said is None or written in (None, "private"):
-        return False
-    pos = fm.pos("visibility")
-    diags.error(path, pos.line, pos.col, "path-says-private",
-                f"'visibility: {written}' contradicts the path: {described(said)} says "
-                "this note is private",
-                "to publish it, move the file out of that folder or rename it; to keep it "
-                "private, take out the visibility line")
-    return True
-
-
-def _privacy_tags(path: str, fm: FrontMatter, tags: list[str], diags: Diagnostics) -> bool:
-    """A public note tagged ``private``, ``draft``, ``do-not-publish`` … is an error:
-    the tag says its author meant it for no one, and ivsite would publish it (and
-    list it under tags/private/). Fail closed, as for a look-alike privacy key."""
-    found = False
-    for i, tag in enumerate(tags):
-        if privacy_tag(tag):
-            pos = fm.pos("tags", str(i))
-            diags.error(path, pos.line, pos.col, "privacy-tag",
-                        f"the tag '{tag}' says this note is not for the public, but it is "
-                        "public; ivsite will not guess",
-                        "set 'visibility: private' (or 'visibility: mentor' for your mentor "
-                        "only) to keep it out, or rename the tag if the note may be published")
-            found = True
-    return found
 
 
 def _message(loc: tuple[str, ...], err: Any, data: dict[str, Any]) -> str:
@@ -454,59 +337,3 @@ def _index(site: ValidSite, diags: Diagnostics) -> None:
             site.by_title[title] = notes[0]
 
 
-QUESTION_KEYS = ("id", "text", "aliases", "roles")
-
-
-def _question_roles(site: ValidSite, roles: set[str], path: str, diags: Diagnostics) -> None:
-    """A bank question's ``roles`` name role notes (``ivsite new interview`` seeds
-    a note with the questions of its role first)."""
-    for q in site.questions:
-        for slug in q.roles:
-            if slug not in roles:
-                diags.warning(path, 1, 1, "unknown-role",
-                              f"question '{q.id}': role '{slug}' is not the slug of a note "
-                              "in content/roles/", did_you_mean(slug, roles))
-
-
-def _questions(path: str, data: bytes, diags: Diagnostics) -> list[Question]:
-    try:
-        raw = yaml.safe_load(data.decode("utf-8-sig"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        diags.error(path, (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1,
-                    "questions", f"questions.yaml is not valid YAML: {exc}")
-        return []
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        diags.error(path, 1, 1, "questions", "questions.yaml must be a list of questions",
-                    "- id: typical-day\n    text: What does a typical day look like?")
-        return []
-    out: list[Question] = []
-    seen: set[str] = set()
-    for i, item in enumerate(raw, 1):
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            diags.error(path, 1, 1, "questions", f"question {i} needs a 'text'")
-            continue
-        qid = str(item.get("id") or slugify(item["text"]))
-        if qid in seen:
-            diags.error(path, 1, 1, "questions", f"question id '{qid}' is used twice")
-            continue
-        seen.add(qid)
-        aliases = item.get("aliases") or []
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            diags.error(path, 1, 1, "questions",
-                        f"question '{qid}': aliases must be a list of text")
-            aliases = []
-        roles = item.get("roles") or []
-        if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
-            diags.error(path, 1, 1, "questions",
-                        f"question '{qid}': roles must be a list of role slugs")
-            roles = []
-        unknown = set(item) - set(QUESTION_KEYS)
-        for k in sorted(unknown):
-            diags.warning(path, 1, 1, "unknown-key", f"question '{qid}': unknown key '{k}'",
-                          did_you_mean(str(k), QUESTION_KEYS))
-        out.append(Question(qid, item["text"].strip(), tuple(a.strip() for a in aliases),
-                            tuple(r.strip() for r in roles)))
-    return out

@@ -62,7 +62,7 @@ def test_merge_keys_unchecked_publish_the_note(
 
 def test_privacy_tags_unchecked_publish_the_note(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(validate, "_privacy_tags", lambda *args: False)
+    monkeypatch.setattr(validate, "privacy_tags", lambda *args: False)
     status, published = built(tmp_path, "content/pages/p.md", TAGGED)
     assert status == 0
     assert "Tagcanary" in published

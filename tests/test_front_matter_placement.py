@@ -96,7 +96,7 @@ def test_nested_privacy_key_refused(tmp_path: Path, text: str) -> None:
 
 def test_nested_privacy_key_unchecked_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(validate, "_privacy_below", lambda *args: False)
+    monkeypatch.setattr(validate, "privacy_below", lambda *args: False)
     status, _, published = built(tmp_path, NESTED["toml-taxonomies"])
     assert status == 0
     assert "Canarytext" in published
@@ -119,7 +119,7 @@ def test_obsidian_comment_in_front_matter_refused(tmp_path: Path, text: str) -> 
 
 def test_obsidian_comment_unchecked_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(validate, "_comment_kind",
+    monkeypatch.setattr(validate, "comment_kind",
                         lambda value: "an HTML comment" if "<!--" in value else None)
     status, _, published = built(tmp_path, COMMENTED["title"])
     assert status == 0

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import secrets, validate
+from ivsite import fmchecks, secrets, validate
 from ivsite.pathprivacy import path_privacy
 from ivsite.pipeline import build
 
@@ -101,6 +101,7 @@ def test_in_a_vault_drafts_folder(tmp_path: Path) -> None:
 def test_the_audit_alone_finds_a_note_the_path_says_is_private(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validate, "path_privacy", lambda rel: None)
+    monkeypatch.setattr(fmchecks, "path_privacy", lambda rel: None)
     out = tmp_path / "out"
     result = build(site(tmp_path / "s", "content/pages/private/d.md"), out=out)
     assert result.status == 1, [d.text() for d in result.diagnostics]
@@ -112,6 +113,7 @@ def test_the_audit_alone_finds_a_note_the_path_says_is_private(
 def test_with_both_lines_off_the_note_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validate, "path_privacy", lambda rel: None)
+    monkeypatch.setattr(fmchecks, "path_privacy", lambda rel: None)
     monkeypatch.setattr(secrets, "path_privacy", lambda rel: None)
     out = tmp_path / "out"
     result = build(site(tmp_path / "s", "content/pages/private/d.md"), out=out)
