@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sites import leak_site, normalise_pagefind, output_files, run_cli
+from sites import UNCONSENTED_NAME, leak_site, normalise_pagefind, output_files, run_cli
 
 from ivsite import audience, cores, parsecache
 
@@ -40,3 +40,19 @@ def test_a_build_over_processes_writes_what_a_build_here_writes(
     assert pooled[1].replace("_pooled", "_here").splitlines()[:-1] == \
         here[1].splitlines()[:-1]  # the last line gives the time taken
     assert pooled[2] == here[2]
+
+
+def test_a_check_over_processes_reports_what_a_check_here_reports(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``check`` makes and audits each page in the process that audits it."""
+    root = leak_site(tmp_path / "site")
+    (root / "content" / "pages" / "leak.md").write_text(
+        f"---\ntitle: Leak\n---\nThanks to {UNCONSENTED_NAME}.\n", "utf-8")
+    here = run_cli(root, "check")
+    for module in (cores, parsecache, audience):
+        monkeypatch.setattr(module, "processes_for", lambda jobs: 2 if jobs else 0)
+    pooled = run_cli(root, "check")
+    assert pooled.exception is None and here.exception is None
+    assert here.exit_code == 1 and "name-without-consent" in here.stderr + here.stdout
+    assert (pooled.exit_code, pooled.stdout, pooled.stderr) == \
+        (here.exit_code, here.stdout, here.stderr)

@@ -143,7 +143,10 @@ def audit_made(pipe: Pipeline, site: Site) -> list[Hit]:
     for c in layer_checks(pipe, site):
         plan = layers[c.prefix]
 
-        files: list[tuple[str, Contents]] = [*sorted(plan.files.items())]
+        # Each page is made where it is audited (in a forked process, see
+        # audit.audit_files), not all of them here first.
+        files: list[tuple[str, Contents]] = [
+            (rel, functools.partial(plan.files.__getitem__, rel)) for rel in sorted(plan.files)]
         files += [(rel, functools.partial(store.read, ref))
                   for rel, ref in sorted(plan.assets.items())]
         found = audit_files(files, c.secrets, c.visible, c.assets, c.base_url,
@@ -185,7 +188,9 @@ def audit_before_encryption(pipe: Pipeline, site: Site) -> list[Hit]:
     pipe.progress.stage("Checking the mentor view before encryption")
     plain = emit(mentor, theme, feedback_email=prep.config.share.feedback_email,
                  share_prefix=prefix)
-    found = audit_files(plain.files.items(), withheld(prep.valid, "mentor"),
+    pages: list[tuple[str, Contents]] = [
+        (rel, functools.partial(plain.files.__getitem__, rel)) for rel in sorted(plain.files)]
+    found = audit_files(pages, withheld(prep.valid, "mentor"),
                         shown(prep, "mentor", theme), withheld_assets(prep, plain),
                         prep.config.base_url, pipe.audit_clean.known,
                         published_names(prep.valid, "mentor"))
