@@ -19,6 +19,7 @@ Each detail is then looked for in all the ways it is written
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from .contactskeleton import MIN_SKELETON, contact_skeleton, phone_key
 from .normalise import compact, words
@@ -86,6 +87,16 @@ def contact_needles(kind: str, value: str) -> Needles:
         return _address_needles(value)
     skel = contact_skeleton(value) if kind == "email" else ""
     return Needles(seqs, [], [skel] if "@" in skel and len(skel) >= MIN_SKELETON else [], "")
+
+
+def profile_key(value: str) -> str:
+    """What two spellings of one profile address share: host and path without the
+    scheme, ``www.``, a trailing slash, query or fragment, case and percent-escapes
+    ("https://www.linkedin.com/in/rsmithers/" and "linkedin.com/in/RSmithers" are
+    one profile). Two notes giving one profile are about one person
+    (ivsite.people.people)."""
+    bare = _WWW.sub("", _SCHEME.sub("", unquote(_URL_TAIL.sub("", value.strip()))))
+    return bare.rstrip("/").casefold()
 
 
 def _address_needles(value: str) -> Needles:

@@ -17,7 +17,9 @@ the other:
 2. the words that spell a symbol as the symbol ("at" "@", "dot" ".", "slash" "/",
    "plus" "+", "dash" "-" …), standing apart, in brackets or not;
 3. a plus-address tag taken out ("jane+jobs@" is "jane@");
-4. every digit of any script as an ASCII digit (``unicodedata.digit``);
+4. every digit of any script as an ASCII digit (``unicodedata.digit``), and a
+   digit spelt as an English word standing apart ("zero" or "oh" to "nine") as
+   that digit: "four one six, five five five, zero one nine nine" is a number;
 5. everything but letters, digits, "@" and "/" taken out: spaces, dots, dashes,
    underscores, brackets, bullets. Only a long run of symbols (more than
    :data:`MAX_GAP`, as in a rule of dashes) is kept, as "|": it ends a number;
@@ -100,6 +102,15 @@ _SPOKEN_WORD = re.compile("|".join(rf"{w}(?<![^\s\[({{<_]{w})(?![^\s\])}}>_])"
 a dot (the address "at@example.com" is no spoken "@"). Written word first (the
 look-behind after it): the regular expression engine then scans for the words'
 first letters, three times as fast as trying a look-behind at every character."""
+_DIGITS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+           "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+"""Digits spelt as English words ("four one six, five five five, zero one nine
+nine", red team 4 J-spelled)."""
+_DIGIT_WORD = re.compile("|".join(rf"{w}(?<![^\W_]{w})(?![^\W_])"
+                                  for w in sorted(_DIGITS, key=len, reverse=True)))
+"""One of those words, standing apart: no letter or digit beside it ("six," and
+"(four-one-six)" are digits, "someone" and "often" hold none). Written word first,
+as :data:`_SPOKEN_WORD`."""
 _PLUS_TAG = re.compile(r"\+\s*(?:[^\s@+]+|(?:[^\s@+] )+)[\s\[\](){}<>]*(?=@)")
 """A plus-address tag: the part of an address's mailbox that is not its name (one
 word, or one spaced out letter by letter, before an "@" in brackets or not)."""
@@ -116,6 +127,7 @@ def marked_skeleton(cased: str) -> str:
     (:data:`_SPACE`, :data:`_MARK`), which tells where a word ended (see
     :func:`ends_a_word`)."""
     text = _SPOKEN_WORD.sub(_spoken, cased.lower() if cased.isascii() else cased.casefold())
+    text = _DIGIT_WORD.sub(_digit, text)
     if "+" in text:
         text = _PLUS_TAG.sub("", text)
     text = text.translate(_TABLE)
@@ -142,6 +154,10 @@ def _ending(needle: str) -> re.Pattern[str]:
 
 def _spoken(m: re.Match[str]) -> str:
     return f" {_SPOKEN[m.group(0)]} "
+
+
+def _digit(m: re.Match[str]) -> str:
+    return _DIGITS[m.group(0)]
 
 
 _PHONE_RUN = re.compile(rf"[0-9](?:[/x]{{0,2}}[0-9]){{{PHONE_DIGITS - 1},}}")

@@ -52,6 +52,20 @@ def person_keys(name: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def one_person_keys(name: str) -> tuple[str, ...]:
+    """:func:`person_keys` and the same keys of the name without its middle names:
+    what ties notes into one person (ivsite.people.people). "Jane Quinn Doe" is
+    then one person with "Jane Doe", whose "no" withholds both (red team 4,
+    J-middle). Not a key to consent by (:func:`person_keys` is): a referrer "Jane
+    Doe" is not consented because a "Jane Quinn Doe" agreed."""
+    keys = dict.fromkeys(person_keys(name))
+    for written in (name, *romanised(name)):
+        ws = name_words(written)
+        if len(ws) > 2:
+            keys.update(dict.fromkeys(_keys([ws[0], ws[-1]])))
+    return tuple(keys)
+
+
 def _keys(ws: list[str]) -> tuple[str, ...]:
     if not ws:
         return ()

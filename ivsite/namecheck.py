@@ -31,6 +31,7 @@ from .people import (
 )
 from .rawhtml import block_texts, data_texts, embedded_texts
 from .textmatch import Matcher, searchable
+from .urlquery import query_text
 
 if TYPE_CHECKING:
     from .viewnote import ViewNote
@@ -140,8 +141,16 @@ def check_names(note: Note, vn: ViewNote, check: NameCheck, site: ValidSite,
 
 def _visible_lines(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]:
     """Each piece of text an audience sees, with its line: text, raw HTML as written
-    and its tags taken out, attribute values, and what data: URIs and frames'
-    srcdoc documents in them hold."""
+    and its tags taken out, attribute values, what data: URIs and frames' srcdoc
+    documents in them hold, and the values of each piece's query strings
+    (ivsite.urlquery: "?firstName=Quentin&lastName=Zabrowski")."""
+    for text, line in _pieces(tokens, note):
+        yield text, line
+        if query := query_text(text):
+            yield query, line
+
+
+def _pieces(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]:
     for tok in tokens:
         line = note.line_of(tok) if tok.map else note.body_line
         if tok.type == "inline" and tok.children is not None:

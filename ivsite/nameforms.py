@@ -44,7 +44,8 @@ class Forms:
     confirmed: tuple[Confirmed, ...] = ()
     """Forms the text's capitals must confirm (see ivsite.textmatch.Confirmed): a
     middle name or initial the record lacks ("Quentin R. Zabrowski"), the family
-    name and the initial ("Zabrowski, Q.")."""
+    name and the initial ("Zabrowski, Q."), the given name and the family initial
+    ("Quentin Z.")."""
 
 
 def _core(ws: list[str]) -> list[str]:
@@ -161,7 +162,21 @@ def _confirmed(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
     # In the text's words, a middle word is one or two words (more where a script
     # without spaces splits into one word per letter).
     near = (f" {given} ", f"(?:[^ ]+ ){{1,6}}{re.escape(' '.join(family))} ")
-    return (Confirmed(family, middle, near), Confirmed((*family, given[0]), initial))
+    return (Confirmed(family, middle, near), Confirmed((*family, given[0]), initial),
+            *_given_and_initial(given, family))
+
+
+def _given_and_initial(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
+    """The given name and the family initial, both capitalised, the initial with a
+    dot or alone ("Quentin Z.", "Dana W"), which with a company beside it names the
+    person as surely as the full name (red team 4, J-spelled). Its anchor is both
+    words, so the pattern runs only on a text whose words hold the given name
+    followed by that initial: the anchor is the literal prefilter here."""
+    if len(given) < MIN_PART:
+        return ()
+    surname = next((w for w in family if w not in PARTICLES), family[-1])
+    return (Confirmed((given, surname[0]), rf"(?P<capital>{_word_start(given)}"
+                      rf"\s+{re.escape(surname[0])})(?![^\W_])"),)
 
 
 def _word_start(word: str) -> str:

@@ -2,8 +2,9 @@
 spelling of their names and contact details worth looking for.
 
 Consent belongs to a person, not to a note: notes whose ``person.name`` is the
-same after :func:`ivsite.identity.person_keys` (or whose ``person.email`` fields
-share an address) are about one person, and the name is published only when every one of them says
+same after :func:`ivsite.identity.one_person_keys` (with or without middle names,
+see there), or whose ``person`` contact fields share an address, a phone number
+or a profile, are about one person, and the name is published only when every one of them says
 ``publish_name: true``. The forms of a name (:mod:`ivsite.nameforms`) are what the
 audience filter's check and the audit look for; the given or family name alone
 counts only in the person's own notes and the notes that link to them.
@@ -16,8 +17,9 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 from urllib.parse import unquote, urlsplit
 
-from .contacts import contact_needles, contact_pieces
-from .identity import name_words, person_keys
+from .contacts import contact_needles, contact_pieces, profile_key
+from .contactskeleton import phone_key
+from .identity import name_words, one_person_keys, person_keys
 from .models import InterviewMeta
 from .nameforms import name_forms
 from .nameparts import looks_like_name, name_in
@@ -52,7 +54,8 @@ def meta_of(note: Note) -> InterviewMeta:
 
 
 def people(notes: Iterable[Note]) -> list[Person]:
-    """Interview notes grouped by person: same name after normalising, or same email."""
+    """Interview notes grouped by person: same name after normalising (middle names
+    aside), or a same email address, phone number or profile."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -64,11 +67,8 @@ def people(notes: Iterable[Note]) -> list[Person]:
     interviews = [n for n in notes if isinstance(n.meta, InterviewMeta)]
     for n in interviews:
         p = meta_of(n).person
-        keys = [f"name:{k}" for k in person_keys(p.name)] or [f"note:{n.key}"]
-        if p.email and p.email.strip():
-            # Each address in the field ("a@x, b@y", "Jane <jane@x>", "mailto:jane@x").
-            keys += [f"email:{address.strip('.').casefold()}"
-                     for address in contact_pieces("email", p.email)]
+        keys = [f"name:{k}" for k in one_person_keys(p.name)] or [f"note:{n.key}"]
+        keys += _contact_keys(p.email, p.phone, p.linkedin)
         for k in keys[1:]:
             parent[find(k)] = find(keys[0])
     groups: dict[str, Person] = {}
@@ -77,6 +77,24 @@ def people(notes: Iterable[Note]) -> list[Person]:
         root = find(f"name:{name_keys[0]}" if name_keys else f"note:{n.key}")
         groups.setdefault(root, Person(meta_of(n).person.name)).notes.append(n)
     return list(groups.values())
+
+
+def _contact_keys(email: str | None, phone: str | None, linkedin: str | None) -> list[str]:
+    """What ties two notes into one person beside the name: each address in the
+    ``email`` field ("a@x, b@y", "Jane <jane@x>", "mailto:jane@x"), each number
+    in ``phone`` by the digits it is compared by ("+1 416 555 0142" and "(416)
+    555-0142"), each profile in ``linkedin`` (trailing slash and ``www.`` aside)."""
+    keys: list[str] = []
+    if email and email.strip():
+        keys += [f"email:{address.strip('.').casefold()}"
+                 for address in contact_pieces("email", email)]
+    if phone and str(phone).strip():
+        keys += [f"phone:{d}" for number in contact_pieces("phone", str(phone))
+                 if (d := phone_key(number))]
+    if linkedin and linkedin.strip():
+        keys += [f"profile:{k}" for url in contact_pieces("linkedin", linkedin)
+                 if (k := profile_key(url))]
+    return keys
 
 
 def consented_keys(site: ValidSite) -> set[str]:

@@ -3,7 +3,8 @@
 This module turns a file's bytes into text; ivsite.audit decides what in that
 text is a leak. HTML is read as markup (text with tags out, attribute values,
 comments, right-to-left text, and as a browser shows it: see ivsite.onscreen),
-anything else as it is; gzip is
+anything else as it is; the values of the query strings of the addresses in
+either are read as a text of their own (ivsite.urlquery); gzip is
 decompressed, UTF-16/32 decoded, and embedded base64 images and ``<iframe
 srcdoc>`` documents are read as files of their own.
 """
@@ -23,6 +24,7 @@ from .cborstrings import cbor_strings
 from .onscreen import on_screen
 from .packed import Budget, unpacked
 from .pagefind_engine import is_engine
+from .urlquery import query_text
 
 _TAG = re.compile(r"<[^>]*>")
 _INLINE_TAG = re.compile(
@@ -78,8 +80,11 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
     shown_reversed = [_TAG.sub("", next(g for g in m.groups()[1:] if g is not None))[::-1]
                       for m in _REVERSED.finditer(text)] + _css_reversed(text) \
         if "\u202e" in text or _BDO.search(text) else []
+    # The values of the addresses' query strings ("?firstName=Quentin&lastName=…").
+    queries = [q] if (q := query_text(text)) else []
     if path.suffix.lower() not in MARKUP_SUFFIXES:
-        return [*inner, html.unescape(text) if "&" in text else text, *shown_reversed]
+        return [*inner, html.unescape(text) if "&" in text else text, *shown_reversed,
+                *queries]
     # Attribute values (quoted or not), comments and CDATA: what tag-stripping hides.
     hidden = " \n ".join(a or b or c for a, b, c in _ATTR.findall(text))
     hidden += " \n " + " \n ".join(a or b for a, b in _HIDDEN.findall(text))
@@ -88,7 +93,7 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
         PurePosixPath("frame.html"), html.unescape(next(g for g in m.groups() if g is not None))
         .encode(), depth, budget, frames - 1)]
     return [*inner, html.unescape(body), html.unescape(hidden), on_screen(text),
-            *(html.unescape(r) for r in shown_reversed), *framed]
+            *(html.unescape(r) for r in shown_reversed), *framed, *queries]
 
 
 _BIDI_RULE = re.compile(r"([^{}<>]+)\{[^{}]*bidi-override[^{}]*\}", re.I)
