@@ -20,8 +20,10 @@ WITHHELD: tuple[str, ...] = (
     "unpublished", "donotpublish", "dontpublish", "nopublish", "notpublic",
     "notforpublication", "offtherecord", "offrecord", "embargo", "embargoed", "nda",
     "internal", "internalonly", "personal", "onlyme", "formeonly", "vertraulich",
-    "unshared", "wip", "workinprogress", "priv", "prive", "privé", "privée", "privado",
-    "privada", "entwurf", "entwürfe", "brouillon", "borrador",
+    "donotshare", "dontshare", "unshared", "wip", "workinprogress", "priv",
+    # French, Spanish, German (red team 4, J-path)
+    "prive", "privé", "privée", "privado", "privada", "entwurf", "entwürfe", "brouillon",
+    "borrador",
 )
 """Normalised words (see :func:`normalise`) that say "not for publication": a
 privacy word wherever they are written, as a key, a value, a tag or a callout."""

@@ -19,7 +19,8 @@ from ivsite.pipeline import build
 INDEX = "---\ntitle: Home\n---\nWelcome.\n"
 REPRO = {
     "content/pages/index.md": INDEX,
-    "content/pages/Private Notes/salary.md": "---\ntitle: Salary\n---\nMy target salary is 97000.\n",
+    "content/pages/Private Notes/salary.md":
+        "---\ntitle: Salary\n---\nMy target salary is 97000.\n",
     "content/pages/x/offer (private).md": "---\ntitle: Offer\n---\nThe Zephyr offer: 120k.\n",
 }
 SECRETS = (b"97000", b"Zephyr offer")
@@ -93,7 +94,7 @@ def test_a_topic_named_with_a_privacy_word_is_private_too(rel: str) -> None:
 def test_a_front_matter_saying_public_is_an_error_naming_the_file(tmp_path: Path) -> None:
     rel = "content/pages/x/offer (private).md"
     s = write_site(tmp_path / "s", {"content/pages/index.md": INDEX,
-                                    rel: "---\ntitle: Offer\nvisibility: public\n---\nZephyr offer.\n"})
+                                    rel: "---\ntitle: Offer\nvisibility: public\n---\nZ.\n"})
     out = tmp_path / "out"
     result = build(s, out=out)
     assert result.status == 1
