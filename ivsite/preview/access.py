@@ -20,7 +20,9 @@ import secrets
 import tempfile
 from html import escape
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode
+
+from ..urlparts import split_url
 
 __all__ = ["KEY_PARAM", "Access", "entry_page", "launcher", "new_key"]
 
@@ -51,7 +53,7 @@ class Access:
     def key_in(self, target: str) -> str | None:
         """For a request target carrying the right ``?key=``: the same target without
         it (where the entry page moves on to); otherwise None."""
-        parts = urlsplit(target)
+        parts = split_url(target)
         pairs = parse_qsl(parts.query, keep_blank_values=True)
         given = [v for k, v in pairs if k == KEY_PARAM]
         if not given or not all(self._same(v) for v in given):

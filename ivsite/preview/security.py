@@ -17,7 +17,9 @@ from __future__ import annotations
 import ipaddress
 import socket
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
+
+from ..urlparts import split_url
 
 __all__ = ["allowed_hosts", "host_allowed", "is_loopback", "resolve_request_path",
            "url_host"]
@@ -32,7 +34,7 @@ def resolve_request_path(folder: Path, raw: str) -> tuple[str, Path | None]:
     an encoded slash), backslashes, NUL bytes, absolute-form targets, and paths
     whose real location (after symbolic links) is outside it.
     """
-    path = urlsplit(raw).path if raw.startswith("/") else ""
+    path = split_url(raw).path if raw.startswith("/") else ""
     if not path.startswith("/") or raw.startswith("//"):
         return "bad", None
     if "\\" in path or "\0" in path or "%5c" in path.lower() or "%00" in path:
