@@ -13,9 +13,10 @@ import html
 import posixpath
 import re
 from collections.abc import Iterator
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from .secrets import Secret
+from .urlparts import split_url
 
 _LINK = re.compile(
     r"""\s(?:href|src|srcset|poster|action|formaction|data|cite|background|xlink:href|ping)"""
@@ -54,7 +55,7 @@ _URLS = re.compile(r"[\s,]+")
 @functools.lru_cache(maxsize=1 << 14)
 def _local_path(url: str) -> str | None:
     """A link's path, decoded, if it is one within the site."""
-    parts = urlsplit(url)
+    parts = split_url(url)
     return None if parts.scheme or parts.netloc or not parts.path else unquote(parts.path)
 
 
@@ -85,6 +86,6 @@ def addresses_in(text: str, addresses: dict[str, Secret],
 
 def own_address(base_url: str) -> re.Pattern[str] | None:
     """A page's address under the site's own (its path in group 1)."""
-    site = urlsplit(base_url)
+    site = split_url(base_url)
     return re.compile(re.escape(f"{site.netloc}{site.path.rstrip('/')}/")
                       + r"([^\s\"'<>?#]+)", re.I) if site.netloc else None

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from markdown_it.token import Token
 
 from .diagnostics import Diagnostics
+from .fmchecks import MENTOR_TAG_HINT, TAG_HINT
 from .hidinghtml import hiding, reversing
 from .lookalike import normalise, privacy_callout, privacy_tag, privacy_value, privacy_word
 from .passages import Cut
@@ -62,14 +63,16 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                         f"the callout type '[!{tok.meta['kind']}]' says this passage is not "
                         "for everyone, but ivsite shows a callout to every reader of the note",
                         "use a '::: private' (or '::: mentor') passage instead of the callout")
-        elif (tok.type == TAG_TOKEN and visibility == "public" and not where
-              and privacy_tag(str(tok.meta["tag"]))):
-            found = True
-            diags.error(path, line, 1, "privacy-tag",
-                        f"the tag '{tok.content}' says this note is not for the public, but "
-                        "it is public; ivsite will not guess",
-                        "set 'visibility: private' (or 'visibility: mentor' for your mentor "
-                        "only) to keep it out, or rename the tag if the note may be published")
+        elif tok.type == TAG_TOKEN and privacy_tag(str(tok.meta["tag"])):
+            if visibility == "public" and not where:
+                found = True
+                diags.error(path, line, 1, "privacy-tag",
+                            f"the tag '{tok.content}' says this note is not for the public, "
+                            "but it is public; ivsite will not guess", TAG_HINT)
+            else:  # the mentor reads it: a mentor note, or a '::: mentor' passage
+                diags.warning(path, line, 1, "privacy-tag",
+                              f"the tag '{tok.content}' says this is not for others, but "
+                              "your mentor will read it", MENTOR_TAG_HINT)
         elif tok.type in ("html_block", "html_inline"):
             found |= _raw_html(path, line, tok.content, diags)
         if tok.type in ("inline", "html_block", "fence", "code_block") and reversing(

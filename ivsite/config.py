@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .diagnostics import Diagnostics, did_you_mean
 from .folders import folder_problem
+from .urlparts import valid as valid_url
 
 Visibility = Literal["public", "mentor", "private"]
 Kind = Literal["interviews", "reflections", "roles", "pages"]
@@ -106,6 +107,9 @@ class SiteConfig(BaseModel):
             raise ValueError(
                 "must be an absolute URL (https://host/path/) or a path starting with /"
             )
+        if not valid_url(v):  # an unclosed '[' (red team 4, J-trace)
+            raise ValueError("is not a valid URL: check its host (a '[' must be closed, "
+                             "and hold an IP address)")
         return v if v.endswith("/") else v + "/"
 
     @field_validator("language")
@@ -132,6 +136,8 @@ class SiteConfig(BaseModel):
     def _output_dir(cls, v: str) -> str:
         if not v.strip():
             raise ValueError("must not be empty")
+        if "\0" in v:  # no file system takes it (red team 4, J-trace)
+            raise ValueError("must not hold a NUL character")
         return v
 
     @property

@@ -107,6 +107,12 @@ def privacy_shaped(path: str, pos: Pos, key: str, shown: str, value: object,
     return True
 
 
+TAG_HINT = ("set 'visibility: private' (or 'visibility: mentor' for your mentor only) to "
+            "keep it out, or rename the tag if the note may be published")
+MENTOR_TAG_HINT = ("set 'visibility: private' to keep it from your mentor too, or rename the "
+                   "tag if your mentor may read the note")
+
+
 def path_contradicts(path: str, fm: FrontMatter, written: str | None,
                       diags: Diagnostics) -> bool:
     """Whether the path says private (see ivsite.pathprivacy) and the front matter
@@ -124,18 +130,27 @@ def path_contradicts(path: str, fm: FrontMatter, written: str | None,
     return True
 
 
-def privacy_tags(path: str, fm: FrontMatter, tags: list[str], diags: Diagnostics) -> bool:
+def privacy_tags(path: str, fm: FrontMatter, tags: list[str], visibility: str,
+                 diags: Diagnostics) -> bool:
     """A public note tagged ``private``, ``draft``, ``do-not-publish`` … is an error:
     the tag says its author meant it for no one, and ivsite would publish it (and
-    list it under tags/private/). Fail closed, as for a look-alike privacy key."""
+    list it under tags/private/). Fail closed, as for a look-alike privacy key.
+    On a mentor note the same tag is a warning (an error with ``--strict``): the
+    mentor view is sent to another person, whom the tag may mean to keep out (red
+    team 4, J-mtag). Whether the note is left out (an error)."""
+    if visibility == "private":
+        return False
     found = False
     for i, tag in enumerate(tags):
         if privacy_tag(tag):
             pos = fm.pos("tags", str(i))
-            diags.error(path, pos.line, pos.col, "privacy-tag",
-                        f"the tag '{tag}' says this note is not for the public, but it is "
-                        "public; ivsite will not guess",
-                        "set 'visibility: private' (or 'visibility: mentor' for your mentor "
-                        "only) to keep it out, or rename the tag if the note may be published")
-            found = True
+            if visibility == "public":
+                found = True
+                diags.error(path, pos.line, pos.col, "privacy-tag",
+                            f"the tag '{tag}' says this note is not for the public, but it "
+                            "is public; ivsite will not guess", TAG_HINT)
+            else:
+                diags.warning(path, pos.line, pos.col, "privacy-tag",
+                              f"the tag '{tag}' says this note is not for others, but it is "
+                              "a mentor note: your mentor will read it", MENTOR_TAG_HINT)
     return found

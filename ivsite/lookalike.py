@@ -20,6 +20,10 @@ WITHHELD: tuple[str, ...] = (
     "unpublished", "donotpublish", "dontpublish", "nopublish", "notpublic",
     "notforpublication", "offtherecord", "offrecord", "embargo", "embargoed", "nda",
     "internal", "internalonly", "personal", "onlyme", "formeonly", "vertraulich",
+    "donotshare", "dontshare", "unshared", "wip", "workinprogress", "priv",
+    # French, Spanish, German (red team 4, J-path)
+    "prive", "privé", "privée", "privado", "privada", "entwurf", "entwürfe", "brouillon",
+    "borrador",
 )
 """Normalised words (see :func:`normalise`) that say "not for publication": a
 privacy word wherever they are written, as a key, a value, a tag or a callout."""
@@ -36,10 +40,12 @@ LEVELS = frozenset({"public", "mentor"})
 """The levels of ``visibility`` that are not withheld words: under a key ivsite
 does not know, such a value too can only mean who may see the note."""
 
-WHOLE_ONLY = frozenset({"nda", "personal", "onlyme", "formeonly"})
+WHOLE_ONLY = frozenset({"nda", "personal", "onlyme", "formeonly", "wip", "priv", "prive",
+                        "privé"})
 """Words matched only whole (plural allowed), never inside a longer key or a typo
 away: ``nda`` is inside ``agenda`` and ``standard``, ``personal`` two edits from
-``person`` and inside ``personality``."""
+``person`` and inside ``personality``, ``wip`` inside ``wipe``, ``priv`` inside
+``privilege``, ``prive`` one edit from ``price``."""
 
 PRIVACY_WORDS: tuple[str, ...] = tuple(w for w in (*SWITCHES, *WITHHELD)
                                        if w not in WHOLE_ONLY)

@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import posixpath
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from markdown_it.token import Token
 
@@ -20,6 +20,7 @@ from .models import InterviewMeta, NoteMeta, Visibility
 from .notelike import note_like_problem
 from .passages import Cut
 from .slugs import comparable
+from .urlparts import split_url
 
 
 @dataclass(eq=False)
@@ -170,7 +171,7 @@ def resolve_wiki(site: ValidSite, target: str) -> Target:
 
 def resolve_href(site: ValidSite, from_source: str, href: str) -> Target:
     """A Markdown link or image: another note, an asset, or something outside."""
-    parts = urlsplit(href)
+    parts = split_url(href)
     if parts.scheme or parts.netloc or href.startswith("//"):
         return ExternalTarget(href)
     if not parts.path:

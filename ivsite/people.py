@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from .contacts import contact_needles, contact_pieces, profile_key
 from .contactskeleton import phone_key
@@ -28,6 +28,7 @@ from .notes import ExternalTarget, Note, NoteTarget, ValidSite, resolve_href, re
 from .rawhtml import linked_notes
 from .syntax.embeds import is_file
 from .textmatch import Confirmed, Matcher, Needles
+from .urlparts import split_url
 
 T = TypeVar("T")
 
@@ -152,7 +153,7 @@ def _interviews_at(site: ValidSite, href: str) -> set[str]:
     author copies it from the browser ("https://example.org/interviews/x/"): by its
     last two path segments, whatever the host (one that is not the site's own
     only makes a given name alone refused beside it)."""
-    parts = urlsplit(href)
+    parts = split_url(href)
     segments = [s for s in unquote(parts.path).removesuffix("index.html").split("/") if s]
     if not parts.netloc or len(segments) < 2:
         return set()

@@ -15,9 +15,10 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from .notes import Note, NoteTarget, ValidSite, resolve_href
+from .urlparts import split_url
 
 _TAG = re.compile(
     r"<(/?)([A-Za-z][\w:.-]*)((?:\s*[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?"
@@ -76,7 +77,7 @@ def page_path(from_page: str, address: str) -> str | None:
     """The site path (``interviews/iv``) a page address leads to, read from the page
     at ``from_page`` (``reflections/r/``): relative, root-relative or with a host
     (any host: the site's own may be written out in full). None for no page."""
-    parts = urlsplit(address)
+    parts = split_url(address)
     path = unquote(parts.path)
     if not path:
         return None

@@ -271,7 +271,7 @@ def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
     # A path that says private makes the note private (see ivsite.pathprivacy).
     visibility = "private" if path_privacy(path) else \
         meta.visibility or getattr(config.visibility, coll)
-    if visibility == "public" and privacy_tags(path, fm, meta.tags, diags):
+    if privacy_tags(path, fm, meta.tags, visibility, diags):
         return None
     if body_privacy(path, fm.body_line, p.tokens, p.cut, visibility, diags):
         return None

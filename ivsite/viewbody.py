@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from markdown_it.token import Token
 
@@ -27,6 +27,7 @@ from .notes import (
     resolve_wiki,
 )
 from .syntax.inlinetags import TOKEN as INLINE_TAG
+from .urlparts import split_url
 from .viewembeds import EmbedFilter, Embeds
 from .viewnote import ViewNote
 from .viewtokens import (
@@ -56,7 +57,7 @@ class BodyFilter:
         self.note, self.site, self.ids, self.titles, self.vn = note, site, ids, titles, vn
         self.hidden = hidden
         """Slugs and file names of the notes this audience may not see."""
-        self.own_host = urlsplit(base_url).netloc.casefold()
+        self.own_host = split_url(base_url).netloc.casefold()
         """The site's own host: an absolute address there is a page of this site."""
         self.tokens, self.env = tokens, env
         self.texts: list[str] = []
@@ -141,7 +142,7 @@ class BodyFilter:
         """Whether an attribute, any attribute, holds an address of a withheld note."""
         value = html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
         for url in _URL_PIECES.split(value):
-            parts = urlsplit(url)
+            parts = split_url(url)
             if parts.scheme or parts.netloc:
                 if parts.netloc.casefold() != self.own_host or not self.own_host:
                     continue

@@ -32,6 +32,8 @@ def test_an_inline_privacy_tag_in_a_public_note_is_an_error(tmp_path: Path, tag:
 
 def test_inline_privacy_tags_in_private_passages_and_other_notes_are_fine(
         tmp_path: Path) -> None:
+    """No error; what the mentor reads (a mentor note or passage) is a warning, see
+    tests/test_mentor_privacy_tags.py."""
     body = "Hi #career\n\n::: private\n#draft\n:::\n\n::: mentor\n#private\n:::"
     assert run(tmp_path / "a", body)[:2] == (0, [])
     assert run(tmp_path / "b", "#draft", "mentor")[:2] == (0, [])

@@ -222,7 +222,9 @@ ROWS: list[Row] = [
     Row("tag-secret-string", page("tags: secret"),
         [(3, 7, "error", "privacy-tag", "visibility: private")], 1),
     Row("tag-private-on-private-note", page("visibility: private", "tags: [private]"), [], 0),
-    Row("tag-draft-on-mentor-note", page("visibility: mentor", "tags: [draft]"), [], 0),
+    # red team 4, J-mtag: on a mentor note a warning (an error with --strict)
+    Row("tag-draft-on-mentor-note", page("visibility: mentor", "tags: [draft]"),
+        [(4, 8, "warning", "privacy-tag", "visibility: private")], 0),
     Row("tag-privacy-policy-is-not-private", page("tags: [privacy, secrets-management]"),
         [], 0),
     # ---- interview fields

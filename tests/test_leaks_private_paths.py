@@ -21,6 +21,15 @@ PRIVATE_PATHS = [
     "content/pages/d.private.md", "content/pages/_d.md", "content/pages/d.draft.md",
     "content/pages/a/b/Private/d.md", "content/pages/DRAFTS/d.md", "content/pages/_private/d.md",
     "content/pages/draft/d.md", "content/pages/d.Drafts.md",
+    # red team 4, J-path: a privacy word among a segment's words, or a leading ~
+    "content/pages/Private Notes/s.md", "content/pages/PrivateNotes/s.md",
+    "content/pages/my-private-stuff/s.md", "content/pages/x/s (private).md",
+    "content/pages/x/s-private.md", "content/pages/x/private-s.md", "content/pages/x/s.priv.md",
+    "content/pages/Privé/s.md", "content/pages/privado/s.md", "content/pages/Entwürfe/s.md",
+    "content/pages/WIP/s.md", "content/pages/unshared/s.md", "content/pages/~s.md",
+    "content/pages/private.d/s.md", "content/pages/x_private.md", "content/pages/private.md",
+    "content/pages/Brouillons/s.md", "content/pages/borradores/s.md",
+    "content/pages/x/DoNotPublish.md", "content/pages/x/s [draft].md",
 ]
 HOME = "---\ntitle: Home\n---\nRead [[Canary Note]] and [[Canary Note|this]].\n"
 
@@ -41,8 +50,9 @@ def test_the_path_says_private(rel: str) -> None:
 
 
 @pytest.mark.parametrize("rel", [
-    "content/pages/d.md", "content/pages/privacy.md", "content/pages/private.md",
-    "content/pages/drafting/d.md", "content/pages/x_private.md", "content/pages/d.v2.md",
+    "content/pages/d.md", "content/pages/privacy.md", "content/pages/privateer/d.md",
+    "content/pages/drafting/d.md", "content/pages/d.v2.md", "content/pages/agenda.md",
+    "content/pages/wipe-out.md", "content/pages/privileges.md", "content/pages/price.md",
     "content/interviews/2026-01-01-acme.md"])
 def test_an_ordinary_path_says_nothing(rel: str) -> None:
     assert path_privacy(rel) is None

@@ -104,7 +104,7 @@ def fetch(srv: PreviewServer, path: str, host: str | None = None,
     conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=TIMEOUT)
     try:
         conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
-        conn.putheader("Host", host if host is not None else f"127.0.0.1:{srv.port}")
+        conn.putheader("Host", host if host is not None else f"{srv.name}:{srv.port}")
         jar = cookie(srv) if jar is None else jar
         if jar:
             conn.putheader("Cookie", jar)
@@ -141,7 +141,7 @@ class EventStream:
         self.events: queue.Queue[tuple[str, dict[str, object], float]] = queue.Queue()
         port = srv.port
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
-        self.sock.sendall(f"GET /__ivsite/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+        self.sock.sendall(f"GET /__ivsite/events HTTP/1.1\r\nHost: {srv.name}:{port}\r\n"
                           f"Cookie: {cookie(srv)}\r\n"
                           "Accept: text/event-stream\r\n\r\n".encode())
         self.file = self.sock.makefile("rb")
@@ -199,7 +199,8 @@ def overlay_of(body: bytes) -> str:
 def test_pages_are_served_with_the_reload_script(tmp_path: Path) -> None:
     root = make_site(tmp_path)
     with serving(root) as srv:
-        assert srv.url == f"http://127.0.0.1:{srv.port}/"
+        assert re.fullmatch(r"ivsite-[0-9a-f]{20}\.localhost", srv.name)
+        assert srv.url == f"http://{srv.name}:{srv.port}/"
         assert srv.keyed_url == f"{srv.url}?key={srv.key}"
         home = page(srv, "/")
         assert SCRIPT_TAG.search(home)
@@ -224,21 +225,25 @@ def test_pages_are_served_with_the_reload_script(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("host", ["evil.example", "localhost.evil.example", "127.0.0.1",
-                                  "127.0.0.1:1", "evil.example:{port}", ""])
+                                  "127.0.0.1:1", "evil.example:{port}", "",
+                                  # red team 4, J-cookie: only the run's own name
+                                  "127.0.0.1:{port}", "localhost:{port}", "{name}",
+                                  "{name}:1", "x{name}:{port}", "ivsite-0.localhost:{port}"])
 def test_foreign_host_headers_are_refused(tmp_path: Path, host: str) -> None:
     root = make_site(tmp_path)
     with serving(root) as srv:
-        status, body, _ = fetch(srv, "/", host=host.format(port=srv.port))
+        status, body, _ = fetch(srv, "/", host=host.format(port=srv.port, name=srv.name))
         assert status == 403
         assert CANARY_TITLE.encode() not in body
-        status, _, _ = fetch(srv, "/__ivsite/events", host=host.format(port=srv.port))
+        status, _, _ = fetch(srv, "/__ivsite/events",
+                             host=host.format(port=srv.port, name=srv.name))
         assert status == 403
 
 
 def test_own_host_names_are_accepted(tmp_path: Path) -> None:
     root = make_site(tmp_path)
     with serving(root) as srv:
-        for host in (f"127.0.0.1:{srv.port}", f"localhost:{srv.port}", f"LOCALHOST:{srv.port}"):
+        for host in (f"{srv.name}:{srv.port}", f"{srv.name.upper()}:{srv.port}"):
             assert fetch(srv, "/", host=host)[0] == 200, host
 
 
@@ -616,19 +621,25 @@ def test_cli_prints_url_and_audience_and_exits_cleanly(tmp_path: Path, sig: int)
         if not line:
             break
         out.append(line)
-        if m := re.search(r"Serving the public view of .* at (http://127\.0\.0\.1:\d+/)"
-                          r"\?key=([\w-]+)$", line):
+        if m := re.search(r"Serving the public view of .* at "
+                          r"(http://ivsite-[0-9a-f]{20}\.localhost:\d+/)\?key=([\w-]+)$", line):
             url, key = m.groups()
         if m := re.search(r"Built into (\S+) ", line):
             folder = Path(m.group(1))
     assert url and folder, "".join(out)
     assert folder.is_dir()
-    conn = http.client.HTTPConnection(url.split("/")[2], timeout=TIMEOUT)
-    conn.request("GET", "/")
+    name = url.split("/")[2]  # a *.localhost name: the system's resolver may not know it
+    port = int(name.rsplit(":", 1)[1])
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+    conn.request("GET", "/", headers={"Host": name})
     assert conn.getresponse().status == 403  # no key, no cookie
     conn.close()
-    conn = http.client.HTTPConnection(url.split("/")[2], timeout=TIMEOUT)
-    conn.request("GET", f"/?key={key}")
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+    conn.request("GET", f"/?key={key}", headers={"Host": f"127.0.0.1:{port}"})
+    assert conn.getresponse().status == 403  # the key, but not at the run's name
+    conn.close()
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+    conn.request("GET", f"/?key={key}", headers={"Host": name})
     resp = conn.getresponse()
     assert resp.status == 200 and "HttpOnly" in (resp.getheader("Set-Cookie") or "")
     conn.close()

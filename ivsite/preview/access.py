@@ -4,13 +4,29 @@ The loopback address keeps other machines out, not other accounts on this one: o
 a shared machine (a lab server, a family computer, a CI runner) any user can
 connect to 127.0.0.1 and, without a key, read the private view, every private
 note, name and contact. So each preview makes a random key, prints it in its
-address (``http://127.0.0.1:8000/?key=…``, as Jupyter does), and answers a
+address (``http://ivsite-3f…9a.localhost:8000/?key=…``, as Jupyter does), and answers a
 request only when it carries the key: in the address once, which the preview
 trades for an HttpOnly, SameSite=Strict cookie (with a page that moves on to the
 same address without the key, so it stays out of the address bar), or in that
 cookie afterwards. Everything else, the reload stream included, is 403.
 ``--open`` hands the browser a file holding the address, not the address itself:
 a program's arguments can be read by every user of the machine.
+
+A cookie is kept per host, not per port, and SameSite counts every port of one
+host as the same site: set on 127.0.0.1, the key went with every request to any
+server on 127.0.0.1 (another account's dev server or Jupyter, or an image from one
+in a previewed note), which could then read the private view (red team 4,
+J-cookie). So on loopback the preview is opened at a host name of its run alone,
+``http://ivsite-<random>.localhost:<port>/`` (ivsite.preview.security): browsers
+and curl resolve any ``*.localhost`` name to loopback themselves, and a cookie set
+there without a ``Domain`` goes to that name only. Another server would receive
+it only at that very name, which it cannot learn: the preview is answered only at
+that name (the Host check, which also stops DNS rebinding) and sends no
+``Referer`` to other sites. A key in every path would do it too, but every link a
+page makes from the site's root would lose it. On an address other machines can
+reach (``--host``) the name is that address: there the cookie reaches the other
+servers on it, one more reason that serving anything but the public view there
+needs ``--allow-remote-private``.
 """
 
 from __future__ import annotations
@@ -20,7 +36,9 @@ import secrets
 import tempfile
 from html import escape
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode
+
+from ..urlparts import split_url
 
 __all__ = ["KEY_PARAM", "Access", "entry_page", "launcher", "new_key"]
 
@@ -51,7 +69,7 @@ class Access:
     def key_in(self, target: str) -> str | None:
         """For a request target carrying the right ``?key=``: the same target without
         it (where the entry page moves on to); otherwise None."""
-        parts = urlsplit(target)
+        parts = split_url(target)
         pairs = parse_qsl(parts.query, keep_blank_values=True)
         given = [v for k, v in pairs if k == KEY_PARAM]
         if not given or not all(self._same(v) for v in given):

@@ -18,9 +18,9 @@ import mimetypes
 import socket
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..diagnostics import Diagnostic
+from ..urlparts import split_url
 from . import reload
 from .access import Access, entry_page
 from .remote import REMOTE_PAGE
@@ -124,7 +124,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._refuse(400, "400 Bad Request: that path leaves the preview folder")
             return
         if kind == "redirect":
-            parts = urlsplit(raw)
+            parts = split_url(raw)
             self._redirect(301, parts.path + "/" + (f"?{parts.query}" if parts.query else ""))
             return
         if kind != "file" or data is None:

@@ -5,7 +5,8 @@ The private view shows every private note, name and contact, so the server's
 two doors are kept here, in one place that has no other job. A request path is
 mapped to a file only when it stays inside the preview folder, whatever its
 encoding or symbolic links. A request is answered only when its Host header
-names the address the server listens on: a page on another site that points a
+names the address the server listens on (on loopback, the run's own
+``*.localhost`` name, see :func:`preview_name`): a page on another site that points a
 name of its own at 127.0.0.1 (DNS rebinding) arrives with that name and is
 refused. Whether an address other machines can reach may show the private view
 is decided by the server (:mod:`ivsite.preview.server`), with
@@ -15,9 +16,12 @@ is decided by the server (:mod:`ivsite.preview.server`), with
 from __future__ import annotations
 
 import ipaddress
+import secrets
 import socket
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
+
+from ..urlparts import split_url
 
 __all__ = ["allowed_hosts", "host_allowed", "is_loopback", "resolve_request_path",
            "url_host"]
@@ -32,7 +36,7 @@ def resolve_request_path(folder: Path, raw: str) -> tuple[str, Path | None]:
     an encoded slash), backslashes, NUL bytes, absolute-form targets, and paths
     whose real location (after symbolic links) is outside it.
     """
-    path = urlsplit(raw).path if raw.startswith("/") else ""
+    path = split_url(raw).path if raw.startswith("/") else ""
     if not path.startswith("/") or raw.startswith("//"):
         return "bad", None
     if "\\" in path or "\0" in path or "%5c" in path.lower() or "%00" in path:
@@ -100,21 +104,27 @@ def url_host(host: str) -> str:
     return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
 
-def allowed_hosts(host: str, port: int) -> set[str] | None:
+def preview_name() -> str:
+    """A host name of this run alone under ``localhost`` (``ivsite-3f…9a.localhost``,
+    80 random bits), which browsers and curl resolve to the loopback address
+    themselves (RFC 6761). A cookie set there goes to that name only: never to
+    another server on 127.0.0.1, whatever its port (red team 4, J-cookie)."""
+    return f"ivsite-{secrets.token_hex(10)}.localhost"
+
+
+def allowed_hosts(host: str, port: int, name: str | None = None) -> set[str] | None:
     """Host header values (lower case) this server answers; ``None``: any IP literal.
 
-    Bound to one address, only that address (and ``localhost`` for a loopback
-    address) with the port is accepted. Bound to every address (0.0.0.0 or ::),
-    IP literals, localhost and this machine's own names are: a DNS-rebinding page
-    always arrives with a name that is none of these.
+    On loopback, only the run's own ``name`` (see :func:`preview_name`) with the
+    port: the key's cookie is scoped to it, and a DNS-rebinding page or a request
+    to 127.0.0.1 arrives with another name. Bound to another single address, only
+    that address with the port is accepted. Bound to every address (0.0.0.0 or
+    ::), IP literals, localhost and this machine's own names are: a DNS-rebinding
+    page always arrives with a name that is none of these.
     """
     if _is_wildcard(host):
         return None
-    names = {url_host(host).lower()}
-    if host in ("127.0.0.1", "localhost"):
-        names |= {"127.0.0.1", "localhost"}
-    elif host.strip("[]") == "::1":
-        names |= {"localhost"}
+    names = {name.lower()} if name is not None else {url_host(host).lower()}
     out = {f"{n}:{port}" for n in names}
     if port == 80:
         out |= names

@@ -31,7 +31,7 @@ from .access import KEY_PARAM, Access, launcher, new_key
 from .console import Console, Log, stderr
 from .heap import trim_heap
 from .http import HTTPServer, ServeError, bind
-from .security import allowed_hosts, is_loopback, url_host
+from .security import allowed_hosts, is_loopback, preview_name, url_host
 from .session import Preview, Rebuild
 from .watch import Watcher, latest_mtime
 
@@ -65,6 +65,9 @@ class PreviewServer:
         self.remote = not is_loopback(host)
         self.hub = reload.ReloadHub(redact=self.remote)
         self.key = new_key()
+        self.name = url_host(host) if self.remote else preview_name()
+        """The host name the preview is opened at: on loopback one of this run alone,
+        so that the key's cookie reaches no other server (see ivsite.preview.access)."""
         self.preview: Preview | None = None
         self.httpd: HTTPServer | None = None
         self.watcher: Watcher | None = None
@@ -85,7 +88,7 @@ class PreviewServer:
 
     @property
     def url(self) -> str:
-        return f"http://{url_host(self.host)}:{self.port}/"
+        return f"http://{self.name}:{self.port}/"
 
     @property
     def keyed_url(self) -> str:
@@ -120,7 +123,8 @@ class PreviewServer:
             self.httpd.hub = self.hub
             self.httpd.port = self.port
             self.httpd.access = Access(self.key, self.port)
-            self.httpd.allowed = allowed_hosts(self.host, self.port)
+            self.httpd.allowed = allowed_hosts(self.host, self.port,
+                                               None if self.remote else self.name)
             if remote and self.audience == "mentor":
                 self.log(f"WARNING: the mentor view is served unencrypted on {self.host}, "
                          "reachable from other machines.")
