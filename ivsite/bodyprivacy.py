@@ -31,6 +31,10 @@ from .syntax.inlinetags import TOKEN as TAG_TOKEN
 
 _FIELD = re.compile(r"(?:^|(?<=[\[(]))[ \t]*([^\W\d][\w \t-]*?)[ \t]*::", re.MULTILINE)
 """A Dataview field's key: at a line's start, or just after ``[`` or ``(``."""
+_SETTING = re.compile(r"^[ \t]*([^\W\d][\w \t-]*?)[ \t]*:(?!:)[ \t]*(\S.*?)[ \t]*$", re.MULTILINE)
+"""A line that is only ``key: value``, as YAML writes a setting (a misplaced
+front-matter line; markup such as ``**Visibility:**`` is already blanked)."""
+_YES_NO = frozenset({"true", "false", "yes", "no", "on", "off"})
 _TEMPLATE = re.compile(r"\{%-?\s*(?:end)?\s*(\w+)(?:[^%\n]*%\})?"
                        r"|\{\{[<%]\s*/?\s*(\w+)(?:[^}\n]*\}\})?|\[/\s*(\w+)\s*\]")
 """A template tag (Liquid, Jinja), a Hugo shortcode or a BBCode-style closing tag."""
@@ -89,12 +93,12 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                             f"'{word}' keeps text out of the page in another tool (Liquid, "
                             "Jinja, Hugo, forum tags), but ivsite does not read it and would "
                             "publish the text", _PASSAGE_HINT)
-            for offset, key in _privacy_fields(tok):
+            for offset, field in _privacy_fields(tok):
                 found = True
                 diags.error(path, line + offset, 1, "privacy-field",
-                            f"the inline field '{key}::' looks like a privacy switch, but "
-                            "ivsite does not read inline fields and would publish it as text",
-                            _PASSAGE_HINT)
+                            f"the line '{field}' looks like a privacy switch, but ivsite "
+                            "reads settings only in the front matter (and no inline "
+                            "fields), and would publish it as text", _PASSAGE_HINT)
     for src, comment in cut.said:
         if "private" not in kinds.get(src, ()) and comment_marker(comment):
             found = True
@@ -189,9 +193,16 @@ def _with_lines(tokens: list[Token]) -> Iterator[tuple[Token, int]]:
 
 def _privacy_fields(inline: Token) -> Iterator[tuple[int, str]]:
     """Dataview fields with a privacy key in an inline token's text (code is not
-    text), with the line offset of each."""
+    text), and lines that are only a YAML-like setting with a privacy key and a
+    value that says who may see the note (``Visibility: private``, ``draft: true``;
+    not ``Mentor: Jane Smith``), with the line offset of each."""
     text = _plain(inline)
     for m in _FIELD.finditer(text):
         key = m.group(1)
         if privacy_word(key) is not None:
-            yield text.count("\n", 0, m.start()), key.strip()
+            yield text.count("\n", 0, m.start()), key.strip() + "::"
+    for m in _SETTING.finditer(text):
+        key, value = m.group(1), m.group(2)
+        if privacy_word(key) is not None and (
+                privacy_value(value) or value.casefold() in _YES_NO):
+            yield text.count("\n", 0, m.start()), f"{key.strip()}: {value}"

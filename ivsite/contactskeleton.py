@@ -126,7 +126,7 @@ def marked_skeleton(cased: str) -> str:
     """The skeleton with each space and symbol taken out still there as a mark
     (:data:`_SPACE`, :data:`_MARK`), which tells where a word ended (see
     :func:`ends_a_word`)."""
-    text = _SPOKEN_WORD.sub(_spoken, cased.lower() if cased.isascii() else cased.casefold())
+    text = spell_symbols(cased.lower() if cased.isascii() else cased.casefold())
     text = _DIGIT_WORD.sub(_digit, text)
     if "+" in text:
         text = _PLUS_TAG.sub("", text)
@@ -150,6 +150,12 @@ def ends_a_word(needle: str, marked: str) -> bool:
 def _ending(needle: str) -> re.Pattern[str]:
     marks = f"[{_MARK}{_SPACE}]*"
     return re.compile(marks.join(map(re.escape, needle)) + r"(?![^\W_])")
+
+
+def spell_symbols(cased: str) -> str:
+    """Step 2 alone: each word that spells a symbol, standing apart, as the symbol
+    with a space either side ("jane at example dot com" is "jane @ example . com")."""
+    return _SPOKEN_WORD.sub(_spoken, cased)
 
 
 def _spoken(m: re.Match[str]) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from .diagnostics import Diagnostics, did_you_mean
 from .frontmatter import FrontMatter, Pos
 from .lookalike import privacy_tag, privacy_value, privacy_word
+from .otherswitches import not_published
 from .pathprivacy import described, path_privacy
 
 
@@ -89,7 +90,17 @@ def privacy_below(fm: FrontMatter, path: str, where: tuple[str, ...], value: obj
 def privacy_shaped(path: str, pos: Pos, key: str, shown: str, value: object,
                     diags: Diagnostics) -> bool:
     """An unknown key that looks like a privacy switch, or says who may see the note,
-    is an error: ignoring it, as other unknown keys are, would publish the note."""
+    is an error: ignoring it, as other unknown keys are, would publish the note. So
+    is another tool's "do not publish" (see ivsite.otherswitches)."""
+    tool = not_published(key, value)
+    if tool is not None:
+        diags.error(path, pos.line, pos.col, "privacy-key",
+                    f"'{shown}' keeps the page out of the site in another tool: {tool}; "
+                    "ivsite does not read it and would publish the note",
+                    "to keep the note out, write 'visibility: private' (or 'visibility: "
+                    f"mentor' for your mentor only) instead of '{shown}'; to publish it, "
+                    f"remove '{shown}'")
+        return True
     word = privacy_word(key)
     if word is None and not privacy_value(value):
         return False

@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - depends on the platform's wheel
 
 from yaml.constructor import ConstructorError, SafeConstructor
 
+from .blockcomments import block_comments
 from .diagnostics import Diagnostic
 
 _DOCUMENT_END = re.compile(r"\.\.\.(?:[ \t]|$)")
@@ -160,7 +161,8 @@ def split(path: str, data: bytes) -> tuple[FrontMatter | None, list[Diagnostic]]
             node = loader.get_single_node()
             if node is not None:
                 # Before construction, which flattens merge keys in place.
-                diags += _duplicates(path, node) + _merge_keys(path, node)
+                diags += _duplicates(path, node) + _merge_keys(path, node) \
+                    + block_comments(path, node, yaml_text)
             data_obj = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()

@@ -17,6 +17,7 @@ from .frontmatter import FrontMatter, split
 from .load import SourceFile
 from .markdown import parse_body
 from .passages import Cut, Problem
+from .secondfront import second_front_matter
 
 
 @dataclass
@@ -39,6 +40,7 @@ def read_note(source: SourceFile) -> tuple[FrontMatter | None, list[Diagnostic],
     fm, diags = split(source.rel, source.data)
     if fm is None:
         return None, diags, None
+    diags += second_front_matter(source.rel, fm)
     try:
         return fm, diags, passages.cut(fm.body)
     except Exception as exc:  # a cutter bug must not become the user's traceback

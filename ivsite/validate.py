@@ -22,6 +22,7 @@ from .causes import attach, rejected_names
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics, did_you_mean
 from .fallback import fallbacks
+from .fieldcontacts import contacts_in_fields
 from .fmchecks import (
     comment_kind,
     drop_unknown,
@@ -214,6 +215,8 @@ def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
             diags.error(path, pos.line, pos.col, "comment-in-front-matter",
                         f"{kind} in the front matter would be printed as text",
                         "use a YAML comment ('# ...') or move it into the body")
+    if coll == "interviews":
+        contacts_in_fields(path, fm, diags)
     # Visibility is checked by hand for the hints the contract asks for.
     if "visibility" in data:
         vis = data["visibility"]

@@ -11,12 +11,13 @@ note's text published, so the check is what keeps it out.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from unit_helpers import write_site
 
-from ivsite import otherfront, validate
+from ivsite import bodyprivacy, otherfront, parse, validate
 from ivsite.pipeline import build
 
 PRIVATE = "title: Secretpage\nvisibility: private\n"
@@ -70,6 +71,10 @@ def test_late_front_matter_refused(tmp_path: Path, text: str) -> None:
 def test_late_front_matter_unchecked_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     monkeypatch.setattr(otherfront, "_late_fence", lambda lines: None)
+    # Two later lines of defence (red team 4, J2) refuse it too: a block that
+    # reads as front matter at the body's top, and a 'visibility: private' line.
+    monkeypatch.setattr(parse, "second_front_matter", lambda path, fm: [])
+    monkeypatch.setattr(bodyprivacy, "_SETTING", re.compile(r"(?!)"))
     status, _, published = built(tmp_path, text)
     assert status == 0
     assert "Canarytext" in published
