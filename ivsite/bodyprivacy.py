@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from markdown_it.token import Token
 
 from .diagnostics import Diagnostics
-from .hidinghtml import hiding, reversing
+from .hidinghtml import hiding, redirecting, reversing
 from .lookalike import normalise, privacy_callout, privacy_tag, privacy_value, privacy_word
 from .passages import Cut
 from .rawhtml import Tag, tags
@@ -99,6 +99,22 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                         f"the comment '{' '.join(comment.split())}' looks like it marks text "
                         "as not for everyone, but ivsite takes out only the comment and "
                         "would publish the text around it", _PASSAGE_HINT)
+    return found
+
+
+def base_elements(path: str, body_line: int, tokens: list[Token], diags: Diagnostics) -> bool:
+    """A ``<base>`` element anywhere in the note, private passages and private notes
+    too: the private preview shows them, and a base address sends the page's own
+    relative addresses (the theme's scripts, the preview's reload script, which
+    runs with the key) to another host (red team 4, J1). Whether any was found."""
+    found = False
+    for tok, src in _with_lines(tokens):
+        if tok.type in ("html_block", "html_inline") and redirecting(tok.content):
+            found = True
+            diags.error(path, src + body_line, 1, "base-element",
+                        "a <base> element changes where every relative address on the "
+                        "page leads, the site's own scripts and styles included",
+                        "remove it, and write each link's address in full instead")
     return found
 
 

@@ -39,6 +39,29 @@ _ZERO_FONT = re.compile(r"(?:^|\s)0(?:/|\s|$)")
 """A font shorthand's size of 0 ("font: 0/0 a")."""
 
 
+_DOCUMENT_ADDRESS = {"script": ("src",), "object": ("data",), "embed": ("src",),
+                     "iframe": ("src",), "frame": ("src",)}
+"""Elements that run or show what their address holds: with a ``data:`` URL the
+code or page is written in the address (red team 4, J9)."""
+_CONTROLS = "".join(map(chr, range(0x21)))
+
+
+def _is_data_url(value: str | None) -> bool:
+    """Whether an address is a data: URL as a browser reads it (spaces and control
+    characters around and inside the scheme are dropped, case does not count)."""
+    if value is None:
+        return False
+    return value.strip(_CONTROLS).replace("\t", "").replace("\n", "").replace(
+        "\r", "")[:5].casefold() == "data:"
+
+
+def redirecting(content: str) -> bool:
+    """Whether raw HTML holds a ``<base>`` element: it changes where every relative
+    address on the page leads, the theme's and the live preview's own scripts
+    included (red team 4, J1), whoever may read the note."""
+    return any(tag.name == "base" and not tag.closing for tag in tags(content))
+
+
 def _tiny(value: str) -> bool:
     """A size or amount too small to see, or one that cannot be told (a function)."""
     if "(" in value:
@@ -120,6 +143,10 @@ def _tag_hides(tag: Tag) -> Iterator[str]:
         yield _ELEMENTS[tag.name]
     if tag.name == "script" and tag.get("src") is None:
         yield "a <script> element with code (a script can write any text)"
+    for attr in _DOCUMENT_ADDRESS.get(tag.name, ()):
+        if _is_data_url(tag.get(attr)):
+            yield (f"a <{tag.name}> whose '{attr}' is a data: URL (the address carries "
+                   "the code or page itself, which can write any text)")
     if tag.name == "link" and "stylesheet" in (tag.get("rel") or "").casefold():
         yield "a stylesheet link (CSS can hide text or write it with 'content')"
     for name, value in tag.attrs:

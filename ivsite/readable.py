@@ -78,8 +78,9 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
     shown_reversed = [_TAG.sub("", next(g for g in m.groups()[1:] if g is not None))[::-1]
                       for m in _REVERSED.finditer(text)] + _css_reversed(text) \
         if "\u202e" in text or _BDO.search(text) else []
+    joined = [_CONCAT.sub("", text)] if _CONCAT.search(text) else []
     if path.suffix.lower() not in MARKUP_SUFFIXES:
-        return [*inner, html.unescape(text) if "&" in text else text, *shown_reversed]
+        return [*inner, html.unescape(text) if "&" in text else text, *shown_reversed, *joined]
     # Attribute values (quoted or not), comments and CDATA: what tag-stripping hides.
     hidden = " \n ".join(a or b or c for a, b, c in _ATTR.findall(text))
     hidden += " \n " + " \n ".join(a or b for a, b in _HIDDEN.findall(text))
@@ -88,7 +89,15 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
         PurePosixPath("frame.html"), html.unescape(next(g for g in m.groups() if g is not None))
         .encode(), depth, budget, frames - 1)]
     return [*inner, html.unescape(body), html.unescape(hidden), on_screen(text),
-            *(html.unescape(r) for r in shown_reversed), *framed]
+            *(html.unescape(r) for r in shown_reversed), *framed,
+            *(html.unescape(_TAG.sub(" ", j)) for j in joined)]
+
+
+_CONCAT = re.compile(r"""(["'`])\s*\+\s*\1""")
+"""Where a script joins two string literals ("Quen" + "tin"): a script that writes
+a name from pieces (a data: URL's or an inline one, red team 4, J9) reads whole
+with these taken out. A name computed otherwise (character codes, a reversed
+string) is not read: the filter refuses every script with code."""
 
 
 _BIDI_RULE = re.compile(r"([^{}<>]+)\{[^{}]*bidi-override[^{}]*\}", re.I)

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from . import consent
-from .bodyprivacy import body_privacy
+from .bodyprivacy import base_elements, body_privacy
 from .causes import attach, rejected_names
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics, did_you_mean
@@ -273,7 +273,8 @@ def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
         meta.visibility or getattr(config.visibility, coll)
     if visibility == "public" and privacy_tags(path, fm, meta.tags, diags):
         return None
-    if body_privacy(path, fm.body_line, p.tokens, p.cut, visibility, diags):
+    if body_privacy(path, fm.body_line, p.tokens, p.cut, visibility, diags) \
+            | base_elements(path, fm.body_line, p.tokens, diags):
         return None
     slug = meta.slug or slugify(note_key.rsplit("/", 1)[-1]) or "note"
     if coll == "pages" and note_key.rsplit("/", 1)[-1] == "index":

@@ -1,0 +1,117 @@
+"""Red team 4's script and address reproducers (docs/redteam/2026-11-30-fourth.md).
+
+* J1: a ``<base href>`` in a note sends the page's own relative addresses (the
+  preview's reload script, which runs with the key) to another host: an error
+  in every audience, private notes and passages too.
+* J9: ``<script src="data:…">``, ``<object data="data:…">``, ``<embed src="data:…">``
+  carry code in their address: ``hiding-markup`` as an inline script with code
+  is; the audit reads a data: script's decoded text, string literals joined.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from unit_helpers import write_site
+
+from ivsite import audience, bodyprivacy, readable, validate
+from ivsite.diagnostics import Diagnostics
+from ivsite.pipeline import Pipeline, Result, build
+from ivsite.preview.reload import SCRIPT_PATH
+
+PERSON = ("---\nvisibility: private\ndate: 2026-02-10\nperson:\n  name: Quentin Zabrowski\n"
+          "  company: Acme Corp\nconsent:\n  publish_name: false\n---\nBody text.\n")
+
+
+def site(root: Path, body: str, vis: str = "public") -> Path:
+    return write_site(root / "s", {
+        "content/interviews/i.md": PERSON,
+        "content/pages/p.md": f"---\ntitle: P\nvisibility: {vis}\n---\nThanks to\n\n{body}\n",
+        "content/pages/index.md": "---\ntitle: Home\n---\nWelcome.\n"})
+
+
+def errors(result: Result) -> list[tuple[str, str]]:
+    return [(d.code, d.path) for d in result.diagnostics if d.severity == "error"]
+
+
+BASE = '<base href="http://localhost:9877/">'
+
+
+def checked(root: Path) -> list[tuple[str, str]]:
+    """The errors of load, parse and validate (what every audience starts from)."""
+    diags = Diagnostics()
+    Pipeline(root, persist_cache=False).prepare(diags)
+    return [(d.code, d.path) for d in diags.errors]
+
+
+@pytest.mark.parametrize(("body", "vis"), [
+    (BASE, "public"),
+    (BASE, "private"),
+    (f"::: private\n{BASE}\n:::", "public"),
+    (f"<iframe srcdoc='{BASE}'></iframe>", "mentor"),
+], ids=["public", "private note", "private passage", "in a frame"])
+def test_a_base_element_is_an_error_in_every_audience(tmp_path: Path, body: str,
+                                                      vis: str) -> None:
+    assert ("base-element", "content/pages/p.md") in checked(site(tmp_path, body, vis))
+
+
+def test_without_the_rule_the_preview_script_loads_from_the_other_host(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(validate, "base_elements", lambda *args: False)
+    result = build(site(tmp_path, BASE, "mentor"), out=tmp_path / "out", audience="mentor")
+    assert result.status == 0, errors(result)
+    page = (tmp_path / "out/p/index.html").read_text("utf-8")
+    assert BASE in page
+    # The preview puts its script in with a relative address; the base resolves it.
+    assert urljoin("http://localhost:9877/", SCRIPT_PATH).startswith("http://localhost:9877/")
+
+
+J9 = {
+    "plain": '<script src="data:text/javascript,document.write(%22Quen%22%2B%22tin%20Zab%22'
+             '%2B%22rowski%22)"></script>',
+    "base64": '<script src="data:text/javascript;base64,ZG9jdW1lbnQud3JpdGUoIlF1ZW4iKyJ0aW4g'
+              'WmFiIisicm93c2tpIik="></script>',
+    "spaced scheme": '<script src=" DaTa:text/javascript;base64,ZG9jdW1lbnQud3JpdGUoIlF1ZW4iKy'
+                     'J0aW4gWmFiIisicm93c2tpIik="></script>',
+    "object": '<object data="data:text/html,%3Cscript%3Edocument.write(%22Quen%22%2B%22tin'
+              '%20Zab%22%2B%22rowski%22)%3C/script%3E"></object>',
+    "embed": '<embed src="data:text/html,%3Cscript%3Edocument.write(%22Quen%22%2B%22tin%20'
+             'Zab%22%2B%22rowski%22)%3C/script%3E">',
+}
+
+
+@pytest.mark.parametrize("body", list(J9.values()), ids=list(J9))
+def test_a_data_url_that_carries_code_is_hiding_markup(tmp_path: Path, body: str) -> None:
+    result = build(site(tmp_path, body), out=tmp_path / "out")
+    assert ("hiding-markup", "content/pages/p.md") in errors(result), errors(result)
+
+
+def filter_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bodyprivacy, "hiding", lambda content: iter(()))
+    monkeypatch.setattr(audience, "check_names", lambda *args, **kwargs: None)
+
+
+@pytest.mark.parametrize("case", ["plain", "base64", "object", "embed"])
+def test_the_audit_alone_reads_the_data_urls_script(tmp_path: Path, case: str,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    filter_off(monkeypatch)
+    result = build(site(tmp_path, J9[case]), out=tmp_path / "out")
+    assert result.status == 1
+    assert any(h.output == "p/index.html" for h in result.hits), [h.text() for h in result.hits]
+
+
+def test_without_joining_literals_the_audit_misses_the_written_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    filter_off(monkeypatch)
+    monkeypatch.setattr(readable, "_CONCAT", __import__("re").compile("(?!)"))
+    result = build(site(tmp_path, J9["base64"]), out=tmp_path / "out")
+    assert result.status == 0, [h.text() for h in result.hits]
+    assert "ZG9jdW1lbnQud3JpdGUo" in (tmp_path / "out/p/index.html").read_text("utf-8")
+
+
+def test_an_embed_from_another_host_stays_allowed(tmp_path: Path) -> None:
+    result = build(site(tmp_path, '<script src="https://gist.example.com/u/abc.js"></script>'),
+                   out=tmp_path / "out")
+    assert "hiding-markup" not in [c for c, _ in errors(result)], errors(result)
