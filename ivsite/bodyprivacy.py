@@ -17,12 +17,12 @@ for the public's tags, neither do lines in a ``::: mentor`` passage.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from markdown_it.token import Token
 
 from .diagnostics import Diagnostics
-from .hidinghtml import hiding, redirecting, reversing
+from .hidinghtml import hiding, redirecting, reversing, theme_hiding
 from .lookalike import normalise, privacy_callout, privacy_tag, privacy_value, privacy_word
 from .passages import Cut
 from .rawhtml import Tag, tags
@@ -45,8 +45,9 @@ _PASSAGE_HINT = ("to keep it out, put it in a '::: private' passage (or '::: men
 
 
 def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
-                 visibility: str, diags: Diagnostics) -> bool:
-    """Report the body's privacy switches an audience would see; whether any was found."""
+                 visibility: str, diags: Diagnostics, sheet: Mapping[str, str]) -> bool:
+    """Report the body's privacy switches an audience would see; whether any was found.
+    ``sheet``: the classes and ids the theme hides (ivsite.sheethiding)."""
     if visibility == "private":
         return False
     kinds = {line.src: line.kinds for line in cut.lines}
@@ -71,7 +72,7 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                         "set 'visibility: private' (or 'visibility: mentor' for your mentor "
                         "only) to keep it out, or rename the tag if the note may be published")
         elif tok.type in ("html_block", "html_inline"):
-            found |= _raw_html(path, line, tok.content, diags)
+            found |= _raw_html(path, line, tok.content, diags, sheet)
         if tok.type in ("inline", "html_block", "fence", "code_block") and reversing(
                 tok.content):
             found = True
@@ -127,7 +128,8 @@ def comment_marker(comment: str) -> bool:
         and all(_marker_word(w) or w in _FRAME_WORDS for w in words))
 
 
-def _raw_html(path: str, line: int, content: str, diags: Diagnostics) -> bool:
+def _raw_html(path: str, line: int, content: str, diags: Diagnostics,
+              sheet: Mapping[str, str]) -> bool:
     """Errors for raw HTML that says "private" or hides letters; whether any."""
     found = False
     for tag in tags(content):
@@ -137,7 +139,7 @@ def _raw_html(path: str, line: int, content: str, diags: Diagnostics) -> bool:
                         f"the HTML tag <{tag.name}> looks like it keeps its content "
                         "private, but browsers show it and ivsite would publish it",
                         _PASSAGE_HINT)
-    for what in dict.fromkeys(hiding(content)):
+    for what in dict.fromkeys((*hiding(content), *theme_hiding(content, sheet))):
         found = True
         diags.error(path, line, 1, "hiding-markup",
                     f"{what} can make readers see other letters than are written here, "

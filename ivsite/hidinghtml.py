@@ -14,7 +14,7 @@ output under several readings of its own as a second line (ivsite.readable).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from .rawhtml import Tag, tags
 
@@ -136,6 +136,23 @@ def hiding(content: str) -> Iterator[str]:
         if tag.closing:
             continue
         yield from _tag_hides(tag)
+
+
+def theme_hiding(content: str, sheet: Mapping[str, str]) -> Iterator[str]:
+    """The classes and ids in raw HTML that the theme's style sheets hide or move
+    off screen (``sheet``: see ivsite.sheethiding), each a phrase for the error
+    message (red team 4, J10)."""
+    if not sheet or ("class" not in content.casefold() and "id" not in content.casefold()):
+        return
+    for tag in tags(content):
+        if tag.closing:
+            continue
+        names = [f".{c}" for c in (tag.get("class") or "").split()]
+        names += [f"#{i}" for i in (tag.get("id") or "").split()[:1]]
+        for name in names:
+            if name in sheet:
+                yield (f"the {'class' if name[0] == '.' else 'id'} '{name[1:]}' on "
+                       f"<{tag.name}> (the theme's style sheet hides it: {sheet[name]})")
 
 
 def _tag_hides(tag: Tag) -> Iterator[str]:

@@ -3,6 +3,9 @@
 * J1: a ``<base href>`` in a note sends the page's own relative addresses (the
   preview's reload script, which runs with the key) to another host: an error
   in every audience, private notes and passages too.
+* J10: a class the theme's style sheets hide (``skip-link``, ``menu-toggle``)
+  splits a name: ``hiding-markup``, and the audit's on-screen reading leaves
+  the theme's hiding classes out.
 * J9: ``<script src="data:…">``, ``<object data="data:…">``, ``<embed src="data:…">``
   carry code in their address: ``hiding-markup`` as an inline script with code
   is; the audit reads a data: script's decoded text, string literals joined.
@@ -16,10 +19,11 @@ from urllib.parse import urljoin
 import pytest
 from unit_helpers import write_site
 
-from ivsite import audience, bodyprivacy, readable, validate
+from ivsite import audience, audit, bodyprivacy, readable, sheethiding, validate
 from ivsite.diagnostics import Diagnostics
-from ivsite.pipeline import Pipeline, Result, build
+from ivsite.pipeline import Pipeline, Result, build, checks
 from ivsite.preview.reload import SCRIPT_PATH
+from ivsite.secrets import Secret
 
 PERSON = ("---\nvisibility: private\ndate: 2026-02-10\nperson:\n  name: Quentin Zabrowski\n"
           "  company: Acme Corp\nconsent:\n  publish_name: false\n---\nBody text.\n")
@@ -115,3 +119,73 @@ def test_an_embed_from_another_host_stays_allowed(tmp_path: Path) -> None:
     result = build(site(tmp_path, '<script src="https://gist.example.com/u/abc.js"></script>'),
                    out=tmp_path / "out")
     assert "hiding-markup" not in [c for c, _ in errors(result)], errors(result)
+
+
+# J10: the theme's own hiding classes.
+J10 = {
+    "skip-link": 'Thanks to Quen<span class="skip-link">ch</span>tin Zab<span class="skip-link">'
+                 "xx</span>rowski for the help.",
+    "menu-toggle": 'Thanks to Quen<span class="menu-toggle">ch</span>tin Zabrowski.',
+    "toc-side": 'Thanks to Quen<span class="note toc-side">ch</span>tin Zabrowski.',
+}
+
+
+def test_the_default_themes_hiding_classes_are_read_from_its_style_sheet(tmp_path: Path) -> None:
+    sheet = Pipeline(tmp_path, persist_cache=False).theme_sheet("default")
+    assert {".skip-link", ".menu-toggle", ".toc-side", ".visually-hidden"} <= set(sheet)
+    assert ".prose" not in sheet and ".site-header" not in sheet
+
+
+def test_a_rule_that_hides_names_its_class() -> None:
+    css = (".a{position:absolute;top:-10rem}.x .b:not(.c){display:none}"
+           ".d::before{display:none}.e{font-size:0}.f{color:red}"
+           "@media print{#g{clip:rect(0 0 0 0)}}")
+    assert set(sheethiding.hiding_names(css)) == {".a", ".b", ".e", "#g"}
+
+
+@pytest.mark.parametrize("body", list(J10.values()), ids=list(J10))
+def test_a_theme_class_that_hides_is_hiding_markup(tmp_path: Path, body: str) -> None:
+    result = build(site(tmp_path, body), out=tmp_path / "out")
+    assert ("hiding-markup", "content/pages/p.md") in errors(result), errors(result)
+
+
+def test_a_site_themes_own_hiding_class_is_read_too(tmp_path: Path) -> None:
+    root = site(tmp_path, 'Thanks to Quen<span class="gone">ch</span>tin Zabrowski.')
+    static = root / "themes/default/static"
+    static.mkdir(parents=True)
+    css = (Path(__file__).parent.parent / "themes/default/static/style.css").read_text("utf-8")
+    (static / "style.css").write_text(css + "\n.gone { display: none; }\n", "utf-8")
+    result = build(root, out=tmp_path / "out")
+    assert ("hiding-markup", "content/pages/p.md") in errors(result), errors(result)
+
+
+@pytest.mark.parametrize("case", list(J10), ids=list(J10))
+def test_the_audit_alone_reads_the_theme_class_as_hidden(
+        tmp_path: Path, case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bodyprivacy, "theme_hiding", lambda content, sheet: iter(()))
+    filter_off(monkeypatch)
+    result = build(site(tmp_path, J10[case]), out=tmp_path / "out")
+    assert result.status == 1
+    assert any(h.output == "p/index.html" for h in result.hits), [h.text() for h in result.hits]
+
+
+def test_without_the_themes_classes_the_split_name_is_published(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bodyprivacy, "theme_hiding", lambda content, sheet: iter(()))
+    filter_off(monkeypatch)
+    monkeypatch.setattr(audit, "sheets_hiding", lambda sheets: {})
+    monkeypatch.setattr(checks, "theme_hidden", lambda theme: frozenset())
+    result = build(site(tmp_path, J10["skip-link"]), out=tmp_path / "out")
+    assert result.status == 0, [h.text() for h in result.hits]
+    page = (tmp_path / "out/p/index.html").read_text("utf-8")
+    assert 'Quen<span class="skip-link">ch</span>tin' in page
+
+
+def test_the_audit_reads_the_sheets_in_the_folder(tmp_path: Path) -> None:
+    """``ivsite audit DIR``: the folder's own style sheet names the class."""
+    page = b'<p>Thanks to Quen<span class="away">ch</span>tin Zabrowski.</p>'
+    secret = Secret("unconsented name", "Quentin Zabrowski", "content/interviews/i.md", 1)
+    files = [("p/index.html", page), ("style.css", b".away{position:fixed;left:-999px}")]
+    assert [h.output for h in audit.audit_files(files, [secret], "", []).hits] == \
+        ["p/index.html"]
+    assert audit.audit_files(files[:1], [secret], "", []).hits == []
