@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 import pytest
 from unit_helpers import write_site
 
-from ivsite import audience, audit, bodyprivacy, readable, sheethiding, validate
+from ivsite import audience, audit, bodyprivacy, readable, sheethiding, validate, viewbody
 from ivsite.diagnostics import Diagnostics
 from ivsite.pipeline import Pipeline, Result, build, checks
 from ivsite.preview.reload import SCRIPT_PATH
@@ -189,3 +189,51 @@ def test_the_audit_reads_the_sheets_in_the_folder(tmp_path: Path) -> None:
     assert [h.output for h in audit.audit_files(files, [secret], "", []).hits] == \
         ["p/index.html"]
     assert audit.audit_files(files[:1], [secret], "", []).hits == []
+
+
+# J1: the mentor share (unencrypted, same origin as every mentor page).
+GIST = '<script src="https://gist.example.com/u/abc.js"></script>'
+SHARING = 'title = "Site"\nbase_url = "https://example.org/"\n\n[share]\nenabled = true\n'
+
+
+def shared_site(root: Path, body: str) -> Path:
+    return write_site(root / "s", {
+        "content/pages/embed.md": f"---\ntitle: A snippet I liked\n---\nHere is the gist:\n\n"
+                                  f"{body}\n",
+        "content/reflections/r.md": "---\ntitle: R\ndate: 2026-01-03\nvisibility: mentor\n"
+                                    "---\nFor my mentor only.\n",
+        "content/pages/index.md": "---\ntitle: Home\n---\nWelcome.\n"}, toml=SHARING)
+
+
+@pytest.mark.parametrize("body", [
+    GIST, f"Inline {GIST} here.", '<script src="//gist.example.com/u/abc.js"></script>',
+    "<iframe srcdoc=\"<script src='https://gist.example.com/u/abc.js'></script>\"></iframe>",
+    '<script type="module" src=" HTTPS://Gist.Example.com/u/abc.js"></script>',
+], ids=["block", "inline", "protocol-relative", "srcdoc", "module"])
+def test_the_mentor_copy_leaves_another_hosts_script_out(tmp_path: Path, body: str) -> None:
+    result = build(shared_site(tmp_path, body), out=tmp_path / "out")
+    assert result.status == 0, errors(result)
+    [shared] = (tmp_path / "out/share").glob("*/embed/index.html")
+    page = shared.read_text("utf-8")
+    assert "gist.example.com/u/abc.js" not in page.casefold()
+    assert "An embedded script from gist.example.com, left out of the mentor&#39;s copy" in page \
+        or "An embedded script from gist.example.com, left out of the mentor's copy" in page
+    public = (tmp_path / "out/embed/index.html").read_text("utf-8").casefold()
+    assert "gist.example.com/u/abc.js" in public  # the public page keeps its embed
+
+
+def test_the_sites_own_script_stays_in_the_mentor_copy(tmp_path: Path) -> None:
+    result = build(shared_site(tmp_path, '<script src="https://example.org/files/w.js"></script>'),
+                   out=tmp_path / "out")
+    [shared] = (tmp_path / "out/share").glob("*/embed/index.html")
+    assert result.status == 0 and "https://example.org/files/w.js" in shared.read_text("utf-8")
+
+
+def test_without_leaving_it_out_the_script_runs_beside_the_mentor_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(viewbody, "foreign_scripts", lambda content, own_host: [])
+    result = build(shared_site(tmp_path, GIST), out=tmp_path / "out")
+    assert result.status == 0, errors(result)
+    [shared] = (tmp_path / "out/share").glob("*/embed/index.html")
+    assert GIST in shared.read_text("utf-8")
+    assert list((tmp_path / "out/share").glob("*/reflections/r/index.html"))
