@@ -206,7 +206,8 @@ def _view_note(
     elif isinstance(meta, RoleMeta):
         vn.role_status = meta.status or ""
         vn.skills = list(meta.skills)
-    BodyFilter(note, site, tokens, env, ids, titles, hidden, base_url, vn, embeds).run()
+    BodyFilter(note, site, tokens, env, ids, titles, hidden, base_url, vn, embeds,
+               audience).run()
     if vn.inline_tags:  # the text's own tags join the front matter's
         vn.tags = sorted({*vn.tags, *vn.inline_tags}, key=str.casefold)
     h = hashlib.sha256(f"{audience}\0{note.fm.text}\0{note.visibility}\0{vn.id}".encode())

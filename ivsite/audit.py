@@ -37,6 +37,7 @@ from .progress import QUIET, Progress
 from .readable import MARKUP_SUFFIXES, readable_texts
 from .secrets import ADDRESS, Secret
 from .sentences import MIN_WORDS, chained, is_prose, sentences
+from .sheethiding import sheets_hiding
 from .textmatch import Confirmed, Matcher, Searchable, searchable, words
 
 ALWAYS = ("unconsented name", "contact field", "referral", "referred_by", PART_KIND)
@@ -182,6 +183,7 @@ def audit_folder(
     withheld_assets: list[AssetSecret], skip_prefixes: tuple[str, ...] = (),
     progress: Progress = QUIET, stop: Callable[[], bool] | None = None, base_url: str = "",
     clean: frozenset[str] = frozenset(), consented: tuple[str, ...] = (),
+    hidden: frozenset[str] = frozenset(),
 ) -> Audit:
     """Every secret found in ``folder``. ``stop`` is asked before each file; when it
     says so the audit raises :class:`AuditInterrupted` (the live preview stops an
@@ -201,7 +203,7 @@ def audit_folder(
         progress.advance()
 
     return audit_files(files, secrets, visible_text, withheld_assets, base_url, clean,
-                       consented, each)
+                       consented, each, hidden)
 
 
 Contents = bytes | Callable[[], bytes]
@@ -212,7 +214,7 @@ def audit_files(
     files: Iterable[tuple[str, Contents]], secrets: list[Secret], visible_text: str,
     withheld_assets: list[AssetSecret], base_url: str = "",
     clean: frozenset[str] = frozenset(), consented: tuple[str, ...] = (),
-    each: Callable[[], None] = lambda: None,
+    each: Callable[[], None] = lambda: None, hidden: frozenset[str] = frozenset(),
 ) -> Audit:
     """Every secret found in these (path, bytes): an output folder's files, or the
     pages of an encrypted view before they are encrypted. ``base_url``: the site's
@@ -230,11 +232,18 @@ def audit_files(
     Camila G. Fagerlund, who did not agree): names are looked for in a text
     without them, contact details in the text as written.
 
+    ``hidden``: the classes and ids the site's style sheets hide (see
+    ivsite.sheethiding), with those of every style sheet among ``files``: the
+    reading as on screen leaves them out (red team 4, J10).
+
     Files are audited in forked processes, one per core, where a pool pays
     (ivsite.cores.apart): a file's verdict is a pure function of its bytes and the
     needles, which the processes inherit made."""
-    search = _search(secrets, visible_text, withheld_assets, base_url, consented)
     jobs = list(files)
+    hidden |= frozenset(sheets_hiding(
+        (rel, data if isinstance(data, bytes) else data()) for rel, data in jobs
+        if rel.casefold().endswith(".css")))
+    search = _search(secrets, visible_text, withheld_assets, base_url, consented, hidden)
     verdict = functools.partial(_verdict, search, clean)
     hits: list[Hit] = []
     now: set[str] = set()
@@ -267,11 +276,12 @@ audits each layer's pages while Pagefind runs, then its files."""
 
 
 def _search(secrets: list[Secret], visible_text: str, withheld_assets: list[AssetSecret],
-            base_url: str, consented: tuple[str, ...]) -> _Search:
+            base_url: str, consented: tuple[str, ...], hidden: frozenset[str]) -> _Search:
     made_from = hashlib.sha256(repr((secrets, visible_text, withheld_assets, base_url,
-                                     consented)).encode("utf-8", "surrogatepass")).hexdigest()
+                                     consented, sorted(hidden))).encode(
+        "utf-8", "surrogatepass")).hexdigest()
     search = _SEARCHES.pop(made_from, None) or _Search(secrets, visible_text, withheld_assets,
-                                                       base_url, consented)
+                                                       base_url, consented, hidden)
     _SEARCHES[made_from] = search
     for old in list(_SEARCHES)[:-4]:  # a build has at most three
         del _SEARCHES[old]
@@ -284,7 +294,8 @@ class _Search:
 
     def __init__(self, secrets: list[Secret], visible_text: str,
                  withheld_assets: list[AssetSecret], base_url: str,
-                 consented: tuple[str, ...]) -> None:
+                 consented: tuple[str, ...], hidden: frozenset[str]) -> None:
+        self.hidden = hidden
         self.consented = names_pattern(consented, glued=True)
         self.names = consented
         self._excusable: dict[int, bool] = {}
@@ -295,7 +306,8 @@ class _Search:
         self.matcher, self.in_code = needle_pair(anywhere, shown)
         self.scoped = _scoped(secrets, shown)
         self.assets = {a.digest: a for a in withheld_assets}
-        self.digest = needles_digest(secrets, shown.answers(), base_url, consented)
+        self.digest = needles_digest(secrets, shown.answers(), base_url, consented,
+                                     tuple(sorted(hidden)))
 
     def withheld_file(self, rel: str, data_digest: str) -> list[Hit]:
         """The file, if it is one the audience was not given (by its hash)."""
@@ -313,7 +325,7 @@ class _Search:
                 hits.append(Hit(rel, secret))
         here = [self.in_code] if rel.lower().endswith(CODE_SUFFIXES) else \
             [self.matcher, *(m for where, m in self.scoped if rel.startswith(where))]
-        for text in (rel, *readable_texts(path, data)):  # a file's name can tell too
+        for text in (rel, *readable_texts(path, data, self.hidden)):  # its name can tell too
             def find(t: str) -> list[Secret]:
                 folded = searchable(t)  # once for every matcher: folding costs most
                 return [s for m in here for s in m.find_in(folded)]

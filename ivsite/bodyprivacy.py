@@ -17,13 +17,13 @@ for the public's tags, neither do lines in a ``::: mentor`` passage.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from markdown_it.token import Token
 
 from .diagnostics import Diagnostics
 from .fmchecks import MENTOR_TAG_HINT, TAG_HINT
-from .hidinghtml import hiding, reversing
+from .hidinghtml import hiding, redirecting, reversing, theme_hiding
 from .lookalike import normalise, privacy_callout, privacy_tag, privacy_value, privacy_word
 from .passages import Cut
 from .rawhtml import Tag, tags
@@ -50,8 +50,9 @@ _PASSAGE_HINT = ("to keep it out, put it in a '::: private' passage (or '::: men
 
 
 def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
-                 visibility: str, diags: Diagnostics) -> bool:
-    """Report the body's privacy switches an audience would see; whether any was found."""
+                 visibility: str, diags: Diagnostics, sheet: Mapping[str, str]) -> bool:
+    """Report the body's privacy switches an audience would see; whether any was found.
+    ``sheet``: the classes and ids the theme hides (ivsite.sheethiding)."""
     if visibility == "private":
         return False
     kinds = {line.src: line.kinds for line in cut.lines}
@@ -78,7 +79,7 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                               f"the tag '{tok.content}' says this is not for others, but "
                               "your mentor will read it", MENTOR_TAG_HINT)
         elif tok.type in ("html_block", "html_inline"):
-            found |= _raw_html(path, line, tok.content, diags)
+            found |= _raw_html(path, line, tok.content, diags, sheet)
         if tok.type in ("inline", "html_block", "fence", "code_block") and reversing(
                 tok.content):
             found = True
@@ -109,6 +110,22 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
     return found
 
 
+def base_elements(path: str, body_line: int, tokens: list[Token], diags: Diagnostics) -> bool:
+    """A ``<base>`` element anywhere in the note, private passages and private notes
+    too: the private preview shows them, and a base address sends the page's own
+    relative addresses (the theme's scripts, the preview's reload script, which
+    runs with the key) to another host (red team 4, J1). Whether any was found."""
+    found = False
+    for tok, src in _with_lines(tokens):
+        if tok.type in ("html_block", "html_inline") and redirecting(tok.content):
+            found = True
+            diags.error(path, src + body_line, 1, "base-element",
+                        "a <base> element changes where every relative address on the "
+                        "page leads, the site's own scripts and styles included",
+                        "remove it, and write each link's address in full instead")
+    return found
+
+
 def comment_marker(comment: str) -> bool:
     """Whether a comment's text can only be a privacy marker: a privacy word, alone
     or with words that open or close a passage ('/private', 'begin draft')."""
@@ -118,7 +135,8 @@ def comment_marker(comment: str) -> bool:
         and all(_marker_word(w) or w in _FRAME_WORDS for w in words))
 
 
-def _raw_html(path: str, line: int, content: str, diags: Diagnostics) -> bool:
+def _raw_html(path: str, line: int, content: str, diags: Diagnostics,
+              sheet: Mapping[str, str]) -> bool:
     """Errors for raw HTML that says "private" or hides letters; whether any."""
     found = False
     for tag in tags(content):
@@ -128,7 +146,7 @@ def _raw_html(path: str, line: int, content: str, diags: Diagnostics) -> bool:
                         f"the HTML tag <{tag.name}> looks like it keeps its content "
                         "private, but browsers show it and ivsite would publish it",
                         _PASSAGE_HINT)
-    for what in dict.fromkeys(hiding(content)):
+    for what in dict.fromkeys((*hiding(content), *theme_hiding(content, sheet))):
         found = True
         diags.error(path, line, 1, "hiding-markup",
                     f"{what} can make readers see other letters than are written here, "

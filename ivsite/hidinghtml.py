@@ -14,7 +14,7 @@ output under several readings of its own as a second line (ivsite.readable).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from .rawhtml import Tag, tags
 
@@ -37,6 +37,29 @@ _TINY = {"px": 4.0, "pt": 3.0, "pc": 0.25, "em": 0.3, "rem": 0.3, "ex": 0.6, "ch
 """Sizes below which a letter cannot be read (a unitless number: opacity, zoom)."""
 _ZERO_FONT = re.compile(r"(?:^|\s)0(?:/|\s|$)")
 """A font shorthand's size of 0 ("font: 0/0 a")."""
+
+
+_DOCUMENT_ADDRESS = {"script": ("src",), "object": ("data",), "embed": ("src",),
+                     "iframe": ("src",), "frame": ("src",)}
+"""Elements that run or show what their address holds: with a ``data:`` URL the
+code or page is written in the address (red team 4, J9)."""
+_CONTROLS = "".join(map(chr, range(0x21)))
+
+
+def _is_data_url(value: str | None) -> bool:
+    """Whether an address is a data: URL as a browser reads it (spaces and control
+    characters around and inside the scheme are dropped, case does not count)."""
+    if value is None:
+        return False
+    return value.strip(_CONTROLS).replace("\t", "").replace("\n", "").replace(
+        "\r", "")[:5].casefold() == "data:"
+
+
+def redirecting(content: str) -> bool:
+    """Whether raw HTML holds a ``<base>`` element: it changes where every relative
+    address on the page leads, the theme's and the live preview's own scripts
+    included (red team 4, J1), whoever may read the note."""
+    return any(tag.name == "base" and not tag.closing for tag in tags(content))
 
 
 def _tiny(value: str) -> bool:
@@ -115,11 +138,32 @@ def hiding(content: str) -> Iterator[str]:
         yield from _tag_hides(tag)
 
 
+def theme_hiding(content: str, sheet: Mapping[str, str]) -> Iterator[str]:
+    """The classes and ids in raw HTML that the theme's style sheets hide or move
+    off screen (``sheet``: see ivsite.sheethiding), each a phrase for the error
+    message (red team 4, J10)."""
+    if not sheet or ("class" not in content.casefold() and "id" not in content.casefold()):
+        return
+    for tag in tags(content):
+        if tag.closing:
+            continue
+        names = [f".{c}" for c in (tag.get("class") or "").split()]
+        names += [f"#{i}" for i in (tag.get("id") or "").split()[:1]]
+        for name in names:
+            if name in sheet:
+                yield (f"the {'class' if name[0] == '.' else 'id'} '{name[1:]}' on "
+                       f"<{tag.name}> (the theme's style sheet hides it: {sheet[name]})")
+
+
 def _tag_hides(tag: Tag) -> Iterator[str]:
     if tag.name in _ELEMENTS:
         yield _ELEMENTS[tag.name]
     if tag.name == "script" and tag.get("src") is None:
         yield "a <script> element with code (a script can write any text)"
+    for attr in _DOCUMENT_ADDRESS.get(tag.name, ()):
+        if _is_data_url(tag.get(attr)):
+            yield (f"a <{tag.name}> whose '{attr}' is a data: URL (the address carries "
+                   "the code or page itself, which can write any text)")
     if tag.name == "link" and "stylesheet" in (tag.get("rel") or "").casefold():
         yield "a stylesheet link (CSS can hide text or write it with 'content')"
     for name, value in tag.attrs:

@@ -19,6 +19,7 @@ a style may as well put blocks side by side (``display:inline``, red-team H3).
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import string
@@ -68,36 +69,53 @@ class _Generated:
         return self.tag in ("", "*", tag) and self.names <= names
 
 
-def on_screen(page: str) -> str:
+def on_screen(page: str, hidden: frozenset[str] = frozenset()) -> str:
     """The page's text as a browser shows it (see the module's docstring), where it
     differs from the text with its tags taken out: around each element left out.
 
     A page with a style sheet of its own is read element by element (its rules may
     hide or write text anywhere); any other page only where something is hidden,
     which is found with a pattern (a theme's pages are mostly plain markup, and the
-    audit reads every one of them)."""
+    audit reads every one of them).
+
+    ``hidden``: the '.class' and '#id' names the site's style sheets hide (see
+    ivsite.sheethiding): left out as a class that says it hides is (red team 4,
+    J10)."""
     styles = [m.group(1) for m in _STYLE_SHEET.finditer(page)]
     if styles:
         generated, styled = _rules(_CSS_ESCAPE.sub(_css_char, re.sub(
             r"/\*.*?(?:\*/|\Z)", "", "\n".join(styles), flags=re.S)))
-        return html.unescape("".join(_shown(page, generated, styled)))
-    return html.unescape(_around(page, list(_hidden_spans(page))))
+        return html.unescape("".join(_shown(page, generated, styled | hidden)))
+    return html.unescape(_around(page, list(_hidden_spans(page, hidden))))
 
 
 _STYLE_SHEET = re.compile(r"<style\b[^>]*>(.*?)(?:</style\s*>|\Z)", re.I | re.S)
-_HINTS = AhoCorasick(["<!--", "<![cdata[", "<template", "<noscript", "hid", "style",
-                      "invisible", "sr-only", "visually", "offscreen", "off-screen", "clip"])
+_HINT_WORDS = ["<!--", "<![cdata[", "<template", "<noscript", "hid", "style", "invisible",
+               "sr-only", "visually", "offscreen", "off-screen", "clip"]
 """Where a comment or an element that may be hidden could start, found in one pass
 (a theme's pages are long, and a regular expression with these alternatives
 reads them at a few megabytes a second)."""
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 """Lower case that keeps every index (str.lower() may not: 'İ' becomes two),
 for the rare page where str.lower() does not (str.translate is slow)."""
-_HIDING_TAG = re.compile(
+_HIDING_TAG = (
     r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<(template|noscript)\b[^>]*>"
     r"|<([A-Za-z][\w:.-]*)\b(?=[^>]*?(?:\s(?:hidden|style)\b|\sclass\s*=\s*[\"']?[^\"'>]*?"
-    r"(?:hid|invisible|sr-only|visually|offscreen|off-screen|clip)))[^>]*>", re.I | re.S)
+    r"(?:hid|invisible|sr-only|visually|offscreen|off-screen|clip){sheet}))[^>]*>")
 """A comment, or an element that may be hidden: what the reading leaves out."""
+
+
+@functools.lru_cache(maxsize=8)
+def _finders(hidden: frozenset[str]) -> tuple[AhoCorasick, re.Pattern[str]]:
+    """The hints and the pattern of elements that may be hidden, with the classes
+    and ids a style sheet hides (one pair per site's sheets)."""
+    classes = sorted(n[1:] for n in hidden if n.startswith("."))
+    ids = sorted(n[1:] for n in hidden if n.startswith("#"))
+    sheet = "".join(
+        rf"|\s{attr}\s*=\s*[\"']?(?:[^\"'>]*?\s)?(?:{'|'.join(map(re.escape, names))})(?![\w-])"
+        for attr, names in (("class", classes), ("id", ids)) if names)
+    return (AhoCorasick([*_HINT_WORDS, *(n.lower() for n in (*classes, *ids))]),
+            re.compile(_HIDING_TAG.format(sheet=sheet), re.I | re.S))
 _SEAM = "\x00"
 _TAGS = re.compile(r"<[^>]*>")
 _INLINE_TAGS = re.compile(r"</?(?:(?:" + "|".join(sorted(_INLINE)) + r")\b|[A-Za-z][\w.]*-)[^>]*>",
@@ -106,16 +124,17 @@ _WINDOW = 120
 """Characters of text kept on each side of a place where something was left out."""
 
 
-def _hidden_spans(page: str) -> Iterator[tuple[int, int]]:
+def _hidden_spans(page: str, hidden: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Where the comments and the elements that may be hidden stand, outermost only."""
+    hints, hiding_tag = _finders(hidden)
     end = 0
     lower = page.lower()
     if len(lower) != len(page):  # a letter whose lower case is longer: keep the indexes
         lower = page.translate(_ASCII_LOWER)
-    for _, at, _ in _HINTS.find_matches_as_indexes(lower):
+    for _, at, _ in hints.find_matches_as_indexes(lower):
         if at < end:
             continue  # inside one already left out
-        m = _HIDING_TAG.match(page, page.rfind("<", 0, at + 1))
+        m = hiding_tag.match(page, page.rfind("<", 0, at + 1))
         if m is None or m.end() <= at or m.start() < end:
             continue  # a word in the text, or an attribute of a tag that hides nothing
         name = (m.group(1) or m.group(2) or "").casefold()

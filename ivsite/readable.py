@@ -38,12 +38,14 @@ _HIDDEN = re.compile(r"<!--(.*?)(?:-->|\Z)|<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.S)
 MARKUP_SUFFIXES = (".html", ".htm", ".xml", ".svg", ".xhtml")
 
 
-def readable_texts(path: PurePosixPath | Path, data: bytes) -> list[str]:
+def readable_texts(path: PurePosixPath | Path, data: bytes,
+                   hidden: frozenset[str] = frozenset()) -> list[str]:
     """The texts in which a file could show something. Markup files give their text
     with tags taken out (so words split only by tags meet again) and, separately,
     their attribute values; other files give their text as it is. Gzip data —
-    Pagefind's index files — is read decompressed."""
-    return _texts(path, data, _MAX_NESTING, Budget())
+    Pagefind's index files — is read decompressed. ``hidden``: the classes and ids
+    the site's style sheets hide (ivsite.onscreen.on_screen)."""
+    return _texts(path, data, _MAX_NESTING, Budget(), hidden=hidden)
 
 
 _MAX_NESTING = 32
@@ -58,7 +60,7 @@ _FRAMES = 4
 
 
 def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
-           frames: int = _FRAMES) -> list[str]:
+           frames: int = _FRAMES, hidden: frozenset[str] = frozenset()) -> list[str]:
     if is_engine(path, data):
         return []
     if data[:2] == b"\x1f\x8b":
@@ -68,32 +70,44 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
     if words is not None:
         return [words]
     # A document's compressed parts (ivsite.packed), each read as a file of its own.
-    inner = [t for p, d in unpacked(data, budget) for t in _texts(p, d, depth - 1, budget)] \
+    inner = [t for p, d in unpacked(data, budget)
+             for t in _texts(p, d, depth - 1, budget, hidden=hidden)] \
         if depth > 0 else []
     text = _decoded(data, path.suffix.lower() in TEXT_SUFFIXES)
     if not text:
         return inner
     if depth > 0 and (embedded := datauri.payloads(text)):  # an image inside the page
         # Only a payload is cut out, so the rest holds none and reads in one step.
-        return [*inner, *_texts(path, datauri.without(text).encode(), 0, budget, frames), *(
-            t for name, e in embedded for t in _texts(name, e, depth - 1, budget))]
+        return [*inner, *_texts(path, datauri.without(text).encode(), 0, budget, frames,
+                                hidden), *(
+            t for name, e in embedded for t in _texts(name, e, depth - 1, budget,
+                                                      hidden=hidden))]
     shown_reversed = [_TAG.sub("", next(g for g in m.groups()[1:] if g is not None))[::-1]
                       for m in _REVERSED.finditer(text)] + _css_reversed(text) \
         if "\u202e" in text or _BDO.search(text) else []
     # The values of the addresses' query strings ("?firstName=Quentin&lastName=…").
     queries = [q] if (q := query_text(text)) else []
+    joined = [_CONCAT.sub("", text)] if _CONCAT.search(text) else []
     if path.suffix.lower() not in MARKUP_SUFFIXES:
-        return [*inner, html.unescape(text) if "&" in text else text, *shown_reversed,
+        return [*inner, html.unescape(text) if "&" in text else text, *shown_reversed, *joined,
                 *queries]
     # Attribute values (quoted or not), comments and CDATA: what tag-stripping hides.
-    hidden = " \n ".join(a or b or c for a, b, c in _ATTR.findall(text))
-    hidden += " \n " + " \n ".join(a or b for a, b in _HIDDEN.findall(text))
+    attributes = " \n ".join(a or b or c for a, b, c in _ATTR.findall(text))
+    attributes += " \n " + " \n ".join(a or b for a, b in _HIDDEN.findall(text))
     body = _TAG.sub(" ", _INLINE_TAG.sub("", _HIDDEN.sub(" ", text)))
     framed = [t for m in _SRCDOC.finditer(text) if frames > 0 for t in _texts(
         PurePosixPath("frame.html"), html.unescape(next(g for g in m.groups() if g is not None))
-        .encode(), depth, budget, frames - 1)]
-    return [*inner, html.unescape(body), html.unescape(hidden), on_screen(text),
-            *(html.unescape(r) for r in shown_reversed), *framed, *queries]
+        .encode(), depth, budget, frames - 1, hidden)]
+    return [*inner, html.unescape(body), html.unescape(attributes), on_screen(text, hidden),
+            *(html.unescape(r) for r in shown_reversed), *framed,
+            *(html.unescape(_TAG.sub(" ", j)) for j in joined), *queries]
+
+
+_CONCAT = re.compile(r"""(["'`])\s*\+\s*\1""")
+"""Where a script joins two string literals ("Quen" + "tin"): a script that writes
+a name from pieces (a data: URL's or an inline one, red team 4, J9) reads whole
+with these taken out. A name computed otherwise (character codes, a reversed
+string) is not read: the filter refuses every script with code."""
 
 
 _BIDI_RULE = re.compile(r"([^{}<>]+)\{[^{}]*bidi-override[^{}]*\}", re.I)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
 from . import consent
-from .bodyprivacy import body_privacy
+from .bodyprivacy import base_elements, body_privacy
 from .causes import attach, rejected_names
 from .config import SiteConfig
 from .diagnostics import Diagnostic, Diagnostics, did_you_mean
@@ -67,21 +67,24 @@ _A = {"interviews": "an interview", "reflections": "a reflection", "roles": "a r
 
 def validate(
     loaded: LoadedSite, parsed: list[ParsedNote], config: SiteConfig, diags: Diagnostics,
-    keyed: Keyed = compute,
+    keyed: Keyed = compute, *, sheet: Mapping[str, str],
 ) -> ValidSite:
     """All notes checked. Each note's own checks are handed out through ``keyed``
-    under its path, bytes and site.toml, and its links and roles under its text
-    and the site's shape (all that each reads), so a build engine can keep them."""
+    under its path, bytes, site.toml and the classes the theme hides (``sheet``,
+    see ivsite.sheethiding), and its links and roles under its text and the
+    site's shape (all that each reads), so a build engine can keep them."""
     config_key = hashlib.sha256(loaded.config_bytes or b"").hexdigest()
+    sheet_key = hashlib.sha256(repr(sorted(sheet.items())).encode()).hexdigest()
     site = ValidSite(assets=dict(loaded.assets), base=loaded.folders.base)
     for p in parsed:
         if p.diagnostics:
             diags.extend(p.diagnostics)
         if p.fm is None:
             continue
-        note, found = keyed(("note", p.source.rel, p.source.digest, config_key),
+        note, found = keyed(("note", p.source.rel, p.source.digest, config_key, sheet_key),
                             functools.partial(_checked, functools.partial(
-                                _validate_note, p, config, loaded.folders.key(p.source.rel))))
+                                _validate_note, p, config, loaded.folders.key(p.source.rel),
+                                sheet)))
         if found:
             diags.extend(found)
         if note is not None and not any(d.severity == "error" for d in p.diagnostics):
@@ -179,7 +182,7 @@ def shape_part(note: Note) -> bytes:
 
 
 def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
-                   diags: Diagnostics) -> Note | None:
+                   sheet: Mapping[str, str], diags: Diagnostics) -> Note | None:
     assert p.fm is not None
     fm, path, coll = p.fm, p.source.rel, p.source.collection
     model = MODELS[coll]
@@ -276,7 +279,8 @@ def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
         meta.visibility or getattr(config.visibility, coll)
     if privacy_tags(path, fm, meta.tags, visibility, diags):
         return None
-    if body_privacy(path, fm.body_line, p.tokens, p.cut, visibility, diags):
+    if body_privacy(path, fm.body_line, p.tokens, p.cut, visibility, diags, sheet) \
+            | base_elements(path, fm.body_line, p.tokens, diags):
         return None
     slug = meta.slug or slugify(note_key.rsplit("/", 1)[-1]) or "note"
     if coll == "pages" and note_key.rsplit("/", 1)[-1] == "index":

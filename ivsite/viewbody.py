@@ -27,9 +27,10 @@ from .notes import (
     resolve_wiki,
 )
 from .syntax.inlinetags import TOKEN as INLINE_TAG
+from .thirdparty import foreign_scripts, left_out
 from .urlparts import split_url
 from .viewembeds import EmbedFilter, Embeds
-from .viewnote import ViewNote
+from .viewnote import Audience, ViewNote
 from .viewtokens import (
     asset_ref,
     link_tokens,
@@ -53,8 +54,10 @@ class BodyFilter:
 
     def __init__(self, note: Note, site: ValidSite, tokens: list[Token],
                  env: dict[str, object], ids: dict[str, str], titles: dict[str, str],
-                 hidden: frozenset[str], base_url: str, vn: ViewNote, embeds: Embeds) -> None:
+                 hidden: frozenset[str], base_url: str, vn: ViewNote, embeds: Embeds,
+                 audience: Audience) -> None:
         self.note, self.site, self.ids, self.titles, self.vn = note, site, ids, titles, vn
+        self.audience = audience
         self.hidden = hidden
         """Slugs and file names of the notes this audience may not see."""
         self.own_host = split_url(base_url).netloc.casefold()
@@ -130,10 +133,14 @@ class BodyFilter:
         out.append(Token("footnote_block_close", "", -1))
         return out if len(out) > 2 else []
 
-    def _raw_html(self, content: str) -> str:
+    def _raw_html(self, content: str, inline: bool) -> str:
         """Raw HTML with any link to a withheld note taken out: an address that
-        resolves to one as a source path, or names one as a page address."""
+        resolves to one as a source path, or names one as a page address. In the
+        mentor's copy, raw HTML with another host's script is replaced by a note
+        saying so (see ivsite.thirdparty)."""
         content = _COMMENT.sub("", content)
+        if self.audience == "mentor" and (hosts := foreign_scripts(content, self.own_host)):
+            return left_out(hosts, inline)
         if "=" not in content:
             return content
         return _ATTRIBUTE.sub(lambda m: "" if self._withheld_url(m) else m.group(0), content)
@@ -161,7 +168,7 @@ class BodyFilter:
 
     def _rewrite(self, tok: Token) -> Token:
         if tok.type in ("html_block", "html_inline"):
-            return _copy(tok, content=self._raw_html(tok.content))
+            return _copy(tok, content=self._raw_html(tok.content, tok.type == "html_inline"))
         if tok.type in ("fence", "code_block"):
             self.texts.append(tok.content)
             return tok
@@ -178,7 +185,7 @@ class BodyFilter:
         for child in children:
             t = child.type
             if t == "html_inline":
-                out.append(_copy(child, content=self._raw_html(child.content)))
+                out.append(_copy(child, content=self._raw_html(child.content, True)))
                 continue
             if t == "footnote_ref":
                 label = str(child.meta.get("label"))

@@ -84,6 +84,7 @@ def test_markup_that_hides_letters_is_an_error(tmp_path: Path, body: str) -> Non
 def test_the_audit_alone_reads_the_page_as_a_browser_shows_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
     monkeypatch.setattr(bodyprivacy, "hiding", lambda content: iter(()))
+    monkeypatch.setattr(bodyprivacy, "theme_hiding", lambda content, sheet: iter(()))
     monkeypatch.setattr(bodyprivacy, "reversing", lambda text: False)
     monkeypatch.setattr(audience, "check_names", lambda *args: None)
     hits = audit_hits(build(site_with(tmp_path, body), out=tmp_path / "out"))
@@ -135,6 +136,7 @@ def test_a_private_note_may_hold_any_markup(tmp_path: Path) -> None:
 def test_with_the_rule_off_hiding_markup_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bodyprivacy, "hiding", lambda content: iter(()))
+    monkeypatch.setattr(bodyprivacy, "theme_hiding", lambda content, sheet: iter(()))
     body = 'CANARY-HIDE <span style="font-size:0">xq</span>'
     result = build(site_with(tmp_path, body), out=tmp_path / "out")
     assert result.status == 0, errors(result)
@@ -267,8 +269,9 @@ def test_without_the_audits_readings_such_a_page_is_published(
     """The on-screen reading and the quoted data: URI are what finds these: with
     them off (and the filter's rules off) the page goes out."""
     monkeypatch.setattr(bodyprivacy, "hiding", lambda content: iter(()))
+    monkeypatch.setattr(bodyprivacy, "theme_hiding", lambda content, sheet: iter(()))
     monkeypatch.setattr(audience, "check_names", lambda *args: None)
-    monkeypatch.setattr(readable, "on_screen", lambda page: "")
+    monkeypatch.setattr(readable, "on_screen", lambda page, hidden: "")
     monkeypatch.setattr(datauri, "payloads", lambda text: [])
     result = build(site_with(tmp_path, body), out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]

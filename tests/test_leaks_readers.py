@@ -58,6 +58,7 @@ def audit_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     markup) switched off: what is tested here is what the audit reads."""
     monkeypatch.setattr(audience, "check_names", lambda *args, **kwargs: None)
     monkeypatch.setattr(bodyprivacy, "hiding", lambda content: iter(()))
+    monkeypatch.setattr(bodyprivacy, "theme_hiding", lambda content, sheet: iter(()))
 
 
 def refused_in(result: Result, output: str) -> bool:

@@ -174,7 +174,7 @@ def test_without_the_protection_it_is_published(
     # ("quentinzabrowski" of "quentinzabrowski92", "Jordan Kim" without the "Lee
     # Park" after it): a second line that catches some of these on its own. Off
     # here, so that each case shows its own protection is what finds it.
-    monkeypatch.setattr(readable, "on_screen", lambda page: "")
+    monkeypatch.setattr(readable, "on_screen", lambda page, hidden: "")
     # Pagefind's word index, read word by word (ivsite.cborstrings), is another:
     # Pagefind splits "quentinzabrowski92" at its digits, so the index holds the
     # name run together alone.

@@ -39,6 +39,22 @@ pytestmark = [
 ]
 
 WAIT_MS = 30_000
+STATUS_SAYS_MATCH = "document.getElementById('iv-search-status').textContent.includes('match')"
+
+
+def _wait_js(page: Any, expression: str) -> None:
+    """Wait until a JavaScript expression is true, asked from here: the preview's
+    Content-Security-Policy refuses Playwright's own polling (it compiles the
+    expression in the page, which 'unsafe-eval' would have to allow)."""
+    from playwright.sync_api import Error
+
+    def true() -> bool:
+        try:
+            return bool(page.evaluate(expression))
+        except Error:  # the page is being replaced (a reload)
+            return False
+
+    wait_until(true, timeout=WAIT_MS / 1000, what=expression)
 
 
 def _navigations(page: Any) -> int:
@@ -49,7 +65,7 @@ def test_the_page_reloads_itself_after_a_save(tmp_path: Path, page: Any) -> None
     root = make_site(tmp_path)
     with serving(root) as srv:
         open_in(page, srv, "interviews/2026-02-11-northwind-ux/")
-        page.wait_for_function("window.__ivsiteReload !== undefined", timeout=WAIT_MS)
+        _wait_js(page, "window.__ivsiteReload !== undefined")
         page.evaluate("window.__beforeTheSave = true")
         note = root / PUBLIC_INTERVIEW
         note.write_text(note.read_text("utf-8") + "\nA sentence typed just now: plugh7.\n",
@@ -72,7 +88,7 @@ def test_the_overlay_names_the_file_and_line_and_goes_once_fixed(tmp_path: Path,
     about.write_text(good, "utf-8")
     with serving(root) as srv:
         open_in(page, srv, "about/")
-        page.wait_for_function("window.__ivsiteReload !== undefined", timeout=WAIT_MS)
+        _wait_js(page, "window.__ivsiteReload !== undefined")
         overlay = page.locator("#ivsite-overlay")
         assert overlay.count() == 0
         about.write_text(broken, "utf-8")
@@ -85,7 +101,7 @@ def test_the_overlay_names_the_file_and_line_and_goes_once_fixed(tmp_path: Path,
         page.evaluate("window.__whileBroken = true")
         about.write_text(good, "utf-8")
         overlay.wait_for(state="detached", timeout=WAIT_MS)
-        page.wait_for_function("window.__whileBroken === undefined", timeout=WAIT_MS)
+        _wait_js(page, "window.__whileBroken === undefined")
         assert page.locator("#ivsite-overlay").count() == 0
 
 
@@ -97,14 +113,14 @@ def test_a_stylesheet_change_applies_without_a_navigation(tmp_path: Path, page: 
     (static / "style.css").write_text(css, "utf-8")
     with serving(root) as srv:
         open_in(page, srv)
-        page.wait_for_function("window.__ivsiteReload !== undefined", timeout=WAIT_MS)
+        _wait_js(page, "window.__ivsiteReload !== undefined")
         page.evaluate("window.__keep = 42")
         before = _navigations(page)
         width = "getComputedStyle(document.body).borderTopWidth"
         assert page.evaluate(width) != "7px"
         (static / "style.css").write_text(
             css + "\nbody { border-top: 7px solid rgb(1, 2, 3) !important; }\n", "utf-8")
-        page.wait_for_function(f"{width} === '7px'", timeout=WAIT_MS)
+        _wait_js(page, f"{width} === '7px'")
         assert page.evaluate("window.__keep") == 42
         assert _navigations(page) == before
 
@@ -126,17 +142,13 @@ def test_the_private_preview_searches_every_note_and_a_new_word(
         page.locator("main").get_by_text("xyzzy42", exact=False).wait_for(timeout=WAIT_MS)
         page.goto(srv.url + "search/?q=xyzzy42")
         status = page.locator("#iv-search-status")
-        page.wait_for_function(
-            "document.getElementById('iv-search-status').textContent.includes('match')",
-            timeout=WAIT_MS)
+        _wait_js(page, STATUS_SAYS_MATCH)
         assert "One note matches" in status.inner_text()
         link = page.locator("#iv-search-results a")
         assert link.count() == 1
         assert link.get_attribute("href").endswith("interviews/2026-02-11-northwind-ux/")
         page.goto(srv.url + f"search/?q={CANARY_TITLE}")
-        page.wait_for_function(
-            "document.getElementById('iv-search-status').textContent.includes('match')",
-            timeout=WAIT_MS)
+        _wait_js(page, STATUS_SAYS_MATCH)
         assert "One note matches" in status.inner_text()
         assert CANARY_TITLE in page.locator("#iv-search-results").inner_text()
 
@@ -172,9 +184,8 @@ def test_the_open_file_lets_this_browser_in_and_no_other(tmp_path: Path, page: A
         try:
             page.goto(opener.as_uri())
             page.wait_for_url(srv.url, timeout=WAIT_MS)
-            page.wait_for_function("window.__ivsiteReload !== undefined"
-                                   " && window.__ivsiteReload.source.readyState === 1",
-                                   timeout=WAIT_MS)
+            _wait_js(page, "window.__ivsiteReload !== undefined"
+                                   " && window.__ivsiteReload.source.readyState === 1")
             assert page.goto(srv.url + private).status == 200
             assert CANARY_TITLE in page.content()
             other = browser.new_context()

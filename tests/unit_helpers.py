@@ -19,6 +19,7 @@ from ivsite.diagnostics import Diagnostics
 from ivsite.load import LoadedSite, load_site
 from ivsite.notes import ValidSite
 from ivsite.parsecache import ParseCache
+from ivsite.pipeline import Pipeline
 from ivsite.validate import validate
 
 DEFAULT_TOML = 'title = "Test site"\n'
@@ -59,7 +60,8 @@ def prepare(root: Path) -> Prepared:
     assert config is not None, [d.text() for d in diags]
     cache = ParseCache(None)
     parsed = [cache.get(src) for src in loaded.notes]
-    valid = validate(loaded, parsed, config, diags)
+    sheet = Pipeline(root, persist_cache=False).theme_sheet(config.theme)
+    valid = validate(loaded, parsed, config, diags, sheet=sheet)
     return Prepared(loaded, config, valid, diags)
 
 

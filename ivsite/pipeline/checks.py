@@ -17,6 +17,7 @@ from ..output import OutputPlan
 from ..pathprivacy import path_privacy
 from ..recordings import recording_files
 from ..secrets import Secret, published_names, visible_source, withheld
+from ..sheethiding import sheets_hiding
 from ..theme import Theme
 from ..viewnote import Audience
 from ..write import Staged
@@ -37,6 +38,8 @@ class LayerCheck:
     base_url: str
     consented: tuple[str, ...]
     """The names of people who agreed to be named (see audit.audit_files)."""
+    hidden: frozenset[str]
+    """The classes and ids the theme's style sheets hide (see audit.audit_files)."""
 
 
 def shown(prep: Prepared, audience: Audience, theme: Theme) -> str:
@@ -64,11 +67,17 @@ def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
             *(AssetSecret(src.digest, src.rel) for src in prep.loaded.notes if src.data)]
 
 
+def theme_hidden(theme: Theme) -> frozenset[str]:
+    """The classes and ids the theme's style sheets hide, read here from the sheets
+    (not from what the filter refused)."""
+    return frozenset(sheets_hiding(theme.static_files().items()))
+
+
 def _check(prep: Prepared, theme: Theme, audience: Audience, prefix: str, plan: OutputPlan,
            skip: tuple[str, ...]) -> LayerCheck:
     return LayerCheck(prefix, withheld(prep.valid, audience), shown(prep, audience, theme),
                       withheld_assets(prep, plan), skip, prep.config.base_url,
-                      published_names(prep.valid, audience))
+                      published_names(prep.valid, audience), theme_hidden(theme))
 
 
 def layer_checks(pipe: Pipeline, site: Site) -> list[LayerCheck]:
@@ -117,7 +126,7 @@ def audit_checks(pipe: Pipeline, folder: Path, checks: list[LayerCheck],
             folder / c.prefix if c.prefix else folder, c.secrets, c.visible, c.assets,
             skip_prefixes=c.skip, progress=pipe.progress, stop=stop,
             base_url=c.base_url, clean=pipe.audit_clean.known | early,
-            consented=c.consented)
+            consented=c.consented, hidden=c.hidden)
         pipe.audit_clean.add(found.clean)
         hits += [Hit(c.prefix + h.output, h.secret) for h in found.hits]
     return hits
@@ -150,7 +159,7 @@ def audit_made(pipe: Pipeline, site: Site) -> list[Hit]:
         files += [(rel, functools.partial(store.read, ref))
                   for rel, ref in sorted(plan.assets.items())]
         found = audit_files(files, c.secrets, c.visible, c.assets, c.base_url,
-                            pipe.audit_clean.known, c.consented)
+                            pipe.audit_clean.known, c.consented, hidden=c.hidden)
         pipe.audit_clean.add(found.clean)
         hits += [Hit(c.prefix + h.output, h.secret) for h in found.hits]
     if site.encrypted:
@@ -175,7 +184,8 @@ def audit_staged(pipe: Pipeline, staged: Staged, checks: list[LayerCheck]) -> fr
         files: list[tuple[str, Contents]] = [
             (rel, (base / rel).read_bytes) for rel in (*sorted(plan.files), *sorted(plan.assets))]
         clean |= audit_files(files, c.secrets, c.visible, c.assets, c.base_url,
-                             pipe.audit_clean.known, c.consented, pipe.progress.advance).clean
+                             pipe.audit_clean.known, c.consented, pipe.progress.advance,
+                             c.hidden).clean
     return frozenset(clean)
 
 
@@ -193,6 +203,6 @@ def audit_before_encryption(pipe: Pipeline, site: Site) -> list[Hit]:
     found = audit_files(pages, withheld(prep.valid, "mentor"),
                         shown(prep, "mentor", theme), withheld_assets(prep, plain),
                         prep.config.base_url, pipe.audit_clean.known,
-                        published_names(prep.valid, "mentor"))
+                        published_names(prep.valid, "mentor"), hidden=theme_hidden(theme))
     pipe.audit_clean.add(found.clean)
     return [Hit(f"{prefix}{h.output} (before encryption)", h.secret) for h in found.hits]

@@ -23,6 +23,7 @@ from ..notes import ValidSite
 from ..output import OutputPlan
 from ..parsecache import ParseCache
 from ..progress import QUIET, Progress
+from ..sheethiding import sheets_hiding
 from ..theme import Theme, ThemeError
 from ..validate import validate
 from ..viewnote import SEES, Audience
@@ -93,8 +94,19 @@ class Pipeline:
         parsed = self.cache.get_many(loaded.notes, self.progress.advance)
         self.progress.stage("Checking notes")
         self.cache.prune({(s.rel, s.digest) for s in loaded.notes})
-        valid = validate(loaded, parsed, config, diags, self.store.get)
+        valid = validate(loaded, parsed, config, diags, self.store.get,
+                         sheet=self.theme_sheet(config.theme))
         return Prepared(self.root, config, loaded, valid)
+
+    def theme_sheet(self, name: str) -> dict[str, str]:
+        """The classes and ids the theme's style sheets hide (ivsite.sheethiding),
+        which a note may not use; none when the theme cannot be read (the build
+        stops at the theme then, see load_theme)."""
+        try:
+            theme = self.theme(self.root, name)
+        except ThemeError:
+            return {}
+        return sheets_hiding(theme.static_files().items())
 
     def theme(self, root: Path, name: str) -> Theme:
         """The site's theme; the one read before when its files are the same, so

@@ -31,6 +31,13 @@ __all__ = ["HTTPServer", "ServeError", "bind"]
 
 PORT_TRIES = 20
 
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
+       "frame-src 'self'; child-src 'self'; worker-src 'self'; object-src 'none'; "
+       "form-action 'self'; base-uri 'none'; frame-ancestors 'self'; "
+       "img-src * data: blob:; media-src * data: blob:; font-src 'self' data:; "
+       "style-src 'self' 'unsafe-inline'")
+"""The preview's Content-Security-Policy (see SECURITY_HEADERS)."""
+
 SECURITY_HEADERS = {
     "Cache-Control": "no-store",
     "X-Content-Type-Options": "nosniff",
@@ -40,6 +47,13 @@ SECURITY_HEADERS = {
     "Cross-Origin-Resource-Policy": "same-origin",
     "X-Frame-Options": "SAMEORIGIN",
     "X-Robots-Tag": "noindex, nofollow",
+    # A note's embed (<script src> from a gist or widget host) would run with the
+    # preview's origin and its key cookie, and could fetch every private page and
+    # send it away (red team 4, J1): scripts, connections, frames and forms stay
+    # with the preview's own origin. Images and media may come from anywhere (a
+    # note's picture shows as published; without a script they read nothing);
+    # styles may be inline (the overlay's); WebAssembly is Pagefind's search.
+    "Content-Security-Policy": CSP,
 }
 
 
