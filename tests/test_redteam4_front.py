@@ -267,8 +267,10 @@ FOLDED = ("---\ntitle: About my search\nsummary: >\n  A summary of where my sear
           "  # note to self, do not publish: the Zephyr offer is 120k\n---\nBody.\n")
 
 
-@pytest.mark.parametrize("text", [FOLDED, FOLDED.replace(">", "|"),
-                                  FOLDED.replace("summary: >", "extra:\n  - >")])
+@pytest.mark.parametrize("text", [
+    FOLDED, FOLDED.replace(">", "|"),
+    "---\ntitle: T\nsummary: >-\n  Fine.\n  # Zephyr 120k\n---\nB.\n",
+    "---\ntitle: T\nextra:\n  - >\n    Text.\n    # Zephyr\n---\nB.\n"])
 def test_a_hash_line_in_a_block_scalar_is_refused(tmp_path: Path, text: str) -> None:
     status, codes, published = built(tmp_path, page(text))
     assert status == 1 and "comment-in-front-matter" in codes, codes
