@@ -23,6 +23,7 @@ from .cborstrings import cbor_strings
 from .onscreen import on_screen
 from .packed import Budget, unpacked
 from .pagefind_engine import is_engine
+from .svgtext import svg_texts
 
 _TAG = re.compile(r"<[^>]*>")
 _INLINE_TAG = re.compile(
@@ -88,7 +89,7 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
         PurePosixPath("frame.html"), html.unescape(next(g for g in m.groups() if g is not None))
         .encode(), depth, budget, frames - 1)]
     return [*inner, html.unescape(body), html.unescape(hidden), on_screen(text),
-            *(html.unescape(r) for r in shown_reversed), *framed]
+            *(html.unescape(r) for r in shown_reversed), *svg_texts(text), *framed]
 
 
 _BIDI_RULE = re.compile(r"([^{}<>]+)\{[^{}]*bidi-override[^{}]*\}", re.I)
