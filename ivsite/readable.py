@@ -33,7 +33,9 @@ _INLINE_TAG = re.compile(
 """Tags that sit inside a word as easily as between words: taken out without a space.
 A custom element (a name with a dash, ``<x-y>``) is inline too (red-team H11)."""
 _ATTR = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
-_HIDDEN = re.compile(r"<!--(.*?)(?:-->|\Z)|<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.S)
+_HIDDEN = re.compile(r"<!--(.*?)(?:-->|\Z)|<!\[CDATA\[(.*?)(?:\]\]>|\Z)|<[?!]([^>]*)>?", re.S)
+"""Comments, CDATA, and the "bogus comments" a browser hides as well (``<?…>``,
+``<!X…>``, red team 4): read as hidden text, never as the page's words."""
 MARKUP_SUFFIXES = (".html", ".htm", ".xml", ".svg", ".xhtml")
 
 
@@ -83,7 +85,7 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
         return [*inner, html.unescape(text) if "&" in text else text, *shown_reversed]
     # Attribute values (quoted or not), comments and CDATA: what tag-stripping hides.
     hidden = " \n ".join(a or b or c for a, b, c in _ATTR.findall(text))
-    hidden += " \n " + " \n ".join(a or b for a, b in _HIDDEN.findall(text))
+    hidden += " \n " + " \n ".join(a or b or c for a, b, c in _HIDDEN.findall(text))
     body = _TAG.sub(" ", _INLINE_TAG.sub("", _HIDDEN.sub(" ", text)))
     framed = [t for m in _SRCDOC.finditer(text) if frames > 0 for t in _texts(
         PurePosixPath("frame.html"), html.unescape(next(g for g in m.groups() if g is not None))
