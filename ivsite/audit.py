@@ -30,7 +30,7 @@ from .addresses import addresses_in, links_to, own_address
 from .auditcache import file_key, needles_digest
 from .consentmask import names_pattern, standing
 from .cores import apart
-from .filefront import HEAD, private_front
+from .filefront import private_front
 from .identity import holds_name
 from .normalise import compact
 from .people import CONTACT_KINDS, NAME_KINDS, PART_KIND, needle_of
@@ -304,7 +304,7 @@ class _Search:
         a = self.assets.get(data_digest)
         if a is not None:
             return [Hit(rel, Secret("withheld file", a.source, a.source, 0))]
-        says = private_front(data[:HEAD])
+        says = private_front(data)
         return [Hit(rel, Secret("file whose front matter says private", says, rel, 0))] \
             if says else []
 

@@ -57,17 +57,23 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
     kinds = {line.src: line.kinds for line in cut.lines}
     found = False
     before: Token | None = None
+    titled: tuple[int, str] | None = None  # a callout title that says private: (line, title)
     for tok, src in _with_lines(tokens):
         where = kinds.get(src, ())
         # A callout's title (its type, if a privacy word, is reported on its own).
         title = before is not None and before.type == "callout_title_open" and \
             not privacy_callout(str(before.meta["kind"]))
         before = tok
+        if tok.type == "callout_close":
+            titled = None  # all it held was private: the title gives nothing away
         if "private" in where:
             continue
         line = src + body_line
-        if title:
-            found |= _private_title(path, line, "the callout title", tok.content, diags)
+        if title and comment_marker(tok.content):
+            titled = (line, tok.content)
+        elif titled is not None and tok.type == "inline" and tok.content.strip():
+            found |= _private_title(path, titled[0], "the callout title", titled[1], diags)
+            titled = None
         if tok.type == "callout_open" and privacy_callout(str(tok.meta["kind"])):
             found = True
             diags.error(path, line, 1, "privacy-callout",

@@ -29,14 +29,14 @@ _POSITIVE = frozenset({"public", "publish", "published", "visible", "share", "sh
 """Keys that say "published" when true: ``publish: true`` says nothing private."""
 
 
-def private_front(head: bytes) -> str:
-    """The line of a file's front matter that says it is not public, or "" (none,
-    or no front matter)."""
-    m = _OPEN.match(head)
+def private_front(data: bytes) -> str:
+    """The line of a file's front matter (in its first :data:`HEAD` bytes) that says
+    it is not public, or "" (none, or no front matter)."""
+    m = _OPEN.match(data)
     if m is None:
         return ""
     fence = m.group(1).decode()
-    for line in head[m.end():HEAD].decode("utf-8", "replace").splitlines():
+    for line in data[m.end():HEAD].decode("utf-8", "replace").splitlines():
         if line.strip() in (fence, "..."):
             break
         if _says_private(line):

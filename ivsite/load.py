@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostics
-from .filefront import HEAD, private_front
+from .filefront import private_front
 from .folders import NOTE_SUFFIXES, Folders, default_folders, read_folders
 
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
@@ -110,7 +110,7 @@ def _file_digest(path: Path, st: os.stat_result) -> tuple[str, str]:
             h = hashlib.sha256(first)
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
-        cached = (h.hexdigest(), private_front(first[:HEAD]))
+        cached = (h.hexdigest(), private_front(first))
         _digest_cache[key] = cached
     return cached
 

@@ -85,6 +85,7 @@ KEPT = [
     "## A heading {#custom-id}", "Sets {#a, b} and {{ name }} and <%= x %>.",
     "> [!note]- Hidden costs\n> Fees.", "<details><summary>Draft questions</summary>\nQ.\n"
     "</details>", "`{# code #}` and `<?php ?>` in code.", "```\n{::comment}\n<?x?>\n```",
+    "> [!warning] Off the record\n> ::: private\n> CANARY-kept\n> :::",
 ]
 
 
