@@ -30,6 +30,7 @@ from .addresses import addresses_in, links_to, own_address
 from .auditcache import file_key, needles_digest
 from .consentmask import names_pattern, standing
 from .cores import apart
+from .filefront import private_front
 from .identity import holds_name
 from .normalise import compact
 from .people import CONTACT_KINDS, NAME_KINDS, PART_KIND, needle_of
@@ -265,7 +266,7 @@ def _verdict(search: _Search, clean: frozenset[str],
     key = file_key(search.digest, rel, data_digest)
     # A file's hash is looked up every time: the withheld files change with
     # every edit to a note (each note's source is one), and a lookup is cheap.
-    found = search.withheld_file(rel, data_digest)
+    found = search.withheld_file(rel, data_digest, data)
     found += [] if key in clean else search.hits(rel, data)
     return found, "" if found else key
 
@@ -309,10 +310,15 @@ class _Search:
         self.digest = needles_digest(secrets, shown.answers(), base_url, consented,
                                      tuple(sorted(hidden)))
 
-    def withheld_file(self, rel: str, data_digest: str) -> list[Hit]:
-        """The file, if it is one the audience was not given (by its hash)."""
+    def withheld_file(self, rel: str, data_digest: str, data: bytes) -> list[Hit]:
+        """The file, if it is one the audience was not given (by its hash), or one
+        whose front matter says private (ivsite.filefront: a note kept as ``.txt``)."""
         a = self.assets.get(data_digest)
-        return [Hit(rel, Secret("withheld file", a.source, a.source, 0))] if a else []
+        if a is not None:
+            return [Hit(rel, Secret("withheld file", a.source, a.source, 0))]
+        says = private_front(data)
+        return [Hit(rel, Secret("file whose front matter says private", says, rel, 0))] \
+            if says else []
 
     def hits(self, rel: str, data: bytes) -> list[Hit]:
         """What one file's text and name give away."""

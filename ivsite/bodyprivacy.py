@@ -9,7 +9,9 @@ it, fails closed: an error, the same rule as the front matter's look-alikes.
 So does markup that shows a reader other letters than are written (see
 ivsite.hidinghtml).
 So does a comment used as a marker (``<!-- private -->`` … ``<!-- /private -->``,
-``%% draft %%``): ivsite cuts the comments, never the text between them.
+``%% draft %%``): ivsite cuts the comments, never the text between them. So do
+other tools' comments, raw HTML's bogus comments and a disclosure titled private
+(see ivsite.toolcomments).
 Lines inside a ``::: private`` passage are the author's alone and do not count;
 for the public's tags, neither do lines in a ``::: mentor`` passage.
 """
@@ -28,6 +30,7 @@ from .lookalike import normalise, privacy_callout, privacy_tag, privacy_value, p
 from .passages import Cut
 from .rawhtml import Tag, tags
 from .syntax.inlinetags import TOKEN as TAG_TOKEN
+from .toolcomments import bogus_comment, summary_titles, tool_comments
 
 _FIELD = re.compile(r"(?:^|(?<=[\[(]))[ \t]*([^\W\d][\w \t-]*?)[ \t]*::", re.MULTILINE)
 """A Dataview field's key: at a line's start, or just after ``[`` or ``(``."""
@@ -41,8 +44,10 @@ _TEMPLATE = re.compile(r"\{%-?\s*(?:end)?\s*(\w+)(?:[^%\n]*%\})?"
 _OPENER = re.compile(r"\[\s*(\w+)\s*\]")
 _FRAME_WORDS = frozenset({"begin", "start", "end", "stop", "open", "close", "section", "passage",
                           "block", "part", "only", "here", "below", "above", "this", "from",
-                          "until", "keep", "mode", "on", "off", "note", "notes", "text"})
+                          "until", "keep", "mode", "on", "off", "note", "notes", "text",
+                          "my", "me", "for", "do", "not", "share"})
 """Words around a privacy word in a comment that marks a passage ("end private")."""
+_ANY_TAG = re.compile(r"<[^>]*>")
 _HIDING_HINT = ("write what a reader should see as plain text, and put what they must "
                 "not see in a '::: private' passage")
 _PASSAGE_HINT = ("to keep it out, put it in a '::: private' passage (or '::: mentor' for "
@@ -57,11 +62,24 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
         return False
     kinds = {line.src: line.kinds for line in cut.lines}
     found = False
+    before: Token | None = None
+    titled: tuple[int, str] | None = None  # a callout title that says private: (line, title)
     for tok, src in _with_lines(tokens):
         where = kinds.get(src, ())
+        # A callout's title (its type, if a privacy word, is reported on its own).
+        title = before is not None and before.type == "callout_title_open" and \
+            not privacy_callout(str(before.meta["kind"]))
+        before = tok
+        if tok.type == "callout_close":
+            titled = None  # all it held was private: the title gives nothing away
         if "private" in where:
             continue
         line = src + body_line
+        if title and comment_marker(tok.content):
+            titled = (line, tok.content)
+        elif titled is not None and tok.type == "inline" and tok.content.strip():
+            found |= _private_title(path, titled[0], "the callout title", titled[1], diags)
+            titled = None
         if tok.type == "callout_open" and privacy_callout(str(tok.meta["kind"])):
             found = True
             diags.error(path, line, 1, "privacy-callout",
@@ -88,6 +106,14 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                         "letters in another order than they are written, so what readers "
                         "see is not what ivsite checks", _HIDING_HINT)
         if tok.type == "inline":
+            for offset, word in _tool_comments(tok):
+                found = True
+                diags.error(path, line + offset, 1, "privacy-markup",
+                            f"'{word}' marks a comment in another tool (kramdown, Jinja, "
+                            "CriticMarkup, MDX, Handlebars, Go templates, ERB), but ivsite "
+                            "does not read it and would publish the text", _PASSAGE_HINT)
+            for shown in summary_titles(_with_html(tok)):
+                found |= _private_title(path, line, "the disclosure title", shown, diags)
             for offset, word in _markup(tok):
                 found = True
                 diags.error(path, line + offset, 1, "privacy-markup",
@@ -135,10 +161,38 @@ def comment_marker(comment: str) -> bool:
         and all(_marker_word(w) or w in _FRAME_WORDS for w in words))
 
 
+def _private_title(path: str, line: int, what: str, title: str, diags: Diagnostics) -> bool:
+    """An error for a callout or disclosure titled as a privacy marker ("Private
+    notes"); whether there was one."""
+    if not comment_marker(title):
+        return False
+    diags.error(path, line, 1, "privacy-callout",
+                f"{what} '{title}' says this passage is not for everyone, but ivsite shows it, "
+                "folded or not, to every reader of the note",
+                "use a '::: private' (or '::: mentor') passage instead")
+    return True
+
+
 def _raw_html(path: str, line: int, content: str, diags: Diagnostics,
               sheet: Mapping[str, str]) -> bool:
-    """Errors for raw HTML that says "private" or hides letters; whether any."""
+    """Errors for raw HTML that says "private", hides letters or holds text a
+    browser hides but the page would publish; whether any."""
     found = False
+    if (bogus := bogus_comment(content)) is not None:
+        found = True
+        diags.error(path, line, 1, "privacy-markup",
+                    f"'{bogus}' is a comment to a browser (a bogus comment), so it shows "
+                    "nothing, but ivsite would publish its text in the page",
+                    "write a comment as '<!-- … -->' (ivsite takes those out), or put the "
+                    "text in a '::: private' passage")
+    if "{" in content or "<%" in content:  # an HTML block's text
+        for _, word in tool_comments(_ANY_TAG.sub(" ", content)):
+            found = True
+            diags.error(path, line, 1, "privacy-markup",
+                        f"'{word}' marks a comment in another tool, but ivsite does not "
+                        "read it and would publish the text", _PASSAGE_HINT)
+    for shown in summary_titles(content):
+        found |= _private_title(path, line, "the disclosure title", shown, diags)
     for tag in tags(content):
         if not tag.closing and _privacy_element(tag):
             found = True
@@ -188,6 +242,22 @@ def _markup(inline: Token) -> Iterator[tuple[int, str]]:
     for m in _OPENER.finditer(text):
         if m.group(1).casefold() in closers:
             yield text.count("\n", 0, m.start()), m.group(0)
+
+
+def _tool_comments(inline: Token) -> Iterator[tuple[int, str]]:
+    """Other tools' comment markers in an inline token's text (code is not text),
+    with the line offset of each."""
+    text = _plain(inline)
+    for at, word in tool_comments(text):
+        yield text.count("\n", 0, at), word
+
+
+def _with_html(inline: Token) -> str:
+    """An inline token's text and raw HTML as written, when it holds a ``<summary>``."""
+    children = inline.children or ()
+    if not any(c.type == "html_inline" and c.content[:8].lower() == "<summary" for c in children):
+        return ""
+    return "".join(c.content for c in children if c.type in ("text", "html_inline"))
 
 
 def _plain(inline: Token) -> str:

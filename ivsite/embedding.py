@@ -51,8 +51,10 @@ def find_file(site: ValidSite, name: str) -> AssetTarget | BrokenTarget:
             f"'![[{name}]]' is a recording; recordings are never published",
             "remove the embed; a recording may be linked from a private note only",
             code="recording-link")
-    if any(rel == name or rel.endswith("/" + name) for rel in site.note_likes):
-        return BrokenTarget(*note_like_problem(f"![[{name}]]"), code="note-like-file")
+    like = next((says for rel, says in site.note_likes.items()
+                 if rel == name or rel.endswith("/" + name)), None)
+    if like is not None:
+        return BrokenTarget(*note_like_problem(f"![[{name}]]", like), code="note-like-file")
     names = {posixpath.basename(rel) for rel in site.assets}
     return BrokenTarget(f"'![[{name}]]' names no file in the site",
                         did_you_mean(posixpath.basename(name), names))

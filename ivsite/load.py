@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostics
+from .filefront import private_front
 from .folders import NOTE_SUFFIXES, Folders, default_folders, read_folders
 
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
@@ -42,6 +43,9 @@ class AssetRef:
     digest: str
     base: str = "content/"
     """The content base its published path is taken relative to (see ivsite.folders)."""
+    says_private: str = ""
+    """The line of its front matter that says it is private, if it opens with a
+    note's front matter (see ivsite.filefront)."""
 
     @property
     def out(self) -> str:
@@ -93,18 +97,20 @@ class LoadedSite:
         return h.hexdigest()
 
 
-_digest_cache: dict[tuple[str, int, int], str] = {}
+_digest_cache: dict[tuple[str, int, int], tuple[str, str]] = {}
 
 
-def _file_digest(path: Path, st: os.stat_result) -> str:
+def _file_digest(path: Path, st: os.stat_result) -> tuple[str, str]:
+    """A file's hash, and what its front matter says private (read as it is hashed)."""
     key = (str(path), st.st_size, st.st_mtime_ns)
     cached = _digest_cache.get(key)
     if cached is None:
-        h = hashlib.sha256()
         with path.open("rb") as fh:
+            first = fh.read(1 << 20)
+            h = hashlib.sha256(first)
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
-        cached = h.hexdigest()
+        cached = (h.hexdigest(), private_front(first))
         _digest_cache[key] = cached
     return cached
 
@@ -309,7 +315,8 @@ def _read_file(root: Path, rel: str, st: os.stat_result, cache: LoadCache | None
             "is treated as an asset, not a note",
             "move it into one of those folders to make it a page",
         )
-    return AssetRef(rel, st.st_size, _file_digest(path, st), folders.base)
+    digest, says = _file_digest(path, st)
+    return AssetRef(rel, st.st_size, digest, folders.base, says)
 
 
 def _utf8(name: str) -> bool:

@@ -30,6 +30,7 @@ from .people import (
     mentions,
 )
 from .rawhtml import block_texts, data_texts, embedded_texts
+from .svgtext import svg_texts
 from .textmatch import Matcher, searchable
 from .urlquery import query_text
 
@@ -110,6 +111,14 @@ def _said(m: Mention, where: str) -> tuple[str, str, str]:
             "linking to it)", "use the alias or a description of their role instead")
 
 
+def _drawn(children: list[Token]) -> list[str]:
+    """What the ``<text>`` elements of an ``<svg>`` in a paragraph draw (see
+    ivsite.svgtext): the paragraph's text and raw HTML as written."""
+    if not any(c.type == "html_inline" and c.content[:5].lower() == "<text" for c in children):
+        return []
+    return svg_texts("".join(c.content for c in children if c.type in ("text", "html_inline")))
+
+
 def check_names(note: Note, vn: ViewNote, check: NameCheck, site: ValidSite,
                  diags: Diagnostics) -> None:
     """An unconsented name or a contact detail in visible text fails the build, at
@@ -155,6 +164,7 @@ def _pieces(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]:
         line = note.line_of(tok) if tok.map else note.body_line
         if tok.type == "inline" and tok.children is not None:
             yield inline_text(tok), line
+            yield from ((t, line) for t in _drawn(tok.children))
             for c in tok.children:
                 if c.type == "html_inline":  # raw HTML is shown as written
                     yield c.content, line

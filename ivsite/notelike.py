@@ -21,8 +21,14 @@ def is_note_like(rel: str) -> bool:
     return any(part.strip() in NOTE_LIKE_PARTS for part in parts)
 
 
-def note_like_problem(shown: str) -> tuple[str, str]:
-    """The message and hint for a link or embed to a note-like file."""
+def note_like_problem(shown: str, says: str = "") -> tuple[str, str]:
+    """The message and hint for a link or embed to a note-like file, or (``says``,
+    the line of its front matter) to a file whose front matter says private."""
+    if says:
+        return (f"'{shown}' starts with front matter that says it is not public ('{says}'), "
+                "but ivsite reads it as a plain file and would publish it whole",
+                "make it a note (the .md extension) to publish what may be published, "
+                "or remove the link")
     return (f"'{shown}' is a file named like a Markdown note, which ivsite does not read "
             "as a note (its front matter and privacy are never checked), so it is never "
             "published as a file",

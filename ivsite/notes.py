@@ -89,8 +89,9 @@ class ValidSite:
     note_copies: dict[str, str] = field(default_factory=dict)
     """Files with the same bytes as a note's source (a copy or hard link), by path,
     with that note's source: never published, as the note's file is not."""
-    note_likes: frozenset[str] = frozenset()
-    """Files named like Markdown notes (see ivsite.notelike): never published."""
+    note_likes: dict[str, str] = field(default_factory=dict)
+    """Files named like Markdown notes (see ivsite.notelike) or whose front matter
+    says private (ivsite.filefront), with that line ("" for a name): never published."""
     questions: list[Question] = field(default_factory=list)
     shape: str = ""
     """Digest of what one note's checks and view can read of the others
@@ -214,7 +215,8 @@ def resolve_href(site: ValidSite, from_source: str, href: str) -> Target:
             code="note-copy",
         )
     if asset is None and rel in site.note_likes:
-        return BrokenTarget(*note_like_problem(href), code="note-like-file")
+        return BrokenTarget(*note_like_problem(href, site.note_likes[rel]),
+                            code="note-like-file")
     if asset is None:
         return BrokenTarget(f"'{href}' links to a file that does not exist ({rel})")
     return AssetTarget(asset, parts.fragment)

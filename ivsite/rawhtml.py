@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from .notes import Note, NoteTarget, ValidSite, resolve_href
+from .svgtext import svg_texts
 from .urlparts import split_url
 
 _TAG = re.compile(
@@ -137,8 +138,10 @@ def data_texts(text: str, depth: int = 3) -> Iterator[str]:
 
 def block_texts(content: str) -> Iterator[str]:
     """A block of raw HTML as a reader may see it: tags taken out with and without
-    a space (``Ja<b>ne</b>`` reads "Jane"), and what it embeds (embedded_texts)."""
+    a space (``Ja<b>ne</b>`` reads "Jane"), the words an inline ``<svg>`` draws
+    (ivsite.svgtext) and what it embeds (embedded_texts)."""
     yield from _without_tags(content)
+    yield from svg_texts(content)
     yield from embedded_texts(content)
 
 

@@ -24,6 +24,7 @@ from .cborstrings import cbor_strings
 from .onscreen import on_screen
 from .packed import Budget, unpacked
 from .pagefind_engine import is_engine
+from .svgtext import svg_texts
 from .urlquery import query_text
 
 _TAG = re.compile(r"<[^>]*>")
@@ -34,7 +35,9 @@ _INLINE_TAG = re.compile(
 """Tags that sit inside a word as easily as between words: taken out without a space.
 A custom element (a name with a dash, ``<x-y>``) is inline too (red-team H11)."""
 _ATTR = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
-_HIDDEN = re.compile(r"<!--(.*?)(?:-->|\Z)|<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.S)
+_HIDDEN = re.compile(r"<!--(.*?)(?:-->|\Z)|<!\[CDATA\[(.*?)(?:\]\]>|\Z)|<[?!]([^>]*)>?", re.S)
+"""Comments, CDATA, and the "bogus comments" a browser hides as well (``<?…>``,
+``<!X…>``, red team 4): read as hidden text, never as the page's words."""
 MARKUP_SUFFIXES = (".html", ".htm", ".xml", ".svg", ".xhtml")
 
 
@@ -93,13 +96,13 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
                 *queries]
     # Attribute values (quoted or not), comments and CDATA: what tag-stripping hides.
     attributes = " \n ".join(a or b or c for a, b, c in _ATTR.findall(text))
-    attributes += " \n " + " \n ".join(a or b for a, b in _HIDDEN.findall(text))
+    attributes += " \n " + " \n ".join(a or b or c for a, b, c in _HIDDEN.findall(text))
     body = _TAG.sub(" ", _INLINE_TAG.sub("", _HIDDEN.sub(" ", text)))
     framed = [t for m in _SRCDOC.finditer(text) if frames > 0 for t in _texts(
         PurePosixPath("frame.html"), html.unescape(next(g for g in m.groups() if g is not None))
         .encode(), depth, budget, frames - 1, hidden)]
     return [*inner, html.unescape(body), html.unescape(attributes), on_screen(text, hidden),
-            *(html.unescape(r) for r in shown_reversed), *framed,
+            *(html.unescape(r) for r in shown_reversed), *svg_texts(text), *framed,
             *(html.unescape(_TAG.sub(" ", j)) for j in joined), *queries]
 
 

@@ -128,7 +128,8 @@ def _withhold_note_copies(site: ValidSite, loaded: LoadedSite) -> None:
     site.note_copies = {rel: sources[ref.digest] for rel, ref in site.assets.items()
                         if ref.digest in sources}
     site.assets = {rel: ref for rel, ref in site.assets.items() if rel not in site.note_copies}
-    site.note_likes = frozenset(rel for rel in site.assets if is_note_like(rel))
+    site.note_likes = {rel: ref.says_private for rel, ref in site.assets.items()
+                       if is_note_like(rel) or ref.says_private}
     site.assets = {rel: ref for rel, ref in site.assets.items() if rel not in site.note_likes}
 
 
@@ -156,8 +157,8 @@ def site_shape(site: ValidSite, config_key: str) -> str:
         h.update(f"\0recording\0{rel}\0{source}".encode())
     for rel, source in site.note_copies.items():
         h.update(f"\0note copy\0{rel}\0{source}".encode())
-    for rel in sorted(site.note_likes):
-        h.update(f"\0note-like\0{rel}".encode())
+    for rel, says in sorted(site.note_likes.items()):
+        h.update(f"\0note-like\0{rel}\0{says}".encode())
     for q in site.questions:
         h.update(repr((q.id, q.text, q.aliases, q.roles)).encode())
     h.update(repr(sorted(site.rejected.items())).encode())

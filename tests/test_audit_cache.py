@@ -285,7 +285,7 @@ def test_without_what_is_shown_in_the_key_the_leak_would_pass(
 def test_a_file_known_clean_that_became_a_withheld_file_is_caught() -> None:
     """Withheld files are found by hash in every audit, known clean or not: a note's
     source is one, and its digest changes with every edit, so it is not in the key."""
-    source = b"---\nvisibility: private\n---\nSalary talk.\n"
+    source = b"---\ntitle: Salary\n---\nSalary talk.\n"  # (a mentor note's source, say)
     first = audited({"files/copy.txt": source}, [])
     assert not first.hits and first.clean
     withheld = AssetSecret(hashlib.sha256(source).hexdigest(), "content/reflections/x.md")

@@ -62,7 +62,7 @@ def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
     recordings = recording_files(prep.valid.notes, prep.loaded.assets)
     return [*(AssetSecret(ref.digest, ref.rel) for ref in prep.loaded.assets.values()
               if (ref.digest not in given or ref.rel in recordings or is_note_like(ref.rel)
-                  or path_privacy(ref.rel))
+                  or ref.says_private or path_privacy(ref.rel))
               and ref.size > 0),
             *(AssetSecret(src.digest, src.rel) for src in prep.loaded.notes if src.data)]
 
