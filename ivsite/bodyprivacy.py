@@ -161,10 +161,23 @@ def comment_marker(comment: str) -> bool:
         and all(_marker_word(w) or w in _FRAME_WORDS for w in words))
 
 
+_UNFINISHED = frozenset({"draft", "drafts", "wip", "workinprogress"})
+"""Privacy words that, as a shown title, say unfinished rather than secret ("Work
+in progress", "Draft notes" over a public callout): a path or tag with them
+withholds the note, a title with them alone is no marker."""
+
+
+def _unfinished(title: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", title.casefold())
+    return "".join(words) in _UNFINISHED or (
+        any(w in _UNFINISHED for w in words)
+        and not any(_marker_word(w) for w in words if w not in _UNFINISHED))
+
+
 def _private_title(path: str, line: int, what: str, title: str, diags: Diagnostics) -> bool:
     """An error for a callout or disclosure titled as a privacy marker ("Private
     notes"); whether there was one."""
-    if not comment_marker(title):
+    if not comment_marker(title) or _unfinished(title):
         return False
     diags.error(path, line, 1, "privacy-callout",
                 f"{what} '{title}' says this passage is not for everyone, but ivsite shows it, "

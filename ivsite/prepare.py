@@ -115,6 +115,9 @@ def new_interview(root: Path, name: str, *, role: str = "", company: str = "",
     ]
     for text in seeded_questions(prep.valid.questions, role):
         lines += [f"## {text}", "", ""]
-    path, problem = write_new(root, "interviews", file_stem(day, name, company, role),
-                              lines)
+    # A role the public may not see must not name the file (its address): red team 4, J17.
+    public_roles = {n.slug for n in prep.valid.notes
+                    if n.collection == "roles" and n.visibility == "public"}
+    path, problem = write_new(root, "interviews", file_stem(
+        day, name, company, role if role in public_roles else ""), lines)
     return (path, []) if path is not None else (None, _problem("new", problem))

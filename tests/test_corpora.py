@@ -229,7 +229,9 @@ DELIBERATE_FILTERED: dict[int, str] = {
 HIDING = ("a <style> element or a <script> with code in a note an audience reads is a "
           "'hiding-markup' error (red-team F8): CSS and scripts can show other letters "
           "than are written, which no check can read")
-REFUSED: dict[int, str] = {n: HIDING for n in (172, 174, 175, 178, 180)}
+BOGUS = "a bogus HTML comment (<?…?>, <!X …>, CDATA) shows nothing in a browser: refused"
+REFUSED: dict[int, str] = {**{n: HIDING for n in (172, 174, 175, 178, 180)},
+                           **{n: BOGUS for n in (182, 183, 184, 629, 630, 631)}}
 """Examples whose public note validation refuses (their spec HTML is never published)."""
 
 FILTERED_NORMALISATIONS = {

@@ -129,7 +129,7 @@ def test_without_the_protection_it_is_published(
     case.switch_off(monkeypatch)
     # The audit's other readings that find some of these on their own (see
     # test_names_forms): off, so that each case shows its own protection.
-    monkeypatch.setattr(readable, "on_screen", lambda page: "")
+    monkeypatch.setattr(readable, "on_screen", lambda page, hidden=frozenset(): "")
     monkeypatch.setattr(readable, "cbor_strings", lambda data: None)
     result = build(_site(tmp_path / "s", case.page), out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]

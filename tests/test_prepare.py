@@ -109,3 +109,17 @@ def test_a_question_for_an_unknown_role_is_a_warning(site: Path) -> None:
     code, _, err = run("check")
     assert code == 0
     assert "warning[unknown-role]" in err and "did you mean 'data-analyst'?" in err
+
+
+def test_a_role_the_public_may_not_see_does_not_name_the_file(site: Path) -> None:
+    """Red team 4, J17: the file name is the page's address, which a public
+    interview publishes; a mentor-only role's slug must not be in it."""
+    (site / "content/roles/zephyr-pm.md").write_text(
+        "---\ntitle: Zephyr Stealth Product Lead\nvisibility: mentor\n---\nMentor-only.\n", "utf-8")
+    code, out, err = run("new", "interview", "Bo Test", "--role", "zephyr-pm",
+                         "--date", "2026-11-30")
+    assert code == 0, err
+    assert "zephyr" not in out and out.strip().endswith("2026-11-30-conversation.md")
+    code, out, err = run("new", "interview", "Bo Test", "--role", "ux-researcher",
+                         "--date", "2026-11-30")
+    assert code == 0 and out.strip().endswith("2026-11-30-ux-researcher.md"), (out, err)

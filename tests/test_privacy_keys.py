@@ -46,7 +46,7 @@ def codes(front: dict[str, object], collection: str = "pages") -> list[tuple[str
     parsed = parse_note(src)
     assert parsed.fm is not None, parsed.diagnostics
     diags = Diagnostics()
-    _validate_note(parsed, CONFIG, f"{collection}/n", diags)
+    _validate_note(parsed, CONFIG, f"{collection}/n", {}, diags)
     return [(d.severity, d.code) for d in diags]
 
 

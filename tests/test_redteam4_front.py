@@ -165,7 +165,9 @@ def test_the_hint_names_the_tool(tmp_path: Path) -> None:
     assert "Zola" in err.message and "visibility: private" in err.hint
 
 
-@pytest.mark.parametrize("key", list(NOT_PUBLISHED))
+# "wip" is a privacy word of its own (the one list, ivsite.lookalike), so
+# `status: wip` is refused as a privacy value with this rule off too.
+@pytest.mark.parametrize("key", [k for k in NOT_PUBLISHED if k != "status: wip"])
 def test_other_tools_keys_unchecked_are_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: str) -> None:
     monkeypatch.setattr(fmchecks, "not_published", lambda key, value: None)

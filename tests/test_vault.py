@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from sites import OutputCorpus, run_cli
 
-import ivsite.audience
 import ivsite.fallback
 import ivsite.linkhints
+import ivsite.viewbody
 from ivsite.notes import BrokenTarget, Target
 
 VAULT = Path(__file__).resolve().parent / "fixtures" / "vault"
@@ -178,14 +178,14 @@ def test_withheld_alias_printed_by_the_filter_is_caught_by_the_audit(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Switch the filter's handling off: a link by a private note's alias prints
     the alias as if the note did not exist. The audit alone fails the build."""
-    real = ivsite.audience.resolve_wiki
+    real = ivsite.viewbody.resolve_wiki
 
     def as_missing(site: object, target: str) -> Target:
         got = real(site, target)  # type: ignore[arg-type]
         return BrokenTarget("", code="missing-note", shown=target) \
             if "privalias" in target else got
 
-    monkeypatch.setattr(ivsite.audience, "resolve_wiki", as_missing)
+    monkeypatch.setattr(ivsite.viewbody, "resolve_wiki", as_missing)
     site = copy_vault(tmp_path)
     r = run_cli(site, "build")
     assert r.exit_code == 1 and "withheld alias" in r.stderr, r.stderr
