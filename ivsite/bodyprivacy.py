@@ -19,7 +19,7 @@ for the public's tags, neither do lines in a ``::: mentor`` passage.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from markdown_it.token import Token
 
@@ -106,20 +106,14 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                         "letters in another order than they are written, so what readers "
                         "see is not what ivsite checks", _HIDING_HINT)
         if tok.type == "inline":
-            for offset, word in _tool_comments(tok):
-                found = True
-                diags.error(path, line + offset, 1, "privacy-markup",
-                            f"'{word}' marks a comment in another tool (kramdown, Jinja, "
-                            "CriticMarkup, MDX, Handlebars, Go templates, ERB), but ivsite "
-                            "does not read it and would publish the text", _PASSAGE_HINT)
+            for finds, says in _OTHER_TOOLS:
+                for offset, word in finds(tok):
+                    found = True
+                    diags.error(path, line + offset, 1, "privacy-markup",
+                                f"'{word}' {says}, but ivsite does not read it and would "
+                                "publish the text", _PASSAGE_HINT)
             for shown in summary_titles(_with_html(tok)):
                 found |= _private_title(path, line, "the disclosure title", shown, diags)
-            for offset, word in _markup(tok):
-                found = True
-                diags.error(path, line + offset, 1, "privacy-markup",
-                            f"'{word}' keeps text out of the page in another tool (Liquid, "
-                            "Jinja, Hugo, forum tags), but ivsite does not read it and would "
-                            "publish the text", _PASSAGE_HINT)
             for offset, field in _privacy_fields(tok):
                 found = True
                 diags.error(path, line + offset, 1, "privacy-field",
@@ -150,6 +144,15 @@ def base_elements(path: str, body_line: int, tokens: list[Token], diags: Diagnos
                         "page leads, the site's own scripts and styles included",
                         "remove it, and write each link's address in full instead")
     return found
+
+
+_OTHER_TOOLS: tuple[tuple[Callable[[Token], Iterator[tuple[int, str]]], str], ...] = (
+    (lambda tok: _tool_comments(tok), "marks a comment in another tool (kramdown, Jinja, "
+     "CriticMarkup, MDX, Handlebars, Go templates, ERB)"),
+    (lambda tok: _markup(tok), "keeps text out of the page in another tool (Liquid, Jinja, "
+     "Hugo, forum tags)"),
+)
+"""Other tools' ways to keep text out of a page, and what the error says of each."""
 
 
 def comment_marker(comment: str) -> bool:

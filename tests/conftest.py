@@ -19,3 +19,13 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
         "executable_path": CHROMIUM_PATH,
         "args": CHROMIUM_ARGS,
     }
+
+
+@pytest.fixture()
+def no_filter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The filter's name check switched off, for tests that show the audit alone
+    refuses a name (no needles kept from a build with other switches)."""
+    from ivsite import audience, audit
+
+    monkeypatch.setattr(audience, "check_names", lambda *args: None)
+    monkeypatch.setattr(audit, "_SEARCHES", {})

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from sites import OutputCorpus, write_site
 
-from ivsite import audience, audit, consentmask, nameforms, normalise, people, readable
+from ivsite import consentmask, nameforms, normalise, people, readable
 from ivsite.nameparts import name_in, plain_name
 from ivsite.pipeline import build
 from ivsite.textmatch import Matcher
@@ -148,12 +148,6 @@ def test_the_filter_refuses(tmp_path: Path, case: Case) -> None:
     assert result.status == 1
     named = [d for d in result.diagnostics if d.code == "name-without-consent"]
     assert any(d.path == case.named_in for d in named), [d.text() for d in result.diagnostics]
-
-
-@pytest.fixture()
-def no_filter(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(audience, "check_names", lambda *args: None)
-    monkeypatch.setattr(audit, "_SEARCHES", {})  # no needles made with other switches
 
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())

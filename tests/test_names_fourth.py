@@ -21,7 +21,6 @@ import pytest
 from sites import OutputCorpus, write_site
 
 from ivsite import (
-    audience,
     audit,
     contactskeleton,
     identity,
@@ -107,12 +106,6 @@ def test_the_filter_refuses(tmp_path: Path, case: Case) -> None:
     assert any(d.path == PAGE and d.code == case.code and d.line == 4
                for d in result.diagnostics), [d.text() for d in result.diagnostics]
     assert not (tmp_path / "out").exists()
-
-
-@pytest.fixture()
-def no_filter(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(audience, "check_names", lambda *args: None)
-    monkeypatch.setattr(audit, "_SEARCHES", {})  # no needles made with other switches
 
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
