@@ -135,7 +135,10 @@ def build_view(
     visible = [n for n in site.notes if n.visibility in sees]
     # A cold build filters in forked processes (cores.apart) that inherit the tables
     # and name check; ``keyed`` takes their results. The preview's makes what it lacks.
-    pooled = processes_for(len(visible)) > 0 and bool((lookups(), name_matcher()))
+    pooled = processes_for(len(visible)) > 0
+    if pooled:  # made before the fork, so that every process inherits them
+        lookups()
+        name_matcher()
     early = apart(packing(filtered), visible) if pooled else [None] * len(visible)
     made: list[ViewNote] = []
     for note, done in zip(visible, early, strict=True):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
 import gzip
 import html
 import re
@@ -48,7 +49,15 @@ def readable_texts(path: PurePosixPath | Path, data: bytes,
     their attribute values; other files give their text as it is. Gzip data —
     Pagefind's index files — is read decompressed. ``hidden``: the classes and ids
     the site's style sheets hide (ivsite.onscreen.on_screen)."""
-    return _texts(path, data, _MAX_NESTING, Budget(), hidden=hidden)
+    return list(_read(PurePosixPath(path), data, hidden))
+
+
+@functools.lru_cache(maxsize=128)
+def _read(path: PurePosixPath, data: bytes, hidden: frozenset[str]) -> tuple[str, ...]:
+    """As :func:`readable_texts`, kept for the files read again: every build
+    publishes the same theme and Pagefind files (half a megabyte), and the preview
+    and a test run build many times in one process."""
+    return tuple(_texts(path, data, _MAX_NESTING, Budget(), hidden=hidden))
 
 
 _MAX_NESTING = 32

@@ -20,6 +20,7 @@ A size given by a custom property (``var(--x)``) is not resolved.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 
@@ -72,6 +73,13 @@ def hiding_rule(declarations: str) -> str | None:
 def hiding_names(css: str) -> dict[str, str]:
     """'.class' and '#id' → the declaration that hides it, for every rule of a style
     sheet that hides (see the module's docstring)."""
+    return dict(_hiding_names(css))
+
+
+@functools.lru_cache(maxsize=64)
+def _hiding_names(css: str) -> tuple[tuple[str, str], ...]:
+    """As :func:`hiding_names`, kept for the style sheets read again: every build
+    reads the theme's own, and the preview and a test run build many times."""
     out: dict[str, str] = {}
     for rule in _RULE.finditer(_COMMENT.sub("", css)):
         why = hiding_rule(rule.group(2))
@@ -83,7 +91,7 @@ def hiding_names(css: str) -> dict[str, str]:
                 continue
             for kind, name in _NAMES.findall(last):
                 out.setdefault(kind + name, why)
-    return out
+    return tuple(out.items())
 
 
 def sheets_hiding(sheets: Iterable[tuple[str, bytes]]) -> dict[str, str]:

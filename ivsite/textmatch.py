@@ -82,7 +82,11 @@ class Searchable:
         return unmarked(self.marked)
 
 
+@functools.lru_cache(maxsize=256)
 def searchable(text: str) -> Searchable:
+    """``text`` folded for every matcher. Kept for the texts read again (the
+    theme's and Pagefind's files in every build, the preview's many builds):
+    folding costs the audit most."""
     return Searchable(*text_words(text))
 
 

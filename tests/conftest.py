@@ -6,10 +6,28 @@ install`): its session fixture ``browser_type_launch_args`` is overridden here.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
 from browser_support import CHROMIUM_ARGS, CHROMIUM_PATH
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Each xdist worker gets its share of the cores. A build forks a process per
+    core it may use (ivsite.cores); two workers that each fork one per core of the
+    machine run four builds' worth of processes on two cores and lose their
+    readings kept in the process (the theme's and Pagefind's files, read again in
+    every forked audit). Pinned, a worker on one core builds in one process; the
+    pools are tested where a test forces them (tests/test_cores_build.py)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    count = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "0") or 0)
+    if not (worker.startswith("gw") and count > 1 and hasattr(os, "sched_setaffinity")):
+        return
+    cores = sorted(os.sched_getaffinity(0))
+    share = set(cores[int(worker[2:]) % count::count])
+    if share:
+        os.sched_setaffinity(0, share)
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +47,49 @@ def no_filter(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(audience, "check_names", lambda *args: None)
     monkeypatch.setattr(audit, "_SEARCHES", {})
+
+
+def _forget_readings() -> None:
+    from ivsite import audit, normalise, readable, sheethiding, textmatch
+
+    for cached in (readable._read, textmatch.searchable, sheethiding._hiding_names,
+                   normalise._fold_run):
+        cached.cache_clear()
+    audit._SEARCHES.clear()
+
+
+class _Forgetting:
+    """A MonkeyPatch that has the process forget its readings after every change."""
+
+    def __init__(self, patch: pytest.MonkeyPatch) -> None:
+        self._patch = patch
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._patch, name)
+        if name not in ("setattr", "delattr", "setitem", "delitem", "undo"):
+            return attr
+
+        def changed(*args: Any, **kwargs: Any) -> Any:
+            result = attr(*args, **kwargs)
+            _forget_readings()
+            return result
+        return changed
+
+
+@pytest.fixture()
+def monkeypatch(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """pytest's, but the process keeps what it read of a file or text
+    (ivsite.readable, textmatch, sheethiding, normalise, the audit's needles): a
+    test that switches a protection off must have its readings made by the patched
+    code, and must leave none of them to the tests after it. Tests that patch
+    nothing share the readings, as the builds of one preview do."""
+    _forget_readings()
+    yield _Forgetting(monkeypatch)
+    _forget_readings()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked slow first: with ``--dist worksteal`` (the Makefile's) they
+    start at once, and the other worker takes the short ones meanwhile; run last,
+    one of them would hold the suite's end for minutes."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

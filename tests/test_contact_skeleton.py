@@ -5,6 +5,8 @@ not. Red-team F3."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -93,7 +95,10 @@ def test_every_spelling_of_a_phone_number_is_found(case: tuple[str, str]) -> Non
 @given(spelt_phone(), spelt_phone())
 @settings(max_examples=100, deadline=None)
 def test_another_number_is_not_found(one: tuple[str, str], other: tuple[str, str]) -> None:
-    if phone_key(one[0]) != phone_key(other[0]):
+    # A number is found by its last seven digits anywhere in a run of digits (one
+    # written with its country code or an extension is found too), so another
+    # number that holds those seven digits in a row is found, on purpose.
+    if phone_key(one[0]) not in re.sub(r"[^0-9]", "", contact_skeleton(other[0])):
         assert not found("phone", one[0], f"Call {other[1]} soon."), (one, other)
 
 

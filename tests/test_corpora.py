@@ -159,6 +159,7 @@ def test_jekyll_corpus_in_one_site(tmp_path: Path) -> None:
     assert not (site / "_site").exists()
 
 
+@pytest.mark.slow
 @needs_jekyll
 def test_jekyll_good_files_build_together_without_leaking_the_unpublished(tmp_path: Path
                                                                           ) -> None:

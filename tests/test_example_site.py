@@ -151,6 +151,7 @@ def test_lychee_finds_no_broken_link_or_fragment(site: Path, tmp_path: Path) -> 
     assert report["total"] > 200
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_axe_finds_no_violation(site: Path) -> None:
     out = site / "_site"

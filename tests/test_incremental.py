@@ -43,8 +43,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-import jinja2
-import jinja2.bccache
 import pytest
 from hypothesis import HealthCheck, Phase, note, settings
 from hypothesis import strategies as st
@@ -54,11 +52,9 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from sites import normalise_pagefind, output_files
 
 from ivsite import share
-from ivsite import theme as theme_module
 from ivsite.diagnostics import Diagnostic
 from ivsite.pipeline import build
 from ivsite.preview import Preview, ReloadHub
@@ -1107,23 +1103,6 @@ class IncrementalSite(RuleBasedStateMachine):
 SHM = "/dev/shm"
 
 
-class _Bytecode(jinja2.BytecodeCache):
-    """Jinja's compiled templates, shared by every Theme in this process. Jinja checks
-    each entry against the template's source before it uses it, so an edited
-    template is compiled again."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        data = self.store.get(bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-
 @pytest.fixture
 def fast_pure_functions(monkeypatch: pytest.MonkeyPatch) -> None:
     speed_up(monkeypatch)
@@ -1131,19 +1110,9 @@ def fast_pure_functions(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def speed_up(monkeypatch: pytest.MonkeyPatch) -> None:
     """Temporary folders in memory where the machine has /dev/shm (each step writes
-    thousands of small files), and Jinja's compilation of the theme's templates kept
-    by their whole source for both sides alike (a pure function, so nothing either
-    side builds can change). Speed only: if these names go, drop the patches."""
+    thousands of small files). Speed only: if the name goes, drop the patch."""
     if os.path.isdir(SHM) and os.access(SHM, os.W_OK):
         monkeypatch.setattr(tempfile, "tempdir", SHM)
-    bytecode = _Bytecode()
-
-    class Sandboxed(ImmutableSandboxedEnvironment):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs.setdefault("bytecode_cache", bytecode)
-            super().__init__(*args, **kwargs)
-
-    monkeypatch.setattr(theme_module, "ImmutableSandboxedEnvironment", Sandboxed)
 
 
 def run(machine: type[IncrementalSite], examples: int, steps: int) -> None:

@@ -110,6 +110,12 @@ class Store:
         assert isinstance(used, tuple)
         values: set[Hashable] = used[0]
         blobs: set[str] = used[1]
+        # The smaller set goes into the larger: one page's keys added back to
+        # everything before it, page after page, must not copy the whole set each time.
+        if len(values) > len(self._used):
+            self._used, values = values, self._used
+        if len(blobs) > len(self._blobs_used):
+            self._blobs_used, blobs = blobs, self._blobs_used
         self._used |= values
         self._blobs_used |= blobs
 
