@@ -19,6 +19,7 @@ audit_files, and ivsite.auditcache for the keys and how they are kept.
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 from collections.abc import Callable, Collection, Iterable
@@ -279,24 +280,28 @@ audits each layer's pages while Pagefind runs, then its files."""
 def _search(secrets: list[Secret], visible_text: str, withheld_assets: list[AssetSecret],
             base_url: str, consented: tuple[str, ...], hidden: frozenset[str]) -> _Search:
     made_from = hashlib.sha256(repr((secrets, visible_text, withheld_assets, base_url,
-                                     consented, sorted(hidden))).encode(
+                                     consented)).encode(
         "utf-8", "surrogatepass")).hexdigest()
     search = _SEARCHES.pop(made_from, None) or _Search(secrets, visible_text, withheld_assets,
-                                                       base_url, consented, hidden)
+                                                       base_url, consented)
     _SEARCHES[made_from] = search
     for old in list(_SEARCHES)[:-4]:  # a build has at most three
         del _SEARCHES[old]
-    return search
+    return search.hiding(hidden)
 
 
 class _Search:
     """Everything one audit looks for, and ``digest``, the part of every file's
-    audit key that stands for it (see ivsite.auditcache.needles_digest)."""
+    audit key that stands for it (see ivsite.auditcache.needles_digest). The
+    needles do not depend on ``hidden`` (what the style sheets hide changes how a
+    page is read, not what is looked for): a build's two audits, of its pages
+    before Pagefind adds its style sheets and of the whole folder after, share
+    them (:meth:`hiding`)."""
 
     def __init__(self, secrets: list[Secret], visible_text: str,
                  withheld_assets: list[AssetSecret], base_url: str,
-                 consented: tuple[str, ...], hidden: frozenset[str]) -> None:
-        self.hidden = hidden
+                 consented: tuple[str, ...]) -> None:
+        self.hidden: frozenset[str] = frozenset()
         self.consented = names_pattern(consented, glued=True)
         self.names = consented
         self._excusable: dict[int, bool] = {}
@@ -307,8 +312,18 @@ class _Search:
         self.matcher, self.in_code = needle_pair(anywhere, shown)
         self.scoped = _scoped(secrets, shown)
         self.assets = {a.digest: a for a in withheld_assets}
-        self.digest = needles_digest(secrets, shown.answers(), base_url, consented,
-                                     tuple(sorted(hidden)))
+        self._digest_of = functools.partial(needles_digest, secrets, shown.answers(),
+                                            base_url, consented)
+        self.digest = self._digest_of(())
+
+    def hiding(self, hidden: frozenset[str]) -> _Search:
+        """This search, for files read as on screen with ``hidden`` hidden."""
+        if hidden == self.hidden:
+            return self
+        other = copy.copy(self)
+        other.hidden = hidden
+        other.digest = self._digest_of(tuple(sorted(hidden)))
+        return other
 
     def withheld_file(self, rel: str, data_digest: str, data: bytes) -> list[Hit]:
         """The file, if it is one the audience was not given (by its hash), or one
