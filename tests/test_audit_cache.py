@@ -193,6 +193,38 @@ def test_a_build_that_changed_nothing_reads_only_what_changed(
     assert len(audited_now) < total
 
 
+def _files(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+def test_a_build_after_one_edit_reads_only_the_files_whose_bytes_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both audits of a build (the pages while Pagefind runs, then the folder with
+    Pagefind's style sheets, which hide more) skip what the last build's audits
+    found clean under the same key; a page left alone is read by neither."""
+    site = _site(tmp_path / "site")
+    for i in range(4):
+        put(site / f"content/pages/p{i}.md", ({"title": f"Page {i}"}, f"Text {i}.\n"))
+    out = tmp_path / "out"
+    assert build(site, out=out).status == EXIT_OK
+    before = _files(out)
+    audited: list[str] = []
+    real = audit._Search.hits
+
+    def spy(self: audit._Search, rel: str, data: bytes) -> list[audit.Hit]:
+        audited.append(rel)
+        return real(self, rel, data)
+
+    monkeypatch.setattr(audit._Search, "hits", spy)
+    put(site / "content/pages/p2.md", ({"title": "Page 2"}, "Text 2, longer now.\n"))
+    assert build(site, out=out).status == EXIT_OK
+    after = _files(out)
+    changed = {rel for rel, data in after.items() if before.get(rel) != data}
+    assert "p2/index.html" in audited
+    assert "p1/index.html" in after and "p1/index.html" not in audited
+    assert set(audited) <= changed, sorted(set(audited) - changed)
+
+
 Start = Callable[[list[Path]], list[tuple[Path, "subprocess.Popen[bytes]"]]]
 
 

@@ -186,6 +186,9 @@ def audit_staged(pipe: Pipeline, staged: Staged, checks: list[LayerCheck]) -> fr
         clean |= audit_files(files, c.secrets, c.visible, c.assets, c.base_url,
                              pipe.audit_clean.known, c.consented, pipe.progress.advance,
                              c.hidden).clean
+    # Kept for the next build too: these keys stand for the pages read without
+    # Pagefind's style sheets, which the audit of the whole folder reads with.
+    pipe.audit_clean.add(clean)
     return frozenset(clean)
 
 
