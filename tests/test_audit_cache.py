@@ -173,20 +173,26 @@ def test_a_new_withheld_note_is_caught_in_an_unchanged_output_file(
     assert build(site, out=out).status == EXIT_OK
 
 
+def _files_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the audits read from now on (a file known clean is not read)."""
+    read: list[str] = []
+    real = audit._Search.hits
+
+    def spy(self: audit._Search, rel: str, data: bytes) -> list[audit.Hit]:
+        read.append(rel)
+        return real(self, rel, data)
+
+    monkeypatch.setattr(audit._Search, "hits", spy)
+    return read
+
+
 def test_a_build_that_changed_nothing_reads_only_what_changed(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     site = _site(tmp_path / "site")
     out = tmp_path / "out"
     assert build(site, out=out).status == EXIT_OK
     total = sum(1 for p in out.rglob("*") if p.is_file())
-    audited_now: list[str] = []
-    real = audit._Search.hits
-
-    def spy(self: audit._Search, rel: str, data: bytes) -> list[audit.Hit]:
-        audited_now.append(rel)
-        return real(self, rel, data)
-
-    monkeypatch.setattr(audit._Search, "hits", spy)
+    audited_now = _files_read(monkeypatch)
     assert build(site, out=out).status == EXIT_OK
     # Pagefind writes a few files differently each time; the pages are all known.
     assert all(rel.startswith("pagefind/") for rel in audited_now), audited_now
@@ -208,14 +214,7 @@ def test_a_build_after_one_edit_reads_only_the_files_whose_bytes_changed(
     out = tmp_path / "out"
     assert build(site, out=out).status == EXIT_OK
     before = _files(out)
-    audited: list[str] = []
-    real = audit._Search.hits
-
-    def spy(self: audit._Search, rel: str, data: bytes) -> list[audit.Hit]:
-        audited.append(rel)
-        return real(self, rel, data)
-
-    monkeypatch.setattr(audit._Search, "hits", spy)
+    audited = _files_read(monkeypatch)
     put(site / "content/pages/p2.md", ({"title": "Page 2"}, "Text 2, longer now.\n"))
     assert build(site, out=out).status == EXIT_OK
     after = _files(out)
