@@ -7,7 +7,8 @@ other tools with a tag of their own (``<private>``, ``{% private %}``, Liquid's
 ivsite reads none of them as a switch, so each one, where an audience would see
 it, fails closed: an error, the same rule as the front matter's look-alikes.
 So does markup that shows a reader other letters than are written (see
-ivsite.hidinghtml).
+ivsite.hidinghtml), and code written in an address or a frame's page (see
+ivsite.scripturls).
 So does a comment used as a marker (``<!-- private -->`` … ``<!-- /private -->``,
 ``%% draft %%``): ivsite cuts the comments, never the text between them. So do
 other tools' comments, raw HTML's bogus comments and a disclosure titled private
@@ -27,8 +28,10 @@ from .diagnostics import Diagnostics
 from .fmchecks import MENTOR_TAG_HINT, TAG_HINT
 from .hidinghtml import hiding, redirecting, reversing, theme_hiding
 from .lookalike import normalise, privacy_callout, privacy_tag, privacy_value, privacy_word
+from .markdown import with_lines
 from .passages import Cut
 from .rawhtml import Tag, tags
+from .scripturls import script_urls
 from .syntax.inlinetags import TOKEN as TAG_TOKEN
 from .toolcomments import bogus_comment, summary_titles, tool_comments
 
@@ -50,6 +53,9 @@ _FRAME_WORDS = frozenset({"begin", "start", "end", "stop", "open", "close", "sec
 _ANY_TAG = re.compile(r"<[^>]*>")
 _HIDING_HINT = ("write what a reader should see as plain text, and put what they must "
                 "not see in a '::: private' passage")
+_SCRIPT_HINT = ("link to an https:// address instead (an <iframe src=\"https://…\"> for a "
+                "widget), or write what it shows as text; ivsite publishes no code written "
+                "in a note")
 _PASSAGE_HINT = ("to keep it out, put it in a '::: private' passage (or '::: mentor' for "
                  "your mentor only), or set 'visibility' in the front matter")
 
@@ -64,7 +70,7 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
     found = False
     before: Token | None = None
     titled: tuple[int, str] | None = None  # a callout title that says private: (line, title)
-    for tok, src in _with_lines(tokens):
+    for tok, src in with_lines(tokens):
         where = kinds.get(src, ())
         # A callout's title (its type, if a privacy word, is reported on its own).
         title = before is not None and before.type == "callout_title_open" and \
@@ -136,7 +142,7 @@ def base_elements(path: str, body_line: int, tokens: list[Token], diags: Diagnos
     relative addresses (the theme's scripts, the preview's reload script, which
     runs with the key) to another host (red team 4, J1). Whether any was found."""
     found = False
-    for tok, src in _with_lines(tokens):
+    for tok, src in with_lines(tokens):
         if tok.type in ("html_block", "html_inline") and redirecting(tok.content):
             found = True
             diags.error(path, src + body_line, 1, "base-element",
@@ -191,8 +197,9 @@ def _private_title(path: str, line: int, what: str, title: str, diags: Diagnosti
 
 def _raw_html(path: str, line: int, content: str, diags: Diagnostics,
               sheet: Mapping[str, str]) -> bool:
-    """Errors for raw HTML that says "private", hides letters or holds text a
-    browser hides but the page would publish; whether any."""
+    """Errors for raw HTML that says "private", hides letters, holds text a
+    browser hides but the page would publish, or runs code written in the note;
+    whether any."""
     found = False
     if (bogus := bogus_comment(content)) is not None:
         found = True
@@ -216,6 +223,9 @@ def _raw_html(path: str, line: int, content: str, diags: Diagnostics,
                         f"the HTML tag <{tag.name}> looks like it keeps its content "
                         "private, but browsers show it and ivsite would publish it",
                         _PASSAGE_HINT)
+    for what in dict.fromkeys(script_urls(content)):
+        found = True
+        diags.error(path, line, 1, "script-url", what, _SCRIPT_HINT)
     for what in dict.fromkeys((*hiding(content), *theme_hiding(content, sheet))):
         found = True
         diags.error(path, line, 1, "hiding-markup",
@@ -280,19 +290,6 @@ def _plain(inline: Token) -> str:
     """An inline token's text, line breaks kept (code is not text)."""
     return "".join("\n" if c.type in ("softbreak", "hardbreak") else
                    c.content if c.type == "text" else " " for c in inline.children or ())
-
-
-def _with_lines(tokens: list[Token]) -> Iterator[tuple[Token, int]]:
-    """Every token with its 0-based body line (a child: its parent's line plus the
-    line breaks before it)."""
-    for tok in tokens:
-        start = tok.map[0] if tok.map else 0
-        yield tok, start
-        breaks = 0
-        for child in tok.children or ():
-            if child.type in ("softbreak", "hardbreak"):
-                breaks += 1
-            yield child, start + breaks
 
 
 def _privacy_fields(inline: Token) -> Iterator[tuple[int, str]]:

@@ -11,6 +11,7 @@ views can mark them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -66,3 +67,16 @@ def inline_text(tok: Token) -> str:
         for c in (tok.children or ()) if c.type in ("text", "code_inline", "softbreak",
                                                      "hardbreak")
     )
+
+
+def with_lines(tokens: list[Token]) -> Iterator[tuple[Token, int]]:
+    """Every token with its 0-based body line (a child: its parent's line plus the
+    line breaks before it)."""
+    for tok in tokens:
+        start = tok.map[0] if tok.map else 0
+        yield tok, start
+        breaks = 0
+        for child in tok.children or ():
+            if child.type in ("softbreak", "hardbreak"):
+                breaks += 1
+            yield child, start + breaks

@@ -18,6 +18,7 @@ SHARE_FILE = "share.toml"
 INDEX_PATH = "share/index.html"
 INDEX_PAGE = (
     b'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    b'<meta name="referrer" content="no-referrer">\n'
     b'<meta name="robots" content="noindex, nofollow">\n<title>Nothing here</title>\n'
     b"</head>\n<body>\n</body>\n</html>\n"
 )

@@ -51,6 +51,7 @@ from .pathprivacy import path_privacy
 from .questionsfile import question_roles, read_questions
 from .recordings import recording_files
 from .references import reference_problems
+from .referrers import referrer_policies
 from .slugs import RESERVED_PAGE_SLUGS, slugify
 
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -281,7 +282,8 @@ def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
     if privacy_tags(path, fm, meta.tags, visibility, diags):
         return None
     if body_privacy(path, fm.body_line, p.tokens, p.cut, visibility, diags, sheet) \
-            | base_elements(path, fm.body_line, p.tokens, diags):
+            | base_elements(path, fm.body_line, p.tokens, diags) \
+            | referrer_policies(path, fm.body_line, p.tokens, diags):
         return None
     slug = meta.slug or slugify(note_key.rsplit("/", 1)[-1]) or "note"
     if coll == "pages" and note_key.rsplit("/", 1)[-1] == "index":
