@@ -21,6 +21,7 @@ import click
 
 from . import __version__
 from .diagnostics import Diagnostic, Diagnostics, format_json
+from .signals import Terminated, stop_like_ctrl_c
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,9 +35,9 @@ def _guard(fn: F) -> F:
             return fn(*args, **kwargs)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (see ivsite.signals)
             click.echo("stopped", err=True)
-            sys.exit(130)
+            sys.exit(128 + exc.signum if isinstance(exc, Terminated) else 130)
         except Exception as exc:  # the last line of defence, never the normal path
             click.secho(f"ivsite: internal error: {exc!r}", fg="red", err=True)
             click.echo("  hint: this is a bug in ivsite; please report it with the "
@@ -320,4 +321,5 @@ def _report_new(result: tuple[Path | None, str]) -> None:
 
 
 def main() -> None:
+    stop_like_ctrl_c()
     cli(prog_name="ivsite")

@@ -11,6 +11,7 @@ import shutil
 from importlib import resources
 from pathlib import Path
 
+from . import staging
 from .folders import read_folders
 from .slugs import RESERVED_PAGE_SLUGS, slugify
 
@@ -42,7 +43,8 @@ def init_site(directory: Path) -> str:
             shutil.copyfile(path, target)
     gitignore = directory / ".gitignore"
     existing = gitignore.read_text("utf-8") if gitignore.exists() else ""
-    lines = [x for x in ("_site/", "_site-mentor/", ".ivsite/") if x not in existing.split()]
+    lines = [x for x in ("_site/", "_site-mentor/", ".ivsite/", staging.GITIGNORE)
+             if x not in existing.split()]
     if lines:
         gitignore.write_text(existing + "".join(f"{x}\n" for x in lines), "utf-8")
     return ""

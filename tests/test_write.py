@@ -15,7 +15,6 @@ from ivsite.write import (
     Layer,
     Staged,
     check_output_dir,
-    swap_in,
     sync_folder,
 )
 
@@ -124,18 +123,18 @@ def test_staged_write_and_swap_in_leave_exactly_the_new_build(tmp_path: Path) ->
     out = root / "_site"
     store = AssetStore(root)
     pic = asset(root, "content/pic.png", b"PNG")
-    first = Staged.write([Layer("", plan({"index.html": b"v1", "old/index.html": b"stale"}))],
-                         out, store).finish()
-    swap_in(first.path, out)
+    Staged.write([Layer("", plan({"index.html": b"v1", "old/index.html": b"stale"}))],
+                 out, store).swap_in(out)
     assert set(tree(out)) == {MARKER, "index.html", "old/index.html"}
 
     layers = [
         Layer("", plan({"index.html": b"v2"}, {"assets/pic.png": pic})),
         Layer("share/tok/", plan({"index.html": b"mentor"})),
     ]
-    second = Staged.write(layers, out, store).finish()
+    staged = Staged.write(layers, out, store)
+    second = staged.finish()
     assert sorted(second.files) == ["assets/pic.png", "index.html", "share/tok/index.html"]
-    swap_in(second.path, out)
+    staged.swap_in(out)
     got = tree(out)
     assert set(got) == {MARKER, "index.html", "assets/pic.png", "share/tok/index.html"}
     assert got["index.html"] == b"v2" and got["assets/pic.png"] == b"PNG"
@@ -150,8 +149,9 @@ def test_failure_inside_a_staged_write_leaves_no_temp_and_old_output(tmp_path: P
     root = site(tmp_path)
     out = root / "_site"
     store = AssetStore(root)
-    good = Staged.write([Layer("", plan({"index.html": b"good"}))], out, store).finish()
-    swap_in(good.path, out)
+    good = Staged.write([Layer("", plan({"index.html": b"good"}))], out, store)
+    good.finish()
+    good.swap_in(out)
     before = tree(out)
     missing = AssetRef("content/not-there.png", 3, "0" * 64)
     with pytest.raises(OSError):
@@ -163,8 +163,9 @@ def test_failure_inside_a_staged_write_leaves_no_temp_and_old_output(tmp_path: P
 def test_swap_in_into_a_missing_output(tmp_path: Path) -> None:
     root = site(tmp_path)
     out = tmp_path / "deep" / "out"
-    w = Staged.write([Layer("", plan({"a.txt": b"a"}))], out, AssetStore(root)).finish()
-    swap_in(w.path, out)
+    w = Staged.write([Layer("", plan({"a.txt": b"a"}))], out, AssetStore(root))
+    w.finish()
+    w.swap_in(out)
     assert tree(out)["a.txt"] == b"a"
     assert sorted(p.name for p in out.parent.iterdir()) == ["out"]
 
@@ -258,9 +259,10 @@ def test_pages_made_in_forked_processes_are_written_and_their_keys_kept(
         rel = f"p{i:03}/index.html"
         key = hashlib.sha256(rel.encode()).hexdigest()
         files.later(rel, lambda rel=rel, key=key: pages.blob(key, lambda: f"<p>{rel}</p>".encode()))
-    w = Staged.write([Layer("", OutputPlan(files))], root / "_site", AssetStore(root),
-                     keys=pages).finish()
-    got = tree(w.path)
+    staged = Staged.write([Layer("", OutputPlan(files))], root / "_site", AssetStore(root),
+                          keys=pages)
+    got = tree(staged.finish().path)
+    staged.discard()
     assert len(got) == 121 and got["p042/index.html"] == b"<p>p042/index.html</p>"
     pages.end_build()
     kept = [f for f in (tmp_path / "cache").rglob("*") if f.is_file()]

@@ -1,7 +1,8 @@
-"""Where a made site goes: written beside the output folder, audited and swapped
-in (``build``); made and audited in memory (``check``); nowhere (``share``, which
-only counts it); or compared with a folder already written (``audit DIR``). The
-live preview's writer, which syncs a folder it serves, is in ivsite.preview."""
+"""Where a made site goes: written beside the output folder (readable by its user
+only, see ivsite.staging), audited and swapped in (``build``); made and audited in
+memory (``check``); nowhere (``share``, which only counts it); or compared with a
+folder already written (``audit DIR``). The live preview's writer, which syncs a
+folder it serves, is in ivsite.preview."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from ..keyed import digest
 from ..load import LoadedSite
 from ..outfolders import audience_dir, output_folder, public_folder_problem
 from ..theme import ThemeError
-from ..write import Layer, Staged, check_output_dir, discard, swap_in
+from ..write import Layer, Staged, check_output_dir
 from .checks import (
     audit_before_encryption,
     audit_checks,
@@ -162,18 +163,19 @@ class SwapIn(_Writer):
             early = audit_staged(pipe, staged, checks)
             plain = audit_before_encryption(pipe, site) if site.encrypted else []
             written = staged.finish()
+            hits = audit_checks(pipe, written.path, checks, early=early) + plain
+            if not hits:
+                staged.swap_in(out_dir)
         except (OSError, subprocess.SubprocessError) as exc:
             staged.discard()
             return _not_written(diags, out_dir, exc)
-        except BaseException:
+        except BaseException:  # Ctrl-C or SIGTERM (see ivsite.signals): leave nothing
             staged.discard()
             raise
-        hits = audit_checks(pipe, written.path, checks, early=early) + plain
         if hits:
-            discard(written.path)
+            staged.discard()
             hit_errors(hits, diags)
             return Result(EXIT_CONTENT, diags, hits=hits)
-        swap_in(written.path, out_dir)
         url = prep.config.base_url + f"share/{token}/" if token else ""
         if self.inputs and pipe.persists:
             last_build.write(self._record(pipe, request), self.inputs, out_dir, list(diags),

@@ -34,7 +34,7 @@ PORT_TRIES = 20
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
        "frame-src 'self'; child-src 'self'; worker-src 'self'; object-src 'none'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'self'; "
-       "img-src * data: blob:; media-src * data: blob:; font-src 'self' data:; "
+       "img-src 'self' data: blob:; media-src 'self' data: blob:; font-src 'self' data:; "
        "style-src 'self' 'unsafe-inline'")
 """The preview's Content-Security-Policy (see SECURITY_HEADERS)."""
 
@@ -50,9 +50,11 @@ SECURITY_HEADERS = {
     # A note's embed (<script src> from a gist or widget host) would run with the
     # preview's origin and its key cookie, and could fetch every private page and
     # send it away (red team 4, J1): scripts, connections, frames and forms stay
-    # with the preview's own origin. Images and media may come from anywhere (a
-    # note's picture shows as published; without a script they read nothing);
-    # styles may be inline (the overlay's); WebAssembly is Pagefind's search.
+    # with the preview's own origin. So do images and media (red team 5, K4/K5): a
+    # theme renders private pages here, and its pixel's address (or a note's image
+    # with referrerpolicy) would carry a private page's title, text or address to
+    # another host. Styles may be inline (the overlay's); WebAssembly is Pagefind's
+    # search.
     "Content-Security-Policy": CSP,
 }
 
