@@ -28,6 +28,7 @@ from test_serve import (
     wait_until,
 )
 
+from ivsite import validate
 from ivsite.preview import http as preview_http
 
 REPO = Path(__file__).resolve().parent.parent
@@ -182,6 +183,12 @@ def counting_site(tmp_path: Path, host: str) -> Path:
     return root
 
 
+def referrer_check_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The filter refuses the note's ``referrerpolicy`` in every note (red team 5,
+    K2: tests/test_leaks_script_urls.py); here the preview's policy is tested alone."""
+    monkeypatch.setattr(validate, "referrer_policies", lambda *args: False)
+
+
 def opened(page: Any, srv: Any, path: str, theme_file: Path) -> None:
     """Open ``path``; made with the counting theme (the pixel is in the page)."""
     open_in(page, srv, path)
@@ -191,7 +198,8 @@ def opened(page: Any, srv: Any, path: str, theme_file: Path) -> None:
 
 @pytest.mark.parametrize("audience", ["private", "mentor", "public"])
 def test_a_theme_or_note_reaches_no_other_host_in_the_preview(
-        tmp_path: Path, page: Any, audience: str) -> None:
+        tmp_path: Path, page: Any, audience: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    referrer_check_off(monkeypatch)
     with counter() as (host, seen):
         root = counting_site(tmp_path, host)
         with serving(root, audience=audience) as srv:
@@ -204,6 +212,7 @@ def test_a_theme_or_note_reaches_no_other_host_in_the_preview(
 def test_without_the_policy_a_theme_sends_a_private_page_away(
         tmp_path: Path, page: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """The protection off (images, media and frames from anywhere, as before)."""
+    referrer_check_off(monkeypatch)
     monkeypatch.setattr(preview_http, "CSP", preview_http.CSP.replace(
         "img-src 'self'", "img-src *").replace("media-src 'self'", "media-src *"))
     headers = dict(preview_http.SECURITY_HEADERS)
