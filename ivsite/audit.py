@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 from .addresses import addresses_in, links_to, own_address
 from .auditcache import file_key, needles_digest
+from .auditmarkup import unsafe_markup
 from .consentmask import names_pattern, standing
 from .cores import apart
 from .filefront import private_front
@@ -340,6 +341,9 @@ class _Search:
         path = PurePosixPath(rel)
         hits: list[Hit] = []
         seen: set[int] = set()
+        if path.suffix.lower() in MARKUP_SUFFIXES:
+            hits += [Hit(rel, Secret(f"unsafe markup ({what})", what, rel, 0))
+                     for what in unsafe_markup(data.decode("utf-8", "replace"))]
         if self.addresses and path.suffix.lower() in MARKUP_SUFFIXES:
             for secret in links_to(rel, data, self.addresses):
                 seen.add(id(secret))

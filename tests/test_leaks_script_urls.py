@@ -31,7 +31,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from unit_helpers import write_site
 
-from ivsite import bodyprivacy, validate
+from ivsite import audit, auditmarkup, bodyprivacy, validate
 from ivsite.pipeline import Result, build
 from ivsite.referrers import SAFE_POLICIES
 from ivsite.scripturls import script_urls
@@ -297,10 +297,17 @@ def reproducer(root: Path) -> Path:
         "content/pages/index.md": page_note("Home", "Welcome.")}, toml=SHARING)
 
 
+def _audit_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The audit's own reading of script addresses and referrer policies (the second
+    line, ivsite.auditmarkup) off as well."""
+    monkeypatch.setattr(audit, "unsafe_markup", lambda page: [])
+
+
 def test_without_the_script_check_the_mentor_copy_runs_the_code(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bodyprivacy, "script_urls", lambda content: iter(()))
     monkeypatch.setattr(validate, "referrer_policies", lambda *args: False)
+    _audit_off(monkeypatch)
     result = build(reproducer(tmp_path), out=tmp_path / "out")
     assert result.status == 0, errors(result)
     [shared] = (tmp_path / "out/share").glob("*/x/index.html")
@@ -310,6 +317,7 @@ def test_without_the_script_check_the_mentor_copy_runs_the_code(
 def test_without_the_referrer_check_the_mentor_copy_sends_its_address(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validate, "referrer_policies", lambda *args: False)
+    _audit_off(monkeypatch)
     result = build(reproducer(tmp_path), out=tmp_path / "out")
     assert ("script-url", "content/pages/x.md", 9) in errors(result)
     (tmp_path / "s/content/pages/x.md").unlink()
@@ -319,6 +327,51 @@ def test_without_the_referrer_check_the_mentor_copy_sends_its_address(
     text = shared.read_text("utf-8")
     assert 'referrerpolicy="unsafe-url"' in text
     assert 'referrerpolicy="no-referrer-when-downgrade"' in text
+
+
+# ------------------------------------------- the audit alone, with the filter's checks off
+
+def _filter_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bodyprivacy, "script_urls", lambda content: iter(()))
+    monkeypatch.setattr(validate, "referrer_policies", lambda *args: False)
+
+
+def test_with_the_filters_checks_off_the_audit_refuses_the_reproducers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _filter_off(monkeypatch)
+    result = build(reproducer(tmp_path), out=tmp_path / "out")
+    assert result.status == 1
+    found = {(h.output, h.secret.text.split(" ")[0]) for h in result.hits}
+    assert ("x/index.html", "the") in found, found  # "the 'src' of <iframe> is a javascript: …"
+    said = " ".join(h.text() for h in result.hits)
+    assert "javascript: address" in said and 'referrerpolicy="unsafe-url"' in said
+    assert 'referrerpolicy="no-referrer-when-downgrade"' in said
+    assert any(h.output.startswith("share/") for h in result.hits)  # the mentor's copy too
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("markup", [
+    '<a href="&#106;ava&#x09;script&colon;alert(1)">x</a>',
+    '<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>',
+    '<meta name="referrer" content="unsafe-url">',
+    '<img src="https://example.com/p.png" referrerpolicy="UNSAFE-URL" alt="">',
+])
+def test_the_audit_reads_each_spelling(markup: str) -> None:
+    page = f'<!doctype html><html><head>{THEME_META}</head><body>{markup}</body></html>'
+    assert auditmarkup.unsafe_markup(page)
+
+
+THEME_META = '<meta name="referrer" content="no-referrer">'
+
+
+@pytest.mark.parametrize("markup", [
+    THEME_META, '<img src="x.png" referrerpolicy="strict-origin-when-cross-origin" alt="">',
+    '<meta name="referrer" content="same-origin">', '<p>a javascript: primer</p>',
+    '<img src="data:image/png;base64,iVBORw0KGgo=" alt="">',
+    '<a href="https://example.org/?q=javascript">x</a>',
+])
+def test_what_the_audit_lets_through(markup: str) -> None:
+    assert auditmarkup.unsafe_markup(f"<html><head></head><body>{markup}</body></html>") == []
 
 
 # ------------------------------------------------------------------ in a browser
@@ -358,8 +411,8 @@ def test_in_a_browser_only_the_checks_keep_the_link_from_another_host(
         root = write_site(tmp_path / "s", {
             "content/pages/x.md": page_note("Widget", f"{frame}\n\n{badge}\n\n{control}"),
             "content/pages/index.md": page_note("Home", "Welcome.")}, toml=SHARING)
-        monkeypatch.setattr(bodyprivacy, "script_urls", lambda content: iter(()))
-        monkeypatch.setattr(validate, "referrer_policies", lambda *args: False)
+        _filter_off(monkeypatch)
+        _audit_off(monkeypatch)
         result = build(root, out=tmp_path / "out")
         assert result.status == 0, errors(result)
         [token] = [p.name for p in (tmp_path / "out/share").iterdir() if p.is_dir()]
