@@ -37,7 +37,7 @@ def needles_digest(secrets: list[Secret], shown: object, base_url: str,
                    consented: tuple[str, ...] = (), hidden: tuple[str, ...] = ()) -> str:
     """A digest of everything an audit's reading of a file depends on but the file
     itself: every field of every secret, ``shown`` (which of the forms looked for
-    the audience may read anyway: ivsite.audit.Seen.answers, not the visible text,
+    the audience may read anyway: ivsite.auditneedles.Seen.answers, not the visible text,
     which changes with every edit while these rarely do), the site's address, the
     names of people who agreed, the classes the style sheets hide, and the audit's
     own code. (Withheld files are found
