@@ -262,9 +262,30 @@ def schema(kind: str | None, out: Path | None) -> None:
     if out is not None:
         cfg = Path("site.toml")
         folders = read_folders(cfg.read_bytes() if cfg.is_file() else None)
-        click.echo(json.dumps({"yaml.schemas": write_schemas(out, folders)}, indent=2))
+        try:
+            settings = write_schemas(out, folders)
+        except OSError as exc:  # under a file, or a folder that cannot be made
+            raise click.BadParameter(f"the schemas cannot be written to {out}: "
+                                     f"{exc.strerror or exc}; choose a folder you can "
+                                     "write", param_hint="'--out'") from None
+        click.echo(json.dumps({"yaml.schemas": settings}, indent=2))
         return
     click.echo(json.dumps(kind_schema(kind) if kind else combined_schema(), indent=2))
+
+
+def _typed_text(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A text typed on the command line that goes into a note: a terminal set to
+    another encoding sends bytes that are not UTF-8, which Python keeps as lone
+    surrogates and no file can hold (red team 4, J18)."""
+    if value is not None:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise click.BadParameter(
+                "is not UTF-8 text (the terminal sent it in another encoding): set the "
+                "terminal to UTF-8 (for example LANG=en_US.UTF-8) and type it again, or "
+                "write it into the note once it is made") from None
+    return value
 
 
 @cli.group()
@@ -273,9 +294,11 @@ def new() -> None:
 
 
 @new.command("interview")
-@click.argument("name")
-@click.option("--role", default="", help="Slug of a role in content/roles/.")
-@click.option("--company", default="", help="Where the person works.")
+@click.argument("name", callback=_typed_text)
+@click.option("--role", default="", callback=_typed_text,
+              help="Slug of a role in content/roles/.")
+@click.option("--company", default="", callback=_typed_text,
+              help="Where the person works.")
 @click.option("--date", "date_", default="", help="YYYY-MM-DD (default: today).")
 @click.option("--format", "fmt", default="coffee", show_default=True,
               help="coffee, video, phone, in-person, email or other.")
@@ -301,7 +324,7 @@ for _kind in ("reflection", "role", "page"):
         @new.command(kind, help=f"A new {kind} titled TITLE, in the folder of {kind}s "
                      f"({_DEFAULTS[kind]} until you set its visibility).",
                      short_help=f"A new {kind} titled TITLE.")
-        @click.argument("title")
+        @click.argument("title", callback=_typed_text)
         @_in_dir
         @_guard
         def _cmd(title: str) -> None:

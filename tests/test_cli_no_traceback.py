@@ -99,3 +99,41 @@ def test_a_language_tag_still_builds(good: Path, language: str) -> None:
     r = run("build")
     assert r.exit_code == 0, r.output
     assert f'lang="{language}"' in (good / "_site/index.html").read_text("utf-8")
+
+
+# Red team 4, J18: text typed in a terminal that is not set to UTF-8, and a schema
+# folder that cannot be made.
+
+LATIN1 = os.fsdecode(b"Jos\xe9 Ram\xedrez")
+"""What Python makes of a Latin-1 terminal's bytes: lone surrogates."""
+
+
+@pytest.mark.parametrize("args", [
+    ["new", "interview", LATIN1],
+    ["new", "interview", "Jo Smith", "--company", os.fsdecode(b"Caf\xe9 Co")],
+    ["new", "interview", "Jo Smith", "--role", os.fsdecode(b"d\xe9v")],
+    ["new", "page", os.fsdecode(b"Caf\xe9")],
+    ["new", "reflection", os.fsdecode(b"Caf\xe9")],
+    ["new", "role", os.fsdecode(b"Caf\xe9")],
+])
+def test_text_that_is_not_utf8_is_a_usage_error(good: Path, args: list[str]) -> None:
+    before = sorted(p for p in (good / "content").rglob("*"))
+    r = run(*args)
+    no_traceback(r)
+    assert r.exit_code == 2 and "not UTF-8 text" in r.output and "LANG=" in r.output, r.output
+    assert sorted(p for p in (good / "content").rglob("*")) == before  # nothing half-written
+
+
+def test_utf8_text_is_still_taken(good: Path) -> None:
+    r = run("new", "page", "Café")
+    assert r.exit_code == 0, r.output
+    assert "Café" in Path(r.output.strip()).read_text("utf-8")
+
+
+@pytest.mark.parametrize("out", ["content/pages/index.md/x", "/proc/1/x"])
+def test_a_schema_folder_that_cannot_be_made_is_a_usage_error(good: Path, out: str) -> None:
+    (good / "content/pages").mkdir(parents=True, exist_ok=True)
+    (good / "content/pages/index.md").touch()
+    r = run("schema", "--out", out)
+    no_traceback(r)
+    assert r.exit_code == 2 and "cannot be written" in r.output, r.output
