@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import html
 
-from .rawhtml import tags
-from .referrers import SAFE_POLICIES
+from .referrers import referrer_settings
 from .scripturls import script_urls
 
 _DROP = str.maketrans("", "", "".join(map(chr, range(0x21))) + "\x7f")
@@ -37,21 +36,5 @@ def unsafe_markup(page: str) -> list[str]:
         return []
     found = list(dict.fromkeys(script_urls(page)))
     if referrer:
-        found += _referrer_policies(page)
-    return found
-
-
-def _referrer_policies(page: str) -> list[str]:
-    found = []
-    for tag in tags(page):
-        if tag.closing:
-            continue
-        policy = tag.get("referrerpolicy")
-        if policy is not None and policy.strip().casefold() not in SAFE_POLICIES:
-            found.append(f'referrerpolicy="{policy}" on <{tag.name}>')
-        names = {(tag.get(a) or "").strip().casefold() for a in ("name", "http-equiv")}
-        if tag.name == "meta" and names & {"referrer", "referrer-policy"}:
-            content = (tag.get("content") or "").strip().casefold()
-            if not content or any(p.strip() not in SAFE_POLICIES for p in content.split(",")):
-                found.append(f'a <meta> that sets the referrer policy "{content}"')
+        found += referrer_settings(page, safe_meta=True)
     return found

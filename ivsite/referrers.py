@@ -29,9 +29,11 @@ SAFE_POLICIES = frozenset({"no-referrer", "same-origin", "origin", "strict-origi
 _META_NAMES = frozenset({"referrer", "referrer-policy"})
 
 
-def referrer_settings(content: str) -> Iterator[str]:
+def referrer_settings(content: str, safe_meta: bool = False) -> Iterator[str]:
     """What in a piece of raw HTML (and the pages its frames hold) sets a referrer
-    policy that can send the page's address away: each a phrase for the error."""
+    policy that can send the page's address away: each a phrase for the error. A
+    note may not have a referrer ``<meta>`` at all; with ``safe_meta`` (the audit
+    of a whole page, whose theme says ``no-referrer``) one with safe policies may."""
     for tag in tags(content):
         if tag.closing:
             continue
@@ -40,7 +42,10 @@ def referrer_settings(content: str) -> Iterator[str]:
             yield f"referrerpolicy=\"{policy}\" on <{tag.name}>"
         if tag.name == "meta" and any((tag.get(attr) or "").strip().casefold() in _META_NAMES
                                       for attr in ("name", "http-equiv")):
-            yield "a <meta> element that sets the page's referrer policy"
+            said = (tag.get("content") or "").strip().casefold()
+            if not (safe_meta and said and all(
+                    p.strip() in SAFE_POLICIES for p in said.split(","))):
+                yield "a <meta> element that sets the page's referrer policy"
 
 
 def referrer_policies(path: str, body_line: int, tokens: list[Token],
