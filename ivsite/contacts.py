@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from .contactskeleton import MIN_SKELETON, contact_skeleton, phone_key
+from .contactskeleton import MIN_SKELETON, address_skeleton, phone_key
 from .normalise import compact, words
 from .textmatch import Needles
 
@@ -85,7 +85,7 @@ def contact_needles(kind: str, value: str) -> Needles:
         return Needles(seqs, [], [], phone_key(value))
     if kind in ("linkedin", "url"):
         return _address_needles(value)
-    skel = contact_skeleton(value) if kind == "email" else ""
+    skel = address_skeleton(value) if kind == "email" else ""
     return Needles(seqs, [], [skel] if "@" in skel and len(skel) >= MIN_SKELETON else [], "")
 
 
@@ -120,6 +120,6 @@ def _address_needles(value: str) -> Needles:
             seqs += [tuple(handle), (run,)]
         if labels:
             seqs.append((labels[-2] if len(labels) > 1 else labels[0], run))
-    skel = contact_skeleton("/".join(bare.rsplit("/", 2)[-2:]))
+    skel = address_skeleton("/".join(bare.rsplit("/", 2)[-2:]))
     return Needles(list(dict.fromkeys(seqs)), [],
                    [skel] if "/" in skel and len(skel) >= MIN_SKELETON else [], "")

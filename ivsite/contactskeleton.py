@@ -116,18 +116,28 @@ _PLUS_TAG = re.compile(r"\+\s*(?:[^\s@+]+|(?:[^\s@+] )+)[\s\[\](){}<>]*(?=@)")
 word, or one spaced out letter by letter, before an "@" in brackets or not)."""
 
 
-def skeleton(cased: str) -> str:
+def skeleton(cased: str, *, digit_words: bool = True) -> str:
     """The contact skeleton (see the module's docstring) of a text already decoded
     and folded (:attr:`ivsite.textmatch.Searchable.cased`)."""
-    return unmarked(marked_skeleton(cased))
+    return unmarked(marked_skeletons(cased)[0 if digit_words else 1])
 
 
-def marked_skeleton(cased: str) -> str:
+def marked_skeletons(cased: str) -> tuple[str, str]:
     """The skeleton with each space and symbol taken out still there as a mark
     (:data:`_SPACE`, :data:`_MARK`), which tells where a word ended (see
-    :func:`ends_a_word`)."""
-    text = spell_symbols(cased.lower() if cased.isascii() else cased.casefold())
-    text = _DIGIT_WORD.sub(_digit, text)
+    :func:`ends_a_word`): with step 4's digit words read as digits, and without.
+
+    Both, because a digit word is a digit in a spoken number and letters in an
+    address: "four one six, five five five" is a number, "oh@aaa.com" spelt
+    "o h @ a a a . c o m" is not "0@aaa.com". An address is looked for as written
+    (:func:`address_skeleton`) in either skeleton; a number in the first."""
+    spelt = spell_symbols(cased.lower() if cased.isascii() else cased.casefold())
+    digits = _DIGIT_WORD.sub(_digit, spelt)
+    with_digits = _marked(digits)
+    return with_digits, (with_digits if digits == spelt else _marked(spelt))
+
+
+def _marked(text: str) -> str:
     if "+" in text:
         text = _PLUS_TAG.sub("", text)
     text = text.translate(_TABLE)
@@ -185,6 +195,12 @@ def phone_windows(skel: str) -> set[str]:
 def contact_skeleton(text: str) -> str:
     """The skeleton of a text as written (a contact field, or a text to search)."""
     return skeleton(fold_cased(text))
+
+
+def address_skeleton(address: str) -> str:
+    """The skeleton an email or profile address is looked for by: its digit words
+    left as letters ("oh@aaa.com" is "0h@aaac0m"; see :func:`marked_skeletons`)."""
+    return skeleton(fold_cased(address), digit_words=False)
 
 
 def phone_key(value: str) -> str:

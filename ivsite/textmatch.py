@@ -42,7 +42,7 @@ from typing import Generic, NamedTuple, TypeVar
 
 from ahocorasick_rs import AhoCorasick
 
-from .contactskeleton import PHONE_DIGITS, ends_a_word, marked_skeleton, phone_windows, unmarked
+from .contactskeleton import PHONE_DIGITS, ends_a_word, marked_skeletons, phone_windows, unmarked
 from .normalise import SEPARATOR, text_words
 from .normalise import words as words
 
@@ -71,15 +71,23 @@ class Searchable:
     """Its words, case-folded, each between single spaces (see normalise.text_words)."""
 
     @functools.cached_property
-    def marked(self) -> str:
-        """The text's contact skeleton with marks where words ended
-        (ivsite.contactskeleton), made when first asked."""
-        return marked_skeleton(self.cased)
+    def marked(self) -> tuple[str, str]:
+        """The text's contact skeletons, with digit words as digits and without,
+        with marks where words ended (ivsite.contactskeleton), made when first
+        asked; the second is the first when the text has no digit words."""
+        return marked_skeletons(self.cased)
 
     @functools.cached_property
     def skeleton(self) -> str:
-        """The text's contact skeleton (ivsite.contactskeleton)."""
-        return unmarked(self.marked)
+        """The text's contact skeleton (ivsite.contactskeleton), digit words as digits."""
+        return unmarked(self.marked[0])
+
+    @functools.cached_property
+    def address_skeleton(self) -> str:
+        """The text's contact skeleton with digit words as letters (or ``""`` when
+        that is :attr:`skeleton`)."""
+        with_digits, with_letters = self.marked
+        return "" if with_letters is with_digits else unmarked(with_letters)
 
 
 @functools.lru_cache(maxsize=256)
@@ -197,9 +205,12 @@ class Matcher(Generic[T]):
         if self._substrings:
             found += self._substrings.find(
                 text.joined.replace(" ", "").replace(SEPARATOR, ""))
-        if self._skeletons:
+        if self._skeletons:  # addresses, looked for in both skeletons
             found += self._skeletons.find(
-                text.skeleton, lambda needle: ends_a_word(needle, text.marked))
+                text.skeleton, lambda needle: ends_a_word(needle, text.marked[0]))
+            if text.address_skeleton:
+                found += self._skeletons.find(
+                    text.address_skeleton, lambda needle: ends_a_word(needle, text.marked[1]))
         if self._phones:
             windows = phone_windows(text.skeleton)
             found += [p for d in sorted(windows.intersection(self._phones))

@@ -165,3 +165,18 @@ def test_ordinary_prose_is_no_contact_detail(text: str) -> None:
 def test_the_skeleton_of_a_text(written: str, skeleton: str) -> None:
     """A long run of symbols ends a number; everything else between is dropped."""
     assert contact_skeleton(written) == skeleton
+
+
+@pytest.mark.parametrize(("address", "written"), [
+    ("oh@aaa.com", "o h @ a a a . c o m"),
+    ("oh@aaa.com", "oh at aaa dot com"),
+    ("one.two@example.org", "O N E . T W O @ E X A M P L E . O R G"),
+    ("nine@example.io", "nine [at] example [dot] io"),
+    ("jd4@example.com", "j d four at example dot com"),
+])
+def test_an_address_with_digit_words_is_found_however_spaced(address: str, written: str) -> None:
+    """A digit word in an address is letters ("oh@aaa.com"); spelt letter by letter
+    it is no word, so the address is looked for with its digit words as letters
+    (hypothesis found "o h @ a a a . c o m" missed), and still in the skeleton with
+    digit words read as digits ("j d four" for "jd4")."""
+    assert found("email", address, f"Write to {written} soon."), written

@@ -92,7 +92,7 @@ def test_without_the_skeleton_the_spelling_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_name_check: None, form: str) -> None:
     """The protection switched off (no text has a skeleton): filter and audit both
     let the detail through, as before F3."""
-    monkeypatch.setattr(textmatch, "marked_skeleton", lambda cased: "")
+    monkeypatch.setattr(textmatch, "marked_skeletons", lambda cased: ("", ""))
     _, written = FORMS[form]
     result = build(site_with(tmp_path / "s", f"Call {written} soon."), out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]
