@@ -244,7 +244,7 @@ class _Search:
                 seen.add(id(secret))
                 hits.append(Hit(rel, secret))
         here = [self.in_code] if rel.lower().endswith(CODE_SUFFIXES) else \
-            [self.matcher, *(m for where, m in self.scoped if rel.startswith(where))]
+            [self.matcher, *(self.scoped[p] for p in _prefixes(rel) if p in self.scoped)]
         for text in (rel, *readable_texts(path, data, self.hidden)):  # its name can tell too
             def find(t: str) -> list[Secret]:
                 folded = searchable(t)  # once for every matcher: folding costs most
@@ -270,14 +270,22 @@ class _Search:
         return self._excusable[id(secret)]
 
 
-def _scoped(secrets: list[Secret], seen: Seen) -> list[tuple[str, Matcher[Secret]]]:
+def _scoped(secrets: list[Secret], seen: Seen) -> dict[str, Matcher[Secret]]:
     """Secrets that count only under some output paths (the parts of a name, on
-    the pages about the person or linking to them): a matcher per path."""
+    the pages about the person or linking to them): a matcher per path, a folder
+    ("interviews/x/") or a file ("index.html")."""
     by_path: dict[str, list[Secret]] = {}
     for s in secrets:
         for where in s.scope:
             by_path.setdefault(where, []).append(s)
-    return [(where, needles(found, seen)) for where, found in sorted(by_path.items())]
+    return {where: needles(found, seen) for where, found in sorted(by_path.items())}
+
+
+def _prefixes(rel: str) -> list[str]:
+    """The output path and each folder it is in ("a/", "a/b/"): where a scoped
+    secret may count (looked up, not compared with every scope: a site has a scope
+    per person)."""
+    return [rel, *(rel[:i + 1] for i, ch in enumerate(rel) if ch == "/")]
 
 
 def _short(text: str, limit: int = 60) -> str:

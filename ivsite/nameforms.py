@@ -160,9 +160,8 @@ def _confirmed(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
     initial = (_word_start(family[0]) + family_re[len(re.escape(family[0])):]
                + rf"[\s,]+(?P<capital>{re.escape(given[0])})(?![^\W_])")
     # In the text's words, a middle word is one or two words (more where a script
-    # without spaces splits into one word per letter).
-    near = (f" {given} ", f"(?:[^ ]+ ){{1,6}}{re.escape(' '.join(family))} ")
-    return (Confirmed(family, middle, near), Confirmed((*family, given[0]), initial),
+    # without spaces splits into one word per letter: textmatch.NEAR_GAP).
+    return (Confirmed(family, middle, (given, family)), Confirmed((*family, given[0]), initial),
             *_given_and_initial(given, family))
 
 

@@ -78,6 +78,19 @@ class Searchable:
         return marked_skeletons(self.cased)
 
     @functools.cached_property
+    def words(self) -> list[str]:
+        """:attr:`joined` as a list of words."""
+        return self.joined.split()
+
+    @functools.cached_property
+    def places(self) -> dict[str, list[int]]:
+        """Where each word stands in :attr:`words`."""
+        places: dict[str, list[int]] = {}
+        for i, word in enumerate(self.words):
+            places.setdefault(word, []).append(i)
+        return places
+
+    @functools.cached_property
     def skeleton(self) -> str:
         """The text's contact skeleton (ivsite.contactskeleton), digit words as digits."""
         return unmarked(self.marked[0])
@@ -106,10 +119,13 @@ class Confirmed:
 
     anchor: tuple[str, ...]
     pattern: str
-    near: tuple[str, str] = ("", "")
-    """Words the text's words (:attr:`Searchable.joined`) must have first: a literal
-    (found by ``str.find``, many times faster than a pattern) and a pattern that
-    must follow it. Most texts lack them, and the costly pattern then never runs."""
+    near: tuple[str, tuple[str, ...]] = ("", ())
+    """Words the text's words (:attr:`Searchable.joined`) must have first: a word,
+    then one to :data:`NEAR_GAP` words, then a sequence of words (a given name, a
+    middle word, a family name). Most texts lack them, and the costly pattern then
+    never runs; found through the text's word positions (:attr:`Searchable.places`),
+    not a search of the text per form: a long page names many people, and a search
+    per form of each made the audit grow with the square of the site."""
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -117,27 +133,32 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-@functools.lru_cache(maxsize=1 << 12)
-def _words_compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+NEAR_GAP = 6
+"""At most this many words between the two ends of :attr:`Confirmed.near`."""
 
 
 def confirmed_in(form: Confirmed, text: Searchable) -> bool:
-    if form.near[0] and not _has_near(form.near, text.joined):
+    if form.near[0] and not _has_near(form.near, text):
         return False
     return any(all(w[:1].isupper() for w in _CAPITAL_WORDS.findall(m.group("capital")))
                for m in _compiled(form.pattern).finditer(text.cased))
 
 
-def _has_near(near: tuple[str, str], joined: str) -> bool:
-    literal, then = near
-    after = _words_compiled(then)
-    at = joined.find(literal)
-    while at >= 0:
-        if after.match(joined, at + len(literal)):
-            return True
-        at = joined.find(literal, at + 1)
-    return False
+def _has_near(near: tuple[str, tuple[str, ...]], text: Searchable) -> bool:
+    first, then = near
+    places = text.places
+    starts, ends = places.get(first), places.get(then[0])
+    if not starts or not ends:
+        return False
+    words = text.words
+    gaps = range(2, NEAR_GAP + 2)
+    if len(starts) <= len(ends):  # from the rarer end
+        at_end = set(ends)
+        hits = (i + k for i in starts for k in gaps if i + k in at_end)
+    else:
+        at_start = set(starts)
+        hits = (j for j in ends if any(j - k in at_start for k in gaps))
+    return any(tuple(words[j:j + len(then)]) == then for j in hits)
 
 
 _CAPITAL_WORDS = re.compile(r"[^\W\d_]+")
