@@ -156,3 +156,25 @@ def test_the_consented_namesake_in_full_is_still_no_leak(tmp_path: Path) -> None
     result = build(root, out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]
     assert OutputCorpus(tmp_path / "out").find("Alexandra Smith introduced us") != []
+
+
+@pytest.mark.parametrize("consented", ["Naveen Petrović", "Naveen Kovač"])
+def test_a_consented_namesake_beside_the_next_link_is_no_leak(
+        tmp_path: Path, consented: str) -> None:
+    """The previous/next links of the unconsented person's page read, without
+    tags, "Older Conversation with Naveen PetrovićNewer …": the consented name is
+    glued to the next word. Taken out only where a small letter meets a capital
+    in ASCII, a name ending (or starting) with an accented letter stayed, and the
+    given name, also the unconsented person's, failed a build of 4,000 generated
+    notes."""
+    root = write_site(tmp_path / "s", {
+        "interviews/a.md": _interview(consented, "public", True, "Hi.", "2026-01-01"),
+        "interviews/b.md": "---\ndate: 2026-01-02\nvisibility: public\n"
+                           "person: {name: Naveen Demir}\nconsent: {publish_name: false}\n"
+                           "alias: a researcher\n---\nHi.\n",
+        "interviews/c.md": _interview("Quinn Lee", "public", True, "Hi.", "2026-01-03"),
+    })
+    result = build(root, out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics]
+    page = (tmp_path / "out/interviews/b/index.html").read_text("utf-8")
+    assert consented in page and "Quinn Lee" in page
