@@ -121,7 +121,15 @@ _TAGS = re.compile(r"<[^>]*>")
 _INLINE_TAGS = re.compile(r"</?(?:(?:" + "|".join(sorted(_INLINE)) + r")\b|[A-Za-z][\w.]*-)[^>]*>",
                           re.I)
 _WINDOW = 120
-"""Characters of text kept on each side of a place where something was left out."""
+"""Characters of text read on each side of a place where something was left out,
+widened to the tags that end the text there (see :func:`_words_around`)."""
+_EDGE = "\x02"
+"""Stands where a tag other than an inline one stood: a window of text ends at
+one, never inside a run of text, where it could cut a name in two ("Conversation
+with Priya" of "… Priya Suzuki": the given name alone, which the consented full
+name no longer excused, failed a build of 4,000 generated notes)."""
+_BLOCK_TAG = re.compile(r"<(?!/?(?:(?:" + "|".join(sorted(_INLINE)) + r")\b|[A-Za-z][\w.]*-))",
+                        re.I)
 
 
 def _hidden_spans(page: str, hidden: frozenset[str]) -> Iterator[tuple[int, int]]:
@@ -163,22 +171,29 @@ def _around(page: str, spans: list[tuple[int, int]]) -> str:
             i += 1
             group.append(spans[i])
         i += 1
-        first = max(group[0][0] - _RAW_WINDOW, 0)
-        close, open_ = page.find(">", first, group[0][0]), page.find("<", first, group[0][0])
-        if close >= 0 and (open_ < 0 or close < open_):
-            first = close + 1  # it began inside a tag
-        last = min(group[-1][1] + _RAW_WINDOW, len(page))
-        open_, close = page.rfind("<", group[-1][1], last), page.rfind(">", group[-1][1], last)
-        if last < len(page) and open_ > close:
-            last = open_  # it would end inside a tag
+        first = _block_start(page, max(group[0][0] - _RAW_WINDOW, 0))
+        found = _BLOCK_TAG.search(page, min(group[-1][1] + _RAW_WINDOW, len(page)))
+        last = found.start() if found else len(page)
         kept, at = [], first
         for start, end in group:
             kept += [page[at:start], _SEAM]
             at = end
         kept.append(page[at:last])
-        out.append(_words_around(_TAGS.sub(" ", _INLINE_TAGS.sub("", "".join(kept)))))
+        out.append(_words_around(_TAGS.sub(f" {_EDGE} ", _INLINE_TAGS.sub("", "".join(kept)))))
         out.append(_joined(page[first:last], [start - first for start, _ in group]))
     return " \n ".join(out)
+
+
+def _block_start(page: str, at: int) -> int:
+    """Where the text before ``at`` begins: just after the nearest tag before it
+    that is not an inline one (``at`` may stand inside a tag or a text)."""
+    start = page.rfind("<", 0, at + 1)
+    while start > 0 and not _BLOCK_TAG.match(page, start):
+        start = page.rfind("<", 0, start)
+    if start < 0:
+        return 0
+    end = page.find(">", start)
+    return len(page) if end < 0 else end + 1
 
 
 def _joined(markup: str, starts: list[int]) -> str:
@@ -187,7 +202,7 @@ def _joined(markup: str, starts: list[int]) -> str:
     flex, float), so ``<div style=…>Ja</div><div>ne</div>`` reads "Jane" (red-team H3)."""
     for start in reversed(starts):
         markup = markup[:start] + _SEAM + markup[start:]
-    return _words_around(_TAGS.sub("", markup))
+    return _words_around(_TAGS.sub(_EDGE, _INLINE_TAGS.sub("", markup)))
 
 
 _RAW_WINDOW = 600
@@ -195,18 +210,19 @@ _RAW_WINDOW = 600
 
 
 def _words_around(text: str) -> str:
-    """The words within _WINDOW characters of each seam, seams taken out."""
+    """The text within _WINDOW characters of each seam, widened to the tags
+    (:data:`_EDGE`) around it, seams and edges taken out."""
     pieces = text.split(_SEAM)
     text = "".join(pieces)
     out, stop, at = [], 0, 0
     for piece in pieces[:-1]:
         at += len(piece)  # where the seam stood, once the seams are gone
         begin = max(at - _WINDOW, stop)
-        begin = text.rfind(" ", 0, begin) + 1 if begin > stop else begin
-        stop_at = text.find(" ", at + _WINDOW)
+        begin = max(text.rfind(_EDGE, 0, begin) + 1, stop) if begin > stop else begin
+        stop_at = text.find(_EDGE, at + _WINDOW)
         stop = len(text) if stop_at < 0 else stop_at
         out.append(text[begin:stop])
-    return " \n ".join(out)
+    return " \n ".join(out).replace(_EDGE, "")
 
 
 def _shown(page: str, generated: list[_Generated], styled: set[str]) -> Iterator[str]:
