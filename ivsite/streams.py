@@ -32,8 +32,11 @@ MAX_MEMBERS = 4096
 
 
 class _Decompressor(Protocol):
-    eof: bool
-    unused_data: bytes
+    @property
+    def eof(self) -> bool: ...
+
+    @property
+    def unused_data(self) -> bytes: ...
 
     def decompress(self, data: bytes, max_length: int = ..., /) -> bytes: ...
 
@@ -61,9 +64,10 @@ def _kind(path: PurePosixPath, data: bytes) -> tuple[str, Callable[[], _Decompre
         if data.startswith(magic):
             return name, make
     # LZMA "alone" (``.lzma``, ``lzma -z``) has no magic: properties 0x5d (what
-    # every encoder writes by default) and a dictionary size, then the unpacked
+    # every encoder writes by default) and a dictionary size (its two low bytes
+    # nought for any size of 64 KiB and up), then the unpacked
     # size or "unknown" (eight 0xff bytes).
-    if data[:1] == b"\x5d" and data[3:5] == b"\x00\x00" and (
+    if data[:3] == b"\x5d\x00\x00" and (
             data[5:13] == b"\xff" * 8 or path.suffix.lower() in (".lzma", ".tlz")):
         return "lzma", _lzma_alone
     return None
@@ -115,7 +119,7 @@ def is_tar(path: PurePosixPath, data: bytes) -> bool:
     name and a header whose checksum holds."""
     if data[257:262] == b"ustar":
         return True
-    return path.suffix.lower() == ".tar" or len(data) >= 512 and _checksum_holds(data[:512])
+    return path.suffix.lower() == ".tar" or (len(data) >= 512 and _checksum_holds(data[:512]))
 
 
 def _checksum_holds(header: bytes) -> bool:
@@ -130,7 +134,7 @@ def tar_parts(data: bytes, budget: Budget) -> list[Part]:
     (and refused) if it cannot be read whole."""
     try:
         with tarfile.open(fileobj=io.BytesIO(data), mode="r:") as archive:
-            members = []
+            members: list[tarfile.TarInfo] = []
             for m in archive:
                 if len(members) == MAX_MEMBERS:
                     budget.refuse(f"a tar archive of more than {MAX_MEMBERS} members")

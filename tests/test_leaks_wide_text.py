@@ -121,4 +121,4 @@ def test_random_bytes_give_little_text(seed: int) -> None:
 
 
 def test_utf8_text_is_not_searched_again() -> None:
-    assert wide_runs("Quentin Zabrowski and a b c d e f".encode()) == ""
+    assert wide_runs(b"Quentin Zabrowski and a b c d e f") == ""
