@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from unit_helpers import write_site
 
-from ivsite import readable
+from ivsite import filefront, readable
 from ivsite.pipeline import build
 from ivsite.pipeline.driver import EXIT_CONTENT, EXIT_OK
 from ivsite.widetext import wide_runs
@@ -122,3 +122,32 @@ def test_random_bytes_give_little_text(seed: int) -> None:
 
 def test_utf8_text_is_not_searched_again() -> None:
     assert wide_runs(b"Quentin Zabrowski and a b c d e f") == ""
+
+
+# The filter's check of a linked file's front matter (ivsite.filefront) reads UTF-16 too.
+FRONT = "---\nvisibility: private\ntitle: Salary\n---\nMy floor is 95000.\n"
+
+
+def text_site(root: Path, data: bytes) -> Path:
+    return write_site(root, {
+        "content/pages/index.md": "---\ntitle: Home\n---\nWelcome.\n",
+        "content/pages/p.md": "---\ntitle: P\n---\nSee [notes](notes.txt).\n",
+        "content/pages/notes.txt": data,
+    })
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_private_front_matter_is_refused(tmp_path: Path, codec: str) -> None:
+    result = build(text_site(tmp_path / "s", FRONT.encode(codec)), out=tmp_path / "out")
+    assert result.status == EXIT_CONTENT
+    assert any(d.code == "note-like-file" and "visibility: private" in d.message
+               for d in result.diagnostics), [d.text() for d in result.diagnostics]
+
+
+def test_without_utf16_front_matter_the_file_is_published(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The protection switched off: the private file is copied out."""
+    monkeypatch.setattr(filefront, "_utf8", lambda head: head)
+    result = build(text_site(tmp_path / "s", FRONT.encode("utf-16")), out=tmp_path / "out")
+    assert result.status == EXIT_OK, [d.text() for d in result.diagnostics]
+    assert (tmp_path / "out/pages/notes.txt").read_bytes() == FRONT.encode("utf-16")
