@@ -15,7 +15,6 @@ RAR) is refused (``Budget.refuse``), never published unread.
 from __future__ import annotations
 
 import bz2
-import contextlib
 import io
 import lzma
 import tarfile
@@ -115,18 +114,9 @@ def compressed(path: PurePosixPath, data: bytes, budget: Budget) -> bytes | None
 
 
 def is_tar(path: PurePosixPath, data: bytes) -> bool:
-    """A tar archive: POSIX and GNU by the ``ustar`` magic, an old (v7) one by its
-    name and a header whose checksum holds."""
-    if data[257:262] == b"ustar":
-        return True
-    return path.suffix.lower() == ".tar" or (len(data) >= 512 and _checksum_holds(data[:512]))
-
-
-def _checksum_holds(header: bytes) -> bool:
-    with contextlib.suppress(ValueError):
-        said = int(header[148:156].strip(b" \0") or b"-1", 8)
-        return said == sum(header[:148]) + 8 * 32 + sum(header[156:512])
-    return False
+    """A tar archive: by the ``ustar`` magic every POSIX and GNU tar writes, or by
+    its name (an old v7 archive; a ``.tar`` that is none is refused)."""
+    return data[257:262] == b"ustar" or path.suffix.lower() == ".tar"
 
 
 def tar_parts(data: bytes, budget: Budget) -> list[Part]:
