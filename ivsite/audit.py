@@ -37,7 +37,7 @@ from .filefront import private_front
 from .identity import holds_name
 from .people import CONTACT_KINDS
 from .progress import QUIET, Progress
-from .readable import MARKUP_SUFFIXES, readable_texts
+from .readable import MARKUP_SUFFIXES, readable_texts, unread
 from .secrets import ADDRESS, Secret
 from .sheethiding import sheets_hiding
 from .textmatch import Matcher, searchable
@@ -245,6 +245,9 @@ class _Search:
                 hits.append(Hit(rel, secret))
         here = [self.in_code] if rel.lower().endswith(CODE_SUFFIXES) else \
             [self.matcher, *(self.scoped[p] for p in _prefixes(rel) if p in self.scoped)]
+        # An archive not read whole (ivsite.streams): what it packs is unknown.
+        hits += [Hit(rel, Secret(f"file not read whole ({why})", why, rel, 0))
+                 for why in unread(path, data, self.hidden)]
         for text in (rel, *readable_texts(path, data, self.hidden)):  # its name can tell too
             def find(t: str) -> list[Secret]:
                 folded = searchable(t)  # once for every matcher: folding costs most

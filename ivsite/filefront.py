@@ -9,11 +9,13 @@ matter (``---`` or ``+++``) with a privacy word as a key (``private: true``,
 is refused like a note-like file (ivsite.notelike) when linked or embedded, and
 the audit holds such a file found in an output on its own.
 
-Read line by line, not parsed: a file that is not quite YAML or TOML counts too.
+Read line by line, not parsed: a file that is not quite YAML or TOML counts too,
+and in UTF-16 as in UTF-8.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from .lookalike import normalise, privacy_tag, privacy_value, privacy_word
@@ -32,6 +34,7 @@ _POSITIVE = frozenset({"public", "publish", "published", "visible", "share", "sh
 def private_front(data: bytes) -> str:
     """The line of a file's front matter (in its first :data:`HEAD` bytes) that says
     it is not public, or "" (none, or no front matter)."""
+    data = _utf8(data[:HEAD])
     m = _OPEN.match(data)
     if m is None:
         return ""
@@ -42,6 +45,20 @@ def private_front(data: bytes) -> str:
         if _says_private(line):
             return line.strip()
     return ""
+
+
+def _utf8(head: bytes) -> bytes:
+    """A file's start saved as UTF-16 (Notepad's "Unicode", with or without a
+    byte-order mark), as UTF-8: read as bytes its ``-\0-\0-\0`` is no fence
+    (red team 6, L1: UTF-16 is read wherever it is)."""
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            return head[2:].decode(codec, "replace").encode()
+    if head[1:2] == b"\0" and head[:1] != b"\0":
+        return head.decode("utf-16-le", "replace").encode()
+    if head[:1] == b"\0" and head[1:2] != b"\0":
+        return head.decode("utf-16-be", "replace").encode()
+    return head
 
 
 def _says_private(line: str) -> bool:

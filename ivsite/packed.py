@@ -13,10 +13,13 @@ reads like any file (a part that is itself packed is unpacked in turn):
 - a PDF: every FlateDecode stream decompressed (after ASCII85 or hex decoding,
   if any), and the strings of its page content (``Tj``, ``TJ``, ``'``, ``"``)
   and of its own syntax (the author, the title), joined as a viewer shows them;
-- a PNG: its compressed text chunks (``zTXt``, ``iTXt``).
+- a PNG: its compressed text chunks (``zTXt``, ``iTXt``);
+- a tar archive: every member's name and every file in it (ivsite.streams, which
+  also decompresses gzip, bzip2, xz and lzma streams for ivsite.readable).
 
 What is read is bounded (:data:`MAX_UNPACKED` bytes decompressed per file
-audited, all parts together): a crafted archive must not exhaust memory. Text a
+audited, all parts together): a crafted archive must not exhaust memory. An
+archive that cannot be read whole is refused (:meth:`Budget.refuse`). Text a
 reader needs a font's own encoding to see (a PDF with embedded CID fonts), an
 encrypted member, or anything past the bound is not read: see the README.
 """
@@ -33,6 +36,8 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from .streams import is_tar, tar_parts
+
 MAX_UNPACKED = 64 * 1024 * 1024
 """Bytes decompressed, at most, for one file audited (all its parts, at any depth)."""
 MAX_MEMBERS = 4096
@@ -43,16 +48,26 @@ class Budget:
     """What is left of :data:`MAX_UNPACKED` for the file being read."""
 
     left: int = field(default_factory=lambda: MAX_UNPACKED)
+    limit: int = field(default_factory=lambda: MAX_UNPACKED)
+    refused: list[str] = field(default_factory=list)
+    """Why parts were not read where reading less than all is a leak (an archive
+    that cannot be opened or is past the bound: ivsite.streams): the audit
+    refuses the file."""
 
     def take(self, n: int) -> None:
         self.left = max(0, self.left - n)
+
+    def refuse(self, why: str) -> None:
+        self.refused.append(why)
 
 
 Part = tuple[PurePosixPath, bytes]
 
 
-def unpacked(data: bytes, budget: Budget) -> list[Part]:
+def unpacked(path: PurePosixPath, data: bytes, budget: Budget) -> list[Part]:
     """The parts of a packed file (none for any other file)."""
+    if is_tar(path, data):  # first, and even with no budget left: it is refused then
+        return tar_parts(data, budget)
     if budget.left <= 0:
         return []
     if b"%PDF-" in data[:1024]:

@@ -4,20 +4,20 @@ This module turns a file's bytes into text; ivsite.audit decides what in that
 text is a leak. HTML is read as markup (text with tags out, attribute values,
 comments, right-to-left text, and as a browser shows it: see ivsite.onscreen),
 anything else as it is; the values of the query strings of the addresses in
-either are read as a text of their own (ivsite.urlquery); gzip is
-decompressed, UTF-16/32 decoded, and embedded base64 images and ``<iframe
-srcdoc>`` documents are read as files of their own.
+either are read as a text of their own (ivsite.urlquery); gzip, bzip2, xz and
+lzma are decompressed (ivsite.streams), UTF-16/32 decoded, the UTF-16 text runs
+inside a binary file read (ivsite.widetext), and embedded base64 images and
+``<iframe srcdoc>`` documents are read as files of their own. What cannot be read
+where reading less is a leak (an archive that does not open) is given as
+refused (:func:`unread`).
 """
 
 from __future__ import annotations
 
 import codecs
-import contextlib
 import functools
-import gzip
 import html
 import re
-import zlib
 from pathlib import Path, PurePosixPath
 
 from . import datauri
@@ -25,8 +25,10 @@ from .cborstrings import cbor_strings
 from .onscreen import on_screen
 from .packed import Budget, unpacked
 from .pagefind_engine import is_engine
+from .streams import compressed
 from .svgtext import svg_texts
 from .urlquery import query_text
+from .widetext import wide_runs
 
 _TAG = re.compile(r"<[^>]*>")
 _INLINE_TAG = re.compile(
@@ -49,15 +51,26 @@ def readable_texts(path: PurePosixPath | Path, data: bytes,
     their attribute values; other files give their text as it is. Gzip data —
     Pagefind's index files — is read decompressed. ``hidden``: the classes and ids
     the site's style sheets hide (ivsite.onscreen.on_screen)."""
-    return list(_read(PurePosixPath(path), data, hidden))
+    return list(_read(PurePosixPath(path), data, hidden)[0])
+
+
+def unread(path: PurePosixPath | Path, data: bytes,
+           hidden: frozenset[str] = frozenset()) -> list[str]:
+    """Why parts of a file were not read where publishing them unread is a leak
+    (an archive that cannot be opened, or is past the bound: ivsite.streams);
+    empty when all of it was read."""
+    return list(_read(PurePosixPath(path), data, hidden)[1])
 
 
 @functools.lru_cache(maxsize=128)
-def _read(path: PurePosixPath, data: bytes, hidden: frozenset[str]) -> tuple[str, ...]:
-    """As :func:`readable_texts`, kept for the files read again: every build
-    publishes the same theme and Pagefind files (half a megabyte), and the preview
-    and a test run build many times in one process."""
-    return tuple(_texts(path, data, _MAX_NESTING, Budget(), hidden=hidden))
+def _read(path: PurePosixPath, data: bytes,
+          hidden: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """As :func:`readable_texts` and :func:`unread`, kept for the files read again:
+    every build publishes the same theme and Pagefind files (half a megabyte), and
+    the preview and a test run build many times in one process."""
+    budget = Budget()
+    texts = tuple(_texts(path, data, _MAX_NESTING, budget, hidden=hidden))
+    return texts, tuple(dict.fromkeys(budget.refused))
 
 
 _MAX_NESTING = 32
@@ -75,14 +88,13 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
            frames: int = _FRAMES, hidden: frozenset[str] = frozenset()) -> list[str]:
     if is_engine(path, data):
         return []
-    if data[:2] == b"\x1f\x8b":
-        with contextlib.suppress(OSError, EOFError, zlib.error):
-            data = gzip.decompress(data)
+    if (plain := compressed(PurePosixPath(path), data, budget)) is not None:
+        data = plain  # gzip (Pagefind's index), bzip2, xz, lzma
     words = cbor_strings(data)  # Pagefind's index: its words, each standing alone
     if words is not None:
         return [words]
     # A document's compressed parts (ivsite.packed), each read as a file of its own.
-    inner = [t for p, d in unpacked(data, budget)
+    inner = [t for p, d in unpacked(PurePosixPath(path), data, budget)
              for t in _texts(p, d, depth - 1, budget, hidden=hidden)] \
         if depth > 0 else []
     text = _decoded(data, path.suffix.lower() in TEXT_SUFFIXES)
@@ -165,12 +177,23 @@ detector library, so what is read does not depend on a guess."""
 
 def _decoded(data: bytes, text_file: bool = False) -> str:
     """A file's text whatever it was saved as: UTF-8, or UTF-16/32 (with a byte-order
-    mark, or the NUL bytes every other byte that Notepad's UTF-16 leaves).
+    mark, or the NUL bytes every other byte that Notepad's UTF-16 leaves), and
+    read as UTF-8 also the UTF-16 text runs inside it (an image's EXIF comment:
+    ivsite.widetext).
 
     A text file that is not UTF-8 (``text_file``) is read as UTF-8 and also in each
     :data:`LEGACY` encoding, one reading per line block: read as UTF-8 alone,
     "Jos\xe9 Ram\xedrez" loses its accented letters and the name is not found,
-    while a browser shows "José Ramírez"."""
+    while a browser shows "José Ramírez".
+
+    The runs are read whatever the file's start says: a file that opens with
+    UTF-16 can hold more of it at an odd offset after binary data."""
+    whole = _whole(data, text_file)
+    wide = wide_runs(data)
+    return f"{whole}\n\n{wide}" if wide else whole
+
+
+def _whole(data: bytes, text_file: bool) -> str:
     for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):

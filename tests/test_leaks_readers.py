@@ -189,7 +189,7 @@ def test_a_private_phone_in_a_spreadsheet_is_found(tmp_path: Path) -> None:
 
 def test_unread_documents_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The protection switched off: no document is unpacked."""
-    monkeypatch.setattr(readable, "unpacked", lambda data, budget: [])
+    monkeypatch.setattr(readable, "unpacked", lambda path, data, budget: [])
     for name in ("letter.docx", "letter.pdf"):
         result = run(tmp_path / name, f"[letter]({name})", {name: DOCUMENTS[name]()})
         assert result.status == 0, [h.text() for h in result.hits]
