@@ -229,10 +229,10 @@ def _browser_scheme(value: str) -> str:
 
 # ------------------------------------------------------------- what stays allowed
 
-ALLOWED = (
-    '<iframe src="https://www.google.com/maps/embed?pb=1" width="600" height="450" '
+ALLOWED = (  # on the site's own host: another host's is a remote-resource (red team 6 L7)
+    '<iframe src="https://example.org/maps/embed?pb=1" width="600" height="450" '
     'style="border:0;" loading="lazy" referrerpolicy="no-referrer"></iframe>\n\n'
-    'Badge: <img src="https://img.shields.io/b.svg" referrerpolicy="strict-origin-when-'
+    'Badge: <img src="https://example.org/b.svg" referrerpolicy="strict-origin-when-'
     'cross-origin" alt="open to work"> and <a href="https://example.org/js" '
     'referrerpolicy="origin">a guide</a>.'
 )
