@@ -84,7 +84,7 @@ def remote_host(address: str, own: str) -> str | None:
     else:
         return None
     authority = re.split(r"[/?#]", rest, maxsplit=1)[0].rpartition("@")[2]
-    host = (authority[:authority.index("]") + 1] if authority.startswith("[")
+    host = (authority.partition("]")[0] + "]" if authority.startswith("[")
             else authority.partition(":")[0]).lower().rstrip(".")
     return None if own and host == own else (host or "(no host)")
 

@@ -159,6 +159,8 @@ def test_remote_host_reads_addresses_as_a_browser() -> None:
     assert remote_host("https://ana.example.org./x", own) is None
     assert remote_host("/x.png", own) is None and remote_host("mailto:a@b.c", own) is None
     assert remote_host("https://ana.example.org/x", "") == "ana.example.org"
+    assert remote_host("http://[x", own) == "[x]"
+    assert remote_host("https://[::1]:8/", own) == "[::1]"
 
 
 # ------------------------------------------------- the theme loads nothing remote
