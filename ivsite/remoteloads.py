@@ -43,10 +43,12 @@ _ANYWHERE = ("background",)
 """Attributes that load a picture on any element (``<body background>``, ``<td>``)."""
 _NAVIGATION_RELS = frozenset({
     "alternate", "author", "bookmark", "canonical", "external", "help", "license", "me",
-    "next", "nofollow", "noopener", "noreferrer", "prev", "search", "tag",
+    "next", "nofollow", "noopener", "noreferrer", "prev", "search", "tag", "self",
+    "related", "via", "up", "first", "last",
 })
 """``<link rel>`` values that only name another page; any other (``stylesheet``,
-``icon``, ``preload``, ``preconnect`` …) makes the browser fetch or connect."""
+``icon``, ``preload``, ``preconnect`` …) makes the browser fetch or connect.
+(``self``, ``related``, ``via`` … are a feed's.)"""
 _FETCHING = frozenset({"http", "https", "ftp", "ws", "wss"})
 _CONTROLS = "".join(map(chr, range(0x21)))
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):", re.I)

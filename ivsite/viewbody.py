@@ -186,8 +186,10 @@ class BodyFilter:
         vn, site, note, texts = self.vn, self.site, self.note, self.texts
         out: list[Token] = []
         withheld_link_depth = 0
+        links = 0  # how many links the child stands in (a link holds no other link)
         for child in children:
             t = child.type
+            links += (t == "link_open") - (t == "link_close")
             if t == "html_inline":
                 out.append(_copy(child, content=self._raw_html(child.content, True)))
                 continue
@@ -242,7 +244,8 @@ class BodyFilter:
                 elif isinstance(target, NoteTarget | BrokenTarget):
                     out.append(text_token(child.content or ""))
                 elif remote_host(src, self.picture_host) is not None:
-                    out += picture_link(src, child.content or "")
+                    out += [text_token(child.content or "")] if links else \
+                        picture_link(src, child.content or "")
                 else:
                     out.append(child)
                 texts.append(child.content or "")

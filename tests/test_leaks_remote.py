@@ -71,6 +71,16 @@ def test_a_remote_picture_is_shown_as_a_link_with_its_alt_text(tmp_path: Path) -
     assert f'src="https://{EVIL}' not in built_text(tmp_path / "out")
 
 
+def test_a_remote_picture_inside_a_link_is_its_alt_text(tmp_path: Path) -> None:
+    root = site(tmp_path, f"[![build passing](https://{EVIL}/b.svg)](https://ci.example/)")
+    result = build(root, out=tmp_path / "out")
+    assert result.status == 0, result.diagnostics
+    assert [d.code for d in result.diagnostics if d.severity == "warning"] == ["remote-image"]
+    text = (tmp_path / "out/about/index.html").read_text("utf-8")
+    assert '<a href="https://ci.example/">build passing</a>' in text
+    assert EVIL not in text
+
+
 def test_a_private_passage_and_a_private_note_are_not_checked(tmp_path: Path) -> None:
     img = f'<img src="https://{EVIL}/b.png">'
     root = site(tmp_path, f"::: private\n{img}\n:::\n",
