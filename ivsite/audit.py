@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from .addresses import addresses_in, links_to, own_address
 from .auditcache import file_key, needles_digest
-from .auditmarkup import unsafe_markup
+from .auditmarkup import remote_in_sheet, unsafe_markup
 from .auditneedles import Seen, needle_pair, needles
 from .consentmask import names_pattern, standing
 from .cores import apart
@@ -38,6 +38,7 @@ from .identity import holds_name
 from .people import CONTACT_KINDS
 from .progress import QUIET, Progress
 from .readable import MARKUP_SUFFIXES, readable_texts, unread
+from .remoteloads import own_host
 from .secrets import ADDRESS, Secret
 from .sheethiding import sheets_hiding
 from .textmatch import Matcher, searchable
@@ -202,6 +203,7 @@ class _Search:
         self.names = consented
         self._excusable: dict[int, bool] = {}
         self.own = own_address(base_url)
+        self.host = own_host(base_url)
         self.addresses = {s.text.strip("/"): s for s in secrets if s.kind == ADDRESS}
         anywhere = [s for s in secrets if not s.scope]
         shown = Seen.of(visible_text)
@@ -238,7 +240,10 @@ class _Search:
         seen: set[int] = set()
         if path.suffix.lower() in MARKUP_SUFFIXES:
             hits += [Hit(rel, Secret(f"unsafe markup ({what})", what, rel, 0))
-                     for what in unsafe_markup(data.decode("utf-8", "replace"))]
+                     for what in unsafe_markup(data.decode("utf-8", "replace"), self.host)]
+        elif path.suffix.lower() == ".css":
+            hits += [Hit(rel, Secret(f"unsafe markup ({what})", what, rel, 0))
+                     for what in remote_in_sheet(data.decode("utf-8", "replace"), self.host)]
         if self.addresses and path.suffix.lower() in MARKUP_SUFFIXES:
             for secret in links_to(rel, data, self.addresses):
                 seen.add(id(secret))

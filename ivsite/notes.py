@@ -62,6 +62,10 @@ class Question:
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     """Slugs of the roles this question is for; none: a general question."""
+    withheld: str = ""
+    """The privacy switch written on the entry (``visibility: private``), or "": the
+    bank is public, so such an entry is an error (ivsite.questionsfile) and its
+    text an audit secret (ivsite.secrets)."""
 
     def match_keys(self) -> set[str]:
         return {comparable(self.text), *(comparable(a) for a in self.aliases)}

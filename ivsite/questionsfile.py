@@ -1,12 +1,22 @@
 """The question bank (``questions.yaml``): read, checked, and its roles matched
-against the site's role notes."""
+against the site's role notes.
+
+The bank is public: an entry's text is printed on the question pages whenever an
+interview's heading joins it. So a privacy switch on an entry (``visibility:
+private``, ``private: true``, ``draft: true``, ``hidden: true``, a misspelt or
+nested one: the words of ivsite.lookalike) fails closed, as in front matter: an
+error, never an ignored key (red team 6, L4). The entry is kept, marked, so the
+audit holds its text withheld on its own (ivsite.secrets).
+"""
 
 from __future__ import annotations
 
 import yaml
 
 from .diagnostics import Diagnostics, did_you_mean
+from .lookalike import privacy_value, privacy_word
 from .notes import Question, ValidSite
+from .otherswitches import not_published
 from .slugs import slugify
 
 QUESTION_KEYS = ("id", "text", "aliases", "roles")
@@ -39,6 +49,7 @@ def read_questions(path: str, data: bytes, diags: Diagnostics) -> list[Question]
         return []
     out: list[Question] = []
     seen: set[str] = set()
+    lines = _entry_lines(data)
     for i, item in enumerate(raw, 1):
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             diags.error(path, 1, 1, "questions", f"question {i} needs a 'text'")
@@ -58,10 +69,52 @@ def read_questions(path: str, data: bytes, diags: Diagnostics) -> list[Question]
             diags.error(path, 1, 1, "questions",
                         f"question '{qid}': roles must be a list of role slugs")
             roles = []
-        unknown = set(item) - set(QUESTION_KEYS)
+        unknown = {str(k): v for k, v in item.items() if str(k) not in QUESTION_KEYS}
+        switch = privacy_switch(unknown)
+        if switch:
+            refuse(path, lines[i - 1] if i <= len(lines) else 1, qid, switch, diags)
         for k in sorted(unknown):
-            diags.warning(path, 1, 1, "unknown-key", f"question '{qid}': unknown key '{k}'",
-                          did_you_mean(str(k), QUESTION_KEYS))
+            if not switch:
+                diags.warning(path, 1, 1, "unknown-key", f"question '{qid}': unknown key '{k}'",
+                              did_you_mean(k, QUESTION_KEYS))
         out.append(Question(qid, item["text"].strip(), tuple(a.strip() for a in aliases),
-                            tuple(r.strip() for r in roles)))
+                            tuple(r.strip() for r in roles), switch))
     return out
+
+
+def privacy_switch(unknown: dict[str, object]) -> str:
+    """The first privacy switch among an entry's unknown keys, as written (``visibility:
+    private``), or "": a privacy word as a key (at any depth), a privacy level as a
+    value, or another tool's "do not publish"."""
+    seen: set[int] = set()  # YAML aliases can make cycles
+    stack: list[tuple[str, object]] = list(reversed(unknown.items()))
+    while stack:
+        key, value = stack.pop()
+        if privacy_word(key.rsplit(".", 1)[-1]) or privacy_value(value) \
+                or not_published(key, value):
+            return f"{key}: {str(value).lower() if isinstance(value, bool) else value}"
+        if isinstance(value, dict | list) and id(value) not in seen:
+            seen.add(id(value))
+            if isinstance(value, dict):
+                stack.extend((f"{key}.{k}", v) for k, v in value.items())
+            else:
+                stack.extend((key, v) for v in value)
+    return ""
+
+
+def refuse(path: str, line: int, qid: str, switch: str, diags: Diagnostics) -> None:
+    """The error for a privacy switch on a bank entry (see the module's docstring)."""
+    diags.error(path, line, 1, "question-privacy",
+                f"question '{qid}' says '{switch}', but the question bank is public: its "
+                "text is printed on the question pages, and ivsite has no private entries",
+                "take the entry out of questions.yaml and keep the question in a private "
+                "note or a '::: private' passage; or, to publish it, delete that key")
+
+
+def _entry_lines(data: bytes) -> list[int]:
+    """The 1-based line each entry of the bank starts on (the file already read as
+    YAML; its nodes say where each entry is)."""
+    node = yaml.compose(data.decode("utf-8-sig"), Loader=yaml.SafeLoader)
+    if not isinstance(node, yaml.SequenceNode):
+        return []
+    return [item.start_mark.line + 1 for item in node.value]

@@ -49,6 +49,7 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
     """Everything this audience must not see, as strings to look for in an output."""
     sees = SEES[audience]
     out = _people_secrets(site, sees)
+    out += _question_secrets(site)
     shown = _shown_fields(site, sees)
     for note in site.notes:
         meta = note.meta
@@ -113,7 +114,7 @@ def visible_source(site: ValidSite, audience: Audience) -> str:
     note's cut (those in no passage the audience may not see); link targets
     inside the site are left out, since the filter does not print them."""
     sees = SEES[audience]
-    parts: list[str] = [q.text for q in site.questions]
+    parts: list[str] = [q.text for q in site.questions if not q.withheld]
     for note in site.notes:
         if _visibility(note) not in sees:
             continue
@@ -134,6 +135,15 @@ def visible_source(site: ValidSite, audience: Audience) -> str:
         shown = _SAID_IN_COMMENT.sub(" ", shown)
         parts.append(_RELATIVE.sub(" ", _WIKI.sub(lambda m: m.group(2) or "", shown)))
     return "\n".join(parts)
+
+
+def _question_secrets(site: ValidSite) -> list[Secret]:
+    """The text and aliases of a bank entry with a privacy switch on it (an error,
+    see ivsite.questionsfile): no audience may read them, wherever they would be
+    printed (a question page, its title, the search index, a feed)."""
+    return [Secret("withheld question", said, f"questions.yaml (question '{q.id}')", 1)
+            for q in site.questions if q.withheld
+            for said in (q.text, *q.aliases) if len(said.split()) >= 2]
 
 
 def _passage_secrets(note: Note, tokens: list[Token], kind: str) -> list[Secret]:

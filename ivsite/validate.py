@@ -52,6 +52,7 @@ from .questionsfile import question_roles, read_questions
 from .recordings import recording_files
 from .references import reference_problems
 from .referrers import referrer_policies
+from .remoteloads import own_host, remote_resources
 from .slugs import RESERVED_PAGE_SLUGS, slugify
 
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -283,7 +284,9 @@ def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
         return None
     if body_privacy(path, fm.body_line, p.tokens, p.cut, visibility, diags, sheet) \
             | base_elements(path, fm.body_line, p.tokens, diags) \
-            | referrer_policies(path, fm.body_line, p.tokens, diags):
+            | referrer_policies(path, fm.body_line, p.tokens, diags) \
+            | (visibility != "private" and remote_resources(
+                path, fm.body_line, p.tokens, p.cut, own_host(config.base_url), diags)):
         return None
     slug = meta.slug or slugify(note_key.rsplit("/", 1)[-1]) or "note"
     if coll == "pages" and note_key.rsplit("/", 1)[-1] == "index":

@@ -26,6 +26,7 @@ from .notes import (
     resolve_href,
     resolve_wiki,
 )
+from .remoteloads import own_host, remote_host
 from .syntax.inlinetags import TOKEN as INLINE_TAG
 from .thirdparty import foreign_scripts, left_out
 from .urlparts import split_url
@@ -35,6 +36,7 @@ from .viewtokens import (
     asset_ref,
     link_tokens,
     note_ref,
+    picture_link,
     tag_link,
     text_token,
 )
@@ -62,6 +64,8 @@ class BodyFilter:
         """Slugs and file names of the notes this audience may not see."""
         self.own_host = split_url(base_url).netloc.casefold()
         """The site's own host: an absolute address there is a page of this site."""
+        self.picture_host = own_host(base_url)
+        """The site's own host name, where a picture may be loaded from."""
         self.tokens, self.env = tokens, env
         self.texts: list[str] = []
         self.refs_seen: dict[str, list[int]] = {}
@@ -182,8 +186,10 @@ class BodyFilter:
         vn, site, note, texts = self.vn, self.site, self.note, self.texts
         out: list[Token] = []
         withheld_link_depth = 0
+        links = 0  # how many links the child stands in (a link holds no other link)
         for child in children:
             t = child.type
+            links += (t == "link_open") - (t == "link_close")
             if t == "html_inline":
                 out.append(_copy(child, content=self._raw_html(child.content, True)))
                 continue
@@ -237,6 +243,9 @@ class BodyFilter:
                                                    "src": asset_ref(target.asset, "")}))
                 elif isinstance(target, NoteTarget | BrokenTarget):
                     out.append(text_token(child.content or ""))
+                elif remote_host(src, self.picture_host) is not None:
+                    out += [text_token(child.content or "")] if links else \
+                        picture_link(src, child.content or "")
                 else:
                     out.append(child)
                 texts.append(child.content or "")

@@ -52,6 +52,13 @@ def tag_link(name: str, shown: str) -> list[Token]:
             text_token(shown), Token("link_close", "a", -1)]
 
 
+def picture_link(src: str, alt: str) -> list[Token]:
+    """A picture on another host, shown as a link to it with its alt text: the page
+    loads nothing from another host (see ivsite.remoteloads)."""
+    return [Token("link_open", "a", 1, attrs={"href": src, "class": "remote-picture"}),
+            text_token(alt or src), Token("link_close", "a", -1)]
+
+
 def note_ref(note_id: str, fragment: str) -> str:
     """A placeholder the emitter turns into a URL relative to the page it is on."""
     return f"ivsite:note/{note_id}" + (f"#{slugify(fragment)}" if fragment else "")

@@ -229,10 +229,10 @@ def _browser_scheme(value: str) -> str:
 
 # ------------------------------------------------------------- what stays allowed
 
-ALLOWED = (
-    '<iframe src="https://www.google.com/maps/embed?pb=1" width="600" height="450" '
+ALLOWED = (  # on the site's own host: another host's is a remote-resource (red team 6 L7)
+    '<iframe src="https://example.org/maps/embed?pb=1" width="600" height="450" '
     'style="border:0;" loading="lazy" referrerpolicy="no-referrer"></iframe>\n\n'
-    'Badge: <img src="https://img.shields.io/b.svg" referrerpolicy="strict-origin-when-'
+    'Badge: <img src="https://example.org/b.svg" referrerpolicy="strict-origin-when-'
     'cross-origin" alt="open to work"> and <a href="https://example.org/js" '
     'referrerpolicy="origin">a guide</a>.'
 )
@@ -300,13 +300,14 @@ def reproducer(root: Path) -> Path:
 def _audit_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """The audit's own reading of script addresses and referrer policies (the second
     line, ivsite.auditmarkup) off as well."""
-    monkeypatch.setattr(audit, "unsafe_markup", lambda page: [])
+    monkeypatch.setattr(audit, "unsafe_markup", lambda page, own: [])
 
 
 def test_without_the_script_check_the_mentor_copy_runs_the_code(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bodyprivacy, "script_urls", lambda content: iter(()))
     monkeypatch.setattr(validate, "referrer_policies", lambda *args: False)
+    monkeypatch.setattr(validate, "remote_resources", lambda *args: False)  # L7's, apart
     _audit_off(monkeypatch)
     result = build(reproducer(tmp_path), out=tmp_path / "out")
     assert result.status == 0, errors(result)
@@ -317,6 +318,7 @@ def test_without_the_script_check_the_mentor_copy_runs_the_code(
 def test_without_the_referrer_check_the_mentor_copy_sends_its_address(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validate, "referrer_policies", lambda *args: False)
+    monkeypatch.setattr(validate, "remote_resources", lambda *args: False)  # L7's, apart
     _audit_off(monkeypatch)
     result = build(reproducer(tmp_path), out=tmp_path / "out")
     assert ("script-url", "content/pages/x.md", 9) in errors(result)
@@ -334,6 +336,7 @@ def test_without_the_referrer_check_the_mentor_copy_sends_its_address(
 def _filter_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bodyprivacy, "script_urls", lambda content: iter(()))
     monkeypatch.setattr(validate, "referrer_policies", lambda *args: False)
+    monkeypatch.setattr(validate, "remote_resources", lambda *args: False)  # L7's, apart
 
 
 def test_with_the_filters_checks_off_the_audit_refuses_the_reproducers(
@@ -358,7 +361,7 @@ def test_with_the_filters_checks_off_the_audit_refuses_the_reproducers(
 ])
 def test_the_audit_reads_each_spelling(markup: str) -> None:
     page = f'<!doctype html><html><head>{THEME_META}</head><body>{markup}</body></html>'
-    assert auditmarkup.unsafe_markup(page)
+    assert auditmarkup.unsafe_markup(page, "ana.example.org")
 
 
 THEME_META = '<meta name="referrer" content="no-referrer">'
@@ -371,7 +374,7 @@ THEME_META = '<meta name="referrer" content="no-referrer">'
     '<a href="https://example.org/?q=javascript">x</a>',
 ])
 def test_what_the_audit_lets_through(markup: str) -> None:
-    assert auditmarkup.unsafe_markup(f"<html><head></head><body>{markup}</body></html>") == []
+    assert auditmarkup.unsafe_markup(f"<html><head></head><body>{markup}</body></html>", "") == []
 
 
 # ------------------------------------------------------------------ in a browser

@@ -138,6 +138,7 @@ def test_inline_tags_link_to_tag_pages_and_join_the_front_matter_tags(tmp_path: 
 ])
 def test_what_is_not_an_inline_tag(tmp_path: Path, text: str) -> None:
     html, found, tags = page_html(one_page(tmp_path, f"Words {text} here.\n"))
+    found = [f for f in found if not f.startswith("remote-image")]  # red team 6, L7
     assert found == [] and tags == [] and 'class="tag"' not in html, (html, tags)
 
 
