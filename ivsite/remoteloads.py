@@ -9,8 +9,9 @@ loading ``<link>``'s ``href``, ``background``, SVG's ``href``) and each CSS
 ``url()``, ``image-set()`` and ``@import`` in a ``style`` attribute or a
 ``<style>`` element. An address on another host (``https://…``, ``//host/…``,
 ``http:host/…``, backslashes read as slashes) counts; the site's own host
-(``base_url``'s) does not. A ``<script src>`` embed is left to the README's rule
-for embeds (ivsite.thirdparty), and links (``<a href>``) load nothing.
+(``base_url``'s) does not. A ``<script src>`` from another host counts too (a
+widget's request, and its code running with the page's origin); links
+(``<a href>``) load nothing.
 
 The filter refuses these in a note (validate, ``remote-resource``), and turns a
 Markdown picture from another host into a link to it (ivsite.viewbody, with a
@@ -37,6 +38,7 @@ _LOADS: dict[str, tuple[str, ...]] = {
     "iframe": ("src",), "frame": ("src",), "embed": ("src",), "object": ("data",),
     "input": ("src",), "image": ("href", "xlink:href", "src"),
     "feimage": ("href", "xlink:href"), "use": ("href", "xlink:href"),
+    "script": ("src", "href", "xlink:href"),
 }
 """Per element, the attributes whose address is fetched when the page is shown."""
 _ANYWHERE = ("background",)

@@ -13,8 +13,8 @@ spaces and control characters around it and tabs and line breaks inside the
 scheme dropped, any case. So is a frame whose page runs code: an ``<iframe
 srcdoc>`` (its page has this page's origin) or a ``data:`` page, in a frame or
 in a link that can open in one. A ``<script src>``
-embed is not code written here: the mentor's copy leaves another host's out
-(ivsite.thirdparty). Markdown links never get this far: markdown-it refuses
+is not code written here: one from another host is a load from elsewhere
+(ivsite.remoteloads). Markdown links never get this far: markdown-it refuses
 these schemes, and one it lets through with a tab or control character escaped
 (``%09``) is an address on this site to a browser too, so a broken link
 (tests/test_leaks_script_urls.py).

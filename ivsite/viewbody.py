@@ -28,7 +28,6 @@ from .notes import (
 )
 from .remoteloads import own_host, remote_host
 from .syntax.inlinetags import TOKEN as INLINE_TAG
-from .thirdparty import foreign_scripts, left_out
 from .urlparts import split_url
 from .viewembeds import EmbedFilter, Embeds
 from .viewnote import Audience, ViewNote
@@ -137,14 +136,10 @@ class BodyFilter:
         out.append(Token("footnote_block_close", "", -1))
         return out if len(out) > 2 else []
 
-    def _raw_html(self, content: str, inline: bool) -> str:
+    def _raw_html(self, content: str) -> str:
         """Raw HTML with any link to a withheld note taken out: an address that
-        resolves to one as a source path, or names one as a page address. In the
-        mentor's copy, raw HTML with another host's script is replaced by a note
-        saying so (see ivsite.thirdparty)."""
+        resolves to one as a source path, or names one as a page address."""
         content = _COMMENT.sub("", content)
-        if self.audience == "mentor" and (hosts := foreign_scripts(content, self.own_host)):
-            return left_out(hosts, inline)
         if "=" not in content:
             return content
         return _ATTRIBUTE.sub(lambda m: "" if self._withheld_url(m) else m.group(0), content)
@@ -172,7 +167,7 @@ class BodyFilter:
 
     def _rewrite(self, tok: Token) -> Token:
         if tok.type in ("html_block", "html_inline"):
-            return _copy(tok, content=self._raw_html(tok.content, tok.type == "html_inline"))
+            return _copy(tok, content=self._raw_html(tok.content))
         if tok.type in ("fence", "code_block"):
             self.texts.append(tok.content)
             return tok
@@ -191,7 +186,7 @@ class BodyFilter:
             t = child.type
             links += (t == "link_open") - (t == "link_close")
             if t == "html_inline":
-                out.append(_copy(child, content=self._raw_html(child.content, True)))
+                out.append(_copy(child, content=self._raw_html(child.content)))
                 continue
             if t == "footnote_ref":
                 label = str(child.meta.get("label"))

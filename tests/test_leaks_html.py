@@ -111,7 +111,6 @@ ORDINARY = [
     'vertical-align:top">small</span>',
     '<div align="center" style="background-color: white;padding: 1em;">\n\nBox\n\n</div>',
     '<div style="padding:8px 0 2px;text-align:center;background:rgba(240,0,0,0.1)">x</div>',
-    '<script src="https://gist.github.com/someone/1234.js"></script>',
     "<details><summary>More</summary>\n\nText.\n\n</details>",
     "`<style>` and `{% private %}` in code, <kbd>Ctrl</kbd>",
     "::: private\nI met Ja<span style=\"display:none\">x</span>ne \u202eeoD\n:::",

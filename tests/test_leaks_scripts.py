@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 import pytest
 from unit_helpers import write_site
 
-from ivsite import audience, audit, bodyprivacy, readable, sheethiding, validate, viewbody
+from ivsite import audience, audit, bodyprivacy, readable, sheethiding, validate
 from ivsite.diagnostics import Diagnostics
 from ivsite.pipeline import Pipeline, Result, build, checks
 from ivsite.preview.reload import SCRIPT_PATH
@@ -116,10 +116,11 @@ def test_without_joining_literals_the_audit_misses_the_written_name(
     assert "ZG9jdW1lbnQud3JpdGUo" in (tmp_path / "out/p/index.html").read_text("utf-8")
 
 
-def test_an_embed_from_another_host_stays_allowed(tmp_path: Path) -> None:
+def test_an_embed_from_another_host_is_a_remote_resource(tmp_path: Path) -> None:
+    """A widget's script is a request on every visit (red team 6, L7): refused."""
     result = build(site(tmp_path, '<script src="https://gist.example.com/u/abc.js"></script>'),
                    out=tmp_path / "out")
-    assert "hiding-markup" not in [c for c, _ in errors(result)], errors(result)
+    assert ("remote-resource", "content/pages/p.md") in errors(result), errors(result)
 
 
 # J10: the theme's own hiding classes.
@@ -210,17 +211,21 @@ def shared_site(root: Path, body: str) -> Path:
     GIST, f"Inline {GIST} here.", '<script src="//gist.example.com/u/abc.js"></script>',
     "<iframe srcdoc=\"<script src='https://gist.example.com/u/abc.js'></script>\"></iframe>",
     '<script type="module" src=" HTTPS://Gist.Example.com/u/abc.js"></script>',
-], ids=["block", "inline", "protocol-relative", "srcdoc", "module"])
-def test_the_mentor_copy_leaves_another_hosts_script_out(tmp_path: Path, body: str) -> None:
-    result = build(shared_site(tmp_path, body), out=tmp_path / "out")
-    assert result.status == 0, errors(result)
-    [shared] = (tmp_path / "out/share").glob("*/embed/index.html")
-    page = shared.read_text("utf-8")
-    assert "gist.example.com/u/abc.js" not in page.casefold()
-    assert "An embedded script from gist.example.com, left out of the mentor&#39;s copy" in page \
-        or "An embedded script from gist.example.com, left out of the mentor's copy" in page
-    public = (tmp_path / "out/embed/index.html").read_text("utf-8").casefold()
-    assert "gist.example.com/u/abc.js" in public  # the public page keeps its embed
+    '<svg><script href="https://gist.example.com/u/abc.js"></script></svg>',
+], ids=["block", "inline", "protocol-relative", "srcdoc", "module", "svg"])
+@pytest.mark.parametrize("visibility", ["public", "mentor"])
+def test_another_hosts_script_is_refused_in_every_shared_note(
+        tmp_path: Path, body: str, visibility: str) -> None:
+    """J1 (a script from elsewhere in the mentor's share runs beside every mentor
+    page) and L7 (a request to another host on every visit): never built."""
+    root = shared_site(tmp_path, body)
+    page = root / "content/pages/embed.md"
+    page.write_text(page.read_text("utf-8").replace(
+        "title: A snippet I liked\n", f"title: A snippet I liked\nvisibility: {visibility}\n"),
+        "utf-8")
+    result = build(root, out=tmp_path / "out")
+    assert ("remote-resource", "content/pages/embed.md") in errors(result), errors(result)
+    assert not (tmp_path / "out").exists()
 
 
 def test_the_sites_own_script_stays_in_the_mentor_copy(tmp_path: Path) -> None:
@@ -230,9 +235,18 @@ def test_the_sites_own_script_stays_in_the_mentor_copy(tmp_path: Path) -> None:
     assert result.status == 0 and "https://example.org/files/w.js" in shared.read_text("utf-8")
 
 
-def test_without_leaving_it_out_the_script_runs_beside_the_mentor_pages(
+def test_without_the_filters_check_the_audit_refuses_the_script(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(viewbody, "foreign_scripts", lambda content, own_host: [])
+    monkeypatch.setattr(validate, "remote_resources", lambda *args: False)
+    result = build(shared_site(tmp_path, GIST), out=tmp_path / "out")
+    assert result.status == 1
+    assert any(h.output.endswith("embed/index.html") for h in result.hits), errors(result)
+
+
+def test_without_both_the_script_runs_beside_the_mentor_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(validate, "remote_resources", lambda *args: False)
+    monkeypatch.setattr(audit, "unsafe_markup", lambda page, own: [])
     result = build(shared_site(tmp_path, GIST), out=tmp_path / "out")
     assert result.status == 0, errors(result)
     [shared] = (tmp_path / "out/share").glob("*/embed/index.html")

@@ -81,7 +81,7 @@ def third_party() -> Iterator[tuple[int, list[str]]]:
 
 def embed_page(root: Path, port: int) -> None:
     (root / "content/pages/embed.md").write_text(
-        "---\ntitle: A snippet I liked\n---\nHere is the gist:\n\n"
+        "---\ntitle: A snippet I liked\nvisibility: private\n---\nHere is the gist:\n\n"
         f'<script src="http://127.0.0.1:{port}/gist.js"></script>\n', "utf-8")
 
 
