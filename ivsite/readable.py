@@ -134,14 +134,25 @@ with these taken out. A name computed otherwise (character codes, a reversed
 string) is not read: the filter refuses every script with code."""
 
 
-_BIDI_RULE = re.compile(r"([^{}<>]+)\{[^{}]*bidi-override[^{}]*\}", re.I)
+_BIDI = re.compile("bidi-override", re.I)
+
+
+def _selector(text: str, at: int) -> str:
+    """The selector of the CSS rule whose declarations hold ``at`` ("" when ``at``
+    is in none). Read back from each ``bidi-override`` found, not by a pattern
+    tried at every character: on a binary file's text that pattern took seconds
+    a megabyte."""
+    open_ = text.rfind("{", 0, at)
+    if open_ < 0 or text.rfind("}", open_, at) >= 0:
+        return ""
+    return text[max(text.rfind(c, 0, open_) for c in "{}<>") + 1:open_]
 _CSS_NAME = re.compile(r"[.#]([\w-]+)")
 
 
 def _css_reversed(text: str) -> list[str]:
     """The text of the elements a style sheet's rule overrides bidi for, by class or
     id (``.r{unicode-bidi:bidi-override;direction:rtl}``, red-team H3), backwards."""
-    names = {n for rule in _BIDI_RULE.finditer(text) for n in _CSS_NAME.findall(rule.group(1))}
+    names = {n for m in _BIDI.finditer(text) for n in _CSS_NAME.findall(_selector(text, m.start()))}
     if not names:
         return []
     element = re.compile(r"<(\w+)\b[^>]*?\s(?:class|id)\s*=\s*[\"']?[^\"'>]*?(?<![\w-])(?:"
