@@ -20,6 +20,10 @@ run together is found through its run-together form (see ivsite.people). So
 is a letter-spaced one ("J a n e D o e"): the text searched has its runs of
 single letters joined as well.
 
+A word broken into syllables by dashes, written in leetspeak or with a
+fancy-text letter Unicode has instead of a small capital is searched as read
+too (:mod:`ivsite.readings`).
+
 Letters of other scripts drawn like Latin ones (``Jɑne``, ``ᎫᎪNᎬ``, ``🅹🅰🅽🅴``)
 fold to the Latin letter: a hand table first, then Unicode's confusables
 (:mod:`ivsite.lookalike_letters`).
@@ -33,7 +37,7 @@ import re
 import unicodedata
 from urllib.parse import unquote
 
-from . import lookalike_letters
+from . import lookalike_letters, readings
 
 FORMAT_CHARS = re.compile(
     "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160"
@@ -92,12 +96,22 @@ def fold(text: str) -> str:
 
 def fold_cased(text: str) -> str:
     """As :func:`fold`, but for case ("I" and "l" stay apart, camelCase stays)."""
+    return _folded(_decoded(text))
+
+
+def _decoded(text: str) -> str:
+    """Entities, percent-escapes and CSS or script escapes decoded."""
     if "&" in text:
         text = html.unescape(text)
     if "%" in text:
         text = unquote(text)
     if "\\" in text:  # CSS ("\\e1 ") and script ("\\u00e1", "\\x54") escapes in raw HTML
         text = _ESCAPE.sub(_unescape, text)
+    return text
+
+
+def _folded(text: str) -> str:
+    """Decoded text folded but for case."""
     if not text.isascii():
         # What is left to fold stands in runs of non-ASCII characters (format
         # characters too): fold each run once (a site's pages repeat the same few),
@@ -131,7 +145,9 @@ def text_words(text: str) -> tuple[str, str]:
     """``text`` folded but for case, and its words to search as one string, each
     word between single spaces (" jane doe "): as :func:`words`, then, if it has
     camelCase or letters run into digits, a separator no needle spans and the
-    words again with those split.
+    words again with those split; then letter-spaced runs joined, then the
+    readings of ivsite.readings (dashed syllables, leetspeak, fancy-text letters),
+    each after a separator.
 
     Most text is ASCII once folded, or ASCII but for a few symbols (dots, dashes):
     its words are found by ``str.translate`` and ``str.split``, both C loops over
@@ -140,15 +156,29 @@ def text_words(text: str) -> tuple[str, str]:
     words: case folding makes a letter or digit of no character that was not one,
     nor the reverse, but for 28 letters with accents that folding has taken apart
     already (İ, ǰ, ᾷ …: base letter and marks, the marks dropped)."""
-    cased = fold_cased(text)
+    decoded = _decoded(text)
+    cased = _folded(decoded)
     spaced = _joined(cased)
-    joined = _casefold(spaced)
+    joined = base = _casefold(spaced)
     if _CAMEL.search(spaced) or _DIGIT_EDGE.search(spaced):
         joined += f" {SEPARATOR} " + _casefold(
             _DIGIT_EDGE.sub(" ", _CAMEL.sub(r" \g<0>", spaced)))
     if _SPACED_OUT.search(f" {joined} "):
         joined += f" {SEPARATOR} " + _SPACED_OUT.sub(_run_together, f" {joined} ").strip()
+    joined += "".join(f" {SEPARATOR} {r}" for r in _other_readings(decoded, cased, base))
     return cased, f" {joined} "
+
+
+def _other_readings(decoded: str, cased: str, joined: str) -> list[str]:
+    """The words (``joined``) again as a reader may read them, around the words
+    read so (ivsite.readings): fancy-text letters as the letter they stand for,
+    dashes inside words taken out, then digits and symbols inside words as
+    letters, in the words and in those readings."""
+    more = [_casefold(_joined(_folded(part))) for part in readings.fancy(decoded)]
+    more += [_casefold(_joined(part)) for part in readings.undashed(cased)]
+    symbols = [_casefold(_joined(part)) for part in readings.symbols_as_digits(cased)]
+    every = f" {SEPARATOR} ".join([joined, *more, *symbols])
+    return more + readings.as_letters(every, SEPARATOR)
 
 
 _DIGIT_EDGE = re.compile(r"(?<=[^\W\d_]{3})(?=[0-9])|(?<=[0-9])(?=[^\W\d_]{3})")
