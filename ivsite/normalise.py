@@ -92,17 +92,24 @@ def fold(text: str) -> str:
 
 def fold_cased(text: str) -> str:
     """As :func:`fold`, but for case ("I" and "l" stay apart, camelCase stays)."""
+    text = decoded(text)
+    if not text.isascii():
+        # What is left to fold stands in runs of non-ASCII characters (format
+        # characters too): fold each run once (a site's pages repeat the same few),
+        # not the whole text each time.
+        text = _NON_ASCII.sub(_folded_run, unicodedata.normalize("NFKC", text))
+    return text
+
+
+def decoded(text: str) -> str:
+    """``text`` with HTML entities, percent-escapes and CSS or script escapes
+    decoded: what a reader sees, before any folding."""
     if "&" in text:
         text = html.unescape(text)
     if "%" in text:
         text = unquote(text)
     if "\\" in text:  # CSS ("\\e1 ") and script ("\\u00e1", "\\x54") escapes in raw HTML
         text = _ESCAPE.sub(_unescape, text)
-    if not text.isascii():
-        # What is left to fold stands in runs of non-ASCII characters (format
-        # characters too): fold each run once (a site's pages repeat the same few),
-        # not the whole text each time.
-        text = _NON_ASCII.sub(_folded_run, unicodedata.normalize("NFKC", text))
     return text
 
 

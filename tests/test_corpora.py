@@ -11,6 +11,8 @@
   ``DELIBERATE`` (renderer alone) and ``DELIBERATE_FILTERED`` (through the audience
   filter of a public note). Nothing is normalised except what
   ``FILTERED_NORMALISATIONS`` lists. A sample also goes through the real build.
+* Names looked for by sound (ivsite.soundkey) find nothing in either corpus that
+  their spelt forms do not find already.
 """
 
 from __future__ import annotations
@@ -32,8 +34,11 @@ from sites import (
 from ivsite.audience import build_view
 from ivsite.diagnostics import Diagnostics
 from ivsite.markdown import markdown
+from ivsite.people import matcher_of, needle_of
 from ivsite.pipeline import Pipeline, build
 from ivsite.render import Renderer
+from ivsite.soundkey import name_sounds
+from ivsite.textmatch import Matcher
 
 HERE = Path(__file__).resolve().parent
 CORPORA = next(
@@ -157,6 +162,40 @@ def test_jekyll_corpus_in_one_site(tmp_path: Path) -> None:
     assert result.exception is None and "internal error" not in result.stderr
     assert result.exit_code == 1
     assert not (site / "_site").exists()
+
+
+SAMPLE_NAMES = (
+    "Quentin Zabrowski", "Dmitry Volkov", "Rahul Sharma", "Mohammed Ali", "Maria Santos",
+    "Mark Stone", "Peter Miller", "John Smith", "James Brown", "Michael Johnson",
+    "Robert Taylor", "Jennifer Lopez", "William Jones", "Linda Martin", "Thomas White",
+    "Daniel Harris", "Matthew Thompson", "Anthony Garcia", "Jessica Martinez",
+    "Christopher Robinson", "Karen Lewis", "Olga Ivanova", "Sergei Petrov",
+    "Fatima Hassan", "Ahmed Khan", "Carlos Rodriguez", "Lucia Fernandez", "Hans Muller",
+    "Giulia Rossi", "Pierre Dubois", "Yuki Tanaka", "Amara Okafor", "Chinedu Obi",
+    "Nadia Rahman", "Sofia Costa", "Lars Nilsson", "Pavel Novak", "Adaeze Okafor",
+    "Dana Whitlock", "Jose Ramirez", "Maria Garcia", "Frank Castle", "Site Builder",
+    "Page Data", "Post Title", "Parker Moore", "Tom Preston", "Nick Quaranto",
+    "Ben Balter", "Matt Rogers", "Frank Taillandier", "Ashwin Maroli", "Alfred Xing")
+"""Names to look for in the corpora by sound: common ones of many languages, a few
+made of common words, and Jekyll's maintainers (whom the corpus names)."""
+
+
+@needs_jekyll
+def test_names_by_sound_find_nothing_new_in_the_corpora() -> None:
+    """A name looked for by sound (ivsite.soundkey: any script, any romanisation)
+    hits no file of the corpora that its spelt forms do not hit already: real
+    Markdown's neighbouring words do not sound like these names."""
+    names = [n for n in SAMPLE_NAMES if name_sounds(n)]
+    assert len(names) >= 40
+    heard = matcher_of(("unconsented name", n, n) for n in names)
+    spelt = Matcher([(seq, n) for n in names for seq in needle_of("unconsented name", n).seqs])
+    texts = {p.relative_to(JEKYLL).as_posix(): p.read_bytes().decode("utf-8", "replace")
+             for p in JEKYLL.rglob("*") if p.is_file()}
+    texts |= {f"spec {n}": ex["markdown"] for n, ex in EXAMPLES.items()}
+    new = {rel: extra for rel, text in texts.items()
+           if (extra := set(heard.find(text)) - set(spelt.find(text)))}
+    assert new == {}
+    assert any(heard.find(text) for text in texts.values()), "the maintainers are named"
 
 
 @pytest.mark.slow
