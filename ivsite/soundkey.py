@@ -1,34 +1,35 @@
 """A name as it sounds, not as it is spelt: one key for "Dmitry Volkov", "Dmitrij
-Wolkow", "Дмитрий Волков", for "Rahul Sharma" and "राहुल शर्मा", for "Mohammed
-Ali" and "محمد علي", for "Quentin Zabrowski" and "Квентин Забровски",
-"Κουέντιν Ζαμπρόφσκι", "クエンティン・ザブロウスキー".
+Wolkow", "Дмитрий Волков", for "Rahul Sharma" and "राहुल शर्मा", for "Mohammed Ali"
+and "محمد علي", for "Quentin Zabrowski" and "Квентин Забровски", "Κουέντιν
+Ζαμπρόφσκι", "クエンティン・ザブロウスキー".
 
-A name crosses scripts and romanisations by sound, and each crossing spells it
-anew: a list of spellings per name misses the next one (red team 6, L2). So both
-the name and the text are read the same way: words of other scripts in Latin
-letters (``anyascii``, after the Greek letter pairs that stand for one Latin
-letter, "μπ" for "b", "ντ" for "d" at a word's start), then each word folded to
-its consonants (:func:`word_key`). Vowels go, as every script and romanisation
-writes them differently (Arabic and Devanagari often not at all, katakana adds
-its own); consonants that romanisations trade are made one ("q", "k", "c" before
-a back vowel; "w", "v", "f", "ph"; "z", "s", "sh"; the "h" of "sh", "kh", "th",
-"dh", "bh" and a last "h"), a "v"
-after a vowel is dropped where no vowel follows (the "ow" of "Zabrowski" that
-katakana writes as a vowel, the "-ov" of "Volkov" that is "-ow" in German), and
-doubled letters are one. A word that starts with a vowel keeps one mark for it
-("a"), as does an Arabic word that starts with ʿayn or hamza ("Ali", "علي").
+A name crosses scripts and romanisations by sound, and each crossing spells it anew:
+a list of spellings per name misses the next one (red team 6, L2). So both the name
+and the text are read the same way: words of other scripts in Latin letters
+(``anyascii``, after the Greek letter pairs that stand for one Latin letter, "μπ"
+for "b", "ντ" for "d" at a word's start), then each word folded to its consonants
+(:func:`word_key`). Vowels go, as every script and romanisation writes them
+differently (Arabic and Devanagari often not at all, katakana adds its own);
+consonants that romanisations trade are made one ("q", "k", "c" before a back vowel;
+"w", "v", "f", "ph"; "z", "s", "sh"; the "h" of "sh", "kh", "th", "dh", "bh" and a
+last "h"; a "j" after a vowel, as in "Dmitrij"), a "v" after a vowel is dropped
+where no vowel follows (the "ow" of "Zabrowski" that katakana writes as a vowel, the
+"-ov" of "Volkov" that is "-ow" in German) and after a "k" (Cyrillic writes "Qu" as
+"Кв"), and doubled letters are one. A word that starts with a vowel keeps one mark
+for it ("a"), as does an Arabic word that starts with ʿayn or hamza ("Ali", "علي").
 
-A name is found where its given and family name stand as two neighbouring word
-keys in the text, either way round, or run together as one word (kana written
-without the middle dot). Short keys would match prose ("Dana Wills" is "dn vls",
-as are "down walls"): a name is looked for so only when each of its two words
-has at least :data:`MIN_WORD` key letters and both together :data:`MIN_KEY`.
+A name is found where its given and family name stand as two neighbouring word keys
+in the text, either way round, or run together as one word (kana written without the
+middle dot), and only across scripts (see :func:`name_sounds`). Short keys would
+match prose ("Dana Wills" is "dn vls", as are "down walls"): a name is looked for so
+only when each of its two words has at least :data:`MIN_WORD` key letters and both
+together :data:`MIN_KEY`.
 
 The text's sound reading is made once per text (ivsite.textmatch.Searchable), by
-cached mappings: a word's key and a run of another script's Latin reading are
-each worked out once per build, and a text in Latin letters alone reuses the words
-its ordinary reading found.
-"""
+cached mappings: a word's key and a run of another script's Latin reading are each
+worked out once per build, and a text in Latin letters alone reuses the words its
+ordinary reading found (and is not read by sound at all when every name looked for
+is written in Latin letters: ivsite.textmatch.Matcher)."""
 
 from __future__ import annotations
 
@@ -52,7 +53,6 @@ _OTHER_SCRIPT = re.compile(
 ones (Latin Extended Additional is read by anyascii too): a text without any is
 read as its ordinary words (most pages, whose only non-ASCII characters are
 dashes, quotes and accented letters)."""
-_ESCAPED = re.compile(r"[&%\\]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _GREEK_PAIRS = re.compile(r"(?<![α-ωϊϋς])(?P<start>ντ|γκ)|μπ|γκ|γγ|ου")
@@ -63,14 +63,16 @@ _MARKED_START = re.compile(r"(?<![A-Za-z0-9])[`']+(?=[A-Za-z])")
 """ʿayn and hamza (anyascii's "`" and "'") at a word's start: a vowel there in Latin."""
 
 
-def sound_words(raw: str, ordinary: list[str]) -> list[str]:
-    """The words of ``raw`` in Latin letters, case-folded; ``ordinary``: its words as
-    ivsite.normalise.text_words reads them, which they are when the text has no
-    letters of another script."""
-    text = decoded(raw) if _ESCAPED.search(raw) else raw
-    if not _OTHER_SCRIPT.search(text):
-        return ordinary
-    return text_words(latin(text))[1].split()
+def latin_words(raw: str, cased: str) -> list[str] | None:
+    """The words of ``raw`` read in Latin letters, case-folded; ``None`` when it has
+    no letters of another script (its words are then those ivsite.normalise.text_words
+    reads). ``cased``: the text decoded and folded (Searchable.cased), which holds
+    another script's letters that an escape spelt (``&#1044;``, ``%D0%94``), all
+    but those drawn like Latin ones: decoding a page again costs more than the rest
+    of the sound reading."""
+    if all(text.isascii() or not _OTHER_SCRIPT.search(text) for text in (raw, cased)):
+        return None
+    return text_words(latin(decoded(raw)))[1].split()
 
 
 def latin(text: str) -> str:
@@ -111,7 +113,6 @@ _FOLDS = [
     (re.compile(r"([a-z])\1+"), r"\1"),      # "Volkoff" before the "v" after a vowel
     (re.compile(r"(?<=k)v"), ""),               # "Quentin" is "Kventin" in Cyrillic
     (re.compile(r"(?<=[aeiouy])v(?![aeiouy])"), ""),  # "Zabrowski", "Volkov", "Wolkow"
-    (re.compile(r"mb"), "b"),                  # Greek "μπ" in a foreign name
     (re.compile(r"[aeiouy]+"), ""),
     (re.compile(r"(.)\1+"), r"\1"),
 ]
@@ -137,21 +138,40 @@ MAX_KEYS = 1 << 18
 """Past this many words the table starts again (a long-running preview server)."""
 
 
-def text_keys(ws: list[str]) -> str:
-    """A text's word keys, each between single spaces (as Searchable.joined)."""
-    missing = set(ws).difference(_KEYS)
+OTHER = "~"
+"""Marks the key of a word the text wrote in another script."""
+
+
+def text_keys(ws: list[str], latin_ws: list[str] | None = None) -> str:
+    """A text's word keys, each between single spaces (as Searchable.joined): of
+    ``latin_ws`` when the text has another script's letters (see latin_words), the
+    key of each word that is not one of its ordinary words ``ws`` marked with
+    :data:`OTHER`."""
+    read = ws if latin_ws is None else latin_ws
+    missing = set(read).difference(_KEYS)
     if missing:
         if len(_KEYS) + len(missing) > MAX_KEYS:
             _KEYS.clear()
-            missing = set(ws)
+            missing = set(read)
         _KEYS.update((w, word_key(w)) for w in missing)
-    return " " + " ".join(map(_KEYS.__getitem__, ws)) + " "
+    if latin_ws is None:
+        return " " + " ".join(map(_KEYS.__getitem__, ws)) + " "
+    own = set(ws)
+    return " " + " ".join(_KEYS[w] if w in own else OTHER + _KEYS[w] for w in latin_ws) + " "
 
 
 def name_sounds(name: str) -> list[tuple[str, ...]]:
     """The key sequences that find ``name`` by sound: given and family name either
     way round and run together; none where they are too short (see MIN_KEY).
-    ``name`` is without titles, suffixes or asides (ivsite.nameparts.plain_name)."""
+    ``name`` is without titles, suffixes or asides (ivsite.nameparts.plain_name).
+
+    Only across scripts: a name written in Latin letters is found by sound where
+    the text writes one of its words in another script (:data:`OTHER`), a name in
+    another script in any text. Two names in Latin letters that sound alike are
+    mostly two people ("Kiri Kristiansen", "Keira Christiansen"), and among a
+    thousand names a pair of ordinary words sounds like one ("copper dingo",
+    "Dong Kapoor"): their spellings are left to the spelt forms."""
+    other = bool(_OTHER_SCRIPT.search(name))
     ws = [w for w in words(latin(decoded(name))) if w not in PARTICLES]
     while len(ws) > 2 and ws[0] in HONORIFICS:
         ws = ws[1:]
@@ -160,4 +180,7 @@ def name_sounds(name: str) -> list[tuple[str, ...]]:
     given, family = word_key(ws[0]), word_key(ws[-1])
     if min(len(given), len(family)) < MIN_WORD or len(given) + len(family) < MIN_KEY:
         return []
-    return [(given, family), (family, given), (word_key(ws[0] + ws[-1]),)]
+    marked = [(a, b) for a in ("", OTHER) for b in ("", OTHER) if other or a or b]
+    run = [OTHER + word_key(ws[0] + ws[-1])] + ([word_key(ws[0] + ws[-1])] if other else [])
+    return [*((a + given, b + family) for a, b in marked),
+            *((a + family, b + given) for a, b in marked), *((r,) for r in run)]

@@ -49,7 +49,7 @@ from ahocorasick_rs import AhoCorasick
 from .contactskeleton import PHONE_DIGITS, ends_a_word, marked_skeletons, phone_windows, unmarked
 from .normalise import SEPARATOR, text_words
 from .normalise import words as words
-from .soundkey import sound_words, text_keys
+from .soundkey import OTHER, latin_words, text_keys
 
 T = TypeVar("T")
 
@@ -99,10 +99,16 @@ class Searchable:
         return places
 
     @functools.cached_property
+    def latin_words(self) -> list[str] | None:
+        """Its words read in Latin letters; ``None`` when they are :attr:`words`
+        (the text has no letters of another script: ivsite.soundkey.latin_words)."""
+        return latin_words(self.raw, self.cased)
+
+    @functools.cached_property
     def sounds(self) -> str:
         """Its words' sound keys (ivsite.soundkey), each between single spaces,
         made when first asked."""
-        return text_keys(sound_words(self.raw or self.cased, self.words))
+        return text_keys(self.words, self.latin_words)
 
     @functools.cached_property
     def skeleton(self) -> str:
@@ -212,7 +218,12 @@ class Matcher(Generic[T]):
                  confirmed: Iterable[tuple[Confirmed, T]] = (),
                  sounds: Iterable[tuple[tuple[str, ...], T]] = ()) -> None:
         self._seqs = _Needles((" " + " ".join(seq) + " ", p) for seq, p in seqs if seq)
-        self._sounds = _Needles((" " + " ".join(seq) + " ", p) for seq, p in sounds if seq)
+        sounds = [(seq, p) for seq, p in sounds if seq]
+        self._sounds = _Needles((" " + " ".join(seq) + " ", p) for seq, p in sounds)
+        self._sounds_in_latin = any(not any(k.startswith(OTHER) for k in seq)
+                                    for seq, _ in sounds)
+        """Whether a text in Latin letters alone may hold a name by sound (only a
+        name written in another script is looked for there: ivsite.soundkey)."""
         self._confirmed = _Needles((" " + " ".join(c.anchor) + " ", (c, p))
                                    for c, p in confirmed if c.anchor)
         self._substrings = _Needles((s, p) for s, p in substrings if s)
@@ -232,7 +243,7 @@ class Matcher(Generic[T]):
     def find_in(self, text: Searchable) -> list[T]:
         """As :meth:`find`, in a text already folded."""
         found = self._seqs.find(text.joined)
-        if self._sounds:
+        if self._sounds and (self._sounds_in_latin or text.latin_words is not None):
             found += self._sounds.find(text.sounds)
         if self._confirmed:
             confirmed: dict[Confirmed, bool] = {}
