@@ -57,10 +57,13 @@ def file_key(needles_digest: str, rel: str, data_digest: str) -> str:
 @functools.cache
 def _code_digest() -> str:
     """ivsite's source (every module: which ones decide a verdict is easy to get
-    wrong), the matcher library's version, and Python's (its Unicode tables fold)."""
+    wrong), the matcher library's version, the transliterator's (its tables read a
+    name in another script: ivsite.soundkey, ivsite.romanise), and Python's (its
+    Unicode tables fold)."""
     h = hashlib.sha256(repr((
         AUDIT_VERSION, __version__, sys.version, unicodedata.unidata_version,
-        importlib.metadata.version("ahocorasick-rs"))).encode())
+        importlib.metadata.version("ahocorasick-rs"),
+        importlib.metadata.version("anyascii"))).encode())
     for path in sorted(Path(__file__).parent.glob("*.py")):
         h.update(repr((path.name, hashlib.sha256(path.read_bytes()).hexdigest())).encode())
     return h.hexdigest()

@@ -88,13 +88,14 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
     secrets = list(secrets)
     runs_of = chained(secrets)
     confirmed: list[tuple[Confirmed, Secret]] = []
+    sounds: list[tuple[tuple[str, ...], Secret]] = []
     for s in secrets:
         if s.kind == ADDRESS:
             continue  # looked for as an address (ivsite.addresses), not as words
         prose = is_prose(s)
         pieces = [*sentences(s.text), *runs_of.get(id(s), ())] if prose else [s.text]
         for piece in pieces:
-            seqs, subs, skels, phone, checked = needle_of(s.kind, piece)
+            seqs, subs, skels, phone, checked, heard = needle_of(s.kind, piece)
             # Only a name has forms that are for text alone (see needle_of).
             code_seqs = needle_of(s.kind, piece, in_code=True).seqs \
                 if s.kind.startswith(NAME_KINDS) else seqs
@@ -102,6 +103,7 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
             skeletons += [(x, s) for x in skels]  # contact details: always looked for
             if s.kind.startswith(ALWAYS):  # a withheld name the audience reads is excused
                 confirmed += [(c, s) for c in checked]
+                sounds += [(x, s) for x in heard]  # a name by sound, in text and code
             if phone:
                 phones.append((phone, s))
             for i, forms in enumerate((seqs, code_seqs)):
@@ -118,6 +120,6 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
     text, code = (Matcher([*always[i].items(), *((w, s) for w, s in maybe[i].items()
                                                  if w not in shown)],
                           substrings=runs, skeletons=skeletons, phones=phones,
-                          confirmed=confirmed if i == 0 else ())
+                          confirmed=confirmed if i == 0 else (), sounds=sounds)
                     for i in (0, 1))
     return text, code

@@ -6,8 +6,9 @@ together (``adaezeokafor``, as a URL or handle has them), a title or initial wit
 the family name, neighbouring words run together ("Maryjane Kowalski"), the same
 for the name romanised (``Иван Петров`` as "Ivan Petrov", ``王小明`` as "Wang
 Xiaoming", see :mod:`ivsite.romanise`), a Chinese name in Traditional and
-Simplified characters (:mod:`ivsite.chinese_forms`), and the given or family name
-alone (looked for near the person only, see ivsite.people).
+Simplified characters (:mod:`ivsite.chinese_forms`), the given and family name by
+sound in any script (:mod:`ivsite.soundkey`), and the given or family name alone
+(looked for near the person only, see ivsite.people).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .chinese_forms import other_forms
 from .nameparts import HONORIFICS, PARTICLES, plain_name
 from .normalise import SPACELESS, compact, words
 from .romanise import romanised, romanised_seqs
+from .soundkey import name_sounds
 from .textmatch import Confirmed
 
 MIN_PART = 2
@@ -46,6 +48,9 @@ class Forms:
     middle name or initial the record lacks ("Quentin R. Zabrowski"), the family
     name and the initial ("Zabrowski, Q."), the given name and the family initial
     ("Quentin Z.")."""
+    sounds: tuple[tuple[str, ...], ...] = ()
+    """Key sequences that find the name by sound, in any script or romanisation
+    (ivsite.soundkey: "Dmitri Wolkow", "Квентин Забровски")."""
 
 
 def _core(ws: list[str]) -> list[str]:
@@ -66,7 +71,11 @@ looked for: too many are words ("shall" for Sam Hall, "spark" for Sara Park)."""
 def name_forms(name: str) -> Forms:
     """The forms of ``name`` as written and as romanised (ivsite.romanise): a
     Cyrillic or German name with all its forms, a Han or Hangul name's
-    romanisations as word sequences only."""
+    romanisations as word sequences only; and its sound keys (ivsite.soundkey)."""
+    return dataclasses.replace(_spelt_forms(name), sounds=tuple(name_sounds(plain_name(name))))
+
+
+def _spelt_forms(name: str) -> Forms:
     name = plain_name(name)  # no titles, suffixes or asides (ivsite.nameparts)
     forms = _written_forms(name)
     extra = romanised_seqs(name)

@@ -96,11 +96,12 @@ def fold(text: str) -> str:
 
 def fold_cased(text: str) -> str:
     """As :func:`fold`, but for case ("I" and "l" stay apart, camelCase stays)."""
-    return _folded(_decoded(text))
+    return _folded(decoded(text))
 
 
-def _decoded(text: str) -> str:
-    """Entities, percent-escapes and CSS or script escapes decoded."""
+def decoded(text: str) -> str:
+    """``text`` with HTML entities, percent-escapes and CSS or script escapes
+    decoded: what a reader sees, before any folding."""
     if "&" in text:
         text = html.unescape(text)
     if "%" in text:
@@ -156,8 +157,8 @@ def text_words(text: str) -> tuple[str, str]:
     words: case folding makes a letter or digit of no character that was not one,
     nor the reverse, but for 28 letters with accents that folding has taken apart
     already (İ, ǰ, ᾷ …: base letter and marks, the marks dropped)."""
-    decoded = _decoded(text)
-    cased = _folded(decoded)
+    plain = decoded(text)
+    cased = _folded(plain)
     spaced = _joined(cased)
     joined = base = _casefold(spaced)
     if _CAMEL.search(spaced) or _DIGIT_EDGE.search(spaced):
@@ -165,16 +166,16 @@ def text_words(text: str) -> tuple[str, str]:
             _DIGIT_EDGE.sub(" ", _CAMEL.sub(r" \g<0>", spaced)))
     if _SPACED_OUT.search(f" {joined} "):
         joined += f" {SEPARATOR} " + _SPACED_OUT.sub(_run_together, f" {joined} ").strip()
-    joined += "".join(f" {SEPARATOR} {r}" for r in _other_readings(decoded, cased, base))
+    joined += "".join(f" {SEPARATOR} {r}" for r in _other_readings(plain, cased, base))
     return cased, f" {joined} "
 
 
-def _other_readings(decoded: str, cased: str, joined: str) -> list[str]:
+def _other_readings(plain: str, cased: str, joined: str) -> list[str]:
     """The words (``joined``) again as a reader may read them, around the words
     read so (ivsite.readings): fancy-text letters as the letter they stand for,
     dashes inside words taken out, then digits and symbols inside words as
     letters, in the words and in those readings."""
-    more = [_casefold(_joined(_folded(part))) for part in readings.fancy(decoded)]
+    more = [_casefold(_joined(_folded(part))) for part in readings.fancy(plain)]
     more += [_casefold(_joined(part)) for part in readings.undashed(cased)]
     symbols = [_casefold(_joined(part)) for part in readings.symbols_as_digits(cased)]
     every = f" {SEPARATOR} ".join([joined, *more, *symbols])

@@ -288,9 +288,10 @@ def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:
     if kind.startswith(NAME_KINDS):
         forms = name_forms(text)
         if in_code:
-            return Needles(list(forms.seqs), list(forms.substrings), [], "")
+            return Needles(list(forms.seqs), list(forms.substrings), [], "",
+                           sounds=list(forms.sounds))
         return Needles([*forms.seqs, *forms.titled], list(forms.substrings), [], "",
-                       list(forms.confirmed))
+                       list(forms.confirmed), list(forms.sounds))
     if kind == PART_KIND and SPACELESS.search(text):
         return Needles([], [compact(words(text))], [], "")
     return Needles([tuple(words(text))], [], [], "")
@@ -303,12 +304,15 @@ def matcher_of(items: Iterable[tuple[str, str, T]]) -> Matcher[T]:
     skels: list[tuple[str, T]] = []
     phones: list[tuple[str, T]] = []
     confirmed: list[tuple[Confirmed, T]] = []
+    sounds: list[tuple[tuple[str, ...], T]] = []
     for kind, text, payload in items:
         found = needle_of(kind, text)
+        sounds += [(x, payload) for x in found.sounds]
         seqs += [(x, payload) for x in found.seqs if x]
         subs += [(x, payload) for x in found.substrings if x]
         skels += [(x, payload) for x in found.skeletons]
         confirmed += [(c, payload) for c in found.confirmed]
         if found.phone:
             phones.append((found.phone, payload))
-    return Matcher(seqs, substrings=subs, skeletons=skels, phones=phones, confirmed=confirmed)
+    return Matcher(seqs, substrings=subs, skeletons=skels, phones=phones, confirmed=confirmed,
+                   sounds=sounds)

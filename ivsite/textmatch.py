@@ -17,6 +17,10 @@ binding of the Rust ``aho-corasick`` crate (the one the Rust regex engine and
 ripgrep search with); it reports overlapping matches, so " jane doe " and
 " doe " are both found in " jane doe ", and it is typed for mypy.
 
+A name is also looked for by sound (:mod:`ivsite.soundkey`): its key sequences
+are found the same way in the text's word keys (:attr:`Searchable.sounds`), so
+"Dmitri Wolkow" and "Дмитрий Волков" are both "Dmitry Volkov".
+
 Three kinds of needle are not word sequences: a name in a script written without
 spaces (Han, kana, Hangul, Thai …) is looked for as a substring of the text's
 words run together (an automaton of its own); an email or profile address as a
@@ -45,6 +49,7 @@ from ahocorasick_rs import AhoCorasick
 from .contactskeleton import PHONE_DIGITS, ends_a_word, marked_skeletons, phone_windows, unmarked
 from .normalise import SEPARATOR, text_words
 from .normalise import words as words
+from .soundkey import OTHER, latin_words, text_keys
 
 T = TypeVar("T")
 
@@ -59,6 +64,7 @@ class Needles(NamedTuple):
     skeletons: list[str]
     phone: str
     confirmed: list[Confirmed] = []  # noqa: RUF012 (never changed in place)
+    sounds: list[tuple[str, ...]] = []  # noqa: RUF012 (never changed in place)
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,8 @@ class Searchable:
     """The text decoded and folded but for case (the contact skeleton is made of it)."""
     joined: str
     """Its words, case-folded, each between single spaces (see normalise.text_words)."""
+    raw: str = ""
+    """The text as given (its sound reading is made of it; :attr:`cased` when empty)."""
 
     @functools.cached_property
     def marked(self) -> tuple[str, str]:
@@ -91,6 +99,18 @@ class Searchable:
         return places
 
     @functools.cached_property
+    def latin_words(self) -> list[str] | None:
+        """Its words read in Latin letters; ``None`` when they are :attr:`words`
+        (the text has no letters of another script: ivsite.soundkey.latin_words)."""
+        return latin_words(self.raw, self.cased)
+
+    @functools.cached_property
+    def sounds(self) -> str:
+        """Its words' sound keys (ivsite.soundkey), each between single spaces,
+        made when first asked."""
+        return text_keys(self.words, self.latin_words)
+
+    @functools.cached_property
     def skeleton(self) -> str:
         """The text's contact skeleton (ivsite.contactskeleton), digit words as digits."""
         return unmarked(self.marked[0])
@@ -108,7 +128,7 @@ def searchable(text: str) -> Searchable:
     """``text`` folded for every matcher. Kept for the texts read again (the
     theme's and Pagefind's files in every build, the preview's many builds):
     folding costs the audit most."""
-    return Searchable(*text_words(text))
+    return Searchable(*text_words(text), text)
 
 
 @dataclass(frozen=True)
@@ -195,8 +215,15 @@ class Matcher(Generic[T]):
                  substrings: Iterable[tuple[str, T]] = (),
                  skeletons: Iterable[tuple[str, T]] = (),
                  phones: Iterable[tuple[str, T]] = (),
-                 confirmed: Iterable[tuple[Confirmed, T]] = ()) -> None:
+                 confirmed: Iterable[tuple[Confirmed, T]] = (),
+                 sounds: Iterable[tuple[tuple[str, ...], T]] = ()) -> None:
         self._seqs = _Needles((" " + " ".join(seq) + " ", p) for seq, p in seqs if seq)
+        sounds = [(seq, p) for seq, p in sounds if seq]
+        self._sounds = _Needles((" " + " ".join(seq) + " ", p) for seq, p in sounds)
+        self._sounds_in_latin = any(not any(k.startswith(OTHER) for k in seq)
+                                    for seq, _ in sounds)
+        """Whether a text in Latin letters alone may hold a name by sound (only a
+        name written in another script is looked for there: ivsite.soundkey)."""
         self._confirmed = _Needles((" " + " ".join(c.anchor) + " ", (c, p))
                                    for c, p in confirmed if c.anchor)
         self._substrings = _Needles((s, p) for s, p in substrings if s)
@@ -208,7 +235,7 @@ class Matcher(Generic[T]):
 
     def __bool__(self) -> bool:
         return bool(self._seqs or self._substrings or self._skeletons or self._phones
-                    or self._confirmed)
+                    or self._confirmed or self._sounds)
 
     def find(self, text: str) -> list[T]:
         return self.find_in(searchable(text))
@@ -216,6 +243,8 @@ class Matcher(Generic[T]):
     def find_in(self, text: Searchable) -> list[T]:
         """As :meth:`find`, in a text already folded."""
         found = self._seqs.find(text.joined)
+        if self._sounds and (self._sounds_in_latin or text.latin_words is not None):
+            found += self._sounds.find(text.sounds)
         if self._confirmed:
             confirmed: dict[Confirmed, bool] = {}
             for c, p in self._confirmed.find(text.joined):

@@ -11,6 +11,8 @@
   ``DELIBERATE`` (renderer alone) and ``DELIBERATE_FILTERED`` (through the audience
   filter of a public note). Nothing is normalised except what
   ``FILTERED_NORMALISATIONS`` lists. A sample also goes through the real build.
+* Names in other scripts looked for by sound (ivsite.soundkey) find nothing in
+  either corpus that their spelt forms do not find already.
 """
 
 from __future__ import annotations
@@ -32,8 +34,11 @@ from sites import (
 from ivsite.audience import build_view
 from ivsite.diagnostics import Diagnostics
 from ivsite.markdown import markdown
+from ivsite.people import matcher_of, needle_of
 from ivsite.pipeline import Pipeline, build
 from ivsite.render import Renderer
+from ivsite.soundkey import name_sounds
+from ivsite.textmatch import Matcher
 
 HERE = Path(__file__).resolve().parent
 CORPORA = next(
@@ -157,6 +162,38 @@ def test_jekyll_corpus_in_one_site(tmp_path: Path) -> None:
     assert result.exception is None and "internal error" not in result.stderr
     assert result.exit_code == 1
     assert not (site / "_site").exists()
+
+
+SAMPLE_NAMES = (
+    "Дмитрий Волков", "राहुल शर्मा", "محمد علي", "Сергей Петров", "Мария Сантос",
+    "Марк Стоун", "Питер Миллер", "Даниэль Харрис", "فاطمة حسن", "أحمد خان",
+    "Павел Новак", "Ольга Иванова", "Κωνσταντίνος Παπαδόπουλος", "Γιώργος Νικολάου",
+    "Ελένη Γεωργίου", "प्रियंका पटेल", "अर्जुन मेहता", "Анастасия Смирнова",
+    "Николай Кузнецов", "Карлос Родригес", "Жан Дюбуа", "Джон Смит", "Джеймс Браун",
+    "クエンティン・ザブロウスキー", "Квентин Забровски", "Ханс Мюллер")
+"""Names written in other scripts, looked for by sound in the corpora's English text:
+common ones of many languages, and English ones written in Cyrillic."""
+MAINTAINERS = ("Паркер Мур", "Бен Балтер", "Том Престон")
+"""Jekyll's maintainers, whom the corpus names, written in Cyrillic."""
+
+
+@needs_jekyll
+def test_names_by_sound_find_nothing_new_in_the_corpora() -> None:
+    """A name in another script looked for by sound (ivsite.soundkey) hits no file
+    of the corpora that its spelt forms do not hit already: real Markdown's
+    neighbouring words do not sound like these names. The maintainers are found."""
+    names = [n for n in SAMPLE_NAMES if name_sounds(n)]
+    assert len(names) >= 20
+    heard = matcher_of(("unconsented name", n, n) for n in names)
+    spelt = Matcher([(seq, n) for n in names for seq in needle_of("unconsented name", n).seqs])
+    texts = {p.relative_to(JEKYLL).as_posix(): p.read_bytes().decode("utf-8", "replace")
+             for p in JEKYLL.rglob("*") if p.is_file()}
+    texts |= {f"spec {n}": ex["markdown"] for n, ex in EXAMPLES.items()}
+    new = {rel: extra for rel, text in texts.items()
+           if (extra := set(heard.find(text)) - set(spelt.find(text)))}
+    assert new == {}
+    maintainers = matcher_of(("unconsented name", n, n) for n in MAINTAINERS)
+    assert {n for text in texts.values() for n in maintainers.find(text)} == set(MAINTAINERS)
 
 
 @pytest.mark.slow

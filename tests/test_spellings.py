@@ -94,6 +94,9 @@ def no_spacing(monkeypatch: pytest.MonkeyPatch) -> None:
 def no_romanising(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nameforms, "romanised", lambda name: [])
     monkeypatch.setattr(nameforms, "romanised_seqs", lambda name: set())
+    # A name in another script is also found by sound (ivsite.soundkey,
+    # test_names_sounds): off, so that these show what romanising finds.
+    monkeypatch.setattr(nameforms, "name_sounds", lambda name: [])
 
 
 # --------------------------------------------------------------------------- F2
