@@ -100,7 +100,7 @@ def test_raw_links_the_filter_lets_through_fail_the_build(
         ({"title": "Salary talk", "date": "2026-01-02", "visibility": "private"}, "Numbers.\n"))
     put(site / SOURCE, ({"title": "Odd", "visibility": "public"},
                         "Public words " + link.format(stem="salary-talk") + "\n"))
-    monkeypatch.setattr(viewbody.BodyFilter, "_raw_html", lambda self, content, inline: content)
+    monkeypatch.setattr(viewbody.BodyFilter, "_raw_html", lambda self, content: content)
     _expect_audit_failure(site, tmp_path / "out", "content/reflections/salary-talk.md")
 
 
