@@ -53,8 +53,31 @@ def contact_pieces(kind: str, value: str) -> list[str]:
             out += [m.group(0) for m in _EMAIL.finditer(part)]
         else:
             out += [_URL_TAIL.sub("", w).rstrip("/") for w in part.split()]
+    out += [other_host_form(p) for p in out]
     out = [p for p in dict.fromkeys(out) if p]
     return out or [value.strip()]
+
+
+def other_host_form(detail: str) -> str:
+    """The detail with its host in the other form an internationalised domain has:
+    "bücher.example" as "xn--bcher-kva.example" and back (red team 7, M7: both
+    reach the same mailbox and site); "" when there is none."""
+    at = detail.rfind("@")
+    head, host, tail = (detail[:at + 1], detail[at + 1:], "") if at >= 0 else \
+        _split_host(detail)
+    try:
+        other = host.encode("idna").decode("ascii") if not host.isascii() else \
+            host.encode("ascii").decode("idna") if "xn--" in host.lower() else host
+    except (UnicodeError, ValueError):
+        return ""
+    return "" if other.casefold() == host.casefold() else head + other + tail
+
+
+def _split_host(address: str) -> tuple[str, str, str]:
+    """(scheme and slashes, host, the rest) of an address with or without a scheme."""
+    m = re.match(r"((?:[a-z][a-z0-9+.-]*:)?//)?([^/?#\s]*)(.*)\Z", address, re.I | re.S)
+    assert m is not None  # the pattern matches any text
+    return m.group(1) or "", m.group(2), m.group(3)
 
 
 def _numbers(text: str) -> list[str]:
