@@ -113,10 +113,10 @@ def as_letters(joined: str, separator: str) -> list[str]:
     parts = around(joined, (m.start() for m in _MIXED.finditer(joined)))
     for part in (p for ps in parts for p in ps.split(f" {separator} ")):
         words = part.split(" ")
-        mixed = [i for i, w in enumerate(words) if not (w.isalpha() or w.isdigit())]
+        mixed = {i for i, w in enumerate(words) if not (w.isalpha() or w.isdigit())}
         if not mixed:
             continue
-        ones = [i for i in mixed if "1" in words[i]]
+        ones = sorted(i for i in mixed if "1" in words[i])
         choices = itertools.product(_AS_LETTERS, repeat=len(ones)) \
             if len(ones) <= ONES and len(words) <= 4 * REACH \
             else ((table,) * len(ones) for table in _AS_LETTERS)
