@@ -40,6 +40,7 @@ from .progress import QUIET, Progress
 from .readable import MARKUP_SUFFIXES, readable_texts, unread
 from .remoteloads import own_host
 from .secrets import ADDRESS, Secret
+from .scriptloads import remote_in_script
 from .sheethiding import sheets_hiding
 from .textmatch import Matcher, searchable
 
@@ -244,6 +245,9 @@ class _Search:
         elif path.suffix.lower() == ".css":
             hits += [Hit(rel, Secret(f"unsafe markup ({what})", what, rel, 0))
                      for what in remote_in_sheet(data.decode("utf-8", "replace"), self.host)]
+        elif path.suffix.lower() in (".js", ".mjs"):
+            hits += [Hit(rel, Secret(f"unsafe markup ({what})", what, rel, 0)) for what in
+                     dict.fromkeys(remote_in_script(data.decode("utf-8", "replace"), self.host))]
         if self.addresses and path.suffix.lower() in MARKUP_SUFFIXES:
             for secret in links_to(rel, data, self.addresses):
                 seen.add(id(secret))
