@@ -161,7 +161,7 @@ def test_a_themes_script_that_fetches_another_host_is_refused(tmp_path: Path) ->
 
 def test_with_the_audits_check_off_the_script_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(audit, "remote_in_script", lambda script, own: iter(()))
+    monkeypatch.setitem(audit._SHEET_OR_SCRIPT, ".js", lambda script, own: [])
     root = theme_site(tmp_path, {"themes/mine/static/theme.js":
                                  f'fetch("https://plain.{EVIL}/x");\n'})
     result = build(root, out=tmp_path / "out")
