@@ -39,6 +39,7 @@ from .people import CONTACT_KINDS
 from .progress import QUIET, Progress
 from .readable import MARKUP_SUFFIXES, readable_texts, unread
 from .remoteloads import own_host
+from .scriptloads import remote_in_script
 from .secrets import ADDRESS, Secret
 from .sheethiding import sheets_hiding
 from .textmatch import Matcher, searchable
@@ -46,6 +47,9 @@ from .textmatch import Matcher, searchable
 CODE_SUFFIXES = (".js", ".mjs", ".css", ".wasm", ".map", ".pagefind")
 """Files made of code (the theme's and Pagefind's): one-word fields are not looked
 for there (see needles)."""
+_SHEET_OR_SCRIPT: dict[str, Callable[[str, str], Iterable[str]]] = {
+    ".css": remote_in_sheet, ".js": remote_in_script, ".mjs": remote_in_script}
+"""What a written style sheet or script would load from another host (L7, M5)."""
 
 
 @dataclass(frozen=True)
@@ -241,9 +245,9 @@ class _Search:
         if path.suffix.lower() in MARKUP_SUFFIXES:
             hits += [Hit(rel, Secret(f"unsafe markup ({what})", what, rel, 0))
                      for what in unsafe_markup(data.decode("utf-8", "replace"), self.host)]
-        elif path.suffix.lower() == ".css":
-            hits += [Hit(rel, Secret(f"unsafe markup ({what})", what, rel, 0))
-                     for what in remote_in_sheet(data.decode("utf-8", "replace"), self.host)]
+        elif (read := _SHEET_OR_SCRIPT.get(path.suffix.lower())) is not None:
+            hits += [Hit(rel, Secret(f"unsafe markup ({what})", what, rel, 0)) for what in
+                     dict.fromkeys(read(data.decode("utf-8", "replace"), self.host))]
         if self.addresses and path.suffix.lower() in MARKUP_SUFFIXES:
             for secret in links_to(rel, data, self.addresses):
                 seen.add(id(secret))

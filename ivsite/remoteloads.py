@@ -13,6 +13,14 @@ loading ``<link>``'s ``href``, ``background``, SVG's ``href``) and each CSS
 widget's request, and its code running with the page's origin); links
 (``<a href>``) load nothing.
 
+Red team 7 (M3, M4) added what else makes a request with no choice of the
+reader's: a ``<meta http-equiv="refresh">`` to another host (read as a browser
+reads its content: delay, ``;`` or ``,``, an optional ``url=``, quotes), an
+``<a ping>``/``<area ping>`` (a request on click of an on-site link), SVG
+animation (``<animate>``, ``<set>`` …) whose ``values``/``to``/``from``/``by``
+hold an address or a ``url()``, and the SVG presentation attributes that take a
+CSS ``url()`` (``fill``, ``mask``, ``filter``, ``marker-end`` …).
+
 The filter refuses these in a note (validate, ``remote-resource``), and turns a
 Markdown picture from another host into a link to it (ivsite.viewbody, with a
 ``remote-image`` warning); the audit refuses them in every page and style sheet
@@ -30,7 +38,7 @@ from markdown_it.token import Token
 from .diagnostics import Diagnostics
 from .markdown import with_lines
 from .passages import Cut
-from .rawhtml import tags
+from .rawhtml import Tag, tags
 
 _LOADS: dict[str, tuple[str, ...]] = {
     "img": ("src", "srcset", "lowsrc", "dynsrc"), "source": ("src", "srcset"),
@@ -43,6 +51,18 @@ _LOADS: dict[str, tuple[str, ...]] = {
 """Per element, the attributes whose address is fetched when the page is shown."""
 _ANYWHERE = ("background",)
 """Attributes that load a picture on any element (``<body background>``, ``<td>``)."""
+_PRESENTATION = ("fill", "stroke", "mask", "clip-path", "filter", "marker-start",
+                 "marker-mid", "marker-end", "marker", "cursor")
+"""SVG presentation attributes whose CSS ``url()`` the browser fetches."""
+_ANIMATIONS = frozenset({"animate", "set", "animatemotion", "animatecolor",
+                         "animatetransform"})
+_ANIMATED = ("values", "to", "from", "by")
+"""An SVG animation's attributes: each a list (``;``) of values it sets, any of
+which may be an address (``attributeName="href"``) or a ``url()``."""
+_PINGS = frozenset({"a", "area"})
+_REFRESH = re.compile(r"""[\s\d.]*[;,]?\s*(?:url\s*=\s*)?(?:"([^"]*)|'([^']*)|(.*))""",
+                      re.I | re.S)
+"""A refresh's content as browsers parse it: the delay, then the address."""
 _NAVIGATION_RELS = frozenset({
     "alternate", "author", "bookmark", "canonical", "external", "help", "license", "me",
     "next", "nofollow", "noopener", "noreferrer", "prev", "search", "tag", "self",
@@ -129,9 +149,33 @@ def remote_loads(content: str, own: str) -> Iterator[str]:
                     yield f"the '{name}' of <{tag.name}> loads {host}"
         if (style := tag.get("style")) is not None:
             yield from _css_loads(style, f"the 'style' of <{tag.name}>", own)
+        yield from _requests(tag, own)
         if tag.name == "iframe" and (doc := tag.get("srcdoc")):
             for css in _STYLE.findall(doc):
                 yield from _css_loads(css, "a <style> in a frame's page", own)
+
+
+def _requests(tag: Tag, own: str) -> Iterator[str]:
+    """A tag's refresh, pings, SVG animation values and presentation ``url()``s
+    that reach another host (red team 7, M3 and M4)."""
+    if tag.name == "meta" and (tag.get("http-equiv") or "").strip().lower() == "refresh":
+        m = _REFRESH.match(tag.get("content") or "")
+        address = next((g for g in m.groups() if g is not None), "") if m else ""
+        if (host := remote_host(address.strip(), own)) is not None:
+            yield f"a <meta> refresh sends the visitor to {host} (url {address!r})"
+    if tag.name in _PINGS:
+        for address in (tag.get("ping") or "").split():
+            if (host := remote_host(address, own)) is not None:
+                yield f"the 'ping' of <{tag.name}> calls {host} on a click"
+    if tag.name in _ANIMATIONS:
+        for name in _ANIMATED:
+            for piece in (tag.get(name) or "").split(";"):
+                if (host := remote_host(piece.strip(), own)) is not None:
+                    yield f"the '{name}' of <{tag.name}> loads {host}"
+                yield from _css_loads(piece, f"the '{name}' of <{tag.name}>", own)
+    for name in _PRESENTATION:
+        if (value := tag.get(name)) is not None:
+            yield from _css_loads(value, f"the '{name}' of <{tag.name}>", own)
 
 
 def _css_loads(css: str, where: str, own: str) -> Iterator[str]:
