@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from .secrets import Secret
+from .slugs import slugify
 from .urlparts import split_url
 
 _LINK = re.compile(
@@ -38,13 +39,17 @@ def links_to(rel: str, data: bytes, addresses: dict[str, Secret]) -> list[Secret
             path = _local_path(url)
             if path is None:
                 continue
+            # A withheld heading's anchor (secrets.ANCHOR) counts in a fragment alone.
+            fragment = "#" + slugify(unquote(split_url(url).fragment)) \
+                if "#" in url else ""
             joined = posixpath.normpath(path if path.startswith("/") else
                                         posixpath.join(base, path)).removesuffix("index.html")
             segments = [s for s in joined.split("/") if s not in ("", ".", "..")]
             for i in range(len(segments)):
-                secret = addresses.get("/".join(segments[i:]))
-                if secret is not None:
-                    found[id(secret)] = secret
+                for key in {"/".join(segments[i:]), "/".join(segments[i:]) + fragment}:
+                    secret = addresses.get(key)
+                    if secret is not None:
+                        found[id(secret)] = secret
     return list(found.values())
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from markdown_it.token import Token
 
-from . import embedding
+from . import embedding, fragments
 from .config import SiteConfig
 from .cores import apart, processes_for
 from .diagnostics import Diagnostic, Diagnostics
@@ -112,6 +112,15 @@ def build_view(
             return None
         return keyed(("names", audience, site.shape), functools.partial(name_check, site, sees))
 
+    shown_anchors: dict[str, frozenset[str]] = {}
+
+    def anchors_of(note: Note) -> frozenset[str]:
+        """What a link's fragment may name in ``note`` for this audience."""
+        if note.key not in shown_anchors:
+            tokens = parse_view(note.cut, sees)[0] if note.cut.hides(sees) else note.tokens
+            shown_anchors[note.key] = fragments.anchors(tokens)
+        return shown_anchors[note.key]
+
     def view_of(note: Note, chain: tuple[str, ...], found: Diagnostics) -> ViewNote:
         """The note as this audience sees it; ``chain``: the notes embedding it."""
         if note.cut.hides(sees):  # parse only what this audience may read
@@ -120,7 +129,7 @@ def build_view(
                 found.extend(problem_diagnostics(note.source, note.body_line, problems))
         else:
             tokens, env = note.tokens, note.env
-        embeds = Embeds(chain, found, view_of)
+        embeds = Embeds(chain, found, view_of, anchors_of)
         return _view_note(note, site, audience, tokens, env, config.base_url, *lookups(),
                           embeds)
 
@@ -143,7 +152,8 @@ def build_view(
     made: list[ViewNote] = []
     for note, done in zip(visible, early, strict=True):
         vn, found = keyed(("view", audience, site.shape, config.base_url, note.source,
-                           note.fm.text, embedding.embedded_texts(site, note)),
+                           note.fm.text, embedding.embedded_texts(site, note),
+                           fragments.linked_texts(site, note)),
                           functools.partial(filtered, note) if done is None
                           else unpacked(done))
         diags.extend(found)

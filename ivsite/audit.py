@@ -40,7 +40,7 @@ from .progress import QUIET, Progress
 from .readable import MARKUP_SUFFIXES, readable_texts, unread
 from .remoteloads import own_host
 from .scriptloads import remote_in_script
-from .secrets import ADDRESS, Secret
+from .secrets import ADDRESS, ANCHOR, Secret
 from .sheethiding import sheets_hiding
 from .textmatch import Matcher, searchable
 
@@ -208,7 +208,8 @@ class _Search:
         self._excusable: dict[int, bool] = {}
         self.own = own_address(base_url)
         self.host = own_host(base_url)
-        self.addresses = {s.text.strip("/"): s for s in secrets if s.kind == ADDRESS}
+        self.addresses = {s.text.strip("/"): s for s in secrets
+                          if s.kind in (ADDRESS, ANCHOR)}
         anywhere = [s for s in secrets if not s.scope]
         shown = Seen.of(visible_text)
         self.matcher, self.in_code = needle_pair(anywhere, shown)

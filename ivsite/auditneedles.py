@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .normalise import compact
 from .people import NAME_KINDS, PART_KIND, needle_of
-from .secrets import ADDRESS, Secret
+from .secrets import ADDRESS, ANCHOR, Secret
 from .sentences import MIN_WORDS, chained, is_prose, sentences
 from .textmatch import Confirmed, Matcher, Searchable, words
 
@@ -90,7 +90,7 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
     confirmed: list[tuple[Confirmed, Secret]] = []
     sounds: list[tuple[tuple[str, ...], Secret]] = []
     for s in secrets:
-        if s.kind == ADDRESS:
+        if s.kind in (ADDRESS, ANCHOR):
             continue  # looked for as an address (ivsite.addresses), not as words
         prose = is_prose(s)
         pieces = [*sentences(s.text), *runs_of.get(id(s), ())] if prose else [s.text]

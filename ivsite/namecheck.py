@@ -11,6 +11,7 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from markdown_it.token import Token
 
@@ -133,6 +134,9 @@ def check_names(note: Note, vn: ViewNote, check: NameCheck, site: ValidSite,
         for m in _found(check, matchers, value):
             pos = note.fm.pos(*key.split("."))
             diags.error(note.source, pos.line, pos.col, *_said(m, f"the {key}"))
+    for where, value in _addresses(vn):
+        for m in _found(check, matchers, value):
+            diags.error(note.source, 1, 1, *_said(m, where))
     lines = list(_visible_lines(vn.tokens, note))
     if not _found(check, matchers, " \n ".join(text for text, _ in lines)):
         return
@@ -146,6 +150,22 @@ def check_names(note: Note, vn: ViewNote, check: NameCheck, site: ValidSite,
                     f"the {vn.visibility} text of this note names someone who did not agree "
                     "to be named, or gives a contact detail",
                     "use the alias, or put it in a '::: private' passage")
+
+
+def _addresses(vn: ViewNote) -> Iterator[tuple[str, str]]:
+    """The addresses this view publishes, as a reader sees them (percent-decoded)
+    and read as words: the page's own and the paths of
+    the files it links (folder and file names). A name in another script is found
+    there as in the text (red-team 7 M6); tags are checked as fields."""
+    def words(path: str) -> str:
+        return " ".join(_ADDRESS_GAPS.split(unquote(path)))
+
+    yield f"its address '{vn.slug}'", words(vn.slug)
+    for asset in vn.assets:
+        yield f"the address of the file '{asset.out}'", words(asset.out)
+
+
+_ADDRESS_GAPS = re.compile(r"[\s/_.\-]+")
 
 
 def _visible_lines(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]:

@@ -21,10 +21,14 @@ from .normalise import fold
 from .notes import Note, ValidSite
 from .pathprivacy import path_privacy
 from .people import Mention, consented_names, linked_keys, mentions
+from .slugs import slugify
 from .viewnote import SEES, Audience
 
 ADDRESS = "withheld address"
 """The kind of secret that is a withheld page's address (looked for as a link)."""
+ANCHOR = "withheld heading's anchor"
+"""The kind of secret that is ``page#slug`` of a heading or block id in a withheld
+passage of a page the audience sees (looked for in links' fragments alone)."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
                 f"{note.collection}/{note.slug}/"
             out.append(Secret(ADDRESS, url, note.source, 1))
             out.extend(_passage_secrets(note, note.tokens, "withheld note"))
+        else:
+            out.extend(_anchor_secrets(note, sees))
         # Comments are found here by themselves, not taken from the cut: the audit
         # must not share a blind spot with the filter.
         code = _code_text(note.tokens) if _maybe_comment(note.fm.body) else ""
@@ -83,6 +89,32 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
                 kind = f"{w.kinds[-1]} passage" + (" link" if w.link else "")
                 out.append(Secret(kind, w.text, note.source, line))
     return out
+
+
+_HEADING = re.compile(r"^[ \t>]*#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+_BLOCK = re.compile(r"(?:^|\s)\^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*$")
+
+
+def _anchor_secrets(note: Note, sees: frozenset[str]) -> list[Secret]:
+    """``page#slug`` for each heading and block id that stands in a passage this
+    audience may not read and nowhere it may (red-team 7 M8): read from the cut's
+    lines by a pattern of its own, not from the filter's anchors."""
+    def slugs(shown: bool) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for line in note.cut.lines:
+            if (not line.kinds or set(line.kinds) <= sees) != shown or line.fence:
+                continue
+            for m in (_HEADING.match(line.text), _BLOCK.search(line.text)):
+                if m is not None and slugify(m.group(1)):
+                    out.setdefault(slugify(m.group(1)), line.src + note.body_line)
+        return out
+
+    if not note.cut.hides(sees):
+        return []
+    page = note.slug if note.collection == "pages" else f"{note.collection}/{note.slug}"
+    seen = slugs(True)
+    return [Secret(ANCHOR, f"{page}#{slug}", note.source, line)
+            for slug, line in slugs(False).items() if slug not in seen]
 
 
 _SAID_IN_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|%%.*?(?:%%|\Z)", re.S)

@@ -172,6 +172,7 @@ class BodyFilter:
             self.texts.append(tok.content)
             return tok
         if tok.type == "inline" and tok.children is not None:
+            self.embeds.line = self.note.line_of(tok)
             new = _copy(tok, children=self._rewrite_inline(tok.children))
             new.content = inline_text(new)  # the raw source may name what was withheld
             return new
@@ -203,13 +204,14 @@ class BodyFilter:
                 out.extend(self.embeds.inline(child))
                 continue
             if t == "wikilink":
-                target = resolve_wiki(site, str(child.meta["target"]))
+                name = str(child.meta["target"])
+                target = self.embeds.checked(resolve_wiki(site, name), name)
                 label = str(child.meta.get("label") or "")
                 out.extend(link_tokens(target, label, self.ids, self.titles, vn.links_to, texts))
                 continue
             if t == "link_open":
                 href = str(child.attrs.get("href", ""))
-                target = resolve_href(site, note.source, href)
+                target = self.embeds.checked(resolve_href(site, note.source, href), href)
                 if isinstance(target, NoteTarget):
                     tid = self.ids.get(target.note.key)
                     if tid is None:

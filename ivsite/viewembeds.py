@@ -17,10 +17,10 @@ from typing import Protocol
 
 from markdown_it.token import Token
 
-from . import embedding
+from . import embedding, fragments
 from .diagnostics import Diagnostics
 from .load import AssetRef
-from .notes import AssetTarget, Note, NoteTarget, ValidSite, resolve_wiki
+from .notes import AssetTarget, Note, NoteTarget, Target, ValidSite, resolve_wiki
 from .syntax.embeds import is_file, size_of
 from .viewtokens import asset_ref, link_tokens, paragraph, text_token, words
 
@@ -43,6 +43,9 @@ class Embeds:
     chain: tuple[str, ...]
     found: Diagnostics
     view_of: Callable[[Note, tuple[str, ...], Diagnostics], EmbeddedView]
+    anchors_of: Callable[[Note], frozenset[str]]
+    """The heading and block anchors of a note's view for this audience (what a
+    link's ``#fragment`` may name, see ivsite.fragments)."""
 
 
 @dataclass
@@ -61,17 +64,37 @@ class EmbedFilter:
     embeds: Embeds
     count: int = field(default=0)
     """Notes embedded so far (their anchors are numbered apart)."""
+    line: int = field(default=0)
+    """The note's line the filter is at (inline tokens carry none)."""
+
+    def checked(self, target: Target, written: str) -> Target:
+        """``target`` without its fragment when the fragment names no heading or
+        block this audience sees in that note: the slug of a withheld heading is
+        withheld text, so the link leads to the page itself."""
+        if not isinstance(target, NoteTarget) or target.note.key not in self.ids \
+                or fragments.kept(target.fragment, self.embeds.anchors_of(target.note)):
+            return target
+        if fragments.kept(target.fragment, fragments.anchors(target.note.tokens)):
+            code, why = "link-fragment-withheld", "points into withheld text"
+        else:
+            code, why = "link-fragment-missing", "names no heading or block id there"
+        self.embeds.found.warning(
+            self.note.source, self.line, 1, code,
+            f"the link '{written}' {why}; it leads to the page itself",
+            "link the note without '#', or to a heading its readers see")
+        return NoteTarget(target.note, "")
 
     def block(self, tok: Token) -> list[Token]:
         """A note embedded alone in its paragraph: the note's text as this audience
         reads it (or a heading's section of it), or, for a note it may not see, the
         words a link to it would leave ("a private note")."""
         name, label = str(tok.meta["target"]), str(tok.meta.get("extra") or "")
+        self.line = self.note.line_of(tok)
         target = resolve_wiki(self.site, name)
 
         def source() -> list[Token]:
-            return paragraph(link_tokens(target, label, self.ids, self.titles, self.links_to,
-                                         self.texts))
+            return paragraph(link_tokens(self.checked(target, name), label, self.ids,
+                                         self.titles, self.links_to, self.texts))
 
         if not isinstance(target, NoteTarget) or target.note.key not in self.ids:
             return source()
@@ -110,8 +133,8 @@ class EmbedFilter:
         """An embed inside a line: a file as an image or a link, a note as a link."""
         name, extra = str(child.meta["target"]), str(child.meta.get("extra") or "")
         if not is_file(name):
-            return link_tokens(resolve_wiki(self.site, name), extra, self.ids, self.titles,
-                               self.links_to, self.texts)
+            return link_tokens(self.checked(resolve_wiki(self.site, name), name), extra,
+                               self.ids, self.titles, self.links_to, self.texts)
         size = size_of(extra)
         shown = extra if extra and size is None else posixpath.basename(name)
         self.texts.append(shown)

@@ -200,7 +200,9 @@ def test_an_embed_of_a_missing_heading_is_a_warning_and_a_link(tmp_path: Path) -
     root = one_page(tmp_path, "![[roles/analyst#Nowhere]]\n", content__roles__analyst__md=ROLE)
     html, found, _ = page_html(root)
     assert any(f.startswith("embed-heading:") for f in found), found
-    assert "Intro words." not in html and '<a href="../roles/analyst/#nowhere">' in html
+    # A fragment that names no anchor the audience sees is dropped (red-team 7 M8).
+    assert any(f.startswith("link-fragment-missing:") for f in found), found
+    assert "Intro words." not in html and '<a href="../roles/analyst/">' in html
 
 
 def test_an_embed_within_a_line_is_a_link(tmp_path: Path) -> None:
