@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .chinese_forms import other_forms
 from .nameparts import HONORIFICS, PARTICLES, plain_name
-from .normalise import SPACELESS, compact, words
+from .normalise import SPACELESS, compact, is_word, words
 from .romanise import romanised, romanised_seqs
 from .soundkey import name_sounds
 from .textmatch import Confirmed
@@ -143,7 +143,7 @@ def _written_forms(name: str) -> Forms:
     parts = {core[0], core[-1]} if len(core) > 1 or len(ws) > 1 else set()
     return Forms(tuple(sorted(forms)), (),
                  tuple(sorted(p for p in parts
-                              if len(p) >= MIN_PART and p.isalpha() and p not in PARTICLES)),
+                              if len(p) >= MIN_PART and is_word(p) and p not in PARTICLES)),
                  tuple(sorted(titled)), confirmed)
 
 

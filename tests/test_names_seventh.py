@@ -1,0 +1,80 @@
+"""Red team 7, M1 and M2: an unconsented name's single part in the person's own
+note, from the red team's reproducers. Each line is refused by the filter and,
+with the filter off, by the build's own audit; with the protection switched off
+the build exits 0 with the text in the output.
+
+M2: a given name written with vowel signs (Devanagari, Tamil, Gurmukhi) is one
+word, and a name part (ivsite.normalise.is_word), not three letters that are
+each too short to look for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sites import OutputCorpus, write_site
+
+from ivsite import nameforms, readable
+from ivsite.pipeline import build
+
+TALK = "content/interviews/x.md"
+
+
+def _talk(name: str, line: str) -> Any:
+    return ({"visibility": "public", "date": "2026-02-10", "person": {"name": name},
+             "alias": "a designer"}, f"Intro.\n\n{line}\n")
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    line: str
+    switch_off: Callable[[pytest.MonkeyPatch], None]
+
+
+def _letters_only(mp: pytest.MonkeyPatch) -> None:
+    mp.setattr(nameforms, "is_word", str.isalpha)
+
+
+CASES = {
+    "Devanagari given name": Case("राहुल शर्मा", "K1 राहुल", _letters_only),
+    "Tamil given name": Case("முருகன் செல்வம்", "K1 முருகன்", _letters_only),
+    "Gurmukhi given name": Case("ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ", "K1 ਗੁਰਪ੍ਰੀਤ", _letters_only),
+}
+
+
+def _site(root: Path, case: Case) -> Path:
+    return write_site(root, {"pages/index.md": ({"title": "Home"}, "Welcome.\n"),
+                             "interviews/x.md": _talk(case.name, case.line)})
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_the_filter_refuses(tmp_path: Path, case: Case) -> None:
+    result = build(_site(tmp_path / "s", case), out=tmp_path / "out")
+    assert result.status == 1
+    assert any(d.path == TALK and d.code == "name-without-consent"
+               for d in result.diagnostics), [d.text() for d in result.diagnostics]
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_the_audit_alone_refuses(tmp_path: Path, no_filter: None, case: Case) -> None:
+    result = build(_site(tmp_path / "s", case), out=tmp_path / "out")
+    assert result.status == 1, [d.text() for d in result.diagnostics]
+    assert any(h.secret.source == TALK for h in result.hits), [h.text() for h in result.hits]
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_without_the_protection_it_is_published(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_filter: None, case: Case) -> None:
+    case.switch_off(monkeypatch)
+    monkeypatch.setattr(readable, "on_screen", lambda page, hidden=frozenset(): "")
+    monkeypatch.setattr(readable, "cbor_strings", lambda data: None)
+    result = build(_site(tmp_path / "s", case), out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics]
+    assert OutputCorpus(tmp_path / "out").find(case.line) != []
