@@ -5,7 +5,9 @@ the build exits 0 with the text in the output.
 
 M2: a given name written with vowel signs (Devanagari, Tamil, Gurmukhi) is one
 word, and a name part (ivsite.normalise.is_word), not three letters that are
-each too short to look for.
+each too short to look for. A Chinese or Korean name of three syllables has a
+given name of two (小明 of 王小明, 민준 of 김민준), a part in its own script and
+romanised (Xiaoming, Minjun). A Japanese name in kanji is not split (no dictionary).
 """
 
 from __future__ import annotations
@@ -40,10 +42,18 @@ def _letters_only(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(nameforms, "is_word", str.isalpha)
 
 
+def _no_given_syllables(mp: pytest.MonkeyPatch) -> None:
+    mp.setattr(nameforms, "_given_syllables", lambda run: set())
+
+
 CASES = {
     "Devanagari given name": Case("राहुल शर्मा", "K1 राहुल", _letters_only),
     "Tamil given name": Case("முருகன் செல்வம்", "K1 முருகன்", _letters_only),
     "Gurmukhi given name": Case("ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ", "K1 ਗੁਰਪ੍ਰੀਤ", _letters_only),
+    "Chinese given name": Case("王小明", "Y02 小明", _no_given_syllables),
+    "Chinese given name in pinyin": Case("王小明", "Y03 Xiaoming", _no_given_syllables),
+    "Korean given name": Case("김민준", "H1 민준", _no_given_syllables),
+    "Korean given name romanised": Case("김민준", "H2 Minjun", _no_given_syllables),
 }
 
 
