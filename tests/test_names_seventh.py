@@ -8,6 +8,9 @@ word, and a name part (ivsite.normalise.is_word), not three letters that are
 each too short to look for. A Chinese or Korean name of three syllables has a
 given name of two (小明 of 王小明, 민준 of 김민준), a part in its own script and
 romanised (Xiaoming, Minjun). A Japanese name in kanji is not split (no dictionary).
+
+M1: a Latin-recorded family name alone in another script, by its sound key
+(ivsite.partsounds).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import Any
 import pytest
 from sites import OutputCorpus, write_site
 
-from ivsite import nameforms, readable
+from ivsite import nameforms, partsounds, people, readable
 from ivsite.pipeline import build
 
 TALK = "content/interviews/x.md"
@@ -46,6 +49,10 @@ def _no_given_syllables(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(nameforms, "_given_syllables", lambda run: set())
 
 
+def _no_part_sounds(mp: pytest.MonkeyPatch) -> None:
+    mp.setattr(people, "part_sounds", lambda part: [])
+
+
 CASES = {
     "Devanagari given name": Case("राहुल शर्मा", "K1 राहुल", _letters_only),
     "Tamil given name": Case("முருகன் செல்வம்", "K1 முருகன்", _letters_only),
@@ -54,6 +61,9 @@ CASES = {
     "Chinese given name in pinyin": Case("王小明", "Y03 Xiaoming", _no_given_syllables),
     "Korean given name": Case("김민준", "H1 민준", _no_given_syllables),
     "Korean given name romanised": Case("김민준", "H2 Minjun", _no_given_syllables),
+    "family name in Greek": Case("Maria Papadopoulos", "W01 Παπαδόπουλος", _no_part_sounds),
+    "family name in Cyrillic": Case("Quentin Zabrowski", "Z1 Забровски", _no_part_sounds),
+    "family name in katakana": Case("Quentin Zabrowski", "Z2 ザブロウスキー", _no_part_sounds),
 }
 
 
@@ -88,3 +98,13 @@ def test_without_the_protection_it_is_published(
     result = build(_site(tmp_path / "s", case), out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]
     assert OutputCorpus(tmp_path / "out").find(case.line) != []
+
+
+def test_a_part_in_latin_letters_is_not_heard() -> None:
+    """Only across scripts, and only a long enough key: prose in Latin letters that
+    sounds like a part ("Sabrewski"), or a short key, is not looked for by sound."""
+    assert partsounds.part_sounds("Zabrowski") == [("~sbrsk",)]
+    assert partsounds.part_sounds("Ali") == []
+    found = people.matcher_of([(people.PART_KIND, "Zabrowski", 1)])
+    assert found.find("met Забровски today") != []
+    assert found.find("met Sabrovsky today") == []
