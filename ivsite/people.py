@@ -23,9 +23,9 @@ from .identity import name_words, one_person_keys, person_keys
 from .models import InterviewMeta
 from .nameforms import name_forms
 from .nameparts import looks_like_name, name_in
-from .partsounds import part_sounds
 from .normalise import SPACELESS, compact, words
 from .notes import ExternalTarget, Note, NoteTarget, ValidSite, resolve_href, resolve_wiki
+from .partsounds import part_sounds
 from .rawhtml import linked_notes
 from .syntax.embeds import is_file
 from .textmatch import Confirmed, Matcher, Needles

@@ -10,12 +10,14 @@ given name of two (小明 of 王小明, 민준 of 김민준), a part in its own 
 romanised (Xiaoming, Minjun). A Japanese name in kanji is not split (no dictionary).
 
 M1: a Latin-recorded family name alone in another script, by its sound key
-(ivsite.partsounds).
+(ivsite.partsounds); an English initial "W" as Russian and Greek write it ("Уи",
+"Γουί": ivsite.soundkey._W_START), so "Алиса Уильямс" sounds like Alice Williams.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,7 @@ from typing import Any
 import pytest
 from sites import OutputCorpus, write_site
 
-from ivsite import nameforms, partsounds, people, readable
+from ivsite import nameforms, partsounds, people, readable, soundkey
 from ivsite.pipeline import build
 
 TALK = "content/interviews/x.md"
@@ -53,6 +55,23 @@ def _no_part_sounds(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(people, "part_sounds", lambda part: [])
 
 
+def _no_w_start(mp: pytest.MonkeyPatch) -> None:
+    mp.setattr(soundkey, "_W_START", re.compile("(?!)"))
+    _fresh_readings()
+
+
+def _fresh_readings() -> None:
+    """The sound readings cached so far forgotten (made with or without a switch)."""
+    soundkey._latin_run.cache_clear()
+    soundkey._KEYS.clear()
+
+
+@pytest.fixture(autouse=True)
+def _forget_readings() -> Iterator[None]:
+    yield
+    _fresh_readings()
+
+
 CASES = {
     "Devanagari given name": Case("राहुल शर्मा", "K1 राहुल", _letters_only),
     "Tamil given name": Case("முருகன் செல்வம்", "K1 முருகன்", _letters_only),
@@ -64,6 +83,10 @@ CASES = {
     "family name in Greek": Case("Maria Papadopoulos", "W01 Παπαδόπουλος", _no_part_sounds),
     "family name in Cyrillic": Case("Quentin Zabrowski", "Z1 Забровски", _no_part_sounds),
     "family name in katakana": Case("Quentin Zabrowski", "Z2 ザブロウスキー", _no_part_sounds),
+    "Williams in Russian": Case("Alice Williams", "K2 Алиса Уильямс", _no_w_start),
+    "Williams in Greek": Case("Alice Williams", "K3 Άλις Γουίλιαμς", _no_w_start),
+    "Williams alone in Russian": Case("Alice Williams", "K5 Уильямс", _no_w_start),
+    "Wilson alone in Greek": Case("Harry Wilson", "K6 Γουίλσον", _no_w_start),
 }
 
 
