@@ -91,8 +91,8 @@ def _spelt_forms(name: str) -> Forms:
             parts=tuple(sorted({*forms.parts, *more.parts})))
     if extra:
         # The given name romanised, a part as it is in its own script (red team 7 M2).
-        latin = {run_together(g) for g in _given_syllables("".join(name.split()))}
-        given = {p for p in latin if len(p) >= MIN_ROMAN_GIVEN}
+        spelt = {run_together(g) for g in _given_syllables("".join(name.split()))}
+        given = {p for p in spelt if len(p) >= MIN_ROMAN_GIVEN}
         return dataclasses.replace(forms, parts=tuple(sorted({*forms.parts, *given})))
     for latin in romanised(name):
         more = _written_forms(latin)
