@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from .chinese_forms import other_forms
 from .nameparts import HONORIFICS, PARTICLES, plain_name
-from .normalise import SPACELESS, compact, words
-from .romanise import romanised, romanised_seqs
+from .normalise import SPACELESS, compact, is_word, words
+from .romanise import romanised, romanised_seqs, run_together
 from .soundkey import name_sounds
 from .textmatch import Confirmed
 
@@ -61,6 +61,9 @@ def _core(ws: list[str]) -> list[str]:
     return ws[i:]
 
 
+MIN_ROMAN_GIVEN = 4
+"""A romanised Chinese or Korean given name shorter than this ("Na", "Yu") is not
+looked for alone: too many are English words or syllables of them."""
 MIN_HANDLE = 5
 """A profile's last path segment shorter than this is not looked for alone."""
 MIN_INITIAL_HANDLE = 6
@@ -87,7 +90,10 @@ def _spelt_forms(name: str) -> Forms:
             forms, substrings=tuple(sorted({*forms.substrings, *more.substrings})),
             parts=tuple(sorted({*forms.parts, *more.parts})))
     if extra:
-        return forms
+        # The given name romanised, a part as it is in its own script (red team 7 M2).
+        spelt = {run_together(g) for g in _given_syllables("".join(name.split()))}
+        given = {p for p in spelt if len(p) >= MIN_ROMAN_GIVEN}
+        return dataclasses.replace(forms, parts=tuple(sorted({*forms.parts, *given})))
     for latin in romanised(name):
         more = _written_forms(latin)
         forms = Forms(tuple(sorted({*forms.seqs, *more.seqs})),
@@ -106,7 +112,7 @@ def _written_forms(name: str) -> Forms:
         return Forms((), (), ())
     if SPACELESS.search(name):
         runs = {compact(ws), compact(core)}
-        parts = {core[0], core[-1]} if len(core) > 1 else set()
+        parts = {core[0], core[-1]} if len(core) > 1 else _given_syllables(core[0])
         return Forms((), tuple(sorted(runs)),
                      tuple(sorted(p for p in parts if len(p) >= MIN_PART)))
     forms: set[tuple[str, ...]] = {tuple(ws)}
@@ -143,8 +149,22 @@ def _written_forms(name: str) -> Forms:
     parts = {core[0], core[-1]} if len(core) > 1 or len(ws) > 1 else set()
     return Forms(tuple(sorted(forms)), (),
                  tuple(sorted(p for p in parts
-                              if len(p) >= MIN_PART and p.isalpha() and p not in PARTICLES)),
+                              if len(p) >= MIN_PART and is_word(p) and p not in PARTICLES)),
                  tuple(sorted(titled)), confirmed)
+
+
+_THREE_SYLLABLES = re.compile("[\u4e00-\u9fff]{3}|[\uac00-\ud7af]{3}")
+"""A Chinese or Korean name of three syllables written as one word: a family name
+of one syllable and a given name of two (王小明, 김민준). A Japanese name in kanji
+(山田太郎) splits where only a dictionary knows, and none is installed: its run is
+looked for whole, not its parts."""
+
+
+def _given_syllables(run: str) -> set[str]:
+    """The given name of a three-syllable Chinese or Korean name (小明 of 王小明,
+    민준 of 김민준): how friends address the person, a part like "Quentin" (red
+    team 7 M2). The one-syllable family name alone is too common a word to look for."""
+    return {run[1:]} if _THREE_SYLLABLES.fullmatch(run) else set()
 
 
 _IN_NAME = r"""[\s."'\u201c\u201d\u2018\u2019()]+"""

@@ -80,8 +80,32 @@ _LETTERS = str.maketrans({
 _CAMEL = re.compile(r"[A-Z](?:(?<=[a-z].)|(?=[a-z])(?<=[A-Z].))")
 """A capital that starts a camelCase word ("Jane|Doe", "HTML|Page"). A capital is
 rare in text, so a pattern that starts with one scans fast."""
-_WORD = re.compile(r"[^\W_]+")
-"""Letters and digits: '_', '-', '.', '@', '/' and spaces all separate words."""
+def _mark_class() -> str:
+    """A character class of Unicode's combining marks (categories Mn, Mc, Me)."""
+    ranges: list[list[int]] = []
+    for i in range(0x300, 0x30000):
+        if unicodedata.category(chr(i)).startswith("M"):
+            if ranges and ranges[-1][1] == i - 1:
+                ranges[-1][1] = i
+            else:
+                ranges.append([i, i])
+    return "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]"
+
+
+MARK = _mark_class()
+"""Combining marks: the vowel signs and viramas inside a Devanagari, Tamil,
+Gurmukhi or Thai word ("राहुल" is र, ा, ह, ु, ल), which are neither letters nor
+digits to Python but part of the word."""
+_WORD = re.compile(rf"[^\W_](?:[^\W_]|{MARK})*")
+"""Letters and digits with the marks on them: '_', '-', '.', '@', '/' and spaces
+all separate words; a vowel sign does not ("राहुल" is one word, red team 7 M2)."""
+_WORD_ONLY = re.compile(rf"(?:[^\W\d_]|{MARK})+")
+
+
+def is_word(word: str) -> bool:
+    """Whether ``word`` is letters and the marks on them (no digits): ``str.isalpha``
+    but for words with vowel signs, which it says are not letters."""
+    return word.isalpha() or _WORD_ONLY.fullmatch(word) is not None
 SPACELESS = re.compile(
     "[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff]")

@@ -25,6 +25,7 @@ from .nameforms import name_forms
 from .nameparts import looks_like_name, name_in
 from .normalise import SPACELESS, compact, words
 from .notes import ExternalTarget, Note, NoteTarget, ValidSite, resolve_href, resolve_wiki
+from .partsounds import part_sounds
 from .rawhtml import linked_notes
 from .syntax.embeds import is_file
 from .textmatch import Confirmed, Matcher, Needles
@@ -294,6 +295,8 @@ def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:
                        list(forms.confirmed), list(forms.sounds))
     if kind == PART_KIND and SPACELESS.search(text):
         return Needles([], [compact(words(text))], [], "")
+    if kind == PART_KIND:
+        return Needles([tuple(words(text))], [], [], "", sounds=part_sounds(text))
     return Needles([tuple(words(text))], [], [], "")
 
 

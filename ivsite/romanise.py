@@ -145,3 +145,9 @@ def romanised_seqs(name: str) -> set[tuple[str, ...]]:
         out |= {(spelt, *given), (*given, spelt), (spelt, *given_syllables),
                 (*given_syllables, spelt), (spelt + "".join(given),)}
     return out
+
+
+def run_together(run: str) -> str:
+    """A Han or Hangul run romanised, its syllables run together ("xiaoming" of
+    小明, "minjun" of 민준)."""
+    return "".join(_SYLLABLE.findall(anyascii(run).replace("'", ""))).lower()

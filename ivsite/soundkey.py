@@ -85,9 +85,19 @@ def latin(text: str) -> str:
 def _latin_run(run: str) -> str:
     run = FORMAT_CHARS.sub("", run)
     if _GREEK.search(run):
-        run = _GREEK_PAIRS.sub(_greek_pair, _unaccented(run).lower())
+        run = _GREEK_PAIRS.sub(_greek_pair, _W_START.sub("w", _unaccented(run).lower()))
+    else:
+        run = _W_START.sub("w", run)
     out = _MARKED_START.sub("a", anyascii(run))
     return out.replace("`", "").replace("'", "")
+
+
+_W_START = re.compile("(?<![^\\W\\d_])(?:[\u0423\u0443](?=[\u0418\u0438\u041e\u043e\u0410\u0430"
+                      "\u042d\u044d\u0415\u0435])|\u03b3\u03bf\u03c5(?=[\u03b1\u03b5\u03b7\u03b9\u03bf\u03c9]))")
+"""An English "W" as Russian and Greek write it at a word's start: "у" before a
+vowel ("Уильямс", "Уилсон"), "γου" before a vowel ("Γουίλιαμς", "Γουίλσον"): read
+"w", so that their keys are those of "Williams" and "Wilson" (red team 7 M1). Only
+another script's words are read so (a word in Latin letters is never read here)."""
 
 
 def _greek_pair(m: re.Match[str]) -> str:
