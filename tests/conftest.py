@@ -7,6 +7,7 @@ install`): its session fixture ``browser_type_launch_args`` is overridden here.
 from __future__ import annotations
 
 import os
+import types
 from typing import Any
 
 import pytest
@@ -50,19 +51,44 @@ def no_filter(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _forget_readings() -> None:
-    from ivsite import audit, normalise, readable, sheethiding, textmatch
+    from ivsite import audit, normalise, readable, sheethiding, soundkey, textmatch
 
     for cached in (readable._read, textmatch.searchable, sheethiding._hiding_names,
-                   normalise._fold_run):
+                   normalise._fold_run, soundkey._latin_run):
         cached.cache_clear()
+    soundkey._KEYS.clear()
     audit._SEARCHES.clear()
 
 
+_UPSTREAM = frozenset({"ivsite.audience", "ivsite.validate", "ivsite.bodyprivacy",
+                       "ivsite.viewbody", "ivsite.namecheck", "ivsite.fmchecks"})
+"""Modules of the checks before the audit: no reading or needle the process keeps
+calls into them (none of ivsite.readable, textmatch, normalise, sheethiding,
+secrets or auditneedles imports them), so patching them leaves the readings
+true. Tests that switch the filter off to show the audit alone refuses (most of
+the leak tests) then share the readings of the theme's and Pagefind's files,
+which folding again in every build made the suite run past the CI budget."""
+
+
+def _keeps_readings(target: Any, name: object = None) -> bool:
+    """Whether a patch of ``target`` (a module, a class, or "module.attr" as a
+    string) leaves every kept reading true."""
+    if isinstance(target, str):
+        module = target.rpartition(".")[0]
+        return module in _UPSTREAM
+    module = target.__name__ if isinstance(target, types.ModuleType) else \
+        getattr(target, "__module__", None)
+    return module in _UPSTREAM or (module == "ivsite.audit" and name == "_SEARCHES")
+
+
 class _Forgetting:
-    """A MonkeyPatch that has the process forget its readings after every change."""
+    """A MonkeyPatch that has the process forget its readings after every change
+    that may make them untrue (see :func:`_keeps_readings`), and again when such
+    a change is undone."""
 
     def __init__(self, patch: pytest.MonkeyPatch) -> None:
         self._patch = patch
+        self.changed_readings = False
 
     def __getattr__(self, name: str) -> Any:
         attr = getattr(self._patch, name)
@@ -71,7 +97,10 @@ class _Forgetting:
 
         def changed(*args: Any, **kwargs: Any) -> Any:
             result = attr(*args, **kwargs)
-            _forget_readings()
+            if name == "undo" or not (name in ("setattr", "delattr") and args
+                                      and _keeps_readings(*args[:2])):
+                self.changed_readings = True
+                _forget_readings()
             return result
         return changed
 
@@ -82,10 +111,12 @@ def monkeypatch(monkeypatch: pytest.MonkeyPatch) -> Any:
     (ivsite.readable, textmatch, sheethiding, normalise, the audit's needles): a
     test that switches a protection off must have its readings made by the patched
     code, and must leave none of them to the tests after it. Tests that patch
-    nothing share the readings, as the builds of one preview do."""
-    _forget_readings()
-    yield _Forgetting(monkeypatch)
-    _forget_readings()
+    nothing, or only the checks before the audit, share the readings, as the
+    builds of one preview do."""
+    forgetting = _Forgetting(monkeypatch)
+    yield forgetting
+    if forgetting.changed_readings:
+        _forget_readings()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
