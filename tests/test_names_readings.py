@@ -111,7 +111,13 @@ def test_the_audit_alone_refuses(tmp_path: Path, no_filter: None, case: Case) ->
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("case", EVERY.values(), ids=EVERY.keys())
+SWITCHED_OFF = {k: EVERY[k] for k in ("hyph", "leet2", "symbols", "sc4", "leet in syllables",
+                                      "hyphenated at line ends")}
+"""One case per reading switched off (each reproducer line is refused above): a
+build per line and switch made the suite run past the CI budget."""
+
+
+@pytest.mark.parametrize("case", SWITCHED_OFF.values(), ids=SWITCHED_OFF.keys())
 def test_without_the_reading_it_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_filter: None, case: Case) -> None:
     case.switch_off(monkeypatch)
@@ -161,7 +167,7 @@ def spelt(draw: st.DrawFn) -> tuple[str, str]:
             f"{draw(spelt_word(given_name))} {draw(spelt_word(family))}")
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(spelt(), st.sampled_from(["I met {} today.", "{}", "On 2026-03-01, {} (416-555-0142)"]))
 def test_a_name_in_syllables_or_leetspeak_is_found(name_spelt: tuple[str, str],
                                                    around: str) -> None:

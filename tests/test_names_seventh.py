@@ -119,7 +119,15 @@ def test_the_audit_alone_refuses(tmp_path: Path, no_filter: None, case: Case) ->
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+SWITCHED_OFF = {k: CASES[k] for k in (
+    "Devanagari given name", "Tamil given name", "Chinese given name in pinyin",
+    "Korean given name", "family name in Greek", "family name in katakana",
+    "Williams in Russian", "Wilson alone in Greek")}
+"""A case per protection and script (each reproducer line is refused above): a
+build per line made the suite run past the CI budget."""
+
+
+@pytest.mark.parametrize("case", SWITCHED_OFF.values(), ids=SWITCHED_OFF.keys())
 def test_without_the_protection_it_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_filter: None, case: Case) -> None:
     case.switch_off(monkeypatch)

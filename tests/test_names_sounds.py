@@ -72,7 +72,13 @@ def test_the_audit_alone_refuses(tmp_path: Path, no_filter: None, name: str,
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize(("name", "page"), CASES.values(), ids=CASES.keys())
+SWITCHED_OFF = {k: CASES[k] for k in ("Cyrillic name, Dmitri", "Latin name, Devanagari text",
+                                      "Arabic name, Muhammad", "Latin name in katakana")}
+"""A case per kind of crossing (each reproducer line is refused above): a build per
+line made the suite run past the CI budget."""
+
+
+@pytest.mark.parametrize(("name", "page"), SWITCHED_OFF.values(), ids=SWITCHED_OFF.keys())
 def test_without_the_sound_keys_it_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, page: str) -> None:
     monkeypatch.setattr(nameforms, "name_sounds", lambda name: [])
