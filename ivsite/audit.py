@@ -95,9 +95,11 @@ def audit_folder(
         raise AuditInterrupted  # before the needles, which take a while to make
     paths = sorted(folder.rglob("*"))
     progress.stage("Checking the output for private text", len(paths))
-    files = [(p.relative_to(folder).as_posix(), p.read_bytes) for p in paths if p.is_file()]
-    files = [(rel, read) for rel, read in files
+    found = [(p.relative_to(folder).as_posix(), p) for p in paths if p.is_file()]
+    found = [(rel, p) for rel, p in found
              if not (skip_prefixes and rel.startswith(skip_prefixes))]
+    files: list[tuple[str, Contents]] = [(rel, p.read_bytes) for rel, p in found]
+    size = sum(p.stat().st_size for _, p in found)
     progress.advance(len(paths) - len(files))
 
     def each() -> None:
@@ -106,7 +108,7 @@ def audit_folder(
         progress.advance()
 
     return audit_files(files, secrets, visible_text, withheld_assets, base_url, clean,
-                       consented, each, hidden)
+                       consented, each, hidden, size)
 
 
 Contents = bytes | Callable[[], bytes]
@@ -118,6 +120,7 @@ def audit_files(
     withheld_assets: list[AssetSecret], base_url: str = "",
     clean: frozenset[str] = frozenset(), consented: tuple[str, ...] = (),
     each: Callable[[], None] = lambda: None, hidden: frozenset[str] = frozenset(),
+    size: int | None = None,
 ) -> Audit:
     """Every secret found in these (path, bytes): an output folder's files, or the
     pages of an encrypted view before they are encrypted. ``base_url``: the site's
@@ -140,9 +143,12 @@ def audit_files(
     reading as on screen leaves them out (red team 4, J10).
 
     Files are audited in forked processes, one per core, where a pool pays
-    (ivsite.cores.apart): a file's verdict is a pure function of its bytes and the
-    needles, which the processes inherit made."""
+    (ivsite.cores.apart; ``size``, the files' bytes in all, where not given as
+    bytes): a file's verdict is a pure function of its bytes and the needles, which
+    the processes inherit made."""
     jobs = list(files)
+    if size is None and all(isinstance(data, bytes) for _, data in jobs):
+        size = sum(len(data) for _, data in jobs if isinstance(data, bytes))
     hidden |= frozenset(sheets_hiding(
         (rel, data if isinstance(data, bytes) else data()) for rel, data in jobs
         if rel.casefold().endswith(".css")))
@@ -150,7 +156,7 @@ def audit_files(
     verdict = functools.partial(_verdict, search, clean)
     hits: list[Hit] = []
     now: set[str] = set()
-    for job, made in zip(jobs, apart(verdict, jobs), strict=True):
+    for job, made in zip(jobs, apart(verdict, jobs, size), strict=True):
         found, key = made if made is not None else verdict(job)
         each()
         if key:

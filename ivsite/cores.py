@@ -24,12 +24,20 @@ R = TypeVar("R")
 POOL_FROM = 50
 """Fewer jobs than this are done in this process: a pool's start and the copying
 of results cost more than a parse of a few dozen notes."""
+POOL_BYTES = 4 << 20
+"""Jobs reading fewer bytes than this in all are done in this process, however
+many: a small site's few hundred output files are audited faster here than a pool
+starts, and the readings this process keeps of them (the theme's and Pagefind's
+files, the same in every build) serve its next build, where a pool's die with it."""
 
 
-def processes_for(jobs: int) -> int:
+def processes_for(jobs: int, size: int | None = None) -> int:
     """How many processes to share ``jobs`` jobs out to; below 2, none (do them here).
-    None in a process that is itself one of a pool's."""
+    ``size``: the bytes the jobs read in all, where known. None in a process that is
+    itself one of a pool's."""
     if jobs < POOL_FROM or threading.active_count() > 1 or _in_pool:
+        return 0
+    if size is not None and size < POOL_BYTES:
         return 0
     if not hasattr(os, "fork"):
         return 0
@@ -67,14 +75,16 @@ def spread(fn: Callable[[J], R], jobs: Sequence[J], processes: int,
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def apart(fn: Callable[[J], R], items: Sequence[J]) -> Iterator[R | None]:
+def apart(fn: Callable[[J], R], items: Sequence[J],
+          size: int | None = None) -> Iterator[R | None]:
     """``fn`` of each item, in order: in forked processes, one per core, where a pool
     pays, here otherwise. The processes inherit ``fn`` and the items, so only an
     index goes out and a result comes back (a note's tokens or a site's needles are
     never copied). None for an item whose process died or whose ``fn`` raised: the
-    caller computes that one itself, so an error is raised where it is reported."""
+    caller computes that one itself, so an error is raised where it is reported.
+    ``size``: as for :func:`processes_for`."""
     global _apart
-    processes = processes_for(len(items))
+    processes = processes_for(len(items), size)
     if not processes:
         yield from map(fn, items)
         return

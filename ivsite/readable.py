@@ -15,7 +15,6 @@ refused (:func:`unread`).
 from __future__ import annotations
 
 import codecs
-import functools
 import html
 import re
 from pathlib import Path, PurePosixPath
@@ -25,6 +24,7 @@ from .cborstrings import cbor_strings
 from .onscreen import on_screen
 from .packed import Budget, unpacked
 from .pagefind_engine import is_engine
+from .sizedcache import sized_cache
 from .streams import compressed
 from .svgtext import svg_texts
 from .urlquery import query_text
@@ -62,7 +62,7 @@ def unread(path: PurePosixPath | Path, data: bytes,
     return list(_read(PurePosixPath(path), data, hidden)[1])
 
 
-@functools.lru_cache(maxsize=128)
+@sized_cache(32 << 20, lambda path, data, hidden: len(data))
 def _read(path: PurePosixPath, data: bytes,
           hidden: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """As :func:`readable_texts` and :func:`unread`, kept for the files read again:

@@ -49,6 +49,7 @@ from ahocorasick_rs import AhoCorasick
 from .contactskeleton import PHONE_DIGITS, ends_a_word, marked_skeletons, phone_windows, unmarked
 from .normalise import SEPARATOR, text_words
 from .normalise import words as words
+from .sizedcache import sized_cache
 from .soundkey import OTHER, latin_words, text_keys
 
 T = TypeVar("T")
@@ -123,7 +124,7 @@ class Searchable:
         return "" if with_letters is with_digits else unmarked(with_letters)
 
 
-@functools.lru_cache(maxsize=256)
+@sized_cache(32 << 20, lambda text: len(text))
 def searchable(text: str) -> Searchable:
     """``text`` folded for every matcher. Kept for the texts read again (the
     theme's and Pagefind's files in every build, the preview's many builds):

@@ -293,9 +293,9 @@ def test_an_audit_shared_out_over_processes_finds_what_one_process_finds(
         return real_spread(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(cores, "spread", counting_spread)
-    monkeypatch.setattr(cores, "processes_for", lambda jobs: 2)
+    monkeypatch.setattr(cores, "processes_for", lambda jobs, size=None: 2)
     shared = audit_folder(tmp_path, [NAME, EMAIL], "", [])
-    monkeypatch.setattr(cores, "processes_for", lambda jobs: 0)
+    monkeypatch.setattr(cores, "processes_for", lambda jobs, size=None: 0)
     here = audit_folder(tmp_path, [NAME, EMAIL], "", [])
     assert forked == [1]
     assert [(h.output, h.secret) for h in shared.hits] == [

@@ -31,7 +31,7 @@ def test_a_build_over_processes_writes_what_a_build_here_writes(
         return real_spread(*args, **kwargs)  # type: ignore[arg-type]
 
     for module in (cores, parsecache, audience):
-        monkeypatch.setattr(module, "processes_for", lambda jobs: 2 if jobs else 0)
+        monkeypatch.setattr(module, "processes_for", lambda jobs, size=None: 2 if jobs else 0)
     monkeypatch.setattr(cores, "spread", spread)
     monkeypatch.setattr(parsecache, "spread", spread)
     pooled = _build(root, "_pooled")
@@ -50,7 +50,7 @@ def test_a_check_over_processes_reports_what_a_check_here_reports(
         f"---\ntitle: Leak\n---\nThanks to {UNCONSENTED_NAME}.\n", "utf-8")
     here = run_cli(root, "check")
     for module in (cores, parsecache, audience):
-        monkeypatch.setattr(module, "processes_for", lambda jobs: 2 if jobs else 0)
+        monkeypatch.setattr(module, "processes_for", lambda jobs, size=None: 2 if jobs else 0)
     pooled = run_cli(root, "check")
     assert pooled.exception is None and here.exception is None
     assert here.exit_code == 1 and "name-without-consent" in here.stderr + here.stdout

@@ -49,7 +49,7 @@ def sources() -> list[SourceFile]:
 @pytest.fixture
 def pooled(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every batch goes to two processes, however small and whatever else runs."""
-    monkeypatch.setattr(parsecache, "processes_for", lambda jobs: 2 if jobs else 0)
+    monkeypatch.setattr(parsecache, "processes_for", lambda jobs, size=None: 2 if jobs else 0)
 
 
 @pytest.mark.usefixtures("pooled")
@@ -109,8 +109,9 @@ def test_the_notes_of_a_worker_that_died_are_parsed_here(
     assert ParseCache(None).get_many(sources[:40]) == [parse_note(s) for s in sources[:40]]
 
 
-def test_few_jobs_or_a_threaded_process_stay_here(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_few_jobs_small_jobs_or_a_threaded_process_stay_here(monkeypatch: pytest.MonkeyPatch) -> None:
     assert cores.processes_for(cores.POOL_FROM - 1) == 0
+    assert cores.processes_for(10 * cores.POOL_FROM, size=cores.POOL_BYTES - 1) == 0
     monkeypatch.setattr(cores.threading, "active_count", lambda: 2)
     assert cores.processes_for(10 * cores.POOL_FROM) == 0
 

@@ -250,7 +250,7 @@ def test_pages_made_in_forked_processes_are_written_and_their_keys_kept(
     from ivsite.incremental.store import Store
     from ivsite.output import Files
 
-    monkeypatch.setattr(ivsite.cores, "processes_for", lambda jobs: 2)
+    monkeypatch.setattr(ivsite.cores, "processes_for", lambda jobs, size=None: 2)
     root = site(tmp_path)
     pages = Store(tmp_path / "cache")
     pages.begin_build()
