@@ -38,6 +38,7 @@ import unicodedata
 from urllib.parse import unquote
 
 from . import lookalike_letters, readings
+from .unicodemarks import mark_class
 
 FORMAT_CHARS = re.compile(
     "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160"
@@ -80,19 +81,7 @@ _LETTERS = str.maketrans({
 _CAMEL = re.compile(r"[A-Z](?:(?<=[a-z].)|(?=[a-z])(?<=[A-Z].))")
 """A capital that starts a camelCase word ("Jane|Doe", "HTML|Page"). A capital is
 rare in text, so a pattern that starts with one scans fast."""
-def _mark_class() -> str:
-    """A character class of Unicode's combining marks (categories Mn, Mc, Me)."""
-    ranges: list[list[int]] = []
-    for i in range(0x300, 0x30000):
-        if unicodedata.category(chr(i)).startswith("M"):
-            if ranges and ranges[-1][1] == i - 1:
-                ranges[-1][1] = i
-            else:
-                ranges.append([i, i])
-    return "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]"
-
-
-MARK = _mark_class()
+MARK = mark_class()
 """Combining marks: the vowel signs and viramas inside a Devanagari, Tamil,
 Gurmukhi or Thai word ("राहुल" is र, ा, ह, ु, ल), which are neither letters nor
 digits to Python but part of the word."""
@@ -100,6 +89,9 @@ _WORD = re.compile(rf"[^\W_](?:[^\W_]|{MARK})*")
 """Letters and digits with the marks on them: '_', '-', '.', '@', '/' and spaces
 all separate words; a vowel sign does not ("राहुल" is one word, red team 7 M2)."""
 _WORD_ONLY = re.compile(rf"(?:[^\W\d_]|{MARK})+")
+_LEADING_MARKS = re.compile(rf"^{MARK}+")
+_MARKS_ON_LATIN = re.compile(rf"(?<=[A-Za-z0-9]){MARK}+")
+"""Marks left on a Latin letter or digit once folded (see _fold_run)."""
 
 
 def is_word(word: str) -> bool:
@@ -146,19 +138,28 @@ def _folded(text: str) -> str:
 
 
 def _folded_run(m: re.Match[str]) -> str:
-    return _fold_run(m.group(0))
+    start = m.start()
+    return _fold_run(m.group(0), start > 0 and m.string[start - 1].isalnum())
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _fold_run(run: str) -> str:
+def _fold_run(run: str, after_latin: bool = False) -> str:
     """Format characters and accents off, look-alike letters to Latin (the hand
     table, then Unicode's confusables: see ivsite.lookalike_letters); Hangul and kana
-    composed again."""
+    composed again; then every mark on a Latin letter or digit off (``after_latin``:
+    the run follows one), as accents are.
+
+    A vowel sign is part of an Indic word (:data:`MARK`), but on a Latin letter it
+    is a decoration a reader looks past: kept, "Quentinा Zabrowskiा" on a page
+    with words of another script was read as words no name has."""
     run = _MARKS.sub("", unicodedata.normalize("NFKD", FORMAT_CHARS.sub("", run)))
     run = run.translate(_LETTERS)
     if lookalike_letters.MAY_LOOK_LATIN.search(run):
         run = run.translate(lookalike_letters.table())
-    return unicodedata.normalize("NFC", run)
+    run = unicodedata.normalize("NFC", run)
+    if after_latin:
+        run = _LEADING_MARKS.sub("", run)
+    return _MARKS_ON_LATIN.sub("", run)
 
 
 def words(text: str) -> list[str]:

@@ -34,7 +34,11 @@ from ivsite.normalise import (
 )
 from ivsite.textmatch import Matcher, searchable
 
-_WORD = re.compile(r"[^\W_]+")
+_MARK = "[" + "".join(chr(i) for i in range(0x300, 0x30000)
+                      if unicodedata.category(chr(i)).startswith("M")) + "]"
+"""Every combining mark, asked of unicodedata here (ivsite keeps their ranges)."""
+_WORD = re.compile(rf"[^\W_](?:[^\W_]|{_MARK})*")
+"""Letters and digits with the marks on them (a vowel sign is part of its word)."""
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _DIGIT_EDGE = re.compile(r"(?<=[^\W\d_]{3})(?=[0-9])|(?<=[0-9])(?=[^\W\d_]{3})")
 """Three letters and a digit meeting: "janedoe92" is searched as "janedoe 92" too."""
@@ -45,9 +49,10 @@ def reference_cased(text: str) -> str:
     text = unquote(text)
     text = _ESCAPE.sub(_unescape, text)
     text = FORMAT_CHARS.sub("", unicodedata.normalize("NFKC", text))
-    return re.sub(r"[^\x00-\x7f]+", lambda m: unicodedata.normalize("NFC", _MARKS.sub(
+    text = re.sub(r"[^\x00-\x7f]+", lambda m: unicodedata.normalize("NFC", _MARKS.sub(
         "", unicodedata.normalize("NFKD", m.group(0))).translate(_LETTERS).translate(
             lookalike_letters.table())), text)
+    return re.sub(rf"(?<=[A-Za-z0-9]){_MARK}+", "", text)  # a mark on a Latin letter
 
 
 def reference_words(text: str) -> list[str]:
@@ -73,7 +78,7 @@ PIECES = st.sampled_from([
     "ß", "İ", "ı", "ﬁ", "Ｊａｎｅ", "а", "Ѕ", "ο", "●", "·", "—", "…", "→", "’", "“",
     "\u00a0", "\u2003", "ς", "Σ", "ǅ", "Ⅻ", "²", "½", "٣", "김", "민준", "田中", "カタカナ",
     "ไทย", "\u0345", "ᾷ", "\U0001d400", "\x00", "\x1c", "\x85", "\u2028",
-    "ɑ", "ȷ", "ո", "ᴊ", "Ꭻ", "ꓙ", "🅹", "🇯", "J a n e", "D.o.e", "a b",
+    "ɑ", "ȷ", "ո", "ᴊ", "Ꭻ", "ꓙ", "🅹", "🇯", "J a n e", "D.o.e", "a b", "राहुल", "ा", "\U00011038",
 ])
 TEXTS = st.lists(PIECES, max_size=24).map("".join) | st.text(max_size=40)
 
@@ -134,3 +139,11 @@ def test_phone_numbers_read_before_case_folding_are_the_same() -> None:
             assert c.casefold() == c, hex(i)
         else:
             assert not any(phone.fullmatch(x) for x in c.casefold()), hex(i)
+
+
+def test_the_kept_mark_ranges_are_those_unicodedata_gives() -> None:
+    from ivsite import unicodemarks
+
+    assert unicodemarks.found_ranges() == unicodemarks.mark_ranges()
+    if unicodedata.unidata_version == unicodemarks.KEPT_VERSION:
+        assert unicodemarks.found_ranges() == unicodemarks.KEPT_RANGES

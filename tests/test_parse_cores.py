@@ -109,7 +109,8 @@ def test_the_notes_of_a_worker_that_died_are_parsed_here(
     assert ParseCache(None).get_many(sources[:40]) == [parse_note(s) for s in sources[:40]]
 
 
-def test_few_jobs_small_jobs_or_a_threaded_process_stay_here(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_few_jobs_small_jobs_or_a_threaded_process_stay_here(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     assert cores.processes_for(cores.POOL_FROM - 1) == 0
     assert cores.processes_for(10 * cores.POOL_FROM, size=cores.POOL_BYTES - 1) == 0
     monkeypatch.setattr(cores.threading, "active_count", lambda: 2)
