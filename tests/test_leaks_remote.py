@@ -151,13 +151,20 @@ def test_the_audit_finds_each_in_a_page(markup: str) -> None:
     assert any(EVIL in what for what in found), markup
 
 
-def test_each_is_an_error_in_a_note(tmp_path: Path) -> None:
+def build_notes(tmp_path: Path, refused: dict[str, str],
+                allowed: dict[str, str]) -> tuple[Result, set[str]]:
+    """A build with a note for each markup: content/pages/r<i>.md for the
+    ``refused``, a<i>.md for the ``allowed``; the notes with a remote-resource error."""
     files = {f"content/pages/r{i}.md": page(f"Before.\n\n{markup}")
-             for i, markup in enumerate(LOADING.values())}
+             for i, markup in enumerate(refused.values())}
     files |= {f"content/pages/a{i}.md": page(f"Before.\n\n{markup}")
-              for i, markup in enumerate(ALLOWED.values())}
+              for i, markup in enumerate(allowed.values())}
     result = build(site(tmp_path, "Hi.", files), out=tmp_path / "out")
-    found = {path for code, path, _ in codes(result, "error") if code == "remote-resource"}
+    return result, {path for code, path, _ in codes(result, "error") if code == "remote-resource"}
+
+
+def test_each_is_an_error_in_a_note(tmp_path: Path) -> None:
+    result, found = build_notes(tmp_path, LOADING, ALLOWED)
     assert found == {f"content/pages/r{i}.md" for i in range(len(LOADING))}
     assert [e for e in codes(result, "error") if "/a" in e[1]] == []  # the allowed
 

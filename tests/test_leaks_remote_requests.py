@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_leaks_remote import EVIL, TOML, codes, page, site
+from test_leaks_remote import EVIL, TOML, build_notes, page, site
 from unit_helpers import write_site
 
 from ivsite import audit, auditmarkup, validate
@@ -69,13 +69,8 @@ def test_what_asks_no_other_host_is_let_through(markup: str) -> None:
 
 
 def test_each_is_a_remote_resource_error_in_a_note(tmp_path: Path) -> None:
-    files = {f"content/pages/r{i}.md": page(f"Before.\n\n{markup}")
-             for i, markup in enumerate(ASKING.values())}
-    files |= {f"content/pages/q{i}.md": page(f"Before.\n\n{markup}")
-              for i, markup in enumerate(QUIET.values())}
-    result = build(site(tmp_path, "Hi.", files), out=tmp_path / "out")
+    result, found = build_notes(tmp_path, ASKING, QUIET)
     assert result.status == 1
-    found = {path for code, path, _ in codes(result, "error") if code == "remote-resource"}
     assert found == {f"content/pages/r{i}.md" for i in range(len(ASKING))}
 
 
