@@ -229,7 +229,7 @@ def test_the_audit_refuses_a_style_sheet_or_page_that_loads_another_host() -> No
 def test_with_the_audit_off_too_the_page_loads_another_host(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _filter_off(monkeypatch)
-    monkeypatch.setattr(audit, "unsafe_markup", lambda page, own: [])
+    monkeypatch.setattr(auditmarkup, "unsafe_markup", lambda page, own: [])
     result = build(site(tmp_path, REPRODUCER), out=tmp_path / "out")
     assert result.status == 0, result.diagnostics
     text = (tmp_path / "out/about/index.html").read_text("utf-8")
