@@ -59,7 +59,6 @@ def remote_in_sheet(css: str, own: str) -> list[str]:
             if (host := remote_host(address, own)) is not None]
 
 
-
 _SHEET_OR_SCRIPT: dict[str, Callable[[str, str], Iterable[str]]] = {
     ".css": remote_in_sheet, ".js": remote_in_script, ".mjs": remote_in_script}
 """What a written style sheet or script would load from another host (L7, M5)."""
