@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from .addresses import addresses_in, links_to, own_address
 from .auditcache import file_key, needles_digest
-from .auditmarkup import remote_in_sheet, unsafe_markup
+from .auditmarkup import unsafe_code
 from .auditneedles import Seen, needle_pair, needles
 from .consentmask import names_pattern, standing
 from .cores import apart
@@ -39,7 +39,6 @@ from .people import CONTACT_KINDS
 from .progress import QUIET, Progress
 from .readable import MARKUP_SUFFIXES, readable_texts, unread
 from .remoteloads import own_host
-from .scriptloads import remote_in_script
 from .secrets import ADDRESS, ANCHOR, Secret
 from .sheethiding import sheets_hiding
 from .textmatch import Matcher, searchable
@@ -47,9 +46,6 @@ from .textmatch import Matcher, searchable
 CODE_SUFFIXES = (".js", ".mjs", ".css", ".wasm", ".map", ".pagefind")
 """Files made of code (the theme's and Pagefind's): one-word fields are not looked
 for there (see needles)."""
-_SHEET_OR_SCRIPT: dict[str, Callable[[str, str], Iterable[str]]] = {
-    ".css": remote_in_sheet, ".js": remote_in_script, ".mjs": remote_in_script}
-"""What a written style sheet or script would load from another host (L7, M5)."""
 
 
 @dataclass(frozen=True)
@@ -249,12 +245,8 @@ class _Search:
         path = PurePosixPath(rel)
         hits: list[Hit] = []
         seen: set[int] = set()
-        if path.suffix.lower() in MARKUP_SUFFIXES:
-            hits += [Hit(rel, Secret(f"unsafe markup ({what})", what, rel, 0))
-                     for what in unsafe_markup(data.decode("utf-8", "replace"), self.host)]
-        elif (read := _SHEET_OR_SCRIPT.get(path.suffix.lower())) is not None:
-            hits += [Hit(rel, Secret(f"unsafe markup ({what})", what, rel, 0)) for what in
-                     dict.fromkeys(read(data.decode("utf-8", "replace"), self.host))]
+        hits += [Hit(rel, Secret(f"unsafe markup ({what})", what, rel, 0))
+                 for what in unsafe_code(path, data, self.host)]
         if self.addresses and path.suffix.lower() in MARKUP_SUFFIXES:
             for secret in links_to(rel, data, self.addresses):
                 seen.add(id(secret))
@@ -279,7 +271,6 @@ class _Search:
                     seen.add(id(secret))
                     hits.append(Hit(rel, secret))
         return hits
-
 
     def excusable(self, secret: Secret) -> bool:
         """Whether taking the consented names out of a text may excuse a hit on this

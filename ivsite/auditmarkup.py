@@ -1,6 +1,8 @@
-"""What the audit refuses in a written page's markup whatever the site withholds:
-code in an address, a referrer policy that sends the page's address away, and
-anything loaded from another host (ivsite.remoteloads, red team 6 L7).
+"""What the audit refuses in a written file's code whatever the site withholds:
+in a page's markup, code in an address, a referrer policy that sends the page's
+address away, and anything loaded from another host (ivsite.remoteloads, red
+team 6 L7); in a style sheet or a script, what it loads from another host (L7,
+M5). Which of these a file is read for goes by its type (``unsafe_code``).
 
 The filter refuses both in a note (ivsite.scripturls, red team 5 K1; and
 ivsite.referrers, K2): in the mentor's copy such code could read the page and its
@@ -21,9 +23,13 @@ would skip one.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Iterable
+from pathlib import PurePosixPath
 
+from .readable import MARKUP_SUFFIXES
 from .referrers import referrer_settings
 from .remoteloads import css_addresses, remote_host, remote_loads
+from .scriptloads import remote_in_script
 from .scripturls import script_urls
 
 _DROP = str.maketrans("", "", "".join(map(chr, range(0x21))) + "\x7f")
@@ -52,3 +58,18 @@ def remote_in_sheet(css: str, own: str) -> list[str]:
             dict.fromkeys(css_addresses(css))
             if (host := remote_host(address, own)) is not None]
 
+
+_SHEET_OR_SCRIPT: dict[str, Callable[[str, str], Iterable[str]]] = {
+    ".css": remote_in_sheet, ".js": remote_in_script, ".mjs": remote_in_script}
+"""What a written style sheet or script would load from another host (L7, M5)."""
+
+
+def unsafe_code(path: PurePosixPath, data: bytes, own: str) -> list[str]:
+    """What a written file at ``path`` would do, by its type: a page's unsafe
+    markup, a style sheet's or a script's loads from a host other than ``own``
+    (each once); nothing for any other file."""
+    suffix = path.suffix.lower()
+    if suffix in MARKUP_SUFFIXES:
+        return unsafe_markup(data.decode("utf-8", "replace"), own)
+    read = _SHEET_OR_SCRIPT.get(suffix)
+    return [] if read is None else list(dict.fromkeys(read(data.decode("utf-8", "replace"), own)))

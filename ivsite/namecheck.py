@@ -19,6 +19,7 @@ from .consentmask import names_pattern, standing
 from .diagnostics import Diagnostics
 from .identity import holds_name
 from .markdown import inline_text
+from .notelinks import linked_keys
 from .notes import Note, ValidSite
 from .people import (
     CONTACT_KINDS,
@@ -26,7 +27,6 @@ from .people import (
     Mention,
     Mentions,
     consented_names,
-    linked_keys,
     matcher_of,
     mentions,
 )

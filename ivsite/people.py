@@ -7,7 +7,8 @@ see there), or whose ``person`` contact fields share an address, a phone number
 or a profile, are about one person, and the name is published only when every one of them says
 ``publish_name: true``. The forms of a name (:mod:`ivsite.nameforms`) are what the
 audience filter's check and the audit look for; the given or family name alone
-counts only in the person's own notes and the notes that link to them.
+counts only in the person's own notes and the notes that link to them (which
+those are: ivsite.notelinks).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
-from urllib.parse import unquote
 
 from .contacts import contact_needles, contact_pieces, profile_key
 from .contactskeleton import phone_key
@@ -24,12 +24,9 @@ from .models import InterviewMeta
 from .nameforms import name_forms
 from .nameparts import looks_like_name, name_in
 from .normalise import SPACELESS, compact, words
-from .notes import ExternalTarget, Note, NoteTarget, ValidSite, resolve_href, resolve_wiki
+from .notes import Note, ValidSite
 from .partsounds import part_sounds
-from .rawhtml import linked_notes
-from .syntax.embeds import is_file
 from .textmatch import Confirmed, Matcher, Needles
-from .urlparts import split_url
 
 T = TypeVar("T")
 
@@ -122,51 +119,6 @@ CONTACT_KINDS = ("contact field", "referral contact")
 """Mentions that are contact details: looked for in a text as written, consented
 names and all ("ada-okafor" in a LinkedIn address is a contact detail, whoever
 Ada is); names are looked for without the names of those who agreed."""
-
-
-def linked_keys(site: ValidSite, note: Note) -> set[str]:
-    """Keys of the notes this note's source links to or embeds, in Markdown or in
-    raw HTML (withheld text included: a link there still ties what the note says
-    to the person)."""
-    out: set[str] = set()
-    for tok in note.tokens:
-        for child in (tok, *(tok.children or ())):
-            target = None
-            name = str(child.meta.get("target", "")) if child.meta else ""
-            if child.type == "wikilink" or (
-                    child.type in ("embed", "embed_block") and not is_file(name)):
-                # (A whole note embedded puts its text, and a link to it, beside the name.)
-                target = resolve_wiki(site, name)
-            elif child.type == "link_open":
-                href = str(child.attrs.get("href", ""))
-                target = resolve_href(site, note.source, href)
-                if isinstance(target, ExternalTarget):
-                    out |= _interviews_at(site, href)
-            elif child.type in ("html_inline", "html_block"):
-                out |= linked_notes(site, note, child.content)
-            if isinstance(target, NoteTarget):
-                out.add(target.note.key)
-    return out
-
-
-def _interviews_at(site: ValidSite, href: str) -> set[str]:
-    """The interview notes whose published page a full address leads to, as an
-    author copies it from the browser ("https://example.org/interviews/x/"): by its
-    last two path segments, whatever the host (one that is not the site's own
-    only makes a given name alone refused beside it)."""
-    parts = split_url(href)
-    segments = [s for s in unquote(parts.path).removesuffix("index.html").split("/") if s]
-    if not parts.netloc or len(segments) < 2:
-        return set()
-    page = "/".join(segments[-2:]).casefold()
-    return {key for key in site.by_page.get(page, ())
-            if isinstance(site.by_key[key].meta, InterviewMeta)}
-
-
-def close_to(site: ValidSite) -> dict[str, set[str]]:
-    """For each note, the notes whose people it may call by first or family name:
-    itself and every note it links to."""
-    return {n.key: {n.key} | linked_keys(site, n) for n in site.notes}
 
 
 def unconsented_people(site: ValidSite) -> Iterator[tuple[str, str, Note, int]]:

@@ -18,9 +18,10 @@ from .markdown import inline_text
 from .models import InterviewMeta, RoleMeta
 from .nameforms import name_forms
 from .normalise import fold
+from .notelinks import linked_keys
 from .notes import Note, ValidSite
 from .pathprivacy import path_privacy
-from .people import Mention, consented_names, linked_keys, mentions
+from .people import Mention, consented_names, mentions
 from .slugs import slugify
 from .viewnote import SEES, Audience
 

@@ -61,10 +61,10 @@ class BodyFilter:
         self.audience = audience
         self.hidden = hidden
         """Slugs and file names of the notes this audience may not see."""
-        self.own_host = split_url(base_url).netloc.casefold()
-        """The site's own host: an absolute address there is a page of this site."""
-        self.picture_host = own_host(base_url)
-        """The site's own host name, where a picture may be loaded from."""
+        self.own_host = own_host(base_url)
+        """The site's own host name (no port, user or final dot; "" without a
+        base_url): an absolute address there is a page of this site, and a picture
+        there is not loaded from another host."""
         self.tokens, self.env = tokens, env
         self.texts: list[str] = []
         self.refs_seen: dict[str, list[int]] = {}
@@ -150,7 +150,8 @@ class BodyFilter:
         for url in _URL_PIECES.split(value):
             parts = split_url(url)
             if parts.scheme or parts.netloc:
-                if parts.netloc.casefold() != self.own_host or not self.own_host:
+                host = (parts.hostname or "").rstrip(".")
+                if not self.own_host or host.casefold() != self.own_host.casefold():
                     continue
                 url = parts.path  # this site's own page, written out in full
             if "/" not in url and not url.casefold().endswith((".md", ".html")):
@@ -240,7 +241,7 @@ class BodyFilter:
                                                    "src": asset_ref(target.asset, "")}))
                 elif isinstance(target, NoteTarget | BrokenTarget):
                     out.append(text_token(child.content or ""))
-                elif remote_host(src, self.picture_host) is not None:
+                elif remote_host(src, self.own_host) is not None:
                     out += [text_token(child.content or "")] if links else \
                         picture_link(src, child.content or "")
                 else:

@@ -20,8 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from click.testing import CliRunner
+
+from ivsite import readable as audit_readings
+from ivsite.pipeline import Result, build
 
 DEFAULT_CONFIG: dict[str, Any] = {
     "title": "Test site",
@@ -410,6 +414,73 @@ def leak_site_content() -> dict[str, Content]:
 def leak_site(root: Path, **config: Any) -> Path:
     cfg = {**DEFAULT_CONFIG, **config}
     return write_site(root, leak_site_content(), cfg)
+
+
+# ------------------------------------------------------------------- the red team's interview
+#
+# The red teams' reproducers name one person who gave no consent: Quentin
+# Zabrowski. Each leak test writes a site around that interview and shows, with
+# one build each, that the filter refuses the leak, that the audit alone refuses
+# it, and that with the protection switched off the build publishes it.
+
+RED_TEAM_NAME = "Quentin Zabrowski"
+RED_TEAM_TALK = "interviews/2026-03-01-bank.md"
+"""Where ``red_team_site`` writes the interview, under content/."""
+
+
+def red_team_talk(body: str = "We talked about the job.\n",
+                  **person: str) -> tuple[dict[str, Any], str]:
+    """The interview as a public note with an alias and no consent (the default);
+    ``person`` adds fields (role, email, phone) to the person's."""
+    return ({"visibility": "public", "date": day("2026-03-01"),
+             "person": {"name": RED_TEAM_NAME, "company": "Northfield Bank", **person},
+             "alias": "an analyst at a bank", "status": "done"}, body)
+
+
+def red_team_site(root: Path, content: Mapping[str, Content],
+                  talk: tuple[dict[str, Any], str] | None = None) -> Path:
+    """A home page, the interview (``talk``, else ``red_team_talk()``) and ``content``."""
+    return write_site(root, {"pages/index.md": ({"title": "Home"}, "Welcome.\n"),
+                             RED_TEAM_TALK: talk or red_team_talk(), **content})
+
+
+def _said(result: Result) -> list[str]:
+    return [d.text() for d in result.diagnostics]
+
+
+def assert_filter_refuses(site: Path, out: Path, path: str,
+                          code: str = "name-without-consent", line: int | None = None) -> None:
+    """The build of ``site`` fails on a ``code`` diagnostic in ``path`` (at ``line``
+    where given) and writes nothing."""
+    result = build(site, out=out)
+    assert result.status == 1, _said(result)
+    assert any(d.path == path and d.code == code and (line is None or d.line == line)
+               for d in result.diagnostics), _said(result)
+    assert not out.exists(), out
+
+
+def assert_audit_refuses(site: Path, out: Path, source: str) -> None:
+    """The build of ``site`` (with the filter switched off: the ``no_filter``
+    fixture) is refused by the audit, on a secret from ``source``, and writes nothing."""
+    result = build(site, out=out)
+    assert result.status == 1, _said(result)
+    assert any(h.secret.source == source for h in result.hits), [h.text() for h in result.hits]
+    assert not out.exists(), out
+
+
+def other_readings_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The audit's readings of a page as shown on screen and of Pagefind's index
+    switched off: they find some leaks on their own, and a test that switches one
+    protection off is to show that protection's leak."""
+    monkeypatch.setattr(audit_readings, "on_screen", lambda page, hidden=frozenset(): "")
+    monkeypatch.setattr(audit_readings, "cbor_strings", lambda data: None)
+
+
+def assert_published(site: Path, out: Path, text: str) -> None:
+    """The build of ``site`` succeeds and ``text`` is in its output."""
+    result = build(site, out=out)
+    assert result.status == 0, _said(result)
+    assert OutputCorpus(out).find(text) != [], text
 
 
 # --------------------------------------------------------------------------- scanning

@@ -15,25 +15,13 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 import pytest
-from unit_helpers import write_site
+from sites import red_team_site
 
 from ivsite import audit, packed, readable, streams
 from ivsite.pipeline import build
 from ivsite.pipeline.driver import EXIT_CONTENT, EXIT_OK, Result
 
 NOTES = b"Call notes with Quentin Zabrowski, Northfield Bank.\n"
-PERSON = """\
----
-visibility: public
-date: 2026-03-01
-person:
-  name: Quentin Zabrowski
-  company: Northfield Bank
-alias: an analyst at a bank
-status: done
----
-We talked about the job.
-"""
 
 
 def tar(members: dict[str, bytes]) -> bytes:
@@ -68,12 +56,8 @@ FILES: dict[str, Callable[[], bytes]] = {
 
 
 def build_with(root: Path, name: str, data: bytes) -> Result:
-    write_site(root / "s", {
-        "content/pages/index.md": "---\ntitle: Home\n---\nWelcome.\n",
-        "content/interviews/2026-03-01-bank.md": PERSON,
-        "content/pages/about.md": f"---\ntitle: About\n---\n[notes]({name})\n",
-        f"content/pages/{name}": data,
-    })
+    red_team_site(root / "s", {"pages/about.md": ({"title": "About"}, f"[notes]({name})\n"),
+                               f"pages/{name}": data})
     readable._read.cache_clear()
     return build(root / "s", out=root / "out")
 

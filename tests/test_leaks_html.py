@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 from unit_helpers import write_site
 
-from ivsite import audience, bodyprivacy, datauri, people, readable
+from ivsite import audience, bodyprivacy, datauri, notelinks, readable
 from ivsite.pipeline import Result, build
 from ivsite.readable import readable_texts
 
@@ -214,7 +214,7 @@ def test_the_audit_alone_counts_an_html_link_to_the_person(
 
 def test_with_html_links_not_read_the_family_name_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(people, "linked_notes", lambda *args: set())
+    monkeypatch.setattr(notelinks, "linked_notes", lambda *args: set())
     result = build(quennell_site(tmp_path, LINKS[0]), out=tmp_path / "out")
     assert result.status == 0, errors(result)
     assert "Quennell" in (tmp_path / "out/reflections/r/index.html").read_text()

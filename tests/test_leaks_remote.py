@@ -151,13 +151,20 @@ def test_the_audit_finds_each_in_a_page(markup: str) -> None:
     assert any(EVIL in what for what in found), markup
 
 
-def test_each_is_an_error_in_a_note(tmp_path: Path) -> None:
+def build_notes(tmp_path: Path, refused: dict[str, str],
+                allowed: dict[str, str]) -> tuple[Result, set[str]]:
+    """A build with a note for each markup: content/pages/r<i>.md for the
+    ``refused``, a<i>.md for the ``allowed``; the notes with a remote-resource error."""
     files = {f"content/pages/r{i}.md": page(f"Before.\n\n{markup}")
-             for i, markup in enumerate(LOADING.values())}
+             for i, markup in enumerate(refused.values())}
     files |= {f"content/pages/a{i}.md": page(f"Before.\n\n{markup}")
-              for i, markup in enumerate(ALLOWED.values())}
+              for i, markup in enumerate(allowed.values())}
     result = build(site(tmp_path, "Hi.", files), out=tmp_path / "out")
-    found = {path for code, path, _ in codes(result, "error") if code == "remote-resource"}
+    return result, {path for code, path, _ in codes(result, "error") if code == "remote-resource"}
+
+
+def test_each_is_an_error_in_a_note(tmp_path: Path) -> None:
+    result, found = build_notes(tmp_path, LOADING, ALLOWED)
     assert found == {f"content/pages/r{i}.md" for i in range(len(LOADING))}
     assert [e for e in codes(result, "error") if "/a" in e[1]] == []  # the allowed
 
@@ -222,7 +229,7 @@ def test_the_audit_refuses_a_style_sheet_or_page_that_loads_another_host() -> No
 def test_with_the_audit_off_too_the_page_loads_another_host(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _filter_off(monkeypatch)
-    monkeypatch.setattr(audit, "unsafe_markup", lambda page, own: [])
+    monkeypatch.setattr(auditmarkup, "unsafe_markup", lambda page, own: [])
     result = build(site(tmp_path, REPRODUCER), out=tmp_path / "out")
     assert result.status == 0, result.diagnostics
     text = (tmp_path / "out/about/index.html").read_text("utf-8")

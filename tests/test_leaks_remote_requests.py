@@ -15,10 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_leaks_remote import EVIL, TOML, codes, page, site
+from test_leaks_remote import EVIL, TOML, build_notes, page, site
 from unit_helpers import write_site
 
-from ivsite import audit, auditmarkup, validate
+from ivsite import auditmarkup, validate
 from ivsite.pipeline import build
 from ivsite.remoteloads import remote_loads
 from ivsite.scriptloads import remote_in_script
@@ -69,13 +69,8 @@ def test_what_asks_no_other_host_is_let_through(markup: str) -> None:
 
 
 def test_each_is_a_remote_resource_error_in_a_note(tmp_path: Path) -> None:
-    files = {f"content/pages/r{i}.md": page(f"Before.\n\n{markup}")
-             for i, markup in enumerate(ASKING.values())}
-    files |= {f"content/pages/q{i}.md": page(f"Before.\n\n{markup}")
-              for i, markup in enumerate(QUIET.values())}
-    result = build(site(tmp_path, "Hi.", files), out=tmp_path / "out")
+    result, found = build_notes(tmp_path, ASKING, QUIET)
     assert result.status == 1
-    found = {path for code, path, _ in codes(result, "error") if code == "remote-resource"}
     assert found == {f"content/pages/r{i}.md" for i in range(len(ASKING))}
 
 
@@ -98,7 +93,7 @@ def test_with_the_filters_check_off_the_audit_refuses_the_page(
 def test_with_the_audit_off_too_the_page_is_published_asking_that_host(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validate, "remote_resources", lambda *args: False)
-    monkeypatch.setattr(audit, "unsafe_markup", lambda page, own: [])
+    monkeypatch.setattr(auditmarkup, "unsafe_markup", lambda page, own: [])
     result = build(site(tmp_path, REPRODUCER), out=tmp_path / "out")
     assert result.status == 0, result.diagnostics
     text = (tmp_path / "out/about/index.html").read_text("utf-8")
@@ -161,7 +156,7 @@ def test_a_themes_script_that_fetches_another_host_is_refused(tmp_path: Path) ->
 
 def test_with_the_audits_check_off_the_script_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(audit._SHEET_OR_SCRIPT, ".js", lambda script, own: [])
+    monkeypatch.setitem(auditmarkup._SHEET_OR_SCRIPT, ".js", lambda script, own: [])
     root = theme_site(tmp_path, {"themes/mine/static/theme.js":
                                  f'fetch("https://plain.{EVIL}/x");\n'})
     result = build(root, out=tmp_path / "out")

@@ -31,7 +31,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from unit_helpers import write_site
 
-from ivsite import audit, auditmarkup, bodyprivacy, validate
+from ivsite import auditmarkup, bodyprivacy, validate
 from ivsite.pipeline import Result, build
 from ivsite.referrers import SAFE_POLICIES
 from ivsite.scripturls import script_urls
@@ -300,7 +300,7 @@ def reproducer(root: Path) -> Path:
 def _audit_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """The audit's own reading of script addresses and referrer policies (the second
     line, ivsite.auditmarkup) off as well."""
-    monkeypatch.setattr(audit, "unsafe_markup", lambda page, own: [])
+    monkeypatch.setattr(auditmarkup, "unsafe_markup", lambda page, own: [])
 
 
 def test_without_the_script_check_the_mentor_copy_runs_the_code(

@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 import pytest
 from unit_helpers import write_site
 
-from ivsite import audience, audit, bodyprivacy, readable, sheethiding, validate
+from ivsite import audience, audit, auditmarkup, bodyprivacy, readable, sheethiding, validate
 from ivsite.diagnostics import Diagnostics
 from ivsite.pipeline import Pipeline, Result, build, checks
 from ivsite.preview.reload import SCRIPT_PATH
@@ -246,7 +246,7 @@ def test_without_the_filters_check_the_audit_refuses_the_script(
 def test_without_both_the_script_runs_beside_the_mentor_pages(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validate, "remote_resources", lambda *args: False)
-    monkeypatch.setattr(audit, "unsafe_markup", lambda page, own: [])
+    monkeypatch.setattr(auditmarkup, "unsafe_markup", lambda page, own: [])
     result = build(shared_site(tmp_path, GIST), out=tmp_path / "out")
     assert result.status == 0, errors(result)
     [shared] = (tmp_path / "out/share").glob("*/embed/index.html")

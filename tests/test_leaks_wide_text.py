@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sites import RED_TEAM_NAME, red_team_site, red_team_talk
 from unit_helpers import write_site
 
 from ivsite import filefront, readable
@@ -22,23 +23,9 @@ from ivsite.pipeline import build
 from ivsite.pipeline.driver import EXIT_CONTENT, EXIT_OK
 from ivsite.widetext import wide_runs
 
-NAME = "Quentin Zabrowski"
-PERSON = """\
----
-visibility: public
-date: 2026-03-01
-person:
-  name: Quentin Zabrowski
-  role: Analyst
-  company: Northfield Bank
-  email: qz@northfield.example
-alias: an analyst at a bank
-status: done
----
-We talked about the job.
-
-![The office](office.jpg)
-"""
+NAME = RED_TEAM_NAME
+TALK = red_team_talk("We talked about the job.\n\n![The office](office.jpg)\n",
+                     role="Analyst", email="qz@northfield.example")
 PLAIN_JPEG = base64.b64decode(
     "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP////////////////////////////////////////////////"
     "//////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/a"
@@ -59,11 +46,7 @@ def jpeg(comment: str, filler: int = 3000, seed: int = 0) -> bytes:
 
 
 def site(root: Path, picture: bytes) -> Path:
-    return write_site(root, {
-        "content/pages/index.md": "---\ntitle: Home\n---\nWelcome.\n",
-        "content/interviews/2026-03-01-bank.md": PERSON,
-        "content/interviews/office.jpg": picture,
-    })
+    return red_team_site(root, {"interviews/office.jpg": picture}, TALK)
 
 
 def test_the_exif_comment_behind_other_data_is_refused(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import people
+from ivsite import notelinks
 from ivsite.pipeline import build
 
 INTERVIEW = """\
@@ -51,6 +51,6 @@ def test_without_the_embed_the_part_alone_is_fine(tmp_path: Path) -> None:
 
 def test_with_embeds_not_counted_the_name_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(people, "is_file", lambda target: True)
+    monkeypatch.setattr(notelinks, "is_file", lambda target: True)
     assert run(tmp_path, "Thistlewood", "![[2026-03-14 Delta]]") == (0, [])
     assert "Thistlewood was kind" in (tmp_path / "out/reflections/r1/index.html").read_text()

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from sites import OutputCorpus, write_site
 
-from ivsite import consentmask, nameforms, normalise, people, readable
+from ivsite import consentmask, nameforms, normalise, notelinks, people, readable
 from ivsite.nameparts import name_in, plain_name
 from ivsite.pipeline import build
 from ivsite.textmatch import Matcher
@@ -134,7 +134,7 @@ CASES = {
          "pages/thanks.md": _page("Quentin was great, see [his story]"
                                   "(https://example.org/sub/interviews/2026-01-05-talk/).")},
         PAGE, TALK, "Quentin was great",
-        lambda mp: mp.setattr(people, "_interviews_at", lambda site, href: set())),
+        lambda mp: mp.setattr(notelinks, "_interviews_at", lambda site, href: set())),
 }
 
 

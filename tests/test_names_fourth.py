@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sites import OutputCorpus, write_site
+from sites import (
+    OutputCorpus,
+    assert_audit_refuses,
+    assert_filter_refuses,
+    assert_published,
+    other_readings_off,
+    write_site,
+)
 
 from ivsite import (
     audit,
@@ -101,32 +108,22 @@ def _site(root: Path, page: str) -> Path:
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 def test_the_filter_refuses(tmp_path: Path, case: Case) -> None:
-    result = build(_site(tmp_path / "s", case.page), out=tmp_path / "out")
-    assert result.status == 1
-    assert any(d.path == PAGE and d.code == case.code and d.line == 4
-               for d in result.diagnostics), [d.text() for d in result.diagnostics]
-    assert not (tmp_path / "out").exists()
+    assert_filter_refuses(_site(tmp_path / "s", case.page), tmp_path / "out", PAGE, case.code,
+                          line=4)
 
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 def test_the_audit_alone_refuses(tmp_path: Path, no_filter: None, case: Case) -> None:
-    result = build(_site(tmp_path / "s", case.page), out=tmp_path / "out")
-    assert result.status == 1, [d.text() for d in result.diagnostics]
-    assert any(h.secret.source == TALK for h in result.hits), [h.text() for h in result.hits]
-    assert not (tmp_path / "out").exists()
+    assert_audit_refuses(_site(tmp_path / "s", case.page), tmp_path / "out", TALK)
 
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 def test_without_the_protection_it_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_filter: None, case: Case) -> None:
     case.switch_off(monkeypatch)
-    # The audit's other readings that find some of these on their own (see
-    # test_names_forms): off, so that each case shows its own protection.
-    monkeypatch.setattr(readable, "on_screen", lambda page, hidden=frozenset(): "")
-    monkeypatch.setattr(readable, "cbor_strings", lambda data: None)
-    result = build(_site(tmp_path / "s", case.page), out=tmp_path / "out")
-    assert result.status == 0, [d.text() for d in result.diagnostics]
-    assert OutputCorpus(tmp_path / "out").find(case.said) != []
+    # The audit's other readings find some of these on their own (see test_names_forms).
+    other_readings_off(monkeypatch)
+    assert_published(_site(tmp_path / "s", case.page), tmp_path / "out", case.said)
 
 
 QUERIES = {k: c for k, c in CASES.items() if c.switch_off is _no_query}

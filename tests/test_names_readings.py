@@ -14,35 +14,33 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sites import OutputCorpus, write_site
+from sites import (
+    RED_TEAM_TALK,
+    assert_audit_refuses,
+    assert_filter_refuses,
+    assert_published,
+    other_readings_off,
+    red_team_site,
+    red_team_talk,
+)
 
-from ivsite import normalise, readable, readings
+from ivsite import normalise, readings
 from ivsite.normalise import SEPARATOR, text_words, words
-from ivsite.pipeline import build
 from ivsite.textmatch import Matcher
 
-TALK = "content/interviews/i.md"
+TALK = f"content/{RED_TEAM_TALK}"
 PAGE = "content/pages/p.md"
 
 
-def _talk() -> Any:
-    """The red team's interview: Quentin Zabrowski, who said no (the default)."""
-    return ({"visibility": "public", "date": "2026-03-01", "alias": "an analyst at a bank",
-             "person": {"name": "Quentin Zabrowski", "role": "Analyst",
-                        "company": "Northfield Bank", "email": "qz@northfield.example",
-                        "phone": "+1 416 555 0142"}},
-            "We talked about the job.\n")
-
-
 def _site(root: Path, said: str) -> Path:
-    return write_site(root, {"pages/index.md": ({"title": "Home"}, "Welcome.\n"),
-                             "interviews/i.md": _talk(),
-                             "pages/p.md": ({"title": "About"}, said + "\n")})
+    """The red team's interview (Quentin Zabrowski, who said no: the default), and
+    a page that says ``said``."""
+    talk = red_team_talk(role="Analyst", email="qz@northfield.example", phone="+1 416 555 0142")
+    return red_team_site(root, {"pages/p.md": ({"title": "About"}, said + "\n")}, talk)
 
 
 def _no_dashes(mp: pytest.MonkeyPatch) -> None:
@@ -96,19 +94,14 @@ EVERY = CASES | LINE_ENDS
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 def test_the_filter_refuses(tmp_path: Path, case: Case) -> None:
-    result = build(_site(tmp_path / "s", f"I met {case.name} today."), out=tmp_path / "out")
-    assert result.status == 1
-    assert any(d.path == PAGE and d.code == "name-without-consent"
-               for d in result.diagnostics), [d.text() for d in result.diagnostics]
-    assert not (tmp_path / "out").exists()
+    assert_filter_refuses(_site(tmp_path / "s", f"I met {case.name} today."), tmp_path / "out",
+                          PAGE)
 
 
 @pytest.mark.parametrize("case", EVERY.values(), ids=EVERY.keys())
 def test_the_audit_alone_refuses(tmp_path: Path, no_filter: None, case: Case) -> None:
-    result = build(_site(tmp_path / "s", f"I met {case.name} today."), out=tmp_path / "out")
-    assert result.status == 1, [d.text() for d in result.diagnostics]
-    assert any(h.secret.source == TALK for h in result.hits), [h.text() for h in result.hits]
-    assert not (tmp_path / "out").exists()
+    assert_audit_refuses(_site(tmp_path / "s", f"I met {case.name} today."), tmp_path / "out",
+                         TALK)
 
 
 SWITCHED_OFF = {k: EVERY[k] for k in ("hyph", "leet2", "symbols", "sc4", "leet in syllables",
@@ -121,13 +114,9 @@ build per line and switch made the suite run past the CI budget."""
 def test_without_the_reading_it_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_filter: None, case: Case) -> None:
     case.switch_off(monkeypatch)
-    # The audit's other readings of a page (on screen, Pagefind's index): off, so
-    # that each case shows its own protection.
-    monkeypatch.setattr(readable, "on_screen", lambda page, hidden=frozenset(): "")
-    monkeypatch.setattr(readable, "cbor_strings", lambda data: None)
-    result = build(_site(tmp_path / "s", f"I met {case.name} today."), out=tmp_path / "out")
-    assert result.status == 0, [d.text() for d in result.diagnostics]
-    assert OutputCorpus(tmp_path / "out").find(f"I met {case.name} today.") != []
+    other_readings_off(monkeypatch)
+    assert_published(_site(tmp_path / "s", f"I met {case.name} today."), tmp_path / "out",
+                     f"I met {case.name} today.")
 
 
 # --------------------------------------------------------------- random names

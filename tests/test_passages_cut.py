@@ -272,6 +272,11 @@ PRIVATE_NOTE = "---\ntitle: Salary talk\ndate: 2026-01-02\n---\nNumbers.\n"
     '<meta http-equiv="refresh" content="0; url=../reflections/salary-talk/">',
     '<div style="background:url(../reflections/salary-talk/)">x</div>',
     '<a href="https://me.example/reflections/salary-talk/">x</a>',
+    # the site's host with a port, a final dot or a user: still this site (its
+    # host name, as ivsite.remoteloads.own_host reads it, not the whole netloc)
+    '<a href="https://ME.example:443/reflections/salary-talk/">x</a>',
+    '<a href="https://me.example./reflections/salary-talk/">x</a>',
+    '<a href="https://someone@me.example/reflections/salary-talk/">x</a>',
 ])
 def test_raw_html_links_to_a_withheld_page_are_taken_out(tmp_path: Path, link: str) -> None:
     root = write_site(tmp_path, {"content/pages/p.md": HEAD + f"{PUBLIC} {link}\n\n{link}\n",
