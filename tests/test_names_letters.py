@@ -78,6 +78,9 @@ def test_an_invisible_character_fails_the_audit_alone(
 def test_without_taking_them_out_the_name_gets_through(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(normalise, "FORMAT_CHARS", re.compile("(?!)"))
+    # U+FE0F is a mark too, which folding takes off a Latin letter as well.
+    monkeypatch.setattr(normalise, "_LEADING_MARKS", re.compile("(?!)"))
+    monkeypatch.setattr(normalise, "_MARKS_ON_LATIN", re.compile("(?!)"))
     assert not refused(tmp_path, QUENTIN, "Quen\ufe0ftin Zabrowski")
 
 
