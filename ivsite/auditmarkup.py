@@ -31,6 +31,7 @@ from .referrers import referrer_settings
 from .remoteloads import css_addresses, remote_host, remote_loads
 from .scriptloads import remote_in_script
 from .scripturls import script_urls
+from .sizedcache import sized_cache
 
 _DROP = str.maketrans("", "", "".join(map(chr, range(0x21))) + "\x7f")
 _THEME_POLICY = '<metaname="referrer"content="no-referrer">'
@@ -68,8 +69,16 @@ def unsafe_code(path: PurePosixPath, data: bytes, own: str) -> list[str]:
     """What a written file at ``path`` would do, by its type: a page's unsafe
     markup, a style sheet's or a script's loads from a host other than ``own``
     (each once); nothing for any other file."""
-    suffix = path.suffix.lower()
+    return list(_unsafe_code(path.suffix.lower(), data, own))
+
+
+@sized_cache(16 << 20, lambda suffix, data, own: len(data))
+def _unsafe_code(suffix: str, data: bytes, own: str) -> tuple[str, ...]:
+    """As :func:`unsafe_code`, kept for the files read again (ivsite.sizedcache):
+    every build writes the same theme and Pagefind files, and walking a page's
+    tags was a third of a small site's build in a warm process."""
     if suffix in MARKUP_SUFFIXES:
-        return unsafe_markup(data.decode("utf-8", "replace"), own)
+        return tuple(unsafe_markup(data.decode("utf-8", "replace"), own))
     read = _SHEET_OR_SCRIPT.get(suffix)
-    return [] if read is None else list(dict.fromkeys(read(data.decode("utf-8", "replace"), own)))
+    return () if read is None else tuple(dict.fromkeys(read(data.decode("utf-8", "replace"),
+                                                            own)))
