@@ -10,6 +10,9 @@
 #     Budget.refuse, so the second member (the name and the private sentence) is
 #     never read. The README says an archive that cannot be read whole is refused.
 #     (This build takes about 20 s.)
+# (c) chart.png: a PNG with a ZIP appended (a polyglot: it shows as a picture,
+#     `unzip chart.png` gives notes.txt). unpacked() returns after the first
+#     format that fits (the PNG), so the ZIP is never opened.
 set -e
 D=${1:-/tmp/red8/N11}; sh "$(dirname "$0")/base.sh" "$D"
 python3 - "$D/content/pages" <<'PY'
@@ -34,8 +37,17 @@ open(d + '/cv.pdf', 'wb').write(bytes(out))
 with zipfile.ZipFile(d + '/transcript.zip', 'w', zipfile.ZIP_DEFLATED, compresslevel=9) as z:
     z.writestr('a-transcript.txt', b' ' * (65 * 1024 * 1024))
     z.writestr('b-notes.txt', 'Notes from Quentin Zabrowski: the merger with Globex closes in May.\n')
+def chunk(t, b): return struct.pack('>I', len(b)) + t + b + struct.pack('>I', zlib.crc32(t + b) & 0xffffffff)
+raw = b''.join(b'\x00' + b'\x80\xc0\xff' * 16 for _ in range(16))
+png = (b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 16, 16, 8, 2, 0, 0, 0))
+       + chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
+with open(d + '/chart.png', 'wb') as f:
+    f.write(png)
+with zipfile.ZipFile(d + '/chart.png', 'a', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('notes.txt', 'Notes from Quentin Zabrowski: the merger with Globex closes in May.\n' * 3)
 PY
-printf -- '---\ntitle: About\n---\n[CV](cv.pdf)\n\n[Transcript](transcript.zip)\n' > "$D/content/pages/about.md"
+printf -- '---\ntitle: About\n---\n[CV](cv.pdf)\n\n[Transcript](transcript.zip)\n\n![Chart](chart.png)\n' > "$D/content/pages/about.md"
 cd "$D" && ivsite build; echo "exit $?"
 ls _site/pages/
 python3 -c "import zipfile; print(zipfile.ZipFile('_site/pages/transcript.zip').read('b-notes.txt').decode())"
+python3 -c "import zipfile; print(zipfile.ZipFile('_site/pages/chart.png').read('notes.txt').decode()[:70])"
