@@ -6,7 +6,9 @@
 # builds with exit 0; "Qu3nt1n", "Z@browski" and "Zabrow$ki" are refused.
 # Also: "vv" for w ("Zabrovvski"), apostrophes inside the words ("Quen'tin
 # Zab'rowski") and syllables split by spaces ("Quen tin Zab row ski"), while
-# dots, dashes and single letters spaced out are refused.
+# dots, dashes and single letters spaced out are refused; and a lower-case
+# aside between the given and family name ("Quentin (the designer) Zabrowski";
+# "Quentin (Quen) Zabrowski" is refused).
 set -e
 D=${1:-/tmp/red8/N12}; sh "$(dirname "$0")/base.sh" "$D"
 cat > "$D/content/pages/about.md" <<'T'
@@ -24,6 +26,8 @@ Thanks to Quentin Zabrovvski.
 Thanks to Quen'tin Zab'rowski.
 
 Thanks to Quen tin Zab row ski.
+
+Thanks to Quentin (the designer) Zabrowski.
 T
 cd "$D" && ivsite build; echo "exit $?"
 grep -o 'THANKS TO[^<]*\|Thanks to Quen[^<]*' _site/about/index.html
