@@ -110,7 +110,7 @@ def remote_host(address: str, own: str) -> str | None:
     authority = re.split(r"[/?#]", rest, maxsplit=1)[0].rpartition("@")[2]
     host = (authority.partition("]")[0] + "]" if authority.startswith("[")
             else authority.partition(":")[0]).lower().rstrip(".")
-    return None if own and host == own else (host or "(no host)")
+    return None if own and host.strip("[]") == own else (host or "(no host)")
 
 
 def css_addresses(css: str) -> Iterator[str]:

@@ -19,7 +19,7 @@ from unit_helpers import write_site
 
 from ivsite import audit, auditmarkup, validate, viewbody
 from ivsite.pipeline import Result, build
-from ivsite.remoteloads import remote_host, remote_loads
+from ivsite.remoteloads import own_host, remote_host, remote_loads
 
 TOML = 'title = "Research"\nbase_url = "https://ana.example.org/"\n'
 EVIL = "evil.example"
@@ -178,6 +178,8 @@ def test_remote_host_reads_addresses_as_a_browser() -> None:
     assert remote_host("https://ana.example.org/x", "") == "ana.example.org"
     assert remote_host("http://[x", own) == "[x]"
     assert remote_host("https://[::1]:8/", own) == "[::1]"
+    ipv6 = own_host("http://[::1]:8000/")  # a site served on its IPv6 address
+    assert ipv6 == "::1" and remote_host("http://[::1]:8000/x.png", ipv6) is None
 
 
 # ------------------------------------------------- the theme loads nothing remote
