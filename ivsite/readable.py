@@ -5,7 +5,8 @@ text is a leak. HTML is read as markup (text with tags out, attribute values,
 comments, right-to-left text, and as a browser shows it: see ivsite.onscreen),
 anything else as it is; the values of the query strings of the addresses in
 either are read as a text of their own (ivsite.urlquery); gzip, bzip2, xz and
-lzma are decompressed (ivsite.streams), UTF-16/32 decoded, the UTF-16 text runs
+lzma are decompressed (ivsite.streams), UTF-16/32 decoded (and read as 8-bit
+text as well: red team 8, N1), the UTF-16 text runs
 inside a binary file read (ivsite.widetext), and embedded base64 images and
 ``<iframe srcdoc>`` documents are read as files of their own. What cannot be read
 where reading less is a leak (an archive that does not open) is given as
