@@ -172,7 +172,7 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
             streams.append(stream)
         else:
             continue
-        if _OBJECT_STREAM.search(data, max(0, data.rfind(b"obj", 0, m.start())), m.start()):
+        if _object_stream(data[max(0, data.rfind(b"obj", 0, m.start())):m.start()]):
             syntax.append(streams[-1])
         if budget.refused:
             break
@@ -184,10 +184,20 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
     return parts
 
 
-_OBJECT_STREAM = re.compile(rb"/Type\s*/ObjStm\b")
+_OBJECT_STREAM = re.compile(rb"/(?:ObjStm|First)\b")
 """A compressed object stream (PDF 1.5): objects, such as the document information
 with its author, written inside a stream (pdfTeX, ``qpdf --object-streams``). Its
-strings are decoded as the file's own are (red team 8, N11)."""
+strings are decoded as the file's own are (red team 8, N11). Known by its
+``/Type /ObjStm`` or by ``/First`` (the offset of its first object, which a
+reader needs, while some do not look at the type)."""
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+
+
+def _object_stream(dictionary: bytes) -> bool:
+    """Whether a stream's dictionary is an object stream's, its names read as a
+    viewer reads them (``/Obj#53tm`` is ``/ObjStm``)."""
+    return _OBJECT_STREAM.search(_NAME_ESCAPE.sub(
+        lambda e: bytes([int(e.group(1), 16)]), dictionary)) is not None
 _TEXT_OPERATOR = re.compile(rb"(?:\)|>|\])\s*(?:Tj|TJ|'|\")")
 _PRINTABLE = re.compile(rb"[\t\n\r\x20-\x7e]")
 

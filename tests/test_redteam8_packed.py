@@ -85,6 +85,9 @@ BIG = 2 << 20
 FILES: dict[str, Callable[[str], bytes]] = {
     "cv.pdf": lambda name: pdf(_octal(name)),
     "cv-hex.pdf": lambda name: pdf(_hex(name)),
+    "cv-escaped.pdf": lambda name: pdf(_octal(name)).replace(b"/Type/ObjStm/N 1/First",
+                                                             b"/Type/Obj#53tm/N 1/Fir#73t"),
+    "cv-untyped.pdf": lambda name: pdf(_octal(name)).replace(b"/Type/ObjStm", b""),
     "chart.png": lambda name: png(b"Software\0GIMP") + zip_of({"notes.txt": NOTES.replace(
         RED_TEAM_NAME.encode(), name.encode())}),
     "cv-zip.pdf": lambda name: pdf(b"(CV)") + zip_of({"notes.txt": name.encode()}),
@@ -140,6 +143,8 @@ def _first_format_only(path: PurePosixPath, data: bytes,
 SWITCHES: dict[str, tuple[str, str, object]] = {
     "cv.pdf": ("_OBJECT_STREAM", "packed", re.compile(b"(?!)")),
     "cv-hex.pdf": ("_OBJECT_STREAM", "packed", re.compile(b"(?!)")),
+    "cv-escaped.pdf": ("_NAME_ESCAPE", "packed", re.compile(b"(?!)")),
+    "cv-untyped.pdf": ("_OBJECT_STREAM", "packed", re.compile(b"/ObjStm")),
     "chart.png": ("unpacked", "readable", _first_format_only),
     "cv-zip.pdf": ("unpacked", "readable", _first_format_only),
 }
