@@ -12,16 +12,21 @@ reads like any file (a part that is itself packed is unpacked in turn):
   the word "Quentin" on the reader's screen);
 - a PDF: every FlateDecode stream decompressed (after ASCII85 or hex decoding,
   if any), and the strings of its page content (``Tj``, ``TJ``, ``'``, ``"``)
-  and of its own syntax (the author, the title), joined as a viewer shows them;
+  and of its own syntax and its object streams' (the author, the title), joined
+  as a viewer shows them;
+- any file that ends in a ZIP's end record (a ZIP appended to a picture or a PDF)
+  is read as a ZIP as well;
 - a PNG: its compressed text chunks (``zTXt``, ``iTXt``);
 - a tar archive: every member's name and every file in it (ivsite.streams, which
   also decompresses gzip, bzip2, xz and lzma streams for ivsite.readable).
 
 What is read is bounded (:data:`MAX_UNPACKED` bytes decompressed per file
-audited, all parts together): a crafted archive must not exhaust memory. An
-archive that cannot be read whole is refused (:meth:`Budget.refuse`). Text a
-reader needs a font's own encoding to see (a PDF with embedded CID fonts), an
-encrypted member, or anything past the bound is not read: see the README.
+audited, all parts together): a crafted archive must not exhaust memory. A file
+that cannot be read whole (a part that decompresses past the bound, a ZIP that
+does not open or a member that does not read) is refused (:meth:`Budget.refuse`),
+never published half read (red team 8, N11). Text a reader needs a font's own
+encoding to see (a PDF with embedded CID fonts) or an encrypted member is not
+read: see the README.
 """
 
 from __future__ import annotations
@@ -68,26 +73,37 @@ def unpacked(path: PurePosixPath, data: bytes, budget: Budget) -> list[Part]:
     """The parts of a packed file (none for any other file)."""
     if is_tar(path, data):  # first, and even with no budget left: it is refused then
         return tar_parts(data, budget)
-    if budget.left <= 0:
-        return []
+    parts: list[Part] = []
     if b"%PDF-" in data[:1024]:
-        return _pdf(data, budget)
-    if data[:8] == b"\x89PNG\r\n\x1a\n":
-        return _png(data, budget)
-    if b"PK\x05\x06" in data[-65558:]:  # a ZIP's end record (after its last comment)
-        return _zip(data, budget)
-    return []
+        parts += _pdf(data, budget)
+    elif data[:8] == b"\x89PNG\r\n\x1a\n":
+        parts += _png(data, budget)
+    # A ZIP's end record (after its last comment), in any file: a ZIP appended to
+    # a picture or a PDF (a polyglot: shown as the one, opened by ``unzip`` as the
+    # other) is read as well, not instead (red team 8, N11).
+    if b"PK\x05\x06" in data[-65558:]:
+        parts += _zip(data, budget)
+    return parts
 
 
 def _inflate(data: bytes, budget: Budget, wbits: int = zlib.MAX_WBITS) -> bytes:
-    """As much of a zlib stream as decompresses, within the budget."""
+    """As much of a zlib stream as decompresses (nothing for data that is not
+    zlib), within the budget; a stream that decompresses past it is refused."""
+    if budget.left <= 0:  # (a max_length of 0 would be no bound at all)
+        budget.refuse(_PAST_BOUND.format(what="compressed part", mb=budget.limit >> 20))
+        return b""
     d = zlib.decompressobj(wbits)
     try:
         out = d.decompress(data, budget.left)
     except zlib.error:
         return b""
     budget.take(len(out))
+    if d.unconsumed_tail:
+        budget.refuse(_PAST_BOUND.format(what="compressed part", mb=budget.limit >> 20))
     return out
+
+
+_PAST_BOUND = "a {what} larger than the {mb} MB read of one file"
 
 
 # ZIP: Office Open XML, OpenDocument, EPUB, or any archive.
@@ -96,35 +112,41 @@ _BREAK = re.compile(
     r"table-row|note|sp|txBody)\b[^>]*>")
 """Office and ODF elements that end a word: a paragraph, cell, break, tab or space."""
 _TAG = re.compile(r"<[^>]*>")
-_MEDIA = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".tif", ".tiff", ".bmp", ".emf", ".wmf",
-          ".mp3", ".mp4", ".m4a", ".wav", ".mov", ".ttf", ".otf", ".woff", ".woff2", ".bin")
 
 
 def _zip(data: bytes, budget: Budget) -> list[Part]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        # Text first, pictures last: if the bound is reached, it is in the pictures.
-        members = sorted(archive.infolist()[:MAX_MEMBERS],
-                         key=lambda m: m.filename.lower().endswith(_MEDIA))
+        members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+        budget.refuse("a ZIP archive that cannot be opened")
+        return []
+    if len(members) > MAX_MEMBERS:
+        budget.refuse(f"a ZIP archive of more than {MAX_MEMBERS} members")
         return []
     parts: list[Part] = [(PurePosixPath("names.txt"),
                           "\n".join(m.filename for m in members).encode())]
     for m in members:
-        if budget.left <= 0:
-            break
         if m.is_dir() or m.flag_bits & 0x1:  # a folder; an encrypted member: unreadable
             continue
-        # A corrupt member, or one packed in a way zipfile cannot read: not read.
-        with contextlib.suppress(zipfile.BadZipFile, OSError, ValueError, NotImplementedError,
-                                 EOFError, zlib.error, RuntimeError):
+        # A member past the bound, a corrupt one, or one packed in a way zipfile
+        # cannot read: the archive is not read whole, so it is refused (red team 8,
+        # N11: a member past the bound was skipped and the archive published).
+        try:
             with archive.open(m) as f:
-                body = f.read(budget.left)
-            budget.take(len(body))
-            parts.append((PurePosixPath(m.filename.lstrip("/") or "member"), body))
-            if m.filename.lower().endswith(".xml"):
-                joined = _BREAK.sub(" ", body.decode("utf-8", "ignore"))
-                parts.append((PurePosixPath(m.filename + ".txt"), _TAG.sub("", joined).encode()))
+                body = f.read(budget.left + 1)
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError,
+                zlib.error, RuntimeError):
+            budget.refuse("a ZIP member that cannot be read")
+            return parts
+        if len(body) > budget.left:
+            budget.refuse(_PAST_BOUND.format(what="ZIP member", mb=budget.limit >> 20))
+            return parts
+        budget.take(len(body))
+        parts.append((PurePosixPath(m.filename.lstrip("/") or "member"), body))
+        if m.filename.lower().endswith(".xml"):
+            joined = _BREAK.sub(" ", body.decode("utf-8", "ignore"))
+            parts.append((PurePosixPath(m.filename + ".txt"), _TAG.sub("", joined).encode()))
     return parts
 
 
@@ -141,22 +163,41 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
     # The file's own syntax (the document information's strings: author, title)
     # without its streams, then each stream that decodes.
     streams = [_STREAM.sub(b" ", data)]
+    syntax = [streams[0]]  # PDF syntax: the file's own, and its object streams'
     for m in _STREAM.finditer(data):
-        if budget.left <= 0:
-            break
         stream = _ascii_decoded(m.group(1))
         if inflated := _inflate(stream, budget):
             streams.append(inflated)
         elif stream is not m.group(1):  # ASCII85 or hex alone: the stream itself
             streams.append(stream)
+        else:
+            continue
+        if _object_stream(data[max(0, data.rfind(b"obj", 0, m.start())):m.start()]):
+            syntax.append(streams[-1])
+        if budget.refused:
+            break
     parts: list[Part] = [(PurePosixPath("stream.bin"), s) for s in streams[1:]]
     for s in streams:
-        if s is streams[0] or _content(s):
+        if any(s is x for x in syntax) or _content(s):
             glued, spaced = _pdf_strings(s)
             parts += [(PurePosixPath("text.txt"), glued), (PurePosixPath("text.txt"), spaced)]
     return parts
 
 
+_OBJECT_STREAM = re.compile(rb"/(?:ObjStm|First)\b")
+"""A compressed object stream (PDF 1.5): objects, such as the document information
+with its author, written inside a stream (pdfTeX, ``qpdf --object-streams``). Its
+strings are decoded as the file's own are (red team 8, N11). Known by its
+``/Type /ObjStm`` or by ``/First`` (the offset of its first object, which a
+reader needs, while some do not look at the type)."""
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+
+
+def _object_stream(dictionary: bytes) -> bool:
+    """Whether a stream's dictionary is an object stream's, its names read as a
+    viewer reads them (``/Obj#53tm`` is ``/ObjStm``)."""
+    return _OBJECT_STREAM.search(_NAME_ESCAPE.sub(
+        lambda e: bytes([int(e.group(1), 16)]), dictionary)) is not None
 _TEXT_OPERATOR = re.compile(rb"(?:\)|>|\])\s*(?:Tj|TJ|'|\")")
 _PRINTABLE = re.compile(rb"[\t\n\r\x20-\x7e]")
 
@@ -201,6 +242,8 @@ def _pdf_string(m: re.Match[bytes]) -> bytes:
     # is windows-1252 for letters (so the part is UTF-8, read once).
     if raw.startswith(b"\xfe\xff"):
         return raw[2:].decode("utf-16-be", "ignore").encode()
+    if raw.startswith(b"\xff\xfe"):  # not in the standard, but read by viewers
+        return raw[2:].decode("utf-16-le", "ignore").encode()
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:]
     return raw.decode("cp1252", "replace").encode()
@@ -216,7 +259,7 @@ def _unescape(code: bytes) -> bytes:
 def _png(data: bytes, budget: Budget) -> list[Part]:
     parts: list[Part] = []
     at = 8
-    while at + 8 <= len(data) and budget.left > 0:
+    while at + 8 <= len(data) and not budget.refused:
         size, kind = struct.unpack(">I4s", data[at:at + 8])
         body = data[at + 8:at + 8 + size]
         at += 12 + size

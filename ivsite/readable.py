@@ -5,7 +5,8 @@ text is a leak. HTML is read as markup (text with tags out, attribute values,
 comments, right-to-left text, and as a browser shows it: see ivsite.onscreen),
 anything else as it is; the values of the query strings of the addresses in
 either are read as a text of their own (ivsite.urlquery); gzip, bzip2, xz and
-lzma are decompressed (ivsite.streams), UTF-16/32 decoded, the UTF-16 text runs
+lzma are decompressed (ivsite.streams), UTF-16/32 decoded (and read as 8-bit
+text as well: red team 8, N1), the UTF-16 text runs
 inside a binary file read (ivsite.widetext), and embedded base64 images and
 ``<iframe srcdoc>`` documents are read as files of their own. What cannot be read
 where reading less is a leak (an archive that does not open) is given as
@@ -205,15 +206,29 @@ def _decoded(data: bytes, text_file: bool = False) -> str:
 
 
 def _whole(data: bytes, text_file: bool) -> str:
+    """The whole file read as UTF-16/32 where its start says so, and always as
+    8-bit text too: a start with NUL bytes every other byte may be UTF-16 text, or
+    a binary header full of zeros (a PNG's IHDR and pHYs, a TIFF IFD) before 8-bit
+    text (a tEXt chunk, an EXIF Artist), and a text file can open in UTF-16 and
+    go on in UTF-8. Read both ways, never one instead of the other (red team 8, N1)."""
+    return "\n\n".join(filter(None, (_wide(data), _eight_bit(data, text_file))))
+
+
+def _wide(data: bytes) -> str:
     for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(codec, errors="ignore")
     half = min(len(data), 400) // 2
-    if half >= 8 and data[1:400:2].count(0) > half * 0.3:
-        return data.decode("utf-16-le", errors="ignore")
-    if half >= 8 and data[0:400:2].count(0) > half * 0.3:
-        return data.decode("utf-16-be", errors="ignore")
+    for odd, codec in ((1, "utf-16-le"), (0, "utf-16-be")):
+        if half >= 8 and data[odd:400:2].count(0) > half * 0.3:
+            return data.decode(codec, errors="ignore")
+    return ""
+
+
+def _eight_bit(data: bytes, text_file: bool) -> str:
+    """A file's text read as UTF-8 (and, for a text file that is not UTF-8, in each
+    :data:`LEGACY` encoding too)."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -50,8 +50,11 @@ FILES: dict[str, Callable[[], bytes]] = {
     "notes.lzma": lambda: lzma_alone(NOTES),
     "notes.dat": lambda: lzma.compress(NOTES),  # xz by its bytes, not its name
     "two-streams.bz2": lambda: bz2.compress(b"Call notes.\n") + bz2.compress(NOTES),
-    # the name only inside a compressed member of a plain tar
-    "notes.tar": lambda: tar({"a.txt.xz": lzma.compress(NOTES)}),
+    # the name only inside a compressed member of a plain tar (repeated, so xz
+    # compresses it: a short text is stored as it is, readable as bytes, which
+    # the audit reading the tar's NUL-filled header only as UTF-16 missed: red
+    # team 8, N1)
+    "notes.tar": lambda: tar({"a.txt.xz": lzma.compress(NOTES * 20)}),
 }
 
 
