@@ -17,8 +17,9 @@ privacy word of ivsite.lookalike (red team 4, J-path). Words, not substrings:
 ``PrivateNotes/`` (camelCase), ``s.priv.md`` and ``do-not-publish/`` (a run of
 three words) do, as does a word that runs one into others in one case
 (``privatenotes/``, ``mydrafts/``; see ivsite.runtogether). A word match errs
-towards private: ``private-equity.md`` and ``personal-statement.md`` are private too (rename them to publish), since the path
-cannot tell a topic from a switch and a wrong guess the other way publishes.
+towards private: ``private-equity.md`` and ``personal-statement.md`` are private
+too (rename them to publish), since the path cannot tell a topic from a switch
+and a wrong guess the other way publishes.
 """
 
 from __future__ import annotations
