@@ -26,7 +26,8 @@ def normalise(key: str) -> str:
 
 
 FRENCH = ("privé", "privée", "prive", "privee", "brouillon", "secret", "confidentiel",
-          "confidentielle", "ne pas publier", "à ne pas publier", "non publié", "non publiée", "non publie",
+          "confidentielle", "ne pas publier", "à ne pas publier", "non publié", "non publiée",
+          "non publie",
           "inédit", "inédite", "inedit", "personnelle", "interne", "ne pas diffuser",
           "ne pas partager")
 SPANISH = ("privado", "privada", "borrador", "secreto", "secreta", "confidencial",
