@@ -3,7 +3,9 @@
 Validation checks each note on its own; this looks at the interview notes
 together (see :mod:`ivsite.people`), so it runs once the notes are known:
 
-* notes about one person that disagree on ``consent.publish_name`` are settled
+* notes about one person (a short form of the given name too: "Alex Quennell"
+  and "Alexandra Quennell", ivsite.shortnames) that disagree on
+  ``consent.publish_name`` are settled
   the safe way — every note that says ``true`` is handed on saying ``false``, so
   the alias is used everywhere — with a warning that names the notes;
 * a note about someone who did not agree to be named must not name them in its
@@ -63,16 +65,24 @@ def _conflict(notes: list[Note], diags: Diagnostics, replace: dict[int, Note]) -
     def where(n: Note) -> str:
         return f"{n.source}:{_consent_line(n)}"
 
+    def named(n: Note, o: Note) -> str:
+        """``o``'s place, with its name where it is written otherwise than ``n``'s
+        ("Alexandra Quennell" for "Alex Quennell": ivsite.shortnames)."""
+        name = meta_of(o).person.name.strip()
+        same = person_keys(name) == person_keys(meta_of(n).person.name)
+        return where(o) if same else f"{where(o)} ('{name}', perhaps the same person)"
+
     yes = [n for n in notes if meta_of(n).consent.publish_name]
     no = [n for n in notes if not meta_of(n).consent.publish_name]
     for n in yes:
         meta = meta_of(n)
         line = _consent_line(n)
-        others = ", ".join(where(o) for o in no)
+        others = ", ".join(named(n, o) for o in no)
         diags.warning(n.source, line, 1, "consent-conflict",
-                      f"this note says publish_name: true, but {others} about the same person "
-                      "says false; the name is withheld everywhere",
-                      "make consent.publish_name the same in every note about this person")
+                      f"this note says publish_name: true, but {others} says false about "
+                      "this person; the name is withheld everywhere",
+                      "make consent.publish_name the same in every note about this person "
+                      "(when in doubt, ivsite takes two spellings of a name for one person)")
         consent = meta.consent.model_copy(update={"publish_name": False})
         replace[id(n)] = dataclasses.replace(
             n, meta=meta.model_copy(update={"consent": consent}))

@@ -19,7 +19,9 @@ the other:
 3. a plus-address tag taken out ("jane+jobs@" is "jane@");
 4. every digit of any script as an ASCII digit (``unicodedata.digit``), and a
    digit spelt as an English word standing apart ("zero" or "oh" to "nine") as
-   that digit: "four one six, five five five, zero one nine nine" is a number;
+   that digit: "four one six, five five five, zero one nine nine" is a number,
+   and so are pairs and repeats ("oh-one forty-two", "triple-five"; see
+   ivsite.spokendigits);
 5. everything but letters, digits, "@" and "/" taken out: spaces, dots, dashes,
    underscores, brackets, bullets. Only a long run of symbols (more than
    :data:`MAX_GAP`, as in a rule of dashes) is kept, as "|": it ends a number;
@@ -40,7 +42,8 @@ found in "Jane Doe develops"), and only where it ends a word of the text
 (:func:`ends_a_word`: "I met Jane at Acme, communications lead" holds
 "jane@acmec0m" inside "acmec0mmun1cat10ns", which is no mention of
 jane@acme.com). A phone number is found by its last :data:`PHONE_DIGITS` digits
-in a run of digits of the skeleton (see :func:`phone_windows`).
+in a run of digits of the skeleton, its groups in either order (see
+:func:`phone_windows`).
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ import re
 import unicodedata
 
 from .normalise import fold_cased
+from .spokendigits import spoken_digits
 
 MAX_GAP = 3
 """Symbols (not spaces) that may stand between two digits of one number."""
@@ -102,15 +106,6 @@ _SPOKEN_WORD = re.compile("|".join(rf"{w}(?<![^\s\[({{<_]{w})(?![^\s\])}}>_])"
 a dot (the address "at@example.com" is no spoken "@"). Written word first (the
 look-behind after it): the regular expression engine then scans for the words'
 first letters, three times as fast as trying a look-behind at every character."""
-_DIGITS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4",
-           "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
-"""Digits spelt as English words ("four one six, five five five, zero one nine
-nine", red team 4 J-spelled)."""
-_DIGIT_WORD = re.compile("|".join(rf"{w}(?<![^\W_]{w})(?![^\W_])"
-                                  for w in sorted(_DIGITS, key=len, reverse=True)))
-"""One of those words, standing apart: no letter or digit beside it ("six," and
-"(four-one-six)" are digits, "someone" and "often" hold none). Written word first,
-as :data:`_SPOKEN_WORD`."""
 _PLUS_TAG = re.compile(r"\+\s*(?:[^\s@+]+|(?:[^\s@+] )+)[\s\[\](){}<>]*(?=@)")
 """A plus-address tag: the part of an address's mailbox that is not its name (one
 word, or one spaced out letter by letter, before an "@" in brackets or not)."""
@@ -132,7 +127,7 @@ def marked_skeletons(cased: str) -> tuple[str, str]:
     "o h @ a a a . c o m" is not "0@aaa.com". An address is looked for as written
     (:func:`address_skeleton`) in either skeleton; a number in the first."""
     spelt = spell_symbols(cased.lower() if cased.isascii() else cased.casefold())
-    digits = _DIGIT_WORD.sub(_digit, spelt)
+    digits = spoken_digits(spelt)
     with_digits = _marked(digits)
     return with_digits, (with_digits if digits == spelt else _marked(spelt))
 
@@ -172,24 +167,35 @@ def _spoken(m: re.Match[str]) -> str:
     return f" {_SPOKEN[m.group(0)]} "
 
 
-def _digit(m: re.Match[str]) -> str:
-    return _DIGITS[m.group(0)]
-
-
 _PHONE_RUN = re.compile(rf"[0-9](?:[/x]{{0,2}}[0-9]){{{PHONE_DIGITS - 1},}}")
 """Digits, and what is left of a number's separators in a skeleton: slashes, and
 an "x" ("416x555x0199"), which is a letter and so stays in the skeleton."""
 
 
-def phone_windows(skel: str) -> set[str]:
-    """Every :data:`PHONE_DIGITS` digits in a row in a skeleton: the last digits of
-    any phone number written in the text."""
+def phone_windows(marked: str) -> set[str]:
+    """Every :data:`PHONE_DIGITS` digits in a row in a marked skeleton (see
+    :func:`marked_skeletons`): the last digits of any phone number written in the
+    text, with its digit groups in the order written and in reverse order.
+
+    Reverse, because bidi lays out numbers after right-to-left letters group by
+    group from the right: "رقم الهاتف: 0142 555 416", plain Markdown, shows as
+    "416 555 0142" (red team 8, N10), and so does ``<p dir="rtl">``. Reading
+    every run of groups both ways needs no reading of the layout."""
     windows: set[str] = set()
-    for run in set(_PHONE_RUN.findall(skel)):  # pages repeat their dates
-        digits = run.replace("/", "").replace("x", "")
-        windows.update(digits[i:i + PHONE_DIGITS]
-                       for i in range(len(digits) - PHONE_DIGITS + 1))
+    for run in set(_PHONE_RUN.findall(unmarked(marked))):  # pages repeat their dates
+        windows.update(_windows(run.replace("/", "").replace("x", "")))
+    for run in set(_GROUP_RUN.findall(marked)):
+        windows.update(_windows("".join(reversed(_GROUP.findall(run)))))
     return windows
+
+
+def _windows(digits: str) -> set[str]:
+    return {digits[i:i + PHONE_DIGITS] for i in range(len(digits) - PHONE_DIGITS + 1)}
+
+
+_GROUP = re.compile("[0-9]+")
+_GROUP_RUN = re.compile(rf"[0-9]+(?:[{_MARK}{_SPACE}/x]{{1,{MAX_GAP + 2}}}[0-9]+)+")
+"""Groups of digits apart (by spaces, dots, dashes, slashes …; see :data:`_PHONE_RUN`)."""
 
 
 def contact_skeleton(text: str) -> str:

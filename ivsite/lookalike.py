@@ -15,15 +15,42 @@ from __future__ import annotations
 
 import unicodedata
 
+
+def normalise(key: str) -> str:
+    """NFKC, case-folded, with every character that is not a letter or digit taken
+    out: spaces (no-break ones too), zero-width and format characters, ``_`` and
+    ``-``. So ``Is_Private``, ``VISIBILITY\\u00a0`` and ``vis\\u200bibility`` read as
+    ``isprivate``, ``visibility`` and ``visibility``."""
+    folded = unicodedata.normalize("NFKC", key).casefold()
+    return "".join(ch for ch in unicodedata.normalize("NFKC", folded) if ch.isalnum())
+
+
+FRENCH = ("privé", "privée", "prive", "privee", "brouillon", "secret", "confidentiel",
+          "confidentielle", "ne pas publier", "à ne pas publier", "non publié", "non publiée",
+          "non publie",
+          "inédit", "inédite", "inedit", "personnelle", "interne", "ne pas diffuser",
+          "ne pas partager")
+SPANISH = ("privado", "privada", "borrador", "secreto", "secreta", "confidencial",
+           "no publicar", "sin publicar", "inédito", "inédita", "inedito", "personal",
+           "interno", "interna", "no compartir")
+GERMAN = ("privat", "entwurf", "entwürfe", "entwurfe", "entwuerfe", "geheim", "vertraulich",
+          "nicht veröffentlichen", "nicht veroffentlichen", "nicht veroeffentlichen",
+          "unveröffentlicht", "unveroffentlicht", "unveroeffentlicht", "persönlich",
+          "personlich", "persoenlich", "nicht teilen")
+"""The French, Spanish and German privacy words the README claims (red team 4,
+J-path; red team 8, N7: the translations of every English word, not only of
+"private" and "draft"), as written, with and without accents (authors type both).
+Left out: the German ``intern`` and the French ``personnel``, English words
+(an intern, the personnel) a career site tags and names folders with; the English
+``internal`` and ``personal`` stand for them."""
+
 WITHHELD: tuple[str, ...] = (
     "private", "privat", "draft", "secret", "hidden", "unlisted", "confidential",
     "unpublished", "donotpublish", "dontpublish", "nopublish", "notpublic",
     "notforpublication", "offtherecord", "offrecord", "embargo", "embargoed", "nda",
     "internal", "internalonly", "personal", "onlyme", "formeonly", "vertraulich",
     "donotshare", "dontshare", "unshared", "wip", "workinprogress", "priv",
-    # French, Spanish, German (red team 4, J-path)
-    "prive", "privé", "privée", "privado", "privada", "entwurf", "entwürfe", "brouillon",
-    "borrador",
+    *(normalise(w) for w in (*FRENCH, *SPANISH, *GERMAN)),
 )
 """Normalised words (see :func:`normalise`) that say "not for publication": a
 privacy word wherever they are written, as a key, a value, a tag or a callout."""
@@ -41,24 +68,20 @@ LEVELS = frozenset({"public", "mentor"})
 does not know, such a value too can only mean who may see the note."""
 
 WHOLE_ONLY = frozenset({"nda", "personal", "onlyme", "formeonly", "wip", "priv", "prive",
-                        "privé"})
+                        "privé", "privee", "interne", "interno", "interna", "inedit",
+                        "inédit", "inédite", "inedito", "inédito", "inédita", "personnelle",
+                        "secreta", "secreto"})
 """Words matched only whole (plural allowed), never inside a longer key or a typo
 away: ``nda`` is inside ``agenda`` and ``standard``, ``personal`` two edits from
 ``person`` and inside ``personality``, ``wip`` inside ``wipe``, ``priv`` inside
-``privilege``, ``prive`` one edit from ``price``."""
+``privilege``, ``prive`` one edit from ``price``, ``interne`` and ``interna``
+inside ``internet`` and ``internacional``, ``inedit`` two edits from ``credit``,
+``personnelle`` from ``personnel``; ``secreta`` and ``secreto`` hold ``secret``
+already, and are inside ``secretary``."""
 
 PRIVACY_WORDS: tuple[str, ...] = tuple(w for w in (*SWITCHES, *WITHHELD)
                                        if w not in WHOLE_ONLY)
 """The words a key is matched against loosely: contained in it or a typo away."""
-
-
-def normalise(key: str) -> str:
-    """NFKC, case-folded, with every character that is not a letter or digit taken
-    out: spaces (no-break ones too), zero-width and format characters, ``_`` and
-    ``-``. So ``Is_Private``, ``VISIBILITY\\u00a0`` and ``vis\\u200bibility`` read as
-    ``isprivate``, ``visibility`` and ``visibility``."""
-    folded = unicodedata.normalize("NFKC", key).casefold()
-    return "".join(ch for ch in unicodedata.normalize("NFKC", folded) if ch.isalnum())
 
 
 def _singulars(norm: str) -> set[str]:

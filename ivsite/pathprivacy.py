@@ -15,9 +15,11 @@ A path segment says private when one of its words, or a run of them, is a
 privacy word of ivsite.lookalike (red team 4, J-path). Words, not substrings:
 ``privateer/``, ``drafting/`` and ``privacy.md`` say nothing, while
 ``PrivateNotes/`` (camelCase), ``s.priv.md`` and ``do-not-publish/`` (a run of
-three words) do. A word match errs towards private: ``private-equity.md`` and
-``personal-statement.md`` are private too (rename them to publish), since the path
-cannot tell a topic from a switch and a wrong guess the other way publishes.
+three words) do, as does a word that runs one into others in one case
+(``privatenotes/``, ``mydrafts/``; see ivsite.runtogether). A word match errs
+towards private: ``private-equity.md`` and ``personal-statement.md`` are private
+too (rename them to publish), since the path cannot tell a topic from a switch
+and a wrong guess the other way publishes.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ import posixpath
 import re
 import unicodedata
 
-from .lookalike import privacy_tag
+from .lookalike import normalise, privacy_tag
+from .runtogether import hidden_privacy_word
 
 _LONGEST_RUN = 4
 """The most words a privacy word is written in (``not-for-publication``)."""
@@ -65,11 +68,13 @@ def words(segment: str) -> list[str]:
 
 def segment_says_private(segment: str) -> bool:
     """Whether a word of ``segment``, or a run of up to four of them, is a privacy
-    word (``Private Notes``, ``s (private)``, ``do-not-publish``)."""
+    word (``Private Notes``, ``s (private)``, ``do-not-publish``), or a word holds
+    one run into other words (``privatenotes``, ``mydrafts``: ivsite.runtogether)."""
     found = words(segment)
     return any(privacy_tag("".join(found[i:j]))
                for i in range(len(found))
-               for j in range(i + 1, min(i + _LONGEST_RUN, len(found)) + 1))
+               for j in range(i + 1, min(i + _LONGEST_RUN, len(found)) + 1)) \
+        or any(hidden_privacy_word(normalise(word)) for word in found)
 
 
 def path_privacy(rel: str) -> str | None:

@@ -3,8 +3,9 @@ spelling of their names and contact details worth looking for.
 
 Consent belongs to a person, not to a note: notes whose ``person.name`` is the
 same after :func:`ivsite.identity.one_person_keys` (with or without middle names,
-see there), or whose ``person`` contact fields share an address, a phone number
-or a profile, are about one person, and the name is published only when every one of them says
+see there), or a short form of the given name (ivsite.shortnames), or whose
+``person`` contact fields share an address, a phone number or a profile, are about
+one person, and the name is published only when every one of them says
 ``publish_name: true``. The forms of a name (:mod:`ivsite.nameforms`) are what the
 audience filter's check and the audit look for; the given or family name alone
 counts only in the person's own notes and the notes that link to them (which
@@ -26,6 +27,7 @@ from .nameparts import looks_like_name, name_in
 from .normalise import SPACELESS, compact, words
 from .notes import Note, ValidSite
 from .partsounds import part_sounds
+from .shortnames import short_form_ties
 from .textmatch import Confirmed, Matcher, Needles
 
 T = TypeVar("T")
@@ -54,7 +56,8 @@ def meta_of(note: Note) -> InterviewMeta:
 
 def people(notes: Iterable[Note]) -> list[Person]:
     """Interview notes grouped by person: same name after normalising (middle names
-    aside), or a same email address, phone number or profile."""
+    aside), a short form of the given name with the same family name, or a same
+    email address, phone number or profile."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -70,6 +73,11 @@ def people(notes: Iterable[Note]) -> list[Person]:
         keys += _contact_keys(p.email, p.phone, p.linkedin)
         for k in keys[1:]:
             parent[find(k)] = find(keys[0])
+    # A short form of the given name ("Alex" for "Alexandra") is one person too.
+    for short, full in short_form_ties(meta_of(n).person.name for n in interviews):
+        a, b = person_keys(short), person_keys(full)
+        if a and b:
+            parent[find(f"name:{a[0]}")] = find(f"name:{b[0]}")
     groups: dict[str, Person] = {}
     for n in interviews:
         name_keys = person_keys(meta_of(n).person.name)

@@ -263,7 +263,7 @@ class Matcher(Generic[T]):
                 found += self._skeletons.find(
                     text.address_skeleton, lambda needle: ends_a_word(needle, text.marked[1]))
         if self._phones:
-            windows = phone_windows(text.skeleton)
+            windows = phone_windows(text.marked[0])
             found += [p for d in sorted(windows.intersection(self._phones))
                       for p in self._phones[d]]
         return _unique(found)
