@@ -77,11 +77,9 @@ def script_urls(content: str) -> Iterator[str]:
                        "and ivsite cannot check what it does")
 
 
-def note_scripts(content: str) -> Iterator[tuple[str, str]]:
-    """(code, phrase) for what in a note's raw HTML runs code: a script address or
-    frame page (``script-url``), and every ``<script src>`` (``script-element``;
-    a script with code is ``hiding-markup``, ivsite.hidinghtml)."""
-    yield from (("script-url", what) for what in script_urls(content))
+def script_sources(content: str) -> Iterator[tuple[str, str]]:
+    """(``script-element``, phrase) for every ``<script src>`` in a note's raw HTML,
+    whatever its address (a script with code is ``hiding-markup``, ivsite.hidinghtml)."""
     for tag in tags(content):
         if tag.name == "script" and not tag.closing and tag.get("src") is not None:
             yield ("script-element", f"<script src=\"{tag.get('src')}\"> runs that file's "

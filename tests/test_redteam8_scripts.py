@@ -103,7 +103,7 @@ def _file_site(root: Path, name: str, data: str | bytes) -> Path:
 
 
 def _filter_off(mp: pytest.MonkeyPatch) -> None:
-    mp.setattr(bodyprivacy, "note_scripts", lambda content: iter(()))
+    mp.setattr(bodyprivacy, "script_sources", lambda content: iter(()))
     mp.setattr(activefiles, "active", lambda suffix, data: None)
 
 
