@@ -31,6 +31,7 @@ from .addresses import addresses_in, links_to, own_address
 from .auditcache import file_key, needles_digest
 from .auditmarkup import unsafe_code
 from .auditneedles import Seen, needle_pair, needles
+from .auditscripts import OwnScripts
 from .consentmask import names_pattern, standing
 from .cores import apart
 from .filefront import private_front
@@ -82,7 +83,7 @@ def audit_folder(
     withheld_assets: list[AssetSecret], skip_prefixes: tuple[str, ...] = (),
     progress: Progress = QUIET, stop: Callable[[], bool] | None = None, base_url: str = "",
     clean: frozenset[str] = frozenset(), consented: tuple[str, ...] = (),
-    hidden: frozenset[str] = frozenset(),
+    hidden: frozenset[str] = frozenset(), scripts: OwnScripts | None = None,
 ) -> Audit:
     """Every secret found in ``folder``. ``stop`` is asked before each file; when it
     says so the audit raises :class:`AuditInterrupted` (the live preview stops an
@@ -104,7 +105,7 @@ def audit_folder(
         progress.advance()
 
     return audit_files(files, secrets, visible_text, withheld_assets, base_url, clean,
-                       consented, each, hidden, size)
+                       consented, each, hidden, size, scripts)
 
 
 Contents = bytes | Callable[[], bytes]
@@ -116,7 +117,7 @@ def audit_files(
     withheld_assets: list[AssetSecret], base_url: str = "",
     clean: frozenset[str] = frozenset(), consented: tuple[str, ...] = (),
     each: Callable[[], None] = lambda: None, hidden: frozenset[str] = frozenset(),
-    size: int | None = None,
+    size: int | None = None, scripts: OwnScripts | None = None,
 ) -> Audit:
     """Every secret found in these (path, bytes): an output folder's files, or the
     pages of an encrypted view before they are encrypted. ``base_url``: the site's
@@ -138,6 +139,9 @@ def audit_files(
     ivsite.sheethiding), with those of every style sheet among ``files``: the
     reading as on screen leaves them out (red team 4, J10).
 
+    ``scripts``: the scripts the output may hold, the theme's and Pagefind's
+    (ivsite.auditscripts; by default Pagefind's alone).
+
     Files are audited in forked processes, one per core, where a pool pays
     (ivsite.cores.apart; ``size``, the files' bytes in all, where not given as
     bytes): a file's verdict is a pure function of its bytes and the needles, which
@@ -148,7 +152,8 @@ def audit_files(
     hidden |= frozenset(sheets_hiding(
         (rel, data if isinstance(data, bytes) else data()) for rel, data in jobs
         if rel.casefold().endswith(".css")))
-    search = _search(secrets, visible_text, withheld_assets, base_url, consented, hidden)
+    search = _search(secrets, visible_text, withheld_assets, base_url, consented, hidden,
+                     scripts or OwnScripts.of({}))
     verdict = functools.partial(_verdict, search, clean)
     hits: list[Hit] = []
     now: set[str] = set()
@@ -181,12 +186,13 @@ audits each layer's pages while Pagefind runs, then its files."""
 
 
 def _search(secrets: list[Secret], visible_text: str, withheld_assets: list[AssetSecret],
-            base_url: str, consented: tuple[str, ...], hidden: frozenset[str]) -> _Search:
+            base_url: str, consented: tuple[str, ...], hidden: frozenset[str],
+            scripts: OwnScripts) -> _Search:
     made_from = hashlib.sha256(repr((secrets, visible_text, withheld_assets, base_url,
-                                     consented)).encode(
+                                     consented, scripts)).encode(
         "utf-8", "surrogatepass")).hexdigest()
     search = _SEARCHES.pop(made_from, None) or _Search(secrets, visible_text, withheld_assets,
-                                                       base_url, consented)
+                                                       base_url, consented, scripts)
     _SEARCHES[made_from] = search
     for old in list(_SEARCHES)[:-4]:  # a build has at most three
         del _SEARCHES[old]
@@ -203,8 +209,9 @@ class _Search:
 
     def __init__(self, secrets: list[Secret], visible_text: str,
                  withheld_assets: list[AssetSecret], base_url: str,
-                 consented: tuple[str, ...]) -> None:
+                 consented: tuple[str, ...], scripts: OwnScripts) -> None:
         self.hidden: frozenset[str] = frozenset()
+        self.scripts = scripts
         self.consented = names_pattern(consented, glued=True)
         self.names = consented
         self._excusable: dict[int, bool] = {}
@@ -218,7 +225,7 @@ class _Search:
         self.scoped = _scoped(secrets, shown)
         self.assets = {a.digest: a for a in withheld_assets}
         self._digest_of = functools.partial(needles_digest, secrets, shown.answers(),
-                                            base_url, consented)
+                                            base_url, consented, scripts=scripts.digests)
         self.digest = self._digest_of(())
 
     def hiding(self, hidden: frozenset[str]) -> _Search:
@@ -246,7 +253,7 @@ class _Search:
         hits: list[Hit] = []
         seen: set[int] = set()
         hits += [Hit(rel, Secret(f"unsafe markup ({what})", what, rel, 0))
-                 for what in unsafe_code(path, data, self.host)]
+                 for what in unsafe_code(path, data, self.host, self.scripts)]
         if self.addresses and path.suffix.lower() in MARKUP_SUFFIXES:
             for secret in links_to(rel, data, self.addresses):
                 seen.add(id(secret))

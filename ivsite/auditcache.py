@@ -34,16 +34,17 @@ digest of ivsite's own source (also in the key) would not show."""
 
 
 def needles_digest(secrets: list[Secret], shown: object, base_url: str,
-                   consented: tuple[str, ...] = (), hidden: tuple[str, ...] = ()) -> str:
+                   consented: tuple[str, ...] = (), hidden: tuple[str, ...] = (),
+                   scripts: tuple[str, ...] = ()) -> str:
     """A digest of everything an audit's reading of a file depends on but the file
     itself: every field of every secret, ``shown`` (which of the forms looked for
     the audience may read anyway: ivsite.auditneedles.Seen.answers, not the visible text,
     which changes with every edit while these rarely do), the site's address, the
-    names of people who agreed, the classes the style sheets hide, and the audit's
-    own code. (Withheld files are found
+    names of people who agreed, the classes the style sheets hide, the scripts the
+    output may hold (ivsite.auditscripts), and the audit's own code. (Withheld files are found
     by their hash, looked up for every file in every audit.)"""
     return hashlib.sha256(repr((
-        _code_digest(), secrets, shown, base_url, consented, hidden,
+        _code_digest(), secrets, shown, base_url, consented, hidden, scripts,
     )).encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -22,10 +22,14 @@ would skip one.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 
+from .activefiles import PLAYLIST_SUFFIXES, READ_SUFFIXES, SCRIPT_SUFFIXES, decoded, loads_in
+from .auditscripts import OwnScripts, foreign_code
+from .rawhtml import Tag, tags
 from .readable import MARKUP_SUFFIXES
 from .referrers import referrer_settings
 from .remoteloads import css_addresses, remote_host, remote_loads
@@ -42,7 +46,7 @@ def unsafe_markup(page: str, own: str) -> list[str]:
     policy and load from a host other than ``own`` (the site's) in ``page`` (an
     HTML document), as a phrase for the audit's report."""
     squeezed = html.unescape(page).translate(_DROP).casefold()
-    found = list(dict.fromkeys(remote_loads(page, own)))  # every page: see above
+    found = list(dict.fromkeys(remote_loads(page, own, _walked(page))))  # every page
     referrer = "referrer" in squeezed.replace(_THEME_POLICY, "")
     if not (referrer or "script:" in squeezed or "srcdoc" in squeezed
             or "data:" in squeezed):
@@ -53,6 +57,12 @@ def unsafe_markup(page: str, own: str) -> list[str]:
     return found
 
 
+@functools.lru_cache(maxsize=2)
+def _walked(page: str) -> tuple[Tag, ...]:
+    """A page's tags, read once for its loads and its scripts (ivsite.auditscripts)."""
+    return tuple(tags(page))
+
+
 def remote_in_sheet(css: str, own: str) -> list[str]:
     """Each address a written style sheet loads from a host other than ``own``."""
     return [f"the style sheet loads {host} (url {address!r})" for address in
@@ -61,24 +71,37 @@ def remote_in_sheet(css: str, own: str) -> list[str]:
 
 
 _SHEET_OR_SCRIPT: dict[str, Callable[[str, str], Iterable[str]]] = {
-    ".css": remote_in_sheet, ".js": remote_in_script, ".mjs": remote_in_script}
-"""What a written style sheet or script would load from another host (L7, M5)."""
+    ".css": remote_in_sheet, ".js": remote_in_script, ".mjs": remote_in_script,
+    **{suffix: functools.partial(loads_in, suffix) for suffix in PLAYLIST_SUFFIXES}}
+"""What a written style sheet, script or playlist would load from another host
+(L7, M5; N17), and an XML style sheet's address (``loads_in`` for any file)."""
 
 
-def unsafe_code(path: PurePosixPath, data: bytes, own: str) -> list[str]:
+_READ = frozenset({*MARKUP_SUFFIXES, *READ_SUFFIXES, *SCRIPT_SUFFIXES, ".css"})
+"""The files read for what they run or load; any other's code is its own reader's
+business (a picture, a PDF) or runs only from a script."""
+
+
+def unsafe_code(path: PurePosixPath, data: bytes, own: str,
+                scripts: OwnScripts | None = None) -> list[str]:
     """What a written file at ``path`` would do, by its type: a page's unsafe
-    markup, a style sheet's or a script's loads from a host other than ``own``
-    (each once); nothing for any other file."""
-    return list(_unsafe_code(path.suffix.lower(), data, own))
+    markup, a style sheet's, script's or playlist's loads from a host other than
+    ``own``, and code that is not the theme's or Pagefind's (``scripts``, by
+    default Pagefind's alone; ivsite.auditscripts), each once."""
+    return list(_unsafe_code(path.suffix.lower(), data, own, scripts or OwnScripts.of({})))
 
 
-@sized_cache(16 << 20, lambda suffix, data, own: len(data))
-def _unsafe_code(suffix: str, data: bytes, own: str) -> tuple[str, ...]:
+@sized_cache(16 << 20, lambda suffix, data, own, scripts: len(data))
+def _unsafe_code(suffix: str, data: bytes, own: str, scripts: OwnScripts) -> tuple[str, ...]:
     """As :func:`unsafe_code`, kept for the files read again (ivsite.sizedcache):
     every build writes the same theme and Pagefind files, and walking a page's
     tags was a third of a small site's build in a warm process."""
-    if suffix in MARKUP_SUFFIXES:
-        return tuple(unsafe_markup(data.decode("utf-8", "replace"), own))
+    if suffix not in _READ:
+        return ()
+    text = decoded(data)
+    found = list(unsafe_markup(text, own)) if suffix in (*MARKUP_SUFFIXES, ".xht") else []
     read = _SHEET_OR_SCRIPT.get(suffix)
-    return () if read is None else tuple(dict.fromkeys(read(data.decode("utf-8", "replace"),
-                                                            own)))
+    found += read(text, own) if read is not None else loads_in(suffix, text, own)
+    walked = _walked(text) if suffix in (*MARKUP_SUFFIXES, ".xht") else ()
+    found += foreign_code(suffix, data, text, walked, scripts)
+    return tuple(dict.fromkeys(found))

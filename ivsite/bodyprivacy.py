@@ -31,7 +31,7 @@ from .lookalike import normalise, privacy_callout, privacy_tag, privacy_value, p
 from .markdown import with_lines
 from .passages import Cut
 from .rawhtml import Tag, tags
-from .scripturls import script_urls
+from .scripturls import script_sources, script_urls
 from .syntax.inlinetags import TOKEN as TAG_TOKEN
 from .toolcomments import bogus_comment, summary_titles, tool_comments
 
@@ -223,9 +223,10 @@ def _raw_html(path: str, line: int, content: str, diags: Diagnostics,
                         f"the HTML tag <{tag.name}> looks like it keeps its content "
                         "private, but browsers show it and ivsite would publish it",
                         _PASSAGE_HINT)
-    for what in dict.fromkeys(script_urls(content)):
+    for code, what in dict.fromkeys([*(("script-url", w) for w in script_urls(content)),
+                                     *script_sources(content)]):
         found = True
-        diags.error(path, line, 1, "script-url", what, _SCRIPT_HINT)
+        diags.error(path, line, 1, code, what, _SCRIPT_HINT)
     for what in dict.fromkeys((*hiding(content), *theme_hiding(content, sheet))):
         found = True
         diags.error(path, line, 1, "hiding-markup",

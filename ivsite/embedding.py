@@ -17,7 +17,15 @@ from markdown_it.token import Token
 
 from .diagnostics import did_you_mean
 from .notelike import note_like_problem
-from .notes import AssetTarget, BrokenTarget, Note, NoteTarget, ValidSite, resolve_wiki
+from .notes import (
+    AssetTarget,
+    BrokenTarget,
+    Note,
+    NoteTarget,
+    ValidSite,
+    active_problem,
+    resolve_wiki,
+)
 from .render import plain_text
 from .slugs import slugify
 from .syntax.embeds import is_file
@@ -55,6 +63,10 @@ def find_file(site: ValidSite, name: str) -> AssetTarget | BrokenTarget:
                  if rel == name or rel.endswith("/" + name)), None)
     if like is not None:
         return BrokenTarget(*note_like_problem(f"![[{name}]]", like), code="note-like-file")
+    active = next((why for rel, why in site.active_files.items()
+                   if rel == name or rel.endswith("/" + name)), None)
+    if active is not None:
+        return active_problem(f"![[{name}]]", *active)
     names = {posixpath.basename(rel) for rel in site.assets}
     return BrokenTarget(f"'![[{name}]]' names no file in the site",
                         did_you_mean(posixpath.basename(name), names))

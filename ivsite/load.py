@@ -46,6 +46,9 @@ class AssetRef:
     says_private: str = ""
     """The line of its front matter that says it is private, if it opens with a
     note's front matter (see ivsite.filefront)."""
+    active: tuple[str, str] | None = None
+    """(code, why) when it runs code or loads from another host (ivsite.activefiles):
+    never published."""
 
     @property
     def out(self) -> str:
@@ -97,20 +100,29 @@ class LoadedSite:
         return h.hexdigest()
 
 
-_digest_cache: dict[tuple[str, int, int], tuple[str, str]] = {}
+_digest_cache: dict[tuple[str, int, int], tuple[str, str, tuple[str, str] | None]] = {}
 
 
-def _file_digest(path: Path, st: os.stat_result) -> tuple[str, str]:
-    """A file's hash, and what its front matter says private (read as it is hashed)."""
+def _file_digest(path: Path, st: os.stat_result) -> tuple[str, str, tuple[str, str] | None]:
+    """A file's hash, what its front matter says private, and what it runs or loads
+    (ivsite.activefiles; the whole file is kept for that where its kind needs it),
+    all read as it is hashed."""
     key = (str(path), st.st_size, st.st_mtime_ns)
     cached = _digest_cache.get(key)
     if cached is None:
+        from .activefiles import READ_SUFFIXES, active  # (it imports the notes' module)
+
+        suffix = path.suffix.casefold()
+        whole = suffix in READ_SUFFIXES
         with path.open("rb") as fh:
             first = fh.read(1 << 20)
             h = hashlib.sha256(first)
+            chunks = [first]
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
-        cached = (h.hexdigest(), private_front(first))
+                if whole:
+                    chunks.append(chunk)
+        cached = (h.hexdigest(), private_front(first), active(suffix, b"".join(chunks)))
         _digest_cache[key] = cached
     return cached
 
@@ -315,8 +327,8 @@ def _read_file(root: Path, rel: str, st: os.stat_result, cache: LoadCache | None
             "is treated as an asset, not a note",
             "move it into one of those folders to make it a page",
         )
-    digest, says = _file_digest(path, st)
-    return AssetRef(rel, st.st_size, digest, folders.base, says)
+    digest, says, active = _file_digest(path, st)
+    return AssetRef(rel, st.st_size, digest, folders.base, says, active)
 
 
 def _utf8(name: str) -> bool:

@@ -96,6 +96,9 @@ class ValidSite:
     note_likes: dict[str, str] = field(default_factory=dict)
     """Files named like Markdown notes (see ivsite.notelike) or whose front matter
     says private (ivsite.filefront), with that line ("" for a name): never published."""
+    active_files: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Files that run code or load from another host (ivsite.activefiles), with
+    the code and the reason: never published."""
     questions: list[Question] = field(default_factory=list)
     shape: str = ""
     """Digest of what one note's checks and view can read of the others
@@ -134,7 +137,7 @@ class BrokenTarget:
     hint: str = ""
     code: str = "broken-link"
     """The diagnostic's code: broken-link, outside-site, recording-link, note-copy,
-    note-like-file,
+    note-like-file, script-file, remote-file,
     ambiguous-link or missing-note (a note not written yet: a warning)."""
     shown: str = ""
     """For a missing note, the text that stands in place of the link."""
@@ -221,6 +224,23 @@ def resolve_href(site: ValidSite, from_source: str, href: str) -> Target:
     if asset is None and rel in site.note_likes:
         return BrokenTarget(*note_like_problem(href, site.note_likes[rel]),
                             code="note-like-file")
+    if asset is None and rel in site.active_files:
+        return active_problem(href, *site.active_files[rel])
     if asset is None:
         return BrokenTarget(f"'{href}' links to a file that does not exist ({rel})")
     return AssetTarget(asset, parts.fragment)
+
+
+def active_problem(shown: str, code: str, why: str) -> BrokenTarget:
+    """A link or embed to a file that runs code (``script-file``) or loads from
+    another host (``remote-file``), see ivsite.activefiles."""
+    if code == "script-file":
+        return BrokenTarget(
+            f"'{shown}' {why}: ivsite publishes no code but the theme's and Pagefind's, "
+            "since code can write any name or call any host as it runs, which no check "
+            "can read", "to show code, paste it into a code block in the note; "
+            "or remove the link", code=code)
+    return BrokenTarget(
+        f"'{shown}': {why} whenever a page uses it, telling that host who reads the page",
+        "download what it loads into the site and write relative addresses, or remove "
+        "the link", code=code)

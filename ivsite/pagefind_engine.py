@@ -46,3 +46,28 @@ def _executable() -> bytes:
         return Path(get_executable()).read_bytes()
     except (ImportError, OSError):  # no engine to compare with: read every file
         return b""
+
+
+@functools.cache
+def script_digests() -> tuple[str, ...]:
+    """The SHA-256 of each script Pagefind writes into a bundle (the same bytes for
+    every site: some are assembled as it writes them, so they are not found in
+    the executable as the engine is), made once by indexing a one-page folder.
+    None without the executable: then no script of Pagefind's is let through."""
+    import hashlib
+    import subprocess
+    import tempfile
+
+    try:
+        from pagefind_bin import get_executable
+
+        with tempfile.TemporaryDirectory() as tmp:
+            (Path(tmp) / "index.html").write_text(
+                "<html><body><main><p>text</p></main></body></html>", "utf-8")
+            subprocess.run([str(get_executable()), "--site", tmp, "--silent"], check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+            return tuple(sorted(hashlib.sha256(p.read_bytes()).hexdigest()
+                                for p in (Path(tmp) / "pagefind").iterdir()
+                                if p.suffix in (".js", ".mjs")))
+    except (ImportError, OSError, subprocess.SubprocessError):
+        return ()

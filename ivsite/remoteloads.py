@@ -30,7 +30,7 @@ written (ivsite.auditmarkup), whatever made it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from markdown_it.token import Token
@@ -126,12 +126,13 @@ def css_addresses(css: str) -> Iterator[str]:
                     for q in _QUOTED.finditer(m.group(1)))
 
 
-def remote_loads(content: str, own: str) -> Iterator[str]:
+def remote_loads(content: str, own: str, walked: Iterable[Tag] | None = None) -> Iterator[str]:
     """What in a piece of raw HTML (or a whole page) loads from another host when
-    the page is shown: each a phrase for a diagnostic or the audit's report."""
+    the page is shown: each a phrase for a diagnostic or the audit's report
+    (``walked``: its tags, where already read)."""
     for css in _STYLE.findall(content):
         yield from _css_loads(css, "a <style> element", own)
-    for tag in tags(content):
+    for tag in tags(content) if walked is None else walked:
         if tag.closing:
             continue
         names = [*_LOADS.get(tag.name, ()), *_ANYWHERE]

@@ -14,9 +14,12 @@ scheme dropped, any case. So is a frame whose page runs code: an ``<iframe
 srcdoc>`` (its page has this page's origin) or a ``data:`` page, in a frame or
 in a link that can open in one. A ``<script src>``
 is not code written here: one from another host is a load from elsewhere
-(ivsite.remoteloads). Markdown links never get this far: markdown-it refuses
-these schemes, and one it lets through with a tab or control character escaped
-(``%09``) is an address on this site to a browser too, so a broken link
+(ivsite.remoteloads), and one of the site's own files, any ``<script src>`` at
+all, is a ``script-element`` error (red team 8, N4: a copied file that writes a
+name reversed at run time, and calls a host whose address is in base64, cannot be
+audited by reading it; see ivsite.activefiles). Markdown links never get this
+far: markdown-it refuses these schemes, and one it lets through with a tab or
+control character escaped (``%09``) is an address on this site to a browser too, so a broken link
 (tests/test_leaks_script_urls.py).
 """
 
@@ -72,6 +75,16 @@ def script_urls(content: str) -> Iterator[str]:
                 yield (f"the '{name}' of <{tag.name}> is a data: page that runs a script: "
                        "code written in the note can write any text and reach other hosts, "
                        "and ivsite cannot check what it does")
+
+
+def script_sources(content: str) -> Iterator[tuple[str, str]]:
+    """(``script-element``, phrase) for every ``<script src>`` in a note's raw HTML,
+    whatever its address (a script with code is ``hiding-markup``, ivsite.hidinghtml)."""
+    for tag in tags(content):
+        if tag.name == "script" and not tag.closing and tag.get("src") is not None:
+            yield ("script-element", f"<script src=\"{tag.get('src')}\"> runs that file's "
+                   "code on the page, which can write any name or call any host as it "
+                   "runs, and no check can read what it does")
 
 
 def _script_scheme(value: str) -> str | None:

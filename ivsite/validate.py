@@ -133,6 +133,8 @@ def _withhold_note_copies(site: ValidSite, loaded: LoadedSite) -> None:
     site.note_likes = {rel: ref.says_private for rel, ref in site.assets.items()
                        if is_note_like(rel) or ref.says_private}
     site.assets = {rel: ref for rel, ref in site.assets.items() if rel not in site.note_likes}
+    site.active_files = {rel: ref.active for rel, ref in site.assets.items() if ref.active}
+    site.assets = {rel: ref for rel, ref in site.assets.items() if not ref.active}
 
 
 T = TypeVar("T")

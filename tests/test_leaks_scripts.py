@@ -95,6 +95,7 @@ def test_a_data_url_that_carries_code_is_hiding_markup(tmp_path: Path, body: str
 def filter_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bodyprivacy, "hiding", lambda content: iter(()))
     monkeypatch.setattr(bodyprivacy, "script_urls", lambda content: iter(()))  # K1's check
+    monkeypatch.setattr(bodyprivacy, "script_sources", lambda content: iter(()))  # N4's
     monkeypatch.setattr(audience, "check_names", lambda *args, **kwargs: None)
 
 
@@ -111,6 +112,8 @@ def test_without_joining_literals_the_audit_misses_the_written_name(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     filter_off(monkeypatch)
     monkeypatch.setattr(readable, "_CONCAT", __import__("re").compile("(?!)"))
+    # (A data: script is not the theme's either: red team 8, N4's audit check.)
+    monkeypatch.setattr(auditmarkup, "foreign_code", lambda *args: iter(()))
     result = build(site(tmp_path, J9["base64"]), out=tmp_path / "out")
     assert result.status == 0, [h.text() for h in result.hits]
     assert "ZG9jdW1lbnQud3JpdGUo" in (tmp_path / "out/p/index.html").read_text("utf-8")
@@ -228,16 +231,25 @@ def test_another_hosts_script_is_refused_in_every_shared_note(
     assert not (tmp_path / "out").exists()
 
 
-def test_the_sites_own_script_stays_in_the_mentor_copy(tmp_path: Path) -> None:
-    result = build(shared_site(tmp_path, '<script src="https://example.org/files/w.js"></script>'),
+def test_the_sites_own_picture_stays_in_the_mentor_copy(tmp_path: Path) -> None:
+    """The site's own host is no other host. (A ``<script src>`` on it is refused
+    all the same since red team 8, N4: ``script-element``, tests/test_redteam8_scripts.py.)"""
+    result = build(shared_site(tmp_path, '<img src="https://example.org/files/w.png" alt="w">'),
                    out=tmp_path / "out")
     [shared] = (tmp_path / "out/share").glob("*/embed/index.html")
-    assert result.status == 0 and "https://example.org/files/w.js" in shared.read_text("utf-8")
+    assert result.status == 0 and "https://example.org/files/w.png" in shared.read_text("utf-8")
+
+
+def test_the_sites_own_script_is_refused(tmp_path: Path) -> None:
+    result = build(shared_site(tmp_path, '<script src="https://example.org/files/w.js"></script>'),
+                   out=tmp_path / "out")
+    assert ("script-element", "content/pages/embed.md") in errors(result), errors(result)
 
 
 def test_without_the_filters_check_the_audit_refuses_the_script(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validate, "remote_resources", lambda *args: False)
+    monkeypatch.setattr(bodyprivacy, "script_sources", lambda content: iter(()))
     result = build(shared_site(tmp_path, GIST), out=tmp_path / "out")
     assert result.status == 1
     assert any(h.output.endswith("embed/index.html") for h in result.hits), errors(result)
@@ -246,6 +258,7 @@ def test_without_the_filters_check_the_audit_refuses_the_script(
 def test_without_both_the_script_runs_beside_the_mentor_pages(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validate, "remote_resources", lambda *args: False)
+    monkeypatch.setattr(bodyprivacy, "script_sources", lambda content: iter(()))
     monkeypatch.setattr(auditmarkup, "unsafe_markup", lambda page, own: [])
     result = build(shared_site(tmp_path, GIST), out=tmp_path / "out")
     assert result.status == 0, errors(result)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..audit import AssetSecret, Contents, Hit, audit_files, audit_folder
+from ..auditscripts import OwnScripts
 from ..diagnostics import Diagnostics
 from ..emit import emit
 from ..notelike import is_note_like
@@ -40,6 +41,8 @@ class LayerCheck:
     """The names of people who agreed to be named (see audit.audit_files)."""
     hidden: frozenset[str]
     """The classes and ids the theme's style sheets hide (see audit.audit_files)."""
+    scripts: OwnScripts
+    """The theme's and Pagefind's scripts, the only ones the output may hold."""
 
 
 def shown(prep: Prepared, audience: Audience, theme: Theme) -> str:
@@ -77,7 +80,8 @@ def _check(prep: Prepared, theme: Theme, audience: Audience, prefix: str, plan: 
            skip: tuple[str, ...]) -> LayerCheck:
     return LayerCheck(prefix, withheld(prep.valid, audience), shown(prep, audience, theme),
                       withheld_assets(prep, plan), skip, prep.config.base_url,
-                      published_names(prep.valid, audience), theme_hidden(theme))
+                      published_names(prep.valid, audience), theme_hidden(theme),
+                      OwnScripts.of(theme.static_files()))
 
 
 def layer_checks(pipe: Pipeline, site: Site) -> list[LayerCheck]:
@@ -126,7 +130,7 @@ def audit_checks(pipe: Pipeline, folder: Path, checks: list[LayerCheck],
             folder / c.prefix if c.prefix else folder, c.secrets, c.visible, c.assets,
             skip_prefixes=c.skip, progress=pipe.progress, stop=stop,
             base_url=c.base_url, clean=pipe.audit_clean.known | early,
-            consented=c.consented, hidden=c.hidden)
+            consented=c.consented, hidden=c.hidden, scripts=c.scripts)
         pipe.audit_clean.add(found.clean)
         hits += [Hit(c.prefix + h.output, h.secret) for h in found.hits]
     return hits
@@ -159,7 +163,8 @@ def audit_made(pipe: Pipeline, site: Site) -> list[Hit]:
         files += [(rel, functools.partial(store.read, ref))
                   for rel, ref in sorted(plan.assets.items())]
         found = audit_files(files, c.secrets, c.visible, c.assets, c.base_url,
-                            pipe.audit_clean.known, c.consented, hidden=c.hidden)
+                            pipe.audit_clean.known, c.consented, hidden=c.hidden,
+                            scripts=c.scripts)
         pipe.audit_clean.add(found.clean)
         hits += [Hit(c.prefix + h.output, h.secret) for h in found.hits]
     if site.encrypted:
@@ -185,7 +190,7 @@ def audit_staged(pipe: Pipeline, staged: Staged, checks: list[LayerCheck]) -> fr
             (rel, (base / rel).read_bytes) for rel in (*sorted(plan.files), *sorted(plan.assets))]
         clean |= audit_files(files, c.secrets, c.visible, c.assets, c.base_url,
                              pipe.audit_clean.known, c.consented, pipe.progress.advance,
-                             c.hidden).clean
+                             c.hidden, scripts=c.scripts).clean
     # Kept for the next build too: these keys stand for the pages read without
     # Pagefind's style sheets, which the audit of the whole folder reads with.
     pipe.audit_clean.add(clean)
@@ -206,6 +211,7 @@ def audit_before_encryption(pipe: Pipeline, site: Site) -> list[Hit]:
     found = audit_files(pages, withheld(prep.valid, "mentor"),
                         shown(prep, "mentor", theme), withheld_assets(prep, plain),
                         prep.config.base_url, pipe.audit_clean.known,
-                        published_names(prep.valid, "mentor"), hidden=theme_hidden(theme))
+                        published_names(prep.valid, "mentor"), hidden=theme_hidden(theme),
+                        scripts=OwnScripts.of(theme.static_files()))
     pipe.audit_clean.add(found.clean)
     return [Hit(f"{prefix}{h.output} (before encryption)", h.secret) for h in found.hits]
