@@ -28,9 +28,51 @@ _TRANSLATE = re.compile(r"translate\s*\(\s*([^)]*)\)", re.I)
 
 def svg_texts(markup: str) -> list[str]:
     """The readings of the ``<text>`` elements in a piece of markup (none when it
-    has fewer than two and no ``x`` list: one element reads whole already)."""
+    has fewer than two and no ``x`` list: one element reads whole already), and
+    of what its ``<use>`` elements place (:func:`_used`)."""
     if _TEXT_OPEN.search(markup) is None:
         return []
+    return [*_texts(markup), *_used(markup)]
+
+
+_DEFINED = re.compile(r"<(text|symbol|g)\b([^>]*)>(.*?)</\1\s*>", re.I | re.S)
+_ID = re.compile(r"""\sid\s*=\s*["']?([^"'\s>]+)""", re.I)
+_USE = re.compile(r"<use\b([^>]*)>", re.I)
+_HREF = re.compile(r"""\s(?:xlink:)?href\s*=\s*["']?\s*#([^"'\s>]+)""", re.I)
+
+
+def _used(markup: str) -> list[str]:
+    """The letters ``<use href="#g81" x="10"/>`` places, each the text of the element
+    it names (defined once, in ``<defs>`` and in any order, red team 8 N15): read
+    in the order the uses are written and in the order they are placed."""
+    if _USE.search(markup) is None:
+        return []
+    defined = {i.group(1): html.unescape(_TAG.sub("", m.group(3)))
+               for m in _DEFINED.finditer(markup) if (i := _ID.search(m.group(2)))}
+    placed = []
+    for m in _USE.finditer(markup):
+        ref = _HREF.search(m.group(1))
+        if ref is None or ref.group(1) not in defined:
+            continue
+        xs, ys = _numbers(_COORD["x"], m.group(1)), _numbers(_COORD["y"], m.group(1))
+        placed.append((ys[0] if ys else 0.0, xs[0] if xs else 0.0, defined[ref.group(1)]))
+    written = "".join(text for _, _, text in placed)
+    return [written, _spaced(sorted(placed))] if placed else []
+
+
+def _spaced(placed: list[tuple[float, float, str]]) -> str:
+    """Placed pieces in order, a space where the step to the next is wider than
+    the usual one (a word's gap drawn by its coordinates)."""
+    steps = sorted(b[1] - a[1] for a, b in zip(placed, placed[1:], strict=False)
+                   if a[0] == b[0] and b[1] > a[1])
+    usual = steps[len(steps) // 2] if steps else 0.0
+    out = placed[0][2] if placed else ""
+    for a, b in zip(placed, placed[1:], strict=False):
+        out += (" " if a[0] != b[0] or (usual and b[1] - a[1] > 1.5 * usual) else "") + b[2]
+    return out
+
+
+def _texts(markup: str) -> list[str]:
     placed = []
     lists = False
     for m in _TEXT.finditer(markup):
