@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterator, Mapping
 from markdown_it.token import Token
 
 from .diagnostics import Diagnostics
+from .drawnhtml import DRAWN_HINT, drawing
 from .fmchecks import MENTOR_TAG_HINT, TAG_HINT
-from .drawnhtml import drawing
 from .hidinghtml import hiding, redirecting, reversing, theme_hiding
 from .lookalike import normalise, privacy_callout, privacy_tag, privacy_value, privacy_word
 from .markdown import with_lines
@@ -54,8 +54,6 @@ _FRAME_WORDS = frozenset({"begin", "start", "end", "stop", "open", "close", "sec
 _ANY_TAG = re.compile(r"<[^>]*>")
 _HIDING_HINT = ("write what a reader should see as plain text, and put what they must "
                 "not see in a '::: private' passage")
-_DRAWN_HINT = ("write the words in the note as plain text, in the order they are read "
-               "(a Markdown list numbers itself)")
 _SCRIPT_HINT = ("link to an https:// address instead (an <iframe src=\"https://…\"> for a "
                 "widget), or write what it shows as text; ivsite publishes no code written "
                 "in a note")
@@ -234,7 +232,7 @@ def _raw_html(path: str, line: int, content: str, diags: Diagnostics,
         diags.error(path, line, 1, "drawn-markup",
                     f"{what} makes readers see letters this note does not hold, or in "
                     "another order than they are written, which ivsite cannot check for "
-                    "names", _DRAWN_HINT)
+                    "names", DRAWN_HINT)
     for what in dict.fromkeys((*hiding(content), *theme_hiding(content, sheet))):
         found = True
         diags.error(path, line, 1, "hiding-markup",

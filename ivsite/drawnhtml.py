@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterator
 from .hidinghtml import declarations, hiding_style
 from .rawhtml import Tag, tags
 
+DRAWN_HINT = ("write the words in the note as plain text, in the order they are read "
+              "(a Markdown list numbers itself)")
 _PLAIN_MARKERS = frozenset({"disc", "circle", "square", "decimal", "decimal-leading-zero",
                             "none", "inside", "outside", "initial", "inherit", "unset",
                             "revert", "revert-layer"})

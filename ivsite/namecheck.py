@@ -18,6 +18,7 @@ from markdown_it.token import Token
 
 from .consentmask import names_pattern, standing
 from .diagnostics import Diagnostics
+from .drawntext import drawn_readings
 from .identity import holds_name
 from .markdown import inline_text
 from .notelinks import linked_keys
@@ -31,7 +32,6 @@ from .people import (
     matcher_of,
     mentions,
 )
-from .drawntext import drawn_readings
 from .rawhtml import block_texts, data_texts, embedded_texts
 from .svgtext import svg_texts
 from .textmatch import Matcher, searchable

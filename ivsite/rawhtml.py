@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from .notes import Note, NoteTarget, ValidSite, resolve_href
 from .drawntext import drawn_readings
+from .notes import Note, NoteTarget, ValidSite, resolve_href
 from .svgtext import svg_texts
 from .urlparts import split_url
 

@@ -16,6 +16,7 @@ page or copied ``.svg``) read these.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
 _TEXT_OPEN = re.compile(r"<text\b", re.I)
@@ -63,11 +64,11 @@ def _used(markup: str) -> list[str]:
 def _spaced(placed: list[tuple[float, float, str]]) -> str:
     """Placed pieces in order, a space where the step to the next is wider than
     the usual one (a word's gap drawn by its coordinates)."""
-    steps = sorted(b[1] - a[1] for a, b in zip(placed, placed[1:], strict=False)
+    steps = sorted(b[1] - a[1] for a, b in itertools.pairwise(placed)
                    if a[0] == b[0] and b[1] > a[1])
     usual = steps[len(steps) // 2] if steps else 0.0
     out = placed[0][2] if placed else ""
-    for a, b in zip(placed, placed[1:], strict=False):
+    for a, b in itertools.pairwise(placed):
         out += (" " if a[0] != b[0] or (usual and b[1] - a[1] > 1.5 * usual) else "") + b[2]
     return out
 
