@@ -55,6 +55,9 @@ _STYLE: dict[str, Callable[[str], bool]] = {
 """CSS properties, each with when its value draws letters or reorders boxes;
 every ``grid-`` placement property also does (see :func:`_drawing_style`)."""
 _GRID_PLACES = re.compile(r"grid-(?:column|row|area|template-areas|auto-flow)", re.I)
+_PICTURES = frozenset({"img", "picture", "video", "audio", "iframe", "svg", "canvas"})
+"""Elements a float may place beside the text (a photo): no letters of their own to
+reorder."""
 _LIST_TYPE = frozenset({"ol", "ul", "li", "menu"})
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _TAG = re.compile(r"<[^>]*>")
@@ -81,7 +84,8 @@ def _tag_draws(tag: Tag, latin: bool) -> Iterator[str]:
     if latin and (tag.get("dir") or "").strip().casefold() in ("rtl", "auto"):
         yield (f"dir=\"{tag.get('dir')}\" on <{tag.name}> around Latin letters or digits "
                "(its boxes are drawn right to left)")
-    if (style := tag.get("style")) and (decl := _drawing_style(style)):
+    if (style := tag.get("style")) and (decl := _drawing_style(style)) and not (
+            decl == "float" and tag.name in _PICTURES):
         yield f"the style property '{decl}' on <{tag.name}>"
 
 

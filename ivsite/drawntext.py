@@ -36,7 +36,7 @@ _JOINED = frozenset({
 in a row: ``display:flex``)."""
 _HINT = re.compile(r"<(?:li|img|input|rt|rp|del|s|strike)\b", re.I)
 _LAYOUT = re.compile(r"""\sdir\s*=\s*["']?\s*(?:rtl|auto)|\sstyle\s*=\s*(?:"[^"]*|'[^']*)"""
-                     r"(?:reverse|order\s*:|float\s*:|grid-|direction\s*:)", re.I)
+                     r"(?:reverse|order\s*:|float\s*:|grid-|direction\s*:|writing-mode)", re.I)
 """Attributes and styles that can draw boxes in another order than written."""
 _STRING = re.compile(r"""list-style(?:-type)?\s*:[^;"']*(?:"([^"]*)"|'([^']*)')""", re.I)
 _STYLE_TYPE = re.compile(r"list-style(?:-type)?\s*:\s*([^;]*)", re.I)

@@ -117,6 +117,8 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
     if path.suffix.lower() not in MARKUP_SUFFIXES:
         return [*inner, html.unescape(text) if "&" in text else text, *shown_reversed, *joined,
                 *queries]
+    if _COUNTER_STYLE.search(text):
+        budget.refuse("a @counter-style rule draws list markers the audit cannot read")
     # Attribute values (quoted or not), comments and CDATA: what tag-stripping hides.
     attributes = " \n ".join(a or b or c for a, b, c in _ATTR.findall(text))
     attributes += " \n " + " \n ".join(a or b or c for a, b, c in _HIDDEN.findall(text))
@@ -137,6 +139,9 @@ with these taken out. A name computed otherwise (character codes, a reversed
 string) is not read: the filter refuses every script with code."""
 
 
+_COUNTER_STYLE = re.compile("@counter-style", re.I)
+"""A list marker system of the page's own (``symbols: "Q" "U" …``, red team 8 N14):
+which symbol each item draws is not read, so the page is refused (fail closed)."""
 _BIDI = re.compile("bidi-override", re.I)
 
 

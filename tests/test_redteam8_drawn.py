@@ -12,6 +12,7 @@ the markup in the output: the readings are what catches it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,8 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite import bodyprivacy, drawntext, readable, svgtext
+from ivsite import bodyprivacy, drawntext, onscreen, readable, svgtext
+from ivsite.pipeline import build
 
 TALK = f"content/{RED_TEAM_TALK}"
 PAGE = "content/pages/p.md"
@@ -166,5 +168,53 @@ def test_drawn_markers_and_alt_texts_are_read() -> None:
 def test_ordinary_lists_and_arabic_text_are_not_refused(tmp_path: Path) -> None:
     body = ("<ol><li>First</li><li>Second</li></ol>\n\n"
             '<ul style="list-style:square inside"><li>One</li></ul>\n\n'
-            '<p dir="rtl">مرحبا بكم</p>\n\n<span style="color:red">note</span> ~~old~~ new\n')
+            '<p dir="rtl">مرحبا بكم</p>\n\n<span style="color:red">note</span> ~~old~~ new\n\n'
+            '<img src="photo.png" alt="the office" style="float:right;width:40%">\n')
     assert_published(_site(tmp_path / "s", body), tmp_path / "out", "مرحبا")
+
+
+STYLED = {  # a page's own style sheet drawing markers (the filter refuses <style>)
+    "marker": ('<style>.q::marker{content:"Quentin Zab"}</style>\n\n'
+               '<ul><li class="q">rowski, who took the photo</li></ul>\n'),
+    "counter style": ('<style>@counter-style n{system:fixed;symbols:"Q" "u" "e" "n" "t" "i"'
+                      ' "n";suffix:""}</style>\n\n<ol style="list-style:n">'
+                      + "<li></li>" * 7 + "</ol> Zabrowski\n"),
+}
+
+
+def _hiding_off(mp: pytest.MonkeyPatch) -> None:
+    mp.setattr(bodyprivacy, "hiding", lambda content: iter(()))
+    _drawing_off(mp)
+
+
+@pytest.mark.parametrize("body", STYLED.values(), ids=STYLED.keys())
+def test_the_filter_refuses_a_style_sheet(tmp_path: Path, body: str) -> None:
+    assert_filter_refuses(_site(tmp_path / "s", body), tmp_path / "out", PAGE, "hiding-markup")
+
+
+@pytest.mark.usefixtures("no_filter")
+@pytest.mark.parametrize("body", STYLED.values(), ids=STYLED.keys())
+def test_the_audit_alone_refuses_a_style_sheet(tmp_path: Path, body: str,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    _hiding_off(monkeypatch)
+    result = build(_site(tmp_path / "s", body), out=tmp_path / "out")
+    assert result.status == 1 and not (tmp_path / "out").exists()
+    assert any(d.code == "audit" for d in result.diagnostics), [
+        d.text() for d in result.diagnostics]
+
+
+@pytest.mark.usefixtures("no_filter")
+def test_without_the_marker_reading_the_style_sheet_is_published(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _hiding_off(monkeypatch)
+    monkeypatch.setattr(onscreen, "_PSEUDO", re.compile(r"::?(before|after)\b", re.I))
+    assert_published(_site(tmp_path / "s", STYLED["marker"]), tmp_path / "out", "::marker")
+
+
+@pytest.mark.usefixtures("no_filter")
+def test_without_refusing_counter_styles_the_page_is_published(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _hiding_off(monkeypatch)
+    monkeypatch.setattr(readable, "_COUNTER_STYLE", re.compile("(?!)"))
+    assert_published(_site(tmp_path / "s", STYLED["counter style"]), tmp_path / "out",
+                     "@counter-style")
