@@ -8,7 +8,9 @@ word is two. Here the elements' texts are read joined with nothing between them,
 once in the order they are written and once in the order they are placed (top
 to bottom, left to right, by ``y``/``x`` or a ``translate``), and an ``x`` list,
 which places each letter on its own, puts the letters in the order of their
-coordinates ("iksworbaZ" drawn right to left reads "Zabrowski"). Both the filter
+coordinates ("iksworbaZ" drawn right to left reads "Zabrowski"). Letters defined
+once and placed by ``<use href="#id" x=…>`` are read in the order the uses
+place them (red team 8, N15). Both the filter
 (ivsite.rawhtml, a note's inline ``<svg>``) and the audit (ivsite.readable, any
 page or copied ``.svg``) read these.
 """
@@ -56,7 +58,10 @@ def _used(markup: str) -> list[str]:
         if ref is None or ref.group(1) not in defined:
             continue
         xs, ys = _numbers(_COORD["x"], m.group(1)), _numbers(_COORD["y"], m.group(1))
-        placed.append((ys[0] if ys else 0.0, xs[0] if xs else 0.0, defined[ref.group(1)]))
+        shift = _NUMBER.findall(t.group(1)) if (t := _TRANSLATE.search(m.group(1))) else []
+        dx, dy = (float(shift[0]) if shift else 0.0), (float(shift[1]) if len(shift) > 1 else 0.0)
+        placed.append(((ys[0] if ys else 0.0) + dy, (xs[0] if xs else 0.0) + dx,
+                       defined[ref.group(1)]))
     written = "".join(text for _, _, text in placed)
     return [written, _spaced(sorted(placed))] if placed else []
 
