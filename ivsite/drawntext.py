@@ -23,8 +23,10 @@ import html
 import re
 from collections.abc import Iterator
 
-_PIECE = re.compile(r"<!--.*?(?:-->|\Z)|<(/?)([A-Za-z][\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
-                    r"|[^<]+|<", re.S)
+_PIECE = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<[!?][^>]*>?"
+                    r"|<(/?)([A-Za-z][\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|[^<]+|<", re.S)
+"""A comment (and what a browser hides as one: ``<?…>``, ``<!X…>``), a tag or text;
+a comment is the audit's other readings' to read (ivsite.readable)."""
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _SKIPPED = frozenset({"rt", "rp", "del", "s", "strike"})
 """Elements whose text a reader skips inside a word: an annotation, struck letters."""
