@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator, Mapping
 from markdown_it.token import Token
 
 from .diagnostics import Diagnostics
+from .drawnhtml import DRAWN_HINT, drawing
 from .fmchecks import MENTOR_TAG_HINT, TAG_HINT
 from .hidinghtml import hiding, redirecting, reversing, theme_hiding
 from .lookalike import normalise, privacy_callout, privacy_tag, privacy_value, privacy_word
@@ -227,6 +228,12 @@ def _raw_html(path: str, line: int, content: str, diags: Diagnostics,
                                      *script_sources(content)]):
         found = True
         diags.error(path, line, 1, code, what, _SCRIPT_HINT)
+    for what in dict.fromkeys(drawing(content)):
+        found = True
+        diags.error(path, line, 1, "drawn-markup",
+                    f"{what} makes readers see letters this note does not hold, or in "
+                    "another order than they are written, which ivsite cannot check for "
+                    "names", DRAWN_HINT)
     for what in dict.fromkeys((*hiding(content), *theme_hiding(content, sheet))):
         found = True
         diags.error(path, line, 1, "hiding-markup",

@@ -114,17 +114,23 @@ _STYLE: dict[str, Callable[[str], bool]] = {
 """CSS properties, each with when its value can hide or rewrite letters."""
 
 
-def hiding_style(style: str) -> str | None:
-    """The first declaration of a style attribute that can hide text, or None."""
+def declarations(style: str) -> Iterator[tuple[str, str]]:
+    """A style attribute's declarations as the browser reads them (escapes decoded,
+    comments out, lower case): (property, value)."""
     text = _CSS_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1)
                            and 0 < int(m.group(1), 16) <= 0x10FFFF else m.group(2) or "",
                            _CSS_COMMENT.sub("", style))
     for decl in text.split(";"):
         prop, colon, value = decl.partition(":")
-        prop = prop.strip().casefold()
-        value = value.casefold().replace("!important", "").strip()
+        if colon:
+            yield prop.strip().casefold(), value.casefold().replace("!important", "").strip()
+
+
+def hiding_style(style: str) -> str | None:
+    """The first declaration of a style attribute that can hide text, or None."""
+    for prop, value in declarations(style):
         test = _STYLE.get(prop)
-        if colon and test is not None and test(value):
+        if test is not None and test(value):
             return f"{prop}: {value}"
     return None
 

@@ -7,6 +7,7 @@ their line; the audit looks for the same things in the output, independently.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from markdown_it.token import Token
 
 from .consentmask import names_pattern, standing
 from .diagnostics import Diagnostics
+from .drawntext import drawn_readings
 from .identity import holds_name
 from .markdown import inline_text
 from .notelinks import linked_keys
@@ -120,6 +122,16 @@ def _drawn(children: list[Token]) -> list[str]:
     return svg_texts("".join(c.content for c in children if c.type in ("text", "html_inline")))
 
 
+def _markup(children: list[Token]) -> str:
+    """A paragraph as the HTML it renders to, where it holds raw HTML or struck-out
+    text (read as drawn: ivsite.drawntext); empty otherwise."""
+    if not any(c.type in ("html_inline", "s_open") for c in children):
+        return ""
+    tags = {"s_open": "<s>", "s_close": "</s>", "softbreak": " ", "hardbreak": " "}
+    return "".join(c.content if c.type == "html_inline" else tags.get(c.type)
+                   or html.escape(c.content) for c in children)
+
+
 def check_names(note: Note, vn: ViewNote, check: NameCheck, site: ValidSite,
                  diags: Diagnostics) -> None:
     """An unconsented name or a contact detail in visible text fails the build, at
@@ -185,6 +197,7 @@ def _pieces(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]:
         if tok.type == "inline" and tok.children is not None:
             yield inline_text(tok), line
             yield from ((t, line) for t in _drawn(tok.children))
+            yield from ((t, line) for t in drawn_readings(_markup(tok.children)))
             for c in tok.children:
                 if c.type == "html_inline":  # raw HTML is shown as written
                     yield c.content, line

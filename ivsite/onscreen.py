@@ -45,7 +45,8 @@ _INLINE = frozenset({
 element, a name with a dash: inline unless a style says otherwise)."""
 _HIDING_CLASS = re.compile(r"hid|invisible|sr-only|visually|offscreen|off-screen|clip", re.I)
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_PSEUDO = re.compile(r"::?(before|after)\b", re.I)
+_PSEUDO = re.compile(r"::?(before|after|marker)\b", re.I)
+"""A ``::marker`` draws its content before the item's text as ``::before`` does."""
 _CONTENT = re.compile(r"(?:^|;)\s*content\s*:([^;]*)", re.I)
 _CSS_STRING = re.compile(r""""((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|attr\(\s*([\w-]+)\s*\)""",
                          re.I | re.S)

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from .drawntext import drawn_readings
 from .notes import Note, NoteTarget, ValidSite, resolve_href
 from .svgtext import svg_texts
 from .urlparts import split_url
@@ -139,9 +140,12 @@ def data_texts(text: str, depth: int = 3) -> Iterator[str]:
 def block_texts(content: str) -> Iterator[str]:
     """A block of raw HTML as a reader may see it: tags taken out with and without
     a space (``Ja<b>ne</b>`` reads "Jane"), the words an inline ``<svg>`` draws
-    (ivsite.svgtext) and what it embeds (embedded_texts)."""
+    (ivsite.svgtext), what it draws otherwise (ivsite.drawntext: list markers,
+    alt texts, struck text left out, boxes reordered) and what it embeds
+    (embedded_texts)."""
     yield from _without_tags(content)
     yield from svg_texts(content)
+    yield from drawn_readings(content)
     yield from embedded_texts(content)
 
 

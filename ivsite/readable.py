@@ -2,7 +2,8 @@
 
 This module turns a file's bytes into text; ivsite.audit decides what in that
 text is a leak. HTML is read as markup (text with tags out, attribute values,
-comments, right-to-left text, and as a browser shows it: see ivsite.onscreen),
+comments, right-to-left text, and as a browser shows it: see ivsite.onscreen and,
+for list markers, alt texts, struck text and reordered boxes, ivsite.drawntext),
 anything else as it is; the values of the query strings of the addresses in
 either are read as a text of their own (ivsite.urlquery); gzip, bzip2, xz and
 lzma are decompressed (ivsite.streams), UTF-16/32 decoded (and read as 8-bit
@@ -22,6 +23,7 @@ from pathlib import Path, PurePosixPath
 
 from . import datauri
 from .cborstrings import cbor_strings
+from .drawntext import drawn_readings
 from .onscreen import on_screen
 from .packed import Budget, unpacked
 from .pagefind_engine import is_engine
@@ -116,6 +118,8 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
     if path.suffix.lower() not in MARKUP_SUFFIXES:
         return [*inner, html.unescape(text) if "&" in text else text, *shown_reversed, *joined,
                 *queries]
+    if _COUNTER_STYLE.search(text):
+        budget.refuse("a @counter-style rule draws list markers the audit cannot read")
     # Attribute values (quoted or not), comments and CDATA: what tag-stripping hides.
     attributes = " \n ".join(a or b or c for a, b, c in _ATTR.findall(text))
     attributes += " \n " + " \n ".join(a or b or c for a, b, c in _HIDDEN.findall(text))
@@ -124,7 +128,8 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
         PurePosixPath("frame.html"), html.unescape(next(g for g in m.groups() if g is not None))
         .encode(), depth, budget, frames - 1, hidden)]
     return [*inner, html.unescape(body), html.unescape(attributes), on_screen(text, hidden),
-            *(html.unescape(r) for r in shown_reversed), *svg_texts(text), *framed,
+            *(html.unescape(r) for r in shown_reversed), *svg_texts(text),
+            *drawn_readings(text), *framed,
             *(html.unescape(_TAG.sub(" ", j)) for j in joined), *queries]
 
 
@@ -135,6 +140,9 @@ with these taken out. A name computed otherwise (character codes, a reversed
 string) is not read: the filter refuses every script with code."""
 
 
+_COUNTER_STYLE = re.compile("@counter-style", re.I)
+"""A list marker system of the page's own (``symbols: "Q" "U" …``, red team 8 N14):
+which symbol each item draws is not read, so the page is refused (fail closed)."""
 _BIDI = re.compile("bidi-override", re.I)
 
 

@@ -1,0 +1,171 @@
+"""Markup read as a browser draws it, where the drawing holds other letters than
+the text (red team 8).
+
+A reading with tags taken out sees the page's characters; a browser draws more
+and less. More: an ordered list typed as letters draws its markers from numbers
+(``<ol type="A"><li value="17">`` draws "Q.", N14), a string list marker draws
+its string (``list-style-type:'Quentin Zab'`` before "rowski"), a broken
+picture draws its alt text in the line (``<img alt="Quentin Zab">rowski``,
+N16), as a read-only input draws its value. Less: a reader skips a ruby
+annotation (``<rt>``, ``<rp>``) and struck-out letters (``<del>``, ``<s>``:
+``Zabrow<s>sky</s>ski``, N3). Layout can reorder boxes (``dir="rtl"``,
+``row-reverse``, ``order``, ``float``, grid placement, N2): where a page uses
+it, its text pieces are read in reverse order and sorted by their
+``order``/grid place, an over-reading that keeps each piece whole.
+
+Both the filter (ivsite.namecheck, a note's raw HTML and struck text) and the
+audit (ivsite.readable, every page) search these readings.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+_PIECE = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<[!?][^>]*>?"
+                    r"|<(/?)([A-Za-z][\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|[^<]+|<", re.S)
+"""A comment (and what a browser hides as one: ``<?…>``, ``<!X…>``), a tag or text;
+a comment is the audit's other readings' to read (ivsite.readable)."""
+_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+_SKIPPED = frozenset({"rt", "rp", "del", "s", "strike"})
+"""Elements whose text a reader skips inside a word: an annotation, struck letters."""
+_JOINED = frozenset({
+    "a", "abbr", "b", "bdi", "cite", "code", "data", "dfn", "em", "font", "i", "ins", "kbd",
+    "mark", "q", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
+    "big", "tt", "nobr", "ruby", "rb", "li", "ol", "ul"})
+"""Tags taken out without a space: inline ones, and a list's (its markers may stand
+in a row: ``display:flex``)."""
+_HINT = re.compile(r"<(?:li|img|input|rt|rp|del|s|strike)\b", re.I)
+_LAYOUT = re.compile(r"""\sdir\s*=\s*["']?\s*(?:rtl|auto)|\sstyle\s*=\s*(?:"[^"]*|'[^']*)"""
+                     r"(?:reverse|order\s*:|float\s*:|grid-|direction\s*:|writing-mode)", re.I)
+"""Attributes and styles that can draw boxes in another order than written."""
+_STRING = re.compile(r"""list-style(?:-type)?\s*:[^;"']*(?:"([^"]*)"|'([^']*)')""", re.I)
+_STYLE_TYPE = re.compile(r"list-style(?:-type)?\s*:\s*([^;]*)", re.I)
+_KEY = re.compile(r"(?:\border|grid-(?:column|row|area)(?:-start)?)\s*:\s*(-?\d+)", re.I)
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def drawn_readings(markup: str) -> list[str]:
+    """The readings of ``markup`` as drawn (see the module's docstring), where they
+    may differ from the text with its tags taken out; none where nothing is drawn
+    otherwise."""
+    out = []
+    if _HINT.search(markup):
+        out.append(html.unescape("".join(_drawn(markup))))
+    if _LAYOUT.search(markup):
+        out += _reordered(markup)
+    return out
+
+
+def _attrs(raw: str) -> dict[str, str]:
+    return {a.group(1).casefold(): html.unescape(a.group(2) or a.group(3) or a.group(4) or "")
+            for a in _ATTR.finditer(raw)}
+
+
+def _drawn(markup: str) -> Iterator[str]:
+    """The text with markers and alt texts drawn in and skipped text left out; the
+    tags of a list and inline tags are taken out without a space (a list's markers
+    may stand in a row), any other tag with one."""
+    lists: list[tuple[str, int, int]] = []  # (marker type, next number, step) per list
+    skip: tuple[str, int] | None = None
+    for m in _PIECE.finditer(markup):
+        name = (m.group(2) or "").casefold()
+        if not name:
+            if skip is None and not m.group(0).startswith("<"):
+                yield m.group(0)
+            continue
+        closing = bool(m.group(1))
+        if skip is not None:
+            if name == skip[0]:
+                depth = skip[1] + (-1 if closing else 1)
+                skip = None if depth == 0 else (name, depth)
+            continue
+        attrs = {} if closing else _attrs(m.group(3))
+        if name in _SKIPPED and not closing:
+            skip = (name, 1)
+        elif name in ("ol", "ul") and closing:
+            lists = lists[:-1]
+        elif name in ("ol", "ul"):
+            kind = _kind(attrs) or ("1" if name == "ol" else "")
+            step = -1 if "reversed" in attrs else 1
+            lists.append((kind, _int(attrs.get("start"), 1), step))
+        elif name == "li" and not closing:
+            kind, number, step = lists[-1] if lists else ("", 1, 1)
+            number = _int(attrs.get("value"), number)
+            if lists:
+                lists[-1] = (kind, number + step, step)
+            yield _marker(_kind(attrs) or kind, number)
+        elif name == "img" and not closing:
+            yield attrs.get("alt", "")
+        elif name == "input" and not closing:
+            yield attrs.get("value", "") or attrs.get("placeholder", "")
+        elif name not in _JOINED:
+            yield " "
+
+
+def _kind(attrs: dict[str, str]) -> str:
+    """A list's or item's marker: a ``type`` letter, a CSS type name, or a string
+    (written as '"string')."""
+    style = attrs.get("style", "")
+    if s := _STRING.search(style):
+        return '"' + (s.group(1) if s.group(1) is not None else s.group(2))
+    if t := _STYLE_TYPE.search(style):
+        words = t.group(1).casefold()
+        for kind, says in (("a", "lower-alpha"), ("a", "lower-latin"), ("A", "upper-alpha"),
+                           ("A", "upper-latin"), ("i", "lower-roman"), ("I", "upper-roman")):
+            if says in words:
+                return kind
+    return attrs.get("type", "")
+
+
+def _marker(kind: str, number: int) -> str:
+    """The letters a marker draws (its dot left out: "Q" for 17 in type A)."""
+    if kind.startswith('"'):
+        return kind[1:]
+    if kind in ("a", "A") and number > 0:
+        letters = ""
+        while number > 0:
+            number, rest = divmod(number - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters.upper() if kind == "A" else letters
+    if kind in ("i", "I") and 0 < number < 4000:
+        roman = ""
+        for value, says in _ROMAN:
+            while number >= value:
+                roman, number = roman + says, number - value
+        return roman.upper() if kind == "I" else roman
+    return ""
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int((value or "").strip())
+    except ValueError:
+        return default
+
+
+def _reordered(markup: str) -> list[str]:
+    """The page's text pieces (between tags) in reverse order, and sorted by the
+    ``order`` or grid place of the element each stands in: boxes a layout draws
+    right to left or placed (each piece stays whole)."""
+    pieces: list[tuple[int, str]] = []
+    keys: list[int] = [0]
+    for m in _PIECE.finditer(markup):
+        name = (m.group(2) or "").casefold()
+        if not name:
+            if not m.group(0).startswith("<") and m.group(0).strip():
+                pieces.append((keys[-1], html.unescape(m.group(0))))
+            elif not m.group(0).startswith("<"):
+                pieces.append((keys[-1], " "))
+            continue
+        if m.group(1):
+            keys = keys[:-1] or [0]
+        elif not m.group(3).rstrip().endswith("/") and name not in ("br", "img", "input", "wbr"):
+            key = _KEY.search(_attrs(m.group(3)).get("style", ""))
+            keys.append(int(key.group(1)) if key else 0)
+    out = ["".join(t for _, t in reversed(pieces))]
+    if any(key for key, _ in pieces):
+        out.append("".join(t for _, t in sorted(pieces, key=lambda p: p[0])))
+    return out
