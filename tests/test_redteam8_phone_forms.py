@@ -31,7 +31,7 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite import contactskeleton, spokendigits
+from ivsite import bodyprivacy, contactskeleton, spokendigits
 from ivsite.pipeline import build
 
 PHONE = "+1 416 555 0142"
@@ -71,15 +71,33 @@ def _site(root: Path, said: str) -> Path:
                          red_team_talk(phone=PHONE))
 
 
+DRAWN = REVERSED["in an rtl paragraph"]
+"""Raw HTML that lays digits out right to left: refused as drawn-markup first
+(ivsite.drawnhtml, red team 8 N2), the contact check's reading is then shown with
+that refusal switched off."""
+
+
+def _drawn_markup_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bodyprivacy, "drawing", lambda content: iter(()))
+
+
 @pytest.mark.parametrize("said", CASES.values(), ids=CASES.keys())
-def test_the_filter_refuses(tmp_path: Path, said: str) -> None:
+def test_the_filter_refuses(tmp_path: Path, said: str, monkeypatch: pytest.MonkeyPatch
+                            ) -> None:
+    if said == DRAWN:
+        assert_filter_refuses(_site(tmp_path / "d", said), tmp_path / "dout", PAGE,
+                              "drawn-markup")
+        _drawn_markup_off(monkeypatch)
     assert_filter_refuses(_site(tmp_path / "s", said), tmp_path / "out", PAGE,
                           "contact-in-text")
 
 
 @pytest.mark.usefixtures("no_filter")
 @pytest.mark.parametrize("said", CASES.values(), ids=CASES.keys())
-def test_the_audit_alone_refuses(tmp_path: Path, said: str) -> None:
+def test_the_audit_alone_refuses(tmp_path: Path, said: str,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    if said == DRAWN:
+        _drawn_markup_off(monkeypatch)
     assert_audit_refuses(_site(tmp_path / "s", said), tmp_path / "out", TALK)
 
 
