@@ -1,12 +1,14 @@
-"""Red team 8, N12: plain ASCII read as other letters, and names broken by marks a
-reader looks past.
+"""Red team 8, N12: plain ASCII read as other letters, and names broken by marks or
+spaces a reader looks past.
 
 "QUENTlN ZABROWSKl" (a small "l" for a capital "I"), "Quent!n Zabrowsk!" and
 "Quent|n Zabrowsk|" ("!" and "|" for "i" at a word's end), "Zabrovvski" ("vv"
 for "w"), "Quen'tin Zab'rowski" (apostrophes inside words) and "Quentin (the
-designer) Zabrowski" (an aside between the names) all built with exit 0. Each is
-now read as a reader reads it (ivsite.asciireadings, ivsite.readings), by the
-filter and the audit alike through ivsite.normalise.text_words: each is refused
+designer) Zabrowski" (an aside between the names) and "Quen tin Zab row ski"
+(words split by spaces) all built with exit 0. Each is now read as a reader
+reads it (ivsite.asciireadings and ivsite.readings, through
+ivsite.normalise.text_words; split words by ivsite.splitwords, through
+ivsite.textmatch.Matcher), by the filter and the audit alike: each is refused
 by the filter and, with the filter off, by the build's own audit; with those
 readings off, the build exits 0 with the text in the output. Ordinary text with
 apostrophes, asides, exclamation marks and capitals names no one.
@@ -27,7 +29,7 @@ from sites import (
     red_team_site,
 )
 
-from ivsite import normalise, readings
+from ivsite import normalise, readings, splitwords
 from ivsite.people import matcher_of
 
 TALK = f"content/{RED_TEAM_TALK}"
@@ -43,6 +45,8 @@ CASES = {
     "curly apostrophes": "Thanks to Quen\u2019tin Zab\u2019rowski.",
     "an aside in brackets": "Thanks to Quentin (the designer) Zabrowski.",
     "an aside in square brackets": "Thanks to Quentin [our lead designer at the bank] Zabrowski.",
+    "words split by spaces": "Thanks to Quen tin Zab row ski.",
+    "one word split": "Thanks to Quentin Zab rowski.",
 }
 
 ORDINARY = (
@@ -59,6 +63,7 @@ def _site(root: Path, said: str) -> Path:
 
 def _readings_off(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(normalise, "ascii_lookalikes", lambda cased: [])
+    mp.setattr(splitwords.SplitWords, "reading", lambda self, joined: None)
     mp.setattr(readings, "_SYMBOL_IN_WORD",
                re.compile(f"[{re.escape(readings._SYMBOLS)}](?<=[^\\W_].)(?=[^\\W_])"))
 
@@ -102,3 +107,15 @@ def test_a_reading_joins_no_other_words(said: str) -> None:
     letters."""
     match = matcher_of([("unconsented name", "Anna Lee", 1), ("unconsented name", "Lib Visit", 2)])
     assert match.find(said) == []
+
+
+@pytest.mark.parametrize("said", [
+    "A new man joined. Paul said so.", "Paul is a new man.", "the car pet", "Quen tin",
+])
+def test_pieces_join_only_into_a_full_name(said: str) -> None:
+    """Pieces are joined only into a sequence of two words or more: "new man" is
+    not the part "newman" alone, nor "Quen tin" the given name alone."""
+    match = matcher_of([("unconsented name", "Paul Newman", 1),
+                        ("unconsented name", "Quentin Zabrowski", 2)])
+    assert match.find(said) == []
+    assert match.find("Thanks to Paul New man and Quen tin Zab rowski.") == [1, 2]
