@@ -88,6 +88,7 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
     secrets = list(secrets)
     runs_of = chained(secrets)
     confirmed: list[tuple[Confirmed, Secret]] = []
+    code_confirmed: list[tuple[Confirmed, Secret]] = []  # handles (ivsite.handles)
     sounds: list[tuple[tuple[str, ...], Secret]] = []
     for s in secrets:
         if s.kind in (ADDRESS, ANCHOR):
@@ -97,12 +98,14 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
         for piece in pieces:
             seqs, subs, skels, phone, checked, heard = needle_of(s.kind, piece)
             # Only a name has forms that are for text alone (see needle_of).
-            code_seqs = needle_of(s.kind, piece, in_code=True).seqs \
-                if s.kind.startswith(NAME_KINDS) else seqs
+            in_code = needle_of(s.kind, piece, in_code=True) \
+                if s.kind.startswith(NAME_KINDS) else None
+            code_seqs = in_code.seqs if in_code is not None else seqs
             runs += [(x, s) for x in subs]
             skeletons += [(x, s) for x in skels]  # contact details: always looked for
             if s.kind.startswith(ALWAYS):  # a withheld name the audience reads is excused
                 confirmed += [(c, s) for c in checked]
+                code_confirmed += [(c, s) for c in in_code.confirmed] if in_code is not None else []
                 sounds += [(x, s) for x in heard]  # a name by sound, in text and code
             if phone:
                 phones.append((phone, s))
@@ -120,6 +123,6 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
     text, code = (Matcher([*always[i].items(), *((w, s) for w, s in maybe[i].items()
                                                  if w not in shown)],
                           substrings=runs, skeletons=skeletons, phones=phones,
-                          confirmed=confirmed if i == 0 else (), sounds=sounds)
+                          confirmed=confirmed if i == 0 else code_confirmed, sounds=sounds)
                     for i in (0, 1))
     return text, code

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .chinese_forms import other_forms
+from .handles import handle_form, word_like
 from .nameparts import HONORIFICS, PARTICLES, plain_name
 from .normalise import SPACELESS, compact, is_word, words
 from .romanise import romanised, romanised_seqs, run_together
@@ -48,6 +49,10 @@ class Forms:
     middle name or initial the record lacks ("Quentin R. Zabrowski"), the family
     name and the initial ("Zabrowski, Q."), the given name and the family initial
     ("Quentin Z.")."""
+    handles: tuple[Confirmed, ...] = ()
+    """The initial and family name run together where it opens as a word may
+    ("chance" for Cara Hance): found where the text shows a handle (ivsite.handles),
+    in text and in code. One no word opens so ("mkowalczyk") is in :attr:`seqs`."""
     sounds: tuple[tuple[str, ...], ...] = ()
     """Key sequences that find the name by sound, in any script or romanisation
     (ivsite.soundkey: "Dmitri Wolkow", "Квентин Забровски")."""
@@ -101,6 +106,8 @@ def _spelt_forms(name: str) -> Forms:
                       tuple(sorted({*forms.parts, *more.parts})),
                       tuple(sorted({*forms.titled, *more.titled})),
                       tuple(sorted({*forms.confirmed, *more.confirmed},
+                                   key=lambda c: (c.anchor, c.pattern))),
+                      tuple(sorted({*forms.handles, *more.handles},
                                    key=lambda c: (c.anchor, c.pattern))))
     return forms
 
@@ -139,18 +146,22 @@ def _written_forms(name: str) -> Forms:
     forms |= set(_merged(tuple(core)))
     titled: set[tuple[str, ...]] = set()
     confirmed: tuple[Confirmed, ...] = ()
+    handles: tuple[Confirmed, ...] = ()
     if len(core) > 1:
         titled = {(title, *family) for title in HONORIFICS} | {(given[0], *family)}
-        # A handle: the initial and the family name run together ("qzabrowski").
+        # A handle: the initial and the family name run together ("qzabrowski"),
+        # where the text shows it when it may be a word ("chance": ivsite.handles).
         handle = given[0] + compact(list(family))
-        if len(handle) >= MIN_INITIAL_HANDLE:
+        if len(handle) >= MIN_INITIAL_HANDLE and word_like(handle):
+            handles = (handle_form(handle),)
+        elif len(handle) >= MIN_INITIAL_HANDLE:
             forms.add((handle,))
         confirmed = _confirmed(given, tuple(family))
     parts = {core[0], core[-1]} if len(core) > 1 or len(ws) > 1 else set()
     return Forms(tuple(sorted(forms)), (),
                  tuple(sorted(p for p in parts
                               if len(p) >= MIN_PART and is_word(p) and p not in PARTICLES)),
-                 tuple(sorted(titled)), confirmed)
+                 tuple(sorted(titled)), confirmed, handles)
 
 
 _THREE_SYLLABLES = re.compile("[\u4e00-\u9fff]{3}|[\uac00-\ud7af]{3}")

@@ -38,6 +38,7 @@ import unicodedata
 from urllib.parse import unquote
 
 from . import lookalike_letters, readings
+from .asciireadings import ascii_lookalikes
 from .unicodemarks import mark_class
 
 FORMAT_CHARS = re.compile(
@@ -198,10 +199,12 @@ def text_words(text: str) -> tuple[str, str]:
 def _other_readings(plain: str, cased: str, joined: str) -> list[str]:
     """The words (``joined``) again as a reader may read them, around the words
     read so (ivsite.readings): fancy-text letters as the letter they stand for,
-    dashes inside words taken out, then digits and symbols inside words as
+    dashes inside words taken out, ASCII look-alikes, apostrophes and asides
+    (ivsite.asciireadings), then digits and symbols inside words as
     letters, in the words and in those readings."""
     more = [_casefold(_joined(_folded(part))) for part in readings.fancy(plain)]
     more += [_casefold(_joined(part)) for part in readings.undashed(cased)]
+    more += [_casefold(_joined(part)) for part in ascii_lookalikes(cased)]
     symbols = [_casefold(_joined(part)) for part in readings.symbols_as_digits(cased)]
     every = f" {SEPARATOR} ".join([joined, *more, *symbols])
     return more + readings.as_letters(every, SEPARATOR)

@@ -250,9 +250,9 @@ def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:
         forms = name_forms(text)
         if in_code:
             return Needles(list(forms.seqs), list(forms.substrings), [], "",
-                           sounds=list(forms.sounds))
+                           list(forms.handles), list(forms.sounds))
         return Needles([*forms.seqs, *forms.titled], list(forms.substrings), [], "",
-                       list(forms.confirmed), list(forms.sounds))
+                       [*forms.confirmed, *forms.handles], list(forms.sounds))
     if kind == PART_KIND and SPACELESS.search(text):
         return Needles([], [compact(words(text))], [], "")
     if kind == PART_KIND:

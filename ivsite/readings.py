@@ -77,10 +77,13 @@ _SYMBOLS = "@$€£|!"
 _AS_DIGIT = str.maketrans({"@": "4", "$": "5", "€": "3", "£": "1", "|": "1", "!": "1"})
 """Symbols drawn like letters, written as the digit read as that letter (see
 :data:`_AS_LETTERS`), so one table reads both: "Z@browski" is "Z4browski"."""
-_SYMBOL_IN_WORD = re.compile(f"[{re.escape(_SYMBOLS)}](?<=[^\\W_].)(?=[^\\W_])")
+_SYMBOL_IN_WORD = re.compile(f"[{re.escape(_SYMBOLS)}](?<=[^\\W_].)(?=[^\\W_])"
+                             "|[!|](?<=[^\\W\\d_]{2}.)(?![^\\W_])")
 """A symbol between two letters or digits: inside a word ("Z@browski"; an
 address's "@" too, read again beside its words), not a price's "$" before the
-digits alone."""
+digits alone; and a "!" or "|" that ends a word of letters, drawn as its last
+"i" ("Zabrowsk!", red team 8 N12; "Thanks!" is read as "thanks1" too, and
+that adds no word a name has)."""
 
 
 def symbols_as_digits(cased: str) -> list[str]:

@@ -29,6 +29,9 @@ automaton), so "jane@example.com" is found as "jane [at] example [dot] com"; and
 a phone number by its last seven digits in any run of digits of that skeleton,
 so "+1 416 555 0199" is found as "(416) 555-0199" and "416 • 555 • O199".
 
+A name's words broken into pieces by spaces ("Quen tin Zab row ski") are joined
+where the pieces make a word of a name looked for (:mod:`ivsite.splitwords`).
+
 A few forms of a name are word sequences only where the text's capitals say so
 (:class:`Confirmed`): "Quentin R. Zabrowski" has a middle word the recorded name
 lacks, and "Zabrowski, Q." an initial, where "Quentin met Zabrowski" and "Park a
@@ -51,6 +54,7 @@ from .normalise import SEPARATOR, text_words
 from .normalise import words as words
 from .sizedcache import sized_cache
 from .soundkey import OTHER, latin_words, text_keys
+from .splitwords import SplitWords, joinable
 
 T = TypeVar("T")
 
@@ -218,7 +222,13 @@ class Matcher(Generic[T]):
                  phones: Iterable[tuple[str, T]] = (),
                  confirmed: Iterable[tuple[Confirmed, T]] = (),
                  sounds: Iterable[tuple[tuple[str, ...], T]] = ()) -> None:
-        self._seqs = _Needles((" " + " ".join(seq) + " ", p) for seq, p in seqs if seq)
+        seqs = [(seq, p) for seq, p in seqs if seq]
+        self._seqs = _Needles((" " + " ".join(seq) + " ", p) for seq, p in seqs)
+        longer = [(seq, p) for seq, p in seqs if 1 < len(seq) <= 4 and any(map(joinable, seq))]
+        self._split = SplitWords(w for seq, _ in longer for w in seq)
+        """A name's words written in pieces ("Quen tin"), for sequences of two to
+        four words: names, not withheld sentences (ivsite.splitwords)."""
+        self._longer = _Needles((" " + " ".join(seq) + " ", p) for seq, p in longer)
         sounds = [(seq, p) for seq, p in sounds if seq]
         self._sounds = _Needles((" " + " ".join(seq) + " ", p) for seq, p in sounds)
         self._sounds_in_latin = any(not any(k.startswith(OTHER) for k in seq)
@@ -244,6 +254,9 @@ class Matcher(Generic[T]):
     def find_in(self, text: Searchable) -> list[T]:
         """As :meth:`find`, in a text already folded."""
         found = self._seqs.find(text.joined)
+        if self._split:
+            pieces = self._split.reading(text.joined)
+            found += self._longer.find(pieces) if pieces else []
         if self._sounds and (self._sounds_in_latin or text.latin_words is not None):
             found += self._sounds.find(text.sounds)
         if self._confirmed:

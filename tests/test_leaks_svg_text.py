@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import audience, namecheck, rawhtml, readable
+from ivsite import audience, namecheck, rawhtml, readable, splitwords
 from ivsite.pipeline import build
 from ivsite.svgtext import svg_texts
 
@@ -68,10 +68,17 @@ def test_the_audit_finds_the_name_in_a_copied_svg(tmp_path: Path, inner: str) ->
     assert not (tmp_path / "out").exists()
 
 
+def _split_words_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pieces of a split name are joined as split words too (ivsite.splitwords,
+    red team 8 N12): off, to show the ``<text>`` reading's protection alone."""
+    monkeypatch.setattr(splitwords.SplitWords, "reading", lambda self, joined: None)
+
+
 @pytest.mark.parametrize("inner", list(SPLITS.values()), ids=list(SPLITS))
 def test_without_the_text_reading_the_svg_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, inner: str) -> None:
     monkeypatch.setattr(readable, "svg_texts", lambda markup: [])
+    _split_words_off(monkeypatch)
     result = build(asset_site(tmp_path, inner), out=tmp_path / "out")
     assert result.status == 0, [h.text() for h in result.hits]
     assert inner.encode() in (tmp_path / "out/interviews/board.svg").read_bytes()
@@ -107,6 +114,7 @@ def test_without_the_filters_text_reading_the_placed_split_goes_to_the_audit(
     monkeypatch.setattr(rawhtml, "svg_texts", lambda markup: [])
     monkeypatch.setattr(namecheck, "svg_texts", lambda markup: [])
     monkeypatch.setattr(readable, "svg_texts", lambda markup: [])
+    _split_words_off(monkeypatch)
     for body in (f"<div>{svg(SPLITS[key])}</div>", f"Board: {svg(SPLITS[key])} end."):
         result = build(inline_site(tmp_path / body[:3], body), out=tmp_path / body[:3] / "out")
         assert result.status == 0, [d.text() for d in result.diagnostics]

@@ -28,7 +28,7 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite import normalise, readings
+from ivsite import normalise, readings, splitwords
 from ivsite.normalise import SEPARATOR, text_words, words
 from ivsite.textmatch import Matcher
 
@@ -45,6 +45,9 @@ def _site(root: Path, said: str) -> Path:
 
 def _no_dashes(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(readings, "undashed", lambda cased: [])
+    # The syllables left apart are joined as split words too (ivsite.splitwords,
+    # red team 8 N12): off, to show the dash reading alone.
+    mp.setattr(splitwords.SplitWords, "reading", lambda self, joined: None)
 
 
 def _no_leet(mp: pytest.MonkeyPatch) -> None:
