@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from .normalise import compact
-from .people import NAME_KINDS, PART_KIND, needle_of
+from .people import CONTACT_KINDS, NAME_KINDS, PART_KIND, needle_of
 from .secrets import ADDRESS, ANCHOR, Secret
 from .sentences import MIN_WORDS, chained, is_prose, sentences
 from .textmatch import Confirmed, Matcher, Searchable, words
@@ -120,9 +120,11 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
     # What the audience may see anyway is not a secret from it.
     shown = seen.shown(maybe[0].keys() | maybe[1].keys())
     runs = [(x, s) for x, s in runs if s.kind.startswith(ALWAYS) or not seen.in_run(x)]
-    text, code = (Matcher([*always[i].items(), *((w, s) for w, s in maybe[i].items()
-                                                 if w not in shown)],
-                          substrings=runs, skeletons=skeletons, phones=phones,
-                          confirmed=confirmed if i == 0 else code_confirmed, sounds=sounds)
-                    for i in (0, 1))
+    found = [[*always[i].items(), *((w, s) for w, s in maybe[i].items() if w not in shown)]
+             for i in (0, 1)]
+    text, code = (Matcher(found[i], substrings=runs, skeletons=skeletons, phones=phones,
+                          confirmed=confirmed if i == 0 else code_confirmed, sounds=sounds,
+                          in_pieces=[(w, s) for w, s in found[i]
+                                     if not s.kind.startswith(CONTACT_KINDS)])
+                  for i in (0, 1))
     return text, code

@@ -268,14 +268,17 @@ def matcher_of(items: Iterable[tuple[str, str, T]]) -> Matcher[T]:
     phones: list[tuple[str, T]] = []
     confirmed: list[tuple[Confirmed, T]] = []
     sounds: list[tuple[tuple[str, ...], T]] = []
+    named: list[tuple[tuple[str, ...], T]] = []
     for kind, text, payload in items:
         found = needle_of(kind, text)
         sounds += [(x, payload) for x in found.sounds]
         seqs += [(x, payload) for x in found.seqs if x]
+        if not kind.startswith(CONTACT_KINDS):
+            named += [(x, payload) for x in found.seqs if x]
         subs += [(x, payload) for x in found.substrings if x]
         skels += [(x, payload) for x in found.skeletons]
         confirmed += [(c, payload) for c in found.confirmed]
         if found.phone:
             phones.append((found.phone, payload))
     return Matcher(seqs, substrings=subs, skeletons=skels, phones=phones, confirmed=confirmed,
-                   sounds=sounds)
+                   sounds=sounds, in_pieces=named)

@@ -221,13 +221,17 @@ class Matcher(Generic[T]):
                  skeletons: Iterable[tuple[str, T]] = (),
                  phones: Iterable[tuple[str, T]] = (),
                  confirmed: Iterable[tuple[Confirmed, T]] = (),
-                 sounds: Iterable[tuple[tuple[str, ...], T]] = ()) -> None:
+                 sounds: Iterable[tuple[tuple[str, ...], T]] = (),
+                 in_pieces: Iterable[tuple[tuple[str, ...], T]] | None = None) -> None:
         seqs = [(seq, p) for seq, p in seqs if seq]
         self._seqs = _Needles((" " + " ".join(seq) + " ", p) for seq, p in seqs)
-        longer = [(seq, p) for seq, p in seqs if 1 < len(seq) <= 4 and any(map(joinable, seq))]
+        longer = [(seq, p) for seq, p in (seqs if in_pieces is None else in_pieces)
+                  if 1 < len(seq) <= 4 and any(map(joinable, seq))]
         self._split = SplitWords(w for seq, _ in longer for w in seq)
         """A name's words written in pieces ("Quen tin"), for sequences of two to
-        four words: names, not withheld sentences (ivsite.splitwords)."""
+        four words: names, not withheld sentences (ivsite.splitwords); of
+        ``in_pieces`` where given (the names among ``seqs``: a LinkedIn address's
+        words are not a name, and "Linked In. Jane Doe" in prose is no address)."""
         self._longer = _Needles((" " + " ".join(seq) + " ", p) for seq, p in longer)
         sounds = [(seq, p) for seq, p in sounds if seq]
         self._sounds = _Needles((" " + " ".join(seq) + " ", p) for seq, p in sounds)

@@ -27,10 +27,12 @@ from sites import (
     assert_published,
     other_readings_off,
     red_team_site,
+    red_team_talk,
 )
 
 from ivsite import normalise, readings, splitwords
 from ivsite.people import matcher_of
+from ivsite.pipeline import build
 
 TALK = f"content/{RED_TEAM_TALK}"
 PAGE = "content/pages/p.md"
@@ -119,3 +121,17 @@ def test_pieces_join_only_into_a_full_name(said: str) -> None:
                         ("unconsented name", "Quentin Zabrowski", 2)])
     assert match.find(said) == []
     assert match.find("Thanks to Paul New man and Quen tin Zab rowski.") == [1, 2]
+
+
+def test_a_name_in_prose_after_linkedin_is_no_linkedin_address(tmp_path: Path) -> None:
+    """The reading of a name in pieces is for names, not for a contact detail's
+    words: "LinkedIn. Jane Doe" read in pieces is "linked in jane doe", the words
+    of linkedin.com/in/jane-doe; a sentence any note may say, refused by neither
+    the filter nor the audit."""
+    meta, body = red_team_talk(name="Jane Doe",
+                               linkedin="https://www.linkedin.com/in/jane-doe")
+    meta = {**meta, "consent": {"publish_name": True}}
+    site = red_team_site(tmp_path / "s", {"pages/p.md": (
+        {"title": "About"}, "I found her on LinkedIn. Jane Doe is great.\n")}, (meta, body))
+    result = build(site, out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics]
