@@ -36,6 +36,7 @@ from .consentmask import names_pattern, standing
 from .cores import apart
 from .filefront import private_front
 from .identity import holds_name
+from .pagefind_engine import is_fixed
 from .people import CONTACT_KINDS
 from .progress import QUIET, Progress
 from .readable import MARKUP_SUFFIXES, readable_texts, unread
@@ -252,8 +253,9 @@ class _Search:
         path = PurePosixPath(rel)
         hits: list[Hit] = []
         seen: set[int] = set()
-        hits += [Hit(rel, Secret(f"unsafe markup ({what})", what, rel, 0))
-                 for what in unsafe_code(path, data, self.host, self.scripts)]
+        if not is_fixed(path, data):  # Pagefind's, the same for every site
+            hits += [Hit(rel, Secret(f"unsafe markup ({what})", what, rel, 0))
+                     for what in unsafe_code(path, data, self.host, self.scripts)]
         if self.addresses and path.suffix.lower() in MARKUP_SUFFIXES:
             for secret in links_to(rel, data, self.addresses):
                 seen.add(id(secret))

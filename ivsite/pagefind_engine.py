@@ -1,5 +1,6 @@
-"""Pagefind's search engine, recognised in an output folder so the audit need not
-read it as text.
+"""Pagefind's own files, recognised in an output folder so the audit need not
+read them as text: its search engine, and the scripts and style sheets it writes
+the same for every site (:func:`is_fixed`).
 
 Pagefind writes ``pagefind/wasm.<language>.pagefind`` into the bundle: a gzip
 stream of its WebAssembly search engine, the same bytes for every site. Read as
@@ -49,11 +50,12 @@ def _executable() -> bytes:
 
 
 @functools.cache
-def script_digests() -> tuple[str, ...]:
-    """The SHA-256 of each script Pagefind writes into a bundle (the same bytes for
-    every site: some are assembled as it writes them, so they are not found in
-    the executable as the engine is), made once by indexing a one-page folder.
-    None without the executable: then no script of Pagefind's is let through."""
+def _bundle() -> dict[str, str]:
+    """File name to SHA-256 of each script and style sheet Pagefind writes into a
+    bundle: the same bytes for every site (some are assembled as it writes them,
+    so they are not found in the executable as the engine is), made once by
+    indexing a one-page folder. Empty without the executable: then no file of
+    Pagefind's is known."""
     import hashlib
     import subprocess
     import tempfile
@@ -66,8 +68,28 @@ def script_digests() -> tuple[str, ...]:
                 "<html><body><main><p>text</p></main></body></html>", "utf-8")
             subprocess.run([str(get_executable()), "--site", tmp, "--silent"], check=True,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
-            return tuple(sorted(hashlib.sha256(p.read_bytes()).hexdigest()
-                                for p in (Path(tmp) / "pagefind").iterdir()
-                                if p.suffix in (".js", ".mjs")))
+            return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+                    for p in (Path(tmp) / "pagefind").iterdir()
+                    if p.suffix in (".js", ".mjs", ".css")}
     except (ImportError, OSError, subprocess.SubprocessError):
-        return ()
+        return {}
+
+
+def script_digests() -> tuple[str, ...]:
+    """The SHA-256 of each script Pagefind writes into a bundle (the audit lets
+    through no other script but the theme's: ivsite.auditscripts)."""
+    return tuple(sorted(d for name, d in _bundle().items() if name.endswith((".js", ".mjs"))))
+
+
+def is_fixed(path: PurePosixPath | Path, data: bytes) -> bool:
+    """Whether this output file is one of the scripts and style sheets Pagefind
+    writes the same for every site, byte for byte and under its own name in a
+    ``pagefind`` folder. Such a file holds nothing of the site's notes (its
+    SHA-256 is that of a bundle made from a page with none), so the audit need
+    not read it: the largest of them took more of a small site's audit than all
+    its pages."""
+    import hashlib
+
+    fixed = _bundle().get(path.name)
+    return (fixed is not None and path.parent.name == "pagefind"
+            and hashlib.sha256(data).hexdigest() == fixed)

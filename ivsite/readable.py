@@ -26,7 +26,7 @@ from .cborstrings import cbor_strings
 from .drawntext import drawn_readings
 from .onscreen import on_screen
 from .packed import Budget, unpacked
-from .pagefind_engine import is_engine
+from .pagefind_engine import is_engine, is_fixed
 from .sizedcache import sized_cache
 from .streams import compressed
 from .svgtext import svg_texts
@@ -89,7 +89,7 @@ _FRAMES = 4
 
 def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
            frames: int = _FRAMES, hidden: frozenset[str] = frozenset()) -> list[str]:
-    if is_engine(path, data):
+    if is_engine(path, data) or is_fixed(path, data):
         return []
     if (plain := compressed(PurePosixPath(path), data, budget)) is not None:
         data = plain  # gzip (Pagefind's index), bzip2, xz, lzma

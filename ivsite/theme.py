@@ -14,6 +14,7 @@ import hashlib
 import importlib.resources
 import os
 import traceback
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -67,20 +68,30 @@ def _refuse_links_outside(site_root: Path, own: Path, name: str) -> None:
 class _Compiled(BytecodeCache):
     """Templates compiled once per process, by name and source: compiling the
     theme's templates cost a small build a third of a second, and the preview, a
-    test run and every build in one process use the same few templates. Jinja keeps
-    a compiled template only while its source's checksum is the same, and every
+    test run and every build in one process use the same few templates. Kept by
+    the template's name and its source's checksum, not by the file's path: a copy
+    of a site, or a site's theme in another folder, is the same template. Every
     Theme's environment is made alike (see Theme.__init__), so sharing is sound."""
 
+    _KEPT = 512
+    """Sources kept (the oldest forgotten first): a preview compiles a template
+    again at each save of it."""
+
     def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
+        self._code: OrderedDict[tuple[str, str], bytes] = OrderedDict()
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return name
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        code = self._code.get(bucket.key)
+        code = self._code.get((bucket.key, bucket.checksum))
         if code is not None:
             bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+        self._code[(bucket.key, bucket.checksum)] = bucket.bytecode_to_string()
+        while len(self._code) > self._KEPT:
+            self._code.popitem(last=False)
 
 
 _COMPILED = _Compiled()

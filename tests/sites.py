@@ -13,7 +13,6 @@ import hashlib
 import html
 import json
 import os
-import re
 import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -486,6 +485,15 @@ def assert_published(site: Path, out: Path, text: str) -> None:
 # --------------------------------------------------------------------------- scanning
 
 
+_NOT_ALNUM = bytes(b for b in range(256) if not (48 <= b <= 57 or 97 <= b <= 122))
+
+
+def _squash(text: bytes) -> bytes:
+    """Letters a-z and digits only (``re.sub(rb"[^a-z0-9]", b"", text)``, at C speed:
+    the output's scripts made it a third of the leak tests' time)."""
+    return text.translate(None, _NOT_ALNUM)
+
+
 class OutputCorpus:
     """Every byte of an output folder, ready to be searched for canaries.
 
@@ -506,13 +514,13 @@ class OutputCorpus:
             unescaped = html.unescape(decoded)
             text = (rel + "\n" + decoded + "\n" + unescaped).lower().encode("utf-8")
             self.text[rel] = text
-            self.squashed[rel] = re.sub(rb"[^a-z0-9]", b"", text)
+            self.squashed[rel] = _squash(text)
         self.hashes = {sha256(data): rel for rel, data in self.files.items()}
 
     def find(self, needle: str) -> list[str]:
         """Output files that hold ``needle`` in any of the forms above."""
         low = needle.lower().encode("utf-8")
-        squashed = re.sub(rb"[^a-z0-9]", b"", low)
+        squashed = _squash(low)
         return [
             rel for rel in self.files
             if low in self.text[rel] or (len(squashed) >= 10 and squashed in self.squashed[rel])

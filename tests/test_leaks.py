@@ -516,15 +516,26 @@ FORCED_LEAKS: list[tuple[str, bytes, str]] = [
 ]
 
 
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The leak site and its clean output, built once: each forced leak starts
+    from a copy of both."""
+    root = tmp_path_factory.mktemp("built")
+    site, out = leak_site(root / "site"), root / "out"
+    _ok(build(site, out=out))
+    return site, out
+
+
 @pytest.mark.parametrize(
     ("what", "data", "source"), FORCED_LEAKS, ids=[w for w, _, _ in FORCED_LEAKS],
 )
 def test_forced_leak_fails_the_build_and_keeps_the_old_output(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, what: str, data: bytes, source: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built_once: tuple[Path, Path],
+    what: str, data: bytes, source: str
 ) -> None:
-    site = leak_site(tmp_path / "site")
-    out = tmp_path / "out"
-    _ok(build(site, out=out))
+    site, out = tmp_path / "site", tmp_path / "out"
+    shutil.copytree(built_once[0], site)
+    shutil.copytree(built_once[1], out)
     before = output_files(out)
     _force(monkeypatch, "leak/index.html", data)
     result = build(site, out=out)

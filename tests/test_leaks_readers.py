@@ -240,3 +240,69 @@ def test_with_the_old_engine_rule_it_passes(
     result = run(tmp_path, "[data](pagefind/wasm.en.pagefind)",
                  {"pagefind/wasm.en.pagefind": fake})
     assert result.status == 0, [h.text() for h in result.hits]
+
+
+# Pagefind's scripts and style sheets, the same for every site, are not read.
+def _bundle_file(name: str) -> bytes:
+    """The file as Pagefind writes it for a site of other words than those the
+    digests were made from."""
+    import hashlib
+    import subprocess
+    import tempfile
+
+    from pagefind_bin import get_executable  # type: ignore[import-untyped]
+
+    from ivsite import pagefind_engine
+
+    digest = pagefind_engine._bundle()[name]
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "index.html").write_text("<html><body><p>other words</p></body></html>")
+        subprocess.run([str(get_executable()), "--site", tmp, "--silent"], check=True)
+        data = (Path(tmp) / "pagefind" / name).read_bytes()
+    assert hashlib.sha256(data).hexdigest() == digest  # the same for every site
+    return data
+
+
+def test_pagefinds_own_files_are_known_and_nothing_else_is() -> None:
+    from ivsite.pagefind_engine import is_fixed
+
+    data = _bundle_file("pagefind-ui.css")
+    assert is_fixed(PurePosixPath("pagefind/pagefind-ui.css"), data)
+    assert is_fixed(PurePosixPath("share/t/pagefind/pagefind-ui.css"), data)
+    assert not is_fixed(PurePosixPath("pagefind/pagefind-ui.js"), data)  # another name
+    assert not is_fixed(PurePosixPath("assets/pagefind-ui.css"), data)  # another folder
+    assert not is_fixed(PurePosixPath("pagefind/pagefind-ui.css"), data + b" ")
+
+
+def test_a_copy_of_pagefinds_style_sheet_with_a_name_added_is_read(
+        tmp_path: Path, audit_alone: None) -> None:
+    data = _bundle_file("pagefind-ui.css") + b"\n/* Quentin Zabrowski */\n"
+    result = run(tmp_path, "[style](pagefind/pagefind-ui.css)",
+                 {"pagefind/pagefind-ui.css": data})
+    assert refused_in(result, "interviews/pagefind/pagefind-ui.css"), \
+        [h.text() for h in result.hits]
+
+
+def test_pagefinds_bytes_in_a_folder_named_for_someone_are_refused_by_the_name(
+        tmp_path: Path, audit_alone: None) -> None:
+    data = _bundle_file("pagefind-ui.css")
+    result = run(tmp_path, "[style](Quentin-Zabrowski/pagefind/pagefind-ui.css)",
+                 {"Quentin-Zabrowski/pagefind/pagefind-ui.css": data})
+    assert result.status == 1 and any(
+        "Quentin-Zabrowski/pagefind/pagefind-ui.css" in h.output for h in result.hits), \
+        [h.text() for h in result.hits]
+
+
+def test_known_by_name_alone_the_copy_with_a_name_is_published(
+        tmp_path: Path, audit_alone: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ivsite import audit
+
+    def by_name(path: PurePosixPath | Path, data: bytes) -> bool:
+        return path.name == "pagefind-ui.css" and path.parent.name == "pagefind"
+
+    monkeypatch.setattr(readable, "is_fixed", by_name)
+    monkeypatch.setattr(audit, "is_fixed", by_name)
+    data = _bundle_file("pagefind-ui.css") + b"\n/* Quentin Zabrowski */\n"
+    result = run(tmp_path, "[style](pagefind/pagefind-ui.css)",
+                 {"pagefind/pagefind-ui.css": data})
+    assert result.status == 0, [h.text() for h in result.hits]
