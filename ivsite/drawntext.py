@@ -36,6 +36,8 @@ _JOINED = frozenset({
     "big", "tt", "nobr", "ruby", "rb", "li", "ol", "ul"})
 """Tags taken out without a space: inline ones, and a list's (its markers may stand
 in a row: ``display:flex``)."""
+_WITH_ATTRS = frozenset({"ol", "ul", "li", "img", "input"})
+"""The elements whose attributes decide what is drawn (markers, alt text, values)."""
 _HINT = re.compile(r"<(?:li|img|input|rt|rp|del|s|strike)\b", re.I)
 _LAYOUT = re.compile(r"""\sdir\s*=\s*["']?\s*(?:rtl|auto)|\sstyle\s*=\s*(?:"[^"]*|'[^']*)"""
                      r"(?:reverse|order\s*:|float\s*:|grid-|direction\s*:|writing-mode)", re.I)
@@ -82,7 +84,7 @@ def _drawn(markup: str) -> Iterator[str]:
                 depth = skip[1] + (-1 if closing else 1)
                 skip = None if depth == 0 else (name, depth)
             continue
-        attrs = {} if closing else _attrs(m.group(3))
+        attrs = _attrs(m.group(3)) if not closing and name in _WITH_ATTRS else {}
         if name in _SKIPPED and not closing:
             skip = (name, 1)
         elif name in ("ol", "ul") and closing:
@@ -140,8 +142,10 @@ def _marker(kind: str, number: int) -> str:
 
 
 def _int(value: str | None, default: int) -> int:
+    if not value or not value.strip():  # most items have no value= (no exception raised)
+        return default
     try:
-        return int((value or "").strip())
+        return int(value.strip())
     except ValueError:
         return default
 
@@ -163,7 +167,8 @@ def _reordered(markup: str) -> list[str]:
         if m.group(1):
             keys = keys[:-1] or [0]
         elif not m.group(3).rstrip().endswith("/") and name not in ("br", "img", "input", "wbr"):
-            key = _KEY.search(_attrs(m.group(3)).get("style", ""))
+            key = _KEY.search(_attrs(m.group(3)).get("style", "")) \
+                if "style" in m.group(3).casefold() else None
             keys.append(int(key.group(1)) if key else 0)
     out = ["".join(t for _, t in reversed(pieces))]
     if any(key for key, _ in pieces):

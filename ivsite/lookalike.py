@@ -13,6 +13,7 @@ only list of the words, and a match fails the build instead (fail closed).
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 
@@ -113,8 +114,11 @@ def distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+@functools.lru_cache(maxsize=8192)
 def privacy_word(key: str) -> str | None:
-    """The privacy word ``key`` looks like, or None.
+    """The privacy word ``key`` looks like, or None (kept per key: a site asks of
+    the same few keys and attribute names in every note, and each costs an edit
+    distance to every privacy word).
 
     Close means: the same once normalised, containing the word, or within two edits
     of it; one edit for words under seven letters, where two would already reach

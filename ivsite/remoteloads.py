@@ -60,6 +60,11 @@ _ANIMATED = ("values", "to", "from", "by")
 """An SVG animation's attributes: each a list (``;``) of values it sets, any of
 which may be an address (``attributeName="href"``) or a ``url()``."""
 _PINGS = frozenset({"a", "area"})
+_READ = frozenset({*(n for names in _LOADS.values() for n in names), *_ANYWHERE,
+                   *_PRESENTATION, *_ANIMATED, "href", "style", "ping", "http-equiv",
+                   "content", "srcdoc"})
+"""Every attribute read below: a tag with none of them loads nothing (most of a
+page's tags; reading each for each name was most of the audit of a page's code)."""
 _REFRESH = re.compile(r"""[\s\d.]*[;,]?\s*(?:url\s*=\s*)?(?:"([^"]*)|'([^']*)|(.*))""",
                       re.I | re.S)
 """A refresh's content as browsers parse it: the delay, then the address."""
@@ -133,7 +138,7 @@ def remote_loads(content: str, own: str, walked: Iterable[Tag] | None = None) ->
     for css in _STYLE.findall(content):
         yield from _css_loads(css, "a <style> element", own)
     for tag in tags(content) if walked is None else walked:
-        if tag.closing:
+        if tag.closing or not any(name in _READ for name, _ in tag.attrs):
             continue
         names = [*_LOADS.get(tag.name, ()), *_ANYWHERE]
         if tag.name == "link" and not set((tag.get("rel") or "").lower().split()) \

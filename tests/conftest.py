@@ -51,10 +51,20 @@ def no_filter(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _forget_readings() -> None:
-    from ivsite import audit, auditmarkup, normalise, readable, sheethiding, soundkey, textmatch
+    from ivsite import (
+        audit,
+        auditmarkup,
+        lookalike,
+        normalise,
+        readable,
+        sheethiding,
+        soundkey,
+        textmatch,
+    )
 
     for cached in (readable._read, textmatch.searchable, sheethiding._hiding_names,
-                   normalise._fold_run, soundkey._latin_run, auditmarkup._unsafe_code):
+                   normalise._fold_run, soundkey._latin_run, auditmarkup._unsafe_code,
+                   lookalike.privacy_word):
         cached.cache_clear()
     soundkey._KEYS.clear()
     audit._SEARCHES.clear()

@@ -18,8 +18,8 @@ store, keys made of all a piece of work reads), each on a copy of the code:
 - the last-build record ignoring the theme: caught in 16 steps (build side);
 - a view key without the site's shape: not caught in 16 steps, caught by a run
   of 40 steps and 3 examples at step 56, a link to a note made private still
-  shown on a kept page (``IVSITE_EXAMPLES=3``; the default is 2 examples, to
-  keep CI within its budget);
+  shown on a kept page (``IVSITE_EXAMPLES=3``; the default is one example of
+  48 steps, to keep CI within its budget);
 - a view note's digest without its card: not caught in 16 steps.
 
 The bugs the test was first written against (the old engine's body-only
@@ -1171,8 +1171,8 @@ def test_what_the_preview_keeps_follows_the_site_not_the_number_of_saves() -> No
 @pytest.mark.slow
 @pytest.mark.usefixtures("fast_pure_functions")
 def test_the_preview_builds_what_a_fresh_preview_builds() -> None:
-    run(PreviewSite, examples=int(os.environ.get("IVSITE_EXAMPLES", "2")),
-        steps=int(os.environ.get("IVSITE_STEPS", "40")))
+    run(PreviewSite, examples=int(os.environ.get("IVSITE_EXAMPLES", "1")),
+        steps=int(os.environ.get("IVSITE_STEPS", "48")))
 
 
 @pytest.mark.slow
