@@ -19,7 +19,7 @@ NPM ?= npm
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-PYTEST_FLAGS ?= -q -n 2 --dist worksteal --durations=15
+PYTEST_FLAGS ?= -q -n auto --dist worksteal --durations=15
 
 # Stamp files: the venv is reinstalled when pyproject.toml changes, the node
 # tools when tools/package.json or tools/package-lock.json change.
