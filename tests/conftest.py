@@ -44,16 +44,16 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 def no_filter(monkeypatch: pytest.MonkeyPatch) -> None:
     """The filter's name check switched off, for tests that show the audit alone
     refuses a name (no needles kept from a build with other switches)."""
-    from ivsite import audience, audit
+    from ivsite import audience, auditsearch
 
     monkeypatch.setattr(audience, "check_names", lambda *args: None)
-    monkeypatch.setattr(audit, "_SEARCHES", {})
+    monkeypatch.setattr(auditsearch, "_SEARCHES", {})
 
 
 def _forget_readings() -> None:
     from ivsite import (
-        audit,
         auditmarkup,
+        auditsearch,
         lookalike,
         normalise,
         readable,
@@ -67,7 +67,7 @@ def _forget_readings() -> None:
                    lookalike.privacy_word):
         cached.cache_clear()
     soundkey._KEYS.clear()
-    audit._SEARCHES.clear()
+    auditsearch._SEARCHES.clear()
 
 
 _UPSTREAM = frozenset({"ivsite.audience", "ivsite.validate", "ivsite.bodyprivacy",
@@ -88,7 +88,7 @@ def _keeps_readings(target: Any, name: object = None) -> bool:
         return module in _UPSTREAM
     module = target.__name__ if isinstance(target, types.ModuleType) else \
         getattr(target, "__module__", None)
-    return module in _UPSTREAM or (module == "ivsite.audit" and name == "_SEARCHES")
+    return module in _UPSTREAM or (module == "ivsite.auditsearch" and name == "_SEARCHES")
 
 
 class _Forgetting:

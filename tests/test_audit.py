@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from ivsite.audit import AssetSecret, audit_folder, needles, readable_texts
+from ivsite.audit import audit_folder
+from ivsite.auditneedles import needles
+from ivsite.auditsearch import AssetSecret
+from ivsite.readable import readable_texts
 from ivsite.secrets import Secret
 from ivsite.textmatch import Matcher, words
 

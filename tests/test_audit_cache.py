@@ -19,8 +19,9 @@ import pytest
 from sites import put
 from unit_helpers import write_site
 
-from ivsite import audit, auditcache, write
-from ivsite.audit import AssetSecret, audit_files
+from ivsite import audit, auditcache, auditsearch, write
+from ivsite.audit import audit_files
+from ivsite.auditsearch import AssetSecret
 from ivsite.incremental import last_build
 from ivsite.pipeline import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, build
 from ivsite.secrets import ADDRESS, Secret
@@ -164,8 +165,8 @@ def test_a_new_withheld_note_is_caught_in_an_unchanged_output_file(
 
     # The same build with keys that leave the needles out would let the page through
     # (each build audits: none is answered by the record of the last build).
-    monkeypatch.setattr(audit, "needles_digest", lambda *args, **kw: "the same every time")
-    monkeypatch.setattr(audit, "_SEARCHES", {})  # none made with the real digest
+    monkeypatch.setattr(auditsearch, "needles_digest", lambda *args, **kw: "the same every time")
+    monkeypatch.setattr(auditsearch, "_SEARCHES", {})  # none made with the real digest
     monkeypatch.setattr(last_build, "read", lambda *args: None)
     (site / "content/reflections/salary-talk.md").unlink()
     assert build(site, out=out).status == EXIT_OK
@@ -176,13 +177,13 @@ def test_a_new_withheld_note_is_caught_in_an_unchanged_output_file(
 def _files_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files the audits read from now on (a file known clean is not read)."""
     read: list[str] = []
-    real = audit._Search.hits
+    real = auditsearch.Search.hits
 
-    def spy(self: audit._Search, rel: str, data: bytes) -> list[audit.Hit]:
+    def spy(self: auditsearch.Search, rel: str, data: bytes) -> list[auditsearch.Hit]:
         read.append(rel)
         return real(self, rel, data)
 
-    monkeypatch.setattr(audit._Search, "hits", spy)
+    monkeypatch.setattr(auditsearch.Search, "hits", spy)
     return read
 
 
@@ -306,8 +307,8 @@ def test_without_what_is_shown_in_the_key_the_leak_would_pass(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The protection above switched off: keys that leave out what the audience
     reads let the file through when its visible copy is taken away."""
-    monkeypatch.setattr(audit.Seen, "answers", lambda self: ())
-    audit._SEARCHES.clear()
+    monkeypatch.setattr(auditsearch.Seen, "answers", lambda self: ())
+    auditsearch._SEARCHES.clear()
     first = audited(NOTES, [PASSAGE], f"A public note. {SAID}")
     gone = audited(NOTES, [PASSAGE], "A public note. And a new sentence.", clean=first.clean)
     assert gone.hits == []

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 from sites import red_team_site
 
-from ivsite import audit, packed, readable, streams
+from ivsite import auditsearch, packed, readable, streams
 from ivsite.pipeline import build
 from ivsite.pipeline.driver import EXIT_CONTENT, EXIT_OK, Result
 
@@ -138,7 +138,7 @@ def test_without_refusal_a_bomb_with_a_name_past_the_bound_is_published(
     monkeypatch.setattr(packed, "MAX_UNPACKED", 1 << 20)
     data = lzma.compress(bytes(BOMB) + NOTES)
     assert build_with(tmp_path / "on", "bomb.xz", data).status == EXIT_CONTENT
-    monkeypatch.setattr(audit, "unread", lambda path, data, hidden=frozenset(): [])
+    monkeypatch.setattr(auditsearch, "unread", lambda path, data, hidden=frozenset(): [])
     result = build_with(tmp_path / "off", "bomb.xz", data)
     readable._read.cache_clear()
     assert result.status == EXIT_OK, [d.text() for d in result.diagnostics]

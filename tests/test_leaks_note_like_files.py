@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import audit, load, validate
+from ivsite import auditsearch, load, validate
 from ivsite.pipeline import build
 
 SECRET = "---\ndate: 2026-03-01\nvisibility: private\n---\nCANARY-F-mkd\n"
@@ -57,7 +57,7 @@ def test_with_both_lines_off_the_private_note_is_published(
     monkeypatch.setattr(validate, "is_note_like", lambda rel: False)
     monkeypatch.setattr(checks, "is_note_like", lambda rel: False)
     monkeypatch.setattr(load, "private_front", lambda head: "")  # its front matter, read
-    monkeypatch.setattr(audit, "private_front", lambda head: "")  # by both lines
+    monkeypatch.setattr(auditsearch, "private_front", lambda head: "")  # by both lines
     result = build(site(tmp_path / "s", "Sec.mkd", "[d](../files/Sec.mkd)"),
                    out=tmp_path / "out")
     assert result.status == 0, [h.text() for h in result.hits]

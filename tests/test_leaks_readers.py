@@ -295,13 +295,13 @@ def test_pagefinds_bytes_in_a_folder_named_for_someone_are_refused_by_the_name(
 
 def test_known_by_name_alone_the_copy_with_a_name_is_published(
         tmp_path: Path, audit_alone: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ivsite import audit
+    from ivsite import auditsearch
 
     def by_name(path: PurePosixPath | Path, data: bytes) -> bool:
         return path.name == "pagefind-ui.css" and path.parent.name == "pagefind"
 
     monkeypatch.setattr(readable, "is_fixed", by_name)
-    monkeypatch.setattr(audit, "is_fixed", by_name)
+    monkeypatch.setattr(auditsearch, "is_fixed", by_name)
     data = _bundle_file("pagefind-ui.css") + b"\n/* Quentin Zabrowski */\n"
     result = run(tmp_path, "[style](pagefind/pagefind-ui.css)",
                  {"pagefind/pagefind-ui.css": data})

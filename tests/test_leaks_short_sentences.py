@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import audit, auditneedles
+from ivsite import auditneedles, auditsearch
 from ivsite.pipeline import check
 from ivsite.pipeline.driver import Result
 from ivsite.sentences import short_runs
@@ -69,7 +69,7 @@ def test_without_the_runs_the_copy_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The protection switched off: short sentences looked for alone or not at all."""
     monkeypatch.setattr(auditneedles, "chained", lambda secrets: {})
-    monkeypatch.setattr(audit, "_SEARCHES", {})  # needles made by an earlier test
+    monkeypatch.setattr(auditsearch, "_SEARCHES", {})  # needles made by an earlier test
     result = run(tmp_path, TERSE, COPY)
     assert result.status == 0, [h.text() for h in result.hits]
 

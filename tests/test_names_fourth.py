@@ -28,7 +28,7 @@ from sites import (
 )
 
 from ivsite import (
-    audit,
+    auditsearch,
     identity,
     namecheck,
     nameforms,
@@ -135,7 +135,7 @@ def test_the_filter_reads_queries_on_its_own(
     """With the audit's query reading switched off, the filter still refuses; with
     the filter's off too, it does not (the name is split in every other reading)."""
     monkeypatch.setattr(readable, "query_text", lambda text: "")
-    monkeypatch.setattr(audit, "_SEARCHES", {})
+    monkeypatch.setattr(auditsearch, "_SEARCHES", {})
     result = build(_site(tmp_path / "s", case.page), out=tmp_path / "out")
     assert any(d.code == case.code for d in result.diagnostics)
     monkeypatch.setattr(namecheck, "query_text", lambda text: "")

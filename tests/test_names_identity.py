@@ -13,7 +13,7 @@ import pytest
 from sites import OutputCorpus, write_site
 
 from ivsite import audience, consent, identity, people
-from ivsite.audit import _Search
+from ivsite.auditsearch import Search
 from ivsite.identity import name_words, person_key, person_keys
 from ivsite.namecheck import NameCheck
 from ivsite.pipeline import build
@@ -64,7 +64,7 @@ def test_without_the_grouping_and_the_masking_rule_the_name_is_published(
     """Both switched off, the leak is back: the tests above are what they pass."""
     _exact_keys(monkeypatch)
     monkeypatch.setattr(NameCheck, "excusable", lambda self, m: True)
-    monkeypatch.setattr(_Search, "excusable", lambda self, s: True)
+    monkeypatch.setattr(Search, "excusable", lambda self, s: True)
     result = build(_site(tmp_path / "s", "Doe, Jane"), out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]
     assert OutputCorpus(tmp_path / "out").find("Doe, Jane") != []

@@ -18,7 +18,7 @@ import pytest
 from sites import OutputCorpus, write_site
 
 from ivsite import audience, readable, readings
-from ivsite.audit import _Search
+from ivsite.auditsearch import Search
 from ivsite.identity import holds_name
 from ivsite.namecheck import NameCheck
 from ivsite.pipeline import Result, build
@@ -95,7 +95,7 @@ def test_without_the_rule_the_filter_misses_it_and_the_audit_catches_it(
 def test_without_the_rule_in_both_the_name_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(NameCheck, "excusable", lambda self, m: True)
-    monkeypatch.setattr(_Search, "excusable", lambda self, s: True)
+    monkeypatch.setattr(Search, "excusable", lambda self, s: True)
     # Pagefind's word index, read word by word, holds "garcialopez" alone (Pagefind
     # joins a hyphenated word), where no consented name stands beside it: a second
     # line that finds this family name on its own. Off here, to show the rule.

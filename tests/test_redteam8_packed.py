@@ -30,7 +30,7 @@ import pytest
 from sites import RED_TEAM_NAME, RED_TEAM_TALK, assert_audit_refuses, red_team_site
 from test_redteam8_binary_text import png
 
-from ivsite import audit, packed, readable
+from ivsite import auditsearch, packed, readable
 from ivsite.pipeline import build
 from ivsite.pipeline.driver import EXIT_CONTENT
 
@@ -183,7 +183,7 @@ def test_a_file_past_the_bound_is_refused(tmp_path: Path, name: str,
 def test_without_the_refusal_a_name_past_the_bound_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(packed, "MAX_UNPACKED", 1 << 20)
-    monkeypatch.setattr(audit, "unread", lambda path, data, hidden=frozenset(): [])
+    monkeypatch.setattr(auditsearch, "unread", lambda path, data, hidden=frozenset(): [])
     _assert_published_as_is(tmp_path, "transcript.zip", PAST_BOUND["transcript.zip"])
 
 

@@ -875,7 +875,7 @@ def test_a_preview_other_machines_reach_serves_only_a_checked_site_and_no_diagno
     """F7: on 0.0.0.0 a public preview served pages the audit flagged, and its overlay
     quoted private note paths to every viewer. Now: the site only once the output
     check of the served folder found nothing, and the overlay says only "problems"."""
-    from ivsite.audit import Hit
+    from ivsite.auditsearch import Hit
     from ivsite.preview import session
     from ivsite.preview.remote import REMOTE_OVERLAY
     from ivsite.secrets import Secret

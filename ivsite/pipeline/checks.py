@@ -9,8 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..audit import AssetSecret, Contents, Hit, audit_files, audit_folder
+from ..audit import Contents, audit_files, audit_folder
 from ..auditscripts import OwnScripts
+from ..auditsearch import AssetSecret, Hit
 from ..diagnostics import Diagnostics
 from ..emit import emit
 from ..notelike import is_note_like

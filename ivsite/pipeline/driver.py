@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from ..audit import Hit
+from ..auditsearch import Hit
 from ..diagnostics import Diagnostics
 from ..load import LoadedSite
 from ..viewnote import Audience

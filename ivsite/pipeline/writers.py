@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 from .. import share
-from ..audit import Hit
+from ..auditsearch import Hit
 from ..config import load_config
 from ..diagnostics import Diagnostics
 from ..emit import EmitError

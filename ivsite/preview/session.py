@@ -32,7 +32,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..audit import AuditInterrupted, Hit
+from ..audit import AuditInterrupted
+from ..auditsearch import Hit
 from ..diagnostics import Diagnostic, Diagnostics
 from ..emit import EmitError
 from ..load import LoadedSite
