@@ -14,6 +14,11 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 .DELETE_ON_ERROR:
 
+# Python keeps its compiled modules: an environment that says not to write them
+# (PYTHONDONTWRITEBYTECODE) has every process of the suite, and every ivsite it
+# starts, compile ivsite anew (about a second each on this machine).
+unexport PYTHONDONTWRITEBYTECODE
+
 PYTHON ?= python3
 NPM ?= npm
 VENV := .venv
