@@ -156,19 +156,17 @@ def test_lychee_finds_no_broken_link_or_fragment(site: Path, tmp_path: Path) -> 
 def test_axe_finds_no_violation(site: Path) -> None:
     out = site / "_site"
     token = next(p.name for p in (out / "share").iterdir() if p.is_dir())
+    # Each template at least once, and the mentor copy's own pages (its other pages
+    # are the public templates with a banner): axe takes a second or more a page.
     pages = ["", "interviews/", "interviews/2026-02-11-northwind-ux/",
-             "interviews/2026-02-25-agency-ux/", "interviews/2026-05-06-civic-data-lab/",
-             "reflections/",
+             "interviews/2026-05-06-civic-data-lab/", "reflections/",
              "reflections/2026-08-30-marketing-or-research/", "roles/", "roles/ux-researcher/",
              "questions/", "questions/typical-day/", "tags/", "people/", "search/", "about/",
              "portfolio/", "404.html", "companies/", "companies/northwind-health/",
-             "timeline/", "roles/data-analyst/", "roles/product-marketing-manager/",
-             f"share/{token}/", f"share/{token}/review/",
-             f"share/{token}/interviews/2026-07-15-health-insurer-ux/",
-             f"share/{token}/roles/ux-researcher/", f"share/{token}/companies/",
-             f"share/{token}/timeline/"]
+             "timeline/", f"share/{token}/", f"share/{token}/review/",
+             f"share/{token}/interviews/2026-07-15-health-insurer-ux/"]
     pages += [p.relative_to(out).as_posix().removesuffix("index.html")
-              for p in sorted((out / "tags").glob("*/index.html"))[:3]]
+              for p in sorted((out / "tags").glob("*/index.html"))[:1]]
     with serve_directory(out) as base:
         results = run_axe(base, pages)
     assert all(not v for v in results.values()), format_axe(results)
