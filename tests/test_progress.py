@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sites import red_team_site
+
 from ivsite.pipeline import Pipeline, build
 from ivsite.progress import QUIET, Progress, TerminalProgress, for_terminal
 
@@ -73,9 +75,7 @@ def test_a_build_reports_every_stage_and_counts_every_step(tmp_path: Path) -> No
 
 
 def test_a_build_in_a_pipe_writes_no_progress(tmp_path: Path) -> None:
-    root = tmp_path / "site"
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copy(REPO / "site.toml", root / "site.toml")
+    root = red_team_site(tmp_path / "site", {})  # a small site: a new process builds it
     run = subprocess.run([sys.executable, "-m", "ivsite", "build"], cwd=root,
                          capture_output=True, text=True, timeout=300, check=False)
     assert run.returncode == 0, run.stderr
