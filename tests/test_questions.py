@@ -494,8 +494,10 @@ def test_nu_checker_and_lychee_pass_the_questions_pages(public: Output, tmp_path
 def test_axe_passes_the_questions_pages(public: Output) -> None:
     from outside_checks import format_axe, run_axe, serve_directory
 
+    # The index, a question's first page and a later one (each page of answers is
+    # the same template; axe takes seconds on a page this long).
     paths = ["questions/", "questions/typical-day/", "questions/typical-day/2/",
-             "questions/typical-day/3/", "questions/other/2/", "interviews/p000/"]
+             "interviews/p000/"]
     with serve_directory(public.folder) as base:
         results = run_axe(base, paths)
     assert all(not v for v in results.values()), format_axe(results)
