@@ -9,7 +9,9 @@ it, fails closed: an error, the same rule as the front matter's look-alikes.
 So does markup that shows a reader other letters than are written (see
 ivsite.hidinghtml), and code written in an address or a frame's page (see
 ivsite.scripturls).
-So does a comment used as a marker (``<!-- private -->`` … ``<!-- /private -->``,
+So does a label the body writes where a fence belongs (a heading ``## Private``,
+``**Do not publish:**``, ``[//]: # (begin private)``, ``{.private}``; see
+ivsite.bodymarkers). So does a comment used as a marker (``<!-- private -->`` … ``<!-- /private -->``,
 ``%% draft %%``): ivsite cuts the comments, never the text between them. So do
 other tools' comments, raw HTML's bogus comments and a disclosure titled private
 (see ivsite.toolcomments).
@@ -24,6 +26,7 @@ from collections.abc import Callable, Iterator, Mapping
 
 from markdown_it.token import Token
 
+from .bodymarkers import markers
 from .diagnostics import Diagnostics
 from .drawnhtml import DRAWN_HINT, drawing
 from .fmchecks import MENTOR_TAG_HINT, TAG_HINT
@@ -127,6 +130,9 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                             f"the line '{field}' looks like a privacy switch, but ivsite "
                             "reads settings only in the front matter (and no inline "
                             "fields), and would publish it as text", _PASSAGE_HINT)
+    for src, what, text, how in markers(tokens, cut.lines):
+        if "private" not in kinds.get(src, ()):
+            found |= _marker(path, src + body_line, what, text, how, diags)
     for src, comment in cut.said:
         if "private" not in kinds.get(src, ()) and comment_marker(comment):
             found = True
@@ -196,6 +202,39 @@ def _private_title(path: str, line: int, what: str, title: str, diags: Diagnosti
     return True
 
 
+def _marker(path: str, line: int, what: str, text: str, how: str, diags: Diagnostics) -> bool:
+    """An error for a label or markup ivsite.bodymarkers found, where it says
+    private; whether there was one."""
+    if how == "label" and _label_marker(text):
+        diags.error(path, line, 1, "privacy-label",
+                    f"{what} '{text}' says the text with it is not for everyone, but ivsite "
+                    "reads no label as a switch and would publish that text", _PASSAGE_HINT)
+        return True
+    if how == "name" and comment_marker(text):
+        diags.error(path, line, 1, "privacy-markup",
+                    f"{what} '{text}' looks like it marks text as not for everyone, but "
+                    "ivsite does not read it and would publish the text", _PASSAGE_HINT)
+        return True
+    return False
+
+
+_TOPICS = frozenset({"personal", "internal", "mentor", "personnelle", "persönlich",
+                     "personlich", "persoenlich", "interne", "interno", "interna",
+                     "personale", "pessoal", "persoonlijk", "personlig", "osobiste"})
+"""Privacy words that, as a heading or a label, name an ordinary topic ("Personal",
+"Internal", "Mentor"): a label is a marker only with a stronger word."""
+
+
+def _label_marker(label: str) -> bool:
+    """Whether a heading, a lead-in label or a title can only be a privacy marker:
+    a marker as a comment's text is, with a word other than :data:`_TOPICS`, and
+    not only saying unfinished ("Drafts")."""
+    if not comment_marker(label) or _unfinished(label):
+        return False
+    words = re.findall(r"[^\W\d_]+", label)
+    return any(_marker_word(w) and normalise(w) not in _TOPICS for w in [label, *words])
+
+
 def _raw_html(path: str, line: int, content: str, diags: Diagnostics,
               sheet: Mapping[str, str]) -> bool:
     """Errors for raw HTML that says "private", hides letters, holds text a
@@ -248,7 +287,9 @@ def _privacy_element(tag: Tag) -> bool:
     if any(_marker_word(part) for part in re.split(r"[-_:.]", tag.name)):
         return True
     for name, value in tag.attrs:
-        if name in ("class", "id") and any(_marker_word(v) for v in value.split()):
+        if name in ("class", "id", "name") and any(comment_marker(v) for v in value.split()):
+            return True  # class="private", id="private-start"
+        if name in ("title", "aria-label") and _label_marker(value):
             return True
         if name not in ("class", "id") and privacy_word(name.removeprefix("data-")) \
                 and privacy_value(value):
