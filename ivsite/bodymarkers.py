@@ -9,7 +9,10 @@ publish:**``, ``PRIVATE: …``, ``(off the record) …``, a task item ``[ ]
 private: …``); an attribute list of Pandoc, kramdown or goldmark (``## Salary
 {.private}``, ``{: .private}``, ``{#private-start}``), which ivsite prints as
 text; a link's title (``[](# "private")``, an empty link no reader sees) and an
-empty link to a fragment that says private (``[](#private-start)``).
+empty link to a fragment that says private (``[](#private-start)``); a footnote
+labelled so (``[^private]: …``), an Obsidian block id (``… ^private``), a
+definition list's term, and a heading, legend or caption in raw HTML
+(``<h2>Private</h2>``).
 
 This module only finds those places and what each says, as (body line, what it
 is, its text, how it is judged): ``"label"`` for words a reader sees as a title
@@ -24,6 +27,7 @@ nothing else.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Iterator
 
@@ -37,7 +41,7 @@ Found = tuple[int, str, str, str]
 """(0-based body line, what it is for a message, its text, ``"label"`` or ``"name"``)."""
 
 _REFERENCE = re.compile(
-    r"^ {0,3}\[((?:[^\]\\\n]|\\.){1,200})\]:[ \t]*(<[^>\n]*>|\S*)"
+    r"^ {0,3}\[(?!\^)((?:[^\]\\\n]|\\.){1,200})\]:[ \t]*(<[^>\n]*>|\S*)"
     r"(?:[ \t]+(\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$")
 """A link reference definition on one line: its label, destination and title."""
 _ITEM = r"(?:[.#][^\s{}]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}]+))"
@@ -58,6 +62,19 @@ _LEADS = (
 """Labels a line can open with, or hold as an emphasised lead-in (emphasis that
 opens a line and runs on, ``**Private** equity is …``, is prose)."""
 _CODE = ("fence", "code_block", "html_block")
+_BLOCK_ID = re.compile(r"(?:^|\s)\^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*$")
+"""Obsidian's block id at a paragraph's end (``… ^private``), which it does not show."""
+_HTML_TITLE = re.compile(r"<(h[1-6]|legend|caption)\b[^>]*>(.*?)</\1\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def html_titles(content: str) -> Iterator[tuple[str, str]]:
+    """Headings, legends and captions of a piece of raw HTML: (what, its text)."""
+    if "<" not in content:
+        return
+    for m in _HTML_TITLE.finditer(content):
+        yield f"the <{m.group(1).lower()}>", " ".join(html.unescape(
+            _TAG.sub(" ", m.group(2))).split())
 
 
 def markers(tokens: list[Token], lines: Iterable[Line]) -> Iterator[Found]:
@@ -66,13 +83,17 @@ def markers(tokens: list[Token], lines: Iterable[Line]) -> Iterator[Found]:
     reference definitions (from the lines, which the parser keeps no token of).
     Lines inside a ``::: private`` passage are left to the caller."""
     code: set[int] = set()
-    heading = False
+    heading = ""
     for tok, src in with_lines(tokens):
         if tok.type in _CODE and tok.map:
             code.update(range(*tok.map))
         if tok.type == "inline":
             yield from _inline(tok, src, heading)
-        heading = tok.type == "heading_open"
+        elif tok.type == "footnote_reference_open":
+            yield src, "the footnote", str(tok.meta["label"]), "name"
+        elif tok.type == "html_block":
+            yield from ((src, what, text, "label") for what, text in html_titles(tok.content))
+        heading = {"heading_open": "the heading", "dt_open": "the term"}.get(tok.type, "")
     for line in lines:
         if line.src not in code and (m := _REFERENCE.match(line.text)):
             yield line.src, "the link reference", m.group(1), "name"
@@ -80,10 +101,13 @@ def markers(tokens: list[Token], lines: Iterable[Line]) -> Iterator[Found]:
                 yield line.src, "the link reference's title", m.group(3)[1:-1], "name"
 
 
-def _inline(tok: Token, src: int, heading: bool) -> Iterator[Found]:
+def _inline(tok: Token, src: int, heading: str) -> Iterator[Found]:
     children = tok.children or []
     if heading:
-        yield src, "the heading", _ATTRIBUTES.sub(" ", tok.content).strip(), "label"
+        yield src, heading, _ATTRIBUTES.sub(" ", tok.content).strip(), "label"
+    if any(child.type == "html_inline" for child in children):
+        raw = "".join(c.content for c in children if c.type in ("text", "html_inline"))
+        yield from ((src, what, text, "label") for what, text in html_titles(raw))
     for child, (at, _) in zip(children, _offsets(children), strict=True):
         if child.type in ("link_open", "image") and child.attrs.get("title"):
             yield src + at, "the link title", str(child.attrs["title"]), "label"
@@ -96,6 +120,8 @@ def _inline(tok: Token, src: int, heading: bool) -> Iterator[Found]:
         for lead in _LEADS:
             for m in lead.finditer(text):
                 yield src + at, "the label", m.group(1).strip(" \t:"), "label"
+        if block := _BLOCK_ID.search(text):
+            yield src + at, "the block id", block.group(1), "name"
         for m in _ATTRIBUTES.finditer(text.replace(_OPEN, "").replace(_CLOSE, "")):
             for item in _ITEMS.findall(m.group(1)):
                 said = _attribute(item)

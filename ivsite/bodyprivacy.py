@@ -71,6 +71,7 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
     found = False
     before: Token | None = None
     titled: tuple[int, str] | None = None  # a callout title that says private: (line, title)
+    fields: set[int] = set()  # lines refused as a setting, which are no label besides
     for tok, src in with_lines(tokens):
         where = kinds.get(src, ())
         # A callout's title (its type, if a privacy word, is reported on its own).
@@ -123,12 +124,13 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                 found |= _private_title(path, line, "the disclosure title", shown, diags)
             for offset, field in _privacy_fields(tok):
                 found = True
+                fields.add(line + offset)
                 diags.error(path, line + offset, 1, "privacy-field",
                             f"the line '{field}' looks like a privacy switch, but ivsite "
                             "reads settings only in the front matter (and no inline "
                             "fields), and would publish it as text", _PASSAGE_HINT)
     for src, what, text, how in markers(tokens, cut.lines):
-        if "private" not in kinds.get(src, ()):
+        if "private" not in kinds.get(src, ()) and src + body_line not in fields:
             found |= _marker(path, src + body_line, what, text, how, diags)
     for src, comment in cut.said:
         if "private" not in kinds.get(src, ()) and comment_marker(comment):

@@ -54,12 +54,13 @@ _TOPICS = frozenset({"personal", "internal", "mentor", "personnelle", "persönli
 
 def label_marker(label: str) -> bool:
     """Whether a heading, a lead-in label or a title can only be a privacy marker:
-    a marker as a comment's text is, with a word other than :data:`_TOPICS`, and
-    not only saying unfinished ("Drafts")."""
+    a marker as a comment's text is, with a word other than :data:`_TOPICS` or
+    with "only" ("Mentor only"), and not only saying unfinished ("Drafts")."""
     if not comment_marker(label) or unfinished(label):
         return False
     words = re.findall(r"[^\W\d_]+", label)
-    return any(marker_word(w) and normalise(w) not in _TOPICS for w in [label, *words])
+    return any(marker_word(w) and normalise(w) not in _TOPICS for w in [label, *words]) \
+        or "only" in (w.casefold() for w in words)
 
 
 def marker_word(word: str) -> bool:
