@@ -9,6 +9,9 @@ it, fails closed: an error, the same rule as the front matter's look-alikes.
 So does markup that shows a reader other letters than are written (see
 ivsite.hidinghtml), and code written in an address or a frame's page (see
 ivsite.scripturls).
+So does a label the body writes where a fence belongs (a heading ``## Private``,
+``**Do not publish:**``, ``[//]: # (begin private)``, ``{.private}``; see
+ivsite.bodymarkers and ivsite.markerwords).
 So does a comment used as a marker (``<!-- private -->`` … ``<!-- /private -->``,
 ``%% draft %%``): ivsite cuts the comments, never the text between them. So do
 other tools' comments, raw HTML's bogus comments and a disclosure titled private
@@ -24,12 +27,14 @@ from collections.abc import Callable, Iterator, Mapping
 
 from markdown_it.token import Token
 
+from .bodymarkers import markers
 from .diagnostics import Diagnostics
 from .drawnhtml import DRAWN_HINT, drawing
 from .fmchecks import MENTOR_TAG_HINT, TAG_HINT
 from .hidinghtml import hiding, redirecting, reversing, theme_hiding
-from .lookalike import normalise, privacy_callout, privacy_tag, privacy_value, privacy_word
+from .lookalike import privacy_callout, privacy_tag, privacy_value, privacy_word
 from .markdown import with_lines
+from .markerwords import comment_marker, label_marker, marker_word, unfinished
 from .passages import Cut
 from .rawhtml import Tag, tags
 from .scripturls import script_sources, script_urls
@@ -46,11 +51,6 @@ _TEMPLATE = re.compile(r"\{%-?\s*(?:end)?\s*(\w+)(?:[^%\n]*%\})?"
                        r"|\{\{[<%]\s*/?\s*(\w+)(?:[^}\n]*\}\})?|\[/\s*(\w+)\s*\]")
 """A template tag (Liquid, Jinja), a Hugo shortcode or a BBCode-style closing tag."""
 _OPENER = re.compile(r"\[\s*(\w+)\s*\]")
-_FRAME_WORDS = frozenset({"begin", "start", "end", "stop", "open", "close", "section", "passage",
-                          "block", "part", "only", "here", "below", "above", "this", "from",
-                          "until", "keep", "mode", "on", "off", "note", "notes", "text",
-                          "my", "me", "for", "do", "not", "share"})
-"""Words around a privacy word in a comment that marks a passage ("end private")."""
 _ANY_TAG = re.compile(r"<[^>]*>")
 _HIDING_HINT = ("write what a reader should see as plain text, and put what they must "
                 "not see in a '::: private' passage")
@@ -71,6 +71,7 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
     found = False
     before: Token | None = None
     titled: tuple[int, str] | None = None  # a callout title that says private: (line, title)
+    fields: set[int] = set()  # lines refused as a setting, which are no label besides
     for tok, src in with_lines(tokens):
         where = kinds.get(src, ())
         # A callout's title (its type, if a privacy word, is reported on its own).
@@ -123,10 +124,14 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                 found |= _private_title(path, line, "the disclosure title", shown, diags)
             for offset, field in _privacy_fields(tok):
                 found = True
+                fields.add(line + offset)
                 diags.error(path, line + offset, 1, "privacy-field",
                             f"the line '{field}' looks like a privacy switch, but ivsite "
                             "reads settings only in the front matter (and no inline "
                             "fields), and would publish it as text", _PASSAGE_HINT)
+    for src, what, text, how in markers(tokens, cut.lines):
+        if "private" not in kinds.get(src, ()) and src + body_line not in fields:
+            found |= _marker(path, src + body_line, what, text, how, diags)
     for src, comment in cut.said:
         if "private" not in kinds.get(src, ()) and comment_marker(comment):
             found = True
@@ -162,38 +167,32 @@ _OTHER_TOOLS: tuple[tuple[Callable[[Token], Iterator[tuple[int, str]]], str], ..
 """Other tools' ways to keep text out of a page, and what the error says of each."""
 
 
-def comment_marker(comment: str) -> bool:
-    """Whether a comment's text can only be a privacy marker: a privacy word, alone
-    or with words that open or close a passage ('/private', 'begin draft')."""
-    words = re.findall(r"[^\W\d_]+", comment.casefold())
-    return _marker_word(comment) or (
-        0 < len(words) <= 4 and any(_marker_word(w) for w in words)
-        and all(_marker_word(w) or w in _FRAME_WORDS for w in words))
-
-
-_UNFINISHED = frozenset({"draft", "drafts", "wip", "workinprogress"})
-"""Privacy words that, as a shown title, say unfinished rather than secret ("Work
-in progress", "Draft notes" over a public callout): a path or tag with them
-withholds the note, a title with them alone is no marker."""
-
-
-def _unfinished(title: str) -> bool:
-    words = re.findall(r"[^\W\d_]+", title.casefold())
-    return "".join(words) in _UNFINISHED or (
-        any(w in _UNFINISHED for w in words)
-        and not any(_marker_word(w) for w in words if w not in _UNFINISHED))
-
-
 def _private_title(path: str, line: int, what: str, title: str, diags: Diagnostics) -> bool:
     """An error for a callout or disclosure titled as a privacy marker ("Private
     notes"); whether there was one."""
-    if not comment_marker(title) or _unfinished(title):
+    if not comment_marker(title) or unfinished(title):
         return False
     diags.error(path, line, 1, "privacy-callout",
                 f"{what} '{title}' says this passage is not for everyone, but ivsite shows it, "
                 "folded or not, to every reader of the note",
                 "use a '::: private' (or '::: mentor') passage instead")
     return True
+
+
+def _marker(path: str, line: int, what: str, text: str, how: str, diags: Diagnostics) -> bool:
+    """An error for a label or markup ivsite.bodymarkers found, where it says
+    private; whether there was one."""
+    if how == "label" and label_marker(text):
+        diags.error(path, line, 1, "privacy-label",
+                    f"{what} '{text}' says the text with it is not for everyone, but ivsite "
+                    "reads no label as a switch and would publish that text", _PASSAGE_HINT)
+        return True
+    if how == "name" and comment_marker(text):
+        diags.error(path, line, 1, "privacy-markup",
+                    f"{what} '{text}' looks like it marks text as not for everyone, but "
+                    "ivsite does not read it and would publish the text", _PASSAGE_HINT)
+        return True
+    return False
 
 
 def _raw_html(path: str, line: int, content: str, diags: Diagnostics,
@@ -245,10 +244,12 @@ def _raw_html(path: str, line: int, content: str, diags: Diagnostics,
 
 def _privacy_element(tag: Tag) -> bool:
     """<private>, <x-draft>, class="secret", data-visibility="private" …"""
-    if any(_marker_word(part) for part in re.split(r"[-_:.]", tag.name)):
+    if any(marker_word(part) for part in re.split(r"[-_:.]", tag.name)):
         return True
     for name, value in tag.attrs:
-        if name in ("class", "id") and any(_marker_word(v) for v in value.split()):
+        if name in ("class", "id") and any(marker_word(v) for v in value.split()):
+            return True
+        if _marker_attribute(name, value):
             return True
         if name not in ("class", "id") and privacy_word(name.removeprefix("data-")) \
                 and privacy_value(value):
@@ -256,10 +257,12 @@ def _privacy_element(tag: Tag) -> bool:
     return False
 
 
-def _marker_word(word: str) -> bool:
-    """A word that can only mean "not for everyone" as the name of a tag."""
-    norm = normalise(word)
-    return privacy_tag(norm) or norm == "mentor"
+def _marker_attribute(name: str, value: str) -> bool:
+    """An id, class or name that marks a passage (``id="private-start"``, red team 9,
+    R9-25), or a title or aria-label that labels one (``title="private"``)."""
+    if name in ("class", "id", "name"):
+        return any(comment_marker(v) for v in value.split())
+    return name in ("title", "aria-label") and label_marker(value)
 
 
 def _markup(inline: Token) -> Iterator[tuple[int, str]]:
@@ -269,7 +272,7 @@ def _markup(inline: Token) -> Iterator[tuple[int, str]]:
     closers = set()
     for m in _TEMPLATE.finditer(text):
         word = next(g for g in m.groups() if g)
-        if _marker_word(word) or (word.casefold() == "comment" and m.group(1)):
+        if marker_word(word) or (word.casefold() == "comment" and m.group(1)):
             yield text.count("\n", 0, m.start()), m.group(0).strip()
             if m.group(3):
                 closers.add(word.casefold())

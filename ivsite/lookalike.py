@@ -16,6 +16,8 @@ from __future__ import annotations
 import functools
 import unicodedata
 
+from .worldwords import LANGUAGES, SHORT
+
 
 def normalise(key: str) -> str:
     """NFKC, case-folded, with every character that is not a letter or digit taken
@@ -52,9 +54,11 @@ WITHHELD: tuple[str, ...] = (
     "internal", "internalonly", "personal", "onlyme", "formeonly", "vertraulich",
     "donotshare", "dontshare", "unshared", "wip", "workinprogress", "priv",
     *(normalise(w) for w in (*FRENCH, *SPANISH, *GERMAN)),
+    *(normalise(w) for words in LANGUAGES.values() for w in words),
 )
 """Normalised words (see :func:`normalise`) that say "not for publication": a
-privacy word wherever they are written, as a key, a value, a tag or a callout."""
+privacy word wherever they are written, as a key, a value, a tag or a callout;
+the other languages' words are in ivsite.worldwords (red team 9, R9-21)."""
 
 SWITCHES: tuple[str, ...] = (
     "visibility", "visible", "privacy", "public", "publish", "published", "hide",
@@ -71,7 +75,7 @@ does not know, such a value too can only mean who may see the note."""
 WHOLE_ONLY = frozenset({"nda", "personal", "onlyme", "formeonly", "wip", "priv", "prive",
                         "privé", "privee", "interne", "interno", "interna", "inedit",
                         "inédit", "inédite", "inedito", "inédito", "inédita", "personnelle",
-                        "secreta", "secreto"})
+                        "secreta", "secreto", *(normalise(w) for w in SHORT)})
 """Words matched only whole (plural allowed), never inside a longer key or a typo
 away: ``nda`` is inside ``agenda`` and ``standard``, ``personal`` two edits from
 ``person`` and inside ``personality``, ``wip`` inside ``wipe``, ``priv`` inside

@@ -61,8 +61,11 @@ def _camel(chunk: str) -> list[str]:
 def words(segment: str) -> list[str]:
     """A path segment's words: split on every character that is not a letter or
     digit (spaces, ``-``, ``_``, ``.``, brackets, zero-width characters) and
-    where camelCase starts a word, after NFKC (full-width letters read as ASCII)."""
-    text = unicodedata.normalize("NFKC", segment)
+    where camelCase starts a word, after NFKC (full-width letters read as ASCII).
+    Combining marks are dropped, not split on: in Thai, Devanagari or Hebrew they
+    are a word's vowels and tones (ivsite.lookalike's words are without them)."""
+    text = "".join(ch for ch in unicodedata.normalize("NFKC", segment)
+                   if not unicodedata.category(ch).startswith("M"))
     return [w for chunk in _CHUNK.findall(text) for w in _camel(chunk)]
 
 

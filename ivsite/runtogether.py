@@ -16,12 +16,16 @@ does: the note is then withheld, and one that says ``visibility: public`` is a
 Only words of five letters or more that ivsite.lookalike matches loosely are read
 inside a word: the short and the whole-only ones (``nda``, ``wip``, ``priv``,
 ``personal``) are inside far too many ordinary words (``agenda``, ``wipe``,
-``privilege``, ``personality``).
+``privilege``, ``personality``). The words of the scripts that write no spaces
+between words (Chinese, Japanese, Thai; Korean often) are read inside any word,
+whatever their length: ``非公開メモ`` ("not-public memo") is one word to split on
+(red team 9, R9-21).
 """
 
 from __future__ import annotations
 
 import functools
+import unicodedata
 
 from .lookalike import WHOLE_ONLY, WITHHELD
 
@@ -31,6 +35,16 @@ INSIDE: tuple[str, ...] = tuple(sorted(
     {w for w in WITHHELD if len(w) >= _MIN_LETTERS and w not in WHOLE_ONLY},
     key=len, reverse=True))
 """The privacy words looked for inside a word."""
+
+_UNSPACED_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI")
+
+
+def _unspaced(word: str) -> bool:
+    return all(unicodedata.name(ch, "").startswith(_UNSPACED_SCRIPTS) for ch in word)
+
+
+UNSPACED: tuple[str, ...] = tuple(w for w in WITHHELD if _unspaced(w))
+"""The privacy words of scripts written without spaces, looked for in any word."""
 
 ENDINGS = frozenset({
     "", "s", "es", "e", "y", "er", "ers", "eer", "eers", "eering", "ing", "ings", "ed",
@@ -54,6 +68,9 @@ def hidden_privacy_word(word: str) -> str | None:
     path segment), or None when there is none or the rest makes it an ordinary
     word (see the module's docstring). A privacy word inside a longer one read
     as ordinary is explained by it: ``privat`` in ``private|ly``."""
+    unspaced = next((inside for inside in UNSPACED if inside in word), None)
+    if unspaced is not None:
+        return unspaced
     found = [(start, start + len(inside), inside) for inside in INSIDE
              for start in _places(word, inside)]
     ordinary = [(s, e) for s, e, _ in found if word[:s] in BEGINNINGS and word[e:] in ENDINGS]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import audience, bodyprivacy, readable
+from ivsite import audience, bodyprivacy, markerwords, readable
 from ivsite.pipeline import build
 
 MARKED = {  # (body, code, the line of the error within the body)
@@ -67,7 +67,7 @@ def rules_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bodyprivacy, "tool_comments", lambda text: iter(()))
     monkeypatch.setattr(bodyprivacy, "bogus_comment", lambda content: None)
     monkeypatch.setattr(bodyprivacy, "summary_titles", lambda content: iter(()))
-    monkeypatch.setattr(bodyprivacy, "_FRAME_WORDS", frozenset())
+    monkeypatch.setattr(markerwords, "FRAME_WORDS", frozenset())
 
 
 @pytest.mark.parametrize("body", [b for b, _, _ in MARKED.values()], ids=list(MARKED))
