@@ -23,6 +23,10 @@ import html
 import re
 from collections.abc import Iterator
 
+from .cssdecl import declarations
+from .sheetstyle import with_sheet
+from .svgmatrix import in_reading_order, parse, parse_parts, times
+
 _PIECE = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<[!?][^>]*>?"
                     r"|<(/?)([A-Za-z][\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|[^<]+|<", re.S)
 """A comment (and what a browser hides as one: ``<?…>``, ``<!X…>``), a tag or text;
@@ -40,11 +44,15 @@ _WITH_ATTRS = frozenset({"ol", "ul", "li", "img", "input"})
 """The elements whose attributes decide what is drawn (markers, alt text, values)."""
 _HINT = re.compile(r"<(?:li|img|input|rt|rp|del|s|strike)\b", re.I)
 _LAYOUT = re.compile(r"""\sdir\s*=\s*["']?\s*(?:rtl|auto)|\sstyle\s*=\s*(?:"[^"]*|'[^']*)"""
-                     r"(?:reverse|order\s*:|float\s*:|grid-|direction\s*:|writing-mode)", re.I)
-"""Attributes and styles that can draw boxes in another order than written."""
+                     r"(?:reverse|order\s*:|float\s*:|grid-|direction\s*:|writing-mode"
+                     r"|(?<![\w-])(?:left|right|top|bottom|inset|transform|translate|rotate|scale)"
+                     r"\s*:)", re.I)
+"""Attributes and styles that can draw boxes in another order than written (a
+page's style sheet's too, written into its elements: ivsite.sheetstyle)."""
 _STRING = re.compile(r"""list-style(?:-type)?\s*:[^;"']*(?:"([^"]*)"|'([^']*)')""", re.I)
 _STYLE_TYPE = re.compile(r"list-style(?:-type)?\s*:\s*([^;]*)", re.I)
 _KEY = re.compile(r"(?:\border|grid-(?:column|row|area)(?:-start)?)\s*:\s*(-?\d+)", re.I)
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)")
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
@@ -54,6 +62,7 @@ def drawn_readings(markup: str) -> list[str]:
     may differ from the text with its tags taken out; none where nothing is drawn
     otherwise."""
     out = []
+    markup = with_sheet(markup)
     if _HINT.search(markup):
         out.append(html.unescape("".join(_drawn(markup))))
     if _LAYOUT.search(markup):
@@ -150,27 +159,60 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
+Frame = tuple[int, float, float, bool]
+"""What a piece inherits from the boxes around it: its ``order`` (or grid place),
+where its box is moved to (``y``, ``x``) and whether it is drawn mirrored."""
+
+
+def _frame(parent: Frame, style: str) -> Frame:
+    """A box's frame: its own ``order``/grid place (else its parent's), its parent's
+    place moved by its ``left``/``right``/``top``/``bottom``/``inset`` and its
+    transform's shift, mirrored where its transform turns its line right to left."""
+    order, y, x, mirrored = parent
+    if not style:
+        return parent
+    if key := _KEY.search(style):
+        order = int(key.group(1))
+    said = dict(declarations(style))  # the last of each property wins
+    x += _first(said.get("left") or said.get("inset-inline-start") or "")
+    x -= _first(said.get("right") or said.get("inset-inline-end") or "")
+    y += _first(said.get("top") or said.get("inset-block-start") or said.get("inset") or "")
+    y -= _first(said.get("bottom") or said.get("inset-block-end") or "")
+    moved = times(parse_parts(said.get("translate", ""), said.get("rotate", ""),
+                              said.get("scale", "")), parse(said.get("transform", "")))
+    return order, y + moved[5], x + moved[4], mirrored != (moved[0] < 0)
+
+
+def _first(value: str) -> float:
+    number = _NUMBER.search(value)
+    return float(number.group(0)) if number else 0.0
+
+
 def _reordered(markup: str) -> list[str]:
-    """The page's text pieces (between tags) in reverse order, and sorted by the
-    ``order`` or grid place of the element each stands in: boxes a layout draws
-    right to left or placed (each piece stays whole)."""
-    pieces: list[tuple[int, str]] = []
-    keys: list[int] = [0]
+    """The page's text pieces (between tags) in reverse order, sorted by the
+    ``order`` or grid place of the element each stands in, and as placed by
+    their boxes' offsets and transforms (top to bottom, left to right; a mirrored
+    box's letters reversed): boxes a layout draws right to left or placed (R9-33;
+    each piece stays whole)."""
+    pieces: list[tuple[Frame, str]] = []
+    frames: list[Frame] = [(0, 0.0, 0.0, False)]
     for m in _PIECE.finditer(markup):
         name = (m.group(2) or "").casefold()
         if not name:
-            if not m.group(0).startswith("<") and m.group(0).strip():
-                pieces.append((keys[-1], html.unescape(m.group(0))))
-            elif not m.group(0).startswith("<"):
-                pieces.append((keys[-1], " "))
+            if not m.group(0).startswith("<"):
+                pieces.append((frames[-1], html.unescape(m.group(0)) if m.group(0).strip()
+                               else " "))
             continue
         if m.group(1):
-            keys = keys[:-1] or [0]
+            frames = frames[:-1] or [(0, 0.0, 0.0, False)]
         elif not m.group(3).rstrip().endswith("/") and name not in ("br", "img", "input", "wbr"):
-            key = _KEY.search(_attrs(m.group(3)).get("style", "")) \
-                if "style" in m.group(3).casefold() else None
-            keys.append(int(key.group(1)) if key else 0)
+            style = _attrs(m.group(3)).get("style", "") if "style" in m.group(3).casefold() \
+                else ""
+            frames.append(_frame(frames[-1], style))
     out = ["".join(t for _, t in reversed(pieces))]
-    if any(key for key, _ in pieces):
-        out.append("".join(t for _, t in sorted(pieces, key=lambda p: p[0])))
+    if any(f[0] for f, _ in pieces):
+        out.append("".join(t for _, t in sorted(pieces, key=lambda p: p[0][0])))
+    if any(f[1:] != (0.0, 0.0, False) for f, _ in pieces):
+        out.append("".join(in_reading_order([(y, x, 16.0, t[::-1] if mirrored else t)
+                                             for (_, y, x, mirrored), t in pieces])))
     return out
