@@ -213,6 +213,8 @@ def _reordered(markup: str) -> list[str]:
     if any(f[0] for f, _ in pieces):
         out.append("".join(t for _, t in sorted(pieces, key=lambda p: p[0][0])))
     if any(f[1:] != (0.0, 0.0, False) for f, _ in pieces):
-        out.append("".join(in_reading_order([(y, x, 16.0, t[::-1] if mirrored else t)
-                                             for (_, y, x, mirrored), t in pieces])))
+        # A mirrored box's pieces run right to left, each reversed: later ones first.
+        out.append("".join(in_reading_order([
+            (y, x - i * 1e-6, 16.0, t[::-1]) if mirrored else (y, x, 16.0, t)
+            for i, ((_, y, x, mirrored), t) in enumerate(pieces)])))
     return out
