@@ -101,6 +101,10 @@ _ANCHOR = re.compile(r"text-anchor\s*:\s*(start|middle|end)", re.I)
 _CSS = re.compile(r"(?:^|;)\s*(transform|translate|rotate|scale)\s*:\s*([^;]*)", re.I)
 _SPACES = re.compile(r"\s+")
 _ADVANCE = 0.6
+_DRAWING = frozenset({"svg", "g", "text", "tspan", "textpath", "use", "a", "symbol", "defs",
+                      "switch"})
+"""The elements a drawing's text stands in (a note's paragraph may hold ``<text>``
+without its ``<svg>``): inside them any element counts; a page's others are left."""
 """A letter's width in ems, near enough to tell which piece ends where."""
 
 
@@ -118,20 +122,22 @@ class _Chunk:
 
 @dataclass
 class _Frame:
-    """An open element: what its text inherits."""
+    """An open element: what its text inherits, and its ``x``/``y``/``dx``/``dy``
+    lists, which place the letters of its ``<text>`` from the ``start``-th on."""
     name: str
     matrix: Matrix
     size: float
     anchor: str
     on_path: bool
+    lists: tuple[list[float], ...] = ()
+    start: int = 0
 
 
 @dataclass
 class _Cursor:
-    """Where the next letter of a ``<text>`` goes, and the places and shifts its
-    element's ``x``/``y``/``dx``/``dy`` lists still hold for the letters to come."""
+    """Where the next letter of a ``<text>`` goes, and which letter it is."""
     at: list[float]
-    lists: list[list[float]]
+    n: int = 0
     fresh: bool = True
 
 
@@ -165,16 +171,16 @@ def _placed(markup: str) -> tuple[list[_Chunk], list[tuple[Matrix, str]]]:
     stack = [_Frame("", IDENTITY, 16.0, "start", False)]
     chunks: list[_Chunk] = []
     uses: list[tuple[Matrix, str]] = []
-    cursor = _Cursor([0.0, 0.0], [[], [], [], []])
+    cursor = _Cursor([0.0, 0.0])
     for m in _PIECE.finditer(with_sheet(markup)):
         text = m.group(5) if m.group(5) is not None else m.group(1)
         if text is not None:
             if any(f.name == "text" for f in stack):
                 _flow(_SPACES.sub(" ", html.unescape(text) if m.group(5) else text),
-                      stack[-1], chunks, cursor)
+                      stack, chunks, cursor)
             continue
         name = (m.group(3) or "").casefold()
-        if not name:
+        if not name or (len(stack) == 1 and name not in _DRAWING):  # a page's own: not read
             continue
         if m.group(2):
             if any(f.name == name for f in stack[1:]):
@@ -185,16 +191,18 @@ def _placed(markup: str) -> tuple[list[_Chunk], list[tuple[Matrix, str]]]:
         top = stack[-1]
         anchor = (attrs.get("text-anchor") or (a.group(1) if (a := _ANCHOR.search(
             attrs.get("style", ""))) else "") or top.anchor).casefold()
-        nested = name == "svg" and any(f.name == "svg" for f in stack)
+        nested = name == "svg" and len(stack) > 1
         frame = _Frame(name, times(top.matrix, _transform(attrs, nested)), _size(attrs, top.size),
                        anchor, top.on_path or name == "textpath")
         if name == "use":
             uses.append((frame.matrix, m.group(4)))
         if name == "text":
-            cursor = _Cursor([0.0, 0.0], [[], [], [], []])
+            cursor = _Cursor([0.0, 0.0])
         if name in ("text", "tspan", "textpath"):
-            cursor.lists = [_numbers(_COORD["x"], m.group(4)), _numbers(_COORD["y"], m.group(4)),
-                            _numbers(_DELTA["x"], m.group(4)), _numbers(_DELTA["y"], m.group(4))]
+            raw = m.group(4)
+            frame.lists = (_numbers(_COORD["x"], raw), _numbers(_COORD["y"], raw),
+                           _numbers(_DELTA["x"], raw), _numbers(_DELTA["y"], raw))
+            frame.start = cursor.n
             cursor.fresh = cursor.fresh or name == "textpath"
         if not m.group(4).rstrip().endswith("/"):
             stack.append(frame)
@@ -208,18 +216,28 @@ def _size(attrs: dict[str, str], inherited: float) -> float:
     return float(found[0]) if found and float(found[0]) > 0 else inherited
 
 
-def _flow(text: str, frame: _Frame, chunks: list[_Chunk], cursor: _Cursor) -> None:
+def _given(stack: list[_Frame], n: int, k: int) -> float | None:
+    """The ``n``-th letter's value in the ``k``-th list (x, y, dx, dy) of the
+    innermost element that gives it one."""
+    for f in reversed(stack):
+        if f.lists and 0 <= n - f.start < len(f.lists[k]):
+            return f.lists[k][n - f.start]
+    return None
+
+
+def _flow(text: str, stack: list[_Frame], chunks: list[_Chunk], cursor: _Cursor) -> None:
     """Letters into pieces: the first letter of a ``<text>`` or of a path, and a
-    letter given a place or a shift by a list, starts a new piece there; the
-    others follow the piece before."""
-    xs, ys, dxs, dys = cursor.lists
-    at = cursor.at
+    letter given a place or a shift by a list (its own element's or an
+    ancestor's), starts a new piece there; the others follow the piece before."""
+    frame, at = stack[-1], cursor.at
     for ch in text:
         if cursor.fresh and ch == " ":
             continue
-        if cursor.fresh or xs or ys or dxs or dys or chunks[-1].matrix != frame.matrix:
-            at[0] = (xs.pop(0) if xs else at[0]) + (dxs.pop(0) if dxs else 0.0)
-            at[1] = (ys.pop(0) if ys else at[1]) + (dys.pop(0) if dys else 0.0)
+        x, y, dx, dy = (_given(stack, cursor.n, k) for k in range(4))
+        cursor.n += 1
+        if cursor.fresh or (x, y, dx, dy) != (None,) * 4 or chunks[-1].matrix != frame.matrix:
+            at[0] = (at[0] if x is None else x) + (dx or 0.0)
+            at[1] = (at[1] if y is None else y) + (dy or 0.0)
             chunks.append(_Chunk(frame.matrix, at[0], at[1], frame.size, frame.anchor,
                                  frame.on_path))
             cursor.fresh = False

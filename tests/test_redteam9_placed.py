@@ -58,6 +58,8 @@ DRAWINGS = {  # R9-31, R9-31b, R9-31c, R9-32 and their kin
     "use in group": '<defs><text id="b">browski</text><text id="a">Quentin Za</text></defs>'
                     '<g transform="translate(120 20)"><use href="#b"/></g><use href="#a" x="10" '
                     'y="20"/>',
+    "ancestor x list": '<text y="20" x="160 10">b<tspan>Quentin Za</tspan></text>'
+                       '<text x="170" y="20">rowski</text>',
     "rows a hair apart": '<text x="120" y="20.4">browski</text><text x="10" y="19.6">Quentin Za'
                          '</text>',
 }
