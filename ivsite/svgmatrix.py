@@ -42,7 +42,8 @@ def scale_of(m: Matrix) -> float:
 
 
 def _angle(raw: str, unit: str | None) -> float:
-    return float(raw) * _TURN.get((unit or "").casefold(), math.pi / 180)
+    angle = float(raw) * _TURN.get((unit or "").casefold(), math.pi / 180)
+    return angle if math.isfinite(angle) else 0.0  # "1e999deg": no turn, not a traceback
 
 
 def _rotation(angle: float, cx: float = 0.0, cy: float = 0.0) -> Matrix:

@@ -101,6 +101,10 @@ _ANCHOR = re.compile(r"text-anchor\s*:\s*(start|middle|end)", re.I)
 _CSS = re.compile(r"(?:^|;)\s*(transform|translate|rotate|scale)\s*:\s*([^;]*)", re.I)
 _SPACES = re.compile(r"\s+")
 _ADVANCE = 0.6
+_PATH = re.compile(r"<path\b[^>]*>", re.I)
+_START = re.compile(r"""\sd\s*=\s*["']\s*[Mm]\s*([-+]?(?:\d+\.?\d*|\.\d+))[\s,]*"""
+                    r"([-+]?(?:\d+\.?\d*|\.\d+))")
+"""A path's first point: where the text on it starts (the way it runs is not read)."""
 _DRAWING = frozenset({"svg", "g", "text", "tspan", "textpath", "use", "a", "symbol", "defs",
                       "switch"})
 """The elements a drawing's text stands in (a note's paragraph may hold ``<text>``
@@ -172,6 +176,9 @@ def _placed(markup: str) -> tuple[list[_Chunk], list[tuple[Matrix, str]]]:
     chunks: list[_Chunk] = []
     uses: list[tuple[Matrix, str]] = []
     cursor = _Cursor([0.0, 0.0])
+    paths = {i.group(1): (float(d.group(1)), float(d.group(2)))
+             for p in _PATH.finditer(markup) if (i := _ID.search(p.group(0)))
+             and (d := _START.search(p.group(0)))} if "textpath" in markup.casefold() else {}
     for m in _PIECE.finditer(with_sheet(markup)):
         text = m.group(5) if m.group(5) is not None else m.group(1)
         if text is not None:
@@ -192,7 +199,9 @@ def _placed(markup: str) -> tuple[list[_Chunk], list[tuple[Matrix, str]]]:
         anchor = (attrs.get("text-anchor") or (a.group(1) if (a := _ANCHOR.search(
             attrs.get("style", ""))) else "") or top.anchor).casefold()
         nested = name == "svg" and len(stack) > 1
-        frame = _Frame(name, times(top.matrix, _transform(attrs, nested)), _size(attrs, top.size),
+        # Inside a <text>, a transform moves nothing (a tspan is not transformable).
+        own = IDENTITY if any(f.name == "text" for f in stack) else _transform(attrs, nested)
+        frame = _Frame(name, times(top.matrix, own), _size(attrs, top.size),
                        anchor, top.on_path or name == "textpath")
         if name == "use":
             uses.append((frame.matrix, m.group(4)))
@@ -203,7 +212,10 @@ def _placed(markup: str) -> tuple[list[_Chunk], list[tuple[Matrix, str]]]:
             frame.lists = (_numbers(_COORD["x"], raw), _numbers(_COORD["y"], raw),
                            _numbers(_DELTA["x"], raw), _numbers(_DELTA["y"], raw))
             frame.start = cursor.n
-            cursor.fresh = cursor.fresh or name == "textpath"
+            if name == "textpath":  # its letters start where its path does
+                ref = _HREF.search(raw)
+                cursor.at[:] = list(paths.get(ref.group(1), cursor.at) if ref else cursor.at)
+                cursor.fresh = True
         if not m.group(4).rstrip().endswith("/"):
             stack.append(frame)
     return [c for c in chunks if c.text.strip()], uses

@@ -55,6 +55,11 @@ DRAWINGS = {  # R9-31, R9-31b, R9-31c, R9-32 and their kin
                        '20px)}</style><text class="b">browski</text><text class="a">Quentin Za'
                        '</text>',
     "text path": '<text><textPath href="#p">ikswor<tspan>baZ nitneuQ</tspan></textPath></text>',
+    "two paths": '<defs><path id="p1" d="M10 20 H200"/><path id="p2" d="M120,20 H300"/></defs>'
+                 '<text><textPath href="#p2">browski</textPath></text>'
+                 '<text><textPath xlink:href="#p1">Quentin Za</textPath></text>',
+    "tspan not moved": '<text x="130" y="20">rowski</text><text x="10" y="20">Quentin Za'
+                       '<tspan transform="translate(500)">b</tspan></text>',
     "use in group": '<defs><text id="b">browski</text><text id="a">Quentin Za</text></defs>'
                     '<g transform="translate(120 20)"><use href="#b"/></g><use href="#a" x="10" '
                     'y="20"/>',
