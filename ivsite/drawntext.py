@@ -45,7 +45,8 @@ _WITH_ATTRS = frozenset({"ol", "ul", "li", "img", "input"})
 _HINT = re.compile(r"<(?:li|img|input|rt|rp|del|s|strike)\b", re.I)
 _LAYOUT = re.compile(r"""\sdir\s*=\s*["']?\s*(?:rtl|auto)|\sstyle\s*=\s*(?:"[^"]*|'[^']*)"""
                      r"(?:reverse|order\s*:|float\s*:|grid-|direction\s*:|writing-mode"
-                     r"|(?<![\w-])(?:left|right|top|bottom|inset|transform|translate|rotate|scale)"
+                     r"|(?<![\w-])(?:left|right|top|bottom|inset|transform|translate|rotate|scale"
+                     r"|position|margin-left|margin-inline-start)"
                      r"\s*:)", re.I)
 """Attributes and styles that can draw boxes in another order than written (a
 page's style sheet's too, written into its elements: ivsite.sheetstyle)."""
@@ -159,28 +160,35 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
-Frame = tuple[int, float, float, bool]
+Frame = tuple[int, float, float, bool, bool]
 """What a piece inherits from the boxes around it: its ``order`` (or grid place),
-where its box is moved to (``y``, ``x``) and whether it is drawn mirrored."""
+how far its box is moved (``y``, ``x``), whether it is drawn mirrored, and
+whether the box is taken out of the flow (``position: absolute|fixed``)."""
+_TOP: Frame = (0, 0.0, 0.0, False, False)
+_EM = 8.0
+"""A letter's width in pixels, near enough to tell where a piece in the flow ends."""
 
 
 def _frame(parent: Frame, style: str) -> Frame:
     """A box's frame: its own ``order``/grid place (else its parent's), its parent's
-    place moved by its ``left``/``right``/``top``/``bottom``/``inset`` and its
-    transform's shift, mirrored where its transform turns its line right to left."""
-    order, y, x, mirrored = parent
+    shift moved by its ``left``/``right``/``top``/``bottom``/``inset``, a margin
+    and its transform's shift, mirrored where its transform turns its line right
+    to left."""
+    order, y, x, mirrored, _ = parent
     if not style:
-        return parent
+        return (*parent[:4], False)
     if key := _KEY.search(style):
         order = int(key.group(1))
     said = dict(declarations(style))  # the last of each property wins
     x += _first(said.get("left") or said.get("inset-inline-start") or "")
     x -= _first(said.get("right") or said.get("inset-inline-end") or "")
+    x += _first(said.get("margin-left") or said.get("margin-inline-start") or "")
     y += _first(said.get("top") or said.get("inset-block-start") or said.get("inset") or "")
     y -= _first(said.get("bottom") or said.get("inset-block-end") or "")
     moved = times(parse_parts(said.get("translate", ""), said.get("rotate", ""),
                               said.get("scale", "")), parse(said.get("transform", "")))
-    return order, y + moved[5], x + moved[4], mirrored != (moved[0] < 0)
+    return (order, y + moved[5], x + moved[4], mirrored != (moved[0] < 0),
+            said.get("position", "") in ("absolute", "fixed"))
 
 
 def _first(value: str) -> float:
@@ -190,31 +198,37 @@ def _first(value: str) -> float:
 
 def _reordered(markup: str) -> list[str]:
     """The page's text pieces (between tags) in reverse order, sorted by the
-    ``order`` or grid place of the element each stands in, and as placed by
-    their boxes' offsets and transforms (top to bottom, left to right; a mirrored
-    box's letters reversed): boxes a layout draws right to left or placed (R9-33;
-    each piece stays whole)."""
-    pieces: list[tuple[Frame, str]] = []
-    frames: list[Frame] = [(0, 0.0, 0.0, False)]
+    ``order`` or grid place of the element each stands in, and as placed: each
+    piece where the flow puts it (a box taken out of the flow starts its own),
+    moved by its boxes' offsets, margins and transforms (top to bottom, left to
+    right; a mirrored box's letters reversed): boxes a layout draws right to left
+    or places (R9-33; each piece stays whole)."""
+    pieces: list[tuple[Frame, float, str]] = []
+    frames: list[Frame] = [_TOP]
+    flows = [0.0]  # where the next letter goes: the page's, and each taken-out box's
     for m in _PIECE.finditer(markup):
         name = (m.group(2) or "").casefold()
         if not name:
             if not m.group(0).startswith("<"):
-                pieces.append((frames[-1], html.unescape(m.group(0)) if m.group(0).strip()
-                               else " "))
+                text = html.unescape(m.group(0)) if m.group(0).strip() else " "
+                pieces.append((frames[-1], flows[-1], text))
+                flows[-1] += _EM * len(text)
             continue
         if m.group(1):
-            frames = frames[:-1] or [(0, 0.0, 0.0, False)]
+            if len(frames) > 1 and frames.pop()[4] and len(flows) > 1:
+                flows.pop()
         elif not m.group(3).rstrip().endswith("/") and name not in ("br", "img", "input", "wbr"):
             style = _attrs(m.group(3)).get("style", "") if "style" in m.group(3).casefold() \
                 else ""
             frames.append(_frame(frames[-1], style))
-    out = ["".join(t for _, t in reversed(pieces))]
-    if any(f[0] for f, _ in pieces):
-        out.append("".join(t for _, t in sorted(pieces, key=lambda p: p[0][0])))
-    if any(f[1:] != (0.0, 0.0, False) for f, _ in pieces):
+            if frames[-1][4]:
+                flows.append(0.0)
+    out = ["".join(t for _, _, t in reversed(pieces))]
+    if any(f[0] for f, _, _ in pieces):
+        out.append("".join(t for _, _, t in sorted(pieces, key=lambda p: p[0][0])))
+    if any(f[1:4] != (0.0, 0.0, False) or f[4] for f, _, _ in pieces):
         # A mirrored box's pieces run right to left, each reversed: later ones first.
         out.append("".join(in_reading_order([
-            (y, x - i * 1e-6, 16.0, t[::-1]) if mirrored else (y, x, 16.0, t)
-            for i, ((_, y, x, mirrored), t) in enumerate(pieces)])))
+            (y, x - i * 1e-6, 16.0, t[::-1]) if mirrored else (y, x + flow, 16.0, t)
+            for i, ((_, y, x, mirrored, _), flow, t) in enumerate(pieces)])))
     return out

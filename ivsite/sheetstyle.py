@@ -25,6 +25,7 @@ _STYLE_OPEN = re.compile(r"<style\b", re.I)
 _SHEET = re.compile(r"<style\b[^>]*>(.*?)(?:</style\s*>|\Z)", re.I | re.S)
 _PLACING = re.compile(
     r"(?<![\w-])(?:order|left|right|top|bottom|inset[\w-]*|transform|translate|rotate|scale"
+    r"|position|margin-left|margin-inline-start"
     r"|grid-[\w-]+|float|direction|flex-direction|flex-flow|box-ordinal-group"
     r"|box-direction|writing-mode)\s*:", re.I)
 _RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")

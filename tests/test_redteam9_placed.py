@@ -80,6 +80,11 @@ PAGES = {  # R9-33, R9-33b and their kin: an attached page's own style sheet
                   '<p><b id="a">browski</b><b id="c">Quentin Za</b></p>'),
     "mirrored": ('<style>.m{display:inline-block;transform:scaleX(-1)}</style>'
                  '<p><span class="m">ikswor<i>baZ nitneuQ</i></span></p>'),
+    "relative": ('<p><span style="position:relative;left:80px">b</span><span style="position:'
+                 'relative;left:80px">rowski</span><span style="position:relative;left:-56px">'
+                 'Quentin Za</span></p>'),  # three pieces: reversed they are no name
+    "margin": ('<style>.a{margin-left:-140px}</style><p><span>browski</span>'
+               '<span class="a">Quentin Za</span></p>'),
     "escaped": '<style>.c{l\\65 ft:0}.a{l\\65 ft:90px}</style><p><span class="a">browski</span>'
                '<span class="c">Quentin Za</span></p>',
 }
@@ -141,13 +146,17 @@ def _site(root: Path) -> Path:
 def _readings_off(mp: pytest.MonkeyPatch) -> None:
     """The readings this round added switched off: no drawing's pieces placed by
     their transforms (a ``<use>`` placed by its own ``x``/``y`` alone, as before),
-    a page's sheet not applied nor refused where it places boxes unknowably;
+    a page's sheet not applied nor refused where it places boxes unknowably, its
+    boxes' offsets, margins and transforms not read (their ``order`` is, as before);
     with the readings that find split pieces on their own."""
     placed = svgtext._placed
     mp.setattr(svgtext, "_texts", lambda markup: [])
     mp.setattr(svgtext, "_placed", lambda markup: ([], [(IDENTITY, raw) for _, raw in
                                                         placed(markup)[1]]))
     mp.setattr(drawntext, "with_sheet", lambda markup: markup)
+    mp.setattr(drawntext, "_frame", lambda parent, style: (
+        int(k.group(1)) if (k := drawntext._KEY.search(style)) else parent[0], 0.0, 0.0, False,
+        False))
     mp.setattr(readable, "unplaced", lambda markup: None)
     mp.setattr(splitwords.SplitWords, "reading", lambda self, joined: None)
     other_readings_off(mp)
