@@ -164,12 +164,24 @@ Frame = tuple[int, float, float, bool, bool]
 """What a piece inherits from the boxes around it: its ``order`` (or grid place),
 how far its box is moved (``y``, ``x``), whether it is drawn mirrored, and
 whether the box is taken out of the flow (``position: absolute|fixed``)."""
+_TEMPLATE = re.compile(r"grid-template-areas\s*:\s*([^;}>]*)", re.I)
+_QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'")
 _TOP: Frame = (0, 0.0, 0.0, False, False)
 _EM = 8.0
 """A letter's width in pixels, near enough to tell where a piece in the flow ends."""
 
 
-def _frame(parent: Frame, style: str) -> Frame:
+def _areas(markup: str) -> dict[str, int]:
+    """The page's named grid areas, each by its first cell in reading order
+    (``grid-template-areas: "c a b"``; a box put in one by ``grid-area: c``)."""
+    out: dict[str, int] = {}
+    for m in _TEMPLATE.finditer(markup):
+        for name in " ".join(a or b for a, b in _QUOTED.findall(m.group(1))).split():
+            out.setdefault(name.casefold(), len(out) + 1)
+    return out
+
+
+def _frame(parent: Frame, style: str, areas: dict[str, int]) -> Frame:
     """A box's frame: its own ``order``/grid place (else its parent's), its parent's
     shift moved by its ``left``/``right``/``top``/``bottom``/``inset``, a margin
     and its transform's shift, mirrored where its transform turns its line right
@@ -180,6 +192,7 @@ def _frame(parent: Frame, style: str) -> Frame:
     if key := _KEY.search(style):
         order = int(key.group(1))
     said = dict(declarations(style))  # the last of each property wins
+    order = areas.get(said.get("grid-area", "").split("/")[0].strip(), order)
     x += _first(said.get("left") or said.get("inset-inline-start") or "")
     x -= _first(said.get("right") or said.get("inset-inline-end") or "")
     x += _first(said.get("margin-left") or said.get("margin-inline-start") or "")
@@ -206,6 +219,7 @@ def _reordered(markup: str) -> list[str]:
     pieces: list[tuple[Frame, float, str]] = []
     frames: list[Frame] = [_TOP]
     flows = [0.0]  # where the next letter goes: the page's, and each taken-out box's
+    areas = _areas(html.unescape(markup)) if "grid-template-areas" in markup else {}
     for m in _PIECE.finditer(markup):
         name = (m.group(2) or "").casefold()
         if not name:
@@ -220,7 +234,7 @@ def _reordered(markup: str) -> list[str]:
         elif not m.group(3).rstrip().endswith("/") and name not in ("br", "img", "input", "wbr"):
             style = _attrs(m.group(3)).get("style", "") if "style" in m.group(3).casefold() \
                 else ""
-            frames.append(_frame(frames[-1], style))
+            frames.append(_frame(frames[-1], style, areas))
             if frames[-1][4]:
                 flows.append(0.0)
     out = ["".join(t for _, _, t in reversed(pieces))]

@@ -85,6 +85,9 @@ PAGES = {  # R9-33, R9-33b and their kin: an attached page's own style sheet
                  'Quentin Za</span></p>'),  # three pieces: reversed they are no name
     "margin": ('<style>.a{margin-left:-140px}</style><p><span>browski</span>'
                '<span class="a">Quentin Za</span></p>'),
+    "grid areas": ('<style>p{display:grid;grid-template-areas:"q b r"}.a{grid-area:r}'
+                   '.b{grid-area:b}.c{grid-area:q}</style><p><span class="b">b</span>'
+                   '<span class="a">rowski</span><span class="c">Quentin Za</span></p>'),
     "escaped": '<style>.c{l\\65 ft:0}.a{l\\65 ft:90px}</style><p><span class="a">browski</span>'
                '<span class="c">Quentin Za</span></p>',
 }
@@ -154,7 +157,7 @@ def _readings_off(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(svgtext, "_placed", lambda markup: ([], [(IDENTITY, raw) for _, raw in
                                                         placed(markup)[1]]))
     mp.setattr(drawntext, "with_sheet", lambda markup: markup)
-    mp.setattr(drawntext, "_frame", lambda parent, style: (
+    mp.setattr(drawntext, "_frame", lambda parent, style, areas: (
         int(k.group(1)) if (k := drawntext._KEY.search(style)) else parent[0], 0.0, 0.0, False,
         False))
     mp.setattr(readable, "unplaced", lambda markup: None)
