@@ -42,8 +42,11 @@ from .svgmatrix import (
 _TEXT_OPEN = re.compile(r"<text\b", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
-_COORD = {name: re.compile(rf"""\s{name}\s*=\s*["']([^"']*)["']""", re.I) for name in "xy"}
-_DELTA = {name: re.compile(rf"""\sd{name}\s*=\s*["']([^"']*)["']""", re.I) for name in "xy"}
+_LENGTH = re.compile(r"([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*"
+                     r"(em|rem|ex|ch|px|pt|pc|in|cm|mm|q|%)?", re.I)
+_UNITS = {"": 1.0, "px": 1.0, "%": 1.0, "rem": 16.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0,
+          "cm": 96 / 2.54, "mm": 96 / 25.4, "q": 96 / 101.6}
+"""Pixels in a unit; an ``em`` (``ex``, ``ch``: half one) goes by the font's size."""
 
 
 def svg_texts(markup: str) -> list[str]:
@@ -74,7 +77,8 @@ def _used(markup: str) -> list[str]:
         ref = _HREF.search(raw)
         if ref is None or ref.group(1) not in defined:
             continue
-        xs, ys = _numbers(_COORD["x"], raw), _numbers(_COORD["y"], raw)
+        attrs = _attrs(raw)
+        xs, ys = _lengths(attrs.get("x"), 16.0), _lengths(attrs.get("y"), 16.0)
         x, y = apply(matrix, xs[0] if xs else 0.0, ys[0] if ys else 0.0)
         placed.append((y, x, defined[ref.group(1)]))
     written = "".join(text for _, _, text in placed)
@@ -209,8 +213,7 @@ def _placed(markup: str) -> tuple[list[_Chunk], list[tuple[Matrix, str]]]:
             cursor = _Cursor([0.0, 0.0])
         if name in ("text", "tspan", "textpath"):
             raw = m.group(4)
-            frame.lists = (_numbers(_COORD["x"], raw), _numbers(_COORD["y"], raw),
-                           _numbers(_DELTA["x"], raw), _numbers(_DELTA["y"], raw))
+            frame.lists = tuple(_lengths(attrs.get(k), frame.size) for k in ("x", "y", "dx", "dy"))
             frame.start = cursor.n
             if name == "textpath":  # its letters start where its path does
                 ref = _HREF.search(raw)
@@ -282,6 +285,8 @@ def _texts(markup: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _numbers(pattern: re.Pattern[str], attrs: str) -> list[float]:
-    m = pattern.search(attrs)
-    return [float(n) for n in _NUMBER.findall(m.group(1))] if m else []
+def _lengths(value: str | None, size: float) -> list[float]:
+    """A list of lengths in user units (an ``em`` is the font's size: "3em" and
+    "48" are one place); a percentage is read as its number."""
+    return [float(n) * _UNITS.get(unit.casefold(), size / 2 if unit.casefold() in ("ex", "ch")
+                                  else size) for n, unit in _LENGTH.findall(value or "")]

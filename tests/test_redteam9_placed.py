@@ -65,6 +65,8 @@ DRAWINGS = {  # R9-31, R9-31b, R9-31c, R9-32 and their kin
                     'y="20"/>',
     "ancestor x list": '<text y="20" x="160 10">b<tspan>Quentin Za</tspan></text>'
                        '<text x="170" y="20">rowski</text>',
+    "units, unquoted": '<text x=120 y=20>browski</text><text x="0.625em" y="20">Quentin Za'
+                       '</text>',
     "rows a hair apart": '<text x="120" y="20.4">browski</text><text x="10" y="19.6">Quentin Za'
                          '</text>',
 }
