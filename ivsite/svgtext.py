@@ -13,7 +13,8 @@ own, its groups', a nested ``<svg>``'s place, CSS's, from a style attribute or
 the drawing's style sheet: ivsite.svgmatrix, ivsite.sheetstyle; red team 9,
 R9-31), in lines top to bottom, left to right. A piece whose line a transform
 turns right to left (``rotate(180)``, a mirror) is read reversed (R9-32); a piece
-on a ``<textPath>``, whose path may run either way, is read both ways. Letters
+on a ``<textPath>``, whose path may run either way, or whose letters a ``rotate``
+list turns upside down, is read both ways. Letters
 defined once and placed by ``<use href="#id" x=…>`` are read in the order the
 uses place them (red team 8, N15). Both the filter (ivsite.rawhtml, a note's
 inline ``<svg>``) and the audit (ivsite.readable, any page or copied ``.svg``)
@@ -124,7 +125,7 @@ class _Chunk:
     y: float
     size: float
     anchor: str
-    on_path: bool
+    both_ways: bool
     text: str = ""
 
 
@@ -136,7 +137,7 @@ class _Frame:
     matrix: Matrix
     size: float
     anchor: str
-    on_path: bool
+    both_ways: bool
     lists: tuple[list[float], ...] = ()
     start: int = 0
 
@@ -206,7 +207,7 @@ def _placed(markup: str) -> tuple[list[_Chunk], list[tuple[Matrix, str]]]:
         # Inside a <text>, a transform moves nothing (a tspan is not transformable).
         own = IDENTITY if any(f.name == "text" for f in stack) else _transform(attrs, nested)
         frame = _Frame(name, times(top.matrix, own), _size(attrs, top.size),
-                       anchor, top.on_path or name == "textpath")
+                       anchor, top.both_ways or name == "textpath" or _upside_down(attrs))
         if name == "use":
             uses.append((frame.matrix, m.group(4)))
         if name == "text":
@@ -222,6 +223,13 @@ def _placed(markup: str) -> tuple[list[_Chunk], list[tuple[Matrix, str]]]:
         if not m.group(4).rstrip().endswith("/"):
             stack.append(frame)
     return [c for c in chunks if c.text.strip()], uses
+
+
+def _upside_down(attrs: dict[str, str]) -> bool:
+    """Whether a ``rotate`` list turns the letters upside down: a reader who turns
+    the picture round reads them right to left."""
+    turns = _NUMBER.findall(attrs.get("rotate", ""))
+    return any(90 < float(t) % 360 < 270 for t in turns[:1])
 
 
 def _size(attrs: dict[str, str], inherited: float) -> float:
@@ -254,7 +262,7 @@ def _flow(text: str, stack: list[_Frame], chunks: list[_Chunk], cursor: _Cursor)
             at[0] = (at[0] if x is None else x) + (dx or 0.0)
             at[1] = (at[1] if y is None else y) + (dy or 0.0)
             chunks.append(_Chunk(frame.matrix, at[0], at[1], frame.size, frame.anchor,
-                                 frame.on_path))
+                                 frame.both_ways))
             cursor.fresh = False
         chunks[-1].text += ch
         at[0] += _ADVANCE * frame.size
@@ -263,8 +271,8 @@ def _flow(text: str, stack: list[_Frame], chunks: list[_Chunk], cursor: _Cursor)
 def _texts(markup: str) -> list[str]:
     """The drawing's text as written, and as placed: its pieces in lines top to
     bottom, left to right, each piece whose line runs right to left (turned or
-    mirrored: R9-32) reversed; a piece on a path (which may run either way) is
-    read both ways."""
+    mirrored: R9-32) reversed; a piece on a path (which may run either way) or
+    whose letters a ``rotate`` list turns upside down is read both ways."""
     placed = []
     alone = True  # one piece, drawn as written, reads whole already
     chunks = _placed(markup)[0]
@@ -273,9 +281,9 @@ def _texts(markup: str) -> list[str]:
         start = c.x - {"end": width, "middle": width / 2}.get(c.anchor, 0.0)
         (x0, y0), (x1, y1) = apply(c.matrix, start, c.y), apply(c.matrix, start + width, c.y)
         turned = x1 < x0 - 1e-6
-        alone = alone and not turned and not c.on_path
+        alone = alone and not turned and not c.both_ways
         placed.append(((y0 + y1) / 2, min(x0, x1), c.size * scale_of(c.matrix),
-                       c.text[::-1] if turned else c.text, c.on_path))
+                       c.text[::-1] if turned else c.text, c.both_ways))
     if len(placed) < 2 and alone:
         return []
     out = ["".join(c.text for c in chunks), "".join(in_reading_order([p[:4] for p in placed]))]

@@ -55,6 +55,8 @@ DRAWINGS = {  # R9-31, R9-31b, R9-31c, R9-32 and their kin
                        '20px)}</style><text class="b">browski</text><text class="a">Quentin Za'
                        '</text>',
     "text path": '<text><textPath href="#p">ikswor<tspan>baZ nitneuQ</tspan></textPath></text>',
+    "letters upside down": '<text x="10" y="20" rotate="180">ikswor<tspan>baZ nitneuQ</tspan>'
+                           '</text>',
     "two paths": '<defs><path id="p1" d="M10 20 H200"/><path id="p2" d="M120,20 H300"/></defs>'
                  '<text><textPath href="#p2">browski</textPath></text>'
                  '<text><textPath xlink:href="#p1">Quentin Za</textPath></text>',
