@@ -6,7 +6,8 @@ An ordered list typed as letters or numerals draws its markers from numbers
 its string; an SVG ``<use>`` draws letters defined elsewhere wherever it is put
 (N15); layout draws boxes right to left or where it places them
 (``dir="rtl"`` around Latin letters, ``flex-direction: row-reverse``,
-``order``, ``float``, grid placement, ``direction``, ``writing-mode``, N2).
+``order``, ``float``, grid placement, ``direction``, ``writing-mode``, N2),
+moves them (``left``, ``top`` …, R9-33) or turns them round (``rotate``, R9-32).
 The checks read the page's characters in their written order, so a name drawn
 this way is a name they cannot see. An interview note needs none of these in
 its raw HTML (a Markdown list numbers itself, right-to-left scripts run right
@@ -21,7 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from .hidinghtml import declarations, hiding_style
+from .cssdecl import declarations
+from .hidinghtml import hiding_style
 from .rawhtml import Tag, tags
 
 DRAWN_HINT = ("write the words in the note as plain text, in the order they are read "
@@ -51,6 +53,9 @@ _STYLE: dict[str, Callable[[str], bool]] = {
     "left": lambda v: True, "right": lambda v: True, "inset": lambda v: True,
     "inset-inline": lambda v: True, "inset-inline-start": lambda v: True,
     "inset-inline-end": lambda v: True,
+    "top": lambda v: True, "bottom": lambda v: True, "inset-block": lambda v: True,
+    "inset-block-start": lambda v: True, "inset-block-end": lambda v: True,
+    "rotate": lambda v: v != "none",
 }
 """CSS properties, each with when its value draws letters or reorders boxes;
 every ``grid-`` placement property also does (see :func:`_drawing_style`)."""

@@ -23,6 +23,10 @@ import html
 import re
 from collections.abc import Iterator
 
+from .cssdecl import declarations
+from .sheetstyle import with_sheet
+from .svgmatrix import in_reading_order, parse, parse_parts, times
+
 _PIECE = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<[!?][^>]*>?"
                     r"|<(/?)([A-Za-z][\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|[^<]+|<", re.S)
 """A comment (and what a browser hides as one: ``<?…>``, ``<!X…>``), a tag or text;
@@ -40,11 +44,16 @@ _WITH_ATTRS = frozenset({"ol", "ul", "li", "img", "input"})
 """The elements whose attributes decide what is drawn (markers, alt text, values)."""
 _HINT = re.compile(r"<(?:li|img|input|rt|rp|del|s|strike)\b", re.I)
 _LAYOUT = re.compile(r"""\sdir\s*=\s*["']?\s*(?:rtl|auto)|\sstyle\s*=\s*(?:"[^"]*|'[^']*)"""
-                     r"(?:reverse|order\s*:|float\s*:|grid-|direction\s*:|writing-mode)", re.I)
-"""Attributes and styles that can draw boxes in another order than written."""
+                     r"(?:reverse|order\s*:|float\s*:|grid-|direction\s*:|writing-mode"
+                     r"|(?<![\w-])(?:left|right|top|bottom|inset|transform|translate|rotate|scale"
+                     r"|position|margin-left|margin-inline-start)"
+                     r"\s*:)", re.I)
+"""Attributes and styles that can draw boxes in another order than written (a
+page's style sheet's too, written into its elements: ivsite.sheetstyle)."""
 _STRING = re.compile(r"""list-style(?:-type)?\s*:[^;"']*(?:"([^"]*)"|'([^']*)')""", re.I)
 _STYLE_TYPE = re.compile(r"list-style(?:-type)?\s*:\s*([^;]*)", re.I)
 _KEY = re.compile(r"(?:\border|grid-(?:column|row|area)(?:-start)?)\s*:\s*(-?\d+)", re.I)
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)")
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
@@ -54,6 +63,7 @@ def drawn_readings(markup: str) -> list[str]:
     may differ from the text with its tags taken out; none where nothing is drawn
     otherwise."""
     out = []
+    markup = with_sheet(markup)
     if _HINT.search(markup):
         out.append(html.unescape("".join(_drawn(markup))))
     if _LAYOUT.search(markup):
@@ -150,27 +160,89 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
+Frame = tuple[int, float, float, bool, bool]
+"""What a piece inherits from the boxes around it: its ``order`` (or grid place),
+how far its box is moved (``y``, ``x``), whether it is drawn mirrored, and
+whether the box is taken out of the flow (``position: absolute|fixed``)."""
+_TEMPLATE = re.compile(r"grid-template-areas\s*:\s*([^;}>]*)", re.I)
+_QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'")
+_TOP: Frame = (0, 0.0, 0.0, False, False)
+_EM = 8.0
+"""A letter's width in pixels, near enough to tell where a piece in the flow ends."""
+
+
+def _areas(markup: str) -> dict[str, int]:
+    """The page's named grid areas, each by its first cell in reading order
+    (``grid-template-areas: "c a b"``; a box put in one by ``grid-area: c``)."""
+    out: dict[str, int] = {}
+    for m in _TEMPLATE.finditer(markup):
+        for name in " ".join(a or b for a, b in _QUOTED.findall(m.group(1))).split():
+            out.setdefault(name.casefold(), len(out) + 1)
+    return out
+
+
+def _frame(parent: Frame, style: str, areas: dict[str, int]) -> Frame:
+    """A box's frame: its own ``order``/grid place (else its parent's), its parent's
+    shift moved by its ``left``/``right``/``top``/``bottom``/``inset``, a margin
+    and its transform's shift, mirrored where its transform turns its line right
+    to left."""
+    order, y, x, mirrored, _ = parent
+    if not style:
+        return (*parent[:4], False)
+    if key := _KEY.search(style):
+        order = int(key.group(1))
+    said = dict(declarations(style))  # the last of each property wins
+    order = areas.get(said.get("grid-area", "").split("/")[0].strip(), order)
+    x += _first(said.get("left") or said.get("inset-inline-start") or "")
+    x -= _first(said.get("right") or said.get("inset-inline-end") or "")
+    x += _first(said.get("margin-left") or said.get("margin-inline-start") or "")
+    y += _first(said.get("top") or said.get("inset-block-start") or said.get("inset") or "")
+    y -= _first(said.get("bottom") or said.get("inset-block-end") or "")
+    moved = times(parse_parts(said.get("translate", ""), said.get("rotate", ""),
+                              said.get("scale", "")), parse(said.get("transform", "")))
+    return (order, y + moved[5], x + moved[4], mirrored != (moved[0] < 0),
+            said.get("position", "") in ("absolute", "fixed"))
+
+
+def _first(value: str) -> float:
+    number = _NUMBER.search(value)
+    return float(number.group(0)) if number else 0.0
+
+
 def _reordered(markup: str) -> list[str]:
-    """The page's text pieces (between tags) in reverse order, and sorted by the
-    ``order`` or grid place of the element each stands in: boxes a layout draws
-    right to left or placed (each piece stays whole)."""
-    pieces: list[tuple[int, str]] = []
-    keys: list[int] = [0]
+    """The page's text pieces (between tags) in reverse order, sorted by the
+    ``order`` or grid place of the element each stands in, and as placed: each
+    piece where the flow puts it (a box taken out of the flow starts its own),
+    moved by its boxes' offsets, margins and transforms (top to bottom, left to
+    right; a mirrored box's letters reversed): boxes a layout draws right to left
+    or places (R9-33; each piece stays whole)."""
+    pieces: list[tuple[Frame, float, str]] = []
+    frames: list[Frame] = [_TOP]
+    flows = [0.0]  # where the next letter goes: the page's, and each taken-out box's
+    areas = _areas(html.unescape(markup)) if "grid-template-areas" in markup else {}
     for m in _PIECE.finditer(markup):
         name = (m.group(2) or "").casefold()
         if not name:
-            if not m.group(0).startswith("<") and m.group(0).strip():
-                pieces.append((keys[-1], html.unescape(m.group(0))))
-            elif not m.group(0).startswith("<"):
-                pieces.append((keys[-1], " "))
+            if not m.group(0).startswith("<"):
+                text = html.unescape(m.group(0)) if m.group(0).strip() else " "
+                pieces.append((frames[-1], flows[-1], text))
+                flows[-1] += _EM * len(text)
             continue
         if m.group(1):
-            keys = keys[:-1] or [0]
+            if len(frames) > 1 and frames.pop()[4] and len(flows) > 1:
+                flows.pop()
         elif not m.group(3).rstrip().endswith("/") and name not in ("br", "img", "input", "wbr"):
-            key = _KEY.search(_attrs(m.group(3)).get("style", "")) \
-                if "style" in m.group(3).casefold() else None
-            keys.append(int(key.group(1)) if key else 0)
-    out = ["".join(t for _, t in reversed(pieces))]
-    if any(key for key, _ in pieces):
-        out.append("".join(t for _, t in sorted(pieces, key=lambda p: p[0])))
+            style = _attrs(m.group(3)).get("style", "") if "style" in m.group(3).casefold() \
+                else ""
+            frames.append(_frame(frames[-1], style, areas))
+            if frames[-1][4]:
+                flows.append(0.0)
+    out = ["".join(t for _, _, t in reversed(pieces))]
+    if any(f[0] for f, _, _ in pieces):
+        out.append("".join(t for _, _, t in sorted(pieces, key=lambda p: p[0][0])))
+    if any(f[1:4] != (0.0, 0.0, False) or f[4] for f, _, _ in pieces):
+        # A mirrored box's pieces run right to left, each reversed: later ones first.
+        out.append("".join(in_reading_order([
+            (y, x - i * 1e-6, 16.0, t[::-1]) if mirrored else (y, x + flow, 16.0, t)
+            for i, ((_, y, x, mirrored, _), flow, t) in enumerate(pieces)])))
     return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 
+from .cssdecl import declarations
 from .rawhtml import Tag, tags
 
 _ELEMENTS = {
@@ -28,8 +29,6 @@ _OVERRIDES = re.compile("[\u202d\u202e]")
 """Left-to-right and right-to-left overrides: letters shown in reverse order."""
 _HIDING_CLASS = re.compile(r"hidden|\bhide\b|invisible|sr-only|screen-?reader|offscreen",
                            re.I)
-_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)")
-_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.S)
 _NUMBER = re.compile(r"(-?\d*\.?\d+)(px|pt|pc|em|rem|ex|ch|%|vw|vh|cm|mm|in|q)?(?![a-z\d.])",
                      re.I)
 _TINY = {"px": 4.0, "pt": 3.0, "pc": 0.25, "em": 0.3, "rem": 0.3, "ex": 0.6, "ch": 0.6,
@@ -112,18 +111,6 @@ _STYLE: dict[str, Callable[[str], bool]] = {
     "unicode-bidi": lambda v: "override" in v,
 }
 """CSS properties, each with when its value can hide or rewrite letters."""
-
-
-def declarations(style: str) -> Iterator[tuple[str, str]]:
-    """A style attribute's declarations as the browser reads them (escapes decoded,
-    comments out, lower case): (property, value)."""
-    text = _CSS_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1)
-                           and 0 < int(m.group(1), 16) <= 0x10FFFF else m.group(2) or "",
-                           _CSS_COMMENT.sub("", style))
-    for decl in text.split(";"):
-        prop, colon, value = decl.partition(":")
-        if colon:
-            yield prop.strip().casefold(), value.casefold().replace("!important", "").strip()
 
 
 def hiding_style(style: str) -> str | None:

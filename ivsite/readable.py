@@ -27,6 +27,7 @@ from .drawntext import drawn_readings
 from .onscreen import on_screen
 from .packed import Budget, unpacked
 from .pagefind_engine import is_engine, is_fixed
+from .sheetstyle import unplaced
 from .sizedcache import sized_cache
 from .streams import compressed
 from .svgtext import svg_texts
@@ -120,6 +121,8 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
                 *queries]
     if _COUNTER_STYLE.search(text):
         budget.refuse("a @counter-style rule draws list markers the audit cannot read")
+    if (unknown := unplaced(text)) is not None:  # read as placed: ivsite.drawntext, svgtext
+        budget.refuse(unknown)
     # Attribute values (quoted or not), comments and CDATA: what tag-stripping hides.
     attributes = " \n ".join(a or b or c for a, b, c in _ATTR.findall(text))
     attributes += " \n " + " \n ".join(a or b or c for a, b, c in _HIDDEN.findall(text))
