@@ -50,8 +50,8 @@ _MBOX = re.compile(rb"^From [^\r\n]*\r?\n", re.M)
 _ENCODED_WORD = re.compile(rb"=\?[^?\s]+\?[BbQq]\?[^?\s]*\?=")
 _QUOTED = re.compile(rb"=[0-9A-Fa-f]{2}|=\r?\n")
 _PERCENT = re.compile(rb"%[0-9A-Fa-f]{2}")
-_BASE64 = re.compile(rb"(?:[A-Za-z0-9+/\-_]{4}(?:\r?\n)?){6,}(?:[A-Za-z0-9+/\-_]{2,3}={0,2})?")
-"""A run of at least 24 base64 letters (either alphabet), lines wrapped or not."""
+_BASE64 = re.compile(rb"(?:[A-Za-z0-9+/\-_]{4}(?:\r?\n)?){3,}(?:[A-Za-z0-9+/\-_]{2,3}={0,2})?")
+"""A run of at least 12 base64 letters (a name of eight) (either alphabet), lines wrapped or not."""
 _PRINTABLE = re.compile(r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 
@@ -143,7 +143,8 @@ def _base64_text(run: bytes) -> str:
     letters = letters.translate(bytes.maketrans(b"-_", b"+/"))
     for skip in range(4):  # the run may start inside the encoding's four letters
         chunk = letters[skip:]
-        chunk = chunk[:len(chunk) - len(chunk) % 4]
+        chunk = chunk[:-1] if len(chunk) % 4 == 1 else chunk
+        chunk += b"=" * (-len(chunk) % 4)
         try:
             text = base64.b64decode(chunk, validate=True).decode("utf-8")
         except (ValueError, binascii.Error):
