@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import email
 import email.policy
 import itertools
@@ -71,8 +72,13 @@ def encoded_parts(path: PurePosixPath, data: bytes, budget: Budget) -> list[Part
         found.append((path, quopri.decodestring(data)))
     if _PERCENT.search(data):
         found.append((path, unquote_to_bytes(data)))
-    if texts := [t for m in _BASE64.finditer(data) if (t := _base64_text(m.group(0)))]:
-        found.append((path, "\n".join(texts).encode()))
+    decoded = [_base64(m.group(0)) for m in _BASE64.finditer(data)]
+    if texts := [d for d, text in decoded if text]:
+        found.append((path, b"\n".join(texts)))
+    # Binary data (a vCard's photo, a file in a JSON field): read as a file, for the
+    # text a picture or a document holds (an EXIF artist, a PDF's pages).
+    found += [(PurePosixPath("decoded.bin"), d) for d, text in decoded
+              if not text and len(d) >= _BINARY]
     parts: list[Part] = []
     for name, body in found:
         if len(body) > budget.left:
@@ -108,6 +114,12 @@ def _mail_parts(path: PurePosixPath, message: Message) -> list[Part]:
         name = part.get_filename() if isinstance(part, EmailMessage) else None
         suffix = _SUFFIXES.get(part.get_content_type(), path.suffix or ".txt")
         parts.append((PurePosixPath(name or f"part{suffix}"), body))
+        # A text part in its declared charset (ISO-2022-JP, UTF-7, UTF-16: none
+        # of them a legacy reading ivsite.readable tries on its own).
+        if part.get_content_maintype() == "text" and (charset := part.get_content_charset()):
+            with contextlib.suppress(LookupError):  # a charset Python does not know
+                parts.append((PurePosixPath(f"part{suffix}"),
+                              body.decode(charset, "replace").encode()))
     return parts
 
 
@@ -136,19 +148,31 @@ def _word(word: bytes) -> str:
         return word.decode("latin-1")
 
 
-def _base64_text(run: bytes) -> str:
-    """A base64 run decoded, where it decodes to text (UTF-8, nine in ten
-    characters printable); "" otherwise (a hash, an identifier, a picture)."""
+_BINARY = 48
+"""Bytes a base64 run must decode to, at least, to be read as a file when it is
+not text: a shorter one is an identifier or a hash, and holds no document."""
+
+
+def _base64(run: bytes) -> tuple[bytes, bool]:
+    """A base64 run decoded, and whether that is text (UTF-8, nine in ten
+    characters printable): where it decodes to text at one of the four places
+    it may start at, that text; else what it decodes to from its start (a
+    picture, a hash, an identifier read as letters: nothing)."""
     letters = re.sub(rb"\s", b"", run).rstrip(b"=")
     letters = letters.translate(bytes.maketrans(b"-_", b"+/"))
+    first = b""
     for skip in range(4):  # the run may start inside the encoding's four letters
         chunk = letters[skip:]
         chunk = chunk[:-1] if len(chunk) % 4 == 1 else chunk
-        chunk += b"=" * (-len(chunk) % 4)
         try:
-            text = base64.b64decode(chunk, validate=True).decode("utf-8")
+            raw = base64.b64decode(chunk + b"=" * (-len(chunk) % 4), validate=True)
         except (ValueError, binascii.Error):
             continue
+        first = first or raw
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
         if text and len(_PRINTABLE.findall(text)) >= 0.9 * len(text):
-            return text
-    return ""
+            return raw, True
+    return first, False

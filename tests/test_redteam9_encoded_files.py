@@ -20,10 +20,12 @@ from __future__ import annotations
 import base64
 import quopri
 import zlib
+from email.mime.text import MIMEText
 from pathlib import Path, PurePosixPath
 
 import pytest
 from sites import OutputCorpus, red_team_site, red_team_talk
+from test_redteam8_binary_text import png
 
 from ivsite import encodedtext, packed, pdffonts, readable, streams
 from ivsite.pipeline import build
@@ -149,6 +151,17 @@ def test_encoded_forms_are_decoded() -> None:
     assert "Müller" in read("a.rtf", b"{\\rtf1\\ansi M\\u252?ller}")
     assert "Zabrowski" in read("a.rtf", b"{\\rtf1 Zab{\\b rowski}\\par}")
     assert read("a.png", b"\x89PNG\r\n\x1a\n\0\0" + base64.b64encode(b"Jane Doe" * 4)) == ""
+
+
+def test_mail_charsets_and_base64_files_are_read() -> None:
+    """A mail in ISO-2022-JP (Japanese mail's charset, no legacy reading of its
+    own), and a vCard's base64 photo whose PNG text chunk names the person."""
+    readable._read.cache_clear()
+    mail = MIMEText("Dear 山田太郎, thanks", "plain", "iso-2022-jp").as_bytes()
+    assert any("山田太郎" in t for t in readable.readable_texts("m.eml", mail))
+    card = b"BEGIN:VCARD\nPHOTO;ENCODING=b;TYPE=PNG:" + base64.b64encode(
+        png(b"Author\0Jane Doe")) + b"\nEND:VCARD\n"
+    assert any("Jane Doe" in t for t in readable.readable_texts("c.vcf", card))
 
 
 NEAR_MISSES = {
