@@ -27,6 +27,7 @@ import base64
 import binascii
 import contextlib
 import email
+import email.errors
 import email.policy
 import itertools
 import quopri
@@ -65,7 +66,11 @@ def encoded_parts(path: PurePosixPath, data: bytes, budget: Budget) -> list[Part
     if data.lstrip()[:5] == b"{\\rtf":
         found += [(path, r) for r in rtf_readings(data)]
     if _HEADERS.match(data) and _MIME_NAMES.search(data[:8192]):
-        found += [p for message in _messages(data) for p in _mail_parts(path, message)]
+        try:
+            found += [p for message in _messages(data) for p in _mail_parts(path, message)]
+        except (ValueError, LookupError, TypeError, IndexError, AttributeError,
+                email.errors.MessageError):  # what the parser raises on a crafted mail
+            budget.refuse("a mail that cannot be read")
     if _ENCODED_WORD.search(data):
         found.append((path, _ENCODED_WORD.sub(lambda m: _word(m.group(0)).encode(), data)))
     if _QUOTED.search(data):

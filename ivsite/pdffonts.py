@@ -128,7 +128,7 @@ def font_texts(found: dict[int, bytes], streams: dict[int, bytes], contents: lis
                 readings = [f.text(raw) for f in current]
                 glued.append(readings[0])
                 spaced.extend(readings)
-    return ["".join(glued).encode(), " ".join(spaced).encode()]
+    return ["".join(glued).encode("utf-8", "replace"), " ".join(spaced).encode("utf-8", "replace")]
 
 
 _SHOWN = re.compile(rb"/(?P<font>[^\s/<>\[\]()%]+)\s+[-+\d.]+\s+Tf\b"
@@ -144,7 +144,10 @@ def _font(body: bytes, found: dict[int, bytes], streams: dict[int, bytes],
         return None
     font = _Font(composite=kind == b"Type0")
     if (to_unicode := _TO_UNICODE.search(body)) is not None:
-        font.cmap = cmap(streams.get(int(to_unicode.group(1)), b""))
+        table = cmap(streams.get(int(to_unicode.group(1)), b""))
+        if table is None:
+            budget.refuse(f"a PDF font map of more than {_MAX_CODES} codes")
+        font.cmap = table or {}
     encoding = _ENCODING.search(body)
     name = encoding.group(1) if encoding and encoding.group(1) else b""
     if font.composite and not font.cmap:
@@ -173,8 +176,14 @@ _BF = re.compile(rb"begin(bfchar|bfrange)(.*?)endbf(?:char|range)", re.S)
 _HEX = re.compile(rb"<([0-9A-Fa-f\s]*)>|\[([^\]]*)\]")
 
 
-def cmap(data: bytes) -> dict[bytes, str]:
-    """A ToUnicode CMap: each code (as its bytes) and the letters it shows."""
+_MAX_CODES = 1 << 17
+"""Codes one ToUnicode map may give (a font has at most 65,536 glyphs): a map
+with more is crafted to take the audit's time, and refuses the file."""
+
+
+def cmap(data: bytes) -> dict[bytes, str] | None:
+    """A ToUnicode CMap: each code (as its bytes) and the letters it shows (None
+    for one past :data:`_MAX_CODES`)."""
     out: dict[bytes, str] = {}
     for kind, block in _BF.findall(data):
         items = _HEX.findall(block)
@@ -185,9 +194,11 @@ def cmap(data: bytes) -> dict[bytes, str]:
                 continue
             low, high, dst = _hex(group[0][0]), _hex(group[1][0]), group[2]
             start, end = int.from_bytes(low, "big"), int.from_bytes(high, "big")
-            if end - start > 0xFFFF:
+            if not low or len(high) != len(low):  # not a range a reader maps
                 continue
-            targets = [_utf16(_hex(h)) for h in re.findall(rb"<([^>]*)>", dst[1])] \
+            if len(out) + end - start > _MAX_CODES:
+                return None
+            targets = [_utf16(_hex(h)) for h in re.findall(rb"<([0-9A-Fa-f\s]*)>", dst[1])] \
                 if dst[1] else None
             first = _hex(dst[0])
             for i, code in enumerate(range(start, end + 1)):

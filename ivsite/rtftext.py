@@ -36,8 +36,8 @@ def rtf_readings(data: bytes) -> list[bytes]:
     for m in _TOKEN.finditer(data):  # a line break in the source is nothing on screen
         byte, letter, uc, word, _arg, symbol, brace, text = m.groups()
         if letter is not None:
-            code = int(letter)
-            char = chr(code + 0x10000 if code < 0 else code).encode("utf-8", "replace")
+            code = int(letter) + (0x10000 if letter[:1] == b"-" else 0)
+            char = chr(code).encode("utf-8", "replace") if 0 <= code <= 0x10FFFF else b""
             decoded.append(char)
             raw.append(char)
             skip = fallback
