@@ -11,6 +11,7 @@ ivsite.readable reads like any file (in the legacy encodings too):
 - a MIME message (a mail, an mbox of them, a saved web page): every header as a
   mail program decodes it and every part's body decoded (base64,
   quoted-printable, uuencode), by the standard library's ``email``;
+- a vCard, iCalendar or LDIF file: its folded lines joined;
 - any text: its RFC 2047 encoded words, its quoted-printable, its percent
   escapes, and its base64 runs that decode to text (a vCard's
   ``ENCODING=BASE64``, a HAR file's bodies, a JSON field), each read decoded;
@@ -49,6 +50,10 @@ blank line (an mbox's ``From `` line before it)."""
 _MIME_NAMES = re.compile(rb"^(?:content-type|content-transfer-encoding|mime-version|subject|"
                          rb"from|to|date|message-id):", re.I | re.M)
 _MBOX = re.compile(rb"^From [^\r\n]*\r?\n", re.M)
+_FOLDED_KINDS = re.compile(rb"^BEGIN:V(?:CARD|CALENDAR)\b|^dn::? ", re.I | re.M)
+"""vCards, iCalendar files and LDIF fold a long line (a name, a base64 photo) with
+a line break and a space, which a reader takes out: "Jane D" / " oe" is "Jane Doe"."""
+_FOLD = re.compile(rb"\r?\n[ \t]")
 _ENCODED_WORD = re.compile(rb"=\?[^?\s]+\?[BbQq]\?[^?\s]*\?=")
 _QUOTED = re.compile(rb"=[0-9A-Fa-f]{2}|=\r?\n")
 _PERCENT = re.compile(rb"%[0-9A-Fa-f]{2}")
@@ -71,6 +76,8 @@ def encoded_parts(path: PurePosixPath, data: bytes, budget: Budget) -> list[Part
         except (ValueError, LookupError, TypeError, IndexError, AttributeError,
                 email.errors.MessageError):  # what the parser raises on a crafted mail
             budget.refuse("a mail that cannot be read")
+    if _FOLDED_KINDS.search(data[:4096]):  # a long line folded (RFC 6350, 5545)
+        found.append((path, _FOLD.sub(b"", data)))
     if _ENCODED_WORD.search(data):
         found.append((path, _ENCODED_WORD.sub(lambda m: _word(m.group(0)).encode(), data)))
     if _QUOTED.search(data):

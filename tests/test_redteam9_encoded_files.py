@@ -150,6 +150,7 @@ def test_encoded_forms_are_decoded() -> None:
     assert "Jane Doe" in read("a.vcf", quopri.encodestring(b"Jane Doe", quotetabs=True))
     assert "Müller" in read("a.rtf", b"{\\rtf1\\ansi M\\u252?ller}")
     assert "Zabrowski" in read("a.rtf", b"{\\rtf1 Zab{\\b rowski}\\par}")
+    assert "FN:Jane Doe" in read("a.vcf", b"BEGIN:VCARD\r\nFN:Jane D\r\n oe\r\nEND:VCARD\r\n")
     assert read("a.png", b"\x89PNG\r\n\x1a\n\0\0" + base64.b64encode(b"Jane Doe" * 4)) == ""
 
 
