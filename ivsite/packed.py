@@ -13,7 +13,7 @@ reads like any file (a part that is itself packed is unpacked in turn):
 - a PDF: every FlateDecode stream decompressed (after ASCII85 or hex decoding,
   if any), and the strings of its page content (``Tj``, ``TJ``, ``'``, ``"``)
   and of its own syntax and its object streams' (the author, the title), joined
-  as a viewer shows them;
+  as a viewer shows them, as bytes and through the fonts that show them;
 - any file that ends in a ZIP's end record (a ZIP appended to a picture or a PDF)
   is read as a ZIP as well;
 - a PNG: its compressed text chunks (``zTXt``, ``iTXt``);
@@ -24,8 +24,9 @@ What is read is bounded (:data:`MAX_UNPACKED` bytes decompressed per file
 audited, all parts together): a crafted archive must not exhaust memory. A file
 that cannot be read whole (a part that decompresses past the bound, a ZIP that
 does not open or a member that does not read) is refused (:meth:`Budget.refuse`),
-never published half read (red team 8, N11). Text a reader needs a font's own
-encoding to see (a PDF with embedded CID fonts) or an encrypted member is not
+never published half read (red team 8, N11). A PDF's page strings are read
+through its fonts as well (glyph ids through ToUnicode maps: ivsite.pdffonts,
+which refuses a font with no way back to letters). An encrypted member is not
 read: see the README.
 """
 
