@@ -15,6 +15,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from . import nearcopy
 from .addresses import addresses_in, links_to, own_address
 from .auditcache import needles_digest
 from .auditmarkup import unsafe_code
@@ -50,6 +51,9 @@ class Hit:
 class AssetSecret:
     digest: str
     source: str
+    samples: tuple[bytes, ...] = ()
+    """A recording's windows: a file holding enough of them is a near copy
+    (ivsite.nearcopy)."""
 
 
 _SEARCHES: dict[str, Search] = {}
@@ -99,6 +103,7 @@ class Search:
         self.matcher, self.in_code = needle_pair(anywhere, shown)
         self.scoped = _scoped(secrets, shown)
         self.assets = {a.digest: a for a in withheld_assets}
+        self.recordings = [a for a in withheld_assets if a.samples]
         self._digest_of = functools.partial(needles_digest, secrets, shown.answers(),
                                             base_url, consented, scripts=scripts.digests)
         self.digest = self._digest_of(())
@@ -118,6 +123,12 @@ class Search:
         a = self.assets.get(data_digest)
         if a is not None:
             return [Hit(rel, Secret("withheld file", a.source, a.source, 0))]
+        # A page's text is no recording: only other files are looked in (the cost
+        # is one search per window and recording).
+        if not rel.lower().endswith(MARKUP_SUFFIXES) and not rel.startswith("pagefind/"):
+            for a in self.recordings:
+                if nearcopy.holds(data, a.samples):
+                    return [Hit(rel, Secret("near copy of a recording", a.source, a.source, 0))]
         says = private_front(data)
         return [Hit(rel, Secret("file whose front matter says private", says, rel, 0))] \
             if says else []

@@ -16,6 +16,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import nearcopy
 from .diagnostics import Diagnostics
 from .filefront import private_front
 from .folders import NOTE_SUFFIXES, Folders, default_folders, read_folders
@@ -49,6 +50,9 @@ class AssetRef:
     active: tuple[str, str] | None = None
     """(code, why) when it runs code or loads from another host (ivsite.activefiles):
     never published."""
+    samples: tuple[bytes, ...] = ()
+    """Windows of its bytes, by which the audit knows a near copy of it if it is a
+    recording (ivsite.nearcopy)."""
 
     @property
     def out(self) -> str:
@@ -100,13 +104,15 @@ class LoadedSite:
         return h.hexdigest()
 
 
-_digest_cache: dict[tuple[str, int, int], tuple[str, str, tuple[str, str] | None]] = {}
+_Read = tuple[str, str, tuple[str, str] | None, tuple[bytes, ...]]
+_digest_cache: dict[tuple[str, int, int], _Read] = {}
 
 
-def _file_digest(path: Path, st: os.stat_result) -> tuple[str, str, tuple[str, str] | None]:
-    """A file's hash, what its front matter says private, and what it runs or loads
+def _file_digest(path: Path, st: os.stat_result) -> _Read:
+    """A file's hash, what its front matter says private, what it runs or loads
     (ivsite.activefiles; the whole file is kept for that where its kind needs it),
-    all read as it is hashed."""
+    all read as it is hashed, and the windows of it a near copy holds
+    (ivsite.nearcopy)."""
     key = (str(path), st.st_size, st.st_mtime_ns)
     cached = _digest_cache.get(key)
     if cached is None:
@@ -122,7 +128,12 @@ def _file_digest(path: Path, st: os.stat_result) -> tuple[str, str, tuple[str, s
                 h.update(chunk)
                 if whole:
                     chunks.append(chunk)
-        cached = (h.hexdigest(), private_front(first), active(suffix, b"".join(chunks)))
+            windows = []
+            for at in nearcopy.offsets(st.st_size):
+                fh.seek(at)
+                windows.append(fh.read(nearcopy.WIDTH))
+        cached = (h.hexdigest(), private_front(first), active(suffix, b"".join(chunks)),
+                  nearcopy.kept(windows))
         _digest_cache[key] = cached
     return cached
 
@@ -327,8 +338,8 @@ def _read_file(root: Path, rel: str, st: os.stat_result, cache: LoadCache | None
             "is treated as an asset, not a note",
             "move it into one of those folders to make it a page",
         )
-    digest, says, active = _file_digest(path, st)
-    return AssetRef(rel, st.st_size, digest, folders.base, says, active)
+    digest, says, active, samples = _file_digest(path, st)
+    return AssetRef(rel, st.st_size, digest, folders.base, says, active, samples)
 
 
 def _utf8(name: str) -> bool:

@@ -13,7 +13,7 @@ reads like any file (a part that is itself packed is unpacked in turn):
 - a PDF: every FlateDecode stream decompressed (after ASCII85 or hex decoding,
   if any), and the strings of its page content (``Tj``, ``TJ``, ``'``, ``"``)
   and of its own syntax and its object streams' (the author, the title), joined
-  as a viewer shows them;
+  as a viewer shows them, as bytes and through the fonts that show them;
 - any file that ends in a ZIP's end record (a ZIP appended to a picture or a PDF)
   is read as a ZIP as well;
 - a PNG: its compressed text chunks (``zTXt``, ``iTXt``);
@@ -24,8 +24,9 @@ What is read is bounded (:data:`MAX_UNPACKED` bytes decompressed per file
 audited, all parts together): a crafted archive must not exhaust memory. A file
 that cannot be read whole (a part that decompresses past the bound, a ZIP that
 does not open or a member that does not read) is refused (:meth:`Budget.refuse`),
-never published half read (red team 8, N11). Text a reader needs a font's own
-encoding to see (a PDF with embedded CID fonts) or an encrypted member is not
+never published half read (red team 8, N11). A PDF's page strings are read
+through its fonts as well (glyph ids through ToUnicode maps: ivsite.pdffonts,
+which refuses a font with no way back to letters). An encrypted member is not
 read: see the README.
 """
 
@@ -41,6 +42,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from . import pdffonts
 from .streams import is_tar, tar_parts
 
 MAX_UNPACKED = 64 * 1024 * 1024
@@ -152,11 +154,8 @@ def _zip(data: bytes, budget: Budget) -> list[Part]:
 
 # PDF.
 _STREAM = re.compile(rb"stream\r?\n(.*?)\r?\n?endstream", re.S)
-_STRING = re.compile(rb"\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<([0-9A-Fa-f\s]*)>", re.S)
 _KERN = re.compile(rb"\)\s*(-?\d+(?:\.\d*)?)\s*\(")
-_ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.S)
-_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f", b"\n": b"",
-            b"\r": b""}
+_NUMBER = re.compile(rb"(\d+)\s+\d+\s+$")
 
 
 def _pdf(data: bytes, budget: Budget) -> list[Part]:
@@ -164,6 +163,8 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
     # without its streams, then each stream that decodes.
     streams = [_STREAM.sub(b" ", data)]
     syntax = [streams[0]]  # PDF syntax: the file's own, and its object streams'
+    numbered: dict[int, bytes] = {}  # each decoded stream by its object's number
+    object_streams: list[tuple[bytes, bytes]] = []
     for m in _STREAM.finditer(data):
         stream = _ascii_decoded(m.group(1))
         if inflated := _inflate(stream, budget):
@@ -172,15 +173,24 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
             streams.append(stream)
         else:
             continue
-        if _object_stream(data[max(0, data.rfind(b"obj", 0, m.start())):m.start()]):
+        at = max(0, data.rfind(b"obj", 0, m.start()))
+        if number := _NUMBER.search(data[max(0, at - 24):at]):
+            numbered[int(number.group(1))] = streams[-1]
+        if _object_stream(dictionary := data[at:m.start()]):
             syntax.append(streams[-1])
+            object_streams.append((_unescaped_names(dictionary), streams[-1]))
         if budget.refused:
             break
     parts: list[Part] = [(PurePosixPath("stream.bin"), s) for s in streams[1:]]
+    contents = [s for s in streams if _content(s)]
     for s in streams:
-        if any(s is x for x in syntax) or _content(s):
+        if any(s is x for x in syntax) or any(s is c for c in contents):
             glued, spaced = _pdf_strings(s)
             parts += [(PurePosixPath("text.txt"), glued), (PurePosixPath("text.txt"), spaced)]
+    # The same strings through the fonts that show them (glyph ids, red team 9, R9-26).
+    found = pdffonts.objects(streams[0], object_streams)
+    parts += [(PurePosixPath("text.txt"), t)
+              for t in pdffonts.font_texts(found, numbered, contents, budget)]
     return parts
 
 
@@ -196,8 +206,11 @@ _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 def _object_stream(dictionary: bytes) -> bool:
     """Whether a stream's dictionary is an object stream's, its names read as a
     viewer reads them (``/Obj#53tm`` is ``/ObjStm``)."""
-    return _OBJECT_STREAM.search(_NAME_ESCAPE.sub(
-        lambda e: bytes([int(e.group(1), 16)]), dictionary)) is not None
+    return _OBJECT_STREAM.search(_unescaped_names(dictionary)) is not None
+
+
+def _unescaped_names(dictionary: bytes) -> bytes:
+    return _NAME_ESCAPE.sub(lambda e: bytes([int(e.group(1), 16)]), dictionary)
 _TEXT_OPERATOR = re.compile(rb"(?:\)|>|\])\s*(?:Tj|TJ|'|\")")
 _PRINTABLE = re.compile(rb"[\t\n\r\x20-\x7e]")
 
@@ -228,16 +241,12 @@ def _pdf_strings(stream: bytes) -> tuple[bytes, bytes]:
     them (a kerning of more than a fifth of a character makes a space) and once
     each on its own."""
     glued = _KERN.sub(lambda m: b")( )(" if abs(float(m.group(1))) > 200 else b")(", stream)
-    return b"".join(map(_pdf_string, _STRING.finditer(glued))), \
-        b" ".join(map(_pdf_string, _STRING.finditer(stream)))
+    return b"".join(map(_pdf_string, pdffonts.STRING.finditer(glued))), \
+        b" ".join(map(_pdf_string, pdffonts.STRING.finditer(stream)))
 
 
 def _pdf_string(m: re.Match[bytes]) -> bytes:
-    if m.group(1) is not None:  # <hex>: UTF-16 with a byte-order mark, or bytes
-        digits = re.sub(rb"\s", b"", m.group(1))
-        raw = bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode())
-    else:
-        raw = _ESCAPE.sub(lambda e: _unescape(e.group(1)), m.group(0)[1:-1])
+    raw = pdffonts.raw_string(m)
     # As text: UTF-16 or UTF-8 with a byte-order mark, else PDFDocEncoding, which
     # is windows-1252 for letters (so the part is UTF-8, read once).
     if raw.startswith(b"\xfe\xff"):
@@ -247,12 +256,6 @@ def _pdf_string(m: re.Match[bytes]) -> bytes:
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:]
     return raw.decode("cp1252", "replace").encode()
-
-
-def _unescape(code: bytes) -> bytes:
-    if code[0] in b"01234567":  # an octal code (``\\351``); any other is the letter
-        return bytes([int(code, 8) & 0xFF])
-    return _ESCAPES.get(code, code)
 
 
 # PNG.

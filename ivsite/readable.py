@@ -9,7 +9,8 @@ either are read as a text of their own (ivsite.urlquery); gzip, bzip2, xz and
 lzma are decompressed (ivsite.streams), UTF-16/32 decoded (and read as 8-bit
 text as well: red team 8, N1), the UTF-16 text runs
 inside a binary file read (ivsite.widetext), and embedded base64 images and
-``<iframe srcdoc>`` documents are read as files of their own. What cannot be read
+``<iframe srcdoc>`` documents are read as files of their own, as are the decoded
+readings of a file that encodes its text (mail, vCard, RTF: ivsite.encodedtext). What cannot be read
 where reading less is a leak (an archive that does not open) is given as
 refused (:func:`unread`).
 """
@@ -24,6 +25,7 @@ from pathlib import Path, PurePosixPath
 from . import datauri
 from .cborstrings import cbor_strings
 from .drawntext import drawn_readings
+from .encodedtext import encoded_parts
 from .onscreen import on_screen
 from .packed import Budget, unpacked
 from .pagefind_engine import is_engine, is_fixed
@@ -84,6 +86,11 @@ word ten thousand times its size; the bound keeps a crafted page from exhausting
 the stack."""
 
 
+_ENCODED = 3
+"""How many encodings deep (a base64 mail part holding quoted-printable) the audit
+decodes: each level may give several readings, so the bound keeps them few."""
+
+
 _FRAMES = 4
 """How many ``srcdoc`` documents deep (a frame inside a frame) the audit reads."""
 
@@ -101,6 +108,11 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
     inner = [t for p, d in unpacked(PurePosixPath(path), data, budget)
              for t in _texts(p, d, depth - 1, budget, hidden=hidden)] \
         if depth > 0 else []
+    # Text a mail, contact or word-processor file encodes (ivsite.encodedtext), read
+    # decoded; a decoded reading is decoded again at most _ENCODED levels deep.
+    if depth > 0 and path.suffix.lower() not in MARKUP_SUFFIXES:
+        inner += [t for p, d in encoded_parts(PurePosixPath(path), data, budget)
+                  for t in _texts(p, d, min(depth - 1, _ENCODED), budget, hidden=hidden)]
     text = _decoded(data, path.suffix.lower() in TEXT_SUFFIXES)
     if not text:
         return inner

@@ -1,6 +1,6 @@
 """Compressed streams and tar archives: what the audit reads of a ``.gz``,
 ``.bz2``, ``.xz``, ``.lzma`` or ``.tar`` (and so ``.tar.gz``, ``.tgz``,
-``.tar.bz2``, ``.tbz2``, ``.tar.xz``, ``.txz``) in an output.
+``.tar.bz2``, ``.tbz2``, ``.tar.xz``, ``.txz``) and a bare zlib stream in an output.
 
 Read as bytes, a compressed file is noise, so a name in a linked ``.tar.bz2`` was
 published unread (red team 6, L3). A stream is known by its magic bytes, not its
@@ -9,7 +9,8 @@ bound as every packed part (ivsite.packed.Budget). Unlike a document that
 merely holds pictures, an archive is nothing but what it packs: one that cannot
 be read whole (corrupt, truncated, past the bound, more members than
 :data:`MAX_MEMBERS`, or a format the standard library does not read: zstd, 7-Zip,
-RAR) is refused (``Budget.refuse``), never published unread.
+RAR, LZ4, compress, lzip, lzop, CAB, ar, xar) is refused (``Budget.refuse``),
+never published unread.
 """
 
 from __future__ import annotations
@@ -54,7 +55,9 @@ _STREAMS: tuple[tuple[bytes, str, Callable[[], _Decompressor]], ...] = (
     (b"\xfd7zXZ\x00", "xz", lambda: lzma.LZMADecompressor(lzma.FORMAT_XZ)),
 )
 _UNREAD = ((b"\x28\xb5\x2f\xfd", "zstd"), (b"7z\xbc\xaf\x27\x1c", "7-Zip"),
-           (b"Rar!\x1a\x07", "RAR"), (b"\x04\x22\x4d\x18", "LZ4"))
+           (b"Rar!\x1a\x07", "RAR"), (b"\x04\x22\x4d\x18", "LZ4"), (b"\x1f\x9d", "compress (.Z)"),
+           (b"LZIP", "lzip"), (b"\x89LZO\x00", "lzop"), (b"MSCF\x00\x00\x00\x00", "CAB"),
+           (b"!<arch>\n", "ar"), (b"xar!\x00", "xar"))
 """Archive formats ivsite cannot read: refused by their magic bytes."""
 
 
@@ -80,6 +83,8 @@ def compressed(path: PurePosixPath, data: bytes, budget: Budget) -> bytes | None
         if data.startswith(magic):
             budget.refuse(f"{name} archive, which ivsite cannot read")
             return b""
+    if _is_zlib(data):
+        return _zlib(data, budget)
     kind = _kind(path, data)
     if kind is None:
         return None
@@ -111,6 +116,40 @@ def compressed(path: PurePosixPath, data: bytes, budget: Budget) -> bytes | None
             budget.refuse(f"data after the end of a {name} stream")
             return b""
     return b"".join(out)
+
+
+def _is_zlib(data: bytes) -> bool:
+    """A zlib stream (``pigz -z``, ``openssl zlib``, a git object; red team 9,
+    R9-30): deflate with a 32 KiB window (``78``, what every writer uses), a
+    header whose check bits hold and no preset dictionary."""
+    return len(data) > 2 and data[0] == 0x78 and not data[1] & 0x20 and \
+        int.from_bytes(data[:2], "big") % 31 == 0
+
+
+def _zlib(data: bytes, budget: Budget) -> bytes | None:
+    """A zlib stream's data as far as it inflates (a reader's inflate shows that
+    much of a damaged one), and what follows it. A file that only looks like
+    one (a text opening "x^2") inflates to nothing or fails: it is read as it
+    is too, or alone (None)."""
+    d = zlib.decompressobj()
+    out: list[bytes] = []
+    failed = False
+    for at in range(0, len(data), 1 << 16):
+        try:
+            chunk = d.decompress(data[at:at + (1 << 16)], budget.left + 1)
+        except zlib.error:
+            failed = True
+            break
+        if len(chunk) > budget.left or d.unconsumed_tail:
+            budget.refuse(f"zlib stream larger than the {budget.limit >> 20} MB read of one file")
+            return b""
+        budget.take(len(chunk))
+        out.append(chunk)
+        if d.eof:
+            break
+    if not any(out):
+        return None
+    return b"".join(out) + b"\n\n" + (data if failed else d.unused_data)
 
 
 def is_tar(path: PurePosixPath, data: bytes) -> bool:

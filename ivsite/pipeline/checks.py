@@ -64,7 +64,8 @@ def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
     linked as a file is a leak whoever may read the note's page."""
     given = {ref.digest for ref in published.assets.values()}
     recordings = recording_files(prep.valid.notes, prep.loaded.assets)
-    return [*(AssetSecret(ref.digest, ref.rel) for ref in prep.loaded.assets.values()
+    return [*(AssetSecret(ref.digest, ref.rel, ref.samples if ref.rel in recordings else ())
+              for ref in prep.loaded.assets.values()
               if (ref.digest not in given or ref.rel in recordings or is_note_like(ref.rel)
                   or ref.says_private or path_privacy(ref.rel))
               and ref.size > 0),
