@@ -36,7 +36,7 @@ from .markdown import with_lines
 from .passages import Cut
 from .rawhtml import Tag, tags
 from .scripturls import script_sources, script_urls
-from .settingforms import element_setting, statements
+from .settingforms import comment_settings, element_setting, html_settings, statements
 from .syntax.inlinetags import TOKEN as TAG_TOKEN
 from .toolcomments import bogus_comment, summary_titles, tool_comments
 
@@ -57,9 +57,6 @@ _HIDING_HINT = ("write what a reader should see as plain text, and put what they
 _SCRIPT_HINT = ("link to an https:// address instead (an <iframe src=\"https://…\"> for a "
                 "widget), or write what it shows as text; ivsite publishes no code written "
                 "in a note")
-_SETTING_HINT = ("to withhold the whole note, write 'visibility: private' in its YAML front "
-                 "matter (between '---' lines at the top); for part of it, use a "
-                 "'::: private' passage")
 _PASSAGE_HINT = ("to keep it out, put it in a '::: private' passage (or '::: mentor' for "
                  "your mentor only), or set 'visibility' in the front matter")
 
@@ -139,12 +136,7 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                         f"the comment '{' '.join(comment.split())}' looks like it marks text "
                         "as not for everyone, but ivsite takes out only the comment and "
                         "would publish the text around it", _PASSAGE_HINT)
-        for offset, said in statements(comment):
-            found = True
-            diags.error(path, src + offset + body_line, 1, "privacy-field",
-                        f"the comment says '{said}', but ivsite reads settings only in the "
-                        "front matter at the top of the note (never in a comment), and would "
-                        "publish the note", _SETTING_HINT)
+        found |= comment_settings(path, src + body_line, comment, diags)
     return found
 
 
@@ -228,20 +220,9 @@ def _raw_html(path: str, line: int, content: str, diags: Diagnostics,
                         "read it and would publish the text", _PASSAGE_HINT)
     for shown in summary_titles(content):
         found |= _private_title(path, line, "the disclosure title", shown, diags)
-    for _, said in statements(_ANY_TAG.sub(" ", content)):
-        found = True
-        diags.error(path, line, 1, "privacy-field",
-                    f"the line '{said}' in this HTML looks like a privacy switch, but ivsite "
-                    "reads settings only in the front matter, and would publish it as text",
-                    _SETTING_HINT)
+    found |= html_settings(path, line, content, diags)
     for tag in tags(content):
-        if not tag.closing and element_setting(tag):
-            found = True
-            diags.error(path, line, 1, "privacy-field",
-                        f"the HTML element <{tag.name}> names a privacy setting, but ivsite "
-                        "reads settings only in the front matter, and would publish the note "
-                        "and the element", _SETTING_HINT)
-        elif not tag.closing and _privacy_element(tag):
+        if not tag.closing and not element_setting(tag) and _privacy_element(tag):
             found = True
             diags.error(path, line, 1, "privacy-markup",
                         f"the HTML tag <{tag.name}> looks like it keeps its content "

@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .diagnostics import Diagnostics
 from .lookalike import privacy_value, privacy_word
-from .rawhtml import Tag
+from .rawhtml import Tag, tags
 
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _PIECES = re.compile(r"[,;{}()\[\]]")
@@ -29,6 +30,9 @@ _STATEMENT = re.compile(
     rf"^[ \t]*(?:#\+)?[{_QUOTES}]?(?P<key>[^\W\d][\w \t.-]*?)[{_QUOTES}]?[ \t]*"
     rf"(?::(?!:)|=)[ \t]*[{_QUOTES}]?(?P<value>[^{_QUOTES}]*?)[{_QUOTES}]?[ \t]*$")
 """``key: value``, ``key = "value"``, ``"key": "value"``, ``#+KEY: value``."""
+_ANY_TAG = re.compile(r"<[^>]*>")
+_HINT = ("to withhold the whole note, write 'visibility: private' in its YAML front matter "
+         "(between '---' lines at the top); for part of it, use a '::: private' passage")
 YES_NO = frozenset({"true", "false", "yes", "no", "on", "off"})
 _NAMING = frozenset({"name", "property", "itemprop", "http-equiv", "key", "field"})
 """Attributes that name a setting (``<meta name=…>``, ``<input name=…>``)."""
@@ -62,3 +66,35 @@ def element_setting(tag: Tag) -> bool:
     keys = [v for name, v in tag.attrs if name in _NAMING]
     values = [v for name, v in tag.attrs if name in _VALUING]
     return any(says_setting(k, v) for k in keys for v in values)
+
+
+def comment_settings(path: str, line: int, comment: str, diags: Diagnostics) -> bool:
+    """An error for each setting a comment (on ``line``) states; whether any."""
+    found = False
+    for offset, said in statements(comment):
+        found = True
+        diags.error(path, line + offset, 1, "privacy-field",
+                    f"the comment says '{said}', but ivsite reads settings only in the "
+                    "front matter at the top of the note (never in a comment), and would "
+                    "publish the note", _HINT)
+    return found
+
+
+def html_settings(path: str, line: int, content: str, diags: Diagnostics) -> bool:
+    """An error for each setting a piece of raw HTML states, in its text or by an
+    element; whether any."""
+    found = False
+    for _, said in statements(_ANY_TAG.sub(" ", content)):
+        found = True
+        diags.error(path, line, 1, "privacy-field",
+                    f"the line '{said}' in this HTML looks like a privacy switch, but ivsite "
+                    "reads settings only in the front matter, and would publish it as text",
+                    _HINT)
+    for tag in tags(content):
+        if not tag.closing and element_setting(tag):
+            found = True
+            diags.error(path, line, 1, "privacy-field",
+                        f"the HTML element <{tag.name}> names a privacy setting, but ivsite "
+                        "reads settings only in the front matter, and would publish the note "
+                        "and the element", _HINT)
+    return found

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from sites import OutputCorpus, write_site
 
-from ivsite import bodyprivacy, frontmatter, otherfront, secondfront, secrets
+from ivsite import bodyprivacy, frontmatter, otherfront, secondfront, secrets, settingforms
 from ivsite.frontmatter import split
 from ivsite.otherfront import foreign_front_matter
 from ivsite.pipeline import build
@@ -86,8 +86,9 @@ def _paths() -> dict[str, str]:
 
 
 def _filter_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bodyprivacy, "statements", lambda text: iter(()))
-    monkeypatch.setattr(bodyprivacy, "element_setting", lambda tag: False)
+    for module in (bodyprivacy, settingforms):
+        monkeypatch.setattr(module, "statements", lambda text: iter(()))
+        monkeypatch.setattr(module, "element_setting", lambda tag: False)
     monkeypatch.setattr(otherfront, "foreign_front_matter", lambda text: None)
     monkeypatch.setattr(secondfront, "foreign_front_matter", lambda text: None)
     monkeypatch.setattr(frontmatter, "swallowed_settings", lambda *args: [])
