@@ -31,11 +31,12 @@ _HINTS = ("visib", "privacy", "private", "draft", "hidden", "unlisted", "publish
 """A note none of these are in states no setting (most notes: not read further)."""
 _Q = "\"'\u201c\u201d\u2018\u2019"
 _PAIR = re.compile(
-    rf"(?:^|(?<=[\s{{,;(\[]))(?:#\+)?[{_Q}]?([A-Za-z][\w.-]*)[{_Q}]?[ \t]*(?::(?!:)|=)"
-    rf"[ \t]*[{_Q}]?([^\s{_Q},;{{}}()\[\]][^{_Q},;{{}}()\[\]\n]*?)[{_Q}]?[ \t]*"
+    rf"(?:^|(?<=[\s{{,;(\[]))(?:#\+)?[{_Q}]?([A-Za-z][\w.-]*)[{_Q}]?[ \t]*(?::(?!:)|=(?!=))"
+    rf"[ \t]*[{_Q}]?([^\W\d_][^{_Q},;{{}}()\[\]\n]*?)[{_Q}]?[ \t]*"
     r"(?=$|[,;{}()\[\]])", re.M)
 """``key: value``, ``key = "value"``, ``"key": "value"``, ``#+KEY: value``, each up
-to the end of its line or its piece of a one-line object."""
+to the end of its line or its piece of a one-line object; the value a word (not
+``published == false``, a comparison)."""
 _ELEMENT = re.compile(r"<[A-Za-z][^>]*>")
 _ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _COMMENT_MARKS = re.compile(r"<!--|-->|%%")

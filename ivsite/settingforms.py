@@ -28,7 +28,7 @@ _PIECES = re.compile(r"[,;{}()\[\]]")
 of settings written on one line, a statement in brackets)."""
 _STATEMENT = re.compile(
     rf"^[ \t]*(?:#\+)?[{_QUOTES}]?(?P<key>[^\W\d][\w \t.-]*?)[{_QUOTES}]?[ \t]*"
-    rf"(?::(?!:)|=)[ \t]*[{_QUOTES}]?(?P<value>[^{_QUOTES}]*?)[{_QUOTES}]?[ \t]*$")
+    rf"(?::(?!:)|=(?!=))[ \t]*[{_QUOTES}]?(?P<value>[^{_QUOTES}]*?)[{_QUOTES}]?[ \t]*$")
 """``key: value``, ``key = "value"``, ``"key": "value"``, ``#+KEY: value``."""
 _ANY_TAG = re.compile(r"<[^>]*>")
 _HINT = ("to withhold the whole note, write 'visibility: private' in its YAML front matter "

@@ -136,6 +136,8 @@ Visibility: good from the terrace
 
 Access = granted after the interview
 
+Liquify documents unless published == false (a comparison).
+
 Private: equity firms pay well
 
 The draft = the first version we wrote
