@@ -16,6 +16,9 @@ So does a comment used as a marker (``<!-- private -->`` … ``<!-- /private -->
 ``%% draft %%``): ivsite cuts the comments, never the text between them. So do
 other tools' comments, raw HTML's bogus comments and a disclosure titled private
 (see ivsite.toolcomments).
+So does a privacy setting written anywhere but the front matter: a misplaced
+line in YAML, TOML, JSON or Org-mode form, in a comment, or as an HTML element
+(see ivsite.settingforms).
 Lines inside a ``::: private`` passage are the author's alone and do not count;
 for the public's tags, neither do lines in a ``::: mentor`` passage.
 """
@@ -38,15 +41,12 @@ from .markerwords import comment_marker, label_marker, marker_word, unfinished
 from .passages import Cut
 from .rawhtml import Tag, tags
 from .scripturls import script_sources, script_urls
+from .settingforms import comment_settings, element_setting, html_settings, statements
 from .syntax.inlinetags import TOKEN as TAG_TOKEN
 from .toolcomments import bogus_comment, summary_titles, tool_comments
 
 _FIELD = re.compile(r"(?:^|(?<=[\[(]))[ \t]*([^\W\d][\w \t-]*?)[ \t]*::", re.MULTILINE)
 """A Dataview field's key: at a line's start, or just after ``[`` or ``(``."""
-_SETTING = re.compile(r"^[ \t]*([^\W\d][\w \t-]*?)[ \t]*:(?!:)[ \t]*(\S.*?)[ \t]*$", re.MULTILINE)
-"""A line that is only ``key: value``, as YAML writes a setting (a misplaced
-front-matter line; markup such as ``**Visibility:**`` is already blanked)."""
-_YES_NO = frozenset({"true", "false", "yes", "no", "on", "off"})
 _TEMPLATE = re.compile(r"\{%-?\s*(?:end)?\s*(\w+)(?:[^%\n]*%\})?"
                        r"|\{\{[<%]\s*/?\s*(\w+)(?:[^}\n]*\}\})?|\[/\s*(\w+)\s*\]")
 """A template tag (Liquid, Jinja), a Hugo shortcode or a BBCode-style closing tag."""
@@ -133,12 +133,15 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
         if "private" not in kinds.get(src, ()) and src + body_line not in fields:
             found |= _marker(path, src + body_line, what, text, how, diags)
     for src, comment in cut.said:
-        if "private" not in kinds.get(src, ()) and comment_marker(comment):
+        if "private" in kinds.get(src, ()):
+            continue
+        if comment_marker(comment):
             found = True
             diags.error(path, src + body_line, 1, "privacy-markup",
                         f"the comment '{' '.join(comment.split())}' looks like it marks text "
                         "as not for everyone, but ivsite takes out only the comment and "
                         "would publish the text around it", _PASSAGE_HINT)
+        found |= comment_settings(path, src + body_line, comment, diags)
     return found
 
 
@@ -216,8 +219,9 @@ def _raw_html(path: str, line: int, content: str, diags: Diagnostics,
                         "read it and would publish the text", _PASSAGE_HINT)
     for shown in summary_titles(content):
         found |= _private_title(path, line, "the disclosure title", shown, diags)
+    found |= html_settings(path, line, content, diags)
     for tag in tags(content):
-        if not tag.closing and _privacy_element(tag):
+        if not tag.closing and not element_setting(tag) and _privacy_element(tag):
             found = True
             diags.error(path, line, 1, "privacy-markup",
                         f"the HTML tag <{tag.name}> looks like it keeps its content "
@@ -305,16 +309,12 @@ def _plain(inline: Token) -> str:
 
 def _privacy_fields(inline: Token) -> Iterator[tuple[int, str]]:
     """Dataview fields with a privacy key in an inline token's text (code is not
-    text), and lines that are only a YAML-like setting with a privacy key and a
-    value that says who may see the note (``Visibility: private``, ``draft: true``;
-    not ``Mentor: Jane Smith``), with the line offset of each."""
+    text), and privacy settings stated as YAML, TOML, JSON or Org-mode write them
+    (``Visibility: private``, ``draft = true``, ``"visibility": "private"``; not
+    ``Mentor: Jane Smith``; see ivsite.settingforms), with the line offset of each."""
     text = _plain(inline)
     for m in _FIELD.finditer(text):
         key = m.group(1)
         if privacy_word(key) is not None:
             yield text.count("\n", 0, m.start()), key.strip() + "::"
-    for m in _SETTING.finditer(text):
-        key, value = m.group(1), m.group(2)
-        if privacy_word(key) is not None and (
-                privacy_value(value) or value.casefold() in _YES_NO):
-            yield text.count("\n", 0, m.start()), f"{key.strip()}: {value}"
+    yield from statements(text)

@@ -85,9 +85,10 @@ def _opening(text: str, pos: int, code: list[tuple[int, int]]) -> tuple[int, Mar
     return best, kind
 
 
-SAID_MAX = 60
+SAID_MAX = 4000
 """The longest comment whose text is kept for ivsite.bodyprivacy: a marker is a
-word or a few, a longer comment is a note to oneself."""
+word or a few, but a comment may hold settings too (front matter commented out,
+red team 9, R9-24b), which it reads line by line; a longer one is a note to oneself."""
 
 
 def without_comments(raw: Sequence[str], code: dict[int, str], problem: Report,

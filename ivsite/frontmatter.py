@@ -28,6 +28,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 
 from .blockcomments import block_comments
 from .diagnostics import Diagnostic
+from .swallowed import swallowed_settings
 
 _DOCUMENT_END = re.compile(r"\.\.\.(?:[ \t]|$)")
 """A YAML document end marker: ``...`` at the start of a line, alone or before a comment."""
@@ -162,7 +163,8 @@ def split(path: str, data: bytes) -> tuple[FrontMatter | None, list[Diagnostic]]
             if node is not None:
                 # Before construction, which flattens merge keys in place.
                 diags += _duplicates(path, node) + _merge_keys(path, node) \
-                    + block_comments(path, node, yaml_text)
+                    + block_comments(path, node, yaml_text) \
+                    + swallowed_settings(path, node, yaml_text)
             data_obj = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()

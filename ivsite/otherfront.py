@@ -9,11 +9,14 @@ keys before the first ``[table]``, and the keys of each ``[table]`` under it.
 A note with no front matter at all (most of an Obsidian vault) is read as all
 body; but a file that *starts like* front matter and cannot be read as such (an
 opening line that is not quite ``---``, settings without their opening line) is an
-error, never body text: its settings may say ``visibility: private``.
+error, never body text: its settings may say ``visibility: private``. So is one
+that opens with front matter in a form ivsite does not read (red team 9): Hugo's
+JSON object, or Org-mode's ``#+KEY: value`` lines (see :func:`foreign_front_matter`).
 """
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 import unicodedata
@@ -39,6 +42,25 @@ _LONG_DASHES = "\u2013\u2014\u2015\u2e3a\u2e3b"
 _PLUSES = "+\ufe62\uff0b"
 _COMMENTS = re.compile(r"%%.*?%%|<!--.*?-->")
 _LOOK_AHEAD = 40
+_ORG_KEYWORD = re.compile(r"^[ \t]*#\+[A-Za-z][\w-]*:")
+"""An Org-mode keyword line (``#+TITLE: Notes``), as ox-hugo and Org notes open."""
+
+
+def foreign_front_matter(text: str) -> str | None:
+    """What other tool's front matter ``text`` opens with (its first non-blank
+    lines), or None: a JSON object of settings (Hugo) or Org-mode keyword lines.
+    Markdown opens with neither, and their settings may say private."""
+    start = text.lstrip()
+    if start.startswith("{"):
+        try:
+            data, _ = json.JSONDecoder().raw_decode(start)
+        except (ValueError, RecursionError):
+            return None
+        return "a JSON object of settings (Hugo's JSON front matter)" \
+            if isinstance(data, dict) and data else None
+    if _ORG_KEYWORD.match(start):
+        return "Org-mode keyword lines ('#+KEY: value')"
+    return None
 
 
 def without_front_matter(path: str, text: str, lines: list[str]) -> tuple[
@@ -63,6 +85,16 @@ def without_front_matter(path: str, text: str, lines: list[str]) -> tuple[
             "front matter must start on the first line with ---: remove what comes "
             "before it (blank lines, invisible characters, comments) and type plain "
             "hyphens")]
+    foreign = foreign_front_matter(text)
+    if foreign is not None:
+        n = next(i for i, line in enumerate(lines, 1) if line.strip())
+        return None, [Diagnostic(
+            path, n, 1, "error", "front-matter-form",
+            f"the note opens with {foreign}; ivsite reads front matter only as YAML "
+            "between '---' lines (or TOML between '+++'), so it would ignore these "
+            "settings (a 'visibility: private' among them) and publish them as text",
+            "rewrite the settings as YAML between '---' lines at the top, for example "
+            "'visibility: private'")]
     close = next((i for i, line in enumerate(lines[:_LOOK_AHEAD])
                   if line.rstrip() in _CLOSING), None)
     if close:

@@ -5,7 +5,9 @@ note with two front-matter blocks. Only the first is front matter; the second
 would be Markdown (a rule and a heading printing ``visibility: private``), though
 the author's editor may well show its settings and the author trusts them. So a
 body whose first non-blank lines are a ``---`` or ``+++`` fenced block that reads
-as YAML or TOML settings is an error (fail closed), never text.
+as YAML or TOML settings is an error (fail closed), never text; so is a body
+that opens with another tool's front matter (a JSON object, Org-mode keywords:
+ivsite.otherfront).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import yaml
 
 from .diagnostics import Diagnostic
 from .frontmatter import FrontMatter
+from .otherfront import foreign_front_matter
 
 _LOOK_AHEAD = 200
 """Lines searched for the closing fence (front matter is short)."""
@@ -25,6 +28,12 @@ def second_front_matter(path: str, fm: FrontMatter) -> list[Diagnostic]:
     """An error when the body opens with a block that reads as front matter."""
     lines = fm.body.split("\n")
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is not None and (foreign := foreign_front_matter(fm.body)) is not None:
+        return [Diagnostic(
+            path, fm.body_line + start, 1, "error", "second-front-matter",
+            f"the body opens with {foreign}; ivsite reads only the front matter "
+            "above, and would publish these settings as text",
+            "merge its settings into the front matter above, as YAML")]
     if start is None or lines[start].rstrip() not in ("---", "+++"):
         return []
     fence = lines[start].rstrip()

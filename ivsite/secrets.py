@@ -22,6 +22,7 @@ from .notelinks import linked_keys
 from .notes import Note, ValidSite
 from .pathprivacy import path_privacy
 from .people import Mention, consented_names, mentions
+from .saidsettings import said_level
 from .slugs import slugify
 from .viewnote import SEES, Audience
 
@@ -46,8 +47,15 @@ class Secret:
 
 def _visibility(note: Note) -> str:
     """Who may read a note, as the audit sees it: a note whose path says private
-    (see ivsite.pathprivacy) is withheld here whatever validation made of it."""
-    return "private" if path_privacy(note.source) else note.visibility
+    (see ivsite.pathprivacy), or whose text states a privacy setting where ivsite
+    reads none (see ivsite.saidsettings), is withheld here whatever validation
+    made of it."""
+    if path_privacy(note.source):
+        return "private"
+    said = said_level(note)
+    if said == "private" or (said == "mentor" and note.visibility == "public"):
+        return said
+    return note.visibility
 
 
 def withheld(site: ValidSite, audience: Audience) -> list[Secret]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import frontmatter, validate
+from ivsite import frontmatter, secrets, validate
 from ivsite.pipeline import build
 
 MERGED = """\
@@ -55,6 +55,10 @@ def test_refused(tmp_path: Path, rel: str, text: str, canary: str) -> None:
 def test_merge_keys_unchecked_publish_the_note(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(frontmatter, "_merge_keys", lambda path, node: [])
+    # The audit reads the merged 'visibility: private' on its own (red team 9,
+    # ivsite.saidsettings) and refuses the build; switched off too, it publishes.
+    assert built(tmp_path / "audit", "content/reflections/m.md", MERGED)[0] == 1
+    monkeypatch.setattr(secrets, "said_level", lambda note: None)
     status, published = built(tmp_path, "content/reflections/m.md", MERGED)
     assert status == 0
     assert "Mergecanary" in published

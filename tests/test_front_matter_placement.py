@@ -11,13 +11,12 @@ note's text published, so the check is what keeps it out.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from unit_helpers import write_site
 
-from ivsite import bodyprivacy, otherfront, parse, validate
+from ivsite import bodyprivacy, otherfront, parse, secrets, validate
 from ivsite.pipeline import build
 
 PRIVATE = "title: Secretpage\nvisibility: private\n"
@@ -74,7 +73,8 @@ def test_late_front_matter_unchecked_is_published(
     # Two later lines of defence (red team 4, J2) refuse it too: a block that
     # reads as front matter at the body's top, and a 'visibility: private' line.
     monkeypatch.setattr(parse, "second_front_matter", lambda path, fm: [])
-    monkeypatch.setattr(bodyprivacy, "_SETTING", re.compile(r"(?!)"))
+    monkeypatch.setattr(bodyprivacy, "statements", lambda text: iter(()))
+    monkeypatch.setattr(secrets, "said_level", lambda note: None)  # the audit's reading
     status, _, published = built(tmp_path, text)
     assert status == 0
     assert "Canarytext" in published
@@ -102,6 +102,7 @@ def test_nested_privacy_key_refused(tmp_path: Path, text: str) -> None:
 def test_nested_privacy_key_unchecked_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validate, "privacy_below", lambda *args: False)
+    monkeypatch.setattr(secrets, "said_level", lambda note: None)  # the audit's reading
     status, _, published = built(tmp_path, NESTED["toml-taxonomies"])
     assert status == 0
     assert "Canarytext" in published

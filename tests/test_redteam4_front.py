@@ -12,13 +12,12 @@ shows the build exit 0 with the canary published, so the check is what keeps it 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from unit_helpers import write_site
 
-from ivsite import bodyprivacy, fmchecks, frontmatter, parse, validate
+from ivsite import bodyprivacy, fmchecks, frontmatter, parse, secrets, validate
 from ivsite.contactshape import contact_shape
 from ivsite.pipeline import build
 
@@ -80,7 +79,8 @@ def test_the_visibility_line_of_a_second_block_is_refused_on_its_own(
     monkeypatch.setattr(parse, "second_front_matter", lambda path, fm: [])
     status, codes, published = built(tmp_path, page(SECOND["yaml-yaml"]))
     assert (status, codes) == (1, {"privacy-field"}) and "CANARY-J2" not in published
-    monkeypatch.setattr(bodyprivacy, "_SETTING", re.compile(r"(?!)"))
+    monkeypatch.setattr(bodyprivacy, "statements", lambda text: iter(()))
+    monkeypatch.setattr(secrets, "said_level", lambda note: None)  # the audit's reading
     status, _, published = built(tmp_path / "off", page(SECOND["yaml-yaml"]))
     assert status == 0 and "CANARY-J2" in published and "visibility: private" in published
 
@@ -109,7 +109,8 @@ def test_a_misplaced_setting_line_is_refused(tmp_path: Path, line: str) -> None:
 @pytest.mark.parametrize("line", SETTING_LINES[:3])
 def test_a_misplaced_setting_line_unchecked_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, line: str) -> None:
-    monkeypatch.setattr(bodyprivacy, "_SETTING", re.compile(r"(?!)"))
+    monkeypatch.setattr(bodyprivacy, "statements", lambda text: iter(()))
+    monkeypatch.setattr(secrets, "said_level", lambda note: None)  # the audit's reading
     status, _, published = built(tmp_path, page(f"---\ntitle: T\n---\n{line}\n\n"
                                                 "CANARY-J2 salary.\n"))
     assert status == 0 and "CANARY-J2" in published
