@@ -69,7 +69,8 @@ LABELLED = {  # the class of each finding, one member a line; (body, code, line)
     "R9-25 html title": ('<span title="Off the record">Plans.</span>\n', "privacy-markup", 1),
     "R9-25b heading class": ("## Salary {.private}\n", "privacy-markup", 1),
     "R9-25b heading id": ("## Pay {#private-start}\n", "privacy-markup", 1),
-    "R9-25b key value": ("## Pay {visibility=private}\n", "privacy-markup", 1),
+    # A setting written in the attribute list: read as the setting it states.
+    "R9-25b key value": ("## Pay {visibility=private}\n", "privacy-field", 1),
     "R9-25b span": ("A [Plans]{.secret} here.\n", "privacy-markup", 1),
     "R9-25c kramdown": ("Plans.\n{: .private}\n", "privacy-markup", 2),
     "R9-25c kramdown id": ("Plans.\n{:#draft-only}\n", "privacy-markup", 2),

@@ -138,8 +138,6 @@ Access = granted after the interview
 
 Liquify documents unless published == false (a comparison).
 
-Private: equity firms pay well
-
 The draft = the first version we wrote
 
 Settings used: {"theme": "dark", "layout": "wide"}
