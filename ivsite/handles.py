@@ -49,11 +49,19 @@ _BEFORE_SHORT = r"(?<=[@/#~+:=_0-9])"
 type, not Jiwoo Son's handle."""
 
 
-def handle_form(run: str, short: bool = False) -> Confirmed:
+def handle_form(run: str) -> Confirmed:
     """``run`` where the text shows it is a handle (see the module's docstring):
-    what counts is found by the pattern alone (its group ``capital`` is empty).
-    ``short``: a run of four or five letters, not read after a dot."""
-    before = _BEFORE_SHORT if short else _BEFORE
+    what counts is found by the pattern alone (its group ``capital`` is empty)."""
+    return _form(run, _BEFORE)
+
+
+def short_handle_form(run: str) -> Confirmed:
+    """As :func:`handle_form`, for a run of four or five letters ("jdoe"): not
+    after a dot, where a short run is mostly a file's type."""
+    return _form(run, _BEFORE_SHORT)
+
+
+def _form(run: str, before: str) -> Confirmed:
     whole, first, rest = re.escape(run), re.escape(run[0]), re.escape(run[2:])
     capitals = (rf"(?<!{_LETTER}){first}(?=(?-i:[A-Z])){re.escape(run[1])}"
                 rf"(?=[^\W_]*(?-i:[a-z])){rest}(?!{_LETTER})")

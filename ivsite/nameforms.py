@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .chinese_forms import other_forms
 from .drawnpairs import drawn_seqs
-from .handles import handle_form, word_like
+from .handles import handle_form, short_handle_form, word_like
 from .nameparts import HONORIFICS, PARTICLES, plain_name
 from .nicknamed import nickname_forms
 from .normalise import SPACELESS, compact, is_word, words
@@ -80,7 +80,9 @@ words ("shall" for Sam Hall, "spark" for Sara Park) or abbreviations ("json" for
 Jiwoo Son)."""
 MIN_SHORT_HANDLE = 4
 """A run shorter than this ("jli" for Jia Li) is not looked for at all; from this
-on ("jdoe", red team 9 R9-08/09) where the text shows a handle."""
+to :data:`MAX_SHORT_HANDLE` letters ("jdoe", red team 9 R9-08/09) where the text
+shows a handle (ivsite.handles.short_handle_form)."""
+MAX_SHORT_HANDLE = 5
 
 
 def name_forms(name: str) -> Forms:
@@ -164,9 +166,10 @@ def _written_forms(name: str) -> Forms:
         # A handle: the initial and the family name run together ("qzabrowski"),
         # where the text shows it when it may be a word ("chance": ivsite.handles).
         handle = given[0] + compact(list(family))
-        if len(handle) >= MIN_SHORT_HANDLE and (
-                len(handle) < MIN_INITIAL_HANDLE or word_like(handle)):
-            handles = (handle_form(handle, len(handle) < MIN_INITIAL_HANDLE),)
+        if MIN_SHORT_HANDLE <= len(handle) <= MAX_SHORT_HANDLE:
+            handles = (short_handle_form(handle),)
+        elif len(handle) >= MIN_INITIAL_HANDLE and word_like(handle):
+            handles = (handle_form(handle),)
         elif len(handle) >= MIN_INITIAL_HANDLE:
             forms.add((handle,))
         confirmed = (*_confirmed(given, tuple(family)),

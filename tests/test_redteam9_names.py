@@ -137,7 +137,7 @@ def test_without_these_readings_it_is_published(tmp_path: Path,
     monkeypatch.setattr(soundkey, "MIN_SHORT_KEY", 99)
     monkeypatch.setattr(nameforms, "drawn_seqs", lambda seqs: set())
     monkeypatch.setattr(nameforms, "nickname_forms", lambda given, family: ())
-    monkeypatch.setattr(nameforms, "MIN_SHORT_HANDLE", nameforms.MIN_INITIAL_HANDLE)
+    monkeypatch.setattr(nameforms, "MIN_SHORT_HANDLE", nameforms.MAX_SHORT_HANDLE + 1)
     other_readings_off(monkeypatch)
     site = _site(tmp_path / "s", {p: t for p, (t, _) in LEAKS.items()}, "jdoe.design")
     out = tmp_path / "out"
