@@ -13,7 +13,9 @@ dot and a letter ("chance.dev", "chance@mail.example") or a hyphen and the
 rest of a file name ("chance-slides.pdf"); or where its capitals
 split it ("CHance", "mKowalczyk"). A run no word starts so ("mkowalczyk",
 "qzabrowski", "jsmith") is looked for anywhere, as before; one of four or five
-letters ("jdoe", "json" for Jiwoo Son) only where the text shows a handle.
+letters only where the text shows a handle ("jdoe"; also "json" for Jiwoo Son,
+in "json.org" and "to_json": a rare name's cost), and not where it opens as a
+word may ("bash" for Bea Ash: the tools' names in every path).
 """
 
 from __future__ import annotations

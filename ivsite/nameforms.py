@@ -81,7 +81,8 @@ Jiwoo Son)."""
 MIN_SHORT_HANDLE = 4
 """A run shorter than this ("jli" for Jia Li) is not looked for at all; from this
 to :data:`MAX_SHORT_HANDLE` letters ("jdoe", red team 9 R9-08/09) where the text
-shows a handle (ivsite.handles.short_handle_form)."""
+shows a handle (ivsite.handles.short_handle_form), unless it opens as a word may:
+"bash" for Bea Ash, "jira" for Jo Ira are the names of tools in every path."""
 MAX_SHORT_HANDLE = 5
 
 
@@ -166,7 +167,7 @@ def _written_forms(name: str) -> Forms:
         # A handle: the initial and the family name run together ("qzabrowski"),
         # where the text shows it when it may be a word ("chance": ivsite.handles).
         handle = given[0] + compact(list(family))
-        if MIN_SHORT_HANDLE <= len(handle) <= MAX_SHORT_HANDLE:
+        if MIN_SHORT_HANDLE <= len(handle) <= MAX_SHORT_HANDLE and not word_like(handle):
             handles = (short_handle_form(handle),)
         elif len(handle) >= MIN_INITIAL_HANDLE and word_like(handle):
             handles = (handle_form(handle),)
