@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from .bodycontacts import body_contacts
 from .contacts import contact_needles, contact_pieces, profile_key
 from .contactskeleton import phone_key
 from .identity import name_words, one_person_keys, person_keys
@@ -228,6 +229,11 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
                     out.anywhere += [Mention(f"referral contact {key}", piece, note,
                                              note.fm.pos("referrals", str(i)).line)
                                      for piece in contact_pieces(key, value)]
+    for note in site.notes:
+        if note.visibility not in sees:  # a detail written in a withheld body (R9-22)
+            out.anywhere += [Mention(f"contact field {key}", piece, note, note.body_line + n)
+                             for key, value, n in body_contacts(note.fm.body)
+                             for piece in contact_pieces(key, value)]
     return out
 
 
