@@ -13,7 +13,8 @@ URL without its query string and fragment.
 Each detail is then looked for in all the ways it is written
 (:func:`contact_needles`): as words, and by its contact skeleton, which finds
 "jane [at] example [dot] com", "416 • 555 • O199" and "in/jdzz9876" (see
-:mod:`ivsite.contactskeleton`).
+:mod:`ivsite.contactskeleton`); an email address also without its top-level
+domain ("jane@acme", ivsite.mailboxes).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import re
 from urllib.parse import unquote
 
 from .contactskeleton import MIN_SKELETON, address_skeleton, phone_key
+from .mailboxes import mailbox_forms
 from .normalise import compact, words
 from .textmatch import Needles
 
@@ -109,7 +111,9 @@ def contact_needles(kind: str, value: str) -> Needles:
     if kind in ("linkedin", "url"):
         return _address_needles(value)
     skel = address_skeleton(value) if kind == "email" else ""
-    return Needles(seqs, [], [skel] if "@" in skel and len(skel) >= MIN_SKELETON else [], "")
+    more, confirmed = mailbox_forms(value) if kind == "email" else ([], [])
+    return Needles([*seqs, *more], [], [skel] if "@" in skel and len(skel) >= MIN_SKELETON
+                   else [], "", confirmed)
 
 
 def profile_key(value: str) -> str:

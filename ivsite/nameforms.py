@@ -19,8 +19,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .chinese_forms import other_forms
-from .handles import handle_form, word_like
+from .drawnpairs import drawn_seqs
+from .handles import handle_form, short_handle_form, word_like
 from .nameparts import HONORIFICS, PARTICLES, plain_name
+from .nicknamed import nickname_forms
 from .normalise import SPACELESS, compact, is_word, words
 from .romanise import romanised, romanised_seqs, run_together
 from .soundkey import name_sounds
@@ -72,15 +74,28 @@ looked for alone: too many are English words or syllables of them."""
 MIN_HANDLE = 5
 """A profile's last path segment shorter than this is not looked for alone."""
 MIN_INITIAL_HANDLE = 6
-"""An initial and family name run together ("mkowalczyk") shorter than this is not
-looked for: too many are words ("shall" for Sam Hall, "spark" for Sara Park)."""
+"""An initial and family name run together ("mkowalczyk") shorter than this is
+looked for only where the text shows a handle (ivsite.handles): too many are
+words ("shall" for Sam Hall, "spark" for Sara Park) or abbreviations ("json" for
+Jiwoo Son)."""
+MIN_SHORT_HANDLE = 4
+"""A run shorter than this ("jli" for Jia Li) is not looked for at all; from this
+to :data:`MAX_SHORT_HANDLE` letters ("jdoe", red team 9 R9-08/09) where the text
+shows a handle (ivsite.handles.short_handle_form), unless it opens as a word may:
+"bash" for Bea Ash, "jira" for Jo Ira are the names of tools in every path."""
+MAX_SHORT_HANDLE = 5
 
 
 def name_forms(name: str) -> Forms:
     """The forms of ``name`` as written and as romanised (ivsite.romanise): a
     Cyrillic or German name with all its forms, a Han or Hangul name's
-    romanisations as word sequences only; and its sound keys (ivsite.soundkey)."""
-    return dataclasses.replace(_spelt_forms(name), sounds=tuple(name_sounds(plain_name(name))))
+    romanisations as word sequences only, each also with letters drawn as a pair of
+    letters (ivsite.drawnpairs); and its sound keys (ivsite.soundkey)."""
+    forms = _spelt_forms(name)
+    return dataclasses.replace(  # "Rnoore" for "Moore" (ivsite.drawnpairs)
+        forms, seqs=tuple(sorted({*forms.seqs, *drawn_seqs(forms.seqs)})),
+        titled=tuple(sorted({*forms.titled, *drawn_seqs(forms.titled)})),
+        sounds=tuple(name_sounds(plain_name(name))))
 
 
 def _spelt_forms(name: str) -> Forms:
@@ -152,11 +167,14 @@ def _written_forms(name: str) -> Forms:
         # A handle: the initial and the family name run together ("qzabrowski"),
         # where the text shows it when it may be a word ("chance": ivsite.handles).
         handle = given[0] + compact(list(family))
-        if len(handle) >= MIN_INITIAL_HANDLE and word_like(handle):
+        if MIN_SHORT_HANDLE <= len(handle) <= MAX_SHORT_HANDLE and not word_like(handle):
+            handles = (short_handle_form(handle),)
+        elif len(handle) >= MIN_INITIAL_HANDLE and word_like(handle):
             handles = (handle_form(handle),)
         elif len(handle) >= MIN_INITIAL_HANDLE:
             forms.add((handle,))
-        confirmed = _confirmed(given, tuple(family))
+        confirmed = (*_confirmed(given, tuple(family)),
+                     *nickname_forms(given, tuple(family)))  # "Bob Smith" (ivsite.nicknamed)
     parts = {core[0], core[-1]} if len(core) > 1 or len(ws) > 1 else set()
     return Forms(tuple(sorted(forms)), (),
                  tuple(sorted(p for p in parts

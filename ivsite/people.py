@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from .bodycontacts import body_contacts
 from .contacts import contact_needles, contact_pieces, profile_key
 from .contactskeleton import phone_key
 from .identity import name_words, one_person_keys, person_keys
@@ -228,6 +229,12 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
                     out.anywhere += [Mention(f"referral contact {key}", piece, note,
                                              note.fm.pos("referrals", str(i)).line)
                                      for piece in contact_pieces(key, value)]
+    for note in site.notes:  # a detail written in a withheld body or passage (R9-22)
+        texts = [(0, note.fm.body)] if note.visibility not in sees else [
+            (w.line, w.text) for w in note.cut.withheld if not set(w.kinds).issubset(sees)]
+        out.anywhere += [Mention(f"contact field {key}", piece, note, note.body_line + at + n)
+                         for at, text in texts for key, value, n in body_contacts(text)
+                         for piece in contact_pieces(key, value)]
     return out
 
 

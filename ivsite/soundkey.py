@@ -45,7 +45,13 @@ from .normalise import FORMAT_CHARS, decoded, text_words, words
 MIN_WORD = 2
 """Fewer key letters than this in the given or family name: not looked for by sound."""
 MIN_KEY = 6
-"""Fewer key letters than this in both together: not looked for by sound."""
+"""Fewer key letters than this in both together: not looked for by sound but
+where both words are written in another script (see :data:`MIN_SHORT_KEY`)."""
+MIN_SHORT_KEY = 3
+"""A short name ("Jane Doe", "jn d") with at least this many key letters is looked
+for by sound where the text writes both its words in another script ("Джейн Доу",
+"ジェーン・ドウ", red team 9 R9-01/02): there a Latin name's keys stand only for
+words of that script, which prose in Latin letters never gives."""
 
 _OTHER_SCRIPT = re.compile(
     "[\u0370-\u1dff\u1f00-\u1fff\u3040-\u30ff\u31f0-\u31ff\uac00-\ud7af\uff66-\uff9f]")
@@ -112,6 +118,7 @@ def _unaccented(text: str) -> str:
 
 _VOWEL = "aeiouy"
 _FOLDS = [
+    (re.compile(r"dzh|dj"), "j"),              # "Джейн" read "Dzheyn" is "Jane"
     (re.compile(r"ph"), "f"),
     (re.compile(r"c(?=[eiy])"), "s"),          # "Vincent", "Cecilia"
     (re.compile(r"(?<=[bcdgjkpstz])h|h$"), ""),  # sh, ch, kh, th, zh, gh, bh; "Sarah"
@@ -189,7 +196,10 @@ def name_sounds(name: str) -> list[tuple[str, ...]]:
         return []
     given, family = word_key(ws[0]), word_key(ws[-1])
     if min(len(given), len(family)) < MIN_WORD or len(given) + len(family) < MIN_KEY:
-        return []
+        if other or not given or not family or len(given) + len(family) < MIN_SHORT_KEY:
+            return []
+        pair = (OTHER + given, OTHER + family)
+        return [pair, pair[::-1], (OTHER + word_key(ws[0] + ws[-1]),)]
     marked = [(a, b) for a in ("", OTHER) for b in ("", OTHER) if other or a or b]
     run = [OTHER + word_key(ws[0] + ws[-1])] + ([word_key(ws[0] + ws[-1])] if other else [])
     return [*((a + given, b + family) for a, b in marked),

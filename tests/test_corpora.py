@@ -30,6 +30,7 @@ from sites import (
     write_site,
 )
 
+from ivsite import nameforms, soundkey
 from ivsite.audience import build_view
 from ivsite.diagnostics import Diagnostics
 from ivsite.markdown import markdown
@@ -192,6 +193,37 @@ def test_names_by_sound_find_nothing_new_in_the_corpora() -> None:
     assert new == {}
     maintainers = matcher_of(("unconsented name", n, n) for n in MAINTAINERS)
     assert {n for text in texts.values() for n in maintainers.find(text)} == set(MAINTAINERS)
+
+
+LATIN_NAMES = (
+    "Robert Smith", "William Moore", "Mark Green", "Will Young", "Dean Ward",
+    "James Miller", "Daniel Harris", "Michael Brown", "David Mitchell", "Margaret Adams",
+    "Edward Hall", "Richard Dean", "Thomas Wood", "Jane Doe", "Tom Dam", "Dan Clark",
+    "John Day", "Mary Mead", "Sam Dean", "Parker Moore", "Ben Balter", "Tom Preston",
+    "Frank Dale", "Matt Rogers", "Al Dunn")
+"""Names in Latin letters with letters drawn as pairs (m, d), other forms of the
+given name, short initial+surname runs ("jdoe", "tdam") and short sound keys."""
+
+
+@needs_jekyll
+def test_names_red_team_9_spellings_find_nothing_new_in_the_corpora(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Red team 9's spellings (ivsite.drawnpairs, ivsite.nicknamed, short handles,
+    short names by sound) hit no file of the corpora that the spellings before
+    them do not hit already: "rn", "cl", "will", "mark" and "json" abound there."""
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in JEKYLL.rglob("*")
+             if p.is_file()] + [ex["markdown"] for ex in EXAMPLES.values()]
+    now = matcher_of(("unconsented name", n, n) for n in LATIN_NAMES)
+    found = [set(now.find(text)) for text in texts]
+    monkeypatch.setattr(nameforms, "drawn_seqs", lambda seqs: set())
+    monkeypatch.setattr(nameforms, "nickname_forms", lambda given, family: ())
+    monkeypatch.setattr(nameforms, "MIN_SHORT_HANDLE", nameforms.MAX_SHORT_HANDLE + 1)
+    monkeypatch.setattr(soundkey, "MIN_SHORT_KEY", 99)
+    before = matcher_of(("unconsented name", n, n) for n in LATIN_NAMES)
+    new = [extra for text, hits in zip(texts, found, strict=True)
+           if (extra := hits - set(before.find(text)))]
+    assert new == []
+    assert set().union(*found) >= {"Parker Moore", "Ben Balter"}  # the maintainers
 
 
 @pytest.mark.slow

@@ -1,0 +1,33 @@
+"""Contact details written in the body of a note the audience does not read (red
+team 9, R9-22): "Her cell: 416 555 0199. Her personal mail: jd.home@mail.example"
+in a private interview, then the same number or address in a public note.
+
+The ``email`` and ``phone`` fields are looked for wherever else they are written
+(ivsite.people.mentions); a detail the author wrote in the body of a withheld note
+is as private, and no less a contact detail for not being in a field. An address
+or number is known by its shape, which prose does not have (ivsite.contactshape:
+dates and thousands are not numbers to call), so each one found there is looked
+for like a field's, in every spelling (ivsite.contacts), by the filter's contact
+check and by the audit, both through ivsite.people.mentions. A name written only
+in such a body (R9-23) has no shape: which capitalised words are a person's name
+needs a model of names this tool does not have, and it is left to the author.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .contactshape import phone_numbers
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[^\W_](?:[\w-]*\.)+[^\W\d_]{2,}(?![\w-])")
+
+
+def body_contacts(body: str) -> Iterator[tuple[str, str, int]]:
+    """Each email address and phone number in ``body``: its field ("email",
+    "phone"), as written, and its line (0 for the body's first)."""
+    for n, line in enumerate(body.splitlines()):
+        for m in _EMAIL.finditer(line):
+            yield "email", m.group(0), n
+        for number in phone_numbers(line):
+            yield "phone", number, n

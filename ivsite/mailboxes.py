@@ -1,0 +1,44 @@
+"""An email address without its top-level domain, and a numbered mailbox alone
+(red team 9, R9-12): "write to jane@acme", "her handle is jd1982".
+
+Anyone guesses ".com" or ".example" back, so an address whose last label is
+dropped is still the address. Its contact skeleton cannot find it: the skeleton
+reads a bare "at" as "@" (ivsite.contactskeleton), and "I met Jane at Acme" would
+then be "jane@acme". So the mailbox and the rest of the host are a form the text
+must confirm (ivsite.textmatch.Confirmed) with an "@" written as one (or
+bracketed: "jane (at) acme"), found only where the text's words hold them.
+
+A mailbox with digits in it ("jd1982") is a handle no prose says, and is looked
+for alone as a word, as a profile's numbered handle is (ivsite.contacts).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalise import words
+from .textmatch import Confirmed
+
+MIN_MAILBOX = 5
+"""A numbered mailbox shorter than this ("jd82") is not looked for alone."""
+_AT = r"\s*(?:[@\uff20\ufe6b]|[\[({<]\s*(?:at|arroba)\s*[\])}>])\s*"
+
+
+def mailbox_forms(address: str) -> tuple[list[tuple[str, ...]], list[Confirmed]]:
+    """The word sequences and confirmed forms that find ``address`` (one email
+    address) without its top-level domain (see the module's docstring)."""
+    local, at, host = address.strip().rpartition("@")
+    labels = host.split(".")
+    if not at or not local or len(labels) < 2:
+        return [], []
+    seqs: list[tuple[str, ...]] = []
+    box = words(local)
+    if (len(box) == 1 and len(box[0]) >= MIN_MAILBOX
+            and any(c.isdigit() for c in box[0]) and any(c.isalpha() for c in box[0])):
+        seqs.append((box[0],))
+    stem = ".".join(labels[:-1])
+    anchor = (*box, *words(stem))
+    if not box or len(anchor) == len(box):
+        return seqs, []
+    pattern = (rf"(?<![\w.+-]){re.escape(local)}{_AT}{re.escape(stem)}(?![\w-])(?P<capital>)")
+    return seqs, [Confirmed(anchor, pattern)]
