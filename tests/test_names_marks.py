@@ -31,7 +31,7 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite import normalise, soundkey
+from ivsite import normalise
 from ivsite.textmatch import Matcher
 from ivsite.unicodemarks import mark_ranges
 
@@ -83,9 +83,6 @@ def test_with_the_marks_left_on_it_is_published(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     _marks_kept(monkeypatch)
     other_readings_off(monkeypatch)
-    # Marks kept, the words read as another script's, which a short name is looked
-    # for by sound in (red team 9 R9-01): that protection off too, to show this one.
-    monkeypatch.setattr(soundkey, "MIN_SHORT_KEY", 99)
     said = CASES["a name too short for its sound"]
     assert_published(_site(tmp_path / "s", said), tmp_path / "out", said)
 

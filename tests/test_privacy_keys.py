@@ -58,8 +58,8 @@ def disguised(draw: st.DrawFn, word: str) -> str:
     for ch in word:
         if draw(st.booleans()):
             ch = ch.upper()
-        if draw(st.integers(0, 4)) == 0:
-            ch = chr(ord(ch) + 0xFEE0)  # the full-width letter
+        if "!" <= ch <= "~" and draw(st.integers(0, 4)) == 0:
+            ch = chr(ord(ch) + 0xFEE0)  # the full-width letter (ASCII has one)
         out.append(ch)
         if draw(st.integers(0, 3)) == 0:
             out.append(draw(st.sampled_from(INVISIBLE)))

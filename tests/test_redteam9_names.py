@@ -2,9 +2,9 @@
 did not read, each a class of spellings, all through the one matcher both lines
 share (ivsite.nameforms, ivsite.people):
 
-* R9-01/02: a short Latin name ("Jane Doe") written in another script ("Джейн
-  Доу", "ジェーン・ドウ"): looked for by sound where the text writes both words
-  in another script (ivsite.soundkey.MIN_SHORT_KEY), "дж" read as "j";
+* R9-01/02 stay open: a short Latin name ("Jane Doe") written in another script
+  ("Джейн Доу") is not looked for by sound (ivsite.soundkey.MIN_KEY says why;
+  the test below shows a PDF's font read as UTF-16 would be refused);
 * R9-03: two letters drawn like one ("Rnoore" for Moore, "clean" for Dean):
   spelt into the name (ivsite.drawnpairs);
 * R9-04: another form of the given name ("Bob Smith" for Robert Smith), both
@@ -31,7 +31,7 @@ from sites import (
     write_site,
 )
 
-from ivsite import nameforms, soundkey
+from ivsite import nameforms
 from ivsite.people import needle_of
 from ivsite.pipeline import build
 from ivsite.textmatch import Matcher
@@ -41,14 +41,12 @@ WILLIAM = "interviews/2026-03-02-shop.md"
 ROBERT = "interviews/2026-03-03-school.md"
 
 LEAKS = {  # page -> (text, whose interview)
-    "cyrillic": ("Джейн Доу told me about campaigns.", JANE),
-    "katakana": ("ジェーン・ドウ told me about campaigns.", JANE),
     "pairs": ("Williarn Rnoore told me about campaigns.", WILLIAM),
     "nickname": ("Bob Smith told me about campaigns.", ROBERT),
     "url": ("See https://acme.example/team/jdoe for campaigns.", JANE),
     "file": ("![chart](jdoe-chart.png)", JANE),
 }
-SHOWN = {"cyrillic": "Джейн Доу", "katakana": "ジェーン・ドウ", "pairs": "Williarn Rnoore",
+SHOWN = {"pairs": "Williarn Rnoore",
          "nickname": "Bob Smith", "url": "team/jdoe", "file": "jdoe-chart.png"}
 
 
@@ -76,8 +74,6 @@ def _matcher(name: str) -> Matcher[int]:
 
 
 FOUND = [
-    ("Jane Doe", "Джейн Доу told me"), ("Jane Doe", "ジェーン・ドウ told me"),
-    ("Jane Doe", "ジェーンドウ"), ("Jane Doe", "Доу Джейн"),
     ("William Moore", "VVilliam Rnoore"), ("William Moore", "WILLIARN MOORE"),
     ("Dana Mudd", "Dana Rnuclcl"), ("Dean Ward", "Clean VVard"),
     ("Robert Smith", "Bob Smith"), ("Robert Smith", "BOBBY SMITH"),
@@ -134,7 +130,6 @@ def test_the_audit_alone_refuses_each(tmp_path: Path) -> None:
 @pytest.mark.usefixtures("no_filter")
 def test_without_these_readings_it_is_published(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(soundkey, "MIN_SHORT_KEY", 99)
     monkeypatch.setattr(nameforms, "drawn_seqs", lambda seqs: set())
     monkeypatch.setattr(nameforms, "nickname_forms", lambda given, family: ())
     monkeypatch.setattr(nameforms, "MIN_SHORT_HANDLE", nameforms.MAX_SHORT_HANDLE + 1)
@@ -156,3 +151,10 @@ def test_near_misses_are_published(tmp_path: Path) -> None:
              "d": "Take every turn; learn the corner."}
     site = _site(tmp_path / "s", pages)
     assert_published(site, tmp_path / "out", "modern moor")
+
+
+def test_a_short_name_is_not_read_by_sound_in_random_letters_of_another_script() -> None:
+    """Why R9-01/02 stay open: "Jane Doe" read by sound ("~jn ~d") would be found
+    in Chinese "金的" ("jin de") and in a font read as UTF-16."""
+    assert _matcher("Jane Doe").find("金的") == []
+    assert _matcher("Jane Doe").find("Джейн Доу") == []
