@@ -30,7 +30,7 @@ from sites import (
     write_site,
 )
 
-from ivsite import nameforms, soundkey
+from ivsite import nameforms
 from ivsite.audience import build_view
 from ivsite.diagnostics import Diagnostics
 from ivsite.markdown import markdown
@@ -218,7 +218,6 @@ def test_names_red_team_9_spellings_find_nothing_new_in_the_corpora(
     monkeypatch.setattr(nameforms, "drawn_seqs", lambda seqs: set())
     monkeypatch.setattr(nameforms, "nickname_forms", lambda given, family: ())
     monkeypatch.setattr(nameforms, "MIN_SHORT_HANDLE", nameforms.MAX_SHORT_HANDLE + 1)
-    monkeypatch.setattr(soundkey, "MIN_SHORT_KEY", 99)
     before = matcher_of(("unconsented name", n, n) for n in LATIN_NAMES)
     new = [extra for text, hits in zip(texts, found, strict=True)
            if (extra := hits - set(before.find(text)))]
