@@ -40,6 +40,8 @@ from .passages import Line
 Found = tuple[int, str, str, str]
 """(0-based body line, what it is for a message, its text, ``"label"`` or ``"name"``)."""
 
+_ASIDE = re.compile(r"[(\[]([^()\[\]\n]{1,60})[)\]]")
+"""A heading's or label's words in brackets, a label of their own."""
 _REFERENCE = re.compile(
     r"^ {0,3}\[(?!\^)((?:[^\]\\\n]|\\.){1,200})\]:[ \t]*(<[^>\n]*>|\S*)"
     r"(?:[ \t]+(\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$")
@@ -89,22 +91,29 @@ def markers(tokens: list[Token], lines: Iterable[Line]) -> Iterator[Found]:
             code.update(range(*tok.map))
         if tok.type == "inline":
             yield from _inline(tok, src, heading)
-        elif tok.type == "footnote_reference_open":
-            yield src, "the footnote", str(tok.meta["label"]), "name"
+        elif tok.type == "footnote_reference_open":  # named like a heading ("[^draft]")
+            yield src, "the footnote", str(tok.meta["label"]), "label"
         elif tok.type == "html_block":
             yield from ((src, what, text, "label") for what, text in html_titles(tok.content))
         heading = {"heading_open": "the heading", "dt_open": "the term"}.get(tok.type, "")
     for line in lines:
         if line.src not in code and (m := _REFERENCE.match(line.text)):
-            yield line.src, "the link reference", m.group(1), "name"
+            # Used as a comment ("[private]: #"), its label is a marker's name; one
+            # that leads somewhere names the link ("[mentor]: https://…").
+            comment = m.group(2).strip("<>") in ("", "#")
+            how = "name" if comment else "label"
+            yield line.src, "the link reference", m.group(1), how
             if m.group(3):
-                yield line.src, "the link reference's title", m.group(3)[1:-1], "name"
+                yield line.src, "the link reference's title", m.group(3)[1:-1], how
 
 
 def _inline(tok: Token, src: int, heading: str) -> Iterator[Found]:
     children = tok.children or []
     if heading:
-        yield src, heading, _ATTRIBUTES.sub(" ", tok.content).strip(), "label"
+        title = _ATTRIBUTES.sub(" ", tok.content).strip()
+        yield src, heading, title, "label"
+        for aside in _ASIDE.findall(title):  # "## Salary (private)"
+            yield src, heading, aside, "label"
     if any(child.type == "html_inline" for child in children):
         raw = "".join(c.content for c in children if c.type in ("text", "html_inline"))
         yield from ((src, what, text, "label") for what, text in html_titles(raw))
@@ -119,7 +128,10 @@ def _inline(tok: Token, src: int, heading: str) -> Iterator[Found]:
     for at, text in _lines(children):
         for lead in _LEADS:
             for m in lead.finditer(text):
-                yield src + at, "the label", m.group(1).strip(" \t:"), "label"
+                label = m.group(1).strip(" \t:")
+                yield src + at, "the label", label, "label"
+                for aside in _ASIDE.findall(label):  # "**Salary (private):**"
+                    yield src + at, "the label", aside, "label"
         if block := _BLOCK_ID.search(text):
             yield src + at, "the block id", block.group(1), "name"
         for m in _ATTRIBUTES.finditer(text.replace(_OPEN, "").replace(_CLOSE, "")):

@@ -18,7 +18,8 @@ from .lookalike import normalise, privacy_tag
 FRAME_WORDS = frozenset({"begin", "start", "end", "stop", "open", "close", "section", "passage",
                          "block", "part", "only", "here", "below", "above", "this", "from",
                          "until", "keep", "mode", "on", "off", "note", "notes", "text",
-                         "my", "me", "for", "do", "not", "share"})
+                         "my", "me", "for", "do", "not", "share", "details", "info",
+                         "stuff", "bits", "publication", "publishing", "the", "a"})
 """Words around a privacy word in a comment that marks a passage ("end private")."""
 
 

@@ -33,10 +33,10 @@ _Q = "\"'\u201c\u201d\u2018\u2019"
 _PAIR = re.compile(
     rf"(?:^|(?<=[\s{{,;(\[]))(?:#\+)?[{_Q}]?([A-Za-z][\w.-]*)[{_Q}]?[ \t]*(?::(?!:)|=(?!=))"
     rf"[ \t]*[{_Q}]?([^\W\d_][^{_Q},;{{}}()\[\]\n]*?)[{_Q}]?[ \t]*"
-    r"(?=$|[,;{}()\[\]])", re.M)
+    r"(?=$|[,;{}()\[\]]|[ \t]+(?:#|//))", re.M)
 """``key: value``, ``key = "value"``, ``"key": "value"``, ``#+KEY: value``, each up
-to the end of its line or its piece of a one-line object; the value a word (not
-``published == false``, a comparison)."""
+to the end of its line, its piece of a one-line object or a comment after it; the
+value a word (not ``published == false``, a comparison)."""
 _ELEMENT = re.compile(r"<[A-Za-z][^>]*>")
 _ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _COMMENT_MARKS = re.compile(r"<!--|-->|%%")

@@ -28,8 +28,10 @@ _PIECES = re.compile(r"[,;{}()\[\]]")
 of settings written on one line, a statement in brackets)."""
 _STATEMENT = re.compile(
     rf"^[ \t]*(?:#\+)?[{_QUOTES}]?(?P<key>[^\W\d][\w \t.-]*?)[{_QUOTES}]?[ \t]*"
-    rf"(?::(?!:)|=(?!=))[ \t]*[{_QUOTES}]?(?P<value>[^{_QUOTES}]*?)[{_QUOTES}]?[ \t]*$")
-"""``key: value``, ``key = "value"``, ``"key": "value"``, ``#+KEY: value``."""
+    rf"(?::(?!:)|=(?!=))[ \t]*[{_QUOTES}]?(?P<value>[^{_QUOTES}]*?)[{_QUOTES}]?[ \t]*"
+    r"(?:[ \t](?:#|//).*)?$")
+"""``key: value``, ``key = "value"``, ``"key": "value"``, ``#+KEY: value``, with a
+comment after it or not (``visibility: private  # keep off the site``)."""
 _ANY_TAG = re.compile(r"<[^>]*>")
 _HINT = ("to withhold the whole note, write 'visibility: private' in its YAML front matter "
          "(between '---' lines at the top); for part of it, use a '::: private' passage")

@@ -40,6 +40,12 @@ rule; exact where the selector is that tag, classes and id alone (no combinator,
 pseudo-class or attribute: what these do not check)."""
 
 
+_ON_ACTION = re.compile(r":(?:hover|focus|focus-within|focus-visible|active|visited|target)\b",
+                        re.I)
+"""A rule that applies only while the reader points, clicks or follows a link: not
+how the page is drawn when opened (every saved page moves a link on hover)."""
+
+
 def _rules(markup: str) -> list[Rule]:
     rules: list[Rule] = []
     for sheet in _SHEET.finditer(markup):
@@ -48,7 +54,8 @@ def _rules(markup: str) -> list[Rule]:
             if not placing:
                 continue
             for selector in m.group(1).split(","):
-                if (c := _COMPOUND.search(selector.strip())) is None:
+                if _ON_ACTION.search(selector) or (c := _COMPOUND.search(selector.strip())) \
+                        is None:
                     continue
                 parts = _PART.findall(c.group(2))
                 exact = (c.start() == 0 and "[" not in c.group(2) and ":" not in c.group(2)

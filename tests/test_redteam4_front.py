@@ -12,12 +12,13 @@ shows the build exit 0 with the canary published, so the check is what keeps it 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from unit_helpers import write_site
 
-from ivsite import bodyprivacy, fmchecks, frontmatter, parse, secrets, validate
+from ivsite import bodymarkers, bodyprivacy, fmchecks, frontmatter, parse, secrets, validate
 from ivsite.contactshape import contact_shape
 from ivsite.pipeline import build
 
@@ -70,6 +71,9 @@ def test_the_error_points_at_the_block_and_says_merge(tmp_path: Path) -> None:
 def test_a_second_block_unchecked_is_published(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parse, "second_front_matter", lambda path, fm: [])
+    # Read as Markdown, "tags: [private]" over "---" is a heading: its bracketed
+    # word is a label of its own (red team 9's review), another line's refusal.
+    monkeypatch.setattr(bodymarkers, "_ASIDE", re.compile(r"(?!)"))
     status, _, published = built(tmp_path, page(SECOND["tags-only"]))
     assert status == 0 and "CANARY-J2" in published
 

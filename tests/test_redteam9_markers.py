@@ -77,7 +77,7 @@ LABELLED = {  # the class of each finding, one member a line; (body, code, line)
     "R9-25d empty link title": ('[](# "private")\nPlans.\n', "privacy-label", 1),
     "R9-25d link title": ('[x](https://example.org "Confidential")\n', "privacy-label", 1),
     "R9-25d empty fragment": ("[](#private-start)\nPlans.\n", "privacy-markup", 1),
-    "footnote label": ("Text[^private]\n\n[^private]: Plans.\n", "privacy-markup", 3),
+    "footnote label": ("Text[^private]\n\n[^private]: Plans.\n", "privacy-label", 3),
     "block id": ("Intro.\n\nPlans ^private\n", "privacy-markup", 3),
     "definition term": ("Private\n: Plans.\n", "privacy-label", 1),
     "setext heading": ("Off the record\n==============\n", "privacy-label", 1),

@@ -1,0 +1,91 @@
+"""The review of red team 9's fixes (closing note of stop 21): members of a fixed
+class the fixes first missed, and ordinary Markdown and attachments they refused.
+
+* a setting line with a comment after it (``visibility: private  # keep off``)
+  was neither refused by the filter nor read by the audit;
+* a heading's or label's words in brackets (``## Salary (private)``) and a
+  privacy word with a plain noun (``## Private details``) were no label;
+* a link reference that leads somewhere (``[mentor]: https://…``) or a footnote
+  named like a word (``[^draft]``) was refused as a marker;
+* an attached page's hover rule (``a:hover{top:1px}``) made its sheet unreadable.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_redteam9_markers import _errors
+
+from ivsite import markerwords, saidsettings, settingforms, sheetstyle
+from ivsite.saidsettings import _PAIR
+from ivsite.settingforms import statements
+from ivsite.sheetstyle import unplaced
+
+COMMENTED = ["visibility: private  # keep off the site", 'visibility = "private"  # later',
+             "draft = true # not ready", "visibility: mentor // for Ada"]
+
+
+@pytest.mark.parametrize("line", COMMENTED)
+def test_a_setting_with_a_comment_after_it_is_read_by_both_lines(line: str) -> None:
+    assert [o for o, _ in statements(f"Intro.\n{line}")] == [1]
+    assert any(settingforms.says_setting(*m.groups()) for m in _PAIR.finditer(line))
+    assert ("privacy-field", 3) in _errors(f"Intro.\n\n{line}\n\nSecret plans.\n")
+
+
+def test_without_the_comment_rule_it_is_published(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = re.compile(settingforms._STATEMENT.pattern.replace(r"(?:[ \t](?:#|//).*)?", ""))
+    monkeypatch.setattr(settingforms, "_STATEMENT", before)
+    monkeypatch.setattr(saidsettings, "_PAIR", re.compile(
+        saidsettings._PAIR.pattern.replace(r"|[ \t]+(?:#|//)", ""), re.M))
+    assert _errors(f"Intro.\n\n{COMMENTED[0]}\n\nSecret plans.\n") == []
+    assert not any(m.group(2) == "private" for m in saidsettings._PAIR.finditer(COMMENTED[0]))
+
+
+LABELS = ["## Salary (private)\n", "**Salary (private):** she earns 90k.\n",
+          "## Compensation (confidential)\n", "## Private details\n", "## Secret stuff\n"]
+
+
+@pytest.mark.parametrize("body", LABELS)
+def test_a_label_in_brackets_or_with_a_plain_noun_is_refused(body: str) -> None:
+    assert ("privacy-label", 1) in _errors(body), _errors(body)
+
+
+def test_without_the_bracketed_reading_they_are_published(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from ivsite import bodymarkers
+
+    monkeypatch.setattr(bodymarkers, "_ASIDE", re.compile(r"(?!)"))
+    monkeypatch.setattr(markerwords, "FRAME_WORDS",
+                        markerwords.FRAME_WORDS - {"details", "stuff"})
+    assert all(_errors(body) == [] for body in LABELS), [_errors(b) for b in LABELS]
+
+
+ORDINARY = [
+    "My [mentor][mentor] helped.\n\n[mentor]: https://ada.example\n",
+    "See my [personal site][personal].\n\n[personal]: https://me.example\n",
+    "The [draft][draft] is online.\n\n[draft]: https://docs.example/d\n",
+    "A claim.[^draft]\n\n[^draft]: From an early draft of the report.\n",
+    "## Salary (estimated)\n", "## Private equity\n", "## Work (in progress)\n",
+]
+
+
+@pytest.mark.parametrize("body", ORDINARY)
+def test_ordinary_references_footnotes_and_headings_build(body: str) -> None:
+    assert _errors(body) == []
+
+
+def test_a_reference_used_as_a_comment_is_still_refused() -> None:
+    assert ("privacy-markup", 1) in _errors("[private]: #\n\nPlans.\n")
+    assert ("privacy-markup", 1) in _errors("[//]: # (begin private)\nPlans.\n")
+
+
+def test_a_hover_rule_leaves_an_attached_page_readable() -> None:
+    page = "<style>a:hover{position:relative;top:1px}a{position:static}</style><a>x</a>"
+    assert unplaced(page) is None
+
+
+def test_without_the_hover_rule_the_page_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sheetstyle, "_ON_ACTION", re.compile(r"(?!)"))
+    page = "<style>a:hover{position:relative;top:1px}a{position:static}</style><a>x</a>"
+    assert unplaced(page) is not None
