@@ -89,3 +89,25 @@ def test_without_the_hover_rule_the_page_is_refused(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(sheetstyle, "_ON_ACTION", re.compile(r"(?!)"))
     page = "<style>a:hover{position:relative;top:1px}a{position:static}</style><a>x</a>"
     assert unplaced(page) is not None
+
+
+RTF_HIDING = [  # a name a word processor shows whole, split by what it does not show
+    rb"{\rtf1\ansi\pard Interview with Jane Do{\*\bkmkstart _GoBack}{\*\bkmkend _GoBack}e\par}",
+    rb"{\rtf1\ansi Ja{\field{\*\fldinst PAGE}{\fldrslt }}ne Doe}",
+    rb"{\rtf1\ansi Jane {\v xx}Doe}",
+]
+
+
+@pytest.mark.parametrize("data", RTF_HIDING)
+def test_an_rtf_name_split_by_unshown_groups_is_read_whole(data: bytes) -> None:
+    from ivsite.rtftext import rtf_readings
+
+    assert any(b"Jane Doe" in r for r in rtf_readings(data))
+
+
+def test_without_the_shown_reading_the_rtf_name_is_not_read(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from ivsite import rtftext
+
+    monkeypatch.setattr(rtftext, "_shown", lambda data, declared: b"")
+    assert not any(b"Jane Doe" in r for d in RTF_HIDING for r in rtftext.rtf_readings(d))
