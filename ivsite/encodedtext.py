@@ -56,6 +56,13 @@ a line break and a space, which a reader takes out: "Jane D" / " oe" is "Jane Do
 _FOLD = re.compile(rb"\r?\n[ \t]")
 _ENCODED_WORD = re.compile(rb"=\?[^?\s]+\?[BbQq]\?[^?\s]*\?=")
 _QUOTED = re.compile(rb"=[0-9A-Fa-f]{2}|=\r?\n")
+_SURELY_QUOTED = re.compile(rb"=\r?\n|(?:=[89A-Fa-f][0-9A-Fa-f]){2}|quoted-printable", re.I)
+"""What only quoted-printable text holds: a soft line break, a letter outside
+ASCII as two or more escaped bytes (``Zo=C3=AB``), or its name (a mail's or a
+vCard's ``ENCODING=QUOTED-PRINTABLE``); asked of a file past :data:`_LARGE`,
+where a copy of the whole file for a spreadsheet's ``=A1`` or a script's ``x=20``
+would spend the read's budget and refuse the file."""
+_LARGE = 1 << 20
 _PERCENT = re.compile(rb"%[0-9A-Fa-f]{2}")
 _BASE64 = re.compile(rb"(?:[A-Za-z0-9+/\-_]{4}(?:\r?\n)?){3,}(?:[A-Za-z0-9+/\-_]{2,3}={0,2})?")
 """A run of at least 12 base64 letters (a name of eight) (either alphabet), lines wrapped or not."""
@@ -80,7 +87,7 @@ def encoded_parts(path: PurePosixPath, data: bytes, budget: Budget) -> list[Part
         found.append((path, _FOLD.sub(b"", data)))
     if _ENCODED_WORD.search(data):
         found.append((path, _ENCODED_WORD.sub(lambda m: _word(m.group(0)).encode(), data)))
-    if _QUOTED.search(data):
+    if _QUOTED.search(data) and (len(data) < _LARGE or _SURELY_QUOTED.search(data)):
         found.append((path, quopri.decodestring(data)))
     if _PERCENT.search(data):
         found.append((path, unquote_to_bytes(data)))

@@ -13,6 +13,7 @@ class the fixes first missed, and ordinary Markdown and attachments they refused
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath
 
 import pytest
 from test_redteam9_markers import _errors
@@ -111,3 +112,16 @@ def test_without_the_shown_reading_the_rtf_name_is_not_read(
 
     monkeypatch.setattr(rtftext, "_shown", lambda data, declared: b"")
     assert not any(b"Jane Doe" in r for d in RTF_HIDING for r in rtftext.rtf_readings(d))
+
+
+def test_a_large_spreadsheet_is_not_copied_as_quoted_printable() -> None:
+    """A 2 MB CSV of formulas (``=A1``) and figures (``x=20``) is read once, not
+    once more decoded: its copies spent the read's budget and refused it."""
+    from ivsite.encodedtext import encoded_parts
+    from ivsite.packed import Budget
+
+    csv = b"total,=A1+B1,x=20\n" * 120_000
+    assert encoded_parts(PurePosixPath("figures.csv"), csv, Budget()) == []
+    card = b"N;ENCODING=QUOTED-PRINTABLE:Jane=20Doe\nNOTE:" + b"x" * (2 << 20)
+    assert any(b"Jane Doe" in body
+               for _, body in encoded_parts(PurePosixPath("card.vcf"), card, Budget()))
