@@ -21,6 +21,10 @@ from collections.abc import Iterator
 from .contactshape import phone_numbers
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[^\W_](?:[\w-]*\.)+[^\W\d_]{2,}(?![\w-])")
+_BOOK_NUMBER = re.compile(r"\b(?:ISBN|ISSN|DOI)(?:-1[03])?\W{0,3}$", re.I)
+"""What a book's or a paper's number follows: not a number to call."""
+_RANGE = re.compile(r"\d{5,}\s*[-\u2013]\s*\d{5,}")
+"""Two figures of five digits or more joined by a dash (a salary range, 120000-140000)."""
 
 
 def body_contacts(body: str) -> Iterator[tuple[str, str, int]]:
@@ -30,4 +34,6 @@ def body_contacts(body: str) -> Iterator[tuple[str, str, int]]:
         for m in _EMAIL.finditer(line):
             yield "email", m.group(0), n
         for number in phone_numbers(line):
-            yield "phone", number, n
+            before = line[:line.find(number)]
+            if not (_BOOK_NUMBER.search(before) or _RANGE.fullmatch(number.strip())):
+                yield "phone", number, n

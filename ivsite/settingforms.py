@@ -56,9 +56,13 @@ def statements(text: str) -> Iterator[tuple[int, str]]:
     for offset, line in enumerate(text.split("\n")):
         if ":" not in line and "=" not in line:
             continue
-        for piece in _PIECES.split(line):
+        pieces = _PIECES.split(line)
+        for piece in pieces:
             m = _STATEMENT.match(piece)
-            if m is not None and says_setting(m.group("key"), m.group("value")):
+            # A piece of a line split at brackets or commas states a setting by a
+            # key of one word ("visibility"), not by prose ("internal transfer: yes").
+            if m is not None and says_setting(m.group("key"), m.group("value")) and (
+                    len(pieces) == 1 or len(m.group("key").split()) == 1):
                 yield offset, " ".join(piece.split())
 
 

@@ -125,3 +125,30 @@ def test_a_large_spreadsheet_is_not_copied_as_quoted_printable() -> None:
     card = b"N;ENCODING=QUOTED-PRINTABLE:Jane=20Doe\nNOTE:" + b"x" * (2 << 20)
     assert any(b"Jane Doe" in body
                for _, body in encoded_parts(PurePosixPath("card.vcf"), card, Budget()))
+
+
+@pytest.mark.parametrize("line", ["Remote: yes (internal transfer: yes)",
+                                  "Benefits: dental, mentorship program: yes",
+                                  "Relocation: no; internal move: yes"])
+def test_prose_split_at_brackets_states_no_setting(line: str) -> None:
+    assert list(statements(line)) == []
+
+
+def test_a_one_word_key_in_brackets_is_still_a_setting() -> None:
+    assert [o for o, _ in statements('Intro.\n{"visibility": "private", "title": "x"}')] == [1]
+    assert [o for o, _ in statements("(visibility: private)")] == [0]
+
+
+def test_a_book_number_or_a_salary_range_in_a_private_body_is_no_phone() -> None:
+    from ivsite.bodycontacts import body_contacts
+
+    found = list(body_contacts("See ISBN 978-0-13-110362-7; pay 120000-140000; cell 416 555 0199"))
+    assert found == [("phone", "416 555 0199", 0)]
+
+
+def test_without_the_book_rule_the_isbn_is_a_phone(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ivsite import bodycontacts
+
+    monkeypatch.setattr(bodycontacts, "_BOOK_NUMBER", re.compile(r"(?!)"))
+    assert any(kind == "phone" and "978" in number for kind, number, _ in
+               bodycontacts.body_contacts("See ISBN 978-0-13-110362-7."))
