@@ -29,6 +29,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from .blockcomments import block_comments
 from .diagnostics import Diagnostic
 from .swallowed import swallowed_settings
+from .yamlnodes import yaml_nodes
 
 _DOCUMENT_END = re.compile(r"\.\.\.(?:[ \t]|$)")
 """A YAML document end marker: ``...`` at the start of a line, alone or before a comment."""
@@ -248,18 +249,7 @@ def _nested(node: yaml.Node, path: tuple[str, ...], fm: FrontMatter, seen: set[i
 
 def _mappings(root: yaml.Node) -> Iterator[yaml.MappingNode]:
     """Every mapping in a document, each once (an alias is not walked again)."""
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            yield node
-            stack.extend(v for _, v in node.value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+    return (n for n in yaml_nodes(root) if isinstance(n, yaml.MappingNode))
 
 
 def _duplicates(path: str, root: yaml.Node) -> list[Diagnostic]:

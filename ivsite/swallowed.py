@@ -20,6 +20,7 @@ import yaml
 
 from .diagnostics import Diagnostic
 from .lookalike import privacy_word
+from .yamlnodes import yaml_nodes
 
 _KEY_LINE = re.compile(r"""^[ \t]*(?:-[ \t]+)?["']?([A-Za-z_][\w-]*)["']?[ \t]*:(?:[ \t]|$)""")
 """A line that reads as a YAML setting: ``key:`` (or ``- key:``) and a space."""
@@ -58,17 +59,5 @@ def swallowed_settings(path: str, root: yaml.Node, yaml_text: str) -> list[Diagn
 
 def _quoted(root: yaml.Node) -> Iterator[yaml.ScalarNode]:
     """Every quoted scalar over more than one line, keys and values, each once."""
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            stack.extend(n for pair in node.value for n in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, yaml.ScalarNode) and node.style in ('"', "'") \
-                and node.end_mark.line > node.start_mark.line:
-            yield node
+    return (n for n in yaml_nodes(root, keys=True) if isinstance(n, yaml.ScalarNode)
+            and n.style in ('"', "'") and n.end_mark.line > n.start_mark.line)
