@@ -53,10 +53,24 @@ def _executable() -> bytes:
 def _bundle() -> dict[str, str]:
     """File name to SHA-256 of each script and style sheet Pagefind writes into a
     bundle: the same bytes for every site (some are assembled as it writes them,
-    so they are not found in the executable as the engine is), made once by
-    indexing a one-page folder. Empty without the executable: then no file of
-    Pagefind's is known."""
+    so they are not found in the executable as the engine is). Empty without the
+    executable: then no file of Pagefind's is known."""
     import hashlib
+
+    return {name: hashlib.sha256(data).hexdigest() for name, data in _bundle_files().items()}
+
+
+def fixed_sheets() -> dict[str, bytes]:
+    """The style sheets Pagefind writes the same into every bundle, by file name:
+    what they hide is known before Pagefind has written them (the audit of the
+    pages while Pagefind runs reads them as the audit of the whole folder will)."""
+    return {name: data for name, data in _bundle_files().items() if name.endswith(".css")}
+
+
+@functools.cache
+def _bundle_files() -> dict[str, bytes]:
+    """Each script and style sheet of a bundle made once by indexing a one-page
+    folder."""
     import subprocess
     import tempfile
 
@@ -68,8 +82,7 @@ def _bundle() -> dict[str, str]:
                 "<html><body><main><p>text</p></main></body></html>", "utf-8")
             subprocess.run([str(get_executable()), "--site", tmp, "--silent"], check=True,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
-            return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-                    for p in (Path(tmp) / "pagefind").iterdir()
+            return {p.name: p.read_bytes() for p in (Path(tmp) / "pagefind").iterdir()
                     if p.suffix in (".js", ".mjs", ".css")}
     except (ImportError, OSError, subprocess.SubprocessError):
         return {}

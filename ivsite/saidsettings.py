@@ -69,9 +69,11 @@ def _level(key: str, value: str) -> str | None:
 
 
 def _pairs(line: str) -> list[tuple[str, str]]:
-    """Each (key, value) a line states, as text or as an element's attributes."""
-    out = [(m.group(1), m.group(2)) for m in _PAIR.finditer(_COMMENT_MARKS.sub(" ", line))]
-    for element in _ELEMENT.findall(line):
+    """Each (key, value) a line states, as text or as an element's attributes. (A
+    line with no ``:``, ``=`` or ``<``, most prose, states none: not searched.)"""
+    out = [(m.group(1), m.group(2)) for m in _PAIR.finditer(_COMMENT_MARKS.sub(" ", line))] \
+        if ":" in line or "=" in line else []
+    for element in _ELEMENT.findall(line) if "<" in line else ():
         attrs = {m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or ""
                  for m in _ATTR.finditer(element)}
         key = attrs.get("name") or attrs.get("property") or attrs.get("itemprop")

@@ -10,6 +10,7 @@ audited too.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from ivsite import audit, auditcache, auditsearch, write
 from ivsite.audit import audit_files
 from ivsite.auditsearch import AssetSecret
 from ivsite.incremental import last_build
-from ivsite.pipeline import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, build
+from ivsite.pipeline import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, build, checks
 from ivsite.secrets import ADDRESS, Secret
 
 NAME = Secret("unconsented name", "Jane Doe", "content/interviews/x.md", 5)
@@ -324,3 +325,45 @@ def test_a_file_known_clean_that_became_a_withheld_file_is_caught() -> None:
     then = audited({"files/copy.txt": source}, [], assets=[withheld], clean=first.clean)
     assert [h.secret.kind for h in then.hits] == ["withheld file"]
     assert not then.clean
+
+
+def test_a_cold_build_reads_each_page_once(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pages, audited while Pagefind runs, are read with the style sheets
+    Pagefind is writing (ivsite.pagefind_engine.fixed_sheets): the audit of the
+    whole folder then knows them clean by the same key and reads only Pagefind's
+    own files. Read without those sheets, every page was read twice."""
+    site = _site(tmp_path / "site")
+    read = _files_read(monkeypatch)
+    assert build(site, out=tmp_path / "out").status == EXIT_OK
+    pages = [rel for rel in read if rel.endswith(".html")]
+    assert "odd/index.html" in pages
+    assert len(pages) == len(set(pages)), sorted(pages)
+
+    monkeypatch.setattr(checks, "_pagefind_hidden", lambda plan: frozenset())
+    shutil.rmtree(site / ".ivsite")  # the keys the first build found clean
+    read.clear()
+    assert build(site, out=tmp_path / "out2").status == EXIT_OK
+    assert read.count("odd/index.html") == 2
+
+
+def test_pagefind_writing_other_sheets_means_the_pages_are_read_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should Pagefind write a style sheet that hides what the known ones do not,
+    the keys of the pages audited without it are not the folder's: every page is
+    read again, with the sheet, and what it hides is read as on screen."""
+    site = _site(tmp_path / "site")
+    put(site / "content/pages/hid.md", ({"title": "Hid", "visibility": "public"},
+                                        '<span class="rare-thing">Text</span> here.\n'))
+    real = write.start_pagefind
+
+    def start(folders: list[Path]) -> list[tuple[Path, subprocess.Popen[bytes]]]:
+        for folder in folders:
+            (folder / "pagefind").mkdir()
+            (folder / "pagefind" / "extra.css").write_text(".rare-thing{display:none}")
+        return real(folders)
+
+    monkeypatch.setattr(write, "start_pagefind", start)
+    read = _files_read(monkeypatch)
+    assert build(site, out=tmp_path / "out").status == EXIT_OK
+    assert read.count("hid/index.html") == 2

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import pagefind_engine
 from ..audit import Contents, audit_files, audit_folder
 from ..auditscripts import OwnScripts
 from ..auditsearch import AssetSecret, Hit
@@ -192,11 +193,20 @@ def audit_staged(pipe: Pipeline, staged: Staged, checks: list[LayerCheck]) -> fr
             (rel, (base / rel).read_bytes) for rel in (*sorted(plan.files), *sorted(plan.assets))]
         clean |= audit_files(files, c.secrets, c.visible, c.assets, c.base_url,
                              pipe.audit_clean.known, c.consented, pipe.progress.advance,
-                             c.hidden, scripts=c.scripts).clean
-    # Kept for the next build too: these keys stand for the pages read without
-    # Pagefind's style sheets, which the audit of the whole folder reads with.
+                             c.hidden | _pagefind_hidden(plan), scripts=c.scripts).clean
     pipe.audit_clean.add(clean)
     return frozenset(clean)
+
+
+def _pagefind_hidden(plan: OutputPlan) -> frozenset[str]:
+    """What the style sheets Pagefind is writing into this layer will hide. The
+    audit of the whole folder reads every page with them; read with them here too,
+    a page gets the key it will have there, and is not read twice. Should Pagefind
+    write other sheets, the keys differ and the folder's audit reads every page."""
+    if not plan.search_index:
+        return frozenset()
+    return frozenset(sheets_hiding(
+        (f"pagefind/{name}", data) for name, data in pagefind_engine.fixed_sheets().items()))
 
 
 def audit_before_encryption(pipe: Pipeline, site: Site) -> list[Hit]:
