@@ -187,9 +187,9 @@ def text_words(text: str) -> tuple[str, str]:
     cased = _folded(plain)
     spaced = _joined(cased)
     joined = base = _casefold(spaced)
-    if _CAMEL.search(spaced) or _DIGIT_EDGE.search(spaced):
+    if _CAMEL.search(spaced) or _DIGIT_EDGE_IN.search(spaced):
         joined += f" {SEPARATOR} " + _casefold(
-            _DIGIT_EDGE.sub(" ", _CAMEL.sub(r" \g<0>", spaced)))
+            _split_at_digits(_CAMEL.sub(r" \g<0>", spaced)))
     if _SPACED_OUT.search(f" {joined} "):
         joined += f" {SEPARATOR} " + _SPACED_OUT.sub(_run_together, f" {joined} ").strip()
     joined += "".join(f" {SEPARATOR} {r}" for r in _other_readings(plain, cased, base))
@@ -214,6 +214,24 @@ _DIGIT_EDGE = re.compile(r"(?<=[^\W\d_]{3})(?=[0-9])|(?<=[0-9])(?=[^\W\d_]{3})")
 """Where three letters meet digits inside a word: a handle or mailbox with a number
 on the name ("quentinzabrowski92", "2026janedoe") is searched split there too, as
 camelCase is ("h1", "3px" and "2nd" are not split: no name is in them)."""
+_DIGIT_EDGE_IN = re.compile(r"[0-9](?:(?<=[^\W\d_]{3}[0-9])|(?=[^\W\d_]{3}))")
+"""Whether a text has a place :data:`_DIGIT_EDGE` splits: found the same, written
+to start with a digit, which the regular expression engine scans for eight times
+as fast as it tries the look-behind at every place."""
+_EDGE_DIGIT = re.compile(r"[0-9](?:(?<=[^\W\d_]{3}[0-9])(?P<before>))?"
+                         r"(?:(?=[^\W\d_]{3})(?P<after>))?")
+"""Each digit, and whether :data:`_DIGIT_EDGE` splits before or after it: the
+split, made from the digits (see :func:`_split_at_digits`)."""
+
+
+def _split_at_digits(text: str) -> str:
+    """``_DIGIT_EDGE.sub(" ", text)``, made several times faster."""
+    return _EDGE_DIGIT.sub(_edge, text)
+
+
+def _edge(m: re.Match[str]) -> str:
+    before, after = m.group("before"), m.group("after")
+    return f"{' ' if before is not None else ''}{m.group(0)}{' ' if after is not None else ''}"
 _SPACED_OUT = re.compile(r" [^\W\d_] [^\W\d_](?: [^\W\d_])+(?= )")
 """Three or more single letters in a row: letter-spaced words ("J a n e  D o e",
 "J.a.n.e D.o.e"). Searched run together too ("janedoe", which a name's

@@ -52,8 +52,15 @@ _REPEAT = re.compile(rf"(?P<times>{_apart(REPEATS)}){_SEP}(?P<digit>[0-9](?![0-9
 def spoken_digits(text: str) -> str:
     """``text`` (case-folded) with each number word standing apart as its digits:
     "416 triple-five oh-one forty-two" is "416 555 0-1 42"."""
-    text = _TENS.sub(_tens, _TEENS.sub(lambda m: TEENS[m.group(0)], text))
-    text = _REPEAT.sub(_repeat, text)
+    # Each pattern only where its words' letters are (a C search of the text):
+    # most texts hold no teen, no tens and no "double", and the alternations try
+    # every place of the text.
+    if any(part in text for part in ("ten", "teen", "eleven", "twelve")):
+        text = _TEENS.sub(lambda m: TEENS[m.group(0)], text)
+    if "ty" in text:
+        text = _TENS.sub(_tens, text)
+    if any(word in text for word in REPEATS):
+        text = _REPEAT.sub(_repeat, text)
     return _DIGIT_WORD.sub(lambda m: DIGITS[m.group(0)], text)
 
 

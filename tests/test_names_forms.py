@@ -105,7 +105,7 @@ CASES = {
          "pages/thanks.md": _page("Follow @quentinzabrowski92 or write to "
                                   "quentin.zabrowski92@mail.example.")},
         PAGE, TALK, "quentinzabrowski92",
-        lambda mp: mp.setattr(normalise, "_DIGIT_EDGE", re.compile(r"(?!)"))),
+        lambda mp: mp.setattr(normalise, "_DIGIT_EDGE_IN", re.compile(r"(?!)"))),
     "H15 referrer with an aside": Case(
         {"interviews/2026-01-05-talk.md": _talk("Quentin Zabrowski",
                                                 referred_by="Sam Lee (my old manager)"),

@@ -148,3 +148,17 @@ def test_the_kept_mark_ranges_are_those_unicodedata_gives() -> None:
     assert unicodemarks.found_ranges() == unicodemarks.mark_ranges()
     if unicodedata.unidata_version == unicodemarks.KEPT_VERSION:
         assert unicodemarks.found_ranges() == unicodemarks.KEPT_RANGES
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab\u00e9\u00df\u0434_ -.09\u0663"), max_size=12))
+def test_the_digit_edge_is_found_where_the_split_would_split(text: str) -> None:
+    """text_words tests for a place between letters and digits with a pattern that
+    starts with the digit (fast): it finds one exactly where the split's pattern does."""
+    assert bool(normalise._DIGIT_EDGE_IN.search(text)) == bool(normalise._DIGIT_EDGE.search(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab\u00e9\u00df\u0434_ -.09\u0663"), max_size=14))
+def test_the_split_at_digits_is_the_split_of_the_edge_pattern(text: str) -> None:
+    assert normalise._split_at_digits(text) == normalise._DIGIT_EDGE.sub(" ", text)

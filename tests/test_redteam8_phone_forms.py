@@ -21,6 +21,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sites import (
     RED_TEAM_TALK,
     assert_audit_refuses,
@@ -130,3 +132,18 @@ def test_the_words_read_as_digits() -> None:
     assert read("416 triple-five oh-one forty-two") == "416 5 5 5 0-1 42"
     assert read("double 5, seventy, nineteen") == "5 5, 70, 19"
     assert read("often someone doubled the tension") == "often someone doubled the tension"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(sorted({*spokendigits.DIGITS, *spokendigits.TEENS,
+                                         *spokendigits.TENS, *spokendigits.REPEATS,
+                                         "5", "-", " ", "often", "city", "x"})),
+                max_size=12).map(" ".join))
+def test_spoken_digits_reads_as_every_pattern_run_would(text: str) -> None:
+    """Each pattern runs only where its words' letters are: the same reading as
+    running every pattern on every text."""
+    every = spokendigits._TENS.sub(spokendigits._tens, spokendigits._TEENS.sub(
+        lambda m: spokendigits.TEENS[m.group(0)], text))
+    every = spokendigits._REPEAT.sub(spokendigits._repeat, every)
+    every = spokendigits._DIGIT_WORD.sub(lambda m: spokendigits.DIGITS[m.group(0)], every)
+    assert spokendigits.spoken_digits(text) == every
