@@ -13,7 +13,8 @@ field of a withheld note is looked for, unless the audience sees the same words
 in a visible note.
 
 The audit is a pure function of a file's path and bytes and of what it looks
-for, so a file found clean by an earlier build need not be read again: see
+for, so a file found clean by an earlier build need not be read again, and one
+found clean of most of this build's secrets is read for the others alone: see
 audit_files, and ivsite.auditcache for the keys and how they are kept.
 """
 
@@ -25,7 +26,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from .auditcache import file_key
+from .auditcache import NOTHING_KNOWN, Known, file_key
 from .auditscripts import OwnScripts
 from .auditsearch import AssetSecret, Hit, Search, search_for
 from .cores import apart
@@ -44,13 +45,15 @@ class Audit(NamedTuple):
     hits: list[Hit]
     clean: frozenset[str]
     """The keys (see file_key) of the files found clean: nothing in them."""
+    ids: frozenset[str]
+    """The secrets (ivsite.auditcache.secret_ids) they were found clean of."""
 
 
 def audit_folder(
     folder: Path, secrets: list[Secret], visible_text: str,
     withheld_assets: list[AssetSecret], skip_prefixes: tuple[str, ...] = (),
     progress: Progress = QUIET, stop: Callable[[], bool] | None = None, base_url: str = "",
-    clean: frozenset[str] = frozenset(), consented: tuple[str, ...] = (),
+    clean: Known = NOTHING_KNOWN, consented: tuple[str, ...] = (),
     hidden: frozenset[str] = frozenset(), scripts: OwnScripts | None = None,
 ) -> Audit:
     """Every secret found in ``folder``. ``stop`` is asked before each file; when it
@@ -83,7 +86,7 @@ Contents = bytes | Callable[[], bytes]
 def audit_files(
     files: Iterable[tuple[str, Contents]], secrets: list[Secret], visible_text: str,
     withheld_assets: list[AssetSecret], base_url: str = "",
-    clean: frozenset[str] = frozenset(), consented: tuple[str, ...] = (),
+    clean: Known = NOTHING_KNOWN, consented: tuple[str, ...] = (),
     each: Callable[[], None] = lambda: None, hidden: frozenset[str] = frozenset(),
     size: int | None = None, scripts: OwnScripts | None = None,
 ) -> Audit:
@@ -92,11 +95,15 @@ def audit_files(
     address, under which a withheld page's address written out is found too.
     ``each`` is called as each file's verdict comes in.
 
-    ``clean``: keys of files an earlier audit found clean (see file_key). A file
-    whose key is among them is not read again: the key covers everything the
-    verdict depends on, so the verdict would be the same. Every other file is
-    audited, and the result's ``clean`` holds the keys of all files that are clean
-    now (skipped or audited), never one with a hit.
+    ``clean``: keys of files an earlier audit found clean (see file_key), each
+    with the secrets it was found clean of. A file whose key is known clean of
+    every secret is not read again: the key covers everything else the verdict
+    depends on, so the verdict would be the same. One known clean of some is read
+    for the others (and the other secrets of their notes) alone; should that find
+    anything, it is read again for all, so that its hits are those a first audit
+    reports. Every other file is audited, and the result's ``clean`` holds the
+    keys of all files that are clean now (skipped or audited), never one with a
+    hit.
 
     ``consented``: the names of people who agreed to be named, which do not name
     anyone else ("Aiko C. Fagerlund" holds "C. Fagerlund", a short form of
@@ -131,10 +138,10 @@ def audit_files(
         if key:
             now.add(key)
         hits += found
-    return Audit(hits, frozenset(now))
+    return Audit(hits, frozenset(now), search.id_set)
 
 
-def _verdict(search: Search, clean: frozenset[str],
+def _verdict(search: Search, clean: Known,
              job: tuple[str, Contents]) -> tuple[list[Hit], str]:
     """What one file gives away, and its key when it is clean ("" when not)."""
     rel, contents = job
@@ -144,5 +151,7 @@ def _verdict(search: Search, clean: frozenset[str],
     # A file's hash is looked up every time: the withheld files change with
     # every edit to a note (each note's source is one), and a lookup is cheap.
     found = search.withheld_file(rel, data_digest, data)
-    found += [] if key in clean else search.hits(rel, data)
+    missing = clean.missing(key, search.id_set)
+    if missing is None or (missing and search.part(missing).hits(rel, data, code=False)):
+        found += search.hits(rel, data)
     return found, "" if found else key

@@ -1,12 +1,17 @@
 """Which output files an audit found clean, remembered from one build to the next.
 
-The audit is a pure function of a file's path and bytes and of everything it
-looks for: a file with the same key (file_key) as one found clean before would
-be found clean again, so a build need not read it. Only files with no hit are
-ever remembered (see ivsite.audit.audit_files), so nothing here can excuse a hit.
+The audit is a pure function of a file's path and bytes, of how it reads them
+and of the secrets it looks for. A file's key (file_key) stands for its path, its
+bytes and the reading (reading_digest); each key is kept with the secrets it was
+found clean of (secret_ids). A later audit with the same reading need not read a
+file with a known key again, and reads one known clean of most of its secrets for
+the others alone (ivsite.audit): an edit to one withheld note changes that note's
+secrets, not every page's verdict. Only files with no hit are ever remembered
+(see ivsite.audit.audit_files), so nothing here can excuse a hit.
 
-Kept in ``.ivsite/cache/audit-clean``, one key a line: the keys the last build
-found clean and no others, so the file stays the size of one build's output.
+Kept in ``.ivsite/cache/audit-clean``: each group of secrets the last build's
+audits looked for, and the keys of the files found clean of them, and no others,
+so the file stays the size of one build's output.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,25 +39,33 @@ AUDIT_VERSION = 1
 digest of ivsite's own source (also in the key) would not show."""
 
 
-def needles_digest(secrets: list[Secret], shown: object, base_url: str,
-                   consented: tuple[str, ...] = (), hidden: tuple[str, ...] = (),
-                   scripts: tuple[str, ...] = ()) -> str:
+def reading_digest(shown: object, base_url: str, consented: tuple[str, ...] = (),
+                   hidden: tuple[str, ...] = (), scripts: tuple[str, ...] = ()) -> str:
     """A digest of everything an audit's reading of a file depends on but the file
-    itself: every field of every secret, ``shown`` (which of the forms looked for
-    the audience may read anyway: ivsite.auditneedles.Seen.answers, not the visible text,
-    which changes with every edit while these rarely do), the site's address, the
-    names of people who agreed, the classes the style sheets hide, the scripts the
-    output may hold (ivsite.auditscripts), and the audit's own code. (Withheld files are found
-    by their hash, looked up for every file in every audit.)"""
+    and the secrets: ``shown`` (which of the forms looked for the audience may read
+    anyway: ivsite.auditneedles.Seen.answers, not the visible text, which changes
+    with every edit while these rarely do), the site's address, the names of people
+    who agreed, the classes the style sheets hide, the scripts the output may hold
+    (ivsite.auditscripts), and the audit's own code. (Withheld files are found by
+    their hash, looked up for every file in every audit.)"""
     return hashlib.sha256(repr((
-        _code_digest(), secrets, shown, base_url, consented, hidden, scripts,
+        _code_digest(), shown, base_url, consented, hidden, scripts,
     )).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def file_key(needles_digest: str, rel: str, data_digest: str) -> str:
-    """What a file is known clean by: the needles, its path (paths are audited
-    too) and its bytes' SHA-256."""
-    return hashlib.sha256(repr((needles_digest, rel, data_digest)).encode(
+def secret_ids(secrets: Iterable[Secret]) -> list[str]:
+    """Each secret's digest, of every field of it."""
+    return [hashlib.sha256(repr(s).encode("utf-8", "surrogatepass")).hexdigest()[:_ID_LEN]
+            for s in secrets]
+
+
+_ID_LEN = 24
+
+
+def file_key(reading: str, rel: str, data_digest: str) -> str:
+    """What a file is known clean by: the reading (reading_digest), its path (paths
+    are audited too) and its bytes' SHA-256."""
+    return hashlib.sha256(repr((reading, rel, data_digest)).encode(
         "utf-8", "surrogatepass")).hexdigest()
 
 
@@ -71,8 +85,42 @@ def _code_digest() -> str:
 
 
 FILE = "audit-clean"
-_HEADER = "ivsite audit-clean 1\n"
+_HEADER = "ivsite audit-clean 2\n"
+_GROUP = "secrets"
 _KEY = re.compile(r"[0-9a-f]{64}")
+_ID = re.compile(rf"[0-9a-f]{{{_ID_LEN}}}")
+
+
+@dataclass(frozen=True)
+class Known:
+    """Keys of files found clean, each group with the secrets (their ids) its
+    files were found clean of."""
+
+    groups: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    """(secret ids, keys) per group."""
+
+    def missing(self, key: str, ids: frozenset[str]) -> frozenset[str] | None:
+        """Which of the secrets ``ids`` a file with this key was not found clean of
+        (empty: none, the file need not be read), or None when the key is not
+        known (the file is read for every secret)."""
+        best: frozenset[str] | None = None
+        for group_ids, keys in self.groups:
+            if key in keys:
+                need = ids - group_ids
+                if best is None or len(need) < len(best):
+                    best = need
+                if not need:
+                    break
+        return best
+
+    def __or__(self, other: Known) -> Known:
+        return Known(self.groups + other.groups)
+
+    def keys(self) -> frozenset[str]:
+        return frozenset(k for _, keys in self.groups for k in keys)
+
+
+NOTHING_KNOWN = Known()
 
 
 class CleanFiles:
@@ -82,15 +130,20 @@ class CleanFiles:
     def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
         self._path = path
         self._read_only = read_only
-        self.known = read(path) if path is not None else frozenset()
-        self._now: set[str] | None = None
+        self.known = read(path) if path is not None else Known()
+        self._now: dict[frozenset[str], set[str]] | None = None
 
-    def add(self, keys: Iterable[str]) -> None:
-        """Keys an audit of this build found clean. (The live preview audits on a
-        thread of its own: a key lost to a race is only a file audited again.)"""
+    def add(self, ids: frozenset[str], keys: Iterable[str]) -> None:
+        """Keys an audit of this build found clean of the secrets ``ids``. (The live
+        preview audits on a thread of its own: a key lost to a race is only a file
+        audited again.)"""
         if self._now is None:
-            self._now = set()
-        self._now.update(keys)
+            self._now = {}
+        self._now.setdefault(ids, set()).update(keys)
+
+    def view(self) -> Known:
+        """What an audit may skip now: the last build's keys and this build's."""
+        return self.known | _known(self._now or {})
 
     def rotate(self) -> None:
         """This build's audits are done: what they found clean is what the next
@@ -99,27 +152,44 @@ class CleanFiles:
         now, self._now = self._now, None
         if now is None:
             return
-        self.known = frozenset(now)
+        self.known = _known(now)
         if self._path is not None and not self._read_only:
             write(self._path, self.known)
 
 
-def read(path: Path) -> frozenset[str]:
+def _known(groups: dict[frozenset[str], set[str]]) -> Known:
+    return Known(tuple((ids, frozenset(keys)) for ids, keys in groups.items() if keys))
+
+
+def read(path: Path) -> Known:
     try:
         text = path.read_text("ascii")
     except (OSError, UnicodeDecodeError):
-        return frozenset()
+        return Known()
     if not text.startswith(_HEADER):
-        return frozenset()
-    return frozenset(line for line in text.splitlines()[1:] if _KEY.fullmatch(line))
+        return Known()
+    groups: list[tuple[frozenset[str], set[str]]] = []
+    for line in text.splitlines()[1:]:
+        if line.startswith(_GROUP + " ") or line == _GROUP:
+            ids = line.split(" ")[1:]
+            if not all(_ID.fullmatch(i) for i in ids):
+                return Known()  # a damaged file: audit everything
+            groups.append((frozenset(ids), set()))
+        elif _KEY.fullmatch(line) and groups:
+            groups[-1][1].add(line)
+    return Known(tuple((ids, frozenset(keys)) for ids, keys in groups if keys))
 
 
-def write(path: Path, keys: frozenset[str]) -> None:
+def write(path: Path, known: Known) -> None:
     """Atomically: a build stopped half-way leaves the old file or the new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     try:
-        tmp.write_text(_HEADER + "".join(k + "\n" for k in sorted(keys)), "ascii")
+        with tmp.open("w", encoding="ascii") as out:
+            out.write(_HEADER)
+            for ids, keys in known.groups:
+                out.write(" ".join((_GROUP, *sorted(ids))) + "\n")
+                out.write("".join(k + "\n" for k in sorted(keys)))
         os.replace(tmp, path)
     except OSError:  # a cache: a build that cannot keep it only audits more next time
         with contextlib.suppress(OSError):

@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 
 from . import nearcopy
 from .addresses import addresses_in, links_to, own_address
-from .auditcache import needles_digest
+from .auditcache import reading_digest, secret_ids
 from .auditmarkup import unsafe_code
 from .auditneedles import Seen, needle_pair, needles
 from .auditscripts import OwnScripts
@@ -70,8 +70,9 @@ def search_for(secrets: list[Secret], visible_text: str,
     made_from = hashlib.sha256(repr((secrets, visible_text, withheld_assets, base_url,
                                      consented, scripts)).encode(
         "utf-8", "surrogatepass")).hexdigest()
-    search = _SEARCHES.pop(made_from, None) or Search(secrets, visible_text, withheld_assets,
-                                                       base_url, consented, scripts)
+    search = _SEARCHES.pop(made_from, None) or Search(secrets, Seen.of(visible_text),
+                                                       withheld_assets, base_url, consented,
+                                                       scripts)
     _SEARCHES[made_from] = search
     for old in list(_SEARCHES)[:-4]:  # a build has at most three
         del _SEARCHES[old]
@@ -80,13 +81,14 @@ def search_for(secrets: list[Secret], visible_text: str,
 
 class Search:
     """Everything one audit looks for, and ``digest``, the part of every file's
-    audit key that stands for it (see ivsite.auditcache.needles_digest). The
+    audit key that stands for how files are read (see
+    ivsite.auditcache.reading_digest), with ``ids``, the secrets' own digests. The
     needles do not depend on ``hidden`` (what the style sheets hide changes how a
     page is read, not what is looked for): a build's two audits, of its pages
-    before Pagefind adds its style sheets and of the whole folder after, share
-    them (:meth:`hiding`)."""
+    while Pagefind writes and of the whole folder after, share them
+    (:meth:`hiding`)."""
 
-    def __init__(self, secrets: list[Secret], visible_text: str,
+    def __init__(self, secrets: list[Secret], shown: Seen,
                  withheld_assets: list[AssetSecret], base_url: str,
                  consented: tuple[str, ...], scripts: OwnScripts) -> None:
         self.hidden: frozenset[str] = frozenset()
@@ -99,14 +101,18 @@ class Search:
         self.addresses = {s.text.strip("/"): s for s in secrets
                           if s.kind in (ADDRESS, ANCHOR)}
         anywhere = [s for s in secrets if not s.scope]
-        shown = Seen.of(visible_text)
         self.matcher, self.in_code = needle_pair(anywhere, shown)
         self.scoped = _scoped(secrets, shown)
         self.assets = {a.digest: a for a in withheld_assets}
         self.recordings = [a for a in withheld_assets if a.samples]
-        self._digest_of = functools.partial(needles_digest, secrets, shown.answers(),
-                                            base_url, consented, scripts=scripts.digests)
-        self.digest = self._digest_of(())
+        self.secrets = secrets
+        self.ids = secret_ids(secrets)
+        self.id_set = frozenset(self.ids)
+        self._made_from = (shown, withheld_assets, base_url, consented, scripts)
+        self._parts: dict[frozenset[str], Search] = {}
+        self._digest_of = functools.partial(reading_digest, shown.answers(), base_url,
+                                            consented, scripts=scripts.digests)
+        self.digest = self._digest_of()
 
     def hiding(self, hidden: frozenset[str]) -> Search:
         """This search, for files read as on screen with ``hidden`` hidden."""
@@ -115,7 +121,19 @@ class Search:
         other = copy.copy(self)
         other.hidden = hidden
         other.digest = self._digest_of(tuple(sorted(hidden)))
+        other._parts = {}
         return other
+
+    def part(self, ids: frozenset[str]) -> Search:
+        """The search for the secrets ``ids`` and every other secret from the same
+        notes (a note's short sentences are looked for chained with their
+        neighbours: ivsite.sentences.chained), read as this one reads."""
+        if ids not in self._parts:
+            sources = {s.source for s, i in zip(self.secrets, self.ids, strict=True)
+                       if i in ids}
+            self._parts[ids] = Search([s for s in self.secrets if s.source in sources],
+                                      *self._made_from).hiding(self.hidden)
+        return self._parts[ids]
 
     def withheld_file(self, rel: str, data_digest: str, data: bytes) -> list[Hit]:
         """The file, if it is one the audience was not given (by its hash), or one
@@ -133,12 +151,14 @@ class Search:
         return [Hit(rel, Secret("file whose front matter says private", says, rel, 0))] \
             if says else []
 
-    def hits(self, rel: str, data: bytes) -> list[Hit]:
-        """What one file's text and name give away."""
+    def hits(self, rel: str, data: bytes, code: bool = True) -> list[Hit]:
+        """What one file's text and name give away; ``code`` False: its text and
+        name alone (the secrets), not the code it runs or loads nor what could
+        not be read, which depend on the reading alone."""
         path = PurePosixPath(rel)
         hits: list[Hit] = []
         seen: set[int] = set()
-        if not is_fixed(path, data):  # Pagefind's, the same for every site
+        if code and not is_fixed(path, data):  # Pagefind's, the same for every site
             hits += [Hit(rel, Secret(f"unsafe markup ({what})", what, rel, 0))
                      for what in unsafe_code(path, data, self.host, self.scripts)]
         if self.addresses and path.suffix.lower() in MARKUP_SUFFIXES:
@@ -149,7 +169,7 @@ class Search:
             [self.matcher, *(self.scoped[p] for p in _prefixes(rel) if p in self.scoped)]
         # An archive not read whole (ivsite.streams): what it packs is unknown.
         hits += [Hit(rel, Secret(f"file not read whole ({why})", why, rel, 0))
-                 for why in unread(path, data, self.hidden)]
+                 for why in (unread(path, data, self.hidden) if code else ())]
         for text in (rel, *readable_texts(path, data, self.hidden)):  # its name can tell too
             def find(t: str) -> list[Secret]:
                 folded = searchable(t)  # once for every matcher: folding costs most

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sites import put
 from unit_helpers import write_site
 
@@ -34,8 +36,10 @@ PAGE = b"<p>Met Jane Doe about the quarterly salary bands.</p>"
 
 def audited(files: dict[str, bytes], secrets: list[Secret], visible: str = "",
             assets: list[AssetSecret] | None = None, base_url: str = "",
-            clean: frozenset[str] = frozenset()) -> audit.Audit:
-    return audit_files(files.items(), secrets, visible, assets or [], base_url, clean)
+            clean: audit.Audit | None = None) -> audit.Audit:
+    """An audit, offered what an earlier one (``clean``) found clean."""
+    known = auditcache.Known(((clean.ids, clean.clean),)) if clean else auditcache.Known()
+    return audit_files(files.items(), secrets, visible, assets or [], base_url, known)
 
 
 def test_a_clean_file_is_known_clean_and_one_with_a_hit_never_is() -> None:
@@ -43,7 +47,7 @@ def test_a_clean_file_is_known_clean_and_one_with_a_hit_never_is() -> None:
     assert [h.output for h in first.hits] == ["a/index.html"]
     assert len(first.clean) == 1  # b only
     again = audited({"a/index.html": PAGE, "b/index.html": b"<p>hello</p>"}, [NAME],
-                    clean=first.clean)
+                    clean=first)
     assert [h.output for h in again.hits] == ["a/index.html"]
     assert again.clean == first.clean
 
@@ -51,7 +55,7 @@ def test_a_clean_file_is_known_clean_and_one_with_a_hit_never_is() -> None:
 def test_a_file_found_clean_then_changed_to_hold_a_secret_is_caught() -> None:
     first = audited({"a/index.html": b"<p>Met someone.</p>"}, [NAME])
     assert not first.hits and first.clean
-    then = audited({"a/index.html": PAGE}, [NAME], clean=first.clean)
+    then = audited({"a/index.html": PAGE}, [NAME], clean=first)
     assert [h.secret for h in then.hits] == [NAME]
     assert not then.clean
 
@@ -59,7 +63,7 @@ def test_a_file_found_clean_then_changed_to_hold_a_secret_is_caught() -> None:
 def test_the_same_bytes_with_a_new_secret_are_caught() -> None:
     first = audited({"a/index.html": PAGE}, [])
     assert not first.hits and first.clean
-    then = audited({"a/index.html": PAGE}, [NAME], clean=first.clean)
+    then = audited({"a/index.html": PAGE}, [NAME], clean=first)
     assert [h.secret for h in then.hits] == [NAME]
 
 
@@ -104,35 +108,51 @@ def test_any_change_the_verdict_depends_on_means_auditing_again(change: str) -> 
     before, after = cases[change]
     first = audited(**before)  # type: ignore[arg-type]
     assert not first.hits and first.clean, change
-    if change == "source":  # nothing to find either way: only the key differs
-        assert audited(**after).clean.isdisjoint(first.clean)  # type: ignore[arg-type]
+    if change == "source":  # nothing to find either way: only the secret's id differs
+        assert audited(**after).ids.isdisjoint(first.ids)  # type: ignore[arg-type]
         return
     assert audited(**after).hits, change  # type: ignore[arg-type]
-    assert audited(**after, clean=first.clean).hits, change  # type: ignore[arg-type]
+    assert audited(**after, clean=first).hits, change  # type: ignore[arg-type]
 
 
 def test_the_clean_file_holds_one_build_and_survives_nonsense(tmp_path: Path) -> None:
     path = tmp_path / "cache" / auditcache.FILE
     keys = [f"{i:064x}" for i in range(3)]
+    ids = frozenset(auditcache.secret_ids([NAME, TITLE]))
     files = auditcache.CleanFiles(path)
-    assert files.known == frozenset()
-    files.add(keys[:2])
-    files.add(keys[1:])
+    assert files.known == auditcache.Known()
+    files.add(ids, keys[:2])
+    files.add(ids, keys[1:])
+    files.add(frozenset(), keys[:1])
     files.rotate()
-    assert auditcache.CleanFiles(path).known == frozenset(keys)
+    both = auditcache.Known(((ids, frozenset(keys)), (frozenset(), frozenset(keys[:1]))))
+    assert auditcache.CleanFiles(path).known == both
     files.rotate()  # no audit since: nothing forgotten
-    assert auditcache.CleanFiles(path).known == frozenset(keys)
-    files.add(keys[:1])
+    assert auditcache.CleanFiles(path).known == both
+    files.add(ids, keys[:1])
     files.rotate()  # only what the last build saw
-    assert auditcache.CleanFiles(path).known == frozenset(keys[:1])
+    one = auditcache.Known(((ids, frozenset(keys[:1])),))
+    assert auditcache.CleanFiles(path).known == one
     path.write_text(path.read_text() + "not a key\n" + "A" * 64 + "\n")
-    assert auditcache.CleanFiles(path).known == frozenset(keys[:1])
+    assert auditcache.CleanFiles(path).known == one
+    path.write_text(path.read_text() + "secrets NOT-AN-ID\n" + keys[2] + "\n")
+    assert auditcache.CleanFiles(path).known == auditcache.Known()  # damaged: nothing known
     path.write_bytes(b"\xff\xfe garbage")
-    assert auditcache.CleanFiles(path).known == frozenset()
+    assert auditcache.CleanFiles(path).known == auditcache.Known()
     readonly = auditcache.CleanFiles(tmp_path / "other", read_only=True)
-    readonly.add(keys)
+    readonly.add(ids, keys)
     readonly.rotate()
-    assert readonly.known == frozenset(keys) and not (tmp_path / "other").exists()
+    assert readonly.known.keys() == frozenset(keys) and not (tmp_path / "other").exists()
+
+
+def test_what_a_key_was_found_clean_of_decides_what_is_read_again() -> None:
+    ids = frozenset(auditcache.secret_ids([NAME, TITLE]))
+    name, title = auditcache.secret_ids([NAME]), auditcache.secret_ids([TITLE])
+    known = auditcache.Known(((frozenset(name), frozenset({"k1", "k2"})), (ids, frozenset({"k2"}))))
+    assert known.missing("k0", ids) is None
+    assert known.missing("k1", ids) == frozenset(title)
+    assert known.missing("k2", ids) == frozenset()
+    assert known.missing("k1", frozenset(name)) == frozenset()
 
 
 SECTION_TEXT = "Notes are kept under reflections/salary-talk for now.\n"
@@ -153,7 +173,7 @@ def test_a_new_withheld_note_is_caught_in_an_unchanged_output_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """odd/index.html names reflections/salary-talk from the start; only when that
     note exists (private) is the page a leak. The page's bytes do not change, so
-    only the needles' part of its key tells the second build to read it again."""
+    only the secrets it was found clean of tell the second build to read it again."""
     site = _site(tmp_path / "site")
     out = tmp_path / "out"
     assert build(site, out=out).status == EXIT_OK
@@ -164,9 +184,12 @@ def test_a_new_withheld_note_is_caught_in_an_unchanged_output_file(
     assert "odd/index.html" in {h.output for h in result.hits}
     assert b"reflections/salary-talk" in (out / "odd" / "index.html").read_bytes()  # the old build
 
-    # The same build with keys that leave the needles out would let the page through
-    # (each build audits: none is answered by the record of the last build).
-    monkeypatch.setattr(auditsearch, "needles_digest", lambda *args, **kw: "the same every time")
+    # The same build with keys known clean whatever the secrets would let the page
+    # through (each build audits: none is answered by the record of the last build).
+    # (The note's title is in the visible text: what is shown is in the key too.)
+    monkeypatch.setattr(auditsearch, "reading_digest", lambda *args, **kw: "the same every time")
+    monkeypatch.setattr(auditcache.Known, "missing", lambda self, key, ids: frozenset()
+                        if any(key in keys for _, keys in self.groups) else None)
     monkeypatch.setattr(auditsearch, "_SEARCHES", {})  # none made with the real digest
     monkeypatch.setattr(last_build, "read", lambda *args: None)
     (site / "content/reflections/salary-talk.md").unlink()
@@ -276,11 +299,11 @@ def test_a_failing_indexer_writes_nothing(tmp_path: Path,
 
 
 def test_the_audits_own_code_is_part_of_every_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    before = auditcache.needles_digest([NAME], (), "")
+    before = auditcache.reading_digest((), "")
     monkeypatch.setattr(auditcache, "AUDIT_VERSION", auditcache.AUDIT_VERSION + 1)
     auditcache._code_digest.cache_clear()
     try:
-        assert auditcache.needles_digest([NAME], (), "") != before
+        assert auditcache.reading_digest((), "") != before
     finally:
         auditcache._code_digest.cache_clear()
 
@@ -298,9 +321,9 @@ def test_an_edit_to_visible_text_keeps_the_keys_unless_it_changes_what_is_shown(
     visible = f"A public note. {SAID}"
     first = audited(NOTES, [PASSAGE], visible)
     assert not first.hits and first.clean
-    edited = audited(NOTES, [PASSAGE], visible + " And a new sentence.", clean=first.clean)
+    edited = audited(NOTES, [PASSAGE], visible + " And a new sentence.", clean=first)
     assert edited.clean == first.clean
-    gone = audited(NOTES, [PASSAGE], "A public note. And a new sentence.", clean=first.clean)
+    gone = audited(NOTES, [PASSAGE], "A public note. And a new sentence.", clean=first)
     assert [h.secret for h in gone.hits] == [PASSAGE]
 
 
@@ -311,7 +334,7 @@ def test_without_what_is_shown_in_the_key_the_leak_would_pass(
     monkeypatch.setattr(auditsearch.Seen, "answers", lambda self: ())
     auditsearch._SEARCHES.clear()
     first = audited(NOTES, [PASSAGE], f"A public note. {SAID}")
-    gone = audited(NOTES, [PASSAGE], "A public note. And a new sentence.", clean=first.clean)
+    gone = audited(NOTES, [PASSAGE], "A public note. And a new sentence.", clean=first)
     assert gone.hits == []
 
 
@@ -322,7 +345,7 @@ def test_a_file_known_clean_that_became_a_withheld_file_is_caught() -> None:
     first = audited({"files/copy.txt": source}, [])
     assert not first.hits and first.clean
     withheld = AssetSecret(hashlib.sha256(source).hexdigest(), "content/reflections/x.md")
-    then = audited({"files/copy.txt": source}, [], assets=[withheld], clean=first.clean)
+    then = audited({"files/copy.txt": source}, [], assets=[withheld], clean=first)
     assert [h.secret.kind for h in then.hits] == ["withheld file"]
     assert not then.clean
 
@@ -367,3 +390,83 @@ def test_pagefind_writing_other_sheets_means_the_pages_are_read_again(
     read = _files_read(monkeypatch)
     assert build(site, out=tmp_path / "out").status == EXIT_OK
     assert read.count("hid/index.html") == 2
+
+
+_POOL = [
+    NAME, TITLE, PASSAGE,
+    Secret("unconsented name", "Quentin Zabrowski", "content/interviews/q.md", 4),
+    Secret("contact field", "q.zabrowski@mail.example", "content/interviews/q.md", 6),
+    Secret("withheld passage", "Budgets are set in March. Nobody asks twice.",
+           "content/interviews/q.md", 12),
+    Secret("withheld passage", "Hiring stops in June. Ask Jane Doe first.",
+           "content/interviews/q.md", 14),
+    Secret("withheld summary", "A frank talk about design team cuts",
+           "content/interviews/x.md", 3),
+    Secret("name part", "Zabrowski", "content/interviews/q.md", 4, ("people/q/",)),
+    Secret(ADDRESS, "reflections/salary-talk/", "content/reflections/salary-talk.md", 1),
+]
+_PIECES = ["Met Jane Doe.", "Doe, Jane", "QUENTIN-ZABROWSKI", "q.zabrowski (at) mail.example",
+           SAID, "Budgets are set in March.", "Nobody asks twice.", "Hiring stops in June.",
+           "quarterly salary bands", "see /reflections/salary-talk/", "Zabrowski",
+           "a frank talk about design team cuts", "Nothing to see.", "Ask Jane Doe first."]
+
+
+@settings(max_examples=60, deadline=None)
+@given(before=st.sets(st.sampled_from(range(len(_POOL)))),
+       after=st.sets(st.sampled_from(range(len(_POOL)))),
+       page=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4),
+       where=st.sampled_from(["a/index.html", "people/q/index.html", "files/notes.txt"]))
+def test_a_file_read_again_for_the_new_secrets_alone_has_a_first_audits_verdict(
+        before: set[int], after: set[int], page: list[str], where: str) -> None:
+    """A file found clean of some secrets, then audited with others, is read for
+    the secrets it was not found clean of (and the rest of their notes) alone: the
+    verdict and the hits are those of an audit that knew nothing."""
+    files = {where: " ".join(page).encode()}
+    first = audited(files, [_POOL[i] for i in sorted(before)], visible="A public note.")
+    now = [_POOL[i] for i in sorted(after)]
+    fresh = audited(files, now, visible="A public note.")
+    again = audited(files, now, visible="A public note.", clean=first)
+    assert again.hits == fresh.hits
+    assert again.clean == fresh.clean
+
+
+def test_an_edit_to_a_withheld_note_reads_the_pages_for_its_secrets_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A withheld passage edited to say what an unchanged page says: the page is
+    read again for that note's secrets alone and the build refused. Offered as
+    clean whatever the secrets, the page would be published."""
+    site = _site(tmp_path / "site")
+    put(site / "content/pages/plain.md", ({"title": "Plain", "visibility": "public"},
+                                          "The [minutes](../files/minutes.txt).\n"))
+    (site / "content/files").mkdir()
+    (site / "content/files/minutes.txt").write_text(f"Minutes. {SAID}\n")
+    talk = site / "content/reflections/talk.md"
+    put(talk, ({"title": "Talk", "date": "2026-01-02", "visibility": "private"},
+               "We spoke about the budget at length.\n"))
+    out = tmp_path / "out"
+    assert build(site, out=out).status == EXIT_OK
+    calls: list[tuple[str, bool]] = []
+    real = auditsearch.Search.hits
+
+    def spy(self: auditsearch.Search, rel: str, data: bytes,
+            code: bool = True) -> list[auditsearch.Hit]:
+        calls.append((rel, code))
+        return real(self, rel, data, code)
+
+    monkeypatch.setattr(auditsearch.Search, "hits", spy)
+    put(talk, ({"title": "Talk", "date": "2026-01-02", "visibility": "private"}, f"{SAID}\n"))
+    result = build(site, out=out)
+    assert result.status == EXIT_CONTENT
+    assert [d.code for d in result.diagnostics] == ["audit"]
+    assert {h.output for h in result.hits} == {"files/minutes.txt"}
+    assert ("about/index.html", False) in calls and ("about/index.html", True) not in calls
+
+    monkeypatch.setattr(auditcache.Known, "missing", lambda self, key, ids: frozenset()
+                        if any(key in keys for _, keys in self.groups) else None)
+    monkeypatch.setattr(last_build, "read", lambda *args: None)  # every build audits
+    put(talk, ({"title": "Talk", "date": "2026-01-02", "visibility": "private"},
+               "We spoke about the budget at length.\n"))
+    assert build(site, out=out).status == EXIT_OK
+    put(talk, ({"title": "Talk", "date": "2026-01-02", "visibility": "private"}, f"{SAID}\n"))
+    last = build(site, out=out)
+    assert last.status == EXIT_OK, [h.output for h in last.hits]

@@ -123,18 +123,18 @@ def folder_checks(pipe: Pipeline, site: Site, folder: Path) -> list[LayerCheck]:
 
 
 def audit_checks(pipe: Pipeline, folder: Path, checks: list[LayerCheck],
-                 stop: Callable[[], bool] | None = None,
-                 early: frozenset[str] = frozenset()) -> list[Hit]:
+                 stop: Callable[[], bool] | None = None) -> list[Hit]:
     """Every layer's folder, whole. A file found clean before with the same key
-    (``early``: while the search index was made) is not read again."""
+    (by the last build, or by this one while the search index was made) is not
+    read again."""
     hits: list[Hit] = []
     for c in checks:
         found = audit_folder(
             folder / c.prefix if c.prefix else folder, c.secrets, c.visible, c.assets,
             skip_prefixes=c.skip, progress=pipe.progress, stop=stop,
-            base_url=c.base_url, clean=pipe.audit_clean.known | early,
+            base_url=c.base_url, clean=pipe.audit_clean.view(),
             consented=c.consented, hidden=c.hidden, scripts=c.scripts)
-        pipe.audit_clean.add(found.clean)
+        pipe.audit_clean.add(found.ids, found.clean)
         hits += [Hit(c.prefix + h.output, h.secret) for h in found.hits]
     return hits
 
@@ -166,24 +166,24 @@ def audit_made(pipe: Pipeline, site: Site) -> list[Hit]:
         files += [(rel, functools.partial(store.read, ref))
                   for rel, ref in sorted(plan.assets.items())]
         found = audit_files(files, c.secrets, c.visible, c.assets, c.base_url,
-                            pipe.audit_clean.known, c.consented, hidden=c.hidden,
+                            pipe.audit_clean.view(), c.consented, hidden=c.hidden,
                             scripts=c.scripts)
-        pipe.audit_clean.add(found.clean)
+        pipe.audit_clean.add(found.ids, found.clean)
         hits += [Hit(c.prefix + h.output, h.secret) for h in found.hits]
     if site.encrypted:
         hits += audit_before_encryption(pipe, site)
     return hits
 
 
-def audit_staged(pipe: Pipeline, staged: Staged, checks: list[LayerCheck]) -> frozenset[str]:
+def audit_staged(pipe: Pipeline, staged: Staged, checks: list[LayerCheck]) -> None:
     """The files written, audited where they are while Pagefind indexes them: the
-    keys of those found clean, which audit_checks then does not read again (it
-    reads Pagefind's files, and finds again any hit found here)."""
+    keys of those found clean are kept (``pipe.audit_clean``), and audit_checks
+    then does not read them again (it reads Pagefind's files, and finds again any
+    hit found here)."""
     bases = {layer.prefix: (layer.plan, base) for layer, base in staged.layers}
     pipe.progress.stage("Checking the output while the search index is made",
                         sum(len(bases[c.prefix][0].files) + len(bases[c.prefix][0].assets)
                             for c in checks if c.prefix in bases))
-    clean: set[str] = set()
     for c in checks:
         if c.prefix not in bases:
             continue
@@ -191,11 +191,10 @@ def audit_staged(pipe: Pipeline, staged: Staged, checks: list[LayerCheck]) -> fr
 
         files: list[tuple[str, Contents]] = [
             (rel, (base / rel).read_bytes) for rel in (*sorted(plan.files), *sorted(plan.assets))]
-        clean |= audit_files(files, c.secrets, c.visible, c.assets, c.base_url,
-                             pipe.audit_clean.known, c.consented, pipe.progress.advance,
-                             c.hidden | _pagefind_hidden(plan), scripts=c.scripts).clean
-    pipe.audit_clean.add(clean)
-    return frozenset(clean)
+        found = audit_files(files, c.secrets, c.visible, c.assets, c.base_url,
+                            pipe.audit_clean.view(), c.consented, pipe.progress.advance,
+                            c.hidden | _pagefind_hidden(plan), scripts=c.scripts)
+        pipe.audit_clean.add(found.ids, found.clean)
 
 
 def _pagefind_hidden(plan: OutputPlan) -> frozenset[str]:
@@ -222,8 +221,8 @@ def audit_before_encryption(pipe: Pipeline, site: Site) -> list[Hit]:
         (rel, functools.partial(plain.files.__getitem__, rel)) for rel in sorted(plain.files)]
     found = audit_files(pages, withheld(prep.valid, "mentor"),
                         shown(prep, "mentor", theme), withheld_assets(prep, plain),
-                        prep.config.base_url, pipe.audit_clean.known,
+                        prep.config.base_url, pipe.audit_clean.view(),
                         published_names(prep.valid, "mentor"), hidden=theme_hidden(theme),
                         scripts=OwnScripts.of(theme.static_files()))
-    pipe.audit_clean.add(found.clean)
+    pipe.audit_clean.add(found.ids, found.clean)
     return [Hit(f"{prefix}{h.output} (before encryption)", h.secret) for h in found.hits]

@@ -160,10 +160,10 @@ class SwapIn(_Writer):
         try:
             # The search indexers run now: audit what is written meanwhile.
             checks = layer_checks(pipe, site)
-            early = audit_staged(pipe, staged, checks)
+            audit_staged(pipe, staged, checks)
             plain = audit_before_encryption(pipe, site) if site.encrypted else []
             written = staged.finish()
-            hits = audit_checks(pipe, written.path, checks, early=early) + plain
+            hits = audit_checks(pipe, written.path, checks) + plain
             if not hits:
                 staged.swap_in(out_dir)
         except (OSError, subprocess.SubprocessError) as exc:
