@@ -25,7 +25,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,20 +98,29 @@ class Known:
 
     groups: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
     """(secret ids, keys) per group."""
+    _needs: dict[tuple[int, frozenset[str]], frozenset[str]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     def missing(self, key: str, ids: frozenset[str]) -> frozenset[str] | None:
         """Which of the secrets ``ids`` a file with this key was not found clean of
         (empty: none, the file need not be read), or None when the key is not
         known (the file is read for every secret)."""
         best: frozenset[str] | None = None
-        for group_ids, keys in self.groups:
+        for i, (group_ids, keys) in enumerate(self.groups):
             if key in keys:
-                need = ids - group_ids
+                need = self._need(i, group_ids, ids)
                 if best is None or len(need) < len(best):
                     best = need
                 if not need:
                     break
         return best
+
+    def _need(self, i: int, group_ids: frozenset[str], ids: frozenset[str]) -> frozenset[str]:
+        """``ids - group_ids``, made once per group and audit (every file of an
+        audit asks with the same secrets, tens of thousands of them)."""
+        if (i, ids) not in self._needs:
+            self._needs[i, ids] = ids - group_ids
+        return self._needs[i, ids]
 
     def __or__(self, other: Known) -> Known:
         return Known(self.groups + other.groups)

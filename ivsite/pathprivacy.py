@@ -24,6 +24,7 @@ and a wrong guess the other way publishes.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import unicodedata
@@ -69,10 +70,13 @@ def words(segment: str) -> list[str]:
     return [w for chunk in _CHUNK.findall(text) for w in _camel(chunk)]
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def segment_says_private(segment: str) -> bool:
     """Whether a word of ``segment``, or a run of up to four of them, is a privacy
     word (``Private Notes``, ``s (private)``, ``do-not-publish``), or a word holds
-    one run into other words (``privatenotes``, ``mydrafts``: ivsite.runtogether)."""
+    one run into other words (``privatenotes``, ``mydrafts``: ivsite.runtogether).
+    Kept per segment: every path is asked about by the filter and the audit, and a
+    site's folders are few."""
     found = words(segment)
     return any(privacy_tag("".join(found[i:j]))
                for i in range(len(found))

@@ -56,6 +56,7 @@ def _forget_readings() -> None:
         auditsearch,
         lookalike,
         normalise,
+        pathprivacy,
         readable,
         sheethiding,
         soundkey,
@@ -64,8 +65,9 @@ def _forget_readings() -> None:
 
     for cached in (readable._read, textmatch.searchable, sheethiding._hiding_names,
                    normalise._fold_run, soundkey._latin_run, auditmarkup._unsafe_code,
-                   lookalike.privacy_word):
-        cached.cache_clear()
+                   lookalike.privacy_word, pathprivacy.segment_says_private):
+        if hasattr(cached, "cache_clear"):  # not while a test has put a stand-in there
+            cached.cache_clear()
     soundkey._KEYS.clear()
     auditsearch._SEARCHES.clear()
 
