@@ -16,48 +16,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import nearcopy
 from .diagnostics import Diagnostics
-from .filefront import private_front
 from .folders import NOTE_SUFFIXES, Folders, default_folders, read_folders
+from .loadcache import LoadCache, file_digest
+from .sourcefiles import AssetRef, SourceFile
 
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """A note's raw bytes and where they came from."""
-
-    rel: str
-    """Site-relative POSIX path, e.g. ``content/interviews/2026-03-04-acme.md``."""
-    collection: str
-    data: bytes
-    digest: str
-
-
-@dataclass(frozen=True)
-class AssetRef:
-    """A non-note file in the content: published only if a visible note links to it."""
-
-    rel: str
-    size: int
-    digest: str
-    base: str = "content/"
-    """The content base its published path is taken relative to (see ivsite.folders)."""
-    says_private: str = ""
-    """The line of its front matter that says it is private, if it opens with a
-    note's front matter (see ivsite.filefront)."""
-    active: tuple[str, str] | None = None
-    """(code, why) when it runs code or loads from another host (ivsite.activefiles):
-    never published."""
-    samples: tuple[bytes, ...] = ()
-    """Windows of its bytes, by which the audit knows a near copy of it if it is a
-    recording (ivsite.nearcopy)."""
-
-    @property
-    def out(self) -> str:
-        """Where the file is published, relative to the output folder."""
-        return self.rel[len(self.base):]
 
 
 def is_editor_noise(name: str) -> bool:
@@ -102,77 +66,6 @@ class LoadedSite:
         for ref in self.assets.values():
             h.update(ref.rel.encode() + ref.digest.encode())
         return h.hexdigest()
-
-
-_Read = tuple[str, str, tuple[str, str] | None, tuple[bytes, ...]]
-_digest_cache: dict[tuple[str, int, int], _Read] = {}
-
-
-def _file_digest(path: Path, st: os.stat_result) -> _Read:
-    """A file's hash, what its front matter says private, what it runs or loads
-    (ivsite.activefiles; the whole file is kept for that where its kind needs it),
-    all read as it is hashed, and the windows of it a near copy holds
-    (ivsite.nearcopy)."""
-    key = (str(path), st.st_size, st.st_mtime_ns)
-    cached = _digest_cache.get(key)
-    if cached is None:
-        from .activefiles import READ_SUFFIXES, active  # (it imports the notes' module)
-
-        suffix = path.suffix.casefold()
-        whole = suffix in READ_SUFFIXES
-        with path.open("rb") as fh:
-            first = fh.read(1 << 20)
-            h = hashlib.sha256(first)
-            chunks = [first]
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-                if whole:
-                    chunks.append(chunk)
-            windows = []
-            for at in nearcopy.offsets(st.st_size):
-                fh.seek(at)
-                windows.append(fh.read(nearcopy.WIDTH))
-        cached = (h.hexdigest(), private_front(first), active(suffix, b"".join(chunks)),
-                  nearcopy.kept(windows))
-        _digest_cache[key] = cached
-    return cached
-
-
-class LoadCache:
-    """Notes read before, by path, with the file status they were read at.
-
-    A long-lived pipeline (the live preview) reads again only the notes whose
-    size, modification or change time or inode differ, and every path the watcher
-    reported (:meth:`forget`), since two saves of the same size within one
-    file-system clock tick leave the same times behind. The folder is walked
-    every time: a listing costs little next to reading.
-    """
-
-    def __init__(self) -> None:
-        self._files: dict[str, tuple[tuple[int, int, int, int], SourceFile]] = {}
-
-    def read(self, path: str, rel: str, collection: str, st: os.stat_result) -> SourceFile:
-        key = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-        got = self._files.get(rel)
-        if got is not None and got[0] == key and got[1].collection == collection:
-            return got[1]
-        with open(path, "rb") as fh:
-            data = fh.read()
-        source = SourceFile(rel, collection, data, hashlib.sha256(data).hexdigest())
-        self._files[rel] = (key, source)
-        return source
-
-    def forget(self, rels: set[str]) -> None:
-        """Read these again next time whatever their status says."""
-        for rel in rels:
-            self._files.pop(rel, None)
-        ends = tuple("/" + rel for rel in rels)
-        for key in [k for k in _digest_cache if k[0].endswith(ends)]:
-            del _digest_cache[key]
-
-    def keep_only(self, rels: set[str]) -> None:
-        for rel in set(self._files) - rels:
-            del self._files[rel]
 
 
 def load_site(root: Path, diags: Diagnostics, cache: LoadCache | None = None) -> LoadedSite:
@@ -338,7 +231,7 @@ def _read_file(root: Path, rel: str, st: os.stat_result, cache: LoadCache | None
             "is treated as an asset, not a note",
             "move it into one of those folders to make it a page",
         )
-    digest, says, active, samples = _file_digest(path, st)
+    digest, says, active, samples = file_digest(path, st)
     return AssetRef(rel, st.st_size, digest, folders.base, says, active, samples)
 
 

@@ -15,11 +15,11 @@ from urllib.parse import unquote
 from markdown_it.token import Token
 
 from .frontmatter import FrontMatter
-from .load import AssetRef
 from .models import InterviewMeta, NoteMeta, Visibility
 from .notelike import note_like_problem
 from .passages import Cut
 from .slugs import comparable
+from .sourcefiles import AssetRef
 from .urlparts import split_url
 
 

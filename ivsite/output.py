@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 
-from .load import AssetRef
+from .sourcefiles import AssetRef
 
 Made = bytes | Callable[[], bytes]
 

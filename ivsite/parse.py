@@ -14,10 +14,10 @@ from markdown_it.token import Token
 from . import passages
 from .diagnostics import Diagnostic
 from .frontmatter import FrontMatter, split
-from .load import SourceFile
 from .markdown import parse_body
 from .passages import Cut, Problem
 from .secondfront import second_front_matter
+from .sourcefiles import SourceFile
 
 
 @dataclass

@@ -21,10 +21,10 @@ from . import passages
 from .cores import processes_for, spread
 from .diagnostics import Diagnostic
 from .frontmatter import FrontMatter
-from .load import SourceFile
 from .markdown import parse_body
 from .parse import ParsedNote, ParsedView, finish_note, parse_cut, parse_note, read_note
 from .passages import Cut
+from .sourcefiles import SourceFile
 from .tokendata import dump_parse, load_parse
 
 PARSER_VERSION = "7"

@@ -13,8 +13,8 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable, Mapping
 
-from .load import AssetRef
 from .notes import Note
+from .sourcefiles import AssetRef
 
 
 def recording_path(source: str, recording_file: str) -> str:

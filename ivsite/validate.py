@@ -34,7 +34,7 @@ from .fmchecks import (
 )
 from .frontmatter import Pos
 from .keyed import Keyed, compute
-from .load import AssetRef, LoadedSite
+from .load import LoadedSite
 from .models import (
     MODELS,
     NESTED,
@@ -54,6 +54,7 @@ from .references import reference_problems
 from .referrers import referrer_policies
 from .remoteloads import own_host, remote_resources
 from .slugs import RESERVED_PAGE_SLUGS, slugify
+from .sourcefiles import AssetRef
 
 REQUIRED: dict[str, tuple[str, ...]] = {
     "interviews": ("date",),

@@ -19,8 +19,8 @@ from markdown_it.token import Token
 
 from . import embedding, fragments
 from .diagnostics import Diagnostics
-from .load import AssetRef
 from .notes import AssetTarget, Note, NoteTarget, Target, ValidSite, resolve_wiki
+from .sourcefiles import AssetRef
 from .syntax.embeds import is_file, size_of
 from .viewtokens import asset_ref, link_tokens, paragraph, text_token, words
 

@@ -17,9 +17,9 @@ from markdown_it.token import Token
 
 from .config import SiteConfig
 from .followup import FollowItem
-from .load import AssetRef
 from .notes import Question
 from .slugs import slugify
+from .sourcefiles import AssetRef
 
 Audience = Literal["public", "mentor", "private"]
 AUDIENCES: tuple[Audience, ...] = ("public", "mentor", "private")

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from markdown_it.token import Token
 
-from .load import AssetRef
 from .markdown import inline_text
 from .notes import AssetTarget, BrokenTarget, ExternalTarget, NoteTarget
 from .slugs import slugify
+from .sourcefiles import AssetRef
 
 WITHHELD_LABEL = "a private note"
 

@@ -23,9 +23,10 @@ from typing import Protocol
 from . import staging
 from .cores import apart
 from .diagnostics import Diagnostics
-from .load import AssetRef, AssetStore
+from .load import AssetStore
 from .output import Files, OutputPlan
 from .progress import QUIET, Progress
+from .sourcefiles import AssetRef
 
 MARKER = ".ivsite-output"
 MARKER_TEXT = b"This folder is written by ivsite build; it is replaced on every build.\n"

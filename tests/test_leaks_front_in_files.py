@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import auditsearch, load
+from ivsite import auditsearch, loadcache
 from ivsite.filefront import private_front
 from ivsite.pipeline import audit_dir, build
 
@@ -64,7 +64,7 @@ def test_a_public_or_plain_file_is_copied(tmp_path: Path, front: str) -> None:
 
 
 def test_the_audit_alone_finds_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(load, "private_front", lambda head: "")
+    monkeypatch.setattr(loadcache, "private_front", lambda head: "")
     result = build(site(tmp_path / "s", "s.txt", "[n](../files/s.txt)"), out=tmp_path / "out")
     assert result.status == 1, [d.text() for d in result.diagnostics]
     assert any(h.output == "files/s.txt" and "front matter" in h.secret.kind
@@ -82,7 +82,7 @@ def test_ivsite_audit_finds_it_in_any_folder(tmp_path: Path) -> None:
 
 def test_with_both_lines_off_it_is_published(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(load, "private_front", lambda head: "")
+    monkeypatch.setattr(loadcache, "private_front", lambda head: "")
     monkeypatch.setattr(auditsearch, "private_front", lambda head: "")
     result = build(site(tmp_path / "s", "s.txt", "[n](../files/s.txt)"), out=tmp_path / "out")
     assert result.status == 0, [h.text() for h in result.hits]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import auditsearch, load, validate
+from ivsite import auditsearch, loadcache, validate
 from ivsite.pipeline import build
 
 SECRET = "---\ndate: 2026-03-01\nvisibility: private\n---\nCANARY-F-mkd\n"
@@ -41,7 +41,7 @@ def test_a_link_to_a_note_like_file_is_an_error(tmp_path: Path, name: str, link:
 def test_the_audit_alone_finds_the_note_like_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validate, "is_note_like", lambda rel: False)
-    monkeypatch.setattr(load, "private_front", lambda head: "")  # what its bytes say
+    monkeypatch.setattr(loadcache, "private_front", lambda head: "")  # what its bytes say
     result = build(site(tmp_path / "s", "Sec.mkd", "[d](../files/Sec.mkd)"),
                    out=tmp_path / "out")
     assert result.status == 1, [d.text() for d in result.diagnostics]
@@ -56,7 +56,7 @@ def test_with_both_lines_off_the_private_note_is_published(
 
     monkeypatch.setattr(validate, "is_note_like", lambda rel: False)
     monkeypatch.setattr(checks, "is_note_like", lambda rel: False)
-    monkeypatch.setattr(load, "private_front", lambda head: "")  # its front matter, read
+    monkeypatch.setattr(loadcache, "private_front", lambda head: "")  # its front matter, read
     monkeypatch.setattr(auditsearch, "private_front", lambda head: "")  # by both lines
     result = build(site(tmp_path / "s", "Sec.mkd", "[d](../files/Sec.mkd)"),
                    out=tmp_path / "out")

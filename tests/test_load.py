@@ -10,7 +10,8 @@ import pytest
 from unit_helpers import write_site
 
 from ivsite.diagnostics import Diagnostics
-from ivsite.load import LoadCache, LoadedSite, is_editor_noise, load_site
+from ivsite.load import LoadedSite, is_editor_noise, load_site
+from ivsite.loadcache import LoadCache
 
 NOTE = "---\ntitle: A note\n---\nbody\n"
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from ivsite import parsecache
-from ivsite.load import SourceFile
 from ivsite.parse import parse_note
 from ivsite.parsecache import ParseCache
+from ivsite.sourcefiles import SourceFile
 
 HEADER = "---\ntitle: A note\n---\n"  # the body starts on line 4
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from ivsite import cores, parsecache
-from ivsite.load import SourceFile
 from ivsite.parse import parse_cut, parse_note
 from ivsite.parsecache import ParseCache
+from ivsite.sourcefiles import SourceFile
 
 HERE = Path(__file__).parent
 SPEC = json.loads((HERE / "fixtures" / "commonmark" / "spec.json").read_text("utf-8"))

@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 
 from ivsite.config import SiteConfig
 from ivsite.diagnostics import Diagnostics
-from ivsite.load import SourceFile
 from ivsite.lookalike import PRIVACY_WORDS, distance, normalise, privacy_word
 from ivsite.models import MODELS, NESTED, Referral
 from ivsite.parse import parse_note
+from ivsite.sourcefiles import SourceFile
 from ivsite.validate import _validate_note
 
 ISSUE_WORDS = ("visibility", "private", "draft", "publish", "published", "hidden", "unlisted",

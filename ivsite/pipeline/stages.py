@@ -18,7 +18,8 @@ from ..diagnostics import Diagnostics, did_you_mean
 from ..emit import emit
 from ..graph import SiteGraph, build_graph
 from ..incremental.store import Store
-from ..load import LoadCache, LoadedSite, load_site
+from ..load import LoadedSite, load_site
+from ..loadcache import LoadCache
 from ..notes import ValidSite
 from ..output import OutputPlan
 from ..parsecache import ParseCache
