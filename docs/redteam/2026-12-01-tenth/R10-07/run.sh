@@ -7,4 +7,4 @@ cp -r "$here/site.toml" "$here/content" "$tmp/"
 cd "$tmp" || exit 2
 PYTHONPATH=${IVSITE:-/work/wt-red10} ${PY:-/work/main/.venv/bin/python} -m ivsite build
 echo "build exit status: $?"
-grep -raoE '.{0,30}JL Marchand.{0,30}' _site/about/index.html
+grep -HraoE '.{0,30}JL Marchand.{0,30}' _site/about/index.html

@@ -11,4 +11,4 @@ cp -r "$here/site.toml" "$here/content" "$tmp/"
 cd "$tmp" || exit 2
 PYTHONPATH=${IVSITE:-/work/wt-red10} ${PY:-/work/main/.venv/bin/python} -m ivsite build
 echo "build exit status: $?"
-grep -raoE '.{0,40}(Kroggle|Blenheimer).{0,40}' _site/about/index.html _site/plan/index.html
+grep -HraoE '.{0,40}(Kroggle|Blenheimer).{0,40}' _site/about/index.html _site/plan/index.html

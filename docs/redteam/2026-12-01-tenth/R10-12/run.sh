@@ -9,4 +9,4 @@ cp -r "$here/site.toml" "$here/content" "$tmp/"
 cd "$tmp" || exit 2
 PYTHONPATH=${IVSITE:-/work/wt-red10} ${PY:-/work/main/.venv/bin/python} -m ivsite build
 echo "build exit status: $?"
-grep -rao 'qzdesign@googlemail.com' _site/interviews/iv1/index.html
+grep -Hrao 'qzdesign@googlemail.com' _site/interviews/iv1/index.html

@@ -10,4 +10,4 @@ cp -r "$here/site.toml" "$here/content" "$tmp/"
 cd "$tmp" || exit 2
 PYTHONPATH=${IVSITE:-/work/wt-red10} ${PY:-/work/main/.venv/bin/python} -m ivsite build
 echo "build exit status: $?"
-grep -raoE '(Señor|Signor|Pan) Zabrowski|Zabrowski-san' _site/about/index.html
+grep -HraoE '(Señor|Signor|Pan) Zabrowski|Zabrowski-san' _site/about/index.html

@@ -9,4 +9,4 @@ cp -r "$here/site.toml" "$here/content" "$tmp/"
 cd "$tmp" || exit 2
 PYTHONPATH=${IVSITE:-/work/wt-red10} ${PY:-/work/main/.venv/bin/python} -m ivsite build
 echo "build exit status: $?"
-grep -raoE 'quatre un six[^<]*|vier eins sechs[^<]*|四一六五五五〇一四二' _site/interviews/iv1/index.html
+grep -HraoE 'quatre un six[^<]*|vier eins sechs[^<]*|四一六五五五〇一四二' _site/interviews/iv1/index.html

@@ -11,4 +11,4 @@ cp -r "$here/site.toml" "$here/content" "$tmp/"
 cd "$tmp" || exit 2
 PYTHONPATH=${IVSITE:-/work/wt-red10} ${PY:-/work/main/.venv/bin/python} -m ivsite build
 echo "build exit status: $?"
-grep -rao 'Quentin Zabrowski' _site/about/index.html
+grep -Hrao 'Quentin Zabrowski' _site/about/index.html

@@ -10,4 +10,4 @@ cp -r "$here/site.toml" "$here/content" "$tmp/"
 cd "$tmp" || exit 2
 PYTHONPATH=${IVSITE:-/work/wt-red10} ${PY:-/work/main/.venv/bin/python} -m ivsite build
 echo "build exit status: $?"
-grep -raoE 'Quentin \(last name Zabrowski\)|Quentin, surname Zabrowski' _site/about/index.html
+grep -HraoE 'Quentin \(last name Zabrowski\)|Quentin, surname Zabrowski' _site/about/index.html

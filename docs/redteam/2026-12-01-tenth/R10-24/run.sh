@@ -12,4 +12,4 @@ cp -r "$here/site.toml" "$here/content" "$tmp/"
 cd "$tmp" || exit 2
 PYTHONPATH=${IVSITE:-/work/wt-red10} ${PY:-/work/main/.venv/bin/python} -m ivsite build
 echo "build exit status: $?"
-grep -raoE '山田さん|王先生|김 선생님' _site/interviews/iv1/index.html _site/about/index.html
+grep -HraoE '山田さん|王先生|김 선생님' _site/interviews/iv1/index.html _site/about/index.html
