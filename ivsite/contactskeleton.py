@@ -53,6 +53,7 @@ import re
 import unicodedata
 
 from .normalise import fold_cased
+from .otherdigits import other_digits
 from .spokendigits import spoken_digits
 
 MAX_GAP = 3
@@ -127,7 +128,7 @@ def marked_skeletons(cased: str) -> tuple[str, str]:
     "o h @ a a a . c o m" is not "0@aaa.com". An address is looked for as written
     (:func:`address_skeleton`) in either skeleton; a number in the first."""
     spelt = spell_symbols(cased.lower() if cased.isascii() else cased.casefold())
-    digits = spoken_digits(spelt)
+    digits = other_digits(spoken_digits(spelt))
     with_digits = _marked(digits)
     return with_digits, (with_digits if digits == spelt else _marked(spelt))
 
