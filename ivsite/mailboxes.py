@@ -1,5 +1,6 @@
 """An email address without its top-level domain, and a numbered mailbox alone
-(red team 9, R9-12): "write to jane@acme", "her handle is jd1982".
+(red team 9, R9-12): "write to jane@acme", "her handle is jd1982"; and the other
+addresses of the same mailbox (red team 10, R10-12).
 
 Anyone guesses ".com" or ".example" back, so an address whose last label is
 dropped is still the address. Its contact skeleton cannot find it: the skeleton
@@ -42,3 +43,34 @@ def mailbox_forms(address: str) -> tuple[list[tuple[str, ...]], list[Confirmed]]
         return seqs, []
     pattern = (rf"(?<![\w.+-]){re.escape(local)}{_AT}{re.escape(stem)}(?![\w-])(?P<capital>)")
     return seqs, [Confirmed(anchor, pattern)]
+
+
+ALIAS_DOMAINS = (("gmail.com", "googlemail.com"),
+                 ("protonmail.com", "proton.me", "protonmail.ch", "pm.me"),
+                 ("icloud.com", "me.com", "mac.com"),
+                 ("yandex.ru", "yandex.com", "ya.ru", "yandex.by", "yandex.kz", "yandex.ua"))
+"""Domains of one provider that deliver to the same mailbox: "qz.design@gmail.com"
+reads "qzdesign@googlemail.com" too (red team 10, R10-12)."""
+DOTLESS = {"gmail.com", "googlemail.com"}
+"""Providers whose mailbox names ignore dots ("qz.design" is "qzdesign")."""
+DOT_IS_DASH = {"yandex.ru", "yandex.com", "ya.ru", "yandex.by", "yandex.kz", "yandex.ua"}
+"""Providers whose mailbox names read a dot as a dash ("qz.design" is "qz-design")."""
+_TAG = re.compile(r"\+[^@]*(?=@)")
+
+
+def alias_addresses(address: str) -> list[str]:
+    """The other ways to write one address's mailbox: without its plus-address tag
+    ("jane+jobs@x" is "jane@x" on every provider that has tags), without the dots
+    a provider ignores, and at the provider's other domains. Each is looked for
+    as the address is (ivsite.contacts.contact_pieces), so its words, its
+    skeleton and its form without the top-level domain are found too."""
+    local, at, host = _TAG.sub("", address.strip()).rpartition("@")
+    if not at or not local:
+        return []
+    host = host.casefold()
+    hosts = next((group for group in ALIAS_DOMAINS if host in group), (host,))
+    boxes = [local, local.replace(".", "")] if host in DOTLESS else \
+        [local, local.replace(".", "-"), local.replace("-", ".")] if host in DOT_IS_DASH \
+        else [local]
+    out = [f"{box}@{other}" for box in dict.fromkeys(boxes) for other in hosts]
+    return [a for a in dict.fromkeys(out) if a.casefold() != address.strip().casefold()]
