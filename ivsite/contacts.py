@@ -25,7 +25,7 @@ import re
 from urllib.parse import unquote
 
 from .contactskeleton import MIN_SKELETON, address_skeleton, phone_key
-from .mailboxes import alias_addresses, mailbox_forms
+from .mailboxes import alias_addresses, mailbox_forms, webmail_skeleton
 from .normalise import compact, words
 from .textmatch import Needles
 
@@ -115,8 +115,9 @@ def contact_needles(kind: str, value: str) -> Needles:
         return _address_needles(value)
     skel = address_skeleton(value) if kind == "email" else ""
     more, confirmed = mailbox_forms(value) if kind == "email" else ([], [])
-    return Needles([*seqs, *more], [], [skel] if "@" in skel and len(skel) >= MIN_SKELETON
-                   else [], "", confirmed)
+    skels = [s for s in (skel, webmail_skeleton(value) if kind == "email" else "")
+             if "@" in s and len(s) >= MIN_SKELETON]
+    return Needles([*seqs, *more], [], skels, "", confirmed)
 
 
 def profile_key(value: str) -> str:

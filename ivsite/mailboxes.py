@@ -1,6 +1,7 @@
 """An email address without its top-level domain, and a numbered mailbox alone
 (red team 9, R9-12): "write to jane@acme", "her handle is jd1982"; and the other
-addresses of the same mailbox (red team 10, R10-12).
+addresses of the same mailbox, and one at a webmail provider said without its
+top-level domain ("qz.design at g mail"; red team 10, R10-12).
 
 Anyone guesses ".com" or ".example" back, so an address whose last label is
 dropped is still the address. Its contact skeleton cannot find it: the skeleton
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .contactskeleton import MIN_SKELETON, address_skeleton
 from .normalise import words
 from .textmatch import Confirmed
 
@@ -74,3 +76,23 @@ def alias_addresses(address: str) -> list[str]:
         else [local]
     out = [f"{box}@{other}" for box in dict.fromkeys(boxes) for other in hosts]
     return [a for a in dict.fromkeys(out) if a.casefold() != address.strip().casefold()]
+
+
+WEBMAIL = frozenset({"gmail", "googlemail", "ymail", "hotmail", "icloud", "protonmail",
+                     "gmx", "hanmail"})
+"""Webmail providers whose name is no employer: "qz.design at gmail", "Q Z dot
+design at g mail" is the address (red team 10, R10-12), where "Jane at Acme" is
+not (nor "Jane Doe at Yahoo": Yahoo, AOL, Naver and Yandex employ people)."""
+
+
+def webmail_skeleton(address: str) -> str:
+    """The skeleton (ivsite.contactskeleton) of an address at a :data:`WEBMAIL`
+    provider without its top-level domain, when its mailbox is no plain word
+    (a dot, dash, underscore or digit in it: "qz.design", not "quentin", whom a
+    text may say works at Gmail); "" otherwise."""
+    local, at, host = address.strip().rpartition("@")
+    labels = host.casefold().split(".")
+    if not at or len(labels) < 2 or labels[-2] not in WEBMAIL or local.isalpha():
+        return ""
+    skel = address_skeleton(f"{local}@{labels[-2]}")
+    return skel if skel.count("@") == 1 and len(skel) >= MIN_SKELETON + 4 else ""

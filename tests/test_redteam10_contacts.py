@@ -4,7 +4,8 @@ contact rules did not read.
 R10-12: "qz.design@gmail.com" published as "qzdesign@googlemail.com", the same
 Gmail mailbox. An address is now also looked for at its provider's other domains,
 without a plus-address tag and without the dots the provider ignores
-(ivsite.mailboxes.alias_addresses).
+(ivsite.mailboxes.alias_addresses); and one at a webmail provider said without its
+top-level domain, "qz.design at g mail" (ivsite.mailboxes.webmail_skeleton).
 
 R10-15: "+1 416 555 0142" said in French, German, Spanish, Italian or Portuguese
 words ("quatre un six …", "null eins zweiundvierzig"), or written in Chinese or
@@ -72,6 +73,8 @@ MAILED = {
     "gmail, no dots": "Write to qzdesign@gmail.com for an intro.",
     "no top-level domain": "Write to qzdesign@googlemail if you want an intro.",
     "spelt out": "Write to qzdesign at googlemail dot com.",
+    "spoken, no top-level domain": "Write to qz.design at g mail.",
+    "spelt, no top-level domain": "Write to Q Z dot design at gmail.",
 }
 
 PROSE = """Il y a deux ans, j'ai eu trois entretiens et un stage de six mois en 2024.
@@ -82,7 +85,7 @@ Quarantadue persone, trentatré domande, venti minuti; quarenta e dois, vinte e 
 Chapter 7, pages 416 to 555, section 0.142.
 """
 OTHER_MAIL = ("Other people: qz.design@hotmail.com, design@googlemail.com, "
-              "qz.designs@googlemail.com and qz@gmail.com.")
+              "qz.designs@googlemail.com and qz@gmail.com; qz.design at Gmailers.")
 
 
 def _found(kind: str, value: str, text: str) -> bool:
@@ -105,6 +108,14 @@ def test_the_phone_is_found(said: str) -> None:
 @pytest.mark.parametrize("said", MAILED.values(), ids=MAILED.keys())
 def test_the_mailbox_is_found(said: str) -> None:
     assert _found("email", EMAIL, said)
+
+
+def test_a_plain_mailbox_at_webmail_is_no_spoken_address() -> None:
+    """"quentin@gmail.com" is not found in "Quentin at Gmail" (a text may say
+    where someone works); a dotted one at a provider that employs people neither."""
+    assert not _found("email", "quentin@gmail.com", "I met Quentin at Gmail.")
+    assert not _found("email", "jane.doe@yahoo.com", "I met Jane Doe at Yahoo.")
+    assert _found("email", "quentin@gmail.com", "Write to quentin@googlemail.com.")
 
 
 def test_other_providers_aliases_are_found() -> None:
