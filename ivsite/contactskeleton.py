@@ -21,7 +21,9 @@ the other:
    digit spelt as an English word standing apart ("zero" or "oh" to "nine") as
    that digit: "four one six, five five five, zero one nine nine" is a number,
    and so are pairs and repeats ("oh-one forty-two", "triple-five"; see
-   ivsite.spokendigits);
+   ivsite.spokendigits), and the digit words of French, German, Spanish,
+   Italian and Portuguese, Chinese and Japanese numerals and Korean digit words
+   ("quatre un six", "zweiundvierzig", "四一六"; see ivsite.otherdigits);
 5. everything but letters, digits, "@" and "/" taken out: spaces, dots, dashes,
    underscores, brackets, bullets. Only a long run of symbols (more than
    :data:`MAX_GAP`, as in a rule of dashes) is kept, as "|": it ends a number;

@@ -1,22 +1,26 @@
 """Numbers said in French, German, Spanish, Italian or Portuguese words, and
-written in Chinese or Japanese numerals, read as digits for the contact skeleton
-(ivsite.contactskeleton, step 4; red team 10, R10-15).
+written in Chinese or Japanese numerals or Korean digit words, read as digits for
+the contact skeleton (ivsite.contactskeleton, step 4; red team 10, R10-15).
 
 A number taken down from a call in another language is written as it was said:
 "quatre un six cinq cinq cinq zéro un quatre deux", "vier eins sechs fünf …",
 "cuatro uno seis …", in pairs ("zéro six, douze, trente-quatre",
 "zweiundvierzig", "quarantadue", "treinta y dos", "quarenta e dois"), or in
-numerals: "四一六五五五〇一四二", "四十二". ivsite.spokendigits reads the English
-words; this module reads these, the same way: words standing apart (no letter
-beside them), the text already case-folded and its accents taken off
-(ivsite.normalise: "zéro" is "zero", "dreißig" "dreissig").
+numerals: "四一六五五五〇一四二", "四十二", "사일육 오오오 공일사이".
+ivsite.spokendigits reads the English words; this module reads these after it,
+the same way: words standing apart (no letter beside them; a digit may be), the
+text already case-folded and its accents taken off (ivsite.normalise: "zéro" is
+"zero", "dreißig" "dreissig"). Hundreds ("quatre cent seize") are not read, as
+in English.
 
 Many of these words are ordinary words too ("un", "once", "due", "sei", "um",
 "Otto"). Reading them as digits refuses nothing by itself: a phone is found only
 where seven of its own digits follow one another (ivsite.contactskeleton.
-phone_windows), which prose does not do. Each pattern runs only where its words'
-letters are (a C search of the text first), as in ivsite.spokendigits: this runs
-on every page of every build.
+phone_windows), which prose does not do.
+
+This runs on every page of every build: the words are one pattern shaped as a
+tree of their beginnings (one scan of the text, cheaper than the English
+reading), the numerals are read only in a text that holds one.
 """
 
 from __future__ import annotations
@@ -140,7 +144,12 @@ _CJK_DIGITS = "".join(_CJK_VALUES.values())
 _TEN = re.compile(f"(?P<tens>[{_CJK_DIGITS.lstrip(_CJK_VALUES['0'])}])?[十拾]"
                   f"(?P<unit>[{_CJK_DIGITS}])?")
 """A number with 十 (ten) in it: "四十二" 42, "十二" 12, "四十" 40."""
-_NUMERAL = re.compile(f"[{_CJK_DIGITS}十拾]")
+_HANGUL = str.maketrans("공영일이삼사오육륙칠팔구십", "〇〇一二三四五六六七八九十")
+"""Sino-Korean digits in Hangul, as the numerals they are read as ("사십이" 42)."""
+_HANGUL_NUMBER = re.compile("(?<![가-힣])[공영일이삼사오육륙칠팔구십]+(?![가-힣])")
+"""A Korean word made of digits alone ("사일육 오오오 공일사이"): in a longer word
+they are syllables of other words."""
+_NUMERAL = re.compile(f"[{_CJK_DIGITS}十拾공영일이삼사오육륙칠팔구십]")
 
 
 def other_digits(text: str) -> str:
@@ -172,6 +181,7 @@ def _joined(m: re.Match[str]) -> str:
 
 
 def _numerals(text: str) -> str:
+    text = _HANGUL_NUMBER.sub(lambda m: m.group(0).translate(_HANGUL), text)
     if "十" in text or "拾" in text:
         text = _TEN.sub(_with_ten, text)
     return text.translate(_CJK)

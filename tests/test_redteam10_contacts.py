@@ -9,7 +9,7 @@ top-level domain, "qz.design at g mail" (ivsite.mailboxes.webmail_skeleton).
 
 R10-15: "+1 416 555 0142" said in French, German, Spanish, Italian or Portuguese
 words ("quatre un six …", "null eins zweiundvierzig"), or written in Chinese or
-Japanese numerals ("四一六五五五〇一四二", "四十二"). Now read as digits
+Japanese numerals ("四一六五五五〇一四二", "四十二"), or Korean digit words. Now read as digits
 (ivsite.otherdigits), as the English words are (ivsite.spokendigits).
 
 Each is refused by the filter (``contact-in-text``) and, with the filter off (the
@@ -59,6 +59,7 @@ SAID = {
     "Chinese numerals": "电话：四一六五五五〇一四二",
     "Japanese numerals": "電話番号は四一六・五五五・零一四二です。",
     "numerals with ten": "电话 四一六 五五五 〇一 四十二",
+    "Korean digit words": "전화: 사일육-오오오-공일사이",
     "full-width digits": "電話：４１６－５５５－０１４２",
     "a word among digits": "Call 416-555-01four2.",
 }
@@ -184,6 +185,7 @@ def test_the_words_read_as_digits() -> None:
     assert read("quarantadue ventotto ventitré; treinta y dos, veintidós; quarenta e dois"
                 ) == "42 28 23; 32, 22; 42"
     assert read("四十二 十二 四十 十 幺三 两") == "42 12 40 10 13 2"
+    assert read("사십이, 이 사람은 오일을 샀다") == "42, 2 사람은 오일을 샀다"
     assert read("concept, aun, tresor, dixit, zweite") == "concept, aun, tresor, dixit, zweite"
 
 
@@ -194,6 +196,7 @@ _LANGUAGES = [
     ["zero", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"],
     ["zero", "um", "dois", "três", "quatro", "cinco", "meia", "sete", "oito", "nove"],
     list("〇一二三四五六七八九"),
+    list("공일이삼사오육칠팔구"),
 ]
 
 
