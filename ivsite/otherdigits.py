@@ -132,7 +132,10 @@ _WORD = re.compile(f"(?:{_trie(list(VOCABULARY))})(?![^\\W\\d_])")
 """A word of :data:`VOCABULARY` with no letter after it (the one before it is
 looked at by :func:`_read`: a look-behind first would make every place of the
 text a start)."""
-_JOIN = re.compile(rf"(?P<tens>[0-9]){_TEN_MARK}(?:{_AND}(?P<unit>[0-9]{{1,2}})(?![0-9]))?")
+_JOIN = re.compile(rf"(?P<tens>[0-9]){_TEN_MARK}"
+                   rf"(?:{_AND}(?P<unit>[0-9]{{1,2}})(?![0-9]|{_TEN_MARK}))?")
+"""A tens word (its digit and the mark) and the unit or teen after it, which is
+no tens word itself ("achtzig achtzig" is 80 80)."""
 
 
 _CJK_VALUES = {"0": "〇零○◯", "1": "一壹弌幺", "2": "二两兩贰貳弍", "3": "三叁參弎",

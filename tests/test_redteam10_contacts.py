@@ -211,3 +211,13 @@ def test_any_number_said_digit_by_digit_is_found(number: str, language: list[str
     assert _found("phone", number, f"Le numéro : {said}.")
     other = number[:-1] + str((int(number[-1]) + 1) % 10)
     assert not _found("phone", other, f"Le numéro : {said}.")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(sorted({*otherdigits.VOCABULARY, "et", "y", "e", "und", "4",
+                                         "42", "-", ",", "concept", "十", "四", "사", "x"})),
+                max_size=12).map(" ".join))
+def test_any_run_of_words_reads_without_a_mark_left(text: str) -> None:
+    """Whatever the words, the reading ends with digits and words only: no tens
+    left waiting for a unit, no error."""
+    assert otherdigits._TEN_MARK not in otherdigits.other_digits(text)
