@@ -14,7 +14,9 @@ Each detail is then looked for in all the ways it is written
 (:func:`contact_needles`): as words, and by its contact skeleton, which finds
 "jane [at] example [dot] com", "416 • 555 • O199" and "in/jdzz9876" (see
 :mod:`ivsite.contactskeleton`); an email address also without its top-level
-domain ("jane@acme", ivsite.mailboxes).
+domain ("jane@acme", ivsite.mailboxes). An email address is also looked for at
+its provider's other domains and without what the provider ignores
+("qz.design@gmail.com" as "qzdesign@googlemail.com"; ivsite.mailboxes).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import re
 from urllib.parse import unquote
 
 from .contactskeleton import MIN_SKELETON, address_skeleton, phone_key
-from .mailboxes import mailbox_forms
+from .mailboxes import alias_addresses, mailbox_forms, webmail_skeleton
 from .normalise import compact, words
 from .textmatch import Needles
 
@@ -52,7 +54,8 @@ def contact_pieces(kind: str, value: str) -> list[str]:
         if kind == "phone":
             out += _numbers(_EXTENSION.sub(" ", part))
         elif kind == "email":
-            out += [m.group(0) for m in _EMAIL.finditer(part)]
+            found = [m.group(0) for m in _EMAIL.finditer(part)]
+            out += [*found, *(a for f in found for a in alias_addresses(f))]
         else:
             out += [_URL_TAIL.sub("", w).rstrip("/") for w in part.split()]
     out += [other_host_form(p) for p in out]
@@ -112,8 +115,9 @@ def contact_needles(kind: str, value: str) -> Needles:
         return _address_needles(value)
     skel = address_skeleton(value) if kind == "email" else ""
     more, confirmed = mailbox_forms(value) if kind == "email" else ([], [])
-    return Needles([*seqs, *more], [], [skel] if "@" in skel and len(skel) >= MIN_SKELETON
-                   else [], "", confirmed)
+    skels = [s for s in (skel, webmail_skeleton(value) if kind == "email" else "")
+             if "@" in s and len(s) >= MIN_SKELETON]
+    return Needles([*seqs, *more], [], skels, "", confirmed)
 
 
 def profile_key(value: str) -> str:

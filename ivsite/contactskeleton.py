@@ -21,7 +21,9 @@ the other:
    digit spelt as an English word standing apart ("zero" or "oh" to "nine") as
    that digit: "four one six, five five five, zero one nine nine" is a number,
    and so are pairs and repeats ("oh-one forty-two", "triple-five"; see
-   ivsite.spokendigits);
+   ivsite.spokendigits), and the digit words of French, German, Spanish,
+   Italian and Portuguese, Chinese and Japanese numerals and Korean digit words
+   ("quatre un six", "zweiundvierzig", "四一六"; see ivsite.otherdigits);
 5. everything but letters, digits, "@" and "/" taken out: spaces, dots, dashes,
    underscores, brackets, bullets. Only a long run of symbols (more than
    :data:`MAX_GAP`, as in a rule of dashes) is kept, as "|": it ends a number;
@@ -53,6 +55,7 @@ import re
 import unicodedata
 
 from .normalise import fold_cased
+from .otherdigits import other_digits
 from .spokendigits import spoken_digits
 
 MAX_GAP = 3
@@ -127,7 +130,7 @@ def marked_skeletons(cased: str) -> tuple[str, str]:
     "o h @ a a a . c o m" is not "0@aaa.com". An address is looked for as written
     (:func:`address_skeleton`) in either skeleton; a number in the first."""
     spelt = spell_symbols(cased.lower() if cased.isascii() else cased.casefold())
-    digits = spoken_digits(spelt)
+    digits = other_digits(spoken_digits(spelt))
     with_digits = _marked(digits)
     return with_digits, (with_digits if digits == spelt else _marked(spelt))
 

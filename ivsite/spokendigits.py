@@ -37,7 +37,7 @@ def _apart(words: Mapping[str, object]) -> str:
     """One of ``words`` (longest first), standing apart (see the module's
     docstring). Written word first, the look-behind after it: the regular
     expression engine then scans for the words' first letters."""
-    return "|".join(rf"{w}(?<![^\W_]{w})(?![^\W_])"
+    return "|".join(rf"{w}(?<![^\W\d_]{w})(?![^\W\d_])"
                     for w in sorted(words, key=len, reverse=True))
 
 
