@@ -27,6 +27,7 @@ from .normalise import SPACELESS, compact, is_word, words
 from .romanise import romanised, romanised_seqs, run_together
 from .soundkey import name_sounds
 from .textmatch import Confirmed
+from .worldtitles import cjk_titled, joined_honorifics, korean_titled, titled_family
 
 MIN_PART = 2
 """A name part shorter than this (an initial) is never looked for alone; nor is one
@@ -135,7 +136,9 @@ def _written_forms(name: str) -> Forms:
     if SPACELESS.search(name):
         runs = {compact(ws), compact(core)}
         parts = {core[0], core[-1]} if len(core) > 1 else _given_syllables(core[0])
-        return Forms((), tuple(sorted(runs)),
+        # A family name and an honorific: "山田さん", "王先生", "김 선생님" (R10-24).
+        return Forms(tuple(sorted(korean_titled(name))),
+                     tuple(sorted(runs | set(cjk_titled(name)))),
                      tuple(sorted(p for p in parts if len(p) >= MIN_PART)))
     forms: set[tuple[str, ...]] = {tuple(ws)}
     if len(core) > 1:
@@ -164,6 +167,7 @@ def _written_forms(name: str) -> Forms:
     handles: tuple[Confirmed, ...] = ()
     if len(core) > 1:
         titled = {(title, *family) for title in HONORIFICS} | {(given[0], *family)}
+        titled |= titled_family(tuple(family))  # "Señor Zabrowski" (ivsite.worldtitles)
         # A handle: the initial and the family name run together ("qzabrowski"),
         # where the text shows it when it may be a word ("chance": ivsite.handles).
         handle = given[0] + compact(list(family))
@@ -173,7 +177,7 @@ def _written_forms(name: str) -> Forms:
             handles = (handle_form(handle),)
         elif len(handle) >= MIN_INITIAL_HANDLE:
             forms.add((handle,))
-        confirmed = (*_confirmed(given, tuple(family)),
+        confirmed = (*_confirmed(given, tuple(family)), *joined_honorifics(tuple(family)),
                      *nickname_forms(given, tuple(family)))  # "Bob Smith" (ivsite.nicknamed)
     parts = {core[0], core[-1]} if len(core) > 1 or len(ws) > 1 else set()
     return Forms(tuple(sorted(forms)), (),
