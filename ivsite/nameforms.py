@@ -27,6 +27,8 @@ from .normalise import SPACELESS, compact, is_word, words
 from .romanise import romanised, romanised_seqs, run_together
 from .soundkey import name_sounds
 from .textmatch import Confirmed
+from .vowelspellings import vowel_seqs
+from .worlddiminutives import diminutive_parts
 from .worldtitles import cjk_titled, joined_honorifics, korean_titled, titled_family
 
 MIN_PART = 2
@@ -93,8 +95,10 @@ def name_forms(name: str) -> Forms:
     romanisations as word sequences only, each also with letters drawn as a pair of
     letters (ivsite.drawnpairs); and its sound keys (ivsite.soundkey)."""
     forms = _spelt_forms(name)
+    # "Shohei Ohtani" for Shōhei Ōtani, "Min-joon Kim" for Minjun Kim (ivsite.vowelspellings).
+    spelt = vowel_seqs(plain_name(name)) if not SPACELESS.search(name) else set()
     return dataclasses.replace(  # "Rnoore" for "Moore" (ivsite.drawnpairs)
-        forms, seqs=tuple(sorted({*forms.seqs, *drawn_seqs(forms.seqs)})),
+        forms, seqs=tuple(sorted({*forms.seqs, *drawn_seqs(forms.seqs), *spelt})),
         titled=tuple(sorted({*forms.titled, *drawn_seqs(forms.titled)})),
         sounds=tuple(name_sounds(plain_name(name))))
 
@@ -180,6 +184,8 @@ def _written_forms(name: str) -> Forms:
         confirmed = (*_confirmed(given, tuple(family)), *joined_honorifics(tuple(family)),
                      *nickname_forms(given, tuple(family)))  # "Bob Smith" (ivsite.nicknamed)
     parts = {core[0], core[-1]} if len(core) > 1 or len(ws) > 1 else set()
+    if len(core) > 1:  # "Kasia" alone in Katarzyna's own note (ivsite.worlddiminutives)
+        parts |= set(diminutive_parts(core[0]))
     return Forms(tuple(sorted(forms)), (),
                  tuple(sorted(p for p in parts
                               if len(p) >= MIN_PART and is_word(p) and p not in PARTICLES)),
