@@ -29,7 +29,7 @@ from .soundkey import name_sounds
 from .textmatch import Confirmed
 from .vowelspellings import vowel_seqs
 from .worlddiminutives import diminutive_parts
-from .worldtitles import cjk_titled, joined_honorifics, korean_titled, titled_family
+from .worldtitles import cjk_titled, korean_titled, titled_forms
 
 MIN_PART = 2
 """A name part shorter than this (an initial) is never looked for alone; nor is one
@@ -171,7 +171,6 @@ def _written_forms(name: str) -> Forms:
     handles: tuple[Confirmed, ...] = ()
     if len(core) > 1:
         titled = {(title, *family) for title in HONORIFICS} | {(given[0], *family)}
-        titled |= titled_family(tuple(family))  # "Señor Zabrowski" (ivsite.worldtitles)
         # A handle: the initial and the family name run together ("qzabrowski"),
         # where the text shows it when it may be a word ("chance": ivsite.handles).
         handle = given[0] + compact(list(family))
@@ -181,7 +180,8 @@ def _written_forms(name: str) -> Forms:
             handles = (handle_form(handle),)
         elif len(handle) >= MIN_INITIAL_HANDLE:
             forms.add((handle,))
-        confirmed = (*_confirmed(given, tuple(family)), *joined_honorifics(tuple(family)),
+        confirmed = (*_confirmed(given, tuple(family)),
+                     *titled_forms(tuple(family)),  # "Señor Zabrowski" (ivsite.worldtitles)
                      *nickname_forms(given, tuple(family)))  # "Bob Smith" (ivsite.nicknamed)
     parts = {core[0], core[-1]} if len(core) > 1 or len(ws) > 1 else set()
     if len(core) > 1:  # "Kasia" alone in Katarzyna's own note (ivsite.worlddiminutives)

@@ -42,6 +42,9 @@ _ASCII = {"ou": ("ou", "o"), "oo": ("oo", "o", "u"), "uu": ("uu", "u"),
 MAX_WORD = 16
 """At most this many spellings of one word (a word with many vowel spots keeps the
 first ones, in the order the spots stand)."""
+MIN_RUN = 7
+"""A spelling run together shorter than this is not looked for: a short run is a
+word as often as a name ("Hou Se" would be "hose")."""
 MAX_NAME = 48
 """At most this many given-and-family spellings of one name."""
 
@@ -81,5 +84,5 @@ def vowel_seqs(name: str) -> set[tuple[str, ...]]:
     out: set[tuple[str, ...]] = set()
     for g, f in itertools.islice(
             ((g, f) for g in given for f in family if (g, f) != bare), MAX_NAME):
-        out |= {(g, f), (f, g), (g + f,)}
+        out |= {(g, f), (f, g)} | ({(g + f,)} if len(g + f) >= MIN_RUN else set())
     return out

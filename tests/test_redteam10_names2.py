@@ -160,8 +160,7 @@ def test_the_audit_alone_refuses_each(tmp_path: Path) -> None:
 @pytest.mark.usefixtures("no_filter")
 def test_without_these_readings_it_is_published(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(nameforms, "titled_family", lambda family: set())
-    monkeypatch.setattr(nameforms, "joined_honorifics", lambda family: ())
+    monkeypatch.setattr(nameforms, "titled_forms", lambda family: ())
     monkeypatch.setattr(nameforms, "cjk_titled", lambda name: [])
     monkeypatch.setattr(nameforms, "korean_titled", lambda name: set())
     monkeypatch.setattr(nameforms, "vowel_seqs", lambda name: set())
