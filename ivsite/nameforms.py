@@ -235,7 +235,8 @@ def _confirmed(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
 
 def _given_and_initial(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
     """The given name and the family initial, both capitalised, the initial with a
-    dot or alone ("Quentin Z.", "Dana W"), which with a company beside it names the
+    dot or alone, after a space or a hyphen ("Quentin Z.", "Dana W", "Quentin-Z":
+    red team 10, R10-14), which with a company beside it names the
     person as surely as the full name (red team 4, J-spelled). Its anchor is both
     words, so the pattern runs only on a text whose words hold the given name
     followed by that initial: the anchor is the literal prefilter here."""
@@ -243,7 +244,7 @@ def _given_and_initial(given: str, family: tuple[str, ...]) -> tuple[Confirmed, 
         return ()
     surname = next((w for w in family if w not in PARTICLES), family[-1])
     return (Confirmed((given, surname[0]), rf"(?P<capital>{_word_start(given)}"
-                      rf"\s+{re.escape(surname[0])})(?![^\W_])"),)
+                      rf"(?:\s+|[-\u2010\u2011]){re.escape(surname[0])})(?![^\W_])"),)
 
 
 def _word_start(word: str) -> str:

@@ -45,7 +45,7 @@ first ones, in the order the spots stand)."""
 MIN_RUN = 7
 """A spelling run together shorter than this is not looked for: a short run is a
 word as often as a name ("Hou Se" would be "hose")."""
-MAX_NAME = 48
+MAX_NAME = MAX_WORD * MAX_WORD
 """At most this many given-and-family spellings of one name."""
 
 

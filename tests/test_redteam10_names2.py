@@ -20,6 +20,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sites import OutputCorpus, assert_published, day, other_readings_off, write_site
 
 from ivsite import nameforms, nicknamed, worldtitles
@@ -99,6 +101,8 @@ FOUND = [
     ("Katarzyna Wiśniewska", "Kasia Wiśniewska"), ("Aleksandr Sokolov", "Sasha Sokolov"),
     ("Kasia Nowak", "Katarzyna Nowak"), ("José García", "Pepe García"),
     ("Giuseppe Rossi", "Beppe Rossi"), ("Małgorzata Nowak", "Gosia Nowak"),
+    ("Quentin Zabrowski", "Quentin-Z. said"), ("Mario Rossi", "Sig. Rossi"),
+    ("Ana de la Cruz", "Señora de la Cruz"),
 ]
 NOT_FOUND = [
     ("Quentin Zabrowski", "Señor, the pan is hot; the san of it"),
@@ -127,6 +131,35 @@ def test_the_matcher_passes(name: str, text: str) -> None:
         assert _matcher(name).find(text) == [1]
         return
     assert _matcher(name).find(text) == [], (name, text)
+
+
+_SYLLABLES = ("ko", "so", "to", "yu", "ryu", "sho", "hei", "ta", "ni", "ka", "ji", "ma",
+              "ku", "mo", "no", "shu", "ro")
+_LONG = {"o": ("ō", ("o", "oh", "ou", "oo")), "u": ("ū", ("u", "uu"))}
+
+
+@st.composite
+def _long_vowel_name(draw: st.DrawFn) -> tuple[str, str]:
+    """A Japanese-like name with long vowels (macrons) and one of its spellings."""
+    written, spelt = [], []
+    for _ in range(2):
+        w, s = "", ""
+        for syllable in draw(st.lists(st.sampled_from(_SYLLABLES), min_size=2, max_size=3)):
+            w, s = w + syllable, s + syllable
+            if syllable[-1] in _LONG and w.count("ō") + w.count("ū") < 2 \
+                    and draw(st.booleans()):  # two in a word: see vowelspellings.MAX_WORD
+                macron, ways = _LONG[syllable[-1]]
+                w, s = w[:-1] + macron, s[:-1] + draw(st.sampled_from(ways))
+        written.append(w.capitalize())
+        spelt.append(s.capitalize())
+    return " ".join(written), " ".join(spelt)
+
+
+@given(_long_vowel_name())
+@settings(max_examples=150, deadline=None)
+def test_every_long_vowel_spelling_is_found(pair: tuple[str, str]) -> None:
+    name, spelt = pair
+    assert _matcher(name).find(f"I met {spelt} today") == [1], pair
 
 
 def test_a_diminutive_alone_is_a_part_near_the_person() -> None:
