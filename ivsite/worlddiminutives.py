@@ -11,6 +11,11 @@ Italian, French). It is short on purpose: the forms everyone knows, not every pe
 name; a form that is an English word is left out of the part-alone search (see
 :func:`diminutive_parts`). Each line: full names (spellings separated by "/"),
 a colon, their diminutives.
+
+Beside them, the usual English spellings of one Arabic given name ("Mohamed" for
+Muhammad, "Youssef" for Yusuf: red team 10, R10-20), which the romanisation
+standards do not fix and each bearer chooses: fixed variants of one name, not
+sound-alikes (ivsite.soundkey), written as one line of spellings each.
 """
 
 from __future__ import annotations
@@ -110,6 +115,27 @@ luigi: gino
 francois: fanfan
 marguerite: margot
 """
+_SPELLINGS = """
+muhammad mohammed mohammad mohamed mohamad muhammed mohammed mohamud
+ahmad ahmed
+mahmoud mahmud mahmood
+mustafa mustapha moustafa mostafa
+yusuf youssef yousef yousuf yusef youssouf
+hussein hussain husain husayn hossein
+hassan hasan
+abdullah abdallah abdulla
+omar umar
+othman uthman osman
+ibrahim ebrahim
+khaled khalid
+walid waleed
+saeed saied
+fatima fatimah fatma
+aisha ayesha aishah aicha
+khadija khadijah
+zainab zaynab zeynep
+mariam maryam meryem
+"""
 MIN_PART = 5
 """A diminutive shorter than this ("Ola", "Asia", "Pepe") is looked for only with
 the family name, never alone in the person's own note: too many are words."""
@@ -130,6 +156,10 @@ def _forms() -> dict[str, frozenset[str]]:
             out.setdefault(f, set()).update(smalls)
         for s in smalls:
             out.setdefault(s, set()).update(fulls)
+    for line in _SPELLINGS.strip().splitlines():
+        spellings = line.split()
+        for one in spellings:
+            out.setdefault(one, set()).update(spellings)
     return {k: frozenset(v - {k}) for k, v in out.items()}
 
 

@@ -102,7 +102,8 @@ FOUND = [
     ("Kasia Nowak", "Katarzyna Nowak"), ("José García", "Pepe García"),
     ("Giuseppe Rossi", "Beppe Rossi"), ("Małgorzata Nowak", "Gosia Nowak"),
     ("Quentin Zabrowski", "Quentin-Z. said"), ("Mario Rossi", "Sig. Rossi"),
-    ("Ana de la Cruz", "Señora de la Cruz"),
+    ("Ana de la Cruz", "Señora de la Cruz"), ("Muhammad Al-Farsi", "Mohamed Al-Farsi"),
+    ("Yusuf Demir", "Youssef Demir"),
 ]
 NOT_FOUND = [
     ("Quentin Zabrowski", "Señor, the pan is hot; the san of it"),
