@@ -218,3 +218,21 @@ def test_near_misses_are_published(tmp_path: Path) -> None:
              "e": "The san of it; Katarzyna spoke."}
     site = _site(tmp_path / "s", pages)
     assert_published(site, tmp_path / "out", "frying pan")
+
+
+@pytest.mark.parametrize("protected", [True, False])
+def test_a_diminutive_alone_in_the_persons_own_note_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, protected: bool) -> None:
+    """R10-06: "Kasia" on its own in Katarzyna Wiśniewska's own public note;
+    published with the diminutive parts switched off."""
+    if not protected:
+        monkeypatch.setattr(nameforms, "diminutive_parts", lambda given: [])
+    front, _ = _talk("Katarzyna Wiśniewska")
+    site = write_site(tmp_path / "s", {
+        "pages/index.md": ({"title": "Home"}, "Welcome.\n"),
+        "interviews/2026-03-01-talk.md": ({**front, "visibility": "public"},
+                                          "Kasia showed me her studio.\n")})
+    result = build(site, out=tmp_path / "out")
+    assert result.status == (1 if protected else 0), [d.text() for d in result.diagnostics]
+    assert any(d.path == "content/interviews/2026-03-01-talk.md"
+               and d.code == "name-without-consent" for d in result.diagnostics) == protected
