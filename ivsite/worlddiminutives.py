@@ -3,11 +3,13 @@ for Katarzyna, "Sasha" for Aleksandr, "Pepe" for José, "Beppe" for Giuseppe (re
 team 10, R10-06).
 
 The ``nicknames`` package (ivsite.nicknamed) is English only, and no installed
-package carries other languages' diminutives. This table is written by hand: the
-common diminutive of each name as the language's speakers use it in speech and
-writing, the forms Wiktionary lists under each name's "diminutives" (Polish,
-Russian and Ukrainian romanised, Czech, South Slavic, German, Spanish, Portuguese,
-Italian, French). It is short on purpose: the forms everyone knows, not every pet
+package carries other languages' diminutives. This table is written by hand,
+from common usage, not copied from a published list (nor yet checked entry by
+entry against one: Wiktionary's categories of diminutives of given names, per
+language, are the source to check it against): the common diminutive of each
+name as the language's speakers use it (Polish, Russian and Ukrainian
+romanised, Czech, South Slavic, German, Spanish, Portuguese, Italian, French).
+It is short on purpose: the forms everyone knows, not every pet
 name; a form that is an English word is left out of the part-alone search (see
 :func:`diminutive_parts`). Each line: full names (spellings separated by "/"),
 a colon, their diminutives.
