@@ -27,6 +27,9 @@ from .normalise import SPACELESS, compact, is_word, words
 from .romanise import romanised, romanised_seqs, run_together
 from .soundkey import name_sounds
 from .textmatch import Confirmed
+from .vowelspellings import vowel_seqs
+from .worlddiminutives import diminutive_parts
+from .worldtitles import cjk_titled, korean_titled, titled_forms
 
 MIN_PART = 2
 """A name part shorter than this (an initial) is never looked for alone; nor is one
@@ -92,8 +95,10 @@ def name_forms(name: str) -> Forms:
     romanisations as word sequences only, each also with letters drawn as a pair of
     letters (ivsite.drawnpairs); and its sound keys (ivsite.soundkey)."""
     forms = _spelt_forms(name)
+    # "Shohei Ohtani" for Shōhei Ōtani, "Min-joon Kim" for Minjun Kim (ivsite.vowelspellings).
+    spelt = vowel_seqs(plain_name(name)) if not SPACELESS.search(name) else set()
     return dataclasses.replace(  # "Rnoore" for "Moore" (ivsite.drawnpairs)
-        forms, seqs=tuple(sorted({*forms.seqs, *drawn_seqs(forms.seqs)})),
+        forms, seqs=tuple(sorted({*forms.seqs, *drawn_seqs(forms.seqs), *spelt})),
         titled=tuple(sorted({*forms.titled, *drawn_seqs(forms.titled)})),
         sounds=tuple(name_sounds(plain_name(name))))
 
@@ -135,7 +140,9 @@ def _written_forms(name: str) -> Forms:
     if SPACELESS.search(name):
         runs = {compact(ws), compact(core)}
         parts = {core[0], core[-1]} if len(core) > 1 else _given_syllables(core[0])
-        return Forms((), tuple(sorted(runs)),
+        # A family name and an honorific: "山田さん", "王先生", "김 선생님" (R10-24).
+        return Forms(tuple(sorted(korean_titled(name))),
+                     tuple(sorted(runs | set(cjk_titled(name)))),
                      tuple(sorted(p for p in parts if len(p) >= MIN_PART)))
     forms: set[tuple[str, ...]] = {tuple(ws)}
     if len(core) > 1:
@@ -174,8 +181,11 @@ def _written_forms(name: str) -> Forms:
         elif len(handle) >= MIN_INITIAL_HANDLE:
             forms.add((handle,))
         confirmed = (*_confirmed(given, tuple(family)),
+                     *titled_forms(tuple(family)),  # "Señor Zabrowski" (ivsite.worldtitles)
                      *nickname_forms(given, tuple(family)))  # "Bob Smith" (ivsite.nicknamed)
     parts = {core[0], core[-1]} if len(core) > 1 or len(ws) > 1 else set()
+    if len(core) > 1:  # "Kasia" alone in Katarzyna's own note (ivsite.worlddiminutives)
+        parts |= set(diminutive_parts(core[0]))
     return Forms(tuple(sorted(forms)), (),
                  tuple(sorted(p for p in parts
                               if len(p) >= MIN_PART and is_word(p) and p not in PARTICLES)),
@@ -225,7 +235,8 @@ def _confirmed(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
 
 def _given_and_initial(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
     """The given name and the family initial, both capitalised, the initial with a
-    dot or alone ("Quentin Z.", "Dana W"), which with a company beside it names the
+    dot or alone, after a space or a hyphen ("Quentin Z.", "Dana W", "Quentin-Z":
+    red team 10, R10-14), which with a company beside it names the
     person as surely as the full name (red team 4, J-spelled). Its anchor is both
     words, so the pattern runs only on a text whose words hold the given name
     followed by that initial: the anchor is the literal prefilter here."""
@@ -233,7 +244,7 @@ def _given_and_initial(given: str, family: tuple[str, ...]) -> tuple[Confirmed, 
         return ()
     surname = next((w for w in family if w not in PARTICLES), family[-1])
     return (Confirmed((given, surname[0]), rf"(?P<capital>{_word_start(given)}"
-                      rf"\s+{re.escape(surname[0])})(?![^\W_])"),)
+                      rf"(?:\s+|[-\u2010\u2011]){re.escape(surname[0])})(?![^\W_])"),)
 
 
 def _word_start(word: str) -> str:

@@ -5,7 +5,8 @@ Friends and colleagues write a person by the form of the given name they use, an
 a reader who knows Robert Smith knows Bob Smith. Which forms go together is data,
 not a rule: the ``nicknames`` package (Carlton Northern's hand-curated table of
 English given names and their nicknames, about 1,100 names, Apache-2.0) holds it;
-a table of our own would cover only the names someone thought of.
+a table of our own would cover only the names someone thought of. Other
+languages' diminutives, which it lacks, are in ivsite.worlddiminutives.
 
 Many of these forms are everyday words ("Will", "Bill", "Rob", "Pat", "Art"):
 "will smith" in prose names no one. So each is a form the text's capitals must
@@ -22,6 +23,7 @@ import re
 from nicknames import NickNamer
 
 from .textmatch import Confirmed
+from .worlddiminutives import diminutives
 
 
 @functools.cache
@@ -35,6 +37,7 @@ def other_given(given: str) -> list[str]:
         return []
     namer = _namer()
     found = namer.nicknames_of(given) | namer.canonicals_of(given)
+    found |= set(diminutives(given))  # "Kasia", "Sasha" (ivsite.worlddiminutives)
     return sorted(f for f in found if f.isalpha() and f != given)
 
 
