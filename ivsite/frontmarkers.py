@@ -1,0 +1,71 @@
+"""Privacy markers written in a front matter's text (red team 10, R10-11).
+
+A note's body that writes ``::: private`` inside a line, opens a line with a
+label (``Do not publish: …``, ``PRIVATE: …``, ``(off the record) …``) or uses
+another tool's tag (``[private]…[/private]``, ``{% private %}``) is refused (see
+ivsite.passages, ivsite.bodymarkers, ivsite.bodyprivacy). A front matter's text
+is printed as it is written, in the page's description, the feed, the search
+index and the cards, and ivsite reads no fence or label there either: a folded
+``summary: >-`` with a ``::: private`` block, or ``summary: "Do not publish:
+…"``, publishes what it meant to keep back. So each of those, in any string of
+the front matter of a note an audience reads, is the same error as in a body
+(the same codes), as a comment there is (``comment-in-front-matter``).
+
+Folded YAML joins lines, so a label is looked for at the start of each line and
+of each sentence; emphasis (``**Private:**``) is read as its words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .bodymarkers import line_labels
+from .diagnostics import Diagnostics
+from .fmchecks import strings
+from .frontmatter import FrontMatter
+from .markerwords import label_marker, marker_word
+from .markupwords import markup
+from .passages import KINDS
+
+_FENCE = re.compile(r"(?:^|(?<=\s)):{3,}[ \t]*\{?[ \t]*\.?([^\W\d_][\w-]*)")
+"""A passage fence's opening anywhere in a string (folded YAML joins its lines)."""
+_SENTENCE = re.compile(r"\n|(?<=[.!?;\u3002\uff01\uff1f])[ \t]+")
+_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
+_HINT = ("the front matter is printed as written (description, feed, search, cards): "
+         "take the text out of it, or put it in the body in a '::: private' passage")
+
+
+def front_markers(path: str, fm: FrontMatter, visibility: str, diags: Diagnostics) -> bool:
+    """Report the passage fences, privacy labels and other tools' privacy tags in
+    the front matter's strings of a note an audience reads; whether any."""
+    if visibility == "private":
+        return False
+    found = False
+    for keys, text in strings(fm.data):
+        pos = fm.pos(*keys)
+        field = ".".join(keys)
+        for m in _FENCE.finditer(text):
+            word = m.group(1)
+            if word.casefold() in KINDS or marker_word(word):
+                found = True
+                diags.error(path, pos.line, pos.col, "passage-fence-placement",
+                            f"'{m.group(0).strip()}' in '{field}' looks like a passage fence, "
+                            "but ivsite reads fences only in the body", _HINT)
+        for label in dict.fromkeys(labels(text)):
+            if label_marker(label):
+                found = True
+                diags.error(path, pos.line, pos.col, "privacy-label",
+                            f"the label '{label}' in '{field}' says the text with it is not "
+                            "for everyone, but ivsite reads no label as a switch", _HINT)
+        for _, word in markup(text):
+            found = True
+            diags.error(path, pos.line, pos.col, "privacy-markup",
+                        f"'{word}' in '{field}' keeps text out of a page in another tool, "
+                        "but ivsite does not read it and would publish the text", _HINT)
+    return found
+
+
+def labels(text: str) -> list[str]:
+    """The labels each line and sentence of a front-matter string opens with."""
+    return [label for part in _SENTENCE.split(text)
+            for label in line_labels(_EMPHASIS.sub("", part))]
