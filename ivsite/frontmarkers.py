@@ -18,6 +18,7 @@ of each sentence; emphasis (``**Private:**``) is read as its words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .bodymarkers import line_labels
 from .diagnostics import Diagnostics
@@ -31,7 +32,7 @@ _FENCE = re.compile(r"(?:^|(?<=\s)):{3,}[ \t]*\{?[ \t]*\.?([^\W\d_][\w-]*)")
 """A passage fence's opening anywhere in a string (folded YAML joins its lines)."""
 _SENTENCE = re.compile(r"\n|(?<=[.!?;\u3002\uff01\uff1f])[ \t]+")
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
-_HINT = ("the front matter is printed as written (description, feed, search, cards): "
+HINT = ("the front matter is printed as written (description, feed, search, cards): "
          "take the text out of it, or put it in the body in a '::: private' passage")
 
 
@@ -43,26 +44,30 @@ def front_markers(path: str, fm: FrontMatter, visibility: str, diags: Diagnostic
     found = False
     for keys, text in strings(fm.data):
         pos = fm.pos(*keys)
-        field = ".".join(keys)
-        for m in _FENCE.finditer(text):
-            word = m.group(1)
-            if word.casefold() in KINDS or marker_word(word):
-                found = True
-                diags.error(path, pos.line, pos.col, "passage-fence-placement",
-                            f"'{m.group(0).strip()}' in '{field}' looks like a passage fence, "
-                            "but ivsite reads fences only in the body", _HINT)
-        for label in dict.fromkeys(labels(text)):
-            if label_marker(label):
-                found = True
-                diags.error(path, pos.line, pos.col, "privacy-label",
-                            f"the label '{label}' in '{field}' says the text with it is not "
-                            "for everyone, but ivsite reads no label as a switch", _HINT)
-        for _, word in markup(text):
+        for code, message in text_markers(text, f"'{'.'.join(keys)}'"):
             found = True
-            diags.error(path, pos.line, pos.col, "privacy-markup",
-                        f"'{word}' in '{field}' keeps text out of a page in another tool, "
-                        "but ivsite does not read it and would publish the text", _HINT)
+            diags.error(path, pos.line, pos.col, code, message, HINT)
     return found
+
+
+def text_markers(text: str, where: str) -> Iterator[tuple[str, str]]:
+    """The passage fences, privacy labels and other tools' privacy tags in a text
+    printed as written (``where`` names it for the message): (code, message)."""
+    for m in _FENCE.finditer(text):
+        word = m.group(1)
+        if word.casefold() in KINDS or marker_word(word):
+            yield ("passage-fence-placement",
+                   f"'{m.group(0).strip()}' in {where} looks like a passage fence, but "
+                   "ivsite reads fences only at the start of a line of a note's body")
+    for label in dict.fromkeys(labels(text)):
+        if label_marker(label):
+            yield ("privacy-label",
+                   f"the label '{label}' in {where} says the text with it is not for "
+                   "everyone, but ivsite reads no label as a switch")
+    for _, word in markup(text):
+        yield ("privacy-markup",
+               f"'{word}' in {where} keeps text out of a page in another tool, but ivsite "
+               "does not read it and would publish the text")
 
 
 def labels(text: str) -> list[str]:
