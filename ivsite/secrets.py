@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
+from .fmchecks import strings
+from .frontpassages import fenced, unfenced
 from .markdown import inline_text
 from .models import InterviewMeta, RoleMeta
 from .nameforms import name_forms
@@ -84,6 +86,10 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
             out.extend(_passage_secrets(note, note.tokens, "withheld note"))
         else:
             out.extend(_anchor_secrets(note, sees))
+            out.extend(Secret(f"{kind} passage in front matter", said, note.source,
+                              note.fm.pos(*keys).line)
+                       for keys, text in strings(note.fm.data)
+                       for kind, said in fenced(text) if kind not in sees)
         # Comments are found here by themselves, not taken from the cut: the audit
         # must not share a blind spot with the filter.
         code = _code_text(note.tokens) if _maybe_comment(note.fm.body) else ""
@@ -185,14 +191,15 @@ def visible_source(site: ValidSite, audience: Audience) -> str:
         # The title as written (or the file name): one taken from a heading is in
         # the shown lines below if it may be shown, and only then (see ivsite.fallback).
         written = note.fm.data.get("title")
-        parts += [written if isinstance(written, str) else note.key.rsplit("/", 1)[-1],
-                  meta.summary or "", *meta.tags]
+        front = [written if isinstance(written, str) else note.key.rsplit("/", 1)[-1],
+                 meta.summary or "", *meta.tags]
         if isinstance(meta, InterviewMeta):
             p = meta.person
-            parts += [meta.alias or "", p.role or "", p.company or "", p.industry or "",
+            front += [meta.alias or "", p.role or "", p.company or "", p.industry or "",
                       p.location or "", p.name if meta.consent.publish_name else ""]
         elif isinstance(meta, RoleMeta):
-            parts += list(meta.skills)
+            front += list(meta.skills)
+        parts += map(unfenced, front)  # a fence there holds no shown text (R10-11)
         shown = "\n".join(line.text for line in note.cut.lines
                           if set(line.kinds) <= sees and not line.fence)
         shown = _SAID_IN_COMMENT.sub(" ", shown)

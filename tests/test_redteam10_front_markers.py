@@ -6,8 +6,11 @@ Now each, in any string of the front matter of a note an audience reads, is the
 error it is in a body (``passage-fence-placement``, ``privacy-label``,
 ``privacy-markup``; ivsite.frontmarkers).
 
-The audit cannot be the second line: nothing withholds the text such a marker
-stands with, so the audit holds no secret to look for.
+A fence is read by the audit too, with a pattern of its own
+(ivsite.frontpassages): what it holds is withheld from an audience that may not
+read that kind of passage, and not excused as the note's summary. For a label
+or another tool's tag the audit cannot be the second line: nothing withholds the
+text such a marker stands with, so it holds no secret to look for.
 """
 
 from __future__ import annotations
@@ -16,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sites import OutputCorpus, write_site
+from sites import OutputCorpus, assert_audit_refuses, write_site
 
-from ivsite import validate
+from ivsite import secrets, validate
 from ivsite.diagnostics import Diagnostics
 from ivsite.frontmarkers import front_markers, labels
 from ivsite.frontmatter import split
@@ -103,11 +106,31 @@ def test_the_build_refuses_each(tmp_path: Path) -> None:
 def test_without_the_rule_each_is_published(tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validate, "front_markers", lambda *args: False)
+    monkeypatch.setattr(secrets, "fenced", lambda text: iter(()))
+    monkeypatch.setattr(secrets, "unfenced", lambda text: text)
     result = build(_site(tmp_path / "s"), out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]
     corpus = OutputCorpus(tmp_path / "out")
     for c in "ABCDEFGHIJ":
         assert corpus.find(f"CANARY-{c}") != [], c
+
+
+@pytest.mark.usefixtures("no_filter")
+def test_the_audit_alone_refuses_a_fence(tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(validate, "front_markers", lambda *args: False)
+    site = write_site(tmp_path / "s", {"pages/about.md": FOLDED})
+    assert_audit_refuses(site, tmp_path / "out", "content/pages/about.md")
+    mentor = _note("Intro. ::: mentor CANARY-J plans for the team :::")
+    site = write_site(tmp_path / "s2", {"pages/p.md": mentor})
+    assert_audit_refuses(site, tmp_path / "out2", "content/pages/p.md")
+
+
+def test_the_audits_reading_of_a_fence() -> None:
+    text = "My portfolio. ::: private Kroggle offered me 61k. ::: More."
+    assert list(secrets.fenced(text)) == [("private", "Kroggle offered me 61k.")]
+    assert " ".join(secrets.unfenced(text).split()) == "My portfolio. More."
+    assert list(secrets.fenced("Ratio 3:2 ::: a b")) == []
 
 
 def test_ordinary_summaries_build(tmp_path: Path) -> None:
