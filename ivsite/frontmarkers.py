@@ -32,6 +32,9 @@ _FENCE = re.compile(r"(?:^|(?<=\s)):{3,}[ \t]*\{?[ \t]*\.?([^\W\d_][\w-]*)")
 """A passage fence's opening anywhere in a string (folded YAML joins its lines)."""
 _SENTENCE = re.compile(r"\n|(?<=[.!?;\u3002\uff01\uff1f])[ \t]+")
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
+_NEVER_SHOWN = frozenset({("person", "email"), ("person", "phone"), ("person", "linkedin"),
+                          ("referred_by",), ("referrals",), ("recording_file",)})
+"""Fields no page prints (ivsite.models): a label there keeps nothing back."""
 HINT = ("the front matter is printed as written (description, feed, search, cards): "
          "take the text out of it, or put it in the body in a '::: private' passage")
 
@@ -43,6 +46,8 @@ def front_markers(path: str, fm: FrontMatter, visibility: str, diags: Diagnostic
         return False
     found = False
     for keys, text in strings(fm.data):
+        if keys[:2] in _NEVER_SHOWN or keys[:1] in _NEVER_SHOWN:
+            continue
         pos = fm.pos(*keys)
         for code, message in text_markers(text, f"'{'.'.join(keys)}'"):
             found = True

@@ -76,6 +76,12 @@ ORDINARY = ["Private equity — a career path.", "Confidential computing: notes.
             "Ratio 3:2. Time 10:30.", "Personal: I like it."]
 
 
+def test_fields_no_page_prints_are_not_read() -> None:
+    front = ("---\ntitle: X\nreferred_by: 'Private: my aunt'\nperson:\n  name: A B\n"
+             "  email: 'private: a@b.example'\n---\nx\n")
+    assert _codes(front) == []
+
+
 @pytest.mark.parametrize("summary", ORDINARY)
 def test_ordinary_summaries_are_not(summary: str) -> None:
     assert _codes(_note(summary)) == []
