@@ -163,5 +163,10 @@ def privacy_tag(tag: str) -> bool:
 
 
 def privacy_callout(kind: str) -> bool:
-    """Whether a callout type (``> [!off-the-record]``) is a privacy word."""
-    return privacy_tag(kind) or privacy_word(kind) is not None
+    """Whether a callout type (``> [!off-the-record]``) is a privacy word. A type
+    in another script (``[!비공개]``, red team 10) must hold the word, not be a typo
+    away: one edit from a word of two or three characters is a word of its own
+    (``[!保存]`` save, ``[!秘書]`` secretary), and no callout mistypes it."""
+    word = privacy_word(kind)
+    return privacy_tag(kind) or (word is not None
+                                 and (kind.isascii() or word in normalise(kind)))

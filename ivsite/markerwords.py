@@ -19,8 +19,8 @@ FRAME_WORDS = frozenset({"begin", "start", "end", "stop", "open", "close", "sect
                          "block", "part", "only", "here", "below", "above", "this", "from",
                          "until", "keep", "mode", "on", "off", "note", "notes", "text",
                          "my", "me", "for", "do", "not", "share", "details", "info",
-                         "stuff", "bits", "publication", "publishing", "the", "a", "is",
-                         "it", "these", "those", "please", "just", "strictly"})
+                         "stuff", "bits", "publication", "publishing", "the", "a",
+                         "these", "those", "please", "just", "strictly"})
 """Words around a privacy word in a comment that marks a passage ("end private")."""
 
 

@@ -96,6 +96,7 @@ ORDINARY = ["Private equity — a career path.", "Confidential computing: notes.
             "Personal statement: a draft.", "Privacy policy — what we keep.",
             "Internal — a topic.", "Share this: a link.", "My notes — week 3.",
             "The private sector - jobs.", "会議：明日", "東京: 晴れ", "> [!メモ] 会議\n> 明日",
+            "> [!保存] 手順\n> 明日", "> [!秘書] 仕事\n> 明日", "> [!비용] 예산\n> 계획",
             "> [!tip] Mind the gap\n> Yes."]
 
 
