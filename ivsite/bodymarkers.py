@@ -73,7 +73,8 @@ _LEADS = (
 )
 """Labels a line can open with, or hold as an emphasised lead-in (emphasis that
 opens a line and runs on, ``**Private** equity is …``, is prose)."""
-_WIDE = str.maketrans({"\uff1a": ": ", "\ufe55": ": ", "\ufe13": ": ", "\uff08": "(",
+_WIDE = str.maketrans({"\uff1a": ": ", "\ufe55": ": ", "\ufe13": ": ", "\ufe30": ": ",
+                       "\u2236": ": ", "\uff0d": " - ", "\uff08": "(",
                        "\uff09": ")", "\uff3b": "[", "\uff3d": "]", "\u3010": "[",
                        "\u3011": "]", "\u3014": "[", "\u3015": "]", "\u3016": "[",
                        "\u3017": "]", "\u300c": "[", "\u300d": "]", "\u300e": "[",

@@ -54,6 +54,7 @@ WITHHELD: tuple[str, ...] = (
     "internal", "internalonly", "personal", "onlyme", "formeonly", "vertraulich",
     "donotshare", "dontshare", "unshared", "wip", "workinprogress", "priv",
     "eyesonly", "formyeyesonly", "betweenus", "justbetweenus", "entrenous",
+    "notforthesite", "notforthewebsite", "notforpublic", "notforthepublic", "notforsharing",
     *(normalise(w) for w in (*FRENCH, *SPANISH, *GERMAN)),
     *(normalise(w) for words in LANGUAGES.values() for w in words),
 )

@@ -48,11 +48,13 @@ R10_19 = ["CONFIDENTIAL - Kroggle's salary offer was 61k.",
           "Do not publish this: plans.", "For my eyes only: plans.", "Just between us: plans.",
           "Entre nous : plans.", "Private note → plans.", "Off the record -- plans.",
           "Strictly confidential: plans.", "⚠️ Confidential – plans.", "Private -> plans.",
-          "**Private** — plans.", "Vertraulich – Pläne.", "Privado - planes."]
+          "**Private** — plans.", "Vertraulich – Pläne.", "Privado - planes.",
+          "Not for the site: plans.", "Not for sharing - plans."]
 R10_29 = ["非公開：渡辺さんの給与は六百万円でした。", "PRIVATE：Kroggle's offer was 61k.",
           "機密：計画", "オフレコ：計画", "私密：计划", "保密：计划", "비공개：계획", "非公開:計画",
           "【非公開】計画", "（非公開）計画", "> [!비공개]\n> 연봉은 5천만 원이라고 했다.",
-          "> [!非公開]\n> 来年の組織変更について聞きました。", "> [!대외비] 제목\n> 계획"]
+          "> [!非公開]\n> 来年の組織変更について聞きました。", "> [!대외비] 제목\n> 계획",
+          "ＰＲＩＶＡＴＥ：plans", "非公開︰計画"]
 
 
 @pytest.mark.parametrize("line", R10_19 + R10_29)
