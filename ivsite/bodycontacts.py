@@ -43,10 +43,20 @@ def body_contacts(body: str) -> Iterator[tuple[str, str, int]]:
             if not (_BOOK_NUMBER.search(before) or _RANGE.fullmatch(number.strip())):
                 yield "phone", number, n
 
+_PRIVATE_TEXT = ("referred_by", "referrals")
+"""Front-matter fields of text no page prints, whoever may read the note
+(ivsite.models): a detail written there is as private as a contact field."""
+_FIELDS = ("email", "phone", "linkedin")
+"""Contact fields, looked for as such already (ivsite.people.mentions)."""
 
-def front_contacts(data: object) -> Iterator[tuple[tuple[str, ...], str, str]]:
-    """Each email address and phone number in a front matter's strings: its key
-    path, its field ("email", "phone") and the detail as written."""
+
+def front_contacts(data: object, *, withheld: bool) -> Iterator[tuple[tuple[str, ...], str, str]]:
+    """Each email address and phone number in a front matter's strings (of a
+    withheld note), or in its fields no page prints (of any note): its key path,
+    its field ("email", "phone") and the detail as written. The contact fields
+    themselves are left out."""
     for keys, text in strings(data):
+        if not keys or keys[-1] in _FIELDS or not (withheld or keys[0] in _PRIVATE_TEXT):
+            continue
         for field, value, _ in body_contacts(text):
             yield keys, field, value

@@ -235,10 +235,11 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
         out.anywhere += [Mention(f"contact field {key}", piece, note, note.body_line + at + n)
                          for at, text in texts for key, value, n in body_contacts(text)
                          for piece in contact_pieces(key, value)]
-        if note.visibility not in sees:  # and in its front matter's text (R10-28)
-            out.anywhere += [Mention(f"contact field {key}", piece, note, note.fm.pos(*at).line)
-                             for at, key, value in front_contacts(note.fm.data)
-                             for piece in contact_pieces(key, value)]
+        # ... and in its front matter's text, or a private field's (R10-28)
+        out.anywhere += [Mention(f"contact field {key}", piece, note, note.fm.pos(*at).line)
+                         for at, key, value in front_contacts(
+                             note.fm.data, withheld=note.visibility not in sees)
+                         for piece in contact_pieces(key, value)]
     return out
 
 

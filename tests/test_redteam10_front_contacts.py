@@ -36,9 +36,14 @@ def _site(root: Path, said: str, visibility: str = "private") -> Path:
 
 
 def test_the_details_in_front_matter() -> None:
-    assert list(front_contacts({"title": "x", "summary": SUMMARY, "tags": ["a"]})) == [
+    front = {"title": "x", "summary": SUMMARY, "tags": ["a"], "person": {"phone": "416 555 0100"}}
+    assert list(front_contacts(front, withheld=True)) == [
         (("summary",), "email", "dana.r@northwind.example"),
         (("summary",), "phone", "647 555 0199")]
+    assert list(front_contacts(front, withheld=False)) == []
+    front = {"referred_by": "Dana (dana.r@northwind.example)", "summary": SUMMARY}
+    assert list(front_contacts(front, withheld=False)) == [
+        (("referred_by",), "email", "dana.r@northwind.example")]
 
 
 def test_the_filter_refuses(tmp_path: Path) -> None:
@@ -53,7 +58,7 @@ def test_the_audit_alone_refuses(tmp_path: Path) -> None:
 
 @pytest.mark.usefixtures("no_filter")
 def test_without_it_they_are_published(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(people, "front_contacts", lambda data: iter(()))
+    monkeypatch.setattr(people, "front_contacts", lambda data, withheld: iter(()))
     other_readings_off(monkeypatch)
     assert_published(_site(tmp_path / "s", SAID), tmp_path / "out", "647-555-0199")
 
