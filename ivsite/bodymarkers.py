@@ -6,7 +6,10 @@ not (red team 9): a link reference definition used as a comment (``[//]: #
 as nothing and so looks honoured in a preview; a heading over a section (``##
 Private``, ``## Off the record``); a label opening a line (``**Do not
 publish:**``, ``PRIVATE: …``, ``(off the record) …``, a task item ``[ ]
-private: …``); an attribute list of Pandoc, kramdown or goldmark (``## Salary
+private: …``; red team 10: ended by a dash or an arrow, ``CONFIDENTIAL - …``,
+``Private — …``, bracketed, ``[PRIVATE] …``, after an emoji, ``🔒 Private: …``,
+and with the full-width colon and brackets of Chinese, Japanese and Korean,
+``非公開：…``, ``【非公開】…``); an attribute list of Pandoc, kramdown or goldmark (``## Salary
 {.private}``, ``{: .private}``, ``{#private-start}``), which ivsite prints as
 text; a link's title (``[](# "private")``, an empty link no reader sees) and an
 empty link to a fragment that says private (``[](#private-start)``); a footnote
