@@ -159,3 +159,16 @@ def test_ordinary_prose_builds(tmp_path: Path) -> None:
     corpus = OutputCorpus(tmp_path / "out")
     for text in ["NEARMISS-10", "Private equity", "Confidential computing"]:
         assert corpus.find(text) != [], text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Private", "Confidential", "Secret", "Personal", "Internal", "Hidden",
+                        "Draft", "PRIVATE"]),
+       st.sampled_from(["equity", "computing", "sector", "sauce", "statement", "mobility",
+                        "companies", "costs", "schools", "of hiring"]),
+       _ENDS, st.sampled_from(["", "🎉 ", "> "]))
+def test_a_privacy_word_with_a_topic_is_prose(word: str, topic: str, end: str,
+                                              before: str) -> None:
+    line = f"{before}{word} {topic}{end}a career path."
+    assert _errors(f"Intro.\n\n{line}\n") == [], line
+    assert _errors(f"Intro.\n\n[{word} {topic}] a career path.\n") == []
