@@ -11,6 +11,10 @@ for like a field's, in every spelling (ivsite.contacts), by the filter's contact
 check and by the audit, both through ivsite.people.mentions. A name written only
 in such a body (R9-23) has no shape: which capitalised words are a person's name
 needs a model of names this tool does not have, and it is left to the author.
+
+The same holds for the text of a withheld note's front matter (red team 10,
+R10-28): "Ask about referrals: dana.r@…, cell 647 555 0199" in a private note's
+``summary`` is looked for in every spelling, not only as the summary's whole text.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import re
 from collections.abc import Iterator
 
 from .contactshape import phone_numbers
+from .fmchecks import strings
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[^\W_](?:[\w-]*\.)+[^\W\d_]{2,}(?![\w-])")
 _BOOK_NUMBER = re.compile(r"\b(?:ISBN|ISSN|DOI)(?:-1[03])?\W{0,3}$", re.I)
@@ -37,3 +42,21 @@ def body_contacts(body: str) -> Iterator[tuple[str, str, int]]:
             before = line[:line.find(number)]
             if not (_BOOK_NUMBER.search(before) or _RANGE.fullmatch(number.strip())):
                 yield "phone", number, n
+
+_PRIVATE_TEXT = ("referred_by", "referrals")
+"""Front-matter fields of text no page prints, whoever may read the note
+(ivsite.models): a detail written there is as private as a contact field."""
+_FIELDS = ("email", "phone", "linkedin")
+"""Contact fields, looked for as such already (ivsite.people.mentions)."""
+
+
+def front_contacts(data: object, *, withheld: bool) -> Iterator[tuple[tuple[str, ...], str, str]]:
+    """Each email address and phone number in a front matter's strings (of a
+    withheld note), or in its fields no page prints (of any note): its key path,
+    its field ("email", "phone") and the detail as written. The contact fields
+    themselves are left out."""
+    for keys, text in strings(data):
+        if not keys or keys[-1] in _FIELDS or not (withheld or keys[0] in _PRIVATE_TEXT):
+            continue
+        for field, value, _ in body_contacts(text):
+            yield keys, field, value

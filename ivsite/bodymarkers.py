@@ -6,7 +6,10 @@ not (red team 9): a link reference definition used as a comment (``[//]: #
 as nothing and so looks honoured in a preview; a heading over a section (``##
 Private``, ``## Off the record``); a label opening a line (``**Do not
 publish:**``, ``PRIVATE: …``, ``(off the record) …``, a task item ``[ ]
-private: …``); an attribute list of Pandoc, kramdown or goldmark (``## Salary
+private: …``; red team 10: ended by a dash or an arrow, ``CONFIDENTIAL - …``,
+``Private — …``, bracketed, ``[PRIVATE] …``, after an emoji, ``🔒 Private: …``,
+and with the full-width colon and brackets of Chinese, Japanese and Korean,
+``非公開：…``, ``【非公開】…``); an attribute list of Pandoc, kramdown or goldmark (``## Salary
 {.private}``, ``{: .private}``, ``{#private-start}``), which ivsite prints as
 text; a link's title (``[](# "private")``, an empty link no reader sees) and an
 empty link to a fragment that says private (``[](#private-start)``); a footnote
@@ -52,17 +55,49 @@ _ATTRIBUTES = re.compile(r"\{:?[ \t]*(" + _ITEM + r"(?:[ \t]+" + _ITEM + r")*)[ 
 _ITEMS = re.compile(_ITEM)
 _OPEN, _CLOSE = "\x01", "\x02"
 """Where emphasis opens and closes in a line's text (see :func:`_lines`)."""
+_PRE = r"^[ \t]*(?:\[[ xX]\][ \t]*)?(?:[^\w\s(\[\x01\x02]+[ \t]*)?"
+"""What a label may follow at a line's start: a task item's box, and symbols or
+an emoji (``🔒 Private: …``, ``⚠️ Confidential — …``, red team 10, R10-19)."""
+_SEPARATOR = (r"(?:[ \t]*:(?!\S)|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]):"
+              r"|[ \t]*[\u2013\u2014\u2015\u2192\u21d2\u27f6\u00bb]"
+              r"|[ \t]+(?:-{1,2}|->|=>|>>)(?=[ \t]))")
+"""What ends a label at a line's start: a colon (after Chinese, Japanese or
+Korean with no space), a dash, an arrow (a hyphen only between spaces:
+``Off-record`` is one word)."""
 _LEADS = (
     re.compile(r"^[ \t]*(?:\[[ xX]\][ \t]*)?\x01+([^\x01\x02]{1,60})\x02+[ \t]*"
                r"(?:$|[.:\u2013\u2014-])"),  # **Private** (alone), **Private** — …
     re.compile(r"\x01+([^\x01\x02]{1,60}?)[ \t]*:[ \t]*\x02+"),  # … **Do not publish:** …
     re.compile(r"\x01+([^\x01\x02]{1,60})\x02+[ \t]*:"),  # … *Private*: …
-    # PRIVATE: …, [ ] private: …
-    re.compile(r"^[ \t]*(?:\[[ xX]\][ \t]*)?([^\W\d][^:\x01\x02]{0,40}?)[ \t]*:(?!\S)"),
-    re.compile(r"^[ \t]*(?:\[[ xX]\][ \t]*)?\(([^()\x01\x02]{1,40})\)"),  # (off the record) …
+    # PRIVATE: …, [ ] private: …, CONFIDENTIAL - …, 🔒 Private: …
+    re.compile(_PRE + r"([^\W\d][^:\x01\x02]{0,40}?)" + _SEPARATOR),
+    # (off the record) …, [PRIVATE] …
+    re.compile(_PRE + r"[(\[]([^()\[\]\x01\x02]{1,40})[)\]]"),
 )
 """Labels a line can open with, or hold as an emphasised lead-in (emphasis that
 opens a line and runs on, ``**Private** equity is …``, is prose)."""
+_WIDE = str.maketrans({"\uff1a": ": ", "\ufe55": ": ", "\ufe13": ": ", "\ufe30": ": ",
+                       "\u2236": ": ", "\uff0d": " - ", "\uff08": "(",
+                       "\uff09": ")", "\uff3b": "[", "\uff3d": "]", "\u3010": "[",
+                       "\u3011": "]", "\u3014": "[", "\u3015": "]", "\u3016": "[",
+                       "\u3017": "]", "\u300c": "[", "\u300d": "]", "\u300e": "[",
+                       "\u300f": "]"})
+"""The full-width colon and brackets a Chinese, Japanese or Korean input method
+types (``非公開：…``, ``【非公開】…``, red team 10, R10-29), read as their ASCII
+forms; the colon as one with a space after, as those languages write it without."""
+
+
+def line_labels(text: str) -> Iterator[str]:
+    """The labels one line of text opens with or leads in with (emphasis marked by
+    :data:`_OPEN` and :data:`_CLOSE`), and the words in brackets in each."""
+    text = text.translate(_WIDE)
+    for lead in _LEADS:
+        for m in lead.finditer(text):
+            label = m.group(1).strip(" \t:")
+            yield label
+            yield from _ASIDE.findall(label)  # "**Salary (private):**"
+
+
 _CODE = ("fence", "code_block", "html_block")
 _BLOCK_ID = re.compile(r"(?:^|\s)\^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*$")
 """Obsidian's block id at a paragraph's end (``… ^private``), which it does not show."""
@@ -126,12 +161,8 @@ def _inline(tok: Token, src: int, heading: str) -> Iterator[Found]:
                 and "#" in href:
             yield src, "the empty link", href.partition("#")[2], "name"
     for at, text in _lines(children):
-        for lead in _LEADS:
-            for m in lead.finditer(text):
-                label = m.group(1).strip(" \t:")
-                yield src + at, "the label", label, "label"
-                for aside in _ASIDE.findall(label):  # "**Salary (private):**"
-                    yield src + at, "the label", aside, "label"
+        for label in line_labels(text):
+            yield src + at, "the label", label, "label"
         if block := _BLOCK_ID.search(text):
             yield src + at, "the block id", block.group(1), "name"
         for m in _ATTRIBUTES.finditer(text.replace(_OPEN, "").replace(_CLOSE, "")):

@@ -38,6 +38,7 @@ from .hidinghtml import hiding, redirecting, reversing, theme_hiding
 from .lookalike import privacy_callout, privacy_tag, privacy_value, privacy_word
 from .markdown import with_lines
 from .markerwords import comment_marker, label_marker, marker_word, unfinished
+from .markupwords import markup
 from .passages import Cut
 from .rawhtml import Tag, tags
 from .scripturls import script_sources, script_urls
@@ -47,10 +48,6 @@ from .toolcomments import bogus_comment, summary_titles, tool_comments
 
 _FIELD = re.compile(r"(?:^|(?<=[\[(]))[ \t]*([^\W\d][\w \t-]*?)[ \t]*::", re.MULTILINE)
 """A Dataview field's key: at a line's start, or just after ``[`` or ``(``."""
-_TEMPLATE = re.compile(r"\{%-?\s*(?:end)?\s*(\w+)(?:[^%\n]*%\})?"
-                       r"|\{\{[<%]\s*/?\s*(\w+)(?:[^}\n]*\}\})?|\[/\s*(\w+)\s*\]")
-"""A template tag (Liquid, Jinja), a Hugo shortcode or a BBCode-style closing tag."""
-_OPENER = re.compile(r"\[\s*(\w+)\s*\]")
 _ANY_TAG = re.compile(r"<[^>]*>")
 _HIDING_HINT = ("write what a reader should see as plain text, and put what they must "
                 "not see in a '::: private' passage")
@@ -272,17 +269,7 @@ def _marker_attribute(name: str, value: str) -> bool:
 def _markup(inline: Token) -> Iterator[tuple[int, str]]:
     """Template tags, shortcodes and bracket tags with a privacy word (or Liquid's
     ``comment``) in an inline token's text, with the line offset of each."""
-    text = _plain(inline)
-    closers = set()
-    for m in _TEMPLATE.finditer(text):
-        word = next(g for g in m.groups() if g)
-        if marker_word(word) or (word.casefold() == "comment" and m.group(1)):
-            yield text.count("\n", 0, m.start()), m.group(0).strip()
-            if m.group(3):
-                closers.add(word.casefold())
-    for m in _OPENER.finditer(text):
-        if m.group(1).casefold() in closers:
-            yield text.count("\n", 0, m.start()), m.group(0)
+    return markup(_plain(inline))
 
 
 def _tool_comments(inline: Token) -> Iterator[tuple[int, str]]:

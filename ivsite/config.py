@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .diagnostics import Diagnostics, did_you_mean
 from .folders import folder_problem
+from .printedtexts import printed_text
 from .urlparts import valid as valid_url
 
 Visibility = Literal["public", "mentor", "private"]
@@ -231,4 +232,7 @@ def load_config(data: bytes | None, diags: Diagnostics) -> SiteConfig | None:
                 'for example: title = "My career research"' if key == "title" else "",
             )
         return None
+    for key in ("title", "author"):  # printed on every page as written (R10-30)
+        printed_text(CONFIG_PATH, _line_of(text, key), f"'{key}'", getattr(config, key),
+                     "comment-in-settings", diags)
     return None if unknown else config

@@ -53,6 +53,8 @@ WITHHELD: tuple[str, ...] = (
     "notforpublication", "offtherecord", "offrecord", "embargo", "embargoed", "nda",
     "internal", "internalonly", "personal", "onlyme", "formeonly", "vertraulich",
     "donotshare", "dontshare", "unshared", "wip", "workinprogress", "priv",
+    "eyesonly", "formyeyesonly", "betweenus", "justbetweenus", "entrenous",
+    "notforthesite", "notforthewebsite", "notforpublic", "notforthepublic", "notforsharing",
     *(normalise(w) for w in (*FRENCH, *SPANISH, *GERMAN)),
     *(normalise(w) for words in LANGUAGES.values() for w in words),
 )
@@ -75,14 +77,16 @@ does not know, such a value too can only mean who may see the note."""
 WHOLE_ONLY = frozenset({"nda", "personal", "onlyme", "formeonly", "wip", "priv", "prive",
                         "privé", "privee", "interne", "interno", "interna", "inedit",
                         "inédit", "inédite", "inedito", "inédito", "inédita", "personnelle",
-                        "secreta", "secreto", *(normalise(w) for w in SHORT)})
+                        "secreta", "secreto", "eyesonly", "betweenus", "entrenous",
+                        *(normalise(w) for w in SHORT)})
 """Words matched only whole (plural allowed), never inside a longer key or a typo
 away: ``nda`` is inside ``agenda`` and ``standard``, ``personal`` two edits from
 ``person`` and inside ``personality``, ``wip`` inside ``wipe``, ``priv`` inside
 ``privilege``, ``prive`` one edit from ``price``, ``interne`` and ``interna``
 inside ``internet`` and ``internacional``, ``inedit`` two edits from ``credit``,
 ``personnelle`` from ``personnel``; ``secreta`` and ``secreto`` hold ``secret``
-already, and are inside ``secretary``."""
+already, and are inside ``secretary``; ``betweenus`` is two edits from ``between``
+(red team 10: ``Just between us``, ``For my eyes only``, ``Entre nous`` as labels)."""
 
 PRIVACY_WORDS: tuple[str, ...] = tuple(w for w in (*SWITCHES, *WITHHELD)
                                        if w not in WHOLE_ONLY)
@@ -160,5 +164,10 @@ def privacy_tag(tag: str) -> bool:
 
 
 def privacy_callout(kind: str) -> bool:
-    """Whether a callout type (``> [!off-the-record]``) is a privacy word."""
-    return privacy_tag(kind) or privacy_word(kind) is not None
+    """Whether a callout type (``> [!off-the-record]``) is a privacy word. A type
+    in another script (``[!비공개]``, red team 10) must hold the word, not be a typo
+    away: one edit from a word of two or three characters is a word of its own
+    (``[!保存]`` save, ``[!秘書]`` secretary), and no callout mistypes it."""
+    word = privacy_word(kind)
+    return privacy_tag(kind) or (word is not None
+                                 and (kind.isascii() or word in normalise(kind)))

@@ -19,17 +19,44 @@ FRAME_WORDS = frozenset({"begin", "start", "end", "stop", "open", "close", "sect
                          "block", "part", "only", "here", "below", "above", "this", "from",
                          "until", "keep", "mode", "on", "off", "note", "notes", "text",
                          "my", "me", "for", "do", "not", "share", "details", "info",
-                         "stuff", "bits", "publication", "publishing", "the", "a"})
+                         "stuff", "bits", "publication", "publishing", "the", "a",
+                         "these", "those", "please", "just", "strictly"})
 """Words around a privacy word in a comment that marks a passage ("end private")."""
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+"""A word, a contraction one word (``Don't`` reads as ``dont``)."""
+
+
+def marker_spans(text: str) -> list[str] | None:
+    """The privacy words and phrases a marker's text is made of, normalised, when
+    all its other words open or close a passage (``Do not publish this`` holds
+    ``donotpublish`` and ``this``, ``Don't share`` holds ``dontshare``, red team
+    10, R10-19); None for prose. A phrase of up to four words counts as one, and
+    a marker has at most four such parts."""
+    words = [normalise(w) for w in _WORD.findall(text)]
+    if not 0 < len(words) <= 10:
+        return None
+    best: list[list[str] | None] = [None] * len(words) + [[]]  # covers of words[i:]
+    for i in range(len(words) - 1, -1, -1):
+        options = []
+        if words[i] in FRAME_WORDS and best[i + 1] is not None:
+            options.append(["", *(best[i + 1] or [])])
+        for j in range(i + 1, min(i + 4, len(words)) + 1):
+            span = "".join(words[i:j])
+            if best[j] is not None and marker_word(span):
+                options.append([span, *(best[j] or [])])
+        best[i] = min(options, key=len) if options else None
+    cover = best[0]
+    if cover is None or len(cover) > 4 or not any(cover):
+        return None
+    return [part for part in cover if part]
 
 
 def comment_marker(comment: str) -> bool:
     """Whether a comment's text can only be a privacy marker: a privacy word, alone
     or with words that open or close a passage ('/private', 'begin draft')."""
-    words = re.findall(r"[^\W\d_]+", comment.casefold())
-    return marker_word(comment) or (
-        0 < len(words) <= 4 and any(marker_word(w) for w in words)
-        and all(marker_word(w) or w in FRAME_WORDS for w in words))
+    return marker_word(comment) or marker_spans(comment) is not None
 
 
 _UNFINISHED = frozenset({"draft", "drafts", "wip", "workinprogress"})
@@ -60,7 +87,9 @@ def label_marker(label: str) -> bool:
     if not comment_marker(label) or unfinished(label):
         return False
     words = re.findall(r"[^\W\d_]+", label)
-    return any(marker_word(w) and normalise(w) not in _TOPICS for w in [label, *words]) \
+    spans = marker_spans(label) or []
+    return (marker_word(label) and normalise(label) not in _TOPICS) \
+        or any(span not in _TOPICS for span in spans) \
         or "only" in (w.casefold() for w in words)
 
 

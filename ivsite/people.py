@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from .bodycontacts import body_contacts
+from .bodycontacts import body_contacts, front_contacts
 from .contacts import contact_needles, contact_pieces, profile_key
 from .contactskeleton import phone_key
 from .identity import name_words, one_person_keys, person_keys
@@ -234,6 +234,11 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
             (w.line, w.text) for w in note.cut.withheld if not set(w.kinds).issubset(sees)]
         out.anywhere += [Mention(f"contact field {key}", piece, note, note.body_line + at + n)
                          for at, text in texts for key, value, n in body_contacts(text)
+                         for piece in contact_pieces(key, value)]
+        # ... and in its front matter's text, or a private field's (R10-28)
+        out.anywhere += [Mention(f"contact field {key}", piece, note, note.fm.pos(*at).line)
+                         for at, key, value in front_contacts(
+                             note.fm.data, withheld=note.visibility not in sees)
                          for piece in contact_pieces(key, value)]
     return out
 

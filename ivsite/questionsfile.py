@@ -17,6 +17,7 @@ from .diagnostics import Diagnostics, did_you_mean
 from .lookalike import privacy_value, privacy_word
 from .notes import Question, ValidSite
 from .otherswitches import not_published
+from .printedtexts import printed_text
 from .slugs import slugify
 
 QUESTION_KEYS = ("id", "text", "aliases", "roles")
@@ -77,6 +78,10 @@ def read_questions(path: str, data: bytes, diags: Diagnostics) -> list[Question]
             if not switch:
                 diags.warning(path, 1, 1, "unknown-key", f"question '{qid}': unknown key '{k}'",
                               did_you_mean(k, QUESTION_KEYS))
+        line = lines[i - 1] if i <= len(lines) else 1
+        for n, said in enumerate((item["text"], *aliases)):  # printed as written (R10-30)
+            where = f"question '{qid}'" + (f", alias {n}" if n else "")
+            printed_text(path, line, where, said, "comment-in-questions", diags)
         out.append(Question(qid, item["text"].strip(), tuple(a.strip() for a in aliases),
                             tuple(r.strip() for r in roles), switch))
     return out

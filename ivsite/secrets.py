@@ -10,10 +10,13 @@ the source, not from the filter's view.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from markdown_it.token import Token
 
+from .fmchecks import strings
+from .frontpassages import fenced, unfenced
 from .markdown import inline_text
 from .models import InterviewMeta, RoleMeta
 from .nameforms import name_forms
@@ -83,15 +86,17 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
             out.extend(_passage_secrets(note, note.tokens, "withheld note"))
         else:
             out.extend(_anchor_secrets(note, sees))
+            out.extend(Secret(f"{kind} passage in front matter", said, note.source,
+                              note.fm.pos(*keys).line)
+                       for keys, text in strings(note.fm.data)
+                       for kind, said in fenced(text) if kind not in sees)
         # Comments are found here by themselves, not taken from the cut: the audit
         # must not share a blind spot with the filter.
         code = _code_text(note.tokens) if _maybe_comment(note.fm.body) else ""
-        for kind, pattern, opener, closer in _SAID_IN_COMMENTS:
-            for m in pattern.finditer(note.fm.body):
-                said = " ".join(m.group(0)[len(opener):].removesuffix(closer).split())
-                if len(said) >= 12 and m.group(0) not in code:  # in code it is shown as is
-                    line = note.fm.body.count("\n", 0, m.start()) + note.body_line
-                    out.append(Secret(kind, said, note.source, line))
+        for kind, said, at, whole in _comments(note.fm.body):
+            if whole not in code:  # in code it is shown as is
+                line = note.fm.body.count("\n", 0, at) + note.body_line
+                out.append(Secret(kind, said, note.source, line))
         for w in note.cut.withheld:
             line = w.line + note.body_line
             if w.text and not set(w.kinds) <= sees:
@@ -136,6 +141,29 @@ _SAID_IN_COMMENTS = (
 
 def _maybe_comment(body: str) -> bool:
     return "<!--" in body or "%%" in body
+
+
+def _comments(text: str) -> Iterator[tuple[str, str, int, str]]:
+    """Each comment of 12 characters or more in ``text``: (kind, what it says,
+    where it starts, the comment as written)."""
+    for kind, pattern, opener, closer in _SAID_IN_COMMENTS:
+        for m in pattern.finditer(text):
+            said = " ".join(m.group(0)[len(opener):].removesuffix(closer).split())
+            if len(said) >= 12:
+                yield kind, said, m.start(), m.group(0)
+
+
+def printed_comments(source: str, texts: Iterable[str]) -> list[Secret]:
+    """What comments say in texts printed as written outside notes (site.toml's
+    title, a question's text; red team 10, R10-30): no page may show it, whether
+    or not the filter refused it."""
+    return [Secret(kind, said, source, 1)
+            for text in texts for kind, said, _, _ in _comments(text)]
+
+
+def without_comments(text: str) -> str:
+    """``text`` without its comments: what a reader may see of it."""
+    return _SAID_IN_COMMENT.sub(" ", text) if _maybe_comment(text) else text
 _WIKI = re.compile(r"!?\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
 _RELATIVE = re.compile(r"""\]\((?![a-zA-Z][\w+.-]*:)[^)]*\)|"""
                        r"""\s(?:href|src|srcset)\s*=\s*(?:"(?![a-zA-Z][\w+.-]*:)[^"]*"|"""
@@ -155,7 +183,7 @@ def visible_source(site: ValidSite, audience: Audience) -> str:
     note's cut (those in no passage the audience may not see); link targets
     inside the site are left out, since the filter does not print them."""
     sees = SEES[audience]
-    parts: list[str] = [q.text for q in site.questions if not q.withheld]
+    parts: list[str] = [without_comments(q.text) for q in site.questions if not q.withheld]
     for note in site.notes:
         if _visibility(note) not in sees:
             continue
@@ -163,14 +191,15 @@ def visible_source(site: ValidSite, audience: Audience) -> str:
         # The title as written (or the file name): one taken from a heading is in
         # the shown lines below if it may be shown, and only then (see ivsite.fallback).
         written = note.fm.data.get("title")
-        parts += [written if isinstance(written, str) else note.key.rsplit("/", 1)[-1],
-                  meta.summary or "", *meta.tags]
+        front = [written if isinstance(written, str) else note.key.rsplit("/", 1)[-1],
+                 meta.summary or "", *meta.tags]
         if isinstance(meta, InterviewMeta):
             p = meta.person
-            parts += [meta.alias or "", p.role or "", p.company or "", p.industry or "",
+            front += [meta.alias or "", p.role or "", p.company or "", p.industry or "",
                       p.location or "", p.name if meta.consent.publish_name else ""]
         elif isinstance(meta, RoleMeta):
-            parts += list(meta.skills)
+            front += list(meta.skills)
+        parts += map(unfenced, front)  # a fence there holds no shown text (R10-11)
         shown = "\n".join(line.text for line in note.cut.lines
                           if set(line.kinds) <= sees and not line.fence)
         shown = _SAID_IN_COMMENT.sub(" ", shown)
@@ -182,9 +211,11 @@ def _question_secrets(site: ValidSite) -> list[Secret]:
     """The text and aliases of a bank entry with a privacy switch on it (an error,
     see ivsite.questionsfile): no audience may read them, wherever they would be
     printed (a question page, its title, the search index, a feed)."""
-    return [Secret("withheld question", said, f"questions.yaml (question '{q.id}')", 1)
-            for q in site.questions if q.withheld
-            for said in (q.text, *q.aliases) if len(said.split()) >= 2]
+    return [*(Secret("withheld question", said, f"questions.yaml (question '{q.id}')", 1)
+              for q in site.questions if q.withheld
+              for said in (q.text, *q.aliases) if len(said.split()) >= 2),
+            *(secret for q in site.questions for secret in printed_comments(
+                f"questions.yaml (question '{q.id}')", (q.text, *q.aliases)))]
 
 
 def _passage_secrets(note: Note, tokens: list[Token], kind: str) -> list[Secret]:

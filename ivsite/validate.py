@@ -32,6 +32,7 @@ from .fmchecks import (
     privacy_tags,
     strings,
 )
+from .frontmarkers import front_markers
 from .frontmatter import Pos
 from .keyed import Keyed, compute
 from .load import LoadedSite
@@ -286,6 +287,7 @@ def _validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
     if privacy_tags(path, fm, meta.tags, visibility, diags):
         return None
     if body_privacy(path, fm.body_line, p.tokens, p.cut, visibility, diags, sheet) \
+            | front_markers(path, fm, visibility, diags) \
             | base_elements(path, fm.body_line, p.tokens, diags) \
             | referrer_policies(path, fm.body_line, p.tokens, diags) \
             | (visibility != "private" and remote_resources(

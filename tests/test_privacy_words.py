@@ -16,6 +16,8 @@ from ivsite.pipeline import build
 
 H18_WORDS = ("offtherecord", "offrecord", "nda", "embargo", "embargoed", "personal",
              "onlyme", "formeonly", "internalonly", "vertraulich")
+TITLE_WORDS = ("betweenus", "justbetweenus")
+"""Red team 10's label words, which the callout's title "Between us" is."""
 
 REORG = """\
 ---
@@ -114,7 +116,8 @@ def test_without_the_new_words_the_page_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Protection off: the vocabulary as it was before H18 lets the page through."""
     monkeypatch.setattr(lookalike, "WITHHELD",
-                        tuple(w for w in lookalike.WITHHELD if w not in H18_WORDS))
+                        tuple(w for w in lookalike.WITHHELD
+                              if w not in (*H18_WORDS, *TITLE_WORDS)))
     monkeypatch.setattr(lookalike, "WHOLE_ONLY", frozenset())
     monkeypatch.setattr(lookalike, "PRIVACY_WORDS",
                         tuple(w for w in lookalike.PRIVACY_WORDS if w not in H18_WORDS))

@@ -19,7 +19,14 @@ from ..notelike import is_note_like
 from ..output import OutputPlan
 from ..pathprivacy import path_privacy
 from ..recordings import recording_files
-from ..secrets import Secret, published_names, visible_source, withheld
+from ..secrets import (
+    Secret,
+    printed_comments,
+    published_names,
+    visible_source,
+    withheld,
+    without_comments,
+)
 from ..sheethiding import sheets_hiding
 from ..theme import Theme
 from ..viewnote import Audience
@@ -51,8 +58,15 @@ def shown(prep: Prepared, audience: Audience, theme: Theme) -> str:
     """What the audit may find in an audience's output without it being a leak: the
     visible source, and the words the theme prints on its own."""
     config = prep.config  # the site's title and author are on every page
-    return "\n".join((visible_source(prep.valid, audience), theme.vocabulary(), config.title,
-                      config.author or ""))
+    return "\n".join((visible_source(prep.valid, audience), theme.vocabulary(),
+                      without_comments(config.title), without_comments(config.author or "")))
+
+
+def secrets_of(prep: Prepared, audience: Audience) -> list[Secret]:
+    """What the audience must not see: the notes' (ivsite.secrets), and what a
+    comment says in the site's title or author, which every page prints (R10-30)."""
+    return [*withheld(prep.valid, audience),
+            *printed_comments("site.toml", (prep.config.title, prep.config.author))]
 
 
 def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
@@ -81,7 +95,7 @@ def theme_hidden(theme: Theme) -> frozenset[str]:
 
 def _check(prep: Prepared, theme: Theme, audience: Audience, prefix: str, plan: OutputPlan,
            skip: tuple[str, ...]) -> LayerCheck:
-    return LayerCheck(prefix, withheld(prep.valid, audience), shown(prep, audience, theme),
+    return LayerCheck(prefix, secrets_of(prep, audience), shown(prep, audience, theme),
                       withheld_assets(prep, plan), skip, prep.config.base_url,
                       published_names(prep.valid, audience), theme_hidden(theme),
                       OwnScripts.of(theme.static_files()))
@@ -219,7 +233,7 @@ def audit_before_encryption(pipe: Pipeline, site: Site) -> list[Hit]:
                  share_prefix=prefix)
     pages: list[tuple[str, Contents]] = [
         (rel, functools.partial(plain.files.__getitem__, rel)) for rel in sorted(plain.files)]
-    found = audit_files(pages, withheld(prep.valid, "mentor"),
+    found = audit_files(pages, secrets_of(prep, "mentor"),
                         shown(prep, "mentor", theme), withheld_assets(prep, plain),
                         prep.config.base_url, pipe.audit_clean.view(),
                         published_names(prep.valid, "mentor"), hidden=theme_hidden(theme),

@@ -30,7 +30,9 @@ FAMILIES = {
 }
 """Obsidian's callout types: each family with its aliases (styled alike)."""
 FAMILY_OF = {name: fam for fam, aliases in FAMILIES.items() for name in (fam, *aliases)}
-_HEAD = re.compile(r"\[!([A-Za-z][\w-]*)\]([+-]?)[ \t]*(.*)")
+_HEAD = re.compile(r"\[!([^\W\d_][\w-]*)\]([+-]?)[ \t]*(.*)")
+"""A callout's first line; its type a word of any script (``[!비공개]``, red team
+10, R10-29: a Korean or Japanese privacy word is a privacy callout)."""
 
 
 def _callouts(state: StateCore) -> None:
