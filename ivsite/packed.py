@@ -43,7 +43,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from . import pdffonts
+from .sheetcells import sheet_rows
 from .streams import is_tar, tar_parts
+from .ziplocal import unlisted
 
 MAX_UNPACKED = 64 * 1024 * 1024
 """Bytes decompressed, at most, for one file audited (all its parts, at any depth)."""
@@ -126,6 +128,10 @@ def _zip(data: bytes, budget: Budget) -> list[Part]:
     if len(members) > MAX_MEMBERS:
         budget.refuse(f"a ZIP archive of more than {MAX_MEMBERS} members")
         return []
+    if (hidden := unlisted(data, archive)) is not None:  # red team 10, R10-27
+        budget.refuse(f"a ZIP archive with an entry its central directory does not list "
+                      f"(a local header at byte {hidden})")
+        return []
     parts: list[Part] = [(PurePosixPath("names.txt"),
                           "\n".join(m.filename for m in members).encode())]
     for m in members:
@@ -149,7 +155,7 @@ def _zip(data: bytes, budget: Budget) -> list[Part]:
         if m.filename.lower().endswith(".xml"):
             joined = _BREAK.sub(" ", body.decode("utf-8", "ignore"))
             parts.append((PurePosixPath(m.filename + ".txt"), _TAG.sub("", joined).encode()))
-    return parts
+    return parts + sheet_rows(parts, budget)  # a spreadsheet's rows (red team 10, R10-16)
 
 
 # PDF.

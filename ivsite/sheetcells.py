@@ -1,0 +1,103 @@
+"""A spreadsheet's rows as a spreadsheet program shows them: what the audit reads
+of an attached ``.xlsx`` (or ``.xlsm``, ``.xltx``: SpreadsheetML in a ZIP).
+
+Excel keeps a cell's text once, in the shared strings part
+(``xl/sharedStrings.xml``), in the order it was first typed, and the sheet's
+cells point at it by number. A contact list typed column by column (all first
+names, then all family names) keeps the two halves of each name apart in the
+file, while the reader sees the row ``Quentin | Zabrowski`` (red team 10,
+R10-16). :func:`sheet_rows` gives each worksheet's rows with every cell resolved
+(a shared string by its number, an inline string, a formula's cached text or a
+number), the cells of a row in column order and between spaces, one row a line.
+
+An OpenDocument sheet (``.ods``) writes its cells' text in place, row by row, and
+is read as markup already (ivsite.packed); a CSV is text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .packed import Budget, Part
+
+_SST = re.compile(rb"<(?:\w+:)?sst\b")
+_SI = re.compile(r"<((?:\w+:)?si)\b[^>]*>(.*?)</\1>|<(?:\w+:)?si\b[^>]*/>", re.S)
+_T = re.compile(r"<((?:\w+:)?t)\b[^>]*>(.*?)</\1>", re.S)
+_PHONETIC = re.compile(r"<((?:\w+:)?rPh)\b[^>]*>.*?</\1>", re.S)
+_SHEET = re.compile(rb"<(?:\w+:)?sheetData\b")
+_ROW = re.compile(r"<((?:\w+:)?row)\b[^>]*>(.*?)</\1>", re.S)
+_CELL = re.compile(r"<((?:\w+:)?c)\b([^>]*?)(?:/>|>(.*?)</\1>)", re.S)
+_REF = re.compile(r"""\br\s*=\s*["']\$?([A-Za-z]{1,3})\$?\d""")
+_TYPE = re.compile(r"""\bt\s*=\s*["'](\w+)["']""")
+_VALUE = re.compile(r"<((?:\w+:)?v)\b[^>]*>(.*?)</\1>", re.S)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def sheet_rows(parts: list[Part], budget: Budget) -> list[Part]:
+    """For each worksheet among a ZIP's ``parts``, its rows as read (see the
+    module): one part named after the sheet, with ``.rows.txt`` added. The rows
+    are within the budget (a sheet of many cells pointing at one long string would
+    be a decompression bomb of its own); past it, the archive is refused."""
+    strings = [s for _, body in parts if _SST.search(body[:4096]) for s in _shared(body)]
+    found: list[Part] = []
+    for name, body in parts:
+        if _SHEET.search(body):
+            rows = _rows(body, strings, budget.left)
+            if rows is None:
+                budget.refuse(f"a spreadsheet whose cells read past the {budget.limit >> 20} MB "
+                              "read of one file")
+                return found
+            budget.take(len(rows))
+            found.append((PurePosixPath(f"{name}.rows.txt"), rows.encode()))
+    return found
+
+
+def _text(xml: str) -> str:
+    """The text of a string item: its ``<t>`` runs joined (a rich text's runs are
+    one word on screen: "Quen" "tin"), phonetic guides left out."""
+    return html.unescape("".join(m.group(2) for m in _T.finditer(_PHONETIC.sub("", xml))))
+
+
+def _shared(body: bytes) -> list[str]:
+    return [_text(m.group(2) or "") for m in _SI.finditer(body.decode("utf-8", "ignore"))]
+
+
+def _column(ref: str) -> int:
+    n = 0
+    for letter in ref.upper():
+        n = n * 26 + ord(letter) - 64
+    return n
+
+
+def _cell(attributes: str, inner: str, strings: list[str]) -> str:
+    kind = m.group(1) if (m := _TYPE.search(attributes)) else "n"
+    if kind == "inlineStr":
+        return _text(inner)
+    value = html.unescape(_TAG.sub("", v.group(2))) if (v := _VALUE.search(inner)) else ""
+    if kind == "s":
+        index = value.strip()
+        return strings[int(index)] if index.isdigit() and int(index) < len(strings) else ""
+    return value
+
+
+def _rows(body: bytes, strings: list[str], most: int) -> str | None:
+    """A sheet's rows, each cell's text in column order (a cell with no column
+    reference after the one before it), between spaces; None past ``most``
+    characters."""
+    lines = []
+    size = 0
+    for row in _ROW.finditer(body.decode("utf-8", "ignore")):
+        cells: list[tuple[int, str]] = []
+        for m in _CELL.finditer(row.group(2)):
+            ref = _REF.search(m.group(2))
+            column = _column(ref.group(1)) if ref else (cells[-1][0] + 1 if cells else 1)
+            cells.append((column, _cell(m.group(2), m.group(3) or "", strings)))
+            size += len(cells[-1][1]) + 1
+            if size > most:
+                return None
+        lines.append(" ".join(text for _, text in sorted(cells, key=lambda c: c[0]) if text))
+    return "\n".join(lines)
