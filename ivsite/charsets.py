@@ -51,7 +51,6 @@ _WHATWG = {
     "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "chinese": "gb18030",
     "csgb2312": "gb18030", "gb_2312-80": "gb18030", "iso-ir-58": "gb18030",
     "big5": "big5hkscs", "x-x-big5": "big5hkscs", "cn-big5": "big5hkscs", "csbig5": "big5hkscs",
-    "utf-16": "utf-16-le", "ucs-2": "utf-16-le", "unicode": "utf-16-le",
     "x-mac-cyrillic": "mac_cyrillic", "x-mac-ukrainian": "mac_cyrillic",
     "x-mac-roman": "mac_roman", "mac": "mac_roman", "csmacintosh": "mac_roman",
     "koi8-ru": "koi8_u", "iso-8859-8-i": "iso8859_8", "csiso88598i": "iso8859_8",
@@ -61,10 +60,15 @@ _WHATWG = {
 """Labels the Encoding Standard reads otherwise than Python's codec of that name
 (ISO-8859-1 and ASCII are windows-1252 to a browser) or that Python does not know;
 any other label is looked up in Python's codecs."""
-_REFUSED = frozenset({"iso-2022-kr", "iso-2022-cn", "iso-2022-cn-ext", "hz-gb-2312",
-                      "csiso2022kr", "replacement", "x-user-defined", "utf-7", "utf7"})
-"""Labels a browser decodes as nothing readable (the replacement encoding) or not
-at all: no reading of their own."""
+_NO_READING = frozenset({
+    "iso-2022-kr", "iso-2022-cn", "iso-2022-cn-ext", "hz-gb-2312", "csiso2022kr",
+    "replacement", "x-user-defined", "utf-7", "utf7", "utf-8", "utf8", "utf-16", "utf-16le",
+    "utf-16be", "ucs-2", "unicode", "unicodefffe", "utf-32", "utf-32le", "utf-32be"})
+"""Labels with no reading of their own: those a browser decodes as nothing readable
+(the replacement encoding) or not at all, UTF-8 (always read), and UTF-16/32,
+which a page's ``<meta>`` cannot declare (a browser reads it as UTF-8) and a
+file's byte-order mark does (ivsite.readable reads that): read as UTF-16, an
+ASCII page would be a page of random Han characters, and so of false names."""
 _ISO_2022_JP = re.compile(rb"\x1b(?:\$[@B]|\$\(D|\([BJI])")
 
 
@@ -77,7 +81,7 @@ def declared(data: bytes) -> list[str]:
         return found
     for m in _DECLARED.finditer(head):
         label = (m.group(1) or m.group(2)).decode("ascii", "replace").strip().lower()
-        if label in _REFUSED:
+        if label in _NO_READING:
             continue
         codec = _WHATWG.get(label)
         if codec is None:
@@ -85,7 +89,8 @@ def declared(data: bytes) -> list[str]:
                 codec = codecs.lookup(label).name
             except LookupError:
                 continue
-        found.append(codec)
+        if codec.replace("_", "-") not in _NO_READING:
+            found.append(codec)
     return list(dict.fromkeys(found))
 
 
