@@ -95,9 +95,11 @@ def declared(data: bytes) -> list[str]:
 
 
 def escaped(data: bytes) -> list[str]:
-    """``["iso2022_jp_ext"]`` where ``data`` holds ISO-2022-JP's escape sequences
-    (to JIS X 0208 and back), which browsers' detectors recognise; else none."""
-    return ["iso2022_jp_ext"] if _ISO_2022_JP.search(data) else []
+    """``["iso2022_jp_ext"]`` where ``data`` is 7-bit and holds ISO-2022-JP's
+    escape sequences (to JIS X 0208 and back), as browsers' detectors recognise
+    it; else none. Not a binary file's bytes: three of them that happen to be an
+    escape would read what follows as random kanji, and so as false names."""
+    return ["iso2022_jp_ext"] if data.isascii() and _ISO_2022_JP.search(data) else []
 
 
 def readings(data: bytes, codecs_: list[str]) -> list[str]:

@@ -45,7 +45,7 @@ from pathlib import PurePosixPath
 from . import pdffonts
 from .sheetcells import sheet_rows
 from .streams import is_tar, tar_parts
-from .ziplocal import unlisted
+from .ziplocal import disagreement
 
 MAX_UNPACKED = 64 * 1024 * 1024
 """Bytes decompressed, at most, for one file audited (all its parts, at any depth)."""
@@ -128,9 +128,8 @@ def _zip(data: bytes, budget: Budget) -> list[Part]:
     if len(members) > MAX_MEMBERS:
         budget.refuse(f"a ZIP archive of more than {MAX_MEMBERS} members")
         return []
-    if (hidden := unlisted(data, archive)) is not None:  # red team 10, R10-27
-        budget.refuse(f"a ZIP archive with an entry its central directory does not list "
-                      f"(a local header at byte {hidden})")
+    if (why := disagreement(data, archive)) is not None:  # red team 10, R10-27
+        budget.refuse(f"a ZIP archive whose local headers and directory disagree: {why}")
         return []
     parts: list[Part] = [(PurePosixPath("names.txt"),
                           "\n".join(m.filename for m in members).encode())]

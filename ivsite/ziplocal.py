@@ -1,14 +1,16 @@
-"""Entries of a ZIP archive that its central directory does not list.
+"""Where a ZIP archive's local headers and its central directory disagree.
 
 A ZIP is read two ways. Python's ``zipfile``, ``unzip`` and the audit go by the
 central directory at its end; a streaming reader (Java's ``ZipInputStream``,
 ``jar x < file``, streaming unzip libraries, a browser-side unzip of a download)
 reads the local headers one after another from the start. An entry written with
 a local header only, outside the directory, is extracted by the one and never
-seen by the other (red team 10, R10-27): the audit would publish a name it never
-read. :func:`unlisted` finds such a local header, and the archive is refused
-(fail closed) rather than read the second way as well, since where a streaming
-reader stops or resumes after such an entry differs between readers.
+seen by the other (red team 10, R10-27), and so is a member whose local header
+says it is deflated where the directory says stored (the one inflates what the
+other reads as noise): the audit would publish a name it never read.
+:func:`disagreement` finds either, and the archive is refused (fail closed)
+rather than read the second way as well, since what a streaming reader makes of
+such an archive differs between readers.
 """
 
 from __future__ import annotations
@@ -18,17 +20,44 @@ import struct
 import zipfile
 
 _LOCAL = b"PK\x03\x04"
+_UNKNOWN = 0xFFFFFFFF
+"""A local header's size or CRC that a ZIP64 extra field or a data descriptor holds."""
 
 
-def unlisted(data: bytes, archive: zipfile.ZipFile) -> int | None:
+def disagreement(data: bytes, archive: zipfile.ZipFile) -> str | None:
+    """Why the archive's local headers and central directory disagree (None when
+    they agree): a local header outside every listed member, or a member whose
+    local header says another method, CRC or size."""
+    members = archive.infolist()
+    for m in members:
+        if (why := _differs(data, m)) is not None:
+            return why
+    at = _unlisted(data, members, getattr(archive, "start_dir", len(data)))
+    return None if at is None else \
+        f"an entry its central directory does not list (a local header at byte {at})"
+
+
+def _differs(data: bytes, member: zipfile.ZipInfo) -> str | None:
+    head = data[member.header_offset:member.header_offset + 30]
+    if len(head) < 30 or not head.startswith(_LOCAL):
+        return None  # zipfile refuses to read such a member: the archive is refused
+    flags, method, _, _, crc, size, full = struct.unpack("<HHHHIII", head[6:26])
+    if method != member.compress_type:
+        return f"{member.filename!r} packed one way in its local header, another in the directory"
+    if flags & 0x8 or _UNKNOWN in (size, full):  # the sizes are elsewhere
+        return None
+    if (crc, size, full) != (member.CRC, member.compress_size, member.file_size):
+        return f"{member.filename!r} of one size in its local header, another in the directory"
+    return None
+
+
+def _unlisted(data: bytes, members: list[zipfile.ZipInfo], end: int) -> int | None:
     """Where a local header lies outside every listed member (its header, data and
     data descriptor), between the archive's start and its central directory; None
     when there is none. The archive's start is the file's when the file opens with
     a local header (a streaming reader starts there), else its first member's (a
     ZIP appended to a picture: the picture's bytes are not searched)."""
-    members = archive.infolist()
     spans = sorted(_span(data, m) for m in members)
-    end = getattr(archive, "start_dir", len(data))
     start = 0 if data.startswith(_LOCAL) or not spans else spans[0][0]
     starts = [s for s, _ in spans]
     at = data.find(_LOCAL, start, end)

@@ -141,7 +141,7 @@ def _readings_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(charsets, "declared", lambda data: [])
     monkeypatch.setattr(charsets, "escaped", lambda data: [])
     monkeypatch.setattr(readable, "LEGACY", _OLD_LEGACY)
-    monkeypatch.setattr(packed, "unlisted", lambda data, archive: None)
+    monkeypatch.setattr(packed, "disagreement", lambda data, archive: None)
     readable._read.cache_clear()
 
 
@@ -265,6 +265,24 @@ def _plain_zip() -> bytes:
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("readme.txt", "Portfolio files about design.\n")
     return buf.getvalue()
+
+
+def test_a_member_the_directory_calls_stored_and_its_header_deflated_is_refused() -> None:
+    """A streaming reader inflates what the directory's readers take as stored
+    noise: the archive is refused, as is one whose local sizes differ."""
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    body = c.compress(b"Notes: Quentin Zabrowski.") + c.flush()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
+        z.writestr("notes.txt", body)
+    data = bytearray(buf.getvalue())
+    readable._read.cache_clear()
+    assert readable.unread("ok.zip", bytes(data)) == []
+    data[8] = 8  # the local header's method: deflate
+    assert readable.unread("a.zip", bytes(data))
+    data[8] = 0
+    data[18] += 1  # the local header's compressed size
+    assert readable.unread("b.zip", bytes(data))
 
 
 NEAR_MISSES = {
