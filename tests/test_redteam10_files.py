@@ -32,7 +32,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sites import OutputCorpus, red_team_site, red_team_talk
 
-from ivsite import charsets, normalise, packed, readable
+from ivsite import biffsheet, charsets, compound, normalise, packed, readable
 from ivsite.pipeline import build
 
 PEOPLE = ("山田太郎", "Zoë Müller", "Katarzyna Wiśniewska", "Сергей Иванов")
@@ -70,6 +70,64 @@ def workbook(rows: list[list[str]]) -> bytes:
     return buf.getvalue()
 
 
+def _record(kind: int, body: bytes) -> bytes:
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def _sst_string(text: str) -> bytes:
+    wide = not text.isascii()
+    return struct.pack("<HB", len(text), int(wide)) + text.encode(
+        "utf-16-le" if wide else "latin-1")
+
+
+def legacy_workbook(rows: list[list[str]], split: int | None = None) -> bytes:
+    """A BIFF8 workbook stream typed as :func:`workbook`'s (column by column);
+    ``split``: the SST's data goes on in a CONTINUE record after so many bytes of
+    the strings (a new flags byte there, BIFF8's rule for characters that go on)."""
+    columns = max(map(len, rows))
+    strings: list[str] = []
+    for c in range(columns):
+        strings += [r[c] for r in rows if c < len(r) and r[c] not in strings]
+    table = b"".join(map(_sst_string, strings))
+    head = struct.pack("<II", len(strings), len(strings))
+    if split is None:
+        sst = _record(0x00FC, head + table)
+    else:
+        sst = _record(0x00FC, head + table[:split]) + _record(0x003C, b"\0" + table[split:])
+    cells = b"".join(_record(0x00FD, struct.pack("<HHHI", i, c, 15, strings.index(v)))
+                     for i, r in enumerate(rows) for c, v in enumerate(r))
+    bof = _record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0, 0, 0, 0))
+    return bof + sst + _record(0x000A, b"") + bof.replace(b"\x05\x00", b"\x10\x00", 1) + cells \
+        + _record(0x000A, b"")
+
+
+def compound_file(name: str, stream: bytes) -> bytes:
+    """An OLE2 compound file holding one stream (in the mini stream: under 4096
+    bytes), as an .xls is."""
+    assert len(stream) < 4096
+    mini = stream + b"\0" * (-len(stream) % 64)
+    mini_sectors = len(mini) // 64
+    big = mini + b"\0" * (-len(mini) % 512)
+    big_sectors = len(big) // 512
+    end, free = 0xFFFFFFFE, 0xFFFFFFFF
+    fat = [0xFFFFFFFD, end, end, *range(4, 3 + big_sectors), end]
+    fat_sector = struct.pack("<128I", *fat, *[free] * (128 - len(fat)))
+    minifat = [*range(1, mini_sectors), end]
+    minifat_sector = struct.pack("<128I", *minifat, *[free] * (128 - len(minifat)))
+
+    def entry(label: str, kind: int, start: int, size: int) -> bytes:
+        encoded = (label + "\0").encode("utf-16-le")
+        return (encoded.ljust(64, b"\0") + struct.pack("<HBB", len(encoded), kind, 1)
+                + struct.pack("<III", free, free, free) + b"\0" * 36
+                + struct.pack("<III", start, size, 0))
+    directory = (entry("Root Entry", 5, 3, len(mini)) + entry(name, 2, 0, len(stream))
+                 + b"\0" * 256)
+    header = (compound.MAGIC + b"\0" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+              + b"\0" * 6 + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, 2, 1, end, 0)
+              + struct.pack("<109I", 0, *[free] * 108))
+    return header + fat_sector + directory + minifat_sector + big
+
+
 def hidden_entry_zip(hidden: bytes, shown: bytes = b"Portfolio files.\n") -> bytes:
     """R10-27's archive: a deflated ``notes.txt`` with a local header only, before
     an archive whose central directory lists ``readme.txt`` alone."""
@@ -93,6 +151,9 @@ REFUSED = {
     "contacts.json": b'{"people": [{"name": "\\u0051uentin \\u005aabrowski", "role": "Designer"}]}',
     "contacts.xlsx": workbook([["First name", "Family name"], ["Ana", "Silva"],
                                ["Quentin", "Zabrowski"], ["Bob", "Smith"]]),
+    "contacts.xls": compound_file("Workbook", legacy_workbook(
+        [["First name", "Family name"], ["Ana", "Silva"], ["Quentin", "Zabrowski"],
+         ["Bob", "Smith"]])),
     "notes.html": page("面談メモ：山田太郎さん、デザイナー。", "iso-2022-jp"),
     "notes-mac.html": page("Notes from my chat with Zoë Müller at Acme.", "macintosh",
                            "mac_roman"),
@@ -138,6 +199,7 @@ def _readings_off(monkeypatch: pytest.MonkeyPatch) -> None:
     declared or detected charsets beyond the old list, no local-header check."""
     monkeypatch.setattr(normalise, "_ESCAPE", _OLD_ESCAPE)
     monkeypatch.setattr(packed, "sheet_rows", lambda parts, budget: [])
+    monkeypatch.setattr(packed, "_compound", lambda data, budget: [])
     monkeypatch.setattr(charsets, "declared", lambda data: [])
     monkeypatch.setattr(charsets, "escaped", lambda data: [])
     monkeypatch.setattr(readable, "LEGACY", _OLD_LEGACY)
@@ -189,6 +251,24 @@ def test_sheet_rows_resolve_inline_strings_and_column_order() -> None:
     assert packed.sheet_rows(parts, packed.Budget())[0][1] == b"Quentin Zabrowski"
     budget = packed.Budget(left=10)
     assert packed.sheet_rows(parts, budget) == [] and budget.refused
+
+
+def test_a_legacy_workbooks_rows_read_as_shown() -> None:
+    rows = [["First name", "Family name"], ["Ana", "Silva"], ["Quentin", "Zabrowski"],
+            ["Zoë", "Müller"]]
+    shown = "\n".join(" ".join(r) for r in rows)
+    quen = len(_sst_string("First name") + _sst_string("Ana")) + 3 + 4
+    for split in (None, quen):  # "Quentin" goes on in a CONTINUE record after "Quen"
+        assert biffsheet.biff_rows(legacy_workbook(rows, split), 1 << 20) == shown
+    assert [n for n, _ in compound.streams(compound_file("Workbook", b"x" * 100), 1 << 20)] \
+        == ["Workbook"]
+    readable._read.cache_clear()
+    data = compound_file("Workbook", legacy_workbook(rows))
+    assert any("Quentin Zabrowski" in t for t in readable.readable_texts("w.xls", data))
+    broken = compound_file("Workbook", legacy_workbook(rows)[:40])
+    assert readable.unread("b.xls", broken)
+    with pytest.raises(compound.TooLarge):
+        compound.streams(data, 10)
 
 
 def test_an_ods_row_reads_across_its_cells() -> None:
@@ -288,6 +368,8 @@ def test_a_member_the_directory_calls_stored_and_its_header_deflated_is_refused(
 NEAR_MISSES = {
     "data.json": b'{"note": "caf\\u00e9 \\u2014 design \\"studio\\"", "path": "C:\\\\Users\\\\x",'
                  b' "emoji": "\\ud83d\\ude00", "hex": "\\u005a\\u005a\\u0030ff"}',
+    "roles.xls": compound_file("Workbook", legacy_workbook(
+        [["Role", "Company"], ["Designer", "Acme"], ["Analyst", "Bank"]])),
     "roles.xlsx": workbook([["Role", "Company"], ["Designer", "Acme"], ["Analyst", "Bank"]]),
     "notes.html": page("面談メモ：デザイナーとの打ち合わせ。", "iso-2022-jp"),
     "notes-mac.html": page("Notes from the café about design.", "macintosh", "mac_roman"),
