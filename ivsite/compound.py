@@ -17,11 +17,43 @@ as the file has) and by the read's budget for all.
 from __future__ import annotations
 
 import struct
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from .biffsheet import biff_rows
+
+if TYPE_CHECKING:
+    from .packed import Budget, Part
 
 MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _END = 0xFFFFFFFE
 _FREE = 0xFFFFFFFF
 _MAX_STREAMS = 4096
+
+
+def compound_parts(data: bytes, budget: Budget) -> list[Part]:
+    """An OLE2 compound file's streams, each whole (:func:`streams`), and a legacy
+    Excel workbook's rows with its shared strings resolved (ivsite.biffsheet); a
+    workbook whose records do not read is refused."""
+    try:
+        found = streams(data, budget.left)
+    except TooLarge:
+        budget.refuse(f"a compound file's streams larger than the {budget.limit >> 20} MB "
+                      "read of one file")
+        return []
+    parts: list[Part] = []
+    for name, body in found:
+        budget.take(len(body))
+        parts.append((PurePosixPath(name.replace("/", "_") or "stream"), body))
+        if name in ("Workbook", "Book"):
+            try:
+                rows = biff_rows(body, budget.left)
+            except (ValueError, struct.error, UnicodeDecodeError):
+                budget.refuse("a legacy Excel workbook whose records cannot be read")
+                continue
+            budget.take(len(rows))
+            parts.append((PurePosixPath(f"{name}.rows.txt"), rows.encode()))
+    return parts
 
 
 class _Broken(Exception):

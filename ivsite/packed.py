@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from . import compound, pdffonts
-from .biffsheet import biff_rows
+from .compound import compound_parts
 from .sheetcells import sheet_rows
 from .streams import is_tar, tar_parts
 from .ziplocal import disagreement
@@ -84,7 +84,7 @@ def unpacked(path: PurePosixPath, data: bytes, budget: Budget) -> list[Part]:
     elif data[:8] == b"\x89PNG\r\n\x1a\n":
         parts += _png(data, budget)
     elif data.startswith(compound.MAGIC):  # .xls, .doc, .ppt, .msg (red team 10, R10-16)
-        parts += _compound(data, budget)
+        parts += compound_parts(data, budget)
     # A ZIP's end record (after its last comment), in any file: a ZIP appended to
     # a picture or a PDF (a polyglot: shown as the one, opened by ``unzip`` as the
     # other) is read as well, not instead (red team 8, N11).
@@ -158,30 +158,6 @@ def _zip(data: bytes, budget: Budget) -> list[Part]:
             joined = _BREAK.sub(" ", body.decode("utf-8", "ignore"))
             parts.append((PurePosixPath(m.filename + ".txt"), _TAG.sub("", joined).encode()))
     return parts + sheet_rows(parts, budget)  # a spreadsheet's rows (red team 10, R10-16)
-
-
-def _compound(data: bytes, budget: Budget) -> list[Part]:
-    """An OLE2 compound file's streams, each whole (ivsite.compound), and a legacy
-    Excel workbook's rows with its shared strings resolved (ivsite.biffsheet); a
-    workbook whose records do not read is refused."""
-    try:
-        found = compound.streams(data, budget.left)
-    except compound.TooLarge:
-        budget.refuse(_PAST_BOUND.format(what="compound file's streams", mb=budget.limit >> 20))
-        return []
-    parts: list[Part] = []
-    for name, body in found:
-        budget.take(len(body))
-        parts.append((PurePosixPath(name.replace("/", "_") or "stream"), body))
-        if name in ("Workbook", "Book"):
-            try:
-                rows = biff_rows(body, budget.left)
-            except (ValueError, struct.error, UnicodeDecodeError):
-                budget.refuse("a legacy Excel workbook whose records cannot be read")
-                continue
-            budget.take(len(rows))
-            parts.append((PurePosixPath(f"{name}.rows.txt"), rows.encode()))
-    return parts
 
 
 # PDF.

@@ -199,7 +199,7 @@ def _readings_off(monkeypatch: pytest.MonkeyPatch) -> None:
     declared or detected charsets beyond the old list, no local-header check."""
     monkeypatch.setattr(normalise, "_ESCAPE", _OLD_ESCAPE)
     monkeypatch.setattr(packed, "sheet_rows", lambda parts, budget: [])
-    monkeypatch.setattr(packed, "_compound", lambda data, budget: [])
+    monkeypatch.setattr(packed, "compound_parts", lambda data, budget: [])
     monkeypatch.setattr(charsets, "declared", lambda data: [])
     monkeypatch.setattr(charsets, "escaped", lambda data: [])
     monkeypatch.setattr(readable, "LEGACY", _OLD_LEGACY)
