@@ -112,3 +112,15 @@ def readings(data: bytes, codecs_: list[str]) -> list[str]:
         except (LookupError, ValueError):  # no text encoding ("base64", "undefined")
             continue
     return out
+
+
+def xml_text(body: bytes) -> str:
+    """An XML part's text as an XML reader decodes it: by its byte-order mark, else
+    by its declaration, else as UTF-8 (a part of an Office file written in
+    ISO-8859-5 with a declaration that says so is read so by Office)."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if body.startswith(bom):
+            return body.decode(codec, "ignore")
+    return next(iter(readings(body, declared(body[:200]))), None) or \
+        body.decode("utf-8", "ignore")

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from . import compound, pdffonts
+from .charsets import xml_text
 from .compound import compound_parts
 from .sheetcells import sheet_rows
 from .streams import is_tar, tar_parts
@@ -155,7 +156,7 @@ def _zip(data: bytes, budget: Budget) -> list[Part]:
         budget.take(len(body))
         parts.append((PurePosixPath(m.filename.lstrip("/") or "member"), body))
         if m.filename.lower().endswith(".xml"):
-            joined = _BREAK.sub(" ", body.decode("utf-8", "ignore"))
+            joined = _BREAK.sub(" ", xml_text(body))
             parts.append((PurePosixPath(m.filename + ".txt"), _TAG.sub("", joined).encode()))
     return parts + sheet_rows(parts, budget)  # a spreadsheet's rows (red team 10, R10-16)
 

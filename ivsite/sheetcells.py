@@ -21,6 +21,8 @@ import re
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from .charsets import xml_text
+
 if TYPE_CHECKING:
     from .packed import Budget, Part
 
@@ -63,7 +65,7 @@ def _text(xml: str) -> str:
 
 
 def _shared(body: bytes) -> list[str]:
-    return [_text(m.group(2) or "") for m in _SI.finditer(body.decode("utf-8", "ignore"))]
+    return [_text(m.group(2) or "") for m in _SI.finditer(xml_text(body))]
 
 
 def _column(ref: str) -> int:
@@ -90,7 +92,7 @@ def _rows(body: bytes, strings: list[str], most: int) -> str | None:
     characters."""
     lines = []
     size = 0
-    for row in _ROW.finditer(body.decode("utf-8", "ignore")):
+    for row in _ROW.finditer(xml_text(body)):
         cells: list[tuple[int, str]] = []
         for m in _CELL.finditer(row.group(2)):
             ref = _REF.search(m.group(2))

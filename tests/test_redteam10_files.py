@@ -295,6 +295,18 @@ def test_undeclared_text_is_read_in_the_encodings_a_browser_guesses(codec: str, 
     assert any(name in t for t in readable.readable_texts("n.txt", data))
 
 
+def test_an_office_part_is_read_in_its_declared_encoding() -> None:
+    """A document part in ISO-8859-5 that says so, its name in two runs: the runs
+    joined are read in that encoding (as Office reads the part)."""
+    xml = ('<?xml version="1.0" encoding="iso-8859-5"?><w:document><w:body><w:p><w:r>'
+           "<w:t>Сер</w:t></w:r><w:r><w:t>гей Иванов</w:t></w:r></w:p></w:body></w:document>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", xml.encode("iso8859_5"))
+    readable._read.cache_clear()
+    assert any("Сергей Иванов" in t for t in readable.readable_texts("n.docx", buf.getvalue()))
+
+
 def test_declarations_are_read_as_the_encoding_standard_maps_them() -> None:
     assert charsets.declared(b'<meta charset="ISO-8859-1">') == ["cp1252"]
     assert charsets.declared(b'<?xml version="1.0" encoding="x-mac-cyrillic"?>') == \
