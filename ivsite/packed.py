@@ -45,7 +45,7 @@ from pathlib import PurePosixPath
 from . import compound, pdffonts
 from .charsets import xml_text
 from .compound import compound_parts
-from .sheetcells import sheet_rows
+from .sheetcells import binary_rows, sheet_rows
 from .streams import is_tar, tar_parts
 from .ziplocal import disagreement
 
@@ -158,7 +158,8 @@ def _zip(data: bytes, budget: Budget) -> list[Part]:
         if m.filename.lower().endswith(".xml"):
             joined = _BREAK.sub(" ", xml_text(body))
             parts.append((PurePosixPath(m.filename + ".txt"), _TAG.sub("", joined).encode()))
-    return parts + sheet_rows(parts, budget)  # a spreadsheet's rows (red team 10, R10-16)
+    # A spreadsheet's rows, its shared strings resolved (red team 10, R10-16).
+    return parts + sheet_rows(parts, budget) + binary_rows(parts, budget)
 
 
 # PDF.

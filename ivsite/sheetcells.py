@@ -8,7 +8,10 @@ names, then all family names) keeps the two halves of each name apart in the
 file, while the reader sees the row ``Quentin | Zabrowski`` (red team 10,
 R10-16). :func:`sheet_rows` gives each worksheet's rows with every cell resolved
 (a shared string by its number, an inline string, a formula's cached text or a
-number), the cells of a row in column order and between spaces, one row a line.
+number), the cells of a row in column order and between spaces, one row a line;
+:func:`binary_rows` does the same for Excel's binary workbook (``.xlsb``), whose
+parts hold the same shared strings and cells in BIFF12 records. (A legacy
+``.xls``: ivsite.biffsheet.)
 
 An OpenDocument sheet (``.ods``) writes its cells' text in place, row by row, and
 is read as markup already (ivsite.packed); a CSV is text.
@@ -103,3 +106,73 @@ def _rows(body: bytes, strings: list[str], most: int) -> str | None:
                 return None
         lines.append(" ".join(text for _, text in sorted(cells, key=lambda c: c[0]) if text))
     return "\n".join(lines)
+
+
+# Excel's binary workbook (.xlsb): the same shared strings, in BIFF12 records.
+_SST_ITEM, _ROW_HEADER, _CELL_SST, _CELL_STRING = 19, 0, 7, 6
+
+
+def _records(body: bytes) -> list[tuple[int, bytes]]:
+    """A BIFF12 part's records: a type and a size, each a little-endian 7-bit
+    varint (at most 2 and 4 bytes), then the data."""
+    out: list[tuple[int, bytes]] = []
+    at = 0
+    while at < len(body):
+        values = []
+        for most in (2, 4):
+            value = shift = 0
+            for _ in range(most):
+                if at >= len(body):
+                    return out
+                byte = body[at]
+                at += 1
+                value |= (byte & 0x7F) << shift
+                shift += 7
+                if not byte & 0x80:
+                    break
+            values.append(value)
+        kind, size = values
+        out.append((kind, body[at:at + size]))
+        at += size
+    return out
+
+
+def _wide(data: bytes, at: int) -> str:
+    """An XLWideString at ``at``: a 32-bit count of UTF-16 characters, then them."""
+    count = int.from_bytes(data[at:at + 4], "little")
+    return data[at + 4:at + 4 + 2 * count].decode("utf-16-le", "replace")
+
+
+def binary_rows(parts: list[Part], budget: Budget) -> list[Part]:
+    """As :func:`sheet_rows`, for an .xlsb's ``xl/sharedStrings.bin`` and
+    ``xl/worksheets/*.bin``."""
+    strings = [_wide(d, 1) for name, body in parts if name.name == "sharedStrings.bin"
+               for kind, d in _records(body) if kind == _SST_ITEM]
+    found: list[Part] = []
+    for name, body in parts:
+        if not (name.suffix == ".bin" and "worksheets" in name.parts):
+            continue
+        lines: list[list[tuple[int, str]]] = []
+        size = 0
+        for kind, d in _records(body):
+            if kind == _ROW_HEADER:
+                lines.append([])
+            elif kind in (_CELL_SST, _CELL_STRING) and len(d) >= 12:
+                column = int.from_bytes(d[:4], "little")
+                if kind == _CELL_SST:
+                    index = int.from_bytes(d[8:12], "little")
+                    text = strings[index] if index < len(strings) else ""
+                else:
+                    text = _wide(d, 8)
+                if not lines:
+                    lines.append([])
+                lines[-1].append((column, text))
+                size += len(text) + 1
+                if size > budget.left:
+                    budget.refuse(f"a spreadsheet whose cells read past the "
+                                  f"{budget.limit >> 20} MB read of one file")
+                    return found
+        rows = "\n".join(" ".join(t for _, t in sorted(line) if t) for line in lines)
+        budget.take(len(rows))
+        found.append((PurePosixPath(f"{name}.rows.txt"), rows.encode()))
+    return found

@@ -242,6 +242,47 @@ def test_a_sheets_rows_read_as_shown(rows: list[list[str]]) -> None:
     assert any(shown in t for t in texts), texts
 
 
+def _varint(n: int) -> bytes:
+    out = b""
+    while True:
+        out += bytes([(n & 0x7F) | (0x80 if n >> 7 else 0)])
+        n >>= 7
+        if not n:
+            return out
+
+
+def binary_workbook(rows: list[list[str]]) -> bytes:
+    """An .xlsb: the shared strings typed column by column, in BIFF12 records."""
+    def rec(kind: int, data: bytes) -> bytes:
+        return _varint(kind) + _varint(len(data)) + data
+
+    def wide(text: str) -> bytes:
+        return struct.pack("<I", len(text)) + text.encode("utf-16-le")
+    strings: list[str] = []
+    for c in range(max(map(len, rows))):
+        strings += [r[c] for r in rows if c < len(r) and r[c] not in strings]
+    sst = rec(159, b"\0" * 8) + b"".join(rec(19, b"\0" + wide(t)) for t in strings)
+    sheet = rec(145, b"") + b"".join(
+        rec(0, struct.pack("<I", i) + b"\0" * 13) + b"".join(
+            rec(7, struct.pack("<III", c, 0, strings.index(v))) for c, v in enumerate(r))
+        for i, r in enumerate(rows))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/sharedStrings.bin", sst)
+        z.writestr("xl/worksheets/sheet1.bin", sheet)
+    return buf.getvalue()
+
+
+def test_a_binary_workbooks_rows_read_as_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [["First name", "Family name"], ["Ana", "Silva"], ["Quentin", "Zabrowski"]]
+    readable._read.cache_clear()
+    data = binary_workbook(rows)
+    assert any("Quentin Zabrowski" in t for t in readable.readable_texts("w.xlsb", data))
+    monkeypatch.setattr(packed, "binary_rows", lambda parts, budget: [])
+    readable._read.cache_clear()
+    assert not any("Quentin Zabrowski" in t for t in readable.readable_texts("w.xlsb", data))
+
+
 def test_sheet_rows_resolve_inline_strings_and_column_order() -> None:
     sheet = (b'<worksheet><sheetData><row r="1"><c r="B1" t="inlineStr"><is><r><t>Zab</t></r>'
              b'<r><t>rowski</t></r></is></c><c r="A1" t="s"><v>0</v></c></row></sheetData>'
