@@ -30,16 +30,27 @@ if TYPE_CHECKING:
     from .packed import Budget, Part
 
 _SST = re.compile(rb"<(?:\w+:)?sst\b")
-_SI = re.compile(r"<((?:\w+:)?si)\b[^>]*>(.*?)</\1>|<(?:\w+:)?si\b[^>]*/>", re.S)
-_T = re.compile(r"<((?:\w+:)?t)\b[^>]*>(.*?)</\1>", re.S)
-_PHONETIC = re.compile(r"<((?:\w+:)?rPh)\b[^>]*>.*?</\1>", re.S)
 _SHEET = re.compile(rb"<(?:\w+:)?sheetData\b")
-_ROW = re.compile(r"<((?:\w+:)?row)\b[^>]*>(.*?)</\1>", re.S)
-_CELL = re.compile(r"<((?:\w+:)?c)\b([^>]*?)(?:/>|>(.*?)</\1>)", re.S)
 _REF = re.compile(r"""\br\s*=\s*["']\$?([A-Za-z]{1,3})\$?\d""")
 _TYPE = re.compile(r"""\bt\s*=\s*["'](\w+)["']""")
-_VALUE = re.compile(r"<((?:\w+:)?v)\b[^>]*>(.*?)</\1>", re.S)
 _TAG = re.compile(r"<[^>]*>")
+
+
+def _elements(xml: str, tag: str) -> list[tuple[str, str]]:
+    """Each ``tag`` element's attributes and content (up to its end tag, or the
+    next such element): the text is split where each starts, so a part of many
+    elements left open is read in one pass, never searched again from each."""
+    pieces = re.split(rf"<(?:\w+:)?{tag}(?=[\s/>])", xml)[1:]
+    end = re.compile(rf"</(?:\w+:)?{tag}\s*>")
+    out = []
+    for piece in pieces:
+        attributes, _, rest = piece.partition(">")
+        if attributes.endswith("/"):
+            rest = ""
+        elif m := end.search(rest):
+            rest = rest[:m.start()]
+        out.append((attributes, rest))
+    return out
 
 
 def sheet_rows(parts: list[Part], budget: Budget) -> list[Part]:
@@ -63,12 +74,12 @@ def sheet_rows(parts: list[Part], budget: Budget) -> list[Part]:
 
 def _text(xml: str) -> str:
     """The text of a string item: its ``<t>`` runs joined (a rich text's runs are
-    one word on screen: "Quen" "tin"), phonetic guides left out."""
-    return html.unescape("".join(m.group(2) for m in _T.finditer(_PHONETIC.sub("", xml))))
+    one word on screen: "Quen" "tin"; a phonetic guide's follow)."""
+    return html.unescape("".join(_TAG.sub("", t) for _, t in _elements(xml, "t")))
 
 
 def _shared(body: bytes) -> list[str]:
-    return [_text(m.group(2) or "") for m in _SI.finditer(xml_text(body))]
+    return [_text(inner) for _, inner in _elements(xml_text(body), "si")]
 
 
 def _column(ref: str) -> int:
@@ -82,7 +93,8 @@ def _cell(attributes: str, inner: str, strings: list[str]) -> str:
     kind = m.group(1) if (m := _TYPE.search(attributes)) else "n"
     if kind == "inlineStr":
         return _text(inner)
-    value = html.unescape(_TAG.sub("", v.group(2))) if (v := _VALUE.search(inner)) else ""
+    values = _elements(inner, "v")
+    value = html.unescape(_TAG.sub("", values[0][1])) if values else ""
     if kind == "s":
         index = value.strip()
         return strings[int(index)] if index.isdigit() and int(index) < len(strings) else ""
@@ -95,12 +107,12 @@ def _rows(body: bytes, strings: list[str], most: int) -> str | None:
     characters."""
     lines = []
     size = 0
-    for row in _ROW.finditer(xml_text(body)):
+    for _, row in _elements(xml_text(body), "row"):
         cells: list[tuple[int, str]] = []
-        for m in _CELL.finditer(row.group(2)):
-            ref = _REF.search(m.group(2))
+        for attributes, inner in _elements(row, "c"):
+            ref = _REF.search(attributes)
             column = _column(ref.group(1)) if ref else (cells[-1][0] + 1 if cells else 1)
-            cells.append((column, _cell(m.group(2), m.group(3) or "", strings)))
+            cells.append((column, _cell(attributes, inner, strings)))
             size += len(cells[-1][1]) + 1
             if size > most:
                 return None
