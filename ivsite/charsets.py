@@ -37,8 +37,12 @@ _DECLARED = re.compile(
     rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:()+-]+)|@charset\s+["']([^"']+)""",
     re.I)
 _PRESCAN = 4096
-"""Bytes of a file's start searched for a declaration (a browser looks at 1024, an
-XML declaration is at the start: more costs nothing and misses none)."""
+"""Bytes of a file's start searched for any declaration (a browser's prescan looks
+at 1024, an XML declaration and ``@charset`` are at the start: more costs nothing
+and misses none)."""
+_LATE = re.compile(rb"[Cc][Hh][Aa][Rr][Ss][Ee][Tt]\s*=\s*[\"']?\s*([A-Za-z0-9_.:()+-]+)")
+"""A ``charset=`` past the start: a ``<meta>`` the parser meets later makes a browser
+read the page again in that encoding (the HTML standard's "change the encoding")."""
 _WHATWG = {
     "latin1": "cp1252", "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "l1": "cp1252",
     "ascii": "cp1252", "us-ascii": "cp1252", "iso_8859-1": "cp1252", "cp819": "cp1252",
@@ -72,15 +76,19 @@ ASCII page would be a page of random Han characters, and so of false names."""
 _ISO_2022_JP = re.compile(rb"\x1b(?:\$[@B]|\$\(D|\([BJI])")
 
 
-def declared(data: bytes) -> list[str]:
-    """The Python codecs of the encodings ``data``'s start declares (every one:
-    a browser takes the first, an XML reader its declaration's)."""
+def declared(data: bytes, text_file: bool = True) -> list[str]:
+    """The Python codecs of the encodings ``data`` declares (every one: a browser
+    takes the first, an XML reader its declaration's): any declaration in its
+    start, and in a text file (``text_file``: not a picture's megabytes) a
+    ``charset=`` anywhere."""
     found: list[str] = []
     head = data[:_PRESCAN]
-    if b"charset" not in head.lower() and b"encoding" not in head.lower():
-        return found
-    for m in _DECLARED.finditer(head):
-        label = (m.group(1) or m.group(2)).decode("ascii", "replace").strip().lower()
+    labels = [m.group(1) or m.group(2) for m in _DECLARED.finditer(head)] \
+        if b"charset" in head.lower() or b"encoding" in head.lower() else []
+    if text_file:
+        labels += [m.group(1) for m in _LATE.finditer(data, _PRESCAN)]
+    for raw in labels:
+        label = raw.decode("ascii", "replace").strip().lower()
         if label in _NO_READING:
             continue
         codec = _WHATWG.get(label)

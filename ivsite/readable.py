@@ -242,7 +242,8 @@ def _eight_bit(data: bytes, text_file: bool) -> str:
     :data:`LEGACY` encoding too), and in any encoding its start declares or whose
     escape sequences it holds (ivsite.charsets: a page in ISO-8859-5 or ISO-2022-JP
     that would read as UTF-8 noise)."""
-    extra = charsets.readings(data, charsets.declared(data) + charsets.escaped(data))
+    extra = charsets.readings(data, charsets.declared(data, text_file) +
+                              charsets.escaped(data))
     try:
         whole = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -200,7 +200,7 @@ def _readings_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(normalise, "_ESCAPE", _OLD_ESCAPE)
     monkeypatch.setattr(packed, "sheet_rows", lambda parts, budget: [])
     monkeypatch.setattr(packed, "compound_parts", lambda data, budget: [])
-    monkeypatch.setattr(charsets, "declared", lambda data: [])
+    monkeypatch.setattr(charsets, "declared", lambda data, text_file=True: [])
     monkeypatch.setattr(charsets, "escaped", lambda data: [])
     monkeypatch.setattr(readable, "LEGACY", _OLD_LEGACY)
     monkeypatch.setattr(packed, "disagreement", lambda data, archive: None)
@@ -355,6 +355,9 @@ def test_declarations_are_read_as_the_encoding_standard_maps_them() -> None:
     assert charsets.declared(b'<meta http-equiv="Content-Type" content="text/html; '
                              b'charset=Shift_JIS">') == ["cp932"]
     assert charsets.declared(b'@charset "koi8-u";') == ["koi8-u"]
+    late = b"<p>Notes.</p>" * 1000 + b'<meta charset="iso-8859-5">'  # read again in it
+    assert charsets.declared(late) == ["iso8859-5"]
+    assert charsets.declared(late, text_file=False) == []
     # UTF-8 is always read; UTF-16 a <meta> cannot declare (and read so, an ASCII
     # page is random Han); the replacement encoding and non-text codecs give nothing.
     for none in (b"<meta charset=utf-8>", b'<?xml encoding="UTF-16"?>', b"charset=utf-16le",
