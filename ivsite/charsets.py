@@ -83,8 +83,9 @@ def declared(data: bytes, text_file: bool = True) -> list[str]:
     ``charset=`` anywhere."""
     found: list[str] = []
     head = data[:_PRESCAN]
+    lower = head.lower()
     labels = [m.group(1) or m.group(2) for m in _DECLARED.finditer(head)] \
-        if b"charset" in head.lower() or b"encoding" in head.lower() else []
+        if b"charset" in lower or b"encoding" in lower else []
     if text_file:
         labels += [m.group(1) for m in _LATE.finditer(data, _PRESCAN)]
     for raw in labels:

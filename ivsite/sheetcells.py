@@ -61,7 +61,7 @@ def sheet_rows(parts: list[Part], budget: Budget) -> list[Part]:
     strings = [s for _, body in parts if _SST.search(body[:4096]) for s in _shared(body)]
     found: list[Part] = []
     for name, body in parts:
-        if _SHEET.search(body):
+        if b"sheetData" in body and _SHEET.search(body):
             rows = _rows(body, strings, budget.left)
             if rows is None:
                 budget.refuse(f"a spreadsheet whose cells read past the {budget.limit >> 20} MB "
