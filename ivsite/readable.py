@@ -129,6 +129,7 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
     # The values of the addresses' query strings ("?firstName=Quentin&lastName=…").
     queries = [q] if (q := query_text(text)) else []
     joined = [_CONCAT.sub("", text)] if _CONCAT.search(text) else []
+    joined += [_SPACE_ESCAPE.sub(" ", text)] if _SPACE_ESCAPE.search(text) else []
     if path.suffix.lower() not in MARKUP_SUFFIXES:
         return [*inner, html.unescape(text) if "&" in text else text, *shown_reversed, *joined,
                 *queries]
@@ -154,6 +155,12 @@ _CONCAT = re.compile(r"""(["'`])\s*\+\s*\1""")
 a name from pieces (a data: URL's or an inline one, red team 4, J9) reads whole
 with these taken out. A name computed otherwise (character codes, a reversed
 string) is not read: the filter refuses every script with code."""
+
+
+_SPACE_ESCAPE = re.compile(r"(?<!\\)\\[nrtfv]")
+"""A string's escaped line break or tab ("Quentin\\nZabrowski" in JSON or a script),
+which a JSON viewer or the page shows as a space: read as one, in a reading of its
+own ("C:\\Users\\nadia" as written holds a name's letters too)."""
 
 
 _COUNTER_STYLE = re.compile("@counter-style", re.I)

@@ -230,6 +230,18 @@ def test_any_letters_escaped_read_as_the_name(escape: list[bool]) -> None:
         "\U0002000b Zabrowski Z"
 
 
+def test_escaped_spaces_between_a_names_words_read_as_spaces(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def found(data: bytes) -> bool:
+        readable._read.cache_clear()
+        return any(re.search(r"Quentin\s+Zabrowski", normalise.decoded(t))
+                   for t in readable.readable_texts("c.json", data))
+    for sep in ("\\n", "\\t", "\\r\\n", " \\n "):
+        assert found(b'{"who": "\\u0051uentin' + sep.encode() + b'Zabrowski"}'), sep
+    monkeypatch.setattr(readable, "_SPACE_ESCAPE", re.compile("(?!)"))
+    assert not found(b'{"who": "\\u0051uentin\\nZabrowski"}')
+
+
 @given(st.lists(st.lists(st.sampled_from(["Ana", "Quentin", "Zabrowski", "Silva", "42", "Bob"]),
                          min_size=1, max_size=4), min_size=1, max_size=5))
 @settings(max_examples=40, deadline=None)
