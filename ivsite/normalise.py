@@ -50,12 +50,27 @@ FORMAT_CHARS = re.compile(
 category Cf (zero-width space and joiners, soft hyphen, word joiner, BOM, bidi
 controls, tags) and the rest of Default_Ignorable_Code_Point (variation
 selectors, Khmer inherent vowels, Hangul fillers, the grapheme joiner)."""
-_ESCAPE = re.compile(r"\\(?:u\{?([0-9a-fA-F]{4,6})\}?|x([0-9a-fA-F]{2})|([0-9a-fA-F]{1,6}) ?)")
+_ESCAPE = re.compile(r"\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})"
+                     r"|x([0-9a-fA-F]{2})|([0-9a-fA-F]{1,6}) ?)")
+"""Script escapes (``\\u0051``: exactly four hex digits in JSON, JavaScript, Java,
+Python; ``\\u{51}``; Python's ``\\U00000051``; ``\\x51``) and CSS's (``\\51 ``: one
+to six). A ``\\u`` takes four digits and no more: "\\u005aabrowski" is "Zabrowski"
+to every JSON reader, while taking six read it as U+5AAB (red team 10, R10-13)."""
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def _unescape(m: re.Match[str]) -> str:
-    code = int(m.group(1) or m.group(2) or m.group(3), 16)
+    code = int(next(g for g in m.groups() if g is not None), 16)
     return chr(code) if 0 < code <= 0x10FFFF else m.group(0)
+
+
+def _unescaped(text: str) -> str:
+    """``text`` with its escapes decoded, a surrogate pair (``\\ud83d\\ude00``, how
+    JSON writes a letter past U+FFFF) joined into its letter."""
+    text = _ESCAPE.sub(_unescape, text)
+    if _SURROGATES.search(text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -124,7 +139,7 @@ def decoded(text: str) -> str:
     if "%" in text:
         text = unquote(text)
     if "\\" in text:  # CSS ("\\e1 ") and script ("\\u00e1", "\\x54") escapes in raw HTML
-        text = _ESCAPE.sub(_unescape, text)
+        text = _unescaped(text)
     return text
 
 

@@ -42,8 +42,12 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from . import pdffonts
+from . import compound, pdffonts
+from .charsets import xml_text
+from .compound import compound_parts
+from .sheetcells import binary_rows, sheet_rows
 from .streams import is_tar, tar_parts
+from .ziplocal import disagreement
 
 MAX_UNPACKED = 64 * 1024 * 1024
 """Bytes decompressed, at most, for one file audited (all its parts, at any depth)."""
@@ -80,6 +84,8 @@ def unpacked(path: PurePosixPath, data: bytes, budget: Budget) -> list[Part]:
         parts += _pdf(data, budget)
     elif data[:8] == b"\x89PNG\r\n\x1a\n":
         parts += _png(data, budget)
+    elif data.startswith(compound.MAGIC):  # .xls, .doc, .ppt, .msg (red team 10, R10-16)
+        parts += compound_parts(data, budget)
     # A ZIP's end record (after its last comment), in any file: a ZIP appended to
     # a picture or a PDF (a polyglot: shown as the one, opened by ``unzip`` as the
     # other) is read as well, not instead (red team 8, N11).
@@ -126,6 +132,9 @@ def _zip(data: bytes, budget: Budget) -> list[Part]:
     if len(members) > MAX_MEMBERS:
         budget.refuse(f"a ZIP archive of more than {MAX_MEMBERS} members")
         return []
+    if (why := disagreement(data, archive)) is not None:  # red team 10, R10-27
+        budget.refuse(f"a ZIP archive whose local headers and directory disagree: {why}")
+        return []
     parts: list[Part] = [(PurePosixPath("names.txt"),
                           "\n".join(m.filename for m in members).encode())]
     for m in members:
@@ -147,9 +156,10 @@ def _zip(data: bytes, budget: Budget) -> list[Part]:
         budget.take(len(body))
         parts.append((PurePosixPath(m.filename.lstrip("/") or "member"), body))
         if m.filename.lower().endswith(".xml"):
-            joined = _BREAK.sub(" ", body.decode("utf-8", "ignore"))
+            joined = _BREAK.sub(" ", xml_text(body))
             parts.append((PurePosixPath(m.filename + ".txt"), _TAG.sub("", joined).encode()))
-    return parts
+    # A spreadsheet's rows, its shared strings resolved (red team 10, R10-16).
+    return parts + sheet_rows(parts, budget) + binary_rows(parts, budget)
 
 
 # PDF.

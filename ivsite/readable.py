@@ -22,8 +22,9 @@ import html
 import re
 from pathlib import Path, PurePosixPath
 
-from . import datauri
+from . import charsets, datauri
 from .cborstrings import cbor_strings
+from .charsets import LEGACY
 from .drawntext import drawn_readings
 from .encodedtext import encoded_parts
 from .onscreen import on_screen
@@ -128,6 +129,7 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
     # The values of the addresses' query strings ("?firstName=Quentin&lastName=…").
     queries = [q] if (q := query_text(text)) else []
     joined = [_CONCAT.sub("", text)] if _CONCAT.search(text) else []
+    joined += [_SPACE_ESCAPE.sub(" ", text)] if _SPACE_ESCAPE.search(text) else []
     if path.suffix.lower() not in MARKUP_SUFFIXES:
         return [*inner, html.unescape(text) if "&" in text else text, *shown_reversed, *joined,
                 *queries]
@@ -153,6 +155,12 @@ _CONCAT = re.compile(r"""(["'`])\s*\+\s*\1""")
 a name from pieces (a data: URL's or an inline one, red team 4, J9) reads whole
 with these taken out. A name computed otherwise (character codes, a reversed
 string) is not read: the filter refuses every script with code."""
+
+
+_SPACE_ESCAPE = re.compile(r"(?<!\\)\\[nrtfv]")
+"""A string's escaped line break or tab ("Quentin\\nZabrowski" in JSON or a script),
+which a JSON viewer or the page shows as a space: read as one, in a reading of its
+own ("C:\\Users\\nadia" as written holds a name's letters too)."""
 
 
 _COUNTER_STYLE = re.compile("@counter-style", re.I)
@@ -197,19 +205,6 @@ TEXT_SUFFIXES = (*MARKUP_SUFFIXES, ".txt", ".text", ".md", ".markdown", ".csv", 
                  ".json", ".css", ".js", ".yaml", ".yml", ".toml", ".ini", ".log", ".rtf",
                  ".tex", ".ics", ".vcf", ".srt", ".vtt", ".org", ".rst", ".adoc", ".eml")
 """Files a browser shows as text, in whatever encoding it guesses or the file declares."""
-LEGACY = ("cp1252", "gbk", "cp1251", "cp932", "euc_jp", "cp949", "big5", "cp1250", "cp1253",
-          "cp1254", "cp1255", "cp1256", "cp1257", "cp874", "koi8_r")
-"""Encodings a text file that is not UTF-8 is read in too: what a browser shows a
-text/plain file without a charset as (windows-1252 in Western locales), and what
-Notepad saves as "ANSI" in other locales, which a browser there guesses: GBK
-(Chinese), Shift_JIS (cp932) and EUC-JP (Japanese), EUC-KR (cp949, Korean), Big5
-(Traditional Chinese), the other Windows code pages (Central European, Cyrillic,
-Greek, Turkish, Hebrew, Arabic, Baltic, Thai) and KOI8-R. Every reading a file
-decodes in is searched, not one guessed: a detector picks one encoding, and a
-file can be made to read as a name in another (red team 3, H7). A list and not a
-detector library, so what is read does not depend on a guess."""
-
-
 def _decoded(data: bytes, text_file: bool = False) -> str:
     """A file's text whatever it was saved as: UTF-8, or UTF-16/32 (with a byte-order
     mark, or the NUL bytes every other byte that Notepad's UTF-16 leaves), and
@@ -251,14 +246,20 @@ def _wide(data: bytes) -> str:
 
 def _eight_bit(data: bytes, text_file: bool) -> str:
     """A file's text read as UTF-8 (and, for a text file that is not UTF-8, in each
-    :data:`LEGACY` encoding too)."""
+    :data:`LEGACY` encoding too), and in any encoding its start declares or whose
+    escape sequences it holds (ivsite.charsets: a page in ISO-8859-5 or ISO-2022-JP
+    that would read as UTF-8 noise)."""
+    extra = charsets.readings(data, charsets.declared(data, text_file) +
+                              charsets.escaped(data))
     try:
-        return data.decode("utf-8")
+        whole = data.decode("utf-8")
     except UnicodeDecodeError:
         if not text_file:
-            return data.decode("utf-8", errors="ignore")
+            return "\n\n".join(dict.fromkeys([data.decode("utf-8", errors="ignore"), *extra]))
+    else:
+        return "\n\n".join(dict.fromkeys([whole, *extra]))
     # A byte a code page does not define, or a broken sequence, spoils no more than
     # itself: a browser shows the rest.
-    readings = [data.decode("utf-8", errors="ignore"),
-                *(data.decode(codec, errors="replace") for codec in LEGACY)]
+    readings = [data.decode("utf-8", errors="ignore"), *charsets.readings(data, list(LEGACY)),
+                *extra]
     return "\n\n".join(dict.fromkeys(readings))
