@@ -28,7 +28,7 @@ from .nameparts import looks_like_name, name_in
 from .normalise import SPACELESS, compact, words
 from .notes import Note, ValidSite
 from .partsounds import part_sounds
-from .shortnames import short_form_ties
+from .shortnames import initial_ties, short_form_ties
 from .textmatch import Confirmed, Matcher, Needles
 
 T = TypeVar("T")
@@ -57,7 +57,8 @@ def meta_of(note: Note) -> InterviewMeta:
 
 def people(notes: Iterable[Note]) -> list[Person]:
     """Interview notes grouped by person: same name after normalising (middle names
-    aside), a short form of the given name with the same family name, or a same
+    aside), a short form of the given name with the same family name, the name
+    written shorter by an initial or without a word (ivsite.shortnames), or a same
     email address, phone number or profile."""
     parent: dict[str, str] = {}
 
@@ -75,7 +76,8 @@ def people(notes: Iterable[Note]) -> list[Person]:
         for k in keys[1:]:
             parent[find(k)] = find(keys[0])
     # A short form of the given name ("Alex" for "Alexandra") is one person too.
-    for short, full in short_form_ties(meta_of(n).person.name for n in interviews):
+    names = [meta_of(n).person.name for n in interviews]
+    for short, full in [*short_form_ties(names), *initial_ties(names)]:
         a, b = person_keys(short), person_keys(full)
         if a and b:
             parent[find(f"name:{a[0]}")] = find(f"name:{b[0]}")
@@ -257,9 +259,10 @@ def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:
         forms = name_forms(text)
         if in_code:
             return Needles(list(forms.seqs), list(forms.substrings), [], "",
-                           list(forms.handles), list(forms.sounds))
+                           [*forms.handles, *forms.labelled], list(forms.sounds))
         return Needles([*forms.seqs, *forms.titled], list(forms.substrings), [], "",
-                       [*forms.confirmed, *forms.handles], list(forms.sounds))
+                       [*forms.confirmed, *forms.handles, *forms.labelled],
+                       list(forms.sounds))
     if kind == PART_KIND and SPACELESS.search(text):
         return Needles([], [compact(words(text))], [], "")
     if kind == PART_KIND:

@@ -1,0 +1,55 @@
+"""Forms of a name written with initials that its other forms miss (red team 10).
+
+* A given name of more than one word ("Jean-Luc Marchand", "Mary Ann Smith") is
+  written by its initials, with or without dots and hyphens: "JL Marchand",
+  "J-L Marchand", "J.-L. Marchand", "J. L. Marchand" (R10-07). A single initial
+  with the family name is already a titled form (ivsite.nameforms).
+* A name recorded by its initial ("Q. Zabrowski", as an email signature gave it)
+  is named as surely by any given name with that initial before the family name:
+  "Quentin Zabrowski", "Quincy R. Zabrowski" (R10-17); and a name recorded with
+  its family initial ("Jane D.") by "Jane" and any family name with that initial:
+  "Jane Doe". Which given or family name only the author knows, so any that fits,
+  capitalised as a name is, counts (:class:`ivsite.textmatch.Confirmed`): "Quentin
+  met Zabrowski" has no given name before it, "quietly zabrowski" no capital.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .textmatch import Confirmed
+
+_LETTERS = r"[^\W\d_]+"
+_BETWEEN = r"[\s.\-\u2010\u2011]+"
+"""What stands between the words or initials of one name."""
+
+
+def initials_seqs(givens: list[str], family: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The initials of the first two or more given and middle names, apart and run
+    together, before the family name: ("j", "l", "marchand"), ("jl", "marchand")."""
+    out: set[tuple[str, ...]] = set()
+    for n in range(2, len(givens) + 1):
+        initials = [w[0] for w in givens[:n]]
+        out |= {(*initials, *family), ("".join(initials), *family)}
+    return out
+
+
+def recorded_initial(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
+    """A capitalised given name that starts with the recorded initial ``given``
+    (one letter), an optional middle name or initial, then the family name."""
+    if len(given) != 1 or not family or len(family[0]) < 2:
+        return ()
+    family_re = r"[\W_]+".join(re.escape(w) for w in family)
+    pattern = (rf"(?<![^\W_])(?P<capital>{re.escape(given)}{_LETTERS})"
+               rf"(?:{_BETWEEN}{_LETTERS}\.?)?{_BETWEEN}{family_re}(?![^\W_])")
+    return (Confirmed(family, pattern),)
+
+
+def recorded_family_initial(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
+    """The given name and a capitalised family name that starts with the recorded
+    family initial (``family``: one word of one letter)."""
+    if len(family) != 1 or len(family[0]) != 1 or len(given) < 2:
+        return ()
+    pattern = (rf"{re.escape(given)}(?<![^\W_][\s\S]{{{len(given)}}})[\s\u00a0]+"
+               rf"(?P<capital>{re.escape(family[0])}{_LETTERS})(?![^\W_])")
+    return (Confirmed((given,), pattern),)
