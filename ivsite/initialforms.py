@@ -36,12 +36,13 @@ def initials_seqs(givens: list[str], family: tuple[str, ...]) -> set[tuple[str, 
 
 def recorded_initial(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
     """A capitalised given name that starts with the recorded initial ``given``
-    (one letter), an optional middle name or initial, then the family name."""
+    (one letter), an optional middle name or initial, capitalised too ("Quentin
+    told Zabrowski" is no name), then the family name."""
     if len(given) != 1 or not family or len(family[0]) < 2:
         return ()
     family_re = r"[\W_]+".join(re.escape(w) for w in family)
-    pattern = (rf"(?<![^\W_])(?P<capital>{re.escape(given)}{_LETTERS})"
-               rf"(?:{_BETWEEN}{_LETTERS}\.?)?{_BETWEEN}{family_re}(?![^\W_])")
+    pattern = (rf"(?<![^\W_])(?P<capital>{re.escape(given)}{_LETTERS}"
+               rf"(?:{_BETWEEN}{_LETTERS}\.?)?){_BETWEEN}{family_re}(?![^\W_])")
     return (Confirmed(family, pattern),)
 
 
