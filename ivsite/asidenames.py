@@ -79,8 +79,8 @@ def other_names(name: str) -> tuple[OtherName, ...]:
     for aside, placed in _asides(name):
         aw = words(aside)
         former = _former(aw)
-        if former:
-            add([given, *former], True)
+        if former:  # its words as one family name: "Anna Nowak" for "née Nowak-Lis" too
+            add([given, "-".join(former)], True)
         elif _a_name(aside, aw) and placed:  # between the words, or quoted
             add([*aw, family], True)
             if given != family:
@@ -90,8 +90,8 @@ def other_names(name: str) -> tuple[OtherName, ...]:
             add([given, *aw], False)
     for m in FORMER_NAME.finditer(_BRACKETED.sub(" ", unquoted)):
         former = words(m.group("former"))
-        if 0 < len(former) <= MAX_ASIDE_WORDS:
-            add([given, *former], True)
+        if _name_words(former):
+            add([given, "-".join(former)], True)
     plain = " ".join(base)
     return tuple(OtherName(n, p) for n, p in out.items() if n != plain and len(n.split()) > 1)
 
@@ -113,13 +113,20 @@ def _former(aw: list[str]) -> list[str]:
     for marker in FORMER_MARKERS:
         if tuple(aw[:len(marker)]) == marker:
             rest = aw[len(marker):]
-            return rest if 0 < len(rest) <= MAX_ASIDE_WORDS else []
+            return rest if _name_words(rest) else []
     return []
 
 
 def _a_name(aside: str, aw: list[str]) -> bool:
     """Whether an aside's words may be a name: one or two words of letters, none
     a pronoun, title, suffix or word of a place of work."""
-    return 0 < len(aw) <= MAX_ASIDE_WORDS and len(aside.split()) <= MAX_ASIDE_WORDS and all(
+    return len(aside.split()) <= MAX_ASIDE_WORDS and _name_words(aw)
+
+
+def _name_words(aw: list[str]) -> bool:
+    """Whether these words may be a name: one or two words of letters, none a
+    pronoun, title, suffix or word of a place of work ("born 1980", "formerly at
+    Acme" are not)."""
+    return 0 < len(aw) <= MAX_ASIDE_WORDS and all(
         w.isalpha() and len(w) > 1 and w not in _NOT_NAMES and w not in HONORIFICS
         and w not in SUFFIXES and w not in ORGANISATION for w in aw)

@@ -89,8 +89,8 @@ FOUND = [
     ('Wang "Kevin" Xiaoming', "Kevin Wang"), ("Xiaoming Wang (Kevin)", "Kevin Wang"),
     ("Anna Kowalska (née Nowak)", "Anna Nowak"), ("Anna Kowalska (née Nowak)", "Ms Nowak"),
     ("Anna Kowalska (née Nowak)", "Anna Kowalska"), ("Anna Kowalska, geb. Nowak", "Anna Nowak"),
-    ("Anna Kowalska (z d. Nowak)", "Anna Nowak"), ("Anna Kowalska (maiden name Nowak)",
-                                                   "Anna Nowak"),
+    ("Anna Kowalska (z d. Nowak)", "Anna Nowak"), ("Anna Kowalska née Nowak-Lis", "Anna Nowak"),
+    ("Anna Kowalska (maiden name Nowak)", "Anna Nowak"),
     ("Jean-Luc Marchand", "JL Marchand"), ("Jean-Luc Marchand", "J.-L. Marchand"),
     ("Jean-Luc Marchand", "J-L Marchand"), ("Jean-Luc Marchand", "J. L. Marchand"),
     ("Mary Ann Smith", "M.A. Smith"),
@@ -135,8 +135,14 @@ def test_the_names_an_aside_gives() -> None:
         "kevin wang", "kevin xiaoming"]
     assert other_names("Anna Kowalska (née Nowak)")[0] == ("anna nowak", True)
     assert all(not o.parts for o in other_names("Jane Doe (Acme)"))  # "Acme" alone is no name
-    for remark in ("Jane Doe (he/him)", "Sam Lee (my old manager)", "Jane Doe (Northfield Bank)"):
-        assert other_names(remark) == ()
+    for remark in ("Jane Doe (he/him)", "Sam Lee (my old manager)", "Jane Doe (Northfield Bank)",
+                   "Jane Doe (formerly at Acme)", "Jane Doe (born 1980)",
+                   "Sam Lee, formerly of Acme"):
+        assert other_names(remark) == (), remark
+    # The preferred or former name alone, in the person's own notes (as "Wang" is).
+    assert {"kevin", "wang"} <= set(nameforms.name_forms("Xiaoming (Kevin) Wang").parts)
+    assert {"anna", "nowak"} <= set(nameforms.name_forms("Anna Kowalska (née Nowak)").parts)
+    assert "acme" not in nameforms.name_forms("Jane Doe (Acme)").parts
     # A former name, unbracketed, is no part of the compared name ("née" no surname).
     assert plain_name("Anna Kowalska, née Nowak") == "Anna Kowalska"
     assert plain_name("Anna Kowalska geb. Nowak") == "Anna Kowalska"
