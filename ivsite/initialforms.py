@@ -2,7 +2,7 @@
 
 * A given name of more than one word ("Jean-Luc Marchand", "Mary Ann Smith") is
   written by its initials, with or without dots and hyphens: "JL Marchand",
-  "J-L Marchand", "J.-L. Marchand", "J. L. Marchand" (R10-07). A single initial
+  "J-L Marchand", "J.-L. Marchand", "J. L. Marchand" (R10-07), in capitals. A single initial
   with the family name is already a titled form (ivsite.nameforms).
 * A name recorded by its initial ("Q. Zabrowski", as an email signature gave it)
   is named as surely by any given name with that initial before the family name:
@@ -24,14 +24,19 @@ _BETWEEN = r"[\s.\-\u2010\u2011]+"
 """What stands between the words or initials of one name."""
 
 
-def initials_seqs(givens: list[str], family: tuple[str, ...]) -> set[tuple[str, ...]]:
-    """The initials of the first two or more given and middle names, apart and run
-    together, before the family name: ("j", "l", "marchand"), ("jl", "marchand")."""
-    out: set[tuple[str, ...]] = set()
+def compound_initials(givens: list[str], family: tuple[str, ...]) -> tuple[Confirmed, ...]:
+    """The initials of the first two or more given and middle names before the
+    family name, apart or run together, each a capital letter: "JL Marchand",
+    "J.-L. Marchand". As capitals only: run together, two initials are often a
+    word ("in Smith" for Isabel Nora Smith, "am Lopez" for Ana María García López)."""
+    family_re = r"[\W_]+".join(re.escape(w) for w in family)
+    out = []
     for n in range(2, len(givens) + 1):
-        initials = [w[0] for w in givens[:n]]
-        out |= {(*initials, *family), ("".join(initials), *family)}
-    return out
+        initials = r"[.\s\-\u2010\u2011]{0,3}".join(
+            rf"(?-i:{re.escape(w[0].upper())})" for w in givens[:n])
+        out.append(Confirmed(family, rf"(?<![^\W_])(?P<capital>){initials}\.?"
+                                     rf"[\s\u00a0]+{family_re}(?![^\W_])"))
+    return tuple(out)
 
 
 def recorded_initial(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:

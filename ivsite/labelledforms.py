@@ -5,9 +5,10 @@ name is Zabrowski", and a record in code: ``first = 'Quentin' AND last =
 'Zabrowski'``, ``{"first": "Quentin", "last": "Zabrowski"}``.
 
 Looked for where one to five words stand between the two names, every one of them
-a label of a name's part or a small word of the phrases above, and one at least a
-label: "Quentin and Zabrowski" (two people, perhaps) and "Quentin told
-Zabrowski" are not such a name. Capitals do not matter (a record in code is in
+a label of a name's part or a small word of the phrases above, and the last a
+label (or a label and "is"): "Quentin and Zabrowski" (two people, perhaps),
+"Quentin was first and Zabrowski second" and "Quentin told Zabrowski" are not
+such a name. Capitals do not matter (a record in code is in
 any case), so these forms are looked for in text and in code alike.
 """
 
@@ -30,9 +31,10 @@ FILLERS = frozenset({"and", "is", "was", "the", "his", "her", "their", "s", "of"
 _SEP = r"[\W_]{1,6}"
 _LABEL = "(?:" + "|".join(sorted(LABELS, key=len, reverse=True)) + ")"
 _ANY = "(?:" + "|".join(sorted(LABELS | FILLERS, key=len, reverse=True)) + ")"
-_GAP = rf"(?P<capital>){_SEP}(?:{_ANY}{_SEP}){{0,2}}{_LABEL}{_SEP}(?:{_ANY}{_SEP}){{0,2}}"
-"""One to five words between the names, a label among them (the empty group
-``capital`` asks no capitals of the text: ivsite.textmatch.confirmed_in)."""
+_GAP = rf"(?P<capital>){_SEP}(?:{_ANY}{_SEP}){{0,3}}{_LABEL}{_SEP}(?:(?:is|was){_SEP})?"
+"""One to five words between the names, the last a label or a label and "is"
+("Alex was first and Chen second" names two people). The empty group
+``capital`` asks no capitals of the text (ivsite.textmatch.confirmed_in)."""
 
 
 def labelled_forms(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:

@@ -22,7 +22,7 @@ from .asidenames import other_names
 from .chinese_forms import other_forms
 from .drawnpairs import drawn_seqs
 from .handles import handle_form, short_handle_form, word_like
-from .initialforms import initials_seqs, recorded_family_initial, recorded_initial
+from .initialforms import compound_initials, recorded_family_initial, recorded_initial
 from .labelledforms import labelled_forms
 from .nameparts import HONORIFICS, PARTICLES, plain_name
 from .nicknamed import nickname_forms
@@ -183,7 +183,6 @@ def _written_forms(name: str) -> Forms:
     labelled: tuple[Confirmed, ...] = ()
     if len(core) > 1:
         titled = {(title, *family) for title in HONORIFICS} | {(given[0], *family)}
-        titled |= initials_seqs(core[:j], tuple(family))  # "JL Marchand" (ivsite.initialforms)
         labelled = labelled_forms(given, tuple(family))  # "Quentin, surname Zabrowski"
         # A handle: the initial and the family name run together ("qzabrowski"),
         # where the text shows it when it may be a word ("chance": ivsite.handles).
@@ -198,6 +197,7 @@ def _written_forms(name: str) -> Forms:
                      *nickname_forms(given, tuple(family)),  # "Bob Smith" (ivsite.nicknamed)
                      # "Quentin Zabrowski" for "Q. Zabrowski", "Jane Doe" for "Jane D."
                      *recorded_initial(given, tuple(family)),
+                     *compound_initials(core[:j], tuple(family)),  # "JL Marchand"
                      *recorded_family_initial(given, tuple(family)))
     parts = {core[0], core[-1]} if len(core) > 1 or len(ws) > 1 else set()
     return Forms(tuple(sorted(forms)), (),
