@@ -32,7 +32,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sites import OutputCorpus, assert_published, day, other_readings_off, write_site
 
-from ivsite import identity, nameforms, people
+from ivsite import identity, labelledforms, nameforms, people
 from ivsite.asidenames import other_names
 from ivsite.identity import holds_name
 from ivsite.nameparts import plain_name
@@ -162,6 +162,19 @@ def test_a_preferred_name_in_the_middle_is_always_found(
     name = f"{given_name} {shape.format(p=preferred)} {family}"
     assert _matcher(name).find(f"I met {preferred} {family}.") == [1], name
     assert _matcher(name).find(f"I met {given_name} {family}.") == [1], name
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from([("Quentin", "Zabrowski"), ("Ana", "García López"), ("Jo", "Park")]),
+       st.sampled_from(sorted(labelledforms.LABELS)),
+       st.sampled_from(["{g} ({l} {f})", "{g}, {l} {f}", "{f}, {l} {g}", "{g}'s {l} is {f}",
+                        "{l}='{g}' AND {l}='{f}'", '{{"{l}": "{g}", "{l}": "{f}"}}']))
+def test_a_labelled_name_is_always_found(names: tuple[str, str], label: str,
+                                         shape: str) -> None:
+    g, f = names
+    text = shape.format(g=g, f=f, l=label)
+    assert _matcher(f"{g} {f}").find(text) == [1], text
+    assert _matcher(f"{g} {f}", in_code=True).find(text) == [1], text
 
 
 def test_the_filter_refuses_each(tmp_path: Path) -> None:
