@@ -32,10 +32,11 @@ def compound_initials(givens: list[str], family: tuple[str, ...]) -> tuple[Confi
     family_re = r"[\W_]+".join(re.escape(w) for w in family)
     out = []
     for n in range(2, len(givens) + 1):
-        initials = r"[.\s\-\u2010\u2011]{0,3}".join(
-            rf"(?-i:{re.escape(w[0].upper())})" for w in givens[:n])
-        out.append(Confirmed(family, rf"(?<![^\W_])(?P<capital>){initials}\.?"
-                                     rf"[\s\u00a0]+{family_re}(?![^\W_])"))
+        # The first initial first, then what stands before it: a literal to skip to.
+        first, *rest = (rf"(?-i:{re.escape(w[0].upper())})" for w in givens[:n])
+        initials = r"[.\s\-\u2010\u2011]{0,3}".join([rf"{first}(?<![^\W_][\s\S])", *rest])
+        out.append(Confirmed(family, rf"(?P<capital>){initials}\.?[\s\u00a0]+{family_re}"
+                                     r"(?![^\W_])"))
     return tuple(out)
 
 
@@ -46,7 +47,7 @@ def recorded_initial(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ..
     if len(given) != 1 or not family or len(family[0]) < 2:
         return ()
     family_re = r"[\W_]+".join(re.escape(w) for w in family)
-    pattern = (rf"(?<![^\W_])(?P<capital>{re.escape(given)}{_LETTERS}"
+    pattern = (rf"(?P<capital>{re.escape(given)}(?<![^\W_][\s\S]){_LETTERS}"
                rf"(?:{_BETWEEN}{_LETTERS}\.?)?){_BETWEEN}{family_re}(?![^\W_])")
     return (Confirmed(family, pattern),)
 
