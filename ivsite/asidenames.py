@@ -13,8 +13,9 @@ An aside in a ``person.name`` is dropped from the compared name
   (Kevin)", "Anna Kowalska (Nowak)"): a preferred given name or a former family
   name, and which one only the author knows, so both are looked for: "Kevin
   Wang" and "Xiaoming Kevin". Such an aside is as often a place of work ("Jane
-  Doe (Acme)"), so its word is not looked for alone: "Acme" in a note about Jane
-  is no leak, while "Acme Doe" and "Jane Acme" are no one's prose.
+  Doe (Acme)"), so its word is not looked for alone ("Acme" in a note about Jane
+  is no leak, while "Acme Doe" and "Jane Acme" are no one's prose), unless the
+  table of given names (ivsite.nicknamed) knows it as one: "Kevin".
 
 Each such name is looked for with every form of a name (ivsite.nameforms) and
 ties notes into one person (ivsite.identity.one_person_keys).
@@ -27,6 +28,7 @@ import re
 from typing import NamedTuple
 
 from .nameparts import FORMER_NAME, HONORIFICS, ORGANISATION, SUFFIXES, plain_name
+from .nicknamed import other_given
 from .normalise import words
 
 FORMER_MARKERS = (("nee",), ("ne",), ("geb",), ("geborene",), ("geboren",), ("z", "d"),
@@ -86,7 +88,9 @@ def other_names(name: str) -> tuple[OtherName, ...]:
             if given != family:
                 add([*aw, given], True)
         elif _a_name(aside, aw) and all(t[:1].isupper() for t in aside.split()):
-            add([*aw, family], False)  # at the end: a given or a family name
+            # At the end: a given or a family name; surely a given name (so looked
+            # for alone) where it is one the table of given names knows ("Kevin").
+            add([*aw, family], len(aw) == 1 and bool(other_given(aw[0])))
             add([given, *aw], False)
     for m in FORMER_NAME.finditer(_BRACKETED.sub(" ", unquoted)):
         former = words(m.group("former"))

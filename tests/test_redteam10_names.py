@@ -146,6 +146,7 @@ def test_the_names_an_aside_gives() -> None:
     assert {"kevin", "wang"} <= set(nameforms.name_forms("Xiaoming (Kevin) Wang").parts)
     assert {"anna", "nowak"} <= set(nameforms.name_forms("Anna Kowalska (née Nowak)").parts)
     assert "acme" not in nameforms.name_forms("Jane Doe (Acme)").parts
+    assert "kevin" in nameforms.name_forms("Xiaoming Wang (Kevin)").parts  # a known given name
     # A former name, unbracketed, is no part of the compared name ("née" no surname).
     assert plain_name("Anna Kowalska, née Nowak") == "Anna Kowalska"
     assert plain_name("Anna Kowalska geb. Nowak") == "Anna Kowalska"
