@@ -24,7 +24,7 @@ from .contactskeleton import phone_key
 from .identity import name_words, one_person_keys, person_keys
 from .models import InterviewMeta
 from .nameforms import name_forms
-from .nameparts import looks_like_name, name_in
+from .nameparts import looks_like_name, name_in, plain_name
 from .normalise import SPACELESS, compact, words
 from .notes import Note, ValidSite
 from .partsounds import part_sounds
@@ -205,8 +205,9 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
             out.near.setdefault(note.key, []).extend(
                 Mention(PART_KIND, part, note, line) for part in name_forms(name).parts)
         elif kind in REFERRED and (said := name_in(name)) is not None:
+            written = name if plain_name(name) == said else said  # its asides too
             out.own.setdefault(note.key, []).extend(
-                Mention(PART_KIND, part, note, line) for part in name_forms(said).parts
+                Mention(PART_KIND, part, note, line) for part in name_forms(written).parts
                 if part not in published)
     for p in people(site.notes):  # every note about a person: parts near each of them
         parts = [m for n in p.notes for m in out.near.get(n.key, ())]
@@ -251,7 +252,10 @@ def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:
         whole = tuple(words(text))
         if name is None:
             return Needles([whole], [], [], "")  # "Career centre alumni night": no parts
-        found = needle_of("unconsented name", name, in_code=in_code)
+        # As written where it reads as a name, so that its asides are names too
+        # ("Kevin Wang" for "Xiaoming (Kevin) Wang": ivsite.asidenames).
+        written = text if plain_name(text) == name else name
+        found = needle_of("unconsented name", written, in_code=in_code)
         return found._replace(seqs=[*found.seqs, whole])
     if kind.startswith(REFERRED) and not looks_like_name(text):
         return Needles([tuple(words(text))], [], [], "")

@@ -275,6 +275,13 @@ def test_a_consented_short_form_of_a_declined_referrer_is_refused(tmp_path: Path
         d.text() for d in result.diagnostics]
 
 
+def test_a_referrers_aside_is_a_name_too() -> None:
+    found = needle_of("referred_by", "Xiaoming (Kevin) Wang")
+    assert Matcher([(x, 1) for x in found.seqs]).find("I met Kevin Wang.") == [1]
+    found = needle_of("referred_by", "Sam Lee (my old manager)")
+    assert Matcher([(x, 1) for x in found.seqs]).find("I met Sam Lee.") == [1]
+
+
 def test_written_shorter() -> None:
     assert holds_name("Quentin Zabrowski", ["Q Zabrowski"])
     assert holds_name("Quentin Zabrowski", ["Quentin Zabrowski-Nowak"])
