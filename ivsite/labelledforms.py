@@ -28,12 +28,24 @@ FILLERS = frozenset({"and", "is", "was", "the", "his", "her", "their", "s", "of"
                      "called", "named", "spelled", "spelt", "de", "di", "da"})
 """Small words of the phrases a label stands in ("Quentin's family name is ...")."""
 
+WEAK_LABELS = frozenset({"first", "last", "given", "family"})
+"""Labels that are everyday words alone ("Will was first, Smith second"): a label
+only as a record's key, before "=" or ":" (``last = 'Zabrowski'``), or before
+another label ("last name")."""
+
 _SEP = r"[\W_]{1,6}"
-_LABEL = "(?:" + "|".join(sorted(LABELS, key=len, reverse=True)) + ")"
-_ANY = "(?:" + "|".join(sorted(LABELS | FILLERS, key=len, reverse=True)) + ")"
-_GAP = rf"(?P<capital>){_SEP}(?:{_ANY}{_SEP}){{0,3}}{_LABEL}{_SEP}(?:(?:is|was){_SEP})?"
-"""One to five words between the names, the last a label or a label and "is"
-("Alex was first and Chen second" names two people). The empty group
+
+
+def _one_of(ws: frozenset[str]) -> str:
+    return "(?:" + "|".join(sorted(ws, key=len, reverse=True)) + ")"
+
+
+_ANY = _one_of(LABELS | FILLERS)
+_GAP = (rf"(?P<capital>){_SEP}(?:{_ANY}{_SEP}){{0,3}}"
+        rf"(?:{_one_of(LABELS - WEAK_LABELS)}{_SEP}(?:(?:is|was){_SEP})?"
+        rf"|{_one_of(WEAK_LABELS)}[\W_]{{0,3}}[=:][\W_]{{0,3}})")
+"""One to five words between the names, the last a label (or a label and "is"):
+"Alex told Chen" and "Alex and Chen" name two people. The empty group
 ``capital`` asks no capitals of the text (ivsite.textmatch.confirmed_in)."""
 
 
