@@ -9,16 +9,23 @@
   "Quentin Zabrowski", "Quincy R. Zabrowski" (R10-17); and a name recorded with
   its family initial ("Jane D.") by "Jane" and any family name with that initial:
   "Jane Doe". Which given or family name only the author knows, so any that fits,
-  capitalised as a name is, counts (:class:`ivsite.textmatch.Confirmed`): "Quentin
-  met Zabrowski" has no given name before it, "quietly zabrowski" no capital.
+  capitalised as a name is, counts (:class:`ivsite.textmatch.Confirmed`):
+  "Quentin met Zabrowski" has no given name before it, "quietly zabrowski" no
+  capital. Before a short family name, which is often a word, only a given name
+  the table of given names knows counts (:data:`MIN_RARE_FAMILY`).
 """
 
 from __future__ import annotations
 
 import re
 
+from .nicknamed import known_given
 from .textmatch import Confirmed
 
+MIN_RARE_FAMILY = 6
+"""A family name shorter than this is often a word ("Park", "Hall", "King"): after
+a recorded initial, only a given name the table of given names knows
+(ivsite.nicknamed) is looked for before it, so that "Jurassic Park" is no J. Park."""
 _LETTERS = r"[^\W\d_]+"
 _BETWEEN = r"[\s.\-\u2010\u2011]+"
 """What stands between the words or initials of one name."""
@@ -47,7 +54,14 @@ def recorded_initial(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ..
     if len(given) != 1 or not family or len(family[0]) < 2:
         return ()
     family_re = r"[\W_]+".join(re.escape(w) for w in family)
-    pattern = (rf"(?P<capital>{re.escape(given)}(?<![^\W_][\s\S]){_LETTERS}"
+    first = rf"{re.escape(given)}(?<![^\W_][\s\S]){_LETTERS}"
+    if len("".join(family)) < MIN_RARE_FAMILY:  # "Park": a given name the table knows
+        known = sorted((n for n in known_given() if n.startswith(given) and len(n) > 1),
+                       key=len, reverse=True)
+        if not known:
+            return ()
+        first = rf"(?<![^\W_])(?:{'|'.join(map(re.escape, known))})"
+    pattern = (rf"(?P<capital>{first}"
                rf"(?:{_BETWEEN}{_LETTERS}\.?)?){_BETWEEN}{family_re}(?![^\W_])")
     return (Confirmed(family, pattern),)
 
