@@ -272,18 +272,37 @@ def test_without_the_tie_the_short_form_is_published(
                      "Q Zabrowski")
 
 
+def _referrer_site(root: Path) -> Path:
+    return write_site(root, {
+        "pages/index.md": ({"title": "Home"}, "Welcome.\n"),
+        "interviews/2026-03-01-a.md": _talk("Sam Lee", referred_by="Quentin Zabrowski"),
+        "interviews/2026-04-01-b.md": ({**_talk("Q Zabrowski", "public", True)[0],
+                                        "alias": "an engineer",
+                                        "person": {"name": "Q Zabrowski"}}, "Coffee.\n"),
+    })
+
+
 def test_a_consented_short_form_of_a_declined_referrer_is_refused(tmp_path: Path) -> None:
     """A referrer is no interviewee and ties to no one: the consented "Q
     Zabrowski" is published, and a hit on the referrer's name in it is not excused."""
-    site = write_site(tmp_path / "s", {
-        "pages/index.md": ({"title": "Home"}, "Welcome.\n"),
-        "interviews/2026-03-01-a.md": _talk("Sam Lee", referred_by="Quentin Zabrowski"),
-        "interviews/2026-04-01-b.md": _talk("Q Zabrowski", "public", True),
-    })
-    result = build(site, out=tmp_path / "out")
+    result = build(_referrer_site(tmp_path / "s"), out=tmp_path / "out")
     assert result.status == 1
     assert any(d.code == "name-without-consent" for d in result.diagnostics), [
         d.text() for d in result.diagnostics]
+
+
+@pytest.mark.usefixtures("no_filter")
+def test_the_audit_alone_refuses_a_consented_short_form_of_a_declined_referrer(
+        tmp_path: Path) -> None:
+    result = build(_referrer_site(tmp_path / "s"), out=tmp_path / "out")
+    assert result.status == 1
+    assert any(h.secret.source == "content/interviews/2026-03-01-a.md" for h in result.hits)
+
+
+def test_without_the_rule_a_short_form_of_a_referrer_is_published(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(identity, "written_shorter", lambda s, f: False)
+    assert_published(_referrer_site(tmp_path / "s"), tmp_path / "out", "Q Zabrowski")
 
 
 def test_a_referrers_aside_is_a_name_too() -> None:
