@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .asidenames import other_names
 from .nameparts import plain_name
 from .normalise import compact, words
 from .romanise import romanised, romanised_seqs
@@ -56,9 +57,13 @@ def one_person_keys(name: str) -> tuple[str, ...]:
     """:func:`person_keys` and the same keys of the name without its middle names:
     what ties notes into one person (ivsite.people.people). "Jane Quinn Doe" is
     then one person with "Jane Doe", whose "no" withholds both (red team 4,
-    J-middle). Not a key to consent by (:func:`person_keys` is): a referrer "Jane
-    Doe" is not consented because a "Jane Quinn Doe" agreed."""
+    J-middle), and so are the names an aside in it says the person goes by
+    (ivsite.asidenames: "Kevin Wang" for "Xiaoming (Kevin) Wang"). Not a key to
+    consent by (:func:`person_keys` is): a referrer "Jane Doe" is not consented
+    because a "Jane Quinn Doe" agreed."""
     keys = dict.fromkeys(person_keys(name))
+    for other in other_names(name):  # "Kevin Wang" for "Xiaoming (Kevin) Wang"
+        keys.update(dict.fromkeys(person_keys(other.name)))
     for written in (name, *romanised(name)):
         ws = name_words(written)
         if len(ws) > 2:
@@ -76,7 +81,8 @@ def _keys(ws: list[str]) -> tuple[str, ...]:
 def holds_name(text: str, names: Iterable[str]) -> bool:
     """Whether ``text`` (a secret: an unconsented name, a withheld passage) holds one
     of ``names`` (consented names), as the matcher reads words: all its words, or
-    its words run together as some of ``text``'s. Taking such a name out of a page
+    its words run together as some of ``text``'s, or either written shorter than
+    the other (:func:`written_shorter`). Taking such a name out of a page
     would take the secret with it, so a hit on this secret is never excused by it."""
     ws = words(text)
     have = set(ws)
@@ -86,7 +92,26 @@ def holds_name(text: str, names: Iterable[str]) -> bool:
             continue
         if set(nw) <= have or _run_in(compact(nw), ws):
             return True
+        if written_shorter(nw, ws) or written_shorter(ws, nw):
+            return True  # "Q Zabrowski" of "Quentin Zabrowski", and the other way
     return False
+
+
+def written_shorter(s: list[str], f: list[str]) -> bool:
+    """Whether the name words ``s`` (see name_words) may be the name ``f`` written
+    shorter (red team 10, R10-08): by the initial of the given name ("Q Zabrowski"
+    of Quentin Zabrowski), by the initial of the family name ("Jane D" of Jane
+    Doe), or without a word, the given name the same ("Quentin Zabrowski" of
+    "Quentin Zabrowski-Nowak"). Such a name ties notes into one person
+    (ivsite.shortnames.initial_ties), and, consented, excuses no hit on ``f``'s
+    name (:func:`holds_name`), since it may name the one who said no."""
+    if len(s) < 2 or len(f) < 2 or s == f:
+        return False
+    if len(s) == len(f) == 2 and s[1] == f[1] and len(s[0]) == 1 < len(f[0]):
+        return f[0].startswith(s[0])
+    if len(s) == len(f) == 2 and s[0] == f[0] and len(s[1]) == 1 < len(f[1]):
+        return f[1].startswith(s[1])
+    return s[0] == f[0] and len(s) < len(f) and set(s) <= set(f)
 
 
 def _run_in(run: str, ws: list[str]) -> bool:

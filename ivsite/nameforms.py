@@ -18,9 +18,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .asidenames import other_names
 from .chinese_forms import other_forms
 from .drawnpairs import drawn_seqs
 from .handles import handle_form, short_handle_form, word_like
+from .initialforms import compound_initials, recorded_family_initial, recorded_initial
+from .labelledforms import labelled_forms
 from .nameparts import HONORIFICS, PARTICLES, plain_name
 from .nicknamed import nickname_forms
 from .normalise import SPACELESS, compact, is_word, words
@@ -61,6 +64,10 @@ class Forms:
     sounds: tuple[tuple[str, ...], ...] = ()
     """Key sequences that find the name by sound, in any script or romanisation
     (ivsite.soundkey: "Dmitri Wolkow", "Квентин Забровски")."""
+    labelled: tuple[Confirmed, ...] = ()
+    """The given and family name with labels between them ("Quentin (last name
+    Zabrowski)", ``first = 'Quentin' AND last = 'Zabrowski'``: ivsite.labelledforms),
+    in text and in code."""
 
 
 def _core(ws: list[str]) -> list[str]:
@@ -93,14 +100,33 @@ def name_forms(name: str) -> Forms:
     """The forms of ``name`` as written and as romanised (ivsite.romanise): a
     Cyrillic or German name with all its forms, a Han or Hangul name's
     romanisations as word sequences only, each also with letters drawn as a pair of
-    letters (ivsite.drawnpairs); and its sound keys (ivsite.soundkey)."""
+    letters (ivsite.drawnpairs); and its sound keys (ivsite.soundkey). The same
+    for each name an aside in it says the person goes by ("Kevin Wang" for
+    "Xiaoming (Kevin) Wang", ivsite.asidenames), its parts alone where the aside
+    is surely a name."""
     forms = _spelt_forms(name)
     # "Shohei Ohtani" for Shōhei Ōtani, "Min-joon Kim" for Minjun Kim (ivsite.vowelspellings).
     spelt = vowel_seqs(plain_name(name)) if not SPACELESS.search(name) else set()
+    sounds = set(name_sounds(plain_name(name)))
+    for other in other_names(name):
+        more = _spelt_forms(other.name)
+        forms = _union(forms, more if other.parts else dataclasses.replace(more, parts=()))
+        sounds |= set(name_sounds(other.name))
     return dataclasses.replace(  # "Rnoore" for "Moore" (ivsite.drawnpairs)
         forms, seqs=tuple(sorted({*forms.seqs, *drawn_seqs(forms.seqs), *spelt})),
         titled=tuple(sorted({*forms.titled, *drawn_seqs(forms.titled)})),
-        sounds=tuple(name_sounds(plain_name(name))))
+        sounds=tuple(sorted(sounds)))
+
+
+def _union(a: Forms, b: Forms) -> Forms:
+    """The forms of both (their sounds aside: name_forms adds those)."""
+    def by_key(c: Confirmed) -> tuple[tuple[str, ...], str]:
+        return (c.anchor, c.pattern)
+    return Forms(tuple(sorted({*a.seqs, *b.seqs})), tuple(sorted({*a.substrings, *b.substrings})),
+                 tuple(sorted({*a.parts, *b.parts})), tuple(sorted({*a.titled, *b.titled})),
+                 tuple(sorted({*a.confirmed, *b.confirmed}, key=by_key)),
+                 tuple(sorted({*a.handles, *b.handles}, key=by_key)),
+                 labelled=tuple(sorted({*a.labelled, *b.labelled}, key=by_key)))
 
 
 def _spelt_forms(name: str) -> Forms:
@@ -120,15 +146,7 @@ def _spelt_forms(name: str) -> Forms:
         given = {p for p in spelt if len(p) >= MIN_ROMAN_GIVEN}
         return dataclasses.replace(forms, parts=tuple(sorted({*forms.parts, *given})))
     for latin in romanised(name):
-        more = _written_forms(latin)
-        forms = Forms(tuple(sorted({*forms.seqs, *more.seqs})),
-                      tuple(sorted({*forms.substrings, *more.substrings})),
-                      tuple(sorted({*forms.parts, *more.parts})),
-                      tuple(sorted({*forms.titled, *more.titled})),
-                      tuple(sorted({*forms.confirmed, *more.confirmed},
-                                   key=lambda c: (c.anchor, c.pattern))),
-                      tuple(sorted({*forms.handles, *more.handles},
-                                   key=lambda c: (c.anchor, c.pattern))))
+        forms = _union(forms, _written_forms(latin))
     return forms
 
 
@@ -169,8 +187,10 @@ def _written_forms(name: str) -> Forms:
     titled: set[tuple[str, ...]] = set()
     confirmed: tuple[Confirmed, ...] = ()
     handles: tuple[Confirmed, ...] = ()
+    labelled: tuple[Confirmed, ...] = ()
     if len(core) > 1:
         titled = {(title, *family) for title in HONORIFICS} | {(given[0], *family)}
+        labelled = labelled_forms(given, tuple(family))  # "Quentin, surname Zabrowski"
         # A handle: the initial and the family name run together ("qzabrowski"),
         # where the text shows it when it may be a word ("chance": ivsite.handles).
         handle = given[0] + compact(list(family))
@@ -182,14 +202,18 @@ def _written_forms(name: str) -> Forms:
             forms.add((handle,))
         confirmed = (*_confirmed(given, tuple(family)),
                      *titled_forms(tuple(family)),  # "Señor Zabrowski" (ivsite.worldtitles)
-                     *nickname_forms(given, tuple(family)))  # "Bob Smith" (ivsite.nicknamed)
+                     *nickname_forms(given, tuple(family)),  # "Bob Smith" (ivsite.nicknamed)
+                     # "Quentin Zabrowski" for "Q. Zabrowski", "Jane Doe" for "Jane D."
+                     *recorded_initial(given, tuple(family)),
+                     *compound_initials(core[:j], tuple(family)),  # "JL Marchand"
+                     *recorded_family_initial(given, tuple(family)))
     parts = {core[0], core[-1]} if len(core) > 1 or len(ws) > 1 else set()
     if len(core) > 1:  # "Kasia" alone in Katarzyna's own note (ivsite.worlddiminutives)
         parts |= set(diminutive_parts(core[0]))
     return Forms(tuple(sorted(forms)), (),
                  tuple(sorted(p for p in parts
                               if len(p) >= MIN_PART and is_word(p) and p not in PARTICLES)),
-                 tuple(sorted(titled)), confirmed, handles)
+                 tuple(sorted(titled)), confirmed, handles, labelled=labelled)
 
 
 _THREE_SYLLABLES = re.compile("[\u4e00-\u9fff]{3}|[\uac00-\ud7af]{3}")

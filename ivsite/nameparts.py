@@ -45,6 +45,12 @@ Northfield Bank")."""
 _ASIDE = re.compile(r"\([^)]*\)?|\[[^\]]*\]?|\{[^}]*\}?")
 _TRAILING_ASIDE = re.compile(r"\s+[-\u2013\u2014|@\u00b7/]\s.*$", re.S)
 """An aside after a spaced dash, bar or at sign: "Jane Doe - Acme", "Jane Doe | Acme"."""
+FORMER_NAME = re.compile(
+    r"(?:\s*,\s*|\s+)(?:n\u00e9e|nee|n\u00e9|geb\.|geborene|z\s*d\.|z\s+domu|maiden\s+name:?"
+    r"|birth\s+name:?|formerly)\s+(?P<former>[^,;()\[\]{}]+)", re.I)
+"""A former or birth family name after the name, not in brackets: "Anna Kowalska
+n\u00e9e Nowak", "Anna Kowalska, geb. Nowak". Not part of the name compared
+(ivsite.asidenames looks for it as a name of its own)."""
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -53,7 +59,7 @@ def plain_name(name: str) -> str:
     ("Quentin Zabrowski" for "Dr. Quentin Zabrowski, PhD (Northfield Bank)" and for
     "Zabrowski, Quentin"); middle names and initials kept. The name as written when
     nothing would be left."""
-    text = _TRAILING_ASIDE.sub("", _ASIDE.sub(" ", name))
+    text = FORMER_NAME.sub(" ", _TRAILING_ASIDE.sub("", _ASIDE.sub(" ", name)))
     segments = [s for s in text.split(",") if _says_who(s)]
     if len(segments) == 2:  # "Doe, Jane"
         segments.reverse()

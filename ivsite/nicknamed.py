@@ -31,6 +31,14 @@ def _namer() -> NickNamer:
     return NickNamer()  # reads its table once, on first use
 
 
+@functools.cache
+def known_given() -> frozenset[str]:
+    """Every given name the table knows (about 2,000, English), folded."""
+    namer = _namer()
+    table = {**namer._nickname_lookup, **namer._canonical_lookup}  # its two tables
+    return frozenset(n for k, v in table.items() for n in (k, *v) if n.isalpha())
+
+
 def other_given(given: str) -> list[str]:
     """The other forms of the folded given name ``given``, each one word of letters."""
     if not given.isascii() or not given.isalpha():

@@ -24,11 +24,11 @@ from .contactskeleton import phone_key
 from .identity import name_words, one_person_keys, person_keys
 from .models import InterviewMeta
 from .nameforms import name_forms
-from .nameparts import looks_like_name, name_in
+from .nameparts import looks_like_name, name_in, plain_name
 from .normalise import SPACELESS, compact, words
 from .notes import Note, ValidSite
 from .partsounds import part_sounds
-from .shortnames import short_form_ties
+from .shortnames import initial_ties, short_form_ties
 from .textmatch import Confirmed, Matcher, Needles
 
 T = TypeVar("T")
@@ -57,7 +57,8 @@ def meta_of(note: Note) -> InterviewMeta:
 
 def people(notes: Iterable[Note]) -> list[Person]:
     """Interview notes grouped by person: same name after normalising (middle names
-    aside), a short form of the given name with the same family name, or a same
+    aside), a short form of the given name with the same family name, the name
+    written shorter by an initial or without a word (ivsite.shortnames), or a same
     email address, phone number or profile."""
     parent: dict[str, str] = {}
 
@@ -75,7 +76,8 @@ def people(notes: Iterable[Note]) -> list[Person]:
         for k in keys[1:]:
             parent[find(k)] = find(keys[0])
     # A short form of the given name ("Alex" for "Alexandra") is one person too.
-    for short, full in short_form_ties(meta_of(n).person.name for n in interviews):
+    names = [meta_of(n).person.name for n in interviews]
+    for short, full in [*short_form_ties(names), *initial_ties(names)]:
         a, b = person_keys(short), person_keys(full)
         if a and b:
             parent[find(f"name:{a[0]}")] = find(f"name:{b[0]}")
@@ -203,8 +205,9 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
             out.near.setdefault(note.key, []).extend(
                 Mention(PART_KIND, part, note, line) for part in name_forms(name).parts)
         elif kind in REFERRED and (said := name_in(name)) is not None:
+            written = name if plain_name(name) == said else said  # its asides too
             out.own.setdefault(note.key, []).extend(
-                Mention(PART_KIND, part, note, line) for part in name_forms(said).parts
+                Mention(PART_KIND, part, note, line) for part in name_forms(written).parts
                 if part not in published)
     for p in people(site.notes):  # every note about a person: parts near each of them
         parts = [m for n in p.notes for m in out.near.get(n.key, ())]
@@ -254,7 +257,10 @@ def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:
         whole = tuple(words(text))
         if name is None:
             return Needles([whole], [], [], "")  # "Career centre alumni night": no parts
-        found = needle_of("unconsented name", name, in_code=in_code)
+        # As written where it reads as a name, so that its asides are names too
+        # ("Kevin Wang" for "Xiaoming (Kevin) Wang": ivsite.asidenames).
+        written = text if plain_name(text) == name else name
+        found = needle_of("unconsented name", written, in_code=in_code)
         return found._replace(seqs=[*found.seqs, whole])
     if kind.startswith(REFERRED) and not looks_like_name(text):
         return Needles([tuple(words(text))], [], [], "")
@@ -262,9 +268,10 @@ def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:
         forms = name_forms(text)
         if in_code:
             return Needles(list(forms.seqs), list(forms.substrings), [], "",
-                           list(forms.handles), list(forms.sounds))
+                           [*forms.handles, *forms.labelled], list(forms.sounds))
         return Needles([*forms.seqs, *forms.titled], list(forms.substrings), [], "",
-                       [*forms.confirmed, *forms.handles], list(forms.sounds))
+                       [*forms.confirmed, *forms.handles, *forms.labelled],
+                       list(forms.sounds))
     if kind == PART_KIND and SPACELESS.search(text):
         return Needles([], [compact(words(text))], [], "")
     if kind == PART_KIND:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .identity import name_words
+from .identity import name_words, written_shorter
 
 _MIN_PREFIX = 2
 
@@ -61,3 +61,25 @@ def short_form_ties(names: Iterable[str]) -> list[tuple[str, str]]:
     return [(short_name, full_name) for givens in by_family.values()
             for short, short_name in givens.items() for full, full_name in givens.items()
             if short_form(short, full)]
+
+
+def initial_ties(names: Iterable[str]) -> list[tuple[str, str]]:
+    """Each pair (short, full) of ``names`` where ``short`` is ``full`` written
+    shorter (red team 10, R10-08): by the initial of the given name ("Q Zabrowski",
+    "Q. Zabrowski" for Quentin Zabrowski), by the initial of the family name
+    ("Jane D." for Jane Doe), or without a word of it, the given name the same
+    ("Quentin Zabrowski" in "Quentin Zabrowski-Nowak"). A consented short form
+    would otherwise be published while it names one who said no; tied, one "no"
+    withholds both, with a warning (ivsite.consent). "J Smith" then ties John and
+    Jane Smith together too: when in doubt, one person."""
+    buckets: dict[tuple[int, str], dict[tuple[str, ...], str]] = {}
+    for name in names:  # the same family name or the same given name: few each
+        ws = tuple(name_words(name))
+        if len(ws) >= 2:
+            buckets.setdefault((0, ws[0]), {}).setdefault(ws, name)
+            buckets.setdefault((1, ws[-1]), {}).setdefault(ws, name)
+    return list(dict.fromkeys(
+        (short, full) for bucket in buckets.values() if len(bucket) > 1
+        for s, short in bucket.items() for f, full in bucket.items()
+        if written_shorter(list(s), list(f))))
+

@@ -76,6 +76,8 @@ def _no_digit_words(mp: pytest.MonkeyPatch) -> None:
 def _no_query(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(readable, "query_text", lambda text: "")
     mp.setattr(namecheck, "query_text", lambda text: "")
+    # "firstName=Quentin&lastName=Zabrowski" is also a labelled name (red team 10, R10-22).
+    mp.setattr(nameforms, "labelled_forms", lambda *args: ())
 
 
 CASES = {
@@ -136,6 +138,7 @@ def test_the_filter_reads_queries_on_its_own(
     the filter's off too, it does not (the name is split in every other reading)."""
     monkeypatch.setattr(readable, "query_text", lambda text: "")
     monkeypatch.setattr(auditsearch, "_SEARCHES", {})
+    monkeypatch.setattr(nameforms, "labelled_forms", lambda *args: ())  # red team 10, R10-22
     result = build(_site(tmp_path / "s", case.page), out=tmp_path / "out")
     assert any(d.code == case.code for d in result.diagnostics)
     monkeypatch.setattr(namecheck, "query_text", lambda text: "")
@@ -192,6 +195,10 @@ def test_without_the_tie_the_name_is_published(
     monkeypatch.setattr(people, "one_person_keys", identity.person_keys)
     monkeypatch.setattr(people, "_contact_keys", _names_only)
     monkeypatch.setattr(people, "short_form_ties", lambda names: [])  # "Bob" for "Robert"
+    # Red team 10, R10-08: "Jane Doe" in "Jane Quinn Doe" ties them, and a consented
+    # name that holds a declined one written shorter excuses no hit on it.
+    monkeypatch.setattr(people, "initial_ties", lambda names: [])
+    monkeypatch.setattr(identity, "written_shorter", lambda s, f: False)
     result = _tied(tmp_path / "s", no, yes)
     assert result.status == 0, [d.text() for d in result.diagnostics]
     assert not any(d.code == "consent-conflict" for d in result.diagnostics)

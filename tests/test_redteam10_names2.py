@@ -82,11 +82,13 @@ def _matcher(name: str) -> Matcher[int]:
 
 
 FOUND = [
-    *(("Quentin Zabrowski", f"{t.title()} Zabrowski said") for t in sorted(worldtitles.TITLES_BEFORE)),
+    *(("Quentin Zabrowski", f"{t.title()} Zabrowski said")
+      for t in sorted(worldtitles.TITLES_BEFORE)),
     *(("Quentin Zabrowski", f"Zabrowski-{s} said") for s in sorted(worldtitles.SUFFIXES_SPACED)),
     *(("Quentin Zabrowski", f"Zabrowski {s} said") for s in sorted(worldtitles.SUFFIXES_SPACED)),
     *(("Quentin Zabrowski", f"Zabrowski-{s} said") for s in sorted(worldtitles.SUFFIXES_JOINED)),
-    *(("Quentin Zabrowski", f"ZABROWSKI-{s.upper()} said") for s in sorted(worldtitles.SUFFIXES_JOINED)),
+    *(("Quentin Zabrowski", f"ZABROWSKI-{s.upper()} said")
+      for s in sorted(worldtitles.SUFFIXES_JOINED)),
     *(("Quentin Zabrowski", f"zabrowski {s} said") for s in sorted(worldtitles.SUFFIXES_JOINED)),
     *(("山田 太郎", f"今日は山田{h}と話した") for h in sorted(worldtitles.CJK_AFTER)),
     *(("山田太郎", f"今日は山田{h}と話した") for h in sorted(worldtitles.CJK_AFTER)),
