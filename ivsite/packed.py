@@ -42,7 +42,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from . import pdffonts
+from . import pdffilters, pdffonts
 from .streams import is_tar, tar_parts
 
 MAX_UNPACKED = 64 * 1024 * 1024
@@ -165,15 +165,28 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
     syntax = [streams[0]]  # PDF syntax: the file's own, and its object streams'
     numbered: dict[int, bytes] = {}  # each decoded stream by its object's number
     object_streams: list[tuple[bytes, bytes]] = []
+    own: dict[int, bytes] = {}
+
+    def resolve(number: int) -> bytes | None:  # a /Filter given by reference
+        if not own:
+            own.update(pdffonts.objects(streams[0], []))
+        return own.get(number)
+
     for m in _STREAM.finditer(data):
-        stream = _ascii_decoded(m.group(1))
-        if inflated := _inflate(stream, budget):
-            streams.append(inflated)
-        elif stream is not m.group(1):  # ASCII85 or hex alone: the stream itself
-            streams.append(stream)
-        else:
-            continue
         at = max(0, data.rfind(b"obj", 0, m.start()))
+        # Decoded as its dictionary says (red team 10, R10-09: a predictor).
+        stream = pdffilters.decoded(data[at:m.start()], m.group(1), budget, resolve)
+        if stream is None:  # a picture's pixels, or refused
+            if budget.refused:
+                break
+            continue
+        if stream is m.group(1) or not stream:  # no filter named, or nothing decoded:
+            guessed = _ascii_decoded(m.group(1))  # as it decodes too, in case its
+            if inflated := _inflate(guessed, budget):  # dictionary was misread
+                stream = inflated
+            elif guessed is not m.group(1):
+                stream = guessed
+        streams.append(stream)
         if number := _NUMBER.search(data[max(0, at - 24):at]):
             numbered[int(number.group(1))] = streams[-1]
         if _object_stream(dictionary := data[at:m.start()]):
