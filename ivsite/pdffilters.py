@@ -108,14 +108,14 @@ def _value(dictionary: bytes, key: bytes, resolve: Resolve | None) -> bytes | No
         return target.strip()
     rest = rest.lstrip()
     if rest[:2] == b"<<":
-        return _balanced(rest, b"<<", b">>")
+        return balanced(rest, b"<<", b">>")
     if rest[:1] == b"[":
-        return _balanced(rest, b"[", b"]")
+        return balanced(rest, b"[", b"]")
     token = re.match(rb"/?[^\s/<>\[\]()%]*", rest)
     return token.group(0) if token else b""
 
 
-def _balanced(text: bytes, opening: bytes, closing: bytes) -> bytes:
+def balanced(text: bytes, opening: bytes, closing: bytes) -> bytes:
     depth = 0
     for m in re.finditer(re.escape(opening) + b"|" + re.escape(closing), text):
         depth += 1 if m.group(0) == opening else -1
@@ -143,7 +143,7 @@ def _params(value: bytes | None, count: int, resolve: Resolve) -> list[bytes]:
     at = 0
     while (m := re.compile(rb"\s*(<<|null|\d+\s+\d+\s+R)").match(inner, at)) is not None:
         if m.group(1) == b"<<":
-            item = _balanced(inner[m.start(1):], b"<<", b">>")
+            item = balanced(inner[m.start(1):], b"<<", b">>")
             at = m.start(1) + len(item)
         else:
             item = b"" if m.group(1) == b"null" else \

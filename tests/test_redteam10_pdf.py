@@ -12,21 +12,31 @@ refusal is the audit's own.
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.decrepit.ciphers.algorithms import ARC4
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sites import RED_TEAM_NAME, RED_TEAM_TALK, assert_audit_refuses, red_team_site
+from sites import (
+    RED_TEAM_NAME,
+    RED_TEAM_TALK,
+    assert_audit_refuses,
+    red_team_site,
+    red_team_talk,
+)
 
-from ivsite import pdffilters, readable
+from ivsite import pdfcrypt, pdffilters, readable
 from ivsite.packed import Budget
 from ivsite.pipeline import build
 from ivsite.pipeline.driver import EXIT_CONTENT
 
 TALK = f"content/{RED_TEAM_TALK}"
+PHONE = "+1 416 555 0142"
 
 
 def pdf_of(content: bytes, filters: bytes = b"", extra: bytes = b"") -> bytes:
@@ -133,7 +143,7 @@ ENCODED: dict[str, Callable[[bytes], tuple[bytes, bytes]]] = {
 def _site(root: Path, name: str, data: bytes) -> Path:
     readable._read.cache_clear()
     return red_team_site(root, {"pages/about.md": ({"title": "About"}, f"[file]({name})\n"),
-                                f"pages/{name}": data})
+                                f"pages/{name}": data}, red_team_talk(phone=PHONE))
 
 
 def _built(root: Path, name: str, data: bytes) -> tuple[int, list[str]]:
@@ -216,3 +226,172 @@ def test_any_png_predicted_stream_decodes_to_what_was_written(
 def test_any_lzw_or_run_length_stream_decodes_to_what_was_written(data: bytes) -> None:
     for encoded, name in ((lzw(data), b"/LZWDecode"), (run_length(data), b"/RunLengthDecode")):
         assert pdffilters.decoded(b"/Filter " + name, encoded, Budget(), lambda n: None) == data
+
+
+# R10-10: an encrypted PDF that opens with the empty user password.
+FIXTURES = Path(__file__).parent / "fixtures" / "redteam10"
+PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
+FILE_ID = bytes.fromhex("0123456789abcdef0123456789abcdef")
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    return Cipher(ARC4(key), mode=None).encryptor().update(data)
+
+
+def _aes_encrypted(key: bytes, data: bytes) -> bytes:
+    iv = bytes(range(16))
+    padded = data + bytes([16 - len(data) % 16]) * (16 - len(data) % 16)
+    encryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
+    return iv + encryptor.update(padded) + encryptor.finalize()
+
+
+def _hash_r6(password: bytes, salt: bytes, udata: bytes = b"") -> bytes:
+    """ISO 32000-2 algorithm 2.B, written from the standard (not ivsite's)."""
+    k = hashlib.sha256(password + salt + udata).digest()
+    i = 0
+    while True:
+        k1 = (password + k + udata) * 64
+        enc = Cipher(algorithms.AES(k[:16]), modes.CBC(k[16:32])).encryptor()
+        e = enc.update(k1) + enc.finalize()
+        k = [hashlib.sha256, hashlib.sha384, hashlib.sha512][
+            sum(e[:16]) % 3](e).digest()  # sum mod 3 == the 128-bit number mod 3
+        i += 1
+        if i >= 64 and e[-1] <= i - 32:
+            return k[:32]
+
+
+def encrypted_pdf(text: str, method: str, password: bytes = b"") -> bytes:
+    """A PDF with ``text`` on its page, in /Author and in /Subject, encrypted by
+    the standard security handler with the user password ``password`` (a writer's
+    side of PDF 32000-1 7.6.3: ``rc4-40`` R2, ``rc4-128`` R3, ``aes-128`` V4 R4,
+    ``aes-256`` V5 R6)."""
+    owner = bytes(range(32))
+    permissions = -3904
+    if method == "aes-256":
+        key = bytes(range(100, 132))
+        salts = b"vsaltvsa", b"ksaltksa"
+        user = _hash_r6(password[:127], salts[0]) + salts[0] + salts[1]
+        enc = Cipher(algorithms.AES(_hash_r6(password[:127], salts[1])),
+                     modes.CBC(bytes(16))).encryptor()
+        user_key = enc.update(key) + enc.finalize()
+        encrypt = (b"<< /Filter /Standard /V 5 /R 6 /Length 256 /P %d /O <%s> /U <%s> "
+                   b"/OE <%s> /UE <%s> /Perms <%s> /CF << /StdCF << /CFM /AESV3 /Length 32 "
+                   b">> >> /StmF /StdCF /StrF /StdCF >>") % (
+            permissions, (owner + bytes(16)).hex().encode(), user.hex().encode(),
+            bytes(32).hex().encode(), user_key.hex().encode(), bytes(16).hex().encode())
+    else:
+        revision, length = {"rc4-40": (2, 5), "rc4-128": (3, 16), "aes-128": (4, 16)}[method]
+        digest = hashlib.md5((password + PAD)[:32] + owner
+                             + (permissions & 0xFFFFFFFF).to_bytes(4, "little") + FILE_ID).digest()
+        for _ in range(50 if revision >= 3 else 0):
+            digest = hashlib.md5(digest[:length]).digest()
+        key = digest[:length]
+        if revision == 2:
+            user = _rc4(key, PAD)
+        else:
+            user = _rc4(key, hashlib.md5(PAD + FILE_ID).digest())
+            for i in range(1, 20):
+                user = _rc4(bytes(b ^ i for b in key), user)
+            user += bytes(16)
+        crypt = b" /CF << /StdCF << /AuthEvent /DocOpen /CFM /AESV2 /Length 16 >> >> " \
+                b"/StmF /StdCF /StrF /StdCF" if revision == 4 else b""
+        encrypt = b"<< /Filter /Standard%s /V %d /R %d /Length %d /P %d /O <%s> /U <%s> >>" % (
+            crypt, 4 if revision == 4 else 2 if revision == 3 else 1, revision, length * 8,
+            permissions, owner.hex().encode(), user.hex().encode())
+
+    def sealed(number: int, data: bytes) -> bytes:
+        if method == "aes-256":
+            return _aes_encrypted(key, data)
+        k = hashlib.md5(key + number.to_bytes(3, "little") + b"\0\0"
+                        + (b"sAlT" if method == "aes-128" else b"")).digest()
+        k = k[:min(16, len(key) + 5)]
+        return _aes_encrypted(k, data) if method == "aes-128" else _rc4(k, data)
+
+    content = zlib.compress(page(text))
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(sealed(4, content))
+            + sealed(4, content) + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+            b"<< /Author (%s) /Subject <%s> >>" % (
+                sealed(6, text.encode()).replace(b"\\", b"\\\\").replace(b"(", b"\\(")
+                .replace(b")", b"\\)"), sealed(6, f"call {text}".encode()).hex().encode()),
+            encrypt]
+    out = b"%PDF-1.6\n%\xe2\xe3\xcf\xd3\n"
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + (b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R /Encrypt 7 0 R "
+                  b"/ID [<%s><%s>] >>\nstartxref\n%d\n%%%%EOF\n") % (
+        len(objs) + 1, FILE_ID.hex().encode(), FILE_ID.hex().encode(), xref)
+
+
+def test_a_phone_number_in_an_encrypted_subject_is_refused(tmp_path: Path) -> None:
+    data = encrypted_pdf("Ada Studio", "aes-128").replace(b"/Author", b"/Title")
+    status, said = _built(tmp_path, "cv.pdf", encrypted_pdf(PHONE, "aes-256"))
+    assert status == EXIT_CONTENT and any("contact field phone" in s for s in said), said
+    assert _built(tmp_path / "near", "cv.pdf", data) == (0, [])
+
+
+METHODS = ["rc4-40", "rc4-128", "aes-128", "aes-256"]
+
+
+def test_the_reproducer_is_refused_on_the_page_author_and_subject(tmp_path: Path) -> None:
+    """R10-10 as the red team made it (pypdf, RC4-128, owner password only)."""
+    data = (FIXTURES / "owner-password-only.pdf").read_bytes()
+    status, said = _built(tmp_path, "notes.pdf", data)
+    assert status == EXIT_CONTENT
+    assert any("unconsented name" in s for s in said), said
+    assert any("contact field phone" in s for s in said), said
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_every_part_decrypts_to_what_a_viewer_shows(method: str) -> None:
+    texts = readable.readable_texts(Path("notes.pdf"), encrypted_pdf(RED_TEAM_NAME, method))
+    assert sum(RED_TEAM_NAME in t for t in texts) >= 3, texts  # page, /Author, /Subject
+    assert any(f"call {RED_TEAM_NAME}" in t for t in texts)
+    assert readable.unread(Path("notes.pdf"), encrypted_pdf(RED_TEAM_NAME, method)) == []
+
+
+@pytest.mark.usefixtures("no_filter")
+@pytest.mark.parametrize("method", METHODS)
+def test_the_audit_alone_reads_the_encrypted_name(tmp_path: Path, method: str) -> None:
+    assert_audit_refuses(_site(tmp_path / "s", "cv.pdf", encrypted_pdf(RED_TEAM_NAME, method)),
+                         tmp_path / "out", TALK)
+
+
+@pytest.mark.usefixtures("no_filter")
+def test_without_the_decryption_the_name_is_published(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdfcrypt, "decrypted", lambda data, budget: data)
+    data = (FIXTURES / "owner-password-only.pdf").read_bytes()
+    assert _built(tmp_path, "notes.pdf", data) == (0, [])
+    assert (tmp_path / "out/pages/notes.pdf").read_bytes() == data
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_an_encrypted_pdf_that_names_no_one_is_published(tmp_path: Path, method: str) -> None:
+    assert _built(tmp_path, "cv.pdf", encrypted_pdf("Ada Studio", method)) == (0, [])
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_pdf_that_asks_for_a_password_is_refused(tmp_path: Path, method: str) -> None:
+    """Fail closed: a user password the audit does not know; or another handler."""
+    status, said = _built(tmp_path, "cv.pdf", encrypted_pdf("Ada Studio", method, b"secret"))
+    assert status == EXIT_CONTENT
+    assert any(s.startswith("file not read whole (an encrypted PDF the audit cannot decrypt "
+                            "(it opens only with a password))") for s in said), said
+
+
+def test_a_pdf_of_another_security_handler_is_refused(tmp_path: Path) -> None:
+    data = encrypted_pdf("Ada Studio", "rc4-128").replace(b"/Filter /Standard",
+                                                          b"/Filter /Adobe.PubSec")
+    status, said = _built(tmp_path, "cv.pdf", data)
+    assert status == EXIT_CONTENT
+    assert any("a security handler other than the standard one" in s for s in said), said
