@@ -42,7 +42,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from . import pdfcrypt, pdffilters, pdffonts
+from . import pdfcrypt, pdffilters, pdffonts, pdfplaced
 from .streams import is_tar, tar_parts
 
 MAX_UNPACKED = 64 * 1024 * 1024
@@ -206,9 +206,28 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
             parts += [(PurePosixPath("text.txt"), glued), (PurePosixPath("text.txt"), spaced)]
     # The same strings through the fonts that show them (glyph ids, red team 9, R9-26).
     found = pdffonts.objects(streams[0], object_streams)
+    # And as placed on the page (red team 10, R10-26), a page drawn by several
+    # streams read as one.
+    pages = contents + _pages(found, numbered)
     parts += [(PurePosixPath("text.txt"), t)
-              for t in pdffonts.font_texts(found, numbered, contents, budget)]
-    return parts
+              for t in pdffonts.font_texts(found, numbered, contents, budget, pages)]
+    parts += [(PurePosixPath("text.txt"), t.encode())
+              for page in pages for t in pdfplaced.readings(page, _as_text)]
+    return list(dict.fromkeys(parts))  # a reading through a plain font: the same text
+
+
+_CONTENTS = re.compile(rb"/Contents\s*\[([^\]]*)\]")
+
+
+def _pages(found: dict[int, bytes], numbered: dict[int, bytes]) -> list[bytes]:
+    """The content of each page drawn by more than one stream, joined in order."""
+    joined = []
+    for body in found.values():
+        for m in _CONTENTS.finditer(body):
+            refs = [int(n) for n in re.findall(rb"(\d+)\s+\d+\s+R", m.group(1))]
+            if len(refs) > 1:
+                joined.append(b"\n".join(numbered.get(n, b"") for n in refs))
+    return joined
 
 
 _OBJECT_STREAM = re.compile(rb"/(?:ObjStm|First)\b")
@@ -263,16 +282,19 @@ def _pdf_strings(stream: bytes) -> tuple[bytes, bytes]:
 
 
 def _pdf_string(m: re.Match[bytes]) -> bytes:
-    raw = pdffonts.raw_string(m)
+    return _as_text(None, pdffonts.raw_string(m)).encode()
+
+
+def _as_text(font: bytes | None, raw: bytes) -> str:
     # As text: UTF-16 or UTF-8 with a byte-order mark, else PDFDocEncoding, which
     # is windows-1252 for letters (so the part is UTF-8, read once).
     if raw.startswith(b"\xfe\xff"):
-        return raw[2:].decode("utf-16-be", "ignore").encode()
+        return raw[2:].decode("utf-16-be", "ignore")
     if raw.startswith(b"\xff\xfe"):  # not in the standard, but read by viewers
-        return raw[2:].decode("utf-16-le", "ignore").encode()
+        return raw[2:].decode("utf-16-le", "ignore")
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:]
-    return raw.decode("cp1252", "replace").encode()
+        return raw[3:].decode("utf-8", "replace")
+    return raw.decode("cp1252", "replace")
 
 
 # PNG.

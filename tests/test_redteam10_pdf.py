@@ -30,7 +30,7 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite import pdfcrypt, pdffilters, readable
+from ivsite import pdfcrypt, pdffilters, pdfplaced, readable
 from ivsite.packed import Budget
 from ivsite.pipeline import build
 from ivsite.pipeline.driver import EXIT_CONTENT
@@ -395,3 +395,78 @@ def test_a_pdf_of_another_security_handler_is_refused(tmp_path: Path) -> None:
     status, said = _built(tmp_path, "cv.pdf", data)
     assert status == EXIT_CONTENT
     assert any("a security handler other than the standard one" in s for s in said), said
+
+
+# R10-26: a line drawn from pieces written out of reading order.
+LINE = f"Notes from my chat with {RED_TEAM_NAME}.".split(" ")
+
+
+def placed(order: list[int], how: list[int]) -> bytes:
+    """The words of LINE, each put at x = 6 points a letter, written in ``order``,
+    each placed by one of four means (``how``): Td, Tm, cm inside q/Q, or TJ
+    after a Td to the line's start."""
+    out = b""
+    for i in order:
+        word = LINE[i].encode()
+        x = 72 + 6 * sum(len(w) + 1 for w in LINE[:i])
+        kind = how[i % len(how)]
+        if kind == 0:
+            out += b"BT /F1 12 Tf %g 700 Td (%s) Tj ET\n" % (x, word)
+        elif kind == 1:
+            out += b"BT /F1 12 Tf 1 0 0 1 %g 700 Tm (%s) Tj ET\n" % (x, word)
+        elif kind == 2:
+            out += b"q 1 0 0 1 %g 350 cm BT /F1 12 Tf 0 350 Td (%s) Tj ET Q\n" % (x, word)
+        else:
+            out += b"BT /F1 12 Tf 72 700 Td [%d (%s)] TJ ET\n" % (-(x - 72) * 1000 // 12, word)
+    return out
+
+
+def test_the_out_of_order_reproducer_is_refused(tmp_path: Path) -> None:
+    """R10-26 as the red team made it (three pieces, placed by Td)."""
+    status, said = _built(tmp_path, "notes.pdf", (FIXTURES / "out-of-order.pdf").read_bytes())
+    assert status == EXIT_CONTENT and any("unconsented name" in s for s in said), said
+
+
+@pytest.mark.usefixtures("no_filter")
+def test_the_audit_alone_reads_the_line_as_placed(tmp_path: Path) -> None:
+    data = pdf_of(placed([6, 0, 1, 2, 3, 4, 5], [0, 1, 2, 3]))
+    assert_audit_refuses(_site(tmp_path / "s", "notes.pdf", data), tmp_path / "out", TALK)
+
+
+@pytest.mark.usefixtures("no_filter")
+def test_without_the_placed_reading_the_name_is_published(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdfplaced, "readings", lambda content, show: [])
+    data = (FIXTURES / "out-of-order.pdf").read_bytes()
+    assert _built(tmp_path, "notes.pdf", data) == (0, [])
+    assert (tmp_path / "out/pages/notes.pdf").read_bytes() == data
+
+
+def test_a_page_drawn_by_two_streams_is_read_as_one(tmp_path: Path) -> None:
+    """``/Contents [4 0 R 6 0 R]``: the surname in the first stream, the given
+    name in the second, placed before it."""
+    second = b"BT /F1 12 Tf 72 700 Td (Quentin) Tj ET"
+    data = pdf_of(b"BT /F1 12 Tf 120 700 Td (Zabrowski) Tj ET",
+                  extra=b"<< /Length %d >>\nstream\n%s\nendstream" % (len(second), second))
+    data = data.replace(b"/Contents 4 0 R", b"/Contents [4 0 R 6 0 R]")
+    texts = readable.readable_texts(Path("notes.pdf"), data)
+    assert any(RED_TEAM_NAME in t for t in texts), texts
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.permutations(range(len(LINE))), st.lists(st.integers(0, 3), min_size=1, max_size=4))
+def test_any_order_and_placing_reads_the_line(order: list[int], how: list[int]) -> None:
+    texts = readable.readable_texts(Path("notes.pdf"), pdf_of(placed(order, how)))
+    assert any(" ".join(LINE) in t for t in texts), (order, how)
+
+
+def test_words_on_other_lines_stay_apart(tmp_path: Path) -> None:
+    """No false refusal: the given name and the surname on lines far apart, in
+    a page whose pieces are written out of order."""
+    content = (b"BT /F1 12 Tf 72 500 Td (Quentin Blake drew it.) Tj ET\n"
+               b"BT /F1 12 Tf 72 600 Td (A note on layout.) Tj ET\n"
+               b"BT /F1 12 Tf 72 700 Td (Zabrowski is a town.) Tj ET\n")
+    texts = readable.readable_texts(Path("notes.pdf"), pdf_of(content))
+    assert not any(RED_TEAM_NAME in t for t in texts)
+    assert _built(tmp_path, "notes.pdf", pdf_of(placed([3, 2, 1, 0, 6, 5], [0, 1])
+                                                 .replace(b"Zabrowski", b"Studio"))) == (0, [])
