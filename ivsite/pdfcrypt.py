@@ -78,23 +78,51 @@ def decrypted(data: bytes, budget: Budget) -> bytes:
     """``data`` with its strings and streams decrypted (``data`` itself when it is
     not encrypted); a file the audit cannot decrypt refuses in ``budget``."""
     syntax = unescaped(_STREAM_DATA.sub(b" ", data))
-    if (encrypt := _ENCRYPT.search(syntax)) is None:
+    if _ENCRYPT.search(syntax) is None:
         return data
     try:
+        # A viewer reads the last trailer (or cross-reference stream): whether the
+        # file is encrypted is its word. One whose trailers disagree is refused
+        # (decrypting a plain file would read noise where the viewer shows text).
+        trailers = _trailers(syntax) or [syntax]
+        said = [_ENCRYPT.search(t) for t in trailers]
+        if not said[-1]:
+            if any(said):
+                raise Unread("its trailers disagree on whether it is encrypted")
+            return data
+        last, encrypt = trailers[-1], said[-1]
         if encrypt.group(3):
-            dictionary, skip = balanced(syntax[encrypt.start(3):], b"<<", b">>"), -1
+            dictionary, skip = balanced(last[encrypt.start(3):], b"<<", b">>"), -1
         else:
             skip = int(encrypt.group(1))
             found = re.search(rb"(?<!\d)%d\s+\d+\s+obj\b(.*?)endobj" % skip, syntax, re.S)
             if found is None:
                 raise Unread("its /Encrypt dictionary not found")
             dictionary = found.group(1)
-        first_id = raw_string(m) if (m := _ID.search(syntax)) and (
+        first_id = raw_string(m) if (m := _ID.search(last) or _ID.search(syntax)) and (
             m := STRING.match(m.group(1))) else b""
         return _decrypted_objects(data, _Handler(dictionary, first_id), skip)
     except Unread as why:
         budget.refuse(f"an encrypted PDF the audit cannot decrypt ({why})")
         return data
+
+
+_TRAILER = re.compile(rb"\btrailer\s*(?=<<)|/Type\s*/XRef\b")
+
+
+def _trailers(syntax: bytes) -> list[bytes]:
+    """The file's trailer dictionaries in order: after ``trailer``, or a
+    cross-reference stream's dictionary."""
+    out: list[bytes] = []
+    for m in _TRAILER.finditer(syntax):
+        start = m.end() if m.group(0).startswith(b"trailer") else \
+            syntax.find(b"<<", syntax.rfind(b"obj", 0, m.start()))
+        if start >= 0:
+            try:
+                out.append(balanced(syntax[start:], b"<<", b">>"))
+            except Unread:
+                out.append(syntax[start:])
+    return out
 
 
 # The key: PDF 32000-1 7.6.3.3 (algorithms 2 and 4 to 6) and ISO 32000-2 7.6.4.3.

@@ -470,3 +470,24 @@ def test_words_on_other_lines_stay_apart(tmp_path: Path) -> None:
     assert not any(RED_TEAM_NAME in t for t in texts)
     assert _built(tmp_path, "notes.pdf", pdf_of(placed([3, 2, 1, 0, 6, 5], [0, 1])
                                                  .replace(b"Zabrowski", b"Studio"))) == (0, [])
+
+
+def test_the_last_trailer_says_whether_a_pdf_is_encrypted(tmp_path: Path) -> None:
+    """A plain file with a stale encrypted trailer before its last one would be
+    read as noise if decrypted: refused. A plain file that only mentions
+    ``/Encrypt 7 0 R`` in its text is read as plain text."""
+    stale = encrypted_pdf("Ada Studio", "rc4-128")
+    data = stale + b"trailer\n<< /Size 8 /Root 1 0 R >>\nstartxref\n0\n%%EOF\n"
+    status, said = _built(tmp_path, "cv.pdf", data)
+    assert status == EXIT_CONTENT
+    assert any("its trailers disagree" in s for s in said), said
+    mention = pdf_of(page("About /Encrypt 7 0 R"), extra=b"<< /Title (/Encrypt 7 0 R) >>")
+    assert readable.unread(Path("cv.pdf"), mention) == []
+    assert any("About /Encrypt" in t for t in readable.readable_texts(Path("cv.pdf"), mention))
+
+
+def test_an_update_that_keeps_the_encryption_is_decrypted() -> None:
+    data = encrypted_pdf(RED_TEAM_NAME, "aes-128")
+    update = data[data.index(b"trailer"):].replace(b"startxref\n", b"/Prev 9 >>\nstartxref\n", 0)
+    texts = readable.readable_texts(Path("cv.pdf"), data + update)
+    assert sum(RED_TEAM_NAME in t for t in texts) >= 3, texts
