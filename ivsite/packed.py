@@ -10,10 +10,13 @@ reads like any file (a part that is itself packed is unpacked in turn):
 - a ZIP archive: every member, its name, and for XML members the text of
   Office/ODF markup with its runs joined ("Quen" "tin" in two ``<w:t>`` runs is
   the word "Quentin" on the reader's screen);
-- a PDF: every FlateDecode stream decompressed (after ASCII85 or hex decoding,
-  if any), and the strings of its page content (``Tj``, ``TJ``, ``'``, ``"``)
-  and of its own syntax and its object streams' (the author, the title), joined
-  as a viewer shows them, as bytes and through the fonts that show them;
+- a PDF: decrypted first if it opens with the empty password (ivsite.pdfcrypt),
+  every stream decoded as its dictionary says (ivsite.pdffilters: filters and
+  predictors; one it cannot decode refuses the file), and the strings of its
+  page content (``Tj``, ``TJ``, ``'``, ``"``) and of its own syntax and its
+  object streams' (the author, the title), joined as a viewer shows them, in
+  the order written and as placed on the page (ivsite.pdfplaced), as bytes and
+  through the fonts that show them;
 - any file that ends in a ZIP's end record (a ZIP appended to a picture or a PDF)
   is read as a ZIP as well;
 - a PNG: its compressed text chunks (``zTXt``, ``iTXt``);
