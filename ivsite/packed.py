@@ -212,10 +212,11 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
     # And as placed on the page (red team 10, R10-26), a page drawn by several
     # streams read as one.
     pages = contents + _pages(found, numbered)
+    forms = pdfplaced.forms_of(found, numbered)
     parts += [(PurePosixPath("text.txt"), t)
-              for t in pdffonts.font_texts(found, numbered, contents, budget, pages)]
+              for t in pdffonts.font_texts(found, numbered, contents, budget, pages, forms)]
     parts += [(PurePosixPath("text.txt"), t.encode())
-              for page in pages for t in pdfplaced.readings(page, _as_text)]
+              for page in pages for t in pdfplaced.readings(page, _as_text, forms)]
     return list(dict.fromkeys(parts))  # a reading through a plain font: the same text
 
 

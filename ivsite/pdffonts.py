@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .packed import Budget
+    from .pdfplaced import Forms
 
 STRING = re.compile(rb"\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<([0-9A-Fa-f\s]*)>", re.S)
 """A PDF string: ``(literal)`` or ``<hex>``."""
@@ -96,7 +97,8 @@ class _Font:
 
 
 def font_texts(found: dict[int, bytes], streams: dict[int, bytes], contents: list[bytes],
-               budget: Budget, pages: list[bytes] | None = None) -> list[bytes]:
+               budget: Budget, pages: list[bytes] | None = None,
+               forms: Forms | None = None) -> list[bytes]:
     """The page text of ``contents`` (content streams) mapped to letters through
     the fonts they name, joined as a viewer shows it and each string apart, and
     the text of ``pages`` as placed (ivsite.pdfplaced); a font whose letters
@@ -132,7 +134,7 @@ def font_texts(found: dict[int, bytes], streams: dict[int, bytes], contents: lis
     from .pdfplaced import readings as placed_readings  # (it imports this module)
 
     placed = [t for page in pages or [] for t in placed_readings(
-        page, lambda font, raw: names.get(font or b"", every)[0].text(raw))]
+        page, lambda font, raw: names.get(font or b"", every)[0].text(raw), forms)]
     return [t.encode("utf-8", "replace") for t in ("".join(glued), " ".join(spaced), *placed)]
 
 

@@ -32,6 +32,11 @@ _STRING_ONLY = re.compile(STRING.pattern, re.S)
 MAX_PIECES = 200_000
 """Pieces placed per content stream, at most (the rest are read in stream order)."""
 
+Piece = tuple[float, float, int, float, str]
+Forms = Callable[[bytes], "tuple[bytes, Matrix] | None"]
+_FORMS_DRAWN = 256
+"""Forms drawn into one page's placed text, at most, nested or not (a form that
+draws itself ends there; the text of any form is read in stream order as well)."""
 Show = Callable[[bytes | None, bytes], str]
 """The letters a string shows in a font (by its resource name)."""
 
@@ -48,9 +53,12 @@ def _matrix(values: list[float]) -> Matrix:
     return (a, b, c, d, e, f)
 
 
-def readings(content: bytes, show: Show) -> list[str]:
-    """The page text of ``content`` line by line as placed: spaced and glued."""
-    pieces = _pieces(content, show)
+def readings(content: bytes, show: Show, forms: Forms | None = None) -> list[str]:
+    """The page text of ``content`` line by line as placed: spaced and glued.
+    ``forms``: a form XObject's content and matrix by its resource name, drawn
+    where ``Do`` draws it (text in a form placed among the page's own)."""
+    pieces: list[Piece] = []
+    drawn = _pieces(content, show, forms, _IDENTITY, pieces, [_FORMS_DRAWN])
     if len(pieces) < 2:
         return []
     lines: list[list[tuple[float, int, str]]] = []
@@ -62,23 +70,24 @@ def readings(content: bytes, show: Show) -> list[str]:
         lines[-1].append((x, order, text))
     ordered_lines = [sorted(line) for line in lines]
     orders = [order for line in ordered_lines for _, order, _ in line]
-    if orders == sorted(orders):  # placed as written: stream order reads it already
+    if not drawn and orders == sorted(orders):  # as written: stream order reads it
         return []
     ordered = [[t for _, _, t in line] for line in ordered_lines]
     return ["\n".join(" ".join(line) for line in ordered),
             "\n".join("".join(line) for line in ordered)]
 
 
-def _pieces(content: bytes, show: Show) -> list[tuple[float, float, int, float, str]]:
-    """Each string shown: its baseline y, its x, its place in the stream, its
-    height on the page, and its letters."""
-    ctm, stack = _IDENTITY, list[Matrix]()
+def _pieces(content: bytes, show: Show, forms: Forms | None, ctm: Matrix, out: list[Piece],
+            draws: list[int]) -> bool:
+    """Put each string shown into ``out``: its baseline y, its x, its place in
+    the stream, its height on the page, and its letters; whether a form was drawn."""
+    stack = list[Matrix]()
+    drawn = False
     tm = tlm = _IDENTITY
     font: bytes | None = None
     size = leading = 0.0
     operands: list[bytes | list[bytes]] = []
     array: list[bytes] | None = None
-    out: list[tuple[float, float, int, float, str]] = []
 
     def number(i: int, default: float = 0.0) -> float:
         try:
@@ -138,6 +147,10 @@ def _pieces(content: bytes, show: Show) -> list[tuple[float, float, int, float, 
                 ctm = stack.pop() if stack else _IDENTITY
             elif token == b"cm" and len(operands) >= 6:
                 ctm = _times(_matrix([number(i) for i in range(-6, 0)]), ctm)
+            elif token == b"Do" and operands and isinstance(operands[-1], bytes) and forms \
+                    and draws[0] > 0 and (form := forms(operands[-1][1:])) is not None:
+                drawn, draws[0] = True, draws[0] - 1
+                _pieces(form[0], show, forms, _times(form[1], ctm), out, draws)
             elif token == b"BT":
                 tm = tlm = _IDENTITY
             elif token == b"Tf" and len(operands) >= 2:
@@ -158,4 +171,32 @@ def _pieces(content: bytes, show: Show) -> list[tuple[float, float, int, float, 
             elif token == b"TJ" and operands and isinstance(operands[-1], list):
                 put(operands[-1])
             operands = []
-    return out
+    return drawn
+
+
+_XOBJECTS = re.compile(rb"/XObject\s*(?:<<(.*?)>>|\s(\d+)\s+\d+\s+R)", re.S)
+_NAMED_REF = re.compile(rb"/([^\s/<>\[\]()%]+)\s+(\d+)\s+\d+\s+R")
+_FORM = re.compile(rb"/Subtype\s*/Form\b")
+_MATRIX = re.compile(rb"/Matrix\s*\[\s*" + rb"\s+".join([rb"([-+]?(?:\d+\.?\d*|\.\d+))"] * 6))
+
+
+def forms_of(found: dict[int, bytes], numbered: dict[int, bytes]) -> Forms:
+    """The form XObjects of a PDF by the names its resources give them (any
+    page's: a name is looked up file-wide), for :func:`readings`. ``found``: the
+    objects by number (their dictionaries); ``numbered``: the decoded streams."""
+    names: dict[bytes, int] = {}
+    for body in found.values():
+        for m in _XOBJECTS.finditer(body):
+            inner = m.group(1) if m.group(1) is not None else found.get(int(m.group(2)), b"")
+            for name, ref in _NAMED_REF.findall(inner):
+                names.setdefault(name, int(ref))
+
+    def form(name: bytes) -> tuple[bytes, Matrix] | None:
+        number = names.get(name)
+        if number is None or number not in numbered or not _FORM.search(found.get(number, b"")):
+            return None
+        matrix = _MATRIX.search(found.get(number, b""))
+        return numbered[number], _matrix([float(v) for v in matrix.groups()]) if matrix \
+            else _IDENTITY
+
+    return form

@@ -436,7 +436,7 @@ def test_the_audit_alone_reads_the_line_as_placed(tmp_path: Path) -> None:
 @pytest.mark.usefixtures("no_filter")
 def test_without_the_placed_reading_the_name_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdfplaced, "readings", lambda content, show: [])
+    monkeypatch.setattr(pdfplaced, "readings", lambda content, show, forms=None: [])
     data = (FIXTURES / "out-of-order.pdf").read_bytes()
     assert _built(tmp_path, "notes.pdf", data) == (0, [])
     assert (tmp_path / "out/pages/notes.pdf").read_bytes() == data
@@ -491,3 +491,25 @@ def test_an_update_that_keeps_the_encryption_is_decrypted() -> None:
     update = data[data.index(b"trailer"):].replace(b"startxref\n", b"/Prev 9 >>\nstartxref\n", 0)
     texts = readable.readable_texts(Path("cv.pdf"), data + update)
     assert sum(RED_TEAM_NAME in t for t in texts) >= 3, texts
+
+
+def _with_form(page_content: bytes, form: bytes) -> bytes:
+    data = pdf_of(page_content, extra=b"<< /Type /XObject /Subtype /Form /BBox [0 0 600 40] "
+                                      b"/Matrix [1 0 0 1 0 -5] /Length %d >>\nstream\n%s\n"
+                                      b"endstream" % (len(form), form))
+    return data.replace(b"/Font << /F1 5 0 R >>", b"/Font << /F1 5 0 R >> /XObject << /Fx 6 0 R >>")
+
+
+def test_text_in_a_form_is_placed_where_the_page_draws_it() -> None:
+    """The given name in a form XObject drawn (``Do``) between the page's own pieces."""
+    data = _with_form(b"BT /F1 12 Tf 250 700 Td (Zabrowski.) Tj ET\n"
+                      b"BT /F1 12 Tf 72 700 Td (Notes from my chat with) Tj ET\n"
+                      b"q 1 0 0 1 204.5 705 cm /Fx Do Q\n", b"BT /F1 12 Tf (Quentin) Tj ET")
+    texts = readable.readable_texts(Path("notes.pdf"), data)
+    assert any(f"with {RED_TEAM_NAME}." in t for t in texts), texts
+
+
+def test_a_form_that_draws_itself_ends() -> None:
+    data = _with_form(b"/Fx Do (Ada Studio) Tj", b"/Fx Do " * 20 + b"(Ada) Tj")
+    texts = readable.readable_texts(Path("notes.pdf"), data)
+    assert not any(RED_TEAM_NAME in t for t in texts)
