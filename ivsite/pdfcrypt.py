@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from .pdffilters import Unread, balanced, unescaped
 from .pdffonts import STRING, raw_string
+from .pdfobjects import walk
 
 if TYPE_CHECKING:
     from .packed import Budget
@@ -220,91 +221,36 @@ def _aes(key: bytes, data: bytes) -> bytes:
 
 
 # Each object's strings and stream, decrypted with its own key.
-_OBJECT = re.compile(rb"(?<!\d)(\d+)\s+(\d+)\s+obj\b")
-_NEXT = re.compile(rb"[(<%]|(?<![A-Za-z/])(?:endobj|stream)(?![A-Za-z])")
-_PAREN = re.compile(rb"[\\()]")
-_LINE_END = re.compile(rb"[\r\n]|$")
-_LENGTH = re.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)")
 _UNENCRYPTED = re.compile(rb"/Type\s*/XRef\b")
 
 
 def _decrypted_objects(data: bytes, handler: _Handler, skip: int) -> bytes:
     out: list[bytes] = []
     at = 0
-    while (header := _OBJECT.search(data, at)) is not None:
-        out.append(data[at:header.end()])
-        number, generation = int(header.group(1)), int(header.group(2))
-        at = header.end()
-        ends = [e for e in (data.find(b"stream", at), data.find(b"endobj", at)) if e >= 0]
-        plain = number == skip or _UNENCRYPTED.search(
-            unescaped(data[at:min(ends, default=len(data))])) is not None
-        while (m := _NEXT.search(data, at)) is not None:
-            token = m.group(0)
-            out.append(data[at:m.start()])
-            if token == b"endobj":
-                at = m.start()
-                break
-            if token == b"%":
-                line = _LINE_END.search(data, m.start())
-                at = line.start() if line else len(data)
-                out.append(data[m.start():at])
-                continue
-            if token == b"stream":
-                at = _stream(data, m, header.end(), out, handler, number, generation, plain)
-                continue
-            if token == b"<" and data[m.start() + 1:m.start() + 2] == b"<":
-                out.append(b"<<")
-                at = m.start() + 2
-                continue
-            end = _string_end(data, m.start())
-            raw = data[m.start():end]
-            s = STRING.fullmatch(raw)
-            if plain or s is None:
-                out.append(raw)
-            else:
-                text = handler.decrypt(handler.strings, number, generation, raw_string(s))
-                out.append(b"<" + text.hex().encode() + b">")
-            at = end
+    plain: dict[int, bool] = {}  # an object not encrypted (by where its syntax starts)
+    for token in walk(data):
+        out.append(data[at:token.start])
+        at = token.end
+        if token.head not in plain:
+            ends = [e for e in (data.find(b"stream", token.head), data.find(b"endobj", token.head))
+                    if e >= 0]
+            plain[token.head] = token.number == skip or _UNENCRYPTED.search(
+                unescaped(data[token.head:min(ends, default=len(data))])) is not None
+        body = data[token.start:token.end]
+        if token.kind == "stream":
+            dictionary = unescaped(data[token.head:token.keyword])
+            # Not encrypted: the cross-reference stream, metadata the handler leaves
+            # plain, and a stream with its own crypt filter (ivsite.pdffilters reads it).
+            if not (plain[token.head] or re.search(rb"/Crypt\b", dictionary) or (
+                    not handler.metadata and re.search(rb"/Type\s*/Metadata\b", dictionary))):
+                body = handler.decrypt(handler.streams, token.number, token.generation, body)
+            out.append(body)
+            continue
+        s = STRING.fullmatch(body)
+        if plain[token.head] or s is None:
+            out.append(body)
         else:
-            break
+            text = handler.decrypt(handler.strings, token.number, token.generation, raw_string(s))
+            out.append(b"<" + text.hex().encode() + b">")
     out.append(data[at:])
     return b"".join(out)
-
-
-def _string_end(data: bytes, start: int) -> int:
-    """Where the string that starts at ``start`` (``(`` or ``<``) ends."""
-    if data[start:start + 1] == b"<":
-        end = data.find(b">", start)
-        return len(data) if end < 0 else end + 1
-    depth, at = 0, start
-    while (m := _PAREN.search(data, at)) is not None:
-        if m.group(0) == b"\\":
-            at = m.end() + 1
-            continue
-        depth += 1 if m.group(0) == b"(" else -1
-        at = m.end()
-        if depth == 0:
-            return at
-    return len(data)
-
-
-def _stream(data: bytes, keyword: re.Match[bytes], start: int, out: list[bytes],
-            handler: _Handler, number: int, generation: int, plain: bool) -> int:
-    """Decrypt the stream after ``keyword`` into ``out``; where its object goes on."""
-    begin = keyword.end() + (2 if data[keyword.end():keyword.end() + 2] == b"\r\n" else
-                             1 if data[keyword.end():keyword.end() + 1] in (b"\n", b"\r") else 0)
-    dictionary = unescaped(data[start:keyword.start()])
-    length = _LENGTH.search(dictionary)
-    end = begin + int(length.group(1)) if length else -1
-    if end < 0 or not re.match(rb"\s*endstream", data[end:end + 64]):
-        end = data.find(b"endstream", begin)
-        end = len(data) if end < 0 else end
-        end -= 2 if data[end - 2:end] == b"\r\n" else 1 if data[end - 1:end] in b"\r\n" else 0
-    body = data[begin:end]
-    # Not encrypted: the cross-reference stream, metadata the handler leaves
-    # plain, and a stream with its own crypt filter (ivsite.pdffilters reads it).
-    if not (plain or re.search(rb"/Crypt\b", dictionary)
-            or (not handler.metadata and re.search(rb"/Type\s*/Metadata\b", dictionary))):
-        body = handler.decrypt(handler.streams, number, generation, body)
-    out.append(data[keyword.start():begin] + body)
-    return end
