@@ -45,7 +45,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from . import pdfcrypt, pdffilters, pdffonts, pdfplaced
+from . import pdfcrypt, pdffilters, pdffonts, pdfobjects, pdfplaced
 from .streams import is_tar, tar_parts
 
 MAX_UNPACKED = 64 * 1024 * 1024
@@ -179,10 +179,14 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
             own.update(pdffonts.objects(streams[0], []))
         return own.get(number)
 
+    dictionaries = pdfobjects.stream_dictionaries(data)  # as a parser reads them
     for m in _STREAM.finditer(data):
         at = max(0, data.rfind(b"obj", 0, m.start()))
         # Decoded as its dictionary says (red team 10, R10-09: a predictor).
-        stream = pdffilters.decoded(data[at:m.start()], m.group(1), budget, resolve)
+        number, dictionary = dictionaries.get(m.start(), (None, data[at:m.start()]))
+        if number is None and (found_number := _NUMBER.search(data[max(0, at - 24):at])):
+            number = int(found_number.group(1))
+        stream = pdffilters.decoded(dictionary, m.group(1), budget, resolve)
         if stream is None:  # a picture's pixels, or refused
             if budget.refused:
                 break
@@ -194,9 +198,9 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
             elif guessed is not m.group(1):
                 stream = guessed
         streams.append(stream)
-        if number := _NUMBER.search(data[max(0, at - 24):at]):
-            numbered[int(number.group(1))] = streams[-1]
-        if _object_stream(dictionary := data[at:m.start()]):
+        if number is not None:
+            numbered[number] = streams[-1]
+        if _object_stream(dictionary):
             syntax.append(streams[-1])
             object_streams.append((_unescaped_names(dictionary), streams[-1]))
         if budget.refused:

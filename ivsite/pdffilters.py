@@ -29,6 +29,7 @@ import zlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .pdfobjects import string_end
 from .pdfpredictors import undone
 
 if TYPE_CHECKING:
@@ -99,10 +100,10 @@ def _apply(name: bytes, param: bytes, data: bytes, budget: Budget) -> bytes:
 def _value(dictionary: bytes, key: bytes, resolve: Resolve | None) -> bytes | None:
     """The value of ``key`` in a dictionary (its first occurrence), an indirect
     one resolved: a name, an array, a dictionary, a number; None when absent."""
-    m = re.search(rb"/" + key + rb"(?![^\s/<>\[\]()%])", dictionary)
-    if m is None:
+    end = _top_level(dictionary, key)
+    if end is None:
         return None
-    rest = dictionary[m.end():]
+    rest = dictionary[end:]
     if (ref := _REF.match(rest)) is not None:
         if resolve is None or (target := resolve(int(ref.group(1)))) is None:
             raise Unread(f"/{key.decode()} given by a reference not found")
@@ -114,6 +115,27 @@ def _value(dictionary: bytes, key: bytes, resolve: Resolve | None) -> bytes | No
         return balanced(rest, b"[", b"]")
     token = re.match(rb"/?[^\s/<>\[\]()%]*", rest)
     return token.group(0) if token else b""
+
+
+_SYNTAX = re.compile(rb"<<|>>|[(<]|/[^\s/<>\[\]()%]*")
+
+
+def _top_level(dictionary: bytes, key: bytes) -> int | None:
+    """Where the value of ``key`` starts among a dictionary's own entries (not a
+    dictionary's inside it, nor a string's text): the first dictionary opened
+    in ``dictionary`` is the one read; None when it has no such key."""
+    depth, at = 0, 0
+    while (m := _SYNTAX.search(dictionary, at)) is not None:
+        token, at = m.group(0), m.end()
+        if token in (b"<<", b">>"):
+            depth += 1 if token == b"<<" else -1
+            if depth < 0 or (depth == 0 and token == b">>"):
+                return None
+        elif token in (b"(", b"<"):
+            at = string_end(dictionary, m.start())
+        elif depth <= 1 and token == b"/" + key:
+            return at
+    return None
 
 
 def balanced(text: bytes, opening: bytes, closing: bytes) -> bytes:

@@ -65,10 +65,11 @@ def walk(data: bytes) -> Iterator[Token]:
             return
 
 
-def stream_dictionaries(data: bytes) -> dict[int, bytes]:
-    """Each stream's dictionary (its object's syntax up to ``stream``) by where
-    its ``stream`` keyword is."""
-    return {t.keyword: data[t.head:t.keyword] for t in walk(data) if t.kind == "stream"}
+def stream_dictionaries(data: bytes) -> dict[int, tuple[int | None, bytes]]:
+    """Each stream's object number and dictionary (its object's syntax up to
+    ``stream``) by where its ``stream`` keyword is."""
+    return {t.keyword: (t.number, data[t.head:t.keyword]) for t in walk(data)
+            if t.kind == "stream"}
 
 
 def string_end(data: bytes, start: int) -> int:

@@ -513,3 +513,14 @@ def test_a_form_that_draws_itself_ends() -> None:
     data = _with_form(b"/Fx Do (Ada Studio) Tj", b"/Fx Do " * 20 + b"(Ada) Tj")
     texts = readable.readable_texts(Path("notes.pdf"), data)
     assert not any(RED_TEAM_NAME in t for t in texts)
+
+
+@pytest.mark.parametrize("decoy", [b"/Decoy << /Filter /FlateDecode >>",
+                                   b"/T (5 0 obj << /Filter /FlateDecode >>)",
+                                   b"/T (endobj 5 0 obj /Filter /FlateDecode)"])
+def test_the_streams_own_filter_is_read(tmp_path: Path, decoy: bytes) -> None:
+    """A ``/Filter`` in a dictionary nested in the stream's, or in a string (with
+    ``obj`` in it), is not the stream's: a viewer decodes by its own."""
+    data = pdf_of(lzw(CONTENT), decoy + b" /Filter /LZWDecode")
+    status, said = _built(tmp_path, "notes.pdf", data)
+    assert status == EXIT_CONTENT and any("unconsented name" in s for s in said), said
