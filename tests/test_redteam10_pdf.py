@@ -382,11 +382,16 @@ def test_an_encrypted_pdf_that_names_no_one_is_published(tmp_path: Path, method:
 
 @pytest.mark.parametrize("method", METHODS)
 def test_a_pdf_that_asks_for_a_password_is_refused(tmp_path: Path, method: str) -> None:
-    """Fail closed: a user password the audit does not know; or another handler."""
-    status, said = _built(tmp_path, "cv.pdf", encrypted_pdf("Ada Studio", method, b"secret"))
-    assert status == EXIT_CONTENT
-    assert any(s.startswith("file not read whole (an encrypted PDF the audit cannot decrypt "
-                            "(it opens only with a password))") for s in said), said
+    """Fail closed: a user password the audit does not know; or another handler.
+    The hint says what to do (save it again without a password)."""
+    result = build(_site(tmp_path / "s", "cv.pdf", encrypted_pdf("Ada Studio", method, b"pw")),
+                   out=tmp_path / "out")
+    readable._read.cache_clear()
+    assert result.status == EXIT_CONTENT
+    said = [d for d in result.diagnostics if d.message.startswith(
+        "file not read whole (an encrypted PDF the audit cannot decrypt (it opens only with a "
+        "password))")]
+    assert said and "a PDF without a password" in said[0].hint, result.diagnostics
 
 
 def test_a_pdf_of_another_security_handler_is_refused(tmp_path: Path) -> None:
