@@ -207,8 +207,9 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
             break
     parts: list[Part] = [(PurePosixPath("stream.bin"), s) for s in streams[1:]]
     contents = [s for s in streams if _content(s)]
+    read_as_text = {id(s) for s in (*syntax, *contents)}  # (by identity: a set, not a scan)
     for s in streams:
-        if any(s is x for x in syntax) or any(s is c for c in contents):
+        if id(s) in read_as_text:
             glued, spaced = _pdf_strings(s)
             parts += [(PurePosixPath("text.txt"), glued), (PurePosixPath("text.txt"), spaced)]
     # The same strings through the fonts that show them (glyph ids, red team 9, R9-26).
