@@ -151,9 +151,9 @@ def _names(value: bytes | None) -> list[bytes]:
     if value is None or value == b"null":
         return []
     names = _NAME.findall(value)
-    if not names or re.sub(rb"/[^\s/<>\[\]()%]+|[\s\[\]]", b"", value):
+    if re.sub(rb"/[^\s/<>\[\]()%]+|[\s\[\]]", b"", value) or not (names or value[:1] == b"["):
         raise Unread("a /Filter that is not names")
-    return names
+    return names  # (an empty array: no filter)
 
 
 def _params(value: bytes | None, count: int, resolve: Resolve) -> list[bytes]:

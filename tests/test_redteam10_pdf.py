@@ -551,3 +551,11 @@ def test_a_damaged_stream_is_read_as_far_as_it_decodes(tmp_path: Path) -> None:
     compressed[-200:] = b"\xff" * 200
     status, said = _built(tmp_path, "notes.pdf", pdf_of(bytes(compressed), b"/Filter /Fl"))
     assert status == EXIT_CONTENT and any("unconsented name" in s for s in said), said
+
+
+@pytest.mark.parametrize("filters", [b"/Filter []", b"/Filter null", b"/Filter [/Crypt]",
+                                     b"/Filter /Crypt /DecodeParms << /Name /Identity >>"])
+def test_no_filter_said_otherwise_is_read_as_it_is(filters: bytes) -> None:
+    """No false refusal: an empty filter array, null, the Identity crypt filter."""
+    assert pdffilters.decoded(filters, CONTENT, budget := Budget(), lambda n: None) == CONTENT
+    assert budget.refused == []
