@@ -216,27 +216,13 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
     found = pdffonts.objects(streams[0], object_streams)
     # And as placed on the page (red team 10, R10-26), a page drawn by several
     # streams read as one.
-    pages = contents + _pages(found, numbered)
+    pages = contents + pdfplaced.pages_of(found, numbered)
     forms = pdfplaced.forms_of(found, numbered)
     parts += [(PurePosixPath("text.txt"), t)
               for t in pdffonts.font_texts(found, numbered, contents, budget, pages, forms)]
     parts += [(PurePosixPath("text.txt"), t.encode())
               for page in pages for t in pdfplaced.readings(page, _as_text, forms)]
     return list(dict.fromkeys(parts))  # a reading through a plain font: the same text
-
-
-_CONTENTS = re.compile(rb"/Contents\s*\[([^\]]*)\]")
-
-
-def _pages(found: dict[int, bytes], numbered: dict[int, bytes]) -> list[bytes]:
-    """The content of each page drawn by more than one stream, joined in order."""
-    joined = []
-    for body in found.values():
-        for m in _CONTENTS.finditer(body):
-            refs = [int(n) for n in re.findall(rb"(\d+)\s+\d+\s+R", m.group(1))]
-            if len(refs) > 1:
-                joined.append(b"\n".join(numbered.get(n, b"") for n in refs))
-    return joined
 
 
 _OBJECT_STREAM = re.compile(rb"/(?:ObjStm|First)\b")

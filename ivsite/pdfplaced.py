@@ -200,3 +200,18 @@ def forms_of(found: dict[int, bytes], numbered: dict[int, bytes]) -> Forms:
             else _IDENTITY
 
     return form
+
+
+_CONTENTS = re.compile(rb"/Contents\s*\[([^\]]*)\]")
+
+
+def pages_of(found: dict[int, bytes], numbered: dict[int, bytes]) -> list[bytes]:
+    """The content of each page drawn by more than one stream (``/Contents [4 0 R
+    6 0 R]``), joined in order: a viewer reads them as one."""
+    joined = []
+    for body in found.values():
+        for m in _CONTENTS.finditer(body):
+            refs = [int(n) for n in re.findall(rb"(\d+)\s+\d+\s+R", m.group(1))]
+            if len(refs) > 1:
+                joined.append(b"\n".join(numbered.get(n, b"") for n in refs))
+    return joined
