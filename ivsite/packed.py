@@ -10,10 +10,13 @@ reads like any file (a part that is itself packed is unpacked in turn):
 - a ZIP archive: every member, its name, and for XML members the text of
   Office/ODF markup with its runs joined ("Quen" "tin" in two ``<w:t>`` runs is
   the word "Quentin" on the reader's screen);
-- a PDF: every FlateDecode stream decompressed (after ASCII85 or hex decoding,
-  if any), and the strings of its page content (``Tj``, ``TJ``, ``'``, ``"``)
-  and of its own syntax and its object streams' (the author, the title), joined
-  as a viewer shows them, as bytes and through the fonts that show them;
+- a PDF: decrypted first if it opens with the empty password (ivsite.pdfcrypt),
+  every stream decoded as its dictionary says (ivsite.pdffilters: filters and
+  predictors; one it cannot decode refuses the file), and the strings of its
+  page content (``Tj``, ``TJ``, ``'``, ``"``) and of its own syntax and its
+  object streams' (the author, the title), joined as a viewer shows them, in
+  the order written and as placed on the page (ivsite.pdfplaced), as bytes and
+  through the fonts that show them;
 - any file that ends in a ZIP's end record (a ZIP appended to a picture or a PDF)
   is read as a ZIP as well;
 - a PNG: its compressed text chunks (``zTXt``, ``iTXt``);
@@ -42,7 +45,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from . import compound, pdffonts
+from . import compound, pdfcrypt, pdffilters, pdffonts, pdfobjects, pdfplaced
 from .charsets import xml_text
 from .compound import compound_parts
 from .sheetcells import binary_rows, sheet_rows
@@ -169,39 +172,67 @@ _NUMBER = re.compile(rb"(\d+)\s+\d+\s+$")
 
 
 def _pdf(data: bytes, budget: Budget) -> list[Part]:
+    # An encrypted file, as a viewer decrypts it (red team 10, R10-10).
+    data = pdfcrypt.decrypted(data, budget)
+    if budget.refused:
+        return []
     # The file's own syntax (the document information's strings: author, title)
     # without its streams, then each stream that decodes.
     streams = [_STREAM.sub(b" ", data)]
     syntax = [streams[0]]  # PDF syntax: the file's own, and its object streams'
     numbered: dict[int, bytes] = {}  # each decoded stream by its object's number
     object_streams: list[tuple[bytes, bytes]] = []
+    own: dict[int, bytes] = {}
+
+    def resolve(number: int) -> bytes | None:  # a /Filter given by reference
+        if not own:
+            own.update(pdffonts.objects(streams[0], []))
+        return own.get(number)
+
+    dictionaries = pdfobjects.stream_dictionaries(data)  # as a parser reads them
     for m in _STREAM.finditer(data):
-        stream = _ascii_decoded(m.group(1))
-        if inflated := _inflate(stream, budget):
-            streams.append(inflated)
-        elif stream is not m.group(1):  # ASCII85 or hex alone: the stream itself
-            streams.append(stream)
-        else:
-            continue
         at = max(0, data.rfind(b"obj", 0, m.start()))
-        if number := _NUMBER.search(data[max(0, at - 24):at]):
-            numbered[int(number.group(1))] = streams[-1]
-        if _object_stream(dictionary := data[at:m.start()]):
+        # Decoded as its dictionary says (red team 10, R10-09: a predictor).
+        number, dictionary = dictionaries.get(m.start(), (None, data[at:m.start()]))
+        if number is None and (found_number := _NUMBER.search(data[max(0, at - 24):at])):
+            number = int(found_number.group(1))
+        stream = pdffilters.decoded(dictionary, m.group(1), budget, resolve)
+        if stream is None:  # a picture's pixels, or refused
+            if budget.refused:
+                break
+            continue
+        if stream is m.group(1) or not stream:  # no filter named, or nothing decoded:
+            guessed = _ascii_decoded(m.group(1))  # as it decodes too, in case its
+            if inflated := _inflate(guessed, budget):  # dictionary was misread
+                stream = inflated
+            elif guessed is not m.group(1):
+                stream = guessed
+        streams.append(stream)
+        if number is not None:
+            numbered[number] = streams[-1]
+        if _object_stream(dictionary):
             syntax.append(streams[-1])
             object_streams.append((_unescaped_names(dictionary), streams[-1]))
         if budget.refused:
             break
     parts: list[Part] = [(PurePosixPath("stream.bin"), s) for s in streams[1:]]
     contents = [s for s in streams if _content(s)]
+    read_as_text = {id(s) for s in (*syntax, *contents)}  # (by identity: a set, not a scan)
     for s in streams:
-        if any(s is x for x in syntax) or any(s is c for c in contents):
+        if id(s) in read_as_text:
             glued, spaced = _pdf_strings(s)
             parts += [(PurePosixPath("text.txt"), glued), (PurePosixPath("text.txt"), spaced)]
     # The same strings through the fonts that show them (glyph ids, red team 9, R9-26).
     found = pdffonts.objects(streams[0], object_streams)
+    # And as placed on the page (red team 10, R10-26), a page drawn by several
+    # streams read as one.
+    pages = contents + pdfplaced.pages_of(found, numbered)
+    forms = pdfplaced.forms_of(found, numbered)
     parts += [(PurePosixPath("text.txt"), t)
-              for t in pdffonts.font_texts(found, numbered, contents, budget)]
-    return parts
+              for t in pdffonts.font_texts(found, numbered, contents, budget, pages, forms)]
+    parts += [(PurePosixPath("text.txt"), t.encode())
+              for page in pages for t in pdfplaced.readings(page, _as_text, forms)]
+    return list(dict.fromkeys(parts))  # a reading through a plain font: the same text
 
 
 _OBJECT_STREAM = re.compile(rb"/(?:ObjStm|First)\b")
@@ -256,16 +287,19 @@ def _pdf_strings(stream: bytes) -> tuple[bytes, bytes]:
 
 
 def _pdf_string(m: re.Match[bytes]) -> bytes:
-    raw = pdffonts.raw_string(m)
+    return _as_text(None, pdffonts.raw_string(m)).encode()
+
+
+def _as_text(font: bytes | None, raw: bytes) -> str:
     # As text: UTF-16 or UTF-8 with a byte-order mark, else PDFDocEncoding, which
     # is windows-1252 for letters (so the part is UTF-8, read once).
     if raw.startswith(b"\xfe\xff"):
-        return raw[2:].decode("utf-16-be", "ignore").encode()
+        return raw[2:].decode("utf-16-be", "ignore")
     if raw.startswith(b"\xff\xfe"):  # not in the standard, but read by viewers
-        return raw[2:].decode("utf-16-le", "ignore").encode()
+        return raw[2:].decode("utf-16-le", "ignore")
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:]
-    return raw.decode("cp1252", "replace").encode()
+        return raw[3:].decode("utf-8", "replace")
+    return raw.decode("cp1252", "replace")
 
 
 # PNG.

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .packed import Budget
+    from .pdfplaced import Forms
 
 STRING = re.compile(rb"\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<([0-9A-Fa-f\s]*)>", re.S)
 """A PDF string: ``(literal)`` or ``<hex>``."""
@@ -96,10 +97,12 @@ class _Font:
 
 
 def font_texts(found: dict[int, bytes], streams: dict[int, bytes], contents: list[bytes],
-               budget: Budget) -> list[bytes]:
+               budget: Budget, pages: list[bytes] | None = None,
+               forms: Forms | None = None) -> list[bytes]:
     """The page text of ``contents`` (content streams) mapped to letters through
-    the fonts they name, joined as a viewer shows it and each string apart; a font
-    whose letters cannot be known refuses the file in ``budget``."""
+    the fonts they name, joined as a viewer shows it and each string apart, and
+    the text of ``pages`` as placed (ivsite.pdfplaced); a font whose letters
+    cannot be known refuses the file in ``budget``."""
     fonts: dict[int, _Font] = {}
     for number, body in found.items():
         if _FONT.search(body) and (font := _font(body, found, streams, budget)):
@@ -128,7 +131,11 @@ def font_texts(found: dict[int, bytes], streams: dict[int, bytes], contents: lis
                 readings = [f.text(raw) for f in current]
                 glued.append(readings[0])
                 spaced.extend(readings)
-    return ["".join(glued).encode("utf-8", "replace"), " ".join(spaced).encode("utf-8", "replace")]
+    from .pdfplaced import readings as placed_readings  # (it imports this module)
+
+    placed = [t for page in pages or [] for t in placed_readings(
+        page, lambda font, raw: names.get(font or b"", every)[0].text(raw), forms)]
+    return [t.encode("utf-8", "replace") for t in ("".join(glued), " ".join(spaced), *placed)]
 
 
 _SHOWN = re.compile(rb"/(?P<font>[^\s/<>\[\]()%]+)\s+[-+\d.]+\s+Tf\b"

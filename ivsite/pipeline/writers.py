@@ -38,11 +38,19 @@ AUDIT_HINT = ("nothing was written; take it out of the visible text or file, or 
               "bug if ivsite's own pages put it there")
 
 
+UNREAD_HINT = ("the audit could not read all of this file, so it cannot tell what the file "
+               "shows: save it again in a form it reads (a PDF without a password or unusual "
+               "filters, e.g. printed to PDF again; an archive as ZIP or tar), or leave it out")
+
+
 def hit_errors(hits: list[Hit], diags: Diagnostics, hint: str = AUDIT_HINT) -> None:
-    """Each audit hit as an error at its source."""
+    """Each audit hit as an error at its source; a file the audit could not read
+    whole (an encrypted PDF, an archive it cannot open) says what to do instead."""
     for hit in hits:
+        unread = hit.secret.kind.startswith("file not read whole (")
         diags.error(hit.secret.source, hit.secret.line, 1, "audit",
-                    f"{hit.secret.kind} would be published in {hit.output}", hint)
+                    f"{hit.secret.kind} would be published in {hit.output}",
+                    f"{hint}; {UNREAD_HINT}" if unread else hint)
 
 
 class _Writer:
