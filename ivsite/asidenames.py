@@ -27,7 +27,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from .nameparts import FORMER_NAME, HONORIFICS, ORGANISATION, SUFFIXES, plain_name
+from .nameparts import FORMER_NAME, HONORIFICS, ORGANISATION, PARENT_OF, SUFFIXES, plain_name
 from .nicknamed import other_given
 from .normalise import words
 
@@ -96,6 +96,9 @@ def other_names(name: str) -> tuple[OtherName, ...]:
         former = words(m.group("former"))
         if _name_words(former):
             add([given, "-".join(former)], True)
+    cut = next((i for i, w in enumerate(base) if w in PARENT_OF), 0)
+    if cut >= 2:  # the person's own name of a patronymic name ("Nurul Aini")
+        add(base[:cut], True)
     plain = " ".join(base)
     return tuple(OtherName(n, p) for n, p in out.items() if n != plain and len(n.split()) > 1)
 

@@ -53,13 +53,27 @@ n\u00e9e Nowak", "Anna Kowalska, geb. Nowak". Not part of the name compared
 (ivsite.asidenames looks for it as a name of its own)."""
 
 
+PARENT_OF = frozenset({"bin", "binti", "bte", "bt", "ibni", "anak"})
+"""Words that start the parent's name in a patronymic name: the person's own name
+is the words before ("Nurul Aini" of Nurul Aini binti Abdullah, red team 10 R10-31)."""
+_PARENT_SLASH = re.compile(r"(?<![^\s(])(?:[sdw]/o|a/[lp])(?![^\s)])", re.I)
+""""s/o", "d/o" (son, daughter of), "a/l", "a/p" (anak lelaki, perempuan), "w/o":
+read as "bin", so that their letters make no word of a name ("so" of "Rajesh Kumar
+s/o Muthu" was found in every script, R10-32)."""
+
+
+def own_name(name: str) -> str:
+    """``name`` with a slash connector of a patronymic name read as "bin"."""
+    return _PARENT_SLASH.sub(" bin ", name) if "/" in name else name
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def plain_name(name: str) -> str:
     """``name`` as written, given name first, without asides, titles and suffixes
     ("Quentin Zabrowski" for "Dr. Quentin Zabrowski, PhD (Northfield Bank)" and for
     "Zabrowski, Quentin"); middle names and initials kept. The name as written when
     nothing would be left."""
-    text = FORMER_NAME.sub(" ", _TRAILING_ASIDE.sub("", _ASIDE.sub(" ", name)))
+    text = FORMER_NAME.sub(" ", _TRAILING_ASIDE.sub("", _ASIDE.sub(" ", own_name(name))))
     segments = [s for s in text.split(",") if _says_who(s)]
     if len(segments) == 2:  # "Doe, Jane"
         segments.reverse()

@@ -52,9 +52,11 @@ def no_filter(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _forget_readings() -> None:
     from ivsite import (
+        asidenames,
         auditmarkup,
         auditsearch,
         lookalike,
+        nameparts,
         normalise,
         pathprivacy,
         readable,
@@ -65,7 +67,8 @@ def _forget_readings() -> None:
 
     for cached in (readable._read, textmatch.searchable, sheethiding._hiding_names,
                    normalise._fold_run, soundkey._latin_run, auditmarkup._unsafe_code,
-                   lookalike.privacy_word, pathprivacy.segment_says_private):
+                   lookalike.privacy_word, pathprivacy.segment_says_private,
+                   asidenames.other_names, nameparts.plain_name):
         if hasattr(cached, "cache_clear"):  # not while a test has put a stand-in there
             cached.cache_clear()
     soundkey._KEYS.clear()
