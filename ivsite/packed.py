@@ -44,6 +44,7 @@ from pathlib import PurePosixPath
 
 from . import pdffonts
 from .streams import is_tar, tar_parts
+from .wordshown import shown_parts
 
 MAX_UNPACKED = 64 * 1024 * 1024
 """Bytes decompressed, at most, for one file audited (all its parts, at any depth)."""
@@ -149,7 +150,7 @@ def _zip(data: bytes, budget: Budget) -> list[Part]:
         if m.filename.lower().endswith(".xml"):
             joined = _BREAK.sub(" ", body.decode("utf-8", "ignore"))
             parts.append((PurePosixPath(m.filename + ".txt"), _TAG.sub("", joined).encode()))
-    return parts
+    return parts + shown_parts(parts)  # as Word or LibreOffice shows it (ivsite.wordshown)
 
 
 # PDF.
