@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from . import pdffonts
+from .photometa import metadata_parts
 from .streams import is_tar, tar_parts
 from .wordshown import shown_parts
 
@@ -81,6 +82,7 @@ def unpacked(path: PurePosixPath, data: bytes, budget: Budget) -> list[Part]:
         parts += _pdf(data, budget)
     elif data[:8] == b"\x89PNG\r\n\x1a\n":
         parts += _png(data, budget)
+    parts += metadata_parts(data)  # a photo's EXIF, IPTC, XMP text (ivsite.photometa)
     # A ZIP's end record (after its last comment), in any file: a ZIP appended to
     # a picture or a PDF (a polyglot: shown as the one, opened by ``unzip`` as the
     # other) is read as well, not instead (red team 8, N11).
