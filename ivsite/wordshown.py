@@ -48,6 +48,10 @@ _ALWAYS_SKIPPED = frozenset({"rPrChange", "pPrChange", "sectPrChange", "tblPrCha
 """Former formatting (its ``w:vanish`` is not the text's), and the copy of a
 drawing's text Word keeps for older programs."""
 
+_WORD_HIDING = re.compile(r"<(?:[\w.-]+:)?(?:del|ins|moveFrom|moveTo|vanish|specVanish|instrText"
+                          r"|fldChar|fldSimple)\b")
+"""What makes a view differ from the joined reading."""
+
 _VIEWS = {  # name: (deleted shown, inserted shown, hidden shown, codes instead of results)
     "final": (False, True, False, False),
     "original": (True, False, False, False),
@@ -67,11 +71,15 @@ def shown_parts(parts: list[Part]) -> list[Part]:
     hidden = _hidden_styles(styles + "".join(x for _, x in word))
     out: list[Part] = []
     for path, xml in word:
+        if not _WORD_HIDING.search(xml) and not (hidden and "rStyle" in xml):
+            continue  # every view is the joined reading: a long document is read once
         for view, flags in _VIEWS.items():
             out.append((path.with_name(f"{path.name}.{view}.txt"),
                         _word_view(xml, hidden, *flags).encode()))
     odf_hidden = _odf_hidden_styles(styles + "".join(x for _, x in odf))
     for path, xml in odf:
+        if not odf_hidden and "text:hidden-" not in xml:
+            continue
         out.append((path.with_name(f"{path.name}.shown.txt"), _odf_view(xml, odf_hidden).encode()))
     return out
 
