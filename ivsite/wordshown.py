@@ -17,7 +17,8 @@ its own, so a name is found whichever the reader picks:
 
 An OpenDocument part (LibreOffice) is read once more with its hidden text
 (``text:display="none"`` styles, ``text:hidden-text``, ``text:hidden-paragraph``)
-out; its tracked deletions stand apart from the text already.
+out, and once as the original (each tracked deletion put back at its mark, each
+insertion out); in the joined reading its deletions stand apart from the text.
 
 The joined reading with everything kept stays: these are readings more, never
 instead.
@@ -78,9 +79,12 @@ def shown_parts(parts: list[Part]) -> list[Part]:
                         _word_view(xml, hidden, *flags).encode()))
     odf_hidden = _odf_hidden_styles(styles + "".join(x for _, x in odf))
     for path, xml in odf:
-        if not odf_hidden and "text:hidden-" not in xml:
-            continue
-        out.append((path.with_name(f"{path.name}.shown.txt"), _odf_view(xml, odf_hidden).encode()))
+        if "<text:changed-region" in xml:  # the original: deletions in place, insertions out
+            out.append((path.with_name(f"{path.name}.original.txt"),
+                        _odf_view(_odf_original(xml), odf_hidden).encode()))
+        if odf_hidden or "text:hidden-" in xml:
+            out.append((path.with_name(f"{path.name}.shown.txt"),
+                        _odf_view(xml, odf_hidden).encode()))
     return out
 
 
@@ -201,6 +205,30 @@ _ODF_HIDING = frozenset({"hidden-text", "hidden-paragraph", "tracked-changes"})
 _STYLE_NAME = re.compile(r"""style-name\s*=\s*["']([^"']*)["']""")
 _ODF_ENDS = frozenset({"p", "h", "line-break", "list-item", "table-cell", "table-row", "tab",
                        "s", "note"})
+
+
+_REGION = re.compile(r"<text:changed-region\b[^>]*?\s(?:text:id|xml:id)\s*=\s*[\"']([^\"']*)[\"']"
+                     r"[^>]*>(.*?)</text:changed-region>", re.S)
+_CHANGE_ID = r"""\stext:change-id\s*=\s*["']{}["'][^>]*/>"""
+
+
+def _odf_original(xml: str) -> str:
+    """An ODF part as it was before its tracked changes: each deletion's text put
+    back where its ``text:change`` mark stands (its paragraphs' tags taken out,
+    so it joins the words around it), each insertion taken out."""
+    for m in _REGION.finditer(xml):
+        rid, body = re.escape(m.group(1)), m.group(2)
+        if "<text:deletion" in body:
+            deleted = _TAG_ONLY.sub("", body.split("</office:change-info>")[-1])
+            xml = re.sub(r"<text:change\b" + _CHANGE_ID.format(rid),
+                         deleted.replace("\\", "\\\\"), xml)
+        elif "<text:insertion" in body:
+            xml = re.sub(r"<text:change-start\b" + _CHANGE_ID.format(rid) + r".*?<text:change-end\b"
+                         + _CHANGE_ID.format(rid), "", xml, flags=re.S)
+    return xml
+
+
+_TAG_ONLY = re.compile(r"<[^>]*>")
 
 
 def _odf_hidden_styles(xml: str) -> frozenset[str]:

@@ -41,7 +41,8 @@ def odt(body: str, styles: str = "") -> bytes:
     out = io.BytesIO()
     ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"')
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:dc="http://purl.org/dc/elements/1.1/"')
     with zipfile.ZipFile(out, "w") as z:
         z.writestr("content.xml", f"<office:document-content {ns}><office:automatic-styles>"
                    f"{styles}</office:automatic-styles><office:body><office:text>{body}"
@@ -81,6 +82,14 @@ HOSTILE = {
                       'or</text:span>rowski.</text:p>',
                       '<style:style style:name="T1" style:family="text"><style:text-properties '
                       'text:display="none"/></style:style>'),
+    "original.odt": odt('<text:tracked-changes><text:changed-region text:id="c1"><text:deletion>'
+                        '<office:change-info><dc:creator>T</dc:creator></office:change-info>'
+                        '<text:p>ro</text:p></text:deletion></text:changed-region>'
+                        '<text:changed-region text:id="c2"><text:insertion><office:change-info>'
+                        '</office:change-info></text:insertion></text:changed-region>'
+                        '</text:tracked-changes><text:p>Notes from my chat with Quentin Zab'
+                        '<text:change text:change-id="c1"/><text:change-start text:change-id='
+                        '"c2"/>or<text:change-end text:change-id="c2"/>wski.</text:p>'),
 }
 """Each file shows "Quentin Zabrowski" in one of the views Word or LibreOffice
 shows (final, original, hidden text shown, field codes shown)."""
