@@ -48,8 +48,10 @@ from pathlib import PurePosixPath
 from . import compound, pdfcrypt, pdffilters, pdffonts, pdfobjects, pdfplaced
 from .charsets import xml_text
 from .compound import compound_parts
+from .photometa import metadata_parts
 from .sheetcells import binary_rows, sheet_rows
 from .streams import is_tar, tar_parts
+from .wordshown import shown_parts
 from .ziplocal import disagreement
 
 MAX_UNPACKED = 64 * 1024 * 1024
@@ -89,6 +91,7 @@ def unpacked(path: PurePosixPath, data: bytes, budget: Budget) -> list[Part]:
         parts += _png(data, budget)
     elif data.startswith(compound.MAGIC):  # .xls, .doc, .ppt, .msg (red team 10, R10-16)
         parts += compound_parts(data, budget)
+    parts += metadata_parts(data)  # a photo's EXIF, IPTC, XMP text (ivsite.photometa)
     # A ZIP's end record (after its last comment), in any file: a ZIP appended to
     # a picture or a PDF (a polyglot: shown as the one, opened by ``unzip`` as the
     # other) is read as well, not instead (red team 8, N11).
@@ -161,8 +164,9 @@ def _zip(data: bytes, budget: Budget) -> list[Part]:
         if m.filename.lower().endswith(".xml"):
             joined = _BREAK.sub(" ", xml_text(body))
             parts.append((PurePosixPath(m.filename + ".txt"), _TAG.sub("", joined).encode()))
-    # A spreadsheet's rows, its shared strings resolved (red team 10, R10-16).
-    return parts + sheet_rows(parts, budget) + binary_rows(parts, budget)
+    # A spreadsheet's rows, its shared strings resolved (red team 10, R10-16), and
+    # a document as Word or LibreOffice shows it (ivsite.wordshown, R10-37).
+    return parts + sheet_rows(parts, budget) + binary_rows(parts, budget) + shown_parts(parts)
 
 
 # PDF.

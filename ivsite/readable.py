@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 from . import charsets, datauri
 from .cborstrings import cbor_strings
 from .charsets import LEGACY
+from .drawnorder import drawn_orders
 from .drawntext import drawn_readings
 from .encodedtext import encoded_parts
 from .onscreen import on_screen
@@ -146,8 +147,14 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
         .encode(), depth, budget, frames - 1, hidden)]
     return [*inner, html.unescape(body), html.unescape(attributes), on_screen(text, hidden),
             *(html.unescape(r) for r in shown_reversed), *svg_texts(text),
-            *drawn_readings(text), *framed,
+            *drawn_readings(text), *framed,  # and in the order drawn (ivsite.drawnorder):
+            *(r for d in drawn_orders(text) for r in (_shown_text(d), on_screen(d, hidden))),
             *(html.unescape(_TAG.sub(" ", j)) for j in joined), *queries]
+
+
+def _shown_text(markup: str) -> str:
+    """A page's text with its tags taken out, as the first reading of _texts."""
+    return html.unescape(_TAG.sub(" ", _INLINE_TAG.sub("", _HIDDEN.sub(" ", markup))))
 
 
 _CONCAT = re.compile(r"""(["'`])\s*\+\s*\1""")
