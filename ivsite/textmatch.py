@@ -96,6 +96,11 @@ class Searchable:
         return self.joined.split()
 
     @functools.cached_property
+    def word_set(self) -> frozenset[str]:
+        """:attr:`words` as a set."""
+        return frozenset(self.words)
+
+    @functools.cached_property
     def places(self) -> dict[str, list[int]]:
         """Where each word stands in :attr:`words`."""
         places: dict[str, list[int]] = {}
@@ -151,6 +156,10 @@ class Confirmed:
     never runs; found through the text's word positions (:attr:`Searchable.places`),
     not a search of the text per form: a long page names many people, and a search
     per form of each made the audit grow with the square of the site."""
+    gate: frozenset[str] = frozenset()
+    """Words one of which the text's words must have first (a title before a family
+    name: "senor", "pan"), for a pattern that starts with no word of its own, which
+    the regular expression engine would try at every place of the text."""
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -163,6 +172,8 @@ NEAR_GAP = 6
 
 
 def confirmed_in(form: Confirmed, text: Searchable) -> bool:
+    if form.gate and form.gate.isdisjoint(text.word_set):
+        return False
     if form.near[0] and not _has_near(form.near, text):
         return False
     return any(all(w[:1].isupper() for w in _CAPITAL_WORDS.findall(m.group("capital")))

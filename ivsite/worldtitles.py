@@ -61,11 +61,11 @@ _HANGUL = re.compile("[\uac00-\ud7af]+")
 def titled_forms(family: tuple[str, ...]) -> tuple[Confirmed, ...]:
     """The folded family name ``family`` with a title of :data:`TITLES_BEFORE`
     before it, an honorific of :data:`SUFFIXES_SPACED` after it, or one of
-    :data:`SUFFIXES_JOINED` joined by a hyphen or in small letters: one form whose
-    anchor is the family name, so its pattern runs only on a text that has it (a
+    :data:`SUFFIXES_JOINED` joined by a hyphen or in small letters: forms whose
+    anchor is the family name, so their patterns run only on a text that has it (a
     word sequence per title made a thousand people's names twice as slow to make
-    ready). The pattern runs on the text as cased (accents folded: "Señor" is
-    "Senor"); its ``capital`` group is empty, so no capital is asked for."""
+    ready). The patterns run on the text as cased (accents folded: "Señor" is
+    "Senor"); their ``capital`` group is empty, so no capital is asked for."""
     family_re = r"[\W_]+".join(re.escape(w) for w in family)
     name = (rf"{re.escape(family[0])}(?<![^\W_][\s\S]{{{len(family[0])}}})"
             + family_re[len(re.escape(family[0])):])
@@ -73,10 +73,12 @@ def titled_forms(family: tuple[str, ...]) -> tuple[Confirmed, ...]:
     spaced = "|".join(sorted(SUFFIXES_SPACED))
     joined = "|".join(sorted(SUFFIXES_JOINED))
     dash = "[-\u2010\u2011]"
-    pattern = (rf"(?P<capital>)(?:(?<![^\W_])(?:{before})\.?\s+{family_re}(?![^\W_])"
-               rf"|{name}(?:(?:\s+|{dash})(?:{spaced})(?![^\W_])"
-               rf"|(?:{dash}(?:{joined})|\s+(?-i:{joined}))(?![^\W_]|-[^\W_])))")
-    return (Confirmed(family, pattern),)
+    titled = rf"(?P<capital>)(?<![^\W_])(?:{before})\.?\s+{family_re}(?![^\W_])"
+    honoured = (rf"(?P<capital>){name}(?:(?:\s+|{dash})(?:{spaced})(?![^\W_])"
+                rf"|(?:{dash}(?:{joined})|\s+(?-i:{joined}))(?![^\W_]|-[^\W_]))")
+    # Two forms: the title's runs only where the text has a title word (it starts
+    # with none of the name's), the honorific's starts with the family name.
+    return (Confirmed(family, titled, gate=TITLES_BEFORE), Confirmed(family, honoured))
 
 
 def cjk_families(name: str) -> list[str]:
