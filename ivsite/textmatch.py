@@ -182,6 +182,8 @@ def confirmed_in(form: Confirmed, text: Searchable) -> bool:
 
 def _has_near(near: tuple[str, tuple[str, ...]], text: Searchable) -> bool:
     first, then = near
+    if first not in text.word_set or then[0] not in text.word_set:
+        return False  # (a set made in C: most texts lack one, and need no places)
     places = text.places
     starts, ends = places.get(first), places.get(then[0])
     if not starts or not ends:
