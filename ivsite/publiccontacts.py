@@ -17,9 +17,10 @@ and is dropped from the list.
 A listed detail is the same as a written one when they reach the same mailbox
 (case, a plus tag, the dots or domain a provider ignores, an internationalised
 domain's other form: ivsite.mailboxes, ivsite.contacts), or when the written
-number's digits are the listed number's last ones (a country code, a trunk 0 or
-"(0)" aside): "416 978 2011" is "+1 416 978 2011", but "647 978 2011" is not,
-although the matcher compares numbers by their last seven digits.
+number's digits are the listed number's last ones, or the listed number's digits
+follow the written number's country code (a trunk 0 or "(0)" aside): "416 978
+2011" is "+1 416 978 2011" and back, but "647 978 2011" is not, although the
+matcher compares numbers by their last seven digits.
 """
 
 from __future__ import annotations
@@ -124,7 +125,19 @@ def same(kind: str, written: str, listed: str) -> bool:
     if kind == "email":
         return bool(_mailboxes(written) & _mailboxes(listed))
     w, lst = _digits(written), _digits(listed)
-    return len(w) >= PHONE_DIGITS and lst.endswith(w)
+    if len(w) >= PHONE_DIGITS and lst.endswith(w):
+        return True
+    # "+1 416 978 2011" written, "416 978 2011" listed: a country code before it
+    # (or North America's long-distance 1: "1-416-978-2011").
+    if len(lst) == 10 and w == "1" + lst:
+        return True
+    return _international(written) and len(lst) >= PHONE_DIGITS and w.endswith(lst) \
+        and len(w) - len(lst) <= 3
+
+
+def _international(number: str) -> bool:
+    """Whether a number is written with its country code (``+``, ``00``)."""
+    return re.match(r"\s*(?:\+|00)", number) is not None
 
 
 def is_public(kind: str, written: str, listed: Iterable[str]) -> bool:
