@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .diagnostics import Diagnostics, did_you_mean
 from .folders import folder_problem
 from .printedtexts import printed_text
+from .publiccontacts import entry_problem
 from .urlparts import valid as valid_url
 
 Visibility = Literal["public", "mentor", "private"]
@@ -75,6 +76,16 @@ class FollowUpSettings(BaseModel):
     keep_in_touch_days: Annotated[int, Field(ge=1, le=3660)] = 90
 
 
+class PrivacySettings(BaseModel):
+    """``[privacy]``: ``public_contacts``, the email addresses and phone numbers that
+    are public (a careers office's, a company's switchboard, the author's own), so
+    that one written in a withheld note is not withheld everywhere (red team 10,
+    R10-40; see ivsite.publiccontacts). Each entry is checked in load_config."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    public_contacts: list[str] = Field(default_factory=list)
+
+
 class SiteConfig(BaseModel):
     """Every key of site.toml; only ``title`` is required."""
 
@@ -88,6 +99,7 @@ class SiteConfig(BaseModel):
     visibility: VisibilityDefaults = Field(default_factory=VisibilityDefaults)
     share: ShareSettings = Field(default_factory=ShareSettings)
     follow_up: FollowUpSettings = Field(default_factory=FollowUpSettings)
+    privacy: PrivacySettings = Field(default_factory=PrivacySettings)
     content: dict[str, Kind] = Field(default_factory=dict)
     """Folders (relative to the site folder) and the kind of note each holds; empty:
     the content/ layout (see ivsite.folders)."""
@@ -154,6 +166,7 @@ KNOWN_KEYS: dict[tuple[str, ...], set[str]] = {
     ("visibility",): set(VisibilityDefaults.model_fields),
     ("share",): set(ShareSettings.model_fields),
     ("follow_up",): set(FollowUpSettings.model_fields),
+    ("privacy",): set(PrivacySettings.model_fields),
 }
 
 
@@ -235,4 +248,21 @@ def load_config(data: bytes | None, diags: Diagnostics) -> SiteConfig | None:
     for key in ("title", "author"):  # printed on every page as written (R10-30)
         printed_text(CONFIG_PATH, _line_of(text, key), f"'{key}'", getattr(config, key),
                      "comment-in-settings", diags)
-    return None if unknown else config
+    bad = False
+    for value in config.privacy.public_contacts:  # one address or number each (R10-40)
+        problem = entry_problem(value)
+        if problem:
+            bad = True
+            diags.error(CONFIG_PATH, contact_line(text, value), 1, "config-invalid",
+                        f"'privacy.public_contacts': {problem[0]}", problem[1])
+    return None if unknown or bad else config
+
+
+def contact_line(text: str, value: str) -> int:
+    """The line of site.toml that lists ``value`` in ``public_contacts`` (that of the
+    key when it is not found)."""
+    key = _line_of(text, "public_contacts", "privacy")
+    for n, line in enumerate(text.splitlines()[max(key - 1, 0):], max(key, 1)):
+        if f'"{value}"' in line or f"'{value}'" in line:
+            return n
+    return key

@@ -100,6 +100,9 @@ class ValidSite:
     """Files that run code or load from another host (ivsite.activefiles), with
     the code and the reason: never published."""
     questions: list[Question] = field(default_factory=list)
+    public_contacts: tuple[str, ...] = ()
+    """site.toml's ``[privacy] public_contacts`` but those recorded for a person
+    (ivsite.publiccontacts): not withheld where a withheld text writes them."""
     shape: str = ""
     """Digest of what one note's checks and view can read of the others
     (see :func:`ivsite.validate.site_shape`)."""

@@ -28,6 +28,7 @@ from .nameparts import looks_like_name, name_in, plain_name
 from .normalise import SPACELESS, compact, words
 from .notes import Note, ValidSite
 from .partsounds import part_sounds
+from .publiccontacts import is_public
 from .shortnames import initial_ties, short_form_ties
 from .textmatch import Confirmed, Matcher, Needles
 
@@ -168,6 +169,8 @@ class Mention:
     text: str
     note: Note
     line: int
+    written: bool = False
+    """A detail written in a withheld text, not a field (ivsite.bodycontacts)."""
 
 
 @dataclass
@@ -232,16 +235,21 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
                     out.anywhere += [Mention(f"referral contact {key}", piece, note,
                                              note.fm.pos("referrals", str(i)).line)
                                      for piece in contact_pieces(key, value)]
+    public = site.public_contacts  # but those site.toml lists as public (R10-40)
     for note in site.notes:  # a detail written in a withheld body or passage (R9-22)
         texts = [(0, note.fm.body)] if note.visibility not in sees else [
             (w.line, w.text) for w in note.cut.withheld if not set(w.kinds).issubset(sees)]
-        out.anywhere += [Mention(f"contact field {key}", piece, note, note.body_line + at + n)
+        out.anywhere += [Mention(f"contact field {key}", piece, note, note.body_line + at + n,
+                                 written=True)
                          for at, text in texts for key, value, n in body_contacts(text)
+                         if not is_public(key, value, public)
                          for piece in contact_pieces(key, value)]
         # ... and in its front matter's text, or a private field's (R10-28)
-        out.anywhere += [Mention(f"contact field {key}", piece, note, note.fm.pos(*at).line)
+        out.anywhere += [Mention(f"contact field {key}", piece, note, note.fm.pos(*at).line,
+                                 written=True)
                          for at, key, value in front_contacts(
                              note.fm.data, withheld=note.visibility not in sees)
+                         if not is_public(key, value, public)
                          for piece in contact_pieces(key, value)]
     return out
 

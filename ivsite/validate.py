@@ -49,6 +49,7 @@ from .notelike import is_note_like
 from .notes import Note, ValidSite
 from .parse import ParsedNote
 from .pathprivacy import path_privacy
+from .publicrecorded import public_contacts
 from .questionsfile import question_roles, read_questions
 from .recordings import recording_files
 from .references import reference_problems
@@ -95,6 +96,7 @@ def validate(
             site.notes.append(note)
     site.notes = consent.settle(site.notes, diags, keyed)
     site.rejected = rejected_names(parsed, {n.source for n in site.notes}, loaded.folders)
+    site.public_contacts = public_contacts(config, loaded.config_bytes, site.notes, diags)
     _index(site, diags)
     _withhold_recordings(site, loaded.assets)
     _withhold_note_copies(site, loaded)
