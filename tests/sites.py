@@ -467,6 +467,27 @@ def assert_audit_refuses(site: Path, out: Path, source: str) -> None:
     assert not out.exists(), out
 
 
+def assert_filter_refuses_all(site: Path, out: Path, paths: set[str],
+                              code: str = "name-without-consent") -> None:
+    """The build of ``site`` fails with a ``code`` diagnostic in each of ``paths``
+    (one build for many cases) and writes nothing."""
+    result = build(site, out=out)
+    assert result.status == 1, _said(result)
+    refused = {d.path for d in result.diagnostics if d.code == code}
+    assert refused >= paths, sorted(paths - refused)
+    assert not out.exists(), out
+
+
+def audit_refusals(site: Path, out: Path) -> set[tuple[str, str]]:
+    """The (output path, secret's source) of each audit hit of the build of
+    ``site`` (with the filter switched off: the ``no_filter`` fixture), which must be
+    refused and write nothing."""
+    result = build(site, out=out)
+    assert result.status == 1, _said(result)
+    assert not out.exists(), out
+    return {(h.output, h.secret.source) for h in result.hits}
+
+
 def other_readings_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """The audit's readings of a page as shown on screen and of Pagefind's index
     switched off: they find some leaks on their own, and a test that switches one
