@@ -7,7 +7,8 @@ otherwise read only as compressed noise (red team 3, H8). :func:`unpacked`
 gives such a file's parts as files of their own, which ivsite.readable then
 reads like any file (a part that is itself packed is unpacked in turn):
 
-- a ZIP archive: every member, its name, and for XML members the text of
+- a ZIP archive: every member, its name (in a local code page too:
+  ivsite.zipnames), and for XML members the text of
   Office/ODF markup with its runs joined ("Quen" "tin" in two ``<w:t>`` runs is
   the word "Quentin" on the reader's screen);
 - a PDF: decrypted first if it opens with the empty password (ivsite.pdfcrypt),
@@ -48,11 +49,13 @@ from pathlib import PurePosixPath
 from . import compound, pdfcrypt, pdffilters, pdffonts, pdfobjects, pdfplaced
 from .charsets import xml_text
 from .compound import compound_parts
+from .pdfencodings import text_string
 from .photometa import metadata_parts
 from .sheetcells import binary_rows, sheet_rows
 from .streams import is_tar, tar_parts
 from .wordshown import shown_parts
 from .ziplocal import disagreement
+from .zipnames import name_readings
 
 MAX_UNPACKED = 64 * 1024 * 1024
 """Bytes decompressed, at most, for one file audited (all its parts, at any depth)."""
@@ -143,6 +146,8 @@ def _zip(data: bytes, budget: Budget) -> list[Part]:
         return []
     parts: list[Part] = [(PurePosixPath("names.txt"),
                           "\n".join(m.filename for m in members).encode())]
+    if legacy := name_readings(archive):  # names in a local code page (ivsite.zipnames)
+        parts.append((PurePosixPath("names.txt"), legacy.encode()))
     for m in members:
         if m.is_dir() or m.flag_bits & 0x1:  # a folder; an encrypted member: unreadable
             continue
@@ -222,10 +227,13 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
     parts: list[Part] = [(PurePosixPath("stream.bin"), s) for s in streams[1:]]
     contents = [s for s in streams if _content(s)]
     read_as_text = {id(s) for s in (*syntax, *contents)}  # (by identity: a set, not a scan)
+    syntax_ids = {id(s) for s in syntax}
     for s in streams:
         if id(s) in read_as_text:
-            glued, spaced = _pdf_strings(s)
-            parts += [(PurePosixPath("text.txt"), glued), (PurePosixPath("text.txt"), spaced)]
+            # The document's own strings are text strings as well (the author, a
+            # bookmark's title): read in PDFDocEncoding too (red team 10, R10-36).
+            parts += [(PurePosixPath("text.txt"), t)
+                      for t in _pdf_strings(s, id(s) in syntax_ids)]
     # The same strings through the fonts that show them (glyph ids, red team 9, R9-26).
     found = pdffonts.objects(streams[0], object_streams)
     # And as placed on the page (red team 10, R10-26), a page drawn by several
@@ -281,17 +289,25 @@ def _ascii_decoded(stream: bytes) -> bytes:
     return stream
 
 
-def _pdf_strings(stream: bytes) -> tuple[bytes, bytes]:
+def _pdf_strings(stream: bytes, text_strings: bool = False) -> list[bytes]:
     """The strings of a content stream in order, once joined as a TJ array shows
     them (a kerning of more than a fifth of a character makes a space) and once
-    each on its own."""
+    each on its own; as windows-1252 and, for ``text_strings`` (the document's
+    own syntax), in PDFDocEncoding as well where that reads otherwise."""
     glued = _KERN.sub(lambda m: b")( )(" if abs(float(m.group(1))) > 200 else b")(", stream)
-    return b"".join(map(_pdf_string, pdffonts.STRING.finditer(glued))), \
-        b" ".join(map(_pdf_string, pdffonts.STRING.finditer(stream)))
+    joined = [pdffonts.raw_string(m) for m in pdffonts.STRING.finditer(glued)]
+    apart = [pdffonts.raw_string(m) for m in pdffonts.STRING.finditer(stream)]
+    out = [b"".join(_as_text(None, r).encode() for r in joined),
+           b" ".join(_as_text(None, r).encode() for r in apart)]
+    if text_strings and any(_PDF_DOC_ONLY.search(r) for r in apart):
+        out += [b"".join(text_string(r).encode() for r in joined),
+                b" ".join(text_string(r).encode() for r in apart)]
+    return out
 
 
-def _pdf_string(m: re.Match[bytes]) -> bytes:
-    return _as_text(None, pdffonts.raw_string(m)).encode()
+_PDF_DOC_ONLY = re.compile(rb"[\x18-\x1f\x80-\xa0\xad]")
+"""Bytes PDFDocEncoding reads otherwise than windows-1252: a string with none
+reads the same both ways, and is not read twice."""
 
 
 def _as_text(font: bytes | None, raw: bytes) -> str:

@@ -11,7 +11,10 @@ the strings each font shows are mapped to letters the way a viewer maps them:
 - a composite (``Type0``) font with no such map, through its predefined CMap
   where that is an encoding (UCS-2/UTF-16, Shift-JIS, GBK, Big5, EUC-KR/JP);
 - a simple font, through its ``/Differences`` glyph names (``/J``, ``/uni004A``,
-  ``/eacute``) over windows-1252 (ivsite.packed reads it as windows-1252 too).
+  ``/eacute``) over the encoding it names (WinAnsi, MacRoman, Standard,
+  MacExpert: ivsite.pdfencodings), or, naming none, over Adobe's standard one
+  (a Type 1 font) and windows-1252 both (ivsite.packed reads every string as
+  windows-1252 too).
 
 A composite font whose codes are glyph ids with no map back to letters (an
 ``Identity`` or unknown CMap and no ``ToUnicode``) is text the audit cannot
@@ -24,6 +27,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from .pdfencodings import SIMPLE, STANDARD, WIN_ANSI, Table
 
 if TYPE_CHECKING:
     from .packed import Budget
@@ -86,14 +91,24 @@ class _Font:
     cmap: dict[bytes, str] = field(default_factory=dict)
     codec: str | None = None  # a composite font's predefined CMap, as a Python codec
     differences: dict[int, str] = field(default_factory=dict)
+    base: Table = WIN_ANSI  # a simple font's encoding (ivsite.pdfencodings)
+    implied: bool = False  # its encoding not named: the font program's own
 
-    def text(self, raw: bytes) -> str:
+    def text(self, raw: bytes, base: Table | None = None) -> str:
         if self.cmap:
             return _mapped(raw, self.cmap, 2 if self.composite else 1)
         if self.codec:
             return raw.decode(self.codec, "ignore")
-        return "".join(self.differences.get(b) or bytes([b]).decode("cp1252", "ignore")
-                       for b in raw)
+        table = base or self.base
+        return "".join(self.differences.get(b) or table[b] for b in raw)
+
+    def other(self, raw: bytes) -> str | None:
+        """A second reading, where the font names no encoding and its program's
+        own is taken to be Adobe's standard one: the same codes over
+        windows-1252, as most writers mean them (None where there is none)."""
+        if not self.implied or self.base is WIN_ANSI or self.cmap or self.codec:
+            return None
+        return self.text(raw, WIN_ANSI)
 
 
 def font_texts(found: dict[int, bytes], streams: dict[int, bytes], contents: list[bytes],
@@ -118,6 +133,7 @@ def font_texts(found: dict[int, bytes], streams: dict[int, bytes], contents: lis
                     names.setdefault(name, []).append(fonts[int(ref)])
     every = list(fonts.values())
     glued: list[str] = []
+    other: list[str] = []  # glued, in a font's second reading where it has one
     spaced: list[str] = []
     for stream in contents:
         current = every
@@ -126,16 +142,20 @@ def font_texts(found: dict[int, bytes], streams: dict[int, bytes], contents: lis
                 current = names.get(m.group("font"), every)
             elif m.group("kern") is not None:
                 glued.append(" " if abs(float(m.group("kern"))) > 200 else "")
+                other.append(glued[-1])
             else:
                 raw = raw_string(_STRING_ONLY.match(m.group(0)))  # type: ignore[arg-type]
                 readings = [f.text(raw) for f in current]
+                seconds = [t for f in current if (t := f.other(raw)) is not None]
                 glued.append(readings[0])
-                spaced.extend(readings)
+                other.append(current[0].other(raw) or readings[0])
+                spaced.extend(readings + seconds)
     from .pdfplaced import readings as placed_readings  # (it imports this module)
 
     placed = [t for page in pages or [] for t in placed_readings(
         page, lambda font, raw: names.get(font or b"", every)[0].text(raw), forms)]
-    return [t.encode("utf-8", "replace") for t in ("".join(glued), " ".join(spaced), *placed)]
+    return [t.encode("utf-8", "replace") for t in dict.fromkeys(
+        ("".join(glued), "".join(other), " ".join(spaced), *placed))]
 
 
 _SHOWN = re.compile(rb"/(?P<font>[^\s/<>\[\]()%]+)\s+[-+\d.]+\s+Tf\b"
@@ -166,7 +186,20 @@ def _font(body: bytes, found: dict[int, bytes], streams: dict[int, bytes],
             found.get(int(encoding.group(2)), b"")
         if (d := _DIFFERENCES.search(where)) is not None:
             font.differences = _differences(d.group(1))
+        base = _BASE.search(where)
+        named = name or (base.group(1) if base else b"")
+        font.base = SIMPLE.get(named, WIN_ANSI)
+        # No encoding named: a Type 1 font's own, Adobe's standard one (PDF
+        # 32000-1, 9.6.6.2) for all but the symbol fonts; a TrueType font's, as
+        # viewers read it, windows-1252.
+        font.implied = named not in SIMPLE
+        if font.implied and kind in (b"Type1", b"MMType1") and not _SYMBOLIC.search(body):
+            font.base = STANDARD
     return font
+
+
+_BASE = re.compile(rb"/BaseEncoding\s*/(\w+)")
+_SYMBOLIC = re.compile(rb"/BaseFont\s*/(?:[A-Z]{6}\+)?(?:Symbol|ZapfDingbats)\b")
 
 
 def _predefined(name: str) -> str | None:
