@@ -187,7 +187,7 @@ def _font(body: bytes, found: dict[int, bytes], streams: dict[int, bytes],
         if (d := _DIFFERENCES.search(where)) is not None:
             font.differences = _differences(d.group(1))
         base = _BASE.search(where)
-        named = name or (base.group(1) if base else b"")
+        named = base.group(1) if base else name  # (an encoding dictionary's base)
         font.base = SIMPLE.get(named, WIN_ANSI)
         # No encoding named: a Type 1 font's own, Adobe's standard one (PDF
         # 32000-1, 9.6.6.2) for all but the symbol fonts; a TrueType font's, as
