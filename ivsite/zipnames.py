@@ -15,6 +15,8 @@ UTF-8 (ivsite.charsets.LEGACY), in every reading a reader could give them: UTF-8
 each Windows OEM code page and each legacy encoding, not one guessed (a name can
 be made to read as UTF-8 and mean something else in cp866). Only non-ASCII
 bytes are read again: an Office document's ASCII member names cost nothing.
+A tar archive's names, bytes in the writer's locale (GNU and ustar formats), are
+read so as well where they are not UTF-8 (ivsite.streams).
 """
 
 from __future__ import annotations
@@ -46,5 +48,11 @@ def raw_names(archive: zipfile.ZipFile) -> bytes:
 def name_readings(archive: zipfile.ZipFile) -> str:
     """The names and comments :func:`raw_names` gives, read in each of
     :data:`_READINGS` ("" where all are ASCII, as zipfile already reads them)."""
-    raw = raw_names(archive)
+    return read_every_way(raw_names(archive))
+
+
+def read_every_way(raw: bytes) -> str:
+    """Names as bytes of no known encoding (a ZIP's without the flag, a tar
+    archive's: tarfile keeps bytes that are not UTF-8 as surrogates) read in each
+    of :data:`_READINGS`, one reading after another ("" for none)."""
     return "\n\n".join(dict.fromkeys(readings(raw, list(_READINGS)))) if raw else ""

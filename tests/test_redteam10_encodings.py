@@ -14,7 +14,9 @@ The filter never reads an attachment's bytes, so the audit is the only line.
 
 from __future__ import annotations
 
+import io
 import struct
+import tarfile
 import zlib
 from pathlib import Path, PurePosixPath
 
@@ -23,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sites import OutputCorpus, red_team_site, red_team_talk
 
-from ivsite import packed, pdffonts, readable
+from ivsite import packed, pdffonts, readable, streams
 from ivsite.pipeline import build
 
 DOCS = Path(__file__).parent.parent / "docs/redteam/2026-12-01-tenth"
@@ -48,6 +50,16 @@ def zip_of(names: list[bytes], flags: int = 0, comment: bytes = b"",
     end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(names), len(names), len(central),
                       len(local), len(comment)) + comment
     return local + central + end
+
+
+def tar_of(name: str, codec: str) -> bytes:
+    """A GNU tar archive of one member whose name is in ``codec``."""
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w:", format=tarfile.GNU_FORMAT, encoding=codec) as t:
+        info = tarfile.TarInfo(name)
+        info.size = 3
+        t.addfile(info, io.BytesIO(b"abc"))
+    return out.getvalue()
 
 
 def pdf_of(text: bytes, font: bytes = b"/Encoding /WinAnsiEncoding", info: bytes = b"",
@@ -88,6 +100,7 @@ def _off(monkeypatch: pytest.MonkeyPatch) -> None:
     """The new readings switched off: ZIP names as cp437, fonts and text strings
     as windows-1252 (as before red team 10)."""
     monkeypatch.setattr(packed, "name_readings", lambda archive: "")
+    monkeypatch.setattr(streams, "read_every_way", lambda raw: raw.decode("cp437"))
     monkeypatch.setattr(pdffonts, "SIMPLE", {})
     monkeypatch.setattr(pdffonts, "STANDARD", pdffonts.WIN_ANSI)
     monkeypatch.setattr(packed, "text_string", lambda raw: packed._as_text(None, raw))
@@ -102,6 +115,7 @@ HOSTILE = {
                     "Сергей Иванов"),
     "member-comment.zip": (zip_of([b"notes.txt"], member_comment="山田太郎".encode("cp932")),
                            "山田太郎"),
+    "ru.tar": (tar_of("Сергей Иванов.txt", "cp866"), "Сергей Иванов"),
     "standard.pdf": (pdf_of(b"\350ukasz Nowak", font=b""), "Łukasz Nowak"),
     "base.pdf": (pdf_of("Zoë Müller".encode("mac_roman"), font=b"/Encoding << /Type /Encoding "
                         b"/BaseEncoding /MacRomanEncoding /Differences [65 /A] >>"),
@@ -134,10 +148,12 @@ PDF_DOC = {"Ł": 0x95, "Œ": 0x96, "Š": 0x97, "Ÿ": 0x98, "Ž": 0x99, "ł": 0x9
                         ("Žaneta Šolc", "cp852"), ("王小明", "gbk"), ("김민준", "cp949"),
                         ("陳大文", "big5"), ("Zoë Müller", "cp850"), ("Ayşe Yılmaz", "cp857"),
                         ("Сергей Иванов", "koi8_r"), ("Zoë Müller", "utf-8")]),
-       st.sampled_from(["{} notes.txt", "notes/{}.docx", "{}"]))
-def test_any_code_page_of_a_name(pair: tuple[str, str], form: str) -> None:
+       st.sampled_from(["{} notes.txt", "notes/{}.docx", "{}"]), st.booleans())
+def test_any_code_page_of_a_name(pair: tuple[str, str], form: str, tar: bool) -> None:
     person, codec = pair
-    assert _reads("a.zip", zip_of([form.format(person).encode(codec)]), person)
+    name = form.format(person)
+    assert _reads("a.tar", tar_of(name, codec), person) if tar else \
+        _reads("a.zip", zip_of([name.encode(codec)]), person)
 
 
 @settings(max_examples=25, deadline=None)
@@ -195,6 +211,7 @@ NEAR_MISSES = {
                           "Präsentation Übersicht.pptx".encode("cp850"),
                           "заметки о встрече.txt".encode("cp866")],
                          comment="Архив заметок".encode("cp1251")),
+    "notes.tar": tar_of("заметки о встрече.txt", "cp1251"),  # was refused, unread
     "office.zip": zip_of([b"word/document.xml", b"[Content_Types].xml"]),
     "flagged.zip": zip_of(["Résumé café.txt".encode()], flags=0x800),
     "resume.pdf": pdf_of("Résumé notes: café, naïve".encode("mac_roman"),
