@@ -46,10 +46,9 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from . import compound, pdfcrypt, pdffilters, pdffonts, pdfobjects, pdfplaced
+from . import compound, pdfcrypt, pdffilters, pdffonts, pdfobjects, pdfplaced, pdfstrings
 from .charsets import xml_text
 from .compound import compound_parts
-from .pdfencodings import text_string
 from .photometa import metadata_parts
 from .sheetcells import binary_rows, sheet_rows
 from .streams import is_tar, tar_parts
@@ -176,7 +175,6 @@ def _zip(data: bytes, budget: Budget) -> list[Part]:
 
 # PDF.
 _STREAM = re.compile(rb"stream\r?\n(.*?)\r?\n?endstream", re.S)
-_KERN = re.compile(rb"\)\s*(-?\d+(?:\.\d*)?)\s*\(")
 _NUMBER = re.compile(rb"(\d+)\s+\d+\s+$")
 
 
@@ -232,8 +230,10 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
         if id(s) in read_as_text:
             # The document's own strings are text strings as well (the author, a
             # bookmark's title): read in PDFDocEncoding too (red team 10, R10-36).
-            parts += [(PurePosixPath("text.txt"), t)
-                      for t in _pdf_strings(s, id(s) in syntax_ids)]
+            # So is a page's marked content's replacement text (``/ActualText``),
+            # which a viewer copies and reads aloud instead of the glyphs.
+            parts += [(PurePosixPath("text.txt"), t) for t in pdfstrings.strings(
+                s, id(s) in syntax_ids or pdfstrings.marked_text(s))]
     # The same strings through the fonts that show them (glyph ids, red team 9, R9-26).
     found = pdffonts.objects(streams[0], object_streams)
     # And as placed on the page (red team 10, R10-26), a page drawn by several
@@ -243,7 +243,7 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
     parts += [(PurePosixPath("text.txt"), t)
               for t in pdffonts.font_texts(found, numbered, contents, budget, pages, forms)]
     parts += [(PurePosixPath("text.txt"), t.encode())
-              for page in pages for t in pdfplaced.readings(page, _as_text, forms)]
+              for page in pages for t in pdfplaced.readings(page, pdfstrings.as_text, forms)]
     return list(dict.fromkeys(parts))  # a reading through a plain font: the same text
 
 
@@ -287,39 +287,6 @@ def _ascii_decoded(stream: bytes) -> bytes:
             digits = re.sub(rb"[\s>]", b"", stream)
             return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode())
     return stream
-
-
-def _pdf_strings(stream: bytes, text_strings: bool = False) -> list[bytes]:
-    """The strings of a content stream in order, once joined as a TJ array shows
-    them (a kerning of more than a fifth of a character makes a space) and once
-    each on its own; as windows-1252 and, for ``text_strings`` (the document's
-    own syntax), in PDFDocEncoding as well where that reads otherwise."""
-    glued = _KERN.sub(lambda m: b")( )(" if abs(float(m.group(1))) > 200 else b")(", stream)
-    joined = [pdffonts.raw_string(m) for m in pdffonts.STRING.finditer(glued)]
-    apart = [pdffonts.raw_string(m) for m in pdffonts.STRING.finditer(stream)]
-    out = [b"".join(_as_text(None, r).encode() for r in joined),
-           b" ".join(_as_text(None, r).encode() for r in apart)]
-    if text_strings and any(_PDF_DOC_ONLY.search(r) for r in apart):
-        out += [b"".join(text_string(r).encode() for r in joined),
-                b" ".join(text_string(r).encode() for r in apart)]
-    return out
-
-
-_PDF_DOC_ONLY = re.compile(rb"[\x18-\x1f\x80-\xa0\xad]")
-"""Bytes PDFDocEncoding reads otherwise than windows-1252: a string with none
-reads the same both ways, and is not read twice."""
-
-
-def _as_text(font: bytes | None, raw: bytes) -> str:
-    # As text: UTF-16 or UTF-8 with a byte-order mark, else PDFDocEncoding, which
-    # is windows-1252 for letters (so the part is UTF-8, read once).
-    if raw.startswith(b"\xfe\xff"):
-        return raw[2:].decode("utf-16-be", "ignore")
-    if raw.startswith(b"\xff\xfe"):  # not in the standard, but read by viewers
-        return raw[2:].decode("utf-16-le", "ignore")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", "replace")
-    return raw.decode("cp1252", "replace")
 
 
 # PNG.

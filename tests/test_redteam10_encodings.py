@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sites import OutputCorpus, red_team_site, red_team_talk
 
-from ivsite import packed, pdffonts, readable, streams
+from ivsite import packed, pdffonts, pdfstrings, readable, streams
 from ivsite.pipeline import build
 
 DOCS = Path(__file__).parent.parent / "docs/redteam/2026-12-01-tenth"
@@ -63,11 +63,14 @@ def tar_of(name: str, codec: str) -> bytes:
 
 
 def pdf_of(text: bytes, font: bytes = b"/Encoding /WinAnsiEncoding", info: bytes = b"",
-           extra: bytes = b"") -> bytes:
+           extra: bytes = b"", marked: bytes = b"") -> bytes:
     """A one-page PDF showing ``text`` (a string's bytes) in a Type 1 font with
-    ``font`` in its dictionary; ``info``: the document information's entries."""
+    ``font`` in its dictionary; ``info``: the document information's entries;
+    ``marked``: the text marked content's ``/ActualText`` (a string) gives it."""
     lit = b"".join(b"\\%03o" % c if c > 127 or c in b"()\\" else bytes([c]) for c in text)
     content = b"BT /F1 24 Tf 72 700 Td (" + lit + b") Tj ET\n"
+    if marked:
+        content = b"/Span << /ActualText " + marked + b" >> BDC\n" + content + b"EMC\n"
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
@@ -103,7 +106,7 @@ def _off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(streams, "read_every_way", lambda raw: raw.decode("cp437"))
     monkeypatch.setattr(pdffonts, "SIMPLE", {})
     monkeypatch.setattr(pdffonts, "STANDARD", pdffonts.WIN_ANSI)
-    monkeypatch.setattr(packed, "text_string", lambda raw: packed._as_text(None, raw))
+    monkeypatch.setattr(pdfstrings, "text_string", lambda raw: pdfstrings.as_text(None, raw))
     readable._read.cache_clear()
 
 
@@ -122,6 +125,7 @@ HOSTILE = {
                  "Zoë Müller"),
     "expert.pdf": (pdf_of(b"zo\221 m\237ller", font=b"/Encoding /MacExpertEncoding"),
                    "zoë müller"),
+    "actual.pdf": (pdf_of(b"Notes", marked=_octal(b"\x99aneta \x97olc")), "Žaneta Šolc"),
     "subject.pdf": (pdf_of(b"Notes", info=b"/Subject " + _octal(b"\x95ukasz \x97imon")),
                     "Łukasz Šimon"),
 }
