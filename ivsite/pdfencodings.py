@@ -13,9 +13,14 @@ alone, "Zo\\211 M\\237ller" and "\\231aneta \\227olc" name no one, while every
 viewer shows "Zoë Müller" and "Žaneta Šolc" (red team 10, R10-36).
 
 Each encoding is a table of 256 strings ("" for a code it leaves undefined).
+A font's ``/Differences`` name glyphs, read as the letters the names stand for
+(:func:`glyph`).
 """
 
 from __future__ import annotations
+
+import re
+import unicodedata
 
 Table = tuple[str, ...]
 
@@ -83,3 +88,59 @@ def text_string(raw: bytes) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", "replace")
     return decoded(raw, PDF_DOC)
+
+
+_ACCENTS = {"acute": "ACUTE", "grave": "GRAVE", "circumflex": "CIRCUMFLEX",
+            "dieresis": "DIAERESIS", "tilde": "TILDE", "ring": "RING ABOVE",
+            "cedilla": "CEDILLA", "caron": "CARON", "macron": "MACRON", "breve": "BREVE",
+            "ogonek": "OGONEK", "dotaccent": "DOT ABOVE", "hungarumlaut": "DOUBLE ACUTE",
+            "slash": "STROKE"}
+_NAMED = {"space": " ", "hyphen": "-", "period": ".", "comma": ",", "quoteright": "'",
+          "germandbls": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "dotlessi": "ı",
+          "at": "@"}
+
+
+def glyph(name: str) -> str:
+    """The letters a glyph name stands for (Adobe's conventions): ``J``, ``uni004A``,
+    ``u1F600``, ``eacute``, ``space``; "" for a name that says none. As the Adobe
+    Glyph List specification reads a name, a variant's suffix is dropped
+    (``a.sc``, ``J.alt``) and a ligature is its parts (``f_f_i``); and a small
+    capital (``Asmall``, ``Eacutesmall``: MacExpertEncoding's) is its letter."""
+    name = name.split(".", 1)[0]
+    if "_" in name:
+        return "".join(map(glyph, name.split("_")))
+    if len(name) > 5 and name.endswith("small"):
+        return glyph(name[:-5]).lower()
+    return _glyph(name)
+
+
+def _glyph(name: str) -> str:
+    if len(name) <= 1:
+        return name
+    if m := re.fullmatch(r"uni((?:[0-9A-F]{4})+)", name):
+        return "".join(chr(int(m.group(1)[i:i + 4], 16)) for i in range(0, len(m.group(1)), 4))
+    if m := re.fullmatch(r"u([0-9A-F]{4,6})", name):
+        return chr(int(m.group(1), 16)) if int(m.group(1), 16) <= 0x10FFFF else ""
+    if name in _NAMED:
+        return _NAMED[name]
+    if name[0].isalpha() and name[1:] in _ACCENTS:
+        case = "CAPITAL" if name[0].isupper() else "SMALL"
+        try:
+            return unicodedata.lookup(f"LATIN {case} LETTER {name[0].upper()} WITH "
+                                      f"{_ACCENTS[name[1:]]}")
+        except KeyError:
+            return ""
+    return ""
+
+
+def differences(array: bytes) -> dict[int, str]:
+    """A ``/Differences`` array's codes and the letters their glyphs stand for."""
+    out: dict[int, str] = {}
+    code = 0
+    for token in re.findall(rb"\d+|/[^\s/\[\]]+", array):
+        if token[:1] == b"/":
+            out[code & 0xFF] = glyph(token[1:].decode("latin-1"))
+            code += 1
+        else:
+            code = int(token)
+    return out

@@ -24,11 +24,11 @@ read: the file is refused (``Budget.refuse``), never published unread.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .pdfencodings import SIMPLE, STANDARD, WIN_ANSI, Table
+from .pdfencodings import SIMPLE, STANDARD, WIN_ANSI, Table, differences
+from .pdfencodings import glyph as glyph  # (read here by the tests of red team 9)
 
 if TYPE_CHECKING:
     from .packed import Budget
@@ -154,8 +154,16 @@ def font_texts(found: dict[int, bytes], streams: dict[int, bytes], contents: lis
 
     placed = [t for page in pages or [] for t in placed_readings(
         page, lambda font, raw: names.get(font or b"", every)[0].text(raw), forms)]
+    if any(f.other(b"") is not None for f in every):  # and in a font's second reading
+        placed += [t for page in pages or [] for t in placed_readings(
+            page, lambda font, raw: _second(names.get(font or b"", every)[0], raw), forms)]
     return [t.encode("utf-8", "replace") for t in dict.fromkeys(
         ("".join(glued), "".join(other), " ".join(spaced), *placed))]
+
+
+def _second(font: _Font, raw: bytes) -> str:
+    other = font.other(raw)
+    return font.text(raw) if other is None else other
 
 
 _SHOWN = re.compile(rb"/(?P<font>[^\s/<>\[\]()%]+)\s+[-+\d.]+\s+Tf\b"
@@ -185,7 +193,7 @@ def _font(body: bytes, found: dict[int, bytes], streams: dict[int, bytes],
         where = body if encoding is None or encoding.group(2) is None else \
             found.get(int(encoding.group(2)), b"")
         if (d := _DIFFERENCES.search(where)) is not None:
-            font.differences = _differences(d.group(1))
+            font.differences = differences(d.group(1))
         base = _BASE.search(where)
         named = base.group(1) if base else name  # (an encoding dictionary's base)
         font.base = SIMPLE.get(named, WIN_ANSI)
@@ -274,46 +282,3 @@ def _mapped(raw: bytes, table: dict[bytes, str], width: int) -> str:
         else:
             at += width
     return "".join(out)
-
-
-_ACCENTS = {"acute": "ACUTE", "grave": "GRAVE", "circumflex": "CIRCUMFLEX",
-            "dieresis": "DIAERESIS", "tilde": "TILDE", "ring": "RING ABOVE",
-            "cedilla": "CEDILLA", "caron": "CARON", "macron": "MACRON", "breve": "BREVE",
-            "ogonek": "OGONEK", "dotaccent": "DOT ABOVE", "hungarumlaut": "DOUBLE ACUTE",
-            "slash": "STROKE"}
-_NAMED = {"space": " ", "hyphen": "-", "period": ".", "comma": ",", "quoteright": "'",
-          "germandbls": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "dotlessi": "ı",
-          "at": "@"}
-
-
-def glyph(name: str) -> str:
-    """The letters a glyph name stands for (Adobe's conventions): ``J``, ``uni004A``,
-    ``u1F600``, ``eacute``, ``space``; "" for a name that says none."""
-    if len(name) == 1:
-        return name
-    if m := re.fullmatch(r"uni((?:[0-9A-F]{4})+)", name):
-        return "".join(chr(int(m.group(1)[i:i + 4], 16)) for i in range(0, len(m.group(1)), 4))
-    if m := re.fullmatch(r"u([0-9A-F]{4,6})", name):
-        return chr(int(m.group(1), 16)) if int(m.group(1), 16) <= 0x10FFFF else ""
-    if name in _NAMED:
-        return _NAMED[name]
-    if name[0].isalpha() and name[1:] in _ACCENTS:
-        case = "CAPITAL" if name[0].isupper() else "SMALL"
-        try:
-            return unicodedata.lookup(f"LATIN {case} LETTER {name[0].upper()} WITH "
-                                      f"{_ACCENTS[name[1:]]}")
-        except KeyError:
-            return ""
-    return ""
-
-
-def _differences(array: bytes) -> dict[int, str]:
-    out: dict[int, str] = {}
-    code = 0
-    for token in re.findall(rb"\d+|/[^\s/\[\]]+", array):
-        if token[:1] == b"/":
-            out[code & 0xFF] = glyph(token[1:].decode("latin-1"))
-            code += 1
-        else:
-            code = int(token)
-    return out

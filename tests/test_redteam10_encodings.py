@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sites import OutputCorpus, red_team_site, red_team_talk
 
-from ivsite import packed, pdffonts, pdfstrings, readable, streams
+from ivsite import packed, pdfencodings, pdffonts, pdfstrings, readable, streams
 from ivsite.pipeline import build
 
 DOCS = Path(__file__).parent.parent / "docs/redteam/2026-12-01-tenth"
@@ -232,3 +232,15 @@ def test_ordinary_files_are_published(tmp_path: Path) -> None:
         [h.text() for h in result.hits]
     assert {p.rsplit("/", 1)[-1] for p in OutputCorpus(tmp_path / "out").files} >= \
         set(NEAR_MISSES)
+
+
+def test_glyph_names_of_variants_and_small_capitals(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ``/Differences`` glyph name with a variant's suffix (``o.sc``), a
+    ligature's parts or a small capital's (``Asmall``) names its letters, as the
+    Adobe Glyph List specification reads it."""
+    data = pdf_of(bytes(range(128, 139)), font=b"/Encoding << /BaseEncoding /WinAnsiEncoding "
+                  b"/Differences [128 /Z.alt /o.sc /edieresis.sc /space /M.swash "
+                  b"/Udieresissmall /l_l /e.sc /r.sc /space /space] >>")
+    assert _reads("a.pdf", data, "Zoë Müller")
+    monkeypatch.setattr(pdfencodings, "glyph", pdfencodings._glyph)
+    assert not _reads("a.pdf", data, "Zoë Müller")
