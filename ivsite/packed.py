@@ -17,11 +17,13 @@ reads like any file (a part that is itself packed is unpacked in turn):
   page content (``Tj``, ``TJ``, ``'``, ``"``) and of its own syntax and its
   object streams' (the author, the title), joined as a viewer shows them, in
   the order written and as placed on the page (ivsite.pdfplaced), as bytes and
-  through the fonts that show them;
+  through the fonts that show them, text strings in PDFDocEncoding too
+  (ivsite.pdfstrings, ivsite.pdfencodings);
 - any file that ends in a ZIP's end record (a ZIP appended to a picture or a PDF)
   is read as a ZIP as well;
 - a PNG: its compressed text chunks (``zTXt``, ``iTXt``);
-- a tar archive: every member's name and every file in it (ivsite.streams, which
+- a tar archive: every member's name (in a local code page too) and every file
+  in it (ivsite.streams, which
   also decompresses gzip, bzip2, xz and lzma streams for ivsite.readable).
 
 What is read is bounded (:data:`MAX_UNPACKED` bytes decompressed per file
