@@ -23,8 +23,8 @@ reads like any file (a part that is itself packed is unpacked in turn):
   is read as a ZIP as well;
 - a PNG: its compressed text chunks (``zTXt``, ``iTXt``);
 - a tar archive: every member's name (in a local code page too) and every file
-  in it (ivsite.streams, which
-  also decompresses gzip, bzip2, xz and lzma streams for ivsite.readable).
+  in it (ivsite.streams, which also decompresses gzip, bzip2, xz and lzma
+  streams for ivsite.readable).
 
 What is read is bounded (:data:`MAX_UNPACKED` bytes decompressed per file
 audited, all parts together): a crafted archive must not exhaust memory. A file
