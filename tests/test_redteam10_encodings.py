@@ -101,7 +101,8 @@ def _reads(name: str, data: bytes, person: str) -> bool:
 
 def _off(monkeypatch: pytest.MonkeyPatch) -> None:
     """The new readings switched off: ZIP names as cp437, fonts and text strings
-    as windows-1252 (as before red team 10)."""
+    as windows-1252 (as before), a tar archive's names as cp437 (before, such an
+    archive was refused as unreadable)."""
     monkeypatch.setattr(packed, "name_readings", lambda archive: "")
     monkeypatch.setattr(streams, "read_every_way", lambda raw: raw.decode("cp437"))
     monkeypatch.setattr(pdffonts, "SIMPLE", {})
