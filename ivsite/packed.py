@@ -7,7 +7,8 @@ otherwise read only as compressed noise (red team 3, H8). :func:`unpacked`
 gives such a file's parts as files of their own, which ivsite.readable then
 reads like any file (a part that is itself packed is unpacked in turn):
 
-- a ZIP archive: every member, its name, and for XML members the text of
+- a ZIP archive: every member, its name (in a local code page too:
+  ivsite.zipnames), and for XML members the text of
   Office/ODF markup with its runs joined ("Quen" "tin" in two ``<w:t>`` runs is
   the word "Quentin" on the reader's screen);
 - a PDF: decrypted first if it opens with the empty password (ivsite.pdfcrypt),
@@ -16,12 +17,14 @@ reads like any file (a part that is itself packed is unpacked in turn):
   page content (``Tj``, ``TJ``, ``'``, ``"``) and of its own syntax and its
   object streams' (the author, the title), joined as a viewer shows them, in
   the order written and as placed on the page (ivsite.pdfplaced), as bytes and
-  through the fonts that show them;
+  through the fonts that show them, text strings in PDFDocEncoding too
+  (ivsite.pdfstrings, ivsite.pdfencodings);
 - any file that ends in a ZIP's end record (a ZIP appended to a picture or a PDF)
   is read as a ZIP as well;
 - a PNG: its compressed text chunks (``zTXt``, ``iTXt``);
-- a tar archive: every member's name and every file in it (ivsite.streams, which
-  also decompresses gzip, bzip2, xz and lzma streams for ivsite.readable).
+- a tar archive: every member's name (in a local code page too) and every file
+  in it (ivsite.streams, which also decompresses gzip, bzip2, xz and lzma
+  streams for ivsite.readable).
 
 What is read is bounded (:data:`MAX_UNPACKED` bytes decompressed per file
 audited, all parts together): a crafted archive must not exhaust memory. A file
@@ -45,7 +48,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from . import compound, pdfcrypt, pdffilters, pdffonts, pdfobjects, pdfplaced
+from . import compound, pdfcrypt, pdffilters, pdffonts, pdfobjects, pdfplaced, pdfstrings
 from .charsets import xml_text
 from .compound import compound_parts
 from .photometa import metadata_parts
@@ -53,6 +56,7 @@ from .sheetcells import binary_rows, sheet_rows
 from .streams import is_tar, tar_parts
 from .wordshown import shown_parts
 from .ziplocal import disagreement
+from .zipnames import name_readings
 
 MAX_UNPACKED = 64 * 1024 * 1024
 """Bytes decompressed, at most, for one file audited (all its parts, at any depth)."""
@@ -143,6 +147,8 @@ def _zip(data: bytes, budget: Budget) -> list[Part]:
         return []
     parts: list[Part] = [(PurePosixPath("names.txt"),
                           "\n".join(m.filename for m in members).encode())]
+    if legacy := name_readings(archive):  # names in a local code page (ivsite.zipnames)
+        parts.append((PurePosixPath("names.txt"), legacy.encode()))
     for m in members:
         if m.is_dir() or m.flag_bits & 0x1:  # a folder; an encrypted member: unreadable
             continue
@@ -171,7 +177,6 @@ def _zip(data: bytes, budget: Budget) -> list[Part]:
 
 # PDF.
 _STREAM = re.compile(rb"stream\r?\n(.*?)\r?\n?endstream", re.S)
-_KERN = re.compile(rb"\)\s*(-?\d+(?:\.\d*)?)\s*\(")
 _NUMBER = re.compile(rb"(\d+)\s+\d+\s+$")
 
 
@@ -222,10 +227,15 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
     parts: list[Part] = [(PurePosixPath("stream.bin"), s) for s in streams[1:]]
     contents = [s for s in streams if _content(s)]
     read_as_text = {id(s) for s in (*syntax, *contents)}  # (by identity: a set, not a scan)
+    syntax_ids = {id(s) for s in syntax}
     for s in streams:
         if id(s) in read_as_text:
-            glued, spaced = _pdf_strings(s)
-            parts += [(PurePosixPath("text.txt"), glued), (PurePosixPath("text.txt"), spaced)]
+            # The document's own strings are text strings as well (the author, a
+            # bookmark's title): read in PDFDocEncoding too (red team 10, R10-36).
+            # So is a page's marked content's replacement text (``/ActualText``),
+            # which a viewer copies and reads aloud instead of the glyphs.
+            parts += [(PurePosixPath("text.txt"), t) for t in pdfstrings.strings(
+                s, id(s) in syntax_ids or pdfstrings.marked_text(s))]
     # The same strings through the fonts that show them (glyph ids, red team 9, R9-26).
     found = pdffonts.objects(streams[0], object_streams)
     # And as placed on the page (red team 10, R10-26), a page drawn by several
@@ -235,7 +245,7 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
     parts += [(PurePosixPath("text.txt"), t)
               for t in pdffonts.font_texts(found, numbered, contents, budget, pages, forms)]
     parts += [(PurePosixPath("text.txt"), t.encode())
-              for page in pages for t in pdfplaced.readings(page, _as_text, forms)]
+              for page in pages for t in pdfplaced.readings(page, pdfstrings.as_text, forms)]
     return list(dict.fromkeys(parts))  # a reading through a plain font: the same text
 
 
@@ -279,31 +289,6 @@ def _ascii_decoded(stream: bytes) -> bytes:
             digits = re.sub(rb"[\s>]", b"", stream)
             return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode())
     return stream
-
-
-def _pdf_strings(stream: bytes) -> tuple[bytes, bytes]:
-    """The strings of a content stream in order, once joined as a TJ array shows
-    them (a kerning of more than a fifth of a character makes a space) and once
-    each on its own."""
-    glued = _KERN.sub(lambda m: b")( )(" if abs(float(m.group(1))) > 200 else b")(", stream)
-    return b"".join(map(_pdf_string, pdffonts.STRING.finditer(glued))), \
-        b" ".join(map(_pdf_string, pdffonts.STRING.finditer(stream)))
-
-
-def _pdf_string(m: re.Match[bytes]) -> bytes:
-    return _as_text(None, pdffonts.raw_string(m)).encode()
-
-
-def _as_text(font: bytes | None, raw: bytes) -> str:
-    # As text: UTF-16 or UTF-8 with a byte-order mark, else PDFDocEncoding, which
-    # is windows-1252 for letters (so the part is UTF-8, read once).
-    if raw.startswith(b"\xfe\xff"):
-        return raw[2:].decode("utf-16-be", "ignore")
-    if raw.startswith(b"\xff\xfe"):  # not in the standard, but read by viewers
-        return raw[2:].decode("utf-16-le", "ignore")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", "replace")
-    return raw.decode("cp1252", "replace")
 
 
 # PNG.

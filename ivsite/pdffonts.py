@@ -11,7 +11,10 @@ the strings each font shows are mapped to letters the way a viewer maps them:
 - a composite (``Type0``) font with no such map, through its predefined CMap
   where that is an encoding (UCS-2/UTF-16, Shift-JIS, GBK, Big5, EUC-KR/JP);
 - a simple font, through its ``/Differences`` glyph names (``/J``, ``/uni004A``,
-  ``/eacute``) over windows-1252 (ivsite.packed reads it as windows-1252 too).
+  ``/eacute``) over the encoding it names (WinAnsi, MacRoman, Standard,
+  MacExpert: ivsite.pdfencodings), or, naming none, over Adobe's standard one
+  (a Type 1 font) and windows-1252 both (ivsite.packed reads every string as
+  windows-1252 too).
 
 A composite font whose codes are glyph ids with no map back to letters (an
 ``Identity`` or unknown CMap and no ``ToUnicode``) is text the audit cannot
@@ -21,9 +24,11 @@ read: the file is refused (``Budget.refuse``), never published unread.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from .pdfencodings import SIMPLE, STANDARD, WIN_ANSI, Table, differences
+from .pdfencodings import glyph as glyph  # (read here by the tests of red team 9)
 
 if TYPE_CHECKING:
     from .packed import Budget
@@ -86,14 +91,24 @@ class _Font:
     cmap: dict[bytes, str] = field(default_factory=dict)
     codec: str | None = None  # a composite font's predefined CMap, as a Python codec
     differences: dict[int, str] = field(default_factory=dict)
+    base: Table = WIN_ANSI  # a simple font's encoding (ivsite.pdfencodings)
+    implied: bool = False  # its encoding not named: the font program's own
 
-    def text(self, raw: bytes) -> str:
+    def text(self, raw: bytes, base: Table | None = None) -> str:
         if self.cmap:
             return _mapped(raw, self.cmap, 2 if self.composite else 1)
         if self.codec:
             return raw.decode(self.codec, "ignore")
-        return "".join(self.differences.get(b) or bytes([b]).decode("cp1252", "ignore")
-                       for b in raw)
+        table = base or self.base
+        return "".join(self.differences.get(b) or table[b] for b in raw)
+
+    def other(self, raw: bytes) -> str | None:
+        """A second reading, where the font names no encoding and its program's
+        own is taken to be Adobe's standard one: the same codes over
+        windows-1252, as most writers mean them (None where there is none)."""
+        if not self.implied or self.base is WIN_ANSI or self.cmap or self.codec:
+            return None
+        return self.text(raw, WIN_ANSI)
 
 
 def font_texts(found: dict[int, bytes], streams: dict[int, bytes], contents: list[bytes],
@@ -118,6 +133,7 @@ def font_texts(found: dict[int, bytes], streams: dict[int, bytes], contents: lis
                     names.setdefault(name, []).append(fonts[int(ref)])
     every = list(fonts.values())
     glued: list[str] = []
+    other: list[str] = []  # glued, in a font's second reading where it has one
     spaced: list[str] = []
     for stream in contents:
         current = every
@@ -126,16 +142,28 @@ def font_texts(found: dict[int, bytes], streams: dict[int, bytes], contents: lis
                 current = names.get(m.group("font"), every)
             elif m.group("kern") is not None:
                 glued.append(" " if abs(float(m.group("kern"))) > 200 else "")
+                other.append(glued[-1])
             else:
                 raw = raw_string(_STRING_ONLY.match(m.group(0)))  # type: ignore[arg-type]
                 readings = [f.text(raw) for f in current]
+                seconds = [t for f in current if (t := f.other(raw)) is not None]
                 glued.append(readings[0])
-                spaced.extend(readings)
+                other.append(current[0].other(raw) or readings[0])
+                spaced.extend(readings + seconds)
     from .pdfplaced import readings as placed_readings  # (it imports this module)
 
     placed = [t for page in pages or [] for t in placed_readings(
         page, lambda font, raw: names.get(font or b"", every)[0].text(raw), forms)]
-    return [t.encode("utf-8", "replace") for t in ("".join(glued), " ".join(spaced), *placed)]
+    if any(f.other(b"") is not None for f in every):  # and in a font's second reading
+        placed += [t for page in pages or [] for t in placed_readings(
+            page, lambda font, raw: _second(names.get(font or b"", every)[0], raw), forms)]
+    return [t.encode("utf-8", "replace") for t in dict.fromkeys(
+        ("".join(glued), "".join(other), " ".join(spaced), *placed))]
+
+
+def _second(font: _Font, raw: bytes) -> str:
+    other = font.other(raw)
+    return font.text(raw) if other is None else other
 
 
 _SHOWN = re.compile(rb"/(?P<font>[^\s/<>\[\]()%]+)\s+[-+\d.]+\s+Tf\b"
@@ -165,8 +193,21 @@ def _font(body: bytes, found: dict[int, bytes], streams: dict[int, bytes],
         where = body if encoding is None or encoding.group(2) is None else \
             found.get(int(encoding.group(2)), b"")
         if (d := _DIFFERENCES.search(where)) is not None:
-            font.differences = _differences(d.group(1))
+            font.differences = differences(d.group(1))
+        base = _BASE.search(where)
+        named = base.group(1) if base else name  # (an encoding dictionary's base)
+        font.base = SIMPLE.get(named, WIN_ANSI)
+        # No encoding named: a Type 1 font's own, Adobe's standard one (PDF
+        # 32000-1, 9.6.6.2) for all but the symbol fonts; a TrueType font's, as
+        # viewers read it, windows-1252.
+        font.implied = named not in SIMPLE
+        if font.implied and kind in (b"Type1", b"MMType1") and not _SYMBOLIC.search(body):
+            font.base = STANDARD
     return font
+
+
+_BASE = re.compile(rb"/BaseEncoding\s*/(\w+)")
+_SYMBOLIC = re.compile(rb"/BaseFont\s*/(?:[A-Z]{6}\+)?(?:Symbol|ZapfDingbats)\b")
 
 
 def _predefined(name: str) -> str | None:
@@ -241,46 +282,3 @@ def _mapped(raw: bytes, table: dict[bytes, str], width: int) -> str:
         else:
             at += width
     return "".join(out)
-
-
-_ACCENTS = {"acute": "ACUTE", "grave": "GRAVE", "circumflex": "CIRCUMFLEX",
-            "dieresis": "DIAERESIS", "tilde": "TILDE", "ring": "RING ABOVE",
-            "cedilla": "CEDILLA", "caron": "CARON", "macron": "MACRON", "breve": "BREVE",
-            "ogonek": "OGONEK", "dotaccent": "DOT ABOVE", "hungarumlaut": "DOUBLE ACUTE",
-            "slash": "STROKE"}
-_NAMED = {"space": " ", "hyphen": "-", "period": ".", "comma": ",", "quoteright": "'",
-          "germandbls": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "dotlessi": "ı",
-          "at": "@"}
-
-
-def glyph(name: str) -> str:
-    """The letters a glyph name stands for (Adobe's conventions): ``J``, ``uni004A``,
-    ``u1F600``, ``eacute``, ``space``; "" for a name that says none."""
-    if len(name) == 1:
-        return name
-    if m := re.fullmatch(r"uni((?:[0-9A-F]{4})+)", name):
-        return "".join(chr(int(m.group(1)[i:i + 4], 16)) for i in range(0, len(m.group(1)), 4))
-    if m := re.fullmatch(r"u([0-9A-F]{4,6})", name):
-        return chr(int(m.group(1), 16)) if int(m.group(1), 16) <= 0x10FFFF else ""
-    if name in _NAMED:
-        return _NAMED[name]
-    if name[0].isalpha() and name[1:] in _ACCENTS:
-        case = "CAPITAL" if name[0].isupper() else "SMALL"
-        try:
-            return unicodedata.lookup(f"LATIN {case} LETTER {name[0].upper()} WITH "
-                                      f"{_ACCENTS[name[1:]]}")
-        except KeyError:
-            return ""
-    return ""
-
-
-def _differences(array: bytes) -> dict[int, str]:
-    out: dict[int, str] = {}
-    code = 0
-    for token in re.findall(rb"\d+|/[^\s/\[\]]+", array):
-        if token[:1] == b"/":
-            out[code & 0xFF] = glyph(token[1:].decode("latin-1"))
-            code += 1
-        else:
-            code = int(token)
-    return out

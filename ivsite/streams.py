@@ -24,6 +24,8 @@ from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Protocol
 
+from .zipnames import read_every_way
+
 if TYPE_CHECKING:
     from .packed import Budget, Part
 
@@ -169,9 +171,13 @@ def tar_parts(data: bytes, budget: Budget) -> list[Part]:
                     budget.refuse(f"a tar archive of more than {MAX_MEMBERS} members")
                     return []
                 members.append(m)
-            parts: list[Part] = [(PurePosixPath("names.txt"), "\n".join(
-                [m.name for m in members] + [m.linkname for m in members if m.linkname])
-                .encode())]
+            # Names as bytes (tarfile keeps bytes that are not UTF-8 as surrogates):
+            # in a local code page, read in each (ivsite.zipnames).
+            names = "\n".join([m.name for m in members] +
+                              [m.linkname for m in members if m.linkname])
+            raw = names.encode("utf-8", "surrogateescape")
+            parts: list[Part] = [(PurePosixPath("names.txt"), raw if raw.isascii() else
+                                  read_every_way(raw).encode("utf-8", "replace"))]
             for m in members:
                 if not m.isfile():
                     continue
