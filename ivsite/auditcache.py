@@ -54,9 +54,19 @@ def reading_digest(shown: object, base_url: str, consented: tuple[str, ...] = ()
 
 
 def secret_ids(secrets: Iterable[Secret]) -> list[str]:
-    """Each secret's digest, of every field of it."""
-    return [hashlib.sha256(repr(s).encode("utf-8", "surrogatepass")).hexdigest()[:_ID_LEN]
-            for s in secrets]
+    """Each secret's id: the digest of every field of every secret from the same
+    source, in order. What a note's secret is looked for as depends on the note's
+    other secrets (a short withheld sentence is looked for chained with its
+    neighbours: ivsite.sentences.chained), so a note whose secrets changed in any
+    way, one taken away included, has new ids, and a file known clean of its old
+    ones is read again for all of them (ivsite.audit)."""
+    secrets = list(secrets)
+    by_source: dict[str, list[Secret]] = {}
+    for s in secrets:
+        by_source.setdefault(s.source, []).append(s)
+    ids = {source: hashlib.sha256(repr(group).encode("utf-8", "surrogatepass")).hexdigest()
+           [:_ID_LEN] for source, group in by_source.items()}
+    return [ids[s.source] for s in secrets]
 
 
 _ID_LEN = 24

@@ -80,8 +80,12 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
     In code, a withheld field of one word (a tag, a role) is left out: code files
     are full of common words, and content never reaches them alone."""
     seen = visible_text if isinstance(visible_text, Seen) else Seen.of(visible_text)
-    always: tuple[dict[tuple[str, ...], Secret], ...] = ({}, {})  # (text, code)
-    maybe: tuple[dict[tuple[str, ...], Secret], ...] = ({}, {})
+    # Every secret a form stands for, not the first alone: whether a hit is excused
+    # (a consented name's: Search.excusable) is the secret's own, so a form's hit
+    # is the same whichever other secrets share it (ivsite.audit keeps verdicts by
+    # secret, see ivsite.auditcache.secret_ids).
+    always: tuple[dict[tuple[str, ...], list[Secret]], ...] = ({}, {})  # (text, code)
+    maybe: tuple[dict[tuple[str, ...], list[Secret]], ...] = ({}, {})
     runs: list[tuple[str, Secret]] = []
     skeletons: list[tuple[str, Secret]] = []
     phones: list[tuple[str, Secret]] = []
@@ -114,13 +118,14 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
                     if not w:
                         continue
                     if s.kind.startswith(ALWAYS):
-                        always[i].setdefault(w, s)
+                        _add(always[i], w, s)
                     elif (not prose or len(w) >= MIN_PASSAGE_WORDS) and (i == 0 or len(w) > 1):
-                        maybe[i].setdefault(w, s)
+                        _add(maybe[i], w, s)
     # What the audience may see anyway is not a secret from it.
     shown = seen.shown(maybe[0].keys() | maybe[1].keys())
     runs = [(x, s) for x, s in runs if s.kind.startswith(ALWAYS) or not seen.in_run(x)]
-    found = [[*always[i].items(), *((w, s) for w, s in maybe[i].items() if w not in shown)]
+    found = [[*((w, s) for w, ss in always[i].items() for s in ss),
+              *((w, s) for w, ss in maybe[i].items() if w not in shown for s in ss)]
              for i in (0, 1)]
     text, code = (Matcher(found[i], substrings=runs, skeletons=skeletons, phones=phones,
                           confirmed=confirmed if i == 0 else code_confirmed, sounds=sounds,
@@ -128,3 +133,10 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
                                      if not s.kind.startswith(CONTACT_KINDS)])
                   for i in (0, 1))
     return text, code
+
+
+def _add(forms: dict[tuple[str, ...], list[Secret]], form: tuple[str, ...],
+         secret: Secret) -> None:
+    said = forms.setdefault(form, [])
+    if not said or said[-1] is not secret:
+        said.append(secret)

@@ -98,9 +98,22 @@ def declared(data: bytes, text_file: bool = True) -> list[str]:
                 codec = codecs.lookup(label).name
             except LookupError:
                 continue
-        if codec.replace("_", "-") not in _NO_READING:
+        if _codec_name(codec) not in _NO_CODECS:
             found.append(codec)
     return list(dict.fromkeys(found))
+
+
+def _codec_name(name: str) -> str:
+    """Python's own name of a codec (``utf-16-le`` for ``UTF-16LE``), or ``name``."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return name
+
+
+_NO_CODECS = frozenset(_codec_name(label) for label in _NO_READING)
+"""The codecs of :data:`_NO_READING`, by Python's names: a label that names one of
+them another way ("utf-16-le") gives no reading either."""
 
 
 def escaped(data: bytes) -> list[str]:

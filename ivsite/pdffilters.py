@@ -1,11 +1,11 @@
 """A PDF stream decoded as its dictionary says, the way a viewer decodes it.
 
 A stream names its filters (``/Filter /FlateDecode`` or an array of them, applied
-in order) and their parameters (``/DecodeParms``). The audit once guessed instead:
-it inflated whatever inflated, and so read a stream whose rows are PNG-predicted
-(``/DecodeParms << /Predictor 12 /Columns 8 >>``, which every cross-reference
-stream and some writers' page content use) as noise, while every viewer undoes
-the predictor and shows the name on the page (red team 10, R10-09).
+in order) and their parameters (``/DecodeParms``). Guessing is not enough: a
+stream whose rows are PNG-predicted (``/DecodeParms << /Predictor 12 /Columns 8
+>>``, which every cross-reference stream and some writers' page content use)
+inflates to noise, while every viewer undoes the predictor and shows the name on
+the page (red team 10, R10-09).
 
 Here every filter a viewer applies to text is undone: ``ASCIIHexDecode``,
 ``ASCII85Decode``, ``FlateDecode``, ``LZWDecode`` (with either predictor: TIFF 2

@@ -5,8 +5,8 @@ its place by the text position operators (``Td``, ``TD``, ``Tm``, ``T*``) or the
 transformation matrix (``cm``): ``(Zabrowski.)`` at x 250, then ``(Notes from my
 chat with)`` at 72, then ``(Quentin)`` at 204.5 shows "Notes from my chat with
 Quentin Zabrowski." on the page, which design tools and some converters write.
-Read in stream order the two names stood apart (red team 10, R10-26), as SVG
-text placed out of order once did (red team 4).
+Read in stream order, the name's two words stand apart (red team 10, R10-26), as
+in SVG text placed out of order (red team 4).
 
 :func:`readings` follows where each shown string is put (the text and line
 matrices, the transformation matrix with ``q``/``Q``) and gives the page's text

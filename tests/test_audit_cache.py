@@ -404,11 +404,15 @@ _POOL = [
            "content/interviews/x.md", 3),
     Secret("name part", "Zabrowski", "content/interviews/q.md", 4, ("people/q/",)),
     Secret(ADDRESS, "reflections/salary-talk/", "content/reflections/salary-talk.md", 1),
+    *(CHAIN := [Secret("withheld passage", text, "content/pages/log.md", line)
+                for text, line in (("The merger closed quietly.", 3), ("Nobody was told.", 5),
+                                   ("Layoffs start in March.", 7))]),
 ]
 _PIECES = ["Met Jane Doe.", "Doe, Jane", "QUENTIN-ZABROWSKI", "q.zabrowski (at) mail.example",
            SAID, "Budgets are set in March.", "Nobody asks twice.", "Hiring stops in June.",
            "quarterly salary bands", "see /reflections/salary-talk/", "Zabrowski",
-           "a frank talk about design team cuts", "Nothing to see.", "Ask Jane Doe first."]
+           "a frank talk about design team cuts", "Nothing to see.", "Ask Jane Doe first.",
+           "The merger closed quietly. Layoffs start in March."]
 
 
 @settings(max_examples=60, deadline=None)
@@ -470,3 +474,25 @@ def test_an_edit_to_a_withheld_note_reads_the_pages_for_its_secrets_alone(
     put(talk, ({"title": "Talk", "date": "2026-01-02", "visibility": "private"}, f"{SAID}\n"))
     last = build(site, out=out)
     assert last.status == EXIT_OK, [h.output for h in last.hits]
+
+
+def test_a_note_whose_other_secrets_changed_is_read_again_for_all_of_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Short withheld sentences are looked for chained with their neighbours: with
+    the middle one taken away (made visible), the first and last are one run, which
+    a file may hold though it held none of the old runs. A secret's id stands for
+    every secret of its note, so the file is read again (red team review, 2026-12-01)."""
+    first, middle, last = CHAIN
+    files = {"docs/memo.txt": f"{first.text} {last.text}".encode()}
+    before = audited(files, [first, middle, last], visible="hello")
+    assert not before.hits and before.clean
+    after = audited(files, [first, last], visible=f"hello {middle.text}", clean=before)
+    assert [h.secret for h in after.hits] == [first]
+
+    # Ids of each secret alone: the two sentences kept their ids, and the file,
+    # known clean of them, was not read again.
+    monkeypatch.setattr(auditsearch, "secret_ids", lambda secrets: [
+        hashlib.sha256(repr(s).encode()).hexdigest()[:24] for s in secrets])
+    auditsearch._SEARCHES.clear()
+    before = audited(files, [first, middle, last], visible="hello")
+    assert audited(files, [first, last], visible=f"hello {middle.text}", clean=before).hits == []

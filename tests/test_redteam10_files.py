@@ -373,6 +373,8 @@ def test_declarations_are_read_as_the_encoding_standard_maps_them() -> None:
     # UTF-8 is always read; UTF-16 a <meta> cannot declare (and read so, an ASCII
     # page is random Han); the replacement encoding and non-text codecs give nothing.
     for none in (b"<meta charset=utf-8>", b'<?xml encoding="UTF-16"?>', b"charset=utf-16le",
+                 b"charset=utf-16-le", b"charset=UTF-16-BE", b"charset=utf-32-be",
+                 b"charset=utf_16",
                  b"<meta charset=iso-2022-kr>", b"Content-Transfer-Encoding=base64",
                  b"charset=undefined", b"charset=no-such-thing"):
         assert charsets.readings(b"caf\xe9", charsets.declared(none)) == [], none
