@@ -949,7 +949,7 @@ def _index_text(bundle: Path) -> bytes:
 def test_the_public_preview_has_the_search_index_a_build_makes(tmp_path: Path) -> None:
     """The header's search box and the search page need Pagefind's bundle: the preview
     indexes what it serves after each save, and the output check reads the new one."""
-    from ivsite.preview import Preview, ReloadHub
+    from ivsite.preview import Preview, ReloadHub, indexer
     root = make_site(tmp_path)
     preview = Preview(root, "public", ReloadHub())
     try:
@@ -968,7 +968,9 @@ def test_the_public_preview_has_the_search_index_a_build_makes(tmp_path: Path) -
         assert preview.rebuild({ABOUT}).ok
         assert preview.run_audit() == []
         assert b"zanzibarquokka" in _index_text(bundle)
-        assert not list(preview.folder.parent.glob(".ivsite-index-*"))  # no scratch left
+        # No scratch left (named after this preview's folder: other tests' previews
+        # index beside theirs in the same temporary folder at the same time).
+        assert not list(preview.folder.parent.glob(indexer.scratch_prefix(preview.folder) + "*"))
     finally:
         preview.close()
 

@@ -32,6 +32,11 @@ class Bundle:
     """Holds the links to the layer's pages and, under ``pagefind/``, the index."""
 
 
+def scratch_prefix(folder: Path) -> str:
+    """The start of the name of the folders the preview of ``folder`` indexes in."""
+    return f".{folder.name}-index-"
+
+
 def make(folder: Path, layers: list[Layer]) -> list[Bundle]:
     """Index each layer that Pagefind indexes in a build. Raises
     subprocess.SubprocessError when the indexer fails (the bundles made are removed)."""
@@ -40,7 +45,9 @@ def make(folder: Path, layers: list[Layer]) -> list[Bundle]:
         for layer in layers:
             if not layer.plan.search_index:
                 continue
-            scratch = Path(tempfile.mkdtemp(prefix=".ivsite-index-", dir=folder.parent))
+            # Beside the folder (one file system, for the swap), named after it:
+            # previews side by side in one temporary folder keep theirs apart.
+            scratch = Path(tempfile.mkdtemp(prefix=scratch_prefix(folder), dir=folder.parent))
             bundles.append(Bundle(layer.prefix, scratch))
             for rel in layer.plan.files:
                 if rel.endswith(".html"):
