@@ -488,6 +488,21 @@ def audit_refusals(site: Path, out: Path) -> set[tuple[str, str]]:
     return {(h.output, h.secret.source) for h in result.hits}
 
 
+def assembled_pdf(objs: list[bytes], trailer: bytes = b"", version: bytes = b"1.4") -> bytes:
+    """A PDF file of these objects (numbered from 1, the first the catalogue), with
+    its cross-reference table; ``trailer``: more of the trailer's dictionary."""
+    out = b"%PDF-" + version + b"\n%\xe2\xe3\xcf\xd3\n"
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objs) + 1, trailer, xref)
+
+
 def other_readings_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """The audit's readings of a page as shown on screen and of Pagefind's index
     switched off: they find some leaks on their own, and a test that switches one

@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sites import OutputCorpus, red_team_site, red_team_talk
+from sites import OutputCorpus, assembled_pdf, red_team_site, red_team_talk
 
 from ivsite import packed, pdfencodings, pdffonts, pdfstrings, readable, streams
 from ivsite.pipeline import build
@@ -78,16 +78,7 @@ def pdf_of(text: bytes, font: bytes = b"/Encoding /WinAnsiEncoding", info: bytes
             b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica " + font + b" >>",
             b"<< /Title (Notes) " + info + b" >>", *([extra] if extra else [])]
-    out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
-    offsets = []
-    for i, o in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" \
-        % (len(objs) + 1, xref)
+    return assembled_pdf(objs, b" /Info 6 0 R")
 
 
 def _octal(raw: bytes) -> bytes:

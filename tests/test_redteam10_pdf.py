@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from sites import (
     RED_TEAM_NAME,
     RED_TEAM_TALK,
+    assembled_pdf,
     assert_audit_refuses,
     red_team_site,
     red_team_talk,
@@ -51,16 +52,7 @@ def pdf_of(content: bytes, filters: bytes = b"", extra: bytes = b"") -> bytes:
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
     if extra:
         objs.append(extra)
-    out = b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n"
-    offsets = []
-    for i, o in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objs) + 1, xref)
+    return assembled_pdf(objs, version=b"1.5")
 
 
 def page(text: str) -> bytes:
