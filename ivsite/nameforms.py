@@ -200,7 +200,8 @@ def _written_forms(name: str) -> Forms:
             handles = (handle_form(handle),)
         elif len(handle) >= MIN_INITIAL_HANDLE:
             forms.add((handle,))
-        confirmed = (*_confirmed(given, tuple(family)),
+        hyphenated = next((tuple(words(w)) for w in written if words(w)[:1] == [given]), ())
+        confirmed = (*_confirmed(given, tuple(family), hyphenated[:j]),
                      *titled_forms(tuple(family)),  # "Señor Zabrowski" (ivsite.worldtitles)
                      *nickname_forms(given, tuple(family)),  # "Bob Smith" (ivsite.nicknamed)
                      # "Quentin Zabrowski" for "Q. Zabrowski", "Jane Doe" for "Jane D."
@@ -230,13 +231,15 @@ def _given_syllables(run: str) -> set[str]:
     return {run[1:]} if _THREE_SYLLABLES.fullmatch(run) else set()
 
 
-_IN_NAME = r"""[\s."'\u201c\u201d\u2018\u2019()]+"""
+_IN_NAME = r"""(?:[\s."'\u201c\u201d\u2018\u2019()]+|[-\u2010\u2011])"""
 """What stands between the words of a name with a middle word: spaces, dots,
-quotes and brackets ("Quentin R. Zabrowski", 'Quentin "Bob" Zabrowski'), not the
-commas and list marks between two people."""
+quotes and brackets ("Quentin R. Zabrowski", 'Quentin "Bob" Zabrowski'), or a
+hyphen with no space beside it ("Jean-Luc X. Marchand" for Jean-Luc or Jean Luc
+Marchand); not the commas and list marks between two people."""
 
 
-def _confirmed(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
+def _confirmed(given: str, family: tuple[str, ...],
+               given_words: tuple[str, ...] = ()) -> tuple[Confirmed, ...]:
     """A middle name or initial, one or two words, between the given and family
     name; the family name with the initial after it ("Zabrowski, Q.", "ZABROWSKI
     Q"): only where those words are capitalised, which "Quentin met Zabrowski"
@@ -254,21 +257,32 @@ def _confirmed(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
     # In the text's words, a middle word is one or two words (more where a script
     # without spaces splits into one word per letter: textmatch.NEAR_GAP).
     return (Confirmed(family, middle, (given, family)), Confirmed((*family, given[0]), initial),
-            *_given_and_initial(given, family))
+            *_given_and_initial(given, family), *_given_and_initial(given_words, family))
 
 
-def _given_and_initial(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
+def _given_and_initial(given: str | tuple[str, ...],
+                       family: tuple[str, ...]) -> tuple[Confirmed, ...]:
     """The given name and the family initial, both capitalised, the initial with a
     dot or alone, after a space or a hyphen ("Quentin Z.", "Dana W", "Quentin-Z":
     red team 10, R10-14), which with a company beside it names the
     person as surely as the full name (red team 4, J-spelled). Its anchor is both
     words, so the pattern runs only on a text whose words hold the given name
-    followed by that initial: the anchor is the literal prefilter here."""
-    if len(given) < MIN_PART:
+    followed by that initial: the anchor is the literal prefilter here. ``given``
+    may be the words of a hyphenated given name ("Jean-Luc M.", "Dong-hyun O."),
+    written with a hyphen or a space; none when it is one word (the form above)."""
+    names = (given,) if isinstance(given, str) else given
+    if (len(names) == 1 and not isinstance(given, str)) or len("".join(names)) < MIN_PART:
         return ()
     surname = next((w for w in family if w not in PARTICLES), family[-1])
-    return (Confirmed((given, surname[0]), rf"(?P<capital>{_word_start(given)}"
-                      rf"(?:\s+|[-\u2010\u2011]){re.escape(surname[0])})(?![^\W_])"),)
+    if isinstance(given, str):
+        return (Confirmed((given, surname[0]), rf"(?P<capital>{_word_start(given)}"
+                          rf"(?:\s+|[-\u2010\u2011]){re.escape(surname[0])})(?![^\W_])"),)
+    # The given name's later words may be small ("Dong-hyun"): the first word and
+    # the initial must be capitals.
+    rest = "".join(rf"[-\u2010\u2011\s]+{re.escape(w)}" for w in names[1:])
+    return (Confirmed((*names, surname[0]), rf"(?P<capital>{_word_start(names[0])}){rest}"
+                      rf"(?:\s+|[-\u2010\u2011])(?-i:{re.escape(surname[0].upper())})"
+                      r"(?![^\W_])"),)
 
 
 def _word_start(word: str) -> str:

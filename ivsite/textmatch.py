@@ -50,6 +50,7 @@ from typing import Generic, NamedTuple, TypeVar
 from ahocorasick_rs import AhoCorasick
 
 from .contactskeleton import PHONE_DIGITS, ends_a_word, marked_skeletons, phone_windows, unmarked
+from .literalstart import case_key, literal_start, matches
 from .normalise import SEPARATOR, text_words
 from .normalise import words as words
 from .sizedcache import sized_cache
@@ -89,6 +90,12 @@ class Searchable:
         with marks where words ended (ivsite.contactskeleton), made when first
         asked; the second is the first when the text has no digit words."""
         return marked_skeletons(self.cased)
+
+    @functools.cached_property
+    def case_keyed(self) -> str:
+        """:attr:`cased` keyed by case, where a form's first letters are found
+        (ivsite.literalstart)."""
+        return case_key(self.cased)
 
     @functools.cached_property
     def words(self) -> list[str]:
@@ -181,8 +188,11 @@ def confirmed_in(form: Confirmed, text: Searchable) -> bool:
         return False
     if form.near[0] and not _has_near(form.near, text):
         return False
+    compiled, start = _compiled(form.pattern), literal_start(form.pattern)
+    found = matches(compiled, start, text.cased, text.case_keyed) if start else \
+        compiled.finditer(text.cased)
     return any(all(w[:1].isupper() for w in _CAPITAL_WORDS.findall(m.group("capital")))
-               for m in _compiled(form.pattern).finditer(text.cased))
+               for m in found)
 
 
 def _has_near(near: tuple[str, tuple[str, ...]], text: Searchable) -> bool:
@@ -282,11 +292,11 @@ class Matcher(Generic[T]):
         if self._sounds and (self._sounds_in_latin or text.latin_words is not None):
             found += self._sounds.find(text.sounds)
         if self._confirmed:
-            confirmed: dict[Confirmed, bool] = {}
+            confirmed: dict[int, bool] = {}  # by identity: hashing a form costs more
             for c, p in self._confirmed.find(text.joined):
-                if c not in confirmed:
-                    confirmed[c] = confirmed_in(c, text)
-                if confirmed[c]:
+                if id(c) not in confirmed:
+                    confirmed[id(c)] = confirmed_in(c, text)
+                if confirmed[id(c)]:
                     found.append(p)
         if self._substrings:
             found += self._substrings.find(
