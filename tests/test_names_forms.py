@@ -63,7 +63,7 @@ def _no_plain_name(mp: pytest.MonkeyPatch) -> None:
 
 
 def _no_confirmed(mp: pytest.MonkeyPatch) -> None:
-    mp.setattr(nameforms, "_confirmed", lambda given, family: ())
+    mp.setattr(nameforms, "_confirmed", lambda given, family, given_words=(): ())
 
 
 CASES = {
