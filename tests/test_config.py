@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from ivsite.validate.stage.config import SiteConfig, load_config
 
-from ivsite.config import SiteConfig, load_config
-from ivsite.diagnostics import Diagnostics
+from ivsite.core.diagnostics import Diagnostics
 
 
 def load(text: str | bytes) -> tuple[SiteConfig | None, Diagnostics]:

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ivsite.contacts.fields.fields import contact_pieces
 from sites import write_site
 
-from ivsite import audience, people
-from ivsite.contacts import contact_pieces
+from ivsite.audience.stage import stage as audience
+from ivsite.names import people
 from ivsite.pipeline import build
 
 SOURCE = "content/interviews/a.md"

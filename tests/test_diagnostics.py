@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ivsite.diagnostics import (
-    Diagnostic,
-    Diagnostics,
-    did_you_mean,
-    format_json,
-    format_text,
-)
+from ivsite.core.diagnostics import Diagnostic, Diagnostics, did_you_mean, format_json, format_text
 
 CONTRACT_EXAMPLE = (
     "content/interviews/jane.md:4:13: error[visibility]: "

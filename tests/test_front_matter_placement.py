@@ -16,8 +16,12 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import bodyprivacy, otherfront, parse, secrets, validate
+from ivsite.audit.stage import secrets
+from ivsite.markdown.dialect import otherfront
+from ivsite.parse.stage import stage as parse
 from ivsite.pipeline import build
+from ivsite.validate.stage import bodyprivacy
+from ivsite.validate.stage import stage as validate
 
 PRIVATE = "title: Secretpage\nvisibility: private\n"
 LATE = {

@@ -3,9 +3,8 @@ stays literal, and the contract's extensions are on."""
 
 from __future__ import annotations
 
+from ivsite.markdown.dialect.dialect import parse_body
 from markdown_it.token import Token
-
-from ivsite.markdown import parse_body
 
 
 def types(tokens: list[Token]) -> list[str]:

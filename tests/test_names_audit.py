@@ -14,14 +14,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ivsite.audit.stage.secrets import Secret, withheld
+from ivsite.audit.stage.stage import audit_folder
+from ivsite.markdown.dialect.notes import Note
 from sites import put, run_cli, write_site
 
-from ivsite import audience, consent, namecheck
-from ivsite.audit import audit_folder
-from ivsite.diagnostics import Diagnostics
-from ivsite.notes import Note
+from ivsite.audience.stage import namecheck
+from ivsite.audience.stage import stage as audience
+from ivsite.core.diagnostics import Diagnostics
 from ivsite.pipeline import Result, build
-from ivsite.secrets import Secret, withheld
+from ivsite.validate.stage import consent
 
 SOURCE = "content/interviews/ada.md"
 

@@ -8,11 +8,11 @@ import marshal
 from pathlib import Path
 
 import pytest
+from ivsite.parse.stage.cache import ParseCache
+from ivsite.parse.stage.stage import parse_note
 
-from ivsite import parsecache
-from ivsite.parse import parse_note
-from ivsite.parsecache import ParseCache
-from ivsite.sourcefiles import SourceFile
+from ivsite.core.sourcefiles import SourceFile
+from ivsite.parse.stage import cache as parsecache
 
 HEADER = "---\ntitle: A note\n---\n"  # the body starts on line 4
 

@@ -1,6 +1,6 @@
 """Withheld means absent: passages, definitions, comments and raw links, by class.
 
-Passages are cut out of a note's source before Markdown parses it (ivsite/passages.py).
+Passages are cut out of a note's source before Markdown parses it (ivsite/markdown/passages.py).
 These tests place a canary in a withheld passage in every block context the
 dialect has, spell the fences every way a hostile or careless author might, and
 check the view an audience gets (its tokens rendered, its text, summary and
@@ -16,15 +16,15 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ivsite.audience.stage.stage import build_view
+from ivsite.graph.stage.stage import build_graph
+from ivsite.markdown.dialect.render import Renderer
 from sites import OutputCorpus, canary, leak_site, put
 from unit_helpers import prepare, write_site
 
-from ivsite import passages
-from ivsite.audience import build_view
-from ivsite.diagnostics import Diagnostics
-from ivsite.graph import build_graph
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.markdown.dialect import passages
 from ivsite.pipeline import EXIT_CONTENT, build
-from ivsite.render import Renderer
 
 SECRET = "zqxsecretword"
 PUBLIC = "plainpublicword"
@@ -273,7 +273,7 @@ PRIVATE_NOTE = "---\ntitle: Salary talk\ndate: 2026-01-02\n---\nNumbers.\n"
     '<div style="background:url(../reflections/salary-talk/)">x</div>',
     '<a href="https://me.example/reflections/salary-talk/">x</a>',
     # the site's host with a port, a final dot or a user: still this site (its
-    # host name, as ivsite.remoteloads.own_host reads it, not the whole netloc)
+    # host name, as ivsite.markup.remoteloads.own_host reads it, not the whole netloc)
     '<a href="https://ME.example:443/reflections/salary-talk/">x</a>',
     '<a href="https://me.example./reflections/salary-talk/">x</a>',
     '<a href="https://someone@me.example/reflections/salary-talk/">x</a>',

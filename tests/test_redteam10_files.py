@@ -1,15 +1,15 @@
 """Red team 10, attachments a reader shows otherwise than their bytes read:
 
 - R10-13: JSON's ``\\u0051uentin \\u005aabrowski`` (a ``\\u`` takes four hex
-  digits, not up to six: ivsite.normalise);
+  digits, not up to six: ivsite.text.normalise);
 - R10-16: a spreadsheet whose shared strings hold the first names, then the
   family names; its rows read as a spreadsheet program shows them
-  (ivsite.sheetcells);
+  (ivsite.readers.sheetcells);
 - R10-21, R10-23: pages in ISO-2022-JP, macintosh, ISO-8859-2 and ISO-8859-5,
   read in the charset they declare, and undeclared in the encodings a browser's
-  detector guesses among (ivsite.charsets);
+  detector guesses among (ivsite.readers.charsets);
 - R10-27: a ZIP entry with a local header only, outside the central directory,
-  which streaming readers extract: the archive is refused (ivsite.ziplocal).
+  which streaming readers extract: the archive is refused (ivsite.readers.ziplocal).
 
 The filter never reads an attachment's bytes, so the audit is the only line: one
 build of the reproducers' files (filter off) is refused on each; with this
@@ -32,8 +32,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sites import OutputCorpus, red_team_site, red_team_talk
 
-from ivsite import biffsheet, charsets, compound, normalise, packed, readable
 from ivsite.pipeline import build
+from ivsite.readers import biffsheet, charsets, compound, packed, readable
+from ivsite.text import normalise
 
 PEOPLE = ("山田太郎", "Zoë Müller", "Katarzyna Wiśniewska", "Сергей Иванов")
 

@@ -2,7 +2,7 @@
 phone number written in a withheld note's ``summary`` (not in a contact field,
 not in the body), then in a public note in another spelling. Each detail shaped
 like one in a withheld note's front-matter text is looked for like a contact
-field (ivsite.bodycontacts.front_contacts, through ivsite.people.mentions: the
+field (ivsite.contacts.bodycontacts.front_contacts, through ivsite.names.people.mentions: the
 filter's contact check and the audit).
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from ivsite.contacts.fields.bodycontacts import front_contacts
 from sites import (
     assert_audit_refuses,
     assert_filter_refuses,
@@ -20,8 +21,7 @@ from sites import (
     write_site,
 )
 
-from ivsite import people
-from ivsite.bodycontacts import front_contacts
+from ivsite.names import people
 
 PRIVATE = "content/reflections/r1.md"
 SUMMARY = "Ask about referrals: dana.r@northwind.example, cell 647 555 0199"

@@ -1,4 +1,4 @@
-"""Red team 8, N11: gaps in what the audit reads of PDFs and ZIPs (ivsite.packed).
+"""Red team 8, N11: gaps in what the audit reads of PDFs and ZIPs (ivsite.readers.packed).
 
 - A valid PDF 1.5 whose document information (``/Author``, octal-escaped
   UTF-16BE as hyperref writes it, or ``<FEFF…>``) sits in a compressed object
@@ -30,9 +30,10 @@ import pytest
 from sites import RED_TEAM_NAME, RED_TEAM_TALK, assert_audit_refuses, red_team_site
 from test_redteam8_binary_text import png
 
-from ivsite import auditsearch, packed, readable
+from ivsite.audit.stage import search as auditsearch
 from ivsite.pipeline import build
 from ivsite.pipeline.driver import EXIT_CONTENT
+from ivsite.readers import packed, readable
 
 TALK = f"content/{RED_TEAM_TALK}"
 NOTES = f"Notes from {RED_TEAM_NAME}.\n".encode()

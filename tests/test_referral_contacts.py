@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from sites import write_site
 
-from ivsite import audience, people
+from ivsite.audience.stage import stage as audience
+from ivsite.names import people
 from ivsite.pipeline import build
 
 PHONE = "+1 647 555 0142"

@@ -13,15 +13,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from ivsite.audience.stage.stage import build_view
+from ivsite.graph.stage.stage import build_graph
+from ivsite.markdown.dialect.render import Renderer
 from sites import OutputCorpus, canary
 from unit_helpers import prepare, write_site
 
-from ivsite import comments, viewembeds
-from ivsite.audience import build_view
-from ivsite.diagnostics import Diagnostics
-from ivsite.graph import build_graph
+from ivsite.audience.stage import viewembeds
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.markdown.dialect import comments
 from ivsite.pipeline import EXIT_CONTENT, build
-from ivsite.render import Renderer
 
 SECRET = "zqxsecretword"
 PUBLIC = "plainpublicword"

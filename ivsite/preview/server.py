@@ -24,8 +24,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from ..progress import QUIET, for_terminal
-from ..viewnote import Audience
+from ..audience.viewnote import Audience
+from ..core.progress import QUIET, for_terminal
 from . import reload
 from .access import KEY_PARAM, Access, launcher, new_key
 from .console import Console, Log, stderr
