@@ -44,17 +44,17 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 def no_filter(monkeypatch: pytest.MonkeyPatch) -> None:
     """The filter's name check switched off, for tests that show the audit alone
     refuses a name (no needles kept from a build with other switches)."""
-    from ivsite.audience.stage import stage as audience
-    from ivsite.audit.stage import search as auditsearch
+    from ivsite.audience import stage as audience
+    from ivsite.audit import search as auditsearch
 
     monkeypatch.setattr(audience, "check_names", lambda *args: None)
     monkeypatch.setattr(auditsearch, "_SEARCHES", {})
 
 
 def _forget_readings() -> None:
-    from ivsite.audit.stage import markupchecks as auditmarkup
-    from ivsite.audit.stage import search as auditsearch
-    from ivsite.audit.stage import sheethiding
+    from ivsite.audit import markupchecks as auditmarkup
+    from ivsite.audit import search as auditsearch
+    from ivsite.audit import sheethiding
     from ivsite.names import asidenames, nameparts, soundkey
     from ivsite.readers import readable
     from ivsite.switches import lookalike, pathprivacy

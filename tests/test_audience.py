@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from ivsite.audience.stage.stage import build_view
-from ivsite.audience.stage.viewnote import AudienceView, ViewNote
-from ivsite.audience.stage.viewtokens import WITHHELD_LABEL
-from ivsite.audit.stage.secrets import Secret, withheld
 from markdown_it.token import Token
 from unit_helpers import Prepared, errors, prepare, write_site
 
+from ivsite.audience.stage import build_view
+from ivsite.audience.viewnote import AudienceView, ViewNote
+from ivsite.audience.viewtokens import WITHHELD_LABEL
+from ivsite.audit.secrets import Secret, withheld
 from ivsite.core.diagnostics import Diagnostics
 
 JANE = """\

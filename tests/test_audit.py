@@ -9,11 +9,11 @@ import zlib
 from pathlib import Path
 
 import pytest
-from ivsite.audit.stage.needles import needles
-from ivsite.audit.stage.search import AssetSecret
-from ivsite.audit.stage.secrets import Secret
-from ivsite.audit.stage.stage import audit_folder
 
+from ivsite.audit.needles import needles
+from ivsite.audit.search import AssetSecret
+from ivsite.audit.secrets import Secret
+from ivsite.audit.stage import audit_folder
 from ivsite.readers.readable import readable_texts
 from ivsite.text.textmatch import Matcher, words
 
@@ -173,7 +173,7 @@ def test_sequences_are_found_as_whole_words_however_many() -> None:
 
 
 def test_an_audit_asked_to_stop_stops_before_the_next_file(tmp_path: Path) -> None:
-    from ivsite.audit.stage.stage import AuditInterrupted
+    from ivsite.audit.stage import AuditInterrupted
     write(tmp_path, {"a.html": b"<p>JANE DOE</p>", "b.html": b"<p>hello</p>"})
     asked: list[int] = []
 
@@ -187,7 +187,7 @@ def test_an_audit_asked_to_stop_stops_before_the_next_file(tmp_path: Path) -> No
 
 
 def _hits_in(rel: str, data: bytes) -> list[str]:
-    from ivsite.audit.stage.stage import audit_files
+    from ivsite.audit.stage import audit_files
 
     secret = Secret("unconsented name", "Zorblat Quenwick", "content/interviews/z.md", 3)
     return [h.output for h in audit_files([(rel, data)], [secret], "", []).hits]

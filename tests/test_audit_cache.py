@@ -19,18 +19,18 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ivsite.audit.stage.search import AssetSecret
-from ivsite.audit.stage.secrets import ADDRESS, Secret
-from ivsite.audit.stage.stage import audit_files
 from sites import put
 from unit_helpers import write_site
 
-from ivsite.audit.stage import cache as auditcache
-from ivsite.audit.stage import search as auditsearch
-from ivsite.audit.stage import stage as audit
+from ivsite.audit import cache as auditcache
+from ivsite.audit import search as auditsearch
+from ivsite.audit import stage as audit
+from ivsite.audit.search import AssetSecret
+from ivsite.audit.secrets import ADDRESS, Secret
+from ivsite.audit.stage import audit_files
 from ivsite.incremental import last_build
 from ivsite.pipeline import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, build, checks
-from ivsite.write.stage import stage as write
+from ivsite.write import stage as write
 
 NAME = Secret("unconsented name", "Jane Doe", "content/interviews/x.md", 5)
 TITLE = Secret("withheld title", "Quarterly Salary Bands", "content/roles/x.md", 2)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from ivsite.validate.stage.config import SiteConfig, load_config
 
 from ivsite.core.diagnostics import Diagnostics
+from ivsite.validate.config import SiteConfig, load_config
 
 
 def load(text: str | bytes) -> tuple[SiteConfig | None, Diagnostics]:

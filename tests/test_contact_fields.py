@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ivsite.contacts.fields.fields import contact_pieces
 from sites import write_site
 
-from ivsite.audience.stage import stage as audience
+from ivsite.audience import stage as audience
+from ivsite.contacts.fields import contact_pieces
 from ivsite.names import people
 from ivsite.pipeline import build
 

@@ -10,9 +10,9 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ivsite.contacts.fields.fields import contact_pieces
-from ivsite.contacts.fields.skeleton import contact_skeleton, phone_key
 
+from ivsite.contacts.fields import contact_pieces
+from ivsite.contacts.skeleton import contact_skeleton, phone_key
 from ivsite.names.people import matcher_of
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ivsite.contacts.fields.fields import contact_pieces, other_host_form
 from sites import write_site
 
-from ivsite.audience.stage import stage as audience
-from ivsite.contacts.fields import fields as contacts
+from ivsite.audience import stage as audience
+from ivsite.contacts import fields as contacts
+from ivsite.contacts.fields import contact_pieces, other_host_form
 from ivsite.pipeline import build
 
 CASES = {

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sites import UNCONSENTED_NAME, leak_site, normalise_pagefind, output_files, run_cli
 
-from ivsite.audience.stage import stage as audience
+from ivsite.audience import stage as audience
 from ivsite.core import cores
-from ivsite.parse.stage import cache as parsecache
+from ivsite.parse import cache as parsecache
 
 
 def _build(root: Path, out: str) -> tuple[int, str, dict[str, object]]:

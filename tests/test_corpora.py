@@ -23,9 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ivsite.audience.stage.stage import build_view
-from ivsite.markdown.dialect.dialect import markdown
-from ivsite.markdown.dialect.render import Renderer
 from sites import (
     OutputCorpus,
     assert_no_internal_error,
@@ -33,7 +30,10 @@ from sites import (
     write_site,
 )
 
+from ivsite.audience.stage import build_view
 from ivsite.core.diagnostics import Diagnostics
+from ivsite.markdown.dialect import markdown
+from ivsite.markdown.render import Renderer
 from ivsite.names import nameforms
 from ivsite.names.people import matcher_of, needle_of
 from ivsite.names.soundkey import name_sounds

@@ -12,17 +12,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from ivsite.audience.stage.stage import build_view
-from ivsite.audience.stage.viewnote import Audience
-from ivsite.graph.stage.stage import build_graph
 from unit_helpers import prepare, write_site
 
+from ivsite.audience.stage import build_view
+from ivsite.audience.viewnote import Audience
 from ivsite.core.diagnostics import Diagnostics
 from ivsite.emit import emit
 from ivsite.emit.chart import HEIGHT, MOST_LABELS, TOP, chart, interest_points
 from ivsite.emit.output import OutputPlan
 from ivsite.emit.rolepage import ROLE_ANSWERS
 from ivsite.emit.theme import Theme
+from ivsite.graph.stage import build_graph
 from ivsite.mentor import crypto
 
 TOML = 'title = "Decide"\nbase_url = "https://example.org/"\n'

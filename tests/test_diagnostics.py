@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import json
 
-from ivsite.core.diagnostics import Diagnostic, Diagnostics, did_you_mean, format_json, format_text
+from ivsite.core.diagnostics import (
+    Diagnostic,
+    Diagnostics,
+    did_you_mean,
+    format_json,
+    format_text,
+)
 
 CONTRACT_EXAMPLE = (
     "content/interviews/jane.md:4:13: error[visibility]: "

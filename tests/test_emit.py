@@ -15,16 +15,16 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from ivsite.audience.stage.stage import build_view
-from ivsite.audience.stage.viewnote import Audience
-from ivsite.graph.stage.stage import SiteGraph, build_graph
 from unit_helpers import prepare, write_site
 
+from ivsite.audience.stage import build_view
+from ivsite.audience.viewnote import Audience
 from ivsite.core.diagnostics import Diagnostics
 from ivsite.emit import emit
 from ivsite.emit.output import OutputPlan
 from ivsite.emit.searchindex import SHARD_DOCS, shard_count, shard_of
 from ivsite.emit.theme import Theme, ThemeError
+from ivsite.graph.stage import SiteGraph, build_graph
 from ivsite.mentor import crypto
 
 TOML = '''\

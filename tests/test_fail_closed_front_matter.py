@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite.audit.stage import secrets
-from ivsite.markdown.dialect import frontmatter
+from ivsite.audit import secrets
+from ivsite.markdown import frontmatter
 from ivsite.pipeline import build
-from ivsite.validate.stage import stage as validate
+from ivsite.validate import stage as validate
 
 MERGED = """\
 ---

@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 import yaml
-from ivsite.audience.stage.followup import (
+from unit_helpers import write_site
+
+from ivsite.audience.followup import (
     INTERVIEW,
     KEEP_IN_TOUCH,
     NEXT,
@@ -22,12 +24,10 @@ from ivsite.audience.stage.followup import (
     grouped,
     open_by_role,
 )
-from ivsite.validate.stage.config import FollowUpSettings
-from unit_helpers import write_site
-
 from ivsite.commands.todo import todo_items
 from ivsite.core.diagnostics import Diagnostics
 from ivsite.core.models import InterviewMeta
+from ivsite.validate.config import FollowUpSettings
 
 TODAY = dt.date(2026, 3, 10)
 DEFAULT = FollowUpSettings()

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite.audit.stage import secrets
-from ivsite.markdown.dialect import otherfront
-from ivsite.parse.stage import stage as parse
+from ivsite.audit import secrets
+from ivsite.markdown import otherfront
+from ivsite.parse import stage as parse
 from ivsite.pipeline import build
-from ivsite.validate.stage import bodyprivacy
-from ivsite.validate.stage import stage as validate
+from ivsite.validate import bodyprivacy
+from ivsite.validate import stage as validate
 
 PRIVATE = "title: Secretpage\nvisibility: private\n"
 LATE = {

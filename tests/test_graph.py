@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from ivsite.audience.stage.stage import build_view
-from ivsite.graph.stage.stage import SiteGraph, build_graph
 from unit_helpers import errors, prepare, write_site
 
+from ivsite.audience.stage import build_view
 from ivsite.core.diagnostics import Diagnostics
+from ivsite.graph.stage import SiteGraph, build_graph
 
 
 def interview(date: str, visibility: str, body: str, *, tags: str = "[]",

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite.audience.stage import namecheck
+from ivsite.audience import namecheck
 from ivsite.pipeline import build
 
 PERSON = """---

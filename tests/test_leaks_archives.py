@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 from sites import red_team_site
 
-from ivsite.audit.stage import search as auditsearch
+from ivsite.audit import search as auditsearch
 from ivsite.pipeline import build
 from ivsite.pipeline.driver import EXIT_CONTENT, EXIT_OK, Result
 from ivsite.readers import packed, readable, streams

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ivsite.load.stage.filefront import private_front
 from unit_helpers import write_site
 
-from ivsite.audit.stage import search as auditsearch
-from ivsite.load.stage import cache as loadcache
+from ivsite.audit import search as auditsearch
+from ivsite.load import cache as loadcache
+from ivsite.load.filefront import private_front
 from ivsite.pipeline import audit_dir, build
 
 SECRET = ("---\nvisibility: private\ntitle: Salary secrets\n---\n"

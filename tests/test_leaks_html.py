@@ -23,12 +23,12 @@ from pathlib import Path, PurePosixPath
 import pytest
 from unit_helpers import write_site
 
-from ivsite.audience.stage import notelinks
-from ivsite.audience.stage import stage as audience
+from ivsite.audience import notelinks
+from ivsite.audience import stage as audience
 from ivsite.pipeline import Result, build
 from ivsite.readers import datauri, readable
 from ivsite.readers.readable import readable_texts
-from ivsite.validate.stage import bodyprivacy
+from ivsite.validate import bodyprivacy
 
 PERSON = "content/interviews/iv.md"
 INTERVIEW = ("---\ndate: 2026-01-01\nvisibility: {vis}\nperson: {{name: Jane Doe}}\n"

@@ -22,13 +22,13 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite.audience.stage import namecheck
-from ivsite.audience.stage import stage as audience
-from ivsite.audit.stage import stage as audit
+from ivsite.audience import namecheck
+from ivsite.audience import stage as audience
+from ivsite.audit import stage as audit
 from ivsite.markup import rawhtml
 from ivsite.pipeline import Result, build, checks
 from ivsite.readers import onscreen, readable
-from ivsite.validate.stage import bodyprivacy
+from ivsite.validate import bodyprivacy
 
 PERSON = "content/interviews/iv.md"
 INTERVIEW = ("---\ndate: 2026-01-01\nvisibility: public\nperson: {name: Jane Doe}\n"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite.audience.stage import fragments
-from ivsite.audit.stage import secrets
+from ivsite.audience import fragments
+from ivsite.audit import secrets
 from ivsite.pipeline import build
 
 NOTE = """---

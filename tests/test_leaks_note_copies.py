@@ -15,7 +15,7 @@ import pytest
 from unit_helpers import write_site
 
 from ivsite.pipeline import build
-from ivsite.validate.stage import stage as validate
+from ivsite.validate import stage as validate
 
 PLAN = """\
 ---

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite.audit.stage import search as auditsearch
-from ivsite.load.stage import cache as loadcache
+from ivsite.audit import search as auditsearch
+from ivsite.load import cache as loadcache
 from ivsite.pipeline import build
-from ivsite.validate.stage import stage as validate
+from ivsite.validate import stage as validate
 
 SECRET = "---\ndate: 2026-03-01\nvisibility: private\n---\nCANARY-F-mkd\n"
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite.audit.stage import secrets
+from ivsite.audit import secrets
 from ivsite.pipeline import build
 from ivsite.switches import fmchecks
 from ivsite.switches.pathprivacy import path_privacy
-from ivsite.validate.stage import stage as validate
+from ivsite.validate import stage as validate
 
 PRIVATE_PATHS = [
     "content/pages/private/d.md", "content/pages/_drafts/d.md", "content/roles/drafts/d.md",
@@ -182,7 +182,7 @@ def test_a_private_note_or_passage_may_link_it(tmp_path: Path, body: str, front:
 
 def test_the_audit_alone_finds_a_file_the_path_says_is_private(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ivsite.validate.stage import references
+    from ivsite.validate import references
 
     monkeypatch.setattr(references, "path_privacy", lambda rel: None)
     out = tmp_path / "out"
@@ -196,7 +196,7 @@ def test_the_audit_alone_finds_a_file_the_path_says_is_private(
 def test_with_both_lines_off_the_file_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from ivsite.pipeline import checks
-    from ivsite.validate.stage import references
+    from ivsite.validate import references
 
     monkeypatch.setattr(references, "path_privacy", lambda rel: None)
     monkeypatch.setattr(checks, "path_privacy", lambda rel: None)

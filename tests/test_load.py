@@ -7,11 +7,11 @@ import os
 from pathlib import Path
 
 import pytest
-from ivsite.load.stage.cache import LoadCache
-from ivsite.load.stage.stage import LoadedSite, is_editor_noise, load_site
 from unit_helpers import write_site
 
 from ivsite.core.diagnostics import Diagnostics
+from ivsite.load.cache import LoadCache
+from ivsite.load.stage import LoadedSite, is_editor_noise, load_site
 
 NOTE = "---\ntitle: A note\n---\nbody\n"
 

@@ -3,8 +3,9 @@ stays literal, and the contract's extensions are on."""
 
 from __future__ import annotations
 
-from ivsite.markdown.dialect.dialect import parse_body
 from markdown_it.token import Token
+
+from ivsite.markdown.dialect import parse_body
 
 
 def types(tokens: list[Token]) -> list[str]:

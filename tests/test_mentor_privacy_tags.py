@@ -13,7 +13,7 @@ from unit_helpers import write_site
 
 from ivsite.pipeline import build
 from ivsite.switches import fmchecks
-from ivsite.validate.stage import bodyprivacy
+from ivsite.validate import bodyprivacy
 
 NOTE = """\
 ---

@@ -740,8 +740,8 @@ def test_the_encrypted_view_is_audited_before_encryption(
     """The audit cannot read cipher text, so the mentor view is made again without
     encryption and audited: with the filter's checks switched off, a withheld
     passage and an unconsented name in a mentor page still fail the build."""
-    from ivsite.audience.stage import stage as audience
-    from ivsite.markdown.dialect import passages
+    from ivsite.audience import stage as audience
+    from ivsite.markdown import passages
 
     site = mentor_site(tmp_path / "site", passphrase=True)
     put(site / "content/pages/odd.md", (

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ivsite.audience.stage.stage import build_view, unconsented_names
 from unit_helpers import Prepared, prepare, write_site
 
+from ivsite.audience.stage import build_view, unconsented_names
 from ivsite.core.diagnostics import Diagnostic, Diagnostics
 from ivsite.names.nameforms import name_forms
 from ivsite.names.people import matcher_of

@@ -14,16 +14,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ivsite.audit.stage.secrets import Secret, withheld
-from ivsite.audit.stage.stage import audit_folder
-from ivsite.markdown.dialect.notes import Note
 from sites import put, run_cli, write_site
 
-from ivsite.audience.stage import namecheck
-from ivsite.audience.stage import stage as audience
+from ivsite.audience import namecheck
+from ivsite.audience import stage as audience
+from ivsite.audit.secrets import Secret, withheld
+from ivsite.audit.stage import audit_folder
 from ivsite.core.diagnostics import Diagnostics
+from ivsite.markdown.notes import Note
 from ivsite.pipeline import Result, build
-from ivsite.validate.stage import consent
+from ivsite.validate import consent
 
 SOURCE = "content/interviews/ada.md"
 

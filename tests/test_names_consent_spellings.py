@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 from sites import OutputCorpus, write_site
 
-from ivsite.audience.stage import stage as audience
+from ivsite.audience import stage as audience
 from ivsite.names import identity, people
 from ivsite.pipeline import build
-from ivsite.validate.stage import consent
+from ivsite.validate import consent
 
 ROMANISED = [("Ivan Petrov", "Иван Петров"), ("Juergen Mueller", "Jürgen Müller"),
              ("Soeren Kierkegaard", "Søren Kierkegaard"), ("Minjun Kim", "김민준"),

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from sites import OutputCorpus, write_site
 
-from ivsite.audience.stage import consentmask, notelinks
+from ivsite.audience import consentmask, notelinks
 from ivsite.names import nameforms, people
 from ivsite.names.nameparts import name_in, plain_name
 from ivsite.pipeline import build

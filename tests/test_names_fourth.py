@@ -27,9 +27,9 @@ from sites import (
     write_site,
 )
 
-from ivsite.audience.stage import namecheck
-from ivsite.audit.stage import search as auditsearch
-from ivsite.contacts.fields import spokendigits
+from ivsite.audience import namecheck
+from ivsite.audit import search as auditsearch
+from ivsite.contacts import spokendigits
 from ivsite.names import identity, nameforms, people
 from ivsite.pipeline import build
 from ivsite.pipeline.driver import Result

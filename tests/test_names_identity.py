@@ -10,15 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ivsite.audience.stage.namecheck import NameCheck
-from ivsite.audit.stage.search import Search
 from sites import OutputCorpus, write_site
 
-from ivsite.audience.stage import stage as audience
+from ivsite.audience import stage as audience
+from ivsite.audience.namecheck import NameCheck
+from ivsite.audit.search import Search
 from ivsite.names import identity, people
 from ivsite.names.identity import name_words, person_key, person_keys
 from ivsite.pipeline import build
-from ivsite.validate.stage import consent
+from ivsite.validate import consent
 
 SPELLINGS = ["Doe, Jane", "Doe Jane", "JaneDoe", "Jane Doe Jr.", "Jane Doe, PhD",
              "Jane Q. Doe", "Jane Doe (Acme)", "Dr. Jane Doe", "jane  DOE"]

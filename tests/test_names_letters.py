@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from sites import OutputCorpus, write_site
 from test_spellings import audit_fails, refused
 
-from ivsite.audience.stage import stage as audience
+from ivsite.audience import stage as audience
 from ivsite.names import nameforms, people, romanise
 from ivsite.pipeline import build
 from ivsite.text import lookalike_letters, normalise, splitwords

@@ -15,11 +15,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ivsite.audience.stage.namecheck import NameCheck
-from ivsite.audit.stage.search import Search
 from sites import OutputCorpus, write_site
 
-from ivsite.audience.stage import stage as audience
+from ivsite.audience import stage as audience
+from ivsite.audience.namecheck import NameCheck
+from ivsite.audit.search import Search
 from ivsite.names import people
 from ivsite.names.identity import holds_name
 from ivsite.pipeline import Result, build

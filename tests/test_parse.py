@@ -8,11 +8,11 @@ import marshal
 from pathlib import Path
 
 import pytest
-from ivsite.parse.stage.cache import ParseCache
-from ivsite.parse.stage.stage import parse_note
 
 from ivsite.core.sourcefiles import SourceFile
-from ivsite.parse.stage import cache as parsecache
+from ivsite.parse import cache as parsecache
+from ivsite.parse.cache import ParseCache
+from ivsite.parse.stage import parse_note
 
 HEADER = "---\ntitle: A note\n---\n"  # the body starts on line 4
 

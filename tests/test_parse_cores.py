@@ -10,12 +10,12 @@ import os
 from pathlib import Path
 
 import pytest
-from ivsite.parse.stage.cache import ParseCache
-from ivsite.parse.stage.stage import parse_cut, parse_note
 
 from ivsite.core import cores
 from ivsite.core.sourcefiles import SourceFile
-from ivsite.parse.stage import cache as parsecache
+from ivsite.parse import cache as parsecache
+from ivsite.parse.cache import ParseCache
+from ivsite.parse.stage import parse_cut, parse_note
 
 HERE = Path(__file__).parent
 SPEC = json.loads((HERE / "fixtures" / "commonmark" / "spec.json").read_text("utf-8"))

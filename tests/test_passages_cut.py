@@ -16,14 +16,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ivsite.audience.stage.stage import build_view
-from ivsite.graph.stage.stage import build_graph
-from ivsite.markdown.dialect.render import Renderer
 from sites import OutputCorpus, canary, leak_site, put
 from unit_helpers import prepare, write_site
 
+from ivsite.audience.stage import build_view
 from ivsite.core.diagnostics import Diagnostics
-from ivsite.markdown.dialect import passages
+from ivsite.graph.stage import build_graph
+from ivsite.markdown import passages
+from ivsite.markdown.render import Renderer
 from ivsite.pipeline import EXIT_CONTENT, build
 
 SECRET = "zqxsecretword"

@@ -16,14 +16,14 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ivsite.parse.stage.stage import parse_note
-from ivsite.validate.stage.config import SiteConfig
-from ivsite.validate.stage.stage import _validate_note
 
 from ivsite.core.diagnostics import Diagnostics
 from ivsite.core.models import MODELS, NESTED, Referral
 from ivsite.core.sourcefiles import SourceFile
+from ivsite.parse.stage import parse_note
 from ivsite.switches.lookalike import PRIVACY_WORDS, distance, normalise, privacy_word
+from ivsite.validate.config import SiteConfig
+from ivsite.validate.stage import _validate_note
 
 ISSUE_WORDS = ("visibility", "private", "draft", "publish", "published", "hidden", "unlisted",
                "secret", "access", "audience", "share", "privacy", "confidential")

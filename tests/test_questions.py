@@ -24,17 +24,17 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from ivsite.audience.stage.stage import build_view
-from ivsite.audience.stage.viewnote import Audience
-from ivsite.graph.stage.stage import build_graph
 from sites import DEFAULT_CONFIG, Content, OutputCorpus, canary, write_site
 from unit_helpers import prepare
 
+from ivsite.audience.stage import build_view
+from ivsite.audience.viewnote import Audience
 from ivsite.core.diagnostics import Diagnostics
 from ivsite.emit import ANSWERS_PER_PAGE, OTHER_PER_PAGE, emit, question_slugs
 from ivsite.emit import questions as emit_module
 from ivsite.emit.output import OutputPlan
 from ivsite.emit.theme import Theme
+from ivsite.graph.stage import build_graph
 from ivsite.mentor import crypto
 from ivsite.pipeline import build
 

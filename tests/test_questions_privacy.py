@@ -17,7 +17,7 @@ from unit_helpers import write_site
 
 from ivsite.core.diagnostics import Diagnostics
 from ivsite.pipeline import build
-from ivsite.validate.stage import questionsfile
+from ivsite.validate import questionsfile
 
 TOML = 'title = "Research"\nbase_url = "https://ana.example.org/"\n'
 SECRET = "How will the Globex takeover of Northfield affect your team?"

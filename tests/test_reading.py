@@ -12,12 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
-from ivsite.audience.stage.viewnote import NoteCard
-from ivsite.markdown.dialect.codehighlight import stylesheet
-from ivsite.markdown.dialect.dialect import parse_body
-from ivsite.markdown.dialect.render import Renderer
 from unit_helpers import write_site
 
+from ivsite.audience.viewnote import NoteCard
 from ivsite.core.diagnostics import Diagnostics
 from ivsite.emit import notes as note_pages
 from ivsite.emit import render_now
@@ -26,6 +23,9 @@ from ivsite.emit.labels import byline, card_title
 from ivsite.emit.pagekey import key_text
 from ivsite.emit.toc import table_of_contents
 from ivsite.incremental import last_build
+from ivsite.markdown.codehighlight import stylesheet
+from ivsite.markdown.dialect import parse_body
+from ivsite.markdown.render import Renderer
 from ivsite.pipeline import EXIT_CONTENT, EXIT_OK, Pipeline, build, load_theme
 
 THEME = Path(__file__).resolve().parent.parent / "themes" / "default"

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import ivsite.validate.stage.stage
 import pytest
 from unit_helpers import prepare, run_in, write_site
 
+import ivsite.validate.stage
 from ivsite.core.diagnostics import Diagnostics
 from ivsite.pipeline import EXIT_CONTENT, Pipeline, build
 

@@ -25,7 +25,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ivsite.contacts.fields.fields import contact_pieces
 from sites import (
     RED_TEAM_TALK,
     assert_audit_refuses,
@@ -36,9 +35,10 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite.contacts.fields import fields as contacts
-from ivsite.contacts.fields import otherdigits
-from ivsite.contacts.fields import skeleton as contactskeleton
+from ivsite.contacts import fields as contacts
+from ivsite.contacts import otherdigits
+from ivsite.contacts import skeleton as contactskeleton
+from ivsite.contacts.fields import contact_pieces
 from ivsite.names.people import matcher_of
 from ivsite.pipeline import build
 from ivsite.text.normalise import fold_cased

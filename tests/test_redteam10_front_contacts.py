@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ivsite.contacts.fields.bodycontacts import front_contacts
 from sites import (
     assert_audit_refuses,
     assert_filter_refuses,
@@ -21,6 +20,7 @@ from sites import (
     write_site,
 )
 
+from ivsite.contacts.bodycontacts import front_contacts
 from ivsite.names import people
 
 PRIVATE = "content/reflections/r1.md"

@@ -19,14 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ivsite.markdown.dialect.frontmatter import split
-from ivsite.validate.stage.frontmarkers import front_markers, labels
 from sites import OutputCorpus, assert_audit_refuses, write_site
 
-from ivsite.audit.stage import secrets
+from ivsite.audit import secrets
 from ivsite.core.diagnostics import Diagnostics
+from ivsite.markdown.frontmatter import split
 from ivsite.pipeline import build
-from ivsite.validate.stage import stage as validate
+from ivsite.validate import stage as validate
+from ivsite.validate.frontmarkers import front_markers, labels
 
 FOLDED = ("---\ntitle: About\nsummary: >-\n  My portfolio.\n  ::: private\n"
           "  CANARY-A Kroggle offered me 61k.\n  :::\n---\nHello.\n")

@@ -21,18 +21,18 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ivsite.markdown.dialect.passages import Line
-from ivsite.parse.stage.stage import parse_cut
-from ivsite.validate.stage.bodyprivacy import body_privacy
 from markdown_it.token import Token
 from sites import OutputCorpus, red_team_site
 
 from ivsite.core.diagnostics import Diagnostics
-from ivsite.markdown.dialect import passages
+from ivsite.markdown import passages
+from ivsite.markdown.passages import Line
+from ivsite.parse.stage import parse_cut
 from ivsite.pipeline import build
 from ivsite.switches import markerwords
 from ivsite.syntax import callouts
-from ivsite.validate.stage import bodymarkers
+from ivsite.validate import bodymarkers
+from ivsite.validate.bodyprivacy import body_privacy
 
 
 def _errors(body: str, visibility: str = "public") -> list[tuple[str, int]]:

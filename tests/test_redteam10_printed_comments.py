@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ivsite.audit.stage.secrets import printed_comments, without_comments
 from sites import (
     assert_audit_refuses,
     assert_filter_refuses,
@@ -23,9 +22,10 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite.audit.stage import secrets
+from ivsite.audit import secrets
+from ivsite.audit.secrets import printed_comments, without_comments
 from ivsite.pipeline import checks
-from ivsite.validate.stage import config, questionsfile
+from ivsite.validate import config, questionsfile
 
 TITLE = "Test site <!-- Marrowby keeps the layoffs quiet -->"
 QUESTIONS = ('- id: typical-day\n  text: "What is a typical day? <!-- ask about the Kroggle '

@@ -18,8 +18,6 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ivsite.contacts.fields.publiccontacts import entry_problem, is_public, kind_of, same
-from ivsite.validate.stage.config import load_config
 from sites import (
     DEFAULT_CONFIG,
     assert_audit_refuses,
@@ -30,10 +28,12 @@ from sites import (
     write_site,
 )
 
+from ivsite.contacts.publiccontacts import entry_problem, is_public, kind_of, same
 from ivsite.core.diagnostics import Diagnostics
 from ivsite.names import people
 from ivsite.pipeline import build
-from ivsite.validate.stage import publicrecorded
+from ivsite.validate import publicrecorded
+from ivsite.validate.config import load_config
 
 ABOUT = "content/pages/about.md"
 PRIVATE = "content/reflections/r1.md"

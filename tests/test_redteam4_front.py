@@ -16,16 +16,16 @@ import re
 from pathlib import Path
 
 import pytest
-from ivsite.contacts.fields.shape import contact_shape
 from unit_helpers import write_site
 
-from ivsite.audit.stage import secrets
-from ivsite.markdown.dialect import frontmatter
-from ivsite.parse.stage import stage as parse
+from ivsite.audit import secrets
+from ivsite.contacts.shape import contact_shape
+from ivsite.markdown import frontmatter
+from ivsite.parse import stage as parse
 from ivsite.pipeline import build
 from ivsite.switches import fmchecks
-from ivsite.validate.stage import bodymarkers, bodyprivacy
-from ivsite.validate.stage import stage as validate
+from ivsite.validate import bodymarkers, bodyprivacy
+from ivsite.validate import stage as validate
 
 TOML = 'title = "Site"\nbase_url = "https://example.org/"\n'
 HOME = "---\ntitle: Home\n---\nWelcome.\n"

@@ -30,7 +30,7 @@ from ivsite.markup import drawntext, svgtext
 from ivsite.pipeline import build
 from ivsite.readers import onscreen, readable
 from ivsite.text import splitwords
-from ivsite.validate.stage import bodyprivacy
+from ivsite.validate import bodyprivacy
 
 TALK = f"content/{RED_TEAM_TALK}"
 PAGE = "content/pages/p.md"

@@ -30,7 +30,7 @@ import pytest
 from sites import RED_TEAM_NAME, RED_TEAM_TALK, assert_audit_refuses, red_team_site
 from test_redteam8_binary_text import png
 
-from ivsite.audit.stage import search as auditsearch
+from ivsite.audit import search as auditsearch
 from ivsite.pipeline import build
 from ivsite.pipeline.driver import EXIT_CONTENT
 from ivsite.readers import packed, readable

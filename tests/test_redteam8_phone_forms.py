@@ -33,10 +33,10 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite.contacts.fields import skeleton as contactskeleton
-from ivsite.contacts.fields import spokendigits
+from ivsite.contacts import skeleton as contactskeleton
+from ivsite.contacts import spokendigits
 from ivsite.pipeline import build
-from ivsite.validate.stage import bodyprivacy
+from ivsite.validate import bodyprivacy
 
 PHONE = "+1 416 555 0142"
 TALK = f"content/{RED_TEAM_TALK}"

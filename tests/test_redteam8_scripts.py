@@ -20,15 +20,15 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 import pytest
-from ivsite.audit.stage.markupchecks import unsafe_code
-from ivsite.audit.stage.scripts import OwnScripts
 from sites import assert_filter_refuses, assert_published, red_team_site
 
-from ivsite.audit.stage import markupchecks as auditmarkup
+from ivsite.audit import markupchecks as auditmarkup
+from ivsite.audit.markupchecks import unsafe_code
+from ivsite.audit.scripts import OwnScripts
 from ivsite.emit.theme import builtin_theme_dir
 from ivsite.pipeline import build
 from ivsite.readers import activefiles
-from ivsite.validate.stage import bodyprivacy
+from ivsite.validate import bodyprivacy
 
 PAGE = "content/pages/about.md"
 EVIL = "evil.example"

@@ -22,7 +22,7 @@ from sites import assert_audit_refuses, assert_filter_refuses, assert_published,
 from ivsite.names import people
 from ivsite.names.shortnames import short_form, short_form_ties
 from ivsite.pipeline import build
-from ivsite.validate.stage import consent
+from ivsite.validate import consent
 
 FULL = "content/interviews/2026-03-03-globex.md"
 SHORT = "content/interviews/2026-04-03-globex.md"

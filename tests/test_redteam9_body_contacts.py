@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ivsite.contacts.fields.bodycontacts import body_contacts
 from sites import (
     RED_TEAM_TALK,
     assert_audit_refuses,
@@ -21,6 +20,7 @@ from sites import (
     red_team_talk,
 )
 
+from ivsite.contacts.bodycontacts import body_contacts
 from ivsite.names import people
 from ivsite.pipeline import build
 

@@ -20,7 +20,7 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite.contacts.fields import fields as contacts
+from ivsite.contacts import fields as contacts
 from ivsite.names.people import matcher_of
 
 TALK = f"content/{RED_TEAM_TALK}"

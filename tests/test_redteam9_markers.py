@@ -24,19 +24,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ivsite.parse.stage.stage import parse_cut
-from ivsite.validate.stage.bodyprivacy import body_privacy
 from sites import OutputCorpus, red_team_site
 
 from ivsite.core.diagnostics import Diagnostics
-from ivsite.markdown.dialect import passages
+from ivsite.markdown import passages
+from ivsite.parse.stage import parse_cut
 from ivsite.pipeline import build
 from ivsite.switches import fmchecks, lookalike, pathprivacy
 from ivsite.switches.lookalike import privacy_tag
 from ivsite.switches.pathprivacy import path_privacy
 from ivsite.switches.worldwords import LANGUAGES
-from ivsite.validate.stage import bodyprivacy
-from ivsite.validate.stage import stage as validate
+from ivsite.validate import bodyprivacy
+from ivsite.validate import stage as validate
+from ivsite.validate.bodyprivacy import body_privacy
 
 
 def _errors(body: str, visibility: str = "public") -> list[tuple[str, int]]:

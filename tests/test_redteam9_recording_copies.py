@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sites import OutputCorpus, red_team_site, red_team_talk
 
-from ivsite.load.stage import nearcopy
+from ivsite.load import nearcopy
 from ivsite.pipeline import build
 
 REPRODUCER = Path(__file__).parent.parent / "docs/redteam/2026-12-01-ninth" / \

@@ -16,15 +16,15 @@ import re
 from pathlib import PurePosixPath
 
 import pytest
-from ivsite.audit.stage.saidsettings import _PAIR
-from ivsite.validate.stage.settingforms import statements
 from test_redteam9_markers import _errors
 
-from ivsite.audit.stage import saidsettings
+from ivsite.audit import saidsettings
+from ivsite.audit.saidsettings import _PAIR
 from ivsite.markup import sheetstyle
 from ivsite.markup.sheetstyle import unplaced
 from ivsite.switches import markerwords
-from ivsite.validate.stage import settingforms
+from ivsite.validate import settingforms
+from ivsite.validate.settingforms import statements
 
 COMMENTED = ["visibility: private  # keep off the site", 'visibility = "private"  # later',
              "draft = true # not ready", "visibility: mentor // for Ada"]
@@ -57,7 +57,7 @@ def test_a_label_in_brackets_or_with_a_plain_noun_is_refused(body: str) -> None:
 
 def test_without_the_bracketed_reading_they_are_published(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from ivsite.validate.stage import bodymarkers
+    from ivsite.validate import bodymarkers
 
     monkeypatch.setattr(bodymarkers, "_ASIDE", re.compile(r"(?!)"))
     monkeypatch.setattr(markerwords, "FRAME_WORDS",
@@ -143,14 +143,14 @@ def test_a_one_word_key_in_brackets_is_still_a_setting() -> None:
 
 
 def test_a_book_number_or_a_salary_range_in_a_private_body_is_no_phone() -> None:
-    from ivsite.contacts.fields.bodycontacts import body_contacts
+    from ivsite.contacts.bodycontacts import body_contacts
 
     found = list(body_contacts("See ISBN 978-0-13-110362-7; pay 120000-140000; cell 416 555 0199"))
     assert found == [("phone", "416 555 0199", 0)]
 
 
 def test_without_the_book_rule_the_isbn_is_a_phone(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ivsite.contacts.fields import bodycontacts
+    from ivsite.contacts import bodycontacts
 
     monkeypatch.setattr(bodycontacts, "_BOOK_NUMBER", re.compile(r"(?!)"))
     assert any(kind == "phone" and "978" in number for kind, number, _ in

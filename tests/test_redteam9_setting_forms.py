@@ -18,16 +18,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ivsite.markdown.dialect.frontmatter import split
-from ivsite.markdown.dialect.otherfront import foreign_front_matter
-from ivsite.validate.stage.settingforms import element_setting, statements
 from sites import OutputCorpus, write_site
 
-from ivsite.audit.stage import secrets
-from ivsite.markdown.dialect import frontmatter, otherfront, secondfront
+from ivsite.audit import secrets
+from ivsite.markdown import frontmatter, otherfront, secondfront
+from ivsite.markdown.frontmatter import split
+from ivsite.markdown.otherfront import foreign_front_matter
 from ivsite.markup.rawhtml import tags
 from ivsite.pipeline import build
-from ivsite.validate.stage import bodyprivacy, settingforms
+from ivsite.validate import bodyprivacy, settingforms
+from ivsite.validate.settingforms import element_setting, statements
 
 REPRODUCERS = Path(__file__).resolve().parents[1] / "docs/redteam/2026-12-01-ninth"
 FOUND = {  # reproducer folder: the filter's code

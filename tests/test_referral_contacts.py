@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sites import write_site
 
-from ivsite.audience.stage import stage as audience
+from ivsite.audience import stage as audience
 from ivsite.names import people
 from ivsite.pipeline import build
 

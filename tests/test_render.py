@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from ivsite.audience.stage.stage import build_view
-from ivsite.graph.stage.stage import build_graph
-from ivsite.markdown.dialect.dialect import parse_body
-from ivsite.markdown.dialect.render import PASSAGE_LABELS, Renderer, heading_anchors, relative_url
 from unit_helpers import errors, prepare, write_site
 
+from ivsite.audience.stage import build_view
 from ivsite.core.diagnostics import Diagnostics
+from ivsite.graph.stage import build_graph
+from ivsite.markdown.dialect import parse_body
+from ivsite.markdown.render import PASSAGE_LABELS, Renderer, heading_anchors, relative_url
 
 
 @pytest.mark.parametrize(
@@ -163,7 +163,7 @@ def test_fast_relpath_agrees_with_posixpath(path: list[str], base: list[str],
                                             abs_path: bool, abs_base: bool) -> None:
     import posixpath
 
-    from ivsite.markdown.dialect.render import _relpath
+    from ivsite.markdown.render import _relpath
     p = ("/" if abs_path else "") + "/".join(path) or "."
     b = ("/" if abs_base else "") + "/".join(base) or "."
     assume(p.startswith("/") == b.startswith("/"))  # else posixpath mixes in the cwd

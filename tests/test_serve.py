@@ -673,9 +673,9 @@ def test_a_change_reaches_every_page_that_shows_it(tmp_path: Path) -> None:
 
 
 def test_a_page_key_stands_in_for_notes_and_refuses_unknown_objects() -> None:
-    from ivsite.audience.stage.viewnote import ViewNote
     from markupsafe import Markup
 
+    from ivsite.audience.viewnote import ViewNote
     from ivsite.emit.pagekey import key_text
 
     def vn(digest: str, title: str = "t") -> ViewNote:
@@ -768,7 +768,7 @@ def _kept(folder: Path) -> dict[str, int]:
 
 def test_the_preview_starts_from_the_parse_cache_a_build_left_and_never_writes_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ivsite.parse.stage import cache as parsecache
+    from ivsite.parse import cache as parsecache
     from ivsite.pipeline import build
     from ivsite.preview import Preview, ReloadHub
     root = make_site(tmp_path)
@@ -875,9 +875,8 @@ def test_a_preview_other_machines_reach_serves_only_a_checked_site_and_no_diagno
     """F7: on 0.0.0.0 a public preview served pages the audit flagged, and its overlay
     quoted private note paths to every viewer. Now: the site only once the output
     check of the served folder found nothing, and the overlay says only "problems"."""
-    from ivsite.audit.stage.search import Hit
-    from ivsite.audit.stage.secrets import Secret
-
+    from ivsite.audit.search import Hit
+    from ivsite.audit.secrets import Secret
     from ivsite.preview import session
     from ivsite.preview.remote import REMOTE_OVERLAY
 

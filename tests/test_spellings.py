@@ -18,11 +18,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from ivsite.audience.stage.stage import build_view
 from sites import write_site as write_tree
 from unit_helpers import prepare, write_site
 
-from ivsite.audience.stage import stage as audience
+from ivsite.audience import stage as audience
+from ivsite.audience.stage import build_view
 from ivsite.core.diagnostics import Diagnostics
 from ivsite.names import nameforms
 from ivsite.pipeline import build

@@ -14,15 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ivsite.load.stage.stage import AssetStore
-from ivsite.write.stage.stage import MARKER, Layer, Staged
 from sites import run_cli
 from unit_helpers import write_site
 
 from ivsite.commands.scaffold import init_site
 from ivsite.emit.output import OutputPlan
+from ivsite.load.stage import AssetStore
 from ivsite.pipeline import writers
-from ivsite.write.stage import staging
+from ivsite.write import staging
+from ivsite.write.stage import MARKER, Layer, Staged
 
 SHARING = ('title = "T"\nbase_url = "https://x.example/"\n'
            '[share]\nenabled = true\nfeedback_email = "a@x.example"\n')

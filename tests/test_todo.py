@@ -9,9 +9,9 @@ from pathlib import Path
 import icalendar
 import pytest
 from click.testing import CliRunner, Result
-from ivsite.audience.stage.followup import FollowItem
 from unit_helpers import write_site
 
+from ivsite.audience.followup import FollowItem
 from ivsite.commands.cli import cli
 from ivsite.commands.icsfile import to_ics
 from ivsite.commands.todo import todo_command, todo_items

@@ -14,12 +14,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import ivsite.audience.stage.viewbody
-import ivsite.validate.stage.fallback
-import ivsite.validate.stage.linkhints
 import pytest
-from ivsite.markdown.dialect.notes import BrokenTarget, Target
 from sites import OutputCorpus, run_cli
+
+import ivsite.audience.viewbody
+import ivsite.validate.fallback
+import ivsite.validate.linkhints
+from ivsite.markdown.notes import BrokenTarget, Target
 
 VAULT = Path(__file__).resolve().parent / "fixtures" / "vault"
 PRIVATE = (

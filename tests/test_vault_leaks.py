@@ -13,15 +13,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ivsite.audience.stage.stage import build_view
-from ivsite.graph.stage.stage import build_graph
-from ivsite.markdown.dialect.render import Renderer
 from sites import OutputCorpus, canary
 from unit_helpers import prepare, write_site
 
-from ivsite.audience.stage import viewembeds
+from ivsite.audience import viewembeds
+from ivsite.audience.stage import build_view
 from ivsite.core.diagnostics import Diagnostics
-from ivsite.markdown.dialect import comments
+from ivsite.graph.stage import build_graph
+from ivsite.markdown import comments
+from ivsite.markdown.render import Renderer
 from ivsite.pipeline import EXIT_CONTENT, build
 
 SECRET = "zqxsecretword"

@@ -12,13 +12,13 @@ import re
 from pathlib import Path
 
 import pytest
-from ivsite.audience.stage.stage import build_view
-from ivsite.graph.stage.stage import build_graph
-from ivsite.markdown.dialect.dialect import markdown
-from ivsite.markdown.dialect.render import Renderer
 from unit_helpers import prepare, write_site
 
+from ivsite.audience.stage import build_view
 from ivsite.core.diagnostics import Diagnostics
+from ivsite.graph.stage import build_graph
+from ivsite.markdown.dialect import markdown
+from ivsite.markdown.render import Renderer
 from ivsite.syntax.callouts import FAMILIES
 
 HEAD = "---\ntitle: Page\nvisibility: public\n---\n"

@@ -6,11 +6,17 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from ivsite.load.stage.stage import AssetRef, AssetStore
-from ivsite.write.stage.stage import MARKER, Layer, Staged, check_output_dir, sync_folder
 
 from ivsite.core.diagnostics import Diagnostics
 from ivsite.emit.output import OutputPlan
+from ivsite.load.stage import AssetRef, AssetStore
+from ivsite.write.stage import (
+    MARKER,
+    Layer,
+    Staged,
+    check_output_dir,
+    sync_folder,
+)
 
 
 def site(tmp_path: Path) -> Path:

@@ -12,15 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from click.testing import CliRunner, Result
-from ivsite.load.stage.stage import LoadedSite, load_site
-from ivsite.markdown.dialect.notes import ValidSite
-from ivsite.parse.stage.cache import ParseCache
-from ivsite.validate.stage.config import SiteConfig, load_config
-from ivsite.validate.stage.stage import validate
 
 from ivsite.commands.cli import cli
 from ivsite.core.diagnostics import Diagnostics
+from ivsite.load.stage import LoadedSite, load_site
+from ivsite.markdown.notes import ValidSite
+from ivsite.parse.cache import ParseCache
 from ivsite.pipeline import Pipeline
+from ivsite.validate.config import SiteConfig, load_config
+from ivsite.validate.stage import validate
 
 DEFAULT_TOML = 'title = "Test site"\n'
 
