@@ -22,7 +22,7 @@ from unit_helpers import prepare, write_site
 from ivsite.audience.stage import build_view
 from ivsite.core.diagnostics import Diagnostics
 from ivsite.graph.stage import build_graph
-from ivsite.markdown import passages
+from ivsite.markdown import passagefences, passages
 from ivsite.markdown.render import Renderer
 from ivsite.pipeline import EXIT_CONTENT, build
 
@@ -377,7 +377,7 @@ def test_build_and_mentor_build_never_publish_a_passage_in_odd_contexts(
 
 
 def test_the_spaces_a_fence_reads_are_the_unicode_tables_own() -> None:
-    """passages._SPACES stands for the Zs and Cc categories (less the newline), so
+    """passagefences._SPACES stands for the Zs and Cc categories (less the newline), so
     that a line is normalised without asking unicodedata of each character."""
     import sys
     import unicodedata
@@ -385,4 +385,4 @@ def test_the_spaces_a_fence_reads_are_the_unicode_tables_own() -> None:
     table = {chr(c) for c in range(sys.maxunicode + 1)
              if unicodedata.category(chr(c)) in ("Zs", "Cc")} - {"\n", " "}
     assert {chr(c) for c in range(sys.maxunicode + 1)
-            if passages._SPACES.fullmatch(chr(c))} == table
+            if passagefences._SPACES.fullmatch(chr(c))} == table
