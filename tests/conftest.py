@@ -71,8 +71,9 @@ def _forget_readings() -> None:
 
 
 _UPSTREAM = frozenset({"ivsite.audience.stage", "ivsite.validate.stage",
-                       "ivsite.validate.bodyprivacy", "ivsite.audience.viewbody",
-                       "ivsite.audience.namecheck", "ivsite.switches.fmchecks"})
+                       "ivsite.validate.note", "ivsite.validate.bodyprivacy",
+                       "ivsite.audience.viewbody", "ivsite.audience.namecheck",
+                       "ivsite.switches.fmchecks"})
 """Modules of the checks before the audit: no reading or needle the process keeps
 calls into them (none of ivsite.readers.readable, textmatch, normalise, sheethiding,
 secrets or auditneedles imports them), so patching them leaves the readings

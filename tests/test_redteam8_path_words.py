@@ -31,7 +31,7 @@ from sites import assert_audit_refuses, assert_filter_refuses, assert_published,
 from ivsite.switches import fmchecks, lookalike, pathprivacy
 from ivsite.switches.lookalike import privacy_tag
 from ivsite.switches.pathprivacy import path_privacy
-from ivsite.validate import stage as validate
+from ivsite.validate import note as validate
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 SALARY = "Globex bietet 105k, ich will 120k."

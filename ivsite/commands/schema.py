@@ -21,7 +21,7 @@ from typing import Any
 
 from ..core.folders import Folders
 from ..core.models import MODELS
-from ..validate.stage import REQUIRED
+from ..validate.note import REQUIRED
 
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 VISIBILITY = {"type": "string", "enum": ["public", "mentor", "private"],
