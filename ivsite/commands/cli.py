@@ -11,79 +11,13 @@ import json
 import os
 import sys
 import time
-import traceback
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from .. import __version__
-from ..core.diagnostics import Diagnostic, Diagnostics, format_json
-from .signals import Terminated, stop_like_ctrl_c
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _guard(fn: F) -> F:
-    """Turn an unexpected exception into a short message and exit status 2."""
-
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
-            raise
-        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (see ivsite.commands.signals)
-            click.echo("stopped", err=True)
-            sys.exit(128 + exc.signum if isinstance(exc, Terminated) else 130)
-        except Exception as exc:  # the last line of defence, never the normal path
-            click.secho(f"ivsite: internal error: {exc!r}", fg="red", err=True)
-            click.echo("  hint: this is a bug in ivsite; please report it with the "
-                       "trace below", err=True)
-            click.echo("".join(traceback.format_exc(limit=6)), err=True)
-            sys.exit(2)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _in_dir(fn: F) -> F:
-    """``-C DIR`` on a command: run it as if started in DIR, as ``git -C`` does."""
-
-    @click.option("-C", "site_dir", default=None, metavar="DIR",
-                  type=click.Path(exists=True, file_okay=False, path_type=Path),
-                  help="Run as if ivsite was started in DIR (the site's folder).")
-    @wraps(fn)
-    def wrapper(*args: Any, site_dir: Path | None = None, **kwargs: Any) -> Any:
-        if site_dir is None:
-            return fn(*args, **kwargs)
-        before = Path.cwd()
-        os.chdir(site_dir)
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            os.chdir(before)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def print_diagnostics(diags: Diagnostics | list[Diagnostic], fmt: str = "text") -> None:
-    items = diags.sorted() if isinstance(diags, Diagnostics) else diags
-    if fmt == "json":
-        click.echo(format_json(items))
-        return
-    for d in items:
-        colour = "red" if d.severity == "error" else "yellow"
-        where = d.path + (f":{d.line}:{d.col or 1}" if d.line else "")
-        click.echo(f"{where}: " + click.style(f"{d.severity}[{d.code}]", fg=colour, bold=True)
-                   + f": {d.message}", err=True)
-        if d.hint:
-            click.echo(f"  hint: {d.hint}", err=True)
-    errors = sum(1 for d in items if d.severity == "error")
-    warnings = len(items) - errors
-    if items:
-        click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+from .signals import stop_like_ctrl_c
+from .terminal import guarded, in_dir, print_diagnostics
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -102,8 +36,8 @@ def cli(ctx: click.Context, site_dir: Path | None) -> None:
 
 @cli.command()
 @click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
-@_in_dir
-@_guard
+@in_dir
+@guarded
 def init(directory: Path) -> None:
     """Make a new site with example notes."""
     from .scaffold import init_site
@@ -119,8 +53,8 @@ def init(directory: Path) -> None:
 @cli.command()
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-@_in_dir
-@_guard
+@in_dir
+@guarded
 def check(strict: bool, fmt: str) -> None:
     """Validate the site, make and audit its pages as build would; writes nothing."""
     from ..pipeline import EXIT_OK
@@ -143,8 +77,8 @@ def check(strict: bool, fmt: str) -> None:
 @click.option("--no-share", "no_share", is_flag=True,
               help="Leave out the mentor copy (share/<token>/) even when sharing is on: "
                    "for a build on a host's machines, whose output and logs others see.")
-@_in_dir
-@_guard
+@in_dir
+@guarded
 def build(audience: str, out: Path | None, strict: bool, no_share: bool) -> None:
     """Validate and write the site for an audience."""
     from ..core.progress import for_terminal
@@ -188,8 +122,8 @@ def build(audience: str, out: Path | None, strict: bool, no_share: bool) -> None
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser.")
 @click.option("--allow-remote-private", is_flag=True,
               help="Serve the private view on an address other than loopback.")
-@_in_dir
-@_guard
+@in_dir
+@guarded
 def serve(audience: str, host: str, port: int, open_browser: bool,
           allow_remote_private: bool) -> None:
     """Live preview (private view by default); never writes the output folder."""
@@ -203,8 +137,8 @@ def serve(audience: str, host: str, port: int, open_browser: bool,
 @cli.command(name="share")
 @click.option("--rotate", is_flag=True, help="Replace the token; the old link stops working "
               "after the next build.")
-@_in_dir
-@_guard
+@in_dir
+@guarded
 def share_cmd(rotate: bool) -> None:
     """Print the mentor link and what it shares."""
     from .sharing import share_command
@@ -215,8 +149,8 @@ def share_cmd(rotate: bool) -> None:
 @cli.command()
 @click.option("--ics", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the dates as an iCalendar file.")
-@_in_dir
-@_guard
+@in_dir
+@guarded
 def todo(ics: Path | None) -> None:
     """Thank-yous to send, follow-ups due, interviews coming up."""
     from .todo import todo_command
@@ -227,8 +161,8 @@ def todo(ics: Path | None) -> None:
 @cli.command()
 @click.argument("directory", type=click.Path(path_type=Path))
 @click.option("--audience", type=click.Choice(["public", "mentor"]), default="public")
-@_in_dir
-@_guard
+@in_dir
+@guarded
 def audit(directory: Path, audience: str) -> None:
     """Scan a folder for anything the audience must not see."""
     from ..pipeline import audit_dir
@@ -252,8 +186,8 @@ def audit(directory: Path, audience: str) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Write every kind's schema into this folder and print the VS Code "
               "yaml.schemas setting that applies each to its folders.")
-@_in_dir
-@_guard
+@in_dir
+@guarded
 def schema(kind: str | None, out: Path | None) -> None:
     """Print the JSON Schema of a KIND's front matter (all kinds without one), for editors."""
     from ..core.folders import read_folders
@@ -302,8 +236,8 @@ def new() -> None:
 @click.option("--date", "date_", default="", help="YYYY-MM-DD (default: today).")
 @click.option("--format", "fmt", default="coffee", show_default=True,
               help="coffee, video, phone, in-person, email or other.")
-@_in_dir
-@_guard
+@in_dir
+@guarded
 def new_interview(name: str, role: str, company: str, date_: str, fmt: str) -> None:
     """Prepare an interview with NAME: planned, private, seeded with your questions."""
     from .prepare import new_interview as seed
@@ -325,8 +259,8 @@ for _kind in ("reflection", "role", "page"):
                      f"({_DEFAULTS[kind]} until you set its visibility).",
                      short_help=f"A new {kind} titled TITLE.")
         @click.argument("title", callback=_typed_text)
-        @_in_dir
-        @_guard
+        @in_dir
+        @guarded
         def _cmd(title: str) -> None:
             from .scaffold import new_note
 
