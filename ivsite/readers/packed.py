@@ -38,8 +38,6 @@ read: see the README.
 
 from __future__ import annotations
 
-import base64
-import contextlib
 import io
 import re
 import struct
@@ -56,6 +54,7 @@ from .pdf import filters as pdffilters
 from .pdf import fonts as pdffonts
 from .pdf import objects as pdfobjects
 from .pdf import placed as pdfplaced
+from .pdf import streamkinds
 from .pdf import strings as pdfstrings
 from .photometa import metadata_parts
 from .sheetcells import binary_rows, sheet_rows
@@ -217,7 +216,7 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
                 break
             continue
         if stream is m.group(1) or not stream:  # no filter named, or nothing decoded:
-            guessed = _ascii_decoded(m.group(1))  # as it decodes too, in case its
+            guessed = streamkinds.ascii_decoded(m.group(1))  # as it decodes too, in case its
             if inflated := _inflate(guessed, budget):  # dictionary was misread
                 stream = inflated
             elif guessed is not m.group(1):
@@ -225,13 +224,13 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
         streams.append(stream)
         if number is not None:
             numbered[number] = streams[-1]
-        if _object_stream(dictionary):
+        if streamkinds.object_stream(dictionary):
             syntax.append(streams[-1])
-            object_streams.append((_unescaped_names(dictionary), streams[-1]))
+            object_streams.append((streamkinds.unescaped_names(dictionary), streams[-1]))
         if budget.refused:
             break
     parts: list[Part] = [(PurePosixPath("stream.bin"), s) for s in streams[1:]]
-    contents = [s for s in streams if _content(s)]
+    contents = [s for s in streams if streamkinds.is_content(s)]
     read_as_text = {id(s) for s in (*syntax, *contents)}  # (by identity: a set, not a scan)
     syntax_ids = {id(s) for s in syntax}
     for s in streams:
@@ -253,48 +252,6 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
     parts += [(PurePosixPath("text.txt"), t.encode())
               for page in pages for t in pdfplaced.readings(page, pdfstrings.as_text, forms)]
     return list(dict.fromkeys(parts))  # a reading through a plain font: the same text
-
-
-_OBJECT_STREAM = re.compile(rb"/(?:ObjStm|First)\b")
-"""A compressed object stream (PDF 1.5): objects, such as the document information
-with its author, written inside a stream (pdfTeX, ``qpdf --object-streams``). Its
-strings are decoded as the file's own are (red team 8, N11). Known by its
-``/Type /ObjStm`` or by ``/First`` (the offset of its first object, which a
-reader needs, while some do not look at the type)."""
-_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
-
-
-def _object_stream(dictionary: bytes) -> bool:
-    """Whether a stream's dictionary is an object stream's, its names read as a
-    viewer reads them (``/Obj#53tm`` is ``/ObjStm``)."""
-    return _OBJECT_STREAM.search(_unescaped_names(dictionary)) is not None
-
-
-def _unescaped_names(dictionary: bytes) -> bytes:
-    return _NAME_ESCAPE.sub(lambda e: bytes([int(e.group(1), 16)]), dictionary)
-_TEXT_OPERATOR = re.compile(rb"(?:\)|>|\])\s*(?:Tj|TJ|'|\")")
-_PRINTABLE = re.compile(rb"[\t\n\r\x20-\x7e]")
-
-
-def _content(stream: bytes) -> bool:
-    """Whether a stream is page content (text, showing strings), not an image's
-    pixels or a font: mostly printable, with a text operator."""
-    head = stream[:4096]
-    return len(_PRINTABLE.findall(head)) >= 0.8 * len(head) and \
-        _TEXT_OPERATOR.search(stream) is not None
-_HEX_STREAM = re.compile(rb"[0-9A-Fa-f\s]+>\s*")
-
-
-def _ascii_decoded(stream: bytes) -> bytes:
-    """A stream under ``/ASCII85Decode`` or ``/ASCIIHexDecode`` (alone or before
-    ``/FlateDecode``) decoded; any other stream as it is."""
-    with contextlib.suppress(ValueError):
-        if stream.rstrip().endswith(b"~>"):
-            return base64.a85decode(stream.strip(), adobe=True, ignorechars=b" \t\n\r\v\f")
-        if _HEX_STREAM.fullmatch(stream):
-            digits = re.sub(rb"[\s>]", b"", stream)
-            return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode())
-    return stream
 
 
 # PNG.
