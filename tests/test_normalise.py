@@ -21,13 +21,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ivsite.text import lookalike_letters, normalise
+from ivsite.text.escapes import _ESCAPE, _unescape
 from ivsite.text.normalise import (
-    _ESCAPE,
     _LETTERS,
     _MARKS,
     FORMAT_CHARS,
     SEPARATOR,
-    _unescape,
     fold,
     text_words,
     words,

@@ -39,7 +39,8 @@ import unicodedata
 
 from anyascii import anyascii
 
-from ..text.normalise import FORMAT_CHARS, decoded, text_words, words
+from ..text.escapes import decoded
+from ..text.normalise import FORMAT_CHARS, text_words, words
 from .nameparts import HONORIFICS, PARTICLES
 
 MIN_WORD = 2

@@ -32,13 +32,12 @@ fold to the Latin letter: a hand table first, then Unicode's confusables
 from __future__ import annotations
 
 import functools
-import html
 import re
 import unicodedata
-from urllib.parse import unquote
 
 from . import lookalike_letters, readings
 from .asciireadings import ascii_lookalikes
+from .escapes import decoded
 from .unicodemarks import mark_class
 
 FORMAT_CHARS = re.compile(
@@ -50,29 +49,6 @@ FORMAT_CHARS = re.compile(
 category Cf (zero-width space and joiners, soft hyphen, word joiner, BOM, bidi
 controls, tags) and the rest of Default_Ignorable_Code_Point (variation
 selectors, Khmer inherent vowels, Hangul fillers, the grapheme joiner)."""
-_ESCAPE = re.compile(r"\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})"
-                     r"|x([0-9a-fA-F]{2})|([0-9a-fA-F]{1,6}) ?)")
-"""Script escapes (``\\u0051``: exactly four hex digits in JSON, JavaScript, Java,
-Python; ``\\u{51}``; Python's ``\\U00000051``; ``\\x51``) and CSS's (``\\51 ``: one
-to six). A ``\\u`` takes four digits and no more: "\\u005aabrowski" is "Zabrowski"
-to every JSON reader, while taking six read it as U+5AAB (red team 10, R10-13)."""
-_SURROGATES = re.compile("[\ud800-\udfff]")
-
-
-def _unescape(m: re.Match[str]) -> str:
-    code = int(next(g for g in m.groups() if g is not None), 16)
-    return chr(code) if 0 < code <= 0x10FFFF else m.group(0)
-
-
-def _unescaped(text: str) -> str:
-    """``text`` with its escapes decoded, a surrogate pair (``\\ud83d\\ude00``, how
-    JSON writes a letter past U+FFFF) joined into its letter."""
-    text = _ESCAPE.sub(_unescape, text)
-    if _SURROGATES.search(text):
-        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-    return text
-
-
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 """Combining diacritics left by NFKD: 'é' is 'e' + U+0301."""
@@ -129,18 +105,6 @@ def fold(text: str) -> str:
 def fold_cased(text: str) -> str:
     """As :func:`fold`, but for case ("I" and "l" stay apart, camelCase stays)."""
     return _folded(decoded(text))
-
-
-def decoded(text: str) -> str:
-    """``text`` with HTML entities, percent-escapes and CSS or script escapes
-    decoded: what a reader sees, before any folding."""
-    if "&" in text:
-        text = html.unescape(text)
-    if "%" in text:
-        text = unquote(text)
-    if "\\" in text:  # CSS ("\\e1 ") and script ("\\u00e1", "\\x54") escapes in raw HTML
-        text = _unescaped(text)
-    return text
 
 
 def _folded(text: str) -> str:
