@@ -3,7 +3,8 @@
 Front matter is split off and read with positions (:mod:`.frontmatter`, with
 :mod:`.otherfront`, :mod:`.secondfront`, :mod:`.swallowed`, :mod:`.yamlnodes`,
 :mod:`.blockcomments`); private passages and comments are cut out line by line
-before any parser sees them (:mod:`.passages`, :mod:`.comments`); the rest is
+before any parser sees them (:mod:`.passages`, read line by line by
+:mod:`.passagefences`, and :mod:`.comments`); the rest is
 parsed by the one dialect (:mod:`.dialect`, :mod:`.codehighlight`) and its
 tokens rendered to HTML (:mod:`.render`). :mod:`.notes` is the note validation
 hands on, :mod:`.notelike` the files named like notes that are not read as

@@ -1,6 +1,6 @@
 """Text as a reader reads it, and finding many word sequences in much of it.
 
-The one normaliser (:mod:`.normalise`, with :mod:`.readings`,
+The one normaliser (:mod:`.normalise`, after :mod:`.escapes`, with :mod:`.readings`,
 :mod:`.asciireadings`, :mod:`.lookalike_letters`, :mod:`.unicodemarks`) folds
 what looks or reads the same to one form, and the one matcher
 (:mod:`.textmatch`, with :mod:`.splitwords`) looks for withheld words in it.

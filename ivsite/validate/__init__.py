@@ -1,6 +1,7 @@
 """Stage 3 — validate: every rule of the contract, all problems at once.
 
-:mod:`.stage` checks each note against the models and hands on
+:mod:`.stage` checks each note against the models (one note alone:
+:mod:`.note`) and hands on
 :class:`~ivsite.markdown.notes.ValidSite`; the rules that need a module of their
 own are here: site.toml (:mod:`.config`), links and embeds
 (:mod:`.references`, :mod:`.embedding`, :mod:`.linkhints`, :mod:`.causes`),
