@@ -15,7 +15,7 @@ from unit_helpers import write_site
 from ivsite.audit import secrets
 from ivsite.markdown import frontmatter
 from ivsite.pipeline import build
-from ivsite.validate import stage as validate
+from ivsite.validate import note as validate
 
 MERGED = """\
 ---

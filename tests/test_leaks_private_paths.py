@@ -16,7 +16,7 @@ from ivsite.audit import secrets
 from ivsite.pipeline import build
 from ivsite.switches import fmchecks
 from ivsite.switches.pathprivacy import path_privacy
-from ivsite.validate import stage as validate
+from ivsite.validate import note as validate
 
 PRIVATE_PATHS = [
     "content/pages/private/d.md", "content/pages/_drafts/d.md", "content/roles/drafts/d.md",

@@ -30,7 +30,7 @@ from ivsite.preview.reload import SCRIPT_PATH
 from ivsite.readers import readable
 from ivsite.text import splitwords
 from ivsite.validate import bodyprivacy
-from ivsite.validate import stage as validate
+from ivsite.validate import note as validate
 
 PERSON = ("---\nvisibility: private\ndate: 2026-02-10\nperson:\n  name: Quentin Zabrowski\n"
           "  company: Acme Corp\nconsent:\n  publish_name: false\n---\nBody text.\n")

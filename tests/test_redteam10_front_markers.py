@@ -25,7 +25,7 @@ from ivsite.audit import secrets
 from ivsite.core.diagnostics import Diagnostics
 from ivsite.markdown.frontmatter import split
 from ivsite.pipeline import build
-from ivsite.validate import stage as validate
+from ivsite.validate import note as validate
 from ivsite.validate.frontmarkers import front_markers, labels
 
 FOLDED = ("---\ntitle: About\nsummary: >-\n  My portfolio.\n  ::: private\n"

@@ -25,7 +25,7 @@ from ivsite.parse import stage as parse
 from ivsite.pipeline import build
 from ivsite.switches import fmchecks
 from ivsite.validate import bodymarkers, bodyprivacy
-from ivsite.validate import stage as validate
+from ivsite.validate import note as validate
 
 TOML = 'title = "Site"\nbase_url = "https://example.org/"\n'
 HOME = "---\ntitle: Home\n---\nWelcome.\n"

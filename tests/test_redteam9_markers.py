@@ -35,7 +35,7 @@ from ivsite.switches.lookalike import privacy_tag
 from ivsite.switches.pathprivacy import path_privacy
 from ivsite.switches.worldwords import LANGUAGES
 from ivsite.validate import bodyprivacy
-from ivsite.validate import stage as validate
+from ivsite.validate import note as validate
 from ivsite.validate.bodyprivacy import body_privacy
 
 

@@ -29,7 +29,7 @@ from test_serve import (
 )
 
 from ivsite.preview import http as preview_http
-from ivsite.validate import stage as validate
+from ivsite.validate import note as validate
 
 REPO = Path(__file__).resolve().parent.parent
 
