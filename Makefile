@@ -79,7 +79,7 @@ build: .venv
 # The code-colour stylesheet is made once from Pygments' styles and kept in the
 # theme (tests/test_reading.py checks it is current).
 highlight-css: .venv
-	$(BIN)/python -c "from ivsite.codehighlight import stylesheet; print(stylesheet(), end='')" \
+	$(BIN)/python -c "from ivsite.markdown.codehighlight import stylesheet; print(stylesheet(), end='')" \
 	  > themes/default/static/highlight.css
 
 # --- checks -------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """``python -m ivsite``."""
 
-from .cli import main
+from .commands.cli import main
 
 main()

@@ -16,7 +16,7 @@ from browser_support import CHROMIUM_ARGS, CHROMIUM_PATH
 
 def pytest_configure(config: pytest.Config) -> None:
     """Each xdist worker gets its share of the cores. A build forks a process per
-    core it may use (ivsite.cores); two workers that each fork one per core of the
+    core it may use (ivsite.core.cores); two workers that each fork one per core of the
     machine run four builds' worth of processes on two cores and lose their
     readings kept in the process (the theme's and Pagefind's files, read again in
     every forked audit). Pinned, a worker on one core builds in one process; the
@@ -44,26 +44,21 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 def no_filter(monkeypatch: pytest.MonkeyPatch) -> None:
     """The filter's name check switched off, for tests that show the audit alone
     refuses a name (no needles kept from a build with other switches)."""
-    from ivsite import audience, auditsearch
+    from ivsite.audience import stage as audience
+    from ivsite.audit import search as auditsearch
 
     monkeypatch.setattr(audience, "check_names", lambda *args: None)
     monkeypatch.setattr(auditsearch, "_SEARCHES", {})
 
 
 def _forget_readings() -> None:
-    from ivsite import (
-        asidenames,
-        auditmarkup,
-        auditsearch,
-        lookalike,
-        nameparts,
-        normalise,
-        pathprivacy,
-        readable,
-        sheethiding,
-        soundkey,
-        textmatch,
-    )
+    from ivsite.audit import markupchecks as auditmarkup
+    from ivsite.audit import search as auditsearch
+    from ivsite.audit import sheethiding
+    from ivsite.names import asidenames, nameparts, soundkey
+    from ivsite.readers import readable
+    from ivsite.switches import lookalike, pathprivacy
+    from ivsite.text import normalise, textmatch
 
     for cached in (readable._read, textmatch.searchable, sheethiding._hiding_names,
                    normalise._fold_run, soundkey._latin_run, auditmarkup._unsafe_code,
@@ -75,10 +70,12 @@ def _forget_readings() -> None:
     auditsearch._SEARCHES.clear()
 
 
-_UPSTREAM = frozenset({"ivsite.audience", "ivsite.validate", "ivsite.bodyprivacy",
-                       "ivsite.viewbody", "ivsite.namecheck", "ivsite.fmchecks"})
+_UPSTREAM = frozenset({"ivsite.audience.stage", "ivsite.validate.stage",
+                       "ivsite.validate.note", "ivsite.validate.bodyprivacy",
+                       "ivsite.audience.viewbody", "ivsite.audience.namecheck",
+                       "ivsite.switches.fmchecks"})
 """Modules of the checks before the audit: no reading or needle the process keeps
-calls into them (none of ivsite.readable, textmatch, normalise, sheethiding,
+calls into them (none of ivsite.readers.readable, textmatch, normalise, sheethiding,
 secrets or auditneedles imports them), so patching them leaves the readings
 true. Tests that switch the filter off to show the audit alone refuses (most of
 the leak tests) then share the readings of the theme's and Pagefind's files,
@@ -93,7 +90,7 @@ def _keeps_readings(target: Any, name: object = None) -> bool:
         return module in _UPSTREAM
     module = target.__name__ if isinstance(target, types.ModuleType) else \
         getattr(target, "__module__", None)
-    return module in _UPSTREAM or (module == "ivsite.auditsearch" and name == "_SEARCHES")
+    return module in _UPSTREAM or (module == "ivsite.audit.search" and name == "_SEARCHES")
 
 
 class _Forgetting:
@@ -123,7 +120,7 @@ class _Forgetting:
 @pytest.fixture()
 def monkeypatch(monkeypatch: pytest.MonkeyPatch) -> Any:
     """pytest's, but the process keeps what it read of a file or text
-    (ivsite.readable, textmatch, sheethiding, normalise, the audit's needles): a
+    (ivsite.readers.readable, textmatch, sheethiding, normalise, the audit's needles): a
     test that switches a protection off must have its readings made by the patched
     code, and must leave none of them to the tests after it. Tests that patch
     nothing, or only the checks before the audit, share the readings, as the

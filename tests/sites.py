@@ -23,8 +23,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from ivsite import readable as audit_readings
 from ivsite.pipeline import Result, build
+from ivsite.readers import readable as audit_readings
 
 DEFAULT_CONFIG: dict[str, Any] = {
     "title": "Test site",
@@ -124,7 +124,7 @@ class CliResult:
 
 def run_cli(site: Path, *args: str) -> CliResult:
     """Run ``ivsite ARGS`` with the site as working directory (restored after)."""
-    from ivsite.cli import cli
+    from ivsite.commands.cli import cli
 
     with contextlib.chdir(site):
         result = CliRunner().invoke(cli, list(args), catch_exceptions=True)

@@ -10,11 +10,11 @@ import pytest
 from markdown_it.token import Token
 from unit_helpers import Prepared, errors, prepare, write_site
 
-from ivsite.audience import build_view
-from ivsite.diagnostics import Diagnostics
-from ivsite.secrets import Secret, withheld
-from ivsite.viewnote import AudienceView, ViewNote
-from ivsite.viewtokens import WITHHELD_LABEL
+from ivsite.audience.stage import build_view
+from ivsite.audience.viewnote import AudienceView, ViewNote
+from ivsite.audience.viewtokens import WITHHELD_LABEL
+from ivsite.audit.secrets import Secret, withheld
+from ivsite.core.diagnostics import Diagnostics
 
 JANE = """\
 ---

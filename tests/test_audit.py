@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from ivsite.audit import audit_folder
-from ivsite.auditneedles import needles
-from ivsite.auditsearch import AssetSecret
-from ivsite.readable import readable_texts
-from ivsite.secrets import Secret
-from ivsite.textmatch import Matcher, words
+from ivsite.audit.needles import needles
+from ivsite.audit.search import AssetSecret
+from ivsite.audit.secrets import Secret
+from ivsite.audit.stage import audit_folder
+from ivsite.readers.readable import readable_texts
+from ivsite.text.textmatch import Matcher, words
 
 NAME = Secret("unconsented name", "Jane Doe", "content/interviews/x.md", 5)
 EMAIL = Secret("contact field email", "jane@acme.example", "content/interviews/x.md", 8)
@@ -173,7 +173,7 @@ def test_sequences_are_found_as_whole_words_however_many() -> None:
 
 
 def test_an_audit_asked_to_stop_stops_before_the_next_file(tmp_path: Path) -> None:
-    from ivsite.audit import AuditInterrupted
+    from ivsite.audit.stage import AuditInterrupted
     write(tmp_path, {"a.html": b"<p>JANE DOE</p>", "b.html": b"<p>hello</p>"})
     asked: list[int] = []
 
@@ -187,7 +187,7 @@ def test_an_audit_asked_to_stop_stops_before_the_next_file(tmp_path: Path) -> No
 
 
 def _hits_in(rel: str, data: bytes) -> list[str]:
-    from ivsite.audit import audit_files
+    from ivsite.audit.stage import audit_files
 
     secret = Secret("unconsented name", "Zorblat Quenwick", "content/interviews/z.md", 3)
     return [h.output for h in audit_files([(rel, data)], [secret], "", []).hits]
@@ -232,7 +232,7 @@ def test_text_that_only_looks_like_a_data_uri_is_read_not_recursed_on(data: byte
 
 
 def test_nested_data_uris_are_read_to_a_bounded_depth(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ivsite import readable
+    from ivsite.readers import readable
 
     page = _nested_data_uri(b"<svg><text>Zorblat Quenwick</text></svg>", 3)
     assert _hits_in("a/index.html", page) == ["a/index.html"]
@@ -282,7 +282,7 @@ def test_an_audit_shared_out_over_processes_finds_what_one_process_finds(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Past a few dozen files the audit forks one process per core: every hit and
     every clean key comes back, in file order, as when it runs here."""
-    import ivsite.cores as cores
+    import ivsite.core.cores as cores
 
     pages = {f"p{i:03}/index.html": b"<p>nothing here %d</p>" % i for i in range(150)}
     pages["p017/index.html"] = b"<p>Thanks, JANE&nbsp;DOE!</p>"

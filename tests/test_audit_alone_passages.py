@@ -15,7 +15,8 @@ import pytest
 from sites import canary, put
 from unit_helpers import write_site
 
-from ivsite import comments, passages, viewbody
+from ivsite.audience import viewbody
+from ivsite.markdown import comments, passages
 from ivsite.pipeline import EXIT_CONTENT, build
 
 SOURCE = "content/pages/odd.md"

@@ -1,6 +1,6 @@
 """Files audited clean before are not read again, and that never excuses a leak.
 
-A file's key (ivsite.auditcache.file_key) covers its path, its bytes and everything
+A file's key (ivsite.audit.cache.file_key) covers its path, its bytes and everything
 the audit looks for; a change to any of them means the file is audited again.
 The builds here also check that the keys are kept in .ivsite/cache/ between
 builds, and that Pagefind's files, made while the pages are audited, are
@@ -22,12 +22,15 @@ from hypothesis import strategies as st
 from sites import put
 from unit_helpers import write_site
 
-from ivsite import audit, auditcache, auditsearch, write
-from ivsite.audit import audit_files
-from ivsite.auditsearch import AssetSecret
+from ivsite.audit import cache as auditcache
+from ivsite.audit import search as auditsearch
+from ivsite.audit import stage as audit
+from ivsite.audit.search import AssetSecret
+from ivsite.audit.secrets import ADDRESS, Secret
+from ivsite.audit.stage import audit_files
 from ivsite.incremental import last_build
 from ivsite.pipeline import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, build, checks
-from ivsite.secrets import ADDRESS, Secret
+from ivsite.write import stage as write
 
 NAME = Secret("unconsented name", "Jane Doe", "content/interviews/x.md", 5)
 TITLE = Secret("withheld title", "Quarterly Salary Bands", "content/roles/x.md", 2)
@@ -353,7 +356,7 @@ def test_a_file_known_clean_that_became_a_withheld_file_is_caught() -> None:
 def test_a_cold_build_reads_each_page_once(tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """The pages, audited while Pagefind runs, are read with the style sheets
-    Pagefind is writing (ivsite.pagefind_engine.fixed_sheets): the audit of the
+    Pagefind is writing (ivsite.readers.pagefind_engine.fixed_sheets): the audit of the
     whole folder then knows them clean by the same key and reads only Pagefind's
     own files. Read without those sheets, every page was read twice."""
     site = _site(tmp_path / "site")

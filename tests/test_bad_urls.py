@@ -1,7 +1,7 @@
 """Red team 4, J-trace: an address ``urlsplit`` refuses (an unclosed or invalid
 bracketed host, ``http://[x``) in a note's raw HTML, in ``base_url``, and a NUL in
 ``output_dir`` ended in "internal error" and a traceback (exit 2). Raw HTML now
-reads such an address as one with an outside host (ivsite.urlparts), so the page
+reads such an address as one with an outside host (ivsite.core.urlparts), so the page
 is made and audited; site.toml's are configuration errors."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from click.testing import CliRunner, Result
 from test_cli_no_traceback import no_traceback
 from unit_helpers import write_site
 
-from ivsite.cli import cli
-from ivsite.urlparts import split_url
+from ivsite.commands.cli import cli
+from ivsite.core.urlparts import split_url
 
 INDEX = "---\ntitle: Home\n---\nWelcome.\n"
 TOML = 'title = "Site"\nbase_url = "https://example.org/"\n'

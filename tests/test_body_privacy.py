@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import validate
 from ivsite.pipeline import build
+from ivsite.validate import note as validate
 
 
 def run(root: Path, body: str, visibility: str = "") -> tuple[int, list[tuple[str, int]], Path]:

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 from unit_helpers import write_site
 
-from ivsite.cli import cli
+from ivsite.commands.cli import cli
 
 GOOD: dict[str, str | bytes] = {
     "content/pages/index.md": "---\ntitle: Home\n---\nWelcome.\n",

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from ivsite.cli import cli
+from ivsite.commands.cli import cli
 
 
 @pytest.fixture

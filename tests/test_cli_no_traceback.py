@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 from test_cli import GOOD
 from unit_helpers import write_site
 
-from ivsite.cli import cli
+from ivsite.commands.cli import cli
 
 
 def run(*args: str) -> Result:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ivsite.config import SiteConfig, load_config
-from ivsite.diagnostics import Diagnostics
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.validate.config import SiteConfig, load_config
 
 
 def load(text: str | bytes) -> tuple[SiteConfig | None, Diagnostics]:

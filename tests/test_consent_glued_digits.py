@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from ivsite import consentmask
+from ivsite.audience import consentmask
 from ivsite.pipeline import build
-from ivsite.textmatch import Matcher
+from ivsite.text.textmatch import Matcher
 from tests.sites import day, write_site
 
 

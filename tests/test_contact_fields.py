@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 from sites import write_site
 
-from ivsite import audience, people
-from ivsite.contacts import contact_pieces
+from ivsite.audience import stage as audience
+from ivsite.contacts.fields import contact_pieces
+from ivsite.names import people
 from ivsite.pipeline import build
 
 SOURCE = "content/interviews/a.md"

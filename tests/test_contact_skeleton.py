@@ -1,6 +1,6 @@
-"""The contact skeleton (ivsite.contactskeleton) over generated spellings: every
+"""The contact skeleton (ivsite.contacts.skeleton) over generated spellings: every
 way of writing a detail that the filter and the audit promise to catch is found
-by the matcher both of them use (ivsite.people.matcher_of), and ordinary prose is
+by the matcher both of them use (ivsite.names.people.matcher_of), and ordinary prose is
 not. Red-team F3."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ivsite.contacts import contact_pieces
-from ivsite.contactskeleton import contact_skeleton, phone_key
-from ivsite.people import matcher_of
+from ivsite.contacts.fields import contact_pieces
+from ivsite.contacts.skeleton import contact_skeleton, phone_key
+from ivsite.names.people import matcher_of
 
 
 def found(kind: str, value: str, text: str) -> bool:

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from sites import write_site
 
-from ivsite import audience, contacts
-from ivsite.contacts import contact_pieces, other_host_form
+from ivsite.audience import stage as audience
+from ivsite.contacts import fields as contacts
+from ivsite.contacts.fields import contact_pieces, other_host_form
 from ivsite.pipeline import build
 
 CASES = {

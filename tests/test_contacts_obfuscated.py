@@ -2,7 +2,7 @@
 ("jd.private at secret dot example", "416 • 555 • O199", Arabic-Indic digits,
 "linkedin dot com slash in slash jd-zz-9876", plus-addressing …) is found, by the
 filter's check and by the audit alone, through one contact skeleton
-(ivsite.contactskeleton) that both make of the detail and of the text.
+(ivsite.contacts.skeleton) that both make of the detail and of the text.
 
 Each form class is built twice: as it is (the filter refuses it) and with the
 filter's name and contact check switched off (the audit alone must find it). With
@@ -18,8 +18,9 @@ from typing import Any
 import pytest
 from sites import write_site
 
-from ivsite import audience, textmatch
+from ivsite.audience import stage as audience
 from ivsite.pipeline import build
+from ivsite.text import textmatch
 
 SOURCE = "content/interviews/a.md"
 PERSON = {"name": "Jane Doe", "phone": "+1 416 555 0199", "email": "jd.private@secret.example",

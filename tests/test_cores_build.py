@@ -1,4 +1,4 @@
-"""A build shared out over processes (ivsite.cores: parse, filter, pages, audit)
+"""A build shared out over processes (ivsite.core.cores: parse, filter, pages, audit)
 writes exactly what a build in one process writes, and reports the same."""
 
 from __future__ import annotations
@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from sites import UNCONSENTED_NAME, leak_site, normalise_pagefind, output_files, run_cli
 
-from ivsite import audience, cores, parsecache
+from ivsite.audience import stage as audience
+from ivsite.core import cores
+from ivsite.parse import cache as parsecache
 
 
 def _build(root: Path, out: str) -> tuple[int, str, dict[str, object]]:

@@ -11,7 +11,7 @@
   ``DELIBERATE`` (renderer alone) and ``DELIBERATE_FILTERED`` (through the audience
   filter of a public note). Nothing is normalised except what
   ``FILTERED_NORMALISATIONS`` lists. A sample also goes through the real build.
-* Names in other scripts looked for by sound (ivsite.soundkey) find nothing in
+* Names in other scripts looked for by sound (ivsite.names.soundkey) find nothing in
   either corpus that their spelt forms do not find already.
 """
 
@@ -30,15 +30,15 @@ from sites import (
     write_site,
 )
 
-from ivsite import nameforms
-from ivsite.audience import build_view
-from ivsite.diagnostics import Diagnostics
-from ivsite.markdown import markdown
-from ivsite.people import matcher_of, needle_of
+from ivsite.audience.stage import build_view
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.markdown.dialect import markdown
+from ivsite.markdown.render import Renderer
+from ivsite.names import nameforms
+from ivsite.names.people import matcher_of, needle_of
+from ivsite.names.soundkey import name_sounds
 from ivsite.pipeline import Pipeline, Rehearse, Request, build, run
-from ivsite.render import Renderer
-from ivsite.soundkey import name_sounds
-from ivsite.textmatch import Matcher
+from ivsite.text.textmatch import Matcher
 
 HERE = Path(__file__).resolve().parent
 CORPORA = next(
@@ -178,7 +178,7 @@ MAINTAINERS = ("Паркер Мур", "Бен Балтер", "Том Прест�
 
 @needs_jekyll
 def test_names_by_sound_find_nothing_new_in_the_corpora() -> None:
-    """A name in another script looked for by sound (ivsite.soundkey) hits no file
+    """A name in another script looked for by sound (ivsite.names.soundkey) hits no file
     of the corpora that its spelt forms do not hit already: real Markdown's
     neighbouring words do not sound like these names. The maintainers are found."""
     names = [n for n in SAMPLE_NAMES if name_sounds(n)]
@@ -208,7 +208,7 @@ given name, short initial+surname runs ("jdoe", "tdam") and short sound keys."""
 @needs_jekyll
 def test_names_red_team_9_spellings_find_nothing_new_in_the_corpora(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """Red team 9's spellings (ivsite.drawnpairs, ivsite.nicknamed, short handles,
+    """Red team 9's spellings (ivsite.names.drawnpairs, ivsite.names.nicknamed, short handles,
     short names by sound) hit no file of the corpora that the spellings before
     them do not hit already: "rn", "cl", "will", "mark" and "json" abound there."""
     texts = [p.read_bytes().decode("utf-8", "replace") for p in JEKYLL.rglob("*")

@@ -1,4 +1,4 @@
-"""Tests of ivsite.crypto and of themes/default/static/unlock.js working together.
+"""Tests of ivsite.mentor.crypto and of themes/default/static/unlock.js working together.
 
 The browser tests use pytest-playwright's ``page`` with Debian's chromium, as set
 up by ``browser_type_launch_args`` in tests/conftest.py.
@@ -22,7 +22,7 @@ import pytest
 from browser_support import chromium_available, serve_directory
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from ivsite.crypto import (
+from ivsite.mentor.crypto import (
     ITERATIONS,
     KEY_CHECK_PLAINTEXT,
     NONCE_BYTES,

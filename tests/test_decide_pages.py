@@ -14,16 +14,16 @@ from pathlib import Path
 import pytest
 from unit_helpers import prepare, write_site
 
-from ivsite import crypto
-from ivsite.audience import build_view
-from ivsite.diagnostics import Diagnostics
+from ivsite.audience.stage import build_view
+from ivsite.audience.viewnote import Audience
+from ivsite.core.diagnostics import Diagnostics
 from ivsite.emit import emit
 from ivsite.emit.chart import HEIGHT, MOST_LABELS, TOP, chart, interest_points
+from ivsite.emit.output import OutputPlan
 from ivsite.emit.rolepage import ROLE_ANSWERS
-from ivsite.graph import build_graph
-from ivsite.output import OutputPlan
-from ivsite.theme import Theme
-from ivsite.viewnote import Audience
+from ivsite.emit.theme import Theme
+from ivsite.graph.stage import build_graph
+from ivsite.mentor import crypto
 
 TOML = 'title = "Decide"\nbase_url = "https://example.org/"\n'
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ivsite.diagnostics import (
+from ivsite.core.diagnostics import (
     Diagnostic,
     Diagnostics,
     did_you_mean,

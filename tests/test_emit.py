@@ -17,15 +17,15 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from unit_helpers import prepare, write_site
 
-from ivsite import crypto
-from ivsite.audience import build_view
-from ivsite.diagnostics import Diagnostics
+from ivsite.audience.stage import build_view
+from ivsite.audience.viewnote import Audience
+from ivsite.core.diagnostics import Diagnostics
 from ivsite.emit import emit
-from ivsite.graph import SiteGraph, build_graph
-from ivsite.output import OutputPlan
-from ivsite.searchindex import SHARD_DOCS, shard_count, shard_of
-from ivsite.theme import Theme, ThemeError
-from ivsite.viewnote import Audience
+from ivsite.emit.output import OutputPlan
+from ivsite.emit.searchindex import SHARD_DOCS, shard_count, shard_of
+from ivsite.emit.theme import Theme, ThemeError
+from ivsite.graph.stage import SiteGraph, build_graph
+from ivsite.mentor import crypto
 
 TOML = '''\
 title = "Test portfolio"
@@ -600,7 +600,7 @@ def test_a_nearly_empty_site_still_works(tmp_path: Path) -> None:
 
 def _locked_with_title_theme(tmp_path: Path) -> OutputPlan:
     """A mentor view, locked, whose theme prints the page's own title in <title>."""
-    from ivsite.theme import builtin_theme_dir
+    from ivsite.emit.theme import builtin_theme_dir
 
     root = write_site(tmp_path / "s", dict(FILES), TOML)
     base = (builtin_theme_dir() / "templates" / "base.html").read_text()

@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import frontmatter, secrets, validate
+from ivsite.audit import secrets
+from ivsite.markdown import frontmatter
 from ivsite.pipeline import build
+from ivsite.validate import note as validate
 
 MERGED = """\
 ---
@@ -56,7 +58,7 @@ def test_merge_keys_unchecked_publish_the_note(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(frontmatter, "_merge_keys", lambda path, node: [])
     # The audit reads the merged 'visibility: private' on its own (red team 9,
-    # ivsite.saidsettings) and refuses the build; switched off too, it publishes.
+    # ivsite.audit.saidsettings) and refuses the build; switched off too, it publishes.
     assert built(tmp_path / "audit", "content/reflections/m.md", MERGED)[0] == 1
     monkeypatch.setattr(secrets, "said_level", lambda note: None)
     status, published = built(tmp_path, "content/reflections/m.md", MERGED)

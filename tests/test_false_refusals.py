@@ -181,8 +181,8 @@ def test_a_name_in_pagefinds_index_is_still_found() -> None:
 
     import cbor2
 
-    from ivsite.readable import readable_texts
-    from ivsite.textmatch import searchable
+    from ivsite.readers.readable import readable_texts
+    from ivsite.text.textmatch import searchable
 
     doc = gzip.compress(b"pagefind_dcd" + cbor2.dumps([["felix wojcik", 3], {"k": "jane"}]))
     texts = readable_texts(Path("pagefind/index/en_1.pf_index"), doc)
@@ -193,7 +193,7 @@ def test_a_name_in_pagefinds_index_is_still_found() -> None:
 def test_read_as_raw_bytes_the_index_refuses_the_site(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The decoding switched off: the same site is refused on the index alone."""
-    from ivsite import readable
+    from ivsite.readers import readable
     monkeypatch.setattr(readable, "cbor_strings", lambda data: None)
     root = write_site(tmp_path / "site", {
         "content/interviews/2026-01-01-a.md": _interview("2026-01-01", "Felix Wojcik", False),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sites import note, run_cli, write_site
 
-from ivsite.diagnostics import Diagnostic, Diagnostics
+from ivsite.core.diagnostics import Diagnostic, Diagnostics
 
 ROLE = "roles/ux.md"
 

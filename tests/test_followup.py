@@ -1,4 +1,4 @@
-"""The follow-up model (ivsite.followup): what is due when, grouped for a day, with
+"""The follow-up model (ivsite.audience.followup): what is due when, grouped for a day, with
 ids that survive edits."""
 
 from __future__ import annotations
@@ -11,9 +11,7 @@ import pytest
 import yaml
 from unit_helpers import write_site
 
-from ivsite.config import FollowUpSettings
-from ivsite.diagnostics import Diagnostics
-from ivsite.followup import (
+from ivsite.audience.followup import (
     INTERVIEW,
     KEEP_IN_TOUCH,
     NEXT,
@@ -26,8 +24,10 @@ from ivsite.followup import (
     grouped,
     open_by_role,
 )
-from ivsite.models import InterviewMeta
-from ivsite.todo import todo_items
+from ivsite.commands.todo import todo_items
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.core.models import InterviewMeta
+from ivsite.validate.config import FollowUpSettings
 
 TODAY = dt.date(2026, 3, 10)
 DEFAULT = FollowUpSettings()
@@ -180,7 +180,7 @@ def test_no_follow_up_reaches_a_built_site(
     the public or mentor output, even for a named, public conversation."""
     from click.testing import CliRunner
 
-    from ivsite.cli import cli
+    from ivsite.commands.cli import cli
 
     fu = ("follow_up:\n  next: 2026-04-01\n  keep_in_touch: 30\n"
           "  portfolio_review: requested\n")
@@ -257,7 +257,7 @@ def test_a_far_future_follow_up_is_no_internal_error(
 ) -> None:
     from click.testing import CliRunner
 
-    from ivsite.cli import cli
+    from ivsite.commands.cli import cli
 
     write_site(tmp_path, {"content/interviews/a.md": iv(
         "2026-01-01", "status: done\nfollow_up:\n  thank_you: 2026-01-02\n"

@@ -16,8 +16,12 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import bodyprivacy, otherfront, parse, secrets, validate
+from ivsite.audit import secrets
+from ivsite.markdown import otherfront
+from ivsite.parse import stage as parse
 from ivsite.pipeline import build
+from ivsite.validate import bodyprivacy
+from ivsite.validate import note as validate
 
 PRIVATE = "title: Secretpage\nvisibility: private\n"
 LATE = {

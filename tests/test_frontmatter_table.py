@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sites import assert_no_internal_error, put, run_cli, write_site
 
-from ivsite.cli import cli
+from ivsite.commands.cli import cli
 
 PAGE = "content/pages/note.md"
 INTERVIEW = "content/interviews/note.md"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ivsite import gittracked
-from ivsite.cli import cli
+from ivsite.commands import gittracked
+from ivsite.commands.cli import cli
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from unit_helpers import errors, prepare, write_site
 
-from ivsite.audience import build_view
-from ivsite.diagnostics import Diagnostics
-from ivsite.graph import SiteGraph, build_graph
+from ivsite.audience.stage import build_view
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.graph.stage import SiteGraph, build_graph
 
 
 def interview(date: str, visibility: str, body: str, *, tags: str = "[]",

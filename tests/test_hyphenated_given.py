@@ -1,7 +1,7 @@
 """A hyphenated given name with the family initial ("Jean-Luc M.", "Dong-hyun
 O.", its later word in small letters as romanised Korean names are) or with a
 middle initial glued by a hyphen ("Jean-Luc X. Marchand") names the person as
-"Quentin Z." does. Found by the property test of ivsite.literalstart."""
+"Quentin Z." does. Found by the property test of ivsite.text.literalstart."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ivsite import nameforms
+from ivsite.names import nameforms
 from ivsite.pipeline import build
 from tests.sites import day, write_site
 

@@ -54,11 +54,11 @@ from hypothesis.stateful import (
 )
 from sites import normalise_pagefind, output_files
 
-from ivsite import share
-from ivsite.diagnostics import Diagnostic
+from ivsite.core.diagnostics import Diagnostic
+from ivsite.emit.theme import builtin_theme_dir
+from ivsite.mentor import share
 from ivsite.pipeline import build
 from ivsite.preview import Preview, ReloadHub
-from ivsite.theme import builtin_theme_dir
 
 T = TypeVar("T")
 

@@ -349,7 +349,7 @@ def test_preview_then_build_is_byte_identical(tmp_path: Path) -> None:
     site = leak_site(tmp_path / "site")
     _ok(build(site, out=tmp_path / "fresh", pipeline=Pipeline(site, persist_cache=False)))
     pipe = Pipeline(site, persist_cache=False)
-    from ivsite.diagnostics import Diagnostics
+    from ivsite.core.diagnostics import Diagnostics
 
     diags = Diagnostics()
     prep = pipe.prepare(diags)

@@ -1,6 +1,6 @@
 """Red-team 7 M6: a name written in another script in a page's address (its file
 name, its folder, a linked file's name, a tag) is found there as in the text: the
-address is read as words by the same matcher as the body (ivsite.namecheck),
+address is read as words by the same matcher as the body (ivsite.audience.namecheck),
 with the parts near the person, so whatever that matcher learns holds for
 addresses too."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import namecheck
+from ivsite.audience import namecheck
 from ivsite.pipeline import build
 
 PERSON = """---

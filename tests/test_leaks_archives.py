@@ -1,7 +1,7 @@
 """Red team 6, L3: a linked ``.tar.bz2`` or ``.tar.xz`` was read as bytes, so the
 names in it were published. The audit now decompresses gzip, bzip2, xz and lzma
 (by their magic bytes, whatever the file is called) and reads a tar archive's
-members (ivsite.streams), within the bound every packed part has; an archive it
+members (ivsite.readers.streams), within the bound every packed part has; an archive it
 cannot read whole is refused (docs/redteam/2026-11-30-sixth.md)."""
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from pathlib import Path, PurePosixPath
 import pytest
 from sites import red_team_site
 
-from ivsite import auditsearch, packed, readable, streams
+from ivsite.audit import search as auditsearch
 from ivsite.pipeline import build
 from ivsite.pipeline.driver import EXIT_CONTENT, EXIT_OK, Result
+from ivsite.readers import packed, readable, streams
 
 NOTES = b"Call notes with Quentin Zabrowski, Northfield Bank.\n"
 

@@ -13,9 +13,9 @@ from pathlib import Path, PurePosixPath
 import pytest
 from unit_helpers import write_site
 
-from ivsite import readable
 from ivsite.pipeline import build
-from ivsite.readable import readable_texts
+from ivsite.readers import readable
+from ivsite.readers.readable import readable_texts
 
 PRIVATE = """\
 ---

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import auditsearch, loadcache
-from ivsite.filefront import private_front
+from ivsite.audit import search as auditsearch
+from ivsite.load import cache as loadcache
+from ivsite.load.filefront import private_front
 from ivsite.pipeline import audit_dir, build
 
 SECRET = ("---\nvisibility: private\ntitle: Salary secrets\n---\n"

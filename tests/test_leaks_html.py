@@ -4,7 +4,7 @@
   (an element hidden however deeply nested, shrunk, transparent, clipped, moved
   away; CSS generated content; scripts; bidi overrides) is a ``hiding-markup``
   error in the filter, and the audit reads each page as a browser shows it
-  (ivsite.onscreen), so it catches the name with the filter's rule off.
+  (ivsite.readers.onscreen), so it catches the name with the filter's rule off.
 * F13: a name in a data: URI (base64 with spaces, percent-escaped SVG) is found
   by the filter's name check and by the audit, each on its own.
 * F14: a link to a person's note written as ``<a href>`` ties the family name to
@@ -23,9 +23,12 @@ from pathlib import Path, PurePosixPath
 import pytest
 from unit_helpers import write_site
 
-from ivsite import audience, bodyprivacy, datauri, notelinks, readable
+from ivsite.audience import notelinks
+from ivsite.audience import stage as audience
 from ivsite.pipeline import Result, build
-from ivsite.readable import readable_texts
+from ivsite.readers import datauri, readable
+from ivsite.readers.readable import readable_texts
+from ivsite.validate import bodyprivacy
 
 PERSON = "content/interviews/iv.md"
 INTERVIEW = ("---\ndate: 2026-01-01\nvisibility: {vis}\nperson: {{name: Jane Doe}}\n"
@@ -272,7 +275,7 @@ def test_without_the_audits_readings_such_a_page_is_published(
     monkeypatch.setattr(audience, "check_names", lambda *args: None)
     monkeypatch.setattr(readable, "on_screen", lambda page, hidden: "")
     monkeypatch.setattr(datauri, "payloads", lambda text: [])
-    # The base64 runs of a file that is not a page (ivsite.encodedtext, red team 9)
+    # The base64 runs of a file that is not a page (ivsite.readers.encodedtext, red team 9)
     # find the data: URI's payload in Pagefind's fragment on their own.
     monkeypatch.setattr(readable, "encoded_parts", lambda *args: [])
     result = build(site_with(tmp_path, body), out=tmp_path / "out")

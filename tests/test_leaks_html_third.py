@@ -22,8 +22,13 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import audience, audit, bodyprivacy, namecheck, onscreen, rawhtml, readable
+from ivsite.audience import namecheck
+from ivsite.audience import stage as audience
+from ivsite.audit import stage as audit
+from ivsite.markup import rawhtml
 from ivsite.pipeline import Result, build, checks
+from ivsite.readers import onscreen, readable
+from ivsite.validate import bodyprivacy
 
 PERSON = "content/interviews/iv.md"
 INTERVIEW = ("---\ndate: 2026-01-01\nvisibility: public\nperson: {name: Jane Doe}\n"

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import fragments, secrets
+from ivsite.audience import fragments
+from ivsite.audit import secrets
 from ivsite.pipeline import build
 
 NOTE = """---

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import validate
 from ivsite.pipeline import build
+from ivsite.validate import stage as validate
 
 PLAN = """\
 ---

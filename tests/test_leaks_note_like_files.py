@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import auditsearch, loadcache, validate
+from ivsite.audit import search as auditsearch
+from ivsite.load import cache as loadcache
 from ivsite.pipeline import build
+from ivsite.validate import stage as validate
 
 SECRET = "---\ndate: 2026-03-01\nvisibility: private\n---\nCANARY-F-mkd\n"
 

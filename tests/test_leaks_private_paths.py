@@ -2,7 +2,7 @@
 ``drafts/`` folder (``_drafts/``, ``Drafts/`` …, at any depth) or named ``_x.md``,
 ``x.private.md`` or ``x.draft.md`` is private, whatever its kind's default; a
 front matter saying public or mentor contradicts it (``path-says-private``). The
-audit counts such notes withheld on its own (ivsite.secrets), so switching the
+audit counts such notes withheld on its own (ivsite.audit.secrets), so switching the
 rule off in validation still refuses the build."""
 
 from __future__ import annotations
@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import fmchecks, secrets, validate
-from ivsite.pathprivacy import path_privacy
+from ivsite.audit import secrets
 from ivsite.pipeline import build
+from ivsite.switches import fmchecks
+from ivsite.switches.pathprivacy import path_privacy
+from ivsite.validate import note as validate
 
 PRIVATE_PATHS = [
     "content/pages/private/d.md", "content/pages/_drafts/d.md", "content/roles/drafts/d.md",
@@ -180,7 +182,7 @@ def test_a_private_note_or_passage_may_link_it(tmp_path: Path, body: str, front:
 
 def test_the_audit_alone_finds_a_file_the_path_says_is_private(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ivsite import references
+    from ivsite.validate import references
 
     monkeypatch.setattr(references, "path_privacy", lambda rel: None)
     out = tmp_path / "out"
@@ -193,8 +195,8 @@ def test_the_audit_alone_finds_a_file_the_path_says_is_private(
 
 def test_with_both_lines_off_the_file_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ivsite import references
     from ivsite.pipeline import checks
+    from ivsite.validate import references
 
     monkeypatch.setattr(references, "path_privacy", lambda rel: None)
     monkeypatch.setattr(checks, "path_privacy", lambda rel: None)

@@ -19,9 +19,11 @@ from pathlib import Path, PurePosixPath
 import pytest
 from unit_helpers import write_site
 
-from ivsite import audience, bodyprivacy, datauri, readable
+from ivsite.audience import stage as audience
 from ivsite.pipeline import check
 from ivsite.pipeline.driver import Result
+from ivsite.readers import datauri, readable
+from ivsite.validate import bodyprivacy
 
 TALK = """\
 ---
@@ -196,7 +198,7 @@ def test_unread_documents_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_a_zip_bomb_is_read_only_up_to_the_bound(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ivsite import packed
+    from ivsite.readers import packed
 
     monkeypatch.setattr(packed, "MAX_UNPACKED", 1 << 20)
     bomb = zipped({"a.txt": "x" * (8 << 20) + NAME, "b.txt": NAME})
@@ -252,7 +254,7 @@ def _bundle_file(name: str) -> bytes:
 
     from pagefind_bin import get_executable  # type: ignore[import-untyped]
 
-    from ivsite import pagefind_engine
+    from ivsite.readers import pagefind_engine
 
     digest = pagefind_engine._bundle()[name]
     with tempfile.TemporaryDirectory() as tmp:
@@ -264,7 +266,7 @@ def _bundle_file(name: str) -> bytes:
 
 
 def test_pagefinds_own_files_are_known_and_nothing_else_is() -> None:
-    from ivsite.pagefind_engine import is_fixed
+    from ivsite.readers.pagefind_engine import is_fixed
 
     data = _bundle_file("pagefind-ui.css")
     assert is_fixed(PurePosixPath("pagefind/pagefind-ui.css"), data)
@@ -295,7 +297,7 @@ def test_pagefinds_bytes_in_a_folder_named_for_someone_are_refused_by_the_name(
 
 def test_known_by_name_alone_the_copy_with_a_name_is_published(
         tmp_path: Path, audit_alone: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ivsite import auditsearch
+    from ivsite.audit import search as auditsearch
 
     def by_name(path: PurePosixPath | Path, data: bytes) -> bool:
         return path.name == "pagefind-ui.css" and path.parent.name == "pagefind"

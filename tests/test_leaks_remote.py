@@ -17,9 +17,12 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import audit, auditmarkup, validate, viewbody
+from ivsite.audience import viewbody
+from ivsite.audit import markupchecks as auditmarkup
+from ivsite.audit import stage as audit
+from ivsite.markup.remoteloads import own_host, remote_host, remote_loads
 from ivsite.pipeline import Result, build
-from ivsite.remoteloads import own_host, remote_host, remote_loads
+from ivsite.validate import note as validate
 
 TOML = 'title = "Research"\nbase_url = "https://ana.example.org/"\n'
 EVIL = "evil.example"

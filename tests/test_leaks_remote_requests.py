@@ -18,10 +18,11 @@ import pytest
 from test_leaks_remote import EVIL, TOML, build_notes, page, site
 from unit_helpers import write_site
 
-from ivsite import auditmarkup, validate
+from ivsite.audit import markupchecks as auditmarkup
+from ivsite.markup.remoteloads import remote_loads
+from ivsite.markup.scriptloads import remote_in_script
 from ivsite.pipeline import build
-from ivsite.remoteloads import remote_loads
-from ivsite.scriptloads import remote_in_script
+from ivsite.validate import note as validate
 
 OWN = "ana.example.org"
 THEME = Path(__file__).resolve().parents[1] / "themes/default"

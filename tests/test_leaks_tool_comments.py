@@ -11,8 +11,11 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import audience, bodyprivacy, markerwords, readable
+from ivsite.audience import stage as audience
 from ivsite.pipeline import build
+from ivsite.readers import readable
+from ivsite.switches import markerwords
+from ivsite.validate import bodyprivacy
 
 MARKED = {  # (body, code, the line of the error within the body)
     "kramdown": ("{::comment}\nCANARY-J1 merger closes on 3 March.\n{:/comment}",

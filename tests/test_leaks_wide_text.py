@@ -1,7 +1,7 @@
 """Red team 6, L1: UTF-16 text inside a binary file after its start (an image's
 EXIF ``XPComment``, always UTF-16LE, behind 3 kB of other data) was read as
 UTF-8 only, so an unconsented name in it was published. The audit now reads
-every UTF-16 run in either byte order (ivsite.widetext), as ``strings -el/-eb``
+every UTF-16 run in either byte order (ivsite.readers.widetext), as ``strings -el/-eb``
 would (docs/redteam/2026-11-30-sixth.md)."""
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ from hypothesis import strategies as st
 from sites import RED_TEAM_NAME, red_team_site, red_team_talk
 from unit_helpers import write_site
 
-from ivsite import filefront, packed, readable
+from ivsite.load import filefront
 from ivsite.pipeline import build
 from ivsite.pipeline.driver import EXIT_CONTENT, EXIT_OK
-from ivsite.widetext import wide_runs
+from ivsite.readers import packed, readable
+from ivsite.readers.widetext import wide_runs
 
 NAME = RED_TEAM_NAME
 TALK = red_team_talk("We talked about the job.\n\n![The office](office.jpg)\n",
@@ -109,7 +110,7 @@ def test_utf8_text_is_not_searched_again() -> None:
     assert wide_runs(b"Quentin Zabrowski and a b c d e f") == ""
 
 
-# The filter's check of a linked file's front matter (ivsite.filefront) reads UTF-16 too.
+# The filter's check of a linked file's front matter (ivsite.load.filefront) reads UTF-16 too.
 FRONT = "---\nvisibility: private\ntitle: Salary\n---\nMy floor is 95000.\n"
 
 

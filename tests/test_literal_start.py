@@ -1,5 +1,5 @@
 """A name form's pattern is tried only where its first letters stand
-(ivsite.literalstart): whether a form is in a text must not change."""
+(ivsite.text.literalstart): whether a form is in a text must not change."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ivsite import literalstart, textmatch
-from ivsite.literalstart import case_key, literal_start
-from ivsite.nameforms import name_forms
-from ivsite.textmatch import Confirmed, Searchable, confirmed_in, searchable
+from ivsite.names.nameforms import name_forms
+from ivsite.text import literalstart, textmatch
+from ivsite.text.literalstart import case_key, literal_start
+from ivsite.text.textmatch import Confirmed, Searchable, confirmed_in, searchable
 
 NAMES = ["Aaliyah D. Gupta", "Quentin Zabrowski", "Jean-Luc Marchand", "Ana María García López",
          "Siobhan O'Brien", "Katarzyna Wiśniewska", "Will Marsh", "J. Dorrance",

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite.diagnostics import Diagnostics
-from ivsite.load import LoadedSite, is_editor_noise, load_site
-from ivsite.loadcache import LoadCache
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.load.cache import LoadCache
+from ivsite.load.stage import LoadedSite, is_editor_noise, load_site
 
 NOTE = "---\ntitle: A note\n---\nbody\n"
 

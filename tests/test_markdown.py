@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from markdown_it.token import Token
 
-from ivsite.markdown import parse_body
+from ivsite.markdown.dialect import parse_body
 
 
 def types(tokens: list[Token]) -> list[str]:

@@ -36,7 +36,7 @@ from test_mentor_share import (
     token_of,
 )
 
-from ivsite.crypto import decrypt_text
+from ivsite.mentor.crypto import decrypt_text
 
 pytestmark = [
     pytest.mark.browser,

@@ -12,9 +12,9 @@ import pytest
 from sites import run_cli
 from unit_helpers import write_site
 
-from ivsite.folders import read_folders
+from ivsite.commands.scaffold import init_site
+from ivsite.core.folders import read_folders
 from ivsite.pipeline import writers
-from ivsite.scaffold import init_site
 
 MENTOR_NOTE = "---\ntitle: For my mentor\nvisibility: mentor\n---\nCANARY-MENTOR-VIEW\n"
 PUBLIC_NOTE = "---\ntitle: Hello\n---\nHello there.\n"

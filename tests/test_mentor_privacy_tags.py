@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import bodyprivacy, fmchecks
 from ivsite.pipeline import build
+from ivsite.switches import fmchecks
+from ivsite.validate import bodyprivacy
 
 NOTE = """\
 ---

@@ -54,7 +54,7 @@ from sites import (
     write_site,
 )
 
-from ivsite.crypto import ITERATIONS, DecryptionError, PageKey, decrypt_text, derive_key
+from ivsite.mentor.crypto import ITERATIONS, DecryptionError, PageKey, decrypt_text, derive_key
 
 PASS_ENV = "IVSITE_TEST_PASS"
 PASSPHRASE = "Kōan correct horse battery staple"
@@ -740,7 +740,8 @@ def test_the_encrypted_view_is_audited_before_encryption(
     """The audit cannot read cipher text, so the mentor view is made again without
     encryption and audited: with the filter's checks switched off, a withheld
     passage and an unconsented name in a mentor page still fail the build."""
-    from ivsite import audience, passages
+    from ivsite.audience import stage as audience
+    from ivsite.markdown import passages
 
     site = mentor_site(tmp_path / "site", passphrase=True)
     put(site / "content/pages/odd.md", (

@@ -1,7 +1,7 @@
 """Issue 9, classes 5, 6, 7 and 9: names and contact details, however spelt.
 
 The audience filter's check (an error at the line) and validation (addresses,
-consent across notes) through the one normalising matcher of ivsite.people.
+consent across notes) through the one normalising matcher of ivsite.names.people.
 Spellings are generated (hypothesis) as well as listed: NFD/NFC, accents
 dropped, zero-width characters and soft hyphens anywhere, ``&shy;``, full-width
 letters, case, separators ``_ - . %20``, camelCase, "Family, Given", the middle
@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from unit_helpers import Prepared, prepare, write_site
 
-from ivsite.audience import build_view, unconsented_names
-from ivsite.diagnostics import Diagnostic, Diagnostics
-from ivsite.nameforms import name_forms
-from ivsite.people import matcher_of
+from ivsite.audience.stage import build_view, unconsented_names
+from ivsite.core.diagnostics import Diagnostic, Diagnostics
+from ivsite.names.nameforms import name_forms
+from ivsite.names.people import matcher_of
 
 NAMES = ("Adaeze Chioma Okafor", "José María Ramírez", "Søren Łukasz Dąbrowski")
 INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\ufeff", "&shy;",

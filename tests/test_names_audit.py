@@ -16,12 +16,14 @@ from typing import Any
 import pytest
 from sites import put, run_cli, write_site
 
-from ivsite import audience, consent, namecheck
-from ivsite.audit import audit_folder
-from ivsite.diagnostics import Diagnostics
-from ivsite.notes import Note
+from ivsite.audience import namecheck
+from ivsite.audience import stage as audience
+from ivsite.audit.secrets import Secret, withheld
+from ivsite.audit.stage import audit_folder
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.markdown.notes import Note
 from ivsite.pipeline import Result, build
-from ivsite.secrets import Secret, withheld
+from ivsite.validate import consent
 
 SOURCE = "content/interviews/ada.md"
 

@@ -2,11 +2,11 @@
 
 H24: a "no" under the native spelling (Иван Петров, Jürgen Müller, 김민준) reaches
 a "yes" under the romanised one (Ivan Petrov, Juergen Mueller, Minjun Kim):
-ivsite.identity.person_keys gives a name's romanisations keys too. H12: notes
+ivsite.names.identity.person_keys gives a name's romanisations keys too. H12: notes
 whose ``email`` fields share an address are one person even when a field holds
 two addresses, a display name ("Jane Smith <jane@acme.example>"), ``mailto:`` or
-a full stop after the address (ivsite.people, each address through
-ivsite.contacts). Either way the name is withheld everywhere with a
+a full stop after the address (ivsite.names.people, each address through
+ivsite.contacts.fields). Either way the name is withheld everywhere with a
 ``consent-conflict`` warning; with the filter and the settling off the audit,
 which groups people the same way, fails the build; with the rule off the name is
 published.
@@ -19,8 +19,10 @@ from pathlib import Path
 import pytest
 from sites import OutputCorpus, write_site
 
-from ivsite import audience, consent, identity, people
+from ivsite.audience import stage as audience
+from ivsite.names import identity, people
 from ivsite.pipeline import build
+from ivsite.validate import consent
 
 ROMANISED = [("Ivan Petrov", "Иван Петров"), ("Juergen Mueller", "Jürgen Müller"),
              ("Soeren Kierkegaard", "Søren Kierkegaard"), ("Minjun Kim", "김민준"),

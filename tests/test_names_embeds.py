@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import notelinks
+from ivsite.audience import notelinks
 from ivsite.pipeline import build
 
 INTERVIEW = """\

@@ -19,10 +19,13 @@ from typing import Any
 import pytest
 from sites import OutputCorpus, write_site
 
-from ivsite import consentmask, nameforms, normalise, notelinks, people, readable
-from ivsite.nameparts import name_in, plain_name
+from ivsite.audience import consentmask, notelinks
+from ivsite.names import nameforms, people
+from ivsite.names.nameparts import name_in, plain_name
 from ivsite.pipeline import build
-from ivsite.textmatch import Matcher
+from ivsite.readers import readable
+from ivsite.text import normalise
+from ivsite.text.textmatch import Matcher
 
 TALK = "content/interviews/2026-01-05-talk.md"
 PAGE = "content/pages/thanks.md"
@@ -163,13 +166,13 @@ def test_the_audit_alone_refuses(tmp_path: Path, no_filter: None, case: Case) ->
 def test_without_the_protection_it_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_filter: None, case: Case) -> None:
     case.switch_off(monkeypatch)
-    # The audit's on-screen reading (ivsite.onscreen) reads the words around each
+    # The audit's on-screen reading (ivsite.readers.onscreen) reads the words around each
     # element a page hides, in windows that may end inside a word or a name
     # ("quentinzabrowski" of "quentinzabrowski92", "Jordan Kim" without the "Lee
     # Park" after it): a second line that catches some of these on its own. Off
     # here, so that each case shows its own protection is what finds it.
     monkeypatch.setattr(readable, "on_screen", lambda page, hidden: "")
-    # Pagefind's word index, read word by word (ivsite.cborstrings), is another:
+    # Pagefind's word index, read word by word (ivsite.readers.cborstrings), is another:
     # Pagefind splits "quentinzabrowski92" at its digits, so the index holds the
     # name run together alone.
     monkeypatch.setattr(readable, "cbor_strings", lambda data: None)

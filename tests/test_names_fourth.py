@@ -27,17 +27,13 @@ from sites import (
     write_site,
 )
 
-from ivsite import (
-    auditsearch,
-    identity,
-    namecheck,
-    nameforms,
-    people,
-    readable,
-    spokendigits,
-)
+from ivsite.audience import namecheck
+from ivsite.audit import search as auditsearch
+from ivsite.contacts import spokendigits
+from ivsite.names import identity, nameforms, people
 from ivsite.pipeline import build
 from ivsite.pipeline.driver import Result
+from ivsite.readers import readable
 
 TALK = "content/interviews/i.md"
 PAGE = "content/pages/p.md"

@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 from sites import OutputCorpus, write_site
 
-from ivsite import audience, consent, identity, people
-from ivsite.auditsearch import Search
-from ivsite.identity import name_words, person_key, person_keys
-from ivsite.namecheck import NameCheck
+from ivsite.audience import stage as audience
+from ivsite.audience.namecheck import NameCheck
+from ivsite.audit.search import Search
+from ivsite.names import identity, people
+from ivsite.names.identity import name_words, person_key, person_keys
 from ivsite.pipeline import build
+from ivsite.validate import consent
 
 SPELLINGS = ["Doe, Jane", "Doe Jane", "JaneDoe", "Jane Doe Jr.", "Jane Doe, PhD",
              "Jane Q. Doe", "Jane Doe (Acme)", "Dr. Jane Doe", "jane  DOE"]

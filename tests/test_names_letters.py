@@ -7,10 +7,10 @@ apostrophe ("Siobhan OʼBrien") is an apostrophe. H22: a Latin letter with a bar
 stroke or hook ("Quɇntin Zaƀrowski") is its base letter. H9: "Aasa Bjoernstad"
 and "Djordje Petrovic" are spellings of Åsa Bjørnstad and Đorđe Petrović. H10:
 김민준 is "Minjun Kim", Γιώργος Παπαδόπουλος "Giorgos Papadopoulos", 王晓明
-is 王曉明 (Traditional characters, ivsite.chinese_forms).
+is 王曉明 (Traditional characters, ivsite.names.chinese_forms).
 
-All of it is in the one folding and romanising code (ivsite.normalise,
-ivsite.lookalike_letters, ivsite.romanise) that the filter's name check and the
+All of it is in the one folding and romanising code (ivsite.text.normalise,
+ivsite.text.lookalike_letters, ivsite.names.romanise) that the filter's name check and the
 audit share: each spelling is refused by the filter, fails the build on the
 audit alone, and gets through when its protection is switched off.
 """
@@ -28,16 +28,10 @@ from hypothesis import strategies as st
 from sites import OutputCorpus, write_site
 from test_spellings import audit_fails, refused
 
-from ivsite import (
-    audience,
-    lookalike_letters,
-    nameforms,
-    normalise,
-    people,
-    romanise,
-    splitwords,
-)
+from ivsite.audience import stage as audience
+from ivsite.names import nameforms, people, romanise
 from ivsite.pipeline import build
+from ivsite.text import lookalike_letters, normalise, splitwords
 
 QUENTIN = "Quentin Zabrowski"
 INVISIBLE = ["\ufe00", "\ufe0f", "\U000e0100", "\u17b4", "\u17b5", "\u3164", "\u180f"]
@@ -89,7 +83,7 @@ def test_without_taking_them_out_the_name_gets_through(
     # U+FE0F is a mark too, which folding takes off a Latin letter as well.
     monkeypatch.setattr(normalise, "_LEADING_MARKS", re.compile("(?!)"))
     monkeypatch.setattr(normalise, "_MARKS_ON_LATIN", re.compile("(?!)"))
-    # The two pieces left are joined as split words too (ivsite.splitwords).
+    # The two pieces left are joined as split words too (ivsite.text.splitwords).
     monkeypatch.setattr(splitwords.SplitWords, "reading", lambda self, joined: None)
     assert not refused(tmp_path, QUENTIN, "Quen\ufe0ftin Zabrowski")
 
@@ -207,7 +201,7 @@ def test_a_nordic_spelling_fails_the_audit_alone(
 def test_without_spelling_out_the_letters_it_gets_through(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, spelt: str) -> None:
     monkeypatch.setattr(romanise, "_spelt_out", lambda name: [])
-    # The sound keys (ivsite.soundkey, test_names_sounds) find these on their own:
+    # The sound keys (ivsite.names.soundkey, test_names_sounds) find these on their own:
     # off, so that this shows the spelt-out letters are what finds them.
     monkeypatch.setattr(nameforms, "name_sounds", lambda name: [])
     assert not refused(tmp_path, name, spelt)

@@ -4,9 +4,9 @@ A vowel sign belongs to an Indic word ("राहुल" is one word, red team 7
 page with any word of another script was read with the marks kept on the Latin
 words too: "quentinा zabrowskiा", a word no name has, and the build published
 the name with exit 0 ("Anaा Limा": a long name was still found by its sound,
-ivsite.soundkey, a short one is not looked for so). A reader looks past a mark
+ivsite.names.soundkey, a short one is not looked for so). A reader looks past a mark
 on a Latin letter as past an accent; folding now takes it off
-(ivsite.normalise._fold_run). Found by the hypothesis test of the word
+(ivsite.text.normalise._fold_run). Found by the hypothesis test of the word
 definition (tests/test_normalise.py). Each case is refused by the filter and,
 with the filter off, by the build's own audit; with the marks left on, the build
 exits 0 with the short name in the output.
@@ -31,9 +31,9 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite import normalise
-from ivsite.textmatch import Matcher
-from ivsite.unicodemarks import mark_ranges
+from ivsite.text import normalise
+from ivsite.text.textmatch import Matcher
+from ivsite.text.unicodemarks import mark_ranges
 
 TALK = f"content/{RED_TEAM_TALK}"
 PAGE = "content/pages/p.md"

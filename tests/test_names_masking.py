@@ -17,11 +17,14 @@ from pathlib import Path
 import pytest
 from sites import OutputCorpus, write_site
 
-from ivsite import audience, people, readable, readings
-from ivsite.auditsearch import Search
-from ivsite.identity import holds_name
-from ivsite.namecheck import NameCheck
+from ivsite.audience import stage as audience
+from ivsite.audience.namecheck import NameCheck
+from ivsite.audit.search import Search
+from ivsite.names import people
+from ivsite.names.identity import holds_name
 from ivsite.pipeline import Result, build
+from ivsite.readers import readable
+from ivsite.text import readings
 
 REFLECTION = "content/reflections/r.md"
 SECRET = "content/interviews/a.md"
@@ -87,7 +90,7 @@ def test_the_audit_alone_finds_a_name_holding_a_consented_one(
 def test_without_the_rule_the_filter_misses_it_and_the_audit_catches_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Interviewees "Ana García" and "Ana García-López" are one person now (red
-    # team 10, R10-08: ivsite.shortnames.initial_ties); untied here, to show the rule.
+    # team 10, R10-08: ivsite.names.shortnames.initial_ties); untied here, to show the rule.
     monkeypatch.setattr(people, "initial_ties", lambda names: [])
     monkeypatch.setattr(NameCheck, "excusable", lambda self, m: True)
     result = build(_site(tmp_path / "s", *CASES["longer family name"]), out=tmp_path / "out")
@@ -98,7 +101,7 @@ def test_without_the_rule_the_filter_misses_it_and_the_audit_catches_it(
 def test_without_the_rule_in_both_the_name_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Interviewees "Ana García" and "Ana García-López" are one person now (red
-    # team 10, R10-08: ivsite.shortnames.initial_ties); untied here, to show the rule.
+    # team 10, R10-08: ivsite.names.shortnames.initial_ties); untied here, to show the rule.
     monkeypatch.setattr(people, "initial_ties", lambda names: [])
     monkeypatch.setattr(NameCheck, "excusable", lambda self, m: True)
     monkeypatch.setattr(Search, "excusable", lambda self, s: True)

@@ -3,7 +3,7 @@
 L5: "Quen-tin Za-brow-ski" (any dash), "Qu3nt1n Z4br0wsk1" and "Z@browski" were
 published; L6: small-caps text writes Q as ``ǫ``, which folds to "o". Each
 reproducer line is refused by the filter and, with the filter off, by the build's
-own audit; with the reading that finds it switched off (ivsite.readings) the
+own audit; with the reading that finds it switched off (ivsite.text.readings) the
 build exits 0 with the spelling in the output. Hypothesis writes random names in
 syllables and in leetspeak; years, dates and phone numbers are not read as
 letters.
@@ -28,9 +28,9 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite import normalise, readings, splitwords
-from ivsite.normalise import SEPARATOR, text_words, words
-from ivsite.textmatch import Matcher
+from ivsite.text import normalise, readings, splitwords
+from ivsite.text.normalise import SEPARATOR, text_words, words
+from ivsite.text.textmatch import Matcher
 
 TALK = f"content/{RED_TEAM_TALK}"
 PAGE = "content/pages/p.md"
@@ -45,7 +45,7 @@ def _site(root: Path, said: str) -> Path:
 
 def _no_dashes(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(readings, "undashed", lambda cased: [])
-    # The syllables left apart are joined as split words too (ivsite.splitwords,
+    # The syllables left apart are joined as split words too (ivsite.text.splitwords,
     # red team 8 N12): off, to show the dash reading alone.
     mp.setattr(splitwords.SplitWords, "reading", lambda self, joined: None)
 

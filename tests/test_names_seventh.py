@@ -4,14 +4,14 @@ with the filter off, by the build's own audit; with the protection switched off
 the build exits 0 with the text in the output.
 
 M2: a given name written with vowel signs (Devanagari, Tamil, Gurmukhi) is one
-word, and a name part (ivsite.normalise.is_word), not three letters that are
+word, and a name part (ivsite.text.normalise.is_word), not three letters that are
 each too short to look for. A Chinese or Korean name of three syllables has a
 given name of two (小明 of 王小明, 민준 of 김민준), a part in its own script and
 romanised (Xiaoming, Minjun). A Japanese name in kanji is not split (no dictionary).
 
 M1: a Latin-recorded family name alone in another script, by its sound key
-(ivsite.partsounds); an English initial "W" as Russian and Greek write it ("Уи",
-"Γουί": ivsite.soundkey._W_START), so "Алиса Уильямс" sounds like Alice Williams.
+(ivsite.names.partsounds); an English initial "W" as Russian and Greek write it ("Уи",
+"Γουί": ivsite.names.soundkey._W_START), so "Алиса Уильямс" sounds like Alice Williams.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from sites import (
     write_site,
 )
 
-from ivsite import nameforms, partsounds, people, soundkey
+from ivsite.names import nameforms, partsounds, people, soundkey
 
 TALK = "content/interviews/x.md"
 
@@ -54,7 +54,7 @@ def _letters_only(mp: pytest.MonkeyPatch) -> None:
 
 def _letters_only_and_unheard(mp: pytest.MonkeyPatch) -> None:
     """A romanised part ("murukn" of முருகன்) is also heard in the name's own script
-    (ivsite.partsounds), a second protection: both off."""
+    (ivsite.names.partsounds), a second protection: both off."""
     _letters_only(mp)
     _no_part_sounds(mp)
 

@@ -1,5 +1,5 @@
 """Red team 6, L2: a name in another script or another romanisation is found by
-sound (ivsite.soundkey), by the filter and, with the filter off, by the audit.
+sound (ivsite.names.soundkey), by the filter and, with the filter off, by the audit.
 
 Every reproducer line of docs/redteam/2026-11-30-sixth.md (L2) is a case: the
 filter refuses it at its line, the audit alone refuses it, and with the sound
@@ -19,10 +19,11 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from sites import OutputCorpus, write_site
 
-from ivsite import nameforms, readable
-from ivsite.people import matcher_of
+from ivsite.names import nameforms
+from ivsite.names.people import matcher_of
+from ivsite.names.soundkey import name_sounds
 from ivsite.pipeline import build
-from ivsite.soundkey import name_sounds
+from ivsite.readers import readable
 
 TALK = "content/interviews/i.md"
 PAGE = "content/pages/p.md"

@@ -1,9 +1,9 @@
-"""The fast paths of ivsite.normalise give exactly what the plain definition gives.
+"""The fast paths of ivsite.text.normalise give exactly what the plain definition gives.
 
 text_words finds words with str.translate and str.split when a text is ASCII (or
 ASCII but for symbols), and folds format characters run by run; the reference
 here is the definition written the slow, obvious way, one regular expression
-over the whole text at each step. The other readings of ivsite.readings
+over the whole text at each step. The other readings of ivsite.text.readings
 (dashes, digits as letters, fancy-text letters) are off here: they are tested in
 tests/test_names_readings.py.
 """
@@ -20,19 +20,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ivsite import lookalike_letters, normalise
-from ivsite.normalise import (
-    _ESCAPE,
+from ivsite.text import lookalike_letters, normalise
+from ivsite.text.escapes import _ESCAPE, _unescape
+from ivsite.text.normalise import (
     _LETTERS,
     _MARKS,
     FORMAT_CHARS,
     SEPARATOR,
-    _unescape,
     fold,
     text_words,
     words,
 )
-from ivsite.textmatch import Matcher, searchable
+from ivsite.text.textmatch import Matcher, searchable
 
 _MARK = "[" + "".join(chr(i) for i in range(0x300, 0x30000)
                       if unicodedata.category(chr(i)).startswith("M")) + "]"
@@ -107,7 +106,7 @@ def test_a_sequence_is_found_exactly_where_its_words_stand_together(
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(normalise, "_other_readings", lambda *args: [])
         searchable.cache_clear()
-        # Words as written: a name read in pieces (ivsite.splitwords) is not.
+        # Words as written: a name read in pieces (ivsite.text.splitwords) is not.
         assert set(Matcher([(s, s) for s in seqs], in_pieces=[]).find(text)) == expected
     searchable.cache_clear()
 
@@ -122,7 +121,7 @@ def test_words_found_before_case_folding_are_the_words_after() -> None:
     """text_words splits words before folding case: only characters whose case
     folding makes or unmakes a letter or digit could tell, and folding an accent
     has taken every one of them apart before."""
-    from ivsite.normalise import fold_cased
+    from ivsite.text.normalise import fold_cased
 
     changed = [chr(i) for i in range(0x110000) if not _keeps_alnum(chr(i))]
     assert changed  # İ, ǰ, ᾷ …
@@ -143,7 +142,7 @@ def test_phone_numbers_read_before_case_folding_are_the_same() -> None:
 
 
 def test_the_kept_mark_ranges_are_those_unicodedata_gives() -> None:
-    from ivsite import unicodemarks
+    from ivsite.text import unicodemarks
 
     assert unicodemarks.found_ranges() == unicodemarks.mark_ranges()
     if unicodedata.unidata_version == unicodemarks.KEPT_VERSION:

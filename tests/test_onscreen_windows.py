@@ -1,4 +1,4 @@
-"""The on-screen reading's windows (ivsite.onscreen) end at tags, never inside a
+"""The on-screen reading's windows (ivsite.readers.onscreen) end at tags, never inside a
 run of text: a window that cut "Conversation with Priya Suzuki" after "Priya"
 left the given name alone, which the consented full name no longer excused, and
 the audit refused a generated site of 4,000 notes for it."""
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ivsite import onscreen
-from ivsite.onscreen import on_screen
+from ivsite.readers import onscreen
+from ivsite.readers.onscreen import on_screen
 
 NAME = "Priya Suzuki"
 

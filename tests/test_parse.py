@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from ivsite import parsecache
-from ivsite.parse import parse_note
-from ivsite.parsecache import ParseCache
-from ivsite.sourcefiles import SourceFile
+from ivsite.core.sourcefiles import SourceFile
+from ivsite.parse import cache as parsecache
+from ivsite.parse.cache import ParseCache
+from ivsite.parse.stage import parse_note
 
 HEADER = "---\ntitle: A note\n---\n"  # the body starts on line 4
 

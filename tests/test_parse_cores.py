@@ -1,4 +1,4 @@
-"""The parse shared out over processes (ivsite.cores) gives exactly what the
+"""The parse shared out over processes (ivsite.core.cores) gives exactly what the
 parse in the build's own process gives: notes, audience views, diagnostics, and
 what the cache keeps on disk."""
 
@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from ivsite import cores, parsecache
-from ivsite.parse import parse_cut, parse_note
-from ivsite.parsecache import ParseCache
-from ivsite.sourcefiles import SourceFile
+from ivsite.core import cores
+from ivsite.core.sourcefiles import SourceFile
+from ivsite.parse import cache as parsecache
+from ivsite.parse.cache import ParseCache
+from ivsite.parse.stage import parse_cut, parse_note
 
 HERE = Path(__file__).parent
 SPEC = json.loads((HERE / "fixtures" / "commonmark" / "spec.json").read_text("utf-8"))

@@ -1,6 +1,6 @@
 """Withheld means absent: passages, definitions, comments and raw links, by class.
 
-Passages are cut out of a note's source before Markdown parses it (ivsite/passages.py).
+Passages are cut out of a note's source before Markdown parses it (ivsite/markdown/passages.py).
 These tests place a canary in a withheld passage in every block context the
 dialect has, spell the fences every way a hostile or careless author might, and
 check the view an audience gets (its tokens rendered, its text, summary and
@@ -19,12 +19,12 @@ from hypothesis import strategies as st
 from sites import OutputCorpus, canary, leak_site, put
 from unit_helpers import prepare, write_site
 
-from ivsite import passages
-from ivsite.audience import build_view
-from ivsite.diagnostics import Diagnostics
-from ivsite.graph import build_graph
+from ivsite.audience.stage import build_view
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.graph.stage import build_graph
+from ivsite.markdown import passagefences, passages
+from ivsite.markdown.render import Renderer
 from ivsite.pipeline import EXIT_CONTENT, build
-from ivsite.render import Renderer
 
 SECRET = "zqxsecretword"
 PUBLIC = "plainpublicword"
@@ -273,7 +273,7 @@ PRIVATE_NOTE = "---\ntitle: Salary talk\ndate: 2026-01-02\n---\nNumbers.\n"
     '<div style="background:url(../reflections/salary-talk/)">x</div>',
     '<a href="https://me.example/reflections/salary-talk/">x</a>',
     # the site's host with a port, a final dot or a user: still this site (its
-    # host name, as ivsite.remoteloads.own_host reads it, not the whole netloc)
+    # host name, as ivsite.markup.remoteloads.own_host reads it, not the whole netloc)
     '<a href="https://ME.example:443/reflections/salary-talk/">x</a>',
     '<a href="https://me.example./reflections/salary-talk/">x</a>',
     '<a href="https://someone@me.example/reflections/salary-talk/">x</a>',
@@ -377,7 +377,7 @@ def test_build_and_mentor_build_never_publish_a_passage_in_odd_contexts(
 
 
 def test_the_spaces_a_fence_reads_are_the_unicode_tables_own() -> None:
-    """passages._SPACES stands for the Zs and Cc categories (less the newline), so
+    """passagefences._SPACES stands for the Zs and Cc categories (less the newline), so
     that a line is normalised without asking unicodedata of each character."""
     import sys
     import unicodedata
@@ -385,4 +385,4 @@ def test_the_spaces_a_fence_reads_are_the_unicode_tables_own() -> None:
     table = {chr(c) for c in range(sys.maxunicode + 1)
              if unicodedata.category(chr(c)) in ("Zs", "Cc")} - {"\n", " "}
     assert {chr(c) for c in range(sys.maxunicode + 1)
-            if passages._SPACES.fullmatch(chr(c))} == table
+            if passagefences._SPACES.fullmatch(chr(c))} == table

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import pathprivacy
-from ivsite.pathprivacy import path_privacy, words
 from ivsite.pipeline import build
+from ivsite.switches import pathprivacy
+from ivsite.switches.pathprivacy import path_privacy, words
 
 INDEX = "---\ntitle: Home\n---\nWelcome.\n"
 REPRO = {

@@ -9,8 +9,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from ivsite.cli import cli
-from ivsite.prepare import CHECKLIST, FALLBACK_QUESTIONS
+from ivsite.commands.cli import cli
+from ivsite.commands.prepare import CHECKLIST, FALLBACK_QUESTIONS
 
 BANK = """\
 - id: general-one

@@ -17,13 +17,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ivsite.config import SiteConfig
-from ivsite.diagnostics import Diagnostics
-from ivsite.lookalike import PRIVACY_WORDS, distance, normalise, privacy_word
-from ivsite.models import MODELS, NESTED, Referral
-from ivsite.parse import parse_note
-from ivsite.sourcefiles import SourceFile
-from ivsite.validate import _validate_note
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.core.models import MODELS, NESTED, Referral
+from ivsite.core.sourcefiles import SourceFile
+from ivsite.parse.stage import parse_note
+from ivsite.switches.lookalike import PRIVACY_WORDS, distance, normalise, privacy_word
+from ivsite.validate.config import SiteConfig
+from ivsite.validate.note import validate_note
 
 ISSUE_WORDS = ("visibility", "private", "draft", "publish", "published", "hidden", "unlisted",
                "secret", "access", "audience", "share", "privacy", "confidential")
@@ -46,7 +46,7 @@ def codes(front: dict[str, object], collection: str = "pages") -> list[tuple[str
     parsed = parse_note(src)
     assert parsed.fm is not None, parsed.diagnostics
     diags = Diagnostics()
-    _validate_note(parsed, CONFIG, f"{collection}/n", {}, diags)
+    validate_note(parsed, CONFIG, f"{collection}/n", {}, diags)
     return [(d.severity, d.code) for d in diags]
 
 

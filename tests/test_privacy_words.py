@@ -2,7 +2,7 @@
 words in every place a switch can be written (a front-matter key or value, a tag,
 an inline tag, a callout type, an inline field) and in every spelling (case,
 separators, plural), because all those checks read one vocabulary
-(``ivsite/lookalike.py``)."""
+(``ivsite/switches/lookalike.py``)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import lookalike
 from ivsite.pipeline import build
+from ivsite.switches import lookalike
 
 H18_WORDS = ("offtherecord", "offrecord", "nda", "embargo", "embargoed", "personal",
              "onlyme", "formeonly", "internalonly", "vertraulich")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from sites import red_team_site
 
+from ivsite.core.progress import QUIET, Progress, TerminalProgress, for_terminal
 from ivsite.pipeline import Pipeline, build
-from ivsite.progress import QUIET, Progress, TerminalProgress, for_terminal
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -27,16 +27,16 @@ from hypothesis import strategies as st
 from sites import DEFAULT_CONFIG, Content, OutputCorpus, canary, write_site
 from unit_helpers import prepare
 
-from ivsite import crypto
-from ivsite.audience import build_view
-from ivsite.diagnostics import Diagnostics
+from ivsite.audience.stage import build_view
+from ivsite.audience.viewnote import Audience
+from ivsite.core.diagnostics import Diagnostics
 from ivsite.emit import ANSWERS_PER_PAGE, OTHER_PER_PAGE, emit, question_slugs
 from ivsite.emit import questions as emit_module
-from ivsite.graph import build_graph
-from ivsite.output import OutputPlan
+from ivsite.emit.output import OutputPlan
+from ivsite.emit.theme import Theme
+from ivsite.graph.stage import build_graph
+from ivsite.mentor import crypto
 from ivsite.pipeline import build
-from ivsite.theme import Theme
-from ivsite.viewnote import Audience
 
 N = ANSWERS_PER_PAGE
 PUBLIC = 2 * N + 3

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import questionsfile
-from ivsite.diagnostics import Diagnostics
+from ivsite.core.diagnostics import Diagnostics
 from ivsite.pipeline import build
+from ivsite.validate import questionsfile
 
 TOML = 'title = "Research"\nbase_url = "https://ana.example.org/"\n'
 SECRET = "How will the Globex takeover of Northfield affect your team?"
@@ -83,7 +83,7 @@ def test_with_the_error_off_the_audit_refuses_the_question_pages(
 def test_with_the_audit_off_too_the_text_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(questionsfile, "refuse", lambda *args: None)
-    monkeypatch.setattr("ivsite.secrets._question_secrets", lambda site: [])
+    monkeypatch.setattr("ivsite.audit.secrets._question_secrets", lambda site: [])
     result = build(reproducer(tmp_path), out=tmp_path / "out")
     assert result.status == 0, result.diagnostics
     page = (tmp_path / "out/questions/merger/index.html").read_text("utf-8")

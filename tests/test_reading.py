@@ -14,19 +14,19 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite.codehighlight import stylesheet
-from ivsite.diagnostics import Diagnostics
+from ivsite.audience.viewnote import NoteCard
+from ivsite.core.diagnostics import Diagnostics
 from ivsite.emit import notes as note_pages
 from ivsite.emit import render_now
 from ivsite.emit.emitter import Emitter
+from ivsite.emit.labels import byline, card_title
+from ivsite.emit.pagekey import key_text
+from ivsite.emit.toc import table_of_contents
 from ivsite.incremental import last_build
-from ivsite.labels import byline, card_title
-from ivsite.markdown import parse_body
-from ivsite.pagekey import key_text
+from ivsite.markdown.codehighlight import stylesheet
+from ivsite.markdown.dialect import parse_body
+from ivsite.markdown.render import Renderer
 from ivsite.pipeline import EXIT_CONTENT, EXIT_OK, Pipeline, build, load_theme
-from ivsite.render import Renderer
-from ivsite.toc import table_of_contents
-from ivsite.viewnote import NoteCard
 
 THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
 PRIVATE_HEADING = "Salary bands the recruiter shared off the record"

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from unit_helpers import prepare, run_in, write_site
 
-import ivsite.validate
-from ivsite.diagnostics import Diagnostics
+import ivsite.validate.stage
+from ivsite.core.diagnostics import Diagnostics
 from ivsite.pipeline import EXIT_CONTENT, Pipeline, build
 
 RECORDING = b"RIFF-recording-canary-" + bytes(range(256)) * 8
@@ -116,7 +116,7 @@ def test_audit_alone_fails_a_recording_copied_anyway(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, audience: str) -> None:
     """Validation's handling switched off (the recording stays a linkable file): the
     link is published with the file, and the build's own audit fails it by hash."""
-    monkeypatch.setattr(ivsite.validate, "recording_files", lambda notes, assets: {})
+    monkeypatch.setattr(ivsite.validate.stage, "recording_files", lambda notes, assets: {})
     root = site(tmp_path, {
         INTERVIEW: interview("mentor", "[listen](../audio/rec.m4a)\n"),
         "content/pages/about.md": "---\ntitle: About\n---\n[a copy](../media/copy.m4a)\n",

@@ -4,13 +4,13 @@ contact rules did not read.
 R10-12: "qz.design@gmail.com" published as "qzdesign@googlemail.com", the same
 Gmail mailbox. An address is now also looked for at its provider's other domains,
 without a plus-address tag and without the dots the provider ignores
-(ivsite.mailboxes.alias_addresses); and one at a webmail provider said without its
-top-level domain, "qz.design at g mail" (ivsite.mailboxes.webmail_skeleton).
+(ivsite.contacts.mailboxes.alias_addresses); and one at a webmail provider said without its
+top-level domain, "qz.design at g mail" (ivsite.contacts.mailboxes.webmail_skeleton).
 
 R10-15: "+1 416 555 0142" said in French, German, Spanish, Italian or Portuguese
 words ("quatre un six …", "null eins zweiundvierzig"), or written in Chinese or
 Japanese numerals ("四一六五五五〇一四二", "四十二"), or Korean digit words. Now read as digits
-(ivsite.otherdigits), as the English words are (ivsite.spokendigits).
+(ivsite.contacts.otherdigits), as the English words are (ivsite.contacts.spokendigits).
 
 Each is refused by the filter (``contact-in-text``) and, with the filter off (the
 ``no_filter`` fixture), by the audit; with the new reading switched off, it is
@@ -35,11 +35,13 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite import contacts, contactskeleton, otherdigits
-from ivsite.contacts import contact_pieces
-from ivsite.normalise import fold_cased
-from ivsite.people import matcher_of
+from ivsite.contacts import fields as contacts
+from ivsite.contacts import otherdigits
+from ivsite.contacts import skeleton as contactskeleton
+from ivsite.contacts.fields import contact_pieces
+from ivsite.names.people import matcher_of
 from ivsite.pipeline import build
+from ivsite.text.normalise import fold_cased
 
 PHONE = "+1 416 555 0142"
 EMAIL = "qz.design@gmail.com"

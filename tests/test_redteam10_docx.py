@@ -3,7 +3,7 @@
 A tracked deletion (``Zab`` + deleted ``or`` + ``rowski``), hidden text
 (``w:vanish``, directly or through a style) or a field's code between the letters
 of its result: Word's default view shows "Quentin Zabrowski", the joined reading
-holds the hidden letters. ivsite.wordshown reads each part again in the views
+holds the hidden letters. ivsite.readers.wordshown reads each part again in the views
 Word can show. The filter never reads an attachment, so the audit is the only line.
 """
 
@@ -18,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sites import OutputCorpus, red_team_site
 
-from ivsite import packed, readable, wordshown
 from ivsite.pipeline import build
+from ivsite.readers import packed, readable, wordshown
 
 REPRODUCER = Path(__file__).parent.parent / "docs/redteam/2026-12-01-tenth/R10-37/content/files"
 NAMES = ("notes.docx", "notes-vanish.docx", "notes-field.docx")

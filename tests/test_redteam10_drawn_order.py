@@ -3,8 +3,8 @@ it is written.
 
 A declarative shadow root's slots draw the host's children in the template's
 order (and not those no slot takes); a table draws its header group first and
-its footer group last. ivsite.drawnorder rewrites the page in the drawn order
-for ivsite.readable to read. In a note both are refused by the filter; in a
+its footer group last. ivsite.readers.drawnorder rewrites the page in the drawn order
+for ivsite.readers.readable to read. In a note both are refused by the filter; in a
 linked page the audit is the only line.
 """
 
@@ -17,8 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sites import OutputCorpus, red_team_site
 
-from ivsite import drawnorder, readable
 from ivsite.pipeline import build
+from ivsite.readers import drawnorder, readable
 
 REPRODUCER = Path(__file__).parent.parent / "docs/redteam/2026-12-01-tenth/R10-39/content/files"
 PAGES = ("card.html", "thanks.html")

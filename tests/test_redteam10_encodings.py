@@ -2,12 +2,12 @@
 not declare, or declares in a way the audit did not read.
 
 - R10-34: a ZIP member name without the UTF-8 flag, written in the OEM code page
-  of the writer's system (cp932, cp866), was read as cp437 only. ivsite.zipnames
+  of the writer's system (cp932, cp866), was read as cp437 only. ivsite.readers.zipnames
   reads such names, and the archive's and members' comments, in UTF-8, every
   OEM code page and every legacy encoding.
 - R10-36: a simple font's ``/MacRomanEncoding`` (and Standard, MacExpert) and a
   text string's PDFDocEncoding were read as windows-1252 only
-  (ivsite.pdfencodings, used by ivsite.pdffonts and ivsite.packed).
+  (ivsite.readers.pdf.encodings, used by ivsite.readers.pdf.fonts and ivsite.readers.packed).
 
 The filter never reads an attachment's bytes, so the audit is the only line.
 """
@@ -25,8 +25,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sites import OutputCorpus, assembled_pdf, red_team_site, red_team_talk
 
-from ivsite import packed, pdfencodings, pdffonts, pdfstrings, readable, streams
 from ivsite.pipeline import build
+from ivsite.readers import packed, readable, streams
+from ivsite.readers.pdf import encodings as pdfencodings
+from ivsite.readers.pdf import fonts as pdffonts
+from ivsite.readers.pdf import strings as pdfstrings
 
 DOCS = Path(__file__).parent.parent / "docs/redteam/2026-12-01-tenth"
 ZIPS = {"notes-ja.zip": "山田太郎", "notes-ru.zip": "Сергей Иванов"}

@@ -1,15 +1,15 @@
 """Red team 10, attachments a reader shows otherwise than their bytes read:
 
 - R10-13: JSON's ``\\u0051uentin \\u005aabrowski`` (a ``\\u`` takes four hex
-  digits, not up to six: ivsite.normalise);
+  digits, not up to six: ivsite.text.escapes);
 - R10-16: a spreadsheet whose shared strings hold the first names, then the
   family names; its rows read as a spreadsheet program shows them
-  (ivsite.sheetcells);
+  (ivsite.readers.sheetcells);
 - R10-21, R10-23: pages in ISO-2022-JP, macintosh, ISO-8859-2 and ISO-8859-5,
   read in the charset they declare, and undeclared in the encodings a browser's
-  detector guesses among (ivsite.charsets);
+  detector guesses among (ivsite.readers.charsets);
 - R10-27: a ZIP entry with a local header only, outside the central directory,
-  which streaming readers extract: the archive is refused (ivsite.ziplocal).
+  which streaming readers extract: the archive is refused (ivsite.readers.ziplocal).
 
 The filter never reads an attachment's bytes, so the audit is the only line: one
 build of the reproducers' files (filter off) is refused on each; with this
@@ -32,8 +32,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sites import OutputCorpus, red_team_site, red_team_talk
 
-from ivsite import biffsheet, charsets, compound, normalise, packed, readable
 from ivsite.pipeline import build
+from ivsite.readers import biffsheet, charsets, compound, packed, readable
+from ivsite.text import escapes
 
 PEOPLE = ("山田太郎", "Zoë Müller", "Katarzyna Wiśniewska", "Сергей Иванов")
 
@@ -197,7 +198,7 @@ _OLD_LEGACY = ("cp1252", "gbk", "cp1251", "cp932", "euc_jp", "cp949", "big5", "c
 def _readings_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """This round's protections switched off: six-digit ``\\u``, no sheet rows, no
     declared or detected charsets beyond the old list, no local-header check."""
-    monkeypatch.setattr(normalise, "_ESCAPE", _OLD_ESCAPE)
+    monkeypatch.setattr(escapes, "_ESCAPE", _OLD_ESCAPE)
     monkeypatch.setattr(packed, "sheet_rows", lambda parts, budget: [])
     monkeypatch.setattr(packed, "compound_parts", lambda data, budget: [])
     monkeypatch.setattr(charsets, "declared", lambda data, text_file=True: [])
@@ -225,8 +226,8 @@ def test_any_letters_escaped_read_as_the_name(escape: list[bool]) -> None:
     that is a hex digit after it or not), the name is read."""
     name = "Quentin Zabrowski"
     text = "".join(f"\\u{ord(c):04x}" if e else c for c, e in zip(name, escape, strict=True))
-    assert normalise.decoded(text) == name
-    assert normalise.decoded("\\ud840\\udc0b \\u{5a}abrowski \\U0000005a") == \
+    assert escapes.decoded(text) == name
+    assert escapes.decoded("\\ud840\\udc0b \\u{5a}abrowski \\U0000005a") == \
         "\U0002000b Zabrowski Z"
 
 
@@ -234,7 +235,7 @@ def test_escaped_spaces_between_a_names_words_read_as_spaces(
         monkeypatch: pytest.MonkeyPatch) -> None:
     def found(data: bytes) -> bool:
         readable._read.cache_clear()
-        return any(re.search(r"Quentin\s+Zabrowski", normalise.decoded(t))
+        return any(re.search(r"Quentin\s+Zabrowski", escapes.decoded(t))
                    for t in readable.readable_texts("c.json", data))
     for sep in ("\\n", "\\t", "\\r\\n", " \\n "):
         assert found(b'{"who": "\\u0051uentin' + sep.encode() + b'Zabrowski"}'), sep

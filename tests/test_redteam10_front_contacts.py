@@ -2,7 +2,7 @@
 phone number written in a withheld note's ``summary`` (not in a contact field,
 not in the body), then in a public note in another spelling. Each detail shaped
 like one in a withheld note's front-matter text is looked for like a contact
-field (ivsite.bodycontacts.front_contacts, through ivsite.people.mentions: the
+field (ivsite.contacts.bodycontacts.front_contacts, through ivsite.names.people.mentions: the
 filter's contact check and the audit).
 """
 
@@ -20,8 +20,8 @@ from sites import (
     write_site,
 )
 
-from ivsite import people
-from ivsite.bodycontacts import front_contacts
+from ivsite.contacts.bodycontacts import front_contacts
+from ivsite.names import people
 
 PRIVATE = "content/reflections/r1.md"
 SUMMARY = "Ask about referrals: dana.r@northwind.example, cell 647 555 0199"

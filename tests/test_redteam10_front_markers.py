@@ -4,10 +4,10 @@ privacy label or another tool's privacy tag written in a front-matter field
 publish: …"``) was published in the description, feed, search index and cards.
 Now each, in any string of the front matter of a note an audience reads, is the
 error it is in a body (``passage-fence-placement``, ``privacy-label``,
-``privacy-markup``; ivsite.frontmarkers).
+``privacy-markup``; ivsite.validate.frontmarkers).
 
 A fence is read by the audit too, with a pattern of its own
-(ivsite.frontpassages): what it holds is withheld from an audience that may not
+(ivsite.audit.frontpassages): what it holds is withheld from an audience that may not
 read that kind of passage, and not excused as the note's summary. For a label
 or another tool's tag the audit cannot be the second line: nothing withholds the
 text such a marker stands with, so it holds no secret to look for.
@@ -21,11 +21,12 @@ from typing import Any
 import pytest
 from sites import OutputCorpus, assert_audit_refuses, write_site
 
-from ivsite import secrets, validate
-from ivsite.diagnostics import Diagnostics
-from ivsite.frontmarkers import front_markers, labels
-from ivsite.frontmatter import split
+from ivsite.audit import secrets
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.markdown.frontmatter import split
 from ivsite.pipeline import build
+from ivsite.validate import note as validate
+from ivsite.validate.frontmarkers import front_markers, labels
 
 FOLDED = ("---\ntitle: About\nsummary: >-\n  My portfolio.\n  ::: private\n"
           "  CANARY-A Kroggle offered me 61k.\n  :::\n---\nHello.\n")

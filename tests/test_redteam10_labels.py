@@ -6,7 +6,7 @@ Private: …``, ``Don't publish this: …``, with a full-width colon (``非公�
 (``> [!비공개]``) was no callout at all. Now a label ends at a colon (ASCII or
 full-width), a dash or an arrow, may be bracketed (ASCII or CJK brackets) or
 follow an emoji, and is a privacy phrase with words that open or close a passage
-(contractions one word: ivsite.markerwords.marker_spans); a callout's type is a
+(contractions one word: ivsite.switches.markerwords.marker_spans); a callout's type is a
 word of any script (ivsite.syntax.callouts).
 
 As for red team 9's labels, the audit cannot be the second line: nothing
@@ -24,13 +24,15 @@ from hypothesis import strategies as st
 from markdown_it.token import Token
 from sites import OutputCorpus, red_team_site
 
-from ivsite import bodymarkers, markerwords, passages
-from ivsite.bodyprivacy import body_privacy
-from ivsite.diagnostics import Diagnostics
-from ivsite.parse import parse_cut
-from ivsite.passages import Line
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.markdown import passages
+from ivsite.markdown.passages import Line
+from ivsite.parse.stage import parse_cut
 from ivsite.pipeline import build
+from ivsite.switches import markerwords
 from ivsite.syntax import callouts
+from ivsite.validate import bodymarkers
+from ivsite.validate.bodyprivacy import body_privacy
 
 
 def _errors(body: str, visibility: str = "public") -> list[tuple[str, int]]:

@@ -1,21 +1,21 @@
 """Red team 10 (docs/redteam/2026-12-01-tenth.md): names the matcher did not look
 for, each a class of names, through the one matcher both lines share
-(ivsite.nameforms, ivsite.people):
+(ivsite.names.nameforms, ivsite.names.people):
 
 * R10-04/05: a name an aside in the recorded name says the person goes by: a
   preferred given name in brackets or quotes ("Xiaoming (Kevin) Wang"), a
   former family name after née, geb., z d. ("Anna Kowalska (née Nowak)")
-  (ivsite.asidenames);
+  (ivsite.names.asidenames);
 * R10-07: the initials of a given name of two words ("JL Marchand");
   R10-17: any given name with a recorded initial ("Quentin Zabrowski" for
-  "Q. Zabrowski") (ivsite.initialforms);
+  "Q. Zabrowski") (ivsite.names.initialforms);
 * R10-22: labels between the given and family name, in text and in code
   ("Quentin (last name Zabrowski)", ``first = 'Quentin' AND last =
-  'Zabrowski'``) (ivsite.labelledforms);
+  'Zabrowski'``) (ivsite.names.labelledforms);
 * R10-08: a consented name that is a declined one written shorter ("Q
   Zabrowski" of Quentin Zabrowski) ties the notes into one person
-  (ivsite.shortnames.initial_ties) and excuses no hit on the longer name
-  (ivsite.identity.written_shorter).
+  (ivsite.names.shortnames.initial_ties) and excuses no hit on the longer name
+  (ivsite.names.identity.written_shorter).
 
 Matcher cases are unit tests; one build shows the filter refuses every page, one
 that the audit alone does, one that with the protections off the build publishes
@@ -40,14 +40,14 @@ from sites import (
     write_site,
 )
 
-from ivsite import identity, labelledforms, nameforms, people
-from ivsite.asidenames import other_names
-from ivsite.identity import holds_name
-from ivsite.nameparts import plain_name
-from ivsite.people import needle_of
+from ivsite.names import identity, labelledforms, nameforms, people
+from ivsite.names.asidenames import other_names
+from ivsite.names.identity import holds_name
+from ivsite.names.nameparts import plain_name
+from ivsite.names.people import needle_of
+from ivsite.names.shortnames import initial_ties
 from ivsite.pipeline import build
-from ivsite.shortnames import initial_ties
-from ivsite.textmatch import Matcher
+from ivsite.text.textmatch import Matcher
 
 KEVIN = "interviews/2026-03-01-one.md"
 ANNA = "interviews/2026-03-02-two.md"

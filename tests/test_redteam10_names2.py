@@ -1,14 +1,14 @@
 """Red team 10 (docs/redteam/2026-12-01-tenth.md): a name in spellings of other
 languages, each a class, all through the one matcher both lines share
-(ivsite.nameforms, ivsite.people):
+(ivsite.names.nameforms, ivsite.names.people):
 
 * R10-14: a title of another language before, or an honorific after, the family
-  name ("Señor Zabrowski", "Pan Zabrowski", "Zabrowski-san": ivsite.worldtitles);
+  name ("Señor Zabrowski", "Pan Zabrowski", "Zabrowski-san": ivsite.names.worldtitles);
 * R10-24: a CJK family name with an honorific ("山田さん", "王先生", "김 선생님");
 * R10-20: long vowels and Korean vowels spelt another way ("Shohei Ohtani" for
-  Shōhei Ōtani, "Yuki Satou", "Min-joon Kim" for Minjun Kim: ivsite.vowelspellings);
+  Shōhei Ōtani, "Yuki Satou", "Min-joon Kim" for Minjun Kim: ivsite.names.vowelspellings);
 * R10-06: a diminutive of another language ("Kasia" for Katarzyna, "Sasha" for
-  Aleksandr: ivsite.worlddiminutives).
+  Aleksandr: ivsite.names.worlddiminutives).
 
 Matcher cases are unit tests; one build shows the filter refuses every page, one
 that the audit alone does, one that with the four readings off the build publishes
@@ -32,11 +32,11 @@ from sites import (
     write_site,
 )
 
-from ivsite import nameforms, nicknamed, worldtitles
-from ivsite.nameforms import name_forms
-from ivsite.people import needle_of
+from ivsite.names import nameforms, nicknamed, worldtitles
+from ivsite.names.nameforms import name_forms
+from ivsite.names.people import needle_of
 from ivsite.pipeline import build
-from ivsite.textmatch import Matcher
+from ivsite.text.textmatch import Matcher
 
 PEOPLE = {  # note -> name
     "quentin": "Quentin Zabrowski", "yamada": "山田太郎", "wang": "王小明", "kim": "김민준",

@@ -2,8 +2,8 @@
 
 A Malay name's own part comes before ``bin``/``binti`` ("Nurul Aini" of Nurul
 Aini binti Abdullah), and is how the person is named: it is looked for as a name
-of its own (ivsite.asidenames). The slash forms ("Rajesh Kumar s/o Muthu",
-"Priya d/o Raman") read as "bin" (ivsite.nameparts.own_name): their letters
+of its own (ivsite.names.asidenames). The slash forms ("Rajesh Kumar s/o Muthu",
+"Priya d/o Raman") read as "bin" (ivsite.names.nameparts.own_name): their letters
 made the one-word form "so" of the name, which every theme script holds, so
 every build of such a site was refused.
 """
@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from sites import OutputCorpus, day, write_site
 
-from ivsite import asidenames, nameparts
-from ivsite.nameforms import name_forms
+from ivsite.names import asidenames, nameparts
+from ivsite.names.nameforms import name_forms
 from ivsite.pipeline import build
 
 

@@ -3,7 +3,7 @@
 - R10-09: a content stream under ``/FlateDecode`` with a PNG predictor
   (``/DecodeParms << /Predictor 12 /Columns 8 >>``) was inflated but its rows not
   undone, so the audit read noise where every viewer shows the name. Each stream
-  is now decoded as its dictionary says (ivsite.pdffilters); a filter, predictor
+  is now decoded as its dictionary says (ivsite.readers.pdf.filters); a filter, predictor
   or parameter the audit cannot decode refuses the file ("file not read whole").
 
 The filter never reads an attachment's bytes (it checks its address), so each
@@ -31,10 +31,13 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite import pdfcrypt, pdffilters, pdfplaced, readable
-from ivsite.packed import Budget
 from ivsite.pipeline import build
 from ivsite.pipeline.driver import EXIT_CONTENT
+from ivsite.readers import readable
+from ivsite.readers.packed import Budget
+from ivsite.readers.pdf import crypt as pdfcrypt
+from ivsite.readers.pdf import filters as pdffilters
+from ivsite.readers.pdf import placed as pdfplaced
 
 TALK = f"content/{RED_TEAM_TALK}"
 PHONE = "+1 416 555 0142"

@@ -2,8 +2,8 @@
 
 Japanese and Russian camera and photo software writes EXIF's ``ASCII`` fields in
 the system's code page (Shift_JIS, windows-1251), which Windows Explorer shows.
-ivsite.photometa gives a photo's metadata fields as a text part, which
-ivsite.readable reads in each legacy encoding. The filter never reads an
+ivsite.readers.photometa gives a photo's metadata fields as a text part, which
+ivsite.readers.readable reads in each legacy encoding. The filter never reads an
 attachment, so the audit is the only line.
 """
 
@@ -17,8 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sites import OutputCorpus, red_team_site, red_team_talk
 
-from ivsite import packed, readable
 from ivsite.pipeline import build
+from ivsite.readers import packed, readable
 
 REPRODUCER = Path(__file__).parent.parent / "docs/redteam/2026-12-01-tenth/R10-35/content/files"
 PHOTOS = {"photo.jpg": "山田太郎", "photo-ru.jpg": "Сергей Иванов"}

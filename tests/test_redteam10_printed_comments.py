@@ -2,9 +2,9 @@
 ``questions.yaml``'s question text or alias, or in ``site.toml``'s ``title``,
 was printed on pages (escaped, so that readers see it). Now each is an error of
 the filter (``comment-in-questions``, ``comment-in-settings``; a fence, label or
-other tool's tag there too, with the front matter's codes: ivsite.printedtexts),
+other tool's tag there too, with the front matter's codes: ivsite.validate.printedtexts),
 and the audit looks for what such a comment says on its own
-(ivsite.secrets.printed_comments), not excusing it as the site's own title.
+(ivsite.audit.secrets.printed_comments), not excusing it as the site's own title.
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite import config, questionsfile, secrets
+from ivsite.audit import secrets
+from ivsite.audit.secrets import printed_comments, without_comments
 from ivsite.pipeline import checks
-from ivsite.secrets import printed_comments, without_comments
+from ivsite.validate import config, questionsfile
 
 TITLE = "Test site <!-- Marrowby keeps the layoffs quiet -->"
 QUESTIONS = ('- id: typical-day\n  text: "What is a typical day? <!-- ask about the Kroggle '

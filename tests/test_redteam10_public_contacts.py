@@ -3,11 +3,11 @@ mentions the careers centre's public address and number; the About page that
 gives them to readers was refused, with no way to say they are public.
 
 ``[privacy] public_contacts`` in site.toml lists the public details
-(ivsite.publiccontacts): one written in a withheld text is then not withheld, by
+(ivsite.contacts.publiccontacts): one written in a withheld text is then not withheld, by
 the filter or by the audit (both read ``ValidSite.public_contacts`` through
-ivsite.people.mentions). A person's recorded contact field is never excused: a
+ivsite.names.people.mentions). A person's recorded contact field is never excused: a
 listed detail that is one is an error (``public-contact-recorded``,
-ivsite.publicrecorded), and the field is looked for whatever the list says.
+ivsite.validate.publicrecorded), and the field is looked for whatever the list says.
 """
 
 from __future__ import annotations
@@ -28,11 +28,12 @@ from sites import (
     write_site,
 )
 
-from ivsite import people, publicrecorded
-from ivsite.config import load_config
-from ivsite.diagnostics import Diagnostics
+from ivsite.contacts.publiccontacts import entry_problem, is_public, kind_of, same
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.names import people
 from ivsite.pipeline import build
-from ivsite.publiccontacts import entry_problem, is_public, kind_of, same
+from ivsite.validate import publicrecorded
+from ivsite.validate.config import load_config
 
 ABOUT = "content/pages/about.md"
 PRIVATE = "content/reflections/r1.md"

@@ -18,9 +18,14 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import bodymarkers, bodyprivacy, fmchecks, frontmatter, parse, secrets, validate
-from ivsite.contactshape import contact_shape
+from ivsite.audit import secrets
+from ivsite.contacts.shape import contact_shape
+from ivsite.markdown import frontmatter
+from ivsite.parse import stage as parse
 from ivsite.pipeline import build
+from ivsite.switches import fmchecks
+from ivsite.validate import bodymarkers, bodyprivacy
+from ivsite.validate import note as validate
 
 TOML = 'title = "Site"\nbase_url = "https://example.org/"\n'
 HOME = "---\ntitle: Home\n---\nWelcome.\n"
@@ -170,7 +175,7 @@ def test_the_hint_names_the_tool(tmp_path: Path) -> None:
     assert "Zola" in err.message and "visibility: private" in err.hint
 
 
-# "wip" is a privacy word of its own (the one list, ivsite.lookalike), so
+# "wip" is a privacy word of its own (the one list, ivsite.switches.lookalike), so
 # `status: wip` is refused as a privacy value with this rule off too; so is
 # "formyeyesonly" (red team 10's labels), and with it `for_my_eyes_only: true`.
 @pytest.mark.parametrize("key", [k for k in NOT_PUBLISHED

@@ -7,7 +7,7 @@ crosses that line, and the ASCII after it (a PNG ``tEXt`` Author, an EXIF
 Artist, an iTunes ``©ART`` tag, a ``.txt`` that opens in UTF-16 and goes on in
 UTF-8) was never searched: the build published the name with exit 0. The file
 is now read both ways. The filter never reads an attachment's bytes (it checks
-their addresses: ivsite.namecheck), so the audit is the line for them: each case
+their addresses: ivsite.audience.namecheck), so the audit is the line for them: each case
 is refused by the build's own audit, and with the filter switched off too;
 read as before (UTF-16 only), the build exits 0 with the name in the output.
 """
@@ -29,7 +29,7 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite import packed, readable
+from ivsite.readers import packed, readable
 
 TALK = f"content/{RED_TEAM_TALK}"
 SECRET = "the merger with Globex closes in May"

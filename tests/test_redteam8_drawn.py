@@ -5,7 +5,7 @@ laid out in reverse or placed).
 
 Each case is refused by the filter (``drawn-markup`` where the markup draws or
 reorders, ``name-without-consent`` where the note is read as drawn), and, with
-the filter off, by the build's own audit (ivsite.drawntext, ivsite.svgtext's
+the filter off, by the build's own audit (ivsite.markup.drawntext, ivsite.markup.svgtext's
 ``<use>`` reading). With those readings switched off, the build exits 0 with
 the markup in the output: the readings are what catches it.
 """
@@ -26,8 +26,11 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite import bodyprivacy, drawntext, onscreen, readable, splitwords, svgtext
+from ivsite.markup import drawntext, svgtext
 from ivsite.pipeline import build
+from ivsite.readers import onscreen, readable
+from ivsite.text import splitwords
+from ivsite.validate import bodyprivacy
 
 TALK = f"content/{RED_TEAM_TALK}"
 PAGE = "content/pages/p.md"
@@ -208,7 +211,7 @@ def test_without_the_marker_reading_the_style_sheet_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _hiding_off(monkeypatch)
     monkeypatch.setattr(onscreen, "_PSEUDO", re.compile(r"::?(before|after)\b", re.I))
-    # "Zab" and "rowski" are joined as split words too (ivsite.splitwords, N12).
+    # "Zab" and "rowski" are joined as split words too (ivsite.text.splitwords, N12).
     monkeypatch.setattr(splitwords.SplitWords, "reading", lambda self, joined: None)
     assert_published(_site(tmp_path / "s", STYLED["marker"]), tmp_path / "out", "::marker")
 

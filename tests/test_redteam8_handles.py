@@ -4,7 +4,7 @@ A private interviewee "Cara Hance" made the public sentence "Take every chance
 to ask questions." fail, as "Carl Lever" did "clever", "Brian Right" "bright"
 and "Sam Parks" "sparks": the run-together handle form ("mkowalczyk", red team
 3 H13) was looked for as a word anywhere. A run that opens as a word may is now
-looked for only where the text shows a handle (ivsite.handles): after "@" or
+looked for only where the text shows a handle (ivsite.names.handles): after "@" or
 "/", before a host name's dot or an "@", beside digits or an underscore, or
 split by its capitals. A run no word opens so ("mkowalczyk") is looked for
 anywhere, as before (tests/test_names_forms.py, "H13 initial and family name").
@@ -25,9 +25,9 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite import nameforms
-from ivsite.people import needle_of
-from ivsite.textmatch import Confirmed, Matcher
+from ivsite.names import nameforms
+from ivsite.names.people import needle_of
+from ivsite.text.textmatch import Confirmed, Matcher
 
 TALK = f"content/{RED_TEAM_TALK}"
 PAGE = "content/pages/p.md"
@@ -81,7 +81,7 @@ def test_without_the_handle_form_it_is_published(tmp_path: Path,
 
 def test_a_handle_in_code_is_found() -> None:
     """A script or style sheet is searched for the handle too (the audit's code
-    matcher takes the handle's form: ivsite.auditneedles)."""
+    matcher takes the handle's form: ivsite.audit.needles)."""
     found = needle_of("unconsented name", "Cara Hance", in_code=True)
     match = Matcher([], confirmed=[(c, 1) for c in found.confirmed])
     assert match.find('fetch("https://api.example/users/chance")') == [1]

@@ -6,9 +6,9 @@ spaces a reader looks past.
 for "w"), "Quen'tin Zab'rowski" (apostrophes inside words) and "Quentin (the
 designer) Zabrowski" (an aside between the names) and "Quen tin Zab row ski"
 (words split by spaces) all built with exit 0. Each is now read as a reader
-reads it (ivsite.asciireadings and ivsite.readings, through
-ivsite.normalise.text_words; split words by ivsite.splitwords, through
-ivsite.textmatch.Matcher), by the filter and the audit alike: each is refused
+reads it (ivsite.text.asciireadings and ivsite.text.readings, through
+ivsite.text.normalise.text_words; split words by ivsite.text.splitwords, through
+ivsite.text.textmatch.Matcher), by the filter and the audit alike: each is refused
 by the filter and, with the filter off, by the build's own audit; with those
 readings off, the build exits 0 with the text in the output. Ordinary text with
 apostrophes, asides, exclamation marks and capitals names no one.
@@ -30,9 +30,9 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite import normalise, readings, splitwords
-from ivsite.people import matcher_of
+from ivsite.names.people import matcher_of
 from ivsite.pipeline import build
+from ivsite.text import normalise, readings, splitwords
 
 TALK = f"content/{RED_TEAM_TALK}"
 PAGE = "content/pages/p.md"

@@ -1,4 +1,4 @@
-"""Red team 8, N11: gaps in what the audit reads of PDFs and ZIPs (ivsite.packed).
+"""Red team 8, N11: gaps in what the audit reads of PDFs and ZIPs (ivsite.readers.packed).
 
 - A valid PDF 1.5 whose document information (``/Author``, octal-escaped
   UTF-16BE as hyperref writes it, or ``<FEFF…>``) sits in a compressed object
@@ -30,9 +30,11 @@ import pytest
 from sites import RED_TEAM_NAME, RED_TEAM_TALK, assert_audit_refuses, red_team_site
 from test_redteam8_binary_text import png
 
-from ivsite import auditsearch, packed, readable
+from ivsite.audit import search as auditsearch
 from ivsite.pipeline import build
 from ivsite.pipeline.driver import EXIT_CONTENT
+from ivsite.readers import packed, readable
+from ivsite.readers.pdf import streamkinds
 
 TALK = f"content/{RED_TEAM_TALK}"
 NOTES = f"Notes from {RED_TEAM_NAME}.\n".encode()
@@ -137,10 +139,10 @@ def _first_format_only(path: PurePosixPath, data: bytes,
 
 
 SWITCHES: dict[str, tuple[str, str, object]] = {
-    "cv.pdf": ("_OBJECT_STREAM", "packed", re.compile(b"(?!)")),
-    "cv-hex.pdf": ("_OBJECT_STREAM", "packed", re.compile(b"(?!)")),
-    "cv-escaped.pdf": ("_NAME_ESCAPE", "packed", re.compile(b"(?!)")),
-    "cv-untyped.pdf": ("_OBJECT_STREAM", "packed", re.compile(b"/ObjStm")),
+    "cv.pdf": ("_OBJECT_STREAM", "streamkinds", re.compile(b"(?!)")),
+    "cv-hex.pdf": ("_OBJECT_STREAM", "streamkinds", re.compile(b"(?!)")),
+    "cv-escaped.pdf": ("_NAME_ESCAPE", "streamkinds", re.compile(b"(?!)")),
+    "cv-untyped.pdf": ("_OBJECT_STREAM", "streamkinds", re.compile(b"/ObjStm")),
     "chart.png": ("unpacked", "readable", _first_format_only),
     "cv-zip.pdf": ("unpacked", "readable", _first_format_only),
 }
@@ -151,7 +153,7 @@ SWITCHES: dict[str, tuple[str, str, object]] = {
 def test_without_the_reading_the_name_is_published(tmp_path: Path, name: str,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     attr, module, value = SWITCHES[name]
-    monkeypatch.setattr(packed if module == "packed" else readable, attr, value)
+    monkeypatch.setattr(streamkinds if module == "streamkinds" else readable, attr, value)
     _assert_published_as_is(tmp_path, name, FILES[name](RED_TEAM_NAME))
 
 

@@ -1,7 +1,7 @@
 """Red team 8, N7 and N9: the privacy words a path (and a tag) is read by.
 
 N7: the README claims the French, Spanish and German privacy words, but only the
-words for "private" and "draft" were in ivsite.lookalike's list: a page kept in
+words for "private" and "draft" were in ivsite.switches.lookalike's list: a page kept in
 ``geheim/`` (German "secret") or ``no publicar/`` and a public note tagged
 ``geheim`` were published. Now each language's words for every English one
 (secret, confidential, do not publish, unpublished, personal, internal, do not
@@ -9,7 +9,7 @@ share) are in the list.
 
 N9: a folder name that runs a privacy word into another in one case
 (``privatenotes/``, ``mydrafts/``, ``secretstuff/``) had no word to split and was
-published. Now a word that holds one says private (ivsite.runtogether), unless
+published. Now a word that holds one says private (ivsite.switches.runtogether), unless
 the rest makes an ordinary English word of it (``privateer``, ``drafting``,
 ``secretary``).
 
@@ -28,9 +28,10 @@ from typing import Any
 import pytest
 from sites import assert_audit_refuses, assert_filter_refuses, assert_published, red_team_site
 
-from ivsite import fmchecks, lookalike, pathprivacy, validate
-from ivsite.lookalike import privacy_tag
-from ivsite.pathprivacy import path_privacy
+from ivsite.switches import fmchecks, lookalike, pathprivacy
+from ivsite.switches.lookalike import privacy_tag
+from ivsite.switches.pathprivacy import path_privacy
+from ivsite.validate import note as validate
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 SALARY = "Globex bietet 105k, ich will 120k."
@@ -52,7 +53,7 @@ accents or none, plurals, spaces), independent of the module's list."""
 ENGLISH_WORDS = ["intern", "personnel", "internet", "international", "credit", "agenda",
                  "internship", "secretary", "inedited"]
 """Ordinary English words near those: ``intern`` (German "internal") and
-``personnel`` (French "personal") are left out on purpose (see ivsite.lookalike)."""
+``personnel`` (French "personal") are left out on purpose (see ivsite.switches.lookalike)."""
 
 
 def _readme_words() -> list[str]:
@@ -120,7 +121,7 @@ def test_the_filter_refuses_a_link_to_a_file_there(tmp_path: Path) -> None:
 @pytest.fixture()
 def path_filter_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """The filter's reading of the path switched off (validation and the
-    contradiction check); the audit's own (ivsite.secrets) is left on."""
+    contradiction check); the audit's own (ivsite.audit.secrets) is left on."""
     monkeypatch.setattr(validate, "path_privacy", lambda rel: None)
     monkeypatch.setattr(fmchecks, "path_privacy", lambda rel: None)
 

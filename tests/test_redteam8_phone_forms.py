@@ -5,10 +5,10 @@ N10: "رقم الهاتف: 0142 555 416", plain Markdown, shows as "416 555 0142
 right-to-left letters (or in ``dir="rtl"``) bidi lays the digit groups out from the
 right. The skeleton held "0142555416", not the last seven digits "5550142". Now
 every run of digit groups is read in reverse group order too
-(ivsite.contactskeleton.phone_windows).
+(ivsite.contacts.skeleton.phone_windows).
 
 N13: a number as people say it, "01 forty-two", "416 triple-five 0142", "double
-five", "oh-one forty-two": now read as its digits (ivsite.spokendigits).
+five", "oh-one forty-two": now read as its digits (ivsite.contacts.spokendigits).
 
 Each is refused by the filter (``contact-in-text``) and, with the filter's name and
 contact check off (the ``no_filter`` fixture), by the build's own audit; with the
@@ -33,8 +33,10 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite import bodyprivacy, contactskeleton, spokendigits
+from ivsite.contacts import skeleton as contactskeleton
+from ivsite.contacts import spokendigits
 from ivsite.pipeline import build
+from ivsite.validate import bodyprivacy
 
 PHONE = "+1 416 555 0142"
 TALK = f"content/{RED_TEAM_TALK}"
@@ -75,7 +77,7 @@ def _site(root: Path, said: str) -> Path:
 
 DRAWN = REVERSED["in an rtl paragraph"]
 """Raw HTML that lays digits out right to left: refused as drawn-markup first
-(ivsite.drawnhtml, red team 8 N2), the contact check's reading is then shown with
+(ivsite.markup.drawnhtml, red team 8 N2), the contact check's reading is then shown with
 that refusal switched off."""
 
 

@@ -5,8 +5,8 @@ that no reading of a file can audit.
   copied) writes a name reversed at run time and calls a host whose address is
   in base64; an attached HTML or SVG with a script does the same. A note's
   ``<script src>`` is a ``script-element`` error, a linked file that runs code a
-  ``script-file`` error (ivsite.activefiles), and the audit refuses any script
-  that is not the theme's or Pagefind's (ivsite.auditscripts).
+  ``script-file`` error (ivsite.readers.activefiles), and the audit refuses any script
+  that is not the theme's or Pagefind's (ivsite.audit.scripts).
 * N17: a playlist (``.m3u8``, ``.mpd``) or an XML style sheet that loads from
   another host, and XSLT: ``remote-file`` and ``script-file`` errors, and the
   audit refuses them in the output.
@@ -22,11 +22,13 @@ from pathlib import Path, PurePosixPath
 import pytest
 from sites import assert_filter_refuses, assert_published, red_team_site
 
-from ivsite import activefiles, auditmarkup, bodyprivacy
-from ivsite.auditmarkup import unsafe_code
-from ivsite.auditscripts import OwnScripts
+from ivsite.audit import markupchecks as auditmarkup
+from ivsite.audit.markupchecks import unsafe_code
+from ivsite.audit.scripts import OwnScripts
+from ivsite.emit.theme import builtin_theme_dir
 from ivsite.pipeline import build
-from ivsite.theme import builtin_theme_dir
+from ivsite.readers import activefiles
+from ivsite.validate import bodyprivacy
 
 PAGE = "content/pages/about.md"
 EVIL = "evil.example"

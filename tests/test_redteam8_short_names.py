@@ -3,7 +3,7 @@ Quennell" (same company, same role) said no.
 
 The notes were two people, so "Alex Quennell" was published everywhere with no
 warning. Now a short form of the given name (a prefix, or a known diminutive)
-with the same family name ties the notes into one person (ivsite.shortnames):
+with the same family name ties the notes into one person (ivsite.names.shortnames):
 a ``consent-conflict`` warning says the two may be one person, and neither name
 is published. The filter refuses the short name in text, the build's own audit
 does with the filter's check and the consent settling off, and it still finds
@@ -19,9 +19,10 @@ from typing import Any
 import pytest
 from sites import assert_audit_refuses, assert_filter_refuses, assert_published, write_site
 
-from ivsite import consent, people
+from ivsite.names import people
+from ivsite.names.shortnames import short_form, short_form_ties
 from ivsite.pipeline import build
-from ivsite.shortnames import short_form, short_form_ties
+from ivsite.validate import consent
 
 FULL = "content/interviews/2026-03-03-globex.md"
 SHORT = "content/interviews/2026-04-03-globex.md"

@@ -2,7 +2,7 @@
 address written in the body of a private note (or in a private passage of a
 public one), not in its fields, then in a public note. Each detail shaped like
 one in a withheld body or passage is looked for like a contact field
-(ivsite.bodycontacts, through ivsite.people.mentions: the filter's contact check
+(ivsite.contacts.bodycontacts, through ivsite.names.people.mentions: the filter's contact check
 and the audit). Dates, thousands and times there are not numbers.
 """
 
@@ -20,8 +20,8 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite import people
-from ivsite.bodycontacts import body_contacts
+from ivsite.contacts.bodycontacts import body_contacts
+from ivsite.names import people
 from ivsite.pipeline import build
 
 TALK = f"content/{RED_TEAM_TALK}"

@@ -1,12 +1,12 @@
 """Red team 9, R9-26 to R9-30: attachments whose text a common tool encodes.
 
 - R9-26: a PDF printed by Chromium shows glyph ids (``Identity-H``); its letters
-  are only in the font's ToUnicode CMap (ivsite.pdffonts). A composite font with
+  are only in the font's ToUnicode CMap (ivsite.readers.pdf.fonts). A composite font with
   no map back to letters refuses the file.
-- R9-27: RTF's ``\\'xx`` and ``\\uN`` escapes (ivsite.rtftext).
+- R9-27: RTF's ``\\'xx`` and ``\\uN`` escapes (ivsite.readers.rtftext).
 - R9-28, R9-29, R9-29b: a mail's base64 body and RFC 2047 subject, a vCard's and
-  a mail's quoted-printable (ivsite.encodedtext).
-- R9-30: a bare zlib stream (ivsite.streams).
+  a mail's quoted-printable (ivsite.readers.encodedtext).
+- R9-30: a bare zlib stream (ivsite.readers.streams).
 
 The filter never reads an attachment's bytes (it checks the link), so the audit
 is the only line: one build of the reproducers' own files is refused on each
@@ -27,8 +27,9 @@ import pytest
 from sites import OutputCorpus, red_team_site, red_team_talk
 from test_redteam8_binary_text import png
 
-from ivsite import encodedtext, packed, pdffonts, readable, streams
 from ivsite.pipeline import build
+from ivsite.readers import encodedtext, packed, readable, streams
+from ivsite.readers.pdf import fonts as pdffonts
 
 REPRODUCERS = Path(__file__).parent.parent / "docs/redteam/2026-12-01-ninth"
 FILES = {  # the file each reproducer links, and the name in it

@@ -1,6 +1,6 @@
 """Red team 9, R9-12 (docs/redteam/2026-12-01-ninth.md): an email address without
 its top-level domain ("jane@acme" for jane@acme.example) and a numbered mailbox
-alone ("jd1982"): ivsite.mailboxes, through ivsite.contacts, so the filter's
+alone ("jd1982"): ivsite.contacts.mailboxes, through ivsite.contacts.fields, so the filter's
 contact check and the audit both look for them. "I met Jane at Acme" is prose,
 not an address: the form needs an "@" (or a bracketed "at").
 """
@@ -20,8 +20,8 @@ from sites import (
     red_team_talk,
 )
 
-from ivsite import contacts
-from ivsite.people import matcher_of
+from ivsite.contacts import fields as contacts
+from ivsite.names.people import matcher_of
 
 TALK = f"content/{RED_TEAM_TALK}"
 PAGE = "content/pages/p.md"

@@ -6,14 +6,14 @@ reference used as a comment (``[//]: # (begin private)``), a heading (``##
 Private``), a label (``**Do not publish:**``), an id (``<span
 id="private-start">``), an attribute list (``{.private}``, ``{: .private}``) or
 an empty link titled private was published with exit 0. Now each is an error of
-the filter (``privacy-label`` or ``privacy-markup``, ivsite.bodymarkers and
-ivsite.markerwords). The audit cannot be the second line here: nothing withholds
+the filter (``privacy-label`` or ``privacy-markup``, ivsite.validate.bodymarkers and
+ivsite.switches.markerwords). The audit cannot be the second line here: nothing withholds
 the text such a label stands over, so the audit holds no secret to look for
 (the marker itself is the only sign, and reading it is this rule).
 
 R9-21: a folder ``bozze/``, ``非公開/`` or ``prywatne/`` and the tags ``bozza``,
 ``riservato`` published the note. Now the major languages' words are privacy
-words (ivsite.worldwords): the note in such a folder is private (and, with the
+words (ivsite.switches.worldwords): the note in such a folder is private (and, with the
 filter's reading of the path off, the build's own audit refuses it); a public
 note with such a tag is a ``privacy-tag`` error (a tag is a topic to the audit,
 so there the filter is the only line, as for the English tags).
@@ -26,14 +26,17 @@ from pathlib import Path
 import pytest
 from sites import OutputCorpus, red_team_site
 
-from ivsite import bodyprivacy, fmchecks, lookalike, passages, pathprivacy, validate
-from ivsite.bodyprivacy import body_privacy
-from ivsite.diagnostics import Diagnostics
-from ivsite.lookalike import privacy_tag
-from ivsite.parse import parse_cut
-from ivsite.pathprivacy import path_privacy
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.markdown import passages
+from ivsite.parse.stage import parse_cut
 from ivsite.pipeline import build
-from ivsite.worldwords import LANGUAGES
+from ivsite.switches import fmchecks, lookalike, pathprivacy
+from ivsite.switches.lookalike import privacy_tag
+from ivsite.switches.pathprivacy import path_privacy
+from ivsite.switches.worldwords import LANGUAGES
+from ivsite.validate import bodyprivacy
+from ivsite.validate import note as validate
+from ivsite.validate.bodyprivacy import body_privacy
 
 
 def _errors(body: str, visibility: str = "public") -> list[tuple[str, int]]:

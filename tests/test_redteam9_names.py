@@ -1,17 +1,17 @@
 """Red team 9 (docs/redteam/2026-12-01-ninth.md): a name in spellings the matcher
 did not read, each a class of spellings, all through the one matcher both lines
-share (ivsite.nameforms, ivsite.people):
+share (ivsite.names.nameforms, ivsite.names.people):
 
 * R9-01/02 stay open: a short Latin name ("Jane Doe") written in another script
-  ("Джейн Доу") is not looked for by sound (ivsite.soundkey.MIN_KEY says why;
+  ("Джейн Доу") is not looked for by sound (ivsite.names.soundkey.MIN_KEY says why;
   the test below shows a PDF's font read as UTF-16 would be refused);
 * R9-03: two letters drawn like one ("Rnoore" for Moore, "clean" for Dean):
-  spelt into the name (ivsite.drawnpairs);
+  spelt into the name (ivsite.names.drawnpairs);
 * R9-04: another form of the given name ("Bob Smith" for Robert Smith), both
-  words capitalised (ivsite.nicknamed);
+  words capitalised (ivsite.names.nicknamed);
 * R9-08/09/09b: the initial and family name run together in four or five letters
   ("jdoe") where the text shows a handle: a path, a file name, a host name
-  (ivsite.nameforms.MIN_SHORT_HANDLE, ivsite.handles).
+  (ivsite.names.nameforms.MIN_SHORT_HANDLE, ivsite.names.handles).
 
 Matcher cases are unit tests; one build shows the filter refuses every page, one
 that the audit alone does, one that with all four off the build publishes them,
@@ -31,10 +31,10 @@ from sites import (
     write_site,
 )
 
-from ivsite import nameforms
-from ivsite.people import needle_of
+from ivsite.names import nameforms
+from ivsite.names.people import needle_of
 from ivsite.pipeline import build
-from ivsite.textmatch import Matcher
+from ivsite.text.textmatch import Matcher
 
 JANE = "interviews/2026-03-01-bank.md"
 WILLIAM = "interviews/2026-03-02-shop.md"

@@ -4,8 +4,8 @@ attached or inline; R9-32 an SVG line turned round and its letters turned back;
 R9-33 an attached HTML page whose own style sheet places or orders its pieces;
 docs/redteam/2026-12-01-ninth.md).
 
-The readings (ivsite.svgtext with ivsite.svgmatrix, ivsite.drawntext with
-ivsite.sheetstyle) are tested as functions for each member of the class; a few
+The readings (ivsite.markup.svgtext with ivsite.markup.svgmatrix, ivsite.markup.drawntext with
+ivsite.markup.sheetstyle) are tested as functions for each member of the class; a few
 builds show the filter refusing the inline drawing, the audit refusing every
 attached file (and the inline one with the filter off), the build publishing
 them all with the new readings off, and ordinary drawings and pages published.
@@ -25,13 +25,15 @@ from sites import (
     red_team_site,
 )
 
-from ivsite import drawntext, readable, splitwords, svgtext
-from ivsite.drawnhtml import drawing
-from ivsite.drawntext import drawn_readings
+from ivsite.markup import drawntext, svgtext
+from ivsite.markup.drawnhtml import drawing
+from ivsite.markup.drawntext import drawn_readings
+from ivsite.markup.sheetstyle import unplaced
+from ivsite.markup.svgmatrix import IDENTITY
+from ivsite.markup.svgtext import svg_texts
 from ivsite.pipeline import build
-from ivsite.sheetstyle import unplaced
-from ivsite.svgmatrix import IDENTITY
-from ivsite.svgtext import svg_texts
+from ivsite.readers import readable
+from ivsite.text import splitwords
 
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="40" '
        'font-family="DejaVu Sans" font-size="16">{}</svg>')

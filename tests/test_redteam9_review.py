@@ -18,10 +18,13 @@ from pathlib import PurePosixPath
 import pytest
 from test_redteam9_markers import _errors
 
-from ivsite import markerwords, saidsettings, settingforms, sheetstyle
-from ivsite.saidsettings import _PAIR
-from ivsite.settingforms import statements
-from ivsite.sheetstyle import unplaced
+from ivsite.audit import saidsettings
+from ivsite.audit.saidsettings import _PAIR
+from ivsite.markup import sheetstyle
+from ivsite.markup.sheetstyle import unplaced
+from ivsite.switches import markerwords
+from ivsite.validate import settingforms
+from ivsite.validate.settingforms import statements
 
 COMMENTED = ["visibility: private  # keep off the site", 'visibility = "private"  # later',
              "draft = true # not ready", "visibility: mentor // for Ada"]
@@ -54,7 +57,7 @@ def test_a_label_in_brackets_or_with_a_plain_noun_is_refused(body: str) -> None:
 
 def test_without_the_bracketed_reading_they_are_published(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from ivsite import bodymarkers
+    from ivsite.validate import bodymarkers
 
     monkeypatch.setattr(bodymarkers, "_ASIDE", re.compile(r"(?!)"))
     monkeypatch.setattr(markerwords, "FRAME_WORDS",
@@ -101,14 +104,14 @@ RTF_HIDING = [  # a name a word processor shows whole, split by what it does not
 
 @pytest.mark.parametrize("data", RTF_HIDING)
 def test_an_rtf_name_split_by_unshown_groups_is_read_whole(data: bytes) -> None:
-    from ivsite.rtftext import rtf_readings
+    from ivsite.readers.rtftext import rtf_readings
 
     assert any(b"Jane Doe" in r for r in rtf_readings(data))
 
 
 def test_without_the_shown_reading_the_rtf_name_is_not_read(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from ivsite import rtftext
+    from ivsite.readers import rtftext
 
     monkeypatch.setattr(rtftext, "_shown", lambda data, declared: b"")
     assert not any(b"Jane Doe" in r for d in RTF_HIDING for r in rtftext.rtf_readings(d))
@@ -117,8 +120,8 @@ def test_without_the_shown_reading_the_rtf_name_is_not_read(
 def test_a_large_spreadsheet_is_not_copied_as_quoted_printable() -> None:
     """A 2 MB CSV of formulas (``=A1``) and figures (``x=20``) is read once, not
     once more decoded: its copies spent the read's budget and refused it."""
-    from ivsite.encodedtext import encoded_parts
-    from ivsite.packed import Budget
+    from ivsite.readers.encodedtext import encoded_parts
+    from ivsite.readers.packed import Budget
 
     csv = b"total,=A1+B1,x=20\n" * 120_000
     assert encoded_parts(PurePosixPath("figures.csv"), csv, Budget()) == []
@@ -140,14 +143,14 @@ def test_a_one_word_key_in_brackets_is_still_a_setting() -> None:
 
 
 def test_a_book_number_or_a_salary_range_in_a_private_body_is_no_phone() -> None:
-    from ivsite.bodycontacts import body_contacts
+    from ivsite.contacts.bodycontacts import body_contacts
 
     found = list(body_contacts("See ISBN 978-0-13-110362-7; pay 120000-140000; cell 416 555 0199"))
     assert found == [("phone", "416 555 0199", 0)]
 
 
 def test_without_the_book_rule_the_isbn_is_a_phone(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ivsite import bodycontacts
+    from ivsite.contacts import bodycontacts
 
     monkeypatch.setattr(bodycontacts, "_BOOK_NUMBER", re.compile(r"(?!)"))
     assert any(kind == "phone" and "978" in number for kind, number, _ in

@@ -9,7 +9,7 @@ matter, or an Obsidian ``%%`` comment) that holds the setting. The class: a
 privacy setting stated anywhere but the front matter's own setting. The filter
 refuses each (``quote-swallows-setting``, ``front-matter-form``,
 ``privacy-field``); with the filter's new checks switched off, the build's own
-audit refuses each (ivsite.saidsettings holds the note withheld); with both
+audit refuses each (ivsite.audit.saidsettings holds the note withheld); with both
 switched off, the build exits 0 and the text is published. Near misses build.
 """
 
@@ -20,12 +20,14 @@ from pathlib import Path
 import pytest
 from sites import OutputCorpus, write_site
 
-from ivsite import bodyprivacy, frontmatter, otherfront, secondfront, secrets, settingforms
-from ivsite.frontmatter import split
-from ivsite.otherfront import foreign_front_matter
+from ivsite.audit import secrets
+from ivsite.markdown import frontmatter, otherfront, secondfront
+from ivsite.markdown.frontmatter import split
+from ivsite.markdown.otherfront import foreign_front_matter
+from ivsite.markup.rawhtml import tags
 from ivsite.pipeline import build
-from ivsite.rawhtml import tags
-from ivsite.settingforms import element_setting, statements
+from ivsite.validate import bodyprivacy, settingforms
+from ivsite.validate.settingforms import element_setting, statements
 
 REPRODUCERS = Path(__file__).resolve().parents[1] / "docs/redteam/2026-12-01-ninth"
 FOUND = {  # reproducer folder: the filter's code
@@ -62,7 +64,7 @@ longer than the comments ivsite kept before, and an open quote that swallows a
 ``tags:`` line."""
 AUDIT_BLIND = {"content/roles/org-in-body.md", "content/roles/swallowed-tags.md"}
 """What the audit alone does not read as withheld: its reading is narrower than the
-filter's (ivsite.saidsettings), so that it never refuses what the filter builds.
+filter's (ivsite.audit.saidsettings), so that it never refuses what the filter builds.
 ``HUGO_DRAFT`` is no switch word of its own, and a swallowed ``tags: [draft]`` is
 a tag, not a setting; the filter is the line for both."""
 

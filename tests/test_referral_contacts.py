@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from sites import write_site
 
-from ivsite import audience, people
+from ivsite.audience import stage as audience
+from ivsite.names import people
 from ivsite.pipeline import build
 
 PHONE = "+1 647 555 0142"
@@ -66,7 +67,7 @@ def test_without_the_referrals_contact_details_it_is_published(
         return found
 
     monkeypatch.setattr(people, "mentions", without)
-    for module in ("secrets", "namecheck"):
+    for module in ("audit.secrets", "audience.namecheck"):
         monkeypatch.setattr(f"ivsite.{module}.mentions", without, raising=False)
     result = build(referral_site(tmp_path / "s", WRITTEN[key]), out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]

@@ -9,11 +9,11 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from unit_helpers import errors, prepare, write_site
 
-from ivsite.audience import build_view
-from ivsite.diagnostics import Diagnostics
-from ivsite.graph import build_graph
-from ivsite.markdown import parse_body
-from ivsite.render import PASSAGE_LABELS, Renderer, heading_anchors, relative_url
+from ivsite.audience.stage import build_view
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.graph.stage import build_graph
+from ivsite.markdown.dialect import parse_body
+from ivsite.markdown.render import PASSAGE_LABELS, Renderer, heading_anchors, relative_url
 
 
 @pytest.mark.parametrize(
@@ -163,7 +163,7 @@ def test_fast_relpath_agrees_with_posixpath(path: list[str], base: list[str],
                                             abs_path: bool, abs_base: bool) -> None:
     import posixpath
 
-    from ivsite.render import _relpath
+    from ivsite.markdown.render import _relpath
     p = ("/" if abs_path else "") + "/".join(path) or "."
     b = ("/" if abs_base else "") + "/".join(base) or "."
     assume(p.startswith("/") == b.startswith("/"))  # else posixpath mixes in the cwd

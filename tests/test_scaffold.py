@@ -10,8 +10,8 @@ import pytest
 import yaml
 from unit_helpers import errors, prepare
 
-from ivsite.prepare import new_interview
-from ivsite.scaffold import init_site, new_note
+from ivsite.commands.prepare import new_interview
+from ivsite.commands.scaffold import init_site, new_note
 
 
 def front(path: Path) -> dict[str, object]:
@@ -168,8 +168,8 @@ def test_new_page_with_a_title_near_a_section_is_fine(tmp_path: Path) -> None:
 def test_every_address_ivsite_makes_at_the_top_is_reserved(tmp_path: Path) -> None:
     """The list ``new page`` and validation refuse is every top-level name a build
     of the example site writes that no page of it took."""
+    from ivsite.core.slugs import RESERVED_PAGE_SLUGS
     from ivsite.pipeline import build
-    from ivsite.slugs import RESERVED_PAGE_SLUGS
 
     init_site(tmp_path / "s")
     toml = tmp_path / "s/site.toml"
@@ -223,7 +223,7 @@ def test_the_hosts_build_of_a_sharing_site_leaves_the_mentor_view_out(
     the mentor copy: the flag is what keeps it out."""
     from click.testing import CliRunner
 
-    from ivsite.cli import cli
+    from ivsite.commands.cli import cli
 
     init_site(tmp_path)
     toml = tmp_path / "site.toml"

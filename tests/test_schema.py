@@ -19,9 +19,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from ivsite.cli import cli
-from ivsite.folders import read_folders
-from ivsite.schema import combined_schema, kind_schema
+from ivsite.commands.cli import cli
+from ivsite.commands.schema import combined_schema, kind_schema
+from ivsite.core.folders import read_folders
 
 ROOT = Path(__file__).resolve().parent.parent
 VAULT = Path(__file__).resolve().parent / "fixtures" / "vault"
@@ -126,5 +126,5 @@ def test_cli_prints_one_kind_and_writes_every_kind_with_editor_settings(
     assert settings[f"{tmp_path}/s/interviews.schema.json"] == ["People/Interviews/**/*.md"]
     assert settings[f"{tmp_path}/s/roles.schema.json"] == ["Career/Roles/**/*.md"]
     assert sorted(p.name for p in (tmp_path / "s").iterdir()) == [
-        "interviews.schema.json", "ivsite.schema.json", "pages.schema.json",
+        "interviews.schema.json", "ivsite.commands.schema.json", "pages.schema.json",
         "reflections.schema.json", "roles.schema.json"]

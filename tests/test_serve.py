@@ -27,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from ivsite.diagnostics import Diagnostics
+from ivsite.core.diagnostics import Diagnostics
 from ivsite.pipeline import Pipeline
 from ivsite.preview import PreviewServer, ServeError, resolve_request_path
 
@@ -675,8 +675,8 @@ def test_a_change_reaches_every_page_that_shows_it(tmp_path: Path) -> None:
 def test_a_page_key_stands_in_for_notes_and_refuses_unknown_objects() -> None:
     from markupsafe import Markup
 
-    from ivsite.pagekey import key_text
-    from ivsite.viewnote import ViewNote
+    from ivsite.audience.viewnote import ViewNote
+    from ivsite.emit.pagekey import key_text
 
     def vn(digest: str, title: str = "t") -> ViewNote:
         return ViewNote(id="roles/x", collection="roles", slug="x", title=title,
@@ -730,7 +730,7 @@ def test_reload_messages(paths: list[str], event: str, sent: list[str]) -> None:
 
 
 def test_inject_and_overlay() -> None:
-    from ivsite.diagnostics import Diagnostic
+    from ivsite.core.diagnostics import Diagnostic
     from ivsite.preview.reload import inject, overlay_html
 
     page_html = b"<html><body><p>x</p></BODY></html>"
@@ -768,7 +768,7 @@ def _kept(folder: Path) -> dict[str, int]:
 
 def test_the_preview_starts_from_the_parse_cache_a_build_left_and_never_writes_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ivsite import parsecache
+    from ivsite.parse import cache as parsecache
     from ivsite.pipeline import build
     from ivsite.preview import Preview, ReloadHub
     root = make_site(tmp_path)
@@ -875,10 +875,10 @@ def test_a_preview_other_machines_reach_serves_only_a_checked_site_and_no_diagno
     """F7: on 0.0.0.0 a public preview served pages the audit flagged, and its overlay
     quoted private note paths to every viewer. Now: the site only once the output
     check of the served folder found nothing, and the overlay says only "problems"."""
-    from ivsite.auditsearch import Hit
+    from ivsite.audit.search import Hit
+    from ivsite.audit.secrets import Secret
     from ivsite.preview import session
     from ivsite.preview.remote import REMOTE_OVERLAY
-    from ivsite.secrets import Secret
 
     leaking = [True]
     real_audit = session.audit_site

@@ -27,8 +27,8 @@ from test_serve import (
 )
 from test_serve import page as page_bytes
 
-from ivsite import searchindex
-from ivsite.diagnostics import Diagnostics
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.emit import searchindex
 from ivsite.pipeline import Pipeline
 from ivsite.preview.access import launcher
 

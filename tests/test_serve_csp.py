@@ -28,8 +28,8 @@ from test_serve import (
     wait_until,
 )
 
-from ivsite import validate
 from ivsite.preview import http as preview_http
+from ivsite.validate import note as validate
 
 REPO = Path(__file__).resolve().parent.parent
 

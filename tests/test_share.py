@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from unit_helpers import run_in, write_site
 
-from ivsite import share
+from ivsite.mentor import share
 
 URLSAFE = re.compile(r"^[A-Za-z0-9_-]+$")
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite import share
-from ivsite.sharing import share_command
+from ivsite.commands.sharing import share_command
+from ivsite.mentor import share
 
 TOML_ON = (
     'title = "T"\nbase_url = "https://ana.example.org/career/"\n'

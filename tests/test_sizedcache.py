@@ -4,7 +4,7 @@ none once a build read more texts than it had entries)."""
 
 from __future__ import annotations
 
-from ivsite.sizedcache import SizedCache
+from ivsite.core.sizedcache import SizedCache
 
 
 def _counting(budget: int) -> tuple[SizedCache[[str], str], list[str]]:

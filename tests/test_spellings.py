@@ -3,9 +3,9 @@ romanised (transliterated) is still the name.
 
 F2: ``Jɑne Doe`` (Latin alpha), ``ȷane`` (dotless j), Armenian, small capitals,
 Cherokee, Lisu, negative squared and regional-indicator letters fold to Latin
-(ivsite.lookalike_letters); "J a n e  D o e" is searched run together (ivsite.normalise).
+(ivsite.text.lookalike_letters); "J a n e  D o e" is searched run together (ivsite.text.normalise).
 F10: ``Иван Петров`` is looked for as "Ivan Petrov", ``王小明`` as "Wang
-Xiaoming", ``Jürgen Müller`` as "Juergen Mueller" (ivsite.romanise): in text, by
+Xiaoming", ``Jürgen Müller`` as "Juergen Mueller" (ivsite.names.romanise): in text, by
 the filter and by the audit alone, and in a file name or ``slug:``.
 
 Each protection is also switched off, and the spelling must then get through:
@@ -21,10 +21,12 @@ import pytest
 from sites import write_site as write_tree
 from unit_helpers import prepare, write_site
 
-from ivsite import audience, lookalike_letters, nameforms, normalise
-from ivsite.audience import build_view
-from ivsite.diagnostics import Diagnostics
+from ivsite.audience import stage as audience
+from ivsite.audience.stage import build_view
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.names import nameforms
 from ivsite.pipeline import build
+from ivsite.text import lookalike_letters, normalise
 
 LOOKALIKE = {
     "Latin alpha": "Jɑne Doe",
@@ -94,7 +96,7 @@ def no_spacing(monkeypatch: pytest.MonkeyPatch) -> None:
 def no_romanising(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nameforms, "romanised", lambda name: [])
     monkeypatch.setattr(nameforms, "romanised_seqs", lambda name: set())
-    # A name in another script is also found by sound (ivsite.soundkey,
+    # A name in another script is also found by sound (ivsite.names.soundkey,
     # test_names_sounds): off, so that these show what romanising finds.
     monkeypatch.setattr(nameforms, "name_sounds", lambda name: [])
 

@@ -17,12 +17,12 @@ import pytest
 from sites import run_cli
 from unit_helpers import write_site
 
-from ivsite import staging
-from ivsite.load import AssetStore
-from ivsite.output import OutputPlan
+from ivsite.commands.scaffold import init_site
+from ivsite.emit.output import OutputPlan
+from ivsite.load.stage import AssetStore
 from ivsite.pipeline import writers
-from ivsite.scaffold import init_site
-from ivsite.write import MARKER, Layer, Staged
+from ivsite.write import staging
+from ivsite.write.stage import MARKER, Layer, Staged
 
 SHARING = ('title = "T"\nbase_url = "https://x.example/"\n'
            '[share]\nenabled = true\nfeedback_email = "a@x.example"\n')
@@ -184,11 +184,11 @@ def slow(*args, **kwargs):
     time.sleep(60)
     return real(*args, **kwargs)
 setattr(writers, audit, slow)
-import ivsite.cli
+import ivsite.commands.cli
 if sys.argv[2] == "unprotected":
-    ivsite.cli.stop_like_ctrl_c = lambda: None
+    ivsite.commands.cli.stop_like_ctrl_c = lambda: None
 sys.argv[1:] = ["build"]
-ivsite.cli.main()
+ivsite.commands.cli.main()
 """
 EARLY, LATE = "audit_staged", "audit_checks"
 """The audit of pages as they are written (the mentor copy still in a folder of its

@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ivsite.textmatch import NEAR_GAP, Searchable, _has_near
+from ivsite.text.textmatch import NEAR_GAP, Searchable, _has_near
 
 WORDS = st.sampled_from(["ana", "maria", "garcia", "lopez", "x", "de", "la"])
 

@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner, Result
 from unit_helpers import write_site
 
-from ivsite.cli import cli
-from ivsite.diagnostics import Diagnostics
-from ivsite.followup import FollowItem
-from ivsite.icsfile import to_ics
-from ivsite.todo import todo_command, todo_items
+from ivsite.audience.followup import FollowItem
+from ivsite.commands.cli import cli
+from ivsite.commands.icsfile import to_ics
+from ivsite.commands.todo import todo_command, todo_items
+from ivsite.core.diagnostics import Diagnostics
 
 TODAY = dt.date(2026, 3, 10)
 

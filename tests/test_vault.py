@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from sites import OutputCorpus, run_cli
 
-import ivsite.fallback
-import ivsite.linkhints
-import ivsite.viewbody
-from ivsite.notes import BrokenTarget, Target
+import ivsite.audience.viewbody
+import ivsite.validate.fallback
+import ivsite.validate.linkhints
+from ivsite.markdown.notes import BrokenTarget, Target
 
 VAULT = Path(__file__).resolve().parent / "fixtures" / "vault"
 PRIVATE = (
@@ -137,7 +137,8 @@ def test_did_you_mean_never_names_a_note_the_audience_cannot_see(tmp_path: Path)
 
 def test_did_you_mean_protection_switched_off_would_name_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ivsite.linkhints, "_RANK", {"public": 0, "mentor": 0, "private": 0})
+    monkeypatch.setattr(ivsite.validate.linkhints, "_RANK",
+                        {"public": 0, "mentor": 0, "private": 0})
     assert PRIVATE_TITLE in _typo_hint(_hint_site(tmp_path, "public"))
 
 
@@ -165,7 +166,7 @@ def test_heading_title_protection_switched_off_is_caught_by_the_audit(
         return "CANARY heading passage 7f3a" if any(
             getattr(t, "type", "") == "heading_open" for t in tokens) else ""
 
-    monkeypatch.setattr(ivsite.fallback, "first_heading", any_heading)
+    monkeypatch.setattr(ivsite.validate.fallback, "first_heading", any_heading)
     site = _heading_site(tmp_path)
     r = run_cli(site, "build")
     assert r.exit_code == 1 and "audit" in r.stderr, r.stderr
@@ -178,14 +179,14 @@ def test_withheld_alias_printed_by_the_filter_is_caught_by_the_audit(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Switch the filter's handling off: a link by a private note's alias prints
     the alias as if the note did not exist. The audit alone fails the build."""
-    real = ivsite.viewbody.resolve_wiki
+    real = ivsite.audience.viewbody.resolve_wiki
 
     def as_missing(site: object, target: str) -> Target:
         got = real(site, target)  # type: ignore[arg-type]
         return BrokenTarget("", code="missing-note", shown=target) \
             if "privalias" in target else got
 
-    monkeypatch.setattr(ivsite.viewbody, "resolve_wiki", as_missing)
+    monkeypatch.setattr(ivsite.audience.viewbody, "resolve_wiki", as_missing)
     site = copy_vault(tmp_path)
     r = run_cli(site, "build")
     assert r.exit_code == 1 and "withheld alias" in r.stderr, r.stderr

@@ -16,12 +16,13 @@ import pytest
 from sites import OutputCorpus, canary
 from unit_helpers import prepare, write_site
 
-from ivsite import comments, viewembeds
-from ivsite.audience import build_view
-from ivsite.diagnostics import Diagnostics
-from ivsite.graph import build_graph
+from ivsite.audience import viewembeds
+from ivsite.audience.stage import build_view
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.graph.stage import build_graph
+from ivsite.markdown import comments
+from ivsite.markdown.render import Renderer
 from ivsite.pipeline import EXIT_CONTENT, build
-from ivsite.render import Renderer
 
 SECRET = "zqxsecretword"
 PUBLIC = "plainpublicword"

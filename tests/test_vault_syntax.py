@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from unit_helpers import prepare, write_site
 
-from ivsite.audience import build_view
-from ivsite.diagnostics import Diagnostics
-from ivsite.graph import build_graph
-from ivsite.markdown import markdown
-from ivsite.render import Renderer
+from ivsite.audience.stage import build_view
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.graph.stage import build_graph
+from ivsite.markdown.dialect import markdown
+from ivsite.markdown.render import Renderer
 from ivsite.syntax.callouts import FAMILIES
 
 HEAD = "---\ntitle: Page\nvisibility: public\n---\n"
@@ -290,7 +290,7 @@ def test_an_escaped_percent_pair_is_literal(tmp_path: Path) -> None:
 
 def test_an_edit_to_an_embedded_note_reaches_a_kept_view_of_the_embedding_one(
         tmp_path: Path) -> None:
-    """A view is kept under a key (see ivsite.keyed); the key of a note that embeds
+    """A view is kept under a key (see ivsite.core.keyed); the key of a note that embeds
     another must change when that other note's text does."""
     kept: dict[object, object] = {}
 

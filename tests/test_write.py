@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ivsite.diagnostics import Diagnostics
-from ivsite.load import AssetRef, AssetStore
-from ivsite.output import OutputPlan
-from ivsite.write import (
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.emit.output import OutputPlan
+from ivsite.load.stage import AssetRef, AssetStore
+from ivsite.write.stage import (
     MARKER,
     Layer,
     Staged,
@@ -246,11 +246,11 @@ def test_pages_made_in_forked_processes_are_written_and_their_keys_kept(
     """Past a few dozen pages the writer makes them in one process per core: every
     page lands, a page that fails there is made (and fails) here, and the page
     store keeps what the processes made (its clean-up keeps the keys they used)."""
-    import ivsite.cores
+    import ivsite.core.cores
+    from ivsite.emit.output import Files
     from ivsite.incremental.store import Store
-    from ivsite.output import Files
 
-    monkeypatch.setattr(ivsite.cores, "processes_for", lambda jobs, size=None: 2)
+    monkeypatch.setattr(ivsite.core.cores, "processes_for", lambda jobs, size=None: 2)
     root = site(tmp_path)
     pages = Store(tmp_path / "cache")
     pages.begin_build()

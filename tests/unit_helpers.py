@@ -13,14 +13,14 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from ivsite.cli import cli
-from ivsite.config import SiteConfig, load_config
-from ivsite.diagnostics import Diagnostics
-from ivsite.load import LoadedSite, load_site
-from ivsite.notes import ValidSite
-from ivsite.parsecache import ParseCache
+from ivsite.commands.cli import cli
+from ivsite.core.diagnostics import Diagnostics
+from ivsite.load.stage import LoadedSite, load_site
+from ivsite.markdown.notes import ValidSite
+from ivsite.parse.cache import ParseCache
 from ivsite.pipeline import Pipeline
-from ivsite.validate import validate
+from ivsite.validate.config import SiteConfig, load_config
+from ivsite.validate.stage import validate
 
 DEFAULT_TOML = 'title = "Test site"\n'
 

@@ -1,6 +1,6 @@
 """Stage 6 — emit: the site graph to pages, feeds and a search index.
 
-Everything written here comes from the :class:`~ivsite.graph.SiteGraph`, so it
+Everything written here comes from the :class:`~ivsite.graph.stage.SiteGraph`, so it
 can only show what the audience may see; this stage never reads the site's files.
 Every internal link is relative to the page it is on, so one build works at the
 site root, under a ``base_url`` sub-path and under ``share/<token>/`` alike (the
@@ -11,20 +11,24 @@ every page (its ``<main>``, title included) is encrypted, ``<title>`` and the
 description are generic, and the search index is one encrypted file.
 
 The package: :mod:`.page` (what a page is), the page families (:mod:`.notes`,
-:mod:`.lists`, :mod:`.questions`, :mod:`.machine`), :mod:`.chrome` (what every
-page has around its content) and :mod:`.emitter` (keys and rendering).
+:mod:`.lists`, :mod:`.questions`, :mod:`.machine`, :mod:`.companies`,
+:mod:`.timeline`, :mod:`.rolepage`, :mod:`.chart`), :mod:`.chrome` (what every
+page has around its content), :mod:`.emitter` (keys and rendering, with
+:mod:`.pagekey`), the pieces of a page (:mod:`.bodyhtml`, :mod:`.toc`,
+:mod:`.labels`), the files for programs (:mod:`.feeds`, :mod:`.searchindex`),
+the theme (:mod:`.theme`) and what is handed to the writer (:mod:`.output`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..graph import SiteGraph
-from ..output import OutputPlan
-from ..theme import Theme
+from ..graph.stage import SiteGraph
 from .emitter import Emitter
+from .output import OutputPlan
 from .page import EmitError, PageStore, render_now
 from .questions import ANSWERS_PER_PAGE, OTHER_PER_PAGE, question_slugs
+from .theme import Theme
 
 __all__ = ["ANSWERS_PER_PAGE", "OTHER_PER_PAGE", "EmitError", "PageStore", "emit",
            "question_slugs", "render_now"]

@@ -3,7 +3,7 @@ stands, worked out at build time from the interest (1-5) recorded after each
 conversation, so the page needs no JavaScript to draw it.
 
 The result is plain numbers and strings (a page's key is made of its context, see
-ivsite.pagekey); the theme's ``partials/interest-chart.html`` draws it and prints
+ivsite.emit.pagekey); the theme's ``partials/interest-chart.html`` draws it and prints
 the same points as a table for screen readers and anyone who prefers numbers."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from ..labels import MONTHS
-from ..viewnote import NoteCard, ViewNote
+from ..audience.viewnote import NoteCard, ViewNote
+from .labels import MONTHS
 
 WIDTH, HEIGHT = 480, 220
 """The chart's viewBox: it scales to the column, its text with it."""

@@ -12,7 +12,9 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from ..labels import (
+from ..audience.viewnote import ViewNote
+from ..markdown.render import relative_url
+from .labels import (
     FORMAT_LABELS,
     ROLE_STATUS_LABELS,
     STATUS_LABELS,
@@ -21,8 +23,6 @@ from ..labels import (
     collection_label,
     date_label,
 )
-from ..render import relative_url
-from ..viewnote import ViewNote
 from .page import EmitError, Page
 
 if TYPE_CHECKING:

@@ -15,9 +15,9 @@ import hmac
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..graph import SiteGraph
-from ..slugs import slugify
-from ..viewnote import ViewNote
+from ..audience.viewnote import ViewNote
+from ..core.slugs import slugify
+from ..graph.stage import SiteGraph
 from .page import Page, cards
 
 if TYPE_CHECKING:

@@ -11,18 +11,18 @@ import pygments
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from ..bodyhtml import accessible, avoid_reserved_ids, headings_from, without_title
-from ..graph import SiteGraph
-from ..keyed import digest
-from ..output import OutputPlan
-from ..pagekey import key_text
-from ..render import Renderer
-from ..theme import Theme
-from ..viewnote import ViewNote
+from ..audience.viewnote import ViewNote
+from ..core.keyed import digest
+from ..graph.stage import SiteGraph
+from ..markdown.render import Renderer
 from . import chrome, companies, lists, machine, notes, timeline
+from .bodyhtml import accessible, avoid_reserved_ids, headings_from, without_title
 from .chrome import check_shell, context
+from .output import OutputPlan
 from .page import EmitError, Page, PageStore, path_of
+from .pagekey import key_text
 from .questions import Questions
+from .theme import Theme
 
 PAGE_VERSION = "5"
 """Part of every page's key: bump it when a change to ivsite makes pages differ
@@ -160,7 +160,7 @@ class Emitter:
         """The digest of all a page is made from: the shared key, its template and
         own fields, and its context, where a note stands in as its digest (which
         covers its body and card), a card as its card digest and an answer as its
-        note's digest and place (see ivsite.pagekey)."""
+        note's digest and place (see ivsite.emit.pagekey)."""
         body = (page.body[0], page.body[1].digest, page.body[2]) if page.body else None
         return digest(page.template, self.shared_key, page.url, page.title,
                       page.description, page.kind, page.section, page.lockable,

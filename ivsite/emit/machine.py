@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from ..feeds import SitemapEntry, atom_feed, robots, sitemap
-from ..keyed import digest
-from ..searchindex import json_list, shard_count, shard_name, shard_of
-from ..viewnote import ViewNote
+from ..audience.viewnote import ViewNote
+from ..core.keyed import digest
+from .feeds import SitemapEntry, atom_feed, robots, sitemap
 from .page import Page
+from .searchindex import json_list, shard_count, shard_name, shard_of
 
 if TYPE_CHECKING:
     from .emitter import Emitter

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..bodyhtml import without_title
-from ..graph import COLLECTION_TITLES
-from ..labels import FORMAT_LABELS, follow_up
-from ..slugs import slugify
-from ..toc import table_of_contents
-from ..viewnote import ViewNote
+from ..audience.viewnote import ViewNote
+from ..core.slugs import slugify
+from ..graph.stage import COLLECTION_TITLES
 from . import rolepage
+from .bodyhtml import without_title
+from .labels import FORMAT_LABELS, follow_up
 from .page import VISIBILITY_BADGES, Page, cards
+from .toc import table_of_contents
 
 if TYPE_CHECKING:
     from .emitter import Emitter

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..graph import Tag
-from ..viewnote import NoteCard, ViewNote
+from ..audience.viewnote import NoteCard, ViewNote
+from ..graph.stage import Tag
 
 VISIBILITY_BADGES = {"private": "Private", "mentor": "Mentor only"}
 
@@ -45,7 +45,7 @@ class Page:
     note: ViewNote | None = None
     context: dict[str, Any] = field(default_factory=dict)
     """All the page shows, as notes, cards, answers and plain values: its key is
-    made of these (see ivsite.pagekey)."""
+    made of these (see ivsite.emit.pagekey)."""
     lockable: bool = True
     body: tuple[str, ViewNote, int] | None = None
     """(context name, note, heading level): a body rendered into the context only

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..bodyhtml import accessible, balanced, headings_from, scope_ids
-from ..graph import Answer, SiteGraph
-from ..render import relative_url
-from ..slugs import slugify
+from ..core.slugs import slugify
+from ..graph.stage import Answer, SiteGraph
+from ..markdown.render import relative_url
+from .bodyhtml import accessible, balanced, headings_from, scope_ids
 from .page import Page
 
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
 """What a role page adds to help decide whether the path fits: how interest in the
 role moved from one conversation to the next (see :mod:`.chart`), what the people
 in the role said to each bank question, side by side, and (in the private
-preview alone) the follow-ups still open with them (see ivsite.followup).
+preview alone) the follow-ups still open with them (see ivsite.audience.followup).
 
 Both come from the site graph, so from what the audience may see: the role's
 interviews in this view and their answers as the filter left them. The answers
@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..bodyhtml import accessible, balanced, headings_from, scope_ids
-from ..followup import open_by_role
-from ..graph import Answer
-from ..render import relative_url
-from ..viewnote import ViewNote
+from ..audience.followup import open_by_role
+from ..audience.viewnote import ViewNote
+from ..graph.stage import Answer
+from ..markdown.render import relative_url
+from .bodyhtml import accessible, balanced, headings_from, scope_ids
 from .chart import chart, interest_points
 from .page import Page
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..labels import MONTHS
+from .labels import MONTHS
 from .page import Page
 
 if TYPE_CHECKING:

@@ -22,7 +22,7 @@ import os
 from dataclasses import asdict
 from pathlib import Path
 
-from ..diagnostics import Diagnostic
+from ..core.diagnostics import Diagnostic
 
 __all__ = ["code_digest", "output_listing", "read", "write"]
 

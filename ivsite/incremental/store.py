@@ -99,7 +99,7 @@ class Store:
 
     def take_used(self) -> tuple[set[Hashable], set[str]]:
         """The keys asked for since the last call, forgotten here: a forked
-        process that makes pages (ivsite.write) hands them to its parent's store."""
+        process that makes pages (ivsite.write.stage) hands them to its parent's store."""
         used = (self._used, self._blobs_used)
         self._used, self._blobs_used = set(), set()
         return used

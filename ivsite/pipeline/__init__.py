@@ -1,18 +1,18 @@
 """The build, top to bottom: load → parse → validate → audience filter → site
 graph → emit → write → audit.
 
-Each stage lives in its own module; this package runs them in order
-(:mod:`.stages`, :mod:`.site`), collects their diagnostics, and hands what they
-made to a writer (:mod:`.writers`), whose output the audit (:mod:`.checks`) reads
-again. :func:`run` (:mod:`.driver`) is the one way through: every command below
-is a request and a writer.
+Each stage lives in its own package (``ivsite.load`` … ``ivsite.audit``); this
+package runs them in order (:mod:`.stages`, :mod:`.site`), collects their
+diagnostics, and hands what they made to a writer (:mod:`.writers`), whose output
+the audit (:mod:`.checks`) reads again. :func:`run` (:mod:`.driver`) is the one
+way through: every command below is a request and a writer.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..viewnote import Audience
+from ..audience.viewnote import Audience
 from .checks import audit_site
 from .driver import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Request, Result, Writer, run
 from .secrecy import Encryption, encryption, read_passphrase

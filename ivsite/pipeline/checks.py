@@ -1,5 +1,5 @@
 """The audit of what a build made: what each layer's audience may not see, found
-again from the source (see ivsite.secrets) and not from the filter's view, then
+again from the source (see ivsite.audit.secrets) and not from the filter's view, then
 looked for in the written files, in memory, or in any folder (``audit DIR``)."""
 
 from __future__ import annotations
@@ -9,17 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import pagefind_engine
-from ..audit import Contents, audit_files, audit_folder
-from ..auditscripts import OwnScripts
-from ..auditsearch import AssetSecret, Hit
-from ..diagnostics import Diagnostics
-from ..emit import emit
-from ..notelike import is_note_like
-from ..output import OutputPlan
-from ..pathprivacy import path_privacy
-from ..recordings import recording_files
-from ..secrets import (
+from ..audience.viewnote import Audience
+from ..audit.scripts import OwnScripts
+from ..audit.search import AssetSecret, Hit
+from ..audit.secrets import (
     Secret,
     printed_comments,
     published_names,
@@ -27,10 +20,17 @@ from ..secrets import (
     withheld,
     without_comments,
 )
-from ..sheethiding import sheets_hiding
-from ..theme import Theme
-from ..viewnote import Audience
-from ..write import Staged
+from ..audit.sheethiding import sheets_hiding
+from ..audit.stage import Contents, audit_files, audit_folder
+from ..core.diagnostics import Diagnostics
+from ..emit import emit
+from ..emit.output import OutputPlan
+from ..emit.theme import Theme
+from ..markdown.notelike import is_note_like
+from ..readers import pagefind_engine
+from ..switches.pathprivacy import path_privacy
+from ..validate.recordings import recording_files
+from ..write.stage import Staged
 from .site import Site
 from .stages import Pipeline, Prepared
 
@@ -63,7 +63,7 @@ def shown(prep: Prepared, audience: Audience, theme: Theme) -> str:
 
 
 def secrets_of(prep: Prepared, audience: Audience) -> list[Secret]:
-    """What the audience must not see: the notes' (ivsite.secrets), and what a
+    """What the audience must not see: the notes' (ivsite.audit.secrets), and what a
     comment says in the site's title or author, which every page prints (R10-30)."""
     return [*withheld(prep.valid, audience),
             *printed_comments("site.toml", (prep.config.title, prep.config.author))]
@@ -73,7 +73,7 @@ def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
     """Files the output must not hold, by hash: each one the audience was not given,
     every recording whatever the plan says (found here again, from the notes,
     so that the audit does not depend on validation having taken them out), every
-    file whose path says private (see ivsite.pathprivacy) likewise, and
+    file whose path says private (see ivsite.switches.pathprivacy) likewise, and
     the source of every note: no view publishes a note's file as it is written
     (front matter, withheld passages and all), so a copy or hard link of one
     linked as a file is a leak whoever may read the note's page."""

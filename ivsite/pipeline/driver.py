@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from ..auditsearch import Hit
-from ..diagnostics import Diagnostics
-from ..load import LoadedSite
-from ..viewnote import Audience
+from ..audience.viewnote import Audience
+from ..audit.search import Hit
+from ..core.diagnostics import Diagnostics
+from ..load.stage import LoadedSite
 from .secrecy import PLAIN, Encryption, read_passphrase
 from .site import Site, make_site
 from .stages import Pipeline, Prepared, load_theme

@@ -9,8 +9,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from .. import share
-from ..diagnostics import Diagnostics
+from ..core.diagnostics import Diagnostics
+from ..mentor import share
 
 Encryption = tuple[Callable[[str], str] | None, dict[str, str] | None, bytes | None]
 """(page encrypter, the locked page's attributes, the key for opaque URLs), or
@@ -21,7 +21,7 @@ PLAIN: Encryption = (None, None, None)
 def read_passphrase(env: str, before: str, diags: Diagnostics) -> str:
     """The passphrase from the variable ``[share] passphrase_env`` names; ``""`` (an
     error) when it is not set, and a warning naming the variable when it is weak."""
-    from ..crypto import weakness
+    from ..mentor.crypto import weakness
 
     passphrase = os.environ.get(env, "")
     if not passphrase:
@@ -42,7 +42,7 @@ def read_passphrase(env: str, before: str, diags: Diagnostics) -> str:
 def encryption(root: Path, passphrase: str) -> Encryption:
     """The page encrypter, the locked page's attributes, and the secret key for
     opaque URLs (derived from the page key, so URLs cannot be guessed from slugs)."""
-    from ..crypto import derive_key, encrypt_text, envelope_attributes
+    from ..mentor.crypto import derive_key, encrypt_text, envelope_attributes
 
     share.get_or_create_token(root)
     key = derive_key(passphrase, share.read_salt(root))

@@ -7,13 +7,13 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .. import share
-from ..diagnostics import Diagnostics
+from ..audience.viewnote import Audience
+from ..core.diagnostics import Diagnostics
 from ..emit import EmitError
-from ..graph import SiteGraph
-from ..theme import Theme, ThemeError
-from ..viewnote import Audience
-from ..write import Layer
+from ..emit.theme import Theme, ThemeError
+from ..graph.stage import SiteGraph
+from ..mentor import share
+from ..write.stage import Layer
 from .secrecy import PLAIN, Encryption
 from .stages import Pipeline, Prepared
 

@@ -9,25 +9,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import share
-from ..audience import build_view
-from ..auditcache import FILE as AUDIT_CLEAN_FILE
-from ..auditcache import CleanFiles
-from ..config import SiteConfig, load_config
-from ..diagnostics import Diagnostics, did_you_mean
+from ..audience.stage import build_view
+from ..audience.viewnote import SEES, Audience
+from ..audit.cache import FILE as AUDIT_CLEAN_FILE
+from ..audit.cache import CleanFiles
+from ..audit.sheethiding import sheets_hiding
+from ..core.diagnostics import Diagnostics, did_you_mean
+from ..core.progress import QUIET, Progress
 from ..emit import emit
-from ..graph import SiteGraph, build_graph
+from ..emit.output import OutputPlan
+from ..emit.theme import Theme, ThemeError
+from ..graph.stage import SiteGraph, build_graph
 from ..incremental.store import Store
-from ..load import LoadedSite, load_site
-from ..loadcache import LoadCache
-from ..notes import ValidSite
-from ..output import OutputPlan
-from ..parsecache import ParseCache
-from ..progress import QUIET, Progress
-from ..sheethiding import sheets_hiding
-from ..theme import Theme, ThemeError
-from ..validate import validate
-from ..viewnote import SEES, Audience
+from ..load.cache import LoadCache
+from ..load.stage import LoadedSite, load_site
+from ..markdown.notes import ValidSite
+from ..mentor import share
+from ..parse.cache import ParseCache
+from ..validate.config import SiteConfig, load_config
+from ..validate.stage import validate
 from .secrecy import Encryption, encryption
 
 
@@ -100,7 +100,7 @@ class Pipeline:
         return Prepared(self.root, config, loaded, valid)
 
     def theme_sheet(self, name: str) -> dict[str, str]:
-        """The classes and ids the theme's style sheets hide (ivsite.sheethiding),
+        """The classes and ids the theme's style sheets hide (ivsite.audit.sheethiding),
         which a note may not use; none when the theme cannot be read (the build
         stops at the theme then, see load_theme)."""
         try:

@@ -1,5 +1,5 @@
 """Where a made site goes: written beside the output folder (readable by its user
-only, see ivsite.staging), audited and swapped in (``build``); made and audited in
+only, see ivsite.write.staging), audited and swapped in (``build``); made and audited in
 memory (``check``); nowhere (``share``, which only counts it); or compared with a
 folder already written (``audit DIR``). The live preview's writer, which syncs a
 folder it serves, is in ivsite.preview."""
@@ -11,17 +11,17 @@ import hashlib
 import subprocess
 from pathlib import Path
 
-from .. import share
-from ..auditsearch import Hit
-from ..config import load_config
-from ..diagnostics import Diagnostics
+from ..audit.search import Hit
+from ..core.diagnostics import Diagnostics
+from ..core.keyed import digest
+from ..core.outfolders import audience_dir, output_folder, public_folder_problem
 from ..emit import EmitError
+from ..emit.theme import ThemeError
 from ..incremental import last_build
-from ..keyed import digest
-from ..load import LoadedSite
-from ..outfolders import audience_dir, output_folder, public_folder_problem
-from ..theme import ThemeError
-from ..write import Layer, Staged, check_output_dir
+from ..load.stage import LoadedSite
+from ..mentor import share
+from ..validate.config import load_config
+from ..write.stage import Layer, Staged, check_output_dir
 from .checks import (
     audit_before_encryption,
     audit_checks,
@@ -177,7 +177,7 @@ class SwapIn(_Writer):
         except (OSError, subprocess.SubprocessError) as exc:
             staged.discard()
             return _not_written(diags, out_dir, exc)
-        except BaseException:  # Ctrl-C or SIGTERM (see ivsite.signals): leave nothing
+        except BaseException:  # Ctrl-C or SIGTERM (see ivsite.commands.signals): leave nothing
             staged.discard()
             raise
         if hits:

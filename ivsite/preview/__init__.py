@@ -1,7 +1,8 @@
 """``ivsite serve``, the live preview, as one package of modules with one job each.
 
 ======================  ======================================================
-:mod:`.server`          the threads (builder, auditor), start and stop; ``run_server``
+:mod:`.server`          the threads (builder, auditor), start and stop
+:mod:`.foreground`      ``run_server``: the command run until Ctrl-C, and its clean-up
 :mod:`.session`         the preview folder, rebuilt through the one build pipeline
 :mod:`.watch`           which saves start a rebuild (watchfiles)
 :mod:`.http`            binding the port and answering requests
@@ -16,9 +17,10 @@ Nothing here builds a page: every stage runs in :mod:`ivsite.pipeline`, as for
 ``ivsite build``, and no stage module imports this package.
 """
 
+from .foreground import run_server
 from .reload import ReloadHub
 from .security import resolve_request_path
-from .server import PreviewServer, ServeError, run_server
+from .server import PreviewServer, ServeError
 from .session import Preview
 
 __all__ = ["Preview", "PreviewServer", "ReloadHub", "ServeError", "resolve_request_path",

@@ -38,7 +38,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
-from ..urlparts import split_url
+from ..core.urlparts import split_url
 
 __all__ = ["KEY_PARAM", "Access", "entry_page", "launcher", "new_key"]
 

@@ -13,8 +13,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..diagnostics import Diagnostic
-from ..viewnote import Audience
+from ..audience.viewnote import Audience
+from ..core.diagnostics import Diagnostic
 from .session import Rebuild
 
 __all__ = ["Console", "Log", "stderr"]

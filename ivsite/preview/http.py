@@ -19,8 +19,8 @@ import socket
 from collections.abc import Callable
 from typing import Any
 
-from ..diagnostics import Diagnostic
-from ..urlparts import split_url
+from ..core.diagnostics import Diagnostic
+from ..core.urlparts import split_url
 from . import reload
 from .access import Access, entry_page
 from .remote import REMOTE_PAGE

@@ -18,7 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..write import Layer, start_pagefind, wait_pagefind
+from ..write.stage import Layer, start_pagefind, wait_pagefind
 
 BUNDLE = "pagefind"
 

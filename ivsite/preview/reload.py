@@ -36,7 +36,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..diagnostics import Diagnostic
+from ..core.diagnostics import Diagnostic
 from .remote import REMOTE_OVERLAY
 
 __all__ = [

@@ -21,7 +21,7 @@ import socket
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..urlparts import split_url
+from ..core.urlparts import split_url
 
 __all__ = ["allowed_hosts", "host_allowed", "is_loopback", "resolve_request_path",
            "url_host"]

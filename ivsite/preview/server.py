@@ -12,22 +12,17 @@ any address it answers only the holder of its key (:mod:`ivsite.preview.access`)
 
 from __future__ import annotations
 
-import shutil
-import signal
 import sys
 import threading
 import time
 import traceback
-import webbrowser
 from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
-from typing import Any
 
-from ..progress import QUIET, for_terminal
-from ..viewnote import Audience
+from ..audience.viewnote import Audience
+from ..core.progress import QUIET, for_terminal
 from . import reload
-from .access import KEY_PARAM, Access, launcher, new_key
+from .access import KEY_PARAM, Access, new_key
 from .console import Console, Log, stderr
 from .heap import trim_heap
 from .http import HTTPServer, ServeError, bind
@@ -35,7 +30,7 @@ from .security import allowed_hosts, is_loopback, preview_name, url_host
 from .session import Preview, Rebuild
 from .watch import Watcher, latest_mtime
 
-__all__ = ["PreviewServer", "ServeError", "run_server"]
+__all__ = ["EXIT_OK", "EXIT_USAGE", "PreviewServer", "ServeError"]
 
 EXIT_OK, EXIT_USAGE = 0, 2
 AUDIT_AFTER_QUIET = 0.3
@@ -282,62 +277,3 @@ class PreviewServer:
             del self.rebuilds[:-100]
         self.console.rebuilt(r, initial=initial,
                              serving=self.preview is not None and self.preview.built)
-
-
-# --------------------------------------------------------------------------- entry point
-
-
-class _Stop(Exception):
-    pass
-
-
-def run_server(
-    root: Path, *, audience: Audience = "private", host: str = "127.0.0.1", port: int = 8000,
-    open_browser: bool = False, allow_remote_private: bool = False,
-) -> int:
-    """``ivsite serve``: run until Ctrl-C or SIGTERM; returns the exit status."""
-    server = PreviewServer(root, audience=audience, host=host, port=port,
-                           allow_remote_private=allow_remote_private)
-    in_main = threading.current_thread() is threading.main_thread()
-    previous: dict[int, Any] = {}
-
-    def on_signal(signum: int, frame: FrameType | None) -> None:
-        raise _Stop()
-
-    if in_main:
-        for sig in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-            if sig is not None:
-                previous[sig] = signal.signal(sig, on_signal)
-    status = EXIT_OK
-    opened: Path | None = None
-    try:
-        server.start()
-        if open_browser:
-            opener = launcher(server.keyed_url)
-            opened = opener.parent
-            threading.Thread(target=webbrowser.open, args=(opener.as_uri(),),
-                             daemon=True).start()
-        forever = threading.Event()
-        while not forever.wait(3600):
-            pass
-    except ServeError as exc:
-        stderr(exc.diagnostic.text())
-        status = EXIT_USAGE
-    except (_Stop, KeyboardInterrupt):
-        stderr("Stopping the preview…")
-    finally:
-        # A second Ctrl-C during clean-up must not leave the private folder behind.
-        if in_main:
-            for sig in previous:
-                signal.signal(sig, signal.SIG_IGN)
-        try:
-            server.stop()
-            if opened is not None:
-                shutil.rmtree(opened, ignore_errors=True)
-        finally:
-            if in_main:
-                for sig, handler in previous.items():
-                    signal.signal(sig, handler)
-    if status == EXIT_OK:
-        stderr("Stopped; the preview folder was removed.")
-    return status

@@ -8,7 +8,7 @@ check. The one
 :class:`~ivsite.pipeline.Pipeline` lives as long as the preview, so its store
 keeps every result whose inputs did not change and a save costs the work of what
 it changed. The folder is a temporary one, removed on exit; the site's output
-folder is never touched. The writer's :func:`~ivsite.write.sync_folder` writes
+folder is never touched. The writer's :func:`~ivsite.write.stage.sync_folder` writes
 only the files whose bytes changed and deletes the ones no longer built.
 
 A build with errors changes nothing that is served: the last good site stays,
@@ -32,11 +32,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..audit import AuditInterrupted
-from ..auditsearch import Hit
-from ..diagnostics import Diagnostic, Diagnostics
+from ..audience.viewnote import Audience
+from ..audit.search import Hit
+from ..audit.stage import AuditInterrupted
+from ..core.diagnostics import Diagnostic, Diagnostics
 from ..emit import EmitError
-from ..load import LoadedSite
+from ..emit.theme import ThemeError
+from ..load.stage import LoadedSite
 from ..pipeline import (
     EXIT_CONTENT,
     EXIT_OK,
@@ -49,9 +51,7 @@ from ..pipeline import (
     made_wrong,
     run,
 )
-from ..theme import ThemeError
-from ..viewnote import Audience
-from ..write import Layer, sync_folder
+from ..write.stage import Layer, sync_folder
 from . import indexer, reload
 from .security import resolve_request_path
 

@@ -3,9 +3,9 @@
 Only what a build reads may start one, so that the preview neither rebuilds in
 a loop nor looks at what it must not: content/ (or, for a vault whose site.toml
 maps its own folders, the site folder but what is never content, see
-ivsite.folders), themes/ and site.toml. The output folder, .ivsite/ and everything
+ivsite.core.folders), themes/ and site.toml. The output folder, .ivsite/ and everything
 else in the site folder is never watched,
-and editor swap and backup files (:func:`~ivsite.load.is_editor_noise`) are
+and editor swap and backup files (:func:`~ivsite.load.stage.is_editor_noise`) are
 ignored. watchfiles (the Rust ``notify`` crate) reports a burst of saves as one
 batch, so a burst is one rebuild.
 """
@@ -19,8 +19,8 @@ from pathlib import Path
 
 import watchfiles
 
-from ..folders import Folders, read_folders
-from ..load import is_editor_noise
+from ..core.folders import Folders, read_folders
+from ..load.stage import is_editor_noise
 
 __all__ = ["Watcher", "latest_mtime"]
 

@@ -4,7 +4,7 @@ The parser only marks where an embed stands: an ``embed`` inline token (target,
 and what follows ``|``: a label, or a width such as ``300`` or ``300x200``),
 and an ``embed_block`` token for an embed of a note that is a paragraph alone,
 where the note's text can stand. What is shown in its place is the audience
-filter's to decide (ivsite.embedding): only a visible note's text as that
+filter's to decide (ivsite.validate.embedding): only a visible note's text as that
 audience may read it, and a withheld note as "a private note", like a link.
 Left unfiltered, an embed renders as nothing (never its target's name).
 """

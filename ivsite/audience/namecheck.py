@@ -1,0 +1,214 @@
+"""The filter's check for people and contact details in what an audience sees.
+
+An unconsented name (in any spelling, see ivsite.names.people and ivsite.text.normalise), the
+parts of it near the person, and contact details however written are errors at
+their line; the audit looks for the same things in the output, independently.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+from markdown_it.token import Token
+
+from ..core.diagnostics import Diagnostics
+from ..markdown.dialect import inline_text
+from ..markdown.notes import Note, ValidSite
+from ..markup.drawntext import drawn_readings
+from ..markup.rawhtml import block_texts, data_texts, embedded_texts
+from ..markup.svgtext import svg_texts
+from ..names.identity import holds_name
+from ..names.people import (
+    CONTACT_KINDS,
+    PART_KIND,
+    Mention,
+    Mentions,
+    consented_names,
+    matcher_of,
+    mentions,
+)
+from ..text.textmatch import Matcher, searchable
+from ..text.urlquery import query_text
+from .consentmask import names_pattern, standing
+from .notelinks import linked_keys
+
+if TYPE_CHECKING:
+    from .viewnote import ViewNote
+
+
+@dataclass
+class NameCheck:
+    """Unconsented names and contact details, found through one normalising matcher
+    (see ivsite.names.people): everywhere, plus name parts near their person."""
+
+    mentions: Mentions
+    anywhere: Matcher[Mention]
+    consented: re.Pattern[str] | None = None
+    """The names of people who agreed to be named and whom the audience reads about,
+    as written: taken out of a text before it is searched, so that "Aiko C.
+    Fagerlund" (who agreed) is not read as "C. Fagerlund", a short form of Camila G.
+    Fagerlund (who did not). On a site of thousands of interviews such shared
+    initials and family names are common."""
+    names: tuple[str, ...] = ()
+    """Those names: a hit on a secret that holds one of them (unconsented "Ana
+    García-López" holds consented "Ana García") is never excused by masking."""
+
+    def excusable(self, m: Mention) -> bool:
+        """Whether taking the consented names out of a text may excuse this hit."""
+        return not holds_name(m.text, self.names)
+
+    def near(self, site: ValidSite, note: Note) -> list[Matcher[Mention]]:
+        """The matchers for one note: the parts of the names of the people it is
+        about or links to join those that hold everywhere."""
+        close = self.mentions.close_to(note.key, linked_keys(site, note))
+        if not close:
+            return [self.anywhere]
+        return [self.anywhere, matcher_of((m.kind, m.text, m) for m in close)]
+
+
+def name_check(site: ValidSite, sees: Collection[str]) -> NameCheck | None:
+    """The check for an audience that reads notes of the visibilities ``sees``."""
+    found = mentions(site, sees)
+    if not found.anywhere and not found.near and not found.own:
+        return None
+    names = tuple(sorted(set(consented_names(site, sees))))
+    return NameCheck(found, matcher_of((m.kind, m.text, m) for m in found.anywhere),
+                     names_pattern(names), names)
+
+
+def _found(check: NameCheck, matchers: list[Matcher[Mention]], text: str) -> list[Mention]:
+    """What ``text`` gives away: a name's parts only where the whole name is not,
+    and one part per person."""
+    def find(t: str) -> list[Mention]:
+        folded = searchable(t)  # once for every matcher: folding costs most
+        return [m for matcher in matchers for m in matcher.find_in(folded)]
+
+    # A name found: look again without the names of those who agreed, unless the
+    # name holds one of them (then masking would take it out too).
+    found = standing(find(text), text, check.consented, find,
+                     lambda m: not m.kind.startswith(CONTACT_KINDS) and check.excusable(m))
+    whole = [m for m in found if m.kind != PART_KIND]
+    if whole:
+        return whole
+    return list({m.note.source + m.kind: m for m in reversed(found)}.values())[::-1]
+
+
+def _said(m: Mention, where: str) -> tuple[str, str, str]:
+    """(code, message, hint) for a mention found in visible text."""
+    if m.kind.startswith(CONTACT_KINDS):
+        what = m.kind.removeprefix("contact field ")
+        return ("contact-in-text", f"the {what} at {m.note.source}:{m.line} is private, "
+                f"but {where} gives it (however it is written)",
+                "contact details are never published: take it out, or put it in a "
+                "'::: private' passage" + (
+                    "; if it is an organisation's or your own public address or number "
+                    "(never a person's), list it in site.toml under [privacy] "
+                    "public_contacts" if m.written else ""))
+    name = f"'{m.text}'" if m.kind != PART_KIND else \
+        f"'{m.text}', part of the name of someone who did not agree to be named,"
+    return ("name-without-consent",
+            f"{name} did not agree to be named, but {where} names them"
+            if m.kind != PART_KIND else f"{name} is in {where} (the note about them or "
+            "linking to it)", "use the alias or a description of their role instead")
+
+
+def _drawn(children: list[Token]) -> list[str]:
+    """What the ``<text>`` elements of an ``<svg>`` in a paragraph draw (see
+    ivsite.markup.svgtext): the paragraph's text and raw HTML as written."""
+    if not any(c.type == "html_inline" and c.content[:5].lower() == "<text" for c in children):
+        return []
+    return svg_texts("".join(c.content for c in children if c.type in ("text", "html_inline")))
+
+
+def _markup(children: list[Token]) -> str:
+    """A paragraph as the HTML it renders to, where it holds raw HTML or struck-out
+    text (read as drawn: ivsite.markup.drawntext); empty otherwise."""
+    if not any(c.type in ("html_inline", "s_open") for c in children):
+        return ""
+    tags = {"s_open": "<s>", "s_close": "</s>", "softbreak": " ", "hardbreak": " "}
+    return "".join(c.content if c.type == "html_inline" else tags.get(c.type)
+                   or html.escape(c.content) for c in children)
+
+
+def check_names(note: Note, vn: ViewNote, check: NameCheck, site: ValidSite,
+                 diags: Diagnostics) -> None:
+    """An unconsented name or a contact detail in visible text fails the build, at
+    its line."""
+    matchers = check.near(site, note)
+    fields = [("title", vn.title), ("summary", note.meta.summary or ""),
+              ("alias", vn.display_name), ("person.role", vn.person_role),
+              ("person.company", vn.company), ("person.industry", vn.industry),
+              ("person.location", vn.location),
+              *((f"tags.{i}", t) for i, t in enumerate(note.meta.tags))]
+    for key, value in fields:
+        for m in _found(check, matchers, value):
+            pos = note.fm.pos(*key.split("."))
+            diags.error(note.source, pos.line, pos.col, *_said(m, f"the {key}"))
+    for where, value in _addresses(vn):
+        for m in _found(check, matchers, value):
+            diags.error(note.source, 1, 1, *_said(m, where))
+    lines = list(_visible_lines(vn.tokens, note))
+    if not _found(check, matchers, " \n ".join(text for text, _ in lines)):
+        return
+    reported = False
+    for text, line in lines:
+        for m in _found(check, matchers, text):
+            reported = True
+            diags.error(note.source, line, 1, *_said(m, f"this {vn.visibility} text"))
+    if not reported:
+        diags.error(note.source, note.body_line, 1, "name-without-consent",
+                    f"the {vn.visibility} text of this note names someone who did not agree "
+                    "to be named, or gives a contact detail",
+                    "use the alias, or put it in a '::: private' passage")
+
+
+def _addresses(vn: ViewNote) -> Iterator[tuple[str, str]]:
+    """The addresses this view publishes, as a reader sees them (percent-decoded)
+    and read as words: the page's own and the paths of
+    the files it links (folder and file names). A name in another script is found
+    there as in the text (red-team 7 M6); tags are checked as fields."""
+    def words(path: str) -> str:
+        return " ".join(_ADDRESS_GAPS.split(unquote(path)))
+
+    yield f"its address '{vn.slug}'", words(vn.slug)
+    for asset in vn.assets:
+        yield f"the address of the file '{asset.out}'", words(asset.out)
+
+
+_ADDRESS_GAPS = re.compile(r"[\s/_.\-]+")
+
+
+def _visible_lines(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]:
+    """Each piece of text an audience sees, with its line: text, raw HTML as written
+    and its tags taken out, attribute values, what data: URIs and frames' srcdoc
+    documents in them hold, and the values of each piece's query strings
+    (ivsite.text.urlquery: "?firstName=Quentin&lastName=Zabrowski")."""
+    for text, line in _pieces(tokens, note):
+        yield text, line
+        if query := query_text(text):
+            yield query, line
+
+
+def _pieces(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]:
+    for tok in tokens:
+        line = note.line_of(tok) if tok.map else note.body_line
+        if tok.type == "inline" and tok.children is not None:
+            yield inline_text(tok), line
+            yield from ((t, line) for t in _drawn(tok.children))
+            yield from ((t, line) for t in drawn_readings(_markup(tok.children)))
+            for c in tok.children:
+                if c.type == "html_inline":  # raw HTML is shown as written
+                    yield c.content, line
+                    yield from ((t, line) for t in embedded_texts(c.content))
+                for v in c.attrs.values():
+                    yield str(v), line
+                    yield from ((t, line) for t in data_texts(str(v)))
+        elif tok.content:
+            yield tok.content, line
+            if tok.type == "html_block":
+                yield from ((t, line) for t in block_texts(tok.content))

@@ -1,0 +1,58 @@
+"""The notes a note links to: where an unconsented person's given or family
+name alone counts (ivsite.names.people.Mentions.close_to), beside the full name, which
+counts everywhere.
+
+A note is close to a person when it links to or embeds a note about them, in
+Markdown or in raw HTML, or links to the published page of one by its full
+address as an author copies it from the browser. Both the audience filter's
+check (ivsite.audience.namecheck) and the audit's needles (ivsite.audit.secrets) ask here.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+from ..core.models import InterviewMeta
+from ..core.urlparts import split_url
+from ..markdown.notes import ExternalTarget, Note, NoteTarget, ValidSite, resolve_href, resolve_wiki
+from ..markup.rawhtml import linked_notes
+from ..syntax.embeds import is_file
+
+
+def linked_keys(site: ValidSite, note: Note) -> set[str]:
+    """Keys of the notes this note's source links to or embeds, in Markdown or in
+    raw HTML (withheld text included: a link there still ties what the note says
+    to the person)."""
+    out: set[str] = set()
+    for tok in note.tokens:
+        for child in (tok, *(tok.children or ())):
+            target = None
+            name = str(child.meta.get("target", "")) if child.meta else ""
+            if child.type == "wikilink" or (
+                    child.type in ("embed", "embed_block") and not is_file(name)):
+                # (A whole note embedded puts its text, and a link to it, beside the name.)
+                target = resolve_wiki(site, name)
+            elif child.type == "link_open":
+                href = str(child.attrs.get("href", ""))
+                target = resolve_href(site, note.source, href)
+                if isinstance(target, ExternalTarget):
+                    out |= _interviews_at(site, href)
+            elif child.type in ("html_inline", "html_block"):
+                out |= linked_notes(site, note, child.content)
+            if isinstance(target, NoteTarget):
+                out.add(target.note.key)
+    return out
+
+
+def _interviews_at(site: ValidSite, href: str) -> set[str]:
+    """The interview notes whose published page a full address leads to, as an
+    author copies it from the browser ("https://example.org/interviews/x/"): by its
+    last two path segments, whatever the host (one that is not the site's own
+    only makes a given name alone refused beside it)."""
+    parts = split_url(href)
+    segments = [s for s in unquote(parts.path).removesuffix("index.html").split("/") if s]
+    if not parts.netloc or len(segments) < 2:
+        return set()
+    page = "/".join(segments[-2:]).casefold()
+    return {key for key in site.by_page.get(page, ())
+            if isinstance(site.by_key[key].meta, InterviewMeta)}

@@ -1,0 +1,96 @@
+"""Withheld pages' addresses in an output file: where its links lead, and paths
+written out in its text.
+
+Looked for as addresses, not as words: a link to ``../salary/`` is one common
+word without its section, and a listing can set "reflections" beside a title
+that happens to be a slug.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import posixpath
+import re
+from collections.abc import Iterator
+from urllib.parse import unquote
+
+from ..core.slugs import slugify
+from ..core.urlparts import split_url
+from .secrets import Secret
+
+_LINK = re.compile(
+    r"""\s(?:href|src|srcset|poster|action|formaction|data|cite|background|xlink:href|ping)"""
+    r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+
+
+def links_to(rel: str, data: bytes, addresses: dict[str, Secret]) -> list[Secret]:
+    """Withheld pages a markup file links to: every address in it, read relative to
+    the file (or from the root, for any base path), compared with theirs. Words
+    alone miss ``../salary/``: one common word, without its section."""
+    text = data.decode("utf-8", errors="ignore")
+    base = posixpath.dirname(rel)
+    found: dict[int, Secret] = {}
+    # A page repeats its links (a card's title and its "more"): each once.
+    values = dict.fromkeys(m.group(1) or m.group(2) or m.group(3) or ""
+                           for m in _LINK.finditer(text))
+    for value in values:
+        for url in _URLS.split(html.unescape(value)):
+            path = _local_path(url)
+            if path is None:
+                continue
+            # A withheld heading's anchor (secrets.ANCHOR) counts in a fragment alone.
+            fragment = "#" + slugify(unquote(split_url(url).fragment)) \
+                if "#" in url else ""
+            joined = posixpath.normpath(path if path.startswith("/") else
+                                        posixpath.join(base, path)).removesuffix("index.html")
+            segments = [s for s in joined.split("/") if s not in ("", ".", "..")]
+            for i in range(len(segments)):
+                for key in {"/".join(segments[i:]), "/".join(segments[i:]) + fragment}:
+                    secret = addresses.get(key)
+                    if secret is not None:
+                        found[id(secret)] = secret
+    return list(found.values())
+
+
+_URLS = re.compile(r"[\s,]+")
+"""Between the URLs of a srcset."""
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _local_path(url: str) -> str | None:
+    """A link's path, decoded, if it is one within the site."""
+    parts = split_url(url)
+    return None if parts.scheme or parts.netloc or not parts.path else unquote(parts.path)
+
+
+_SECTION_PATH = re.compile(
+    r"(?:interviews(?<![\w-]interviews)|reflections(?<![\w-]reflections)|roles(?<![\w-]roles))"
+    r"/[^\s\"'<>?#/\\)]+")
+"""A section's name, not inside a longer word, and a slug. Each look-behind comes
+after its word, so that the search starts from a word's letters, which is fast."""
+
+
+def addresses_in(text: str, addresses: dict[str, Secret],
+                  own: re.Pattern[str] | None) -> Iterator[Secret]:
+    """Withheld notes' addresses written out in a text (a sitemap's <loc>, a URL in a
+    search index, a file's own path, the site's address and a page's): looked for
+    as paths, not as words, since a listing can set "reflections" beside a title
+    that happens to be a slug."""
+    if addresses and "/" in text:
+        for m in _SECTION_PATH.finditer(text):
+            secret = addresses.get(m.group(0))
+            if secret is not None:
+                yield secret
+        for m in own.finditer(text) if own is not None else ():
+            path = unquote(m.group(1)).removesuffix("index.html").strip("/")
+            secret = addresses.get(path)
+            if secret is not None:
+                yield secret
+
+
+def own_address(base_url: str) -> re.Pattern[str] | None:
+    """A page's address under the site's own (its path in group 1)."""
+    site = split_url(base_url)
+    return re.compile(re.escape(f"{site.netloc}{site.path.rstrip('/')}/")
+                      + r"([^\s\"'<>?#]+)", re.I) if site.netloc else None

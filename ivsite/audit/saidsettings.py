@@ -1,0 +1,103 @@
+"""The audit's own reading of a privacy setting a note states where ivsite reads none.
+
+An author who writes ``visibility: private`` anywhere but the front matter's own
+setting (a line swallowed by an open quote, a TOML, JSON or Org-mode line, a
+comment, a ``<meta>`` element; red team 9) means the note to be withheld. The
+filter refuses each (ivsite.validate.settingforms, ivsite.markdown.swallowed,
+ivsite.markdown.otherfront);
+the audit, a second line, reads the note's source for them by patterns of its
+own and holds such a note withheld whatever validation made of it, as it does a
+note whose path says private. Narrower than the filter on purpose (a few switch
+words, yes/no only to the few that mean withheld), so it never refuses what the
+filter lets through:
+code, ``::: private`` passages and YAML comments in the front matter are not read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..markdown.notes import Note
+from ..switches.lookalike import WITHHELD, normalise
+
+_SWITCHES = frozenset({"visibility", "visible", "privacy", "private", "draft", "hidden",
+                       "unlisted", "publish", "published", "access", "audience"})
+"""Keys (normalised) that can only name who may see the note."""
+_WITHHELD_IF_YES = frozenset({"draft", "private", "hidden", "unlisted"})
+_WITHHELD_IF_NO = frozenset({"publish", "published", "visible"})
+"""The switches that withhold the note when set to yes (``draft: true``) or to no
+(``published: false``): the whole key only (``publish_name: false`` is consent)."""
+_HINTS = ("visib", "privacy", "private", "draft", "hidden", "unlisted", "publish", "access",
+          "audience")
+"""A note none of these are in states no setting (most notes: not read further)."""
+_Q = "\"'\u201c\u201d\u2018\u2019"
+_PAIR = re.compile(
+    rf"(?:^|(?<=[\s{{,;(\[]))(?:#\+)?[{_Q}]?([A-Za-z][\w.-]*)[{_Q}]?[ \t]*(?::(?!:)|=(?!=))"
+    rf"[ \t]*[{_Q}]?([^\W\d_][^{_Q},;{{}}()\[\]\n]*?)[{_Q}]?[ \t]*"
+    r"(?=$|[,;{}()\[\]]|[ \t]+(?:#|//))", re.M)
+"""``key: value``, ``key = "value"``, ``"key": "value"``, ``#+KEY: value``, each up
+to the end of its line, its piece of a one-line object or a comment after it; the
+value a word (not ``published == false``, a comparison)."""
+_ELEMENT = re.compile(r"<[A-Za-z][^>]*>")
+_ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_COMMENT_MARKS = re.compile(r"<!--|-->|%%")
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+
+
+def said_level(note: Note) -> str | None:
+    """``"private"`` or ``"mentor"`` when the note's source states that setting
+    anywhere it is not read as one (the most withheld it states), else None."""
+    folded = note.fm.text.casefold()
+    if not any(word in folded for word in _HINTS):
+        return None
+    levels = {_level(key, value) for line in _read_lines(note) for key, value in _pairs(line)}
+    return "private" if "private" in levels else "mentor" if "mentor" in levels else None
+
+
+def _level(key: str, value: str) -> str | None:
+    name = normalise(key)
+    if name not in _SWITCHES:
+        return None
+    said = normalise(value)
+    if said == "mentor":
+        return "mentor"
+    if said in WITHHELD or said.removesuffix("s") in WITHHELD:
+        return "private"
+    yes = said in ("true", "yes", "on")
+    no = said in ("false", "no", "off")
+    return "private" if (yes and name in _WITHHELD_IF_YES) or (
+        no and name in _WITHHELD_IF_NO) else None
+
+
+def _pairs(line: str) -> list[tuple[str, str]]:
+    """Each (key, value) a line states, as text or as an element's attributes. (A
+    line with no ``:``, ``=`` or ``<``, most prose, states none: not searched.)"""
+    out = [(m.group(1), m.group(2)) for m in _PAIR.finditer(_COMMENT_MARKS.sub(" ", line))] \
+        if ":" in line or "=" in line else []
+    for element in _ELEMENT.findall(line) if "<" in line else ():
+        attrs = {m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or ""
+                 for m in _ATTR.finditer(element)}
+        key = attrs.get("name") or attrs.get("property") or attrs.get("itemprop")
+        value = attrs.get("content") or attrs.get("value")
+        if key and value:
+            out.append((key, value))
+    return out
+
+
+def _read_lines(note: Note) -> list[str]:
+    """The note's source lines that are read: the front matter but its YAML
+    comments, the body but its code and its ``::: private`` passages."""
+    lines = note.fm.text.split("\n")
+    head = note.body_line - 1 if note.fm.present else 0
+    out = [line for line in lines[:head] if not line.lstrip().startswith("#")]
+    code: set[int] = set()
+    for tok in note.tokens:
+        if tok.type in ("fence", "code_block") and tok.map is not None:
+            code.update(range(*tok.map))
+    kinds = {line.src: line.kinds for line in note.cut.lines}
+    last: tuple[str, ...] = ()
+    for i, line in enumerate(lines[head:]):
+        last = kinds.get(i, last)  # a line inside a comment: as the line it opened on
+        if i not in code and "private" not in last:
+            out.append(_CODE_SPAN.sub(" ", line))
+    return out

@@ -1,0 +1,216 @@
+"""What one audit looks for, and what it finds in one written file (ivsite.audit.stage
+runs it over an output folder).
+
+The needles are made once per set of secrets and shown text (the slow part: a
+build audits each layer's pages while Pagefind runs, then its files, with the
+same needles), and read a file as text, as drawn, by its name and by the code it
+runs or loads.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import hashlib
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from ..audience.consentmask import names_pattern, standing
+from ..load import nearcopy
+from ..load.filefront import private_front
+from ..markup.remoteloads import own_host
+from ..names.identity import holds_name
+from ..names.people import CONTACT_KINDS
+from ..readers.pagefind_engine import is_fixed
+from ..readers.readable import MARKUP_SUFFIXES, readable_texts, unread
+from ..text.textmatch import Matcher, searchable
+from .addresses import addresses_in, links_to, own_address
+from .cache import reading_digest, secret_ids
+from .markupchecks import unsafe_code
+from .needles import Seen, needle_pair, needles
+from .scripts import OwnScripts
+from .secrets import ADDRESS, ANCHOR, Secret
+
+CODE_SUFFIXES = (".js", ".mjs", ".css", ".wasm", ".map", ".pagefind")
+"""Files made of code (the theme's and Pagefind's): one-word fields are not looked
+for there (see needles)."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    output: str
+    secret: Secret
+
+    def text(self) -> str:
+        s = self.secret
+        return (f"{self.output}: {s.kind} from {s.source}:{s.line} is in the output: "
+                f"{_short(s.text)!r}")
+
+
+@dataclass(frozen=True)
+class AssetSecret:
+    digest: str
+    source: str
+    samples: tuple[bytes, ...] = ()
+    """A recording's windows: a file holding enough of them is a near copy
+    (ivsite.load.nearcopy)."""
+
+
+_SEARCHES: dict[str, Search] = {}
+"""The last few needle sets made, by a digest of all they are made from: a build
+audits each layer's pages while Pagefind runs, then its files."""
+
+
+def search_for(secrets: list[Secret], visible_text: str,
+               withheld_assets: list[AssetSecret], base_url: str,
+               consented: tuple[str, ...], hidden: frozenset[str],
+               scripts: OwnScripts) -> Search:
+    """The search for these secrets, made again only when what it is made from
+    changed (``hidden`` changes how files are read, not the needles)."""
+    made_from = hashlib.sha256(repr((secrets, visible_text, withheld_assets, base_url,
+                                     consented, scripts)).encode(
+        "utf-8", "surrogatepass")).hexdigest()
+    search = _SEARCHES.pop(made_from, None) or Search(secrets, Seen.of(visible_text),
+                                                       withheld_assets, base_url, consented,
+                                                       scripts)
+    _SEARCHES[made_from] = search
+    for old in list(_SEARCHES)[:-4]:  # a build has at most three
+        del _SEARCHES[old]
+    return search.hiding(hidden)
+
+
+class Search:
+    """Everything one audit looks for, and ``digest``, the part of every file's
+    audit key that stands for how files are read (see
+    ivsite.audit.cache.reading_digest), with ``ids``, the secrets' own digests. The
+    needles do not depend on ``hidden`` (what the style sheets hide changes how a
+    page is read, not what is looked for): a build's two audits, of its pages
+    while Pagefind writes and of the whole folder after, share them
+    (:meth:`hiding`)."""
+
+    def __init__(self, secrets: list[Secret], shown: Seen,
+                 withheld_assets: list[AssetSecret], base_url: str,
+                 consented: tuple[str, ...], scripts: OwnScripts) -> None:
+        self.hidden: frozenset[str] = frozenset()
+        self.scripts = scripts
+        self.consented = names_pattern(consented, glued=True)
+        self.names = consented
+        self._excusable: dict[int, bool] = {}
+        self.own = own_address(base_url)
+        self.host = own_host(base_url)
+        self.addresses = {s.text.strip("/"): s for s in secrets
+                          if s.kind in (ADDRESS, ANCHOR)}
+        anywhere = [s for s in secrets if not s.scope]
+        self.matcher, self.in_code = needle_pair(anywhere, shown)
+        self.scoped = _scoped(secrets, shown)
+        self.assets = {a.digest: a for a in withheld_assets}
+        self.recordings = [a for a in withheld_assets if a.samples]
+        self.secrets = secrets
+        self.ids = secret_ids(secrets)
+        self.id_set = frozenset(self.ids)
+        self._made_from = (shown, withheld_assets, base_url, consented, scripts)
+        self._parts: dict[frozenset[str], Search] = {}
+        self._digest_of = functools.partial(reading_digest, shown.answers(), base_url,
+                                            consented, scripts=scripts.digests)
+        self.digest = self._digest_of()
+
+    def hiding(self, hidden: frozenset[str]) -> Search:
+        """This search, for files read as on screen with ``hidden`` hidden."""
+        if hidden == self.hidden:
+            return self
+        other = copy.copy(self)
+        other.hidden = hidden
+        other.digest = self._digest_of(tuple(sorted(hidden)))
+        other._parts = {}
+        return other
+
+    def part(self, ids: frozenset[str]) -> Search:
+        """The search for the secrets ``ids`` and every other secret from the same
+        notes (a note's short sentences are looked for chained with their
+        neighbours: ivsite.audit.sentences.chained), read as this one reads."""
+        if ids not in self._parts:
+            sources = {s.source for s, i in zip(self.secrets, self.ids, strict=True)
+                       if i in ids}
+            self._parts[ids] = Search([s for s in self.secrets if s.source in sources],
+                                      *self._made_from).hiding(self.hidden)
+        return self._parts[ids]
+
+    def withheld_file(self, rel: str, data_digest: str, data: bytes) -> list[Hit]:
+        """The file, if it is one the audience was not given (by its hash), or one
+        whose front matter says private (ivsite.load.filefront: a note kept as ``.txt``)."""
+        a = self.assets.get(data_digest)
+        if a is not None:
+            return [Hit(rel, Secret("withheld file", a.source, a.source, 0))]
+        # A page's text is no recording: only other files are looked in (the cost
+        # is one search per window and recording).
+        if not rel.lower().endswith(MARKUP_SUFFIXES) and not rel.startswith("pagefind/"):
+            for a in self.recordings:
+                if nearcopy.holds(data, a.samples):
+                    return [Hit(rel, Secret("near copy of a recording", a.source, a.source, 0))]
+        says = private_front(data)
+        return [Hit(rel, Secret("file whose front matter says private", says, rel, 0))] \
+            if says else []
+
+    def hits(self, rel: str, data: bytes, code: bool = True) -> list[Hit]:
+        """What one file's text and name give away; ``code`` False: its text and
+        name alone (the secrets), not the code it runs or loads nor what could
+        not be read, which depend on the reading alone."""
+        path = PurePosixPath(rel)
+        hits: list[Hit] = []
+        seen: set[int] = set()
+        if code and not is_fixed(path, data):  # Pagefind's, the same for every site
+            hits += [Hit(rel, Secret(f"unsafe markup ({what})", what, rel, 0))
+                     for what in unsafe_code(path, data, self.host, self.scripts)]
+        if self.addresses and path.suffix.lower() in MARKUP_SUFFIXES:
+            for secret in links_to(rel, data, self.addresses):
+                seen.add(id(secret))
+                hits.append(Hit(rel, secret))
+        here = [self.in_code] if rel.lower().endswith(CODE_SUFFIXES) else \
+            [self.matcher, *(self.scoped[p] for p in _prefixes(rel) if p in self.scoped)]
+        # An archive not read whole (ivsite.readers.streams): what it packs is unknown.
+        hits += [Hit(rel, Secret(f"file not read whole ({why})", why, rel, 0))
+                 for why in (unread(path, data, self.hidden) if code else ())]
+        for text in (rel, *readable_texts(path, data, self.hidden)):  # its name can tell too
+            def find(t: str) -> list[Secret]:
+                folded = searchable(t)  # once for every matcher: folding costs most
+                return [s for m in here for s in m.find_in(folded)]
+
+            # A name found: look again without the names of those who agreed. Not
+            # a secret that holds one of those names: masking would take it out
+            # with them ("Ana García-López" holds "Ana García").
+            found = standing(find(text), text, self.consented, find,
+                             lambda s: not s.kind.startswith(CONTACT_KINDS) and self.excusable(s))
+            for secret in (*addresses_in(text, self.addresses, self.own), *found):
+                if id(secret) not in seen:
+                    seen.add(id(secret))
+                    hits.append(Hit(rel, secret))
+        return hits
+
+    def excusable(self, secret: Secret) -> bool:
+        """Whether taking the consented names out of a text may excuse a hit on this
+        secret: not when the secret holds one of them (see identity.holds_name)."""
+        if id(secret) not in self._excusable:
+            self._excusable[id(secret)] = not holds_name(secret.text, self.names)
+        return self._excusable[id(secret)]
+
+
+def _scoped(secrets: list[Secret], seen: Seen) -> dict[str, Matcher[Secret]]:
+    """Secrets that count only under some output paths (the parts of a name, on
+    the pages about the person or linking to them): a matcher per path, a folder
+    ("interviews/x/") or a file ("index.html")."""
+    by_path: dict[str, list[Secret]] = {}
+    for s in secrets:
+        for where in s.scope:
+            by_path.setdefault(where, []).append(s)
+    return {where: needles(found, seen) for where, found in sorted(by_path.items())}
+
+
+def _prefixes(rel: str) -> list[str]:
+    """The output path and each folder it is in ("a/", "a/b/"): where a scoped
+    secret may count (looked up, not compared with every scope: a site has a scope
+    per person)."""
+    return [rel, *(rel[:i + 1] for i, ch in enumerate(rel) if ch == "/")]
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"

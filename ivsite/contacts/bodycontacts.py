@@ -1,0 +1,62 @@
+"""Contact details written in the body of a note the audience does not read (red
+team 9, R9-22): "Her cell: 416 555 0199. Her personal mail: jd.home@mail.example"
+in a private interview, then the same number or address in a public note.
+
+The ``email`` and ``phone`` fields are looked for wherever else they are written
+(ivsite.names.people.mentions); a detail the author wrote in the body of a withheld note
+is as private, and no less a contact detail for not being in a field. An address
+or number is known by its shape, which prose does not have (ivsite.contacts.shape:
+dates and thousands are not numbers to call), so each one found there is looked
+for like a field's, in every spelling (ivsite.contacts.fields), by the filter's contact
+check and by the audit, both through ivsite.names.people.mentions. A name written only
+in such a body (R9-23) has no shape: which capitalised words are a person's name
+needs a model of names this tool does not have, and it is left to the author.
+
+The same holds for the text of a withheld note's front matter (red team 10,
+R10-28): "Ask about referrals: dana.r@…, cell 647 555 0199" in a private note's
+``summary`` is looked for in every spelling, not only as the summary's whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..switches.fmchecks import strings
+from .shape import phone_numbers
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[^\W_](?:[\w-]*\.)+[^\W\d_]{2,}(?![\w-])")
+_BOOK_NUMBER = re.compile(r"\b(?:ISBN|ISSN|DOI)(?:-1[03])?\W{0,3}$", re.I)
+"""What a book's or a paper's number follows: not a number to call."""
+_RANGE = re.compile(r"\d{5,}\s*[-\u2013]\s*\d{5,}")
+"""Two figures of five digits or more joined by a dash (a salary range, 120000-140000)."""
+
+
+def body_contacts(body: str) -> Iterator[tuple[str, str, int]]:
+    """Each email address and phone number in ``body``: its field ("email",
+    "phone"), as written, and its line (0 for the body's first)."""
+    for n, line in enumerate(body.splitlines()):
+        for m in _EMAIL.finditer(line):
+            yield "email", m.group(0), n
+        for number in phone_numbers(line):
+            before = line[:line.find(number)]
+            if not (_BOOK_NUMBER.search(before) or _RANGE.fullmatch(number.strip())):
+                yield "phone", number, n
+
+_PRIVATE_TEXT = ("referred_by", "referrals")
+"""Front-matter fields of text no page prints, whoever may read the note
+(ivsite.core.models): a detail written there is as private as a contact field."""
+_FIELDS = ("email", "phone", "linkedin")
+"""Contact fields, looked for as such already (ivsite.names.people.mentions)."""
+
+
+def front_contacts(data: object, *, withheld: bool) -> Iterator[tuple[tuple[str, ...], str, str]]:
+    """Each email address and phone number in a front matter's strings (of a
+    withheld note), or in its fields no page prints (of any note): its key path,
+    its field ("email", "phone") and the detail as written. The contact fields
+    themselves are left out."""
+    for keys, text in strings(data):
+        if not keys or keys[-1] in _FIELDS or not (withheld or keys[0] in _PRIVATE_TEXT):
+            continue
+        for field, value, _ in body_contacts(text):
+            yield keys, field, value

@@ -1,0 +1,311 @@
+"""People: who a site's notes are about, whether they agreed to be named, and every
+spelling of their names and contact details worth looking for.
+
+Consent belongs to a person, not to a note: notes whose ``person.name`` is the
+same after :func:`ivsite.identity.one_person_keys` (with or without middle names,
+see there), or a short form of the given name (ivsite.shortnames), or whose
+``person`` contact fields share an address, a phone number or a profile, are about
+one person, and the name is published only when every one of them says
+``publish_name: true``. The forms of a name (:mod:`ivsite.nameforms`) are what the
+audience filter's check and the audit look for; the given or family name alone
+counts only in the person's own notes and the notes that link to them (which
+those are: ivsite.notelinks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from ..contacts.bodycontacts import body_contacts, front_contacts
+from ..contacts.fields import contact_needles, contact_pieces, profile_key
+from ..contacts.publiccontacts import is_public
+from ..contacts.skeleton import phone_key
+from ..core.models import InterviewMeta
+from ..markdown.notes import Note, ValidSite
+from ..text.normalise import SPACELESS, compact, words
+from ..text.textmatch import Confirmed, Matcher, Needles
+from .identity import name_words, one_person_keys, person_keys
+from .nameforms import name_forms
+from .nameparts import looks_like_name, name_in, plain_name
+from .partsounds import part_sounds
+from .shortnames import initial_ties, short_form_ties
+
+T = TypeVar("T")
+
+@dataclass
+class Person:
+    """One person and every interview note about them."""
+
+    name: str
+    notes: list[Note] = field(default_factory=list)
+
+    @property
+    def consents(self) -> bool:
+        return all(meta_of(n).consent.publish_name for n in self.notes)
+
+    @property
+    def disagree(self) -> bool:
+        votes = {meta_of(n).consent.publish_name for n in self.notes}
+        return len(votes) > 1
+
+
+def meta_of(note: Note) -> InterviewMeta:
+    assert isinstance(note.meta, InterviewMeta)
+    return note.meta
+
+
+def people(notes: Iterable[Note]) -> list[Person]:
+    """Interview notes grouped by person: same name after normalising (middle names
+    aside), a short form of the given name with the same family name, the name
+    written shorter by an initial or without a word (ivsite.shortnames), or a same
+    email address, phone number or profile."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    interviews = [n for n in notes if isinstance(n.meta, InterviewMeta)]
+    for n in interviews:
+        p = meta_of(n).person
+        keys = [f"name:{k}" for k in one_person_keys(p.name)] or [f"note:{n.key}"]
+        keys += _contact_keys(p.email, p.phone, p.linkedin)
+        for k in keys[1:]:
+            parent[find(k)] = find(keys[0])
+    # A short form of the given name ("Alex" for "Alexandra") is one person too.
+    names = [meta_of(n).person.name for n in interviews]
+    for short, full in [*short_form_ties(names), *initial_ties(names)]:
+        a, b = person_keys(short), person_keys(full)
+        if a and b:
+            parent[find(f"name:{a[0]}")] = find(f"name:{b[0]}")
+    groups: dict[str, Person] = {}
+    for n in interviews:
+        name_keys = person_keys(meta_of(n).person.name)
+        root = find(f"name:{name_keys[0]}" if name_keys else f"note:{n.key}")
+        groups.setdefault(root, Person(meta_of(n).person.name)).notes.append(n)
+    return list(groups.values())
+
+
+def _contact_keys(email: str | None, phone: str | None, linkedin: str | None) -> list[str]:
+    """What ties two notes into one person beside the name: each address in the
+    ``email`` field ("a@x, b@y", "Jane <jane@x>", "mailto:jane@x"), each number
+    in ``phone`` by the digits it is compared by ("+1 416 555 0142" and "(416)
+    555-0142"), each profile in ``linkedin`` (trailing slash and ``www.`` aside)."""
+    keys: list[str] = []
+    if email and email.strip():
+        keys += [f"email:{address.strip('.').casefold()}"
+                 for address in contact_pieces("email", email)]
+    if phone and str(phone).strip():
+        keys += [f"phone:{d}" for number in contact_pieces("phone", str(phone))
+                 if (d := phone_key(number))]
+    if linkedin and linkedin.strip():
+        keys += [f"profile:{k}" for url in contact_pieces("linkedin", linkedin)
+                 if (k := profile_key(url))]
+    return keys
+
+
+def consented_keys(site: ValidSite) -> set[str]:
+    """Names (as :func:`person_keys`) every note about whom agrees to publish."""
+    return {k for p in people(site.notes) if p.consents
+            for n in p.notes for k in person_keys(meta_of(n).person.name)}
+
+
+def is_consented(name: str, consented: set[str]) -> bool:
+    """Whether ``name`` is one person with someone who agreed (see consented_keys)."""
+    return any(k in consented for k in person_keys(name))
+
+
+def consented_names(site: ValidSite, sees: Collection[str] | None = None) -> list[str]:
+    """The names, as written, of the people every note about whom agrees to
+    publish them (``sees``: of those with a note of one of these visibilities)."""
+    return [meta_of(n).person.name for p in people(site.notes) if p.consents
+            and (sees is None or any(n.visibility in sees for n in p.notes))
+            for n in p.notes]
+
+
+CONTACT_KINDS = ("contact field", "referral contact")
+"""Mentions that are contact details: looked for in a text as written, consented
+names and all ("ada-okafor" in a LinkedIn address is a contact detail, whoever
+Ada is); names are looked for without the names of those who agreed."""
+
+
+def unconsented_people(site: ValidSite) -> Iterator[tuple[str, str, Note, int]]:
+    """(kind, name, note, line) of every person who did not agree to be named:
+    interview people, and referrers and referrals whose names are not consented."""
+    consented = consented_keys(site)
+    for n in site.notes:
+        meta = n.meta
+        if not isinstance(meta, InterviewMeta):
+            continue
+        if meta.person.name.strip() and not is_consented(meta.person.name, consented):
+            yield "unconsented name", meta.person.name.strip(), n, n.fm.pos("person", "name").line
+        if meta.referred_by and meta.referred_by.strip() \
+                and not is_consented(meta.referred_by, consented):
+            yield "referred_by", meta.referred_by.strip(), n, n.fm.pos("referred_by").line
+        for i, r in enumerate(meta.referrals):
+            if r.name.strip() and not is_consented(r.name, consented):
+                yield "referral", r.name.strip(), n, n.fm.pos("referrals", str(i)).line
+
+
+REFERRED = ("referred_by", "referral")
+"""Kinds of secret that are a referrer's or referral's free text (ivsite.nameparts.name_in)."""
+
+
+NAME_KINDS = ("unconsented name", "referred_by", "referral", "withheld person")
+"""Kinds of secret that are names of people: looked for in all their forms."""
+PART_KIND = "name part"
+"""A given or family name alone: looked for near the person only."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Something about a person that a visible text must not say."""
+
+    kind: str
+    text: str
+    note: Note
+    line: int
+    written: bool = False
+    """A detail written in a withheld text, not a field (ivsite.bodycontacts)."""
+
+
+@dataclass
+class Mentions:
+    """What to look for everywhere, and what only near a person."""
+
+    anywhere: list[Mention] = field(default_factory=list)
+    near: dict[str, list[Mention]] = field(default_factory=dict)
+    """Parts of a person's names, by the key of a note about them (for that note and
+    the notes that link to it)."""
+    own: dict[str, list[Mention]] = field(default_factory=dict)
+    """Parts of a referrer's name, by the key of the one note that names them."""
+
+    def close_to(self, note_key: str, links: set[str]) -> list[Mention]:
+        out = list(self.own.get(note_key, ()))
+        for key in {note_key} | links:
+            out += self.near.get(key, ())
+        return out
+
+
+def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
+    """Unconsented names (with their parts) and every contact detail of the site,
+    for an audience that reads notes of the visibilities ``sees``."""
+    out = Mentions()
+    # A part of a name this audience reads as published is no secret alone in the
+    # note of a referrer (Kemal Saarinen, who agreed, was introduced by Freya
+    # Saarinen, who did not). Never in the notes about an unconsented person, where
+    # "Alexandra" alone is Alexandra Quennell whoever else is called Alexandra; nor
+    # by a name the audience cannot read (a consented name written out in full is
+    # taken out of a text before the search, see names_pattern).
+    published = {part for name in consented_names(site, sees) for part in name_words(name)}
+    for kind, name, note, line in unconsented_people(site):
+        out.anywhere.append(Mention(kind, name, note, line))
+        if kind == "unconsented name":
+            out.near.setdefault(note.key, []).extend(
+                Mention(PART_KIND, part, note, line) for part in name_forms(name).parts)
+        elif kind in REFERRED and (said := name_in(name)) is not None:
+            written = name if plain_name(name) == said else said  # its asides too
+            out.own.setdefault(note.key, []).extend(
+                Mention(PART_KIND, part, note, line) for part in name_forms(written).parts
+                if part not in published)
+    for p in people(site.notes):  # every note about a person: parts near each of them
+        parts = [m for n in p.notes for m in out.near.get(n.key, ())]
+        for n in p.notes:
+            if parts:
+                out.near[n.key] = parts
+    for note in site.notes:
+        info = note.meta
+        if not isinstance(info, InterviewMeta):
+            continue
+        for key in ("email", "phone", "linkedin"):
+            value = getattr(info.person, key)
+            if value and str(value).strip():
+                # Each number, address or URL in the field alone (ivsite.contacts).
+                out.anywhere += [Mention(f"contact field {key}", piece, note,
+                                         note.fm.pos("person", key).line)
+                                 for piece in contact_pieces(key, str(value))]
+        for i, r in enumerate(info.referrals):
+            for key in ("email", "phone", "linkedin"):
+                value = getattr(r, key)
+                if value and value.strip():
+                    out.anywhere += [Mention(f"referral contact {key}", piece, note,
+                                             note.fm.pos("referrals", str(i)).line)
+                                     for piece in contact_pieces(key, value)]
+    public = site.public_contacts  # but those site.toml lists as public (R10-40)
+    for note in site.notes:  # a detail written in a withheld body or passage (R9-22)
+        texts = [(0, note.fm.body)] if note.visibility not in sees else [
+            (w.line, w.text) for w in note.cut.withheld if not set(w.kinds).issubset(sees)]
+        out.anywhere += [Mention(f"contact field {key}", piece, note, note.body_line + at + n,
+                                 written=True)
+                         for at, text in texts for key, value, n in body_contacts(text)
+                         if not is_public(key, value, public)
+                         for piece in contact_pieces(key, value)]
+        # ... and in its front matter's text, or a private field's (R10-28)
+        out.anywhere += [Mention(f"contact field {key}", piece, note, note.fm.pos(*at).line,
+                                 written=True)
+                         for at, key, value in front_contacts(
+                             note.fm.data, withheld=note.visibility not in sees)
+                         if not is_public(key, value, public)
+                         for piece in contact_pieces(key, value)]
+    return out
+
+
+def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:
+    """What finds ``text`` (see textmatch.Needles); ``in_code``: for a script or
+    style sheet, without the forms that need prose. A referrer's text is looked for
+    whole and, when it holds a name ("Sam Lee (my old manager)"), as that name."""
+    if kind.startswith(CONTACT_KINDS):
+        return contact_needles(kind.rsplit(" ", 1)[-1], text)
+    if kind in REFERRED:
+        name = name_in(text)
+        whole = tuple(words(text))
+        if name is None:
+            return Needles([whole], [], [], "")  # "Career centre alumni night": no parts
+        # As written where it reads as a name, so that its asides are names too
+        # ("Kevin Wang" for "Xiaoming (Kevin) Wang": ivsite.asidenames).
+        written = text if plain_name(text) == name else name
+        found = needle_of("unconsented name", written, in_code=in_code)
+        return found._replace(seqs=[*found.seqs, whole])
+    if kind.startswith(REFERRED) and not looks_like_name(text):
+        return Needles([tuple(words(text))], [], [], "")
+    if kind.startswith(NAME_KINDS):
+        forms = name_forms(text)
+        if in_code:
+            return Needles(list(forms.seqs), list(forms.substrings), [], "",
+                           [*forms.handles, *forms.labelled], list(forms.sounds))
+        return Needles([*forms.seqs, *forms.titled], list(forms.substrings), [], "",
+                       [*forms.confirmed, *forms.handles, *forms.labelled],
+                       list(forms.sounds))
+    if kind == PART_KIND and SPACELESS.search(text):
+        return Needles([], [compact(words(text))], [], "")
+    if kind == PART_KIND:
+        return Needles([tuple(words(text))], [], [], "", sounds=part_sounds(text))
+    return Needles([tuple(words(text))], [], [], "")
+
+
+def matcher_of(items: Iterable[tuple[str, str, T]]) -> Matcher[T]:
+    """One matcher for (kind, text, payload) items, each in all its forms."""
+    seqs: list[tuple[tuple[str, ...], T]] = []
+    subs: list[tuple[str, T]] = []
+    skels: list[tuple[str, T]] = []
+    phones: list[tuple[str, T]] = []
+    confirmed: list[tuple[Confirmed, T]] = []
+    sounds: list[tuple[tuple[str, ...], T]] = []
+    named: list[tuple[tuple[str, ...], T]] = []
+    for kind, text, payload in items:
+        found = needle_of(kind, text)
+        sounds += [(x, payload) for x in found.sounds]
+        seqs += [(x, payload) for x in found.seqs if x]
+        if not kind.startswith(CONTACT_KINDS):
+            named += [(x, payload) for x in found.seqs if x]
+        subs += [(x, payload) for x in found.substrings if x]
+        skels += [(x, payload) for x in found.skeletons]
+        confirmed += [(c, payload) for c in found.confirmed]
+        if found.phone:
+            phones.append((found.phone, payload))
+    return Matcher(seqs, substrings=subs, skeletons=skels, phones=phones, confirmed=confirmed,
+                   sounds=sounds, in_pieces=named)

@@ -1,0 +1,184 @@
+"""A photo's metadata text, read in the code pages cameras and photo programs
+write it in (red team 10, R10-35).
+
+EXIF's ``ASCII`` fields (Artist, ImageDescription, Copyright) and IPTC's datasets
+(By-line, Caption) hold whatever bytes the program wrote, and much Japanese and
+Russian software writes the system's code page: Shift_JIS or windows-1251, which
+Windows Explorer shows as such under Properties > Details. The audit reads a
+binary file as UTF-8 and UTF-16 runs only, so "山田太郎" in Shift_JIS was not
+found. :func:`metadata_parts` gives these fields (of a JPEG, TIFF, PNG or WebP)
+as a text part of their own; ivsite.readers.readable reads a text part that is not UTF-8
+in each of its legacy encodings (``readable.LEGACY``) as it reads a text file.
+A photo's XMP packet is given as a markup part, read so as well.
+
+Fields whose charset is declared are decoded by it: EXIF's UserComment
+(``UNICODE``, ``JIS``) and the Windows ``XP`` tags (UTF-16). A maker note
+(binary, the maker's own layout) is not read.
+"""
+
+from __future__ import annotations
+
+import struct
+from pathlib import PurePosixPath
+
+Part = tuple[PurePosixPath, bytes]
+
+_MAX_FIELDS = 2048
+_MAX_FIELD = 64 * 1024
+_POINTERS = frozenset({0x8769, 0x8825, 0xA005, 0x014A})
+"""IFD pointers: the Exif, GPS and interoperability IFDs, and TIFF sub-IFDs."""
+_XP = frozenset({0x9C9B, 0x9C9C, 0x9C9D, 0x9C9E, 0x9C9F})
+"""Windows' XPTitle, XPComment, XPAuthor, XPKeywords, XPSubject: UTF-16LE bytes."""
+_USER_COMMENT = 0x9286
+_MAKER_NOTE = 0x927C
+_XMP = b"http://ns.adobe.com/xap/1.0/\x00"
+
+
+def metadata_parts(data: bytes) -> list[Part]:
+    """The text fields of a photo's metadata: one text part (the raw fields, one a
+    line, for the legacy readings) and the XMP packets as markup; none for a
+    file that is not a JPEG, TIFF, PNG or WebP."""
+    fields: list[bytes] = []
+    xmp: list[bytes] = []
+    if data[:2] == b"\xff\xd8":
+        _jpeg(data, fields, xmp)
+    elif data[:4] in (b"II*\x00", b"MM\x00*"):
+        _tiff(data, fields)
+    elif data[:8] == b"\x89PNG\r\n\x1a\n":
+        _png(data, fields)
+    elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        _webp(data, fields, xmp)
+    parts: list[Part] = []
+    if fields:
+        parts.append((PurePosixPath("metadata.txt"), b"\n".join(fields)))
+    parts += [(PurePosixPath("xmp.xml"), x) for x in xmp]
+    return parts
+
+
+def _jpeg(data: bytes, fields: list[bytes], xmp: list[bytes]) -> None:
+    """The segments before the image data: APP1 (EXIF, XMP), APP13 (IPTC), COM."""
+    at = 2
+    while at + 4 <= len(data) and data[at] == 0xFF:
+        marker = data[at + 1]
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7 or marker == 0xFF:
+            at += 1 if marker == 0xFF else 2
+            continue
+        if marker in (0xDA, 0xD9):  # start of scan, end of image: no more metadata
+            return
+        (size,) = struct.unpack(">H", data[at + 2:at + 4])
+        body = data[at + 4:at + 2 + size]
+        at += 2 + size
+        if marker == 0xE1 and body.startswith(b"Exif\x00"):
+            _tiff(body[6:], fields)
+        elif marker == 0xE1 and body.startswith(_XMP):
+            xmp.append(body[len(_XMP):])
+        elif marker == 0xED:
+            _photoshop(body, fields)
+        elif marker == 0xFE:
+            fields.append(body)
+
+
+def _tiff(t: bytes, fields: list[bytes]) -> None:
+    """The text fields of a TIFF structure (an EXIF block is one): every IFD,
+    followed through its pointers and chain, each visited once."""
+    if t[:2] not in (b"II", b"MM") or len(t) < 8:
+        return
+    order = "<" if t[:2] == b"II" else ">"
+    todo = [struct.unpack(order + "I", t[4:8])[0]]
+    seen: set[int] = set()
+    while todo and len(fields) < _MAX_FIELDS:
+        ifd = todo.pop()
+        if ifd in seen or ifd + 2 > len(t) or ifd == 0:
+            continue
+        seen.add(ifd)
+        (n,) = struct.unpack(order + "H", t[ifd:ifd + 2])
+        for k in range(min(n, _MAX_FIELDS)):
+            entry = t[ifd + 2 + 12 * k:ifd + 14 + 12 * k]
+            if len(entry) < 12:
+                break
+            tag, kind, count = struct.unpack(order + "HHI", entry[:8])
+            if tag in _POINTERS and kind in (4, 13):
+                todo.append(struct.unpack(order + "I", entry[8:12])[0])
+            elif kind in (1, 2, 7) and tag != _MAKER_NOTE and count <= _MAX_FIELD:
+                value = entry[8:8 + count] if count <= 4 else \
+                    t[(o := struct.unpack(order + "I", entry[8:12])[0]):o + count]
+                if kind == 2 or tag in _XP or tag == _USER_COMMENT or _textual(value):
+                    fields.append(_field(tag, value, order))
+        nxt = t[ifd + 2 + 12 * n:ifd + 6 + 12 * n]
+        if len(nxt) == 4:
+            todo.append(struct.unpack(order + "I", nxt)[0])
+
+
+def _textual(value: bytes) -> bool:
+    """Whether a byte field (``BYTE``, ``UNDEFINED``) holds text, not numbers: no
+    control bytes but tabs, line ends and trailing NULs. Binary fields (a version,
+    a print-settings block) would only add noise to the legacy readings."""
+    return not any(b < 0x20 and b not in (9, 10, 13) for b in value.rstrip(b"\x00"))
+
+
+def _field(tag: int, value: bytes, order: str) -> bytes:
+    """A field's bytes, decoded where its charset is declared (given as UTF-8)."""
+    if tag in _XP:
+        return value.decode("utf-16-le", "ignore").rstrip("\x00").encode()
+    if tag == _USER_COMMENT:
+        head, rest = value[:8], value[8:]
+        if head.startswith(b"UNICODE"):
+            return rest.decode("utf-16-le" if order == "<" else "utf-16-be", "ignore").encode()
+        if head.startswith(b"JIS"):  # JIS X 0208, written as Shift_JIS or ISO-2022-JP
+            return rest.decode("iso2022_jp", "ignore").encode() + b"\n" + rest
+        return rest.rstrip(b"\x00")
+    return value.rstrip(b"\x00")
+
+
+def _photoshop(body: bytes, fields: list[bytes]) -> None:
+    """IPTC-IIM datasets in a Photoshop APP13 segment's ``8BIM`` 0x0404 resource."""
+    at = body.find(b"8BIM")
+    while at >= 0 and at + 12 <= len(body):
+        rid = struct.unpack(">H", body[at + 4:at + 6])[0]
+        name = body[at + 6]
+        at += 6 + (name + 2 if name % 2 == 0 else name + 1)
+        if at + 4 > len(body):
+            return
+        (size,) = struct.unpack(">I", body[at:at + 4])
+        data = body[at + 4:at + 4 + size]
+        at += 4 + size + size % 2
+        if rid == 0x0404:
+            _iptc(data, fields)
+        if body[at:at + 4] != b"8BIM":
+            at = body.find(b"8BIM", at)
+
+
+def _iptc(data: bytes, fields: list[bytes]) -> None:
+    at = 0
+    while at + 5 <= len(data) and data[at] == 0x1C and len(fields) < _MAX_FIELDS:
+        (size,) = struct.unpack(">H", data[at + 3:at + 5])
+        if size & 0x8000:  # an extended dataset (long binary data): not text
+            return
+        fields.append(data[at + 5:at + 5 + size])
+        at += 5 + size
+
+
+def _png(data: bytes, fields: list[bytes]) -> None:
+    """A PNG's ``tEXt`` chunks (Latin-1 by the standard, the system's code page by
+    much software) and its ``eXIf`` chunk."""
+    at = 8
+    while at + 8 <= len(data) and len(fields) < _MAX_FIELDS:
+        size, kind = struct.unpack(">I4s", data[at:at + 8])
+        body = data[at + 8:at + 8 + size]
+        at += 12 + size
+        if kind == b"tEXt":
+            fields.append(body.replace(b"\x00", b" "))
+        elif kind == b"eXIf":
+            _tiff(body, fields)
+
+
+def _webp(data: bytes, fields: list[bytes], xmp: list[bytes]) -> None:
+    at = 12
+    while at + 8 <= len(data) and len(fields) < _MAX_FIELDS:
+        kind, size = struct.unpack("<4sI", data[at:at + 8])
+        body = data[at + 8:at + 8 + size]
+        at += 8 + size + size % 2
+        if kind == b"EXIF":
+            _tiff(body[6:] if body.startswith(b"Exif\x00") else body, fields)
+        elif kind == b"XMP ":
+            xmp.append(body)

@@ -1,0 +1,99 @@
+"""Whether a few words a note shows or hides can only be a privacy marker.
+
+A comment (``<!-- end private -->``), a callout's or a disclosure's title
+(``Private notes``), a heading or a label (``## Off the record``, ``**Do not
+publish:**``, red team 9) and a class or an id (``private-start``) mark a
+passage not for everyone when they are a privacy word of ivsite.switches.lookalike, alone
+or with words that open or close a passage; ivsite.validate.bodyprivacy refuses each as
+an error, since ivsite reads none of them as a switch. Prose about privacy holds
+other words (``Keep your salary private``, ``Private equity``) and is no marker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lookalike import normalise, privacy_tag
+
+FRAME_WORDS = frozenset({"begin", "start", "end", "stop", "open", "close", "section", "passage",
+                         "block", "part", "only", "here", "below", "above", "this", "from",
+                         "until", "keep", "mode", "on", "off", "note", "notes", "text",
+                         "my", "me", "for", "do", "not", "share", "details", "info",
+                         "stuff", "bits", "publication", "publishing", "the", "a",
+                         "these", "those", "please", "just", "strictly"})
+"""Words around a privacy word in a comment that marks a passage ("end private")."""
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+"""A word, a contraction one word (``Don't`` reads as ``dont``)."""
+
+
+def marker_spans(text: str) -> list[str] | None:
+    """The privacy words and phrases a marker's text is made of, normalised, when
+    all its other words open or close a passage (``Do not publish this`` holds
+    ``donotpublish`` and ``this``, ``Don't share`` holds ``dontshare``, red team
+    10, R10-19); None for prose. A phrase of up to four words counts as one, and
+    a marker has at most four such parts."""
+    words = [normalise(w) for w in _WORD.findall(text)]
+    if not 0 < len(words) <= 10:
+        return None
+    best: list[list[str] | None] = [None] * len(words) + [[]]  # covers of words[i:]
+    for i in range(len(words) - 1, -1, -1):
+        options = []
+        if words[i] in FRAME_WORDS and best[i + 1] is not None:
+            options.append(["", *(best[i + 1] or [])])
+        for j in range(i + 1, min(i + 4, len(words)) + 1):
+            span = "".join(words[i:j])
+            if best[j] is not None and marker_word(span):
+                options.append([span, *(best[j] or [])])
+        best[i] = min(options, key=len) if options else None
+    cover = best[0]
+    if cover is None or len(cover) > 4 or not any(cover):
+        return None
+    return [part for part in cover if part]
+
+
+def comment_marker(comment: str) -> bool:
+    """Whether a comment's text can only be a privacy marker: a privacy word, alone
+    or with words that open or close a passage ('/private', 'begin draft')."""
+    return marker_word(comment) or marker_spans(comment) is not None
+
+
+_UNFINISHED = frozenset({"draft", "drafts", "wip", "workinprogress"})
+"""Privacy words that, as a shown title, say unfinished rather than secret ("Work
+in progress", "Draft notes" over a public callout): a path or tag with them
+withholds the note, a title with them alone is no marker."""
+
+
+def unfinished(title: str) -> bool:
+    """Whether a title says only unfinished (``Drafts``, ``Work in progress``)."""
+    words = re.findall(r"[^\W\d_]+", title.casefold())
+    return "".join(words) in _UNFINISHED or (
+        any(w in _UNFINISHED for w in words)
+        and not any(marker_word(w) for w in words if w not in _UNFINISHED))
+
+
+_TOPICS = frozenset({"personal", "internal", "mentor", "personnelle", "persönlich",
+                     "personlich", "persoenlich", "interne", "interno", "interna",
+                     "personale", "pessoal", "persoonlijk", "personlig", "osobiste"})
+"""Privacy words that, as a heading or a label, name an ordinary topic ("Personal",
+"Internal", "Mentor"): a label is a marker only with a stronger word."""
+
+
+def label_marker(label: str) -> bool:
+    """Whether a heading, a lead-in label or a title can only be a privacy marker:
+    a marker as a comment's text is, with a word other than :data:`_TOPICS` or
+    with "only" ("Mentor only"), and not only saying unfinished ("Drafts")."""
+    if not comment_marker(label) or unfinished(label):
+        return False
+    words = re.findall(r"[^\W\d_]+", label)
+    spans = marker_spans(label) or []
+    return (marker_word(label) and normalise(label) not in _TOPICS) \
+        or any(span not in _TOPICS for span in spans) \
+        or "only" in (w.casefold() for w in words)
+
+
+def marker_word(word: str) -> bool:
+    """A word that can only mean "not for everyone" as the name of a tag."""
+    norm = normalise(word)
+    return privacy_tag(norm) or norm == "mentor"

@@ -1,0 +1,76 @@
+"""Other tools' "do not publish" front-matter keys.
+
+Notes moved from Hugo, Zola or Eleventy (or written by an author who made up a
+key) keep the switch that kept the page out of the site in the tool they came
+from: Zola's ``render = false``, Hugo's ``headless = true`` or ``_build``
+``render = "never"``, Eleventy's ``permalink: false``, ``noindex: true``,
+``sharing: none``, ``status: wip``. ivsite reads none of them, so as unknown keys
+they would be ignored and the page published; when the value says "do not
+publish", :func:`not_published` names the tool and ivsite.switches.fmchecks makes it an
+error (fail closed). ``render = true`` or ``headless: false`` say nothing of the
+kind and stay warnings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .lookalike import normalise, privacy_tag
+
+_OFF = frozenset({"false", "no", "off", "never", "0", "none", "nobody", "noone"})
+_ON = frozenset({"true", "yes", "on", "1", "always"})
+_WHEN_FALSE = {"render": "Zola's 'render = false' (the page is not rendered)",
+               "permalink": "Eleventy's 'permalink: false' (the page is not written)",
+               "insearchindex": "Zola's 'in_search_index = false' (kept out of search)"}
+_WHEN_TRUE = {"headless": "Hugo's 'headless = true' (the page is never published)",
+              "noindex": "'noindex' (keep search engines away)",
+              "exclude": "'exclude' (leave the page out)",
+              "excluded": "'excluded' (leave the page out)",
+              "ignore": "'ignore' (leave the page out)",
+              "ignored": "'ignored' (leave the page out)",
+              "keeplocal": "'keep_local' (not for the site)",
+              "localonly": "'local_only' (not for the site)",
+              "formyeyesonly": "'for_my_eyes_only' (for no one else)"}
+_BUILD = frozenset({"build", "_build"})
+_SHARING = frozenset({"sharing", "shareable", "sharable", "shareto", "sharewith"})
+_UNFINISHED = frozenset({"wip", "workinprogress", "inprogress", "todo", "unfinished",
+                         "notready", "incomplete", "idea", "stub", "pending", "review",
+                         "inreview", "drafting", "writing", "unreviewed"})
+_CLASSES = frozenset({"cssclasses", "cssclass", "class", "classes"})
+
+
+def not_published(key: str, value: object) -> str | None:
+    """What tool and meaning make ``key: value`` a "do not publish", or None."""
+    norm = normalise(key)
+    if norm in _WHEN_FALSE and _says(value, _OFF):
+        return _WHEN_FALSE[norm]
+    if norm in _WHEN_TRUE and _says(value, _ON):
+        return _WHEN_TRUE[norm]
+    if key.strip().casefold() in _BUILD and isinstance(value, dict) and any(
+            normalise(str(k)) in ("render", "list") and _says(v, _OFF)
+            for k, v in value.items()):
+        return "Hugo's build options 'render = \"never\"' / 'list = \"never\"'"
+    if norm == "expirydate" and isinstance(value, dt.date | str):
+        return ("Hugo's 'expiryDate' (an expired page is not published; ivsite "
+                "never expires a page)")
+    if norm in _SHARING and _says(value, _OFF):
+        return f"'{key}: {value}' (shared with no one)"
+    if norm == "status" and isinstance(value, str) and normalise(value) in _UNFINISHED:
+        return f"'status: {value}' (the note is not finished)"
+    if norm in _CLASSES and any(privacy_tag(str(v)) for v in _items(value)):
+        return "an Obsidian CSS class that says the note is private"
+    return None
+
+
+def _says(value: object, words: frozenset[str]) -> bool:
+    """Whether ``value`` (a bool, a number or a word) is one of ``words``."""
+    if isinstance(value, bool):
+        return str(value).casefold() in words
+    return isinstance(value, str | int) and normalise(str(value)) in words
+
+
+def _items(value: object) -> list[object]:
+    """The classes a ``cssclasses`` value names (a list, or one string of them)."""
+    if isinstance(value, list):
+        return list(value)
+    return list(value.split()) if isinstance(value, str) else []

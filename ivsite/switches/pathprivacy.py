@@ -1,0 +1,105 @@
+"""Privacy said by where a note is kept.
+
+Authors keep drafts and private notes in a folder named for it (``drafts/``,
+Jekyll's ``_drafts/``, Obsidian's ``Private Notes/``, ``my-private-stuff/``,
+``Entwürfe/``), or name the file for it (``_x.md``, ``~x.md``, ``x.private.md``,
+``x (private).md``, ``x-draft.md``). Ignoring that would publish the note with
+its kind's default visibility, silently. So such a path means what it says: the
+note is private (never in the public or mentor view, see ivsite.validate.stage), as is
+a file kept there (a link to it from a public or mentor note is an error, see
+ivsite.validate.references), and the audit counts both withheld on its own
+(ivsite.audit.secrets, ivsite.pipeline.checks), so that the rule is not one line away
+from a leak.
+
+A path segment says private when one of its words, or a run of them, is a
+privacy word of ivsite.switches.lookalike (red team 4, J-path). Words, not substrings:
+``privateer/``, ``drafting/`` and ``privacy.md`` say nothing, while
+``PrivateNotes/`` (camelCase), ``s.priv.md`` and ``do-not-publish/`` (a run of
+three words) do, as does a word that runs one into others in one case
+(``privatenotes/``, ``mydrafts/``; see ivsite.switches.runtogether). A word match errs
+towards private: ``private-equity.md`` and ``personal-statement.md`` are private
+too (rename them to publish), since the path cannot tell a topic from a switch
+and a wrong guess the other way publishes.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+import unicodedata
+
+from .lookalike import normalise, privacy_tag
+from .runtogether import hidden_privacy_word
+
+_LONGEST_RUN = 4
+"""The most words a privacy word is written in (``not-for-publication``)."""
+
+_CHUNK = re.compile(r"[^\W_]+")
+"""Letters and digits between spaces, dashes, underscores, dots, brackets …"""
+
+_LEADING_MARKS = ("_", "~")
+"""A file name starting with one of these is kept out by convention (Jekyll's and
+many site generators' ``_x.md``; ``~x.md``, an editor's or a user's "not this one")."""
+
+
+def _camel(chunk: str) -> list[str]:
+    """``PrivateNotes`` → ``Private``, ``Notes``; ``WIPNotes`` → ``WIP``, ``Notes``;
+    ``draft2`` → ``draft``, ``2``."""
+    words: list[str] = []
+    start = 0
+    for i in range(1, len(chunk)):
+        prev, ch = chunk[i - 1], chunk[i]
+        nxt = chunk[i + 1] if i + 1 < len(chunk) else ""
+        if ((prev.islower() and ch.isupper()) or (prev.isdigit() != ch.isdigit())
+                or (prev.isupper() and ch.isupper() and nxt.islower())):
+            words.append(chunk[start:i])
+            start = i
+    words.append(chunk[start:])
+    return words
+
+
+def words(segment: str) -> list[str]:
+    """A path segment's words: split on every character that is not a letter or
+    digit (spaces, ``-``, ``_``, ``.``, brackets, zero-width characters) and
+    where camelCase starts a word, after NFKC (full-width letters read as ASCII).
+    Combining marks are dropped, not split on: in Thai, Devanagari or Hebrew they
+    are a word's vowels and tones (ivsite.switches.lookalike's words are without them)."""
+    text = "".join(ch for ch in unicodedata.normalize("NFKC", segment)
+                   if not unicodedata.category(ch).startswith("M"))
+    return [w for chunk in _CHUNK.findall(text) for w in _camel(chunk)]
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def segment_says_private(segment: str) -> bool:
+    """Whether a word of ``segment``, or a run of up to four of them, is a privacy
+    word (``Private Notes``, ``s (private)``, ``do-not-publish``), or a word holds
+    one run into other words (``privatenotes``, ``mydrafts``: ivsite.switches.runtogether).
+    Kept per segment: every path is asked about by the filter and the audit, and a
+    site's folders are few."""
+    found = words(segment)
+    return any(privacy_tag("".join(found[i:j]))
+               for i in range(len(found))
+               for j in range(i + 1, min(i + _LONGEST_RUN, len(found)) + 1)) \
+        or any(hidden_privacy_word(normalise(word)) for word in found)
+
+
+def path_privacy(rel: str) -> str | None:
+    """What in a note's (or file's) site-relative path says it is private (``'drafts/'``,
+    ``'_x.md'``, ``'x (private).md'``), or None when nothing does."""
+    *folders, name = rel.split("/")
+    for folder in folders:
+        if segment_says_private(folder):
+            return folder + "/"
+    stem = posixpath.splitext(name)[0]
+    if stem.startswith(_LEADING_MARKS) or segment_says_private(stem):
+        return name
+    return None
+
+
+def described(said: str) -> str:
+    """What :func:`path_privacy` found, for a message: "the folder 'drafts/'",
+    "the file name '_x.md'"."""
+    if said.endswith("/"):
+        return f"the folder '{said}'"
+    return f"the file name '{said}'"

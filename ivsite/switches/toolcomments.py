@@ -1,0 +1,58 @@
+"""Text other tools hide that ivsite shows: their comments, and titles that say private.
+
+Notes brought from other tools keep those tools' ways of hiding text, which
+ivsite does not read and would publish as written (red team 4, J-tools):
+kramdown's ``{::comment}``, the ``{# … #}`` of Jinja, Nunjucks, Twig and Django,
+CriticMarkup's comments and deletions (``{>> … <<}``, ``{-- … --}``), MDX's
+``{/* … */}``, Handlebars' ``{{!-- … --}}``, Go templates' ``{{/* … */}}`` and
+ERB's ``<%# … %>``. In raw HTML, ``<?…>``, ``<!X…>`` and ``<![CDATA[…]]>`` are
+"bogus comments" to a browser: it shows nothing of them, so the author's
+preview looks clean, but the bytes are published. And a disclosure whose title
+says private (``> [!note]- Private notes``, ``<summary>Private notes</summary>``)
+is shown to every reader who opens it. ivsite.validate.bodyprivacy makes each an error.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+TOOL_COMMENT = re.compile(
+    r"\{::comment\b|\{:/comment\}"  # kramdown
+    r"|\{#-?(?=\s|$)"  # Jinja, Nunjucks, Twig, Django (not Pandoc's {#id})
+    r"|\{>>|\{--"  # CriticMarkup: a comment, a deletion
+    r"|\{/\*"  # MDX
+    r"|\{\{~?!"  # Handlebars, Mustache
+    r"|\{\{-?\s*/\*"  # Go templates, Hugo
+    r"|<%-?#",  # ERB, EJS
+    re.MULTILINE)
+"""Where another tool's comment opens (or kramdown's closes)."""
+BOGUS_COMMENT = re.compile(r"<(?:\?|!(?!--))")
+"""A bogus comment in raw HTML (``<!--`` comments are cut before parsing)."""
+_SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)(?:</summary\s*>|\Z)", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def tool_comments(text: str) -> Iterator[tuple[int, str]]:
+    """Each other tool's comment marker in a note's text: (where, the marker)."""
+    for m in TOOL_COMMENT.finditer(text):
+        yield m.start(), m.group(0).strip()
+
+
+def bogus_comment(content: str) -> str | None:
+    """The first bogus comment in a piece of raw HTML, shortened, or None."""
+    m = BOGUS_COMMENT.search(content)
+    if m is None:
+        return None
+    end = content.find(">", m.start())
+    shown = content[m.start():end + 1 if end >= 0 else len(content)]
+    return shown if len(shown) <= 30 else shown[:29] + "…"
+
+
+def summary_titles(content: str) -> Iterator[str]:
+    """The titles of the ``<details>`` disclosures in a piece of raw HTML."""
+    if "<summary" not in content.lower():
+        return
+    for m in _SUMMARY.finditer(content):
+        yield " ".join(html.unescape(_TAG.sub(" ", m.group(1))).split())

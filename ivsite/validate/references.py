@@ -1,0 +1,129 @@
+"""Stage 3, second half: what each note refers to, checked against the others.
+
+Links (wiki, Markdown, images), ``role:`` and ``roles:``. A link to a note not
+written yet is a warning with a did-you-mean (see ivsite.validate.linkhints); a reference
+that fails only because its target has an error of its own follows from that
+error (see ivsite.validate.causes), so one mistake is reported once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from markdown_it.token import Token
+
+from ..core.diagnostics import Diagnostic, Diagnostics, did_you_mean
+from ..core.models import InterviewMeta, ReflectionMeta
+from ..markdown.notes import AssetTarget, BrokenTarget, Note, ValidSite, resolve_href, resolve_wiki
+from ..switches.pathprivacy import described, path_privacy
+from .causes import follows
+from .embedding import resolve_embed
+from .linkhints import suggest
+from .recordings import recording_path
+
+
+def reference_problems(site: ValidSite, note: Note, roles: set[str]) -> list[Diagnostic]:
+    scratch = Diagnostics()
+    _check_references(site, [note], roles, scratch)
+    return list(scratch)
+
+
+
+def _tokens_with_lines(note: Note) -> Iterable[tuple[Token, int]]:
+    for tok in note.tokens:
+        line = note.line_of(tok)
+        yield tok, line
+        for child in tok.children or ():
+            yield child, line
+
+
+def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
+                      diags: Diagnostics) -> None:
+    for note in notes:
+        private = {line.src + note.body_line for line in note.cut.lines
+                   if "private" in line.kinds}
+        for tok, line in _tokens_with_lines(note):
+            target = None
+            if tok.type == "wikilink":
+                target = resolve_wiki(site, str(tok.meta["target"]))
+            elif tok.type in ("embed", "embed_block"):
+                target = resolve_embed(site, str(tok.meta["target"]))
+            elif tok.type in ("link_open", "image"):
+                attr = "href" if tok.type == "link_open" else "src"
+                href = str(tok.attrs.get(attr, ""))
+                target = resolve_href(site, note.source, href)
+            if isinstance(target, AssetTarget) and note.visibility != "private" \
+                    and line not in private:
+                _private_file(note, line, target.asset.rel, diags)
+            root = _rejected_target(site, target) if isinstance(target, BrokenTarget) else ""
+            if isinstance(target, BrokenTarget) and root:
+                diags.add(follows(note.source, line, 1,
+                                  f"{target.reason}, because {root} has an error", root))
+            elif isinstance(target, BrokenTarget) and target.code == "missing-note":
+                diags.warning(note.source, line, 1, target.code, target.reason,
+                              suggest(site, note, target.shown))
+            elif isinstance(target, BrokenTarget) and not (
+                    target.code == "recording-link"
+                    and (note.visibility == "private" or line in private)):
+                # (A private note or passage may link its recording: the private view
+                # alone sees it, and even there the file is not copied.)
+                diags.error(note.source, line, 1, target.code, target.reason, target.hint)
+        meta = note.meta
+        if isinstance(meta, InterviewMeta):
+            role_root = site.rejected.get(("role", meta.role or ""), "")
+            if meta.role and meta.role not in roles and role_root:
+                pos = note.fm.pos("role")
+                diags.add(follows(note.source, pos.line, pos.col,
+                                  f"role '{meta.role}' is {role_root}, which has an error",
+                                  role_root))
+            elif meta.role and meta.role not in roles:
+                pos = note.fm.pos("role")
+                diags.error(note.source, pos.line, pos.col, "unknown-role",
+                            f"role '{meta.role}' is not the slug of a note in content/roles/",
+                            did_you_mean(meta.role, roles))
+            if meta.recording_file:
+                joined = recording_path(note.source, meta.recording_file)
+                pos = note.fm.pos("recording_file")
+                if joined.startswith("../") or not joined.startswith(site.base):
+                    where = site.base or "the site folder"
+                    diags.error(note.source, pos.line, pos.col, "outside-site",
+                                f"recording_file points outside {where}",
+                                f"keep recordings inside {where} (they are never published)")
+        if isinstance(meta, ReflectionMeta):
+            for i, slug in enumerate(meta.roles):
+                role_root = site.rejected.get(("role", slug), "")
+                if slug not in roles and role_root:
+                    pos = note.fm.pos("roles", str(i))
+                    diags.add(follows(note.source, pos.line, pos.col,
+                                      f"role '{slug}' is {role_root}, which has an error",
+                                      role_root))
+                elif slug not in roles:
+                    pos = note.fm.pos("roles", str(i))
+                    diags.error(note.source, pos.line, pos.col, "unknown-role",
+                                f"role '{slug}' is not the slug of a note in content/roles/",
+                                did_you_mean(slug, roles))
+
+
+def _private_file(note: Note, line: int, rel: str, diags: Diagnostics) -> None:
+    """A file whose path says private (see ivsite.switches.pathprivacy), linked where an
+    audience other than the author's own would follow the link: an error, as a
+    note there is private (and the audit holds the file withheld on its own)."""
+    said = path_privacy(rel)
+    if said:
+        diags.error(note.source, line, 1, "private-file",
+                    f"'{rel}' is private, as {described(said)} says; it is never published",
+                    "to publish it, move it out of that folder or rename it; a private note "
+                    "or passage may link it")
+
+
+def _rejected_target(site: ValidSite, target: BrokenTarget) -> str:
+    """The rejected note a broken link would have reached, or ""."""
+    if not target.shown:
+        return ""
+    name = target.shown.casefold()
+    if target.code == "broken-link":
+        return site.rejected.get(("key", name), "")
+    if target.code == "missing-note":
+        return site.rejected.get(("note", name), "") or \
+            site.rejected.get(("note", name.rsplit("/", 1)[-1]), "")
+    return ""
