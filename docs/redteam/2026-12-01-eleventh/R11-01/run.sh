@@ -7,4 +7,4 @@ cp -r "$here/site.toml" "$here/content" "$tmp/"
 cd "$tmp" || exit 2
 PYTHONPATH=${IVSITE:-/work/wt-red11} ${PY:-/work/main/.venv/bin/python} -m ivsite build
 echo "build exit status: $?"
-grep -HraoE 'Kowalskiej|Иваном Петровым|Ивана Петрова|Virtasen|Novákovou|Péterrel|Bērziņ[a-zāu]+|Kazlausk[a-z]+|Yılmazla|ולדני כהן|ولمحمد علي' _site/
+grep -HraoE 'Kowalskiej|Иваном Петровым|Ивана Петрова|Virtasen|Novákovou|Péterrel|Bērziņ[a-zāu]+|Kazlausk[a-z]+|Yılmazla|Zabrowskis|Zabrowskiego|ולדני כהן|ولمحمد علي' _site/
