@@ -1,5 +1,5 @@
 #!/bin/sh
-# R11-16: a private interview whose referred_by names a channel ('LinkedIn', 'alumni office') or whose referral is an office ('Career Services') makes every public mention of it a name-without-consent error
+# R11-16: a private interview whose referred_by names a channel ('LinkedIn', 'alumni office') or whose referral is an office or a role ('Career Services', 'the hiring manager') makes every public mention of it a name-without-consent error
 # False refusal: builds a copy of this site; the build exits 1 with the diagnostic below
 # (grep exit 0 = the refusal reproduced).
 here=$(cd "$(dirname "$0")" && pwd)
