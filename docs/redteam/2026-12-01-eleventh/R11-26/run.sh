@@ -1,5 +1,5 @@
 #!/bin/sh
-# R11-26: a linked file (a CV) that uses an ordinary word which is also a private interviewee's given or family name ('green', 'park', 'young', 'dean', 'will', 'hope'), or names the author's own past employer where a private interview took place, or a private note's tag ('Career goal' for a note tagged career), fails the build
+# R11-26: a linked file (a CV) that uses an ordinary word which is also a private interviewee's given or family name ('green', 'park', 'young', 'dean', 'will', 'hope'), or names the author's own past employer where a private interview took place, or a private note's tag ('Negotiation training' for a note tagged negotiation), fails the build
 # False refusal: builds a copy of this site; the build exits 1 with the diagnostic below
 # (grep exit 0 = the refusal reproduced).
 here=$(cd "$(dirname "$0")" && pwd)
