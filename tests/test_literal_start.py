@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ivsite.names.nameforms import name_forms
-from ivsite.text import literalstart, textmatch
+from ivsite.text import confirmed, literalstart
 from ivsite.text.literalstart import case_key, literal_start
 from ivsite.text.textmatch import Confirmed, Searchable, confirmed_in, searchable
 
@@ -40,10 +40,10 @@ PIECES = sorted({*PIECES, *PHRASES})
 SEPARATORS = [" ", "  ", "-", ". ", ", ", "\n", "", "'", " (", ") ", ": "]
 
 
-def _reference(form: Confirmed, text: textmatch.Searchable,
+def _reference(form: Confirmed, text: Searchable,
                monkeypatch: pytest.MonkeyPatch) -> bool:
     with monkeypatch.context() as m:
-        m.setattr(textmatch, "literal_start", lambda _pattern: "")
+        m.setattr(confirmed, "literal_start", lambda _pattern: "")
         return confirmed_in(form, text)
 
 

@@ -9,7 +9,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ivsite.text.textmatch import NEAR_GAP, Searchable, _has_near
+from ivsite.text.confirmed import NEAR_GAP, _has_near
+from ivsite.text.textmatch import Searchable
 
 WORDS = st.sampled_from(["ana", "maria", "garcia", "lopez", "x", "de", "la"])
 
