@@ -13,7 +13,7 @@ import pytest
 from ivsite.audience import consentmask
 from ivsite.pipeline import build
 from ivsite.text.textmatch import Matcher
-from tests.sites import day, write_site
+from sites import day, write_site
 
 
 def _talk(name: str, alias: str, agreed: bool, when: str) -> tuple[dict[str, object], str]:

@@ -11,7 +11,7 @@ import pytest
 
 from ivsite.names import nameforms
 from ivsite.pipeline import build
-from tests.sites import day, write_site
+from sites import day, write_site
 
 PEOPLE = {"interviews/2026-03-01-a.md": "Jean-Luc Marchand",
           "interviews/2026-03-02-b.md": "Dong-hyun Ortega"}
