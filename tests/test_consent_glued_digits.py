@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sites import day, write_site
 
 from ivsite.audience import consentmask
 from ivsite.pipeline import build
 from ivsite.text.textmatch import Matcher
-from sites import day, write_site
 
 
 def _talk(name: str, alias: str, agreed: bool, when: str) -> tuple[dict[str, object], str]:

@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sites import day, write_site
 
 from ivsite.names import nameforms
 from ivsite.pipeline import build
-from sites import day, write_site
 
 PEOPLE = {"interviews/2026-03-01-a.md": "Jean-Luc Marchand",
           "interviews/2026-03-02-b.md": "Dong-hyun Ortega"}
