@@ -19,7 +19,7 @@ from markdown_it.token import Token
 
 from ..core.cores import apart, processes_for
 from ..core.diagnostics import Diagnostic, Diagnostics
-from ..core.keyed import Keyed, compute
+from ..core.keyed import Keyed, compute, lacks
 from ..core.models import InterviewMeta, ReflectionMeta, RoleMeta
 from ..markdown.notes import Note, ValidSite
 from ..markdown.passages import Cut
@@ -129,19 +129,23 @@ def build_view(
         return vn, list(found)
 
     visible = [n for n in site.notes if n.visibility in sees]
-    # A cold build filters in forked processes (cores.apart) that inherit the tables
-    # and name check; ``keyed`` takes their results. The preview's makes what it lacks.
-    pooled = processes_for(len(visible)) > 0
+    keys = [("view", audience, site.shape, config.base_url, note.source, note.fm.text,
+             embedding.embedded_texts(site, note), fragments.linked_texts(site, note))
+            for note in visible]
+    # The notes the store lacks are filtered anew: in forked processes (cores.apart)
+    # that inherit the tables and name check when there are enough of them (a cold
+    # build), here otherwise (a save in the preview).
+    todo = [note for note, key in zip(visible, keys, strict=True) if lacks(keyed, key)]
+    pooled = processes_for(len(todo)) > 0
     if pooled:  # made before the fork, so that every process inherits them
         lookups()
         name_matcher()
-    early = apart(packing(filtered), visible) if pooled else [None] * len(visible)
+    early = dict(zip((n.key for n in todo), apart(packing(filtered), todo), strict=True)) \
+        if pooled else {}
     made: list[ViewNote] = []
-    for note, done in zip(visible, early, strict=True):
-        vn, found = keyed(("view", audience, site.shape, config.base_url, note.source,
-                           note.fm.text, embedding.embedded_texts(site, note),
-                           fragments.linked_texts(site, note)),
-                          functools.partial(filtered, note) if done is None
+    for note, key in zip(visible, keys, strict=True):
+        done = early.get(note.key)
+        vn, found = keyed(key, functools.partial(filtered, note) if done is None
                           else unpacked(done))
         diags.extend(found)
         made.append(vn)

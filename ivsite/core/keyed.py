@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Callable, Hashable
 from typing import Protocol, TypeVar
 
-__all__ = ["Keyed", "compute", "digest"]
+__all__ = ["Keyed", "compute", "digest", "lacks"]
 
 T = TypeVar("T")
 
@@ -32,3 +32,23 @@ def digest(*parts: object) -> str:
     """A stable key for plain values (strings, bytes, numbers, dates, tuples of
     them): the same in every process, so it can name a file on disk."""
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=20).hexdigest()
+
+
+class _Absent(Exception):
+    """Raised by the ``make`` of :func:`lacks`, so that nothing is kept."""
+
+
+def _absent() -> object:
+    raise _Absent
+
+
+def lacks(keyed: Keyed, key: Hashable) -> bool:
+    """Whether ``keyed`` has no value under ``key``, asked without making one: a
+    stage that shares its work out over processes sends out only what is missing.
+    (With :func:`compute` everything is missing.) The key still counts as asked
+    for, so a store's clean-up keeps what is there."""
+    try:
+        keyed(key, _absent)
+    except _Absent:
+        return True
+    return False
