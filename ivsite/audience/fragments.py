@@ -37,17 +37,29 @@ def kept(fragment: str, shown: frozenset[str]) -> bool:
     return not fragment or slugify(fragment) in shown
 
 
-def linked_texts(site: ValidSite, note: Note) -> tuple[str, ...]:
-    """The texts of the notes this note links to with a fragment: part of its view's
-    cache key, since an edit there decides whether a fragment is kept."""
-    out: dict[str, str] = {}
+def fragment_links(note: Note) -> tuple[tuple[str, str], ...]:
+    """The links of ``note`` that carry a fragment, as ``("wiki", target)`` or
+    ``("href", href)``: a function of its text alone, so a stage may keep it under
+    that text and look for them again only when the text changes."""
+    out: list[tuple[str, str]] = []
     for tok in note.tokens:
         for t in (tok, *(tok.children or ())):
-            target = None
             if t.type in ("wikilink", "embed", "embed_block") and "#" in str(t.meta["target"]):
-                target = resolve_wiki(site, str(t.meta["target"]))
+                out.append(("wiki", str(t.meta["target"])))
             elif t.type == "link_open" and "#" in str(t.attrs.get("href", "")):
-                target = resolve_href(site, note.source, str(t.attrs.get("href", "")))
-            if isinstance(target, NoteTarget) and target.fragment:
-                out[target.note.key] = target.note.fm.text
+                out.append(("href", str(t.attrs.get("href", ""))))
+    return tuple(out)
+
+
+def linked_texts(site: ValidSite, note: Note,
+                 links: tuple[tuple[str, str], ...] | None = None) -> tuple[str, ...]:
+    """The texts of the notes this note links to with a fragment: part of its view's
+    cache key, since an edit there decides whether a fragment is kept. ``links``:
+    :func:`fragment_links` of the note, when the caller kept them."""
+    out: dict[str, str] = {}
+    for kind, where in fragment_links(note) if links is None else links:
+        target = resolve_wiki(site, where) if kind == "wiki" \
+            else resolve_href(site, note.source, where)
+        if isinstance(target, NoteTarget) and target.fragment:
+            out[target.note.key] = target.note.fm.text
     return tuple(f"{k}\0{v}" for k, v in sorted(out.items()))

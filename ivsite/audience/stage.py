@@ -130,7 +130,10 @@ def build_view(
 
     visible = [n for n in site.notes if n.visibility in sees]
     keys = [("view", audience, site.shape, config.base_url, note.source, note.fm.text,
-             embedding.embedded_texts(site, note), fragments.linked_texts(site, note))
+             embedding.embedded_texts(site, note),
+            fragments.linked_texts(site, note, keyed(
+                ("fragment links", note.source, note.fm.text),
+                functools.partial(fragments.fragment_links, note))))
             for note in visible]
     # The notes the store lacks are filtered anew: in forked processes (cores.apart)
     # that inherit the tables and name check when there are enough of them (a cold

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..core.keyed import Keyed, compute
 from ..graph.stage import SiteGraph
 from .emitter import Emitter
 from .output import OutputPlan
@@ -44,6 +45,7 @@ def emit(
     lock_attrs: dict[str, str] | None = None,
     plain_assets: frozenset[str] | None = None,
     pages: PageStore = render_now,
+    keyed: Keyed = compute,
 ) -> OutputPlan:
     """Every output file of one audience's site.
 
@@ -53,9 +55,11 @@ def emit(
     used for absolute links: the feedback link and the 404 page. ``plain_assets``
     (passphrase mode) are the hashes of the files the public may see anyway; any
     other linked file is left out of an encrypted view and the review page says so.
-    Each page is asked of ``pages`` under the digest of all it is made from.
+    Each page is asked of ``pages`` under the digest of all it is made from, and
+    a note's part of its page's context (its table of contents) of ``keyed``
+    under the note's digest.
     """
     if encrypt is not None and not lock_attrs:
         raise ValueError("encrypt needs lock_attrs (data-salt, data-iterations, data-check)")
     return Emitter(graph, theme, encrypt, feedback_email, share_prefix, lock_attrs or {},
-                   plain_assets, pages).run()
+                   plain_assets, pages, keyed).run()

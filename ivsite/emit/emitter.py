@@ -12,7 +12,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from ..audience.viewnote import ViewNote
-from ..core.keyed import digest
+from ..core.keyed import Keyed, compute, digest
 from ..graph.stage import SiteGraph
 from ..markdown.render import Renderer
 from . import chrome, companies, lists, machine, notes, timeline
@@ -33,10 +33,11 @@ class Emitter:
     def __init__(
         self, graph: SiteGraph, theme: Theme, encrypt: Callable[[str], str] | None,
         feedback_email: str, share_prefix: str, lock_attrs: dict[str, str],
-        plain_assets: frozenset[str] | None, pages: PageStore,
+        plain_assets: frozenset[str] | None, pages: PageStore, keyed: Keyed = compute,
     ) -> None:
         self.g = graph
         self.pages_of = pages
+        self.keyed = keyed
         self.theme = theme
         self.encrypt = encrypt
         self.feedback_email = feedback_email

@@ -134,7 +134,10 @@ def _note_page(em: Emitter, n: ViewNote) -> Page:
         "note": n,
         "body": Markup(""),
         "backlinks": cards(g.backlinks.get(n.id, [])),
-        "toc": table_of_contents(without_title(n.tokens, n.title), 2),
+        # A function of the note alone, kept under its digest (which covers its
+        # tokens and title): a save reads the headings of the note it changed.
+        "toc": em.keyed(("toc", n.digest), lambda: table_of_contents(
+            without_title(n.tokens, n.title), 2)),
         "older": older.card() if older else None,
         "newer": newer.card() if newer else None,
         "badge": VISIBILITY_BADGES.get(n.visibility, ""),

@@ -14,6 +14,7 @@ those are: ivsite.notelinks).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -22,6 +23,7 @@ from ..contacts.bodycontacts import body_contacts, front_contacts
 from ..contacts.fields import contact_needles, contact_pieces, profile_key
 from ..contacts.publiccontacts import is_public
 from ..contacts.skeleton import phone_key
+from ..core.keyed import Keyed, compute
 from ..core.models import InterviewMeta
 from ..markdown.notes import Note, ValidSite
 from ..text.normalise import SPACELESS, compact, words
@@ -56,11 +58,34 @@ def meta_of(note: Note) -> InterviewMeta:
     return note.meta
 
 
-def people(notes: Iterable[Note]) -> list[Person]:
+Identity = tuple[str, str, str, str, bool]
+"""What says who an interview is about, as plain values: ``person.name``,
+``email``, ``phone``, ``linkedin`` and ``consent.publish_name``."""
+
+
+def identity(note: Note) -> Identity:
+    meta = meta_of(note)
+    p = meta.person
+    return (p.name, p.email or "", str(p.phone or ""), p.linkedin or "",
+            meta.consent.publish_name)
+
+
+def people(notes: Iterable[Note], keyed: Keyed = compute) -> list[Person]:
     """Interview notes grouped by person: same name after normalising (middle names
     aside), a short form of the given name with the same family name, the name
     written shorter by an initial or without a word (ivsite.shortnames), or a same
-    email address, phone number or profile."""
+    email address, phone number or profile. The grouping is a function of the
+    notes' :func:`identity` alone, handed out through ``keyed`` under them (a save
+    in the preview that changes no one's name groups nobody again)."""
+    interviews = [n for n in notes if isinstance(n.meta, InterviewMeta)]
+    ids = tuple(identity(n) for n in interviews)
+    return [Person(meta_of(interviews[group[0]]).person.name,
+                   [interviews[i] for i in group])
+            for group in keyed(("people", ids), functools.partial(grouping, ids))]
+
+
+def grouping(ids: tuple[Identity, ...]) -> tuple[tuple[int, ...], ...]:
+    """The places in ``ids`` of each person's notes (see :func:`people`)."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -69,25 +94,34 @@ def people(notes: Iterable[Note]) -> list[Person]:
             x = parent[x]
         return x
 
-    interviews = [n for n in notes if isinstance(n.meta, InterviewMeta)]
-    for n in interviews:
-        p = meta_of(n).person
-        keys = [f"name:{k}" for k in one_person_keys(p.name)] or [f"note:{n.key}"]
-        keys += _contact_keys(p.email, p.phone, p.linkedin)
+    for i, (name, email, phone, linkedin, _) in enumerate(ids):
+        keys = [f"name:{k}" for k in one_person_keys(name)] or [f"note:{i}"]
+        keys += _contact_keys(email, phone, linkedin)
         for k in keys[1:]:
             parent[find(k)] = find(keys[0])
     # A short form of the given name ("Alex" for "Alexandra") is one person too.
-    names = [meta_of(n).person.name for n in interviews]
+    names = [name for name, *_ in ids]
     for short, full in [*short_form_ties(names), *initial_ties(names)]:
         a, b = person_keys(short), person_keys(full)
         if a and b:
             parent[find(f"name:{a[0]}")] = find(f"name:{b[0]}")
-    groups: dict[str, Person] = {}
-    for n in interviews:
-        name_keys = person_keys(meta_of(n).person.name)
-        root = find(f"name:{name_keys[0]}" if name_keys else f"note:{n.key}")
-        groups.setdefault(root, Person(meta_of(n).person.name)).notes.append(n)
-    return list(groups.values())
+    groups: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        name_keys = person_keys(name)
+        groups.setdefault(find(f"name:{name_keys[0]}" if name_keys else f"note:{i}"),
+                          []).append(i)
+    return tuple(tuple(g) for g in groups.values())
+
+
+def consented_places(ids: tuple[Identity, ...],
+                     groups: tuple[tuple[int, ...], ...]) -> frozenset[int]:
+    """The places in ``ids`` of the notes whose person's name may be published:
+    one person (``groups``: their :func:`grouping`) with someone every note about
+    whom agrees."""
+    consented = {k for group in groups if all(ids[i][4] for i in group)
+                 for i in group for k in person_keys(ids[i][0])}
+    return frozenset(i for i, (name, *_) in enumerate(ids)
+                     if any(k in consented for k in person_keys(name)))
 
 
 def _contact_keys(email: str | None, phone: str | None, linkedin: str | None) -> list[str]:

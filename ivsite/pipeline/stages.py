@@ -169,7 +169,7 @@ class Pipeline:
         return emit(graph, theme, encrypt=encrypt, lock_attrs=lock_attrs,
                     feedback_email=prep.config.share.feedback_email,
                     share_prefix=share_prefix, plain_assets=plain_assets,
-                    pages=self.store.blob)
+                    pages=self.store.blob, keyed=self.store.get)
 
 
 def load_theme(pipe: Pipeline, prep: Prepared, diags: Diagnostics) -> Theme | None:

@@ -26,7 +26,14 @@ from ..core.slugs import slugify
 from ..markdown.notes import Note
 from ..names.identity import person_keys
 from ..names.nameforms import name_forms
-from ..names.people import PART_KIND, is_consented, meta_of, people
+from ..names.people import (
+    PART_KIND,
+    consented_places,
+    grouping,
+    identity,
+    meta_of,
+    people,
+)
 from ..names.people import matcher_of as _matcher_of
 from ..text.normalise import compact
 
@@ -37,15 +44,17 @@ def settle(notes: list[Note], diags: Diagnostics, keyed: Keyed = compute) -> lis
     """``notes`` with disagreeing consent withheld and named addresses replaced
     (whether a slug names its person is handed out through ``keyed``)."""
     replace: dict[int, Note] = {}
-    consented: set[str] = set()
-    for person in people(notes):
-        if person.consents:
-            consented |= {k for n in person.notes for k in person_keys(meta_of(n).person.name)}
-        elif person.disagree:
+    for person in people(notes, keyed):
+        if not person.consents and person.disagree:
             _conflict(person.notes, diags, replace)
-    for note in notes:
-        meta = note.meta
-        if isinstance(meta, InterviewMeta) and not is_consented(meta.person.name, consented) \
+    interviews = [n for n in notes if isinstance(n.meta, InterviewMeta)]
+    ids = tuple(identity(n) for n in interviews)
+    groups = keyed(("people", ids), functools.partial(grouping, ids))  # as people() asks
+    consented = keyed(("consented places", ids),
+                      functools.partial(consented_places, ids, groups))
+    for i, note in enumerate(interviews):
+        meta = meta_of(note)
+        if i not in consented \
                 and keyed(("slug-names", note.slug, meta.person.name),
                           functools.partial(slug_names, note.slug, meta.person.name)):
             pos = note.fm.pos("slug") if meta.slug else None
