@@ -367,3 +367,49 @@ def test_which_words_a_run_keeps(noise: str, read: bool) -> None:
                      (("quentin", "zabrowski"), "n"), (("a", "ho"), "x"), (("l", "wu"), "x"),
                      (("a", "ng"), "x")], substrings=[("王小明", "n")])
     assert bool(names.find_in(searchable(text_runs(noise)))) == read
+
+
+# ------------------------------------------- R11-26: a name part beside the person
+
+
+def _beside_site(root: Path, notes: str, other: str) -> Path:
+    """A public page that links Sam Green's private interview and its own file,
+    and another page with a file of its own."""
+    front, _ = _interview("Sam Green", "Company 1", 1)
+    return write_site(root, {
+        "interviews/2026-03-01-talk.md": (front, "Private notes.\n"),
+        "pages/follow-up.md": ({"title": "Follow-up"},
+                               "After [the talk](../interviews/2026-03-01-talk.md), see "
+                               "[my notes](../files/notes.txt).\n"),
+        "pages/about.md": ({"title": "About me"}, "My [CV](../files/cv.txt).\n"),
+        "files/notes.txt": notes, "files/cv.txt": other})
+
+
+SAID = "Green said the offer was low.\n"
+
+
+@pytest.mark.parametrize("link", [
+    "[my notes](../files/notes.txt)", "![my notes](../files/notes.txt)", "![[notes.txt]]",
+])
+def test_a_name_part_in_a_file_linked_beside_the_person_is_refused(tmp_path: Path,
+                                                                   link: str) -> None:
+    """As on the page that links the person's note: their family name alone."""
+    site = _beside_site(tmp_path / "s", SAID, "Led a green energy project.\n")
+    page = site / "content/pages/follow-up.md"
+    page.write_text(page.read_text().replace("[my notes](../files/notes.txt)", link))
+    refused = _refused(site, tmp_path / "out")
+    assert ("files/notes.txt", "name part", "content/interviews/2026-03-01-talk.md") in refused
+    assert not any(output == "files/cv.txt" for output, _, _ in refused), refused
+
+
+def test_the_same_words_in_a_file_linked_elsewhere_build(tmp_path: Path) -> None:
+    _builds(_beside_site(tmp_path / "s", "Thanks for the talk.\n", SAID), tmp_path / "out")
+
+
+def test_without_the_linked_files_the_name_part_is_published(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ivsite.audit import secrets
+
+    monkeypatch.setattr(secrets, "linked_files", lambda site, note: set())
+    _builds(_beside_site(tmp_path / "s", SAID, "Led a green energy project.\n"), tmp_path / "out")
+    assert "Green said" in (tmp_path / "out/files/notes.txt").read_text()

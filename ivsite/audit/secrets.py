@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from ..audience.notelinks import linked_keys
+from ..audience.notelinks import linked_files, linked_keys
 from ..audience.viewnote import SEES, Audience
 from ..core.models import InterviewMeta, RoleMeta
 from ..core.slugs import slugify
@@ -234,14 +234,15 @@ def _passage_secrets(note: Note, tokens: list[Token], kind: str) -> list[Secret]
 
 def _people_secrets(site: ValidSite, sees: frozenset[str]) -> list[Secret]:
     """Unconsented names and contact details, anywhere; the parts of a name on the
-    pages of the notes about that person and of the notes that link to them."""
+    pages (and linked files) of the notes about that person and that link to them."""
     found = mentions(site, sees)
     out = [Secret(m.kind, m.text, m.note.source, m.line) for m in found.anywhere]
     scopes: dict[Mention, list[str]] = {}
-    for note in site.notes:
-        if _visibility(note) in sees:
-            for m in found.close_to(note.key, linked_keys(site, note)):
-                scopes.setdefault(m, []).append(_output_path(note))
+    for note in (n for n in site.notes if _visibility(n) in sees):
+        if close := found.close_to(note.key, linked_keys(site, note)):
+            where = [_output_path(note), *linked_files(site, note)]  # its files too (R11-26)
+            for m in close:
+                scopes.setdefault(m, []).extend(where)
     out += [Secret(m.kind, m.text, m.note.source, m.line, tuple(sorted(set(where))))
             for m, where in scopes.items()]
     return out
