@@ -413,3 +413,21 @@ def test_without_the_linked_files_the_name_part_is_published(
     monkeypatch.setattr(secrets, "linked_files", lambda site, note: set())
     _builds(_beside_site(tmp_path / "s", SAID, "Led a green energy project.\n"), tmp_path / "out")
     assert "Green said" in (tmp_path / "out/files/notes.txt").read_text()
+
+
+# ------------------------------------------------ R11-06: the example site itself
+
+
+def test_the_example_site_with_a_private_jane_doe_builds(tmp_path: Path) -> None:
+    """Its bank asks "What does a typical day look like?"; public index and share
+    index both held the stem "doe"."""
+    root = Path(__file__).parent.parent
+    site = tmp_path / "s"
+    shutil.copytree(root / "content", site / "content")
+    shutil.copy(root / "site.toml", site / "site.toml")
+    front, _ = _interview("Jane Doe", "Acme", 1)
+    (site / "content/interviews/2026-05-01-designer.md").write_text(
+        f"---\ndate: 2026-05-01\nperson: {{name: Jane Doe, company: Acme}}\n"
+        f"alias: {front['alias']}\n---\nPrivate notes.\n")
+    _builds(site, tmp_path / "out")
+    assert list((tmp_path / "out/share").glob("*/pagefind/index/*.pf_index"))
