@@ -255,6 +255,24 @@ def test_only_the_authors_own_bytes_are_judged_as_a_page() -> None:
         == {"Sam Green"}
 
 
+@given(st.sampled_from(["Green", "Park", "Young", "King", "Hall", "Brown", "White", "Price",
+                        "Stone"]),
+       st.sampled_from(["Led a {w} project.", "{W} Street office, 2024.", "I like {w} things.",
+                        "Skills: {w}, Figma, SQL."]),
+       st.sampled_from(["withheld name part", "withheld company", "withheld tag"]))
+@settings(max_examples=40, deadline=None)
+def test_an_authors_file_says_what_a_page_may(word: str, line: str, kind: str) -> None:
+    """Any everyday word that is a private person's surname, an employer or a tag,
+    in any sentence of the author's own file; the same bytes not the author's
+    (a file the site made) are refused."""
+    data = line.format(w=word.lower(), W=word).encode()
+    secrets = [Secret(kind, word, "i.md", 4), Secret("unconsented name", f"Sam {word}", "i.md", 4)]
+    own = frozenset({hashlib.sha256(data).hexdigest()})
+    assert audit_files([("files/cv.txt", data)], secrets, "", [], authored=own).hits == []
+    assert [h.secret.kind for h in audit_files([("files/cv.txt", data)], secrets, "", []).hits] \
+        == [kind]
+
+
 # ---------------------------------------------------------------------- R11-27
 
 
@@ -431,3 +449,12 @@ def test_the_example_site_with_a_private_jane_doe_builds(tmp_path: Path) -> None
         f"alias: {front['alias']}\n---\nPrivate notes.\n")
     _builds(site, tmp_path / "out")
     assert list((tmp_path / "out/share").glob("*/pagefind/index/*.pf_index"))
+
+
+@given(st.integers(min_value=0), st.integers(min_value=0, max_value=30_000),
+       st.sampled_from([b"\x00Kim Lee\x00", b"\xffArtist: Kim Lee\xff", b"\x00KIM LEE\x00",
+                        "\0K\0i\0m\0 \0L\0e\0e\0\0".encode("latin-1")]))
+@settings(max_examples=30, deadline=None)
+def test_a_name_anywhere_in_random_data_is_found(seed: int, at: int, written: bytes) -> None:
+    body = random.Random(seed).randbytes(30_000)
+    assert "Kim Lee" in _names_in("files/photo.jpg", _jpeg(body[:at] + written + body[at:]))
