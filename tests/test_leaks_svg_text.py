@@ -15,6 +15,7 @@ from unit_helpers import write_site
 
 from ivsite.audience import namecheck
 from ivsite.audience import stage as audience
+from ivsite.audit import secrets as auditsecrets
 from ivsite.markup import rawhtml
 from ivsite.markup.svgtext import svg_texts
 from ivsite.pipeline import build
@@ -74,8 +75,11 @@ def test_the_audit_finds_the_name_in_a_copied_svg(tmp_path: Path, inner: str) ->
 
 def _split_words_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """The pieces of a split name are joined as split words too (ivsite.text.splitwords,
-    red team 8 N12): off, to show the ``<text>`` reading's protection alone."""
+    red team 8 N12), and the given name alone is looked for in a file the person's
+    note links (red team 11, R11-26): off, to show the ``<text>`` reading's
+    protection alone."""
     monkeypatch.setattr(splitwords.SplitWords, "reading", lambda self, joined: None)
+    monkeypatch.setattr(auditsecrets, "linked_files", lambda site, note: set())
 
 
 @pytest.mark.parametrize("inner", list(SPLITS.values()), ids=list(SPLITS))

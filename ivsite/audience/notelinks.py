@@ -14,9 +14,19 @@ from urllib.parse import unquote
 
 from ..core.models import InterviewMeta
 from ..core.urlparts import split_url
-from ..markdown.notes import ExternalTarget, Note, NoteTarget, ValidSite, resolve_href, resolve_wiki
+from ..markdown.notes import (
+    AssetTarget,
+    ExternalTarget,
+    Note,
+    NoteTarget,
+    Target,
+    ValidSite,
+    resolve_href,
+    resolve_wiki,
+)
 from ..markup.rawhtml import linked_notes
 from ..syntax.embeds import is_file
+from ..validate.embedding import find_file
 
 
 def linked_keys(site: ValidSite, note: Note) -> set[str]:
@@ -41,6 +51,28 @@ def linked_keys(site: ValidSite, note: Note) -> set[str]:
                 out |= linked_notes(site, note, child.content)
             if isinstance(target, NoteTarget):
                 out.add(target.note.key)
+    return out
+
+
+def linked_files(site: ValidSite, note: Note) -> set[str]:
+    """Where the files this note's source links to, shows or embeds in Markdown are
+    published (output paths; one linked in raw HTML alone is not published). A
+    file linked from a note close to a person is as close to them: the audit looks
+    for their given or family name alone in it as in the note's page (red team
+    11, R11-26: a linked file is judged as a page is)."""
+    out: set[str] = set()
+    for tok in note.tokens:
+        for child in (tok, *(tok.children or ())):
+            name = str(child.meta.get("target", "")) if child.meta else ""
+            if child.type in ("embed", "embed_block") and is_file(name):
+                target: Target = find_file(site, name)
+            elif child.type in ("link_open", "image"):
+                href = child.attrs.get("href" if child.type == "link_open" else "src", "")
+                target = resolve_href(site, note.source, str(href))
+            else:
+                continue
+            if isinstance(target, AssetTarget):
+                out.add(target.asset.out)
     return out
 
 

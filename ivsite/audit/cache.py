@@ -72,11 +72,12 @@ def secret_ids(secrets: Iterable[Secret]) -> list[str]:
 _ID_LEN = 24
 
 
-def file_key(reading: str, rel: str, data_digest: str) -> str:
+def file_key(reading: str, rel: str, data_digest: str, authored: bool = False) -> str:
     """What a file is known clean by: the reading (reading_digest), its path (paths
-    are audited too) and its bytes' SHA-256."""
-    return hashlib.sha256(repr((reading, rel, data_digest)).encode(
-        "utf-8", "surrogatepass")).hexdigest()
+    are audited too), its bytes' SHA-256, and whether it is a file of the author's
+    content (read as a page is: ivsite.audit.search.Search)."""
+    made_of = (reading, rel, data_digest, "authored") if authored else (reading, rel, data_digest)
+    return hashlib.sha256(repr(made_of).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @functools.cache

@@ -8,6 +8,8 @@ of these.
 
 from __future__ import annotations
 
+import bisect
+import functools
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
@@ -34,6 +36,7 @@ class Seen:
     run: str
     _shown: dict[tuple[str, ...], bool] = field(default_factory=dict, compare=False)
     _runs: dict[str, bool] = field(default_factory=dict, compare=False)
+    _stems: dict[str, bool] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, visible_text: str) -> Seen:
@@ -55,13 +58,35 @@ class Seen:
             self._runs[letters] = letters in self.run
         return self._runs[letters]
 
-    def answers(self) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
-        """Every word sequence and run of letters asked about that the audience
-        reads. With the secrets, these are all the visible text adds to what an
-        audit looks for: an edit to visible text that changes none of them (most
-        do not) leaves every file's audit key as it was."""
+    def stems_shown(self, stems: Collection[str]) -> set[str]:
+        """Which of these words a search index may hold as the stem of a word the
+        audience reads (red team 11, R11-05 and R11-06). Pagefind's stemmer
+        (Snowball) cuts endings off ("careers", "does", "networking" give
+        "career", "doe", "network") and writes a final "y" as "i" ("happy" gives
+        "happi"): a stem is explained where a word the audience reads begins with
+        it and is longer, or is it with "y" for its last "i"."""
+        todo = [w for w in dict.fromkeys(stems) if w not in self._stems]
+        if todo:
+            shown = self._sorted
+            for w in todo:
+                at = bisect.bisect_right(shown, w)
+                self._stems[w] = (at < len(shown) and shown[at].startswith(w)) or (
+                    w.endswith("i") and f" {w[:-1]}y " in self.words)
+        return {w for w in stems if self._stems[w]}
+
+    @functools.cached_property
+    def _sorted(self) -> list[str]:
+        """The words, each once, in order: where those a stem begins are found."""
+        return sorted(set(self.words.split()))
+
+    def answers(self) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...], tuple[str, ...]]:
+        """Every word sequence, run of letters and stem asked about that the
+        audience reads. With the secrets, these are all the visible text adds to
+        what an audit looks for: an edit to visible text that changes none of them
+        (most do not) leaves every file's audit key as it was."""
         return (tuple(sorted(w for w, shown in self._shown.items() if shown)),
-                tuple(sorted(x for x, shown in self._runs.items() if shown)))
+                tuple(sorted(x for x, shown in self._runs.items() if shown)),
+                tuple(sorted(x for x, shown in self._stems.items() if shown)))
 
 
 def needles(secrets: Iterable[Secret], visible_text: str | Seen,

@@ -21,15 +21,15 @@ from ..load.filefront import private_front
 from ..markup.remoteloads import own_host
 from ..names.identity import holds_name
 from ..names.people import CONTACT_KINDS
-from ..readers.pagefind_engine import is_fixed
+from ..readers.pagefind_engine import is_fixed, is_word_index
 from ..readers.readable import MARKUP_SUFFIXES, readable_texts, unread
-from ..text.textmatch import Matcher, searchable
+from ..text.textmatch import Matcher, searchable, words
 from .addresses import addresses_in, links_to, own_address
 from .cache import reading_digest, secret_ids
 from .markupchecks import unsafe_code
 from .needles import Seen, needle_pair, needles
 from .scripts import OwnScripts
-from .secrets import ADDRESS, ANCHOR, Secret
+from .secrets import ADDRESS, ANCHOR, FIELD_KINDS, Secret
 
 CODE_SUFFIXES = (".js", ".mjs", ".css", ".wasm", ".map", ".pagefind")
 """Files made of code (the theme's and Pagefind's): one-word fields are not looked
@@ -64,15 +64,15 @@ audits each layer's pages while Pagefind runs, then its files."""
 def search_for(secrets: list[Secret], visible_text: str,
                withheld_assets: list[AssetSecret], base_url: str,
                consented: tuple[str, ...], hidden: frozenset[str],
-               scripts: OwnScripts) -> Search:
+               scripts: OwnScripts, authored: frozenset[str] = frozenset()) -> Search:
     """The search for these secrets, made again only when what it is made from
     changed (``hidden`` changes how files are read, not the needles)."""
     made_from = hashlib.sha256(repr((secrets, visible_text, withheld_assets, base_url,
-                                     consented, scripts)).encode(
+                                     consented, scripts, sorted(authored))).encode(
         "utf-8", "surrogatepass")).hexdigest()
     search = _SEARCHES.pop(made_from, None) or Search(secrets, Seen.of(visible_text),
                                                        withheld_assets, base_url, consented,
-                                                       scripts)
+                                                       scripts, authored)
     _SEARCHES[made_from] = search
     for old in list(_SEARCHES)[:-4]:  # a build has at most three
         del _SEARCHES[old]
@@ -86,11 +86,19 @@ class Search:
     needles do not depend on ``hidden`` (what the style sheets hide changes how a
     page is read, not what is looked for): a build's two audits, of its pages
     while Pagefind writes and of the whole folder after, share them
-    (:meth:`hiding`)."""
+    (:meth:`hiding`).
+
+    ``authored``: the SHA-256 of each file of the author's content (a CV, a photo),
+    published as written. Such a file is judged as a page is (red team 11, R11-26):
+    its words are the author's own, as a page's are, so a withheld note's
+    :data:`~ivsite.audit.secrets.FIELD_KINDS` (a tag, an employer, a surname that
+    is an everyday word) are no leak in it; a name, a sentence, a title, a contact
+    detail of a withheld note are, as on a page."""
 
     def __init__(self, secrets: list[Secret], shown: Seen,
                  withheld_assets: list[AssetSecret], base_url: str,
-                 consented: tuple[str, ...], scripts: OwnScripts) -> None:
+                 consented: tuple[str, ...], scripts: OwnScripts,
+                 authored: frozenset[str] = frozenset()) -> None:
         self.hidden: frozenset[str] = frozenset()
         self.scripts = scripts
         self.consented = names_pattern(consented, glued=True)
@@ -102,13 +110,16 @@ class Search:
                           if s.kind in (ADDRESS, ANCHOR)}
         anywhere = [s for s in secrets if not s.scope]
         self.matcher, self.in_code = needle_pair(anywhere, shown)
+        self.stemmed = _stemmed(anywhere, shown)
+        self.authored = authored
+        self.fields = frozenset(id(s) for s in secrets if s.kind in FIELD_KINDS)
         self.scoped = _scoped(secrets, shown)
         self.assets = {a.digest: a for a in withheld_assets}
         self.recordings = [a for a in withheld_assets if a.samples]
         self.secrets = secrets
         self.ids = secret_ids(secrets)
         self.id_set = frozenset(self.ids)
-        self._made_from = (shown, withheld_assets, base_url, consented, scripts)
+        self._made_from = (shown, withheld_assets, base_url, consented, scripts, authored)
         self._parts: dict[frozenset[str], Search] = {}
         self._digest_of = functools.partial(reading_digest, shown.answers(), base_url,
                                             consented, scripts=scripts.digests)
@@ -158,6 +169,12 @@ class Search:
         path = PurePosixPath(rel)
         hits: list[Hit] = []
         seen: set[int] = set()
+        # What this file may hold that is no leak here: a withheld field in a file
+        # the author wrote, the stem of a word the audience reads in a word index.
+        if self.authored and self.is_authored(data):
+            seen |= self.fields
+        if self.stemmed and is_word_index(path, data):
+            seen |= self.stemmed
         if code and not is_fixed(path, data):  # Pagefind's, the same for every site
             hits += [Hit(rel, Secret(f"unsafe markup ({what})", what, rel, 0))
                      for what in unsafe_code(path, data, self.host, self.scripts)]
@@ -186,12 +203,27 @@ class Search:
                     hits.append(Hit(rel, secret))
         return hits
 
+    def is_authored(self, data: bytes) -> bool:
+        """Whether ``data`` is a file of the author's content, byte for byte."""
+        return hashlib.sha256(data).hexdigest() in self.authored
+
     def excusable(self, secret: Secret) -> bool:
         """Whether taking the consented names out of a text may excuse a hit on this
         secret: not when the secret holds one of them (see identity.holds_name)."""
         if id(secret) not in self._excusable:
             self._excusable[id(secret)] = not holds_name(secret.text, self.names)
         return self._excusable[id(secret)]
+
+
+def _stemmed(secrets: list[Secret], seen: Seen) -> frozenset[int]:
+    """The withheld fields of one word (by id) that a search index holds as the
+    stem of a word the audience reads (Seen.stems_shown): "career" from
+    "careers", "doe" from "does". Only a field: a name is looked for in the
+    index whatever the audience reads."""
+    one = {id(s): ws[0] for s in secrets
+           if s.kind in FIELD_KINDS and len(ws := words(s.text)) == 1}
+    stems = seen.stems_shown(one.values())
+    return frozenset(i for i, w in one.items() if w in stems)
 
 
 def _scoped(secrets: list[Secret], seen: Seen) -> dict[str, Matcher[Secret]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from ..audience.notelinks import linked_keys
+from ..audience.notelinks import linked_files, linked_keys
 from ..audience.viewnote import SEES, Audience
 from ..core.models import InterviewMeta, RoleMeta
 from ..core.slugs import slugify
@@ -234,14 +234,15 @@ def _passage_secrets(note: Note, tokens: list[Token], kind: str) -> list[Secret]
 
 def _people_secrets(site: ValidSite, sees: frozenset[str]) -> list[Secret]:
     """Unconsented names and contact details, anywhere; the parts of a name on the
-    pages of the notes about that person and of the notes that link to them."""
+    pages (and linked files) of the notes about that person and that link to them."""
     found = mentions(site, sees)
     out = [Secret(m.kind, m.text, m.note.source, m.line) for m in found.anywhere]
     scopes: dict[Mention, list[str]] = {}
-    for note in site.notes:
-        if _visibility(note) in sees:
-            for m in found.close_to(note.key, linked_keys(site, note)):
-                scopes.setdefault(m, []).append(_output_path(note))
+    for note in (n for n in site.notes if _visibility(n) in sees):
+        if close := found.close_to(note.key, linked_keys(site, note)):
+            where = [_output_path(note), *linked_files(site, note)]  # its files too (R11-26)
+            for m in close:
+                scopes.setdefault(m, []).extend(where)
     out += [Secret(m.kind, m.text, m.note.source, m.line, tuple(sorted(set(where))))
             for m, where in scopes.items()]
     return out
@@ -267,20 +268,26 @@ def _shown_fields(site: ValidSite, sees: frozenset[str]) -> set[str]:
     return out
 
 
+FIELD_KINDS = ("withheld tag", "withheld company", "withheld role", "withheld name part")
+"""A withheld note's short fields, which a public page may say in words of its own
+(a tag, an employer, a surname that is an everyday word): no leak in a file the
+author wrote, nor in a search index as a visible word's stem (ivsite.audit.search)."""
+
+
 def _field_secrets(note: Note, shown: set[str]) -> list[Secret]:
     """The front matter of a withheld note that withheld() does not cover: its tags,
     and for an interview the person's name, given and family name, company and
     role. A tag, company or role a visible note also carries is not a secret."""
     meta = note.meta
-    fields = [("withheld tag", ("tags", str(i)), t) for i, t in enumerate(meta.tags)]
+    tag, company, role, part = FIELD_KINDS
+    fields = [(tag, ("tags", str(i)), t) for i, t in enumerate(meta.tags)]
     if isinstance(meta, InterviewMeta):
         p = meta.person
-        fields += [("withheld company", ("person", "company"), p.company or ""),
-                   ("withheld role", ("person", "role"), p.role or "")]
+        fields += [(company, ("person", "company"), p.company or ""),
+                   (role, ("person", "role"), p.role or "")]
         if p.name.strip():
             fields.append(("withheld person", ("person", "name"), p.name))
-            fields += [("withheld name part", ("person", "name"), part)
-                       for part in name_forms(p.name).parts]
+            fields += [(part, ("person", "name"), said) for said in name_forms(p.name).parts]
     return [Secret(kind, value.strip(), note.source, note.fm.pos(*key).line)
             for kind, key, value in fields
             if value.strip() and fold(value.strip()) not in shown]

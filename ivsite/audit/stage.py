@@ -55,6 +55,7 @@ def audit_folder(
     progress: Progress = QUIET, stop: Callable[[], bool] | None = None, base_url: str = "",
     clean: Known = NOTHING_KNOWN, consented: tuple[str, ...] = (),
     hidden: frozenset[str] = frozenset(), scripts: OwnScripts | None = None,
+    authored: frozenset[str] = frozenset(),
 ) -> Audit:
     """Every secret found in ``folder``. ``stop`` is asked before each file; when it
     says so the audit raises :class:`AuditInterrupted` (the live preview stops an
@@ -76,7 +77,7 @@ def audit_folder(
         progress.advance()
 
     return audit_files(files, secrets, visible_text, withheld_assets, base_url, clean,
-                       consented, each, hidden, size, scripts)
+                       consented, each, hidden, size, scripts, authored)
 
 
 Contents = bytes | Callable[[], bytes]
@@ -89,6 +90,7 @@ def audit_files(
     clean: Known = NOTHING_KNOWN, consented: tuple[str, ...] = (),
     each: Callable[[], None] = lambda: None, hidden: frozenset[str] = frozenset(),
     size: int | None = None, scripts: OwnScripts | None = None,
+    authored: frozenset[str] = frozenset(),
 ) -> Audit:
     """Every secret found in these (path, bytes): an output folder's files, or the
     pages of an encrypted view before they are encrypted. ``base_url``: the site's
@@ -117,6 +119,9 @@ def audit_files(
     ``scripts``: the scripts the output may hold, the theme's and Pagefind's
     (ivsite.audit.scripts; by default Pagefind's alone).
 
+    ``authored``: the SHA-256 of the files of the author's content, judged as
+    pages are (see ivsite.audit.search.Search).
+
     Files are audited in forked processes, one per core, where a pool pays
     (ivsite.core.cores.apart; ``size``, the files' bytes in all, where not given as
     bytes): a file's verdict is a pure function of its bytes and the needles, which
@@ -128,7 +133,7 @@ def audit_files(
         (rel, data if isinstance(data, bytes) else data()) for rel, data in jobs
         if rel.casefold().endswith(".css")))
     search = search_for(secrets, visible_text, withheld_assets, base_url, consented, hidden,
-                     scripts or OwnScripts.of({}))
+                        scripts or OwnScripts.of({}), authored)
     verdict = functools.partial(_verdict, search, clean)
     hits: list[Hit] = []
     now: set[str] = set()
@@ -147,7 +152,7 @@ def _verdict(search: Search, clean: Known,
     rel, contents = job
     data = contents if isinstance(contents, bytes) else contents()
     data_digest = hashlib.sha256(data).hexdigest()
-    key = file_key(search.digest, rel, data_digest)
+    key = file_key(search.digest, rel, data_digest, data_digest in search.authored)
     # A file's hash is looked up every time: the withheld files change with
     # every edit to a note (each note's source is one), and a lookup is cheap.
     found = search.withheld_file(rel, data_digest, data)

@@ -52,6 +52,8 @@ class LayerCheck:
     """The classes and ids the theme's style sheets hide (see audit.audit_files)."""
     scripts: OwnScripts
     """The theme's and Pagefind's scripts, the only ones the output may hold."""
+    authored: frozenset[str]
+    """The SHA-256 of the files of the author's content (see audit.audit_files)."""
 
 
 def shown(prep: Prepared, audience: Audience, theme: Theme) -> str:
@@ -87,6 +89,13 @@ def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
             *(AssetSecret(src.digest, src.rel) for src in prep.loaded.notes if src.data)]
 
 
+def authored_files(prep: Prepared) -> frozenset[str]:
+    """The SHA-256 of every file of the content that is not a note: what the author
+    wrote, published as written, which the audit judges as it judges a page
+    (red team 11, R11-26)."""
+    return frozenset(ref.digest for ref in prep.loaded.assets.values())
+
+
 def theme_hidden(theme: Theme) -> frozenset[str]:
     """The classes and ids the theme's style sheets hide, read here from the sheets
     (not from what the filter refused)."""
@@ -98,7 +107,7 @@ def _check(prep: Prepared, theme: Theme, audience: Audience, prefix: str, plan: 
     return LayerCheck(prefix, secrets_of(prep, audience), shown(prep, audience, theme),
                       withheld_assets(prep, plan), skip, prep.config.base_url,
                       published_names(prep.valid, audience), theme_hidden(theme),
-                      OwnScripts.of(theme.static_files()))
+                      OwnScripts.of(theme.static_files()), authored_files(prep))
 
 
 def layer_checks(pipe: Pipeline, site: Site) -> list[LayerCheck]:
@@ -147,7 +156,7 @@ def audit_checks(pipe: Pipeline, folder: Path, checks: list[LayerCheck],
             folder / c.prefix if c.prefix else folder, c.secrets, c.visible, c.assets,
             skip_prefixes=c.skip, progress=pipe.progress, stop=stop,
             base_url=c.base_url, clean=pipe.audit_clean.view(),
-            consented=c.consented, hidden=c.hidden, scripts=c.scripts)
+            consented=c.consented, hidden=c.hidden, scripts=c.scripts, authored=c.authored)
         pipe.audit_clean.add(found.ids, found.clean)
         hits += [Hit(c.prefix + h.output, h.secret) for h in found.hits]
     return hits
@@ -181,7 +190,7 @@ def audit_made(pipe: Pipeline, site: Site) -> list[Hit]:
                   for rel, ref in sorted(plan.assets.items())]
         found = audit_files(files, c.secrets, c.visible, c.assets, c.base_url,
                             pipe.audit_clean.view(), c.consented, hidden=c.hidden,
-                            scripts=c.scripts)
+                            scripts=c.scripts, authored=c.authored)
         pipe.audit_clean.add(found.ids, found.clean)
         hits += [Hit(c.prefix + h.output, h.secret) for h in found.hits]
     if site.encrypted:
@@ -207,7 +216,8 @@ def audit_staged(pipe: Pipeline, staged: Staged, checks: list[LayerCheck]) -> No
             (rel, (base / rel).read_bytes) for rel in (*sorted(plan.files), *sorted(plan.assets))]
         found = audit_files(files, c.secrets, c.visible, c.assets, c.base_url,
                             pipe.audit_clean.view(), c.consented, pipe.progress.advance,
-                            c.hidden | _pagefind_hidden(plan), scripts=c.scripts)
+                            c.hidden | _pagefind_hidden(plan), scripts=c.scripts,
+                            authored=c.authored)
         pipe.audit_clean.add(found.ids, found.clean)
 
 
@@ -237,6 +247,7 @@ def audit_before_encryption(pipe: Pipeline, site: Site) -> list[Hit]:
                         shown(prep, "mentor", theme), withheld_assets(prep, plain),
                         prep.config.base_url, pipe.audit_clean.view(),
                         published_names(prep.valid, "mentor"), hidden=theme_hidden(theme),
-                        scripts=OwnScripts.of(theme.static_files()))
+                        scripts=OwnScripts.of(theme.static_files()),
+                        authored=authored_files(prep))
     pipe.audit_clean.add(found.ids, found.clean)
     return [Hit(f"{prefix}{h.output} (before encryption)", h.secret) for h in found.hits]

@@ -21,6 +21,10 @@ import functools
 import re
 from pathlib import Path, PurePosixPath
 
+from .cborstrings import cbor_strings
+from .packed import Budget
+from .streams import compressed
+
 _ENGINE_NAME = re.compile(r"wasm\.[\w-]+\.pagefind")
 
 
@@ -106,3 +110,15 @@ def is_fixed(path: PurePosixPath | Path, data: bytes) -> bool:
     fixed = _bundle().get(path.name)
     return (fixed is not None and path.parent.name == "pagefind"
             and hashlib.sha256(data).hexdigest() == fixed)
+
+
+def is_word_index(path: PurePosixPath | Path, data: bytes) -> bool:
+    """Whether this output file is a word index Pagefind wrote (``*.pf_index``, or
+    ``*.pf_meta``, which names the first and last word of each part of the index;
+    a gzip stream of the CBOR document ivsite.readers.cborstrings reads). Its words
+    are stems, not words a page shows: Pagefind files "careers" under "career"
+    and "does" under "doe" (red team 11, R11-05 and R11-06)."""
+    if PurePosixPath(path).suffix not in (".pf_index", ".pf_meta"):
+        return False
+    plain = compressed(PurePosixPath(path), data, Budget())
+    return plain is not None and cbor_strings(plain) is not None

@@ -29,6 +29,7 @@ from ..markup.sheetstyle import unplaced
 from ..markup.svgtext import svg_texts
 from ..text.urlquery import query_text
 from . import charsets, datauri
+from .binarytext import text_runs
 from .cborstrings import cbor_strings
 from .charsets import LEGACY
 from .drawnorder import drawn_orders
@@ -237,7 +238,16 @@ def _whole(data: bytes, text_file: bool) -> str:
     a binary header full of zeros (a PNG's IHDR and pHYs, a TIFF IFD) before 8-bit
     text (a tEXt chunk, an EXIF Artist), and a text file can open in UTF-16 and
     go on in UTF-8. Read both ways, never one instead of the other (red team 8, N1)."""
-    return "\n\n".join(filter(None, (_wide(data), _eight_bit(data, text_file))))
+    wide = _wide(data)
+    if wide and not text_file and not data.startswith(_BOMS):
+        # NUL bytes every other byte are as often a binary header's (a PNG's, a
+        # TIFF's): what follows is read for the text runs it holds, not as random
+        # letters (ivsite.readers.binarytext, R11-27).
+        wide = text_runs(wide)
+    return "\n\n".join(filter(None, (wide, _eight_bit(data, text_file))))
+
+
+_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def _wide(data: bytes) -> str:
@@ -262,8 +272,9 @@ def _eight_bit(data: bytes, text_file: bool) -> str:
     try:
         whole = data.decode("utf-8")
     except UnicodeDecodeError:
-        if not text_file:
-            return "\n\n".join(dict.fromkeys([data.decode("utf-8", errors="ignore"), *extra]))
+        if not text_file:  # a binary file: the text it carries (R11-27)
+            return "\n\n".join(dict.fromkeys(
+                map(text_runs, [data.decode("utf-8", errors="replace"), *extra])))
     else:
         return "\n\n".join(dict.fromkeys([whole, *extra]))
     # A byte a code page does not define, or a broken sequence, spoils no more than
