@@ -69,8 +69,9 @@ def hidden_in(suffix: str, data: bytes) -> tuple[str, str] | None:
     budget = Budget()
     for source in carried(data, budget):
         if source.unread or budget.refused:
+            why = budget.refused[0] if budget.refused else source.unread
             return SOURCE_CODE, (f"carries {source.tool} for its editor that cannot be "
-                                 f"decoded ({source.unread or budget.refused[0]})")
+                                 f"decoded ({why})")
         if source.unseen:
             return SOURCE_CODE, (f"carries {source.tool} for its editor, holding text the "
                                  f"picture does not show ({_excerpt(source.unseen[0])})")

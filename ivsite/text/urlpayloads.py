@@ -82,15 +82,13 @@ def _tokens(url: str) -> list[str]:
 
 
 def _decoded(token: str, marked: bool) -> str:
-    """A part's text as the editors decode it ('' when it decodes to no text);
-    raises Unread for a marked part that does not decode."""
-    for data in _readings(token):
-        if text := _text(data):
-            return text
-    if marked:
+    """A part's texts as the editors decode it, each that is text ('' when none
+    is); raises Unread for a marked part that does not decode."""
+    texts = [text for data in _readings(token) if (text := _text(data))]
+    if not texts and marked:
         raise Unread("Brotli, which ivsite does not read" if token.startswith("~1")
                      else "not base64 of deflate, zlib or text")
-    return ""
+    return "\n".join(texts)
 
 
 def _readings(token: str) -> Iterator[bytes]:
