@@ -87,6 +87,8 @@ HIDING = {
     "txt private callout": ("notes.txt", "Notes\n\n> [!private]\n> QQCALLOUT I am leaving.\n"),
     "txt html comment": ("list.txt", "List\n<!-- QQTXTCOMMENT I am leaving -->\n"),
     "txt obsidian comment": ("todo.txt", "To do\n%% QQOBSIDIAN I am leaving %%\n"),
+    "vtt note block": ("talk.vtt", "WEBVTT\n\nNOTE QQVTTNOTE cut: I am leaving\n\n"
+                       "00:01.000 --> 00:04.000\nHello.\n"),
     "csv private passage": ("data.csv", "a,b\n::: private\nQQCSV,1\n:::\n"),
 }
 
@@ -120,8 +122,12 @@ HIDING_NOTHING = {
                             "<!-- start --><g><title>start</title><text>start</text></g>"
                             "<!-- start&#45;&gt;end --><g><title>start&#45;&gt;end</title>"
                             "</g><text>end</text></svg>\n"),
+    "graphviz node ids": ("g.svg", "<svg><!-- n1 --><g id=\"node1\"><title>n1</title>"
+                          "<text>Start</text></g></svg>\n"),
     "empty comment": ("d.html", "<!doctype html><title>x</title><!-- --><p>Hello.</p>\n"),
     "txt other passage": ("e.txt", "Notes\n\n::: note\nJust a box.\n:::\n"),
+    "vtt caption saying note": ("h.vtt", "WEBVTT\n\n00:01.000 --> 00:04.000\n"
+                                "NOTE that this is said.\n"),
     "tex double percent": ("f.tex", "%% Section one %%\n\\section{One}\n"),
 }
 
@@ -383,6 +389,13 @@ def test_an_address_whose_marked_diagram_does_not_decode_is_refused_by_the_audit
     assert result.status == 1
     assert any(h.secret.kind.startswith("file not read whole (an address whose diagram")
                for h in result.hits), [h.text() for h in result.hits]
+
+
+def test_an_address_past_the_bound_is_unread_not_decoded_whole() -> None:
+    bomb = base64.urlsafe_b64encode(zlib.compress(b"a" * (2 << 20))).decode()
+    for address in (f"https://mermaid.live/edit#pako:{bomb}", f"https://kroki.io/x/svg/{bomb}"):
+        decoded, unread = urlpayloads.address_payloads(address)
+        assert decoded == "" and "decompresses past 1 MB" in unread[0], unread
 
 
 def test_ordinary_addresses_are_published(tmp_path: Path) -> None:

@@ -12,10 +12,11 @@ the audit (ivsite.readers.readable) read every address's fragment, path segments
 and query values decoded as the editors decode them, as
 ivsite.text.urlquery reads query values.
 
-Decoding is bounded (:data:`MAX_DECODED` bytes per address part, so a crafted
-address cannot exhaust memory); a part that a known editor's marker announces
-and that does not decode, or decodes past the bound, is given as unread, which
-the audit refuses (fail closed), never a traceback.
+Decoding is bounded (:data:`MAX_DECODED` bytes per address part and
+:data:`MAX_TEXT` for one text, so crafted addresses cannot exhaust memory); a
+part that a known editor's marker announces and that does not decode, or
+decodes past a bound, is given as unread, which the audit refuses (fail
+closed), never a traceback.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ from urllib.parse import unquote
 
 MAX_DECODED = 1 << 20
 """Bytes one address part may decompress to."""
+MAX_TEXT = 16 << 20
+"""Characters all of one text's addresses may decode to."""
+_MAX_TOKEN = 1 << 16
+"""The longest part tried where no editor's marker announces a diagram: a longer
+one is no address a browser opens from a link (and trying it costs)."""
 _ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://[^\s\"'<>`]+", re.I)
 _PART = re.compile(r"[/#?&=;]")
 _TOKEN = re.compile(r"[A-Za-z0-9+/_~=-]{16,}|[A-Za-z0-9%._~-]{16,}")
@@ -58,6 +64,7 @@ def address_payloads(text: str) -> tuple[str, list[str]]:
         return "", []
     found: list[str] = []
     unread: list[str] = []
+    size = 0
     for address in _ADDRESS.finditer(text):
         url = address.group(0)
         marked = {m.group(1) or m.group(2) or m.group(3) for m in _MARKED.finditer(url)}
@@ -68,6 +75,10 @@ def address_payloads(text: str) -> tuple[str, list[str]]:
                 unread.append(f"an address whose diagram cannot be decoded ({why}): "
                               f"{url[:60]}")
                 continue
+            size += len(decoded)
+            if size > MAX_TEXT:
+                unread.append(f"addresses that carry more than {MAX_TEXT >> 20} MB of text")
+                return " \n ".join(found), unread
             if decoded:
                 found.append(decoded)
     return " \n ".join(found), unread
@@ -78,7 +89,8 @@ def _tokens(url: str) -> list[str]:
     off (``pako:``, ``R`` …)."""
     parts = _PART.split(url.partition("://")[2])
     return [m.group(0) for part in parts
-            for m in _TOKEN.finditer(re.sub(r"^(?:pako:|base64:)", "", part))]
+            for m in _TOKEN.finditer(re.sub(r"^(?:pako:|base64:)", "", part))
+            if len(m.group(0)) <= _MAX_TOKEN]
 
 
 def _decoded(token: str, marked: bool) -> str:
