@@ -413,7 +413,7 @@ def test_ordinary_addresses_are_published(tmp_path: Path) -> None:
                                   blacklist_characters="\ufffd%"), min_size=4, max_size=80),
        kind=st.sampled_from(["kroki", "plantuml", "pako"]))
 def test_every_encoding_gives_its_text_back(said: str, kind: str) -> None:
-    text = f"Q {said}"  # (not a JSON document, whose strings alone are read)
+    text = f"{RED_TEAM_NAME} {said}"  # (not a JSON document, whose strings alone are read)
     address = {"kroki": f"https://kroki.io/x/svg/{_kroki(text)}",
                "plantuml": f"https://www.plantuml.com/plantuml/svg/{plantuml_encoded(text)}",
                "pako": f"https://mermaid.live/edit#pako:{_pako(text)}"}[kind]

@@ -41,6 +41,12 @@ one is no address a browser opens from a link (and trying it costs)."""
 _ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://[^\s\"'<>`]+", re.I)
 _PART = re.compile(r"[/#?&=;]")
 _TOKEN = re.compile(r"[A-Za-z0-9+/_~=-]{16,}|[A-Za-z0-9%._~-]{16,}")
+_ENCODED = re.compile(r"[A-Z]|%[0-9A-F]{2}|^~h")
+"""What a compressed payload in base64 (or PlantUML's alphabet) holds and an
+address's slugs ("2026-03-01-acme-corp") do not: a capital (20 random base64
+letters without one: a chance in thirty thousand), a percent escape, or
+PlantUML's hex marker. Only such parts are tried: a sitemap's ten thousand
+slugs cost nothing."""
 _MARKED = re.compile(r"[#/](?:pako|base64):([A-Za-z0-9+/_=%.~-]+)"
                      r"|(?:diagrams\.net|draw\.io)/[^#\s]*#R([A-Za-z0-9+/_=%.~-]+)"
                      r"|/plantuml/(?:png|svg|txt|uml|img|eps|map|proxy)/([\w~-]+)", re.I)
@@ -90,7 +96,7 @@ def _tokens(url: str) -> list[str]:
     parts = _PART.split(url.partition("://")[2])
     return [m.group(0) for part in parts
             for m in _TOKEN.finditer(re.sub(r"^(?:pako:|base64:)", "", part))
-            if len(m.group(0)) <= _MAX_TOKEN]
+            if len(m.group(0)) <= _MAX_TOKEN and _ENCODED.search(m.group(0))]
 
 
 def _decoded(token: str, marked: bool) -> str:
