@@ -124,6 +124,8 @@ HIDING_NOTHING = {
                             "</g><text>end</text></svg>\n"),
     "graphviz node ids": ("g.svg", "<svg><!-- n1 --><g id=\"node1\"><title>n1</title>"
                           "<text>Start</text></g></svg>\n"),
+    "style sheet's cdata": ("s.html", "<!doctype html><title>x</title><style><![CDATA[ p{} ]]>"
+                            "<!-- p{color:red} --></style><p>Hello.</p>\n"),
     "empty comment": ("d.html", "<!doctype html><title>x</title><!-- --><p>Hello.</p>\n"),
     "txt other passage": ("e.txt", "Notes\n\n::: note\nJust a box.\n:::\n"),
     "vtt caption saying note": ("h.vtt", "WEBVTT\n\n00:01.000 --> 00:04.000\n"
@@ -245,6 +247,9 @@ CARRYING = {
         f'<mxfile><diagram name="a">{drawio_page(["Flow"])}</diagram>'
         f'<diagram name="b">{drawio_page([SECRET])}</diagram></mxfile>').encode()))),
     "plantuml comment": ("stakeholders.svg", plantuml_svg(PLANTUML_SOURCE)),
+    "plantuml removed element": ("removed.svg", plantuml_svg(
+        f'@startuml\nactor Me\nactor "{SECRET}" as Q\nrectangle "Design team"\nremove Q\n'
+        "@enduml\n")),
 }
 
 
@@ -276,7 +281,8 @@ SEEN = {
     "excalidraw png without deleted text": ("j.png", excalidraw_png(excalidraw_meta(None))),
     "drawio one page drawn": ("d.svg", drawio_svg([["Sign-up flow", "Confirm e-mail"]])),
     "plantuml without comments": ("p.svg", plantuml_svg(
-        '@startuml\nactor Me\nrectangle "Design team"\n@enduml\n')),
+        '@startuml\nskinparam defaultFontName "Open Sans"\nactor Me\n'
+        'rectangle "Design team"\nMe --> (Design team) : Me\n@enduml\n')),
 }
 
 

@@ -82,12 +82,12 @@ def carried(data: bytes, budget: Budget) -> list[Carried]:
         mxfiles.append(unquote(chunks[b"mxfile"].decode("latin-1")).encode())
     if not mxfiles and b"<mxfile" in data[:4096]:
         mxfiles.append(data)
-    drawn = _drawn_words(data) if mxfiles and not chunks else None
-    found += [_drawio(m, drawn, budget) for m in mxfiles if _MXFILE.search(m)]
     sources = [m.group(1) or m.group(2) for m in _PLANTUML.finditer(data)]
-    found += [_plantuml(_plantuml_decoded(s, budget)) for s in sources]
+    drawn = _drawn_words(data) if (mxfiles or sources) and not chunks else None
+    found += [_drawio(m, drawn, budget) for m in mxfiles if _MXFILE.search(m)]
+    found += [_plantuml(_plantuml_decoded(s, budget), drawn) for s in sources]
     if b"plantuml" in chunks:
-        found.append(_plantuml(chunks[b"plantuml"]))
+        found.append(_plantuml(chunks[b"plantuml"], None))
     return found
 
 
@@ -244,6 +244,10 @@ _ALPHABET = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 _SIXES = {c: i for i, c in enumerate(_ALPHABET)}
 _COMMENT_LINE = re.compile(r"^\s*'.*$", re.M)
 _COMMENT_BLOCK = re.compile(r"/'.*?'/", re.S)
+_LABEL = re.compile(r'"([^"\n]+)"|:\s*([^:\n]*\w[^\n]*)$')
+"""What a line of a diagram draws: a quoted name, or a label after a colon."""
+_SETTING = re.compile(r"\s*(?:skinparam|!|@|<|scale|left to right|top to bottom)", re.I)
+"""A line that sets how the diagram looks (fonts, colours), not what it draws."""
 
 
 def _plantuml_decoded(encoded: bytes, budget: Budget) -> bytes | None:
@@ -265,14 +269,21 @@ def _plantuml_decoded(encoded: bytes, budget: Budget) -> bytes | None:
     return budget.inflate(bytes(raw), -15) or None
 
 
-def _plantuml(source: bytes | None) -> Carried:
-    """A source's lines; unseen, its comments."""
+def _plantuml(source: bytes | None, drawn: frozenset[str] | None) -> Carried:
+    """A source's lines; unseen, its comments, and (in an SVG, whose words are
+    ``drawn``) each quoted name and each label after a colon the drawing does not
+    show (an element ``hide`` or ``remove`` takes out of it)."""
     if source is None:
         return Carried(PLANTUML, unread="its source is not encoded as PlantUML's own "
                                         "deflate (Brotli?)")
     text = source.decode("utf-8", "replace")
-    comments = [m.group(0).strip().lstrip("'").strip() for m in _COMMENT_LINE.finditer(text)]
-    comments += [m.group(0)[2:-2].strip() for m in _COMMENT_BLOCK.finditer(text)]
+    unseen = [m.group(0).strip().lstrip("'").strip() for m in _COMMENT_LINE.finditer(text)]
+    unseen += [m.group(0)[2:-2].strip() for m in _COMMENT_BLOCK.finditer(text)]
+    if drawn is not None:
+        said = _COMMENT_BLOCK.sub(" ", _COMMENT_LINE.sub(" ", text)).replace("\\n", " ")
+        unseen += [label for line in said.splitlines() if not _SETTING.match(line)
+                   for m in _LABEL.finditer(line) if (label := m.group(1) or m.group(2))
+                   and not set(_words(label)) <= drawn]
     return Carried(PLANTUML, tuple(line for line in text.splitlines() if line.strip()),
-                   tuple(c for c in comments if c))
+                   tuple(dict.fromkeys(c for c in unseen if c.strip())))
 

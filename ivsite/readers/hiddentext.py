@@ -49,6 +49,8 @@ or a drawing's source."""
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
 _BOGUS = re.compile(r"<\?(.*?)>|<!(?!--|doctype\b)([^>]*)>", re.S | re.I)
 """HTML's "bogus comments", which a browser hides as it hides a comment."""
+_RAW_TEXT = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+"""HTML's raw text elements, where ``<!--`` and ``<![CDATA[`` are the code's text."""
 _UNSHOWN = re.compile(r"<(style|script)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
 """What a reader is not shown of a page: tags, and style sheets' and scripts' code
 (a ``<title>`` is shown, as a tab's name or a drawing's tooltip)."""
@@ -103,6 +105,8 @@ def _markup(suffix: str, text: str) -> Iterator[str]:
     """Each comment (and in HTML each bogus comment) that says something the file
     does not show, as a phrase."""
     shown = None
+    if suffix in (".html", ".htm"):  # a style sheet's or script's text holds none
+        text = _RAW_TEXT.sub(" ", text)
     said = [("an HTML comment", m.group(1)) for m in _COMMENT.finditer(text)]
     if suffix in (".html", ".htm"):
         bare = _COMMENT.sub(" ", text)
