@@ -73,8 +73,12 @@ def test_the_audit_alone_finds_the_copy(
 
 def test_with_both_lines_off_the_private_note_is_published(
         tmp_path: Path, copies_not_withheld: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The audit's protection switched off too (only the assets, as before F15)."""
+    """The audit's protection switched off too (only the assets, as before F15),
+    and its reading of the copy's '::: private' passage (red team 11, R11-08)."""
+    from ivsite.audit import search as auditsearch
     from ivsite.pipeline import checks
+
+    monkeypatch.setattr(auditsearch, "hidden_in", lambda suffix, data: None)
 
     original = checks.withheld_assets
     monkeypatch.setattr(checks, "withheld_assets", lambda prep, plan: [

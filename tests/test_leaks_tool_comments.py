@@ -12,6 +12,7 @@ import pytest
 from unit_helpers import write_site
 
 from ivsite.audience import stage as audience
+from ivsite.audit import search as auditsearch
 from ivsite.pipeline import build
 from ivsite.readers import readable
 from ivsite.switches import markerwords
@@ -67,6 +68,8 @@ def test_a_private_note_may_hold_them(tmp_path: Path) -> None:
 
 
 def rules_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The audit refuses a page's bogus comments on its own too (red team 11, R11-08).
+    monkeypatch.setattr(auditsearch, "hidden_in", lambda suffix, data: None)
     monkeypatch.setattr(bodyprivacy, "tool_comments", lambda text: iter(()))
     monkeypatch.setattr(bodyprivacy, "bogus_comment", lambda content: None)
     monkeypatch.setattr(bodyprivacy, "summary_titles", lambda content: iter(()))

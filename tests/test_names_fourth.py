@@ -72,6 +72,9 @@ def _no_digit_words(mp: pytest.MonkeyPatch) -> None:
 def _no_query(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(readable, "query_text", lambda text: "")
     mp.setattr(namecheck, "query_text", lambda text: "")
+    # An address's parts are read decoded as well (red team 11, R11-19).
+    mp.setattr(readable, "address_payloads", lambda text: ("", []))
+    mp.setattr(namecheck, "address_payloads", lambda text: ("", []))
     # "firstName=Quentin&lastName=Zabrowski" is also a labelled name (red team 10, R10-22).
     mp.setattr(nameforms, "labelled_forms", lambda *args: ())
 
@@ -133,11 +136,13 @@ def test_the_filter_reads_queries_on_its_own(
     """With the audit's query reading switched off, the filter still refuses; with
     the filter's off too, it does not (the name is split in every other reading)."""
     monkeypatch.setattr(readable, "query_text", lambda text: "")
+    monkeypatch.setattr(readable, "address_payloads", lambda text: ("", []))  # R11-19
     monkeypatch.setattr(auditsearch, "_SEARCHES", {})
     monkeypatch.setattr(nameforms, "labelled_forms", lambda *args: ())  # red team 10, R10-22
     result = build(_site(tmp_path / "s", case.page), out=tmp_path / "out")
     assert any(d.code == case.code for d in result.diagnostics)
     monkeypatch.setattr(namecheck, "query_text", lambda text: "")
+    monkeypatch.setattr(namecheck, "address_payloads", lambda text: ("", []))
     result = build(_site(tmp_path / "t", case.page), out=tmp_path / "out")
     assert not any(d.code == case.code for d in result.diagnostics)
 

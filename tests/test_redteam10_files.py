@@ -32,8 +32,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sites import OutputCorpus, red_team_site, red_team_talk
 
+from ivsite.audit import search as auditsearch
 from ivsite.pipeline import build
-from ivsite.readers import biffsheet, charsets, compound, packed, readable
+from ivsite.readers import biffsheet, charsets, compound, hiddentext, packed, readable
 from ivsite.text import escapes
 
 PEOPLE = ("山田太郎", "Zoë Müller", "Katarzyna Wiśniewska", "Сергей Иванов")
@@ -205,6 +206,10 @@ def _readings_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(charsets, "escaped", lambda data: [])
     monkeypatch.setattr(readable, "LEGACY", _OLD_LEGACY)
     monkeypatch.setattr(packed, "disagreement", lambda data, archive: None)
+    # What a file hides is read in its charset too (red team 11, R11-08): with the
+    # charsets off, ISO-2022-JP's seven-bit bytes would read as bogus comments.
+    monkeypatch.setattr(hiddentext, "hidden_in", lambda suffix, data: None)
+    monkeypatch.setattr(auditsearch, "hidden_in", lambda suffix, data: None)
     readable._read.cache_clear()
 
 

@@ -33,6 +33,7 @@ from ..names.people import (
     mentions,
 )
 from ..text.textmatch import Matcher, searchable
+from ..text.urlpayloads import address_payloads
 from ..text.urlquery import query_text
 from .consentmask import names_pattern, standing
 from .notelinks import linked_keys
@@ -186,12 +187,15 @@ _ADDRESS_GAPS = re.compile(r"[\s/_.\-]+")
 def _visible_lines(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]:
     """Each piece of text an audience sees, with its line: text, raw HTML as written
     and its tags taken out, attribute values, what data: URIs and frames' srcdoc
-    documents in them hold, and the values of each piece's query strings
-    (ivsite.text.urlquery: "?firstName=Quentin&lastName=Zabrowski")."""
+    documents in them hold, the values of each piece's query strings
+    (ivsite.text.urlquery: "?firstName=Quentin&lastName=Zabrowski") and what its
+    addresses carry compressed (ivsite.text.urlpayloads: a mermaid.live diagram)."""
     for text, line in _pieces(tokens, note):
         yield text, line
         if query := query_text(text):
             yield query, line
+        if carried := address_payloads(text)[0]:  # a shared diagram's (R11-19)
+            yield carried, line
 
 
 def _pieces(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]:

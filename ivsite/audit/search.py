@@ -21,6 +21,7 @@ from ..load.filefront import private_front
 from ..markup.remoteloads import own_host
 from ..names.identity import holds_name
 from ..names.people import CONTACT_KINDS
+from ..readers.hiddentext import hidden_in
 from ..readers.pagefind_engine import is_fixed, is_word_index
 from ..readers.readable import MARKUP_SUFFIXES, readable_texts, unread
 from ..text.textmatch import Matcher, searchable, words
@@ -147,8 +148,9 @@ class Search:
         return self._parts[ids]
 
     def withheld_file(self, rel: str, data_digest: str, data: bytes) -> list[Hit]:
-        """The file, if it is one the audience was not given (by its hash), or one
-        whose front matter says private (ivsite.load.filefront: a note kept as ``.txt``)."""
+        """The file, if it is one the audience was not given (by its hash), one
+        whose front matter says private (ivsite.load.filefront: a note kept as ``.txt``),
+        or one that hides text from its reader (ivsite.readers.hiddentext)."""
         a = self.assets.get(data_digest)
         if a is not None:
             return [Hit(rel, Secret("withheld file", a.source, a.source, 0))]
@@ -159,8 +161,14 @@ class Search:
                 if nearcopy.holds(data, a.samples):
                     return [Hit(rel, Secret("near copy of a recording", a.source, a.source, 0))]
         says = private_front(data)
-        return [Hit(rel, Secret("file whose front matter says private", says, rel, 0))] \
-            if says else []
+        if says:
+            return [Hit(rel, Secret("file whose front matter says private", says, rel, 0))]
+        # A comment, a passage or an editor's source a file hides from its reader,
+        # which the filter refuses in a linked file (red team 11, R11-08 and R11-18).
+        hidden = hidden_in(PurePosixPath(rel).suffix, data) \
+            if not rel.startswith("pagefind/") else None
+        return [Hit(rel, Secret(f"a file that {hidden[1]}", hidden[1], rel, 0))] \
+            if hidden else []
 
     def hits(self, rel: str, data: bytes, code: bool = True) -> list[Hit]:
         """What one file's text and name give away; ``code`` False: its text and

@@ -31,8 +31,8 @@ class AssetRef:
     """The line of its front matter that says it is private, if it opens with a
     note's front matter (see ivsite.load.filefront)."""
     active: tuple[str, str] | None = None
-    """(code, why) when it runs code or loads from another host (ivsite.readers.activefiles):
-    never published."""
+    """(code, why) when it runs code or loads from another host (ivsite.readers.activefiles),
+    or hides text from its reader (ivsite.readers.hiddentext): never published."""
     samples: tuple[bytes, ...] = ()
     """Windows of its bytes, by which the audit knows a near copy of it if it is a
     recording (ivsite.load.nearcopy)."""

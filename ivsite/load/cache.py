@@ -19,16 +19,18 @@ _digest_cache: dict[tuple[str, int, int], _Read] = {}
 
 def file_digest(path: Path, st: os.stat_result) -> _Read:
     """A file's hash, what its front matter says private, what it runs or loads
-    (ivsite.readers.activefiles; the whole file is kept for that where its kind needs it),
+    (ivsite.readers.activefiles) or hides (ivsite.readers.hiddentext; the whole file is
+    kept for those where its kind needs it),
     all read as it is hashed, and the windows of it a near copy holds
     (ivsite.load.nearcopy)."""
     key = (str(path), st.st_size, st.st_mtime_ns)
     cached = _digest_cache.get(key)
     if cached is None:
-        from ..readers.activefiles import READ_SUFFIXES, active  # (it imports the notes' module)
+        from ..readers import hiddentext  # (they import the notes' module)
+        from ..readers.activefiles import READ_SUFFIXES, active
 
         suffix = path.suffix.casefold()
-        whole = suffix in READ_SUFFIXES
+        whole = suffix in READ_SUFFIXES or suffix in hiddentext.READ_SUFFIXES
         with path.open("rb") as fh:
             first = fh.read(1 << 20)
             h = hashlib.sha256(first)
@@ -41,7 +43,9 @@ def file_digest(path: Path, st: os.stat_result) -> _Read:
             for at in nearcopy.offsets(st.st_size):
                 fh.seek(at)
                 windows.append(fh.read(nearcopy.WIDTH))
-        cached = (h.hexdigest(), private_front(first), active(suffix, b"".join(chunks)),
+        data = b"".join(chunks)
+        cached = (h.hexdigest(), private_front(first),
+                  active(suffix, data) or hiddentext.hidden_in(suffix, data),
                   nearcopy.kept(windows))
         _digest_cache[key] = cached
     return cached

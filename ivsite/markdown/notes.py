@@ -140,7 +140,7 @@ class BrokenTarget:
     hint: str = ""
     code: str = "broken-link"
     """The diagnostic's code: broken-link, outside-site, recording-link, note-copy,
-    note-like-file, script-file, remote-file,
+    note-like-file, script-file, remote-file, hidden-in-file, embedded-source,
     ambiguous-link or missing-note (a note not written yet: a warning)."""
     shown: str = ""
     """For a missing note, the text that stands in place of the link."""
@@ -236,7 +236,21 @@ def resolve_href(site: ValidSite, from_source: str, href: str) -> Target:
 
 def active_problem(shown: str, code: str, why: str) -> BrokenTarget:
     """A link or embed to a file that runs code (``script-file``) or loads from
-    another host (``remote-file``), see ivsite.readers.activefiles."""
+    another host (``remote-file``), see ivsite.readers.activefiles, or that hides
+    text from its reader (``hidden-in-file``, ``embedded-source``), see
+    ivsite.readers.hiddentext."""
+    if code == "hidden-in-file":
+        return BrokenTarget(
+            f"'{shown}' {why}; ivsite copies a linked file as it is written, so that "
+            "would be published with it", "take it out of the file (keep notes to "
+            "yourself in a note's '::: private' passage), or remove the link", code=code)
+    if code == "embedded-source":
+        return BrokenTarget(
+            f"'{shown}' {why}; ivsite copies a linked file as it is written, and anyone "
+            "who opens it in that editor reads it all",
+            "export it again without the editor's copy (Excalidraw: untick 'Embed scene'; "
+            "diagrams.net: untick 'Include a copy of my diagram'; PlantUML: -nometadata), "
+            "or delete that text in the editor before exporting", code=code)
     if code == "script-file":
         return BrokenTarget(
             f"'{shown}' {why}: ivsite publishes no code but the theme's and Pagefind's, "

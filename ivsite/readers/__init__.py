@@ -8,8 +8,9 @@ and compressed files (:mod:`.packed`, :mod:`.streams`, :mod:`.zipnames`,
 (:mod:`.sheetcells`, :mod:`.biffsheet`), word-processor, mail and photo files
 (:mod:`.wordshown`, :mod:`.rtftext`, :mod:`.encodedtext`, :mod:`.photometa`),
 encodings and wide text (:mod:`.charsets`, :mod:`.widetext`, :mod:`.datauri`),
-Pagefind's index (:mod:`.cborstrings`, :mod:`.pagefind_engine`) and what a file
-runs or loads (:mod:`.activefiles`).
+Pagefind's index (:mod:`.cborstrings`, :mod:`.pagefind_engine`), the source a
+drawing carries for its editor (:mod:`.carried`), and what a file runs or loads
+(:mod:`.activefiles`) or hides from its reader (:mod:`.hiddentext`).
 
 A part, not a stage: the audit is its main user, and the load stage asks it
 what a file runs as it hashes the file; it imports no stage.

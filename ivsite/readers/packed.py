@@ -21,7 +21,11 @@ reads like any file (a part that is itself packed is unpacked in turn):
   (ivsite.readers.pdf.strings, ivsite.readers.pdf.encodings);
 - any file that ends in a ZIP's end record (a ZIP appended to a picture or a PDF)
   is read as a ZIP as well;
-- a PNG: its compressed text chunks (``zTXt``, ``iTXt``);
+- a drawing's source, kept for its editor (an Excalidraw scene, a diagrams.net
+  diagram, a PlantUML source: ivsite.readers.carried), deleted elements and other
+  pages included;
+- a PNG: its compressed text chunks (``zTXt``, ``iTXt``), ImageMagick's hex
+  profiles among them read as ivsite.readers.photometa reads a photo's metadata;
 - a tar archive: every member's name (in a local code page too) and every file
   in it (ivsite.readers.streams, which also decompresses gzip, bzip2, xz and lzma
   streams for ivsite.readers.readable).
@@ -47,6 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from . import compound
+from .carried import carried
 from .charsets import xml_text
 from .compound import compound_parts
 from .pdf import crypt as pdfcrypt
@@ -56,7 +61,7 @@ from .pdf import objects as pdfobjects
 from .pdf import placed as pdfplaced
 from .pdf import streamkinds
 from .pdf import strings as pdfstrings
-from .photometa import metadata_parts
+from .photometa import metadata_parts, profile_parts
 from .sheetcells import binary_rows, sheet_rows
 from .streams import is_tar, tar_parts
 from .wordshown import shown_parts
@@ -85,6 +90,23 @@ class Budget:
     def refuse(self, why: str) -> None:
         self.refused.append(why)
 
+    def inflate(self, data: bytes, wbits: int = zlib.MAX_WBITS) -> bytes:
+        """As much of a zlib stream (raw deflate for ``wbits`` -15) as decompresses
+        (nothing for data that is not one), within the budget; a stream that
+        decompresses past it is refused."""
+        if self.left <= 0:  # (a max_length of 0 would be no bound at all)
+            self.refuse(_PAST_BOUND.format(what="compressed part", mb=self.limit >> 20))
+            return b""
+        d = zlib.decompressobj(wbits)
+        try:
+            out = d.decompress(data, self.left)
+        except zlib.error:
+            return b""
+        self.take(len(out))
+        if d.unconsumed_tail:
+            self.refuse(_PAST_BOUND.format(what="compressed part", mb=self.limit >> 20))
+        return out
+
 
 Part = tuple[PurePosixPath, bytes]
 
@@ -101,6 +123,7 @@ def unpacked(path: PurePosixPath, data: bytes, budget: Budget) -> list[Part]:
     elif data.startswith(compound.MAGIC):  # .xls, .doc, .ppt, .msg (red team 10, R10-16)
         parts += compound_parts(data, budget)
     parts += metadata_parts(data)  # a photo's EXIF, IPTC, XMP text (ivsite.readers.photometa)
+    parts += _sources(data, budget)  # a drawing's own source (ivsite.readers.carried)
     # A ZIP's end record (after its last comment), in any file: a ZIP appended to
     # a picture or a PDF (a polyglot: shown as the one, opened by ``unzip`` as the
     # other) is read as well, not instead (red team 8, N11).
@@ -109,24 +132,18 @@ def unpacked(path: PurePosixPath, data: bytes, budget: Budget) -> list[Part]:
     return parts
 
 
-def _inflate(data: bytes, budget: Budget, wbits: int = zlib.MAX_WBITS) -> bytes:
-    """As much of a zlib stream as decompresses (nothing for data that is not
-    zlib), within the budget; a stream that decompresses past it is refused."""
-    if budget.left <= 0:  # (a max_length of 0 would be no bound at all)
-        budget.refuse(_PAST_BOUND.format(what="compressed part", mb=budget.limit >> 20))
-        return b""
-    d = zlib.decompressobj(wbits)
-    try:
-        out = d.decompress(data, budget.left)
-    except zlib.error:
-        return b""
-    budget.take(len(out))
-    if d.unconsumed_tail:
-        budget.refuse(_PAST_BOUND.format(what="compressed part", mb=budget.limit >> 20))
-    return out
-
-
 _PAST_BOUND = "a {what} larger than the {mb} MB read of one file"
+
+
+def _sources(data: bytes, budget: Budget) -> list[Part]:
+    """The sources a drawing carries for its editor, each as a text of its own
+    (red team 11, R11-18); one that does not decode refuses the file."""
+    parts: list[Part] = []
+    for source in carried(data, budget):
+        if source.unread:
+            budget.refuse(f"{source.tool} that cannot be decoded: {source.unread}")
+        parts.append((PurePosixPath("source.txt"), "\n".join(source.texts).encode()))
+    return parts
 
 
 # ZIP: Office Open XML, OpenDocument, EPUB, or any archive.
@@ -217,7 +234,7 @@ def _pdf(data: bytes, budget: Budget) -> list[Part]:
             continue
         if stream is m.group(1) or not stream:  # no filter named, or nothing decoded:
             guessed = streamkinds.ascii_decoded(m.group(1))  # as it decodes too, in case its
-            if inflated := _inflate(guessed, budget):  # dictionary was misread
+            if inflated := budget.inflate(guessed):  # dictionary was misread
                 stream = inflated
             elif guessed is not m.group(1):
                 stream = guessed
@@ -264,12 +281,17 @@ def _png(data: bytes, budget: Budget) -> list[Part]:
         at += 12 + size
         if kind == b"zTXt":
             key, _, rest = body.partition(b"\0")
-            parts.append((PurePosixPath("text.txt"), key + b" " + _inflate(rest[1:], budget)))
+            text = budget.inflate(rest[1:])
+            parts.append((PurePosixPath("text.txt"), key + b" " + text))
         elif kind == b"iTXt":
             key, _, rest = body.partition(b"\0")
             compressed, rest = rest[:1] == b"\1", rest[2:]
             lang, _, rest = rest.partition(b"\0")
             title, _, text = rest.partition(b"\0")
-            text = _inflate(text, budget) if compressed else text
+            text = budget.inflate(text) if compressed else text
             parts.append((PurePosixPath("text.txt"), b" ".join((key, lang, title, text))))
+        else:
+            continue
+        # ImageMagick's hex EXIF, XMP, IPTC (red team 11, R11-21).
+        parts += profile_parts(key, text)
     return parts

@@ -11,6 +11,12 @@ as a text part of their own; ivsite.readers.readable reads a text part that is n
 in each of its legacy encodings (``readable.LEGACY``) as it reads a text file.
 A photo's XMP packet is given as a markup part, read so as well.
 
+ImageMagick (``convert photo.jpg photo.png``) keeps a photo's EXIF, XMP, IPTC and
+Photoshop blocks in a PNG as text chunks named ``Raw profile type exif`` (``xmp``,
+``iptc``, ``8bim``, ``APP1`` …) that hold the block as hex digits, and exiftool
+reads them back (red team 11, R11-21): :func:`profile_parts` decodes such a chunk
+and reads the block as the same block in a JPEG is read.
+
 Fields whose charset is declared are decoded by it: EXIF's UserComment
 (``UNICODE``, ``JIS``) and the Windows ``XP`` tags (UTF-16). A maker note
 (binary, the maker's own layout) is not read.
@@ -18,6 +24,7 @@ Fields whose charset is declared are decoded by it: EXIF's UserComment
 
 from __future__ import annotations
 
+import re
 import struct
 from pathlib import PurePosixPath
 
@@ -40,19 +47,20 @@ def metadata_parts(data: bytes) -> list[Part]:
     file that is not a JPEG, TIFF, PNG or WebP."""
     fields: list[bytes] = []
     xmp: list[bytes] = []
+    profiles: list[Part] = []  # ImageMagick's raw profiles, in a PNG
     if data[:2] == b"\xff\xd8":
         _jpeg(data, fields, xmp)
     elif data[:4] in (b"II*\x00", b"MM\x00*"):
         _tiff(data, fields)
     elif data[:8] == b"\x89PNG\r\n\x1a\n":
-        _png(data, fields)
+        _png(data, fields, profiles)
     elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         _webp(data, fields, xmp)
     parts: list[Part] = []
     if fields:
         parts.append((PurePosixPath("metadata.txt"), b"\n".join(fields)))
     parts += [(PurePosixPath("xmp.xml"), x) for x in xmp]
-    return parts
+    return parts + profiles
 
 
 def _jpeg(data: bytes, fields: list[bytes], xmp: list[bytes]) -> None:
@@ -158,9 +166,11 @@ def _iptc(data: bytes, fields: list[bytes]) -> None:
         at += 5 + size
 
 
-def _png(data: bytes, fields: list[bytes]) -> None:
+def _png(data: bytes, fields: list[bytes], profiles: list[Part]) -> None:
     """A PNG's ``tEXt`` chunks (Latin-1 by the standard, the system's code page by
-    much software) and its ``eXIf`` chunk."""
+    much software), ImageMagick's raw profiles among them, and its ``eXIf`` chunk.
+    (Compressed text chunks are ivsite.readers.packed's, which calls
+    :func:`profile_parts` for those.)"""
     at = 8
     while at + 8 <= len(data) and len(fields) < _MAX_FIELDS:
         size, kind = struct.unpack(">I4s", data[at:at + 8])
@@ -168,8 +178,45 @@ def _png(data: bytes, fields: list[bytes]) -> None:
         at += 12 + size
         if kind == b"tEXt":
             fields.append(body.replace(b"\x00", b" "))
+            key, _, text = body.partition(b"\x00")
+            profiles += profile_parts(key, text)
         elif kind == b"eXIf":
             _tiff(body, fields)
+
+
+_PROFILE = b"raw profile type "
+_HEX = re.compile(rb"[^0-9A-Fa-f]")
+
+
+def profile_parts(key: bytes, text: bytes) -> list[Part]:
+    """What an ImageMagick raw profile chunk holds (none for any other chunk): its
+    hex lines (after the type and length lines) decoded, read as the block its
+    type names (EXIF, XMP, IPTC, Photoshop), and as a file of its own besides, for
+    a block of a type not read here (``icc``, a maker's)."""
+    if not key.lower().startswith(_PROFILE):
+        return []
+    kind = key[len(_PROFILE):].strip().lower()
+    lines = text.strip().split(b"\n", 2)  # the type, the length, then the hex lines
+    digits = _HEX.sub(b"", lines[2] if len(lines) == 3 else b"")
+    block = bytes.fromhex(digits[:len(digits) // 2 * 2].decode("ascii"))
+    fields: list[bytes] = []
+    xmp: list[bytes] = []
+    if block.startswith(b"Exif\x00"):
+        _tiff(block[6:], fields)
+    elif block[:4] in (b"II*\x00", b"MM\x00*"):
+        _tiff(block, fields)
+    elif block.startswith(_XMP):
+        xmp.append(block[len(_XMP):])
+    elif kind == b"xmp" or b"<x:xmpmeta" in block[:4096]:
+        xmp.append(block)
+    elif block[:1] == b"\x1c":
+        _iptc(block, fields)
+    elif b"8BIM" in block[:64]:
+        _photoshop(block, fields)
+    parts = [(PurePosixPath(f"{kind.decode('latin-1')}.bin"), block)]
+    if fields:
+        parts.append((PurePosixPath("metadata.txt"), b"\n".join(fields)))
+    return parts + [(PurePosixPath("xmp.xml"), x) for x in xmp]
 
 
 def _webp(data: bytes, fields: list[bytes], xmp: list[bytes]) -> None:

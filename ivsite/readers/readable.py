@@ -5,7 +5,8 @@ text is a leak. HTML is read as markup (text with tags out, attribute values,
 comments, right-to-left text, and as a browser shows it: see ivsite.readers.onscreen and,
 for list markers, alt texts, struck text and reordered boxes, ivsite.markup.drawntext),
 anything else as it is; the values of the query strings of the addresses in
-either are read as a text of their own (ivsite.text.urlquery); gzip, bzip2, xz and
+either are read as a text of their own (ivsite.text.urlquery), and so is what
+an address carries compressed (a shared diagram: ivsite.text.urlpayloads); gzip, bzip2, xz and
 lzma are decompressed (ivsite.readers.streams), UTF-16/32 decoded (and read as 8-bit
 text as well: red team 8, N1), the UTF-16 text runs
 inside a binary file read (ivsite.readers.widetext), and embedded base64 images and
@@ -27,6 +28,7 @@ from ..core.sizedcache import sized_cache
 from ..markup.drawntext import drawn_readings
 from ..markup.sheetstyle import unplaced
 from ..markup.svgtext import svg_texts
+from ..text.urlpayloads import address_payloads
 from ..text.urlquery import query_text
 from . import charsets, datauri
 from .binarytext import text_runs
@@ -131,6 +133,11 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
         if "\u202e" in text or _BDO.search(text) else []
     # The values of the addresses' query strings ("?firstName=Quentin&lastName=…").
     queries = [q] if (q := query_text(text)) else []
+    # What an address carries compressed (a mermaid.live "#pako:" diagram, R11-19).
+    carried, unread_addresses = address_payloads(text)
+    queries += [carried] if carried else []
+    for why in unread_addresses:
+        budget.refuse(why)
     joined = [_CONCAT.sub("", text)] if _CONCAT.search(text) else []
     joined += [_SPACE_ESCAPE.sub(" ", text)] if _SPACE_ESCAPE.search(text) else []
     if path.suffix.lower() not in MARKUP_SUFFIXES:
