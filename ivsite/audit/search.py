@@ -148,9 +148,8 @@ class Search:
         return self._parts[ids]
 
     def withheld_file(self, rel: str, data_digest: str, data: bytes) -> list[Hit]:
-        """The file, if it is one the audience was not given (by its hash), one
-        whose front matter says private (ivsite.load.filefront: a note kept as ``.txt``),
-        or one that hides text from its reader (ivsite.readers.hiddentext)."""
+        """The file, if it is one the audience was not given (by its hash) or one
+        whose front matter says private (ivsite.load.filefront: a note kept as ``.txt``)."""
         a = self.assets.get(data_digest)
         if a is not None:
             return [Hit(rel, Secret("withheld file", a.source, a.source, 0))]
@@ -163,8 +162,14 @@ class Search:
         says = private_front(data)
         if says:
             return [Hit(rel, Secret("file whose front matter says private", says, rel, 0))]
-        # A comment, a passage or an editor's source a file hides from its reader,
-        # which the filter refuses in a linked file (red team 11, R11-08 and R11-18).
+        return []
+
+    def hidden_text(self, rel: str, data: bytes) -> list[Hit]:
+        """The file, if it hides text from its reader: asked only of a file that
+        gives nothing else away, so that a leak is reported by its source first.
+        A comment, a passage or an editor's source a file hides from its reader,
+        which the filter refuses in a linked file (red team 11, R11-08 and R11-18)
+        (ivsite.readers.hiddentext)."""
         hidden = hidden_in(PurePosixPath(rel).suffix, data) \
             if not rel.startswith("pagefind/") else None
         return [Hit(rel, Secret(f"a file that {hidden[1]}", hidden[1], rel, 0))] \

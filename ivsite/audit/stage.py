@@ -159,4 +159,6 @@ def _verdict(search: Search, clean: Known,
     missing = clean.missing(key, search.id_set)
     if missing is None or (missing and search.part(missing).hits(rel, data, code=False)):
         found += search.hits(rel, data)
+    if not found:
+        found = search.hidden_text(rel, data)
     return found, "" if found else key
