@@ -10,7 +10,9 @@ index and the cards, and ivsite reads no fence or label there either: a folded
 ``summary: >-`` with a ``::: private`` block, or ``summary: "Do not publish:
 …"``, publishes what it meant to keep back. So each of those, in any string of
 the front matter of a note an audience reads, is the same error as in a body
-(the same codes), as a comment there is (``comment-in-front-matter``).
+(the same codes), as a comment there is (``comment-in-front-matter``), and so is
+another tool's comment (``{>> … <<}``, ``{# … #}``, ``{{! … }}``: red team 11,
+R11-04; ivsite.switches.toolcomments), which is a ``privacy-markup`` error in a body.
 
 Folded YAML joins lines, so a label is looked for at the start of each line and
 of each sentence; emphasis (``**Private:**``) is read as its words.
@@ -27,6 +29,7 @@ from ..markdown.passages import KINDS
 from ..switches.fmchecks import strings
 from ..switches.markerwords import label_marker, marker_word
 from ..switches.markupwords import markup
+from ..switches.toolcomments import tool_comments
 from .bodymarkers import line_labels
 
 _FENCE = re.compile(r"(?:^|(?<=\s)):{3,}[ \t]*\{?[ \t]*\.?([^\W\d_][\w-]*)")
@@ -74,6 +77,10 @@ def text_markers(text: str, where: str) -> Iterator[tuple[str, str]]:
         yield ("privacy-markup",
                f"'{word}' in {where} keeps text out of a page in another tool, but ivsite "
                "does not read it and would publish the text")
+    for word in dict.fromkeys(w for _, w in tool_comments(text)):  # R11-04, as in a body
+        yield ("privacy-markup",
+               f"'{word}' in {where} marks a comment in another tool (CriticMarkup, Jinja, "
+               "Handlebars …), but ivsite does not read it and would print the comment")
 
 
 def labels(text: str) -> list[str]:
