@@ -1,6 +1,6 @@
 """Comments as the audit finds them, with patterns of its own (not the filter's:
 no shared blind spot): HTML and ``%%`` comments, other tools' comments (red team
-11, R11-04) and, in a text printed as written, a ``#`` line inside a multi-line
+11, R11-04 and R11-15) and, in a text printed as written, a ``#`` line inside a multi-line
 value (R11-03). What a comment says is withheld from every audience: ivsite takes
 out HTML and ``%%`` comments, and refuses the others.
 """
@@ -23,6 +23,12 @@ _SAID_IN_COMMENTS = (
     ("Handlebars comment", re.compile(r"\{\{~?!.*?(?:\}\}|\Z)", re.S), "{{", "}}"),
     ("MDX comment", re.compile(r"\{/\*.*?(?:\*/\}|\Z)", re.S), "{/*", "*/}"),
     ("ERB comment", re.compile(r"<%-?#.*?(?:%>|\Z)", re.S), "<%", "%>"),
+    # Org's and Logseq's comment block, Ulysses' inline comment (R11-15).
+    ("Org comment block",
+     re.compile(r"(?ims:^#\+begin_comment\b.*?(?:^#\+end_comment\b|\Z))"),
+     "#+begin_comment", "#+end_comment"),
+    ("Ulysses comment", re.compile(r"(?<![\w+])\+\+(?=[^\s+])[^\n]*?[^\s+]\+\+(?![\w+])"),
+     "++", "++"),
 )
 SAID_IN_COMMENT = re.compile("|".join(p.pattern for _, p, _, _ in _SAID_IN_COMMENTS), re.S)
 """Comments as the audit finds them (not the filter's pattern: no shared blind spot)."""

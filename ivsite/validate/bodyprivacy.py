@@ -41,7 +41,7 @@ from ..switches.fmchecks import MENTOR_TAG_HINT, TAG_HINT
 from ..switches.lookalike import privacy_callout, privacy_tag, privacy_value, privacy_word
 from ..switches.markerwords import comment_marker, label_marker, marker_word, unfinished
 from ..switches.markupwords import markup
-from ..switches.toolcomments import bogus_comment, summary_titles, tool_comments
+from ..switches.toolcomments import admonitions, bogus_comment, summary_titles, tool_comments
 from ..syntax.inlinetags import TOKEN as TAG_TOKEN
 from .bodymarkers import markers
 from .settingforms import comment_settings, element_setting, html_settings, statements
@@ -119,6 +119,8 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                                 "publish the text", _PASSAGE_HINT)
             for shown in summary_titles(_with_html(tok)):
                 found |= _private_title(path, line, "the disclosure title", shown, diags)
+            for offset, kind, named in admonitions(_plain(tok)):  # MkDocs (R11-15)
+                found |= _admonition(path, line + offset, kind, named, diags)
             for offset, field in _privacy_fields(tok):
                 found = True
                 fields.add(line + offset)
@@ -160,7 +162,8 @@ def base_elements(path: str, body_line: int, tokens: list[Token], diags: Diagnos
 
 _OTHER_TOOLS: tuple[tuple[Callable[[Token], Iterator[tuple[int, str]]], str], ...] = (
     (lambda tok: _tool_comments(tok), "marks a comment in another tool (kramdown, Jinja, "
-     "CriticMarkup, MDX, Handlebars, Go templates, ERB)"),
+     "CriticMarkup, MDX, Handlebars, Go templates, ERB, Org, Logseq, AsciiDoc, LaTeX, "
+     "reStructuredText, Ulysses)"),
     (lambda tok: _markup(tok), "keeps text out of the page in another tool (Liquid, Jinja, "
      "Hugo, forum tags)"),
 )
@@ -177,6 +180,18 @@ def _private_title(path: str, line: int, what: str, title: str, diags: Diagnosti
                 "folded or not, to every reader of the note",
                 "use a '::: private' (or '::: mentor') passage instead")
     return True
+
+
+def _admonition(path: str, line: int, kind: str, title: str, diags: Diagnostics) -> bool:
+    """An error for an MkDocs admonition typed or titled private (``!!! private``,
+    ``??? note "Private notes"``), as for a callout; whether there was one."""
+    if kind and privacy_callout(kind):
+        diags.error(path, line, 1, "privacy-callout",
+                    f"the admonition type '{kind}' says this passage is not for everyone, "
+                    "but ivsite does not read MkDocs admonitions and would publish it",
+                    "use a '::: private' (or '::: mentor') passage instead of the admonition")
+        return True
+    return _private_title(path, line, "the admonition title", title, diags)
 
 
 def _marker(path: str, line: int, what: str, text: str, how: str, diags: Diagnostics) -> bool:
