@@ -39,7 +39,14 @@ from ..markup.rawhtml import Tag, tags
 from ..markup.scripturls import script_sources, script_urls
 from ..switches.fmchecks import MENTOR_TAG_HINT, TAG_HINT
 from ..switches.lookalike import privacy_callout, privacy_tag, privacy_value, privacy_word
-from ..switches.markerwords import comment_marker, label_marker, marker_word, unfinished
+from ..switches.markerwords import (
+    comment_marker,
+    label_marker,
+    marker_word,
+    mentor_label,
+    phrase_marker,
+    unfinished,
+)
 from ..switches.markupwords import markup
 from ..switches.toolcomments import admonitions, bogus_comment, summary_titles, tool_comments
 from ..syntax.inlinetags import TOKEN as TAG_TOKEN
@@ -129,8 +136,11 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                             "reads settings only in the front matter (and no inline "
                             "fields), and would publish it as text", _PASSAGE_HINT)
     for src, what, text, how in markers(tokens, cut.lines):
-        if "private" not in kinds.get(src, ()) and src + body_line not in fields:
-            found |= _marker(path, src + body_line, what, text, how, diags)
+        where = kinds.get(src, ())
+        if "private" in where or src + body_line in fields or (
+                (visibility == "mentor" or "mentor" in where) and mentor_label(text)):
+            continue  # "For my mentor" where the mentor reads it is true
+        found |= _marker(path, src + body_line, what, text, how, diags)
     for src, comment in cut.said:
         if "private" in kinds.get(src, ()):
             continue
@@ -197,7 +207,7 @@ def _admonition(path: str, line: int, kind: str, title: str, diags: Diagnostics)
 def _marker(path: str, line: int, what: str, text: str, how: str, diags: Diagnostics) -> bool:
     """An error for a label or markup ivsite.validate.bodymarkers found, where it says
     private; whether there was one."""
-    if how == "label" and label_marker(text):
+    if (how == "label" and label_marker(text)) or (how == "phrase" and phrase_marker(text)):
         diags.error(path, line, 1, "privacy-label",
                     f"{what} '{text}' says the text with it is not for everyone, but ivsite "
                     "reads no label as a switch and would publish that text", _PASSAGE_HINT)

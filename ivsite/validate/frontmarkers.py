@@ -21,16 +21,16 @@ of each sentence; emphasis (``**Private:**``) is read as its words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..core.diagnostics import Diagnostics
 from ..markdown.frontmatter import FrontMatter
 from ..markdown.passages import KINDS
 from ..switches.fmchecks import strings
-from ..switches.markerwords import label_marker, marker_word
+from ..switches.markerwords import label_marker, marker_word, phrase_marker
 from ..switches.markupwords import markup
 from ..switches.toolcomments import tool_comments
-from .bodymarkers import line_labels
+from .bodymarkers import comma_leads, line_labels
 
 _FENCE = re.compile(r"(?:^|(?<=\s)):{3,}[ \t]*\{?[ \t]*\.?([^\W\d_][\w-]*)")
 """A passage fence's opening anywhere in a string (folded YAML joins its lines)."""
@@ -68,11 +68,12 @@ def text_markers(text: str, where: str) -> Iterator[tuple[str, str]]:
             yield ("passage-fence-placement",
                    f"'{m.group(0).strip()}' in {where} looks like a passage fence, but "
                    "ivsite reads fences only at the start of a line of a note's body")
-    for label in dict.fromkeys(labels(text)):
-        if label_marker(label):
-            yield ("privacy-label",
-                   f"the label '{label}' in {where} says the text with it is not for "
-                   "everyone, but ivsite reads no label as a switch")
+    marked = [*filter(label_marker, labels(text)),
+              *filter(phrase_marker, labels(text, comma_leads))]  # R11-11
+    for label in dict.fromkeys(marked):
+        yield ("privacy-label",
+               f"the label '{label}' in {where} says the text with it is not for "
+               "everyone, but ivsite reads no label as a switch")
     for _, word in markup(text):
         yield ("privacy-markup",
                f"'{word}' in {where} keeps text out of a page in another tool, but ivsite "
@@ -83,7 +84,7 @@ def text_markers(text: str, where: str) -> Iterator[tuple[str, str]]:
                "Handlebars …), but ivsite does not read it and would print the comment")
 
 
-def labels(text: str) -> list[str]:
-    """The labels each line and sentence of a front-matter string opens with."""
-    return [label for part in _SENTENCE.split(text)
-            for label in line_labels(_EMPHASIS.sub("", part))]
+def labels(text: str, found: Callable[[str], Iterator[str]] = line_labels) -> list[str]:
+    """The labels each line and sentence of a front-matter string opens with (with
+    ``comma_leads``: the words each opens with before a comma, "Off the record, …")."""
+    return [label for part in _SENTENCE.split(text) for label in found(_EMPHASIS.sub("", part))]
