@@ -33,6 +33,11 @@ from .secret import Secret as Secret
 
 ADDRESS = "withheld address"
 """The kind of secret that is a withheld page's address (looked for as a link)."""
+WIKI_NAME = "withheld note's name in a wiki link"
+"""The kind of secret that is a name a wiki link reaches a withheld note by (its
+title, an alias, its path), folded by :func:`wiki_name`: looked for inside
+``[[…]]`` in every output (ivsite.audit.addresses.wiki_names_in), where ivsite
+never prints one of its own (red team 11, R11-25)."""
 ANCHOR = "withheld heading's anchor"
 """The kind of secret that is ``page#slug`` of a heading or block id in a withheld
 passage of a page the audience sees (looked for in links' fragments alone)."""
@@ -56,6 +61,7 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
     sees = SEES[audience]
     out = _people_secrets(site, sees)
     out += _question_secrets(site)
+    out += _wiki_secrets(site, sees)
     shown = _shown_fields(site, sees)
     for note in site.notes:
         meta = note.meta
@@ -98,6 +104,24 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
                 kind = f"{w.kinds[-1]} passage" + (" link" if w.link else "")
                 out.append(Secret(kind, w.text, note.source, line))
     return out
+
+
+def wiki_name(target: str) -> str:
+    """A wiki link's target as the audit compares it: before any ``|`` or ``#``,
+    case-folded, its spaces single."""
+    return " ".join(target.split("|")[0].split("#")[0].casefold().split())
+
+
+def _wiki_secrets(site: ValidSite, sees: frozenset[str]) -> list[Secret]:
+    """Each name a wiki link reaches a withheld note by (title, aliases, path, file
+    name), less those a note the audience reads goes by too."""
+    def names(note: Note) -> set[str]:
+        return {wiki_name(n) for n in (note.meta.title or "", *note.meta.aliases, note.key,
+                                       note.key.rsplit("/", 1)[-1]) if n.strip()}
+
+    shown = {n for note in site.notes if _visibility(note) in sees for n in names(note)}
+    return [Secret(WIKI_NAME, name, note.source, 1) for note in site.notes
+            if _visibility(note) not in sees for name in sorted(names(note) - shown)]
 
 
 _HEADING = re.compile(r"^[ \t>]*#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
