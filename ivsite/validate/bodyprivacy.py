@@ -34,7 +34,7 @@ from ..core.diagnostics import Diagnostics
 from ..markdown.dialect import with_lines
 from ..markdown.passages import Cut
 from ..markup.drawnhtml import DRAWN_HINT, drawing
-from ..markup.hidinghtml import hiding, redirecting, reversing, theme_hiding
+from ..markup.hidinghtml import hiding, reversing, theme_hiding
 from ..markup.rawhtml import Tag, tags
 from ..markup.scripturls import script_sources, script_urls
 from ..switches.fmchecks import MENTOR_TAG_HINT, TAG_HINT
@@ -151,22 +151,6 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                         "as not for everyone, but ivsite takes out only the comment and "
                         "would publish the text around it", _PASSAGE_HINT)
         found |= comment_settings(path, src + body_line, comment, diags)
-    return found
-
-
-def base_elements(path: str, body_line: int, tokens: list[Token], diags: Diagnostics) -> bool:
-    """A ``<base>`` element anywhere in the note, private passages and private notes
-    too: the private preview shows them, and a base address sends the page's own
-    relative addresses (the theme's scripts, the preview's reload script, which
-    runs with the key) to another host (red team 4, J1). Whether any was found."""
-    found = False
-    for tok, src in with_lines(tokens):
-        if tok.type in ("html_block", "html_inline") and redirecting(tok.content):
-            found = True
-            diags.error(path, src + body_line, 1, "base-element",
-                        "a <base> element changes where every relative address on the "
-                        "page leads, the site's own scripts and styles included",
-                        "remove it, and write each link's address in full instead")
     return found
 
 

@@ -39,7 +39,8 @@ from ..switches.fmchecks import (
     strings,
 )
 from ..switches.pathprivacy import path_privacy
-from .bodyprivacy import base_elements, body_privacy
+from .baseelements import base_elements
+from .bodyprivacy import body_privacy
 from .config import SiteConfig
 from .fallback import fallbacks
 from .frontmarkers import front_markers
