@@ -64,6 +64,8 @@ LABELLED = [
     "Between you and me, QQ20 the team shrinks.", "In strict confidence, QQ21 x.",
     "She told us not to repeat this: QQ22 x.", "## Not to be repeated\n\nQQ23",
     "Strictly off the record, QQ24 x.", "[Under NDA] QQ25 x.", "_(Confidential)_ QQ26 x.",
+    "We met. Off the record: QQ27 x.", "It went well; Under NDA: QQ28 x.",
+    "Confidentially, QQ29 she is leaving.", "We met. **In confidence:** QQ30 x.",
 ]
 
 
@@ -94,6 +96,8 @@ ORDINARY = [
     "She said, off the record or not, that pay is fair.", "## How to keep it confidential",
     "## Off the top of my head, three tips", "Offline: meetups and coffee chats.",
     "## Skip-level meetings", "Personal, team and company goals.", "Draft, then edit.",
+    "We met. Private equity: a career path.", "I left. Personal: n/a.", "Done. Draft: v2.",
+    "We spoke confidentially, and she was kind.",
 ]
 
 
@@ -177,3 +181,11 @@ def test_without_the_new_rules_each_is_published(tmp_path: Path,
     corpus = OutputCorpus(tmp_path / "out")
     for n in range(1, 18):
         assert corpus.find(f"QQ{n:02}") != [], n
+
+
+def test_without_sentence_starts_a_label_inside_a_line_is_missed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    body = "Intro.\n\nWe met. Off the record: QQ27 x.\n"
+    assert _errors(body) == [("privacy-label", 3)]
+    monkeypatch.setattr(bodymarkers, "_SENTENCE_START", re.compile(r"(?!)"))
+    assert _errors(body) == []

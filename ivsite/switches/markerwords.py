@@ -120,12 +120,17 @@ def mentor_label(label: str) -> bool:
     return marker_spans(label) == ["mentor"] and "for" in words and "only" not in words
 
 
+_CONFIDING = frozenset({"confidentially", "strictlyconfidentially"})
+"""One word before a comma that says what follows was told in confidence."""
+
+
 def phrase_marker(lead: str) -> bool:
     """Whether the words a sentence opens with before a comma mark it ("Off the
     record, she said …", "Between you and me, …", red team 11, R11-11): a label of
-    two words or more. One word opens prose as often ("Private, public and
-    non-profit employers …")."""
-    return len(_WORD.findall(lead)) >= 2 and _marker_label(lead)
+    two words or more, or "Confidentially". Another word alone opens prose as often
+    ("Private, public and non-profit employers …")."""
+    return normalise(lead) in _CONFIDING or (len(_WORD.findall(lead)) >= 2
+                                              and _marker_label(lead))
 
 
 def marker_word(word: str) -> bool:

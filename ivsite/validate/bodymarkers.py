@@ -88,6 +88,8 @@ types (``非公開：…``, ``【非公開】…``, red team 10, R10-29), read a
 forms; the colon as one with a space after, as those languages write it without."""
 
 
+_SENTENCE_START = re.compile(r"(?<=[.!?;])[ \t]+(?=\S)")
+"""Where a sentence starts inside a line: a label opens one as it opens a line."""
 _COMMA_LEADS = (
     # Off the record, she said …; a sentence's start too (R11-11)
     re.compile(r"(?:" + _PRE + r"|(?<=[.!?])[ \t]+)([^\W\d][^,:;.!?\x01\x02]{0,40}?)[ \t]*,"),
@@ -180,8 +182,9 @@ def _inline(tok: Token, src: int, heading: str) -> Iterator[Found]:
                 and "#" in href:
             yield src, "the empty link", href.partition("#")[2], "name"
     for at, text in _lines(children):
-        for label in line_labels(text):
-            yield src + at, "the label", label, "label"
+        for sentence in _SENTENCE_START.split(text):  # "We met. Off the record: …" (R11-11)
+            for label in line_labels(sentence):
+                yield src + at, "the label", label, "label"
         for lead in comma_leads(text):
             yield src + at, "the opening", lead, "phrase"
         if block := _BLOCK_ID.search(text):
