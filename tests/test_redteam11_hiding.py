@@ -54,6 +54,8 @@ HIDDEN = {  # body: code
     "// CANARY-3 AsciiDoc line comment": "privacy-markup",
     "\\begin{comment}\nCANARY-3 LaTeX\n\\end{comment}": "privacy-markup",
     ".. CANARY-3 reStructuredText comment": "privacy-markup",
+    ".. comment:: CANARY-3 reStructuredText": "privacy-markup",
+    "Text @* CANARY-3 Razor *@ more.": "privacy-markup",
     "!!! private\n    CANARY-4 I am on probation.": "privacy-callout",
     "!!! secret \"Salary\"\n    CANARY-4": "privacy-callout",
     "???+ off-the-record\n    CANARY-4": "privacy-callout",
@@ -74,6 +76,7 @@ def test_another_tools_hiding_is_an_error(body: str, code: str) -> None:
 
 ORDINARY = ["I write C++ and C++ is fine.", "Use ++ and -- in loops.", "i++ and ++i in C.",
             "See https://example.org/a // b.", "Wait... and then.", ".. note:: a directive",
+            "Write to me @*home, or at work.",
             "!!! note\n    A tip for readers.", "??? question \"How did you start?\"\n    Slowly.",
             "!!! warning \"Work in progress\"\n    Drafting.", "Wow!!! That was fast.",
             "#+TITLE: my notes", "`++x++` in code", "```\n#+BEGIN_COMMENT\n// x\n```",

@@ -14,10 +14,10 @@ is shown to every reader who opens it. ivsite.validate.bodyprivacy makes each an
 Red team 11 (R11-15) added the comments of tools that write them as lines or
 blocks: Org-mode's and Logseq's ``#+BEGIN_COMMENT`` (and a ``#+BEGIN_`` block
 named private), AsciiDoc's ``////`` blocks and ``//`` lines, LaTeX's
-``\begin{comment}``, reStructuredText's ``..`` lines (not its directives), and
-Ulysses' inline ``++comment++``; and MkDocs' admonitions (``!!! private``,
-``??? note "Private notes"``), the MkDocs form of the callouts refused when typed
-or titled private.
+``\begin{comment}``, reStructuredText's ``..`` lines (not its directives, but
+``.. comment::``), Razor's ``@* … *@`` and Ulysses' inline ``++comment++``; and
+MkDocs' admonitions (``!!! private``, ``??? note "Private notes"``), the MkDocs
+form of the callouts refused when typed or titled private.
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ TOOL_COMMENT = re.compile(
     r"|^[ \t]*#\+begin_(?:comment|private|draft|secret|hidden|mentor|noexport)\b"  # Org
     r"|^[ \t]*/{4,}[ \t]*$|^[ \t]*//(?=[ \t])"  # AsciiDoc
     r"|\\begin\{comment\}"  # LaTeX
-    r"|^[ \t]*\.\.(?=[ \t]*$|[ \t]+(?![\w-]+::)\S)"  # reStructuredText
+    r"|^[ \t]*\.\.(?=[ \t]*$|[ \t]+(?![\w-]+::)\S)|^[ \t]*\.\.[ \t]+comment::"  # reST
+    r"|@\*(?=[^\n]*?\*@)"  # Razor
     r"|(?<![\w+])\+\+(?=[^\s+])(?=[^\n]*?[^\s+]\+\+(?![\w+]))",  # Ulysses
     re.MULTILINE | re.IGNORECASE)
 """Where another tool's comment opens (or kramdown's closes)."""
