@@ -117,10 +117,8 @@ def test_real_comments_in_the_bank_are_fine(text: str) -> None:
 
 
 def test_a_quoted_front_matter_value_over_lines_too() -> None:
-    diags = Diagnostics()
     _, found = split("n.md", b'---\ntitle: "About\n  # CANARY note to self"\n---\nx\n')
     assert [(d.code, d.line) for d in found] == [("comment-in-front-matter", 3)]
-    del diags
 
 
 def test_the_build_refuses_a_hash_line_in_the_bank(tmp_path: Path) -> None:
