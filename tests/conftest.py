@@ -57,12 +57,13 @@ def _forget_readings() -> None:
     from ivsite.audit import sheethiding
     from ivsite.names import asidenames, nameparts, soundkey
     from ivsite.readers import readable
-    from ivsite.switches import lookalike, pathprivacy
+    from ivsite.switches import lookalike, pathprivacy, runtogether
     from ivsite.text import normalise, textmatch
 
     for cached in (readable._read, textmatch.searchable, sheethiding._hiding_names,
                    normalise._fold_run, soundkey._latin_run, auditmarkup._unsafe_code,
                    lookalike.privacy_word, pathprivacy.segment_says_private,
+                   pathprivacy.folder_leaves_out, runtogether.hidden_privacy_word,
                    asidenames.other_names, nameparts.plain_name):
         if hasattr(cached, "cache_clear"):  # not while a test has put a stand-in there
             cached.cache_clear()

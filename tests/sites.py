@@ -13,6 +13,7 @@ import hashlib
 import html
 import json
 import os
+import re
 import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -509,6 +510,18 @@ def other_readings_off(monkeypatch: pytest.MonkeyPatch) -> None:
     protection off is to show that protection's leak."""
     monkeypatch.setattr(audit_readings, "on_screen", lambda page, hidden=frozenset(): "")
     monkeypatch.setattr(audit_readings, "cbor_strings", lambda data: None)
+
+
+def audit_tool_comments_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The audit's reading of other tools' comments (red team 11, R11-04) switched
+    off: only HTML and ``%%`` comments are secrets to it."""
+    from ivsite.audit import comments, secrets
+
+    old = comments._SAID_IN_COMMENTS[:2]
+    pattern = re.compile("|".join(p.pattern for _, p, _, _ in old), re.S)
+    monkeypatch.setattr(comments, "_SAID_IN_COMMENTS", old)
+    for module in (comments, secrets):
+        monkeypatch.setattr(module, "SAID_IN_COMMENT", pattern)
 
 
 def assert_published(site: Path, out: Path, text: str) -> None:

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from sites import audit_tool_comments_off
 from unit_helpers import write_site
 
 from ivsite.audience import stage as audience
@@ -74,6 +75,7 @@ def rules_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bodyprivacy, "bogus_comment", lambda content: None)
     monkeypatch.setattr(bodyprivacy, "summary_titles", lambda content: iter(()))
     monkeypatch.setattr(markerwords, "FRAME_WORDS", frozenset())
+    audit_tool_comments_off(monkeypatch)  # the audit reads them too (R11-04)
 
 
 @pytest.mark.parametrize("body", [b for b, _, _ in MARKED.values()], ids=list(MARKED))

@@ -177,9 +177,12 @@ def test_the_hint_names_the_tool(tmp_path: Path) -> None:
 
 # "wip" is a privacy word of its own (the one list, ivsite.switches.lookalike), so
 # `status: wip` is refused as a privacy value with this rule off too; so is
-# "formyeyesonly" (red team 10's labels), and with it `for_my_eyes_only: true`.
+# "formyeyesonly" (red team 10's labels), and with it `for_my_eyes_only: true`;
+# and, since red team 11 (R11-10), "keeplocal" and "localonly", privacy words in
+# every place (a folder, a tag) and so as keys whatever their value.
 @pytest.mark.parametrize("key", [k for k in NOT_PUBLISHED
-                                 if k not in ("status: wip", "for_my_eyes_only: true")])
+                                 if k not in ("status: wip", "for_my_eyes_only: true",
+                                              "keep_local: true", "local_only: true")])
 def test_other_tools_keys_unchecked_are_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: str) -> None:
     monkeypatch.setattr(fmchecks, "not_published", lambda key, value: None)

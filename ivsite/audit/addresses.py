@@ -1,5 +1,5 @@
-"""Withheld pages' addresses in an output file: where its links lead, and paths
-written out in its text.
+"""Withheld pages' addresses in an output file: where its links lead, paths
+written out in its text, and wiki links to them printed as written.
 
 Looked for as addresses, not as words: a link to ``../salary/`` is one common
 word without its section, and a listing can set "reflections" beside a title
@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 from ..core.slugs import slugify
 from ..core.urlparts import split_url
-from .secrets import Secret
+from .secrets import Secret, wiki_name
 
 _LINK = re.compile(
     r"""\s(?:href|src|srcset|poster|action|formaction|data|cite|background|xlink:href|ping)"""
@@ -94,3 +94,19 @@ def own_address(base_url: str) -> re.Pattern[str] | None:
     site = split_url(base_url)
     return re.compile(re.escape(f"{site.netloc}{site.path.rstrip('/')}/")
                       + r"([^\s\"'<>?#]+)", re.I) if site.netloc else None
+
+
+_WIKI = re.compile(r"\[\[([^\[\]\n]{1,200})\]\]")
+
+
+def wiki_names_in(text: str, names: dict[str, Secret]) -> Iterator[Secret]:
+    """Withheld notes named in a wiki link written out in a text (``[[Resignation]]``
+    in a title, an attribute, a search index, red team 11, R11-25): ivsite turns
+    every link it reads into a link or "a private note", so brackets in an output
+    were printed as written, and the name in them is the note's (``names``: by
+    :func:`ivsite.audit.secrets.wiki_name`)."""
+    if names and "[[" in text:
+        for m in _WIKI.finditer(text):
+            secret = names.get(wiki_name(m.group(1)))
+            if secret is not None:
+                yield secret

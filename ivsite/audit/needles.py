@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..names.people import CONTACT_KINDS, NAME_KINDS, PART_KIND, needle_of
 from ..text.normalise import compact
 from ..text.textmatch import Confirmed, Matcher, Searchable, words
-from .secrets import ADDRESS, ANCHOR, Secret
+from .secrets import ADDRESS, ANCHOR, WIKI_NAME, Secret
 from .sentences import MIN_WORDS, chained, is_prose, sentences
 
 ALWAYS = ("unconsented name", "contact field", "referral", "referred_by", PART_KIND)
@@ -120,8 +120,8 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
     code_confirmed: list[tuple[Confirmed, Secret]] = []  # handles (ivsite.handles)
     sounds: list[tuple[tuple[str, ...], Secret]] = []
     for s in secrets:
-        if s.kind in (ADDRESS, ANCHOR):
-            continue  # looked for as an address (ivsite.addresses), not as words
+        if s.kind in (ADDRESS, ANCHOR, WIKI_NAME):
+            continue  # looked for as an address or a link (ivsite.addresses), not as words
         prose = is_prose(s)
         pieces = [*sentences(s.text), *runs_of.get(id(s), ())] if prose else [s.text]
         for piece in pieces:

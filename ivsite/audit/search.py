@@ -25,12 +25,12 @@ from ..readers.hiddentext import hidden_in
 from ..readers.pagefind_engine import is_fixed, is_word_index
 from ..readers.readable import MARKUP_SUFFIXES, readable_texts, unread
 from ..text.textmatch import Matcher, searchable, words
-from .addresses import addresses_in, links_to, own_address
+from .addresses import addresses_in, links_to, own_address, wiki_names_in
 from .cache import reading_digest, secret_ids
 from .markupchecks import unsafe_code
 from .needles import Seen, needle_pair, needles
 from .scripts import OwnScripts
-from .secrets import ADDRESS, ANCHOR, FIELD_KINDS, Secret
+from .secrets import ADDRESS, ANCHOR, FIELD_KINDS, WIKI_NAME, Secret
 
 CODE_SUFFIXES = (".js", ".mjs", ".css", ".wasm", ".map", ".pagefind")
 """Files made of code (the theme's and Pagefind's): one-word fields are not looked
@@ -109,6 +109,7 @@ class Search:
         self.host = own_host(base_url)
         self.addresses = {s.text.strip("/"): s for s in secrets
                           if s.kind in (ADDRESS, ANCHOR)}
+        self.wiki = {s.text: s for s in secrets if s.kind == WIKI_NAME}
         anywhere = [s for s in secrets if not s.scope]
         self.matcher, self.in_code = needle_pair(anywhere, shown)
         self.stemmed = _stemmed(anywhere, shown)
@@ -210,7 +211,8 @@ class Search:
             # with them ("Ana García-López" holds "Ana García").
             found = standing(find(text), text, self.consented, find,
                              lambda s: not s.kind.startswith(CONTACT_KINDS) and self.excusable(s))
-            for secret in (*addresses_in(text, self.addresses, self.own), *found):
+            for secret in (*addresses_in(text, self.addresses, self.own),
+                           *wiki_names_in(text, self.wiki), *found):
                 if id(secret) not in seen:
                     seen.add(id(secret))
                     hits.append(Hit(rel, secret))

@@ -10,8 +10,6 @@ the source, not from the filter's view.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from markdown_it.token import Token
 
@@ -26,26 +24,23 @@ from ..names.people import Mention, consented_names, mentions
 from ..switches.fmchecks import strings
 from ..switches.pathprivacy import path_privacy
 from ..text.normalise import fold
+from .comments import SAID_IN_COMMENT, comments, maybe_comment
+from .comments import printed_comments as printed_comments
+from .comments import without_comments as without_comments
 from .frontpassages import fenced, unfenced
 from .saidsettings import said_level
+from .secret import Secret as Secret
 
 ADDRESS = "withheld address"
 """The kind of secret that is a withheld page's address (looked for as a link)."""
+WIKI_NAME = "withheld note's name in a wiki link"
+"""The kind of secret that is a name a wiki link reaches a withheld note by (its
+title, an alias, its path), folded by :func:`wiki_name`: looked for inside
+``[[…]]`` in every output (ivsite.audit.addresses.wiki_names_in), where ivsite
+never prints one of its own (red team 11, R11-25)."""
 ANCHOR = "withheld heading's anchor"
 """The kind of secret that is ``page#slug`` of a heading or block id in a withheld
 passage of a page the audience sees (looked for in links' fragments alone)."""
-
-
-@dataclass(frozen=True)
-class Secret:
-    """Something this audience must not see, and where it came from."""
-
-    kind: str
-    text: str
-    source: str
-    line: int
-    scope: tuple[str, ...] = ()
-    """Output paths (prefixes) where it counts; empty: everywhere."""
 
 
 def _visibility(note: Note) -> str:
@@ -66,6 +61,7 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
     sees = SEES[audience]
     out = _people_secrets(site, sees)
     out += _question_secrets(site)
+    out += _wiki_secrets(site, sees)
     shown = _shown_fields(site, sees)
     for note in site.notes:
         meta = note.meta
@@ -90,10 +86,15 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
                               note.fm.pos(*keys).line)
                        for keys, text in strings(note.fm.data)
                        for kind, said in fenced(text) if kind not in sees)
+            # A comment in a printed field hides nothing there (R11-04).
+            out.extend(Secret(f"{kind} in front matter", said, note.source,
+                              note.fm.pos(*keys).line)
+                       for keys, text in strings(note.fm.data)
+                       for kind, said, _, _ in comments(text))
         # Comments are found here by themselves, not taken from the cut: the audit
         # must not share a blind spot with the filter.
-        code = _code_text(note.tokens) if _maybe_comment(note.fm.body) else ""
-        for kind, said, at, whole in _comments(note.fm.body):
+        code = _code_text(note.tokens) if maybe_comment(note.fm.body) else ""
+        for kind, said, at, whole in comments(note.fm.body):
             if whole not in code:  # in code it is shown as is
                 line = note.fm.body.count("\n", 0, at) + note.body_line
                 out.append(Secret(kind, said, note.source, line))
@@ -103,6 +104,24 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
                 kind = f"{w.kinds[-1]} passage" + (" link" if w.link else "")
                 out.append(Secret(kind, w.text, note.source, line))
     return out
+
+
+def wiki_name(target: str) -> str:
+    """A wiki link's target as the audit compares it: before any ``|`` or ``#``,
+    case-folded, its spaces single."""
+    return " ".join(target.split("|")[0].split("#")[0].casefold().split())
+
+
+def _wiki_secrets(site: ValidSite, sees: frozenset[str]) -> list[Secret]:
+    """Each name a wiki link reaches a withheld note by (title, aliases, path, file
+    name), less those a note the audience reads goes by too."""
+    def names(note: Note) -> set[str]:
+        return {wiki_name(n) for n in (note.meta.title or "", *note.meta.aliases, note.key,
+                                       note.key.rsplit("/", 1)[-1]) if n.strip()}
+
+    shown = {n for note in site.notes if _visibility(note) in sees for n in names(note)}
+    return [Secret(WIKI_NAME, name, note.source, 1) for note in site.notes
+            if _visibility(note) not in sees for name in sorted(names(note) - shown)]
 
 
 _HEADING = re.compile(r"^[ \t>]*#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
@@ -131,39 +150,6 @@ def _anchor_secrets(note: Note, sees: frozenset[str]) -> list[Secret]:
             for slug, line in slugs(False).items() if slug not in seen]
 
 
-_SAID_IN_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|%%.*?(?:%%|\Z)", re.S)
-"""Comments as the audit finds them (not the filter's pattern: no shared blind spot)."""
-_SAID_IN_COMMENTS = (
-    ("HTML comment", re.compile(r"<!--.*?(?:-->|\Z)", re.S), "<!--", "-->"),
-    ("%% comment", re.compile(r"%%.*?(?:%%|\Z)", re.S), "%%", "%%"),
-)
-
-
-def _maybe_comment(body: str) -> bool:
-    return "<!--" in body or "%%" in body
-
-
-def _comments(text: str) -> Iterator[tuple[str, str, int, str]]:
-    """Each comment of 12 characters or more in ``text``: (kind, what it says,
-    where it starts, the comment as written)."""
-    for kind, pattern, opener, closer in _SAID_IN_COMMENTS:
-        for m in pattern.finditer(text):
-            said = " ".join(m.group(0)[len(opener):].removesuffix(closer).split())
-            if len(said) >= 12:
-                yield kind, said, m.start(), m.group(0)
-
-
-def printed_comments(source: str, texts: Iterable[str]) -> list[Secret]:
-    """What comments say in texts printed as written outside notes (site.toml's
-    title, a question's text; red team 10, R10-30): no page may show it, whether
-    or not the filter refused it."""
-    return [Secret(kind, said, source, 1)
-            for text in texts for kind, said, _, _ in _comments(text)]
-
-
-def without_comments(text: str) -> str:
-    """``text`` without its comments: what a reader may see of it."""
-    return _SAID_IN_COMMENT.sub(" ", text) if _maybe_comment(text) else text
 _WIKI = re.compile(r"!?\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
 _RELATIVE = re.compile(r"""\]\((?![a-zA-Z][\w+.-]*:)[^)]*\)|"""
                        r"""\s(?:href|src|srcset)\s*=\s*(?:"(?![a-zA-Z][\w+.-]*:)[^"]*"|"""
@@ -199,10 +185,11 @@ def visible_source(site: ValidSite, audience: Audience) -> str:
                       p.location or "", p.name if meta.consent.publish_name else ""]
         elif isinstance(meta, RoleMeta):
             front += list(meta.skills)
-        parts += map(unfenced, front)  # a fence there holds no shown text (R10-11)
+        # A fence there holds no shown text (R10-11), nor does a comment (R11-04).
+        parts += (without_comments(unfenced(text)) for text in front)
         shown = "\n".join(line.text for line in note.cut.lines
                           if set(line.kinds) <= sees and not line.fence)
-        shown = _SAID_IN_COMMENT.sub(" ", shown)
+        shown = SAID_IN_COMMENT.sub(" ", shown)
         parts.append(_RELATIVE.sub(" ", _WIKI.sub(lambda m: m.group(2) or "", shown)))
     return "\n".join(parts)
 

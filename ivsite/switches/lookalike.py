@@ -55,6 +55,13 @@ WITHHELD: tuple[str, ...] = (
     "donotshare", "dontshare", "unshared", "wip", "workinprogress", "priv",
     "eyesonly", "formyeyesonly", "betweenus", "justbetweenus", "entrenous",
     "notforthesite", "notforthewebsite", "notforpublic", "notforthepublic", "notforsharing",
+    # Red team 11 (R11-10, R11-11): words known as a key only, or in no place, now
+    # known in every place (a folder, a tag, a key, a value, a callout, a label).
+    "sensitive", "restricted", "classified", "localonly", "keeplocal", "formyeyesonly",
+    "justforme", "nosite", "notforsite", "notforweb", "notfortheweb", "nopub",
+    "unpublishable", "donotpost", "dontpost", "keepout", "excludefromsite", "donotshow",
+    "dontshow", "betweenyouandme", "inconfidence", "instrictconfidence",
+    "removebeforepublishing", "removebeforepublish", "donotrepeat", "dontrepeat",
     *(normalise(w) for w in (*FRENCH, *SPANISH, *GERMAN)),
     *(normalise(w) for words in LANGUAGES.values() for w in words),
 )
@@ -64,7 +71,7 @@ the other languages' words are in ivsite.switches.worldwords (red team 9, R9-21)
 
 SWITCHES: tuple[str, ...] = (
     "visibility", "visible", "privacy", "public", "publish", "published", "hide",
-    "access", "audience", "share", "shared", "mentor", "restricted", "sensitive",
+    "access", "audience", "share", "shared", "mentor",
 )
 """Normalised words that name a privacy switch (or one of its levels) without
 saying "withheld": a privacy word as a key or a callout type, not as a tag
@@ -91,6 +98,19 @@ already, and are inside ``secretary``; ``betweenus`` is two edits from ``between
 PRIVACY_WORDS: tuple[str, ...] = tuple(w for w in (*SWITCHES, *WITHHELD)
                                        if w not in WHOLE_ONLY)
 """The words a key is matched against loosely: contained in it or a typo away."""
+
+LEAVE_OUT = frozenset({"exclude", "excluded", "ignore", "ignored", "skip", "skipped", "hide",
+                       "offline", "omit", "omitted"})
+"""Normalised verbs that say "leave it out of the site" as a folder's name
+(``exclude/``, ``ignore-me/``, ``offline/``; ivsite.switches.pathprivacy) and as a key
+set to true (``exclude_from_site: true``, ``skip: true``; ivsite.switches.otherswitches),
+but as a tag or a label name a topic (``#offline`` events, a ``skip-level``
+meeting), so they are not withheld words (red team 11, R11-10)."""
+
+SHOWN = frozenset({"show", "shown", "online", "web", "website", "site", "onsite", "onweb",
+                   "publishable", "listed", "live"})
+"""Normalised keys that, set to false, say "not on the site" (``show: false``,
+``online: false``, ``web: false``; ivsite.switches.otherswitches)."""
 
 
 def _singulars(norm: str) -> set[str]:

@@ -20,7 +20,7 @@ FRAME_WORDS = frozenset({"begin", "start", "end", "stop", "open", "close", "sect
                          "until", "keep", "mode", "on", "off", "note", "notes", "text",
                          "my", "me", "for", "do", "not", "share", "details", "info",
                          "stuff", "bits", "publication", "publishing", "the", "a",
-                         "these", "those", "please", "just", "strictly"})
+                         "these", "those", "please", "just", "strictly", "under"})
 """Words around a privacy word in a comment that marks a passage ("end private")."""
 
 
@@ -80,17 +80,57 @@ _TOPICS = frozenset({"personal", "internal", "mentor", "personnelle", "persönli
 "Internal", "Mentor"): a label is a marker only with a stronger word."""
 
 
+_CONFIDED = re.compile(
+    r"\b(?:asked|told|begged|made|wanted)\s+(?:me|us)\s+(?:(?:not\s+to|to\s+not|never\s+to)\s+"
+    r"(?:repeat|share|tell|say|publish|post|mention|quote|write|pass)"
+    r"|to\s+keep\s+(?:it|this|that)\s+(?:quiet|secret|private|confidential|between\s+us"
+    r"|to\s+(?:myself|ourselves)))"
+    r"|\bnot\s+to\s+be\s+(?:repeated|shared|published|quoted|posted|passed\s+on)\b",
+    re.IGNORECASE)
+"""What a heading or a label says when its section was told in confidence
+("What she asked me not to repeat", red team 11, R11-11): a marker wherever it
+stands in one, though not in prose ("She asked me not to repeat it, so I won't")."""
+
+
 def label_marker(label: str) -> bool:
     """Whether a heading, a lead-in label or a title can only be a privacy marker:
     a marker as a comment's text is, with a word other than :data:`_TOPICS` or
-    with "only" ("Mentor only"), and not only saying unfinished ("Drafts")."""
+    with "only" ("Mentor only") or "for" ("For my mentor", R11-11), and not only
+    saying unfinished ("Drafts"); or one that says it was told in confidence."""
+    return _CONFIDED.search(label) is not None or _marker_label(label)
+
+
+def _marker_label(label: str) -> bool:
+    """A label made of privacy words and words that open or close a passage."""
     if not comment_marker(label) or unfinished(label):
         return False
-    words = re.findall(r"[^\W\d_]+", label)
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", label)]
     spans = marker_spans(label) or []
     return (marker_word(label) and normalise(label) not in _TOPICS) \
         or any(span not in _TOPICS for span in spans) \
-        or "only" in (w.casefold() for w in words)
+        or "only" in words or (spans == ["mentor"] and "for" in words)
+
+
+def mentor_label(label: str) -> bool:
+    """Whether a label says it is for the mentor ("For my mentor", R11-11): a marker
+    over what the public reads, but true over a passage or note the mentor reads
+    (the example site's mentor notes have one). "Mentor only" stays a marker there
+    too (red team 9)."""
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", label)]
+    return marker_spans(label) == ["mentor"] and "for" in words and "only" not in words
+
+
+_CONFIDING = frozenset({"confidentially", "strictlyconfidentially"})
+"""One word before a comma that says what follows was told in confidence."""
+
+
+def phrase_marker(lead: str) -> bool:
+    """Whether the words a sentence opens with before a comma mark it ("Off the
+    record, she said …", "Between you and me, …", red team 11, R11-11): a label of
+    two words or more, or "Confidentially". Another word alone opens prose as often
+    ("Private, public and non-profit employers …")."""
+    return normalise(lead) in _CONFIDING or (len(_WORD.findall(lead)) >= 2
+                                              and _marker_label(lead))
 
 
 def marker_word(word: str) -> bool:

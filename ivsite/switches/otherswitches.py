@@ -4,7 +4,10 @@ Notes moved from Hugo, Zola or Eleventy (or written by an author who made up a
 key) keep the switch that kept the page out of the site in the tool they came
 from: Zola's ``render = false``, Hugo's ``headless = true`` or ``_build``
 ``render = "never"``, Eleventy's ``permalink: false``, ``noindex: true``,
-``sharing: none``, ``status: wip``. ivsite reads none of them, so as unknown keys
+``sharing: none``, ``status: wip``; and any key that starts with a verb of
+ivsite.switches.lookalike's ``LEAVE_OUT`` set to true (``exclude_from_site: true``,
+``skip: true``), or one of its ``SHOWN`` keys set to false (``show: false``,
+``online: false``; red team 11, R11-10). ivsite reads none of them, so as unknown keys
 they would be ignored and the page published; when the value says "do not
 publish", :func:`not_published` names the tool and ivsite.switches.fmchecks makes it an
 error (fail closed). ``render = true`` or ``headless: false`` say nothing of the
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .lookalike import normalise, privacy_tag
+from .lookalike import LEAVE_OUT, SHOWN, normalise, privacy_tag
 
 _OFF = frozenset({"false", "no", "off", "never", "0", "none", "nobody", "noone"})
 _ON = frozenset({"true", "yes", "on", "1", "always"})
@@ -23,14 +26,7 @@ _WHEN_FALSE = {"render": "Zola's 'render = false' (the page is not rendered)",
                "permalink": "Eleventy's 'permalink: false' (the page is not written)",
                "insearchindex": "Zola's 'in_search_index = false' (kept out of search)"}
 _WHEN_TRUE = {"headless": "Hugo's 'headless = true' (the page is never published)",
-              "noindex": "'noindex' (keep search engines away)",
-              "exclude": "'exclude' (leave the page out)",
-              "excluded": "'excluded' (leave the page out)",
-              "ignore": "'ignore' (leave the page out)",
-              "ignored": "'ignored' (leave the page out)",
-              "keeplocal": "'keep_local' (not for the site)",
-              "localonly": "'local_only' (not for the site)",
-              "formyeyesonly": "'for_my_eyes_only' (for no one else)"}
+              "noindex": "'noindex' (keep search engines away)"}
 _BUILD = frozenset({"build", "_build"})
 _SHARING = frozenset({"sharing", "shareable", "sharable", "shareto", "sharewith"})
 _UNFINISHED = frozenset({"wip", "workinprogress", "inprogress", "todo", "unfinished",
@@ -46,6 +42,10 @@ def not_published(key: str, value: object) -> str | None:
         return _WHEN_FALSE[norm]
     if norm in _WHEN_TRUE and _says(value, _ON):
         return _WHEN_TRUE[norm]
+    if any(norm.startswith(verb) for verb in LEAVE_OUT) and _says(value, _ON):
+        return f"'{key}: true' (leave the page out)"
+    if norm in SHOWN and _says(value, _OFF):
+        return f"'{key}: false' (not on the site)"
     if key.strip().casefold() in _BUILD and isinstance(value, dict) and any(
             normalise(str(k)) in ("render", "list") and _says(v, _OFF)
             for k, v in value.items()):

@@ -29,7 +29,7 @@ import posixpath
 import re
 import unicodedata
 
-from .lookalike import normalise, privacy_tag
+from .lookalike import LEAVE_OUT, normalise, privacy_tag
 from .runtogether import hidden_privacy_word
 
 _LONGEST_RUN = 4
@@ -84,12 +84,30 @@ def segment_says_private(segment: str) -> bool:
         or any(hidden_privacy_word(normalise(word)) for word in found)
 
 
+_LEFT_OUT_WITH = frozenset({"me", "this", "these", "it", "them", "from", "site", "web",
+                            "website", "for", "now", "please", "pls", "the", "on", "publish",
+                            "publishing", "build"})
+"""Words a "leave it out" folder's verb may come with (``ignore-me/``,
+``exclude-from-site/``)."""
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def folder_leaves_out(segment: str) -> bool:
+    """Whether a folder's name is a verb that leaves its notes out (``exclude/``,
+    ``ignore-me/``, ``offline/``; ivsite.switches.lookalike's ``LEAVE_OUT``, red team
+    11, R11-10), alone or with words of :data:`_LEFT_OUT_WITH`. A folder only: a
+    note named ``offline.md`` is about being offline."""
+    found = [normalise(w) for w in words(segment)]
+    return bool(found) and found[0] in LEAVE_OUT and all(w in _LEFT_OUT_WITH
+                                                         for w in found[1:])
+
+
 def path_privacy(rel: str) -> str | None:
     """What in a note's (or file's) site-relative path says it is private (``'drafts/'``,
-    ``'_x.md'``, ``'x (private).md'``), or None when nothing does."""
+    ``'_x.md'``, ``'x (private).md'``, ``'exclude/'``), or None when nothing does."""
     *folders, name = rel.split("/")
     for folder in folders:
-        if segment_says_private(folder):
+        if segment_says_private(folder) or folder_leaves_out(folder):
             return folder + "/"
     stem = posixpath.splitext(name)[0]
     if stem.startswith(_LEADING_MARKS) or segment_says_private(stem):

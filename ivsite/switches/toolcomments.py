@@ -10,6 +10,14 @@ ERB's ``<%# … %>``. In raw HTML, ``<?…>``, ``<!X…>`` and ``<![CDATA[…]]>
 preview looks clean, but the bytes are published. And a disclosure whose title
 says private (``> [!note]- Private notes``, ``<summary>Private notes</summary>``)
 is shown to every reader who opens it. ivsite.validate.bodyprivacy makes each an error.
+
+Red team 11 (R11-15) added the comments of tools that write them as lines or
+blocks: Org-mode's and Logseq's ``#+BEGIN_COMMENT`` (and a ``#+BEGIN_`` block
+named private), AsciiDoc's ``////`` blocks and ``//`` lines, LaTeX's
+``\begin{comment}``, reStructuredText's ``..`` lines (not its directives, but
+``.. comment::``), Razor's ``@* … *@`` and Ulysses' inline ``++comment++``; and
+MkDocs' admonitions (``!!! private``, ``??? note "Private notes"``), the MkDocs
+form of the callouts refused when typed or titled private.
 """
 
 from __future__ import annotations
@@ -25,13 +33,33 @@ TOOL_COMMENT = re.compile(
     r"|\{/\*"  # MDX
     r"|\{\{~?!"  # Handlebars, Mustache
     r"|\{\{-?\s*/\*"  # Go templates, Hugo
-    r"|<%-?#",  # ERB, EJS
-    re.MULTILINE)
+    r"|<%-?#"  # ERB, EJS
+    r"|^[ \t]*#\+begin_(?:comment|private|draft|secret|hidden|mentor|noexport)\b"  # Org
+    r"|^[ \t]*/{4,}[ \t]*$|^[ \t]*//(?=[ \t])"  # AsciiDoc
+    r"|\\begin\{comment\}"  # LaTeX
+    r"|^[ \t]*\.\.(?=[ \t]*$|[ \t]+(?![\w-]+::)\S)|^[ \t]*\.\.[ \t]+comment::"  # reST
+    r"|@\*(?=[^\n]*?\*@)"  # Razor
+    r"|(?<![\w+])\+\+(?=[^\s+])(?=[^\n]*?[^\s+]\+\+(?![\w+]))",  # Ulysses
+    re.MULTILINE | re.IGNORECASE)
 """Where another tool's comment opens (or kramdown's closes)."""
 BOGUS_COMMENT = re.compile(r"<(?:\?|!(?!--))")
 """A bogus comment in raw HTML (``<!--`` comments are cut before parsing)."""
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)(?:</summary\s*>|\Z)", re.I | re.S)
 _TAG = re.compile(r"<[^>]*>")
+
+
+_ADMONITION = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)[ \t]*([^\W\d][\w-]*)?"
+                         r"(?:[ \t]+(?:\"([^\"\n]*)\"|'([^'\n]*)'))?[ \t]*$", re.MULTILINE)
+"""An MkDocs (Python-Markdown) admonition's first line: ``!!! type "Title"``, or
+``??? type`` (``???+``) for a folded one."""
+
+
+def admonitions(text: str) -> Iterator[tuple[int, str, str]]:
+    """Each admonition's first line in a text: (line offset, its type, its title)."""
+    for m in _ADMONITION.finditer(text):
+        if m.group(2) or m.group(3) or m.group(4):
+            yield (text.count("\n", 0, m.start()), m.group(2) or "",
+                   m.group(3) or m.group(4) or "")
 
 
 def tool_comments(text: str) -> Iterator[tuple[int, str]]:

@@ -41,7 +41,8 @@ from ..markdown.passages import Line
 from ..switches.lookalike import privacy_value, privacy_word
 
 Found = tuple[int, str, str, str]
-"""(0-based body line, what it is for a message, its text, ``"label"`` or ``"name"``)."""
+"""(0-based body line, what it is for a message, its text, ``"label"``, ``"name"``
+or ``"phrase"``)."""
 
 _ASIDE = re.compile(r"[(\[]([^()\[\]\n]{1,60})[)\]]")
 """A heading's or label's words in brackets, a label of their own."""
@@ -71,8 +72,8 @@ _LEADS = (
     re.compile(r"\x01+([^\x01\x02]{1,60})\x02+[ \t]*:"),  # … *Private*: …
     # PRIVATE: …, [ ] private: …, CONFIDENTIAL - …, 🔒 Private: …
     re.compile(_PRE + r"([^\W\d][^:\x01\x02]{0,40}?)" + _SEPARATOR),
-    # (off the record) …, [PRIVATE] …
-    re.compile(_PRE + r"[(\[]([^()\[\]\x01\x02]{1,40})[)\]]"),
+    # (off the record) …, [PRIVATE] …, *(not for the site)* … (R11-11)
+    re.compile(_PRE + r"\x01*[(\[]([^()\[\]\x01\x02]{1,40})[)\]]"),
 )
 """Labels a line can open with, or hold as an emphasised lead-in (emphasis that
 opens a line and runs on, ``**Private** equity is …``, is prose)."""
@@ -85,6 +86,26 @@ _WIDE = str.maketrans({"\uff1a": ": ", "\ufe55": ": ", "\ufe13": ": ", "\ufe30":
 """The full-width colon and brackets a Chinese, Japanese or Korean input method
 types (``非公開：…``, ``【非公開】…``, red team 10, R10-29), read as their ASCII
 forms; the colon as one with a space after, as those languages write it without."""
+
+
+_SENTENCE_START = re.compile(r"(?<=[.!?;])[ \t]+(?=\S)")
+"""Where a sentence starts inside a line: a label opens one as it opens a line."""
+_COMMA_LEADS = (
+    # Off the record, she said …; a sentence's start too (R11-11)
+    re.compile(r"(?:" + _PRE + r"|(?<=[.!?])[ \t]+)([^\W\d][^,:;.!?\x01\x02]{0,40}?)[ \t]*,"),
+    re.compile(r"(?:" + _PRE + r"|(?<=[.!?])[ \t]+)\x01+([^\x01\x02]{1,60}?)[ \t]*"
+               r"(?:\x02+[ \t]*,|,[ \t]*\x02+)"),
+)
+"""The words a line or sentence opens with before a comma (``Off the record, …``,
+``**Between us**, …``): a marker only as a phrase (ivsite.switches.markerwords.phrase_marker)."""
+
+
+def comma_leads(text: str) -> Iterator[str]:
+    """The words a line, or a sentence in it, opens with before a comma."""
+    text = text.translate(_WIDE)
+    for lead in _COMMA_LEADS:
+        for m in lead.finditer(text):
+            yield m.group(1).strip()
 
 
 def line_labels(text: str) -> Iterator[str]:
@@ -161,8 +182,11 @@ def _inline(tok: Token, src: int, heading: str) -> Iterator[Found]:
                 and "#" in href:
             yield src, "the empty link", href.partition("#")[2], "name"
     for at, text in _lines(children):
-        for label in line_labels(text):
-            yield src + at, "the label", label, "label"
+        for sentence in _SENTENCE_START.split(text):  # "We met. Off the record: …" (R11-11)
+            for label in line_labels(sentence):
+                yield src + at, "the label", label, "label"
+        for lead in comma_leads(text):
+            yield src + at, "the opening", lead, "phrase"
         if block := _BLOCK_ID.search(text):
             yield src + at, "the block id", block.group(1), "name"
         for m in _ATTRIBUTES.finditer(text.replace(_OPEN, "").replace(_CLOSE, "")):

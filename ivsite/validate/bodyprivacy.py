@@ -34,14 +34,21 @@ from ..core.diagnostics import Diagnostics
 from ..markdown.dialect import with_lines
 from ..markdown.passages import Cut
 from ..markup.drawnhtml import DRAWN_HINT, drawing
-from ..markup.hidinghtml import hiding, redirecting, reversing, theme_hiding
+from ..markup.hidinghtml import hiding, reversing, theme_hiding
 from ..markup.rawhtml import Tag, tags
 from ..markup.scripturls import script_sources, script_urls
 from ..switches.fmchecks import MENTOR_TAG_HINT, TAG_HINT
 from ..switches.lookalike import privacy_callout, privacy_tag, privacy_value, privacy_word
-from ..switches.markerwords import comment_marker, label_marker, marker_word, unfinished
+from ..switches.markerwords import (
+    comment_marker,
+    label_marker,
+    marker_word,
+    mentor_label,
+    phrase_marker,
+    unfinished,
+)
 from ..switches.markupwords import markup
-from ..switches.toolcomments import bogus_comment, summary_titles, tool_comments
+from ..switches.toolcomments import admonitions, bogus_comment, summary_titles, tool_comments
 from ..syntax.inlinetags import TOKEN as TAG_TOKEN
 from .bodymarkers import markers
 from .settingforms import comment_settings, element_setting, html_settings, statements
@@ -119,6 +126,8 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                                 "publish the text", _PASSAGE_HINT)
             for shown in summary_titles(_with_html(tok)):
                 found |= _private_title(path, line, "the disclosure title", shown, diags)
+            for offset, kind, named in admonitions(_plain(tok)):  # MkDocs (R11-15)
+                found |= _admonition(path, line + offset, kind, named, diags)
             for offset, field in _privacy_fields(tok):
                 found = True
                 fields.add(line + offset)
@@ -127,8 +136,11 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                             "reads settings only in the front matter (and no inline "
                             "fields), and would publish it as text", _PASSAGE_HINT)
     for src, what, text, how in markers(tokens, cut.lines):
-        if "private" not in kinds.get(src, ()) and src + body_line not in fields:
-            found |= _marker(path, src + body_line, what, text, how, diags)
+        where = kinds.get(src, ())
+        if "private" in where or src + body_line in fields or (
+                (visibility == "mentor" or "mentor" in where) and mentor_label(text)):
+            continue  # "For my mentor" where the mentor reads it is true
+        found |= _marker(path, src + body_line, what, text, how, diags)
     for src, comment in cut.said:
         if "private" in kinds.get(src, ()):
             continue
@@ -142,25 +154,10 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
     return found
 
 
-def base_elements(path: str, body_line: int, tokens: list[Token], diags: Diagnostics) -> bool:
-    """A ``<base>`` element anywhere in the note, private passages and private notes
-    too: the private preview shows them, and a base address sends the page's own
-    relative addresses (the theme's scripts, the preview's reload script, which
-    runs with the key) to another host (red team 4, J1). Whether any was found."""
-    found = False
-    for tok, src in with_lines(tokens):
-        if tok.type in ("html_block", "html_inline") and redirecting(tok.content):
-            found = True
-            diags.error(path, src + body_line, 1, "base-element",
-                        "a <base> element changes where every relative address on the "
-                        "page leads, the site's own scripts and styles included",
-                        "remove it, and write each link's address in full instead")
-    return found
-
-
 _OTHER_TOOLS: tuple[tuple[Callable[[Token], Iterator[tuple[int, str]]], str], ...] = (
     (lambda tok: _tool_comments(tok), "marks a comment in another tool (kramdown, Jinja, "
-     "CriticMarkup, MDX, Handlebars, Go templates, ERB)"),
+     "CriticMarkup, MDX, Handlebars, Go templates, ERB, Org, Logseq, AsciiDoc, LaTeX, "
+     "reStructuredText, Ulysses)"),
     (lambda tok: _markup(tok), "keeps text out of the page in another tool (Liquid, Jinja, "
      "Hugo, forum tags)"),
 )
@@ -179,10 +176,22 @@ def _private_title(path: str, line: int, what: str, title: str, diags: Diagnosti
     return True
 
 
+def _admonition(path: str, line: int, kind: str, title: str, diags: Diagnostics) -> bool:
+    """An error for an MkDocs admonition typed or titled private (``!!! private``,
+    ``??? note "Private notes"``), as for a callout; whether there was one."""
+    if kind and privacy_callout(kind):
+        diags.error(path, line, 1, "privacy-callout",
+                    f"the admonition type '{kind}' says this passage is not for everyone, "
+                    "but ivsite does not read MkDocs admonitions and would publish it",
+                    "use a '::: private' (or '::: mentor') passage instead of the admonition")
+        return True
+    return _private_title(path, line, "the admonition title", title, diags)
+
+
 def _marker(path: str, line: int, what: str, text: str, how: str, diags: Diagnostics) -> bool:
     """An error for a label or markup ivsite.validate.bodymarkers found, where it says
     private; whether there was one."""
-    if how == "label" and label_marker(text):
+    if (how == "label" and label_marker(text)) or (how == "phrase" and phrase_marker(text)):
         diags.error(path, line, 1, "privacy-label",
                     f"{what} '{text}' says the text with it is not for everyone, but ivsite "
                     "reads no label as a switch and would publish that text", _PASSAGE_HINT)

@@ -19,6 +19,7 @@ from ..core.diagnostics import Diagnostics, did_you_mean
 from ..core.folders import folder_problem
 from ..core.urlparts import valid as valid_url
 from .printedtexts import printed_text
+from .settinglines import string_comments
 
 Visibility = Literal["public", "mentor", "private"]
 Kind = Literal["interviews", "reflections", "roles", "pages"]
@@ -204,6 +205,7 @@ def load_config(data: bytes | None, diags: Diagnostics) -> SiteConfig | None:
         line, col = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
         diags.error(CONFIG_PATH, line, col, "config-syntax", f"site.toml is not valid TOML: {exc}")
         return None
+    string_comments(CONFIG_PATH, text, raw, diags)  # a '#' line in a value (R11-03)
     # Unknown keys: errors, dropped so that every other problem is reported too.
     cleaned = dict(raw)
     unknown = False

@@ -10,7 +10,9 @@ index and the cards, and ivsite reads no fence or label there either: a folded
 ``summary: >-`` with a ``::: private`` block, or ``summary: "Do not publish:
 …"``, publishes what it meant to keep back. So each of those, in any string of
 the front matter of a note an audience reads, is the same error as in a body
-(the same codes), as a comment there is (``comment-in-front-matter``).
+(the same codes), as a comment there is (``comment-in-front-matter``), and so is
+another tool's comment (``{>> … <<}``, ``{# … #}``, ``{{! … }}``: red team 11,
+R11-04; ivsite.switches.toolcomments), which is a ``privacy-markup`` error in a body.
 
 Folded YAML joins lines, so a label is looked for at the start of each line and
 of each sentence; emphasis (``**Private:**``) is read as its words.
@@ -19,15 +21,16 @@ of each sentence; emphasis (``**Private:**``) is read as its words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..core.diagnostics import Diagnostics
 from ..markdown.frontmatter import FrontMatter
 from ..markdown.passages import KINDS
 from ..switches.fmchecks import strings
-from ..switches.markerwords import label_marker, marker_word
+from ..switches.markerwords import label_marker, marker_word, phrase_marker
 from ..switches.markupwords import markup
-from .bodymarkers import line_labels
+from ..switches.toolcomments import tool_comments
+from .bodymarkers import comma_leads, line_labels
 
 _FENCE = re.compile(r"(?:^|(?<=\s)):{3,}[ \t]*\{?[ \t]*\.?([^\W\d_][\w-]*)")
 """A passage fence's opening anywhere in a string (folded YAML joins its lines)."""
@@ -65,18 +68,23 @@ def text_markers(text: str, where: str) -> Iterator[tuple[str, str]]:
             yield ("passage-fence-placement",
                    f"'{m.group(0).strip()}' in {where} looks like a passage fence, but "
                    "ivsite reads fences only at the start of a line of a note's body")
-    for label in dict.fromkeys(labels(text)):
-        if label_marker(label):
-            yield ("privacy-label",
-                   f"the label '{label}' in {where} says the text with it is not for "
-                   "everyone, but ivsite reads no label as a switch")
+    marked = [*filter(label_marker, labels(text)),
+              *filter(phrase_marker, labels(text, comma_leads))]  # R11-11
+    for label in dict.fromkeys(marked):
+        yield ("privacy-label",
+               f"the label '{label}' in {where} says the text with it is not for "
+               "everyone, but ivsite reads no label as a switch")
     for _, word in markup(text):
         yield ("privacy-markup",
                f"'{word}' in {where} keeps text out of a page in another tool, but ivsite "
                "does not read it and would publish the text")
+    for word in dict.fromkeys(w for _, w in tool_comments(text)):  # R11-04, as in a body
+        yield ("privacy-markup",
+               f"'{word}' in {where} marks a comment in another tool (CriticMarkup, Jinja, "
+               "Handlebars …), but ivsite does not read it and would print the comment")
 
 
-def labels(text: str) -> list[str]:
-    """The labels each line and sentence of a front-matter string opens with."""
-    return [label for part in _SENTENCE.split(text)
-            for label in line_labels(_EMPHASIS.sub("", part))]
+def labels(text: str, found: Callable[[str], Iterator[str]] = line_labels) -> list[str]:
+    """The labels each line and sentence of a front-matter string opens with (with
+    ``comma_leads``: the words each opens with before a comma, "Off the record, …")."""
+    return [label for part in _SENTENCE.split(text) for label in found(_EMPHASIS.sub("", part))]

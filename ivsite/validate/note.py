@@ -39,10 +39,12 @@ from ..switches.fmchecks import (
     strings,
 )
 from ..switches.pathprivacy import path_privacy
-from .bodyprivacy import base_elements, body_privacy
+from .baseelements import base_elements
+from .bodyprivacy import body_privacy
 from .config import SiteConfig
 from .fallback import fallbacks
 from .frontmarkers import front_markers
+from .unreadlinks import unread_links
 
 REQUIRED: dict[str, tuple[str, ...]] = {
     "interviews": ("date",),
@@ -156,6 +158,8 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
         return None
     if body_privacy(path, fm.body_line, p.tokens, p.cut, visibility, diags, sheet) \
             | front_markers(path, fm, visibility, diags) \
+            | unread_links(path, fm, frozenset(type(meta).model_fields), fm.body_line,
+                           p.tokens, p.cut, visibility, diags) \
             | base_elements(path, fm.body_line, p.tokens, diags) \
             | referrer_policies(path, fm.body_line, p.tokens, diags) \
             | (visibility != "private" and remote_resources(

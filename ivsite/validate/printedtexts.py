@@ -14,6 +14,7 @@ from __future__ import annotations
 from ..core.diagnostics import Diagnostics
 from ..switches.fmchecks import comment_kind
 from .frontmarkers import text_markers
+from .unreadlinks import WIKI
 
 _HINT = ("it is printed as written on every page that shows it: take it out, and keep "
          "the note in a private note or a '::: private' passage")
@@ -32,4 +33,9 @@ def printed_text(path: str, line: int, where: str, text: str, code: str,
     for marker, message in text_markers(text, where):
         found = True
         diags.error(path, line, 1, marker, message, _HINT)
+    for m in WIKI.finditer(text):  # R11-25: printed as written, a note's name in it
+        found = True
+        diags.error(path, line, 1, "unread-wiki-link",
+                    f"'{m.group(0)}' in {where} is not read as a link: ivsite would print "
+                    "it as written, with the name of the note it links to", _HINT)
     return found

@@ -15,6 +15,7 @@ import yaml
 
 from ..core.diagnostics import Diagnostics, did_you_mean
 from ..core.slugs import slugify
+from ..markdown.blockcomments import block_comments
 from ..markdown.notes import Question, ValidSite
 from ..switches.lookalike import privacy_value, privacy_word
 from ..switches.otherswitches import not_published
@@ -50,7 +51,11 @@ def read_questions(path: str, data: bytes, diags: Diagnostics) -> list[Question]
         return []
     out: list[Question] = []
     seen: set[str] = set()
-    lines = _entry_lines(data)
+    text = data.decode("utf-8-sig")
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    lines = _entry_lines(node)
+    if node is not None:  # a '#' line inside a '>' text is text (R11-03)
+        diags.extend(block_comments(path, node, text, "comment-in-questions", 1))
     for i, item in enumerate(raw, 1):
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             diags.error(path, 1, 1, "questions", f"question {i} needs a 'text'")
@@ -116,10 +121,8 @@ def refuse(path: str, line: int, qid: str, switch: str, diags: Diagnostics) -> N
                 "note or a '::: private' passage; or, to publish it, delete that key")
 
 
-def _entry_lines(data: bytes) -> list[int]:
-    """The 1-based line each entry of the bank starts on (the file already read as
-    YAML; its nodes say where each entry is)."""
-    node = yaml.compose(data.decode("utf-8-sig"), Loader=yaml.SafeLoader)
+def _entry_lines(node: yaml.Node | None) -> list[int]:
+    """The 1-based line each entry of the bank starts on (its nodes say where)."""
     if not isinstance(node, yaml.SequenceNode):
         return []
     return [item.start_mark.line + 1 for item in node.value]
