@@ -86,10 +86,16 @@ def _vocabulary() -> dict[str, str]:
 VOCABULARY = _vocabulary()
 
 
-_WORD = re.compile(f"(?:{trie(VOCABULARY)})(?![^\\W\\d_])")
-"""A word of :data:`VOCABULARY` with no letter after it (the one before it is
-looked at by :func:`_read`: a look-behind first would make every place of the
-text a start)."""
+
+
+def reader(vocabulary: dict[str, str]) -> re.Pattern[str]:
+    """A word of ``vocabulary`` with no letter after it (the one before it is
+    looked at by :func:`_read`: a look-behind first would make every place of the
+    text a start)."""
+    return re.compile(f"(?:{trie(vocabulary)})(?![^\\W\\d_])")
+
+
+_WORD = reader(VOCABULARY)
 _JOIN = re.compile(rf"(?P<tens>[0-9]){_TEN_MARK}"
                    rf"(?:{_AND}(?P<unit>[0-9]{{1,2}})(?![0-9]|{_TEN_MARK}))?")
 """A tens word (its digit and the mark) and the unit or teen after it, which is
