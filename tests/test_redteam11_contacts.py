@@ -46,6 +46,7 @@ from ivsite.contacts import bodycontacts, numberwords, otherdigits, symbolwords
 from ivsite.contacts import skeleton as contactskeleton
 from ivsite.contacts.bodyprofiles import profiles
 from ivsite.contacts.fields import contact_pieces
+from ivsite.contacts.publiccontacts import kind_of
 from ivsite.names import people
 from ivsite.names.channels import names_no_one
 from ivsite.names.nameparts import name_in
@@ -462,3 +463,41 @@ def test_which_referrers_name_no_one(text: str, no_one: bool) -> None:
 def test_a_channel_is_no_name_in_a_referrers_text() -> None:
     assert name_in("Sam from Career Services") is None
     assert name_in("my manager Sam Lee at Career Services") == "Sam Lee"
+
+
+ORG_BODY = "Private notes.\n\nAcme's Instagram is instagram.com/acmecorp; follow @acmecorp there.\n"
+ORG_SAID = "Follow instagram.com/acmecorp and @acmecorp for their news."
+
+
+def _listed_site(root: Path, listed: list[str], **person: Any) -> Path:
+    site = _site(root, ORG_SAID, ORG_BODY, **person)
+    (site / "site.toml").write_text(
+        (site / "site.toml").read_text("utf-8") + "\n[privacy]\npublic_contacts = ["
+        + ", ".join(f'"{x}"' for x in listed) + "]\n", "utf-8")
+    return site
+
+
+def test_an_organisations_profile_can_be_declared_public(tmp_path: Path) -> None:
+    assert_filter_refuses(_listed_site(tmp_path / "a", []), tmp_path / "out-a", PAGE,
+                          "contact-in-text")
+    result = build(_listed_site(tmp_path / "b", ["https://www.instagram.com/AcmeCorp/",
+                                                 "@acmecorp"]), out=tmp_path / "out-b")
+    assert result.status == 0, _built(result)
+
+
+def test_a_persons_profile_cannot_be_declared_public(tmp_path: Path) -> None:
+    site = _listed_site(tmp_path / "s", ["instagram.com/acmecorp", "@acmecorp",
+                                         "linkedin.com/in/qzabrowski"],
+                        linkedin="https://www.linkedin.com/in/qzabrowski/")
+    result = build(site, out=tmp_path / "out")
+    assert [d.line for d in result.diagnostics if d.code == "public-contact-recorded"] \
+        == [7], _built(result)
+
+
+@pytest.mark.parametrize(("entry", "kind"), [
+    ("https://uni.example/careers", "url"), ("instagram.com/acmecorp", "url"),
+    ("@acmecorp", "handle"), ("careers@uni.example", "email"), ("careers@uni", ""),
+    ("the careers office", ""),
+])
+def test_what_a_listed_entry_is(entry: str, kind: str) -> None:
+    assert kind_of(entry) == kind

@@ -110,9 +110,9 @@ def _said(m: Mention, where: str) -> tuple[str, str, str]:
                 f"is private, but {where} gives it (however it is written)",
                 "contact details are never published: take it out, or put it in a "
                 "'::: private' passage" + (
-                    "; if it is an organisation's or your own public address or number "
-                    "(never a person's), list it in site.toml under [privacy] "
-                    "public_contacts" if m.written and what in ("email", "phone") else ""))
+                    "; if it is an organisation's or your own public address, number or "
+                    "page (never a person's), list it in site.toml under [privacy] "
+                    "public_contacts" if m.written else ""))
     name = f"'{m.text}'" if m.kind != PART_KIND else \
         f"'{m.text}', part of the name of someone who did not agree to be named,"
     return ("name-without-consent",
