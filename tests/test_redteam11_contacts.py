@@ -12,7 +12,9 @@ Nordic, Finnish, Czech, Ukrainian, Hungarian, Romanian and Greek ones too.
 
 R11-20: a personal site, an Instagram handle, Telegram and Calendly links written
 in a private interview's body were published when a public page repeated them.
-They are now withheld like an e-mail written there (ivsite.contacts.bodyprofiles).
+They are now withheld like an e-mail written there (ivsite.contacts.bodyprofiles),
+and so are a person's keys ivsite does not know (``person.instagram``); an
+organisation's profile or site may be listed in ``[privacy] public_contacts``.
 
 R11-16 (false refusal): ``referred_by: LinkedIn``, ``alumni office``, a referral
 named ``Career Services`` or ``the hiring manager`` made every public mention of
@@ -367,7 +369,7 @@ def test_the_audit_alone_refuses_each(tmp_path: Path, name: str) -> None:
 def test_without_the_profiles_they_are_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     other_readings_off(monkeypatch)
-    monkeypatch.setattr(bodycontacts, "profiles", lambda line: iter(()))
+    monkeypatch.setattr(bodycontacts, "profiles", lambda *args, **kwargs: iter(()))
     said = " ".join(REPEATED[k] for k in ("personal site", "handle", "Telegram", "Calendly"))
     assert_published(_site(tmp_path / "s", said, PRIVATE_BODY), tmp_path / "out",
                      "t.me/qzstudio_nyc")
@@ -379,6 +381,21 @@ def test_what_else_the_private_note_cites_is_published(tmp_path: Path) -> None:
             "I use Calendly and Telegram; my own site is maya.example.org.")
     result = build(_site(tmp_path / "s", said, PRIVATE_BODY), out=tmp_path / "out")
     assert result.status == 0, _built(result)
+
+
+@pytest.mark.parametrize("said", ["Follow @qz.studio.nyc.", "See qz-studio.example/work."])
+def test_a_persons_keys_ivsite_does_not_know_are_contacts(tmp_path: Path, said: str) -> None:
+    """``person: {instagram: …, website: …}`` (ignored keys) in a public interview."""
+    site = _site(tmp_path / "s", said, visibility="public", instagram="@qz.studio.nyc",
+                 website="https://qz-studio.example")
+    assert_filter_refuses(site, tmp_path / "out", PAGE, "contact-in-text")
+
+
+@pytest.mark.usefixtures("no_filter")
+def test_the_audit_alone_refuses_a_persons_unknown_key(tmp_path: Path) -> None:
+    site = _site(tmp_path / "s", "Follow @qz.studio.nyc.", visibility="public",
+                 instagram="@qz.studio.nyc")
+    assert_audit_refuses(site, tmp_path / "out", TALK)
 
 
 @pytest.mark.parametrize(("handle", "text", "found"), [

@@ -36,14 +36,17 @@ _RANGE = re.compile(r"\d{5,}\s*[-\u2013]\s*\d{5,}")
 """Two figures of five digits or more joined by a dash (a salary range, 120000-140000)."""
 
 
-def body_contacts(body: str) -> Iterator[tuple[str, str, int]]:
+def body_contacts(body: str, label: str = "", *, theirs: bool = False,
+                  ) -> Iterator[tuple[str, str, int]]:
     """Each email address, phone number, profile or personal site address and
-    handle in ``body`` (ivsite.contacts.bodyprofiles): its kind ("email", "phone",
-    "url", "handle"), as written, and its line (0 for the body's first)."""
+    handle in ``body`` (ivsite.contacts.bodyprofiles; ``label``, ``theirs``: see
+    there): its
+    kind ("email", "phone", "url", "handle"), as written, and its line (0 for the
+    body's first)."""
     for n, line in enumerate(body.splitlines()):
         for m in _EMAIL.finditer(line):
             yield "email", m.group(0), n
-        for kind, value in profiles(line):
+        for kind, value in profiles(line, label, theirs=theirs):
             yield kind, value, n
         for number in phone_numbers(line):
             before = line[:line.find(number)]
@@ -55,15 +58,22 @@ _PRIVATE_TEXT = ("referred_by", "referrals")
 (ivsite.core.models): a detail written there is as private as a contact field."""
 _FIELDS = ("email", "phone", "linkedin")
 """Contact fields, looked for as such already (ivsite.names.people.mentions)."""
+_PUBLISHED_PERSON = ("name", "role", "company", "industry", "location")
+"""The ``person`` keys a page may print; any other key of a person's is a contact
+field ivsite does not know (``person.instagram``, ``person.website``)."""
 
 
 def front_contacts(data: object, *, withheld: bool) -> Iterator[tuple[tuple[str, ...], str, str]]:
     """Each contact detail (see :func:`body_contacts`) in a front matter's strings
-    (of a withheld note), or in its fields no page prints (of any note): its key
-    path, its kind and the detail as written. The contact fields themselves are
-    left out."""
+    (of a withheld note), or in its fields no page prints (of any note: referrers,
+    and a person's keys ivsite does not know, ``person.instagram``): its key path,
+    its kind and the detail as written. The contact fields themselves are left
+    out."""
     for keys, text in strings(data):
-        if not keys or keys[-1] in _FIELDS or not (withheld or keys[0] in _PRIVATE_TEXT):
+        if not keys or keys[-1] in _FIELDS:
             continue
-        for field, value, _ in body_contacts(text):
+        theirs = keys[0] == "person" and not (len(keys) == 2 and keys[1] in _PUBLISHED_PERSON)
+        if not (withheld or theirs or keys[0] in _PRIVATE_TEXT):
+            continue
+        for field, value, _ in body_contacts(text, " ".join(keys), theirs=theirs):
             yield keys, field, value

@@ -21,6 +21,11 @@ where it is a person's:
 - an ``@handle`` on a line that says which service it is on (:data:`SERVICES`:
   "his Instagram is @qz.studio.nyc", "@qz.studio.nyc on Instagram").
 
+A key of a person's that ivsite does not know (``person: {instagram:
+"@qz.studio.nyc", website: "qz-studio.example"}``, ignored with a warning) is the
+author recording a way to reach them: its value is read with the key as its
+label, and any address in it is theirs.
+
 Each is looked for like a contact field, in every spelling (ivsite.contacts.fields),
 by the filter's contact check and the audit, both through
 ivsite.names.people.mentions; a handle with "@", or written without it where it
@@ -88,18 +93,22 @@ _HANDLE = re.compile(r"(?<![\w@.])@(?P<handle>[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?
                      re.I)
 
 
-def profiles(line: str) -> Iterator[tuple[str, str]]:
+def profiles(line: str, label: str = "", *, theirs: bool = False,
+             ) -> Iterator[tuple[str, str]]:
     """Each way to reach a person in one line of a withheld text (see the module's
-    docstring): ("url", a profile or site address) or ("handle", "@handle")."""
+    docstring): ("url", a profile or site address) or ("handle", "@handle").
+    ``label``: the front-matter key the line is the value of, read as words
+    beside it ("instagram: '@qz'"); ``theirs``: the value of a key of a person's
+    (``person.website``), every address in which is their own site."""
     if "." in line:
         for m in _URL.finditer(line):
-            found = _profile(m) or _personal_site(m, line)
+            found = _profile(m) or _personal_site(m, line, theirs)
             if found:
                 yield "url", found
     if "@" in line:
         for m in _HANDLE.finditer(line):
             near = line[max(0, m.start() - _WINDOW):m.end() + _WINDOW]
-            if SERVICES.intersection(words(near)):
+            if SERVICES.intersection(words(f"{label} {near}")):
                 yield "handle", "@" + m.group("handle")
 
 
@@ -119,10 +128,13 @@ def _profile(m: re.Match[str]) -> str:
     return "/".join([host, *parts[:keep]])
 
 
-def _personal_site(m: re.Match[str], line: str) -> str:
-    """An address's host when its line says it is someone's own site ("")."""
+def _personal_site(m: re.Match[str], line: str, theirs: bool) -> str:
+    """An address's host when its line says it is someone's own site, or it is
+    the value of a person's key ("")."""
     near = line[max(0, m.start() - _WINDOW):m.start()] + " " + line[m.end():m.end() + _WINDOW]
-    return m.group("host").lower().removeprefix("www.") if _PERSONAL.search(near) else ""
+    mine = theirs or _PERSONAL.search(near)
+    return m.group("host").lower().removeprefix("www.") if mine else ""
+
 
 
 MIN_HANDLE = 5
