@@ -21,8 +21,9 @@ where seven of its own digits follow one another (ivsite.contacts.skeleton.
 phone_windows), which prose does not do.
 
 This runs on every page of every build: the words are one pattern shaped as a
-tree of their beginnings (one scan of the text, cheaper than the English
-reading), the numerals are read only in a text that holds one.
+tree of their beginnings, tried only after a character no word continues (one
+scan of the text, cheaper than the English reading), the numerals are read
+only in a text that holds one.
 """
 
 from __future__ import annotations
@@ -89,10 +90,10 @@ VOCABULARY = _vocabulary()
 
 
 def reader(vocabulary: dict[str, str]) -> re.Pattern[str]:
-    """A word of ``vocabulary`` with no letter after it (the one before it is
-    looked at by :func:`_read`: a look-behind first would make every place of the
-    text a start)."""
-    return re.compile(f"(?:{trie(vocabulary)})(?![^\\W\\d_])")
+    """A word of ``vocabulary`` with no letter before it (group ``apart``: what
+    stands there, so that the engine stops only at spaces, punctuation and
+    digits, not at every letter that starts a word) nor after it."""
+    return re.compile(f"(?P<apart>[\\W\\d])(?:{trie(vocabulary)})(?![^\\W\\d_])")
 
 
 _WORD = reader(VOCABULARY)
@@ -125,15 +126,13 @@ def other_digits(text: str) -> str:
     "trente-quatre" is "34", "四十二" "42", "四一六" "416"."""
     if not text.isascii() and _NUMERAL.search(text):
         text = _numerals(text)
-    text = _WORD.sub(_read, text)
+    text = _WORD.sub(_read, " " + text)[1:]  # (a space first stands for the start)
     return _JOIN.sub(_joined, text) if _TEN_MARK in text else text
 
 
 def _read(m: re.Match[str]) -> str:
-    start, word = m.start(), m.group(0)
-    if start and (m.string[start - 1].isalpha() or m.string[start - 1] == "_"):
-        return word
-    return VOCABULARY[word]
+    apart = m.group("apart")
+    return apart + VOCABULARY[m.group(0)[len(apart):]]
 
 
 def _joined(m: re.Match[str]) -> str:

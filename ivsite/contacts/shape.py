@@ -25,8 +25,10 @@ _BRACKETED_AT = re.compile(
     rf"[\[({{<]\s*(?:{'|'.join(map(re.escape, words_for('@')))})\s*[\])}}>]")
 _FULL_STOP = re.compile(r"\.(?=\s+\w\w|\s*$)")
 """A sentence's full stop (not the spaced-out dot of "c o m")."""
-_AROUND = re.compile(r"[\s\[\](){}<>_\-]*([@.])[\s\[\](){}<>_\-]*")
-"""A symbol with what stands around it when spelt ("jane-dot-doe", "jane (at) acme")."""
+_AROUND = re.compile(r"[\s\[\](){}<>]*([@.])[\s\[\](){}<>]*")
+_JOINED = re.compile(r"(?<=[^\W_])[-_](?=[@.])|(?<=[@.])[-_](?=[^\W_])")
+"""A hyphen or underscore that joined a spelt symbol to a word ("jane-dot-doe"),
+not one standing apart ("Engineer at Acme - point of contact")."""
 _SPACED = re.compile(r"(?<=\b\w) (?=\w\b)")
 _EMAIL = re.compile(r"[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
 _SEP = r"[\s().\-/\u2010-\u2015\u2212\u00b7\u2022x]"
@@ -54,7 +56,7 @@ def _email(text: str) -> bool:
     if "@" not in cased and not _BRACKETED_AT.search(cased) and not (
             spelt.count("@") > cased.count("@") and spelt.count(".") > cased.count(".")):
         return False  # a bare "at" counts with a spelt "dot" only ("Engineer at Acme")
-    joined = _SPACED.sub("", _AROUND.sub(r"\1", spelt))
+    joined = _SPACED.sub("", _JOINED.sub("", _AROUND.sub(r"\1", spelt)))
     return _EMAIL.search(joined) is not None
 
 
