@@ -44,7 +44,7 @@ from sites import (
     write_site,
 )
 
-from ivsite.contacts import bodycontacts, numberwords, otherdigits, symbolwords
+from ivsite.contacts import bodycontacts, mailboxes, numberwords, otherdigits, symbolwords
 from ivsite.contacts import skeleton as contactskeleton
 from ivsite.contacts.bodyprofiles import profiles
 from ivsite.contacts.fields import contact_pieces
@@ -121,6 +121,17 @@ MAIL_PAGE = ("Her address, spelt out so bots miss it: jane-dot-doe-at-acme-corp-
 @pytest.mark.parametrize(("address", "said"), SPELT.values(), ids=SPELT.keys())
 def test_an_address_spelt_in_words_is_found(address: str, said: str) -> None:
     assert _found("email", address, said)
+
+
+def test_a_mailbox_with_a_bracketed_word_for_at_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without its top-level domain, the "@" must be written (ivsite.contacts.mailboxes):
+    as a sign or a bracketed word of any language, not a bare "at" ("Jane at Acme")."""
+    for said in ("write jane.doe (arroba) acme-corp", "write jane.doe [собака] acme-corp",
+                 "write studio.lead.north (małpa) acme-corp"):
+        assert _found("email", JANE if "jane" in said else NORTH, said), said
+    assert not _found("email", JANE, "I met Jane Doe at Acme Corp")
+    monkeypatch.setattr(mailboxes, "_AT", r"\s*(?:[@]|[\[({<]\s*(?:at|arroba)\s*[\])}>])\s*")
+    assert not _found("email", JANE, "write jane.doe [собака] acme-corp")
 
 
 def _two_addresses(root: Path, said: str) -> Path:
