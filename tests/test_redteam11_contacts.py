@@ -339,6 +339,8 @@ REPEATED = {
     "handle": "Follow @qz.studio.nyc on Instagram.",
     "handle as a profile": "instagram.com/qz.studio.nyc is worth a look.",
     "Telegram": "Message t.me/qzstudio_nyc.",
+    "Telegram handle": "Message @qzstudio_nyc on Telegram.",
+    "handle on another site": "See threads.net/@qz.studio.nyc too.",
     "Calendly": "Book a slot at calendly.com/qz-studio/30min.",
     "Calendly, other event": "Book at https://calendly.com/qz-studio/60min",
 }
@@ -348,7 +350,8 @@ def test_the_profiles_in_a_body() -> None:
     found = [(kind, value) for line in PRIVATE_BODY.splitlines() for kind, value in
              profiles(line)]
     assert found == [("url", "qz-studio.example"), ("url", "t.me/qzstudio_nyc"),
-                     ("url", "calendly.com/qz-studio"), ("handle", "@qz.studio.nyc"),
+                     ("handle", "@qzstudio_nyc"), ("url", "calendly.com/qz-studio"),
+                     ("handle", "@qz-studio"), ("handle", "@qz.studio.nyc"),
                      ("handle", "@nngroup")]
 
 
@@ -417,6 +420,8 @@ def test_the_audit_alone_refuses_a_persons_unknown_key(tmp_path: Path) -> None:
     ("@jane.doe", "Ping @jane.doe there.", True),
     ("@design", "I love design and @designers.", False),
     ("@design", "Follow @design.", True),
+    ("@qzstudio", "See instagram.com/qzstudio now", True),
+    ("@qzstudio", "See qzstudio now", False),
 ])
 def test_a_handle_is_found_as_written(handle: str, text: str, found: bool) -> None:
     assert _found("handle", handle, text) is found

@@ -12,7 +12,8 @@ where it is a person's:
 - an address at a site whose addresses name a person (:data:`PROFILE_HOSTS`:
   ``t.me/…``, ``instagram.com/…``, ``calendly.com/…``, ``linkedin.com/in/…``),
   looked for as that site and the handle (``calendly.com/qz-studio``: the
-  booking page's event, ``30min``, names no one), or at a host whose subdomain is
+  booking page's event, ``30min``, names no one), and the handle as one
+  ("@qzstudio_nyc" for ``t.me/qzstudio_nyc``), or at a host whose subdomain is
   a person's (``jane.substack.com``, ``jane.github.io``), or a ``/@name`` path
   (Mastodon, Medium);
 - an address or a bare domain said to be someone's own site (:data:`_PERSONAL`:
@@ -102,9 +103,12 @@ def profiles(line: str, label: str = "", *, theirs: bool = False,
     (``person.website``), every address in which is their own site."""
     if "." in line:
         for m in _URL.finditer(line):
-            found = _profile(m) or _personal_site(m, line, theirs)
+            profile = _profile(m)
+            found = profile or _personal_site(m, line, theirs)
             if found:
                 yield "url", found
+            if "/" in profile:  # its handle, however it is given ("@qzstudio_nyc")
+                yield "handle", "@" + profile.rsplit("/", 1)[1].lstrip("@")
     if "@" in line:
         for m in _HANDLE.finditer(line):
             near = line[max(0, m.start() - _WINDOW):m.end() + _WINDOW]
@@ -142,9 +146,10 @@ MIN_HANDLE = 5
 
 
 def handle_needles(handle: str) -> Needles:
-    """What finds a handle: with its "@" ("@qz"), and as written without it when
-    it is no word of prose (a dot, an underscore or a digit in it and at least
-    :data:`MIN_HANDLE` letters: "qz.studio.nyc", as in "instagram.com/qz.studio.nyc").
+    """What finds a handle: with its "@" ("@qz") or as the path of an address
+    ("instagram.com/qz", "t.me/qz"), and as written without either when it is no
+    word of prose (a dot, an underscore or a digit in it and at least
+    :data:`MIN_HANDLE` letters: "ig: qz.studio.nyc").
     Never its words alone: "@jane.doe" is Jane Doe's handle, and her name, if she
     agreed to it, may be published."""
     name = handle.lstrip("@")
@@ -153,7 +158,7 @@ def handle_needles(handle: str) -> Needles:
         return Needles([], [], [], "")
     written = re.escape(name)
     end = r"(?![\w@]|[.\-][^\W_])(?P<capital>)"
-    forms = [Confirmed(anchor, rf"(?<![\w@.])@\s?{written}{end}")]
+    forms = [Confirmed(anchor, rf"(?:(?<![\w@.])@\s?|(?<=/)){written}{end}")]
     if len(compact(list(anchor))) >= MIN_HANDLE and re.search(r"[._0-9]", name):
-        forms.append(Confirmed(anchor, rf"(?<![\w@.\-]){written}{end}"))
+        forms.append(Confirmed(anchor, rf"(?<![\w@./\-]){written}{end}"))
     return Needles([], [], [], "", forms)
