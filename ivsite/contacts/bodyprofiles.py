@@ -29,8 +29,12 @@ label, and any address in it is theirs.
 
 Each is looked for like a contact field, in every spelling (ivsite.contacts.fields),
 by the filter's contact check and the audit, both through
-ivsite.names.people.mentions; a handle with "@", or written without it where it
-has a dot, an underscore or a digit no prose has (:func:`handle_needles`).
+ivsite.names.people.mentions; a handle with "@" or as an address's path, or
+written without either where it has a dot, an underscore or a digit no prose has
+(:func:`handle_needles`). An organisation's profile that a withheld note gives
+("follow @acmecorp") may be listed in ``[privacy] public_contacts``
+(ivsite.contacts.publiccontacts). An address given as no one's (an article, a
+company's careers page) is not withheld: which it is, prose alone says.
 """
 
 from __future__ import annotations
