@@ -361,9 +361,16 @@ def test_the_profiles_in_a_body() -> None:
     "Email jane@acme.example about it; node.js and e.g. vue.js.",
     "She tweets at #design; the twitter.com/explore page; instagram.com/p/xyz.",
     "We met @ the cafe, and @someone said hi.",
+    "He showed me github.com/facebook/react and twitter.com/acme/status/123.",
+    "Read medium.com/@jane/how-i-got-hired for tips.",
 ])
 def test_other_addresses_are_no_profiles(line: str) -> None:
     assert list(profiles(line)) == []
+
+
+def test_an_address_below_a_profile_said_to_be_theirs_is_one() -> None:
+    assert list(profiles("His GitHub: github.com/qzdev/portfolio")) == [
+        ("url", "github.com/qzdev"), ("handle", "@qzdev")]
 
 
 @pytest.mark.parametrize("said", REPEATED.values(), ids=REPEATED.keys())

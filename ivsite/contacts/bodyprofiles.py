@@ -61,6 +61,9 @@ patreon.com ko-fi.com buymeacoffee.com read.cv polywork.com wellfound.com
 stackoverflow.com kaggle.com huggingface.co orcid.org researchgate.net
 """)
 """Sites where the first part of an address's path is a person."""
+BOOKING_HOSTS = frozenset({"calendly.com", "cal.com", "savvycal.com", "tidycal.com",
+                           "zcal.co", "youcanbook.me"})
+"""Profile sites whose deeper addresses are the person's still (a meeting type)."""
 PERSONAL_SUBDOMAINS = _listed("""
 substack.com github.io gitlab.io wordpress.com blogspot.com tumblr.com carrd.co
 notion.site academia.edu netlify.app vercel.app webflow.io wixsite.com
@@ -77,6 +80,7 @@ topics tags trending features pricing download s r legal policies embed
 """A profile site's own pages, which name no one."""
 SERVICES = _listed("""
 instagram insta ig telegram tg twitter tweet tweets tiktok threads mastodon bluesky
+linkedin facebook behance dribbble calendly booking
 bsky signal snapchat snap github gitlab handle discord youtube medium substack
 wechat weixin kakao follow dm dms
 """)
@@ -94,7 +98,7 @@ _WINDOW = 60
 _URL = re.compile(
     r"(?<![\w@./-])(?:https?://)?(?P<host>(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})"
     r"(?![\w@-])(?P<path>/[^\s<>()\[\]{}\"',;]*)?", re.I)
-_HANDLE = re.compile(r"(?<![\w@.])@(?P<handle>[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?)(?![\w@])",
+_HANDLE = re.compile(r"(?<![\w@./])@(?P<handle>[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?)(?![\w@])",
                      re.I)
 
 
@@ -107,42 +111,55 @@ def profiles(line: str, label: str = "", *, theirs: bool = False,
     (``person.website``), every address in which is their own site."""
     if "." in line:
         for m in _URL.finditer(line):
-            profile = _profile(m)
-            found = profile or _personal_site(m, line, theirs)
+            near = _near(m, line)
+            profile = _profile(m, f"{label} {near}")
+            found = profile or _personal_site(m, near, theirs)
             if found:
                 yield "url", found
             if "/" in profile:  # its handle, however it is given ("@qzstudio_nyc")
                 yield "handle", "@" + profile.rsplit("/", 1)[1].lstrip("@")
     if "@" in line:
         for m in _HANDLE.finditer(line):
-            near = line[max(0, m.start() - _WINDOW):m.end() + _WINDOW]
-            if SERVICES.intersection(words(f"{label} {near}")):
+            if SERVICES.intersection(words(f"{label} {_near(m, line)}")):
                 yield "handle", "@" + m.group("handle")
 
 
-def _profile(m: re.Match[str]) -> str:
-    """The profile an address is at ("" when it is at no profile site)."""
+def _near(m: re.Match[str], line: str) -> str:
+    """The words of the line around a match, without it or any address ("github"
+    of github.com/acme/tool is no word saying a handle beside it is on GitHub)."""
+    return _URL.sub(" ", f"{line[max(0, m.start() - _WINDOW):m.start()]} "
+                         f"{line[m.end():m.end() + _WINDOW]}")
+
+
+def _profile(m: re.Match[str], near: str) -> str:
+    """The profile an address is at ("" when it is at no profile site). An
+    address below a profile (a repository, a post, an article: "github.com/acme/
+    tool") is a citation, not a way to reach someone, unless the words ``near``
+    it name the service or call it someone's own ("his GitHub"); a booking page's
+    event ("calendly.com/qz/30min") is the booking page."""
     host = m.group("host").lower().removeprefix("www.")
     parts = [p for p in (m.group("path") or "").split("?")[0].split("#")[0].split("/") if p]
     if any(host.endswith("." + h) for h in PERSONAL_SUBDOMAINS):
         return host
     if parts and parts[0].startswith("@") and len(parts[0]) > 1:
-        return f"{host}/{parts[0]}"
-    if host not in PROFILE_HOSTS or not parts:
+        keep = 1
+    elif host not in PROFILE_HOSTS or not parts:
         return ""
-    keep = 2 if parts[0].lower() in _PREFIXES and len(parts) > 1 else 1
+    else:
+        keep = 2 if parts[0].lower() in _PREFIXES and len(parts) > 1 else 1
     if parts[keep - 1].lower() in _NOT_A_HANDLE:
+        return ""
+    if len(parts) > keep and host not in BOOKING_HOSTS and not (
+            SERVICES.intersection(words(near)) or _PERSONAL.search(near)):
         return ""
     return "/".join([host, *parts[:keep]])
 
 
-def _personal_site(m: re.Match[str], line: str, theirs: bool) -> str:
-    """An address's host when its line says it is someone's own site, or it is
-    the value of a person's key ("")."""
-    near = line[max(0, m.start() - _WINDOW):m.start()] + " " + line[m.end():m.end() + _WINDOW]
+def _personal_site(m: re.Match[str], near: str, theirs: bool) -> str:
+    """An address's host when the words ``near`` it say it is someone's own site,
+    or it is the value of a person's key ("")."""
     mine = theirs or _PERSONAL.search(near)
     return m.group("host").lower().removeprefix("www.") if mine else ""
-
 
 
 MIN_HANDLE = 5
