@@ -49,7 +49,7 @@ from ivsite.contacts import skeleton as contactskeleton
 from ivsite.contacts.bodyprofiles import profiles
 from ivsite.contacts.fields import contact_pieces
 from ivsite.contacts.publiccontacts import kind_of
-from ivsite.names import people
+from ivsite.names import nameparts, people
 from ivsite.names.channels import names_no_one
 from ivsite.names.nameparts import name_in
 from ivsite.names.people import matcher_of
@@ -500,9 +500,18 @@ def test_which_referrers_name_no_one(text: str, no_one: bool) -> None:
     assert names_no_one(text) is no_one
 
 
-def test_a_channel_is_no_name_in_a_referrers_text() -> None:
+def test_a_channel_is_no_name_in_a_referrers_text(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Sam from Career Services" is a person, looked for as written, not as the
+    name "Career Services" (which every public "Career Services" would give)."""
     assert name_in("Sam from Career Services") is None
     assert name_in("my manager Sam Lee at Career Services") == "Sam Lee"
+    said = "Career Services helped with my CV.\n"
+    site = _referred_site(tmp_path / "s", said, referrer="Sam from Career Services")
+    result = build(site, out=tmp_path / "out")
+    assert result.status == 0, _built(result)
+    monkeypatch.setattr(nameparts, "names_no_one", lambda text: False)
+    assert_filter_refuses(site, tmp_path / "out2", "content/pages/about.md")
 
 
 ORG_BODY = "Private notes.\n\nAcme's Instagram is instagram.com/acmecorp; follow @acmecorp there.\n"
