@@ -99,16 +99,20 @@ def _found(check: NameCheck, matchers: list[Matcher[Mention]], text: str) -> lis
     return list({m.note.source + m.kind: m for m in reversed(found)}.values())[::-1]
 
 
+_WHAT = {"url": "profile or site address", "handle": "handle"}
+"""What a contact detail written in a withheld text is called (ivsite.contacts.bodyprofiles)."""
+
+
 def _said(m: Mention, where: str) -> tuple[str, str, str]:
     """(code, message, hint) for a mention found in visible text."""
     if m.kind.startswith(CONTACT_KINDS):
         what = m.kind.removeprefix("contact field ")
-        return ("contact-in-text", f"the {what} at {m.note.source}:{m.line} is private, "
-                f"but {where} gives it (however it is written)",
+        return ("contact-in-text", f"the {_WHAT.get(what, what)} at {m.note.source}:{m.line} "
+                f"is private, but {where} gives it (however it is written)",
                 "contact details are never published: take it out, or put it in a "
                 "'::: private' passage" + (
-                    "; if it is an organisation's or your own public address or number "
-                    "(never a person's), list it in site.toml under [privacy] "
+                    "; if it is an organisation's or your own public address, number or "
+                    "page (never a person's), list it in site.toml under [privacy] "
                     "public_contacts" if m.written else ""))
     name = f"'{m.text}'" if m.kind != PART_KIND else \
         f"'{m.text}', part of the name of someone who did not agree to be named,"

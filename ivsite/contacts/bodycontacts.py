@@ -12,6 +12,9 @@ check and by the audit, both through ivsite.names.people.mentions. A name writte
 in such a body (R9-23) has no shape: which capitalised words are a person's name
 needs a model of names this tool does not have, and it is left to the author.
 
+So is a personal site, a profile or booking link or a handle written there (red
+team 11, R11-20; which addresses are a person's: ivsite.contacts.bodyprofiles).
+
 The same holds for the text of a withheld note's front matter (red team 10,
 R10-28): "Ask about referrals: dana.r@…, cell 647 555 0199" in a private note's
 ``summary`` is looked for in every spelling, not only as the summary's whole text.
@@ -23,6 +26,7 @@ import re
 from collections.abc import Iterator
 
 from ..switches.fmchecks import strings
+from .bodyprofiles import profiles
 from .shape import phone_numbers
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[^\W_](?:[\w-]*\.)+[^\W\d_]{2,}(?![\w-])")
@@ -32,12 +36,18 @@ _RANGE = re.compile(r"\d{5,}\s*[-\u2013]\s*\d{5,}")
 """Two figures of five digits or more joined by a dash (a salary range, 120000-140000)."""
 
 
-def body_contacts(body: str) -> Iterator[tuple[str, str, int]]:
-    """Each email address and phone number in ``body``: its field ("email",
-    "phone"), as written, and its line (0 for the body's first)."""
+def body_contacts(body: str, label: str = "", *, theirs: bool = False,
+                  ) -> Iterator[tuple[str, str, int]]:
+    """Each email address, phone number, profile or personal site address and
+    handle in ``body`` (ivsite.contacts.bodyprofiles; ``label``, ``theirs``: see
+    there): its
+    kind ("email", "phone", "url", "handle"), as written, and its line (0 for the
+    body's first)."""
     for n, line in enumerate(body.splitlines()):
         for m in _EMAIL.finditer(line):
             yield "email", m.group(0), n
+        for kind, value in profiles(line, label, theirs=theirs):
+            yield kind, value, n
         for number in phone_numbers(line):
             before = line[:line.find(number)]
             if not (_BOOK_NUMBER.search(before) or _RANGE.fullmatch(number.strip())):
@@ -48,15 +58,22 @@ _PRIVATE_TEXT = ("referred_by", "referrals")
 (ivsite.core.models): a detail written there is as private as a contact field."""
 _FIELDS = ("email", "phone", "linkedin")
 """Contact fields, looked for as such already (ivsite.names.people.mentions)."""
+_PUBLISHED_PERSON = ("name", "role", "company", "industry", "location")
+"""The ``person`` keys a page may print; any other key of a person's is a contact
+field ivsite does not know (``person.instagram``, ``person.website``)."""
 
 
 def front_contacts(data: object, *, withheld: bool) -> Iterator[tuple[tuple[str, ...], str, str]]:
-    """Each email address and phone number in a front matter's strings (of a
-    withheld note), or in its fields no page prints (of any note): its key path,
-    its field ("email", "phone") and the detail as written. The contact fields
-    themselves are left out."""
+    """Each contact detail (see :func:`body_contacts`) in a front matter's strings
+    (of a withheld note), or in its fields no page prints (of any note: referrers,
+    and a person's keys ivsite does not know, ``person.instagram``): its key path,
+    its kind and the detail as written. The contact fields themselves are left
+    out."""
     for keys, text in strings(data):
-        if not keys or keys[-1] in _FIELDS or not (withheld or keys[0] in _PRIVATE_TEXT):
+        if not keys or keys[-1] in _FIELDS:
             continue
-        for field, value, _ in body_contacts(text):
+        theirs = keys[0] == "person" and not (len(keys) == 2 and keys[1] in _PUBLISHED_PERSON)
+        if not (withheld or theirs or keys[0] in _PRIVATE_TEXT):
+            continue
+        for field, value, _ in body_contacts(text, " ".join(keys), theirs=theirs):
             yield keys, field, value

@@ -26,6 +26,7 @@ from urllib.parse import unquote
 
 from ..text.normalise import compact, words
 from ..text.textmatch import Needles
+from .bodyprofiles import handle_needles
 from .mailboxes import alias_addresses, mailbox_forms, webmail_skeleton
 from .skeleton import MIN_SKELETON, address_skeleton, phone_key
 
@@ -108,6 +109,8 @@ def contact_needles(kind: str, value: str) -> Needles:
     its words, and its contact skeleton (ivsite.contacts.skeleton) where it has one
     that cannot be prose. The audience filter's check and the audit both look
     for these (through ivsite.names.people.needle_of)."""
+    if kind == "handle":
+        return handle_needles(value)
     seqs = [tuple(words(value))]
     if kind == "phone":
         return Needles(seqs, [], [], phone_key(value))

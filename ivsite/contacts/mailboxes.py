@@ -21,10 +21,13 @@ import re
 from ..text.normalise import words
 from ..text.textmatch import Confirmed
 from .skeleton import MIN_SKELETON, address_skeleton
+from .symbolwords import words_for
 
 MIN_MAILBOX = 5
 """A numbered mailbox shorter than this ("jd82") is not looked for alone."""
-_AT = r"\s*(?:[@\uff20\ufe6b]|[\[({<]\s*(?:at|arroba)\s*[\])}>])\s*"
+_AT = (r"\s*(?:[@\uff20\ufe6b]|[\[({<]\s*(?:"
+       + "|".join(map(re.escape, words_for("@"))) + r")\s*[\])}>])\s*")
+"""An "@" written as one, or as a word in brackets of any language ("(arroba)")."""
 
 
 def mailbox_forms(address: str) -> tuple[list[tuple[str, ...]], list[Confirmed]]:

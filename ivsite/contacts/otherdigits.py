@@ -1,12 +1,14 @@
-"""Numbers said in French, German, Spanish, Italian or Portuguese words, and
-written in Chinese or Japanese numerals or Korean digit words, read as digits for
-the contact skeleton (ivsite.contacts.skeleton, step 4; red team 10, R10-15).
+"""Numbers said in other languages' words (French, German, Spanish, Italian,
+Portuguese, Dutch, the Nordic languages, Polish, Czech, Russian, Ukrainian,
+Turkish … : ivsite.contacts.numberwords), and written in Chinese or Japanese
+numerals or Korean digit words, read as digits for the contact skeleton
+(ivsite.contacts.skeleton, step 4; red team 10, R10-15; red team 11, R11-12).
 
 A number taken down from a call in another language is written as it was said:
 "quatre un six cinq cinq cinq zéro un quatre deux", "vier eins sechs fünf …",
 "cuatro uno seis …", in pairs ("zéro six, douze, trente-quatre",
-"zweiundvierzig", "quarantadue", "treinta y dos", "quarenta e dois"), or in
-numerals: "四一六五五五〇一四二", "四十二", "사일육 오오오 공일사이".
+"zweiundvierzig", "quarantadue", "treinta y dos", "quarenta e dois", "сорок
+два", "fyrtiotvå"), or in numerals: "四一六五五五〇一四二", "四十二", "사일육 오오오 공일사이".
 ivsite.contacts.spokendigits reads the English words; this module reads these after it,
 the same way: words standing apart (no letter beside them; a digit may be), the
 text already case-folded and its accents taken off (ivsite.text.normalise: "zéro" is
@@ -19,71 +21,55 @@ where seven of its own digits follow one another (ivsite.contacts.skeleton.
 phone_windows), which prose does not do.
 
 This runs on every page of every build: the words are one pattern shaped as a
-tree of their beginnings (one scan of the text, cheaper than the English
-reading), the numerals are read only in a text that holds one.
+tree of their beginnings, tried only after a character no word continues (one
+scan of the text, cheaper than the English reading), the numerals are read
+only in a text that holds one.
 """
 
 from __future__ import annotations
 
 import re
 
-_UNIT_WORDS = {
-    "0": "zero cero null",
-    "1": "un une eins uno una um uma",
-    "2": "deux zwei zwo dos due dois duas",
-    "3": "trois drei tres tre",
-    "4": "quatre vier cuatro quattro quatro",
-    "5": "cinq funf fuenf cinco cinque",
-    "6": "six sechs seis sei meia",
-    "7": "sept sieben siete sette sete",
-    "8": "huit acht ocho otto oito",
-    "9": "neuf neun nueve nove",
-}
-UNITS = {w: d for d, ws in _UNIT_WORDS.items() for w in ws.split()}
-"""Digits as words of the five languages (one word may be several languages')."""
-_TEEN_WORDS = {
-    "10": "dix zehn diez dieci dez",
-    "11": "onze elf once undici",
-    "12": "douze zwolf doce dodici doze",
-    "13": "treize dreizehn trece tredici treze",
-    "14": "quatorze vierzehn catorce quattordici catorze",
-    "15": "quinze funfzehn quince quindici",
-    "16": "seize sechzehn dieciseis sedici dezesseis dezasseis",
-    "17": "dix-sept siebzehn diecisiete diciassette dezessete dezassete",
-    "18": "dix-huit achtzehn dieciocho diciotto dezoito",
-    "19": "dix-neuf neunzehn diecinueve diciannove dezenove dezanove",
-    "21": "veintiuno veintiun", "22": "veintidos", "23": "veintitres",
-    "24": "veinticuatro", "25": "veinticinco", "26": "veintiseis",
-    "27": "veintisiete", "28": "veintiocho", "29": "veintinueve",
-}
-TEENS = {w: d for d, ws in _TEEN_WORDS.items() for w in ws.split()}
-"""Two digits as one word (a hyphenated French one too): ten to nineteen, and
-the Spanish twenties."""
-_TENS_WORDS = {
-    "2": "vingt vingts zwanzig veinte venti vinte",
-    "3": "trente dreissig treinta trenta trinta",
-    "4": "quarante vierzig cuarenta quaranta quarenta",
-    "5": "cinquante funfzig cincuenta cinquanta",
-    "6": "soixante sechzig sesenta sessanta",
-    "7": "septante siebzig setenta settanta",
-    "8": "huitante octante quatre-vingt quatre-vingts achtzig ochenta ottanta oitenta",
-    "9": "nonante neunzig noventa novanta",
-}
-TENS = {w: d for d, ws in _TENS_WORDS.items() for w in ws.split()}
-"""The tens, by their first digit ("trente-quatre" 34, "trente" alone 30)."""
+from ..text.normalise import fold_cased
+from ..text.wordtrie import trie
+from .numberwords import GLUED, TEENS, TENS, TWO_DIGITS, UNITS
+
 _AND = r"(?:[\s\-]+(?:et|y|e|und)[\s\-]+|[\s\-]+)"
 """Between the tens and the unit: "trente-quatre", "treinta y dos", "vingt et un"."""
-_GERMAN_TENS = {"zwanzig": "2", "dreissig": "3", "vierzig": "4", "funfzig": "5",
-                "sechzig": "6", "siebzig": "7", "achtzig": "8", "neunzig": "9"}
-_GERMAN_UNITS = {"ein": "1", "zwei": "2", "drei": "3", "vier": "4", "funf": "5",
-                 "sechs": "6", "sieben": "7", "acht": "8", "neun": "9"}
-"""German writes the unit, "und" and the tens as one word: "zweiundvierzig"."""
-_ITALIAN_TENS = {"vent": "2", "trent": "3", "quarant": "4", "cinquant": "5", "sessant": "6",
-                 "settant": "7", "ottant": "8", "novant": "9"}
-_ITALIAN_UNITS = {"uno": "1", "due": "2", "tre": "3", "quattro": "4", "cinque": "5",
-                  "sei": "6", "sette": "7", "otto": "8", "nove": "9"}
-"""Italian writes the tens and the unit as one word: "quarantadue", "ventitre",
-"ventotto" (the vowel dropped before a vowel)."""
+
+
+def folded(word: str) -> str:
+    """A word as the text it is looked for in is folded (ivsite.text.normalise)."""
+    return fold_cased(word).casefold()
+
+
+def _spellings(word: str) -> list[str]:
+    """A word of the data folded, with its apostrophe in the ways it is typed
+    ("п'ять", "п’ять") and without; a hyphenated word also with a space."""
+    forms = [folded(word)]
+    forms += [f.replace("'", mark) for f in forms if "'" in f for mark in ("\u2019", "")]
+    return forms + [f.replace("-", " ") for f in forms if "-" in f]
+
+
+def words_by_value(table: dict[str, str], first: int) -> dict[str, str]:
+    """Each word of a table of numberwords (slots from ``first`` up, "/" between
+    two words for one number) as its number."""
+    return {form: str(first + i) for line in table.values()
+            for i, slot in enumerate(line.split()) for word in slot.split("/")
+            for form in _spellings(word)}
+
+
+def glued_words() -> dict[str, str]:
+    """Every tens and unit written as one word (numberwords.GLUED) as its number."""
+    out: dict[str, str] = {}
+    for unit_first, joiners, tens, units in GLUED.values():
+        for t, tens_slot in enumerate(tens.split(), 2):
+            for u, unit_slot in enumerate(units.split(), 1):
+                out.update((folded(f"{a}{j}{b}"), f"{t}{u}")
+                           for ten in tens_slot.split("/") for unit in unit_slot.split("/")
+                           for j in joiners
+                           for a, b in [(unit, ten) if unit_first else (ten, unit)])
+    return out
 
 
 _TEN_MARK = "\x02"
@@ -92,46 +78,25 @@ is known (:func:`_joined`)."""
 
 
 def _vocabulary() -> dict[str, str]:
-    """Every word read, as its digits: units, teens, tens (marked), the glued
-    German and Italian tens; hyphenated words also with a space ("dix sept")."""
-    out = {**UNITS, **TEENS, **{w: d + _TEN_MARK for w, d in TENS.items()}}
-    for unit, u in _GERMAN_UNITS.items():
-        out.update((f"{unit}und{tens}", t + u) for tens, t in _GERMAN_TENS.items())
-    for tens, t in _ITALIAN_TENS.items():
-        out.update((f"{tens}{vowel}{unit}", t + u) for unit, u in _ITALIAN_UNITS.items()
-                   for vowel in ("a", "i", ""))
-    out.update((w.replace("-", " "), d) for w, d in list(out.items()) if "-" in w)
-    return out
+    """Every word read, as its digits: units, teens, tens (marked), the glued tens."""
+    return {**words_by_value(UNITS, 0), **words_by_value(TEENS, 10),
+            **{w: d + _TEN_MARK for w, d in words_by_value(TENS, 2).items()},
+            **{folded(w): d for w, d in TWO_DIGITS.items()}, **glued_words()}
 
 
 VOCABULARY = _vocabulary()
 
 
-def _trie(words: list[str]) -> str:
-    """An alternation of ``words`` as a tree of their common beginnings: one scan
-    of the text tries a few letters at each place, not hundreds of words."""
-    tree: dict[str, dict[str, object]] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})  # type: ignore[assignment]
-        node[""] = {}
-    return _branches(tree)
 
 
-def _branches(node: dict[str, dict[str, object]]) -> str:
-    alts = [re.escape(c) + _branches(sub) for c, sub in sorted(node.items())  # type: ignore[arg-type]
-            if c]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
-    return f"(?:{body})?" if "" in node else body
+def reader(vocabulary: dict[str, str]) -> re.Pattern[str]:
+    """A word of ``vocabulary`` with no letter before it (group ``apart``: what
+    stands there, so that the engine stops only at spaces, punctuation and
+    digits, not at every letter that starts a word) nor after it."""
+    return re.compile(f"(?P<apart>[\\W\\d])(?:{trie(vocabulary)})(?![^\\W\\d_])")
 
 
-_WORD = re.compile(f"(?:{_trie(list(VOCABULARY))})(?![^\\W\\d_])")
-"""A word of :data:`VOCABULARY` with no letter after it (the one before it is
-looked at by :func:`_read`: a look-behind first would make every place of the
-text a start)."""
+_WORD = reader(VOCABULARY)
 _JOIN = re.compile(rf"(?P<tens>[0-9]){_TEN_MARK}"
                    rf"(?:{_AND}(?P<unit>[0-9]{{1,2}})(?![0-9]|{_TEN_MARK}))?")
 """A tens word (its digit and the mark) and the unit or teen after it, which is
@@ -161,15 +126,13 @@ def other_digits(text: str) -> str:
     "trente-quatre" is "34", "四十二" "42", "四一六" "416"."""
     if not text.isascii() and _NUMERAL.search(text):
         text = _numerals(text)
-    text = _WORD.sub(_read, text)
+    text = _WORD.sub(_read, " " + text)[1:]  # (a space first stands for the start)
     return _JOIN.sub(_joined, text) if _TEN_MARK in text else text
 
 
 def _read(m: re.Match[str]) -> str:
-    start, word = m.start(), m.group(0)
-    if start and (m.string[start - 1].isalpha() or m.string[start - 1] == "_"):
-        return word
-    return VOCABULARY[word]
+    apart = m.group("apart")
+    return apart + VOCABULARY[m.group(0)[len(apart):]]
 
 
 def _joined(m: re.Match[str]) -> str:

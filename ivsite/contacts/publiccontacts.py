@@ -21,6 +21,13 @@ number's digits are the listed number's last ones, or the listed number's digits
 follow the written number's country code (a trunk 0 or "(0)" aside): "416 978
 2011" is "+1 416 978 2011" and back, but "647 978 2011" is not, although the
 matcher compares numbers by their last seven digits.
+
+A web address or handle may be listed too (red team 11, R11-20: a profile or
+personal site written in a withheld text is withheld like an address, see
+ivsite.contacts.bodyprofiles): "https://www.instagram.com/acmecorp/" excuses
+"instagram.com/acmecorp" written anywhere, scheme, ``www.`` and case aside; a
+listed page excuses its site's host ("acme.example/careers" excuses the
+"acme.example" said to be someone's own site).
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..core.models import InterviewMeta
-from .fields import MAX_DIGITS, contact_pieces, other_host_form
+from .fields import MAX_DIGITS, contact_pieces, other_host_form, profile_key
 from .mailboxes import alias_addresses
 from .shape import phone_numbers
 from .skeleton import PHONE_DIGITS, contact_skeleton, phone_key
@@ -44,14 +51,22 @@ PHONE = re.compile(r"\+?\(?[0-9][0-9 ().\-/\u2010-\u2015]*[0-9]")
 """A phone number as written: ASCII digits, spaces and the punctuation between."""
 
 
+WEB = re.compile(r"(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?:/\S*)?", re.I)
+"""A web address: an organisation's site, profile or booking page (red team 11, R11-20)."""
+HANDLE = re.compile(r"@[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?", re.I)
+
+
 def kind_of(value: str) -> str:
-    """"email" or "phone" for a well-formed listed detail; "" otherwise."""
+    """"email", "phone", "url" or "handle" for a well-formed listed detail; ""
+    otherwise."""
     text = value.strip()
     if EMAIL.fullmatch(text):
         return "email"
     if PHONE.fullmatch(text) and PHONE_DIGITS <= sum(ch.isdigit() for ch in text) <= MAX_DIGITS:
         return "phone"
-    return ""
+    if WEB.fullmatch(text) and "@" not in text:
+        return "url"
+    return "handle" if HANDLE.fullmatch(text) else ""
 
 
 _MAILTO = re.compile(r"^(?:mailto|tel|callto)\s*:\s*", re.I)
@@ -79,8 +94,8 @@ def suggestion(value: str) -> str:
 
 
 def entry_problem(value: str) -> tuple[str, str] | None:
-    """(message, hint) for a listed entry that is not one email address or one
-    phone number; None for a good one."""
+    """(message, hint) for a listed entry that is not one email address, phone
+    number, web address or handle; None for a good one."""
     if kind_of(value):
         return None
     several = [*EMAIL.findall(value), *phone_numbers(EMAIL.sub(" ", value))]
@@ -98,9 +113,9 @@ def entry_problem(value: str) -> tuple[str, str] | None:
     if "@" not in value and digits and not PHONE_DIGITS <= digits <= MAX_DIGITS:
         return (f"'{value}' is not a phone number: it has {digits} digits",
                 f"a phone number has {PHONE_DIGITS} to {MAX_DIGITS} digits")
-    return (f"'{value}' is not an email address or a phone number",
-            'write one address or number per entry, e.g. "careers@uni.example" or '
-            '"+1 416 978 2011"')
+    return (f"'{value}' is not an email address, a phone number or a web address",
+            'write one address or number per entry, e.g. "careers@uni.example", '
+            '"+1 416 978 2011" or "https://uni.example/careers"')
 
 
 def _mailboxes(address: str) -> set[str]:
@@ -124,6 +139,11 @@ def same(kind: str, written: str, listed: str) -> bool:
     """Whether the written detail is the listed one (see the module's docstring)."""
     if kind == "email":
         return bool(_mailboxes(written) & _mailboxes(listed))
+    if kind == "url":  # the listed page or one under it: its host or profile is written
+        w, lst = profile_key(written), profile_key(listed)
+        return w == lst or lst.startswith(w + "/")
+    if kind == "handle":
+        return written.strip().casefold() == listed.strip().casefold()
     w, lst = _digits(written), _digits(listed)
     if len(w) >= PHONE_DIGITS and lst.endswith(w):
         return True
@@ -172,5 +192,7 @@ def recorded_match(listed: str, notes: Iterable[Note]) -> tuple[Note, tuple[str,
             return note, at
         if kind == "phone" and key == "phone" and phone_key(piece) and \
                 phone_key(piece) == phone_key(listed):
+            return note, at
+        if kind == "url" and key == "linkedin" and same("url", piece, listed):
             return note, at
     return None

@@ -6,9 +6,10 @@ is published (``name: "Jane Doe <jane@acme.example>"``, ``location: "Toronto
 (cell 416-555-0100)"``) is in none of those, so it is found by its shape: the
 person agreed to their name being published, not their address. Spelt-out forms
 count too ("jane [at] acme [dot] example", "416 • 555 • O199", Arabic-Indic
-digits): the words that spell a symbol are read as ivsite.contacts.skeleton reads
-them. Prose must not look like an address: a sentence's full stop joins no
-domain, and a bare "at" ("Engineer at Acme") counts only with a spelt "dot".
+digits): the words that spell a symbol, in any language and joined by hyphens
+("qz-at-acme-dot-example"), are read as ivsite.contacts.skeleton reads them.
+Prose must not look like an address: a sentence's full stop joins no domain, and
+a bare "at" ("Engineer at Acme") counts only with a spelt "dot".
 """
 
 from __future__ import annotations
@@ -17,14 +18,17 @@ import re
 import unicodedata
 
 from .fields import MAX_DIGITS
-from .skeleton import MAX_GAP, PHONE_DIGITS, spell_symbols
+from .skeleton import MAX_GAP, PHONE_DIGITS
+from .symbolwords import spell_symbols, words_for
 
-_BRACKETED_AT = re.compile(r"[\[({<]\s*(?:at|arroba)\s*[\])}>]")
-_BARE_AT = re.compile(r"(?<![\w@])(?:at|arroba)(?![\w@])")
-_SPELT_DOT = re.compile(r"(?<![\w.])(?:dot|period|point|punto|punkt)(?![\w.])")
+_BRACKETED_AT = re.compile(
+    rf"[\[({{<]\s*(?:{'|'.join(map(re.escape, words_for('@')))})\s*[\])}}>]")
 _FULL_STOP = re.compile(r"\.(?=\s+\w\w|\s*$)")
 """A sentence's full stop (not the spaced-out dot of "c o m")."""
 _AROUND = re.compile(r"[\s\[\](){}<>]*([@.])[\s\[\](){}<>]*")
+_JOINED = re.compile(r"(?<=[^\W_])[-_](?=[@.])|(?<=[@.])[-_](?=[^\W_])")
+"""A hyphen or underscore that joined a spelt symbol to a word ("jane-dot-doe"),
+not one standing apart ("Engineer at Acme - point of contact")."""
 _SPACED = re.compile(r"(?<=\b\w) (?=\w\b)")
 _EMAIL = re.compile(r"[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
 _SEP = r"[\s().\-/\u2010-\u2015\u2212\u00b7\u2022x]"
@@ -47,12 +51,12 @@ def contact_shape(text: str) -> str | None:
 
 
 def _email(text: str) -> bool:
-    cased = unicodedata.normalize("NFKC", text).casefold()
+    cased = _FULL_STOP.sub(" ; ", unicodedata.normalize("NFKC", text).casefold())
+    spelt = spell_symbols(cased)
     if "@" not in cased and not _BRACKETED_AT.search(cased) and not (
-            _BARE_AT.search(cased) and _SPELT_DOT.search(cased)):
-        return False
-    spelt = spell_symbols(_FULL_STOP.sub(" ; ", cased))
-    joined = _SPACED.sub("", _AROUND.sub(r"\1", spelt))
+            spelt.count("@") > cased.count("@") and spelt.count(".") > cased.count(".")):
+        return False  # a bare "at" counts with a spelt "dot" only ("Engineer at Acme")
+    joined = _SPACED.sub("", _JOINED.sub("", _AROUND.sub(r"\1", spelt)))
     return _EMAIL.search(joined) is not None
 
 

@@ -15,7 +15,10 @@ the other:
 
 1. case folded;
 2. the words that spell a symbol as the symbol ("at" "@", "dot" ".", "slash" "/",
-   "plus" "+", "dash" "-" …), standing apart, in brackets or not;
+   "plus" "+", "dash" "-" …, and their words in other languages: "arroba",
+   "punto", "guión", "małpa", "собака", "ドット"; see ivsite.contacts.symbolwords),
+   standing apart, in brackets or not, or joined by hyphens or underscores
+   ("jane-dot-doe-at-acme-dot-example");
 3. a plus-address tag taken out ("jane+jobs@" is "jane@");
 4. every digit of any script as an ASCII digit (``unicodedata.digit``), and a
    digit spelt as an English word standing apart ("zero" or "oh" to "nine") as
@@ -57,6 +60,7 @@ import unicodedata
 from ..text.normalise import fold_cased
 from .otherdigits import other_digits
 from .spokendigits import spoken_digits
+from .symbolwords import spell_symbols
 
 MAX_GAP = 3
 """Symbols (not spaces) that may stand between two digits of one number."""
@@ -98,17 +102,6 @@ _LOOKALIKES = {"o": "0", "i": "1", "l": "1"}
 _TABLE = _Table()
 _TABLE.update((code, _TABLE[code]) for code in range(128))
 _GAP = re.compile(f"{_MARK}(?:{_SPACE}*{_MARK}){{{MAX_GAP},}}")
-_SPOKEN = {"at": "@", "arroba": "@", "dot": ".", "period": ".", "point": ".",
-           "punto": ".", "punkt": ".", "slash": "/", "plus": "+", "dash": "-",
-           "hyphen": "-", "minus": "-", "underscore": "-"}
-"""Words that spell a symbol in a contact detail (English, and the common others)."""
-_SPOKEN_WORD = re.compile("|".join(rf"{w}(?<![^\s\[({{<_]{w})(?![^\s\])}}>_])"
-                                    for w in sorted(_SPOKEN, key=len, reverse=True)))
-"""One of those words, standing apart: between spaces, brackets or underscores
-("jane at example", "jane(at)example", "jane_at_example"), not beside an "@" or
-a dot (the address "at@example.com" is no spoken "@"). Written word first (the
-look-behind after it): the regular expression engine then scans for the words'
-first letters, three times as fast as trying a look-behind at every character."""
 _PLUS_TAG = re.compile(r"\+\s*(?:[^\s@+]+|(?:[^\s@+] )+)[\s\[\](){}<>]*(?=@)")
 """A plus-address tag: the part of an address's mailbox that is not its name (one
 word, or one spaced out letter by letter, before an "@" in brackets or not)."""
@@ -158,16 +151,6 @@ def ends_a_word(needle: str, marked: str) -> bool:
 def _ending(needle: str) -> re.Pattern[str]:
     marks = f"[{_MARK}{_SPACE}]*"
     return re.compile(marks.join(map(re.escape, needle)) + r"(?![^\W_])")
-
-
-def spell_symbols(cased: str) -> str:
-    """Step 2 alone: each word that spells a symbol, standing apart, as the symbol
-    with a space either side ("jane at example dot com" is "jane @ example . com")."""
-    return _SPOKEN_WORD.sub(_spoken, cased)
-
-
-def _spoken(m: re.Match[str]) -> str:
-    return f" {_SPOKEN[m.group(0)]} "
 
 
 _PHONE_RUN = re.compile(rf"[0-9](?:[/x]{{0,2}}[0-9]){{{PHONE_DIGITS - 1},}}")

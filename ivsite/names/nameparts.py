@@ -16,6 +16,7 @@ import functools
 import re
 
 from ..text.normalise import words
+from .channels import names_no_one
 
 HONORIFICS = frozenset({
     "dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame", "rev", "mme",
@@ -105,15 +106,18 @@ def looks_like_name(text: str) -> bool:
 def name_in(text: str) -> str | None:
     """The name in a referrer's or referral's free text: the text itself when it
     reads as a name once asides are off ("Sam Lee (my old manager)", "Sam Lee, my
-    old manager"), else its last run of two to four capitalised words ("my
-    manager Sam Lee"); None when there is none ("Career centre alumni night")."""
+    old manager"), else its last run of two to four capitalised words that is no
+    channel or office ("my manager Sam Lee", not "Career Services" of "Sam from
+    Career Services": ivsite.names.channels); None when there is none ("Career
+    centre alumni night")."""
     stripped = _TRAILING_ASIDE.sub("", _ASIDE.sub(" ", text))
     for candidate in (stripped, *stripped.split(",")):
         plain = plain_name(candidate)
         if looks_like_name(plain) and words(plain):
             return plain
     capitalised = [r for r in _runs_of_capitals(stripped)
-                   if 2 <= len(r.split()) <= 4 and not ORGANISATION & set(words(r))]
+                   if 2 <= len(r.split()) <= 4 and not ORGANISATION & set(words(r))
+                   and not names_no_one(r)]
     return plain_name(capitalised[-1]) if capitalised else None
 
 

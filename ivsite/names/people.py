@@ -28,6 +28,7 @@ from ..core.models import InterviewMeta
 from ..markdown.notes import Note, ValidSite
 from ..text.normalise import SPACELESS, compact, words
 from ..text.textmatch import Confirmed, Matcher, Needles
+from .channels import names_no_one
 from .identity import name_words, one_person_keys, person_keys
 from .nameforms import name_forms
 from .nameparts import looks_like_name, name_in, plain_name
@@ -169,7 +170,8 @@ Ada is); names are looked for without the names of those who agreed."""
 
 def unconsented_people(site: ValidSite) -> Iterator[tuple[str, str, Note, int]]:
     """(kind, name, note, line) of every person who did not agree to be named:
-    interview people, and referrers and referrals whose names are not consented."""
+    interview people, and referrers and referrals whose names are not consented
+    (a referrer that names no one, "LinkedIn", "the hiring manager", is no one)."""
     consented = consented_keys(site)
     for n in site.notes:
         meta = n.meta
@@ -177,11 +179,14 @@ def unconsented_people(site: ValidSite) -> Iterator[tuple[str, str, Note, int]]:
             continue
         if meta.person.name.strip() and not is_consented(meta.person.name, consented):
             yield "unconsented name", meta.person.name.strip(), n, n.fm.pos("person", "name").line
+        # A channel, an office or a role names no one (ivsite.names.channels).
         if meta.referred_by and meta.referred_by.strip() \
+                and not names_no_one(meta.referred_by) \
                 and not is_consented(meta.referred_by, consented):
             yield "referred_by", meta.referred_by.strip(), n, n.fm.pos("referred_by").line
         for i, r in enumerate(meta.referrals):
-            if r.name.strip() and not is_consented(r.name, consented):
+            if r.name.strip() and not names_no_one(r.name) \
+                    and not is_consented(r.name, consented):
                 yield "referral", r.name.strip(), n, n.fm.pos("referrals", str(i)).line
 
 
