@@ -96,6 +96,18 @@ def own_address(base_url: str) -> re.Pattern[str] | None:
                       + r"([^\s\"'<>?#]+)", re.I) if site.netloc else None
 
 
+def site_address(base_url: str) -> re.Pattern[str] | None:
+    """The site's own address as written out in a file (``robots.txt``, the sitemap,
+    a feed): where the site is served is public to anyone who reads it, so a word
+    in it ("example" in maya.example.org) is no name part that leaked, though a
+    private interviewee's family name be the same word (red team 11, R11-16's
+    reproducer). Pages under it are read for their paths (:func:`addresses_in`)."""
+    site = split_url(base_url)
+    return re.compile(r"(?:[a-z][a-z0-9+.-]*:)?(?://)?"
+                      + re.escape(f"{site.netloc}{site.path.rstrip('/')}"), re.I) \
+        if site.netloc else None
+
+
 _WIKI = re.compile(r"\[\[([^\[\]\n]{1,200})\]\]")
 
 

@@ -25,7 +25,7 @@ from ..readers.hiddentext import hidden_in
 from ..readers.pagefind_engine import is_fixed, is_word_index
 from ..readers.readable import MARKUP_SUFFIXES, readable_texts, unread
 from ..text.textmatch import Matcher, searchable, words
-from .addresses import addresses_in, links_to, own_address, wiki_names_in
+from .addresses import addresses_in, links_to, own_address, site_address, wiki_names_in
 from .cache import reading_digest, secret_ids
 from .markupchecks import unsafe_code
 from .needles import Seen, needle_pair, needles
@@ -106,6 +106,7 @@ class Search:
         self.names = consented
         self._excusable: dict[int, bool] = {}
         self.own = own_address(base_url)
+        self.site = site_address(base_url)
         self.host = own_host(base_url)
         self.addresses = {s.text.strip("/"): s for s in secrets
                           if s.kind in (ADDRESS, ANCHOR)}
@@ -203,6 +204,8 @@ class Search:
                  for why in (unread(path, data, self.hidden) if code else ())]
         for text in (rel, *readable_texts(path, data, self.hidden)):  # its name can tell too
             def find(t: str) -> list[Secret]:
+                if self.site is not None:  # the site's own address tells nothing
+                    t = self.site.sub(" ", t)
                 folded = searchable(t)  # once for every matcher: folding costs most
                 return [s for m in here for s in m.find_in(folded)]
 
