@@ -20,16 +20,19 @@ from dataclasses import dataclass
 
 from ..text.normalise import SPACELESS, compact, is_word, words
 from ..text.textmatch import Confirmed
+from ..text.wordpairs import WordPair
 from .asidenames import other_names
 from .chinese_forms import other_forms
 from .drawnpairs import drawn_seqs
 from .handles import handle_form, short_handle_form, word_like
+from .inflections import name_pairs
 from .initialforms import compound_initials, recorded_family_initial, recorded_initial
 from .labelledforms import labelled_forms
 from .nameparts import HONORIFICS, PARTICLES, plain_name
 from .nicknamed import nickname_forms
 from .romanise import romanised, romanised_seqs, run_together
 from .soundkey import name_sounds
+from .typoforms import typo_pairs
 from .vowelspellings import vowel_seqs
 from .worlddiminutives import diminutive_parts
 from .worldtitles import cjk_titled, korean_titled, titled_forms
@@ -68,6 +71,9 @@ class Forms:
     """The given and family name with labels between them ("Quentin (last name
     Zabrowski)", ``first = 'Quentin' AND last = 'Zabrowski'``: ivsite.labelledforms),
     in text and in code."""
+    pairs: tuple[WordPair, ...] = ()
+    """The given and family name inflected ("Anny Kowalskiej": ivsite.names.inflections)
+    or with a typo ("Qeuntin Zabrowski": ivsite.names.typoforms), capitalised, in text."""
 
 
 def _core(ws: list[str]) -> list[str]:
@@ -126,7 +132,8 @@ def _union(a: Forms, b: Forms) -> Forms:
                  tuple(sorted({*a.parts, *b.parts})), tuple(sorted({*a.titled, *b.titled})),
                  tuple(sorted({*a.confirmed, *b.confirmed}, key=by_key)),
                  tuple(sorted({*a.handles, *b.handles}, key=by_key)),
-                 labelled=tuple(sorted({*a.labelled, *b.labelled}, key=by_key)))
+                 labelled=tuple(sorted({*a.labelled, *b.labelled}, key=by_key)),
+                 pairs=tuple(dict.fromkeys((*a.pairs, *b.pairs))))
 
 
 def _spelt_forms(name: str) -> Forms:
@@ -188,7 +195,10 @@ def _written_forms(name: str) -> Forms:
     confirmed: tuple[Confirmed, ...] = ()
     handles: tuple[Confirmed, ...] = ()
     labelled: tuple[Confirmed, ...] = ()
+    pairs: tuple[WordPair, ...] = ()
     if len(core) > 1:
+        # "Anny Kowalskiej", "Иваном Петровым", "Qeuntin Zabrowski" (R11-01, R11-13)
+        pairs = (*name_pairs(*_as_written(name, ws, core)), *typo_pairs(given, core[-1]))
         titled = {(title, *family) for title in HONORIFICS} | {(given[0], *family)}
         labelled = labelled_forms(given, tuple(family))  # "Quentin, surname Zabrowski"
         # A handle: the initial and the family name run together ("qzabrowski"),
@@ -214,7 +224,20 @@ def _written_forms(name: str) -> Forms:
     return Forms(tuple(sorted(forms)), (),
                  tuple(sorted(p for p in parts
                               if len(p) >= MIN_PART and is_word(p) and p not in PARTICLES)),
-                 tuple(sorted(titled)), confirmed, handles, labelled=labelled)
+                 tuple(sorted(titled)), confirmed, handles, labelled=labelled, pairs=pairs)
+
+
+def _as_written(name: str, ws: list[str], core: list[str]) -> tuple[str, str]:
+    """The first and last word of the name's ``core`` as ``name`` writes them (a
+    Cyrillic name's endings are read in its own letters, which folding mixes with
+    Latin look-alikes), or folded where its words do not line up."""
+    letters = _LETTER_RUNS.findall(name)
+    if len(letters) == len(ws):
+        return letters[len(ws) - len(core)], letters[-1]
+    return core[0], core[-1]
+
+
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
 
 
 _THREE_SYLLABLES = re.compile("[\u4e00-\u9fff]{3}|[\uac00-\ud7af]{3}")

@@ -24,13 +24,16 @@ from ..contacts.publiccontacts import is_public
 from ..contacts.skeleton import phone_key
 from ..core.models import InterviewMeta
 from ..markdown.notes import Note, ValidSite
-from ..text.normalise import SPACELESS, compact, words
+from ..text.normalise import SPACELESS, compact, fold, words
 from ..text.textmatch import Confirmed, Matcher, Needles
+from ..text.wordpairs import WordPair
 from .identity import name_words, one_person_keys, person_keys
+from .inflections import part_forms
 from .nameforms import name_forms
 from .nameparts import looks_like_name, name_in, plain_name
 from .partsounds import part_sounds
 from .shortnames import initial_ties, short_form_ties
+from .wordnames import WORD_NAMES
 
 T = TypeVar("T")
 
@@ -205,8 +208,12 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
     for kind, name, note, line in unconsented_people(site):
         out.anywhere.append(Mention(kind, name, note, line))
         if kind == "unconsented name":
+            # A part that is the person's place ("Victoria" of Victoria Chen, in
+            # Victoria) names the place there, not her (R11-17).
+            place = set(words(meta_of(note).person.location or ""))
             out.near.setdefault(note.key, []).extend(
-                Mention(PART_KIND, part, note, line) for part in name_forms(name).parts)
+                Mention(PART_KIND, part, note, line) for part in name_forms(name).parts
+                if part not in place)
         elif kind in REFERRED and (said := name_in(name)) is not None:
             written = name if plain_name(name) == said else said  # its asides too
             out.own.setdefault(note.key, []).extend(
@@ -279,11 +286,15 @@ def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:
                            [*forms.handles, *forms.labelled], list(forms.sounds))
         return Needles([*forms.seqs, *forms.titled], list(forms.substrings), [], "",
                        [*forms.confirmed, *forms.handles, *forms.labelled],
-                       list(forms.sounds))
+                       list(forms.sounds), list(forms.pairs))
     if kind == PART_KIND and SPACELESS.search(text):
         return Needles([], [compact(words(text))], [], "")
     if kind == PART_KIND:
-        return Needles([tuple(words(text))], [], [], "", sounds=part_sounds(text))
+        declined = part_forms(text)  # "the Zabrowskis", capitalised (R11-01)
+        if fold(text) in WORD_NAMES:  # "hope", "will": capitalised only (R11-17)
+            return Needles([], [], [], "", pairs=[WordPair(declined | {fold(text)})])
+        return Needles([tuple(words(text))], [], [], "", sounds=part_sounds(text),
+                       pairs=[WordPair(declined)] if declined else [])
     return Needles([tuple(words(text))], [], [], "")
 
 
@@ -296,9 +307,11 @@ def matcher_of(items: Iterable[tuple[str, str, T]]) -> Matcher[T]:
     confirmed: list[tuple[Confirmed, T]] = []
     sounds: list[tuple[tuple[str, ...], T]] = []
     named: list[tuple[tuple[str, ...], T]] = []
+    pairs: list[tuple[WordPair, T]] = []
     for kind, text, payload in items:
         found = needle_of(kind, text)
         sounds += [(x, payload) for x in found.sounds]
+        pairs += [(x, payload) for x in found.pairs]
         seqs += [(x, payload) for x in found.seqs if x]
         if not kind.startswith(CONTACT_KINDS):
             named += [(x, payload) for x in found.seqs if x]
@@ -308,4 +321,4 @@ def matcher_of(items: Iterable[tuple[str, str, T]]) -> Matcher[T]:
         if found.phone:
             phones.append((found.phone, payload))
     return Matcher(seqs, substrings=subs, skeletons=skels, phones=phones, confirmed=confirmed,
-                   sounds=sounds, in_pieces=named)
+                   sounds=sounds, in_pieces=named, pairs=pairs)

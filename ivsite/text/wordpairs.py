@@ -1,0 +1,153 @@
+"""Two neighbouring words, each one of many forms: a name inflected, or mistyped.
+
+A Polish author writes "u Anny Kowalskiej" for Anna Kowalska, a Finnish one
+"Mikko Virtasen", a Hebrew one "ולדני כהן" (red team 11, R11-01); a hurried one
+"Qeuntin Zabrowski" (R11-13). Each word alone is no name ("Anny" is a word of
+many a text), and all the pairs of their forms are too many to look for as word
+sequences (tens of forms of each word, hundreds of pairs per name). So a
+:class:`WordPair` is looked for by its first word's forms, which the text's set
+of words is intersected with (a set operation in C), and only where one stands
+is the next word checked: one of the other word's forms, or a word one edit from
+it (:func:`one_edit`).
+
+Both words must be capitalised as the text is written (a letter of a script
+without case counts as a capital): a name is, and "grant prices" or "frank
+jokes" in prose are not Grant Price's or Frank Jones's.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from .textmatch import Searchable
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class WordForms:
+    """The forms of one word: each stem with the endings it takes ("" for the
+    stem alone), kept so rather than spelt out (a name's last word has a hundred)."""
+
+    stems: tuple[tuple[str, frozenset[str]], ...]
+
+    def has(self, word: str) -> bool:
+        return any(word.startswith(stem) and word[len(stem):] in endings
+                   for stem, endings in self.stems)
+
+    def words(self) -> frozenset[str]:
+        return frozenset(stem + e for stem, endings in self.stems for e in endings)
+
+
+NO_FORMS = WordForms(())
+
+
+@dataclass(frozen=True)
+class WordPair:
+    """A word of ``anchor`` with, next to it (after it, or before it where
+    ``before``), a word of ``other`` or one edit from ``close_to``; with neither, a
+    word of ``anchor`` alone, capitalised where no sentence opens (a name part
+    that is also a word: "Hope", or declined: "the Zabrowskis")."""
+
+    anchor: frozenset[str]
+    other: WordForms = NO_FORMS
+    close_to: str = ""
+    before: bool = False
+
+
+def one_edit(word: str, target: str) -> bool:
+    """Whether ``word`` is ``target`` with one letter changed, added or dropped,
+    or two neighbouring letters swapped (and not ``target`` itself)."""
+    n, m = len(word), len(target)
+    if abs(n - m) > 1 or word == target:
+        return False
+    i = 0
+    while i < min(n, m) and word[i] == target[i]:
+        i += 1
+    if n == m:
+        rest = word[i + 1:] == target[i + 1:]
+        swapped = (i + 1 < n and word[i] == target[i + 1] and word[i + 1] == target[i]
+                   and word[i + 2:] == target[i + 2:])
+        return rest or swapped
+    return word[i + 1:] == target[i:] if n > m else word[i:] == target[i + 1:]
+
+
+class PairFinder(Generic[T]):
+    """Which of many word pairs stand in a text; each carries a payload."""
+
+    def __init__(self, pairs: Iterable[tuple[WordPair, T]]) -> None:
+        self._index: dict[str, list[tuple[WordPair, T]]] = {}
+        for pair, payload in pairs:
+            for word in pair.anchor:
+                self._index.setdefault(word, []).append((pair, payload))
+        self._anchors = frozenset(self._index)
+
+    def __bool__(self) -> bool:
+        return bool(self._anchors)
+
+    def find_in(self, text: Searchable) -> list[T]:
+        found: list[T] = []
+        hits = text.word_set & self._anchors
+        for word in sorted(hits):
+            for pair, payload in self._index[word]:
+                if _stands(pair, word, text):
+                    found.append(payload)
+        return found
+
+
+def _stands(pair: WordPair, word: str, text: Searchable) -> bool:
+    """Whether ``pair`` stands in ``text`` where its anchor ``word`` does."""
+    if not pair.other.stems and not pair.close_to:
+        return _capitalised_alone(word, text.cased)
+    words = text.words
+    for i in text.places[word]:
+        j = i - 1 if pair.before else i + 1
+        if not 0 <= j < len(words):
+            continue
+        other = words[j]
+        if (pair.other.has(other) or (pair.close_to and one_edit(other, pair.close_to))) \
+                and _capitalised(*((other, word) if pair.before else (word, other)), text.cased):
+            return True
+    return False
+
+
+def _capitalised(first: str, second: str, cased: str) -> bool:
+    """Whether ``first`` and ``second`` stand in ``cased`` as neighbouring words,
+    neither starting with a small letter."""
+    return any(not (a[:1].islower() or b[:1].islower())
+               for a, b in _pair_pattern(first, second).findall(cased))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _pair_pattern(first: str, second: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_])({re.escape(first)})[\W_]+({re.escape(second)})(?![^\W_])",
+                      re.I)
+
+
+_OPENING = frozenset(".!?:;\n\r\u2026")
+_BEFORE_WORD = " \t\"'\u201c\u201d\u2018\u2019\u00ab\u00bb([{*_#>|~-"
+"""What may stand between a sentence's opening and its first word: quotes,
+brackets, emphasis, a heading's or list's or quote's mark."""
+
+
+def _capitalised_alone(word: str, cased: str) -> bool:
+    """Whether ``word`` stands in ``cased`` capitalised (in a script with case)
+    where no sentence or line opens: "I hope so" and "Hope you are well" are not
+    Hope Diaz, "with Hope" is."""
+    for m in _word_pattern(word).finditer(cased):
+        if m.group(0)[:1].islower():
+            continue
+        before = cased[max(0, m.start() - 80):m.start()].rstrip(_BEFORE_WORD)
+        if before and before[-1] not in _OPENING:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", re.I)
