@@ -198,7 +198,8 @@ def _written_forms(name: str) -> Forms:
     pairs: tuple[WordPair, ...] = ()
     if len(core) > 1:
         # "Anny Kowalskiej", "Иваном Петровым", "Qeuntin Zabrowski" (R11-01, R11-13)
-        pairs = (*name_pairs(*_as_written(name, ws, core)), *typo_pairs(given, core[-1]))
+        pairs = (*name_pairs(*_as_written(name, ws, core)),
+                 *typo_pairs(given, compact(words(written[-1]))))
         titled = {(title, *family) for title in HONORIFICS} | {(given[0], *family)}
         labelled = labelled_forms(given, tuple(family))  # "Quentin, surname Zabrowski"
         # A handle: the initial and the family name run together ("qzabrowski"),
