@@ -30,6 +30,7 @@ from ..validate.config import SiteConfig
 from . import fragments
 from .followup import follow_ups, for_audience
 from .namecheck import NameCheck, check_names, name_check
+from .notelinks import close_keys
 from .viewbody import BodyFilter
 from .viewembeds import Embeds
 from .viewnote import SEES, VIEW_ORDER, Audience, AudienceView, Contact, ViewNote, order_by
@@ -140,7 +141,8 @@ def build_view(
     for note, done in zip(visible, early, strict=True):
         vn, found = keyed(("view", audience, site.shape, config.base_url, note.source,
                            note.fm.text, embedding.embedded_texts(site, note),
-                           fragments.linked_texts(site, note)),
+                           fragments.linked_texts(site, note),
+                           tuple(sorted(close_keys(site, note)))),  # whose name parts count here
                           functools.partial(filtered, note) if done is None
                           else unpacked(done))
         diags.extend(found)

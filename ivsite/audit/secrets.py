@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from ..audience.notelinks import linked_keys
+from ..audience.notelinks import close_keys
 from ..audience.viewnote import SEES, Audience
 from ..core.models import InterviewMeta, RoleMeta
 from ..core.slugs import slugify
@@ -240,7 +240,7 @@ def _people_secrets(site: ValidSite, sees: frozenset[str]) -> list[Secret]:
     scopes: dict[Mention, list[str]] = {}
     for note in site.notes:
         if _visibility(note) in sees:
-            for m in found.close_to(note.key, linked_keys(site, note)):
+            for m in found.close_to(note.key, close_keys(site, note)):
                 scopes.setdefault(m, []).append(_output_path(note))
     out += [Secret(m.kind, m.text, m.note.source, m.line, tuple(sorted(set(where))))
             for m, where in scopes.items()]

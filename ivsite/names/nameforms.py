@@ -189,6 +189,8 @@ def _written_forms(name: str) -> Forms:
         forms |= {(a, b) for n, (_, a) in enumerate(named) for j, b in named[n + 1:]
                   if j >= max(surnames, 1)}
     forms |= {(compact(list(f)),) for f in list(forms) if len(f) > 1}
+    if len(core) > 1:  # written backwards, "eoD enaJ" (R11-09)
+        forms |= {tuple(w[::-1] for w in reversed(f)) for f in (tuple(core), (given, *family))}
     # Neighbouring words run together: "Maryjane Kowalski", "Siobhan Obrien".
     forms |= set(_merged(tuple(core)))
     titled: set[tuple[str, ...]] = set()
