@@ -44,6 +44,7 @@ _SOFTENED = frozenset(("in", "un", "i", "u", "a", "e", "e"))
 _SOFT = {"t": "d", "p": "b", "c": "c", "k": "g"}
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def name_pairs(given: str, family: str) -> tuple[WordPair, ...]:
     """The pairs that find the name ``given family`` (each as written, one word)
     inflected, in either order; none for a word of a script it has no table for."""
@@ -105,10 +106,18 @@ def _changed(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def part_forms(part: str) -> frozenset[str]:
-    """A given or family name alone, declined ("Zabrowskiego", "the Zabrowskis",
-    "Anny"), itself aside: found near the person, where capitalised (R11-01)."""
+    """A given or family name alone, declined ("Zabrowskiego", "Anny") or with a
+    Germanic "-s" ("the Zabrowskis", "Müllers"), itself aside: found near the
+    person, where capitalised (R11-01). Not with the endings of the last word of
+    a full name (Finnish, Hungarian, Turkish: a hundred forms, each a needle of
+    every note near the person), which the full name's pairs have."""
     forms = _forms(part)
     if forms is None:
         return frozenset()
-    return (forms[0].words() | forms[1].words()) - {fold(part)}
+    folded = fold(part)
+    return (forms[0].words() | {folded + e for e in _GENITIVES}) - {folded}
+
+
+_GENITIVES = ("s", "es")

@@ -12,11 +12,14 @@ texts hold; the second from the set of a word's slips, a dozen or two words.
 
 from __future__ import annotations
 
+import functools
+
 from ..text.wordpairs import WordForms, WordPair
 
 MIN_TYPO = 5
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def typo_pairs(given: str, family: str) -> tuple[WordPair, ...]:
     """The pairs that find ``given family`` (folded words) with a typo in it."""
     if not (given.isalpha() and family.isalpha()):

@@ -23,6 +23,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from ahocorasick_rs import AhoCorasick
+
+from .normalise import SEPARATOR
+
 if TYPE_CHECKING:
     from .textmatch import Searchable
 
@@ -78,42 +82,56 @@ def one_edit(word: str, target: str) -> bool:
 
 
 class PairFinder(Generic[T]):
-    """Which of many word pairs stand in a text; each carries a payload."""
+    """Which of many word pairs stand in a text; each carries a payload. The
+    anchors are found as every word sequence is (ivsite.text.textmatch: an
+    Aho-Corasick automaton over the text's words joined by spaces), and the word
+    beside each read off the same string: no list of the text's words is made."""
 
     def __init__(self, pairs: Iterable[tuple[WordPair, T]]) -> None:
-        self._index: dict[str, list[tuple[WordPair, T]]] = {}
+        index: dict[str, list[tuple[WordPair, T]]] = {}
         for pair, payload in pairs:
             for word in pair.anchor:
-                self._index.setdefault(word, []).append((pair, payload))
-        self._anchors = frozenset(self._index)
+                index.setdefault(f" {word} ", []).append((pair, payload))
+        self._needles = list(index)
+        self._pairs = list(index.values())
+        self._automaton = AhoCorasick(self._needles) if index else None
 
     def __bool__(self) -> bool:
-        return bool(self._anchors)
+        return self._automaton is not None
 
     def find_in(self, text: Searchable) -> list[T]:
-        found: list[T] = []
-        hits = text.word_set & self._anchors
-        for word in sorted(hits):
-            for pair, payload in self._index[word]:
-                if _stands(pair, word, text):
-                    found.append(payload)
-        return found
+        if self._automaton is None:
+            return []
+        found: dict[int, T] = {}
+        joined = text.joined
+        alone: set[int] = set()
+        for i, start, end in self._automaton.find_matches_as_indexes(joined, overlapping=True):
+            for pair, payload in self._pairs[i]:
+                if id(payload) in found:
+                    continue
+                word = self._needles[i].strip()
+                if not pair.other.stems and not pair.close_to:
+                    if i not in alone and _capitalised_alone(word, text.cased):
+                        found[id(payload)] = payload
+                    alone.add(i)
+                elif _beside(pair, word, joined, start, end, text.cased):
+                    found[id(payload)] = payload
+        return list(found.values())
 
 
-def _stands(pair: WordPair, word: str, text: Searchable) -> bool:
-    """Whether ``pair`` stands in ``text`` where its anchor ``word`` does."""
-    if not pair.other.stems and not pair.close_to:
-        return _capitalised_alone(word, text.cased)
-    words = text.words
-    for i in text.places[word]:
-        j = i - 1 if pair.before else i + 1
-        if not 0 <= j < len(words):
-            continue
-        other = words[j]
-        if (pair.other.has(other) or (pair.close_to and one_edit(other, pair.close_to))) \
-                and _capitalised(*((other, word) if pair.before else (word, other)), text.cased):
-            return True
-    return False
+def _beside(pair: WordPair, word: str, joined: str, start: int, end: int, cased: str) -> bool:
+    """Whether the word beside ``word`` (at ``start``:``end`` of ``joined``, with
+    its spaces) completes ``pair``."""
+    if pair.before:
+        other = joined[joined.rfind(" ", 0, start) + 1:start]
+    else:
+        stop = joined.find(" ", end)
+        other = joined[end:stop if stop >= 0 else len(joined)]
+    if not other or other == SEPARATOR:
+        return False
+    if not (pair.other.has(other) or (pair.close_to and one_edit(other, pair.close_to))):
+        return False
+    return _capitalised(*((other, word) if pair.before else (word, other)), cased)
 
 
 def _capitalised(first: str, second: str, cased: str) -> bool:
