@@ -121,3 +121,16 @@ def part_forms(part: str) -> frozenset[str]:
 
 
 _GENITIVES = ("s", "es")
+
+
+def as_written(name: str, ws: list[str], core: list[str]) -> tuple[str, str]:
+    """The first and last word of the name's ``core`` as ``name`` writes them (a
+    Cyrillic name's endings are read in its own letters, which folding mixes with
+    Latin look-alikes), or folded where its words do not line up."""
+    letters = _LETTER_RUNS.findall(name)
+    if len(letters) == len(ws):
+        return letters[len(ws) - len(core)], letters[-1]
+    return core[0], core[-1]
+
+
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")

@@ -25,14 +25,14 @@ from .asidenames import other_names
 from .chinese_forms import other_forms
 from .drawnpairs import drawn_seqs
 from .handles import handle_form, short_handle_form, word_like
-from .inflections import name_pairs
+from .inflections import as_written, name_pairs
 from .initialforms import compound_initials, recorded_family_initial, recorded_initial
 from .labelledforms import labelled_forms
 from .nameparts import HONORIFICS, PARTICLES, plain_name
 from .nicknamed import nickname_forms
 from .romanise import romanised, romanised_seqs, run_together
 from .soundkey import name_sounds
-from .typoforms import typo_pairs
+from .typoforms import backwards, typo_pairs
 from .vowelspellings import vowel_seqs
 from .worlddiminutives import diminutive_parts
 from .worldtitles import cjk_titled, korean_titled, titled_forms
@@ -189,8 +189,8 @@ def _written_forms(name: str) -> Forms:
         forms |= {(a, b) for n, (_, a) in enumerate(named) for j, b in named[n + 1:]
                   if j >= max(surnames, 1)}
     forms |= {(compact(list(f)),) for f in list(forms) if len(f) > 1}
-    if len(core) > 1:  # written backwards, "eoD enaJ" (R11-09)
-        forms |= {tuple(w[::-1] for w in reversed(f)) for f in (tuple(core), (given, *family))}
+    if len(core) > 1:
+        forms |= backwards((tuple(core), (given, *family)))
     # Neighbouring words run together: "Maryjane Kowalski", "Siobhan Obrien".
     forms |= set(_merged(tuple(core)))
     titled: set[tuple[str, ...]] = set()
@@ -200,7 +200,7 @@ def _written_forms(name: str) -> Forms:
     pairs: tuple[WordPair, ...] = ()
     if len(core) > 1:
         # "Anny Kowalskiej", "Иваном Петровым", "Qeuntin Zabrowski" (R11-01, R11-13)
-        pairs = (*name_pairs(*_as_written(name, ws, core)),
+        pairs = (*name_pairs(*as_written(name, ws, core)),
                  *typo_pairs(given, compact(words(written[-1]))))
         titled = {(title, *family) for title in HONORIFICS} | {(given[0], *family)}
         labelled = labelled_forms(given, tuple(family))  # "Quentin, surname Zabrowski"
@@ -229,18 +229,6 @@ def _written_forms(name: str) -> Forms:
                               if len(p) >= MIN_PART and is_word(p) and p not in PARTICLES)),
                  tuple(sorted(titled)), confirmed, handles, labelled=labelled, pairs=pairs)
 
-
-def _as_written(name: str, ws: list[str], core: list[str]) -> tuple[str, str]:
-    """The first and last word of the name's ``core`` as ``name`` writes them (a
-    Cyrillic name's endings are read in its own letters, which folding mixes with
-    Latin look-alikes), or folded where its words do not line up."""
-    letters = _LETTER_RUNS.findall(name)
-    if len(letters) == len(ws):
-        return letters[len(ws) - len(core)], letters[-1]
-    return core[0], core[-1]
-
-
-_LETTER_RUNS = re.compile(r"[^\W\d_]+")
 
 
 _THREE_SYLLABLES = re.compile("[\u4e00-\u9fff]{3}|[\uac00-\ud7af]{3}")

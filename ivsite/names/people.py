@@ -208,9 +208,7 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
     for kind, name, note, line in unconsented_people(site):
         out.anywhere.append(Mention(kind, name, note, line))
         if kind == "unconsented name":
-            # A part that is the person's place ("Victoria" of Victoria Chen, in
-            # Victoria) names the place there, not her (R11-17).
-            place = set(words(meta_of(note).person.location or ""))
+            place = place_words(note)
             out.near.setdefault(note.key, []).extend(
                 Mention(PART_KIND, part, note, line) for part in name_forms(name).parts
                 if part not in place)
@@ -259,6 +257,13 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
                          if not is_public(key, value, public)
                          for piece in contact_pieces(key, value)]
     return out
+
+
+def place_words(note: Note) -> set[str]:
+    """The words of an interview's ``person.location``: a part of the person's name
+    that is one of them ("Victoria" of Victoria Chen, in Victoria) names the place
+    in their notes, not them, and is not looked for alone (red team 11, R11-17)."""
+    return set(words(meta_of(note).person.location or ""))
 
 
 def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:

@@ -1,5 +1,6 @@
-"""A full name with a typo in it (red team 11, R11-13): "Qeuntin Zabrowski",
-"Quentn Zabrowski", "Quentin Zabroswki" are Quentin Zabrowski to every reader.
+"""A full name written wrong, which every reader still reads: with a typo in it
+(red team 11, R11-13: "Qeuntin Zabrowski", "Quentn Zabrowski", "Quentin
+Zabroswki"), or backwards ("eoD enaJ", R11-09: :func:`backwards`).
 
 Looked for as two neighbouring, capitalised words (ivsite.text.wordpairs): one
 word of the name as written and the other one edit from its word (a letter
@@ -13,6 +14,7 @@ texts hold; the second from the set of a word's slips, a dozen or two words.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 from ..text.wordpairs import WordForms, WordPair
 
@@ -41,3 +43,9 @@ def slips(word: str) -> frozenset[str]:
     dropped = {word[:i] + word[i + 1:] for i in range(len(word))}
     swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
     return frozenset((dropped | swapped) - {word})
+
+
+def backwards(seqs: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """Each word sequence written backwards, "eod enaj" for "jane doe": a name
+    written so ("eoD enaJ") reads as the name to anyone."""
+    return {tuple(w[::-1] for w in reversed(seq)) for seq in seqs}
