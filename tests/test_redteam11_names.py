@@ -72,6 +72,7 @@ def _said(result: Any) -> list[str]:
 INFLECTED = {  # the recorded name: sentences that name them in a case form
     "Anna Kowalska": ["Spotkanie u Anny Kowalskiej było krótkie.", "Rozmawiałem z Anną Kowalską."],
     "Иван Петров": ["Я поговорил с Иваном Петровым вчера.", "Книга Ивана Петрова."],
+    "Вадим Новиков": ["Я говорил с Вадимом Новиковым.", "С ВАДИМОМ НОВИКОВЫМ."],
     "Mikko Virtanen": ["Puhuin Mikko Virtasen kanssa.", "Annoin sen Mikko Virtaselle."],
     "Jana Nováková": ["Mluvil jsem s Janou Novákovou.", "Dárek pro Janu Novákovou."],
     "Nagy Péter": ["Beszéltem Nagy Péterrel tegnap.", "Nagy Péternek írtam."],

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from ..text.normalise import fold
 from ..text.wordpairs import WordForms, WordPair
@@ -60,7 +61,10 @@ def _forms(word: str) -> tuple[WordForms, WordForms] | None:
     """The forms of ``word`` as a name's first word and as its last."""
     low = word.lower()
     if _CYRILLIC.search(low):
-        both = _declined(low, BOTH_CYRILLIC)
+        # Folding makes some capitals Latin look-alikes ("В" "b", "Н" "h") and not
+        # their small letters: "Вадимом" and "ВАДИМОМ" fold otherwise than "вадимом".
+        both = WordForms(tuple(stem for cased in (str.lower, str.capitalize, str.upper)
+                               for stem in _declined(low, BOTH_CYRILLIC, cased).stems))
         return both, both
     if _HEBREW.search(low) or _ARABIC.search(low):
         prefixes = HEBREW_PREFIXES if _HEBREW.search(low) else ARABIC_PREFIXES
@@ -75,20 +79,23 @@ def _forms(word: str) -> tuple[WordForms, WordForms] | None:
     return both, WordForms((*both.stems, *_declined(folded, LAST_LATIN).stems, *_changed(folded)))
 
 
-def _declined(word: str, rules: Rules) -> WordForms:
-    """``word`` as it stands, and each stem a rule leaves with that rule's endings."""
-    stems: list[tuple[str, frozenset[str]]] = [(fold(word), frozenset({""}))]
+def _declined(word: str, rules: Rules, cased: Callable[[str], str] = str.lower) -> WordForms:
+    """``word`` (in small letters) as it stands, and each stem a rule leaves with
+    that rule's endings, written ``cased`` and folded."""
+    stems: list[tuple[str, frozenset[str]]] = [(fold(cased(word)), frozenset({""}))]
     for nominative, endings in rules:
         stem = word[:len(word) - len(nominative)]
         if word.endswith(nominative) and len(stem) >= MIN_STEM:
-            stems.append((fold(stem), _endings(endings)))
+            stems.append((fold(cased(stem)),
+                          _endings(endings, upper=cased is str.upper)))
     return WordForms(tuple(stems))
 
 
 @functools.lru_cache(maxsize=64)
-def _endings(endings: tuple[str, ...]) -> frozenset[str]:
-    """A rule's endings folded, one set per rule (every name shares it)."""
-    return frozenset(fold(e) for e in endings)
+def _endings(endings: tuple[str, ...], upper: bool = False) -> frozenset[str]:
+    """A rule's endings folded (written in capitals first where ``upper``), one
+    set per rule (every name shares it)."""
+    return frozenset(fold(e.upper() if upper else e) for e in endings)
 
 
 def _changed(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
