@@ -23,8 +23,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from ahocorasick_rs import AhoCorasick
-
 from .normalise import SEPARATOR
 
 if TYPE_CHECKING:
@@ -40,9 +38,22 @@ class WordForms:
 
     stems: tuple[tuple[str, frozenset[str]], ...]
 
+    @functools.cached_property
+    def _by_length(self) -> tuple[tuple[int, dict[str, frozenset[str]]], ...]:
+        """The stems by length, each with its endings (the endings of stems spelt
+        alike merged): a word is looked up once per length, not once per stem."""
+        lengths: dict[int, dict[str, frozenset[str]]] = {}
+        for stem, endings in self.stems:
+            same = lengths.setdefault(len(stem), {})
+            same[stem] = same.get(stem, frozenset()) | endings
+        return tuple(sorted(lengths.items()))
+
     def has(self, word: str) -> bool:
-        return any(word.startswith(stem) and word[len(stem):] in endings
-                   for stem, endings in self.stems)
+        for n, stems in self._by_length:
+            endings = stems.get(word[:n])
+            if endings is not None and word[n:] in endings:
+                return True
+        return False
 
     def words(self) -> frozenset[str]:
         return frozenset(stem + e for stem, endings in self.stems for e in endings)
@@ -83,50 +94,58 @@ def one_edit(word: str, target: str) -> bool:
 
 class PairFinder(Generic[T]):
     """Which of many word pairs stand in a text; each carries a payload. The
-    anchors are found as every word sequence is (ivsite.text.textmatch: an
-    Aho-Corasick automaton over the text's words joined by spaces), and the word
-    beside each read off the same string: no list of the text's words is made."""
+    text's words that are anchors are found by intersecting them with the set of
+    anchors (in C, without keeping a list of the text's words: a site's many
+    texts are kept folded, and such lists would outweigh them), and each is found
+    in the words joined by spaces, where the word beside it is read off."""
 
     def __init__(self, pairs: Iterable[tuple[WordPair, T]]) -> None:
-        index: dict[str, list[tuple[WordPair, T]]] = {}
+        self._index: dict[str, list[tuple[WordPair, T]]] = {}
         for pair, payload in pairs:
             for word in pair.anchor:
-                index.setdefault(f" {word} ", []).append((pair, payload))
-        self._needles = list(index)
-        self._pairs = list(index.values())
-        self._automaton = AhoCorasick(self._needles) if index else None
+                self._index.setdefault(word, []).append((pair, payload))
+        self._anchors = frozenset(self._index)
 
     def __bool__(self) -> bool:
-        return self._automaton is not None
+        return bool(self._anchors)
 
     def find_in(self, text: Searchable) -> list[T]:
-        if self._automaton is None:
-            return []
         found: dict[int, T] = {}
         joined = text.joined
-        alone: set[int] = set()
-        for i, start, end in self._automaton.find_matches_as_indexes(joined, overlapping=True):
-            for pair, payload in self._pairs[i]:
+        for word in sorted(self._anchors.intersection(joined.split())):
+            beside: list[tuple[str, str]] | None = None
+            for pair, payload in self._index[word]:
                 if id(payload) in found:
                     continue
-                word = self._needles[i].strip()
                 if not pair.other.stems and not pair.close_to:
-                    if i not in alone and _capitalised_alone(word, text.cased):
+                    if _capitalised_alone(word, text.cased):
                         found[id(payload)] = payload
-                    alone.add(i)
-                elif _beside(pair, word, joined, start, end, text.cased):
+                    continue
+                if beside is None:
+                    beside = _neighbours(joined, word)
+                if any(_completes(pair, word, before if pair.before else after, text.cased)
+                       for before, after in beside):
                     found[id(payload)] = payload
         return list(found.values())
 
 
-def _beside(pair: WordPair, word: str, joined: str, start: int, end: int, cased: str) -> bool:
-    """Whether the word beside ``word`` (at ``start``:``end`` of ``joined``, with
-    its spaces) completes ``pair``."""
-    if pair.before:
-        other = joined[joined.rfind(" ", 0, start) + 1:start]
-    else:
+def _neighbours(joined: str, word: str) -> list[tuple[str, str]]:
+    """The words before and after each place of ``word`` in ``joined`` (words
+    between single spaces), each once."""
+    needle = f" {word} "
+    out: set[tuple[str, str]] = set()
+    at = joined.find(needle)
+    while at >= 0:
+        end = at + len(needle)
         stop = joined.find(" ", end)
-        other = joined[end:stop if stop >= 0 else len(joined)]
+        out.add((joined[joined.rfind(" ", 0, at) + 1:at],
+                 joined[end:stop if stop >= 0 else len(joined)]))
+        at = joined.find(needle, end - 1)
+    return sorted(out)
+
+
+def _completes(pair: WordPair, word: str, other: str, cased: str) -> bool:
+    """Whether ``other``, beside the anchor ``word``, completes ``pair``."""
     if not other or other == SEPARATOR:
         return False
     if not (pair.other.has(other) or (pair.close_to and one_edit(other, pair.close_to))):
