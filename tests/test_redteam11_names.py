@@ -288,7 +288,8 @@ def _word_names_site(root: Path) -> Path:
         "pages/index.md": ({"title": "Home"}, "Welcome.\n"),
         "interviews/2026-03-01-acme.md": _talk(
             "Hope Diaz", "public", body="She said I will need SQL before anything else. "
-            "To be frank, I hope so: I like it.\n\nHope you are well, she wrote.\n"),
+            "To be frank, I hope so: I like it.\n\n## Notes\n\nHope you are well, she wrote\n\n"
+            "| Topic | Frank view |\n|---|---|\n| Mark | Will |\n"),
         "interviews/2026-03-05-transit.md": (
             {**_talk("Victoria Chen", "public")[0], "alias": "a planner",
              "person": {"name": "Victoria Chen", "company": "BC Transit",
@@ -307,7 +308,9 @@ def test_a_given_name_that_is_a_word_builds_in_lower_case(tmp_path: Path) -> Non
 
 def test_a_word_name_capitalised_mid_sentence_still_counts() -> None:
     assert _part_found("hope", "I had coffee with Hope yesterday.")
-    assert _part_found("frank", "Then Frank said no.")
+    assert _part_found("frank", "and then Frank said no.")
+    assert _part_found("hope", "Thanks, Hope!")
+    assert not _part_found("hope", "Notes Hope you are well")  # a heading ran into it
     assert not _part_found("hope", "I hope so.")
     assert not _part_found("hope", "Hope you are well.")  # a sentence's first word
     assert not _part_found("hope", "It went well. Hope so.")

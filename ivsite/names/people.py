@@ -297,7 +297,7 @@ def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:
     if kind == PART_KIND:
         declined = part_forms(text)  # "the Zabrowskis", capitalised (R11-01)
         if fold(text) in WORD_NAMES:  # "hope", "will": capitalised only (R11-17)
-            return Needles([], [], [], "", pairs=[WordPair(declined | {fold(text)})])
+            return Needles([], [], [], "", pairs=[WordPair(declined | {fold(text)}, amid=True)])
         return Needles([tuple(words(text))], [], [], "", sounds=part_sounds(text),
                        pairs=[WordPair(declined)] if declined else [])
     return Needles([tuple(words(text))], [], [], "")

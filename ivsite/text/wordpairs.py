@@ -13,6 +13,11 @@ it (:func:`one_edit`).
 Both words must be capitalised as the text is written (a letter of a script
 without case counts as a capital): a name is, and "grant prices" or "frank
 jokes" in prose are not Grant Price's or Frank Jones's.
+
+A pair of one word is that word alone, capitalised: a name part near the person
+declined ("the Zabrowskis"), or one that is an everyday word ("Hope"), which
+counts only inside a sentence (R11-17: "I hope so" and "Hope you are well" are
+not Hope Diaz).
 """
 
 from __future__ import annotations
@@ -66,13 +71,16 @@ NO_FORMS = WordForms(())
 class WordPair:
     """A word of ``anchor`` with, next to it (after it, or before it where
     ``before``), a word of ``other`` or one edit from ``close_to``; with neither, a
-    word of ``anchor`` alone, capitalised where no sentence opens (a name part
-    that is also a word: "Hope", or declined: "the Zabrowskis")."""
+    word of ``anchor`` alone, capitalised (a name part declined: "the Zabrowskis";
+    one that is also a word, "Hope", inside a sentence alone: ``amid``)."""
 
     anchor: frozenset[str]
     other: WordForms = NO_FORMS
     close_to: str = ""
     before: bool = False
+    amid: bool = False
+    """For a word alone: only inside a sentence (see :func:`_capitalised_alone`),
+    for a name part that is an everyday word."""
 
 
 def one_edit(word: str, target: str) -> bool:
@@ -118,7 +126,7 @@ class PairFinder(Generic[T]):
                 if id(payload) in found:
                     continue
                 if not pair.other.stems and not pair.close_to:
-                    if _capitalised_alone(word, text.cased):
+                    if _capitalised_alone(word, text.cased, pair.amid):
                         found[id(payload)] = payload
                     continue
                 if beside is None:
@@ -172,17 +180,30 @@ _BEFORE_WORD = " \t\"'\u201c\u201d\u2018\u2019\u00ab\u00bb([{*_#>|~-"
 brackets, emphasis, a heading's or list's or quote's mark."""
 
 
-def _capitalised_alone(word: str, cased: str) -> bool:
-    """Whether ``word`` stands in ``cased`` capitalised (in a script with case)
-    where no sentence or line opens: "I hope so" and "Hope you are well" are not
-    Hope Diaz, "with Hope" is."""
+def _capitalised_alone(word: str, cased: str, amid: bool) -> bool:
+    """Whether ``word`` stands in ``cased`` capitalised (in a script with case),
+    and where ``amid``, inside a sentence: after a word in small letters ("with Hope"), a digit, or
+    a mark that does not end one (a comma, a dash). Not where a sentence or line
+    opens ("I hope so", "Hope you are well", "It is. Hope so."), nor after a word
+    that is capitalised too, where a heading or a table cell runs into the next
+    block's first word ("Notes Hope you are well", a page's description)."""
     for m in _word_pattern(word).finditer(cased):
         if m.group(0)[:1].islower():
             continue
+        if not amid:
+            return True
         before = cased[max(0, m.start() - 80):m.start()].rstrip(_BEFORE_WORD)
-        if before and before[-1] not in _OPENING:
+        if not before or before[-1] in _OPENING:
+            continue
+        if not before[-1].isalnum():
+            return True
+        previous = _LAST_WORD.search(before)
+        if previous is None or previous.group(0)[:1].islower() or previous.group(0)[:1].isdigit():
             return True
     return False
+
+
+_LAST_WORD = re.compile(r"[^\W_]+$")
 
 
 @functools.lru_cache(maxsize=1 << 12)
