@@ -37,12 +37,12 @@ _LATIN = re.compile("[a-z]+")
 _DOUBLED = re.compile(r"(.*)([kptgbd])\2([aeiouy])")
 """A Finnish name with a doubled stop before its last vowel ("Mikko"), which one
 stop stands for in most cases ("Mikon", "Mikolle")."""
-_WEAK = frozenset(("n", "lle", "lla", "lta", "ssa", "sta", "ksi", "t", "ltä", "sta"))
+_WEAK = frozenset(("n", "lle", "lla", "lta", "ssa", "sta", "ksi", "t"))
 _ASSIMILATED = frozenset(("al", "el"))
 """Hungarian "with" after a consonant, which it doubles: Péterrel, Naggyal."""
-_SOFTENED = frozenset(("in", "un", "i", "u", "a", "e", "e"))
-"""Turkish endings after a final t, p, ç or k softened to d, b, c, ğ (Ahmedin)."""
-_SOFT = {"t": "d", "p": "b", "c": "c", "k": "g"}
+_SOFTENED = frozenset(("in", "un", "i", "u", "a", "e"))
+"""Turkish endings after a final t, p or k softened to d, b, ğ (Ahmedin)."""
+_SOFT = {"t": "d", "p": "b", "k": "g"}
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -70,7 +70,7 @@ def _forms(word: str) -> tuple[WordForms, WordForms] | None:
         prefixes = HEBREW_PREFIXES if _HEBREW.search(low) else ARABIC_PREFIXES
         folded = fold(low)
         first = WordForms(((folded, frozenset({""})),
-                       *((fold(p), frozenset({folded})) for p in prefixes)))
+                           *((fold(p), frozenset({folded})) for p in prefixes)))
         return first, WordForms(((folded, frozenset({""})),))
     folded = fold(low)
     if not _LATIN.fullmatch(folded):
