@@ -11,10 +11,13 @@ person. Tying two people by mistake withholds a name that could have been
 published, which the warning tells; missing a tie publishes a name someone
 refused, which nothing tells. So the rules lean to tying:
 
+* one a form of the other in the ``nicknames`` table (ivsite.names.nicknamed),
+  either way;
 * the same sound skeleton (:func:`skeleton`: the first letter and the consonants,
   spelt one way), for names whose skeleton has three letters or more or that are
   six letters or more ("Mohammed", whose skeleton is "md");
-* one edit apart (ivsite.text.wordpairs.one_edit), for names of six letters or more;
+* one edit apart (ivsite.text.wordpairs.one_edit) with the same first letter, for
+  names of six letters or more;
 * a short form made of the other's letters: three or more of them inside it
   ("Gus", "Tina", "Beth"), or its first two or more with a pet ending ("Evie",
   "Kathy", "Sashka").
