@@ -524,6 +524,22 @@ def audit_tool_comments_off(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(module, "SAID_IN_COMMENT", pattern)
 
 
+def misspellings_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The forms that find a name misspelt switched off: with a typo, in a case
+    form, written backwards (ivsite.names.typoforms, ivsite.names.inflections,
+    red team 11), and host names in IDNA read as an address bar shows them
+    (ivsite.text.escapes). A reading that garbles one letter, reverses the words or
+    spells a host another way leaves what these find: a test that switches such a
+    reading off to show its own leak switches these off too."""
+    from ivsite.names import nameforms
+    from ivsite.text import escapes
+
+    monkeypatch.setattr(nameforms, "typo_pairs", lambda given, family: ())
+    monkeypatch.setattr(nameforms, "name_pairs", lambda given, family: ())
+    monkeypatch.setattr(nameforms, "backwards", lambda seqs: set())
+    monkeypatch.setattr(escapes, "_unpunycoded", lambda m: m.group(0))
+
+
 def assert_published(site: Path, out: Path, text: str) -> None:
     """The build of ``site`` succeeds and ``text`` is in its output."""
     result = build(site, out=out)

@@ -26,6 +26,7 @@ from ivsite.audience import namecheck
 from ivsite.audience import stage as audience
 from ivsite.audit import stage as audit
 from ivsite.markup import rawhtml
+from ivsite.names import nameforms
 from ivsite.pipeline import Result, build, checks
 from ivsite.readers import onscreen, readable
 from ivsite.validate import bodyprivacy
@@ -101,8 +102,16 @@ OLD_INLINE = re.compile(
     r"strong|sub|sup|time|u|var|tspan|textPath|font|wbr)\b[^>]*>", re.I)
 
 
+def _not_reversed(m: pytest.MonkeyPatch) -> None:
+    """The CSS reversal reading off, and the name's form written backwards too
+    (ivsite.names.typoforms.backwards, red team 11 R11-09), which finds "eoD enaJ"
+    as written whatever draws it."""
+    m.setattr(readable, "_css_reversed", lambda text: [])
+    m.setattr(nameforms, "backwards", lambda seqs: set())
+
+
 @pytest.mark.parametrize(("key", "switch"), [
-    ("H3 bidi class", lambda m: m.setattr(readable, "_css_reversed", lambda text: [])),
+    ("H3 bidi class", _not_reversed),
     ("H3 display inline", lambda m: m.setattr(onscreen, "_joined", lambda *args: "")),
     ("H11 label", lambda m: m.setattr(readable, "_INLINE_TAG", OLD_INLINE)),
     ("H23 srcdoc", lambda m: m.setattr(readable, "_SRCDOC", re.compile("(?!)"))),

@@ -30,7 +30,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sites import OutputCorpus, red_team_site, red_team_talk
+from sites import OutputCorpus, misspellings_off, red_team_site, red_team_talk
 
 from ivsite.audit import search as auditsearch
 from ivsite.pipeline import build
@@ -199,6 +199,7 @@ _OLD_LEGACY = ("cp1252", "gbk", "cp1251", "cp932", "euc_jp", "cp949", "big5", "c
 def _readings_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """This round's protections switched off: six-digit ``\\u``, no sheet rows, no
     declared or detected charsets beyond the old list, no local-header check."""
+    misspellings_off(monkeypatch)  # a letter read in the wrong charset is a typo's reach
     monkeypatch.setattr(escapes, "_ESCAPE", _OLD_ESCAPE)
     monkeypatch.setattr(packed, "sheet_rows", lambda parts, budget: [])
     monkeypatch.setattr(packed, "compound_parts", lambda data, budget: [])

@@ -21,6 +21,7 @@ from sites import (
     assert_audit_refuses,
     assert_filter_refuses,
     assert_published,
+    misspellings_off,
     other_readings_off,
     red_team_site,
     red_team_talk,
@@ -104,6 +105,7 @@ def _readings_off(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(readable, "drawn_readings", lambda markup: [])
     mp.setattr(svgtext, "_used", lambda markup: [])
     other_readings_off(mp)
+    misspellings_off(mp)  # a name drawn reversed is its backwards form
 
 
 @pytest.mark.parametrize("body", DRAWING.values(), ids=DRAWING.keys())

@@ -21,6 +21,7 @@ from sites import (
     RED_TEAM_TALK,
     assert_filter_refuses,
     assert_published,
+    misspellings_off,
     other_readings_off,
     red_team_site,
 )
@@ -159,6 +160,7 @@ def _readings_off(mp: pytest.MonkeyPatch) -> None:
     boxes' offsets, margins and transforms not read (their ``order`` is, as before);
     with the readings that find split pieces on their own."""
     placed = svgtext._placed
+    misspellings_off(mp)  # pieces out of order may read as a typo or backwards
     mp.setattr(svgtext, "_texts", lambda markup: [])
     mp.setattr(svgtext, "_placed", lambda markup: ([], [(IDENTITY, raw) for _, raw in
                                                         placed(markup)[1]]))

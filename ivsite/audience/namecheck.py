@@ -36,7 +36,7 @@ from ..text.textmatch import Matcher, searchable
 from ..text.urlpayloads import address_payloads
 from ..text.urlquery import query_text
 from .consentmask import names_pattern, standing
-from .notelinks import linked_keys
+from .notelinks import close_keys
 
 if TYPE_CHECKING:
     from .viewnote import ViewNote
@@ -66,7 +66,7 @@ class NameCheck:
     def near(self, site: ValidSite, note: Note) -> list[Matcher[Mention]]:
         """The matchers for one note: the parts of the names of the people it is
         about or links to join those that hold everywhere."""
-        close = self.mentions.close_to(note.key, linked_keys(site, note))
+        close = self.mentions.close_to(note.key, close_keys(site, note))
         if not close:
             return [self.anywhere]
         return [self.anywhere, matcher_of((m.kind, m.text, m) for m in close)]
@@ -118,8 +118,9 @@ def _said(m: Mention, where: str) -> tuple[str, str, str]:
         f"'{m.text}', part of the name of someone who did not agree to be named,"
     return ("name-without-consent",
             f"{name} did not agree to be named, but {where} names them"
-            if m.kind != PART_KIND else f"{name} is in {where} (the note about them or "
-            "linking to it)", "use the alias or a description of their role instead")
+            if m.kind != PART_KIND else f"{name} is in {where} (the note about them, "
+            "linking to it or shown beside it)",
+            "use the alias or a description of their role instead")
 
 
 def _drawn(children: list[Token]) -> list[str]:

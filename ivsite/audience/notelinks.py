@@ -4,15 +4,20 @@ counts everywhere.
 
 A note is close to a person when it links to or embeds a note about them, in
 Markdown or in raw HTML, or links to the published page of one by its full
-address as an author copies it from the browser. Both the audience filter's
-check (ivsite.audience.namecheck) and the audit's needles (ivsite.audit.secrets) ask here.
+address as an author copies it from the browser; or when its page shows a note
+about them: a note that links to it (under "Linked from") and, for a role, the
+notes of that role it lists (red team 11, R11-14: "Quentin's advice" on the role
+page beside Quentin Zabrowski's interview). Both the audience filter's check
+(ivsite.audience.namecheck) and the audit's needles (ivsite.audit.secrets) ask
+here (:func:`close_keys`).
 """
 
 from __future__ import annotations
 
+import weakref
 from urllib.parse import unquote
 
-from ..core.models import InterviewMeta
+from ..core.models import InterviewMeta, ReflectionMeta
 from ..core.urlparts import split_url
 from ..markdown.notes import (
     AssetTarget,
@@ -88,3 +93,35 @@ def _interviews_at(site: ValidSite, href: str) -> set[str]:
     page = "/".join(segments[-2:]).casefold()
     return {key for key in site.by_page.get(page, ())
             if isinstance(site.by_key[key].meta, InterviewMeta)}
+
+
+def close_keys(site: ValidSite, note: Note) -> set[str]:
+    """Keys of the notes beside which ``note`` stands: those it links to or embeds
+    (:func:`linked_keys`), those that link to it, and for a role note the notes of
+    that role, which its page lists."""
+    return linked_keys(site, note) | _shown_by(site).get(note.key, set())
+
+
+_LAST: list[tuple[weakref.ref[ValidSite], dict[str, set[str]]]] = []
+"""The last site's :func:`_shown_by` (a build asks for every note's, once per audience)."""
+
+
+def _shown_by(site: ValidSite) -> dict[str, set[str]]:
+    """For each note key, the notes its page shows: those linking to it, and for a
+    role, the interviews and reflections of that role."""
+    if _LAST and _LAST[0][0]() is site:
+        return _LAST[0][1]
+    out: dict[str, set[str]] = {}
+    for other in site.notes:
+        for key in linked_keys(site, other):
+            out.setdefault(key, set()).add(other.key)
+    roles = {n.slug: n.key for n in site.notes if n.collection == "roles"}
+    for other in site.notes:
+        meta = other.meta
+        slugs = [meta.role or ""] if isinstance(meta, InterviewMeta) else \
+            list(meta.roles) if isinstance(meta, ReflectionMeta) else []
+        for slug in slugs:
+            if slug in roles:
+                out.setdefault(roles[slug], set()).add(other.key)
+    _LAST[:] = [(weakref.ref(site), out)]
+    return out

@@ -30,6 +30,7 @@ from ..validate.config import SiteConfig
 from . import fragments
 from .followup import follow_ups, for_audience
 from .namecheck import NameCheck, check_names, name_check
+from .notelinks import close_keys
 from .viewbody import BodyFilter
 from .viewembeds import Embeds
 from .viewnote import SEES, VIEW_ORDER, Audience, AudienceView, Contact, ViewNote, order_by
@@ -133,7 +134,8 @@ def build_view(
              embedding.embedded_texts(site, note),
             fragments.linked_texts(site, note, keyed(
                 ("fragment links", note.source, note.fm.text),
-                functools.partial(fragments.fragment_links, note))))
+                functools.partial(fragments.fragment_links, note))),
+             tuple(sorted(close_keys(site, note))))  # whose name parts count here
             for note in visible]
     # The notes the store lacks are filtered anew: in forked processes (cores.apart)
     # that inherit the tables and name check when there are enough of them (a cold

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..names.people import CONTACT_KINDS, NAME_KINDS, PART_KIND, needle_of
 from ..text.normalise import compact
 from ..text.textmatch import Confirmed, Matcher, Searchable, words
+from ..text.wordpairs import WordPair
 from .secrets import ADDRESS, ANCHOR, WIKI_NAME, Secret
 from .sentences import MIN_WORDS, chained, is_prose, sentences
 
@@ -119,13 +120,14 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
     confirmed: list[tuple[Confirmed, Secret]] = []
     code_confirmed: list[tuple[Confirmed, Secret]] = []  # handles (ivsite.handles)
     sounds: list[tuple[tuple[str, ...], Secret]] = []
+    pairs: list[tuple[WordPair, Secret]] = []
     for s in secrets:
         if s.kind in (ADDRESS, ANCHOR, WIKI_NAME):
             continue  # looked for as an address or a link (ivsite.addresses), not as words
         prose = is_prose(s)
         pieces = [*sentences(s.text), *runs_of.get(id(s), ())] if prose else [s.text]
         for piece in pieces:
-            seqs, subs, skels, phone, checked, heard = needle_of(s.kind, piece)
+            seqs, subs, skels, phone, checked, heard, paired = needle_of(s.kind, piece)
             # Only a name has forms that are for text alone (see needle_of).
             in_code = needle_of(s.kind, piece, in_code=True) \
                 if s.kind.startswith(NAME_KINDS) else None
@@ -136,6 +138,7 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
                 confirmed += [(c, s) for c in checked]
                 code_confirmed += [(c, s) for c in in_code.confirmed] if in_code is not None else []
                 sounds += [(x, s) for x in heard]  # a name by sound, in text and code
+                pairs += [(x, s) for x in paired]  # inflected, mistyped: in text
             if phone:
                 phones.append((phone, s))
             for i, forms in enumerate((seqs, code_seqs)):
@@ -155,7 +158,8 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
     text, code = (Matcher(found[i], substrings=runs, skeletons=skeletons, phones=phones,
                           confirmed=confirmed if i == 0 else code_confirmed, sounds=sounds,
                           in_pieces=[(w, s) for w, s in found[i]
-                                     if not s.kind.startswith(CONTACT_KINDS)])
+                                     if not s.kind.startswith(CONTACT_KINDS)],
+                          pairs=pairs if i == 0 else ())
                   for i in (0, 1))
     return text, code
 

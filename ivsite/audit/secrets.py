@@ -13,7 +13,7 @@ import re
 
 from markdown_it.token import Token
 
-from ..audience.notelinks import linked_files, linked_keys
+from ..audience.notelinks import close_keys, linked_files
 from ..audience.viewnote import SEES, Audience
 from ..core.models import InterviewMeta, RoleMeta
 from ..core.slugs import slugify
@@ -226,7 +226,7 @@ def _people_secrets(site: ValidSite, sees: frozenset[str]) -> list[Secret]:
     out = [Secret(m.kind, m.text, m.note.source, m.line) for m in found.anywhere]
     scopes: dict[Mention, list[str]] = {}
     for note in (n for n in site.notes if _visibility(n) in sees):
-        if close := found.close_to(note.key, linked_keys(site, note)):
+        if close := found.close_to(note.key, close_keys(site, note)):
             where = [_output_path(note), *linked_files(site, note)]  # its files too (R11-26)
             for m in close:
                 scopes.setdefault(m, []).extend(where)

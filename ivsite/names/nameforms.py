@@ -20,16 +20,19 @@ from dataclasses import dataclass
 
 from ..text.normalise import SPACELESS, compact, is_word, words
 from ..text.textmatch import Confirmed
+from ..text.wordpairs import WordPair
 from .asidenames import other_names
 from .chinese_forms import other_forms
 from .drawnpairs import drawn_seqs
 from .handles import handle_form, short_handle_form, word_like
+from .inflections import as_written, name_pairs
 from .initialforms import compound_initials, recorded_family_initial, recorded_initial
 from .labelledforms import labelled_forms
 from .nameparts import HONORIFICS, PARTICLES, plain_name
 from .nicknamed import nickname_forms
 from .romanise import romanised, romanised_seqs, run_together
 from .soundkey import name_sounds
+from .typoforms import backwards, typo_pairs
 from .vowelspellings import vowel_seqs
 from .worlddiminutives import diminutive_parts
 from .worldtitles import cjk_titled, korean_titled, titled_forms
@@ -68,6 +71,9 @@ class Forms:
     """The given and family name with labels between them ("Quentin (last name
     Zabrowski)", ``first = 'Quentin' AND last = 'Zabrowski'``: ivsite.labelledforms),
     in text and in code."""
+    pairs: tuple[WordPair, ...] = ()
+    """The given and family name inflected ("Anny Kowalskiej": ivsite.names.inflections)
+    or with a typo ("Qeuntin Zabrowski": ivsite.names.typoforms), capitalised, in text."""
 
 
 def _core(ws: list[str]) -> list[str]:
@@ -126,7 +132,8 @@ def _union(a: Forms, b: Forms) -> Forms:
                  tuple(sorted({*a.parts, *b.parts})), tuple(sorted({*a.titled, *b.titled})),
                  tuple(sorted({*a.confirmed, *b.confirmed}, key=by_key)),
                  tuple(sorted({*a.handles, *b.handles}, key=by_key)),
-                 labelled=tuple(sorted({*a.labelled, *b.labelled}, key=by_key)))
+                 labelled=tuple(sorted({*a.labelled, *b.labelled}, key=by_key)),
+                 pairs=tuple(dict.fromkeys((*a.pairs, *b.pairs))))
 
 
 def _spelt_forms(name: str) -> Forms:
@@ -182,13 +189,19 @@ def _written_forms(name: str) -> Forms:
         forms |= {(a, b) for n, (_, a) in enumerate(named) for j, b in named[n + 1:]
                   if j >= max(surnames, 1)}
     forms |= {(compact(list(f)),) for f in list(forms) if len(f) > 1}
+    if len(core) > 1:
+        forms |= backwards((tuple(core), (given, *family)))
     # Neighbouring words run together: "Maryjane Kowalski", "Siobhan Obrien".
     forms |= set(_merged(tuple(core)))
     titled: set[tuple[str, ...]] = set()
     confirmed: tuple[Confirmed, ...] = ()
     handles: tuple[Confirmed, ...] = ()
     labelled: tuple[Confirmed, ...] = ()
+    pairs: tuple[WordPair, ...] = ()
     if len(core) > 1:
+        # "Anny Kowalskiej", "Иваном Петровым", "Qeuntin Zabrowski" (R11-01, R11-13)
+        pairs = (*name_pairs(*as_written(name, ws, core)),
+                 *typo_pairs(given, compact(words(written[-1]))))
         titled = {(title, *family) for title in HONORIFICS} | {(given[0], *family)}
         labelled = labelled_forms(given, tuple(family))  # "Quentin, surname Zabrowski"
         # A handle: the initial and the family name run together ("qzabrowski"),
@@ -214,7 +227,8 @@ def _written_forms(name: str) -> Forms:
     return Forms(tuple(sorted(forms)), (),
                  tuple(sorted(p for p in parts
                               if len(p) >= MIN_PART and is_word(p) and p not in PARTICLES)),
-                 tuple(sorted(titled)), confirmed, handles, labelled=labelled)
+                 tuple(sorted(titled)), confirmed, handles, labelled=labelled, pairs=pairs)
+
 
 
 _THREE_SYLLABLES = re.compile("[\u4e00-\u9fff]{3}|[\uac00-\ud7af]{3}")

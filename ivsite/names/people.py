@@ -26,14 +26,17 @@ from ..contacts.skeleton import phone_key
 from ..core.keyed import Keyed, compute
 from ..core.models import InterviewMeta
 from ..markdown.notes import Note, ValidSite
-from ..text.normalise import SPACELESS, compact, words
+from ..text.normalise import SPACELESS, compact, fold, words
 from ..text.textmatch import Confirmed, Matcher, Needles
+from ..text.wordpairs import WordPair
 from .channels import names_no_one
 from .identity import name_words, one_person_keys, person_keys
+from .inflections import part_forms
 from .nameforms import name_forms
 from .nameparts import looks_like_name, name_in, plain_name
 from .partsounds import part_sounds
 from .shortnames import initial_ties, short_form_ties
+from .wordnames import WORD_NAMES
 
 T = TypeVar("T")
 
@@ -244,8 +247,10 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
     for kind, name, note, line in unconsented_people(site):
         out.anywhere.append(Mention(kind, name, note, line))
         if kind == "unconsented name":
+            place = place_words(note)
             out.near.setdefault(note.key, []).extend(
-                Mention(PART_KIND, part, note, line) for part in name_forms(name).parts)
+                Mention(PART_KIND, part, note, line) for part in name_forms(name).parts
+                if part not in place)
         elif kind in REFERRED and (said := name_in(name)) is not None:
             written = name if plain_name(name) == said else said  # its asides too
             out.own.setdefault(note.key, []).extend(
@@ -293,6 +298,13 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
     return out
 
 
+def place_words(note: Note) -> set[str]:
+    """The words of an interview's ``person.location``: a part of the person's name
+    that is one of them ("Victoria" of Victoria Chen, in Victoria) names the place
+    in their notes, not them, and is not looked for alone (red team 11, R11-17)."""
+    return set(words(meta_of(note).person.location or ""))
+
+
 def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:
     """What finds ``text`` (see textmatch.Needles); ``in_code``: for a script or
     style sheet, without the forms that need prose. A referrer's text is looked for
@@ -318,11 +330,15 @@ def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:
                            [*forms.handles, *forms.labelled], list(forms.sounds))
         return Needles([*forms.seqs, *forms.titled], list(forms.substrings), [], "",
                        [*forms.confirmed, *forms.handles, *forms.labelled],
-                       list(forms.sounds))
+                       list(forms.sounds), list(forms.pairs))
     if kind == PART_KIND and SPACELESS.search(text):
         return Needles([], [compact(words(text))], [], "")
     if kind == PART_KIND:
-        return Needles([tuple(words(text))], [], [], "", sounds=part_sounds(text))
+        declined = part_forms(text)  # "the Zabrowskis", capitalised (R11-01)
+        if fold(text) in WORD_NAMES:  # "hope", "will": capitalised only (R11-17)
+            return Needles([], [], [], "", pairs=[WordPair(declined | {fold(text)}, amid=True)])
+        return Needles([tuple(words(text))], [], [], "", sounds=part_sounds(text),
+                       pairs=[WordPair(declined)] if declined else [])
     return Needles([tuple(words(text))], [], [], "")
 
 
@@ -335,9 +351,11 @@ def matcher_of(items: Iterable[tuple[str, str, T]]) -> Matcher[T]:
     confirmed: list[tuple[Confirmed, T]] = []
     sounds: list[tuple[tuple[str, ...], T]] = []
     named: list[tuple[tuple[str, ...], T]] = []
+    pairs: list[tuple[WordPair, T]] = []
     for kind, text, payload in items:
         found = needle_of(kind, text)
         sounds += [(x, payload) for x in found.sounds]
+        pairs += [(x, payload) for x in found.pairs]
         seqs += [(x, payload) for x in found.seqs if x]
         if not kind.startswith(CONTACT_KINDS):
             named += [(x, payload) for x in found.seqs if x]
@@ -347,4 +365,4 @@ def matcher_of(items: Iterable[tuple[str, str, T]]) -> Matcher[T]:
         if found.phone:
             phones.append((found.phone, payload))
     return Matcher(seqs, substrings=subs, skeletons=skels, phones=phones, confirmed=confirmed,
-                   sounds=sounds, in_pieces=named)
+                   sounds=sounds, in_pieces=named, pairs=pairs)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .givenvariants import variant_given
 from .identity import name_words, written_shorter
 
 _MIN_PREFIX = 2
@@ -52,7 +53,9 @@ def short_form(short: str, full: str) -> bool:
 
 def short_form_ties(names: Iterable[str]) -> list[tuple[str, str]]:
     """Each pair (short, full) of ``names`` with the same family name whose given
-    names are a short form and the name it is short for."""
+    names are a short form and the name it is short for, or may be one person's
+    otherwise (ivsite.names.givenvariants: "Steven" and "Stephen", "Gus" and
+    "Augustin")."""
     by_family: dict[str, dict[str, str]] = {}
     for name in names:
         ws = name_words(name)
@@ -60,7 +63,7 @@ def short_form_ties(names: Iterable[str]) -> list[tuple[str, str]]:
             by_family.setdefault(ws[-1], {}).setdefault(ws[0], name)
     return [(short_name, full_name) for givens in by_family.values()
             for short, short_name in givens.items() for full, full_name in givens.items()
-            if short_form(short, full)]
+            if short_form(short, full) or (short < full and variant_given(short, full))]
 
 
 def initial_ties(names: Iterable[str]) -> list[tuple[str, str]]:

@@ -14,6 +14,8 @@ import html
 import re
 from urllib.parse import unquote
 
+from .latexaccents import latex_letters
+
 _ESCAPE = re.compile(r"\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})"
                      r"|x([0-9a-fA-F]{2})|([0-9a-fA-F]{1,6}) ?)")
 """Script escapes (``\\u0051``: exactly four hex digits in JSON, JavaScript, Java,
@@ -38,12 +40,31 @@ def _unescaped(text: str) -> str:
 
 
 def decoded(text: str) -> str:
-    """``text`` with HTML entities, percent-escapes and CSS or script escapes
-    decoded: what a reader sees, before any folding."""
+    """``text`` with HTML entities, percent-escapes, LaTeX accents and CSS or
+    script escapes decoded, and host names in IDNA (``xn--``) as an address bar
+    shows them: what a reader sees, before any folding."""
     if "&" in text:
         text = html.unescape(text)
     if "%" in text:
         text = unquote(text)
+    if "\\" in text:
+        # LaTeX first: "\\c{c}" is a c with a cedilla, not the CSS escape "\\c"
+        text = latex_letters(text)  # (ivsite.text.latexaccents, R11-23)
     if "\\" in text:  # CSS ("\\e1 ") and script ("\\u00e1", "\\x54") escapes in raw HTML
         text = _unescaped(text)
+    if "xn--" in text or "XN--" in text:
+        text = _IDNA.sub(_unpunycoded, text)
     return text
+
+
+_IDNA = re.compile(r"(?<![\w-])[xX][nN]--[A-Za-z0-9-]+")
+"""A host name's label in IDNA's ASCII form: "xn--jrgenmller-9dbf" is
+"jürgenmüller" in the address bar (red team 11, R11-24)."""
+
+
+def _unpunycoded(m: re.Match[str]) -> str:
+    label = m.group(0)
+    try:
+        return label[4:].lower().encode("ascii").decode("punycode")
+    except UnicodeError:
+        return label

@@ -38,6 +38,7 @@ import unicodedata
 from . import lookalike_letters, readings
 from .asciireadings import ascii_lookalikes
 from .escapes import decoded
+from .turnedtext import BRAILLE, right_way_up
 from .unicodemarks import mark_class
 
 FORMAT_CHARS = re.compile(
@@ -68,6 +69,7 @@ _LETTERS = str.maketrans({
     "ο": "o", "Ο": "O", "α": "a", "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H",
     "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
     "ν": "v", "ρ": "p", "ι": "i", "κ": "k",
+    **BRAILLE,  # "⠚⠁⠝⠑" is "jane" (ivsite.text.turnedtext)
 })
 """Letters NFKD does not take apart but a reader without the key drops all the same."""
 _CAMEL = re.compile(r"[A-Z](?:(?<=[a-z].)|(?=[a-z])(?<=[A-Z].))")
@@ -178,10 +180,12 @@ def text_words(text: str) -> tuple[str, str]:
 def _other_readings(plain: str, cased: str, joined: str) -> list[str]:
     """The words (``joined``) again as a reader may read them, around the words
     read so (ivsite.text.readings): fancy-text letters as the letter they stand for,
+    upside-down text the right way up (ivsite.text.turnedtext),
     dashes inside words taken out, ASCII look-alikes, apostrophes and asides
     (ivsite.text.asciireadings), then digits and symbols inside words as
     letters, in the words and in those readings."""
-    more = [_casefold(_joined(_folded(part))) for part in readings.fancy(plain)]
+    more = [_casefold(_joined(_folded(part)))
+            for part in (*readings.fancy(plain), *right_way_up(plain))]  # "ǝoᗡ ǝuɐſ"
     more += [_casefold(_joined(part)) for part in readings.undashed(cased)]
     more += [_casefold(_joined(part)) for part in ascii_lookalikes(cased)]
     symbols = [_casefold(_joined(part)) for part in readings.symbols_as_digits(cased)]

@@ -29,6 +29,9 @@ automaton), so "jane@example.com" is found as "jane [at] example [dot] com"; and
 a phone number by its last seven digits in any run of digits of that skeleton,
 so "+1 416 555 0199" is found as "(416) 555-0199" and "416 • 555 • O199".
 
+A name inflected or mistyped ("Anny Kowalskiej", "Qeuntin Zabrowski") is two
+neighbouring words each of many forms (:mod:`.wordpairs`).
+
 A name's words broken into pieces by spaces ("Quen tin Zab row ski") are joined
 where the pieces make a word of a name looked for (:mod:`ivsite.splitwords`).
 
@@ -58,6 +61,7 @@ from .literalstart import case_key
 from .normalise import SEPARATOR, text_words
 from .normalise import words as words
 from .splitwords import SplitWords, joinable
+from .wordpairs import PairFinder, WordPair
 
 T = TypeVar("T")
 
@@ -73,6 +77,7 @@ class Needles(NamedTuple):
     phone: str
     confirmed: list[Confirmed] = []  # noqa: RUF012 (never changed in place)
     sounds: list[tuple[str, ...]] = []  # noqa: RUF012 (never changed in place)
+    pairs: list[WordPair] = []  # noqa: RUF012 (never changed in place)
 
 
 @dataclass(frozen=True)
@@ -183,7 +188,8 @@ class Matcher(Generic[T]):
                  phones: Iterable[tuple[str, T]] = (),
                  confirmed: Iterable[tuple[Confirmed, T]] = (),
                  sounds: Iterable[tuple[tuple[str, ...], T]] = (),
-                 in_pieces: Iterable[tuple[tuple[str, ...], T]] | None = None) -> None:
+                 in_pieces: Iterable[tuple[tuple[str, ...], T]] | None = None,
+                 pairs: Iterable[tuple[WordPair, T]] = ()) -> None:
         seqs = [(seq, p) for seq, p in seqs if seq]
         self._seqs = _Needles((" " + " ".join(seq) + " ", p) for seq, p in seqs)
         longer = [(seq, p) for seq, p in (seqs if in_pieces is None else in_pieces)
@@ -203,6 +209,7 @@ class Matcher(Generic[T]):
         self._confirmed = _Needles((" " + " ".join(c.anchor) + " ", (c, p))
                                    for c, p in confirmed if c.anchor)
         self._substrings = _Needles((s, p) for s, p in substrings if s)
+        self._pairs = PairFinder(pairs)
         self._skeletons = _Needles((s, p) for s, p in skeletons if s)
         self._phones: dict[str, list[T]] = {}
         for d, p in phones:
@@ -211,7 +218,7 @@ class Matcher(Generic[T]):
 
     def __bool__(self) -> bool:
         return bool(self._seqs or self._substrings or self._skeletons or self._phones
-                    or self._confirmed or self._sounds)
+                    or self._confirmed or self._sounds or self._pairs)
 
     def find(self, text: str) -> list[T]:
         return self.find_in(searchable(text))
@@ -231,6 +238,8 @@ class Matcher(Generic[T]):
                     confirmed[id(c)] = confirmed_in(c, text)
                 if confirmed[id(c)]:
                     found.append(p)
+        if self._pairs:
+            found += self._pairs.find_in(text)
         if self._substrings:
             found += self._substrings.find(
                 text.joined.replace(" ", "").replace(SEPARATOR, ""))

@@ -1,0 +1,211 @@
+"""Two neighbouring words, each one of many forms: a name inflected, or mistyped.
+
+A Polish author writes "u Anny Kowalskiej" for Anna Kowalska, a Finnish one
+"Mikko Virtasen", a Hebrew one "ולדני כהן" (red team 11, R11-01); a hurried one
+"Qeuntin Zabrowski" (R11-13). Each word alone is no name ("Anny" is a word of
+many a text), and all the pairs of their forms are too many to look for as word
+sequences (tens of forms of each word, hundreds of pairs per name). So a
+:class:`WordPair` is looked for by its first word's forms, which the text's set
+of words is intersected with (a set operation in C), and only where one stands
+is the next word checked: one of the other word's forms, or a word one edit from
+it (:func:`one_edit`).
+
+Both words must be capitalised as the text is written (a letter of a script
+without case counts as a capital): a name is, and "grant prices" or "frank
+jokes" in prose are not Grant Price's or Frank Jones's.
+
+A pair of one word is that word alone, capitalised: a name part near the person
+declined ("the Zabrowskis"), or one that is an everyday word ("Hope"), which
+counts only inside a sentence (R11-17: "I hope so" and "Hope you are well" are
+not Hope Diaz).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from .normalise import SEPARATOR
+
+if TYPE_CHECKING:
+    from .textmatch import Searchable
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class WordForms:
+    """The forms of one word: each stem with the endings it takes ("" for the
+    stem alone), kept so rather than spelt out (a name's last word has a hundred)."""
+
+    stems: tuple[tuple[str, frozenset[str]], ...]
+
+    @functools.cached_property
+    def _by_length(self) -> tuple[tuple[int, dict[str, frozenset[str]]], ...]:
+        """The stems by length, each with its endings (the endings of stems spelt
+        alike merged): a word is looked up once per length, not once per stem."""
+        lengths: dict[int, dict[str, frozenset[str]]] = {}
+        for stem, endings in self.stems:
+            same = lengths.setdefault(len(stem), {})
+            same[stem] = same.get(stem, frozenset()) | endings
+        return tuple(sorted(lengths.items()))
+
+    def has(self, word: str) -> bool:
+        for n, stems in self._by_length:
+            endings = stems.get(word[:n])
+            if endings is not None and word[n:] in endings:
+                return True
+        return False
+
+    def words(self) -> frozenset[str]:
+        return frozenset(stem + e for stem, endings in self.stems for e in endings)
+
+
+NO_FORMS = WordForms(())
+
+
+@dataclass(frozen=True)
+class WordPair:
+    """A word of ``anchor`` with, next to it (after it, or before it where
+    ``before``), a word of ``other`` or one edit from ``close_to``; with neither, a
+    word of ``anchor`` alone, capitalised (a name part declined: "the Zabrowskis";
+    one that is also a word, "Hope", inside a sentence alone: ``amid``)."""
+
+    anchor: frozenset[str]
+    other: WordForms = NO_FORMS
+    close_to: str = ""
+    before: bool = False
+    amid: bool = False
+    """For a word alone: only inside a sentence (see :func:`_capitalised_alone`),
+    for a name part that is an everyday word."""
+
+
+def one_edit(word: str, target: str) -> bool:
+    """Whether ``word`` is ``target`` with one letter changed, added or dropped,
+    or two neighbouring letters swapped (and not ``target`` itself)."""
+    n, m = len(word), len(target)
+    if abs(n - m) > 1 or word == target:
+        return False
+    i = 0
+    while i < min(n, m) and word[i] == target[i]:
+        i += 1
+    if n == m:
+        rest = word[i + 1:] == target[i + 1:]
+        swapped = (i + 1 < n and word[i] == target[i + 1] and word[i + 1] == target[i]
+                   and word[i + 2:] == target[i + 2:])
+        return rest or swapped
+    return word[i + 1:] == target[i:] if n > m else word[i:] == target[i + 1:]
+
+
+class PairFinder(Generic[T]):
+    """Which of many word pairs stand in a text; each carries a payload. The
+    text's words that are anchors are found by intersecting them with the set of
+    anchors (in C, without keeping a list of the text's words: a site's many
+    texts are kept folded, and such lists would outweigh them), and each is found
+    in the words joined by spaces, where the word beside it is read off."""
+
+    def __init__(self, pairs: Iterable[tuple[WordPair, T]]) -> None:
+        self._index: dict[str, list[tuple[WordPair, T]]] = {}
+        for pair, payload in pairs:
+            for word in pair.anchor:
+                self._index.setdefault(word, []).append((pair, payload))
+        self._anchors = frozenset(self._index)
+
+    def __bool__(self) -> bool:
+        return bool(self._anchors)
+
+    def find_in(self, text: Searchable) -> list[T]:
+        found: dict[int, T] = {}
+        joined = text.joined
+        for word in sorted(self._anchors.intersection(joined.split())):
+            beside: list[tuple[str, str]] | None = None
+            for pair, payload in self._index[word]:
+                if id(payload) in found:
+                    continue
+                if not pair.other.stems and not pair.close_to:
+                    if _capitalised_alone(word, text.cased, pair.amid):
+                        found[id(payload)] = payload
+                    continue
+                if beside is None:
+                    beside = _neighbours(joined, word)
+                if any(_completes(pair, word, before if pair.before else after, text.cased)
+                       for before, after in beside):
+                    found[id(payload)] = payload
+        return list(found.values())
+
+
+def _neighbours(joined: str, word: str) -> list[tuple[str, str]]:
+    """The words before and after each place of ``word`` in ``joined`` (words
+    between single spaces), each once."""
+    needle = f" {word} "
+    out: set[tuple[str, str]] = set()
+    at = joined.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        stop = joined.find(" ", end)
+        out.add((joined[joined.rfind(" ", 0, at) + 1:at],
+                 joined[end:stop if stop >= 0 else len(joined)]))
+        at = joined.find(needle, end - 1)
+    return sorted(out)
+
+
+def _completes(pair: WordPair, word: str, other: str, cased: str) -> bool:
+    """Whether ``other``, beside the anchor ``word``, completes ``pair``."""
+    if not other or other == SEPARATOR:
+        return False
+    if not (pair.other.has(other) or (pair.close_to and one_edit(other, pair.close_to))):
+        return False
+    return _capitalised(*((other, word) if pair.before else (word, other)), cased)
+
+
+def _capitalised(first: str, second: str, cased: str) -> bool:
+    """Whether ``first`` and ``second`` stand in ``cased`` as neighbouring words,
+    neither starting with a small letter."""
+    return any(not (a[:1].islower() or b[:1].islower())
+               for a, b in _pair_pattern(first, second).findall(cased))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _pair_pattern(first: str, second: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_])({re.escape(first)})[\W_]+({re.escape(second)})(?![^\W_])",
+                      re.I)
+
+
+_OPENING = frozenset(".!?:;\n\r\u2026")
+_BEFORE_WORD = " \t\"'\u201c\u201d\u2018\u2019\u00ab\u00bb([{*_#>|~-"
+"""What may stand between a sentence's opening and its first word: quotes,
+brackets, emphasis, a heading's or list's or quote's mark."""
+
+
+def _capitalised_alone(word: str, cased: str, amid: bool) -> bool:
+    """Whether ``word`` stands in ``cased`` capitalised (in a script with case),
+    and where ``amid``, inside a sentence: after a word in small letters ("with Hope"), a digit, or
+    a mark that does not end one (a comma, a dash). Not where a sentence or line
+    opens ("I hope so", "Hope you are well", "It is. Hope so."), nor after a word
+    that is capitalised too, where a heading or a table cell runs into the next
+    block's first word ("Notes Hope you are well", a page's description)."""
+    for m in _word_pattern(word).finditer(cased):
+        if m.group(0)[:1].islower():
+            continue
+        if not amid:
+            return True
+        before = cased[max(0, m.start() - 80):m.start()].rstrip(_BEFORE_WORD)
+        if not before or before[-1] in _OPENING:
+            continue
+        if not before[-1].isalnum():
+            return True
+        previous = _LAST_WORD.search(before)
+        if previous is None or previous.group(0)[:1].islower() or previous.group(0)[:1].isdigit():
+            return True
+    return False
+
+
+_LAST_WORD = re.compile(r"[^\W_]+$")
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", re.I)
