@@ -403,7 +403,7 @@ def _beside_site(root: Path, notes: str, other: str) -> Path:
         "files/notes.txt": notes, "files/cv.txt": other})
 
 
-SAID = "Green said the offer was low.\n"
+SAID = "I asked, and Green said the offer was low.\n"
 
 
 @pytest.mark.parametrize("link", [
