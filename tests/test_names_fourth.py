@@ -30,7 +30,7 @@ from sites import (
 from ivsite.audience import namecheck
 from ivsite.audit import search as auditsearch
 from ivsite.contacts import spokendigits
-from ivsite.names import identity, nameforms, people
+from ivsite.names import identity, nameforms, people, persons
 from ivsite.pipeline import build
 from ivsite.pipeline.driver import Result
 from ivsite.readers import readable
@@ -193,12 +193,12 @@ def _names_only(email: str | None, phone: str | None, linkedin: str | None) -> l
 @pytest.mark.parametrize(("no", "yes", "name"), TIES.values(), ids=TIES.keys())
 def test_without_the_tie_the_name_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no: Any, yes: Any, name: str) -> None:
-    monkeypatch.setattr(people, "one_person_keys", identity.person_keys)
-    monkeypatch.setattr(people, "_contact_keys", _names_only)
-    monkeypatch.setattr(people, "short_form_ties", lambda names: [])  # "Bob" for "Robert"
+    monkeypatch.setattr(persons, "one_person_keys", identity.person_keys)
+    monkeypatch.setattr(persons, "_contact_keys", _names_only)
+    monkeypatch.setattr(persons, "short_form_ties", lambda names: [])  # "Bob" for "Robert"
     # Red team 10, R10-08: "Jane Doe" in "Jane Quinn Doe" ties them, and a consented
     # name that holds a declined one written shorter excuses no hit on it.
-    monkeypatch.setattr(people, "initial_ties", lambda names: [])
+    monkeypatch.setattr(persons, "initial_ties", lambda names: [])
     monkeypatch.setattr(identity, "written_shorter", lambda s, f: False)
     result = _tied(tmp_path / "s", no, yes)
     assert result.status == 0, [d.text() for d in result.diagnostics]

@@ -15,7 +15,7 @@ from sites import OutputCorpus, write_site
 from ivsite.audience import stage as audience
 from ivsite.audience.namecheck import NameCheck
 from ivsite.audit.search import Search
-from ivsite.names import identity, people
+from ivsite.names import identity, people, persons
 from ivsite.names.identity import name_words, person_key, person_keys
 from ivsite.pipeline import build
 from ivsite.validate import consent
@@ -49,6 +49,7 @@ def test_another_spelling_of_a_withheld_name_is_withheld(tmp_path: Path, spelt: 
 def _exact_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     """The grouping switched off: one key, the name as written."""
     monkeypatch.setattr(people, "person_keys", lambda name: (name,))
+    monkeypatch.setattr(persons, "person_keys", lambda name: (name,))
 
 
 def test_without_the_grouping_the_masking_rule_still_refuses(

@@ -20,7 +20,7 @@ from sites import OutputCorpus, write_site
 from ivsite.audience import stage as audience
 from ivsite.audience.namecheck import NameCheck
 from ivsite.audit.search import Search
-from ivsite.names import people
+from ivsite.names import persons
 from ivsite.names.identity import holds_name
 from ivsite.pipeline import Result, build
 from ivsite.readers import readable
@@ -91,7 +91,7 @@ def test_without_the_rule_the_filter_misses_it_and_the_audit_catches_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Interviewees "Ana García" and "Ana García-López" are one person now (red
     # team 10, R10-08: ivsite.names.shortnames.initial_ties); untied here, to show the rule.
-    monkeypatch.setattr(people, "initial_ties", lambda names: [])
+    monkeypatch.setattr(persons, "initial_ties", lambda names: [])
     monkeypatch.setattr(NameCheck, "excusable", lambda self, m: True)
     result = build(_site(tmp_path / "s", *CASES["longer family name"]), out=tmp_path / "out")
     assert not _named(result, REFLECTION)
@@ -102,7 +102,7 @@ def test_without_the_rule_in_both_the_name_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Interviewees "Ana García" and "Ana García-López" are one person now (red
     # team 10, R10-08: ivsite.names.shortnames.initial_ties); untied here, to show the rule.
-    monkeypatch.setattr(people, "initial_ties", lambda names: [])
+    monkeypatch.setattr(persons, "initial_ties", lambda names: [])
     monkeypatch.setattr(NameCheck, "excusable", lambda self, m: True)
     monkeypatch.setattr(Search, "excusable", lambda self, s: True)
     # Pagefind's word index, read word by word, holds "garcialopez" alone (Pagefind

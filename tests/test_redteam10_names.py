@@ -40,7 +40,7 @@ from sites import (
     write_site,
 )
 
-from ivsite.names import identity, labelledforms, nameforms, people
+from ivsite.names import identity, labelledforms, nameforms, persons
 from ivsite.names.asidenames import other_names
 from ivsite.names.identity import holds_name
 from ivsite.names.nameparts import plain_name
@@ -267,7 +267,7 @@ def test_a_consented_short_form_is_withheld_with_the_declined_name(
 
 def test_without_the_tie_the_short_form_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(people, "initial_ties", lambda names: [])
+    monkeypatch.setattr(persons, "initial_ties", lambda names: [])
     monkeypatch.setattr(identity, "written_shorter", lambda s, f: False)
     assert_published(_tie_site(tmp_path / "s", {}, "Q Zabrowski"), tmp_path / "out",
                      "Q Zabrowski")

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from sites import assert_audit_refuses, assert_filter_refuses, assert_published, write_site
 
-from ivsite.names import people
+from ivsite.names import persons
 from ivsite.names.shortnames import short_form, short_form_ties
 from ivsite.pipeline import build
 from ivsite.validate import consent
@@ -97,5 +97,5 @@ def test_the_audit_alone_still_finds_the_full_name(tmp_path: Path) -> None:
 @pytest.mark.usefixtures("no_filter")
 def test_without_the_tie_the_short_name_is_published(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(people, "short_form_ties", lambda names: [])
+    monkeypatch.setattr(persons, "short_form_ties", lambda names: [])
     assert_published(_site(tmp_path / "s"), tmp_path / "out", "Alex Quennell")

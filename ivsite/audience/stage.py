@@ -23,7 +23,7 @@ from ..core.keyed import Keyed, compute, lacks
 from ..core.models import InterviewMeta, ReflectionMeta, RoleMeta
 from ..markdown.notes import Note, ValidSite
 from ..markdown.passages import Cut
-from ..names.people import meta_of, people
+from ..names.persons import meta_of, people
 from ..parse.stage import ParsedView, parse_cut, problem_diagnostics
 from ..validate import embedding
 from ..validate.config import SiteConfig

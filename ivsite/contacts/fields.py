@@ -128,7 +128,7 @@ def profile_key(value: str) -> str:
     scheme, ``www.``, a trailing slash, query or fragment, case and percent-escapes
     ("https://www.linkedin.com/in/rsmithers/" and "linkedin.com/in/RSmithers" are
     one profile). Two notes giving one profile are about one person
-    (ivsite.names.people.people)."""
+    (ivsite.names.persons.people)."""
     bare = _WWW.sub("", _SCHEME.sub("", unquote(_URL_TAIL.sub("", value.strip()))))
     return bare.rstrip("/").casefold()
 

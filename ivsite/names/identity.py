@@ -55,7 +55,7 @@ def person_keys(name: str) -> tuple[str, ...]:
 
 def one_person_keys(name: str) -> tuple[str, ...]:
     """:func:`person_keys` and the same keys of the name without its middle names:
-    what ties notes into one person (ivsite.names.people.people). "Jane Quinn Doe" is
+    what ties notes into one person (ivsite.names.persons.people). "Jane Quinn Doe" is
     then one person with "Jane Doe", whose "no" withholds both (red team 4,
     J-middle), and so are the names an aside in it says the person goes by
     (ivsite.names.asidenames: "Kevin Wang" for "Xiaoming (Kevin) Wang"). Not a key to

@@ -1,150 +1,37 @@
-"""People: who a site's notes are about, whether they agreed to be named, and every
-spelling of their names and contact details worth looking for.
+"""People's names and contact details as the filter and the audit look for them.
 
-Consent belongs to a person, not to a note: notes whose ``person.name`` is the
-same after :func:`ivsite.identity.one_person_keys` (with or without middle names,
-see there), or a short form of the given name (ivsite.shortnames), or whose
-``person`` contact fields share an address, a phone number or a profile, are about
-one person, and the name is published only when every one of them says
-``publish_name: true``. The forms of a name (:mod:`ivsite.nameforms`) are what the
-audience filter's check and the audit look for; the given or family name alone
-counts only in the person's own notes and the notes that link to them (which
-those are: ivsite.notelinks).
+Who a note is about, and whether they agreed, is :mod:`ivsite.names.persons`
+(consent belongs to a person: one note that says no is enough). Here: the
+mentions of those who did not agree, each in every spelling worth looking for
+(the forms of a name: :mod:`ivsite.names.nameforms`); the given or family name
+alone counts only in the person's own notes and the notes beside them (which
+those are: ivsite.audience.notelinks).
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..contacts.bodycontacts import body_contacts, front_contacts
-from ..contacts.fields import contact_needles, contact_pieces, profile_key
+from ..contacts.fields import contact_needles, contact_pieces
 from ..contacts.publiccontacts import is_public
-from ..contacts.skeleton import phone_key
-from ..core.keyed import Keyed, compute
 from ..core.models import InterviewMeta
 from ..markdown.notes import Note, ValidSite
 from ..text.normalise import SPACELESS, compact, fold, words
 from ..text.textmatch import Confirmed, Matcher, Needles
 from ..text.wordpairs import WordPair
 from .channels import names_no_one
-from .identity import name_words, one_person_keys, person_keys
+from .identity import name_words, person_keys
 from .inflections import part_forms
 from .nameforms import name_forms
 from .nameparts import looks_like_name, name_in, plain_name
 from .partsounds import part_sounds
-from .shortnames import initial_ties, short_form_ties
+from .persons import meta_of, people
 from .wordnames import WORD_NAMES
 
 T = TypeVar("T")
-
-@dataclass
-class Person:
-    """One person and every interview note about them."""
-
-    name: str
-    notes: list[Note] = field(default_factory=list)
-
-    @property
-    def consents(self) -> bool:
-        return all(meta_of(n).consent.publish_name for n in self.notes)
-
-    @property
-    def disagree(self) -> bool:
-        votes = {meta_of(n).consent.publish_name for n in self.notes}
-        return len(votes) > 1
-
-
-def meta_of(note: Note) -> InterviewMeta:
-    assert isinstance(note.meta, InterviewMeta)
-    return note.meta
-
-
-Identity = tuple[str, str, str, str, bool]
-"""What says who an interview is about, as plain values: ``person.name``,
-``email``, ``phone``, ``linkedin`` and ``consent.publish_name``."""
-
-
-def identity(note: Note) -> Identity:
-    meta = meta_of(note)
-    p = meta.person
-    return (p.name, p.email or "", str(p.phone or ""), p.linkedin or "",
-            meta.consent.publish_name)
-
-
-def people(notes: Iterable[Note], keyed: Keyed = compute) -> list[Person]:
-    """Interview notes grouped by person: same name after normalising (middle names
-    aside), a short form of the given name with the same family name, the name
-    written shorter by an initial or without a word (ivsite.shortnames), or a same
-    email address, phone number or profile. The grouping is a function of the
-    notes' :func:`identity` alone, handed out through ``keyed`` under them (a save
-    in the preview that changes no one's name groups nobody again)."""
-    interviews = [n for n in notes if isinstance(n.meta, InterviewMeta)]
-    ids = tuple(identity(n) for n in interviews)
-    return [Person(meta_of(interviews[group[0]]).person.name,
-                   [interviews[i] for i in group])
-            for group in keyed(("people", ids), functools.partial(grouping, ids))]
-
-
-def grouping(ids: tuple[Identity, ...]) -> tuple[tuple[int, ...], ...]:
-    """The places in ``ids`` of each person's notes (see :func:`people`)."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, (name, email, phone, linkedin, _) in enumerate(ids):
-        keys = [f"name:{k}" for k in one_person_keys(name)] or [f"note:{i}"]
-        keys += _contact_keys(email, phone, linkedin)
-        for k in keys[1:]:
-            parent[find(k)] = find(keys[0])
-    # A short form of the given name ("Alex" for "Alexandra") is one person too.
-    names = [name for name, *_ in ids]
-    for short, full in [*short_form_ties(names), *initial_ties(names)]:
-        a, b = person_keys(short), person_keys(full)
-        if a and b:
-            parent[find(f"name:{a[0]}")] = find(f"name:{b[0]}")
-    groups: dict[str, list[int]] = {}
-    for i, name in enumerate(names):
-        name_keys = person_keys(name)
-        groups.setdefault(find(f"name:{name_keys[0]}" if name_keys else f"note:{i}"),
-                          []).append(i)
-    return tuple(tuple(g) for g in groups.values())
-
-
-def consented_places(ids: tuple[Identity, ...],
-                     groups: tuple[tuple[int, ...], ...]) -> frozenset[int]:
-    """The places in ``ids`` of the notes whose person's name may be published:
-    one person (``groups``: their :func:`grouping`) with someone every note about
-    whom agrees."""
-    consented = {k for group in groups if all(ids[i][4] for i in group)
-                 for i in group for k in person_keys(ids[i][0])}
-    return frozenset(i for i, (name, *_) in enumerate(ids)
-                     if any(k in consented for k in person_keys(name)))
-
-
-def _contact_keys(email: str | None, phone: str | None, linkedin: str | None) -> list[str]:
-    """What ties two notes into one person beside the name: each address in the
-    ``email`` field ("a@x, b@y", "Jane <jane@x>", "mailto:jane@x"), each number
-    in ``phone`` by the digits it is compared by ("+1 416 555 0142" and "(416)
-    555-0142"), each profile in ``linkedin`` (trailing slash and ``www.`` aside)."""
-    keys: list[str] = []
-    if email and email.strip():
-        keys += [f"email:{address.strip('.').casefold()}"
-                 for address in contact_pieces("email", email)]
-    if phone and str(phone).strip():
-        keys += [f"phone:{d}" for number in contact_pieces("phone", str(phone))
-                 if (d := phone_key(number))]
-    if linkedin and linkedin.strip():
-        keys += [f"profile:{k}" for url in contact_pieces("linkedin", linkedin)
-                 if (k := profile_key(url))]
-    return keys
-
 
 def consented_keys(site: ValidSite) -> set[str]:
     """Names (as :func:`person_keys`) every note about whom agrees to publish."""

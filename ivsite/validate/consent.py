@@ -26,15 +26,9 @@ from ..core.slugs import slugify
 from ..markdown.notes import Note
 from ..names.identity import person_keys
 from ..names.nameforms import name_forms
-from ..names.people import (
-    PART_KIND,
-    consented_places,
-    grouping,
-    identity,
-    meta_of,
-    people,
-)
+from ..names.people import PART_KIND
 from ..names.people import matcher_of as _matcher_of
+from ..names.persons import consented_places, grouping, identity, meta_of, people
 from ..text.normalise import compact, words
 
 CODES = ("consent-conflict", "slug-names-person")
