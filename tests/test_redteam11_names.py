@@ -43,7 +43,7 @@ from ivsite.names.givenvariants import skeleton, variant_given
 from ivsite.names.people import PART_KIND, matcher_of
 from ivsite.names.typoforms import slips
 from ivsite.pipeline import build
-from ivsite.text import escapes, normalise
+from ivsite.text import escapes, normalise, wordpairs
 from ivsite.text.normalise import words
 from ivsite.text.wordpairs import one_edit
 
@@ -315,6 +315,18 @@ def test_a_word_name_capitalised_mid_sentence_still_counts() -> None:
     assert not _part_found("hope", "Hope you are well.")  # a sentence's first word
     assert not _part_found("hope", "It went well. Hope so.")
     assert _part_found("quentin", "quentin said so")  # not a word: any case
+
+
+@pytest.mark.parametrize("text", ["Then Frank said no.", "Dear Hope, thank you.",
+                                  "Yesterday Hope told me.", "And Frank agreed."])
+def test_a_word_name_after_a_sentences_lead_word_counts(
+        text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a word that opens sentences, a capitalised word name is the name; after
+    another capitalised word ("Notes Hope you are well") a heading ran into it."""
+    part = "frank" if "Frank" in text else "hope"
+    assert _part_found(part, text)
+    monkeypatch.setattr(wordpairs, "_LEADS", frozenset())
+    assert not _part_found(part, text)
 
 
 def test_without_the_word_list_a_lower_case_word_is_refused(

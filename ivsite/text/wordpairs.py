@@ -200,7 +200,23 @@ def _capitalised_alone(word: str, cased: str, amid: bool) -> bool:
         previous = _LAST_WORD.search(before)
         if previous is None or previous.group(0)[:1].islower() or previous.group(0)[:1].isdigit():
             return True
+        if previous.group(0).casefold() in _LEADS:  # "Then Frank said", "Dear Hope,"
+            return True
     return False
+
+
+_LEADS = frozenset((
+    "dear", "hi", "hello", "hey", "thanks", "thank", "then", "and", "but", "so", "or", "when",
+    "after", "before", "with", "without", "for", "from", "to", "by", "as", "if", "because",
+    "while", "though", "although", "yesterday", "today", "tonight", "later", "finally", "also",
+    "asked", "told", "met", "called", "emailed", "said", "says", "ask", "tell", "meet", "call",
+    "email",
+))
+"""Words that open a sentence and are followed by a name, not a heading that
+runs into a paragraph: after one of them, capitalised, a name part that is an
+everyday word is the name ("Then Frank said", "Dear Hope,"), whereas after a
+capitalised word of another kind it is the next block's first word ("Notes Hope
+you are well", a page's description)."""
 
 
 _LAST_WORD = re.compile(r"[^\W_]+$")
