@@ -712,3 +712,17 @@ def normalise_pagefind(files: dict[str, bytes]) -> dict[str, Any]:
         else:
             out[rel] = data
     return out
+
+
+def body_errors(body: str, visibility: str = "public") -> list[tuple[str, int]]:
+    """The body-privacy errors of a note's body, as (code, 1-based body line)."""
+    from ivsite.core.diagnostics import Diagnostics
+    from ivsite.markdown import passages
+    from ivsite.parse.stage import parse_cut
+    from ivsite.validate import bodyprivacy
+
+    cut = passages.cut(body)
+    tokens, _, _ = parse_cut(cut, passages.KINDS)
+    diags = Diagnostics()
+    bodyprivacy.body_privacy("n.md", 1, tokens, cut, visibility, diags, {})
+    return [(d.code, d.line) for d in diags.errors]

@@ -22,9 +22,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it.token import Token
-from sites import OutputCorpus, red_team_site
+from sites import OutputCorpus, body_errors, red_team_site
 
-from ivsite.core.diagnostics import Diagnostics
 from ivsite.markdown import passages
 from ivsite.markdown.passages import Line
 from ivsite.parse.stage import parse_cut
@@ -32,16 +31,6 @@ from ivsite.pipeline import build
 from ivsite.switches import markerwords
 from ivsite.syntax import callouts
 from ivsite.validate import bodymarkers
-from ivsite.validate.bodyprivacy import body_privacy
-
-
-def _errors(body: str, visibility: str = "public") -> list[tuple[str, int]]:
-    cut = passages.cut(body)
-    tokens, _, _ = parse_cut(cut, passages.KINDS)
-    diags = Diagnostics()
-    body_privacy("n.md", 1, tokens, cut, visibility, diags, {})
-    return [(d.code, d.line) for d in diags.errors]
-
 
 R10_19 = ["CONFIDENTIAL - Kroggle's salary offer was 61k.",
           "Private — Blenheimer is interviewing.", "Private—Blenheimer is interviewing.",
@@ -61,9 +50,9 @@ R10_29 = ["非公開：渡辺さんの給与は六百万円でした。", "PRIVA
 
 @pytest.mark.parametrize("line", R10_19 + R10_29)
 def test_a_label_in_another_form_is_an_error(line: str) -> None:
-    codes = {code for code, _ in _errors(f"Intro.\n\n{line}\n")}
+    codes = {code for code, _ in body_errors(f"Intro.\n\n{line}\n")}
     assert codes & {"privacy-label", "privacy-callout"}, codes
-    assert _errors(f"Intro.\n\n{line}\n", "private") == []
+    assert body_errors(f"Intro.\n\n{line}\n", "private") == []
 
 
 _WORDS = st.sampled_from(["PRIVATE", "Private", "Confidential", "Do not publish", "Don't publish",
@@ -106,7 +95,7 @@ ORDINARY = ["Private equity — a career path.", "Confidential computing: notes.
 
 @pytest.mark.parametrize("line", ORDINARY)
 def test_ordinary_prose_is_no_label(line: str) -> None:
-    assert _errors(f"Intro.\n\n{line}\n") == []
+    assert body_errors(f"Intro.\n\n{line}\n") == []
 
 
 # ------------------------------------------------------------------- end to end
@@ -172,5 +161,5 @@ def test_ordinary_prose_builds(tmp_path: Path) -> None:
 def test_a_privacy_word_with_a_topic_is_prose(word: str, topic: str, end: str,
                                               before: str) -> None:
     line = f"{before}{word} {topic}{end}a career path."
-    assert _errors(f"Intro.\n\n{line}\n") == [], line
-    assert _errors(f"Intro.\n\n[{word} {topic}] a career path.\n") == []
+    assert body_errors(f"Intro.\n\n{line}\n") == [], line
+    assert body_errors(f"Intro.\n\n[{word} {topic}] a career path.\n") == []

@@ -23,26 +23,14 @@ from sites import (
     assert_audit_refuses,
     assert_published,
     audit_tool_comments_off,
+    body_errors,
     other_readings_off,
     red_team_site,
 )
 
-from ivsite.core.diagnostics import Diagnostics
-from ivsite.markdown import passages
-from ivsite.parse.stage import parse_cut
 from ivsite.pipeline import build
 from ivsite.switches import toolcomments
 from ivsite.validate import bodyprivacy
-from ivsite.validate.bodyprivacy import body_privacy
-
-
-def _errors(body: str, visibility: str = "public") -> list[tuple[str, int]]:
-    cut = passages.cut(body)
-    tokens, _, _ = parse_cut(cut, passages.KINDS)
-    diags = Diagnostics()
-    body_privacy("n.md", 1, tokens, cut, visibility, diags, {})
-    return [(d.code, d.line) for d in diags.errors]
-
 
 HIDDEN = {  # body: code
     "#+BEGIN_COMMENT\nCANARY-1 the Globex offer was 85k.\n#+END_COMMENT": "privacy-markup",
@@ -68,10 +56,10 @@ HIDDEN = {  # body: code
 
 @pytest.mark.parametrize(("body", "code"), list(HIDDEN.items()))
 def test_another_tools_hiding_is_an_error(body: str, code: str) -> None:
-    found = _errors(f"Intro.\n\n{body}\n")
+    found = body_errors(f"Intro.\n\n{body}\n")
     assert code in {c for c, _ in found}, found
-    assert _errors(f"Intro.\n\n{body}\n", "private") == []
-    assert _errors(f"Intro.\n\n::: private\n{body}\n:::\n") == []
+    assert body_errors(f"Intro.\n\n{body}\n", "private") == []
+    assert body_errors(f"Intro.\n\n::: private\n{body}\n:::\n") == []
 
 
 ORDINARY = ["I write C++ and C++ is fine.", "Use ++ and -- in loops.", "i++ and ++i in C.",
@@ -85,7 +73,7 @@ ORDINARY = ["I write C++ and C++ is fine.", "Use ++ and -- in loops.", "i++ and 
 
 @pytest.mark.parametrize("body", ORDINARY)
 def test_what_only_looks_alike_is_fine(body: str) -> None:
-    assert _errors(f"Intro.\n\n{body}\n") == []
+    assert body_errors(f"Intro.\n\n{body}\n") == []
 
 
 @settings(max_examples=60, deadline=None)
@@ -97,7 +85,7 @@ def test_what_only_looks_alike_is_fine(body: str) -> None:
 def test_every_admonition_titled_private(marks: str, kind: str, title: str, quote: str,
                                          indent: str) -> None:
     body = f"Intro.\n\n{indent}{marks} {kind} {quote}{title}{quote}\n    CANARY text.\n"
-    assert ("privacy-callout", 3) in _errors(body), body
+    assert ("privacy-callout", 3) in body_errors(body), body
 
 
 # ------------------------------------------------------------------- end to end

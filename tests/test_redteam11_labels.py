@@ -29,25 +29,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sites import OutputCorpus, red_team_site
+from sites import OutputCorpus, body_errors, red_team_site
 
-from ivsite.core.diagnostics import Diagnostics
-from ivsite.markdown import passages
-from ivsite.parse.stage import parse_cut
 from ivsite.pipeline import build
 from ivsite.switches import lookalike, markerwords, runtogether
 from ivsite.validate import bodymarkers
-from ivsite.validate.bodyprivacy import body_privacy
 from ivsite.validate.frontmarkers import text_markers
-
-
-def _errors(body: str, visibility: str = "public") -> list[tuple[str, int]]:
-    cut = passages.cut(body)
-    tokens, _, _ = parse_cut(cut, passages.KINDS)
-    diags = Diagnostics()
-    body_privacy("n.md", 1, tokens, cut, visibility, diags, {})
-    return [(d.code, d.line) for d in diags.errors]
-
 
 LABELLED = [
     "Sensitive: QQ01 my pay was 62k.", "Restricted: QQ02 Leeds closes.",
@@ -71,18 +58,18 @@ LABELLED = [
 
 @pytest.mark.parametrize("body", LABELLED)
 def test_a_label_is_an_error(body: str) -> None:
-    found = _errors(f"Intro.\n\n{body}\n")
+    found = body_errors(f"Intro.\n\n{body}\n")
     assert ("privacy-label", 3) in found, found
-    assert _errors(f"Intro.\n\n{body}\n", "private") == []
-    assert _errors(f"Intro.\n\n::: private\n{body}\n:::\n") == []
+    assert body_errors(f"Intro.\n\n{body}\n", "private") == []
+    assert body_errors(f"Intro.\n\n::: private\n{body}\n:::\n") == []
 
 
 def test_for_my_mentor_where_the_mentor_reads_it_is_true() -> None:
-    assert _errors("Intro.\n\n::: mentor\nFor my mentor: accept or wait?\n:::\n") == []
-    assert _errors("Intro.\n\n::: mentor\n### For my mentor\n\nAccept?\n:::\n") == []
-    assert _errors("Intro.\n\n### For my mentor\n\nAccept?\n", "mentor") == []
-    assert _errors("Intro.\n\n::: mentor\nOff the record, she left.\n:::\n") != []
-    assert _errors("Intro.\n\n## Mentor only\n", "mentor") != []  # as in red team 9
+    assert body_errors("Intro.\n\n::: mentor\nFor my mentor: accept or wait?\n:::\n") == []
+    assert body_errors("Intro.\n\n::: mentor\n### For my mentor\n\nAccept?\n:::\n") == []
+    assert body_errors("Intro.\n\n### For my mentor\n\nAccept?\n", "mentor") == []
+    assert body_errors("Intro.\n\n::: mentor\nOff the record, she left.\n:::\n") != []
+    assert body_errors("Intro.\n\n## Mentor only\n", "mentor") != []  # as in red team 9
 
 
 ORDINARY = [
@@ -103,7 +90,7 @@ ORDINARY = [
 
 @pytest.mark.parametrize("body", ORDINARY)
 def test_ordinary_prose_is_no_label(body: str) -> None:
-    assert _errors(f"Intro.\n\n{body}\n") == []
+    assert body_errors(f"Intro.\n\n{body}\n") == []
 
 
 _PHRASES = st.sampled_from(["Off the record", "Between you and me", "In confidence",
@@ -116,7 +103,7 @@ _PHRASES = st.sampled_from(["Off the record", "Between you and me", "In confiden
        st.sampled_from(["", "We met. ", "> ", "- ", "🔒 "]))
 def test_every_opening_phrase(phrase: str, form: str, before: str) -> None:
     body = f"Intro.\n\n{before}{form.format(phrase)}she is leaving.\n"
-    assert ("privacy-label", 3) in _errors(body), body
+    assert ("privacy-label", 3) in body_errors(body), body
 
 
 @settings(max_examples=60, deadline=None)
@@ -126,7 +113,7 @@ def test_every_opening_phrase(phrase: str, form: str, before: str) -> None:
        st.sampled_from(["{}, ", "**{}**, "]), st.sampled_from(["", "We met. ", "> "]))
 def test_an_ordinary_opening_is_prose(opening: str, form: str, before: str) -> None:
     body = f"Intro.\n\n{before}{form.format(opening)}she is leaving.\n"
-    assert _errors(body) == [], body
+    assert body_errors(body) == [], body
 
 
 @pytest.mark.parametrize(("text", "marked"), [
@@ -186,6 +173,6 @@ def test_without_the_new_rules_each_is_published(tmp_path: Path,
 def test_without_sentence_starts_a_label_inside_a_line_is_missed(
         monkeypatch: pytest.MonkeyPatch) -> None:
     body = "Intro.\n\nWe met. Off the record: QQ27 x.\n"
-    assert _errors(body) == [("privacy-label", 3)]
+    assert body_errors(body) == [("privacy-label", 3)]
     monkeypatch.setattr(bodymarkers, "_SENTENCE_START", re.compile(r"(?!)"))
-    assert _errors(body) == []
+    assert body_errors(body) == []

@@ -24,11 +24,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sites import OutputCorpus, red_team_site
+from sites import OutputCorpus, body_errors, red_team_site
 
-from ivsite.core.diagnostics import Diagnostics
-from ivsite.markdown import passages
-from ivsite.parse.stage import parse_cut
 from ivsite.pipeline import build
 from ivsite.switches import fmchecks, lookalike, pathprivacy
 from ivsite.switches.lookalike import privacy_tag
@@ -36,17 +33,6 @@ from ivsite.switches.pathprivacy import path_privacy
 from ivsite.switches.worldwords import LANGUAGES
 from ivsite.validate import bodyprivacy
 from ivsite.validate import note as validate
-from ivsite.validate.bodyprivacy import body_privacy
-
-
-def _errors(body: str, visibility: str = "public") -> list[tuple[str, int]]:
-    """The body-privacy errors of a note's body, as (code, 1-based body line)."""
-    cut = passages.cut(body)
-    tokens, _, _ = parse_cut(cut, passages.KINDS)
-    diags = Diagnostics()
-    body_privacy("n.md", 1, tokens, cut, visibility, diags, {})
-    return [(d.code, d.line) for d in diags.errors]
-
 
 LABELLED = {  # the class of each finding, one member a line; (body, code, line)
     "R9-13 reference comment": ("Intro.\n\n[//]: # (begin private)\nPlans.\n",
@@ -92,8 +78,8 @@ LABELLED = {  # the class of each finding, one member a line; (body, code, line)
 
 @pytest.mark.parametrize(("body", "code", "line"), list(LABELLED.values()), ids=list(LABELLED))
 def test_a_label_that_says_private_is_an_error(body: str, code: str, line: int) -> None:
-    assert (code, line) in _errors(body), _errors(body)
-    assert (code, line) in _errors(body, "mentor")
+    assert (code, line) in body_errors(body), body_errors(body)
+    assert (code, line) in body_errors(body, "mentor")
 
 
 ORDINARY = [
@@ -116,12 +102,12 @@ ORDINARY = [
 
 @pytest.mark.parametrize("body", ORDINARY)
 def test_ordinary_text_about_privacy_is_not(body: str) -> None:
-    assert _errors(body) == []
+    assert body_errors(body) == []
 
 
 def test_a_private_note_may_hold_them() -> None:
     for body, _, _ in LABELLED.values():
-        assert _errors(body, "private") == []
+        assert body_errors(body, "private") == []
 
 
 # ------------------------------------------------------------------- end to end
