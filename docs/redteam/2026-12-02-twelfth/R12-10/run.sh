@@ -1,5 +1,5 @@
 #!/bin/sh
-# R12-10: a Word file's and a PDF's hidden text (w:vanish, comments, a sticky-note annotation), labelled "do not publish", are published; hidden-in-file reads only HTML, SVG, XML and text files
+# R12-10: hidden text labelled "do not publish" in linked files is published: Word w:vanish and comments, a PDF annotation, SVG display=none, HTML hidden/display:none (hidden-in-file reads comments only)
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 cp -r "$here/site.toml" "$here/content" "$tmp/"
@@ -10,4 +10,6 @@ PYTHONPATH=${IVSITE:-/work/wt-red12} ${PY:-/work/main/.venv/bin/python} -m ivsit
 echo "build exit status: $?"
 cat build.log
 unzip -p _site/files/cv.docx word/document.xml word/comments.xml | grep -o -e "Private: do not publish[^<]*" -e "Do not share[^<]*" &&
-grep -a -o "Do not share: the agency[^)]*" _site/files/portfolio.pdf   # exit 0 = reproduced
+grep -a -o "Do not share: the agency[^)]*" _site/files/portfolio.pdf &&
+grep -o -e "Private: rejected[^<]*" _site/files/chart.svg &&
+grep -o -e "Private notes, do not publish[^<]*" -e "Off the record[^<]*" _site/files/portfolio.html   # exit 0 = reproduced
