@@ -12,4 +12,5 @@ cat build.log
 unzip -p _site/files/cv.docx word/document.xml word/comments.xml | grep -o -e "Private: do not publish[^<]*" -e "Do not share[^<]*" &&
 grep -a -o "Do not share: the agency[^)]*" _site/files/portfolio.pdf &&
 grep -o -e "Private: rejected[^<]*" _site/files/chart.svg &&
-grep -o -e "Private notes, do not publish[^<]*" -e "Off the record[^<]*" _site/files/portfolio.html   # exit 0 = reproduced
+grep -o -e "Private notes, do not publish[^<]*" -e "Off the record[^<]*" _site/files/portfolio.html &&
+grep -e "^Private:" -e "Do not publish" _site/files/prep.txt   # exit 0 = reproduced
