@@ -7,4 +7,5 @@ cd "$tmp" || exit 2
 PYTHONPATH=${IVSITE:-/work/wt-red12} ${PY:-/work/main/.venv/bin/python} -m ivsite build > build.log 2>&1
 echo "build exit status: $?"
 cat build.log
-grep -c "クエンティン・ザブロウスキー" _site/about/index.html   # exit 0 = reproduced (Quentin Zabrowski in katakana)
+grep -c "クエンティン・ザブロウスキー" _site/about/index.html &&
+grep -c "Квентином Забровски" _site/about/index.html   # exit 0 = reproduced (Quentin Zabrowski in katakana and in Russian)
