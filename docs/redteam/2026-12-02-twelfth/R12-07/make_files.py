@@ -55,3 +55,10 @@ def syncsafe(n):
     return bytes([(n >> 21) & 0x7f, (n >> 14) & 0x7f, (n >> 7) & 0x7f, n & 0x7f])
 tag = b"ID3\x03\x00\x00" + syncsafe(len(frame)) + frame
 (out / "jingle.mp3").write_bytes(tag + b"\xff\xfb\x90\x00" + b"\x00" * 413)
+# a Windows icon holding a PNG whose zTXt chunk names the author: the same PNG alone is refused
+raw = b"".join(b"\0" + b"\xff\xff\xff" * 4 for _ in range(4))
+png2 = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0))
+        + chunk(b"zTXt", b"Author\0\0" + zlib.compress(b"Quentin Zabrowski"))
+        + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+ico = struct.pack("<HHH", 0, 1, 1) + struct.pack("<BBBBHHII", 4, 4, 0, 0, 1, 32, len(png2), 22) + png2
+(files / "icon.ico").write_bytes(ico)
