@@ -8,4 +8,5 @@ PYTHONPATH=${IVSITE:-/work/wt-red12} ${PY:-/work/main/.venv/bin/python} -m ivsit
 echo "build exit status: $?"
 cat build.log
 grep -c "クエンティン・ザブロウスキー" _site/about/index.html &&
-grep -c "Квентином Забровски" _site/about/index.html   # exit 0 = reproduced (Quentin Zabrowski in katakana and in Russian)
+grep -c "Квентином Забровски" _site/about/index.html &&
+grep -c -e "קוונטין זברובסקי" -e "كوينتين زابروسكي" -e "क्वेंटिन ज़ब्रोव्स्की" -e "크벤틴 자브로프스키" _site/about/index.html   # exit 0 = reproduced
