@@ -1,0 +1,11 @@
+#!/bin/sh
+# R12-09: the author's own feedback_email, which ivsite itself prints on every mentor page, fails the build when a private note mentions it
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+cp -r "$here/site.toml" "$here/content" "$tmp/"
+cd "$tmp" || exit 2
+PYTHONPATH=${IVSITE:-/work/wt-red12} ${PY:-/work/main/.venv/bin/python} -m ivsite build > build.log 2>&1
+status=$?
+echo "build exit status: $status"
+cat build.log
+[ "$status" -ne 0 ]   # exit 0 = reproduced (an honest site refused)
