@@ -16,7 +16,7 @@ import re
 from pathlib import PurePosixPath
 
 import pytest
-from test_redteam9_markers import _errors
+from sites import body_errors as _errors
 
 from ivsite.audit import saidsettings
 from ivsite.audit.saidsettings import _PAIR
