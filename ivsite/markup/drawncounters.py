@@ -1,0 +1,72 @@
+"""Letters a style sheet draws from numbers (red team 12, R12-06).
+
+``counter-reset: c0 17`` with ``content: counter(c0, upper-alpha)`` draws "Q":
+a style sheet can spell any name this way while no letter of it is in its bytes,
+so no check that reads text can find it. An ``@counter-style`` draws whatever
+symbols it lists, for any counter and any list. A theme, a linked SVG's or HTML
+page's own ``<style>`` need none of these to number things: ``decimal`` (and
+bullets) stay allowed, so a numbered list or "Step 3" still is.
+
+:func:`counter_drawing` names each in a style sheet; :func:`page_counters` in a
+page's or drawing's style sheets and style attributes. The filter refuses a
+linked file with one (ivsite.readers.activefiles, ``drawn-markup``; a note's raw
+HTML may hold no style sheet, and its counters are ``drawn-markup`` already:
+ivsite.markup.drawnhtml); the audit refuses any written file with one as unsafe
+markup (ivsite.audit.markupchecks), a theme's included.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+from .rawhtml import tags
+
+_PLAIN = frozenset({"decimal", "decimal-leading-zero", "disc", "circle", "square",
+                    "disclosure-open", "disclosure-closed", "none"})
+"""Counter styles that draw digits or bullets, never letters."""
+_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.S)
+_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.S)
+_AT_RULE = re.compile(r"@counter-style\b\s*([^\s{;]*)", re.I)
+_COUNTER = re.compile(r"(?<![\w-])(counters?)\(((?:[^()]|\([^()]*\))*)\)", re.I)
+_STRING = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""", re.S)
+_STYLE_SHEET = re.compile(r"<style\b[^>]*>(.*?)(?:</style\s*>|\Z)", re.I | re.S)
+
+
+def counter_drawing(css: str) -> Iterator[str]:
+    """Each ``@counter-style`` rule and each ``counter()``/``counters()`` in a
+    style other than digits or bullets, as a phrase (escapes and comments read as
+    a browser reads them)."""
+    css = _ESCAPE.sub(_char, _COMMENT.sub("", css))
+    for m in _AT_RULE.finditer(css):
+        yield (f"an @counter-style rule ({m.group(1) or 'unnamed'}), which draws the "
+               "symbols it lists")
+    for m in _COUNTER.finditer(css):
+        args = [a.strip() for a in _STRING.sub('""', m.group(2)).split(",")]
+        style = args[2 if m.group(1).casefold() == "counters" else 1] \
+            if len(args) > (2 if m.group(1).casefold() == "counters" else 1) else "decimal"
+        if style.casefold() not in _PLAIN:
+            yield (f"the counter '{' '.join(m.group(0).split())}', which draws letters from "
+                   "numbers (only decimal counters are published)")
+
+
+def page_counters(page: str) -> Iterator[str]:
+    """As :func:`counter_drawing`, for a page's or drawing's ``<style>`` elements
+    and ``style`` attributes (a page's prose about CSS is not read)."""
+    probe = page.casefold()
+    if "counter" not in probe and "\\" not in probe and "counter" not in html.unescape(probe):
+        return
+    for m in _STYLE_SHEET.finditer(page):
+        yield from counter_drawing(html.unescape(m.group(1)))
+    for tag in tags(page):
+        style = tag.get("style")
+        if style:
+            yield from counter_drawing(style)
+
+
+def _char(m: re.Match[str]) -> str:
+    if m.group(1):
+        code = int(m.group(1), 16)
+        return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
+    return m.group(2)
