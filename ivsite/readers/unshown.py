@@ -9,7 +9,8 @@ on purpose (any element with a ``style`` may hide); this module gives the other
 side, and only what is certainly hidden, so that a page's ordinary styling is no
 error:
 
-- an element with the ``hidden`` attribute, and ``<template>`` content (in a
+- an element with the ``hidden`` attribute, and ``<template>`` content (but a
+  declarative shadow root's, which is drawn; in a
   page with a script, the attribute is not read: a script shows such an
   element, as the theme's shows its buttons; a linked file with a script is
   refused for that, ivsite.readers.activefiles);
@@ -111,8 +112,8 @@ def _hides(name: str, attrs: dict[str, str], sheets: frozenset[str], scripted: b
     """How an element is hidden ("" when it is not certainly hidden)."""
     if "hidden" in attrs and not scripted:
         return "hidden"
-    if name == "template":
-        return "(a template)"
+    if name == "template" and not ({"shadowrootmode", "shadowroot"} & attrs.keys()):
+        return "(a template)"  # a declarative shadow root's is drawn
     style = attrs.get("style", "")
     if _HIDING.search(style):
         return f"style={style.strip()!r}"
