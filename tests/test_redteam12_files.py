@@ -348,7 +348,7 @@ def test_a_linked_file_drawing_letters_with_counters_is_refused(
     result = build(_site(tmp_path / "b", {name: text}), out=tmp_path / "o2")
     assert result.status == 1 and any("counter" in h.text() for h in result.hits), \
         [d.text() for d in result.diagnostics]
-    monkeypatch.setattr(markupchecks, "page_counters", lambda page: iter(()))
+    monkeypatch.setattr(markupchecks, "page_counters", lambda page, walked=None: iter(()))
     monkeypatch.setattr(markupchecks, "counter_drawing", lambda css: iter(()))
     markupchecks._unsafe_code.cache_clear()
     result = build(_site(tmp_path / "c", {name: text}), out=tmp_path / "o3")

@@ -225,6 +225,6 @@ def test_without_refusing_counter_styles_the_page_is_published(
     _hiding_off(monkeypatch)
     monkeypatch.setattr(readable, "_COUNTER_STYLE", re.compile("(?!)"))
     # The audit's refusal of counters as unsafe markup (red team 12, R12-06) too.
-    monkeypatch.setattr(markupchecks, "page_counters", lambda page: iter(()))
+    monkeypatch.setattr(markupchecks, "page_counters", lambda page, walked=None: iter(()))
     assert_published(_site(tmp_path / "s", STYLED["counter style"]), tmp_path / "out",
                      "@counter-style")

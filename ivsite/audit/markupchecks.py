@@ -111,7 +111,7 @@ def _unsafe_code(suffix: str, data: bytes, own: str, scripts: OwnScripts) -> tup
     text = decoded(data)
     found = list(unsafe_markup(text, own)) if suffix in (*MARKUP_SUFFIXES, ".xht") else []
     # Letters drawn from numbers by CSS counters (red team 12, R12-06).
-    found += page_counters(text) if suffix in (*MARKUP_SUFFIXES, ".xht") else \
+    found += page_counters(text, _walked(text)) if suffix in (*MARKUP_SUFFIXES, ".xht") else \
         counter_drawing(text) if suffix == ".css" else []
     read = _SHEET_OR_SCRIPT.get(suffix)
     found += read(text, own) if read is not None else loads_in(suffix, text, own)

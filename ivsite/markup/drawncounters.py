@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from .rawhtml import tags
+from .rawhtml import Tag, tags
 
 _PLAIN = frozenset({"decimal", "decimal-leading-zero", "disc", "circle", "square",
                     "disclosure-open", "disclosure-closed", "none"})
@@ -51,15 +51,16 @@ def counter_drawing(css: str) -> Iterator[str]:
                    "numbers (only decimal counters are published)")
 
 
-def page_counters(page: str) -> Iterator[str]:
+def page_counters(page: str, walked: Iterable[Tag] | None = None) -> Iterator[str]:
     """As :func:`counter_drawing`, for a page's or drawing's ``<style>`` elements
-    and ``style`` attributes (a page's prose about CSS is not read)."""
+    and ``style`` attributes (a page's prose about CSS is not read); ``walked``:
+    the page's tags, where the caller has them."""
     probe = page.casefold()
-    if "counter" not in probe and "\\" not in probe and "counter" not in html.unescape(probe):
-        return
+    if "counter" not in probe and "\\" not in probe and "&" not in probe:
+        return  # no counter, nor an escape or a reference that could spell one
     for m in _STYLE_SHEET.finditer(page):
         yield from counter_drawing(html.unescape(m.group(1)))
-    for tag in tags(page):
+    for tag in tags(page) if walked is None else walked:
         style = tag.get("style")
         if style:
             yield from counter_drawing(style)

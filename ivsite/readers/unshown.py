@@ -49,6 +49,10 @@ _STYLE_SHEET = re.compile(r"<style\b[^>]*>(.*?)(?:</style\s*>|\Z)", re.I | re.S)
 _LAST = re.compile(r"([\w-]+|\*)?((?:[.#][\w-]+|\[[^\]]*\]|:[\w-]+(?:\([^)]*\))?)*)\s*$")
 _NAMES = re.compile(r"([.#])([\w-]+)")
 _SCRIPT = re.compile(r"<script\b", re.I)
+_HINT = re.compile(r"<(?:template|style)\b|\s(?:display|visibility|(?:fill-)?opacity|font-size)"
+                   r"\s*=|" + _HIDING.pattern, re.I)
+"""What any way of hiding but the ``hidden`` attribute needs (most pages have none)."""
+_HIDDEN = re.compile(r"\shidden\b", re.I)
 
 Hidden = tuple[str, str]
 """(how it is hidden, its text)."""
@@ -57,8 +61,8 @@ Hidden = tuple[str, str]
 def unshown(page: str) -> tuple[list[Hidden], str]:
     """Each element of a page or drawing a browser certainly does not draw, with
     its text, outermost only; and the page's text with all of them taken out."""
-    sheets = _sheet_hiding(" ".join(m.group(1) for m in _STYLE_SHEET.finditer(page)))
     scripted = _SCRIPT.search(page) is not None
+    sheets = _sheet_hiding(" ".join(m.group(1) for m in _STYLE_SHEET.finditer(page)))
     found: list[Hidden] = []
     shown: list[str] = []
     skip: list[str] = []  # the hidden element's name, once per open element of that name
@@ -160,6 +164,9 @@ def _sheet_hiding(css: str) -> frozenset[str]:
 def hidden_phrases(page: str) -> Iterator[tuple[str, str]]:
     """(how, text) for each hidden element whose words the page does not show
     elsewhere (an element a menu repeats for small screens hides nothing)."""
+    if _HINT.search(page) is None and (_HIDDEN.search(page) is None
+                                       or _SCRIPT.search(page) is not None):
+        return  # nothing that can hide (the audit reads every page: most have none)
     found, shown = unshown(page)
     if not found:
         return
