@@ -122,6 +122,18 @@ HIDING: dict[str, tuple[str, bytes | str]] = {
         '<office:document-content xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
         f"<text:p>CV<office:annotation><text:p>{SAID}</text:p></office:annotation></text:p>"
         "</office:document-content>")})),
+    "xlsx hidden sheet": ("pay.xlsx", _zip({
+        "xl/workbook.xml": '<workbook><sheets><sheet name="Summary" sheetId="1"/><sheet '
+                           'name="QQHIDDEN" sheetId="2" state="hidden"/></sheets></workbook>',
+        "xl/worksheets/sheet1.xml": "<worksheet/>"})),
+    "odp speaker notes": ("deck.odp", _zip({"content.xml": (
+        "<office:document-content><draw:page><draw:frame><text:p>Results</text:p></draw:frame>"
+        f"<presentation:notes><text:p>{SAID}</text:p></presentation:notes></draw:page>"
+        "</office:document-content>")})),
+    "pdf layer off": ("layers.pdf", assembled_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R /OCProperties << /OCGs [3 0 R] /D << /OFF [3 0 R] "
+        b">> >> >>", b"<< /Type /Pages /Kids [] /Count 0 >>",
+        b"<< /Type /OCG /Name (QQHIDDEN notes) >>"])),
     "pdf sticky note": ("portfolio.pdf", _pdf(b"<< /Type /Annot /Subtype /Text /Rect [0 0 9 9] "
                                               b"/Contents (" + SAID.encode() + b") >>")),
     "txt label": ("prep.txt", f"Interview prep\n\n{SAID}\n"),

@@ -11,10 +11,11 @@ the parts ivsite.readers.packed unpacks (and ivsite.readers.wordshown's views):
   comments, ``ppt/comments/``), speaker notes (``notesSlides``); in a Word part,
   the words of its *hidden shown* and *original* views (hidden text, tracked
   deletions) that its *final* view does not show;
-- OpenDocument: annotations (``<office:annotation>``), and the words of the part
-  that the view with hidden text out does not show;
+- Excel: a hidden sheet (``state="hidden"``/``veryHidden``);
+- OpenDocument: annotations (``<office:annotation>``), Impress speaker notes,
+  and the words of the part that the view with hidden text out does not show;
 - PDF: the ``/Contents`` of each annotation but a free-text one (which the page
-  shows); a signature's bytes are no text.
+  shows; a signature's bytes are no text), and a layer the viewer opens off.
 """
 
 from __future__ import annotations
@@ -30,7 +31,14 @@ from .pdf.fonts import STRING, raw_string
 _NOTE_PARTS = re.compile(r"(?:^|/)(?:comments\w*\.xml|threadedComments/[^/]+\.xml|"
                          r"comments/[^/]+\.xml|notesSlides/[^/]+\.xml)\.txt$", re.I)
 """The joined reading (``.xml.txt``) of a part the document shows in a pane only."""
-_ANNOTATION = re.compile(r"<office:annotation\b.*?</office:annotation>", re.S)
+_ANNOTATION = re.compile(r"<office:annotation\b.*?</office:annotation>"
+                         r"|<presentation:notes\b.*?</presentation:notes>", re.S)
+"""An ODF comment, and an Impress slide's speaker notes."""
+_HIDDEN_SHEET = re.compile(r"<(?:\w+:)?sheet\b[^>]*?\sstate\s*=\s*[\"'](?:hidden|veryHidden)[\"']"
+                           r"[^>]*>")
+_SHEET_NAME = re.compile(r"""\sname\s*=\s*["']([^"']*)["']""")
+_LAYER_OFF = re.compile(rb"/OFF\s*\[\s*\d+\s+\d+\s+R")
+"""A PDF's optional content (a layer) that a viewer opens switched off."""
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"[^\W\d_]+")
 _CONTENTS = re.compile(rb"/Contents\s*(?=[(<](?!<))")
@@ -52,10 +60,16 @@ def document_hidden(suffix: str, data: bytes, budget: Budget) -> Iterator[str]:
         if _NOTE_PARTS.search(name) and _WORD.search(text):
             what = "speaker notes" if "notesSlides" in name else "a comment"
             yield f"holds {what} ({name.removesuffix('.txt')}: {_excerpt(text)})"
-        if name.endswith(".xml") and "<office:annotation" in text:
+        if name.endswith(".xml") and ("<office:annotation" in text
+                                      or "<presentation:notes" in text):
             for m in _ANNOTATION.finditer(text):
                 if _WORD.search(said := _TAG.sub(" ", m.group(0))):
-                    yield f"holds a comment ({name}: {_excerpt(said)})"
+                    what = "speaker notes" if m.group(0).startswith("<p") else "a comment"
+                    yield f"holds {what} ({name}: {_excerpt(said)})"
+        if name.endswith("workbook.xml"):
+            for m in _HIDDEN_SHEET.finditer(text):
+                sheet = _SHEET_NAME.search(m.group(0))
+                yield f"holds a hidden sheet ({sheet.group(1) if sheet else 'unnamed'!r})"
     for name, text in texts.items():
         for view, others in _VIEWS:
             if not name.endswith(view):
@@ -73,6 +87,8 @@ def _pdf(data: bytes, parts: list[tuple[PurePosixPath, bytes]]) -> Iterator[str]
     """Each annotation's ``/Contents`` but a free text's, in the file's own syntax
     and its decoded streams (an object stream holds objects too)."""
     for body in (data, *(b for p, b in parts if p.name == "stream.bin")):
+        if _LAYER_OFF.search(body):
+            yield "holds a layer (optional content) a viewer opens switched off"
         for m in _CONTENTS.finditer(body):
             start = body.rfind(b"obj", 0, m.start())
             end = body.find(b"endobj", m.end())

@@ -33,13 +33,13 @@ from collections.abc import Iterator
 
 from .onscreen import ATTR, PIECE, RAW, VOID
 
-_HIDING = re.compile(
-    r"(?:^|[;{\s])(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)"
-    r"|(?:fill-)?opacity\s*:\s*0*(?:\.0*)?\s*%?\s*(?:!important\s*)?(?:;|$)"
-    r"|font-size\s*:\s*0*(?:\.0*)?\s*(?:px|em|rem|pt|%)?\s*(?:!important\s*)?(?:;|$)"
+_HIDES = (
+    r"(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)"
+    r"|(?:fill-)?opacity\s*:\s*0*(?:\.0*)?\s*%?\s*(?:!important\s*)?(?:[;}\"']|$)"
+    r"|font-size\s*:\s*0*(?:\.0*)?\s*(?:px|em|rem|pt|%)?\s*(?:!important\s*)?(?:[;}\"']|$)"
     r"|(?:color|fill)\s*:\s*transparent|clip-path\s*:\s*inset\(\s*50%"
-    r"|(?:max-)?(?:width|height)\s*:\s*0*(?:\.0*)?\s*(?:px|em|rem|%)?\s*(?:!important\s*)?(?:;|$))",
-    re.I)
+    r"|(?:max-)?(?:width|height)\s*:\s*0*(?:\.0*)?\s*(?:px|em|rem|%)?\s*(?:!important\s*)?(?:[;}\"']|$))")
+_HIDING = re.compile(r"(?:^|[;{\s])" + _HIDES, re.I)
 """A declaration that keeps an element's text off the screen."""
 _PRESENTATION = {"display": "none", "visibility": ("hidden", "collapse"),
                  "opacity": "0", "fill-opacity": "0", "font-size": "0"}
@@ -50,7 +50,7 @@ _LAST = re.compile(r"([\w-]+|\*)?((?:[.#][\w-]+|\[[^\]]*\]|:[\w-]+(?:\([^)]*\))?
 _NAMES = re.compile(r"([.#])([\w-]+)")
 _SCRIPT = re.compile(r"<script\b", re.I)
 _HINT = re.compile(r"<(?:template|style)\b|\s(?:display|visibility|(?:fill-)?opacity|font-size)"
-                   r"\s*=|" + _HIDING.pattern, re.I)
+                   r"\s*=|[;{\s\"']" + _HIDES, re.I)
 """What any way of hiding but the ``hidden`` attribute needs (most pages have none)."""
 _HIDDEN = re.compile(r"\shidden\b", re.I)
 
