@@ -195,8 +195,8 @@ HIDING_NOTHING: dict[str, tuple[str, bytes | str]] = {
     "docx plain": ("plain.docx", _docx("<w:p><w:r><w:t>Experience.</w:t></w:r></w:p>")),
     "pdf free text": ("f.pdf", _pdf(b"<< /Type /Annot /Subtype /FreeText /Rect [0 0 9 9] "
                                     b"/Contents (Shown on the page) >>")),
-    "pdf link": ("l.pdf", _pdf(b"<< /Type /Annot /Subtype /Link /Rect [0 0 9 9] "
-                               b"/A << /S /URI /URI (https://example.org/) >> >>")),
+    "pdf link": ("l.pdf", _pdf(b"<< /Type /Annot /Subtype /Link /Rect [0 0 9 9] /Contents "
+                               b"(My site) /A << /S /URI /URI (https://example.org/) >> >>")),
     "txt prose": ("ok.txt", "Private equity is a sector.\n\n## Private equity\n\n"
                             "Keep your salary private.\nNote: ask about pay.\n"),
 }

@@ -14,8 +14,9 @@ the parts ivsite.readers.packed unpacks (and ivsite.readers.wordshown's views):
 - Excel: a hidden sheet (``state="hidden"``/``veryHidden``);
 - OpenDocument: annotations (``<office:annotation>``), Impress speaker notes,
   and the words of the part that the view with hidden text out does not show;
-- PDF: the ``/Contents`` of each annotation but a free-text one (which the page
-  shows; a signature's bytes are no text), and a layer the viewer opens off.
+- PDF: the ``/Contents`` of each annotation but a free-text box (which the page
+  shows), a link or a form field (a description, as alt text is; a signature's
+  bytes are no text), and a layer the viewer opens off.
 """
 
 from __future__ import annotations
@@ -46,7 +47,10 @@ _VIEWS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (".final.txt", ("hidden", "original")), (".shown.txt", ("",)))
 """A view of what a part shows (ivsite.readers.wordshown), and the readings of the
 same part that hold more: Word's hidden-shown and original views, ODF's joined one."""
-_FREE_TEXT = re.compile(rb"/Subtype\s*/FreeText\b|/ByteRange\b|/Type\s*/Sig\b")
+_NO_NOTE = re.compile(rb"/Subtype\s*/(?:FreeText|Link|Widget)\b|/ByteRange\b|/Type\s*/Sig\b")
+"""What a ``/Contents`` string of which is shown or is no note: a free-text box's
+(drawn on the page), a link's or a form field's (its description, read aloud as
+an image's alt text is), a signature's (bytes)."""
 
 
 def document_hidden(suffix: str, data: bytes, budget: Budget) -> Iterator[str]:
@@ -93,7 +97,7 @@ def _pdf(data: bytes, parts: list[tuple[PurePosixPath, bytes]]) -> Iterator[str]
             start = body.rfind(b"obj", 0, m.start())
             end = body.find(b"endobj", m.end())
             whole = body[max(start, 0):end if end >= 0 else len(body)]
-            if _FREE_TEXT.search(whole):
+            if _NO_NOTE.search(whole):
                 continue
             string = STRING.match(body, m.end())
             if string and _WORD.search(said := text_string(raw_string(string))):
