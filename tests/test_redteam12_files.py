@@ -346,6 +346,8 @@ DRAWN = {
                                 "p::after{content:counter(a,lower-greek)}</style><p>Hi</p>"),
     "css file": ("card.css", "@counter-style name { system: fixed; symbols: Q U E; }"),
     "escaped": ("e.css", r"p::after { content: \63 ounter(a, upper-\61 lpha) }"),
+    "list-item counter": ("l.css", "ol{list-style-type:upper-alpha} li:first-child{counter-set:"
+                                   "list-item 17}"),
 }
 
 

@@ -3,7 +3,8 @@
 ``counter-reset: c0 17`` with ``content: counter(c0, upper-alpha)`` draws "Q":
 a style sheet can spell any name this way while no letter of it is in its bytes,
 so no check that reads text can find it. An ``@counter-style`` draws whatever
-symbols it lists, for any counter and any list. A theme, a linked SVG's or HTML
+symbols it lists, for any counter and any list; a list style in letters draws
+them from the ``list-item`` counter a rule sets. A theme, a linked SVG's or HTML
 page's own ``<style>`` need none of these to number things: ``decimal`` (and
 bullets) stay allowed, so a numbered list or "Step 3" still is.
 
@@ -26,6 +27,10 @@ from .rawhtml import Tag, tags
 _PLAIN = frozenset({"decimal", "decimal-leading-zero", "disc", "circle", "square",
                     "disclosure-open", "disclosure-closed", "none"})
 """Counter styles that draw digits or bullets, never letters."""
+_KEYWORDS = frozenset({"inside", "outside", "initial", "inherit", "unset", "revert",
+                       "revert-layer"})
+_LIST_ITEM = re.compile(r"counter-(?:reset|set|increment)\s*:[^;{}]*(?<![\w-])list-item\b", re.I)
+_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([^;{}]*)", re.I)
 _COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.S)
 _ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.S)
 _AT_RULE = re.compile(r"@counter-style\b\s*([^\s{;]*)", re.I)
@@ -49,6 +54,11 @@ def counter_drawing(css: str) -> Iterator[str]:
         if style.casefold() not in _PLAIN:
             yield (f"the counter '{' '.join(m.group(0).split())}', which draws letters from "
                    "numbers (only decimal counters are published)")
+    if _LIST_ITEM.search(css):  # a list's markers, numbered by the sheet: the same
+        for m in _LIST_STYLE.finditer(css):
+            if any(w.casefold() not in _PLAIN | _KEYWORDS for w in m.group(1).split()):
+                yield (f"the list style '{m.group(1).strip()}' with the list-item counter "
+                       "set, which draws letters from numbers")
 
 
 def page_counters(page: str, walked: Iterable[Tag] | None = None) -> Iterator[str]:
