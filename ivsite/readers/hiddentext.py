@@ -9,10 +9,18 @@ a file can be filtered. What its author hid in it goes out with it:
   file reads. The contract says "HTML comments are removed from every output";
   a comment whose words the file shows anyway (Graphviz's node names) and a
   drawing program's stamp (``Created with Inkscape``) hide nothing and pass;
+- in a page or drawing, an element a browser does not draw (``hidden``,
+  ``display: none`` …: ivsite.readers.unshown) whose words it does not show
+  elsewhere (red team 12, R12-10);
+- in a document (Office, OpenDocument, PDF), comments, speaker notes, hidden
+  text, tracked deletions, hidden sheets, annotations' notes and layers switched
+  off (ivsite.readers.docunshown, R12-10);
 - in a text file, ivsite's own privacy syntax: a ``::: private`` (or
   ``mentor``) passage, a callout typed private (``> [!private]``), an HTML or
   ``%% Obsidian %%`` comment (and a WebVTT caption file's ``NOTE`` block, which
-  a player never shows); a note kept as ``.txt`` means them as it would in a
+  a player never shows), and a heading or label that says private
+  (``## Do not publish``, ``Private: …``, judged by ivsite.switches.markerwords as
+  a note's are, R12-10); a note kept as ``.txt`` means them as it would in a
   note, and they are not read in a file;
 - in any file, a drawing's source kept for its editor whose text the drawing does
   not show (deleted Excalidraw elements, another diagrams.net page, a PlantUML
