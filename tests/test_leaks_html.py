@@ -26,7 +26,7 @@ from unit_helpers import write_site
 from ivsite.audience import notelinks
 from ivsite.audience import stage as audience
 from ivsite.pipeline import Result, build
-from ivsite.readers import datauri, readable
+from ivsite.readers import datauri, hiddentext, readable
 from ivsite.readers.readable import readable_texts
 from ivsite.validate import bodyprivacy
 
@@ -139,6 +139,8 @@ def test_with_the_rule_off_hiding_markup_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bodyprivacy, "hiding", lambda content: iter(()))
     monkeypatch.setattr(bodyprivacy, "theme_hiding", lambda content, sheet: iter(()))
+    # The audit reads what a page does not draw on its own (red team 12, R12-10).
+    monkeypatch.setattr(hiddentext, "hidden_phrases", lambda page: iter(()))
     body = 'CANARY-HIDE <span style="font-size:0">xq</span>'
     result = build(site_with(tmp_path, body), out=tmp_path / "out")
     assert result.status == 0, errors(result)
@@ -278,6 +280,8 @@ def test_without_the_audits_readings_such_a_page_is_published(
     # The base64 runs of a file that is not a page (ivsite.readers.encodedtext, red team 9)
     # find the data: URI's payload in Pagefind's fragment on their own.
     monkeypatch.setattr(readable, "encoded_parts", lambda *args: [])
+    # What a page does not draw is refused as hidden text (red team 12, R12-10).
+    monkeypatch.setattr(hiddentext, "hidden_phrases", lambda page: iter(()))
     result = build(site_with(tmp_path, body), out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]
 

@@ -27,6 +27,7 @@ from sites import (
     red_team_talk,
 )
 
+from ivsite.audit import markupchecks
 from ivsite.markup import drawntext, svgtext
 from ivsite.pipeline import build
 from ivsite.readers import onscreen, readable
@@ -223,5 +224,7 @@ def test_without_refusing_counter_styles_the_page_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _hiding_off(monkeypatch)
     monkeypatch.setattr(readable, "_COUNTER_STYLE", re.compile("(?!)"))
+    # The audit's refusal of counters as unsafe markup (red team 12, R12-06) too.
+    monkeypatch.setattr(markupchecks, "page_counters", lambda page, walked=None: iter(()))
     assert_published(_site(tmp_path / "s", STYLED["counter style"]), tmp_path / "out",
                      "@counter-style")

@@ -2,7 +2,10 @@
 in a page's markup, code in an address, a referrer policy that sends the page's
 address away, and anything loaded from another host (ivsite.markup.remoteloads, red
 team 6 L7); in a style sheet or a script, what it loads from another host (L7,
-M5). Which of these a file is read for goes by its type (``unsafe_code``).
+M5); in a page's, drawing's or style sheet's CSS, letters drawn from numbers by a
+counter or an ``@counter-style`` (ivsite.markup.drawncounters, red team 12, R12-06: a
+theme's style sheet too). Which of these a file is read for goes by its type
+(``unsafe_code``).
 
 The filter refuses both in a note (ivsite.markup.scripturls, red team 5 K1; and
 ivsite.markup.referrers, K2): in the mentor's copy such code could read the page and its
@@ -28,6 +31,7 @@ from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 
 from ..core.sizedcache import sized_cache
+from ..markup.drawncounters import counter_drawing, page_counters
 from ..markup.rawhtml import Tag, tags
 from ..markup.referrers import referrer_settings
 from ..markup.remoteloads import css_addresses, remote_host, remote_loads
@@ -106,6 +110,9 @@ def _unsafe_code(suffix: str, data: bytes, own: str, scripts: OwnScripts) -> tup
         return ()
     text = decoded(data)
     found = list(unsafe_markup(text, own)) if suffix in (*MARKUP_SUFFIXES, ".xht") else []
+    # Letters drawn from numbers by CSS counters (red team 12, R12-06).
+    found += page_counters(text, _walked(text)) if suffix in (*MARKUP_SUFFIXES, ".xht") else \
+        counter_drawing(text) if suffix == ".css" else []
     read = _SHEET_OR_SCRIPT.get(suffix)
     found += read(text, own) if read is not None else loads_in(suffix, text, own)
     walked = _walked(text) if suffix in (*MARKUP_SUFFIXES, ".xht") else ()

@@ -140,7 +140,7 @@ class BrokenTarget:
     hint: str = ""
     code: str = "broken-link"
     """The diagnostic's code: broken-link, outside-site, recording-link, note-copy,
-    note-like-file, script-file, remote-file, hidden-in-file, embedded-source,
+    note-like-file, script-file, remote-file, drawn-markup, hidden-in-file, embedded-source,
     ambiguous-link or missing-note (a note not written yet: a warning)."""
     shown: str = ""
     """For a missing note, the text that stands in place of the link."""
@@ -251,6 +251,11 @@ def active_problem(shown: str, code: str, why: str) -> BrokenTarget:
             "export it again without the editor's copy (Excalidraw: untick 'Embed scene'; "
             "diagrams.net: untick 'Include a copy of my diagram'; PlantUML: -nometadata), "
             "or delete that text in the editor before exporting", code=code)
+    if code == "drawn-markup":
+        return BrokenTarget(
+            f"'{shown}' {why}: a browser draws letters no check can read in the file",
+            "number with decimal counters only (counter(x) or counter(x, decimal)), and "
+            "write any words as text", code=code)
     if code == "script-file":
         return BrokenTarget(
             f"'{shown}' {why}: ivsite publishes no code but the theme's and Pagefind's, "

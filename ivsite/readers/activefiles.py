@@ -24,6 +24,7 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 
+from ..markup.drawncounters import counter_drawing, page_counters
 from ..markup.rawhtml import Tag, tags
 from ..markup.remoteloads import remote_host
 from .readable import MARKUP_SUFFIXES
@@ -31,8 +32,8 @@ from .readable import MARKUP_SUFFIXES
 SCRIPT_SUFFIXES = (".js", ".mjs")
 XSLT_SUFFIXES = (".xsl", ".xslt")
 PLAYLIST_SUFFIXES = (".m3u8", ".m3u", ".mpd")
-READ_SUFFIXES = (*MARKUP_SUFFIXES, ".xht", *XSLT_SUFFIXES, *PLAYLIST_SUFFIXES)
-"""Files read whole for what they run or load (a script is known by its name)."""
+READ_SUFFIXES = (*MARKUP_SUFFIXES, ".xht", *XSLT_SUFFIXES, *PLAYLIST_SUFFIXES, ".css")
+"""Files read whole for what they run, load or draw (a script is known by its name)."""
 _DATA_TYPES = frozenset({"application/octet-stream", "application/json",
                          "application/ld+json"})
 """A ``<script type>`` a browser keeps as data and never runs (any other runs, or
@@ -120,13 +121,17 @@ def code_in(suffix: str, text: str) -> Iterator[str]:
 
 
 def active(suffix: str, data: bytes) -> tuple[str, str] | None:
-    """The first thing a file of the content runs (``script-file``) or loads from
-    any host (``remote-file``: the filter does not know the site's own), or None."""
+    """The first thing a file of the content runs (``script-file``), loads from
+    any host (``remote-file``: the filter does not know the site's own) or draws
+    from numbers with CSS counters (``drawn-markup``, red team 12, R12-06), or None."""
     if suffix not in READ_SUFFIXES and suffix not in SCRIPT_SUFFIXES:
         return None
     text = decoded(data)
+    drawn = page_counters(text) if suffix in (*MARKUP_SUFFIXES, ".xht") else \
+        counter_drawing(text) if suffix == ".css" else iter(())
     for code, found in (("script-file", code_in(suffix, text)),
-                        ("remote-file", loads_in(suffix, text, ""))):
+                        ("remote-file", loads_in(suffix, text, "")),
+                        ("drawn-markup", (f"draws with {what}" for what in drawn))):
         for why in found:
             return code, why
     return None

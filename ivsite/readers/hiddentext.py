@@ -9,10 +9,18 @@ a file can be filtered. What its author hid in it goes out with it:
   file reads. The contract says "HTML comments are removed from every output";
   a comment whose words the file shows anyway (Graphviz's node names) and a
   drawing program's stamp (``Created with Inkscape``) hide nothing and pass;
+- in a page or drawing, an element a browser does not draw (``hidden``,
+  ``display: none`` …: ivsite.readers.unshown) whose words it does not show
+  elsewhere (red team 12, R12-10);
+- in a document (Office, OpenDocument, PDF), comments, speaker notes, hidden
+  text, tracked deletions, hidden sheets, annotations' notes and layers switched
+  off (ivsite.readers.docunshown, R12-10);
 - in a text file, ivsite's own privacy syntax: a ``::: private`` (or
   ``mentor``) passage, a callout typed private (``> [!private]``), an HTML or
   ``%% Obsidian %%`` comment (and a WebVTT caption file's ``NOTE`` block, which
-  a player never shows); a note kept as ``.txt`` means them as it would in a
+  a player never shows), and a heading or label that says private
+  (``## Do not publish``, ``Private: …``, judged by ivsite.switches.markerwords as
+  a note's are, R12-10); a note kept as ``.txt`` means them as it would in a
   note, and they are not read in a file;
 - in any file, a drawing's source kept for its editor whose text the drawing does
   not show (deleted Excalidraw elements, another diagrams.net page, a PlantUML
@@ -31,11 +39,14 @@ import re
 from collections.abc import Iterator
 
 from ..switches.lookalike import privacy_callout, privacy_word
+from ..switches.markerwords import label_marker, phrase_marker
 from . import charsets
 from .activefiles import decoded
 from .carried import carried
+from .docunshown import document_hidden
 from .packed import Budget
 from .readable import MARKUP_SUFFIXES, TEXT_SUFFIXES
+from .unshown import hidden_phrases
 
 HIDDEN_CODE = "hidden-in-file"
 SOURCE_CODE = "embedded-source"
@@ -43,9 +54,14 @@ _PLAIN_TEXT = tuple(s for s in TEXT_SUFFIXES
                     if s not in (*MARKUP_SUFFIXES, ".css", ".js", ".json", ".rtf"))
 """Text files an author writes as prose, where ivsite's privacy syntax means what
 it means in a note (code and data files are not read for it)."""
-READ_SUFFIXES = (*MARKUP_SUFFIXES, ".xht", *_PLAIN_TEXT, ".png", ".drawio", ".excalidraw")
-"""The files read for what they hide: those that can hold a comment, a passage
-or a drawing's source."""
+DOCUMENT_SUFFIXES = (".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".pptx", ".pptm", ".odt",
+                     ".ods", ".odp", ".pdf")
+"""Documents read for their comments, notes, hidden text and deletions
+(ivsite.readers.docunshown)."""
+READ_SUFFIXES = (*MARKUP_SUFFIXES, ".xht", *_PLAIN_TEXT, ".png", ".drawio", ".excalidraw",
+                 *DOCUMENT_SUFFIXES)
+"""The files read for what they hide: those that can hold a comment, a passage,
+a hidden element or a drawing's source."""
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
 _BOGUS = re.compile(r"<\?(.*?)>|<!(?!--|doctype\b)([^>]*)>", re.S | re.I)
 """HTML's "bogus comments", which a browser hides as it hides a comment."""
@@ -87,7 +103,8 @@ def hidden_in(suffix: str, data: bytes) -> tuple[str, str] | None:
             return SOURCE_CODE, (f"carries {source.tool} for its editor, holding text the "
                                  f"picture does not show ({_excerpt(source.unseen[0])})")
     found = _markup(suffix, _text(data)) if suffix in (*MARKUP_SUFFIXES, ".xht") else \
-        _prose(suffix, _text(data)) if suffix in _PLAIN_TEXT else iter(())
+        _prose(suffix, _text(data)) if suffix in _PLAIN_TEXT else \
+        document_hidden(suffix, data, budget) if suffix in DOCUMENT_SUFFIXES else iter(())
     return next(((HIDDEN_CODE, why) for why in found), None)
 
 
@@ -102,9 +119,10 @@ def _text(data: bytes) -> str:
 
 
 def _markup(suffix: str, text: str) -> Iterator[str]:
-    """Each comment (and in HTML each bogus comment) that says something the file
-    does not show, as a phrase."""
+    """Each comment (and in HTML each bogus comment), and each element a browser
+    does not draw, that says something the file does not show, as a phrase."""
     shown = None
+    page = text
     if suffix in (".html", ".htm"):  # a style sheet's or script's text holds none
         text = _RAW_TEXT.sub(" ", text)
     said = [("an HTML comment", m.group(1)) for m in _COMMENT.finditer(text)]
@@ -121,6 +139,8 @@ def _markup(suffix: str, text: str) -> Iterator[str]:
                 " ", text))).casefold()))
         if not words <= shown:
             yield f"holds {what}, which a browser hides ({_excerpt(comment)})"
+    for how, hidden in hidden_phrases(_COMMENT.sub(" ", page)):  # red team 12, R12-10
+        yield f"holds an element a browser does not draw, {how} ({_excerpt(hidden)})"
 
 
 def _stamp(comment: str) -> bool:
@@ -150,6 +170,7 @@ def _prose(suffix: str, text: str) -> Iterator[str]:
     for m in _COMMENT.finditer(text):
         if _WORD.search(m.group(1)):
             yield f"holds an HTML comment (line {_line(text, m.start())}: {_excerpt(m.group(1))})"
+    yield from _labels(text)
     if suffix == ".vtt":  # WebVTT's comment blocks, which a player never shows
         for m in _VTT_NOTE.finditer(text):
             yield f"holds a NOTE block (line {_line(text, m.start(1))}: {_excerpt(m.group(1))})"
@@ -158,6 +179,31 @@ def _prose(suffix: str, text: str) -> Iterator[str]:
             if _WORD.search(m.group(1)):
                 yield (f"holds a %% comment %% (line {_line(text, m.start())}: "
                        f"{_excerpt(m.group(1))})")
+
+
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
+_LEAD = re.compile(r"^[ \t>*_~\-+]*(?:\[[ xX]\][ \t]*)?(?:[^\w\s(\[]+[ \t]*)?[*_]*"
+                   r"(?:[(\[]([^()\[\]\n]{1,40})[)\]]|([^\W\d][^:,\n*_]{0,40}?)[*_]*"
+                   r"(?:[ \t]*[:\uff1a](?!\S)|[ \t]*[\u2013\u2014]|[ \t]+-{1,2}[ \t]|[ \t]*(,)))",
+                   re.M)
+"""A label a line opens with: in brackets, or before a colon, a dash or (a
+phrase) a comma, after a list's or quote's marks, a task's box, an emoji and
+emphasis."""
+
+
+def _labels(text: str) -> Iterator[str]:
+    """The headings and line-opening labels of a text file that say the text with
+    them is not for everyone, as in a note (``privacy-label``, judged as
+    ivsite.validate.bodyprivacy judges them: ivsite.switches.markerwords)."""
+    for m in _HEADING.finditer(text):
+        if label_marker(m.group(1)):
+            yield (f"holds the heading {m.group(1)!r} (line {_line(text, m.start())}), which "
+                   "says the text under it is not for everyone")
+    for m in _LEAD.finditer(text):
+        label = (m.group(1) or m.group(2) or "").strip()
+        if label and (phrase_marker(label) if m.group(3) else label_marker(label)):
+            yield (f"holds the label {label!r} (line {_line(text, m.start())}), which says "
+                   "the text with it is not for everyone")
 
 
 def _line(text: str, at: int) -> int:

@@ -28,13 +28,13 @@ from dataclasses import dataclass
 
 from ahocorasick_rs import AhoCorasick
 
-_PIECE = re.compile(
+PIECE = re.compile(
     r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<![^>]*>?|<\?[^>]*>?"
     r"|<(/?)([A-Za-z][\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|[^<]+|<", re.S)
-_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
-_RAW = frozenset({"script", "style", "textarea", "title", "xmp"})
+ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+RAW = frozenset({"script", "style", "textarea", "title", "xmp"})
 """Elements whose content is text up to their closing tag, never markup."""
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
                    "meta", "param", "source", "track", "wbr"})
 _INLINE = frozenset({
     "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i",
@@ -148,7 +148,7 @@ def _hidden_spans(page: str, hidden: frozenset[str]) -> Iterator[tuple[int, int]
             continue  # a word in the text, or an attribute of a tag that hides nothing
         name = (m.group(1) or m.group(2) or "").casefold()
         end = m.end()
-        if name and name not in _VOID and not m.group(0).endswith("/>"):
+        if name and name not in VOID and not m.group(0).endswith("/>"):
             depth = 1
             for t in re.compile(rf"<(/?){re.escape(name)}\b[^>]*>", re.I).finditer(page, end):
                 depth += -1 if t.group(1) else 0 if t.group(0).endswith("/>") else 1
@@ -229,7 +229,7 @@ def _words_around(text: str) -> str:
 def _shown(page: str, generated: list[_Generated], styled: set[str]) -> Iterator[str]:
     skip: tuple[str, int] | None = None  # the hidden element being left out, its depth
     raw_end = 0
-    for m in _PIECE.finditer(page):
+    for m in PIECE.finditer(page):
         if m.start() < raw_end:
             continue
         name = (m.group(2) or "").casefold()
@@ -238,7 +238,7 @@ def _shown(page: str, generated: list[_Generated], styled: set[str]) -> Iterator
                 yield m.group(0)
             continue
         closing = bool(m.group(1))
-        if name in _RAW and not closing:
+        if name in RAW and not closing:
             end = re.compile(rf"</{name}\s*>", re.I).search(page, m.end())
             raw_end = end.end() if end else len(page)
             if skip is None and name in ("textarea", "title"):
@@ -251,7 +251,7 @@ def _shown(page: str, generated: list[_Generated], styled: set[str]) -> Iterator
             continue
         attrs = {a.group(1).casefold(): html.unescape(a.group(2) or a.group(3) or a.group(4)
                                                       or "")
-                 for a in _ATTR.finditer(m.group(3) or "")}
+                 for a in ATTR.finditer(m.group(3) or "")}
         joined = name in _INLINE or "-" in name or "style" in attrs
         if closing:
             yield "" if joined else " "
@@ -266,7 +266,7 @@ def _shown(page: str, generated: list[_Generated], styled: set[str]) -> Iterator
                   is not None)
         # A hidden element takes no room: the letters around it meet.
         yield ("" if joined or hidden else " ") + "".join(before)
-        if name in _VOID or m.group(3).rstrip().endswith("/"):
+        if name in VOID or m.group(3).rstrip().endswith("/"):
             yield "".join(after)
         elif hidden:
             yield "".join(after)  # as if the element were there, but empty

@@ -25,7 +25,9 @@ reads like any file (a part that is itself packed is unpacked in turn):
   diagram, a PlantUML source: ivsite.readers.carried), deleted elements and other
   pages included;
 - a PNG: its compressed text chunks (``zTXt``, ``iTXt``), ImageMagick's hex
-  profiles among them read as ivsite.readers.photometa reads a photo's metadata;
+  profiles among them read as ivsite.readers.photometa reads a photo's metadata,
+  and its colour profile's text (``iCCP``); a WOFF font's tables, an MP3's
+  compressed ID3 frames, a PNG inside another file (ivsite.readers.inflated);
 - a tar archive: every member's name (in a local code page too) and every file
   in it (ivsite.readers.streams, which also decompresses gzip, bzip2, xz and lzma
   streams for ivsite.readers.readable).
@@ -54,6 +56,7 @@ from . import compound
 from .carried import carried
 from .charsets import xml_text
 from .compound import compound_parts
+from .inflated import icc_text, inner_parts
 from .pdf import crypt as pdfcrypt
 from .pdf import filters as pdffilters
 from .pdf import fonts as pdffonts
@@ -124,6 +127,7 @@ def unpacked(path: PurePosixPath, data: bytes, budget: Budget) -> list[Part]:
         parts += compound_parts(data, budget)
     parts += metadata_parts(data)  # a photo's EXIF, IPTC, XMP text (ivsite.readers.photometa)
     parts += _sources(data, budget)  # a drawing's own source (ivsite.readers.carried)
+    parts += inner_parts(data, budget, _png)  # fonts, ID3, PNGs inside (ivsite.readers.inflated)
     # A ZIP's end record (after its last comment), in any file: a ZIP appended to
     # a picture or a PDF (a polyglot: shown as the one, opened by ``unzip`` as the
     # other) is read as well, not instead (red team 8, N11).
@@ -290,6 +294,9 @@ def _png(data: bytes, budget: Budget) -> list[Part]:
             title, _, text = rest.partition(b"\0")
             text = budget.inflate(text) if compressed else text
             parts.append((PurePosixPath("text.txt"), b" ".join((key, lang, title, text))))
+        elif kind == b"iCCP":  # a colour profile's text (red team 12, R12-07)
+            key, _, rest = body.partition(b"\0")
+            parts.append((PurePosixPath("profile.txt"), icc_text(text := budget.inflate(rest[1:]))))
         else:
             continue
         # ImageMagick's hex EXIF, XMP, IPTC (red team 11, R11-21).
