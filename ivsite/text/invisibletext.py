@@ -66,8 +66,9 @@ def carried(text: str) -> Iterator[tuple[int, str]]:
         before = text[start - 1] if start else ""
         tags = sum(1 for c in run if c >= "\U000e0000" and c <= "\U000e007f")
         selectors = [c for c in run if _is_selector(c)]
-        if tags and not (before == _BLACK_FLAG and _FLAG_TAGS.fullmatch(run)):
-            yield start, f"{tags} Unicode tag character{'s' * (tags > 1)}"
+        if tags:
+            if not (before == _BLACK_FLAG and _FLAG_TAGS.fullmatch(run)):
+                yield start, f"{tags} Unicode tag character{'s' * (tags > 1)}"
         elif len(selectors) > 1:
             yield start, f"{len(selectors)} variation selectors after one character"
         elif selectors and not _selects(before, selectors[0]):
