@@ -7,8 +7,8 @@ and groups of capitals, apart by dashes, dots or spaces or meeting each other
 ("1-800-FLOWERS", "647EVACARE"), that starts with digits (as a number is
 written after its country and area codes; "ISO 8601" is no number), with a
 group of three digits or more and seven characters or more in all, is read with
-its capitals as digits. Lower-case
-words and runs of capitals alone are prose, not a number, and stay as they are.
+its capitals as digits. Lower-case words and runs of capitals alone are prose,
+not a number, and stay as they are.
 """
 
 from __future__ import annotations
