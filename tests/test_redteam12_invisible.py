@@ -100,6 +100,9 @@ ENCODINGS: dict[str, Callable[[str], str]] = {
     "joiner bits": lambda t: bits(t, "\u200d", "\u2060"),
     "bits with gaps": lambda t: separated(t, "\u200b", "\u200c", "\u200d"),
     "base 4": lambda t: base4(t, "\u200b\u200c\u200d\ufeff"),
+    "Mongolian selectors as bits": lambda t: bits(t, "\u180b", "\u180c"),
+    "Hangul fillers as bits": lambda t: bits(t, "\u3164", "\u115f"),
+    "soft hyphen and word joiner as bits": lambda t: bits(t, "\u00ad", "\u2060"),
 }
 LEGIT = [
     "I \u2764\ufe0f this work",                      # VS16 on an emoji
@@ -111,7 +114,8 @@ LEGIT = [
     "\u0915\u094d\u200d\u0937 and \u0d28\u0d4d\u200c",     # Devanagari, Malayalam
     "hy\u00adphen\u00ada\u00adtion",                 # soft hyphens
     "\u845b\U000E0100\u57ce",                        # an ideograph's variation selector
-    "\u2264\ufe00 and a\u200b b",
+    "\u2264\ufe00 and a\u200b b and 0\ufe00",
+    "\u182a\u180b\u1822 Mongolian",                  # a free variation selector
 ]
 
 
@@ -135,6 +139,14 @@ def test_any_two_zero_width_characters_are_read_as_bits(hidden: str, pair: tuple
 
 def test_selectors_spread_one_per_letter_are_read_and_refused() -> None:
     text = spread(NAME)
+    assert any(NAME in r for r in invisible_readings(text))
+    assert list(carried(text))
+
+
+def test_selector_nibbles_spread_one_per_letter_are_read_and_refused() -> None:
+    hidden = iter(nibbles(NAME))
+    text = "".join(c + next(hidden, "") for c in "Thanks to everyone I talked to this spring"
+                   if c.isalpha())
     assert any(NAME in r for r in invisible_readings(text))
     assert list(carried(text))
 

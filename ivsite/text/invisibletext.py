@@ -32,12 +32,15 @@ from collections.abc import Iterator
 
 TAGS = "\U000e0000-\U000e007f"
 SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef"
-ZERO_WIDTH = "\u00ad\u034f\u180e\u200b-\u200f\u2060-\u2064\ufeff"
-"""Soft hyphen, grapheme joiner, Mongolian vowel separator, zero-width space,
-non-joiner and joiner, the left-to-right and right-to-left marks, word joiner,
-the invisible operators and the BOM (zero-width no-break space)."""
+ZERO_WIDTH = ("\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+              "\u2060-\u2064\u3164\ufeff\uffa0")
+"""Soft hyphen, grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian
+free variation selectors and vowel separator, zero-width space, non-joiner and
+joiner, the left-to-right and right-to-left marks, word joiner, the invisible
+operators and the BOM (zero-width no-break space): the characters drawn as
+nothing that may stand as digits (see :func:`_bits`)."""
 _RUN = re.compile(f"[{TAGS}{SELECTORS}{ZERO_WIDTH}]+")
-_ANY = re.compile(f"[{TAGS}{SELECTORS}\u200b-\u200d\u2060\ufeff]")
+_ANY = re.compile(f"[{TAGS}{SELECTORS}{ZERO_WIDTH}]")
 """A character one of the tricks uses: texts without one are not read again."""
 _FLAG_TAGS = re.compile("[\U000e0061-\U000e007a]{2}[\U000e0030-\U000e0039\U000e0061-\U000e007a]"
                         "{1,3}\U000e007f")
@@ -50,7 +53,10 @@ mark, never more (a byte takes eight)."""
 SPREAD_ZERO_WIDTH = 8
 """Zero-width characters inside Latin words that make a text refused: one is a
 slip of a copy and paste, eight are a byte spread one between each two letters."""
-_IN_LATIN_WORD = re.compile("(?<=[A-Za-z0-9])[\u200b-\u200d\u2060\ufeff](?=[A-Za-z0-9])")
+_IN_LATIN_WORD = re.compile(f"(?<=[A-Za-z0-9])[{ZERO_WIDTH.replace(chr(0xad), '')}]"
+                            "(?=[A-Za-z0-9])")
+"""A zero-width character between two Latin letters or digits (a soft hyphen there
+is hyphenation, and a long word has many)."""
 MIN_UNREAD = 16
 """An invisible run at least this long that no reading decodes to text is
 refused by the audit (fail closed)."""
@@ -87,13 +93,13 @@ def _is_selector(c: str) -> bool:
 def _selects(before: str, selector: str) -> bool:
     """Whether ``selector`` may follow ``before``: the text and emoji selectors
     (VS15, VS16) follow anything; the ideographic ones (VS17–256) an ideograph;
-    VS1–14 anything but an emoji (standardised variants of letters, digits and
-    mathematical symbols)."""
+    VS1–14 anything but a Latin letter or an emoji (standardised variants of
+    digits, mathematical symbols and letters of other scripts)."""
     if selector in "\ufe0e\ufe0f":
         return bool(before)
     if selector >= "\U000e0100":
         return unicodedata.name(before, "").startswith("CJK ") if before else False
-    return bool(before) and before < "\U0001f000"
+    return bool(before) and before < "\U0001f000" and not (before.isascii() and before.isalpha())
 
 
 def invisible_readings(text: str) -> list[str]:
@@ -141,14 +147,10 @@ def _byte(selector: str) -> int:
     return code - 0xFE00 if code < 0xE0000 else code - 0xE0100 + 16
 
 
-_BITS = "\u200b\u200c\u200d\u2060\ufeff\u180e\u034f\u200e\u200f"
-"""The characters used as digits of a zero-width code."""
-
-
 def _bits(run: str) -> list[str]:
     """A zero-width run read as binary (two kinds of character), base 4 (four), or
     binary with a third kind between characters, each assignment of the digits."""
-    digits = "".join(c for c in run if c in _BITS)
+    digits = "".join(c for c in run if not _is_selector(c) and c < "\U000e0000")
     kinds = sorted(set(digits))
     if len(digits) < 8 or len(kinds) > 4:
         return []
