@@ -44,7 +44,7 @@ from sites import (
 from ivsite.audience import namecheck
 from ivsite.audit import search as auditsearch
 from ivsite.pipeline import build
-from ivsite.readers import carried, hiddentext, packed, photometa, readable
+from ivsite.readers import carried, hiddentext, morereadings, packed, photometa, readable
 from ivsite.readers.packed import Budget
 from ivsite.text import urlpayloads
 
@@ -269,6 +269,7 @@ def test_the_audit_reads_the_source_a_drawing_carries(
     assert_audit_refuses(site, tmp_path / "out", TALK)
     # With the sources not read, the file is published, the name in its source.
     monkeypatch.setattr(packed, "_sources", lambda data, budget: [])
+    _words_off(monkeypatch)
     result = build(_site(tmp_path / "t", {name: data}, _linking({name: data})),
                    out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]
@@ -360,6 +361,14 @@ ADDRESSES = {
 def _addresses_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(namecheck, "address_payloads", lambda text: ("", []))
     monkeypatch.setattr(readable, "address_payloads", lambda text: ("", []))
+    _words_off(monkeypatch)
+
+
+def _words_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The base64 and hex words of every text (red team 12, R12-08) not read: they
+    find some of these names too, and a switch-off test is to show its own
+    protection finds them."""
+    monkeypatch.setattr(morereadings, "encoded_readings", lambda text: [])
 
 
 @pytest.mark.parametrize("address", ADDRESSES.values(), ids=ADDRESSES.keys())
@@ -468,6 +477,7 @@ def test_the_audit_reads_a_hex_profile_as_metadata(
     assert_audit_refuses(site, tmp_path / "out", TALK)
     monkeypatch.setattr(photometa, "profile_parts", lambda key, text: [])
     monkeypatch.setattr(packed, "profile_parts", lambda key, text: [])
+    _words_off(monkeypatch)
     site = _site(tmp_path / "t", {"photo.png": data}, "![A session](../files/photo.png)\n")
     result = build(site, out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]

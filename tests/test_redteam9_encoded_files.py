@@ -28,7 +28,7 @@ from sites import OutputCorpus, red_team_site, red_team_talk
 from test_redteam8_binary_text import png
 
 from ivsite.pipeline import build
-from ivsite.readers import encodedtext, packed, readable, streams
+from ivsite.readers import encodedtext, morereadings, packed, readable, streams
 from ivsite.readers.pdf import fonts as pdffonts
 
 REPRODUCERS = Path(__file__).parent.parent / "docs/redteam/2026-12-01-ninth"
@@ -95,9 +95,11 @@ def test_the_build_refuses_each_reproducer(tmp_path: Path) -> None:
 
 def _readings_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """The protections of this round switched off: font maps, encoded readings,
-    zlib; a composite font with no map is not refused."""
+    zlib; a composite font with no map is not refused. (Base64 words of any text,
+    red team 12 R12-08, are read too: off as well.)"""
     monkeypatch.setattr(pdffonts, "font_texts", lambda *args: [])
     monkeypatch.setattr(readable, "encoded_parts", lambda *args: [])
+    monkeypatch.setattr(morereadings, "encoded_readings", lambda text: [])
     monkeypatch.setattr(streams, "_is_zlib", lambda data: False)
     readable._read.cache_clear()
 

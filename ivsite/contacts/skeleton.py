@@ -26,7 +26,9 @@ the other:
    and so are pairs and repeats ("oh-one forty-two", "triple-five"; see
    ivsite.contacts.spokendigits), and the digit words of French, German, Spanish,
    Italian and Portuguese, Chinese and Japanese numerals and Korean digit words
-   ("quatre un six", "zweiundvierzig", "四一六"; see ivsite.contacts.otherdigits);
+   ("quatre un six", "zweiundvierzig", "四一六"; see ivsite.contacts.otherdigits),
+   and a number's keypad letters as their digits ("647-EVA-CARE"; see
+   ivsite.contacts.keypad);
 5. everything but letters, digits, "@" and "/" taken out: spaces, dots, dashes,
    underscores, brackets, bullets. Only a long run of symbols (more than
    :data:`MAX_GAP`, as in a rule of dashes) is kept, as "|": it ends a number;
@@ -58,6 +60,7 @@ import re
 import unicodedata
 
 from ..text.normalise import fold_cased
+from .keypad import keypad_digits
 from .otherdigits import other_digits
 from .spokendigits import spoken_digits
 from .symbolwords import spell_symbols
@@ -122,10 +125,16 @@ def marked_skeletons(cased: str) -> tuple[str, str]:
     address: "four one six, five five five" is a number, "oh@aaa.com" spelt
     "o h @ a a a . c o m" is not "0@aaa.com". An address is looked for as written
     (:func:`address_skeleton`) in either skeleton; a number in the first."""
-    spelt = spell_symbols(cased.lower() if cased.isascii() else cased.casefold())
-    digits = other_digits(spoken_digits(spelt))
+    spelt = spell_symbols(_casefold(cased))
+    dialled = keypad_digits(cased)  # "647-EVA-CARE" (ivsite.contacts.keypad)
+    digits = other_digits(spoken_digits(
+        spelt if dialled is cased else spell_symbols(_casefold(dialled))))
     with_digits = _marked(digits)
     return with_digits, (with_digits if digits == spelt else _marked(spelt))
+
+
+def _casefold(text: str) -> str:
+    return text.lower() if text.isascii() else text.casefold()
 
 
 def _marked(text: str) -> str:

@@ -11,7 +11,9 @@ lzma are decompressed (ivsite.readers.streams), UTF-16/32 decoded (and read as 8
 text as well: red team 8, N1), the UTF-16 text runs
 inside a binary file read (ivsite.readers.widetext), and embedded base64 images and
 ``<iframe srcdoc>`` documents are read as files of their own, as are the decoded
-readings of a file that encodes its text (mail, vCard, RTF: ivsite.readers.encodedtext).
+readings of a file that encodes its text (mail, vCard, RTF: ivsite.readers.encodedtext),
+and so is what every text spells in invisible characters or base64 and hex words
+(ivsite.readers.morereadings).
 What cannot be read
 where reading less is a leak (an archive that does not open) is given as
 refused (:func:`unread`).
@@ -36,6 +38,7 @@ from .cborstrings import cbor_strings
 from .charsets import LEGACY
 from .drawnorder import drawn_orders
 from .encodedtext import encoded_parts
+from .morereadings import more_readings
 from .onscreen import on_screen
 from .packed import Budget, unpacked
 from .pagefind_engine import is_engine, is_fixed
@@ -81,8 +84,11 @@ def _read(path: PurePosixPath, data: bytes,
     every build publishes the same theme and Pagefind files (half a megabyte), and
     the preview and a test run build many times in one process."""
     budget = Budget()
-    texts = tuple(_texts(path, data, _MAX_NESTING, budget, hidden=hidden))
-    return texts, tuple(dict.fromkeys(budget.refused))
+    texts = _texts(path, data, _MAX_NESTING, budget, hidden=hidden)
+    # What the texts encode: invisible characters, base64 and hex words
+    # (ivsite.readers.morereadings).
+    decoded, refused = more_readings(texts)
+    return tuple(texts + decoded), tuple(dict.fromkeys(budget.refused + refused))
 
 
 _MAX_NESTING = 32

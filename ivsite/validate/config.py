@@ -18,6 +18,7 @@ from ..contacts.publiccontacts import entry_problem
 from ..core.diagnostics import Diagnostics, did_you_mean
 from ..core.folders import folder_problem
 from ..core.urlparts import valid as valid_url
+from .invisibledata import invisible_data
 from .printedtexts import printed_text
 from .settinglines import string_comments
 
@@ -206,6 +207,7 @@ def load_config(data: bytes | None, diags: Diagnostics) -> SiteConfig | None:
         diags.error(CONFIG_PATH, line, col, "config-syntax", f"site.toml is not valid TOML: {exc}")
         return None
     string_comments(CONFIG_PATH, text, raw, diags)  # a '#' line in a value (R11-03)
+    hidden = invisible_data(CONFIG_PATH, text, diags)  # text in invisible characters (R12-02)
     # Unknown keys: errors, dropped so that every other problem is reported too.
     cleaned = dict(raw)
     unknown = False
@@ -257,7 +259,7 @@ def load_config(data: bytes | None, diags: Diagnostics) -> SiteConfig | None:
             bad = True
             diags.error(CONFIG_PATH, contact_line(text, value), 1, "config-invalid",
                         f"'privacy.public_contacts': {problem[0]}", problem[1])
-    return None if unknown or bad else config
+    return None if unknown or bad or hidden else config
 
 
 def contact_line(text: str, value: str) -> int:

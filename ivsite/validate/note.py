@@ -44,6 +44,7 @@ from .bodyprivacy import body_privacy
 from .config import SiteConfig
 from .fallback import fallbacks
 from .frontmarkers import front_markers
+from .invisibledata import invisible_data
 from .unreadlinks import unread_links
 
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -161,6 +162,8 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
             | unread_links(path, fm, frozenset(type(meta).model_fields), fm.body_line,
                            p.tokens, p.cut, visibility, diags) \
             | base_elements(path, fm.body_line, p.tokens, diags) \
+            | (visibility != "private" and invisible_data(
+                path, p.source.data.decode("utf-8", errors="replace"), diags)) \
             | referrer_policies(path, fm.body_line, p.tokens, diags) \
             | (visibility != "private" and remote_resources(
                 path, fm.body_line, p.tokens, p.cut, own_host(config.base_url), diags)):

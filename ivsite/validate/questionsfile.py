@@ -19,6 +19,7 @@ from ..markdown.blockcomments import block_comments
 from ..markdown.notes import Question, ValidSite
 from ..switches.lookalike import privacy_value, privacy_word
 from ..switches.otherswitches import not_published
+from .invisibledata import invisible_data
 from .printedtexts import printed_text
 
 QUESTION_KEYS = ("id", "text", "aliases", "roles")
@@ -52,6 +53,8 @@ def read_questions(path: str, data: bytes, diags: Diagnostics) -> list[Question]
     out: list[Question] = []
     seen: set[str] = set()
     text = data.decode("utf-8-sig")
+    if invisible_data(path, text, diags):  # text in invisible characters (R12-02)
+        return []
     node = yaml.compose(text, Loader=yaml.SafeLoader)
     lines = _entry_lines(node)
     if node is not None:  # a '#' line inside a '>' text is text (R11-03)
