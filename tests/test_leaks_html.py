@@ -255,7 +255,7 @@ def test_a_privacy_tag_of_another_tool_is_an_error(tmp_path: Path, body: str,
 
 def test_with_the_rule_off_a_privacy_tag_of_another_tool_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bodyprivacy, "_privacy_element", lambda tag: False)
+    monkeypatch.setattr(bodyprivacy, "_privacy_element", lambda tag, told: False)
     monkeypatch.setattr(bodyprivacy, "_markup", lambda inline: iter(()))
     body = "<private>CANARY-PM1</private>\n\n{% private %} CANARY-PM2 {% endprivate %}"
     result = build(site_with(tmp_path, body), out=tmp_path / "out")
