@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import functools
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -204,7 +205,7 @@ class Search:
         here = [self.in_code] if rel.lower().endswith(CODE_SUFFIXES) else \
             [self.matcher, *(self.scoped[p] for p in _prefixes(rel) if p in self.scoped)]
         if self.beside and path.suffix.lower() == ".html":  # a page showing a person's note
-            here += links_to(rel, data, self.beside)
+            here += links_to(rel, _NEIGHBOURS.sub(b" ", data), self.beside)
         # An archive not read whole (ivsite.readers.streams): what it packs is unknown.
         hits += [Hit(rel, Secret(f"file not read whole ({why})", why, rel, 0))
                  for why in (unread(path, data, self.hidden) if code else ())]
@@ -237,6 +238,12 @@ class Search:
         if id(secret) not in self._excusable:
             self._excusable[id(secret)] = not holds_name(secret.text, self.names)
         return self._excusable[id(secret)]
+
+
+_NEIGHBOURS = re.compile(rb"""<a\s[^>]*\brel\s*=\s*["']?(?:prev|next)\b[^>]*>""", re.I)
+"""A page's link to the note before or after it: the neighbour's title alone, by
+date, which shows it no more than any other; its name parts do not count on
+the page for it (the filter cannot know a note's neighbours)."""
 
 
 def _stemmed(secrets: list[Secret], seen: Seen) -> frozenset[int]:
