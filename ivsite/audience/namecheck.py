@@ -66,6 +66,17 @@ class NameCheck:
     carded: Matcher[Mention] | None = None
     """The name parts that count in what every list shows of a note (its title and
     summary), beside the cards of the people's notes (Mentions.carded, R12-12)."""
+    carded_tags: frozenset[str] = frozenset()
+    """The tags of those people's notes: a tag's page lists them beside any note
+    with the tag."""
+
+    def listed(self, note: Note) -> bool:
+        """Whether a list shows ``note``'s card beside a person's: interviews and
+        reflections are on the home page, the interviews and the timeline with
+        theirs; another note only on the page of a tag it shares with one."""
+        return self.carded is not None and (
+            note.collection in ("interviews", "reflections")
+            or any(t.casefold() in self.carded_tags for t in note.meta.tags))
 
     def excusable(self, m: Mention) -> bool:
         """Whether taking the consented names out of a text may excuse this hit."""
@@ -108,6 +119,8 @@ def name_check(site: ValidSite, sees: Collection[str]) -> NameCheck | None:
     carded = found.carded(site, check.seen)
     if carded:
         check.carded = matcher_of((m.kind, m.text, m) for m in carded)
+        check.carded_tags = frozenset(t.casefold() for m in carded
+                                      for t in site.by_key[m.note.key].meta.tags)
     return check
 
 
@@ -175,7 +188,8 @@ def check_names(note: Note, vn: ViewNote, check: NameCheck, site: ValidSite,
     """An unconsented name or a contact detail in visible text fails the build, at
     its line."""
     matchers = check.near(site, note)
-    listed = matchers + ([check.carded] if check.carded is not None else [])
+    listed = matchers + ([check.carded] if check.carded is not None and check.listed(note)
+                         else [])
     fields = [("title", vn.title), ("summary", note.meta.summary or ""),
               ("alias", vn.display_name), ("person.role", vn.person_role),
               ("person.company", vn.company), ("person.industry", vn.industry),
@@ -190,7 +204,7 @@ def check_names(note: Note, vn: ViewNote, check: NameCheck, site: ValidSite,
             diags.error(note.source, 1, 1, *_said(m, where))
     lines = list(_visible_lines(vn.tokens, note))
     beside = check.answers(site, note, vn)
-    if check.carded is not None and not note.meta.summary:  # its summary, on lists
+    if check.carded is not None and check.listed(note) and not note.meta.summary:  # on lists
         beside.append((note.body_line, _excerpt_end(lines), check.carded))
     whole = bool(_found(check, matchers, " \n ".join(text for text, _ in lines)))
     if not whole and not beside:
