@@ -212,7 +212,8 @@ def test_given_or_family_name_alone_in_the_own_note(tmp_path: Path, part: str) -
 
 def test_first_name_in_a_note_that_links_to_theirs(tmp_path: Path) -> None:
     write_site(tmp_path, {
-        "content/interviews/m.md": interview("Marcus Lindqvist", "Hi.\n", visibility="private"),
+        # (public: a private one, which the page does not show, names no one, R12-04)
+        "content/interviews/m.md": interview("Marcus Lindqvist", "Hi.\n"),
         "content/pages/about.md": "---\ntitle: About\n---\nSee [[interviews/m]].\n\n"
                                   "Marcus told me so.\n",
         "content/pages/other.md": "---\ntitle: Other\n---\nMarcus Aurelius wrote it.\n",

@@ -69,7 +69,9 @@ def test_for_my_mentor_where_the_mentor_reads_it_is_true() -> None:
     assert body_errors("Intro.\n\n::: mentor\n### For my mentor\n\nAccept?\n:::\n") == []
     assert body_errors("Intro.\n\n### For my mentor\n\nAccept?\n", "mentor") == []
     assert body_errors("Intro.\n\n::: mentor\nOff the record, she left.\n:::\n") != []
-    assert body_errors("Intro.\n\n## Mentor only\n", "mentor") != []  # as in red team 9
+    # "Mentor only" there is true as well (red team 12, R12-05); "private" is not.
+    assert body_errors("Intro.\n\n## Mentor only\n", "mentor") == []
+    assert body_errors("Intro.\n\n## Private, mentor only\n", "mentor") != []
 
 
 ORDINARY = [

@@ -391,11 +391,13 @@ def test_which_words_a_run_keeps(noise: str, read: bool) -> None:
 
 
 def _beside_site(root: Path, notes: str, other: str) -> Path:
-    """A public page that links Sam Green's private interview and its own file,
-    and another page with a file of its own."""
+    """A public page that links Sam Green's public, alias'd interview and its own
+    file, and another page with a file of its own. (Public since red team 12,
+    R12-04: beside a private interview, which the page does not show, a name part
+    alone names no one.)"""
     front, _ = _interview("Sam Green", "Company 1", 1)
     return write_site(root, {
-        "interviews/2026-03-01-talk.md": (front, "Private notes.\n"),
+        "interviews/2026-03-01-talk.md": ({**front, "visibility": "public"}, "Notes.\n"),
         "pages/follow-up.md": ({"title": "Follow-up"},
                                "After [the talk](../interviews/2026-03-01-talk.md), see "
                                "[my notes](../files/notes.txt).\n"),

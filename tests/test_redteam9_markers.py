@@ -72,7 +72,6 @@ LABELLED = {  # the class of each finding, one member a line; (body, code, line)
     "setext heading": ("Off the record\n==============\n", "privacy-label", 1),
     "html heading": ("<h2>Private</h2>\n\nPlans.\n", "privacy-label", 1),
     "inline html heading": ("A <h3>Off the record</h3> b\n", "privacy-label", 1),
-    "mentor only": ("## Mentor only\n", "privacy-label", 1),
 }
 
 
@@ -80,6 +79,14 @@ LABELLED = {  # the class of each finding, one member a line; (body, code, line)
 def test_a_label_that_says_private_is_an_error(body: str, code: str, line: int) -> None:
     assert (code, line) in body_errors(body), body_errors(body)
     assert (code, line) in body_errors(body, "mentor")
+
+
+def test_mentor_only_is_an_error_where_the_public_reads_it() -> None:
+    """"Mentor only" in a public note: the author forgot the fence. In a mentor
+    note it was an error too, until red team 12 (R12-05): the mentor is who reads
+    a mentor note, so the label is true there (tests/test_redteam12_scope.py)."""
+    assert ("privacy-label", 1) in body_errors("## Mentor only\n")
+    assert ("privacy-label", 1) in body_errors("## Mentor only, do not publish\n", "mentor")
 
 
 ORDINARY = [

@@ -35,8 +35,10 @@ from ..names.people import (
 from ..text.textmatch import Matcher, searchable
 from ..text.urlpayloads import address_payloads
 from ..text.urlquery import query_text
+from .answerpeers import answer_peers, answers_in
 from .consentmask import names_pattern, standing
 from .notelinks import close_keys
+from .viewbody import EXCERPT
 
 if TYPE_CHECKING:
     from .viewnote import ViewNote
@@ -58,15 +60,49 @@ class NameCheck:
     names: tuple[str, ...] = ()
     """Those names: a hit on a secret that holds one of them (unconsented "Ana
     García-López" holds consented "Ana García") is never excused by masking."""
+    sees: frozenset[str] = frozenset()
+    """The visibilities the audience reads: a note beside which a name part counts
+    is one of those (ivsite.audience.notelinks.close_keys)."""
+    carded: Matcher[Mention] | None = None
+    """The name parts that count in what every list shows of a note (its title and
+    summary), beside the cards of the people's notes (Mentions.carded, R12-12)."""
+    carded_tags: frozenset[str] = frozenset()
+    """The tags of those people's notes: a tag's page lists them beside any note
+    with the tag."""
+
+    def listed(self, note: Note) -> bool:
+        """Whether a list shows ``note``'s card beside a person's: interviews and
+        reflections are on the home page, the interviews and the timeline with
+        theirs; another note only on the page of a tag it shares with one."""
+        return self.carded is not None and (
+            note.collection in ("interviews", "reflections")
+            or any(t.casefold() in self.carded_tags for t in note.meta.tags))
 
     def excusable(self, m: Mention) -> bool:
         """Whether taking the consented names out of a text may excuse this hit."""
         return not holds_name(m.text, self.names)
 
+    def seen(self, note: Note) -> bool:
+        """Whether the audience sees ``note``."""
+        return note.visibility in self.sees
+
+    def answers(self, site: ValidSite, note: Note,
+                vn: ViewNote) -> list[tuple[int, int, Matcher[Mention]]]:
+        """(first line, last line, matcher) of each answer of the note's view to a
+        bank question that others the audience sees answer too: their given and
+        family names alone count there (ivsite.audience.answerpeers)."""
+        peers = answer_peers(site, note, self.seen)
+        out = []
+        for qid, first, last in answers_in(site, note, vn.tokens):
+            close = self.mentions.close_to("", set(peers.get(qid, ())))
+            if close:
+                out.append((first, last, matcher_of((m.kind, m.text, m) for m in close)))
+        return out
+
     def near(self, site: ValidSite, note: Note) -> list[Matcher[Mention]]:
         """The matchers for one note: the parts of the names of the people it is
         about or links to join those that hold everywhere."""
-        close = self.mentions.close_to(note.key, close_keys(site, note))
+        close = self.mentions.close_to(note.key, close_keys(site, note, self.seen))
         if not close:
             return [self.anywhere]
         return [self.anywhere, matcher_of((m.kind, m.text, m) for m in close)]
@@ -78,8 +114,14 @@ def name_check(site: ValidSite, sees: Collection[str]) -> NameCheck | None:
     if not found.anywhere and not found.near and not found.own:
         return None
     names = tuple(sorted(set(consented_names(site, sees))))
-    return NameCheck(found, matcher_of((m.kind, m.text, m) for m in found.anywhere),
-                     names_pattern(names), names)
+    check = NameCheck(found, matcher_of((m.kind, m.text, m) for m in found.anywhere),
+                      names_pattern(names), names, frozenset(sees))
+    carded = found.carded(site, check.seen)
+    if carded:
+        check.carded = matcher_of((m.kind, m.text, m) for m in carded)
+        check.carded_tags = frozenset(t.casefold() for m in carded
+                                      for t in site.by_key[m.note.key].meta.tags)
+    return check
 
 
 def _found(check: NameCheck, matchers: list[Matcher[Mention]], text: str) -> list[Mention]:
@@ -146,31 +188,50 @@ def check_names(note: Note, vn: ViewNote, check: NameCheck, site: ValidSite,
     """An unconsented name or a contact detail in visible text fails the build, at
     its line."""
     matchers = check.near(site, note)
+    listed = matchers + ([check.carded] if check.carded is not None and check.listed(note)
+                         else [])
     fields = [("title", vn.title), ("summary", note.meta.summary or ""),
               ("alias", vn.display_name), ("person.role", vn.person_role),
               ("person.company", vn.company), ("person.industry", vn.industry),
               ("person.location", vn.location),
               *((f"tags.{i}", t) for i, t in enumerate(note.meta.tags))]
     for key, value in fields:
-        for m in _found(check, matchers, value):
+        for m in _found(check, listed if key in ("title", "summary") else matchers, value):
             pos = note.fm.pos(*key.split("."))
             diags.error(note.source, pos.line, pos.col, *_said(m, f"the {key}"))
     for where, value in _addresses(vn):
         for m in _found(check, matchers, value):
             diags.error(note.source, 1, 1, *_said(m, where))
     lines = list(_visible_lines(vn.tokens, note))
-    if not _found(check, matchers, " \n ".join(text for text, _ in lines)):
+    beside = check.answers(site, note, vn)
+    if check.carded is not None and check.listed(note) and not note.meta.summary:  # on lists
+        beside.append((note.body_line, _excerpt_end(lines), check.carded))
+    whole = bool(_found(check, matchers, " \n ".join(text for text, _ in lines)))
+    if not whole and not beside:
         return
     reported = False
     for text, line in lines:
-        for m in _found(check, matchers, text):
+        here = matchers + [m for first, last, m in beside if first <= line <= last]
+        for m in _found(check, here, text):
             reported = True
             diags.error(note.source, line, 1, *_said(m, f"this {vn.visibility} text"))
-    if not reported:
+    if whole and not reported:
         diags.error(note.source, note.body_line, 1, "name-without-consent",
                     f"the {vn.visibility} text of this note names someone who did not agree "
                     "to be named, or gives a contact detail",
                     "use the alias, or put it in a '::: private' passage")
+
+
+def _excerpt_end(lines: list[tuple[str, int]]) -> int:
+    """The last line of what a list shows of a note without a summary: its first
+    200 characters of text (ivsite.audience.viewbody)."""
+    shown = 0
+    for text, line in lines:
+        shown += len(" ".join(text.split())) + 1
+        if shown > EXCERPT:
+            return line
+    return lines[-1][1] if lines else 0
+
 
 
 def _addresses(vn: ViewNote) -> Iterator[tuple[str, str]]:

@@ -7,7 +7,8 @@ Markdown or in raw HTML, or links to the published page of one by its full
 address as an author copies it from the browser; or when its page shows a note
 about them: a note that links to it (under "Linked from") and, for a role, the
 notes of that role it lists (red team 11, R11-14: "Quentin's advice" on the role
-page beside Quentin Zabrowski's interview). Both the audience filter's check
+page beside Quentin Zabrowski's interview); only those the audience sees (red
+team 12, R12-04). Both the audience filter's check
 (ivsite.audience.namecheck) and the audit's needles (ivsite.audit.secrets) ask
 here (:func:`close_keys`).
 """
@@ -15,6 +16,7 @@ here (:func:`close_keys`).
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from urllib.parse import unquote
 
 from ..core.models import InterviewMeta, ReflectionMeta
@@ -95,11 +97,17 @@ def _interviews_at(site: ValidSite, href: str) -> set[str]:
             if isinstance(site.by_key[key].meta, InterviewMeta)}
 
 
-def close_keys(site: ValidSite, note: Note) -> set[str]:
-    """Keys of the notes beside which ``note`` stands: those it links to or embeds
-    (:func:`linked_keys`), those that link to it, and for a role note the notes of
-    that role, which its page lists."""
-    return linked_keys(site, note) | _shown_by(site).get(note.key, set())
+def close_keys(site: ValidSite, note: Note, seen: Callable[[Note], bool]) -> set[str]:
+    """Keys of the notes beside which ``note`` stands for an audience, which sees
+    the notes ``seen`` is true of: those it links to or embeds (:func:`linked_keys`),
+    those that link to it, and for a role note the notes of that role, which its
+    page lists. Only notes the audience sees: a withheld one is on none of these
+    pages (a link to it reads "a private note"), so a given or family name alone
+    beside it names no one to that reader ("Morgan Stanley" on the role page of a
+    private interview with Alex Morgan, red team 12, R12-04); the full name counts
+    everywhere still."""
+    near = linked_keys(site, note) | _shown_by(site).get(note.key, set())
+    return {key for key in near if seen(site.by_key[key])}
 
 
 _LAST: list[tuple[weakref.ref[ValidSite], dict[str, set[str]]]] = []

@@ -28,6 +28,7 @@ from ..parse.stage import ParsedView, parse_cut, problem_diagnostics
 from ..validate import embedding
 from ..validate.config import SiteConfig
 from . import fragments
+from .answerpeers import answer_peers
 from .followup import follow_ups, for_audience
 from .namecheck import NameCheck, check_names, name_check
 from .notelinks import close_keys
@@ -130,12 +131,16 @@ def build_view(
         return vn, list(found)
 
     visible = [n for n in site.notes if n.visibility in sees]
+
+    def seen(other: Note) -> bool:
+        return other.visibility in sees
     keys = [("view", audience, site.shape, config.base_url, note.source, note.fm.text,
              embedding.embedded_texts(site, note),
             fragments.linked_texts(site, note, keyed(
                 ("fragment links", note.source, note.fm.text),
                 functools.partial(fragments.fragment_links, note))),
-             tuple(sorted(close_keys(site, note))))  # whose name parts count here
+             tuple(sorted(close_keys(site, note, seen))),  # whose name parts count here
+             tuple(sorted(answer_peers(site, note, seen).items())))  # its answers (R12-12)
             for note in visible]
     # The notes the store lacks are filtered anew: in forked processes (cores.apart)
     # that inherit the tables and name check when there are enough of them (a cold

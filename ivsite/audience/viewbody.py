@@ -273,7 +273,11 @@ def _passage_excerpts(vn: ViewNote) -> None:
     vn.passages = [(k, a, excerpts.get(a, "")) for k, a, _ in vn.passages]
 
 
-def _excerpt(text: str, limit: int = 200) -> str:
+EXCERPT = 200
+"""How many characters of its text a list shows of a note without a summary."""
+
+
+def _excerpt(text: str, limit: int = EXCERPT) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text

@@ -12,25 +12,30 @@ import functools
 import html
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import TypeVar
 from urllib.parse import unquote
 
 from ..core.slugs import slugify
 from ..core.urlparts import split_url
 from .secrets import Secret, wiki_name
 
+V = TypeVar("V")
+
 _LINK = re.compile(
     r"""\s(?:href|src|srcset|poster|action|formaction|data|cite|background|xlink:href|ping)"""
     r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 
 
-def links_to(rel: str, data: bytes, addresses: dict[str, Secret]) -> list[Secret]:
-    """Withheld pages a markup file links to: every address in it, read relative to
-    the file (or from the root, for any base path), compared with theirs. Words
-    alone miss ``../salary/``: one common word, without its section."""
+def links_to(rel: str, data: bytes, addresses: Mapping[str, V]) -> list[V]:
+    """What ``addresses`` holds for the pages a markup file links to (withheld
+    pages, or the pages of people whose name parts count beside them): every
+    address in it, read relative to the file (or from the root, for any base
+    path), compared with theirs. Words alone miss ``../salary/``: one common word,
+    without its section."""
     text = data.decode("utf-8", errors="ignore")
     base = posixpath.dirname(rel)
-    found: dict[int, Secret] = {}
+    found: dict[int, V] = {}
     # A page repeats its links (a card's title and its "more"): each once.
     values = dict.fromkeys(m.group(1) or m.group(2) or m.group(3) or ""
                            for m in _LINK.finditer(text))
@@ -47,9 +52,9 @@ def links_to(rel: str, data: bytes, addresses: dict[str, Secret]) -> list[Secret
             segments = [s for s in joined.split("/") if s not in ("", ".", "..")]
             for i in range(len(segments)):
                 for key in {"/".join(segments[i:]), "/".join(segments[i:]) + fragment}:
-                    secret = addresses.get(key)
-                    if secret is not None:
-                        found[id(secret)] = secret
+                    value_of = addresses.get(key)
+                    if value_of is not None:
+                        found[id(value_of)] = value_of
     return list(found.values())
 
 

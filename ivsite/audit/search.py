@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import functools
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -30,6 +31,7 @@ from .cache import reading_digest, secret_ids
 from .markupchecks import unsafe_code
 from .needles import Seen, needle_pair, needles
 from .scripts import OwnScripts
+from .secret import BESIDE
 from .secrets import ADDRESS, ANCHOR, FIELD_KINDS, WIKI_NAME, Secret
 
 CODE_SUFFIXES = (".js", ".mjs", ".css", ".wasm", ".map", ".pagefind")
@@ -116,7 +118,10 @@ class Search:
         self.stemmed = _stemmed(anywhere, shown)
         self.authored = authored
         self.fields = frozenset(id(s) for s in secrets if s.kind in FIELD_KINDS)
-        self.scoped = _scoped(secrets, shown)
+        scoped = _scoped(secrets, shown)
+        self.scoped = {k: v for k, v in scoped.items() if not k.startswith(BESIDE)}
+        self.beside = {k.removeprefix(BESIDE): v for k, v in scoped.items()
+                       if k.startswith(BESIDE)}
         self.assets = {a.digest: a for a in withheld_assets}
         self.recordings = [a for a in withheld_assets if a.samples]
         self.secrets = secrets
@@ -199,6 +204,8 @@ class Search:
                 hits.append(Hit(rel, secret))
         here = [self.in_code] if rel.lower().endswith(CODE_SUFFIXES) else \
             [self.matcher, *(self.scoped[p] for p in _prefixes(rel) if p in self.scoped)]
+        if self.beside and path.suffix.lower() == ".html":  # a page showing a person's note
+            here += links_to(rel, _NEIGHBOURS.sub(b" ", data), self.beside)
         # An archive not read whole (ivsite.readers.streams): what it packs is unknown.
         hits += [Hit(rel, Secret(f"file not read whole ({why})", why, rel, 0))
                  for why in (unread(path, data, self.hidden) if code else ())]
@@ -233,6 +240,12 @@ class Search:
         return self._excusable[id(secret)]
 
 
+_NEIGHBOURS = re.compile(rb"""<a\s[^>]*\brel\s*=\s*["']?(?:prev|next)\b[^>]*>""", re.I)
+"""A page's link to the note before or after it: the neighbour's title alone, by
+date, which shows it no more than any other; its name parts do not count on
+the page for it (the filter cannot know a note's neighbours)."""
+
+
 def _stemmed(secrets: list[Secret], seen: Seen) -> frozenset[int]:
     """The withheld fields of one word (by id) that a search index holds as the
     stem of a word the audience reads (Seen.stems_shown): "career" from
@@ -247,7 +260,8 @@ def _stemmed(secrets: list[Secret], seen: Seen) -> frozenset[int]:
 def _scoped(secrets: list[Secret], seen: Seen) -> dict[str, Matcher[Secret]]:
     """Secrets that count only under some output paths (the parts of a name, on
     the pages about the person or linking to them): a matcher per path, a folder
-    ("interviews/x/") or a file ("index.html")."""
+    ("interviews/x/") or a file ("index.html"), or per page a page links to
+    (secret.BESIDE)."""
     by_path: dict[str, list[Secret]] = {}
     for s in secrets:
         for where in s.scope:

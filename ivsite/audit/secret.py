@@ -15,4 +15,12 @@ class Secret:
     source: str
     line: int
     scope: tuple[str, ...] = ()
-    """Output paths (prefixes) where it counts; empty: everywhere."""
+    """Output paths (prefixes) where it counts, and :data:`BESIDE` a page's address:
+    every page that links to that page; empty: everywhere."""
+
+
+BESIDE = "beside:"
+"""A scope of pages by what they show, not where they are: ``beside:interviews/x``
+is every HTML page linking to ``interviews/x/`` (a list with its card, a question
+page with its answer), where a person's given or family name alone counts (red
+team 12, R12-12)."""

@@ -29,6 +29,7 @@ from .comments import printed_comments as printed_comments
 from .comments import without_comments as without_comments
 from .frontpassages import fenced, unfenced
 from .saidsettings import said_level
+from .secret import BESIDE
 from .secret import Secret as Secret
 
 ADDRESS = "withheld address"
@@ -221,15 +222,24 @@ def _passage_secrets(note: Note, tokens: list[Token], kind: str) -> list[Secret]
 
 def _people_secrets(site: ValidSite, sees: frozenset[str]) -> list[Secret]:
     """Unconsented names and contact details, anywhere; the parts of a name on the
-    pages (and linked files) of the notes about that person and that link to them."""
+    pages (and linked files) of the notes about that person and that link to them,
+    and on every page that shows a note about them: its card in a list, its answer
+    on a question page (red team 12, R12-12), found by the link each has to it."""
     found = mentions(site, sees)
     out = [Secret(m.kind, m.text, m.note.source, m.line) for m in found.anywhere]
     scopes: dict[Mention, list[str]] = {}
-    for note in (n for n in site.notes if _visibility(n) in sees):
-        if close := found.close_to(note.key, close_keys(site, note)):
+
+    def seen(other: Note) -> bool:  # beside a note the audience cannot see (R12-04)
+        return _visibility(other) in sees
+    carded = set(found.carded(site, seen))
+    for note in (n for n in site.notes if seen(n)):
+        if close := found.close_to(note.key, close_keys(site, note, seen)):
             where = [_output_path(note), *linked_files(site, note)]  # its files too (R11-26)
             for m in close:
                 scopes.setdefault(m, []).extend(where)
+        for m in found.near.get(note.key, ()):  # a page that shows this note
+            if m in carded:
+                scopes.setdefault(m, []).append(BESIDE + _output_path(note).strip("/"))
     out += [Secret(m.kind, m.text, m.note.source, m.line, tuple(sorted(set(where))))
             for m, where in scopes.items()]
     return out

@@ -10,7 +10,7 @@ those are: ivsite.audience.notelinks).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -118,6 +118,37 @@ class Mentions:
         for key in {note_key} | links:
             out += self.near.get(key, ())
         return out
+
+    def carded(self, site: ValidSite, seen: Callable[[Note], bool]) -> list[Mention]:
+        """The parts of the names of the people whose notes the audience sees
+        (``seen``), each once, that count on every list of notes, where their cards
+        stand beside every other (red team 12, R12-12): not one that is a word of a
+        field the lists show of a note (``Morgan`` of Alex Morgan, when another
+        interview's company is Morgan Stanley): that names the field there."""
+        shown = card_words(site, seen)
+        out: dict[str, Mention] = {}
+        for key, found in self.near.items():
+            if seen(site.by_key[key]):
+                for m in found:
+                    if not set(words(m.text)) <= shown:
+                        out.setdefault(m.note.key + "\0" + m.text, m)
+        return list(out.values())
+
+
+def card_words(site: ValidSite, seen: Callable[[Note], bool]) -> set[str]:
+    """The words of what a list shows of the notes an audience sees besides their
+    titles and summaries: tags, and an interview's person's role, company,
+    industry and location."""
+    out: set[str] = set()
+    for note in site.notes:
+        if seen(note):
+            fields = list(note.meta.tags)
+            if isinstance(note.meta, InterviewMeta):
+                p = note.meta.person
+                fields += [p.role or "", p.company or "", p.industry or "", p.location or ""]
+            for text in fields:
+                out.update(words(text))
+    return out
 
 
 def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:

@@ -111,13 +111,24 @@ def _marker_label(label: str) -> bool:
         or "only" in words or (spans == ["mentor"] and "for" in words)
 
 
+_TO_THE_MENTOR = frozenset({"mentor", "eyesonly", "notpublic", "notforpublic",
+                            "notforthepublic"})
+"""What a label over mentor-only text may say of its audience and be true: the
+mentor, "eyes only", "not for the public" (``Mentor eyes only``, ``Mentor only,
+not public``)."""
+
+
 def mentor_label(label: str) -> bool:
-    """Whether a label says it is for the mentor ("For my mentor", R11-11): a marker
-    over what the public reads, but true over a passage or note the mentor reads
-    (the example site's mentor notes have one). "Mentor only" stays a marker there
-    too (red team 9)."""
-    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", label)]
-    return marker_spans(label) == ["mentor"] and "for" in words and "only" not in words
+    """Whether a label names the mentor as its only audience ("For my mentor",
+    R11-11; "Mentor only", "For my mentor only", "Mentor eyes only", red team 12,
+    R12-05): a marker over what the public reads, but true over a passage or note
+    the mentor reads (the example site's mentor notes have one). Red team 9 kept
+    "Mentor only" a marker in mentor text too, with no reader it misled: the mentor
+    is who reads it there. A label with any other privacy word ("Private, mentor
+    only", "Mentor only, do not publish") stays a marker: the mentor view is
+    published to whoever holds the link."""
+    spans = marker_spans(label) or []
+    return "mentor" in spans and set(spans) <= _TO_THE_MENTOR
 
 
 _CONFIDING = frozenset({"confidentially", "strictlyconfidentially"})

@@ -20,6 +20,17 @@ inside a word: the short and the whole-only ones (``nda``, ``wip``, ``priv``,
 between words (Chinese, Japanese, Thai; Korean often) are read inside any word,
 whatever their length: ``非公開メモ`` ("not-public memo") is one word to split on
 (red team 9, R9-21).
+
+A privacy word of a language that writes compounds as one word counts inside a
+word only as the compound's head, where German, Dutch, the Scandinavian languages,
+Finnish and Hungarian put it:
+at its end (``meineentwürfe``, ``bankgeheimnis``), or before a word a private
+folder is named with (``geheimnotizen``, ``privatsachen``, ``vertraulichedokumente``).
+Before any other word it names a kind of that word, an ordinary one
+(``entwurfsmuster``, design patterns; ``geheimtipps``, insider tips;
+``privatwirtschaft``, the private sector; red team 12, R12-16), which no list of
+exceptions per language could hold. The word alone, or apart from the others
+(``geheim.md``, ``entwurf-notizen.md``, ``GeheimTipps.md``), still says private.
 """
 
 from __future__ import annotations
@@ -27,7 +38,8 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-from .lookalike import WHOLE_ONLY, WITHHELD
+from .lookalike import GERMAN, WHOLE_ONLY, WITHHELD, normalise
+from .worldwords import LANGUAGES
 
 _MIN_LETTERS = 5
 
@@ -57,6 +69,36 @@ ENDINGS = frozenset({
 (``secret|ary``, ``draft|ing``, ``privat|ization``), and the German and Spanish
 nouns of a word (``persönlich|keit``, personality; ``confidencial|idad``)."""
 
+_HEAD_LAST = ("Dutch", "Scandinavian", "Finnish", "Hungarian")
+
+COMPOUNDING = frozenset(
+    normalise(w) for w in (*GERMAN, *(w for language in _HEAD_LAST for w in LANGUAGES[language]))
+) - {"secret", "personal"}
+"""The privacy words of the languages that write compounds as one word, head last:
+German, Dutch, Scandinavian, Finnish, Hungarian (``secret`` and ``personal`` are
+English words too). Other languages do not glue words into one, so their words
+run into others are read as English ones are."""
+
+HEAD_ENDINGS = frozenset({"", "s", "e", "en", "n", "er", "es", "ern", "a", "o", "i", "as",
+                          "os", "nis", "nisse", "nissen"})
+"""What may follow such a word that ends a compound: the plural and case endings
+(``entwürfe|n``), and the German noun of ``geheim`` (``geheim|nis``, a secret)."""
+
+LINKS = ("", "s", "es", "e", "en", "n", "er")
+"""What joins the parts of a compound (``entwurf|s|muster``, ``vertrauliche|dokumente``)."""
+
+HOLDERS = frozenset({
+    "notes", "note", "notizen", "notiz", "notitie", "notities", "anteckningar", "noter",
+    "sachen", "sache", "dinge", "kram", "zeug", "stuff", "dateien", "datei", "files", "file",
+    "dokumente", "dokument", "docs", "documents", "akten", "akte", "ordner", "folder",
+    "mappe", "texte", "text", "seiten", "pages", "projekte", "projekt", "ideen", "gedanken",
+    "tagebuch", "journal", "memos", "memo", "infos", "bereich", "stukken", "map",
+    "muistiinpanot", "muistio", "muistiot", "jegyzetek", "aantekeningen", "dokumenter",
+})
+"""Words a private folder is named with, the head of a compound a privacy word of
+another language modifies (``geheim|notizen``, ``privat|sachen``)."""
+
+
 BEGINNINGS = frozenset({"", "over", "up", "down", "back", "de", "un"})
 """What may come before one in an ordinary word: ``over|draft``, ``up|draft``,
 ``de|privat|ion``, ``un|draft|ed``."""
@@ -75,7 +117,16 @@ def hidden_privacy_word(word: str) -> str | None:
              for start in _places(word, inside)]
     ordinary = [(s, e) for s, e, _ in found if word[:s] in BEGINNINGS and word[e:] in ENDINGS]
     return next((inside for s, e, inside in found
-                 if not any(s2 <= s and e <= e2 for s2, e2 in ordinary)), None)
+                 if not any(s2 <= s and e <= e2 for s2, e2 in ordinary)
+                 and _head(inside, word[e:])), None)
+
+
+def _head(inside: str, rest: str) -> bool:
+    """Whether a privacy word followed by ``rest`` in one word says private: one
+    of a language that writes compounds as one word only as the compound's head
+    (see the module's docstring), any other always."""
+    return inside not in COMPOUNDING or rest in HEAD_ENDINGS or any(
+        rest.startswith(link) and rest[len(link):] in HOLDERS for link in LINKS)
 
 
 def _places(word: str, inside: str) -> list[int]:

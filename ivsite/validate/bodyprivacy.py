@@ -87,7 +87,8 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
         if "private" in where:
             continue
         line = src + body_line
-        if title and comment_marker(tok.content):
+        told = visibility == "mentor" or "mentor" in where  # the mentor reads it
+        if title and comment_marker(tok.content) and not (told and mentor_label(tok.content)):
             titled = (line, tok.content)
         elif titled is not None and tok.type == "inline" and tok.content.strip():
             found |= _private_title(path, titled[0], "the callout title", titled[1], diags)
@@ -109,7 +110,7 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                               f"the tag '{tok.content}' says this is not for others, but "
                               "your mentor will read it", MENTOR_TAG_HINT)
         elif tok.type in ("html_block", "html_inline"):
-            found |= _raw_html(path, line, tok.content, diags, sheet)
+            found |= _raw_html(path, line, tok.content, diags, sheet, told)
         if tok.type in ("inline", "html_block", "fence", "code_block") and reversing(
                 tok.content):
             found = True
@@ -125,9 +126,9 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                                 f"'{word}' {says}, but ivsite does not read it and would "
                                 "publish the text", _PASSAGE_HINT)
             for shown in summary_titles(_with_html(tok)):
-                found |= _private_title(path, line, "the disclosure title", shown, diags)
+                found |= _private_title(path, line, "the disclosure title", shown, diags, told)
             for offset, kind, named in admonitions(_plain(tok)):  # MkDocs (R11-15)
-                found |= _admonition(path, line + offset, kind, named, diags)
+                found |= _admonition(path, line + offset, kind, named, diags, told)
             for offset, field in _privacy_fields(tok):
                 found = True
                 fields.add(line + offset)
@@ -139,12 +140,14 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
         where = kinds.get(src, ())
         if "private" in where or src + body_line in fields or (
                 (visibility == "mentor" or "mentor" in where) and mentor_label(text)):
-            continue  # "For my mentor" where the mentor reads it is true
+            continue  # "For my mentor", "Mentor only" where the mentor reads it is true
         found |= _marker(path, src + body_line, what, text, how, diags)
     for src, comment in cut.said:
-        if "private" in kinds.get(src, ()):
+        where = kinds.get(src, ())
+        if "private" in where:
             continue
-        if comment_marker(comment):
+        if comment_marker(comment) and not (
+                (visibility == "mentor" or "mentor" in where) and mentor_label(comment)):
             found = True
             diags.error(path, src + body_line, 1, "privacy-markup",
                         f"the comment '{' '.join(comment.split())}' looks like it marks text "
@@ -164,10 +167,12 @@ _OTHER_TOOLS: tuple[tuple[Callable[[Token], Iterator[tuple[int, str]]], str], ..
 """Other tools' ways to keep text out of a page, and what the error says of each."""
 
 
-def _private_title(path: str, line: int, what: str, title: str, diags: Diagnostics) -> bool:
+def _private_title(path: str, line: int, what: str, title: str, diags: Diagnostics,
+                   told: bool = False) -> bool:
     """An error for a callout or disclosure titled as a privacy marker ("Private
-    notes"); whether there was one."""
-    if not comment_marker(title) or unfinished(title):
+    notes"); whether there was one. ``told``: the mentor alone reads it, where a
+    title for the mentor ("Mentor only") is true."""
+    if not comment_marker(title) or unfinished(title) or (told and mentor_label(title)):
         return False
     diags.error(path, line, 1, "privacy-callout",
                 f"{what} '{title}' says this passage is not for everyone, but ivsite shows it, "
@@ -176,7 +181,8 @@ def _private_title(path: str, line: int, what: str, title: str, diags: Diagnosti
     return True
 
 
-def _admonition(path: str, line: int, kind: str, title: str, diags: Diagnostics) -> bool:
+def _admonition(path: str, line: int, kind: str, title: str, diags: Diagnostics,
+                told: bool) -> bool:
     """An error for an MkDocs admonition typed or titled private (``!!! private``,
     ``??? note "Private notes"``), as for a callout; whether there was one."""
     if kind and privacy_callout(kind):
@@ -185,7 +191,7 @@ def _admonition(path: str, line: int, kind: str, title: str, diags: Diagnostics)
                     "but ivsite does not read MkDocs admonitions and would publish it",
                     "use a '::: private' (or '::: mentor') passage instead of the admonition")
         return True
-    return _private_title(path, line, "the admonition title", title, diags)
+    return _private_title(path, line, "the admonition title", title, diags, told)
 
 
 def _marker(path: str, line: int, what: str, text: str, how: str, diags: Diagnostics) -> bool:
@@ -205,7 +211,7 @@ def _marker(path: str, line: int, what: str, text: str, how: str, diags: Diagnos
 
 
 def _raw_html(path: str, line: int, content: str, diags: Diagnostics,
-              sheet: Mapping[str, str]) -> bool:
+              sheet: Mapping[str, str], told: bool) -> bool:
     """Errors for raw HTML that says "private", hides letters, holds text a
     browser hides but the page would publish, or runs code written in the note;
     whether any."""
@@ -224,10 +230,10 @@ def _raw_html(path: str, line: int, content: str, diags: Diagnostics,
                         f"'{word}' marks a comment in another tool, but ivsite does not "
                         "read it and would publish the text", _PASSAGE_HINT)
     for shown in summary_titles(content):
-        found |= _private_title(path, line, "the disclosure title", shown, diags)
+        found |= _private_title(path, line, "the disclosure title", shown, diags, told)
     found |= html_settings(path, line, content, diags)
     for tag in tags(content):
-        if not tag.closing and not element_setting(tag) and _privacy_element(tag):
+        if not tag.closing and not element_setting(tag) and _privacy_element(tag, told):
             found = True
             diags.error(path, line, 1, "privacy-markup",
                         f"the HTML tag <{tag.name}> looks like it keeps its content "
@@ -252,14 +258,18 @@ def _raw_html(path: str, line: int, content: str, diags: Diagnostics,
     return found
 
 
-def _privacy_element(tag: Tag) -> bool:
-    """<private>, <x-draft>, class="secret", data-visibility="private" …"""
-    if any(marker_word(part) for part in re.split(r"[-_:.]", tag.name)):
+def _privacy_element(tag: Tag, told: bool) -> bool:
+    """<private>, <x-draft>, class="secret", data-visibility="private" …; where the
+    mentor alone reads it (``told``), a name for the mentor (``class="mentor-only"``)
+    is true, as a label is."""
+    def says(word: str) -> bool:
+        return not (told and mentor_label(word))
+    if says(tag.name) and any(marker_word(part) for part in re.split(r"[-_:.]", tag.name)):
         return True
     for name, value in tag.attrs:
-        if name in ("class", "id") and any(marker_word(v) for v in value.split()):
+        if name in ("class", "id") and any(marker_word(v) and says(v) for v in value.split()):
             return True
-        if _marker_attribute(name, value):
+        if _marker_attribute(name, value) and says(value):
             return True
         if name not in ("class", "id") and privacy_word(name.removeprefix("data-")) \
                 and privacy_value(value):

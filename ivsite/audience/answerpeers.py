@@ -1,0 +1,94 @@
+"""Answers shown side by side: where a person's given or family name alone counts
+in another interview's answer.
+
+A bank question's page shows every visible interview's answer to it, one after
+another, each under its author's alias (ivsite.emit.questions). An unconsented
+person's alias'd answer then stands beside every other answer to that question,
+and "my old colleague Zabrowski" in one of them names him (red team 12, R12-12).
+So in an interview's answer to a bank question, the given and family names alone
+of the people whose interviews the audience sees answering it too count, as in a
+note that links to theirs (ivsite.audience.notelinks). Only the answer: the rest
+of the note is not on that page. The audit finds the same on the question page
+itself, and on every list that shows a person's card (ivsite.audit.secrets).
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Sequence
+
+from markdown_it.token import Token
+
+from ..core.slugs import comparable
+from ..markdown.notes import Note, ValidSite
+from ..markdown.render import plain_text
+
+_END = 1 << 30
+"""A line after any note's last."""
+
+
+def answers_in(site: ValidSite, note: Note, tokens: Sequence[Token]) -> list[tuple[str, int, int]]:
+    """(bank question id, first line, last line) of each answer ``tokens`` give to
+    a question of the bank: a heading that ends in '?' and is one of the bank's
+    questions, to the next heading of its level or higher (as ivsite.graph reads
+    answers). An interview's only: other notes give none."""
+    if note.collection != "interviews":
+        return []
+    bank = _bank(site)
+    out: list[tuple[str, int, int]] = []
+    open_: list[tuple[str, int, int]] = []  # (id, level, first line) of the answers running
+    for i, tok in enumerate(tokens):
+        if tok.type != "heading_open":
+            continue
+        level = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 6
+        line = note.line_of(tok)
+        while open_ and open_[-1][1] >= level:
+            done, _, first = open_.pop()
+            out.append((done, first, line - 1))
+        text = plain_text(tokens[i + 1]) if i + 1 < len(tokens) else ""
+        asked = bank.get(comparable(text)) if text.rstrip().endswith("?") else None
+        if asked is not None:
+            open_.append((asked, level, line))
+    out += [(qid, first, _END) for qid, _, first in open_]  # to the note's end
+    return out
+
+
+def answer_peers(site: ValidSite, note: Note,
+                 seen: Callable[[Note], bool]) -> dict[str, tuple[str, ...]]:
+    """For each bank question ``note`` answers, the keys of the other interviews the
+    audience sees (``seen``) that answer it too, sorted (a part of the filter's
+    key): whose answers stand beside its own."""
+    answering = _answering(site)
+    out: dict[str, tuple[str, ...]] = {}
+    for qid in sorted({qid for qid, _, _ in answers_in(site, note, note.tokens)}):
+        peers = tuple(sorted(key for key in answering.get(qid, ())
+                             if key != note.key and seen(site.by_key[key])))
+        if peers:
+            out[qid] = peers
+    return out
+
+
+def _bank(site: ValidSite) -> dict[str, str]:
+    """The bank's questions made comparable, to their ids (each alias too)."""
+    out: dict[str, str] = {}
+    for q in site.questions:
+        if not q.withheld:
+            for key in q.match_keys():
+                out.setdefault(key, q.id)
+    return out
+
+
+_LAST: list[tuple[weakref.ref[ValidSite], dict[str, set[str]]]] = []
+"""The last site's :func:`_answering` (a build asks for every note's, once per audience)."""
+
+
+def _answering(site: ValidSite) -> dict[str, set[str]]:
+    """For each bank question id, the keys of the interviews whose source answers it."""
+    if _LAST and _LAST[0][0]() is site:
+        return _LAST[0][1]
+    out: dict[str, set[str]] = {}
+    for note in site.notes:
+        for qid, _, _ in answers_in(site, note, note.tokens):
+            out.setdefault(qid, set()).add(note.key)
+    _LAST[:] = [(weakref.ref(site), out)]
+    return out
