@@ -1,0 +1,137 @@
+"""Red team 12: what ivsite itself prints, or what the author owns, judged as if an
+interviewee wrote it; and the mentor link's own secrets (R12-01, R12-03, R12-09,
+R12-14, R12-15).
+
+Each protection has a test that fails when it is switched off (monkeypatched out).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sites import run_cli, write_site
+
+from ivsite.pipeline import checks, stages
+
+TOKEN = "Rt12TokenAbcdefGhijklmN"
+PASS = "violet-harbour-lantern-97"
+PASS_ENV = "IVSITE_SHARE_PASSPHRASE"
+SHARED: dict[str, Any] = {
+    "title": "Career research", "author": "Ana Silva", "base_url": "https://ana.example.org/",
+    "share": {"enabled": True, "feedback_email": "ana@example.org",
+              "passphrase_env": PASS_ENV},
+}
+MENTOR_NOTE = ({"title": "Doubts", "date": "2026-04-01", "visibility": "mentor"},
+               "I doubt the salary offers are fair.\n")
+
+
+def _shared_site(root: Path, about: str, config: dict[str, Any] | None = None) -> Path:
+    site = write_site(root, {"reflections/2026-04-01-doubts.md": MENTOR_NOTE,
+                             "pages/about.md": ({"title": "About"}, about)},
+                      config or SHARED)
+    (site / ".ivsite").mkdir()
+    (site / ".ivsite/share.toml").write_text(
+        f'token = "{TOKEN}"\nsalt = "ROC5axMZasS+x2P08P2hNQ=="\n', "utf-8")
+    return site
+
+
+def _build(site: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    monkeypatch.setenv(PASS_ENV, PASS)
+    result = run_cli(site, "build")
+    assert result.exception is None, result.exception
+    return result.exit_code, result.stderr
+
+
+def _published(site: Path, text: str) -> list[str]:
+    """Public files (outside the mentor copy) that hold ``text``."""
+    return [p.relative_to(site / "_site").as_posix() for p in (site / "_site").rglob("*")
+            if p.is_file() and "share" not in p.relative_to(site / "_site").parts[:1]
+            and text.encode() in p.read_bytes()]
+
+
+def _validator_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stages, "refuse_link_secrets", lambda *args: None)
+
+
+# ------------------------------------------------------------------ R12-01
+
+LINK_SPELLINGS = [
+    f"https://ana.example.org/share/{TOKEN}/#pass={PASS}",
+    f"https://ana.example.org/share/{TOKEN}/",
+    f"share/{quote(TOKEN, safe='')}".replace("R", "%52"),
+    f"the code is {TOKEN[:8]}-{TOKEN[8:15]} {TOKEN[15:]}",
+    f"the words are {PASS.replace('-', ' ')}",
+    f"`{PASS.upper()}`",
+]
+
+
+@pytest.mark.parametrize("said", LINK_SPELLINGS)
+def test_the_validator_refuses_the_mentor_links_secrets(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, said: str) -> None:
+    site = _shared_site(tmp_path / "s", f"My mentor reads {said} each week.\n")
+    status, err = _build(site, monkeypatch)
+    assert status == 1
+    assert "content/pages/about.md:4:1: error[mentor-link-secret]" in err
+    assert "hint:" in err
+
+
+def test_a_mentor_link_as_base_url_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = {**SHARED, "base_url": f"https://ana.example.org/share/{TOKEN}/"}
+    site = _shared_site(tmp_path / "s", "Hello.\n", config)
+    status, err = _build(site, monkeypatch)
+    assert status == 1 and "site.toml:3:1: error[mentor-link-secret]" in err
+
+
+@pytest.mark.parametrize("said", LINK_SPELLINGS)
+def test_the_audit_alone_refuses_the_mentor_links_secrets(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, said: str) -> None:
+    _validator_off(monkeypatch)
+    site = _shared_site(tmp_path / "s", f"My mentor reads {said} each week.\n")
+    status, err = _build(site, monkeypatch)
+    assert status == 1
+    assert "error[audit]: mentor link secret would be published in about/index.html" in err
+
+
+def test_the_audit_alone_refuses_a_mentor_link_as_base_url(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _validator_off(monkeypatch)
+    config = {**SHARED, "base_url": f"https://ana.example.org/share/{TOKEN}/"}
+    status, err = _build(_shared_site(tmp_path / "s", "Hello.\n", config), monkeypatch)
+    assert status == 1 and "mentor link secret would be published in sitemap.xml" in err
+
+
+def test_without_either_check_the_mentor_link_is_published(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _validator_off(monkeypatch)
+    monkeypatch.setattr(checks, "link_secrets", lambda *args, **kwargs: [])
+    site = _shared_site(tmp_path / "s", f"My mentor reads {LINK_SPELLINGS[0]} each week.\n")
+    status, _ = _build(site, monkeypatch)
+    assert status == 0
+    assert _published(site, TOKEN) == ["about/index.html"]
+    assert _published(site, PASS) == ["about/index.html"]
+
+
+def test_the_mentor_copy_with_its_own_paths_builds(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = _shared_site(tmp_path / "s", "My mentor reads my drafts each week.\n")
+    status, err = _build(site, monkeypatch)
+    assert status == 0, err
+    assert (site / "_site/share" / TOKEN / "index.html").is_file()
+    assert _published(site, TOKEN) == [] and _published(site, PASS) == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(["-", "_", " ", "%2D", "&#45;", "\u00ad", ""]),
+       st.integers(1, len(TOKEN) - 1))
+def test_the_token_is_found_however_it_is_split(sep: str, at: int) -> None:
+    from ivsite.names.people import LINK_SECRET_KIND, matcher_of
+    from ivsite.text.textmatch import searchable
+    matcher = matcher_of([(LINK_SECRET_KIND, TOKEN, "token")])
+    assert matcher.find_in(searchable(f"see /share/{TOKEN[:at]}{sep}{TOKEN[at:]}/ now"))
+    assert not matcher.find_in(searchable(f"see /share/{TOKEN[:at]}/ now"))
