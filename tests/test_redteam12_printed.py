@@ -135,3 +135,74 @@ def test_the_token_is_found_however_it_is_split(sep: str, at: int) -> None:
     matcher = matcher_of([(LINK_SECRET_KIND, TOKEN, "token")])
     assert matcher.find_in(searchable(f"see /share/{TOKEN[:at]}{sep}{TOKEN[at:]}/ now"))
     assert not matcher.find_in(searchable(f"see /share/{TOKEN[:at]}/ now"))
+
+
+# ------------------------------------------------------------------ R12-03
+
+
+def _author_site(root: Path, author: str, private: str, public: str, body: str = "",
+                 title: str = "") -> Path:
+    private_note = ({"date": "2026-03-02", "person": {"name": private, "role": "Senior Analyst",
+                                                      "company": "Northbank"},
+                     "alias": "a senior analyst at a bank", "status": "done",
+                     "role": "data-analyst", "interest": 4}, "Private notes about the talk.\n")
+    public_note = ({"date": "2026-03-09", "visibility": "public",
+                    "person": {"name": public, "role": "Data Scientist",
+                               "company": "Lakeshore Insurance"},
+                    "alias": "a data scientist at an insurer", "status": "done"},
+                   body or "We talked about analytics careers and which courses helped.\n")
+    return write_site(root, {
+        "roles/data-analyst.md": ({"title": "Data Analyst"}, "Analysts write SQL every day.\n"),
+        "interviews/2026-03-02-bank.md": private_note,
+        "interviews/2026-03-09-insurer.md": public_note,
+    }, {"title": title or f"{author}: career research", "author": author,
+        "base_url": "https://example.org/"})
+
+
+@settings(max_examples=6, deadline=None)
+@given(st.sampled_from([("Sarah", "Kim"), ("Minh", "Nguyen"), ("Ana", "García"),
+                        ("David", "Lee")]),
+       st.sampled_from(["Park", "Okafor"]), st.sampled_from(["Joon", "Priya"]))
+def test_the_authors_own_name_is_no_interviewees_name_part(
+        tmp_path_factory: pytest.TempPathFactory, author: tuple[str, str],
+        other_family: str, other_given: str) -> None:
+    given_name, family = author
+    site = _author_site(tmp_path_factory.mktemp("s"), f"{given_name} {family}",
+                        f"{given_name} {other_family}", f"{other_given} {family}")
+    result = run_cli(site, "build")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_without_the_mask_the_authors_name_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(checks, "owned_names", lambda *args: ())
+    site = _author_site(tmp_path / "s", "Sarah Kim", "Sarah Park", "Joon Kim")
+    result = run_cli(site, "build")
+    assert result.exit_code == 1
+    assert "name part would be published in roles/data-analyst/index.html" in result.stderr
+
+
+def test_the_authors_name_in_a_note_passes_the_filter(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ivsite.audience import namecheck
+    body = "Sarah Kim here: I asked which courses helped.\n"
+    site = _author_site(tmp_path / "s", "Sarah Kim", "Sarah Park", "Joon Kim", body)
+    assert run_cli(site, "build").exit_code == 0
+    monkeypatch.setattr(namecheck, "owned_names", lambda *args: ())
+    refused = run_cli(_author_site(tmp_path / "t", "Sarah Kim", "Sarah Park", "Joon Kim", body),
+                      "build")
+    assert refused.exit_code == 1 and "2026-03-09-insurer.md" in refused.stderr
+
+
+@pytest.mark.parametrize(("body", "title"), [
+    ("Joon Kim said analytics pays.\n", ""),  # the full name
+    ("Kim said analytics pays.\n", ""),  # a part outside the author's name
+    ("Joon said analytics pays.\n", ""),
+    ("", "Sarah Kim: talks with Joon Kim"),  # a title that names them
+    ("", "Sarah Park's research"),
+])
+def test_a_real_leak_beside_the_authors_name_is_still_refused(
+        tmp_path: Path, body: str, title: str) -> None:
+    site = _author_site(tmp_path / "s", "Sarah Kim", "Sarah Park", "Joon Kim", body, title)
+    result = run_cli(site, "build")
+    assert result.exit_code == 1, result.stderr
