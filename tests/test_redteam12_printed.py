@@ -206,3 +206,44 @@ def test_a_real_leak_beside_the_authors_name_is_still_refused(
     site = _author_site(tmp_path / "s", "Sarah Kim", "Sarah Park", "Joon Kim", body, title)
     result = run_cli(site, "build")
     assert result.exit_code == 1, result.stderr
+
+
+# ------------------------------------------------------------------ R12-09
+
+FEEDBACK: dict[str, Any] = {
+    "title": "Career research", "author": "Ana Silva", "base_url": "https://ana.example.org/",
+    "share": {"enabled": True, "feedback_email": "ana.silva@example.org"},
+}
+
+
+def _feedback_site(root: Path, email: str = "rowan@harbour.example") -> Path:
+    talk = ({"date": "2026-03-01", "person": {"name": "Rowan Ellery", "role": "Analyst",
+                                              "company": "Harbour Bank", "email": email},
+             "alias": "an analyst at a bank", "status": "done"},
+            "I wrote to Rowan from Ana.Silva@example.org on Monday; she answered.\n")
+    return write_site(root, {"interviews/2026-03-01-talk.md": talk,
+                             "pages/about.md": ({"title": "About"}, "Hello.\n")}, FEEDBACK)
+
+
+def test_the_authors_feedback_email_is_a_public_contact(tmp_path: Path) -> None:
+    result = run_cli(_feedback_site(tmp_path / "s"), "build")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_without_it_the_feedback_email_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ivsite.validate import publicrecorded
+    only_listed = publicrecorded.declared
+    monkeypatch.setattr(publicrecorded, "declared", lambda config, text: [
+        x for x in only_listed(config, text) if x[1] != "[share] feedback_email"])
+    result = run_cli(_feedback_site(tmp_path / "s"), "build")
+    assert result.exit_code == 1
+    assert "contact field email would be published in share/" in result.stderr
+    assert "list it in site.toml's [privacy] public_contacts" in result.stderr
+
+
+def test_a_feedback_email_that_is_a_persons_is_refused(tmp_path: Path) -> None:
+    result = run_cli(_feedback_site(tmp_path / "s", "ana.silva@example.org"), "build")
+    assert result.exit_code == 1
+    assert "site.toml:7:1: error[public-contact-recorded]: 'ana.silva@example.org' in " \
+        "[share] feedback_email is the email recorded as 'person.email'" in result.stderr
