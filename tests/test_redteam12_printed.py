@@ -247,3 +247,62 @@ def test_a_feedback_email_that_is_a_persons_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "site.toml:7:1: error[public-contact-recorded]: 'ana.silva@example.org' in " \
         "[share] feedback_email is the email recorded as 'person.email'" in result.stderr
+
+
+# ------------------------------------------------------------------ R12-15
+
+
+def _month_site(root: Path, body: str = "We talked about research operations.\n") -> Path:
+    def talk(day: str, name: str, text: str) -> tuple[dict[str, Any], str]:
+        return ({"date": day, "visibility": "public",
+                 "person": {"name": name, "role": "UX Researcher", "company": "Northwind"},
+                 "alias": "a researcher at a software company", "status": "done"}, text)
+    return write_site(root, {
+        "interviews/2026-04-12-talk.md": talk("2026-04-12", "April Chen", "Portfolios.\n"),
+        "interviews/2026-06-03-talk.md": talk("2026-06-03", "June Okafor", body),
+        "interviews/2026-05-20-talk.md": talk("2026-05-20", "May Lindqvist", "Studies.\n"),
+    })
+
+
+def test_a_month_in_ivsites_date_label_is_no_given_name(tmp_path: Path) -> None:
+    result = run_cli(_month_site(tmp_path / "s"), "build")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_without_the_date_rule_the_date_label_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ivsite.text import wordpairs
+    monkeypatch.setattr(wordpairs, "in_date", lambda *args: False)
+    result = run_cli(_month_site(tmp_path / "s"), "build")
+    assert result.exit_code == 1
+    assert "name part would be published in interviews/2026-06-03-talk/index.html" \
+        in result.stderr
+
+
+@pytest.mark.parametrize("body", ["Then June said research pays.\n",
+                                  "I met with June at noon.\n", "We agreed, June and I.\n"])
+def test_the_given_name_in_the_persons_note_is_still_refused(tmp_path: Path, body: str) -> None:
+    result = run_cli(_month_site(tmp_path / "s", body), "build")
+    assert result.exit_code == 1
+    assert "2026-06-03-talk.md" in result.stderr
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["April", "May", "June", "August"]), st.integers(1, 31),
+       st.integers(1990, 2040), st.sampled_from(["{d} {m} {y}", "{m} {d}, {y}", "{m} {y}",
+                                                 "{d}th of {m}", "{m} {d}", "{d}. {m} {y}"]),
+       st.sampled_from(["We met on ", "Notes from ", "— ", "in "]))
+def test_a_month_beside_a_number_is_a_date(month: str, day: int, year: int, shape: str,
+                                           lead: str) -> None:
+    from ivsite.text.wordpairs import _capitalised_alone
+    text = lead + shape.format(d=day, m=month, y=year) + " we talked."
+    assert not _capitalised_alone(month.casefold(), text, amid=True)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["April", "May", "June", "August"]),
+       st.sampled_from(["I met with {m} today.", "Then {m} said so.", "We agreed, {m} and I.",
+                        "I asked {m} 3 questions, then {m} left."]))
+def test_a_month_name_as_a_name_still_counts(month: str, shape: str) -> None:
+    from ivsite.text.wordpairs import _capitalised_alone
+    assert _capitalised_alone(month.casefold(), shape.format(m=month), amid=True)
