@@ -306,3 +306,55 @@ def test_a_month_beside_a_number_is_a_date(month: str, day: int, year: int, shap
 def test_a_month_name_as_a_name_still_counts(month: str, shape: str) -> None:
     from ivsite.text.wordpairs import _capitalised_alone
     assert _capitalised_alone(month.casefold(), shape.format(m=month), amid=True)
+
+
+# ------------------------------------------------------------------ R12-14
+
+
+def _tag_site(root: Path, private: str, tag: str, body: str = "") -> Path:
+    talk = ({"date": "2026-03-01", "person": {"name": private, "role": "HR Business Partner",
+                                              "company": "Maison Lumière"},
+             "alias": "an HR partner at a cosmetics company", "status": "done"}, "Private.\n")
+    pay = ({"title": "What entry-level analysts earn", "date": "2026-04-01",
+            "visibility": "public", "tags": [tag, "research"]},
+           body or "I compared three surveys of starting pay for analysts.\n")
+    return write_site(root, {"interviews/2026-03-01-talk.md": talk,
+                             "reflections/2026-04-01-pay.md": pay})
+
+
+TAG_HANDLES = [("Sophie Alary", "salary"), ("Cara Hance", "chance"),
+               ("Sam Ummer", "summer"), ("Rita Eason", "reason"), ("Paul Lanning", "planning")]
+
+
+@pytest.mark.parametrize(("private", "tag"), TAG_HANDLES)
+def test_a_tag_that_is_a_private_persons_handle_builds(
+        tmp_path: Path, private: str, tag: str) -> None:
+    result = run_cli(_tag_site(tmp_path / "s", private, tag, f"More on #{tag} soon.\n"), "build")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_without_the_tag_rule_the_tag_pages_are_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ivsite.names import handles, nameforms
+    old = r"(?:(?<=[@/#~+:=_0-9])|(?<=[^\W_]\.))"
+    monkeypatch.setattr(nameforms, "handle_form", lambda run: handles._form(run, old))
+    result = run_cli(_tag_site(tmp_path / "s", "Sophie Alary", "salary"), "build")
+    assert result.exit_code == 1
+    assert "unconsented name would be published in tags/salary/index.html" in result.stderr
+
+
+@pytest.mark.parametrize("said", [
+    "Ask @salary about it.", "See instagram.com/salary for more.",
+    "Write to salary@mail.example today.", "Her site is salary.dev now.",
+    "The files are in salary_2026 here.",
+])
+def test_a_handle_that_is_a_word_is_still_refused(tmp_path: Path, said: str) -> None:
+    result = run_cli(_tag_site(tmp_path / "s", "Sophie Alary", "pay", f"{said}\n"), "build")
+    assert result.exit_code == 1, said
+    assert "Sophie Alary" in result.stderr
+
+
+@pytest.mark.parametrize("said", ["Tagged #qzabrowski today.", "See /tags/qzabrowski/ too."])
+def test_a_run_no_word_opens_so_is_refused_as_a_tag_too(tmp_path: Path, said: str) -> None:
+    result = run_cli(_tag_site(tmp_path / "s", "Quentin Zabrowski", "pay", f"{said}\n"), "build")
+    assert result.exit_code == 1
