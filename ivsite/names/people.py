@@ -88,12 +88,15 @@ NAME_KINDS = ("unconsented name", "referred_by", "referral", "withheld person")
 """Kinds of secret that are names of people: looked for in all their forms."""
 PART_KIND = "name part"
 """A given or family name alone: looked for near the person only."""
-LINK_SECRET_KIND = "mentor link secret"
-"""The mentor link's token or passphrase (red team 12, R12-01): looked for as
+LINK_SECRET_KIND = "mentor link"
+"""What the mentor link's token or passphrase is (red team 12, R12-01), as the
+kinds :data:`LINK_TOKEN_KIND` and :data:`LINK_PASSPHRASE_KIND` begin: looked for as
 written, its letters and digits run together whatever stands between them
 ("Rt12-Token_…", "%52t12…", "violet harbour lantern 97"); one shorter than
 :data:`LINK_RUN` letters and digits, as its words (a short run would be found
 inside ordinary words)."""
+LINK_TOKEN_KIND = f"{LINK_SECRET_KIND} token"
+LINK_PASSPHRASE_KIND = f"{LINK_SECRET_KIND} passphrase"
 LINK_RUN = 12
 
 
@@ -205,7 +208,7 @@ def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:
     whole and, when it holds a name ("Sam Lee (my old manager)"), as that name."""
     if kind.startswith(CONTACT_KINDS):
         return contact_needles(kind.rsplit(" ", 1)[-1], text)
-    if kind == LINK_SECRET_KIND:
+    if kind.startswith(LINK_SECRET_KIND):
         run = compact(words(text))
         return Needles([], [run], [], "") if len(run) >= LINK_RUN else \
             Needles([tuple(words(text))], [], [], "")

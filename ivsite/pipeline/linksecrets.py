@@ -21,7 +21,7 @@ from ..audit.secrets import Secret
 from ..core.diagnostics import Diagnostics
 from ..load.stage import LoadedSite
 from ..mentor import share
-from ..names.people import LINK_SECRET_KIND, matcher_of
+from ..names.people import LINK_PASSPHRASE_KIND, LINK_SECRET_KIND, LINK_TOKEN_KIND, matcher_of
 from ..text.textmatch import searchable
 from ..validate.config import SiteConfig
 
@@ -39,8 +39,8 @@ def link_values(root: Path, config: SiteConfig) -> dict[str, str]:
 def link_secrets(root: Path, config: SiteConfig, *, token: bool) -> list[Secret]:
     """What the audit looks for: the passphrase, and the token unless ``token`` is
     False (in the mentor copy's own folder)."""
-    return [Secret(LINK_SECRET_KIND, value, "site.toml" if what == PASSPHRASE else
-                   f"{share.STATE_DIR}/{share.SHARE_FILE}", 0)
+    return [Secret(LINK_PASSPHRASE_KIND, value, "site.toml", 0) if what == PASSPHRASE else
+            Secret(LINK_TOKEN_KIND, value, f"{share.STATE_DIR}/{share.SHARE_FILE}", 0)
             for what, value in link_values(root, config).items() if token or what != TOKEN]
 
 
