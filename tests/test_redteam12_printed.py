@@ -128,6 +128,19 @@ def test_the_mentor_copy_with_its_own_paths_builds(
     assert _published(site, TOKEN) == [] and _published(site, PASS) == []
 
 
+@pytest.mark.parametrize(("passphrase", "said", "found"), [
+    ("x", "#pass=x", True), ("x", "x marks the spot", False),
+    ("s0rt!", "open /share/t/#pass=s0rt!", True), ("s0rt!", "sort it", False),
+    ("tangerine", "a tangerine tree", True), ("tangerine", "tangerines", False),
+])
+def test_a_short_passphrase_is_looked_for_as_words(passphrase: str, said: str,
+                                                   found: bool) -> None:
+    from ivsite.names.people import LINK_PASSPHRASE_KIND, matcher_of
+    from ivsite.text.textmatch import searchable
+    matcher = matcher_of([(LINK_PASSPHRASE_KIND, passphrase, "p")])
+    assert bool(matcher.find_in(searchable(said))) is found
+
+
 def test_the_passphrase_is_kept_on_disk_by_a_slow_digest_alone() -> None:
     from ivsite.audit import cache
     from ivsite.audit.secret import Secret

@@ -94,10 +94,12 @@ kinds :data:`LINK_TOKEN_KIND` and :data:`LINK_PASSPHRASE_KIND` begin: looked for
 written, its letters and digits run together whatever stands between them
 ("Rt12-Token_…", "%52t12…", "violet harbour lantern 97"); one shorter than
 :data:`LINK_RUN` letters and digits, as its words (a short run would be found
-inside ordinary words)."""
+inside ordinary words), and one shorter than :data:`LINK_WORDS` (a weak
+passphrase, "x") only as a link gives it, after "pass" (``#pass=x``): alone it
+is in every page."""
 LINK_TOKEN_KIND = f"{LINK_SECRET_KIND} token"
 LINK_PASSPHRASE_KIND = f"{LINK_SECRET_KIND} passphrase"
-LINK_RUN = 12
+LINK_RUN, LINK_WORDS = 12, 6
 
 
 @dataclass(frozen=True)
@@ -209,9 +211,11 @@ def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:
     if kind.startswith(CONTACT_KINDS):
         return contact_needles(kind.rsplit(" ", 1)[-1], text)
     if kind.startswith(LINK_SECRET_KIND):
-        run = compact(words(text))
-        return Needles([], [run], [], "") if len(run) >= LINK_RUN else \
-            Needles([tuple(words(text))], [], [], "")
+        ws = words(text)
+        run = compact(ws)
+        if len(run) >= LINK_RUN:
+            return Needles([], [run], [], "")
+        return Needles([tuple(ws) if len(run) >= LINK_WORDS else ("pass", *ws)], [], [], "")
     if kind in REFERRED:
         name = name_in(text)
         whole = tuple(words(text))
