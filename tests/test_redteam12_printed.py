@@ -198,6 +198,13 @@ def test_the_authors_own_name_is_no_interviewees_name_part(
     assert result.exit_code == 0, result.stderr
 
 
+def test_a_title_with_the_authors_given_name_alone_builds(tmp_path: Path) -> None:
+    site = _author_site(tmp_path / "s", "Sarah Kim", "Sarah Park", "Joon Kim",
+                        title="Sarah's career notes")
+    result = run_cli(site, "build")
+    assert result.exit_code == 0, result.stderr
+
+
 def test_without_the_mask_the_authors_name_is_refused(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(checks, "owned_names", lambda *args: ())
@@ -225,6 +232,7 @@ def test_the_authors_name_in_a_note_passes_the_filter(
     ("Joon said analytics pays.\n", ""),
     ("", "Sarah Kim: talks with Joon Kim"),  # a title that names them
     ("", "Sarah Park's research"),
+    ("", "Joon's research"),  # a part of his name, not of the author's
 ])
 def test_a_real_leak_beside_the_authors_name_is_still_refused(
         tmp_path: Path, body: str, title: str) -> None:

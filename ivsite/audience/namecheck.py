@@ -75,7 +75,7 @@ class NameCheck:
 
 
 def name_check(site: ValidSite, sees: Collection[str],
-               owned: tuple[str, ...] = ()) -> NameCheck | None:
+               owned: tuple[str, str] = ("", "")) -> NameCheck | None:
     """The check for an audience that reads notes of the visibilities ``sees``.
     ``owned``: site.toml's author and title, the author's own, taken out of a text
     as consented names are unless one holds an unconsented name (R12-03)."""
@@ -83,7 +83,7 @@ def name_check(site: ValidSite, sees: Collection[str],
     if not found.anywhere and not found.near and not found.own:
         return None
     unconsented = (m.text for m in found.anywhere if m.kind.startswith(NAME_KINDS))
-    names = tuple(sorted({*consented_names(site, sees), *owned_names(owned, unconsented)}))
+    names = tuple(sorted({*consented_names(site, sees), *owned_names(*owned, unconsented)}))
     return NameCheck(found, matcher_of((m.kind, m.text, m) for m in found.anywhere),
                      names_pattern(names), names)
 

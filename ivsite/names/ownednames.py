@@ -8,20 +8,29 @@ chrome put them on the pages about them. The author consents to their own name,
 so these texts are taken out of a page before names are looked for, as the names
 of people who agreed are (ivsite.audience.consentmask), by the filter and the
 audit alike. Never one that holds an unconsented person's name (a title "Notes
-from my talk with Joon Kim"): taking it out would take that name with it.
+from my talk with Joon Kim"): taking it out would take that name with it; nor a
+title with a word of such a name that is not a word of the author's ("Joon's
+research" by Sarah Kim), where the title is what names them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .identity import holds_name
+from ..text.normalise import words
+from .identity import holds_name, name_words
 
 
-def owned_names(owned: Iterable[str], unconsented: Iterable[str]) -> tuple[str, ...]:
-    """The texts of ``owned`` (author, title) that may be masked as a consented
-    name: those that hold none of the ``unconsented`` names (in any form
-    ivsite.names.identity.holds_name reads)."""
+def owned_names(author: str, title: str, unconsented: Iterable[str]) -> tuple[str, ...]:
+    """Of ``author`` and ``title``, those that may be masked as a consented name:
+    neither may hold one of the ``unconsented`` names (in any form
+    ivsite.names.identity.holds_name reads), and the title no word of one but
+    those of the author's name ("Sarah's career notes" by Sarah Kim)."""
     names = list(dict.fromkeys(unconsented))
-    return tuple(t for t in dict.fromkeys(o.strip() for o in owned)
-                 if t and not holds_name(t, names))
+    author, title = author.strip(), title.strip()
+    own = set(words(author))
+    parts = {w for n in names for w in name_words(n)} - own
+    out = [author] if author and not holds_name(author, names) else []
+    if title and not holds_name(title, names) and not parts.intersection(words(title)):
+        out.append(title)
+    return tuple(dict.fromkeys(out))

@@ -113,7 +113,7 @@ def consented_of(prep: Prepared, audience: Audience, secrets: list[Secret]) -> t
     the people who agreed, and the site's author and title, which every page
     prints, unless one holds an unconsented name (ivsite.names.ownednames, R12-03)."""
     config = prep.config
-    owned = owned_names((without_comments(config.author or ""), without_comments(config.title)),
+    owned = owned_names(without_comments(config.author or ""), without_comments(config.title),
                         (s.text for s in secrets if s.kind.startswith(NAME_KINDS)))
     return tuple(sorted({*published_names(prep.valid, audience), *owned}))
 
