@@ -23,8 +23,10 @@ from ..markup.drawntext import drawn_readings
 from ..markup.rawhtml import block_texts, data_texts, embedded_texts
 from ..markup.svgtext import svg_texts
 from ..names.identity import holds_name
+from ..names.ownednames import owned_names
 from ..names.people import (
     CONTACT_KINDS,
+    NAME_KINDS,
     PART_KIND,
     Mention,
     Mentions,
@@ -108,12 +110,16 @@ class NameCheck:
         return [self.anywhere, matcher_of((m.kind, m.text, m) for m in close)]
 
 
-def name_check(site: ValidSite, sees: Collection[str]) -> NameCheck | None:
-    """The check for an audience that reads notes of the visibilities ``sees``."""
+def name_check(site: ValidSite, sees: Collection[str],
+               owned: tuple[str, str] = ("", "")) -> NameCheck | None:
+    """The check for an audience that reads notes of the visibilities ``sees``.
+    ``owned``: site.toml's author and title, the author's own, taken out of a text
+    as consented names are unless one holds an unconsented name (R12-03)."""
     found = mentions(site, sees)
     if not found.anywhere and not found.near and not found.own:
         return None
-    names = tuple(sorted(set(consented_names(site, sees))))
+    unconsented = (m.text for m in found.anywhere if m.kind.startswith(NAME_KINDS))
+    names = tuple(sorted({*consented_names(site, sees), *owned_names(*owned, unconsented)}))
     check = NameCheck(found, matcher_of((m.kind, m.text, m) for m in found.anywhere),
                       names_pattern(names), names, frozenset(sees))
     carded = found.carded(site, check.seen)

@@ -99,7 +99,8 @@ def build_view(
     def name_matcher() -> NameCheck | None:
         if audience == "private":
             return None
-        return keyed(("names", audience, site.shape), functools.partial(name_check, site, sees))
+        return keyed(("names", audience, site.shape),
+                     functools.partial(name_check, site, sees, (config.author or "", config.title)))
 
     shown_anchors: dict[str, frozenset[str]] = {}
 

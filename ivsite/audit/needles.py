@@ -13,14 +13,15 @@ import functools
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
-from ..names.people import CONTACT_KINDS, NAME_KINDS, PART_KIND, needle_of
+from ..names.people import CONTACT_KINDS, LINK_SECRET_KIND, NAME_KINDS, PART_KIND, needle_of
 from ..text.normalise import compact
 from ..text.textmatch import Confirmed, Matcher, Searchable, words
 from ..text.wordpairs import WordPair
 from .secrets import ADDRESS, ANCHOR, WIKI_NAME, Secret
 from .sentences import MIN_WORDS, chained, is_prose, sentences
 
-ALWAYS = ("unconsented name", "contact field", "referral", "referred_by", PART_KIND)
+ALWAYS = ("unconsented name", "contact field", "referral", "referred_by", PART_KIND,
+          LINK_SECRET_KIND)
 """Kinds of secret reported even when the same words occur in visible text."""
 MIN_PASSAGE_WORDS = MIN_WORDS
 

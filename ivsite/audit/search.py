@@ -21,7 +21,7 @@ from ..load import nearcopy
 from ..load.filefront import private_front
 from ..markup.remoteloads import own_host
 from ..names.identity import holds_name
-from ..names.people import CONTACT_KINDS
+from ..names.people import CONTACT_KINDS, LINK_SECRET_KIND
 from ..readers.hiddentext import hidden_in
 from ..readers.pagefind_engine import is_fixed, is_word_index
 from ..readers.readable import MARKUP_SUFFIXES, readable_texts, unread
@@ -34,6 +34,8 @@ from .scripts import OwnScripts
 from .secret import BESIDE
 from .secrets import ADDRESS, ANCHOR, FIELD_KINDS, WIKI_NAME, Secret
 
+AS_WRITTEN = (*CONTACT_KINDS, LINK_SECRET_KIND)
+"""Kinds looked for in a text as written, consented names and all."""
 CODE_SUFFIXES = (".js", ".mjs", ".css", ".wasm", ".map", ".pagefind")
 """Files made of code (the theme's and Pagefind's): one-word fields are not looked
 for there (see needles)."""
@@ -220,7 +222,7 @@ class Search:
             # a secret that holds one of those names: masking would take it out
             # with them ("Ana García-López" holds "Ana García").
             found = standing(find(text), text, self.consented, find,
-                             lambda s: not s.kind.startswith(CONTACT_KINDS) and self.excusable(s))
+                             lambda s: not s.kind.startswith(AS_WRITTEN) and self.excusable(s))
             for secret in (*addresses_in(text, self.addresses, self.own),
                            *wiki_names_in(text, self.wiki), *found):
                 if id(secret) not in seen:

@@ -7,7 +7,7 @@ public page that says "Take every chance to ask questions" was refused because
 a private interviewee was Cara Hance. A run that starts as words start (a vowel
 in its first two letters, or two consonants a word may open with: "ch", "cl",
 "br", "sp") is looked for only where the text shows it is a handle
-(:func:`handle_form`): after "@", "/", "#", "~", "+", ":", "=", "_" or a digit,
+(:func:`handle_form`): after "@", "/" (not "tag/" or "tags/"), "~", "+", ":", "=", "_" or a digit,
 or after a dot inside a word ("www.chance"); before "@", "_", a digit, a
 dot and a letter ("chance.dev", "chance@mail.example") or a hyphen and the
 rest of a file name ("chance-slides.pdf"); or where its capitals
@@ -38,9 +38,14 @@ def word_like(run: str) -> bool:
 
 
 _LETTER = r"[^\W\d_]"
-_BEFORE = r"(?:(?<=[@/#~+:=_0-9])|(?<=[^\W_]\.))"
-"""What makes what follows a handle: a mention, a path, a tag, a word run into
-it by an underscore or digits, a dot inside a host name."""
+_BEFORE = r"(?:(?<=[@/~+:=_0-9])(?<!tags/)(?<!tag/)|(?<=[^\W_]\.))"
+"""What makes what follows a handle: a mention, a path, a word run into it by an
+underscore or digits, a dot inside a host name. Not a tag (red team 12, R12-14):
+"#salary" and ``/tags/salary/``, as ivsite prints every tag, are the word
+"salary", not Sophie Alary's handle (nor ``ivsite:tag/salary``, the link a
+note's "#salary" makes); "@salary", "instagram.com/salary" and
+"salary@mail.example" still are, and a run no word opens so ("#qzabrowski") is
+looked for anywhere."""
 _AFTER = r"(?=[@_0-9]|\.[^\W_]|-[^\W_]+\.[^\W\d_]{2,4}(?![^\W_]))"
 """What makes what goes before a handle: a mailbox, a host name, an underscore or
 digits, a file name's other words ("jdoe-chart.png", red team 9 R9-09)."""

@@ -88,6 +88,18 @@ NAME_KINDS = ("unconsented name", "referred_by", "referral", "withheld person")
 """Kinds of secret that are names of people: looked for in all their forms."""
 PART_KIND = "name part"
 """A given or family name alone: looked for near the person only."""
+LINK_SECRET_KIND = "mentor link"
+"""What the mentor link's token or passphrase is (red team 12, R12-01), as the
+kinds :data:`LINK_TOKEN_KIND` and :data:`LINK_PASSPHRASE_KIND` begin: looked for as
+written, its letters and digits run together whatever stands between them
+("Rt12-Token_…", "%52t12…", "violet harbour lantern 97"); one shorter than
+:data:`LINK_RUN` letters and digits, as its words (a short run would be found
+inside ordinary words), and one shorter than :data:`LINK_WORDS` (a weak
+passphrase, "x") only as a link gives it, after "pass" (``#pass=x``): alone it
+is in every page."""
+LINK_TOKEN_KIND = f"{LINK_SECRET_KIND} token"
+LINK_PASSPHRASE_KIND = f"{LINK_SECRET_KIND} passphrase"
+LINK_RUN, LINK_WORDS = 12, 6
 
 
 @dataclass(frozen=True)
@@ -229,6 +241,12 @@ def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:
     whole and, when it holds a name ("Sam Lee (my old manager)"), as that name."""
     if kind.startswith(CONTACT_KINDS):
         return contact_needles(kind.rsplit(" ", 1)[-1], text)
+    if kind.startswith(LINK_SECRET_KIND):
+        ws = words(text)
+        run = compact(ws)
+        if len(run) >= LINK_RUN:
+            return Needles([], [run], [], "")
+        return Needles([tuple(ws) if len(run) >= LINK_WORDS else ("pass", *ws)], [], [], "")
     if kind in REFERRED:
         name = name_in(text)
         whole = tuple(words(text))

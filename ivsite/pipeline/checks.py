@@ -27,10 +27,13 @@ from ..emit import emit
 from ..emit.output import OutputPlan
 from ..emit.theme import Theme
 from ..markdown.notelike import is_note_like
+from ..names.ownednames import owned_names
+from ..names.people import NAME_KINDS
 from ..readers import pagefind_engine
 from ..switches.pathprivacy import path_privacy
 from ..validate.recordings import recording_files
 from ..write.stage import Staged
+from .linksecrets import audit_base_url, link_secrets
 from .site import Site
 from .stages import Pipeline, Prepared
 
@@ -64,11 +67,14 @@ def shown(prep: Prepared, audience: Audience, theme: Theme) -> str:
                       without_comments(config.title), without_comments(config.author or "")))
 
 
-def secrets_of(prep: Prepared, audience: Audience) -> list[Secret]:
-    """What the audience must not see: the notes' (ivsite.audit.secrets), and what a
-    comment says in the site's title or author, which every page prints (R10-30)."""
+def secrets_of(prep: Prepared, audience: Audience, token: bool = True) -> list[Secret]:
+    """What the audience must not see: the notes' (ivsite.audit.secrets), what a
+    comment says in the site's title or author, which every page prints (R10-30),
+    and the mentor link's passphrase and, but in the mentor copy's own folder
+    (``token`` False), its token (ivsite.pipeline.linksecrets, R12-01)."""
     return [*withheld(prep.valid, audience),
-            *printed_comments("site.toml", (prep.config.title, prep.config.author))]
+            *printed_comments("site.toml", (prep.config.title, prep.config.author)),
+            *link_secrets(prep.root, prep.config, token=token)]
 
 
 def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
@@ -102,11 +108,22 @@ def theme_hidden(theme: Theme) -> frozenset[str]:
     return frozenset(sheets_hiding(theme.static_files().items()))
 
 
+def consented_of(prep: Prepared, audience: Audience, secrets: list[Secret]) -> tuple[str, ...]:
+    """The names the audit takes out of a text before it looks for names: those of
+    the people who agreed, and the site's author and title, which every page
+    prints, unless one holds an unconsented name (ivsite.names.ownednames, R12-03)."""
+    config = prep.config
+    owned = owned_names(without_comments(config.author or ""), without_comments(config.title),
+                        (s.text for s in secrets if s.kind.startswith(NAME_KINDS)))
+    return tuple(sorted({*published_names(prep.valid, audience), *owned}))
+
+
 def _check(prep: Prepared, theme: Theme, audience: Audience, prefix: str, plan: OutputPlan,
            skip: tuple[str, ...]) -> LayerCheck:
-    return LayerCheck(prefix, secrets_of(prep, audience), shown(prep, audience, theme),
-                      withheld_assets(prep, plan), skip, prep.config.base_url,
-                      published_names(prep.valid, audience), theme_hidden(theme),
+    secrets = secrets_of(prep, audience, token=not prefix)
+    return LayerCheck(prefix, secrets, shown(prep, audience, theme),
+                      withheld_assets(prep, plan), skip, audit_base_url(prep.root, prep.config),
+                      consented_of(prep, audience, secrets), theme_hidden(theme),
                       OwnScripts.of(theme.static_files()), authored_files(prep))
 
 
@@ -243,10 +260,10 @@ def audit_before_encryption(pipe: Pipeline, site: Site) -> list[Hit]:
                  share_prefix=prefix)
     pages: list[tuple[str, Contents]] = [
         (rel, functools.partial(plain.files.__getitem__, rel)) for rel in sorted(plain.files)]
-    found = audit_files(pages, secrets_of(prep, "mentor"),
-                        shown(prep, "mentor", theme), withheld_assets(prep, plain),
-                        prep.config.base_url, pipe.audit_clean.view(),
-                        published_names(prep.valid, "mentor"), hidden=theme_hidden(theme),
+    secrets = secrets_of(prep, "mentor", token=False)
+    found = audit_files(pages, secrets, shown(prep, "mentor", theme), withheld_assets(prep, plain),
+                        audit_base_url(prep.root, prep.config), pipe.audit_clean.view(),
+                        consented_of(prep, "mentor", secrets), hidden=theme_hidden(theme),
                         scripts=OwnScripts.of(theme.static_files()),
                         authored=authored_files(prep))
     pipe.audit_clean.add(found.ids, found.clean)

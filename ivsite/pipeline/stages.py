@@ -28,6 +28,7 @@ from ..mentor import share
 from ..parse.cache import ParseCache
 from ..validate.config import SiteConfig, load_config
 from ..validate.stage import validate
+from .linksecrets import refuse_link_secrets
 from .secrecy import Encryption, encryption
 
 
@@ -97,6 +98,7 @@ class Pipeline:
         self.cache.prune({(s.rel, s.digest) for s in loaded.notes})
         valid = validate(loaded, parsed, config, diags, self.store.get,
                          sheet=self.theme_sheet(config.theme))
+        refuse_link_secrets(self.root, config, loaded, diags)
         return Prepared(self.root, config, loaded, valid)
 
     def theme_sheet(self, name: str) -> dict[str, str]:

@@ -20,6 +20,7 @@ from ..emit.theme import ThemeError
 from ..incremental import last_build
 from ..load.stage import LoadedSite
 from ..mentor import share
+from ..names.people import CONTACT_KINDS
 from ..validate.config import load_config
 from ..write.stage import Layer, Staged, check_output_dir
 from .checks import (
@@ -43,14 +44,21 @@ UNREAD_HINT = ("the audit could not read all of this file, so it cannot tell wha
                "filters, e.g. printed to PDF again; an archive as ZIP or tar), or leave it out")
 
 
+CONTACT_HINT = ("if it is your own or an organisation's public address or number (one "
+                "ivsite's own pages print), list it in site.toml's [privacy] public_contacts")
+
+
 def hit_errors(hits: list[Hit], diags: Diagnostics, hint: str = AUDIT_HINT) -> None:
     """Each audit hit as an error at its source; a file the audit could not read
-    whole (an encrypted PDF, an archive it cannot open) says what to do instead."""
+    whole (an encrypted PDF, an archive it cannot open) says what to do instead,
+    and a contact detail how to declare one that is public (R12-09)."""
     for hit in hits:
-        unread = hit.secret.kind.startswith("file not read whole (")
+        kind = hit.secret.kind
+        more = UNREAD_HINT if kind.startswith("file not read whole (") else \
+            CONTACT_HINT if kind.startswith(CONTACT_KINDS) else ""
         diags.error(hit.secret.source, hit.secret.line, 1, "audit",
-                    f"{hit.secret.kind} would be published in {hit.output}",
-                    f"{hint}; {UNREAD_HINT}" if unread else hint)
+                    f"{kind} would be published in {hit.output}",
+                    f"{hint}; {more}" if more else hint)
 
 
 class _Writer:

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from .datewords import in_date
 from .normalise import SEPARATOR
 
 if TYPE_CHECKING:
@@ -186,12 +187,15 @@ def _capitalised_alone(word: str, cased: str, amid: bool) -> bool:
     a mark that does not end one (a comma, a dash). Not where a sentence or line
     opens ("I hope so", "Hope you are well", "It is. Hope so."), nor after a word
     that is capitalised too, where a heading or a table cell runs into the next
-    block's first word ("Notes Hope you are well", a page's description)."""
+    block's first word ("Notes Hope you are well", a page's description), nor a
+    month in a date ("12 April 2026", ivsite.text.datewords)."""
     for m in _word_pattern(word).finditer(cased):
         if m.group(0)[:1].islower():
             continue
         if not amid:
             return True
+        if in_date(word, cased, m.start(), m.end()):  # "12 April 2026" (R12-15)
+            continue
         before = cased[max(0, m.start() - 80):m.start()].rstrip(_BEFORE_WORD)
         if not before or before[-1] in _OPENING:
             continue

@@ -172,7 +172,7 @@ KNOWN_KEYS: dict[tuple[str, ...], set[str]] = {
 }
 
 
-def _line_of(text: str, key: str, section: str = "") -> int:
+def line_of(text: str, key: str, section: str = "") -> int:
     """Best-effort line of a key in TOML text (tomllib keeps no positions)."""
     in_section = section == ""
     for n, line in enumerate(text.splitlines(), 1):
@@ -222,8 +222,8 @@ def load_config(data: bytes | None, diags: Diagnostics) -> SiteConfig | None:
                 unknown = True
                 where = ".".join((*section, key))
                 is_table = isinstance(table[key], dict)
-                line = (_line_of(text, "", where) if is_table else 0) \
-                    or _line_of(text, key, ".".join(section))
+                line = (line_of(text, "", where) if is_table else 0) \
+                    or line_of(text, key, ".".join(section))
                 diags.error(
                     CONFIG_PATH, line, 1, "config-unknown-key",
                     f"unknown {'table' if is_table else 'setting'} '{where}'; ivsite will "
@@ -245,12 +245,12 @@ def load_config(data: bytes | None, diags: Diagnostics) -> SiteConfig | None:
             else:
                 msg = f"'{'.'.join(loc)}': {msg}"
             diags.error(
-                CONFIG_PATH, _line_of(text, key, section_name), 1, "config-invalid", msg,
+                CONFIG_PATH, line_of(text, key, section_name), 1, "config-invalid", msg,
                 'for example: title = "My career research"' if key == "title" else "",
             )
         return None
     for key in ("title", "author"):  # printed on every page as written (R10-30)
-        printed_text(CONFIG_PATH, _line_of(text, key), f"'{key}'", getattr(config, key),
+        printed_text(CONFIG_PATH, line_of(text, key), f"'{key}'", getattr(config, key),
                      "comment-in-settings", diags)
     bad = False
     for value in config.privacy.public_contacts:  # one address or number each (R10-40)
@@ -265,7 +265,7 @@ def load_config(data: bytes | None, diags: Diagnostics) -> SiteConfig | None:
 def contact_line(text: str, value: str) -> int:
     """The line of site.toml that lists ``value`` in ``public_contacts`` (that of the
     key when it is not found)."""
-    key = _line_of(text, "public_contacts", "privacy")
+    key = line_of(text, "public_contacts", "privacy")
     for n, line in enumerate(text.splitlines()[max(key - 1, 0):], max(key, 1)):
         if f'"{value}"' in line or f"'{value}'" in line:
             return n

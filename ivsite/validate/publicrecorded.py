@@ -6,6 +6,11 @@ public_contacts`` that is also recorded for a person (``person.email``,
 ``person.phone``, a referral's ``email`` ...) in any note, withheld or not, is an
 error, and it is left off the list the filter and the audit read, so that the
 build stays refused even where the error is not heeded.
+
+``[share] feedback_email`` is on the list too (red team 12, R12-09): it is the
+author's own address, which ivsite itself prints on every mentor page, so a
+withheld note that mentions it (a pasted thread "from ana.silva@example.org")
+gives nothing away; declared by being set, as a listed detail is.
 """
 
 from __future__ import annotations
@@ -13,7 +18,17 @@ from __future__ import annotations
 from ..contacts.publiccontacts import recorded_match
 from ..core.diagnostics import Diagnostics
 from ..markdown.notes import Note
-from .config import CONFIG_PATH, SiteConfig, contact_line
+from .config import CONFIG_PATH, SiteConfig, contact_line, line_of
+
+
+def declared(config: SiteConfig, text: str) -> list[tuple[str, str, int]]:
+    """Each detail site.toml declares public: (value, where, line of site.toml)."""
+    listed = [(value, "[privacy] public_contacts", contact_line(text, value))
+              for value in config.privacy.public_contacts]
+    if config.share.feedback_email.strip():
+        listed.append((config.share.feedback_email, "[share] feedback_email",
+                       line_of(text, "feedback_email", "share")))
+    return listed
 
 
 def public_contacts(config: SiteConfig, config_bytes: bytes | None, notes: list[Note],
@@ -22,15 +37,15 @@ def public_contacts(config: SiteConfig, config_bytes: bytes | None, notes: list[
     (``public-contact-recorded``) for each one that is."""
     text = (config_bytes or b"").decode("utf-8-sig", "replace")
     out: list[str] = []
-    for value in config.privacy.public_contacts:
+    for value, where, line in declared(config, text):
         found = recorded_match(value, notes)
         if found is None:
             out.append(value.strip())
             continue
         note, at = found
         diags.error(
-            CONFIG_PATH, contact_line(text, value), 1, "public-contact-recorded",
-            f"'{value}' in [privacy] public_contacts is the {at[-1]} recorded as "
+            CONFIG_PATH, line, 1, "public-contact-recorded",
+            f"'{value}' in {where} is the {at[-1]} recorded as "
             f"'{'.'.join(at)}' in {note.source}:{note.fm.pos(*at).line}",
             "a person's contact details are never public: take it off the list (it is "
             "withheld wherever it is written); the list is for an organisation's or "
