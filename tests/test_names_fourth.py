@@ -33,7 +33,7 @@ from ivsite.contacts import spokendigits
 from ivsite.names import identity, nameforms, people, persons
 from ivsite.pipeline import build
 from ivsite.pipeline.driver import Result
-from ivsite.readers import readable
+from ivsite.readers import morereadings, readable
 
 TALK = "content/interviews/i.md"
 PAGE = "content/pages/p.md"
@@ -77,6 +77,8 @@ def _no_query(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(namecheck, "address_payloads", lambda text: ("", []))
     # "firstName=Quentin&lastName=Zabrowski" is also a labelled name (red team 10, R10-22).
     mp.setattr(nameforms, "labelled_forms", lambda *args: ())
+    # Base64 and hex words in a page are read decoded too (red team 12, R12-08).
+    mp.setattr(morereadings, "encoded_readings", lambda text: [])
 
 
 CASES = {

@@ -74,7 +74,7 @@ def test_the_audit_alone_refuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_without_it_they_are_published(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _filter_off(monkeypatch)
     other_readings_off(monkeypatch)
-    def notes_only(prep: Any, audience: Any) -> Any:
+    def notes_only(prep: Any, audience: Any, token: bool = True) -> Any:
         return secrets.withheld(prep.valid, audience)
 
     monkeypatch.setattr(secrets, "printed_comments", lambda source, texts: [])

@@ -171,7 +171,9 @@ ADDRESSES = [("2026-01-01-ivan-petrov.md", "Иван Петров", ""),
 
 
 def slug_errors(tmp_path: Path, path: str, name: str, front: str) -> list[str]:
-    write_site(tmp_path, {f"content/interviews/{path}": interview(name, front=front)})
+    # A public note: a private note's address is in no output (red team 12, R12-15).
+    note = interview(name, front=front).replace("visibility: private", "visibility: public")
+    write_site(tmp_path, {f"content/interviews/{path}": note})
     return [d.code for d in prepare(tmp_path).diags if d.code == "slug-names-person"]
 
 

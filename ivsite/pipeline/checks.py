@@ -120,7 +120,8 @@ def consented_of(prep: Prepared, audience: Audience, secrets: list[Secret]) -> t
 
 def _check(prep: Prepared, theme: Theme, audience: Audience, prefix: str, plan: OutputPlan,
            skip: tuple[str, ...]) -> LayerCheck:
-    secrets = secrets_of(prep, audience, token=not prefix)
+    # The token is the mentor's own: a secret only to the public, outside its copy.
+    secrets = secrets_of(prep, audience, token=audience == "public" and not prefix)
     return LayerCheck(prefix, secrets, shown(prep, audience, theme),
                       withheld_assets(prep, plan), skip, audit_base_url(prep.root, prep.config),
                       consented_of(prep, audience, secrets), theme_hidden(theme),

@@ -48,7 +48,8 @@ def settle(notes: list[Note], diags: Diagnostics, keyed: Keyed = compute) -> lis
                       functools.partial(consented_places, ids, groups))
     for i, note in enumerate(interviews):
         meta = meta_of(note)
-        if i not in consented \
+        # A private note's address is in no output (only the private preview's).
+        if i not in consented and note.visibility != "private" \
                 and keyed(("slug-names", note.slug, meta.person.name),
                           functools.partial(slug_names, note.slug, meta.person.name)):
             pos = note.fm.pos("slug") if meta.slug else None
