@@ -54,6 +54,10 @@ QUESTION_HEADING = re.compile(rb"^#{1,6} [^\n]*\?[ \t]*\n", re.M)
 class Server:
     proc: subprocess.Popen[str]
     port: int
+    host: str = "127.0.0.1"
+    """The name the preview answers at (``ivsite-<random>.localhost``)."""
+    key: str = ""
+    """The key printed in its address, sent as the cookie a browser gets for it."""
     lines: list[str] = field(default_factory=list)
     rebuild_ms: list[float] = field(default_factory=list)
 
@@ -66,11 +70,13 @@ class Server:
 class EventStream:
     """A minimal EventSource: one connection, events put on a queue as they arrive."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, host: str = "127.0.0.1", key: str = "") -> None:
         self.events: queue.Queue[tuple[str, str, float]] = queue.Queue()
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=600)
+        # The preview answers only at its own name and with its key (ivsite.preview.access).
+        cookie = f"Cookie: ivsite-preview-{port}={key}\r\n" if key else ""
         self.sock.sendall(
-            f"GET /__ivsite/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+            f"GET /__ivsite/events HTTP/1.1\r\nHost: {host}:{port}\r\n{cookie}"
             "Accept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n".encode()
         )
         self.file = self.sock.makefile("rb", buffering=0)
@@ -145,21 +151,21 @@ def start_server(site: Path, timeout: float, audience: str = "private") -> Serve
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     assert proc.stdout is not None
-    found: queue.Queue[int] = queue.Queue()
+    found: queue.Queue[tuple[str, int, str]] = queue.Queue()
     server = Server(proc, 0)
 
     def read() -> None:
         assert proc.stdout is not None
         for line in proc.stdout:
             server.lines.append(line.rstrip("\n"))
-            if m := re.search(r" at http://127\.0\.0\.1:(\d+)/", line):
-                found.put(int(m.group(1)))
+            if m := re.search(r" at http://([\w.-]+):(\d+)/(?:\?key=([\w-]+))?", line):
+                found.put((m.group(1), int(m.group(2)), m.group(3) or ""))
             if m := re.match(r"Rebuilt in (\d+) ms", line):
                 server.rebuild_ms.append(float(m.group(1)))
 
     threading.Thread(target=read, daemon=True).start()
     try:
-        server.port = found.get(timeout=timeout)
+        server.host, server.port, server.key = found.get(timeout=timeout)
     except queue.Empty:
         proc.kill()
         raise RuntimeError("the server did not start:\n" + "\n".join(server.lines[-20:])) from None
@@ -197,7 +203,7 @@ def run_size(n: int, args: argparse.Namespace) -> dict[str, object]:
     started = time.perf_counter()
     server = start_server(site, args.timeout, args.audience)
     startup = time.perf_counter() - started
-    stream = EventStream(server.port)
+    stream = EventStream(server.port, server.host, server.key)
     result: dict[str, object] = {
         "notes": n,
         "startup_s": round(startup, 2),
