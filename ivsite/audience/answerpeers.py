@@ -14,11 +14,11 @@ itself, and on every list that shows a person's card (ivsite.audit.secrets).
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Sequence
 
 from markdown_it.token import Token
 
+from ..core.lastof import for_last
 from ..core.slugs import comparable
 from ..markdown.notes import Note, ValidSite
 from ..markdown.render import plain_text
@@ -78,17 +78,11 @@ def _bank(site: ValidSite) -> dict[str, str]:
     return out
 
 
-_LAST: list[tuple[weakref.ref[ValidSite], dict[str, set[str]]]] = []
-"""The last site's :func:`_answering` (a build asks for every note's, once per audience)."""
-
-
+@for_last  # asked for every note's, once per audience
 def _answering(site: ValidSite) -> dict[str, set[str]]:
     """For each bank question id, the keys of the interviews whose source answers it."""
-    if _LAST and _LAST[0][0]() is site:
-        return _LAST[0][1]
     out: dict[str, set[str]] = {}
     for note in site.notes:
         for qid, _, _ in answers_in(site, note, note.tokens):
             out.setdefault(qid, set()).add(note.key)
-    _LAST[:] = [(weakref.ref(site), out)]
     return out

@@ -15,10 +15,10 @@ here (:func:`close_keys`).
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 from urllib.parse import unquote
 
+from ..core.lastof import for_last
 from ..core.models import InterviewMeta, ReflectionMeta
 from ..core.urlparts import split_url
 from ..markdown.notes import (
@@ -110,15 +110,10 @@ def close_keys(site: ValidSite, note: Note, seen: Callable[[Note], bool]) -> set
     return {key for key in near if seen(site.by_key[key])}
 
 
-_LAST: list[tuple[weakref.ref[ValidSite], dict[str, set[str]]]] = []
-"""The last site's :func:`_shown_by` (a build asks for every note's, once per audience)."""
-
-
+@for_last  # asked for every note's, once per audience
 def _shown_by(site: ValidSite) -> dict[str, set[str]]:
     """For each note key, the notes its page shows: those linking to it, and for a
     role, the interviews and reflections of that role."""
-    if _LAST and _LAST[0][0]() is site:
-        return _LAST[0][1]
     out: dict[str, set[str]] = {}
     for other in site.notes:
         for key in linked_keys(site, other):
@@ -131,5 +126,4 @@ def _shown_by(site: ValidSite) -> dict[str, set[str]]:
         for slug in slugs:
             if slug in roles:
                 out.setdefault(roles[slug], set()).add(other.key)
-    _LAST[:] = [(weakref.ref(site), out)]
     return out
