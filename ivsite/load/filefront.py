@@ -47,6 +47,12 @@ def private_front(data: bytes) -> str:
     return ""
 
 
+def opens_with_front(head: bytes) -> bool:
+    """Whether a file's first bytes are a front-matter fence (``---`` or ``+++``,
+    in UTF-8 or UTF-16): a note, whatever its name says (red team 13, R13-06)."""
+    return _OPEN.match(_utf8(head[:64])) is not None
+
+
 def _utf8(head: bytes) -> bytes:
     """A file's start saved as UTF-16 (Notepad's "Unicode", with or without a
     byte-order mark), as UTF-8: read as bytes its ``-\0-\0-\0`` is no fence

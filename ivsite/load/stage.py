@@ -19,7 +19,9 @@ from pathlib import Path
 from ..core.diagnostics import Diagnostics
 from ..core.folders import NOTE_SUFFIXES, Folders, default_folders, read_folders
 from ..core.sourcefiles import AssetRef, SourceFile
+from ..markdown.notelike import is_note_like
 from .cache import LoadCache, file_digest
+from .filefront import opens_with_front
 
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 
@@ -220,6 +222,15 @@ def _read_file(root: Path, rel: str, st: os.stat_result, cache: LoadCache | None
     if is_note:
         data = path.read_bytes()
         return SourceFile(rel, collection, data, hashlib.sha256(data).hexdigest())
+    if collection and unread_note(path, rel):
+        diags.error(
+            rel, 0, 0, "unread-file",
+            f"a note saved as '{os.path.basename(rel)}' in a folder of "
+            f"{collection}: ivsite reads notes from .md files alone, so this one's front "
+            "matter (its visibility, its person and their consent) would never be read",
+            "rename it with the .md extension (Windows may hide a second '.txt': show "
+            "file name extensions), or move it out of the folder if it is not a note",
+        )
     if suffix in NOTE_SUFFIXES:
         if folders.vault:
             # A vault's other notes (daily notes, drafts) may be anything: never
@@ -233,6 +244,20 @@ def _read_file(root: Path, rel: str, st: os.stat_result, cache: LoadCache | None
         )
     digest, says, active, samples = file_digest(path, st)
     return AssetRef(rel, st.st_size, digest, folders.base, says, active, samples)
+
+
+def unread_note(path: Path, rel: str) -> bool:
+    """A file in a kind's folder that ivsite does not read as a note but that is
+    one (red team 13, R13-06): named like one (``.mdx``, ``.md.txt``:
+    ivsite.markdown.notelike) or opening with front matter (iA Writer's ``.txt``).
+    Skipped without a word, its person record would protect no one."""
+    if is_note_like(rel):
+        return True
+    try:
+        with path.open("rb") as fh:
+            return opens_with_front(fh.read(64))
+    except OSError:
+        return False
 
 
 def _utf8(name: str) -> bool:

@@ -39,6 +39,7 @@ from ..switches.fmchecks import (
     strings,
 )
 from ..switches.pathprivacy import path_privacy
+from ..switches.personkeys import person_keys
 from .baseelements import base_elements
 from .bodyprivacy import body_privacy
 from .config import SiteConfig
@@ -73,7 +74,8 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
             continue
         pos = fm.key_pos.get(key, Pos(1, 1))
         if not privacy_shaped(path, pos, key, key, data[key], diags) \
-                and not privacy_below(fm, path, (key,), data[key], diags):
+                and not privacy_below(fm, path, (key,), data[key], diags) \
+                and not person_keys(fm, path, key, data[key], coll == "interviews", diags):
             diags.warning(
                 path, pos.line, pos.col, "unknown-key", f"unknown key '{key}' is ignored",
                 did_you_mean(key, known),
