@@ -31,6 +31,7 @@ from .frontpassages import fenced, unfenced
 from .saidsettings import said_level
 from .secret import BESIDE
 from .secret import Secret as Secret
+from .unreadfields import field_secrets
 
 ADDRESS = "withheld address"
 """The kind of secret that is a withheld page's address (looked for as a link)."""
@@ -63,6 +64,7 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
     out = _people_secrets(site, sees)
     out += _question_secrets(site)
     out += _wiki_secrets(site, sees)
+    out += field_secrets(site)  # what keys no model reads hold (R13-01, R13-03, R13-07)
     shown = _shown_fields(site, sees)
     for note in site.notes:
         meta = note.meta

@@ -22,6 +22,7 @@ from ..audit.secrets import (
 )
 from ..audit.sheethiding import sheets_hiding
 from ..audit.stage import Contents, audit_files, audit_folder
+from ..audit.unreadfields import field_recordings, unread_file_secrets, unread_notes
 from ..core.diagnostics import Diagnostics
 from ..emit import emit
 from ..emit.output import OutputPlan
@@ -73,6 +74,8 @@ def secrets_of(prep: Prepared, audience: Audience, token: bool = True) -> list[S
     and the mentor link's passphrase and, but in the mentor copy's own folder
     (``token`` False), its token (ivsite.pipeline.linksecrets, R12-01)."""
     return [*withheld(prep.valid, audience),
+            *unread_file_secrets(prep.root, prep.loaded.assets, prep.loaded.folders,
+                                 prep.valid.public_contacts),
             *printed_comments("site.toml", (prep.config.title, prep.config.author)),
             *link_secrets(prep.root, prep.config, token=token)]
 
@@ -86,11 +89,13 @@ def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
     (front matter, withheld passages and all), so a copy or hard link of one
     linked as a file is a leak whoever may read the note's page."""
     given = {ref.digest for ref in published.assets.values()}
-    recordings = recording_files(prep.valid.notes, prep.loaded.assets)
+    recordings = {*recording_files(prep.valid.notes, prep.loaded.assets),
+                  *field_recordings(prep.valid.notes, prep.loaded.assets)}  # R13-07
+    unread = set(unread_notes(prep.root, prep.loaded.assets, prep.loaded.folders))  # R13-06
     return [*(AssetSecret(ref.digest, ref.rel, ref.samples if ref.rel in recordings else ())
               for ref in prep.loaded.assets.values()
               if (ref.digest not in given or ref.rel in recordings or is_note_like(ref.rel)
-                  or ref.says_private or path_privacy(ref.rel))
+                  or ref.says_private or path_privacy(ref.rel) or ref.rel in unread)
               and ref.size > 0),
             *(AssetSecret(src.digest, src.rel) for src in prep.loaded.notes if src.data)]
 
