@@ -226,8 +226,9 @@ def _read_file(root: Path, rel: str, st: os.stat_result, cache: LoadCache | None
         diags.error(
             rel, 0, 0, "unread-file",
             f"a note saved as '{os.path.basename(rel)}' in a folder of "
-            f"{collection}: ivsite reads notes from .md files alone, so this one's front "
-            "matter (its visibility, its person and their consent) would never be read",
+            f"{collection}: ivsite reads notes from .md and .markdown files alone, so "
+            "this one's front matter (its visibility, its person and their consent) "
+            "would never be read",
             "rename it with the .md extension (Windows may hide a second '.txt': show "
             "file name extensions), or move it out of the folder if it is not a note",
         )
