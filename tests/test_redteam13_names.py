@@ -102,8 +102,15 @@ def test_more_fields_of_several(field: str, found: list[str]) -> None:
     assert _plain(persons_in(field)) == found
 
 
-def test_the_company_is_no_second_person() -> None:
-    assert persons_in("Jane Doe - Goldman Sachs", "Goldman Sachs") == ("Jane Doe - Goldman Sachs",)
+@pytest.mark.parametrize(("field", "place"), [
+    ("Jane Doe - Goldman Sachs", "Goldman Sachs"),  # person.company
+    ("Jane Doe - San Francisco", "Acme Analyst San Francisco, CA"),  # person.location
+    ("Jane Doe | Staff Writer", ""), ("Jane Doe - Coffee Chat", ""),
+    ("Jane Doe, Investment Banking", ""), ("Jane Doe (Google Cloud)", "")])
+def test_what_the_record_says_of_the_person_is_no_second_person(field: str, place: str) -> None:
+    assert persons_in(field, place) == (field,)
+    if place:  # without the record, a full name
+        assert len(persons_in(field)) == 2
 
 
 # --------------------------------------------------------------------------- builds
@@ -252,8 +259,17 @@ def test_a_no_about_one_of_the_group_withholds_the_group(tmp_path: Path) -> None
     ("Quentin Zabrowski (Northfield Bank)", "Northfield Bank hires in spring.\n"),
     ("Quentin Zabrowski-Nowak", "Some notes on my search.\n"),
     ("Quentin Zabrowski | Acme", "Acme hires in spring.\n"),
+    ("Quentin Zabrowski - Coffee Chat", "A Coffee Chat is a good start.\n"),
 ])
 def test_one_person_fields_refuse_nothing_new(tmp_path: Path, name: str, about: str) -> None:
     site = _site(tmp_path / "s", _talk(name), about)
+    result = build(site, out=tmp_path / "out")
+    assert result.status == 0, _said(result)
+
+
+def test_the_persons_location_is_no_second_person(tmp_path: Path) -> None:
+    talk = _talk("Quentin Zabrowski - San Francisco")
+    talk[0]["person"]["location"] = "San Francisco"
+    site = _site(tmp_path / "s", talk, "I moved to San Francisco in May.\n")
     result = build(site, out=tmp_path / "out")
     assert result.status == 0, _said(result)

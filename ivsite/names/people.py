@@ -29,7 +29,7 @@ from .nameforms import name_forms
 from .nameparts import looks_like_name, name_in, plain_name
 from .partsounds import part_sounds
 from .persons import meta_of, people
-from .severalnames import persons_in
+from .severalnames import persons_in, place_of
 from .wordnames import WORD_NAMES
 
 T = TypeVar("T")
@@ -45,8 +45,8 @@ def consented_keys(site: ValidSite) -> set[str]:
 def person_names(note: Note) -> tuple[str, ...]:
     """The names of the people an interview's ``person.name`` holds, each as
     written (one, mostly: ivsite.names.severalnames, red team 13 R13-04)."""
-    person = meta_of(note).person
-    return persons_in(person.name, person.company or "")
+    p = meta_of(note).person
+    return persons_in(p.name, place_of(p.company, p.role, p.industry, p.location))
 
 
 def is_consented(name: str, consented: set[str]) -> bool:
@@ -86,7 +86,7 @@ def unconsented_people(site: ValidSite) -> Iterator[tuple[str, str, Note, int]]:
             if name.strip() and not names_no_one(name) and not is_consented(name, consented):
                 yield "referred_by", name.strip(), n, n.fm.pos("referred_by").line
         for i, r in enumerate(meta.referrals):
-            for name in persons_in(r.name, r.company or ""):
+            for name in persons_in(r.name, place_of(r.company, r.role)):
                 if name.strip() and not names_no_one(name) \
                         and not is_consented(name, consented):
                     yield "referral", name.strip(), n, n.fm.pos("referrals", str(i)).line

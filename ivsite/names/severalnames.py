@@ -52,10 +52,16 @@ surgeon paralegal clerk software hardware frontend backend fullstack stack devop
 cloud security qa ux ui hr pm sde swe vice general deputy regional global
 operations ops finance legal strategy business technical tech program project
 marketing communications recruiting support customer success partnerships account
+banking investment insurance retail media pharma biotech fintech healthcare energy
+government nonprofit education policy
+coffee chat chats interview interviews intro introduction meeting meetings lunch dinner
+breakfast zoom video virtual onsite remote informational session followup catchup
+screen round visit tour demo talk
 """
 ROLE_WORDS = frozenset(_JOB_WORDS.split())
-"""Words of a job title ("Jane Doe - Software Engineer"), beside ivsite.names.channels'
-roles: a piece holding one is an aside, not a second person."""
+"""Words of a job title, a field of work or the occasion ("Jane Doe - Software
+Engineer", "Jane Doe - Coffee Chat"), beside ivsite.names.channels' roles: a piece
+holding one is an aside, not a second person."""
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "they", "them", "their",
                        "xe", "ze", "it", "i", "me", "we", "us", "you"})
 NOT_A_NAME = NO_ONE | ORGANISATION | ROLE_WORDS | _PRONOUNS | HONORIFICS
@@ -80,8 +86,9 @@ MAX_NAME_WORDS = 5
 @functools.lru_cache(maxsize=1 << 12)
 def persons_in(field: str, place: str = "") -> tuple[str, ...]:
     """The names of the people ``field`` holds, each as written; ``(field,)`` when
-    it holds one. ``place``: the person's company, whose words make a piece an
-    aside ("Jane Doe - Goldman Sachs" at Goldman Sachs). See the module's docstring."""
+    it holds one. ``place``: what else the record says of the person
+    (:func:`place_of`), whose words make a piece an aside ("Jane Doe - Goldman
+    Sachs" at Goldman Sachs). See the module's docstring."""
     if not field.strip():
         return (field,)
     placed = frozenset(words(place))
@@ -99,6 +106,13 @@ def persons_in(field: str, place: str = "") -> tuple[str, ...]:
     found = tuple(dict.fromkeys(p.strip() for p in _shared_family(people)
                                 if words(p) and not names_no_one(p)))
     return found if len(found) > 1 else (field,)
+
+
+def place_of(*fields: str | None) -> str:
+    """What else a record says about its person (company, role, industry,
+    location), as :func:`persons_in`'s ``place``: "Jane Doe - San Francisco" in
+    San Francisco is one person."""
+    return " ".join(f for f in fields if f)
 
 
 def several(field: str, place: str = "") -> bool:
