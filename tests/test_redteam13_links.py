@@ -185,6 +185,20 @@ def test_the_audit_alone_refuses_the_address(tmp_path: Path,
     assert not (tmp_path / "out").exists()
 
 
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(ATTRIBUTES), st.sampled_from(SPELLINGS))
+def test_the_audit_alone_refuses_every_spelling(tmp_path_factory: pytest.TempPathFactory,
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                attribute: str, spelling: str) -> None:
+    monkeypatch.setattr(viewbody.BodyFilter, "_withheld_url", lambda self, m: False)
+    root = tmp_path_factory.mktemp("a")
+    body = "Some of my thinking: " + attribute.format(spelling.replace("&", "&amp;")) + "\n"
+    result = build(_site(root / "s", body), out=root / "out")
+    assert result.status == 1, _said(result)
+    assert any(h.secret.source.endswith(f"{SLUG}.md") for h in result.hits), _said(result)
+
+
 def test_without_the_filters_reading_the_audit_still_refuses(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _filter_reading_off(monkeypatch)
