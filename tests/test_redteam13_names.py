@@ -82,7 +82,9 @@ def test_one_person_stays_one(form: str, g: str, f: str) -> None:
     "Doe, Jane", "Jane Doe, PhD", "Jane Doe (Acme)", "Anna Zabrowski-Nowak",
     "Garc\u00eda L\u00f3pez, Ana Mar\u00eda", "Rajesh Kumar s/o Muthu", "Sam Lee (my old manager)",
     "my manager Sam Lee", "Sam Lee, my old manager", "Jane Doe (AT&T)", "Mark",
-    "Xiaoming (Kevin) Wang", "Jane Doe \u2013 Acme Corp", "LinkedIn (Sam Lee)"])
+    "Xiaoming (Kevin) Wang", "Jane Doe \u2013 Acme Corp", "LinkedIn (Sam Lee)",
+    "Quentin Zabrowski & Sons", "Quentin Zabrowski et al.", "Quentin Zabrowski + 2 others",
+    "Quentin Zabrowski and team", "Quentin Zabrowski with his manager"])
 def test_fields_of_one_person(field: str) -> None:
     assert persons_in(field) == (field,)
 

@@ -56,7 +56,7 @@ banking investment insurance retail media pharma biotech fintech healthcare ener
 government nonprofit education policy
 coffee chat chats interview interviews intro introduction meeting meetings lunch dinner
 breakfast zoom video virtual onsite remote informational session followup catchup
-screen round visit tour demo talk
+screen round visit tour demo talk sons daughters brothers sisters associates others
 """
 ROLE_WORDS = frozenset(_JOB_WORDS.split())
 """Words of a job title, a field of work or the occasion ("Jane Doe - Software
@@ -113,11 +113,6 @@ def place_of(*fields: str | None) -> str:
     location), as :func:`persons_in`'s ``place``: "Jane Doe - San Francisco" in
     San Francisco is one person."""
     return " ".join(f for f in fields if f)
-
-
-def several(field: str, place: str = "") -> bool:
-    """Whether ``field`` holds more than one person."""
-    return len(persons_in(field, place)) > 1
 
 
 def _said_person(chunk: str, placed: frozenset[str]) -> str | None:
