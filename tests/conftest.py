@@ -55,7 +55,7 @@ def _forget_readings() -> None:
     from ivsite.audit import markupchecks as auditmarkup
     from ivsite.audit import search as auditsearch
     from ivsite.audit import sheethiding
-    from ivsite.names import asidenames, nameparts, soundkey
+    from ivsite.names import asidenames, nameparts, severalnames, soundkey
     from ivsite.readers import readable
     from ivsite.switches import lookalike, pathprivacy, runtogether
     from ivsite.text import normalise, textmatch
@@ -64,7 +64,7 @@ def _forget_readings() -> None:
                    normalise._fold_run, soundkey._latin_run, auditmarkup._unsafe_code,
                    lookalike.privacy_word, pathprivacy.segment_says_private,
                    pathprivacy.folder_leaves_out, runtogether.hidden_privacy_word,
-                   asidenames.other_names, nameparts.plain_name):
+                   asidenames.other_names, nameparts.plain_name, severalnames.persons_in):
         if hasattr(cached, "cache_clear"):  # not while a test has put a stand-in there
             cached.cache_clear()
     soundkey._KEYS.clear()

@@ -16,11 +16,10 @@ here (:func:`close_keys`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import unquote
 
 from ..core.lastof import for_last
 from ..core.models import InterviewMeta, ReflectionMeta
-from ..core.urlparts import split_url
+from ..core.urlparts import browser_url, split_url, url_path
 from ..markdown.notes import (
     AssetTarget,
     ExternalTarget,
@@ -88,8 +87,8 @@ def _interviews_at(site: ValidSite, href: str) -> set[str]:
     author copies it from the browser ("https://example.org/interviews/x/"): by its
     last two path segments, whatever the host (one that is not the site's own
     only makes a given name alone refused beside it)."""
-    parts = split_url(href)
-    segments = [s for s in unquote(parts.path).removesuffix("index.html").split("/") if s]
+    parts = split_url(browser_url(href))
+    segments = [s for s in url_path(parts).removesuffix("index.html").split("/") if s]
     if not parts.netloc or len(segments) < 2:
         return set()
     page = "/".join(segments[-2:]).casefold()

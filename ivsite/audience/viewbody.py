@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import unquote
 
 from markdown_it.token import Token
 
-from ..core.urlparts import split_url
+from ..core.urlparts import attribute_addresses, split_url, url_path
 from ..markdown.dialect import inline_text
 from ..markdown.notes import (
     AssetTarget,
@@ -140,19 +139,21 @@ class BodyFilter:
     def _withheld_url(self, m: re.Match[str]) -> bool:
         """Whether an attribute, any attribute, holds an address of a withheld note."""
         value = html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
-        for url in _URL_PIECES.split(value):
+        # As a browser reads it: backslashes as slashes, no tabs (red team 13, R13-02).
+        for url in attribute_addresses(value, _URL_PIECES):
             parts = split_url(url)
             if parts.scheme or parts.netloc:
                 host = (parts.hostname or "").rstrip(".")
                 if not self.own_host or host.casefold() != self.own_host.casefold():
                     continue
                 url = parts.path  # this site's own page, written out in full
-            if "/" not in url and not url.casefold().endswith((".md", ".html")):
+            if "/" not in url_path(split_url(url)) \
+                    and not url.casefold().endswith((".md", ".html")):
                 continue  # a word (a class, an alt text), not an address
             target = resolve_href(self.site, self.note.source, url)
             if isinstance(target, NoteTarget) and target.note.key not in self.ids:
                 return True
-            segments = unquote(parts.path).casefold().split("/")
+            segments = url_path(parts).casefold().split("/")
             for seg in segments:
                 stem = seg.removesuffix(".html").removesuffix(".md")
                 if stem and stem in self.hidden:

@@ -17,7 +17,7 @@ from typing import TypeVar
 from urllib.parse import unquote
 
 from ..core.slugs import slugify
-from ..core.urlparts import split_url
+from ..core.urlparts import attribute_addresses, split_url, url_path
 from .secrets import Secret, wiki_name
 
 V = TypeVar("V")
@@ -40,7 +40,9 @@ def links_to(rel: str, data: bytes, addresses: Mapping[str, V]) -> list[V]:
     values = dict.fromkeys(m.group(1) or m.group(2) or m.group(3) or ""
                            for m in _LINK.finditer(text))
     for value in values:
-        for url in _URLS.split(html.unescape(value)):
+        # Each address as a browser reads it: "..\\reflections\\x\\" leads to
+        # ../reflections/x/, "../reflections/x&#10;y/" to ../reflections/xy/ (R13-02).
+        for url in attribute_addresses(html.unescape(value), _URLS):
             path = _local_path(url)
             if path is None:
                 continue
@@ -66,7 +68,7 @@ _URLS = re.compile(r"[\s,]+")
 def _local_path(url: str) -> str | None:
     """A link's path, decoded, if it is one within the site."""
     parts = split_url(url)
-    return None if parts.scheme or parts.netloc or not parts.path else unquote(parts.path)
+    return None if parts.scheme or parts.netloc or not parts.path else url_path(parts)
 
 
 _SECTION_PATH = re.compile(
@@ -81,7 +83,10 @@ def addresses_in(text: str, addresses: dict[str, Secret],
     """Withheld notes' addresses written out in a text (a sitemap's <loc>, a URL in a
     search index, a file's own path, the site's address and a page's): looked for
     as paths, not as words, since a listing can set "reflections" beside a title
-    that happens to be a slug."""
+    that happens to be a slug. Backslashes count as slashes, as in a browser's
+    address bar (``https:\\\\host\\reflections\\x``: red team 13, R13-02)."""
+    if "\\" in text:
+        text = text.replace("\\", "/")
     if addresses and "/" in text:
         for m in _SECTION_PATH.finditer(text):
             secret = addresses.get(m.group(0))

@@ -21,6 +21,7 @@ from ..markdown.dialect import inline_text
 from ..markdown.notes import Note, ValidSite
 from ..names.nameforms import name_forms
 from ..names.people import Mention, consented_names, mentions
+from ..names.severalnames import persons_in, place_of
 from ..switches.fmchecks import strings
 from ..switches.pathprivacy import path_privacy
 from ..text.normalise import fold
@@ -284,9 +285,11 @@ def _field_secrets(note: Note, shown: set[str]) -> list[Secret]:
         p = meta.person
         fields += [(company, ("person", "company"), p.company or ""),
                    (role, ("person", "role"), p.role or "")]
-        if p.name.strip():
-            fields.append(("withheld person", ("person", "name"), p.name))
-            fields += [(part, ("person", "name"), said) for said in name_forms(p.name).parts]
+        # Each person of "A / B" (R13-04), as ivsite.names.people.person_names reads it.
+        for name in persons_in(p.name, place_of(p.company, p.role, p.industry, p.location)):
+            if name.strip():
+                fields.append(("withheld person", ("person", "name"), name))
+                fields += [(part, ("person", "name"), said) for said in name_forms(name).parts]
     return [Secret(kind, value.strip(), note.source, note.fm.pos(*key).line)
             for kind, key, value in fields
             if value.strip() and fold(value.strip()) not in shown]

@@ -10,14 +10,13 @@ import datetime as dt
 import functools
 import posixpath
 from dataclasses import dataclass, field
-from urllib.parse import unquote
 
 from markdown_it.token import Token
 
 from ..core.models import InterviewMeta, NoteMeta, Visibility
 from ..core.slugs import comparable
 from ..core.sourcefiles import AssetRef
-from ..core.urlparts import split_url
+from ..core.urlparts import browser_url, split_url, url_path
 from .frontmatter import FrontMatter
 from .notelike import note_like_problem
 from .passages import Cut
@@ -156,7 +155,8 @@ def resolve_wiki(site: ValidSite, target: str) -> Target:
     is enough), else a title, else an alias. Two notes that fit equally are an
     error naming both; no note at all is a note not written yet."""
     name, _, fragment = target.partition("#")
-    name = name.strip().removesuffix(".md").removesuffix(".markdown").strip("/")
+    # A backslash is a slash here too, as in every other address (R13-02).
+    name = name.replace("\\", "/").strip().removesuffix(".md").removesuffix(".markdown").strip("/")
     note = site.by_key.get(name)
     if note is not None:
         return NoteTarget(note, fragment)
@@ -182,22 +182,23 @@ def resolve_wiki(site: ValidSite, target: str) -> Target:
 
 def resolve_href(site: ValidSite, from_source: str, href: str) -> Target:
     """A Markdown link or image: another note, an asset, or something outside."""
+    written, href = href, browser_url(href)  # as a browser reads it (R13-02)
     parts = split_url(href)
     if parts.scheme or parts.netloc or href.startswith("//"):
-        return ExternalTarget(href)
+        return ExternalTarget(written)
     if not parts.path:
-        return ExternalTarget(href)  # a fragment on the same page
+        return ExternalTarget(written)  # a fragment on the same page
     if parts.path.startswith("/"):
         return BrokenTarget(
-            f"'{href}' is a root path; links between notes are relative to the note",
+            f"'{written}' is a root path; links between notes are relative to the note",
             "write a relative path such as ../roles/ux-researcher.md",
         )
     base = posixpath.dirname(from_source)
-    joined = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+    joined = posixpath.normpath(posixpath.join(base, url_path(parts)))
     if joined.startswith("../") or joined == ".." or not joined.startswith(site.base):
         where = site.base or "the site folder"
         return BrokenTarget(
-            f"'{href}' points outside {where}", f"keep linked files inside {where}",
+            f"'{written}' points outside {where}", f"keep linked files inside {where}",
             code="outside-site",
         )
     rel = joined
@@ -206,31 +207,31 @@ def resolve_href(site: ValidSite, from_source: str, href: str) -> Target:
             key = rel[len(site.base):-len(suffix)]
             note = site.by_key.get(key)
             if note is None:
-                return BrokenTarget(f"'{href}' links to a note that does not exist",
+                return BrokenTarget(f"'{written}' links to a note that does not exist",
                                     shown=key)
             return NoteTarget(note, parts.fragment)
     asset = site.assets.get(rel)
     if asset is None and rel in site.recordings:
         return BrokenTarget(
-            f"'{href}' is the recording of {site.recordings[rel]} (or a copy of it); "
+            f"'{written}' is the recording of {site.recordings[rel]} (or a copy of it); "
             "recordings are never published",
             "remove the link; a recording may be linked from a private note only",
             code="recording-link",
         )
     if asset is None and rel in site.note_copies:
         return BrokenTarget(
-            f"'{href}' has the same bytes as the note {site.note_copies[rel]} (a copy or "
+            f"'{written}' has the same bytes as the note {site.note_copies[rel]} (a copy or "
             "hard link of it); a note's file is never published as it is written",
             "link the note itself, or remove the file",
             code="note-copy",
         )
     if asset is None and rel in site.note_likes:
-        return BrokenTarget(*note_like_problem(href, site.note_likes[rel]),
+        return BrokenTarget(*note_like_problem(written, site.note_likes[rel]),
                             code="note-like-file")
     if asset is None and rel in site.active_files:
-        return active_problem(href, *site.active_files[rel])
+        return active_problem(written, *site.active_files[rel])
     if asset is None:
-        return BrokenTarget(f"'{href}' links to a file that does not exist ({rel})")
+        return BrokenTarget(f"'{written}' links to a file that does not exist ({rel})")
     return AssetTarget(asset, parts.fragment)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 from urllib.parse import unquote
 
-from ..core.urlparts import split_url
+from ..core.urlparts import attribute_addresses, browser_url, split_url, url_path
 from ..markdown.notes import Note, NoteTarget, ValidSite, resolve_href
 from .drawntext import drawn_readings
 from .svgtext import svg_texts
@@ -80,8 +80,10 @@ def addresses(content: str) -> Iterator[str]:
     """Every piece of every attribute value that could be an address."""
     for tag in tags(content):
         for _, value in tag.attrs:
-            for piece in _URL_PIECES.split(value):
-                if "/" in piece or piece.casefold().endswith((".md", ".html", ".htm")):
+            # As a browser reads it: backslashes as slashes, no tabs (R13-02).
+            for piece in attribute_addresses(value, _URL_PIECES):
+                if "/" in piece or "/" in url_path(split_url(piece)) \
+                        or piece.casefold().endswith((".md", ".html", ".htm")):
                     yield piece
 
 
@@ -89,8 +91,8 @@ def page_path(from_page: str, address: str) -> str | None:
     """The site path (``interviews/iv``) a page address leads to, read from the page
     at ``from_page`` (``reflections/r/``): relative, root-relative or with a host
     (any host: the site's own may be written out in full). None for no page."""
-    parts = split_url(address)
-    path = unquote(parts.path)
+    parts = split_url(browser_url(address))
+    path = url_path(parts)
     if not path:
         return None
     joined = path if path.startswith("/") else posixpath.join("/" + from_page, path)

@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 from markdown_it.token import Token
 
 from ..core.diagnostics import Diagnostics
+from ..core.urlparts import browser_url
 from ..markdown.dialect import with_lines
 from ..markdown.passages import Cut
 from .rawhtml import Tag, tags
@@ -77,7 +78,6 @@ _NAVIGATION_RELS = frozenset({
 ``icon``, ``preload``, ``preconnect`` …) makes the browser fetch or connect.
 (``self``, ``related``, ``via`` … are a feed's.)"""
 _FETCHING = frozenset({"http", "https", "ftp", "ws", "wss"})
-_CONTROLS = "".join(map(chr, range(0x21)))
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):", re.I)
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)(?:</style\s*>|\Z)", re.I | re.S)
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.S)
@@ -101,8 +101,7 @@ def remote_host(address: str, own: str) -> str | None:
     site, a relative address, ``data:``). ``http:host/x`` and ``http:/host`` reach
     the host too (a special scheme's slashes are optional), and so does
     ``//host/x`` (protocol-relative)."""
-    a = address.strip(_CONTROLS).replace("\t", "").replace("\n", "").replace("\r", "")
-    a = a.replace("\\", "/")
+    a = browser_url(address)  # as the URL parser reads it (ivsite.core.urlparts)
     m = _SCHEME.match(a)
     if m is not None:
         if m.group(1).lower() not in _FETCHING:

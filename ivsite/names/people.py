@@ -29,14 +29,24 @@ from .nameforms import name_forms
 from .nameparts import looks_like_name, name_in, plain_name
 from .partsounds import part_sounds
 from .persons import meta_of, people
+from .severalnames import persons_in, place_of
 from .wordnames import WORD_NAMES
 
 T = TypeVar("T")
 
 def consented_keys(site: ValidSite) -> set[str]:
-    """Names (as :func:`person_keys`) every note about whom agrees to publish."""
+    """Names (as :func:`person_keys`) every note about whom agrees to publish: each
+    person of a field that holds several (ivsite.names.severalnames), whom
+    ivsite.names.persons takes for one person with the others there."""
     return {k for p in people(site.notes) if p.consents
-            for n in p.notes for k in person_keys(meta_of(n).person.name)}
+            for n in p.notes for name in person_names(n) for k in person_keys(name)}
+
+
+def person_names(note: Note) -> tuple[str, ...]:
+    """The names of the people an interview's ``person.name`` holds, each as
+    written (one, mostly: ivsite.names.severalnames, red team 13 R13-04)."""
+    p = meta_of(note).person
+    return persons_in(p.name, place_of(p.company, p.role, p.industry, p.location))
 
 
 def is_consented(name: str, consented: set[str]) -> bool:
@@ -47,9 +57,9 @@ def is_consented(name: str, consented: set[str]) -> bool:
 def consented_names(site: ValidSite, sees: Collection[str] | None = None) -> list[str]:
     """The names, as written, of the people every note about whom agrees to
     publish them (``sees``: of those with a note of one of these visibilities)."""
-    return [meta_of(n).person.name for p in people(site.notes) if p.consents
+    return [name for p in people(site.notes) if p.consents
             and (sees is None or any(n.visibility in sees for n in p.notes))
-            for n in p.notes]
+            for n in p.notes for name in person_names(n)]
 
 
 CONTACT_KINDS = ("contact field", "referral contact")
@@ -67,17 +77,19 @@ def unconsented_people(site: ValidSite) -> Iterator[tuple[str, str, Note, int]]:
         meta = n.meta
         if not isinstance(meta, InterviewMeta):
             continue
-        if meta.person.name.strip() and not is_consented(meta.person.name, consented):
-            yield "unconsented name", meta.person.name.strip(), n, n.fm.pos("person", "name").line
+        # Each person a field holds: "A / B", "A, B", "A (with B)" (R13-04).
+        for name in person_names(n):
+            if name.strip() and not is_consented(name, consented):
+                yield "unconsented name", name.strip(), n, n.fm.pos("person", "name").line
         # A channel, an office or a role names no one (ivsite.names.channels).
-        if meta.referred_by and meta.referred_by.strip() \
-                and not names_no_one(meta.referred_by) \
-                and not is_consented(meta.referred_by, consented):
-            yield "referred_by", meta.referred_by.strip(), n, n.fm.pos("referred_by").line
+        for name in persons_in(meta.referred_by or ""):
+            if name.strip() and not names_no_one(name) and not is_consented(name, consented):
+                yield "referred_by", name.strip(), n, n.fm.pos("referred_by").line
         for i, r in enumerate(meta.referrals):
-            if r.name.strip() and not names_no_one(r.name) \
-                    and not is_consented(r.name, consented):
-                yield "referral", r.name.strip(), n, n.fm.pos("referrals", str(i)).line
+            for name in persons_in(r.name, place_of(r.company, r.role)):
+                if name.strip() and not names_no_one(name) \
+                        and not is_consented(name, consented):
+                    yield "referral", name.strip(), n, n.fm.pos("referrals", str(i)).line
 
 
 REFERRED = ("referred_by", "referral")

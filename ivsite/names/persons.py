@@ -20,6 +20,7 @@ from ..core.keyed import Keyed, compute
 from ..core.models import InterviewMeta
 from ..markdown.notes import Note
 from .identity import one_person_keys, person_keys
+from .severalnames import persons_in
 from .shortnames import initial_ties, short_form_ties
 
 __all__ = ["Identity", "Person", "consented_places", "grouping", "identity", "meta_of",
@@ -85,13 +86,19 @@ def grouping(ids: tuple[Identity, ...]) -> tuple[tuple[int, ...], ...]:
         return x
 
     for i, (name, email, phone, linkedin, _) in enumerate(ids):
+        # A note about several people ("A / B": ivsite.names.severalnames) ties them
+        # into one: its one consent speaks for all, so a "no" about one of them
+        # anywhere withholds every name it holds (red team 13, R13-04).
         keys = [f"name:{k}" for k in one_person_keys(name)] or [f"note:{i}"]
+        keys += [f"name:{k}" for each in persons_in(name) if each != name
+                 for k in one_person_keys(each)]
         keys += _contact_keys(email, phone, linkedin)
         for k in keys[1:]:
             parent[find(k)] = find(keys[0])
     # A short form of the given name ("Alex" for "Alexandra") is one person too.
     names = [name for name, *_ in ids]
-    for short, full in [*short_form_ties(names), *initial_ties(names)]:
+    each_name = list(dict.fromkeys(each for name in names for each in persons_in(name)))
+    for short, full in [*short_form_ties(each_name), *initial_ties(each_name)]:
         a, b = person_keys(short), person_keys(full)
         if a and b:
             parent[find(f"name:{a[0]}")] = find(f"name:{b[0]}")

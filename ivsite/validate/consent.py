@@ -29,6 +29,7 @@ from ..names.nameforms import name_forms
 from ..names.people import PART_KIND
 from ..names.people import matcher_of as _matcher_of
 from ..names.persons import consented_places, grouping, identity, meta_of, people
+from ..names.severalnames import persons_in
 from ..text.normalise import compact, words
 
 CODES = ("consent-conflict", "slug-names-person")
@@ -98,7 +99,12 @@ def _consent_line(note: Note) -> int:
 
 def slug_names(slug: str, name: str) -> bool:
     """Whether a URL slug says the name, a part of it, or its words run together,
-    as written or romanised ("ivan-petrov" for Иван Петров, see name_forms)."""
+    as written or romanised ("ivan-petrov" for Иван Петров, see name_forms); for
+    a field of several people, any of them (ivsite.names.severalnames)."""
+    return any(_slug_names(slug, each) for each in persons_in(name))
+
+
+def _slug_names(slug: str, name: str) -> bool:
     forms = name_forms(name)
     found = _matcher_of([("unconsented name", name, 1),
                          *((PART_KIND, p, 1) for p in forms.parts)]).find(slug)
