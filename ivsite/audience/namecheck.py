@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -37,7 +37,7 @@ from ..names.people import (
 from ..text.textmatch import Matcher, searchable
 from ..text.urlpayloads import address_payloads
 from ..text.urlquery import query_text
-from .answerpeers import answer_peers, answers_in
+from .answerpeers import Peers, answers_in
 from .consentmask import names_pattern, standing
 from .notelinks import close_keys
 from .viewbody import EXCERPT
@@ -71,6 +71,10 @@ class NameCheck:
     carded_tags: frozenset[str] = frozenset()
     """The tags of those people's notes: a tag's page lists them beside any note
     with the tag."""
+    _by_peers: dict[str, Matcher[Mention]] = field(default_factory=dict)
+    """The name parts of the people of the interviews answering a question, by the
+    digest of those interviews (:class:`Peers`): one matcher for all the notes
+    that answer it, a value derived from this check's mentions, never stale."""
 
     def listed(self, note: Note) -> bool:
         """Whether a list shows ``note``'s card beside a person's: interviews and
@@ -88,18 +92,36 @@ class NameCheck:
         """Whether the audience sees ``note``."""
         return note.visibility in self.sees
 
-    def answers(self, site: ValidSite, note: Note,
-                vn: ViewNote) -> list[tuple[int, int, Matcher[Mention]]]:
+    def answers(self, site: ValidSite, note: Note, vn: ViewNote,
+                peers: Mapping[str, Peers]) -> list[tuple[int, int, Matcher[Mention]]]:
         """(first line, last line, matcher) of each answer of the note's view to a
-        bank question that others the audience sees answer too: their given and
-        family names alone count there (ivsite.audience.answerpeers)."""
-        peers = answer_peers(site, note, self.seen)
+        bank question that others the audience sees answer too (``peers``, of
+        :func:`~ivsite.audience.answerpeers.question_peers`): their given and family
+        names alone count there (ivsite.audience.answerpeers). One matcher per
+        question, the note's own person among them: their parts count in the whole
+        note anyway (:meth:`near`)."""
         out = []
         for qid, first, last in answers_in(site, note, vn.tokens):
-            close = self.mentions.close_to("", set(peers.get(qid, ())))
-            if close:
-                out.append((first, last, matcher_of((m.kind, m.text, m) for m in close)))
+            found = peers.get(qid)
+            if found is None or found.keys == (note.key,):
+                continue
+            matcher = self.peers_matcher(found, len(peers))
+            if matcher:
+                out.append((first, last, matcher))
         return out
+
+    def peers_matcher(self, found: Peers, questions: int) -> Matcher[Mention]:
+        """The name parts of the people of the interviews ``found``, made once.
+        ``questions``: how many the bank has answered; a preview's saves that move
+        answers leave older sets behind, dropped past a few times that many."""
+        matcher = self._by_peers.get(found.digest)
+        if matcher is None:
+            if len(self._by_peers) > 4 * questions + 8:
+                self._by_peers.clear()
+            close = self.mentions.close_to("", set(found.keys))
+            matcher = self._by_peers[found.digest] = matcher_of(
+                (m.kind, m.text, m) for m in close)
+        return matcher
 
     def near(self, site: ValidSite, note: Note) -> list[Matcher[Mention]]:
         """The matchers for one note: the parts of the names of the people it is
@@ -190,7 +212,7 @@ def _markup(children: list[Token]) -> str:
 
 
 def check_names(note: Note, vn: ViewNote, check: NameCheck, site: ValidSite,
-                 diags: Diagnostics) -> None:
+                diags: Diagnostics, peers: Mapping[str, Peers]) -> None:
     """An unconsented name or a contact detail in visible text fails the build, at
     its line."""
     matchers = check.near(site, note)
@@ -209,7 +231,7 @@ def check_names(note: Note, vn: ViewNote, check: NameCheck, site: ValidSite,
         for m in _found(check, matchers, value):
             diags.error(note.source, 1, 1, *_said(m, where))
     lines = list(_visible_lines(vn.tokens, note))
-    beside = check.answers(site, note, vn)
+    beside = check.answers(site, note, vn, peers)
     if check.carded is not None and check.listed(note) and not note.meta.summary:  # on lists
         beside.append((note.body_line, _excerpt_end(lines), check.carded))
     whole = bool(_found(check, matchers, " \n ".join(text for text, _ in lines)))
