@@ -22,7 +22,7 @@ from ..markdown.notes import Note, ValidSite
 from ..markup.drawntext import drawn_readings
 from ..markup.rawhtml import block_texts, data_texts, embedded_texts
 from ..markup.svgtext import svg_texts
-from ..names.identity import holds_name
+from ..names.holding import ConsentedNames
 from ..names.ownednames import owned_names
 from ..names.people import (
     CONTACT_KINDS,
@@ -59,7 +59,7 @@ class NameCheck:
     Fagerlund" (who agreed) is not read as "C. Fagerlund", a short form of Camila G.
     Fagerlund (who did not). On a site of thousands of interviews such shared
     initials and family names are common."""
-    names: tuple[str, ...] = ()
+    held: ConsentedNames = field(default_factory=lambda: ConsentedNames(()))
     """Those names: a hit on a secret that holds one of them (unconsented "Ana
     García-López" holds consented "Ana García") is never excused by masking."""
     sees: frozenset[str] = frozenset()
@@ -86,7 +86,7 @@ class NameCheck:
 
     def excusable(self, m: Mention) -> bool:
         """Whether taking the consented names out of a text may excuse this hit."""
-        return not holds_name(m.text, self.names)
+        return not self.held.held_by(m.text)
 
     def seen(self, note: Note) -> bool:
         """Whether the audience sees ``note``."""
@@ -143,7 +143,7 @@ def name_check(site: ValidSite, sees: Collection[str],
     unconsented = (m.text for m in found.anywhere if m.kind.startswith(NAME_KINDS))
     names = tuple(sorted({*consented_names(site, sees), *owned_names(*owned, unconsented)}))
     check = NameCheck(found, matcher_of((m.kind, m.text, m) for m in found.anywhere),
-                      names_pattern(names), names, frozenset(sees))
+                      names_pattern(names), ConsentedNames(names), frozenset(sees))
     carded = found.carded(site, check.seen)
     if carded:
         check.carded = matcher_of((m.kind, m.text, m) for m in carded)
