@@ -21,7 +21,7 @@ from ivsite.audience import stage as audience
 from ivsite.audience.namecheck import NameCheck
 from ivsite.audit.search import Search
 from ivsite.names import persons
-from ivsite.names.identity import holds_name
+from ivsite.names.holding import holds_name
 from ivsite.pipeline import Result, build
 from ivsite.readers import readable
 from ivsite.text import readings

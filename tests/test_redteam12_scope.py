@@ -49,6 +49,7 @@ from sites import (
 )
 
 from ivsite.audience import namecheck, notelinks
+from ivsite.audience import stage as audiencestage
 from ivsite.audit import search as auditsearch
 from ivsite.audit import secrets as auditsecrets
 from ivsite.names import people
@@ -335,7 +336,7 @@ def test_without_the_pages_that_show_him_it_is_published(
     """Both lines switched off (the filter's answers and lists, the audit's
     pages linking to his): the name part is published beside his answer."""
     monkeypatch.setattr(people.Mentions, "carded", lambda self, site, seen: [])
-    monkeypatch.setattr(namecheck, "answer_peers", lambda site, note, seen: {})
+    monkeypatch.setattr(audiencestage, "question_peers", lambda site, seen: {})
     monkeypatch.setattr(auditsearch, "_SEARCHES", {})
     site = _studio_site(tmp_path / "s", FAR + SAID.format("Zabrowski"), summary="Agency.")
     assert_published(site, tmp_path / "out", "colleague Zabrowski swears")

@@ -15,9 +15,11 @@ itself, and on every list that shows a person's card (ivsite.audit.secrets).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from markdown_it.token import Token
 
+from ..core.keyed import digest
 from ..core.lastof import for_last
 from ..core.slugs import comparable
 from ..markdown.notes import Note, ValidSite
@@ -53,19 +55,31 @@ def answers_in(site: ValidSite, note: Note, tokens: Sequence[Token]) -> list[tup
     return out
 
 
-def answer_peers(site: ValidSite, note: Note,
-                 seen: Callable[[Note], bool]) -> dict[str, tuple[str, ...]]:
-    """For each bank question ``note`` answers, the keys of the other interviews the
-    audience sees (``seen``) that answer it too, sorted (a part of the filter's
-    key): whose answers stand beside its own."""
-    answering = _answering(site)
-    out: dict[str, tuple[str, ...]] = {}
-    for qid in sorted({qid for qid, _, _ in answers_in(site, note, note.tokens)}):
-        peers = tuple(sorted(key for key in answering.get(qid, ())
-                             if key != note.key and seen(site.by_key[key])))
-        if peers:
-            out[qid] = peers
+@dataclass(frozen=True)
+class Peers:
+    """The interviews the audience sees that answer one bank question: ``keys``,
+    sorted, and their ``digest``, which stands in for them in a note's key (a
+    question most interviews answer has thousands of them, and a key per note
+    that listed them grew with the square of the site)."""
+
+    keys: tuple[str, ...]
+    digest: str
+
+
+def question_peers(site: ValidSite, seen: Callable[[Note], bool]) -> dict[str, Peers]:
+    """For each bank question, the interviews the audience sees (``seen``) that
+    answer it: made once per build, the same for every note that answers it."""
+    out: dict[str, Peers] = {}
+    for qid, keys in sorted(_answering(site).items()):
+        shown = tuple(sorted(k for k in keys if seen(site.by_key[k])))
+        if shown:
+            out[qid] = Peers(shown, digest(qid, *shown))
     return out
+
+
+def answered(site: ValidSite, note: Note) -> tuple[str, ...]:
+    """The bank questions ``note`` answers, sorted."""
+    return tuple(sorted({qid for qid, _, _ in answers_in(site, note, note.tokens)}))
 
 
 def _bank(site: ValidSite) -> dict[str, str]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -22,7 +22,7 @@ from ..markdown.notes import Note, ValidSite
 from ..markup.drawntext import drawn_readings
 from ..markup.rawhtml import block_texts, data_texts, embedded_texts
 from ..markup.svgtext import svg_texts
-from ..names.identity import holds_name
+from ..names.holding import ConsentedNames
 from ..names.ownednames import owned_names
 from ..names.people import (
     CONTACT_KINDS,
@@ -37,7 +37,7 @@ from ..names.people import (
 from ..text.textmatch import Matcher, searchable
 from ..text.urlpayloads import address_payloads
 from ..text.urlquery import query_text
-from .answerpeers import answer_peers, answers_in
+from .answerpeers import Peers, answers_in
 from .consentmask import names_pattern, standing
 from .notelinks import close_keys
 from .viewbody import EXCERPT
@@ -59,7 +59,7 @@ class NameCheck:
     Fagerlund" (who agreed) is not read as "C. Fagerlund", a short form of Camila G.
     Fagerlund (who did not). On a site of thousands of interviews such shared
     initials and family names are common."""
-    names: tuple[str, ...] = ()
+    held: ConsentedNames = field(default_factory=lambda: ConsentedNames(()))
     """Those names: a hit on a secret that holds one of them (unconsented "Ana
     García-López" holds consented "Ana García") is never excused by masking."""
     sees: frozenset[str] = frozenset()
@@ -71,6 +71,10 @@ class NameCheck:
     carded_tags: frozenset[str] = frozenset()
     """The tags of those people's notes: a tag's page lists them beside any note
     with the tag."""
+    _by_peers: dict[str, Matcher[Mention]] = field(default_factory=dict)
+    """The name parts of the people of the interviews answering a question, by the
+    digest of those interviews (:class:`Peers`): one matcher for all the notes
+    that answer it, a value derived from this check's mentions, never stale."""
 
     def listed(self, note: Note) -> bool:
         """Whether a list shows ``note``'s card beside a person's: interviews and
@@ -82,24 +86,42 @@ class NameCheck:
 
     def excusable(self, m: Mention) -> bool:
         """Whether taking the consented names out of a text may excuse this hit."""
-        return not holds_name(m.text, self.names)
+        return not self.held.held_by(m.text)
 
     def seen(self, note: Note) -> bool:
         """Whether the audience sees ``note``."""
         return note.visibility in self.sees
 
-    def answers(self, site: ValidSite, note: Note,
-                vn: ViewNote) -> list[tuple[int, int, Matcher[Mention]]]:
+    def answers(self, site: ValidSite, note: Note, vn: ViewNote,
+                peers: Mapping[str, Peers]) -> list[tuple[int, int, Matcher[Mention]]]:
         """(first line, last line, matcher) of each answer of the note's view to a
-        bank question that others the audience sees answer too: their given and
-        family names alone count there (ivsite.audience.answerpeers)."""
-        peers = answer_peers(site, note, self.seen)
+        bank question that others the audience sees answer too (``peers``, of
+        :func:`~ivsite.audience.answerpeers.question_peers`): their given and family
+        names alone count there (ivsite.audience.answerpeers). One matcher per
+        question, the note's own person among them: their parts count in the whole
+        note anyway (:meth:`near`)."""
         out = []
         for qid, first, last in answers_in(site, note, vn.tokens):
-            close = self.mentions.close_to("", set(peers.get(qid, ())))
-            if close:
-                out.append((first, last, matcher_of((m.kind, m.text, m) for m in close)))
+            found = peers.get(qid)
+            if found is None or found.keys == (note.key,):
+                continue
+            matcher = self.peers_matcher(found, len(peers))
+            if matcher:
+                out.append((first, last, matcher))
         return out
+
+    def peers_matcher(self, found: Peers, questions: int) -> Matcher[Mention]:
+        """The name parts of the people of the interviews ``found``, made once.
+        ``questions``: how many the bank has answered; a preview's saves that move
+        answers leave older sets behind, dropped past a few times that many."""
+        matcher = self._by_peers.get(found.digest)
+        if matcher is None:
+            if len(self._by_peers) > 4 * questions + 8:
+                self._by_peers.clear()
+            close = self.mentions.close_to("", set(found.keys))
+            matcher = self._by_peers[found.digest] = matcher_of(
+                (m.kind, m.text, m) for m in close)
+        return matcher
 
     def near(self, site: ValidSite, note: Note) -> list[Matcher[Mention]]:
         """The matchers for one note: the parts of the names of the people it is
@@ -121,7 +143,7 @@ def name_check(site: ValidSite, sees: Collection[str],
     unconsented = (m.text for m in found.anywhere if m.kind.startswith(NAME_KINDS))
     names = tuple(sorted({*consented_names(site, sees), *owned_names(*owned, unconsented)}))
     check = NameCheck(found, matcher_of((m.kind, m.text, m) for m in found.anywhere),
-                      names_pattern(names), names, frozenset(sees))
+                      names_pattern(names), ConsentedNames(names), frozenset(sees))
     carded = found.carded(site, check.seen)
     if carded:
         check.carded = matcher_of((m.kind, m.text, m) for m in carded)
@@ -190,7 +212,7 @@ def _markup(children: list[Token]) -> str:
 
 
 def check_names(note: Note, vn: ViewNote, check: NameCheck, site: ValidSite,
-                 diags: Diagnostics) -> None:
+                diags: Diagnostics, peers: Mapping[str, Peers]) -> None:
     """An unconsented name or a contact detail in visible text fails the build, at
     its line."""
     matchers = check.near(site, note)
@@ -209,7 +231,7 @@ def check_names(note: Note, vn: ViewNote, check: NameCheck, site: ValidSite,
         for m in _found(check, matchers, value):
             diags.error(note.source, 1, 1, *_said(m, where))
     lines = list(_visible_lines(vn.tokens, note))
-    beside = check.answers(site, note, vn)
+    beside = check.answers(site, note, vn, peers)
     if check.carded is not None and check.listed(note) and not note.meta.summary:  # on lists
         beside.append((note.body_line, _excerpt_end(lines), check.carded))
     whole = bool(_found(check, matchers, " \n ".join(text for text, _ in lines)))

@@ -28,7 +28,7 @@ from ..parse.stage import ParsedView, parse_cut, problem_diagnostics
 from ..validate import embedding
 from ..validate.config import SiteConfig
 from . import fragments
-from .answerpeers import answer_peers
+from .answerpeers import answered, question_peers
 from .followup import follow_ups, for_audience
 from .namecheck import NameCheck, check_names, name_check
 from .notelinks import close_keys
@@ -128,20 +128,21 @@ def build_view(
         vn = view_of(note, (note.key,), found)
         names = name_matcher()
         if names is not None:
-            check_names(note, vn, names, site, found)
+            check_names(note, vn, names, site, found, peers)
         return vn, list(found)
 
     visible = [n for n in site.notes if n.visibility in sees]
 
     def seen(other: Note) -> bool:
         return other.visibility in sees
+    peers = question_peers(site, seen)
     keys = [("view", audience, site.shape, config.base_url, note.source, note.fm.text,
              embedding.embedded_texts(site, note),
             fragments.linked_texts(site, note, keyed(
                 ("fragment links", note.source, note.fm.text),
                 functools.partial(fragments.fragment_links, note))),
              tuple(sorted(close_keys(site, note, seen))),  # whose name parts count here
-             tuple(sorted(answer_peers(site, note, seen).items())))  # its answers (R12-12)
+             tuple(peers[q].digest for q in answered(site, note) if q in peers))  # R12-12
             for note in visible]
     # The notes the store lacks are filtered anew: in forked processes (cores.apart)
     # that inherit the tables and name check when there are enough of them (a cold
@@ -150,7 +151,10 @@ def build_view(
     pooled = processes_for(len(todo)) > 0
     if pooled:  # made before the fork, so that every process inherits them
         lookups()
-        name_matcher()
+        check = name_matcher()
+        if check is not None:
+            for found in peers.values():
+                check.peers_matcher(found, len(peers))
     early = dict(zip((n.key for n in todo), apart(packing(filtered), todo), strict=True)) \
         if pooled else {}
     made: list[ViewNote] = []

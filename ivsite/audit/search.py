@@ -20,7 +20,7 @@ from ..audience.consentmask import names_pattern, standing
 from ..load import nearcopy
 from ..load.filefront import private_front
 from ..markup.remoteloads import own_host
-from ..names.identity import holds_name
+from ..names.holding import ConsentedNames
 from ..names.people import CONTACT_KINDS, LINK_SECRET_KIND
 from ..readers.hiddentext import hidden_in
 from ..readers.pagefind_engine import is_fixed, is_word_index
@@ -107,7 +107,7 @@ class Search:
         self.hidden: frozenset[str] = frozenset()
         self.scripts = scripts
         self.consented = names_pattern(consented, glued=True)
-        self.names = consented
+        self.names = ConsentedNames(consented)
         self._excusable: dict[int, bool] = {}
         self.own = own_address(base_url)
         self.site = site_address(base_url)
@@ -236,9 +236,9 @@ class Search:
 
     def excusable(self, secret: Secret) -> bool:
         """Whether taking the consented names out of a text may excuse a hit on this
-        secret: not when the secret holds one of them (see identity.holds_name)."""
+        secret: not when the secret holds one of them (see ivsite.names.holding)."""
         if id(secret) not in self._excusable:
-            self._excusable[id(secret)] = not holds_name(secret.text, self.names)
+            self._excusable[id(secret)] = not self.names.held_by(secret.text)
         return self._excusable[id(secret)]
 
 

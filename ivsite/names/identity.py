@@ -13,7 +13,6 @@ everywhere, which is the safe way to be wrong.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from ..text.normalise import compact, words
 from .asidenames import other_names
@@ -78,25 +77,6 @@ def _keys(ws: list[str]) -> tuple[str, ...]:
             f"run:{compact(ws[::-1])}")
 
 
-def holds_name(text: str, names: Iterable[str]) -> bool:
-    """Whether ``text`` (a secret: an unconsented name, a withheld passage) holds one
-    of ``names`` (consented names), as the matcher reads words: all its words, or
-    its words run together as some of ``text``'s, or either written shorter than
-    the other (:func:`written_shorter`). Taking such a name out of a page
-    would take the secret with it, so a hit on this secret is never excused by it."""
-    ws = words(text)
-    have = set(ws)
-    for name in names:
-        nw = name_words(name)
-        if not nw:
-            continue
-        if set(nw) <= have or _run_in(compact(nw), ws):
-            return True
-        if written_shorter(nw, ws) or written_shorter(ws, nw):
-            return True  # "Q Zabrowski" of "Quentin Zabrowski", and the other way
-    return False
-
-
 def written_shorter(s: list[str], f: list[str]) -> bool:
     """Whether the name words ``s`` (see name_words) may be the name ``f`` written
     shorter (red team 10, R10-08): by the initial of the given name ("Q Zabrowski"
@@ -104,7 +84,7 @@ def written_shorter(s: list[str], f: list[str]) -> bool:
     Doe), or without a word, the given name the same ("Quentin Zabrowski" of
     "Quentin Zabrowski-Nowak"). Such a name ties notes into one person
     (ivsite.names.shortnames.initial_ties), and, consented, excuses no hit on ``f``'s
-    name (:func:`holds_name`), since it may name the one who said no."""
+    name (:func:`ivsite.names.holding.holds_name`), since it may name the one who said no."""
     if len(s) < 2 or len(f) < 2 or s == f:
         return False
     if len(s) == len(f) == 2 and s[1] == f[1] and len(s[0]) == 1 < len(f[0]):
@@ -112,16 +92,3 @@ def written_shorter(s: list[str], f: list[str]) -> bool:
     if len(s) == len(f) == 2 and s[0] == f[0] and len(s[1]) == 1 < len(f[1]):
         return f[1].startswith(s[1])
     return s[0] == f[0] and len(s) < len(f) and set(s) <= set(f)
-
-
-def _run_in(run: str, ws: list[str]) -> bool:
-    """Whether ``run`` is some neighbouring words of ``ws`` run together."""
-    for i in range(len(ws)):
-        joined = ""
-        for w in ws[i:]:
-            joined += w
-            if len(joined) >= len(run):
-                if joined == run:
-                    return True
-                break
-    return False

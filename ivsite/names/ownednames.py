@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..text.normalise import words
-from .identity import holds_name, name_words
+from .holding import holds_name
+from .identity import name_words
 
 
 def owned_names(author: str, title: str, unconsented: Iterable[str]) -> tuple[str, ...]:

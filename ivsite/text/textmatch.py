@@ -206,8 +206,12 @@ class Matcher(Generic[T]):
                                     for seq, _ in sounds)
         """Whether a text in Latin letters alone may hold a name by sound (only a
         name written in another script is looked for there: ivsite.soundkey)."""
-        self._confirmed = _Needles((" " + " ".join(c.anchor) + " ", (c, p))
+        same: dict[Confirmed, Confirmed] = {}
+        self._confirmed = _Needles((" " + " ".join(c.anchor) + " ", (same.setdefault(c, c), p))
                                    for c, p in confirmed if c.anchor)
+        """Equal forms are one object, confirmed once per text: the forms of a family
+        name ("Ms Park", "Park-ssi") are the same for everyone who bears it, and a
+        page that names it asked them of each (thousands at 10,000 notes)."""
         self._substrings = _Needles((s, p) for s, p in substrings if s)
         self._pairs = PairFinder(pairs)
         self._skeletons = _Needles((s, p) for s, p in skeletons if s)
