@@ -17,8 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .fields import MAX_DIGITS
-from .skeleton import MAX_GAP, PHONE_DIGITS
+from .skeleton import MAX_DIGITS, MAX_GAP, PHONE_DIGITS
 from .symbolwords import spell_symbols, words_for
 
 _BRACKETED_AT = re.compile(
@@ -51,13 +50,22 @@ def contact_shape(text: str) -> str | None:
 
 
 def _email(text: str) -> bool:
+    return bool(spelt_addresses(text))
+
+
+def spelt_addresses(text: str) -> list[str]:
+    """The e-mail addresses in ``text`` however they are spelt (see the module's
+    docstring), each as an address is written ("jane.doe@acme.example" for "jane
+    dot doe (at) acme dot example"), folded. The filter's check and the audit
+    read the same spellings in a visible text (ivsite.contacts.skeleton), and a
+    withheld text is read for its details with this (ivsite.contacts.spelt)."""
     cased = _FULL_STOP.sub(" ; ", unicodedata.normalize("NFKC", text).casefold())
     spelt = spell_symbols(cased)
     if "@" not in cased and not _BRACKETED_AT.search(cased) and not (
             spelt.count("@") > cased.count("@") and spelt.count(".") > cased.count(".")):
-        return False  # a bare "at" counts with a spelt "dot" only ("Engineer at Acme")
+        return []  # a bare "at" counts with a spelt "dot" only ("Engineer at Acme")
     joined = _SPACED.sub("", _JOINED.sub("", _AROUND.sub(r"\1", spelt)))
-    return _EMAIL.search(joined) is not None
+    return _EMAIL.findall(joined)
 
 
 def _phone(text: str) -> bool:
