@@ -9,7 +9,8 @@ count too ("jane [at] acme [dot] example", "416 • 555 • O199", Arabic-Indic
 digits): the words that spell a symbol, in any language and joined by hyphens
 ("qz-at-acme-dot-example"), are read as ivsite.contacts.skeleton reads them.
 Prose must not look like an address: a sentence's full stop joins no domain, and
-a bare "at" ("Engineer at Acme") counts only with a spelt "dot".
+a bare "at" ("Engineer at Acme") counts only with a spelt "dot" (or one in
+brackets, "[.]").
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from .symbolwords import spell_symbols, words_for
 
 _BRACKETED_AT = re.compile(
     rf"[\[({{<]\s*(?:{'|'.join(map(re.escape, words_for('@')))})\s*[\])}}>]")
+_BRACKETED_DOT = re.compile(
+    rf"[\[({{<]\s*(?:\.|{'|'.join(map(re.escape, words_for('.')))})\s*[\])}}>]")
+"""A dot in brackets ("[.]", "(dot)"), which no sentence has."""
 _FULL_STOP = re.compile(r"\.(?=\s+\w\w|\s*$)")
 """A sentence's full stop (not the spaced-out dot of "c o m")."""
 _AROUND = re.compile(r"[\s\[\](){}<>]*([@.])[\s\[\](){}<>]*")
@@ -62,7 +66,8 @@ def spelt_addresses(text: str) -> list[str]:
     cased = _FULL_STOP.sub(" ; ", unicodedata.normalize("NFKC", text).casefold())
     spelt = spell_symbols(cased)
     if "@" not in cased and not _BRACKETED_AT.search(cased) and not (
-            spelt.count("@") > cased.count("@") and spelt.count(".") > cased.count(".")):
+            spelt.count("@") > cased.count("@") and (
+                spelt.count(".") > cased.count(".") or _BRACKETED_DOT.search(cased))):
         return []  # a bare "at" counts with a spelt "dot" only ("Engineer at Acme")
     joined = _SPACED.sub("", _JOINED.sub("", _AROUND.sub(r"\1", spelt)))
     return _EMAIL.findall(joined)

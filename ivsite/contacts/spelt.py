@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from ..text.normalise import fold_cased
 from .keypad import keypad_digits
@@ -42,8 +43,16 @@ NUMBER_WORDS = frozenset({*DIGITS, *TEENS, *TENS, *REPEATS, *VOCABULARY})
 """The words the skeleton reads as digits (or as a digit said again)."""
 _LISTED = re.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]+)\s*[,;]\s*(?=(?P<next>[^\W\d_]+))")
 """A word, a comma or semicolon, and the word after it."""
-_GLUED_LOOKALIKE = re.compile(r"(?<=[0-9])[ol]|[ol](?=[0-9])")
-"""An "o" or "l" against a digit, read as the digit it is drawn like ("555 O199")."""
+_LOOKALIKE = re.compile(
+    r"(?<=[0-9])[ol](?![^\W\d_])"             # glued after a digit: "019O"
+    r"|(?<![^\W\d_])[ol](?=[0-9])"            # glued before one: "O199"
+    r"|(?<![0-9][0-9])(?<=[0-9])(?P<gap>[\s.\-]{1,3})[ol](?=[\s.\-]{1,3}[0-9])"
+    r"|(?<=[0-9])(?P<gap2>[\s.\-]{1,3})[ol](?=[\s.\-]{1,3}[0-9](?![0-9]))")
+"""An "o" or "l" against a digit, or alone between two digits one of which is
+said alone, read as the digit it is drawn like ("555 O199", "five five O one"); not between
+two figures ("2019 o 2020" is Spanish for "or")."""
+_RANGE = re.compile(r"(?<=[0-9])(?P<gap>\s+)to(?=\s+[0-9])")
+"""A "to" between two figures ("pages 120 to 135"): a range, not the Danish two."""
 
 
 def read_digits(text: str) -> str:
@@ -56,11 +65,18 @@ def read_digits(text: str) -> str:
     folded = dialled.lower() if dialled.isascii() else dialled.casefold()
     if "," in folded or ";" in folded:
         folded = _LISTED.sub(_said_in_groups, folded)
+    if " to " in folded:
+        folded = _RANGE.sub(r"\g<gap>;", folded)
     read = other_digits(spoken_digits(spell_symbols(folded)))
     if not read.isascii():
         read = "".join(str(d) if (d := unicodedata.digit(ch, None)) is not None else ch
                        for ch in read)
-    return _GLUED_LOOKALIKE.sub(lambda m: "0" if m.group(0) == "o" else "1", read)
+    return _LOOKALIKE.sub(_as_digit, read)
+
+
+def _as_digit(m: re.Match[str]) -> str:
+    gap = m.group("gap") or m.group("gap2") or ""
+    return gap + ("0" if m.group(0)[-1] == "o" else "1")
 
 
 def _said_in_groups(m: re.Match[str]) -> str:
@@ -70,20 +86,29 @@ def _said_in_groups(m: re.Match[str]) -> str:
 
 
 _FIGURES = re.compile("[0-9]+")
-MIN_READ = 2
+MIN_READ = 1
 """Digits a number needs beyond the figures written in the text for it to be one
-the reading found: "pages 120 to 135" reads as "120 2 135" ("to" is two in
-Danish), one digit more than its figures, and is no number to call; "416
-triple-five 0142" has three more."""
+only the reading finds ("416 555 zero 142"); the others are the plain ones."""
 
 
 def spelt_numbers(text: str) -> list[str]:
     """The phone numbers in ``text`` that only its reading finds (see the
     module's docstring; the plain ones are ivsite.contacts.shape.phone_numbers),
     each as its digits read ("4 1 6 5 5 5 0 1 4 2")."""
-    figures = set(_FIGURES.findall(text))
-    return [n for n in phone_numbers(read_digits(text))
-            if sum(len(f) for f in _FIGURES.findall(n) if f not in figures) >= MIN_READ]
+    figures = Counter(_FIGURES.findall(text))
+    return [n for n in phone_numbers(read_digits(text)) if _read_digits(n, figures) >= MIN_READ]
+
+
+def _read_digits(number: str, figures: Counter[str]) -> int:
+    """How many digits of a number read from a text are not figures written there."""
+    left = figures.copy()
+    read = 0
+    for group in _FIGURES.findall(number):
+        if left[group] > 0:
+            left[group] -= 1
+        else:
+            read += len(group)
+    return read
 
 
 def spelt_details(text: str) -> list[tuple[str, str]]:
