@@ -312,6 +312,10 @@ def test_prose_with_at_dot_and_years_holds_no_contact(
     assert _collected(prose) == [], prose
 
 
+def test_a_handle_is_no_address() -> None:
+    assert [d for d in _collected("His Instagram is @qz.studio.nyc") if d[0] == "email"] == []
+
+
 @pytest.mark.parametrize("prose", PROSE)
 def test_ordinary_prose_holds_no_contact(prose: str) -> None:
     assert _collected(prose) == [], prose

@@ -28,6 +28,7 @@ between two figures is not ("in 2019, 2020 and 2021" is three years).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -36,8 +37,9 @@ from ..text.normalise import fold_cased
 from .keypad import keypad_digits
 from .otherdigits import VOCABULARY, other_digits
 from .shape import phone_numbers, spelt_addresses
+from .skeleton import PHONE_DIGITS
 from .spokendigits import DIGITS, REPEATS, TEENS, TENS, spoken_digits
-from .symbolwords import spell_symbols
+from .symbolwords import spell_symbols, words_for
 
 NUMBER_WORDS = frozenset({*DIGITS, *TEENS, *TENS, *REPEATS, *VOCABULARY})
 """The words the skeleton reads as digits (or as a digit said again)."""
@@ -55,15 +57,16 @@ _RANGE = re.compile(r"(?<=[0-9])(?P<gap>\s+)to(?=\s+[0-9])")
 """A "to" between two figures ("pages 120 to 135"): a range, not the Danish two."""
 
 
-def read_digits(text: str) -> str:
+def read_digits(text: str, *, in_groups: bool = True) -> str:
     """``text`` folded, with the words that spell symbols as the symbols and every
     number the skeleton reads (said in words of any language, in numerals, in
     keypad letters, in digits of any script, "O" for 0 against a digit) as ASCII
-    digits, its words still apart."""
+    digits, its words still apart; ``in_groups``: a comma between number words
+    as a space (see the module's docstring)."""
     cased = fold_cased(text)
     dialled = keypad_digits(cased)
     folded = dialled.lower() if dialled.isascii() else dialled.casefold()
-    if "," in folded or ";" in folded:
+    if in_groups and ("," in folded or ";" in folded):
         folded = _LISTED.sub(_said_in_groups, folded)
     if " to " in folded:
         folded = _RANGE.sub(r"\g<gap>;", folded)
@@ -95,8 +98,37 @@ def spelt_numbers(text: str) -> list[str]:
     """The phone numbers in ``text`` that only its reading finds (see the
     module's docstring; the plain ones are ivsite.contacts.shape.phone_numbers),
     each as its digits read ("4 1 6 5 5 5 0 1 4 2")."""
-    figures = Counter(_FIGURES.findall(text))
-    return [n for n in phone_numbers(read_digits(text)) if _read_digits(n, figures) >= MIN_READ]
+    if not _may_hold_number(text):
+        return []
+    figures = _FIGURES.findall(text)
+    quick = read_digits(text, in_groups=False)  # what reads no digit needs no more
+    digits = sum(map(len, _FIGURES.findall(quick)))
+    if digits < PHONE_DIGITS or digits == sum(map(len, figures)):
+        return []
+    read = read_digits(text) if "," in quick or ";" in quick else quick
+    written = Counter(figures)
+    return [n for n in phone_numbers(read) if _read_digits(n, written) >= MIN_READ]
+
+
+_TOKEN = re.compile(r"[^\W\d_]+|[0-9]")
+_MOST_OF_A_WORD = 3
+"""The most digits one word reads as ("triple" five, "forty-two" …)."""
+
+
+def _may_hold_number(text: str) -> bool:
+    """Whether ``text`` may hold a phone number read from words: a cheap bound on
+    its digits (each digit written, and as many as a number word can give), so
+    that the reading runs on few of a long withheld text's lines. A text in
+    another script, or with keypad letters, always may."""
+    if not text.isascii() or keypad_digits(text) is not text:
+        return True
+    bound = 0
+    for token in _TOKEN.findall(text.lower()):
+        bound += 1 if token.isdigit() or token in ("o", "l") else \
+            _MOST_OF_A_WORD if token in NUMBER_WORDS else 0
+        if bound >= PHONE_DIGITS:
+            return True
+    return False
 
 
 def _read_digits(number: str, figures: Counter[str]) -> int:
@@ -111,9 +143,26 @@ def _read_digits(number: str, figures: Counter[str]) -> int:
     return read
 
 
-def spelt_details(text: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=1 << 14)
+def spelt_details(text: str) -> tuple[tuple[str, str], ...]:
     """("email", address) and ("phone", number) for each address in ``text`` in
     any spelling the skeleton reads, the plain ones among them, and each number
-    only its reading finds."""
-    return [*(("email", a) for a in spelt_addresses(text)),
-            *(("phone", n) for n in spelt_numbers(text))]
+    only its reading finds. Cached: the filter and the audit read the same
+    withheld texts for each audience."""
+    addresses = spelt_addresses(_HANDLE_AT.sub(" ", text)) if _may_hold_address(text) else []
+    return (*(("email", a) for a in addresses), *(("phone", n) for n in spelt_numbers(text)))
+
+
+_HANDLE_AT = re.compile(r"(?<![^\s(\[{<\"'])@(?=[^\W_])")
+"""The "@" of a handle ("his Instagram is @qz.studio.nyc"), which the reading of
+an address would join to the word before it ("is@qz.studio.nyc"); a handle is
+read as one elsewhere (ivsite.contacts.bodyprofiles)."""
+_DOT_WORDS = re.compile("(?<![a-z])(?:" + "|".join(
+    re.escape(w).replace(r"\ ", "[ _-]?") for w in words_for(".") if w.isascii()) + ")(?![a-z])")
+
+
+def _may_hold_address(text: str) -> bool:
+    """Whether ``text`` may hold an address (ivsite.contacts.shape.spelt_addresses
+    needs an "@", a bracketed "at" or a spelt "dot"): a cheap test first."""
+    return not text.isascii() or "@" in text or any(b in text for b in "([{<") or \
+        _DOT_WORDS.search(text.lower()) is not None
