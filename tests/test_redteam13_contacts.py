@@ -169,6 +169,31 @@ def test_without_reading_every_kind_the_number_is_published(
     assert_published(site, tmp_path / "out", NUMBER)
 
 
+def test_a_number_in_email_is_never_listed_public(tmp_path: Path) -> None:
+    """A person's number is theirs whichever field holds it: listing it in
+    ``[privacy] public_contacts`` is an error (ivsite.contacts.publiccontacts)."""
+    site = _field_site(tmp_path / "s", "Call the design desk at 416 555 0142 any time.",
+                       email="qzab@acme.example / +1 416 555 0142")
+    config = (site / "site.toml").read_text(encoding="utf-8")
+    (site / "site.toml").write_text(
+        config + '\n[privacy]\npublic_contacts = ["+1 416 555 0142"]\n', encoding="utf-8")
+    result = build(site, out=tmp_path / "out")
+    assert result.status == 1
+    assert any(d.code == "public-contact-recorded" and "person.email" in d.message
+               for d in result.diagnostics), [d.text() for d in result.diagnostics]
+
+
+def test_a_spelt_detail_listed_public_is_excused(tmp_path: Path) -> None:
+    """An organisation's number the author lists as public is not withheld when a
+    private note spells it out either."""
+    site = _note_site(tmp_path / "s", "front desk: four one six nine seven eight two zero one one",
+                      "Call the front desk on 416 978 2011.")
+    config = (site / "site.toml").read_text(encoding="utf-8")
+    (site / "site.toml").write_text(
+        config + '\n[privacy]\npublic_contacts = ["+1 416 978 2011"]\n', encoding="utf-8")
+    assert_published(site, tmp_path / "out", "416 978 2011")
+
+
 # --------------------------------------------------------------------------- R13-10
 
 SPELT = {
