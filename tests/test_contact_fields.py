@@ -75,7 +75,7 @@ def test_the_audit_alone_finds_each_detail_of_a_field(
 def test_without_cutting_the_field_the_number_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The protection switched off: the field looked for whole, as before F17."""
-    monkeypatch.setattr(people, "contact_pieces", lambda kind, value: [value])
+    monkeypatch.setattr(people, "contact_details", lambda key, value: [(key, value)])
     key, value, text = CASES["extension"]
     result = build(site_with(tmp_path / "s", key, value, text), out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]

@@ -127,7 +127,7 @@ def test_the_audit_alone_ties_the_addresses(
 @pytest.mark.parametrize("email", EMAILS[:3])
 def test_without_reading_each_address_the_name_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, email: str) -> None:
-    monkeypatch.setattr(persons, "contact_pieces", lambda kind, value: [value.strip()])
+    monkeypatch.setattr(persons, "contact_details", lambda key, value: [(key, value.strip())])
     site = _site(tmp_path / "s", "Jane Doe", "Jane Smith", "jane@acme.example", email)
     _published(tmp_path, site, "Jane Doe")
 

@@ -15,6 +15,12 @@ needs a model of names this tool does not have, and it is left to the author.
 So is a personal site, a profile or booking link or a handle written there (red
 team 11, R11-20; which addresses are a person's: ivsite.contacts.bodyprofiles).
 
+Each is found in every spelling the filter's check and the audit read in a
+visible text (red team 13, R13-10): "dana.r [at] recruit.example", "dana.r at
+recruit dot example", "four one six five five five zero one four two" withhold
+the address and the number as written plainly would (ivsite.contacts.spelt: the
+contact skeleton's readers, the words kept apart).
+
 The same holds for the text of a withheld note's front matter (red team 10,
 R10-28): "Ask about referrals: dana.r@…, cell 647 555 0199" in a private note's
 ``summary`` is looked for in every spelling, not only as the summary's whole text.
@@ -28,6 +34,7 @@ from collections.abc import Iterator
 from ..switches.fmchecks import strings
 from .bodyprofiles import profiles
 from .shape import phone_numbers
+from .spelt import spelt_details
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[^\W_](?:[\w-]*\.)+[^\W\d_]{2,}(?![\w-])")
 _BOOK_NUMBER = re.compile(r"\b(?:ISBN|ISSN|DOI)(?:-1[03])?\W{0,3}$", re.I)
@@ -44,14 +51,22 @@ def body_contacts(body: str, label: str = "", *, theirs: bool = False,
     kind ("email", "phone", "url", "handle"), as written, and its line (0 for the
     body's first)."""
     for n, line in enumerate(body.splitlines()):
-        for m in _EMAIL.finditer(line):
-            yield "email", m.group(0), n
+        plain = [m.group(0) for m in _EMAIL.finditer(line)]
+        for address in plain:
+            yield "email", address, n
         for kind, value in profiles(line, label, theirs=theirs):
             yield kind, value, n
         for number in phone_numbers(line):
             before = line[:line.find(number)]
             if not (_BOOK_NUMBER.search(before) or _RANGE.fullmatch(number.strip())):
                 yield "phone", number, n
+        written = [a.casefold() for a in plain]
+        # Spelt out or obfuscated (R13-10); a number of figures alone (a book's,
+        # a range) is not one of these (ivsite.contacts.spelt.MIN_READ).
+        for kind, value in spelt_details(line):
+            if kind == "phone" or not any(value.endswith(w) or w.endswith(value)
+                                          for w in written):
+                yield kind, value, n
 
 _PRIVATE_TEXT = ("referred_by", "referrals")
 """Front-matter fields of text no page prints, whoever may read the note

@@ -17,6 +17,13 @@ Each detail is then looked for in all the ways it is written
 domain ("jane@acme", ivsite.contacts.mailboxes). An email address is also looked for at
 its provider's other domains and without what the provider ignores
 ("qz.design@gmail.com" as "qzdesign@googlemail.com"; ivsite.contacts.mailboxes).
+
+Whatever field a detail is typed into, it is read for what it is (red team 13,
+R13-05): ``email: "qzab@acme.example / +1 416 555 0142"`` holds an address and a
+number, ``phone: "jd@acme.example"`` an address, ``linkedin: "linkedin.com/in/qz,
+cell 416 555 0142"`` a profile and a number, and each is looked for as its own
+kind (:func:`contact_details`), in any spelling the skeleton reads
+(ivsite.contacts.spelt: "jane [at] acme [dot] example", "four one six …").
 """
 
 from __future__ import annotations
@@ -28,7 +35,8 @@ from ..text.normalise import compact, words
 from ..text.textmatch import Needles
 from .bodyprofiles import handle_needles
 from .mailboxes import alias_addresses, mailbox_forms, webmail_skeleton
-from .skeleton import MIN_SKELETON, address_skeleton, phone_key
+from .skeleton import MAX_DIGITS, MIN_SKELETON, PHONE_DIGITS, address_skeleton, phone_key
+from .spelt import spelt_details
 
 _LISTED = re.compile(r"[,;|\n]+|\s+/\s+|\s(?:or|and|oder|ou|o|y|et|und)\s|\s&\s", re.I)
 """What separates two details written in one field."""
@@ -40,8 +48,6 @@ _NUMBER = re.compile(r"\+?[0-9][0-9\s().\-/\u2010-\u2015\u2212\u00b7\uff0d]*[0-9
 """A phone number as written: digits and the punctuation numbers are written with."""
 _EMAIL = re.compile(r"[^\s<>(),;:\"'\[\]]+@[^\s<>(),;:\"'\[\]]+")
 _URL_TAIL = re.compile(r"[?#].*\Z", re.S)
-MAX_DIGITS = 15
-"""The most digits one phone number has (E.164); a longer run is two numbers."""
 
 
 def contact_pieces(kind: str, value: str) -> list[str]:
@@ -62,6 +68,67 @@ def contact_pieces(kind: str, value: str) -> list[str]:
     out += [other_host_form(p) for p in out]
     out = [p for p in dict.fromkeys(out) if p]
     return out or [value.strip()]
+
+
+_STRICT_EMAIL = re.compile(r"[\w.+-]+@[^\W_](?:[\w-]*\.)+[^\W\d_]{2,}")
+"""One address, where several are run together ("a@x.example/b@y.example")."""
+_WEB = re.compile(r"(?<![\w@.])(?:[a-z][a-z0-9+.-]*://)?(?:[^\W_](?:[\w-]*[^\W_])?\.)+"
+                  r"[^\W\d_]{2,}(?:/\S*)?", re.I)
+"""A web address: a host with its top-level domain, a path or not."""
+
+
+def contact_details(key: str, value: str) -> list[tuple[str, str]]:
+    """(kind, detail) for every detail in one contact field (``key``: email,
+    phone, linkedin), whatever kind it is (see the module's docstring): each
+    address ("email"), number ("phone"; in ``phone`` any figure, elsewhere one of
+    a phone's length), web address ("linkedin" in that field, "url" elsewhere).
+    What ``linkedin`` holds besides is looked for as before, word by word; a part
+    of another field holding an "@" or a digit but no detail, whole (as the
+    field's kind), and so is a field in which no detail is recognised (fail
+    closed)."""
+    out: list[tuple[str, str]] = []
+    for part in (p.strip() for p in _LISTED.split(value) if p and p.strip()):
+        found = _details_in(key, part)
+        if not found and (key == "linkedin" or re.search(r"[@0-9]", part)):
+            found = [(key, part)] if key != "linkedin" else \
+                [(key, _URL_TAIL.sub("", w).rstrip("/")) for w in part.split()]
+        out += found
+    out += [(kind, other_host_form(p)) for kind, p in out]
+    out = [d for d in dict.fromkeys(out) if d[1]]
+    return out or [(key, value.strip())]
+
+
+def _details_in(key: str, part: str) -> list[tuple[str, str]]:
+    """The details of one part of a field (see :func:`contact_details`)."""
+    emails = [m.group(0) for m in _EMAIL.finditer(part)]
+    emails += [e for run in emails if run.count("@") > 1 for e in _STRICT_EMAIL.findall(run)]
+    rest = _EMAIL.sub(" ", part)
+    web = "linkedin" if key == "linkedin" else "url"
+    urls = [_URL_TAIL.sub("", m.group(0)).rstrip("/") for m in _WEB.finditer(rest)]
+    rest = _WEB.sub(" ", rest)
+    numbers = _numbers(_EXTENSION.sub(" ", rest))
+    if key != "phone":
+        numbers = [n for n in numbers if sum(c.isdigit() for c in n) >= PHONE_DIGITS]
+    if key == "linkedin":  # the other words, each as before (a handle alone)
+        urls += [_URL_TAIL.sub("", w).rstrip("/")
+                 for w in _without(rest, numbers).split()] if emails or urls or numbers else []
+    out = [*(("email", e) for e in emails), *(("email", a) for e in emails
+                                              for a in alias_addresses(e)),
+           *((web, u) for u in urls), *(("phone", n) for n in numbers)]
+    written = {e.casefold() for e in emails}
+    keys = {phone_key(n) for n in numbers}
+    for kind, said in spelt_details(part):  # spelt out or obfuscated (R13-10)
+        if said.casefold() not in written and (kind == "email" or phone_key(said) not in keys):
+            out.append((kind, said))
+            if kind == "email":
+                out += [("email", a) for a in alias_addresses(said)]
+    return out
+
+
+def _without(text: str, found: list[str]) -> str:
+    for said in found:
+        text = text.replace(said, " ")
+    return text
 
 
 def other_host_form(detail: str) -> str:

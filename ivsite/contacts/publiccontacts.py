@@ -37,10 +37,10 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..core.models import InterviewMeta
-from .fields import MAX_DIGITS, contact_pieces, other_host_form, profile_key
+from .fields import contact_details, other_host_form, profile_key
 from .mailboxes import alias_addresses
 from .shape import phone_numbers
-from .skeleton import PHONE_DIGITS, contact_skeleton, phone_key
+from .skeleton import MAX_DIGITS, PHONE_DIGITS, contact_skeleton, phone_key
 
 if TYPE_CHECKING:
     from ..markdown.notes import Note
@@ -167,7 +167,8 @@ def is_public(kind: str, written: str, listed: Iterable[str]) -> bool:
 
 
 def _recorded(notes: Iterable[Note]) -> Iterator[tuple[str, str, Note, tuple[str, ...]]]:
-    """(kind, detail, note, key path) of every contact field recorded for a person."""
+    """(kind, detail, note, key path) of every detail in a contact field recorded
+    for a person, each of the kind it is (a number in ``email`` is a phone's)."""
     for note in notes:
         meta = note.meta
         if not isinstance(meta, InterviewMeta):
@@ -177,9 +178,9 @@ def _recorded(notes: Iterable[Note]) -> Iterator[tuple[str, str, Note, tuple[str
         for at, holder in holders:
             for key in ("email", "phone", "linkedin"):
                 value = getattr(holder, key)
-                if value and str(value).strip():
-                    for piece in contact_pieces(key, str(value)):
-                        yield key, piece, note, (*at, key)
+                if value and str(value).strip():  # each as what it is (R13-05)
+                    for kind, piece in contact_details(key, str(value)):
+                        yield kind, piece, note, (*at, key)
 
 
 def recorded_match(listed: str, notes: Iterable[Note]) -> tuple[Note, tuple[str, ...]] | None:
@@ -188,11 +189,11 @@ def recorded_match(listed: str, notes: Iterable[Note]) -> tuple[Note, tuple[str,
     contact details are never public."""
     kind = kind_of(listed)
     for key, piece, note, at in _recorded(notes):
-        if kind == "email" and (key != "phone" and "@" in piece) and same("email", piece, listed):
+        if kind == "email" and (key == "email" and "@" in piece) and same("email", piece, listed):
             return note, at
         if kind == "phone" and key == "phone" and phone_key(piece) and \
                 phone_key(piece) == phone_key(listed):
             return note, at
-        if kind == "url" and key == "linkedin" and same("url", piece, listed):
+        if kind == "url" and key in ("linkedin", "url") and same("url", piece, listed):
             return note, at
     return None

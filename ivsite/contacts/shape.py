@@ -9,7 +9,8 @@ count too ("jane [at] acme [dot] example", "416 • 555 • O199", Arabic-Indic
 digits): the words that spell a symbol, in any language and joined by hyphens
 ("qz-at-acme-dot-example"), are read as ivsite.contacts.skeleton reads them.
 Prose must not look like an address: a sentence's full stop joins no domain, and
-a bare "at" ("Engineer at Acme") counts only with a spelt "dot".
+a bare "at" ("Engineer at Acme") counts only with a spelt "dot" (or one in
+brackets, "[.]").
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .fields import MAX_DIGITS
-from .skeleton import MAX_GAP, PHONE_DIGITS
+from .skeleton import MAX_DIGITS, MAX_GAP, PHONE_DIGITS
 from .symbolwords import spell_symbols, words_for
 
 _BRACKETED_AT = re.compile(
     rf"[\[({{<]\s*(?:{'|'.join(map(re.escape, words_for('@')))})\s*[\])}}>]")
+_BRACKETED_DOT = re.compile(
+    rf"[\[({{<]\s*(?:\.|{'|'.join(map(re.escape, words_for('.')))})\s*[\])}}>]")
+"""A dot in brackets ("[.]", "(dot)"), which no sentence has."""
 _FULL_STOP = re.compile(r"\.(?=\s+\w\w|\s*$)")
 """A sentence's full stop (not the spaced-out dot of "c o m")."""
 _AROUND = re.compile(r"[\s\[\](){}<>]*([@.])[\s\[\](){}<>]*")
@@ -51,13 +54,23 @@ def contact_shape(text: str) -> str | None:
 
 
 def _email(text: str) -> bool:
+    return bool(spelt_addresses(text))
+
+
+def spelt_addresses(text: str) -> list[str]:
+    """The e-mail addresses in ``text`` however they are spelt (see the module's
+    docstring), each as an address is written ("jane.doe@acme.example" for "jane
+    dot doe (at) acme dot example"), folded. The filter's check and the audit
+    read the same spellings in a visible text (ivsite.contacts.skeleton), and a
+    withheld text is read for its details with this (ivsite.contacts.spelt)."""
     cased = _FULL_STOP.sub(" ; ", unicodedata.normalize("NFKC", text).casefold())
     spelt = spell_symbols(cased)
     if "@" not in cased and not _BRACKETED_AT.search(cased) and not (
-            spelt.count("@") > cased.count("@") and spelt.count(".") > cased.count(".")):
-        return False  # a bare "at" counts with a spelt "dot" only ("Engineer at Acme")
+            spelt.count("@") > cased.count("@") and (
+                spelt.count(".") > cased.count(".") or _BRACKETED_DOT.search(cased))):
+        return []  # a bare "at" counts with a spelt "dot" only ("Engineer at Acme")
     joined = _SPACED.sub("", _JOINED.sub("", _AROUND.sub(r"\1", spelt)))
-    return _EMAIL.search(joined) is not None
+    return _EMAIL.findall(joined)
 
 
 def _phone(text: str) -> bool:

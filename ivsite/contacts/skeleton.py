@@ -69,6 +69,8 @@ MAX_GAP = 3
 """Symbols (not spaces) that may stand between two digits of one number."""
 PHONE_DIGITS = 7
 """A phone number is compared by its last seven (national) digits."""
+MAX_DIGITS = 15
+"""The most digits one phone number has (E.164); a longer run is two numbers."""
 MIN_SKELETON = 6
 """A contact detail's skeleton shorter than this is not looked for (it would be
 found inside ordinary words)."""

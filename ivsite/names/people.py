@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..contacts.bodycontacts import body_contacts, front_contacts
-from ..contacts.fields import contact_needles, contact_pieces
+from ..contacts.fields import contact_details, contact_needles, contact_pieces
 from ..contacts.publiccontacts import is_public
 from ..core.models import InterviewMeta
 from ..markdown.notes import Note, ValidSite
@@ -210,17 +210,18 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
         for key in ("email", "phone", "linkedin"):
             value = getattr(info.person, key)
             if value and str(value).strip():
-                # Each number, address or URL in the field alone (ivsite.contacts).
-                out.anywhere += [Mention(f"contact field {key}", piece, note,
+                # Each number, address or URL in the field alone, as what it is
+                # whichever field holds it (ivsite.contacts.fields, R13-05).
+                out.anywhere += [Mention(f"contact field {kind}", piece, note,
                                          note.fm.pos("person", key).line)
-                                 for piece in contact_pieces(key, str(value))]
+                                 for kind, piece in contact_details(key, str(value))]
         for i, r in enumerate(info.referrals):
             for key in ("email", "phone", "linkedin"):
                 value = getattr(r, key)
                 if value and value.strip():
-                    out.anywhere += [Mention(f"referral contact {key}", piece, note,
+                    out.anywhere += [Mention(f"referral contact {kind}", piece, note,
                                              note.fm.pos("referrals", str(i)).line)
-                                     for piece in contact_pieces(key, value)]
+                                     for kind, piece in contact_details(key, value)]
     public = site.public_contacts  # but those site.toml lists as public (R10-40)
     for note in site.notes:  # a detail written in a withheld body or passage (R9-22)
         texts = [(0, note.fm.body)] if note.visibility not in sees else [

@@ -14,7 +14,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..contacts.fields import contact_pieces, profile_key
+from ..contacts.fields import contact_details, profile_key
 from ..contacts.skeleton import phone_key
 from ..core.keyed import Keyed, compute
 from ..core.models import InterviewMeta
@@ -127,13 +127,14 @@ def _contact_keys(email: str | None, phone: str | None, linkedin: str | None) ->
     in ``phone`` by the digits it is compared by ("+1 416 555 0142" and "(416)
     555-0142"), each profile in ``linkedin`` (trailing slash and ``www.`` aside)."""
     keys: list[str] = []
-    if email and email.strip():
-        keys += [f"email:{address.strip('.').casefold()}"
-                 for address in contact_pieces("email", email)]
-    if phone and str(phone).strip():
-        keys += [f"phone:{d}" for number in contact_pieces("phone", str(phone))
-                 if (d := phone_key(number))]
-    if linkedin and linkedin.strip():
-        keys += [f"profile:{k}" for url in contact_pieces("linkedin", linkedin)
-                 if (k := profile_key(url))]
+    fields = (("email", email), ("phone", phone), ("linkedin", linkedin))
+    for key, value in fields:  # each detail as what it is, whichever field holds it
+        for kind, detail in contact_details(key, str(value)) if value and str(value).strip() \
+                else ():
+            if kind == "email":
+                keys.append(f"email:{detail.strip('.').casefold()}")
+            elif kind == "phone" and (d := phone_key(detail)):
+                keys.append(f"phone:{d}")
+            elif kind in ("linkedin", "url") and (k := profile_key(detail)):
+                keys.append(f"profile:{k}")
     return keys
