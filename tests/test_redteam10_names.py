@@ -42,7 +42,7 @@ from sites import (
 
 from ivsite.names import identity, labelledforms, nameforms, persons
 from ivsite.names.asidenames import other_names
-from ivsite.names.identity import holds_name
+from ivsite.names.holding import holds_name
 from ivsite.names.nameparts import plain_name
 from ivsite.names.people import needle_of
 from ivsite.names.shortnames import initial_ties
