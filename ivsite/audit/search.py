@@ -21,7 +21,10 @@ from ..load import nearcopy
 from ..load.filefront import private_front
 from ..markup.remoteloads import own_host
 from ..names.holding import ConsentedNames
-from ..names.people import CONTACT_KINDS, LINK_SECRET_KIND
+from ..names.nameforms import name_forms
+from ..names.nameparts import plain_name
+from ..names.people import CONTACT_KINDS, LINK_SECRET_KIND, NAME_KINDS
+from ..names.wordnames import is_everyday_name
 from ..readers.hiddentext import hidden_in
 from ..readers.pagefind_engine import is_fixed, is_word_index
 from ..readers.readable import MARKUP_SUFFIXES, readable_texts, unread
@@ -120,6 +123,7 @@ class Search:
         self.stemmed = _stemmed(anywhere, shown)
         self.authored = authored
         self.fields = frozenset(id(s) for s in secrets if s.kind in FIELD_KINDS)
+        self.everyday = _everyday(secrets)
         scoped = _scoped(secrets, shown)
         self.scoped = {k: v for k, v in scoped.items() if not k.startswith(BESIDE)}
         self.beside = {k.removeprefix(BESIDE): v for k, v in scoped.items()
@@ -132,7 +136,7 @@ class Search:
         self._made_from = (shown, withheld_assets, base_url, consented, scripts, authored)
         self._parts: dict[frozenset[str], Search] = {}
         self._digest_of = functools.partial(reading_digest, shown.answers(), base_url,
-                                            consented, scripts=scripts.digests)
+                                            consented, scripts=scripts.key())
         self.digest = self._digest_of()
 
     def hiding(self, hidden: frozenset[str]) -> Search:
@@ -197,6 +201,8 @@ class Search:
             seen |= self.fields
         if self.stemmed and is_word_index(path, data):
             seen |= self.stemmed
+        if self.everyday and hashlib.sha256(data).hexdigest() in self.scripts.files:
+            seen |= self.everyday  # "mark" in the theme's style sheet (R13-08)
         if code and not is_fixed(path, data):  # Pagefind's, the same for every site
             hits += [Hit(rel, Secret(f"unsafe markup ({what})", what, rel, 0))
                      for what in unsafe_code(path, data, self.host, self.scripts)]
@@ -246,6 +252,17 @@ _NEIGHBOURS = re.compile(rb"""<a\s[^>]*\brel\s*=\s*["']?(?:prev|next)\b[^>]*>"""
 """A page's link to the note before or after it: the neighbour's title alone, by
 date, which shows it no more than any other; its name parts do not count on
 the page for it (the filter cannot know a note's neighbours)."""
+
+
+def _everyday(secrets: list[Secret]) -> frozenset[int]:
+    """The names (by id) that are one everyday word ("Mark", "May", "Page"): not
+    looked for in ivsite's own files (OwnScripts.files), whose words are code's,
+    whereas a page or any other file is read for them as for every name, and an
+    everyday word counts there where it reads as a name (ivsite.names.wordnames,
+    red team 13, R13-08)."""
+    return frozenset(id(s) for s in secrets if s.kind.startswith(NAME_KINDS)
+                     and len(words(plain_name(s.text))) == 1
+                     and is_everyday_name(name_forms(s.text).seqs))
 
 
 def _stemmed(secrets: list[Secret], seen: Seen) -> frozenset[int]:
