@@ -40,6 +40,7 @@ from ivsite.audit.stage import audit_files
 from ivsite.emit.theme import builtin_theme_dir
 from ivsite.names import people
 from ivsite.pipeline import Result, audit_dir, build
+from ivsite.text.textmatch import Matcher
 from ivsite.validate.consent import slug_names
 
 REPRODUCERS = Path(__file__).parent.parent / "docs/redteam/2026-12-02-thirteenth"
@@ -122,7 +123,7 @@ def test_without_the_everyday_rule_ordinary_prose_is_refused(
 @pytest.mark.parametrize("name", ["Mark", "Page"])
 def test_without_knowing_its_own_files_the_audit_refuses_the_theme(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
-    monkeypatch.setattr(auditsearch, "_everyday", lambda secrets: frozenset())
+    monkeypatch.setattr(auditsearch, "_everyday", lambda secrets, seen: [])
     result = build(write_site(tmp_path / "s", _fair(name), CONFIG), out=tmp_path / "out")
     assert result.status == 1
     assert any(h.output.startswith("static/") for h in result.hits), _said(result)
@@ -173,6 +174,43 @@ def test_the_interviews_own_address_still_names_them(tmp_path: Path, name: str) 
                                             slug=f"coffee-with-{name.lower()}"), CONFIG)
     result = build(root, out=tmp_path / "out")
     assert any(d.code == "slug-names-person" for d in result.diagnostics), _said(result)
+
+
+def _lunch(root: Path, name: str) -> Path:
+    """A public page whose address, and only that, says the word: no capitals there."""
+    site = _fair(name, "Notes from a long lunch.\n")
+    site[f"pages/lunch-with-{name.lower()}.md"] = site.pop("pages/about.md")
+    return write_site(root, site, CONFIG)
+
+
+@pytest.mark.parametrize("name", WORD_NAMES)
+def test_another_pages_address_still_names_them(tmp_path: Path, name: str) -> None:
+    result = build(_lunch(tmp_path / "s", name), out=tmp_path / "out")
+    assert result.status == 1
+    assert any(d.code == "name-without-consent" and "address" in d.message
+               for d in result.diagnostics), _said(result)
+
+
+def test_the_audit_alone_finds_the_word_in_an_address(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ivsite.audience import namecheck
+    monkeypatch.setattr(namecheck, "everyday_words", lambda name: ())
+    result = build(_lunch(tmp_path / "s", "Mark"), out=tmp_path / "out")
+    assert result.status == 1
+    assert not any(d.code == "name-without-consent" for d in result.diagnostics)
+    assert any(h.output == "lunch-with-mark/index.html" for h in result.hits), _said(result)
+    # With the audit's reading of addresses off too, it is published.
+    made = auditsearch.Search.__init__
+
+    def no_addresses(self: auditsearch.Search, *args: object, **kwargs: object) -> None:
+        made(self, *args, **kwargs)  # type: ignore[arg-type]
+        self.addressed = Matcher([])
+
+    monkeypatch.setattr(auditsearch.Search, "__init__", no_addresses)
+    monkeypatch.setattr(auditsearch, "_SEARCHES", {})
+    result = build(_lunch(tmp_path / "t", "Mark"), out=tmp_path / "out2")
+    assert result.status == 0, _said(result)
+    assert (tmp_path / "out2/lunch-with-mark/index.html").exists()
 
 
 # --------------------------------------------------------------------------- R13-09

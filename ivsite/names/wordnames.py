@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..text.normalise import words
 from ..text.wordpairs import WordPair
+from .nameforms import name_forms
+from .nameparts import plain_name
 
 _LISTED = """
     amber angel april art ash august autumn baker bank banks bear bell bill bishop black
@@ -52,7 +55,13 @@ def everyday_alone(seqs: Iterable[tuple[str, ...]],
     return tuple(kept), tuple(alone)
 
 
-def is_everyday_name(seqs: Iterable[tuple[str, ...]]) -> bool:
-    """Whether a name's word sequences hold an everyday word alone (see
-    :func:`everyday_alone`)."""
-    return any(len(seq) == 1 and seq[0] in WORD_NAMES for seq in seqs)
+def everyday_words(name: str) -> tuple[str, ...]:
+    """The everyday words a name of one word is looked for as alone (see
+    :func:`everyday_alone`): "mark" for "Mark"; none for a longer name. Where
+    nothing shows a name by its capitals, in an address ("coffee-with-mark"), or
+    should not be read for one, in ivsite's own files (ivsite.audit.search),
+    these are what to look for or leave out."""
+    if len(words(plain_name(name))) != 1:
+        return ()
+    return tuple(sorted({seq[0] for seq in name_forms(name).seqs
+                         if len(seq) == 1 and seq[0] in WORD_NAMES}))
