@@ -26,6 +26,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -40,7 +41,8 @@ from ivsite.audit.stage import audit_files
 from ivsite.emit.theme import builtin_theme_dir
 from ivsite.names import people
 from ivsite.pipeline import Result, audit_dir, build
-from ivsite.text.textmatch import Matcher
+from ivsite.text import wordpairs
+from ivsite.text.textmatch import Matcher, searchable
 from ivsite.validate.consent import slug_names
 
 REPRODUCERS = Path(__file__).parent.parent / "docs/redteam/2026-12-02-thirteenth"
@@ -86,7 +88,8 @@ def test_a_private_everyday_given_name_builds(tmp_path: Path, name: str) -> None
 @pytest.mark.parametrize("name", WORD_NAMES)
 @pytest.mark.parametrize("text", ["At the fair I met {} from Acme.",
                                   "Then {} said the queue was long.",
-                                  "The booth was quiet, so {} showed me the demo."])
+                                  "The booth was quiet, so {} showed me the demo.",
+                                  "I met Dr. {} at the booth.", "Ms {} runs the booth."])
 def test_the_word_written_as_a_name_is_refused(tmp_path: Path, name: str, text: str) -> None:
     """The filter refuses it, at its line."""
     root = write_site(tmp_path / "s", _fair(name, text.format(name) + "\n"), CONFIG)
@@ -110,6 +113,18 @@ def test_the_audit_alone_finds_the_word_written_as_a_name(
     found = {h.output for h in result.hits if h.secret.kind == "unconsented name"}
     assert "about/index.html" in found, _said(result)
     assert any(o.startswith("pagefind/fragment/") for o in found), found
+
+
+@pytest.mark.parametrize("text", ["I met Dr. Page at the booth.", "Ms Page runs the booth."])
+def test_a_title_before_the_word_makes_it_a_name(
+        text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A title's dot ends no sentence, and a title opens none: "Dr. Page" is a name."""
+    def found(said: str) -> bool:
+        return bool(people.matcher_of([("unconsented name", "Page", 1)]).find_in(
+            searchable(said)))
+    assert found(text)
+    monkeypatch.setattr(wordpairs, "_TITLED", re.compile("(?!)"))
+    assert not found(text)
 
 
 def test_without_the_everyday_rule_ordinary_prose_is_refused(

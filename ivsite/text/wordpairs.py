@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from ..names.nameparts import HONORIFICS
 from .datewords import in_date
 from .normalise import SEPARATOR
 
@@ -197,6 +198,8 @@ def _capitalised_alone(word: str, cased: str, amid: bool) -> bool:
         if in_date(word, cased, m.start(), m.end()):  # "12 April 2026" (R12-15)
             continue
         before = cased[max(0, m.start() - 80):m.start()].rstrip(_BEFORE_WORD)
+        if _TITLED.search(before):  # "Dr Page", "Ms. May": a title's dot ends nothing
+            return True
         if not before or before[-1] in _OPENING:
             continue
         if not before[-1].isalnum():
@@ -221,6 +224,11 @@ runs into a paragraph: after one of them, capitalised, a name part that is an
 everyday word is the name ("Then Frank said", "Dear Hope,"), whereas after a
 capitalised word of another kind it is the next block's first word ("Notes Hope
 you are well", a page's description)."""
+
+
+_TITLED = re.compile(rf"(?<![^\W_])(?:{'|'.join(sorted(HONORIFICS))})\.?$", re.I)
+"""A title just before a word: the word is a name ("Dr Page", "Ms. May"; red team
+13, R13-08), whatever opens or ends around the title."""
 
 
 _LAST_WORD = re.compile(r"[^\W_]+$")
