@@ -89,7 +89,8 @@ def test_a_private_everyday_given_name_builds(tmp_path: Path, name: str) -> None
 @pytest.mark.parametrize("text", ["At the fair I met {} from Acme.",
                                   "Then {} said the queue was long.",
                                   "The booth was quiet, so {} showed me the demo.",
-                                  "I met Dr. {} at the booth.", "Ms {} runs the booth."])
+                                  "I met Dr. {} at the booth.", "Ms {} runs the booth.",
+                                  "It was busy. {} said the queue was long."])
 def test_the_word_written_as_a_name_is_refused(tmp_path: Path, name: str, text: str) -> None:
     """The filter refuses it, at its line."""
     root = write_site(tmp_path / "s", _fair(name, text.format(name) + "\n"), CONFIG)
@@ -115,16 +116,27 @@ def test_the_audit_alone_finds_the_word_written_as_a_name(
     assert any(o.startswith("pagefind/fragment/") for o in found), found
 
 
+def _page_found(said: str) -> bool:
+    return bool(people.matcher_of([("unconsented name", "Page", 1)]).find_in(searchable(said)))
+
+
 @pytest.mark.parametrize("text", ["I met Dr. Page at the booth.", "Ms Page runs the booth."])
 def test_a_title_before_the_word_makes_it_a_name(
         text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A title's dot ends no sentence, and a title opens none: "Dr. Page" is a name."""
-    def found(said: str) -> bool:
-        return bool(people.matcher_of([("unconsented name", "Page", 1)]).find_in(
-            searchable(said)))
-    assert found(text)
+    assert _page_found(text)
     monkeypatch.setattr(wordpairs, "_TITLED", re.compile("(?!)"))
-    assert not found(text)
+    assert not _page_found(text)
+
+
+@pytest.mark.parametrize("text", ["Page said the queue was long.", "Busy. Page told me so."])
+def test_a_verb_of_saying_after_the_word_makes_it_a_name(
+        text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where a sentence opens, the word is a name when it says or tells."""
+    assert _page_found(text)
+    assert not _page_found("Page not found. Page 2 of 3.")
+    monkeypatch.setattr(wordpairs, "_REPORTS", re.compile("(?!)"))
+    assert not _page_found(text)
 
 
 def test_without_the_everyday_rule_ordinary_prose_is_refused(

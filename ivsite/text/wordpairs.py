@@ -200,6 +200,8 @@ def _capitalised_alone(word: str, cased: str, amid: bool) -> bool:
         before = cased[max(0, m.start() - 80):m.start()].rstrip(_BEFORE_WORD)
         if _TITLED.search(before):  # "Dr Page", "Ms. May": a title's dot ends nothing
             return True
+        if _REPORTS.match(cased, m.end()):  # "Mark said", where a sentence opens
+            return True
         if not before or before[-1] in _OPENING:
             continue
         if not before[-1].isalnum():
@@ -229,6 +231,14 @@ you are well", a page's description)."""
 _TITLED = re.compile(rf"(?<![^\W_])(?:{'|'.join(sorted(HONORIFICS))})\.?$", re.I)
 """A title just before a word: the word is a name ("Dr Page", "Ms. May"; red team
 13, R13-08), whatever opens or ends around the title."""
+
+
+_REPORTS = re.compile(r"[ \t]+(?:said|says|told|tells|asked|asks|mentioned|explained|"
+                      r"suggested|recommended|replied|added|noted|agreed|wrote|emailed|"
+                      r"warned|admitted|introduced|invited|offered)(?![^\W_])")
+"""A verb of saying just after a word: the word is who said it ("Mark said the
+booth was busy", "Will told me"), at a sentence's opening too (red team 13,
+R13-08); no everyday sense of such a word says or tells."""
 
 
 _LAST_WORD = re.compile(r"[^\W_]+$")
