@@ -189,7 +189,9 @@ def _capitalised_alone(word: str, cased: str, amid: bool) -> bool:
     opens ("I hope so", "Hope you are well", "It is. Hope so."), nor after a word
     that is capitalised too, where a heading or a table cell runs into the next
     block's first word ("Notes Hope you are well", a page's description), nor a
-    month in a date ("12 April 2026", ivsite.text.datewords)."""
+    month in a date ("12 April 2026", ivsite.text.datewords). After a lead word
+    ("Then Frank said") or a title ("Dr. Page"), or before a verb of saying
+    ("Mark said", even where a sentence opens), it is a name (red team 13, R13-08)."""
     for m in _word_pattern(word).finditer(cased):
         if m.group(0)[:1].islower():
             continue
