@@ -22,6 +22,7 @@ the name is published, and that everyday words and other names still build.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -326,6 +327,7 @@ def test_a_word_name_after_a_sentences_lead_word_counts(
     part = "frank" if "Frank" in text else "hope"
     assert _part_found(part, text)
     monkeypatch.setattr(wordpairs, "_LEADS", frozenset())
+    monkeypatch.setattr(wordpairs, "_REPORTS", re.compile("(?!)"))  # "said" (R13-08)
     assert not _part_found(part, text)
 
 

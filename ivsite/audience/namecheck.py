@@ -34,6 +34,7 @@ from ..names.people import (
     matcher_of,
     mentions,
 )
+from ..names.wordnames import everyday_words
 from ..text.textmatch import Matcher, searchable
 from ..text.urlpayloads import address_payloads
 from ..text.urlquery import query_text
@@ -75,6 +76,11 @@ class NameCheck:
     """The name parts of the people of the interviews answering a question, by the
     digest of those interviews (:class:`Peers`): one matcher for all the notes
     that answer it, a value derived from this check's mentions, never stale."""
+    addressed: Matcher[Mention] | None = None
+    """The unconsented names that are one everyday word ("Mark"), as that word in
+    any case: what an address is read for, which has no capitals to show a name
+    by ("lunch-with-mark"), where text counts it only where it reads as a name
+    (ivsite.names.wordnames, red team 13, R13-08)."""
 
     def listed(self, note: Note) -> bool:
         """Whether a list shows ``note``'s card beside a person's: interviews and
@@ -144,6 +150,9 @@ def name_check(site: ValidSite, sees: Collection[str],
     names = tuple(sorted({*consented_names(site, sees), *owned_names(*owned, unconsented)}))
     check = NameCheck(found, matcher_of((m.kind, m.text, m) for m in found.anywhere),
                       names_pattern(names), ConsentedNames(names), frozenset(sees))
+    everyday = [((w,), m) for m in found.anywhere if m.kind.startswith(NAME_KINDS)
+                for w in everyday_words(m.text)]
+    check.addressed = Matcher(everyday) if everyday else None
     carded = found.carded(site, check.seen)
     if carded:
         check.carded = matcher_of((m.kind, m.text, m) for m in carded)
@@ -227,8 +236,9 @@ def check_names(note: Note, vn: ViewNote, check: NameCheck, site: ValidSite,
         for m in _found(check, listed if key in ("title", "summary") else matchers, value):
             pos = note.fm.pos(*key.split("."))
             diags.error(note.source, pos.line, pos.col, *_said(m, f"the {key}"))
+    addressed = matchers + ([check.addressed] if check.addressed is not None else [])
     for where, value in _addresses(vn):
-        for m in _found(check, matchers, value):
+        for m in _found(check, addressed, value):
             diags.error(note.source, 1, 1, *_said(m, where))
     lines = list(_visible_lines(vn.tokens, note))
     beside = check.answers(site, note, vn, peers)

@@ -122,6 +122,7 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
     code_confirmed: list[tuple[Confirmed, Secret]] = []  # handles (ivsite.handles)
     sounds: list[tuple[tuple[str, ...], Secret]] = []
     pairs: list[tuple[WordPair, Secret]] = []
+    alone: list[tuple[WordPair, Secret]] = []  # as a maybe's seqs, excused where shown
     for s in secrets:
         if s.kind in (ADDRESS, ANCHOR, WIKI_NAME):
             continue  # looked for as an address or a link (ivsite.addresses), not as words
@@ -140,6 +141,8 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
                 code_confirmed += [(c, s) for c in in_code.confirmed] if in_code is not None else []
                 sounds += [(x, s) for x in heard]  # a name by sound, in text and code
                 pairs += [(x, s) for x in paired]  # inflected, mistyped: in text
+            elif s.kind.startswith(NAME_KINDS):  # one everyday word, "May" (R13-08)
+                alone += [(x, s) for x in paired if x.amid]
             if phone:
                 phones.append((phone, s))
             for i, forms in enumerate((seqs, code_seqs)):
@@ -151,7 +154,9 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
                     elif (not prose or len(w) >= MIN_PASSAGE_WORDS) and (i == 0 or len(w) > 1):
                         _add(maybe[i], w, s)
     # What the audience may see anyway is not a secret from it.
-    shown = seen.shown(maybe[0].keys() | maybe[1].keys())
+    shown = seen.shown(maybe[0].keys() | maybe[1].keys()
+                       | {(w,) for x, _ in alone for w in x.anchor})
+    pairs += [(x, s) for x, s in alone if not any((w,) in shown for w in x.anchor)]
     runs = [(x, s) for x, s in runs if s.kind.startswith(ALWAYS) or not seen.in_run(x)]
     found = [[*((w, s) for w, ss in always[i].items() for s in ss),
               *((w, s) for w, ss in maybe[i].items() if w not in shown for s in ss)]

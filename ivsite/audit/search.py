@@ -21,7 +21,8 @@ from ..load import nearcopy
 from ..load.filefront import private_front
 from ..markup.remoteloads import own_host
 from ..names.holding import ConsentedNames
-from ..names.people import CONTACT_KINDS, LINK_SECRET_KIND
+from ..names.people import CONTACT_KINDS, LINK_SECRET_KIND, NAME_KINDS
+from ..names.wordnames import everyday_words
 from ..readers.hiddentext import hidden_in
 from ..readers.pagefind_engine import is_fixed, is_word_index
 from ..readers.readable import MARKUP_SUFFIXES, readable_texts, unread
@@ -29,7 +30,7 @@ from ..text.textmatch import Matcher, searchable, words
 from .addresses import addresses_in, links_to, own_address, site_address, wiki_names_in
 from .cache import reading_digest, secret_ids
 from .markupchecks import unsafe_code
-from .needles import Seen, needle_pair, needles
+from .needles import ALWAYS, Seen, needle_pair, needles
 from .scripts import OwnScripts
 from .secret import BESIDE
 from .secrets import ADDRESS, ANCHOR, FIELD_KINDS, WIKI_NAME, Secret
@@ -120,6 +121,9 @@ class Search:
         self.stemmed = _stemmed(anywhere, shown)
         self.authored = authored
         self.fields = frozenset(id(s) for s in secrets if s.kind in FIELD_KINDS)
+        everyday = _everyday(anywhere, shown)
+        self.everyday = frozenset(id(s) for _, s in everyday)
+        self.addressed = Matcher(everyday)
         scoped = _scoped(secrets, shown)
         self.scoped = {k: v for k, v in scoped.items() if not k.startswith(BESIDE)}
         self.beside = {k.removeprefix(BESIDE): v for k, v in scoped.items()
@@ -132,7 +136,7 @@ class Search:
         self._made_from = (shown, withheld_assets, base_url, consented, scripts, authored)
         self._parts: dict[frozenset[str], Search] = {}
         self._digest_of = functools.partial(reading_digest, shown.answers(), base_url,
-                                            consented, scripts=scripts.digests)
+                                            consented, scripts=scripts.key())
         self.digest = self._digest_of()
 
     def hiding(self, hidden: frozenset[str]) -> Search:
@@ -197,6 +201,8 @@ class Search:
             seen |= self.fields
         if self.stemmed and is_word_index(path, data):
             seen |= self.stemmed
+        if self.everyday and hashlib.sha256(data).hexdigest() in self.scripts.files:
+            seen |= self.everyday  # "mark" in the theme's style sheet (R13-08)
         if code and not is_fixed(path, data):  # Pagefind's, the same for every site
             hits += [Hit(rel, Secret(f"unsafe markup ({what})", what, rel, 0))
                      for what in unsafe_code(path, data, self.host, self.scripts)]
@@ -211,12 +217,15 @@ class Search:
         # An archive not read whole (ivsite.readers.streams): what it packs is unknown.
         hits += [Hit(rel, Secret(f"file not read whole ({why})", why, rel, 0))
                  for why in (unread(path, data, self.hidden) if code else ())]
-        for text in (rel, *readable_texts(path, data, self.hidden)):  # its name can tell too
-            def find(t: str) -> list[Secret]:
+        # Its name can tell too: an everyday word that is a name, in any case there.
+        named = [*here, self.addressed] if self.addressed else here
+        for text, matchers in ((rel, named),
+                               *((t, here) for t in readable_texts(path, data, self.hidden))):
+            def find(t: str, matchers: list[Matcher[Secret]] = matchers) -> list[Secret]:
                 if self.site is not None:  # the site's own address tells nothing
                     t = self.site.sub(" ", t)
                 folded = searchable(t)  # once for every matcher: folding costs most
-                return [s for m in here for s in m.find_in(folded)]
+                return [s for m in matchers for s in m.find_in(folded)]
 
             # A name found: look again without the names of those who agreed. Not
             # a secret that holds one of those names: masking would take it out
@@ -246,6 +255,21 @@ _NEIGHBOURS = re.compile(rb"""<a\s[^>]*\brel\s*=\s*["']?(?:prev|next)\b[^>]*>"""
 """A page's link to the note before or after it: the neighbour's title alone, by
 date, which shows it no more than any other; its name parts do not count on
 the page for it (the filter cannot know a note's neighbours)."""
+
+
+def _everyday(secrets: list[Secret], seen: Seen) -> list[tuple[tuple[str, ...], Secret]]:
+    """The names that are one everyday word ("Mark", "May", "Page"), as that word
+    in any case: what a file's path is read for, where nothing is capitalised
+    ("lunch-with-mark/", "files/may-cv.pdf"), whereas its text counts the word
+    only where it reads as a name (ivsite.names.wordnames). Their secrets are not
+    looked for at all in ivsite's own files (OwnScripts.files), whose ``mark``
+    and ``page`` are code's (red team 13, R13-08). A name the audience may read
+    elsewhere (a withheld note's person who agreed) as its other forms are: where
+    the audience does not read the word."""
+    found = [((w,), s) for s in secrets if s.kind.startswith(NAME_KINDS)
+             for w in everyday_words(s.text)]
+    shown = seen.shown([w for w, s in found if not s.kind.startswith(ALWAYS)])
+    return [(w, s) for w, s in found if s.kind.startswith(ALWAYS) or w not in shown]
 
 
 def _stemmed(secrets: list[Secret], seen: Seen) -> frozenset[int]:

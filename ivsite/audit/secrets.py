@@ -21,6 +21,7 @@ from ..markdown.dialect import inline_text
 from ..markdown.notes import Note, ValidSite
 from ..names.nameforms import name_forms
 from ..names.people import Mention, consented_names, mentions
+from ..names.persons import people
 from ..names.severalnames import persons_in, place_of
 from ..switches.fmchecks import strings
 from ..switches.pathprivacy import path_privacy
@@ -67,10 +68,11 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
     out += _wiki_secrets(site, sees)
     out += field_secrets(site)  # what keys no model reads hold (R13-01, R13-03, R13-07)
     shown = _shown_fields(site, sees)
+    named = _named(site, sees)
     for note in site.notes:
         meta = note.meta
         if _visibility(note) not in sees:
-            out.extend(_field_secrets(note, shown))
+            out.extend(_field_secrets(note, shown, note.key in named))
             if meta.summary and len(meta.summary.split()) >= 2:
                 out.append(Secret("withheld summary", meta.summary, note.source,
                                   note.fm.pos("summary").line))
@@ -274,9 +276,22 @@ FIELD_KINDS = ("withheld tag", "withheld company", "withheld role", "withheld na
 author wrote, nor in a search index as a visible word's stem (ivsite.audit.search)."""
 
 
-def _field_secrets(note: Note, shown: set[str]) -> list[Secret]:
+def _named(site: ValidSite, sees: frozenset[str]) -> set[str]:
+    """The keys of the interviews whose person this audience reads named: one
+    person (ivsite.names.persons) every note about whom agrees to be named, with
+    a note the audience sees. Consent belongs to a person across notes: their
+    name is no secret of a follow-up kept private or for the mentor (red team 13,
+    R13-09), whose title, text and address still are. Someone who did not agree,
+    whatever words their name shares with one who did, is another person, or the
+    same one with a "no" that withholds every note about them."""
+    return {n.key for p in people(site.notes) if p.consents
+            and any(_visibility(n) in sees for n in p.notes) for n in p.notes}
+
+
+def _field_secrets(note: Note, shown: set[str], named: bool = False) -> list[Secret]:
     """The front matter of a withheld note that withheld() does not cover: its tags,
-    and for an interview the person's name, given and family name, company and
+    and for an interview the person's name, given and family name (unless the
+    audience reads the person named: ``named``, see :func:`_named`), company and
     role. A tag, company or role a visible note also carries is not a secret."""
     meta = note.meta
     tag, company, role, part = FIELD_KINDS
@@ -285,9 +300,10 @@ def _field_secrets(note: Note, shown: set[str]) -> list[Secret]:
         p = meta.person
         fields += [(company, ("person", "company"), p.company or ""),
                    (role, ("person", "role"), p.role or "")]
-        # Each person of "A / B" (R13-04), as ivsite.names.people.person_names reads it.
+        # Each person of "A / B" (R13-04), as ivsite.names.people.person_names reads it;
+        # none of a person the audience reads named (R13-09).
         for name in persons_in(p.name, place_of(p.company, p.role, p.industry, p.location)):
-            if name.strip():
+            if name.strip() and not named:
                 fields.append(("withheld person", ("person", "name"), name))
                 fields += [(part, ("person", "name"), said) for said in name_forms(name).parts]
     return [Secret(kind, value.strip(), note.source, note.fm.pos(*key).line)

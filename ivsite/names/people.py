@@ -30,7 +30,7 @@ from .nameparts import looks_like_name, name_in, plain_name
 from .partsounds import part_sounds
 from .persons import meta_of, people
 from .severalnames import persons_in, place_of
-from .wordnames import WORD_NAMES
+from .wordnames import WORD_NAMES, everyday_alone
 
 T = TypeVar("T")
 
@@ -274,12 +274,13 @@ def needle_of(kind: str, text: str, *, in_code: bool = False) -> Needles:
         return Needles([tuple(words(text))], [], [], "")
     if kind.startswith(NAME_KINDS):
         forms = name_forms(text)
-        if in_code:
+        if in_code:  # an everyday word too: not in ivsite's own files (ivsite.audit.search)
             return Needles(list(forms.seqs), list(forms.substrings), [], "",
                            [*forms.handles, *forms.labelled], list(forms.sounds))
-        return Needles([*forms.seqs, *forms.titled], list(forms.substrings), [], "",
+        seqs, alone = everyday_alone(forms.seqs)  # "Will": "I met Will", not "I will" (R13-08)
+        return Needles([*seqs, *forms.titled], list(forms.substrings), [], "",
                        [*forms.confirmed, *forms.handles, *forms.labelled],
-                       list(forms.sounds), list(forms.pairs))
+                       list(forms.sounds), [*forms.pairs, *alone])
     if kind == PART_KIND and SPACELESS.search(text):
         return Needles([], [compact(words(text))], [], "")
     if kind == PART_KIND:

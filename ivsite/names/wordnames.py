@@ -11,6 +11,13 @@ words are few, and a name that is a rare word ("Quentin") keeps every form.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from ..text.normalise import words
+from ..text.wordpairs import WordPair
+from .nameforms import name_forms
+from .nameparts import plain_name
+
 _LISTED = """
     amber angel april art ash august autumn baker bank banks bear bell bill bishop black
     brook brown buck bud carter case cash charity chase chip cliff cook cooper crystal
@@ -25,3 +32,36 @@ _LISTED = """
     """
 WORD_NAMES = frozenset(_LISTED.split())
 """Folded, one word each."""
+
+
+def everyday_alone(seqs: Iterable[tuple[str, ...]],
+                   ) -> tuple[tuple[tuple[str, ...], ...], tuple[WordPair, ...]]:
+    """A name's word sequences without those of one word that is an everyday word,
+    and those words as a :class:`WordPair` alone, inside a sentence: a person
+    recorded by such a given name alone ("Mark", "May", "Will", met at a career
+    fair's booth) is named by it only where it reads as a name, as a name part
+    that is one is ("I met Will", "Then Mark said"), not in "I will apply", "It
+    may have moved", "Page not found" nor a script's or style sheet's ``mark``
+    (red team 13, R13-08). Only the word itself: its declined forms ("Maya",
+    "Willie") are other people's names, and a whole name is looked for on every
+    page."""
+    kept: list[tuple[str, ...]] = []
+    alone: list[WordPair] = []
+    for seq in seqs:
+        if len(seq) == 1 and seq[0] in WORD_NAMES:
+            alone.append(WordPair(frozenset(seq), amid=True))
+        else:
+            kept.append(seq)
+    return tuple(kept), tuple(alone)
+
+
+def everyday_words(name: str) -> tuple[str, ...]:
+    """The everyday words a name of one word is looked for as alone (see
+    :func:`everyday_alone`): "mark" for "Mark"; none for a longer name. Where
+    nothing shows a name by its capitals, in an address ("coffee-with-mark"), or
+    should not be read for one, in ivsite's own files (ivsite.audit.search),
+    these are what to look for or leave out."""
+    if len(words(plain_name(name))) != 1:
+        return ()
+    return tuple(sorted({seq[0] for seq in name_forms(name).seqs
+                         if len(seq) == 1 and seq[0] in WORD_NAMES}))

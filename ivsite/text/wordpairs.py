@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from ..names.nameparts import HONORIFICS
 from .datewords import in_date
 from .normalise import SEPARATOR
 
@@ -188,7 +189,9 @@ def _capitalised_alone(word: str, cased: str, amid: bool) -> bool:
     opens ("I hope so", "Hope you are well", "It is. Hope so."), nor after a word
     that is capitalised too, where a heading or a table cell runs into the next
     block's first word ("Notes Hope you are well", a page's description), nor a
-    month in a date ("12 April 2026", ivsite.text.datewords)."""
+    month in a date ("12 April 2026", ivsite.text.datewords). After a lead word
+    ("Then Frank said") or a title ("Dr. Page"), or before a verb of saying
+    ("Mark said", even where a sentence opens), it is a name (red team 13, R13-08)."""
     for m in _word_pattern(word).finditer(cased):
         if m.group(0)[:1].islower():
             continue
@@ -197,6 +200,10 @@ def _capitalised_alone(word: str, cased: str, amid: bool) -> bool:
         if in_date(word, cased, m.start(), m.end()):  # "12 April 2026" (R12-15)
             continue
         before = cased[max(0, m.start() - 80):m.start()].rstrip(_BEFORE_WORD)
+        if _TITLED.search(before):  # "Dr Page", "Ms. May": a title's dot ends nothing
+            return True
+        if _REPORTS.match(cased, m.end()):  # "Mark said", where a sentence opens
+            return True
         if not before or before[-1] in _OPENING:
             continue
         if not before[-1].isalnum():
@@ -221,6 +228,19 @@ runs into a paragraph: after one of them, capitalised, a name part that is an
 everyday word is the name ("Then Frank said", "Dear Hope,"), whereas after a
 capitalised word of another kind it is the next block's first word ("Notes Hope
 you are well", a page's description)."""
+
+
+_TITLED = re.compile(rf"(?<![^\W_])(?:{'|'.join(sorted(HONORIFICS))})\.?$", re.I)
+"""A title just before a word: the word is a name ("Dr Page", "Ms. May"; red team
+13, R13-08), whatever opens or ends around the title."""
+
+
+_REPORTS = re.compile(r"[ \t]+(?:said|says|told|tells|asked|asks|mentioned|explained|"
+                      r"suggested|recommended|replied|added|noted|agreed|wrote|emailed|"
+                      r"warned|admitted|introduced|invited|offered)(?![^\W_])")
+"""A verb of saying just after a word: the word is who said it ("Mark said the
+booth was busy", "Will told me"), at a sentence's opening too (red team 13,
+R13-08); no everyday sense of such a word says or tells."""
 
 
 _LAST_WORD = re.compile(r"[^\W_]+$")

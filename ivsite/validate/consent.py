@@ -110,9 +110,11 @@ def _slug_names(slug: str, name: str) -> bool:
                          *((PART_KIND, p, 1) for p in forms.parts)]).find(slug)
     run = compact(slug.split("-"))
     # An address has no capitals: a part that is an everyday word ("Robin", which
-    # the text matchers take only capitalised, red team 11 R11-17) counts here too.
+    # the text matchers take only capitalised, red team 11 R11-17) counts here too,
+    # and so does a whole name of one such word ("coffee-with-mark" for Mark, R13-08).
     said = words(slug)
     return bool(found) or any(_within(words(p), said) for p in forms.parts) \
+        or any(len(f) == 1 and f[0] in said for f in forms.seqs) \
         or any(len(f) == 1 and len(f[0]) >= 5 and f[0] in run for f in forms.seqs) \
         or any(s in run for s in forms.substrings)
 
