@@ -124,11 +124,14 @@ class PairFinder(Generic[T]):
         joined = text.joined
         for word in sorted(self._anchors.intersection(text.word_set)):
             beside: list[tuple[str, str]] | None = None
+            alone: dict[bool, bool] = {}  # (many people share a word: read it once)
             for pair, payload in self._index[word]:
                 if id(payload) in found:
                     continue
                 if not pair.other.stems and not pair.close_to:
-                    if _capitalised_alone(word, text.cased, pair.amid):
+                    if pair.amid not in alone:
+                        alone[pair.amid] = _capitalised_alone(word, text.cased, pair.amid)
+                    if alone[pair.amid]:
                         found[id(payload)] = payload
                     continue
                 if beside is None:
