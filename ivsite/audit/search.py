@@ -28,6 +28,7 @@ from ..readers.pagefind_engine import is_fixed, is_word_index
 from ..readers.readable import MARKUP_SUFFIXES, readable_texts, unread
 from ..text.textmatch import Matcher, searchable, words
 from .addresses import addresses_in, links_to, own_address, site_address, wiki_names_in
+from .beside import Beside, Finder
 from .cache import reading_digest, secret_ids
 from .markupchecks import unsafe_code
 from .needles import ALWAYS, Seen, needle_pair, needles
@@ -124,10 +125,8 @@ class Search:
         everyday = _everyday(anywhere, shown)
         self.everyday = frozenset(id(s) for _, s in everyday)
         self.addressed = Matcher(everyday)
-        scoped = _scoped(secrets, shown)
-        self.scoped = {k: v for k, v in scoped.items() if not k.startswith(BESIDE)}
-        self.beside = {k.removeprefix(BESIDE): v for k, v in scoped.items()
-                       if k.startswith(BESIDE)}
+        self.scoped = _scoped(secrets, shown)
+        self.beside = Beside(secrets, shown)
         self.assets = {a.digest: a for a in withheld_assets}
         self.recordings = [a for a in withheld_assets if a.samples]
         self.secrets = secrets
@@ -210,10 +209,11 @@ class Search:
             for secret in links_to(rel, data, self.addresses):
                 seen.add(id(secret))
                 hits.append(Hit(rel, secret))
-        here = [self.in_code] if rel.lower().endswith(CODE_SUFFIXES) else \
+        here: list[Finder] = [self.in_code] if rel.lower().endswith(CODE_SUFFIXES) else \
             [self.matcher, *(self.scoped[p] for p in _prefixes(rel) if p in self.scoped)]
         if self.beside and path.suffix.lower() == ".html":  # a page showing a person's note
-            here += links_to(rel, _NEIGHBOURS.sub(b" ", data), self.beside)
+            linked = self.beside.on(rel, _NEIGHBOURS.sub(b" ", data))
+            here += [linked] if linked is not None else []
         # An archive not read whole (ivsite.readers.streams): what it packs is unknown.
         hits += [Hit(rel, Secret(f"file not read whole ({why})", why, rel, 0))
                  for why in (unread(path, data, self.hidden) if code else ())]
@@ -285,13 +285,14 @@ def _stemmed(secrets: list[Secret], seen: Seen) -> frozenset[int]:
 
 def _scoped(secrets: list[Secret], seen: Seen) -> dict[str, Matcher[Secret]]:
     """Secrets that count only under some output paths (the parts of a name, on
-    the pages about the person or linking to them): a matcher per path, a folder
-    ("interviews/x/") or a file ("index.html"), or per page a page links to
-    (secret.BESIDE)."""
+    the pages about the person): a matcher per path, a folder ("interviews/x/") or
+    a file ("index.html"). Those beside a page a file links to (secret.BESIDE) are
+    found by one matcher (ivsite.audit.beside)."""
     by_path: dict[str, list[Secret]] = {}
     for s in secrets:
         for where in s.scope:
-            by_path.setdefault(where, []).append(s)
+            if not where.startswith(BESIDE):  # (those are ivsite.audit.beside's)
+                by_path.setdefault(where, []).append(s)
     return {where: needles(found, seen) for where, found in sorted(by_path.items())}
 
 
