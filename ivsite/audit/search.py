@@ -221,7 +221,7 @@ class Search:
         named = [*here, self.addressed] if self.addressed else here
         for text, matchers in ((rel, named),
                                *((t, here) for t in readable_texts(path, data, self.hidden))):
-            def find(t: str, matchers: list[Matcher[Secret]] = matchers) -> list[Secret]:
+            def find(t: str, matchers: list[Finder] = matchers) -> list[Secret]:
                 if self.site is not None:  # the site's own address tells nothing
                     t = self.site.sub(" ", t)
                 folded = searchable(t)  # once for every matcher: folding costs most
