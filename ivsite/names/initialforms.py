@@ -42,9 +42,21 @@ def compound_initials(givens: list[str], family: tuple[str, ...]) -> tuple[Confi
         # The first initial first, then what stands before it: a literal to skip to.
         first, *rest = (rf"(?-i:{re.escape(w[0].upper())})" for w in givens[:n])
         initials = r"[.\s\-\u2010\u2011]{0,3}".join([rf"{first}(?<![^\W_][\s\S])", *rest])
-        out.append(Confirmed(family, rf"(?P<capital>){initials}\.?[\s\u00a0]+{family_re}"
-                                     r"(?![^\W_])"))
+        pattern = rf"(?P<capital>){initials}\.?[\s\u00a0]+{family_re}(?![^\W_])"
+        out += [Confirmed((*run, *family), pattern) for run in _runs([w[0] for w in givens[:n]])]
     return tuple(out)
+
+
+def _runs(initials: list[str]) -> list[tuple[str, ...]]:
+    """The words the initials are read as, each pair apart or run together ("J. L."
+    and "J-L" are "j l", "JL" is "jl"): the anchor of a form is the initials and
+    the family name, so that its pattern, which starts with a single letter and
+    would be tried at every place of a page that has it, runs only on a text whose
+    words hold them (at 10,000 notes a page names thousands of family names)."""
+    out: list[tuple[str, ...]] = [(initials[0],)]
+    for letter in initials[1:]:
+        out = [r for run in out for r in ((*run, letter), (*run[:-1], run[-1] + letter))]
+    return out
 
 
 def recorded_initial(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
