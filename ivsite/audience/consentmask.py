@@ -51,15 +51,43 @@ def names_pattern(names: Iterable[str], glued: bool = False) -> re.Pattern[str] 
     whole, a consented "Aiko G. Fagerlund" so glued was not taken out, and "Aiko
     G.", a short form of an unconsented Aiko D. Gupta, was reported (a generated
     site whose names have middle initials)."""
-    alternatives = sorted({r"[\W_]*".join(re.escape(w.strip(".")) for w in name.split())
-                           for name in names if name.split()}, key=len, reverse=True)
-    if not alternatives:
+    trie: _Node = {}
+    for name in names:
+        node = trie
+        for w in name.split():
+            node = node.setdefault(re.escape(w.strip(".")), {})
+        if node is not trie:
+            node[_END] = {}
+    if not trie:
         return None
     step = rf"(?-i:(?<=[{_LOWER}])(?=[{_UPPER}]))"
     start, end = (rf"(?:(?<![^\W_])|{step}{_DIGIT_START})",
                   rf"(?:(?![^\W_])|{step}{_DIGIT_END})") if glued else \
         (r"(?<![^\W_])", r"(?![^\W_])")
-    return re.compile(start + "(?:" + "|".join(alternatives) + ")" + end, re.I)
+    return re.compile(start + _alternatives(trie) + end, re.I)
+
+
+_Node = dict[str, "_Node"]
+_END = ""
+"""A trie's mark that a name ends at its node (no word is empty)."""
+
+
+def _alternatives(node: _Node) -> str:
+    """The names of a trie of their words as one pattern that shares their first
+    words: a site of thousands of consented names made an alternation of thousands
+    of names, each tried at every word of every page (half the audit of a page at
+    10,000 notes), where this one tries the words that can come next. The same
+    names match; of those starting at one place, the longest (a later word is
+    tried before the name ends, longer words before shorter)."""
+    branches = []
+    for word in sorted((w for w in node if w != _END), key=lambda w: (-len(w), w)):
+        child = node[word]
+        if len(child) == 1 and _END in child:
+            branches.append(word)
+            continue
+        rest = rf"(?:[\W_]*{_alternatives(child)})" if any(w != _END for w in child) else ""
+        branches.append(word + rest + ("?" if _END in child else ""))
+    return "(?:" + "|".join(branches) + ")"
 
 
 def standing(found: list[T], text: str, consented: re.Pattern[str] | None,
