@@ -5,7 +5,7 @@ here=$(cd "$(dirname "$0")" && pwd); w=$(mktemp -d); cp -r "$here/site/." "$w/"
 cd "$w"; PYTHONPATH=$IVSITE /work/main/.venv/bin/python -m ivsite build > build.log 2>&1; rc=$?
 echo "exit $rc"; grep -E 'error' build.log | head -5
 leak=0
-for s in 'Mohammed Al-Ali' 'Yossi Cohen'; do
+for s in 'Mohammed Al-Ali' 'Yossi Cohen' 'Somchai Jaidee'; do
   f=$(grep -rl "$s" _site 2>/dev/null | head -1); [ -n "$f" ] && { echo "published '$s' in $f"; leak=1; }
 done
 if [ $rc -eq 0 ] && [ $leak -eq 1 ]; then echo LEAK; elif [ $rc -ne 0 ]; then echo "REFUSED (held)"; else echo OK; fi
