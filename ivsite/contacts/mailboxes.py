@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.normalise import words
+from ..text.normalise import SPACELESS_CHARS, words
 from ..text.textmatch import Confirmed
 from .skeleton import MIN_SKELETON, address_skeleton
 from .symbolwords import words_for
@@ -46,7 +46,10 @@ def mailbox_forms(address: str) -> tuple[list[tuple[str, ...]], list[Confirmed]]
     anchor = (*box, *words(stem))
     if not box or len(anchor) == len(box):
         return seqs, []
-    pattern = (rf"(?<![\w.+-]){re.escape(local)}{_AT}{re.escape(stem)}(?![\w-])(?P<capital>)")
+    # A letter of a script written without spaces beside it ends the address as a
+    # space would ("連絡先はrquin@zenthorまで": red team 14, R14-09).
+    pattern = (rf"(?<![^\W{SPACELESS_CHARS}])(?<![.+-]){re.escape(local)}{_AT}"
+               rf"{re.escape(stem)}(?![^\W{SPACELESS_CHARS}])(?!-)(?P<capital>)")
     return seqs, [Confirmed(anchor, pattern)]
 
 

@@ -59,7 +59,7 @@ import functools
 import re
 import unicodedata
 
-from ..text.normalise import fold_cased
+from ..text.normalise import SPACELESS_CHARS, SPACELESS_WORD, fold_cased
 from .keypad import keypad_digits
 from .otherdigits import other_digits
 from .spokendigits import spoken_digits
@@ -161,7 +161,11 @@ def ends_a_word(needle: str, marked: str) -> bool:
 @functools.lru_cache(maxsize=1 << 12)
 def _ending(needle: str) -> re.Pattern[str]:
     marks = f"[{_MARK}{_SPACE}]*"
-    return re.compile(marks.join(map(re.escape, needle)) + r"(?![^\W_])")
+    # A letter of a script written without spaces after a Latin one ends the word
+    # ("rquin@zenthor.exampleまで": red team 14, R14-09); after one of its own it may not.
+    end = (r"(?![^\W_])" if needle and SPACELESS_WORD.match(needle[-1])
+           else rf"(?![^\W_{SPACELESS_CHARS}])")
+    return re.compile(marks.join(map(re.escape, needle)) + end)
 
 
 _PHONE_RUN = re.compile(rf"[0-9](?:[/x]{{0,2}}[0-9]){{{PHONE_DIGITS - 1},}}")
