@@ -62,7 +62,8 @@ def _forget_readings() -> None:
 
     for cached in (readable._read, textmatch.searchable, sheethiding._hiding_names,
                    normalise._fold_run, soundkey._latin_run, auditmarkup._unsafe_code,
-                   lookalike.privacy_word, pathprivacy.segment_says_private,
+                   lookalike.privacy_word, lookalike._matches,
+                   pathprivacy.segment_says_private,
                    pathprivacy.folder_leaves_out, runtogether.hidden_privacy_word,
                    asidenames.other_names, nameparts.plain_name, severalnames.persons_in):
         if hasattr(cached, "cache_clear"):  # not while a test has put a stand-in there

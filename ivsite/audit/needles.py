@@ -165,6 +165,7 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
                           confirmed=confirmed if i == 0 else code_confirmed, sounds=sounds,
                           in_pieces=[(w, s) for w, s in found[i]
                                      if not s.kind.startswith(CONTACT_KINDS)],
+                          names=[(w, s) for w, s in found[i] if s.kind.startswith(NAME_KINDS)],
                           pairs=pairs if i == 0 else ())
                   for i in (0, 1))
     return text, code

@@ -302,6 +302,7 @@ def matcher_of(items: Iterable[tuple[str, str, T]]) -> Matcher[T]:
     sounds: list[tuple[tuple[str, ...], T]] = []
     named: list[tuple[tuple[str, ...], T]] = []
     pairs: list[tuple[WordPair, T]] = []
+    persons: list[tuple[tuple[str, ...], T]] = []
     for kind, text, payload in items:
         found = needle_of(kind, text)
         sounds += [(x, payload) for x in found.sounds]
@@ -309,10 +310,12 @@ def matcher_of(items: Iterable[tuple[str, str, T]]) -> Matcher[T]:
         seqs += [(x, payload) for x in found.seqs if x]
         if not kind.startswith(CONTACT_KINDS):
             named += [(x, payload) for x in found.seqs if x]
+        if kind.startswith(NAME_KINDS):  # not across a sentence's end (R14-01)
+            persons += [(x, payload) for x in found.seqs if x]
         subs += [(x, payload) for x in found.substrings if x]
         skels += [(x, payload) for x in found.skeletons]
         confirmed += [(c, payload) for c in found.confirmed]
         if found.phone:
             phones.append((found.phone, payload))
     return Matcher(seqs, substrings=subs, skeletons=skels, phones=phones, confirmed=confirmed,
-                   sounds=sounds, in_pieces=named, pairs=pairs)
+                   sounds=sounds, in_pieces=named, pairs=pairs, names=persons)

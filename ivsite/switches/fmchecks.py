@@ -12,7 +12,7 @@ from typing import Any
 
 from ..core.diagnostics import Diagnostics, did_you_mean
 from ..markdown.frontmatter import FrontMatter, Pos
-from .lookalike import privacy_tag, privacy_value, privacy_word
+from .lookalike import loose_privacy_word, privacy_tag, privacy_value, privacy_word
 from .otherswitches import not_published
 from .pathprivacy import described, path_privacy
 
@@ -73,7 +73,7 @@ def privacy_below(fm: FrontMatter, path: str, where: tuple[str, ...], value: obj
         pairs = item.items() if isinstance(item, dict) else enumerate(item)
         for k, v in pairs:
             inner = (*keys, str(k))
-            word = privacy_word(str(k)) if isinstance(item, dict) else None
+            word = key_word(str(k), v) if isinstance(item, dict) else None
             if word is not None:
                 pos = fm.nested_key_pos.get(inner) or fm.pos(*inner)
                 diags.error(path, pos.line, pos.col, "privacy-key",
@@ -85,6 +85,16 @@ def privacy_below(fm: FrontMatter, path: str, where: tuple[str, ...], value: obj
                 found = True
             stack.append((inner, v))
     return found
+
+
+def key_word(key: str, value: object) -> str | None:
+    """The privacy word a key looks like. An everyday key merely holding one
+    (``publisher``, red team 14) is excused, but not when set to true or false:
+    ``publisher: false`` may be ``published: false`` mistyped, a switch."""
+    word = privacy_word(key)
+    if word is None and isinstance(value, bool):
+        return loose_privacy_word(key)
+    return word
 
 
 def privacy_shaped(path: str, pos: Pos, key: str, shown: str, value: object,
@@ -101,7 +111,7 @@ def privacy_shaped(path: str, pos: Pos, key: str, shown: str, value: object,
                     f"mentor' for your mentor only) instead of '{shown}'; to publish it, "
                     f"remove '{shown}'")
         return True
-    word = privacy_word(key)
+    word = key_word(key, value)
     if word is None and not privacy_value(value):
         return False
     why = (f"'{shown}' looks like a privacy switch ({word!r})" if word is not None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
+from .everydaykeys import excused
 from .worldwords import LANGUAGES, SHORT
 
 
@@ -151,7 +152,21 @@ def privacy_word(key: str) -> str | None:
     Close means: the same once normalised, containing the word, or within two edits
     of it; one edit for words under seven letters, where two would already reach
     everyday keys (``access``/``accent``, ``mentor``/``vendor``, ``share``/``score``).
-    A :data:`WHOLE_ONLY` word must be the whole key."""
+    A :data:`WHOLE_ONLY` word must be the whole key. A key that is an everyday word
+    merely holding one (``publisher``, ``accessibility``, ``audience_size``) is not
+    (ivsite.switches.everydaykeys, red team 14)."""
+    word = loose_privacy_word(key)
+    if word is not None and excused(key, _matches, normalise, _SWITCH_SET):
+        return None
+    return word
+
+
+_SWITCH_SET = frozenset(SWITCHES)
+
+
+def loose_privacy_word(key: str) -> str | None:
+    """:func:`privacy_word` without the everyday words excused: what a key set to
+    ``true`` or ``false`` is read as (``publisher: false`` may be ``published``)."""
     norm = normalise(key)
     if not norm:
         return None
@@ -166,6 +181,21 @@ def privacy_word(key: str) -> str | None:
         if abs(len(norm) - len(word)) <= allowed and distance(norm, word) <= allowed:
             return word
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _matches(norm: str) -> frozenset[str]:
+    """Every privacy word the normalised ``norm`` looks like (whole, contained or a
+    typo away), so an everyday word is excused only for what it explains."""
+    if not norm:
+        return frozenset()
+    out = {w for w in _singulars(norm) if w in WHOLE_ONLY}
+    for word in PRIVACY_WORDS:
+        allowed = 2 if len(word) >= 7 else 1
+        if word in norm or (abs(len(norm) - len(word)) <= allowed
+                            and distance(norm, word) <= allowed):
+            out.add(word)
+    return frozenset(out)
 
 
 def privacy_value(value: object) -> bool:

@@ -60,6 +60,7 @@ from .confirmed import confirmed_in as confirmed_in
 from .literalstart import case_key
 from .normalise import SEPARATOR, text_words
 from .normalise import words as words
+from .sentencegap import across_sentences, name_needles
 from .splitwords import SplitWords, joinable
 from .wordpairs import PairFinder, WordPair
 
@@ -189,9 +190,13 @@ class Matcher(Generic[T]):
                  confirmed: Iterable[tuple[Confirmed, T]] = (),
                  sounds: Iterable[tuple[tuple[str, ...], T]] = (),
                  in_pieces: Iterable[tuple[tuple[str, ...], T]] | None = None,
-                 pairs: Iterable[tuple[WordPair, T]] = ()) -> None:
+                 pairs: Iterable[tuple[WordPair, T]] = (),
+                 names: Iterable[tuple[tuple[str, ...], T]] = ()) -> None:
         seqs = [(seq, p) for seq, p in seqs if seq]
         self._seqs = _Needles((" " + " ".join(seq) + " ", p) for seq, p in seqs)
+        self._names = name_needles(seqs, names)
+        """Needles that are people's names alone, of two to four words: not
+        found across a sentence's end on an everyday word (ivsite.text.sentencegap)."""
         longer = [(seq, p) for seq, p in (seqs if in_pieces is None else in_pieces)
                   if 1 < len(seq) <= 4 and any(map(joinable, seq))]
         self._split = SplitWords(w for seq, _ in longer for w in seq)
@@ -229,7 +234,9 @@ class Matcher(Generic[T]):
 
     def find_in(self, text: Searchable) -> list[T]:
         """As :meth:`find`, in a text already folded."""
-        found = self._seqs.find(text.joined)
+        found = self._seqs.find(text.joined, (lambda needle: not across_sentences(
+            self._names[needle], text.raw or text.cased)
+            if needle in self._names else True) if self._names else None)
         if self._split:
             pieces = self._split.reading(text.joined)
             found += self._longer.find(pieces) if pieces else []

@@ -24,7 +24,7 @@ from ..core.models import (
     Referral,
 )
 from ..core.slugs import RESERVED_PAGE_SLUGS, slugify
-from ..markdown.frontmatter import Pos
+from ..markdown.frontmatter import FrontMatter, Pos
 from ..markdown.notes import Note
 from ..markup.referrers import referrer_policies
 from ..markup.remoteloads import own_host, remote_resources
@@ -84,6 +84,8 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
     for key, sub in NESTED.items():
         if key in data and key in known and isinstance(data[key], dict):
             data[key] = drop_unknown(fm, path, (key,), data[key], set(sub.model_fields), diags)
+    if "referrals" in data:
+        data["referrals"] = _referral_mappings(fm, path, data["referrals"], diags)
     if "referrals" in data and isinstance(data["referrals"], list):
         data["referrals"] = [
             drop_unknown(fm, path, ("referrals", str(i)), r, set(Referral.model_fields), diags)
@@ -183,6 +185,31 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
         source=path, collection=coll, key=note_key, meta=meta, visibility=visibility, slug=slug,
         tokens=p.tokens, env=p.env, fm=fm, body_line=fm.body_line, cut=p.cut,
     )
+
+
+REFERRAL_HINT = ("write each referral as a mapping, one per line: '- name: …' (and 'role:', "
+                 "'company:', 'email:' if you know them); referrals stay private either way")
+
+
+def _referral_mappings(fm: FrontMatter, path: str, value: Any, diags: Diagnostics) -> Any:
+    """``referrals: [Dmitri Halvorsen, …]``, a plain list of names, is what an author
+    writes first; the contract asks for mappings, so it is refused, but with a hint
+    instead of the validator's words (red team 14, R14-10). The name is not repeated
+    in the message (the log may be shared); what is refused is left out so the
+    validator does not report it again."""
+    items = value if isinstance(value, list) else [value] if isinstance(value, str) else None
+    if items is None:
+        return value
+    kept: list[Any] = []
+    for i, item in enumerate(items):
+        if isinstance(item, str):
+            pos = fm.pos("referrals", str(i)) if isinstance(value, list) else fm.pos("referrals")
+            diags.error(path, pos.line, pos.col, "referral-shape",
+                        f"referral {i + 1} is a plain name, not a mapping with 'name:'",
+                        REFERRAL_HINT)
+        else:
+            kept.append(item)
+    return kept
 
 
 def _message(loc: tuple[str, ...], err: Any, data: dict[str, Any]) -> str:
