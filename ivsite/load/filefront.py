@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from ..readers.codepages import recoded
 from ..switches.lookalike import normalise, privacy_tag, privacy_value, privacy_word
 
 HEAD = 1 << 16
@@ -56,7 +57,11 @@ def opens_with_front(head: bytes) -> bool:
 def _utf8(head: bytes) -> bytes:
     """A file's start saved as UTF-16 (Notepad's "Unicode", with or without a
     byte-order mark), as UTF-8: read as bytes its ``-\0-\0-\0`` is no fence
-    (red team 6, L1: UTF-16 is read wherever it is)."""
+    (red team 6, L1: UTF-16 is read wherever it is). UTF-32 (whose zero bytes
+    look like UTF-16's too) and EBCDIC are read first, as the audit reads them
+    (ivsite.readers.codepages, red team 14, R14-02/03)."""
+    if (other := recoded(head)) is not None:
+        return other
     for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if head.startswith(bom):
             return head[2:].decode(codec, "replace").encode()

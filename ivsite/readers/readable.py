@@ -32,7 +32,7 @@ from ..markup.sheetstyle import unplaced
 from ..markup.svgtext import svg_texts
 from ..text.urlpayloads import address_payloads
 from ..text.urlquery import query_text
-from . import charsets, datauri
+from . import charsets, codepages, datauri
 from .binarytext import text_runs
 from .cborstrings import cbor_strings
 from .charsets import LEGACY
@@ -86,8 +86,8 @@ def _read(path: PurePosixPath, data: bytes,
     budget = Budget()
     texts = _texts(path, data, _MAX_NESTING, budget, hidden=hidden)
     # What the texts encode: invisible characters, base64 and hex words
-    # (ivsite.readers.morereadings).
-    decoded, refused = more_readings(texts)
+    # (ivsite.readers.morereadings); a text file's in ROT13 and Morse too.
+    decoded, refused = more_readings(texts, path.suffix.lower() in TEXT_SUFFIXES)
     return tuple(texts + decoded), tuple(dict.fromkeys(budget.refused + refused))
 
 
@@ -257,7 +257,10 @@ def _whole(data: bytes, text_file: bool) -> str:
         # TIFF's): what follows is read for the text runs it holds, not as random
         # letters (ivsite.readers.binarytext, R11-27).
         wide = text_runs(wide)
-    return "\n\n".join(filter(None, (wide, _eight_bit(data, text_file))))
+    # UTF-32 without a byte-order mark and EBCDIC (ivsite.readers.codepages, R14-02/03):
+    # a reading beside the others, of a binary file only its text runs.
+    other = [r if text_file else text_runs(r) for r in codepages.readings(data)]
+    return "\n\n".join(filter(None, (wide, _eight_bit(data, text_file), *other)))
 
 
 _BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
