@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from ivsite.text import lookalike_letters, normalise
 from ivsite.text.escapes import _ESCAPE, _unescape
+from ivsite.text.latexaccents import latex_letters
 from ivsite.text.normalise import (
     _LETTERS,
     _MARKS,
@@ -47,6 +48,7 @@ _DIGIT_EDGE = re.compile(r"(?<=[^\W\d_]{3})(?=[0-9])|(?<=[0-9])(?=[^\W\d_]{3})")
 def reference_cased(text: str) -> str:
     text = html.unescape(text)
     text = unquote(text)
+    text = latex_letters(text)  # "\\.J" is a J with a dot (R11-23), before other escapes
     text = _ESCAPE.sub(_unescape, text)
     text = FORMAT_CHARS.sub("", unicodedata.normalize("NFKC", text))
     text = re.sub(r"[^\x00-\x7f]+", lambda m: unicodedata.normalize("NFC", _MARKS.sub(

@@ -86,9 +86,18 @@ def _read(path: PurePosixPath, data: bytes,
     budget = Budget()
     texts = _texts(path, data, _MAX_NESTING, budget, hidden=hidden)
     # What the texts encode: invisible characters, base64 and hex words
-    # (ivsite.readers.morereadings); a text file's in ROT13 and Morse too.
-    decoded, refused = more_readings(texts, path.suffix.lower() in TEXT_SUFFIXES)
+    # (ivsite.readers.morereadings); a text file's in ROT13 and Morse too, when it
+    # is text (turned, random bytes named .txt spell name parts by chance).
+    decoded, refused = more_readings(texts, path.suffix.lower() in TEXT_SUFFIXES and _utf8(data))
     return tuple(texts + decoded), tuple(dict.fromkeys(budget.refused + refused))
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 _MAX_NESTING = 32
