@@ -29,7 +29,7 @@ from .inflections import as_written, name_pairs
 from .initialforms import compound_initials, recorded_family_initial, recorded_initial
 from .labelledforms import labelled_forms
 from .nameparts import HONORIFICS, PARTICLES, plain_name
-from .nicknamed import nickname_forms
+from .nicknamed import nickname_forms, short_form_parts
 from .romanise import romanised, romanised_seqs, run_together
 from .soundkey import name_sounds
 from .typoforms import backwards, typo_pairs
@@ -224,6 +224,7 @@ def _written_forms(name: str) -> Forms:
     parts = {core[0], core[-1]} if len(core) > 1 or len(ws) > 1 else set()
     if len(core) > 1:  # "Kasia" alone in Katarzyna's own note (ivsite.worlddiminutives)
         parts |= set(diminutive_parts(core[0]))
+        parts |= set(short_form_parts(core[0]))  # "Bob" in Robert's own note (R14-12)
     return Forms(tuple(sorted(forms)), (),
                  tuple(sorted(p for p in parts
                               if len(p) >= MIN_PART and is_word(p) and p not in PARTICLES)),

@@ -49,6 +49,26 @@ def other_given(given: str) -> list[str]:
     return sorted(f for f in found if f.isalpha() and f != given)
 
 
+SHORT_FORMS_ALONE = True
+"""Whether a given name's short forms (the table's nicknames of it) count alone
+near the person, as the given name does (red team 14, R14-12): in Robert
+Quinlan's own note "Bob", "Rob" and "Bobby" are him. One that is an everyday word
+("Rob", "Bill", "Will") counts only as the everyday-word rule has it
+(ivsite.names.wordnames: capitalised inside a sentence)."""
+MIN_SHORT_ALONE = 3
+"""A short form shorter than this ("Al", "Ed") is looked for only with the family name."""
+
+
+def short_form_parts(given: str) -> list[str]:
+    """The table's short forms of the folded ``given`` looked for alone near the
+    person: nicknames shorter than the name ("Bob", "Bobby" for Robert), not its
+    other full names ("Rupert", "Peter" for Patrick), nor one of two letters."""
+    if not SHORT_FORMS_ALONE or not given.isascii() or not given.isalpha():
+        return []
+    return sorted(n for n in _namer().nicknames_of(given)
+                  if n.isalpha() and MIN_SHORT_ALONE <= len(n) < len(given))
+
+
 def nickname_forms(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
     """Each other form of ``given`` followed by ``family``, found where both are
     capitalised (see the module's docstring)."""
