@@ -29,6 +29,7 @@ _LISTED = """
     river rivers rob robin rocky rod rose royal ruby rusty sage sandy short silver sky
     small south star stone storm sue summer sun sunny turner violet wade walker ward
     west white will winter wolf wood woods young
+    ant dick dob hap hob kit lib midge peg randy tory
     """
 WORD_NAMES = frozenset(_LISTED.split())
 """Folded, one word each."""
