@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ..text.textmatch import Searchable
+from ..text.textmatch import Matcher, Searchable
 from .addresses import links_to
 from .needles import Seen, needles
 from .secret import BESIDE, Secret
@@ -52,17 +52,18 @@ class Beside:
         """What counts in the markup file ``rel`` (``data``): the parts of the
         people whose notes it links to; None where it links to none."""
         linked = frozenset(links_to(rel, data, self._pages))
-        return Linked(self, linked) if linked else None
+        return Linked(self._matcher, self._where, linked) if linked else None
 
 
 class Linked:
     """The one matcher, keeping the secrets beside the pages a file links to."""
 
-    def __init__(self, beside: Beside, linked: frozenset[str]) -> None:
-        self._beside = beside
+    def __init__(self, matcher: Matcher[Secret], where: dict[int, frozenset[str]],
+                 linked: frozenset[str]) -> None:
+        self._matcher = matcher
+        self._where = where
         self._linked = linked
 
     def find_in(self, text: Searchable) -> list[Secret]:
-        where = self._beside._where
-        return [s for s in self._beside._matcher.find_in(text)
-                if not where[id(s)].isdisjoint(self._linked)]
+        return [s for s in self._matcher.find_in(text)
+                if not self._where[id(s)].isdisjoint(self._linked)]

@@ -52,9 +52,9 @@ class ConsentedNames:
         if any(run in self._runs for run in runs):
             return True
         have = set(ws)
+        shorter = identity.written_shorter  # (looked up here: tests switch it off)
         for i in sorted({i for w in have for i in self._by_word.get(w, ())}):
             nw = self._words[i]
-            shorter = identity.written_shorter  # (looked up here: tests switch it off)
             if set(nw) <= have or shorter(nw, ws) or shorter(ws, nw):
                 return True
         return False
