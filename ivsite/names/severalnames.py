@@ -260,7 +260,8 @@ def _name_like(text: str, placed: frozenset[str], least: int) -> bool:
     if len(tokens) == 1 and SPACELESS.search(tokens[0]) and len(tokens[0]) >= 2:
         return least <= 2  # 王小明: a full name in one word
     ws = words(" ".join(tokens))
-    named = [w for w in ws if w not in PARTICLES]
+    # Words as written apart: "Jean-Luc" is one given name, not a full name.
+    named = [t for t in tokens if t.casefold() not in PARTICLES]
     if len(named) < least or any(w in NOT_A_NAME or not w.isalpha() for w in ws):
         return False
     if placed and set(ws) <= placed:
