@@ -223,7 +223,7 @@ class Search:
                                *((t, here) for t in readable_texts(path, data, self.hidden))):
             def find(t: str, matchers: list[Finder] = matchers) -> list[Secret]:
                 if self.site is not None:  # the site's own address tells nothing
-                    t = self.site.sub(" ", t)
+                    t = self.site.without(t)
                 folded = searchable(t)  # once for every matcher: folding costs most
                 return [s for m in matchers for s in m.find_in(folded)]
 

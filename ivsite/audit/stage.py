@@ -159,6 +159,6 @@ def _verdict(search: Search, clean: Known,
     missing = clean.missing(key, search.id_set)
     if missing is None or (missing and search.part(missing).hits(rel, data, code=False)):
         found += search.hits(rel, data)
-    if not found:
+    if not found and missing is None:  # a key known clean had none: it is of the bytes alone
         found = search.hidden_text(rel, data)
     return found, "" if found else key

@@ -84,12 +84,15 @@ def _read(path: PurePosixPath, data: bytes,
     every build publishes the same theme and Pagefind files (half a megabyte), and
     the preview and a test run build many times in one process."""
     budget = Budget()
-    texts = _texts(path, data, _MAX_NESTING, budget, hidden=hidden)
+    # A reading that another gives letter for letter (a page drawn in the order
+    # its source is written) is read once: what the audit finds in a text
+    # depends on the text alone.
+    texts = list(dict.fromkeys(_texts(path, data, _MAX_NESTING, budget, hidden=hidden)))
     # What the texts encode: invisible characters, base64 and hex words
     # (ivsite.readers.morereadings); a text file's in ROT13 and Morse too, when it
     # is text (turned, random bytes named .txt spell name parts by chance).
     decoded, refused = more_readings(texts, path.suffix.lower() in TEXT_SUFFIXES and _utf8(data))
-    return tuple(texts + decoded), tuple(dict.fromkeys(budget.refused + refused))
+    return tuple(dict.fromkeys(texts + decoded)), tuple(dict.fromkeys(budget.refused + refused))
 
 
 def _utf8(data: bytes) -> bool:
