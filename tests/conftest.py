@@ -6,6 +6,7 @@ install`): its session fixture ``browser_type_launch_args`` is overridden here.
 
 from __future__ import annotations
 
+import itertools
 import os
 import types
 from typing import Any
@@ -53,9 +54,9 @@ def no_filter(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _forget_readings() -> None:
     from ivsite.audit import markupchecks as auditmarkup
+    from ivsite.audit import saidsettings, sheethiding
     from ivsite.audit import search as auditsearch
-    from ivsite.audit import sheethiding
-    from ivsite.names import asidenames, nameparts, severalnames, soundkey
+    from ivsite.names import asidenames, nameforms, nameparts, severalnames, soundkey
     from ivsite.readers import readable
     from ivsite.switches import lookalike, pathprivacy, runtogether
     from ivsite.text import normalise, textmatch
@@ -65,7 +66,8 @@ def _forget_readings() -> None:
                    lookalike.privacy_word, lookalike._matches,
                    pathprivacy.segment_says_private,
                    pathprivacy.folder_leaves_out, runtogether.hidden_privacy_word,
-                   asidenames.other_names, nameparts.plain_name, severalnames.persons_in):
+                   asidenames.other_names, nameparts.plain_name, severalnames.persons_in,
+                   saidsettings.said_level, nameforms.name_forms):
         if hasattr(cached, "cache_clear"):  # not while a test has put a stand-in there
             cached.cache_clear()
     soundkey._KEYS.clear()
@@ -111,12 +113,26 @@ class _Forgetting:
 
         def changed(*args: Any, **kwargs: Any) -> Any:
             result = attr(*args, **kwargs)
+            if name != "undo":
+                self._other_code()
             if name == "undo" or not (name in ("setattr", "delattr") and args
                                       and _keeps_readings(*args[:2])):
                 self.changed_readings = True
                 _forget_readings()
             return result
         return changed
+
+    def _other_code(self) -> None:
+        """What a build keeps on disk (ivsite.incremental.store.Store.keeping) is
+        kept under the digest of ivsite's source: patched, the code is other code,
+        and what a build kept before the patch must not answer for it."""
+        from ivsite.incremental import store
+
+        tag = f"patched {next(_PATCHES)}"
+        self._patch.setattr(store, "code_digest", lambda: tag)
+
+
+_PATCHES = itertools.count()
 
 
 @pytest.fixture()

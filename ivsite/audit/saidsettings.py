@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ..core.sizedcache import sized_cache
 from ..markdown.notes import Note
 from ..switches.lookalike import WITHHELD, normalise
 
@@ -44,9 +45,13 @@ _COMMENT_MARKS = re.compile(r"<!--|-->|%%")
 _CODE_SPAN = re.compile(r"(`+).*?\1")
 
 
+@sized_cache(16 << 20, lambda note: len(note.fm.text),
+             key=lambda note: (note.source, note.fm.text))
 def said_level(note: Note) -> str | None:
     """``"private"`` or ``"mentor"`` when the note's source states that setting
-    anywhere it is not read as one (the most withheld it states), else None."""
+    anywhere it is not read as one (the most withheld it states), else None. Kept
+    by the note's path and text (all it reads: its lines, tokens and passages are
+    made of them), for the audit asks it of every note several times per layer."""
     folded = note.fm.text.casefold()
     if not any(word in folded for word in _HINTS):
         return None

@@ -105,3 +105,21 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest known word, or an empty string."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""
+
+
+def as_plain(found: Iterable[Diagnostic]) -> tuple[tuple[str | int, ...], ...]:
+    """Diagnostics as tuples of strings and numbers (kept on disk by a build
+    engine: ivsite.incremental.store.Store.keeping)."""
+    return tuple((d.path, d.line, d.col, d.severity, d.code, d.message, d.hint) for d in found)
+
+
+def from_plain(plain: Iterable[tuple[object, ...]]) -> list[Diagnostic]:
+    """What :func:`as_plain` was given; TypeError or ValueError for what it never gives."""
+    out = []
+    for path, line, col, severity, code, message, hint in plain:
+        if not (isinstance(path, str) and isinstance(line, int) and isinstance(col, int)
+                and severity in ("error", "warning") and isinstance(code, str)
+                and isinstance(message, str) and isinstance(hint, str)):
+            raise TypeError("not a diagnostic")
+        out.append(Diagnostic(path, line, col, severity, code, message, hint))
+    return out

@@ -28,17 +28,21 @@ class SizedCache(Generic[P, R]):
     is not kept."""
 
     def __init__(self, fn: Callable[P, R], budget: int,
-                 size: Callable[P, int]) -> None:
+                 size: Callable[P, int], key: Callable[P, Hashable] | None = None) -> None:
+        """``key``: what stands for the arguments (by default, they themselves),
+        for arguments that cannot be hashed but are made of something that can."""
         self._fn = fn
         self._budget = budget
         self._size = size
+        self._key = key
         self._kept: OrderedDict[Hashable, tuple[R, int]] = OrderedDict()
         self._used = 0
         self._lock = threading.Lock()  # the preview audits in a thread of its own
         functools.update_wrapper(self, fn)
 
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
-        key: Hashable = (args, tuple(sorted(kwargs.items())))
+        key: Hashable = self._key(*args, **kwargs) if self._key is not None else \
+            (args, tuple(sorted(kwargs.items())))
         with self._lock:
             found = self._kept.get(key)
             if found is not None:
@@ -63,7 +67,7 @@ class SizedCache(Generic[P, R]):
             self._used = 0
 
 
-def sized_cache(budget: int, size: Callable[P, int]
+def sized_cache(budget: int, size: Callable[P, int], key: Callable[P, Hashable] | None = None,
                 ) -> Callable[[Callable[P, R]], SizedCache[P, R]]:
     """Decorator form of :class:`SizedCache`."""
-    return lambda fn: SizedCache(fn, budget, size)
+    return lambda fn: SizedCache(fn, budget, size, key)

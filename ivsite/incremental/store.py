@@ -19,13 +19,36 @@ is now, never what it was several saves ago.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
-__all__ = ["Store"]
+from ..core.keyed import Keyed, digest
+from .last_build import code_digest
+
+__all__ = ["FLAG", "Codec", "Store"]
 
 V = TypeVar("V")
+T = TypeVar("T")
+
+
+class Codec(NamedTuple, Generic[T]):
+    """How a kind of value is kept on disk (see :meth:`Store.keeping`): ``dump``
+    gives bytes, or None for a value that cannot be kept; ``load`` gives the value
+    back, or raises ValueError or TypeError for bytes it cannot read."""
+
+    dump: Callable[[T], bytes | None]
+    load: Callable[[bytes], T]
+
+
+def _load_flag(data: bytes) -> bool:
+    if data not in (b"0", b"1"):
+        raise ValueError("not a flag")
+    return data == b"1"
+
+
+FLAG: Codec[bool] = Codec(lambda value: b"1" if value else b"0", _load_flag)
+"""A yes or no (whether a slug names its person, ivsite.validate.consent)."""
 
 
 class Store:
@@ -59,6 +82,42 @@ class Store:
     def blob(self, key: str, make: Callable[[], bytes]) -> bytes:
         """Bytes kept under ``key`` (a :func:`digest`), in memory or on disk, or
         ``make()`` kept now."""
+        data = self._found(key)
+        if data is None:
+            data = make()
+            self.made += 1
+            self._keep(key, data)
+        return data
+
+    def keeping(self, codecs: Mapping[str, Codec[Any]]) -> Keyed:
+        """:meth:`get`, but a value whose key's first part names one of ``codecs``
+        is kept on disk too, as the bytes its codec makes of it, so that the next
+        process (the next ``ivsite build``) finds it: under a digest of the key
+        and of ivsite's source, whose other code may make another value."""
+        def keyed(key: Hashable, make: Callable[[], V]) -> V:
+            codec = codecs.get(key[0]) if isinstance(key, tuple) and key else None
+            if codec is None or self._folder is None:
+                return self.get(key, make)
+            name = digest(code_digest(), key)
+            self._blobs_used.add(name)  # kept on disk while a build asks for it
+
+            def made() -> V:
+                data = self._found(name)
+                if data is not None:
+                    try:
+                        return codec.load(data)  # type: ignore[no-any-return]
+                    except (ValueError, TypeError, EOFError):  # damaged: made again
+                        pass
+                value = make()
+                kept = codec.dump(value)
+                if kept is not None:
+                    self._keep(name, kept)
+                return value
+            return self.get(key, made)
+        return keyed
+
+    def _found(self, key: str) -> bytes | None:
+        """The bytes kept under ``key``, in memory or on disk."""
         self._blobs_used.add(key)
         data = self._blobs.get(key)
         if data is not None:
@@ -66,17 +125,17 @@ class Store:
         path = self._path(key)
         if path is not None:
             try:
-                data = path.read_bytes()
+                return path.read_bytes()
             except OSError:
-                data = None
-        if data is None:
-            data = make()
-            self.made += 1
-            if path is not None and not self._read_only:
-                _write(path, data)
+                return None
+        return None
+
+    def _keep(self, key: str, data: bytes) -> None:
+        path = self._path(key)
+        if path is not None and not self._read_only:
+            _write(path, data)
         if self._folder is None:
             self._blobs[key] = data
-        return data
 
     def __len__(self) -> int:
         """Entries kept in memory (what the live preview holds between saves)."""

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..core.sizedcache import sized_cache
 from ..text.normalise import SPACELESS, compact, is_word, words
 from ..text.textmatch import Confirmed
 from ..text.wordpairs import WordPair
@@ -102,6 +103,7 @@ shows a handle (ivsite.handles.short_handle_form), unless it opens as a word may
 MAX_SHORT_HANDLE = 5
 
 
+@sized_cache(64 << 20, lambda name: 400 * len(name))  # a name's forms: about 400× its size
 def name_forms(name: str) -> Forms:
     """The forms of ``name`` as written and as romanised (ivsite.romanise): a
     Cyrillic or German name with all its forms, a Han or Hangul name's
@@ -109,7 +111,8 @@ def name_forms(name: str) -> Forms:
     letters (ivsite.drawnpairs); and its sound keys (ivsite.soundkey). The same
     for each name an aside in it says the person goes by ("Kevin Wang" for
     "Xiaoming (Kevin) Wang", ivsite.asidenames), its parts alone where the aside
-    is surely a name."""
+    is surely a name. Kept by the name: the filter, the consent checks and the
+    audit each ask for every person's."""
     forms = _spelt_forms(name)
     # "Shohei Ohtani" for Shōhei Ōtani, "Min-joon Kim" for Minjun Kim (ivsite.vowelspellings).
     spelt = vowel_seqs(plain_name(name)) if not SPACELESS.search(name) else set()

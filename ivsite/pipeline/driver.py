@@ -77,22 +77,25 @@ def run(pipe: Pipeline, request: Request, writer: Writer) -> Result:
     """load → parse → validate → audience filter → site graph → emit, then the
     writer (which writes and audits, or audits only)."""
     diags = Diagnostics()
+    found = Diagnostics()
+    loaded = pipe.load(found, set(request.changed) if request.changed else None)
+    done = writer.before(pipe, loaded, request, diags)
+    if done is not None:
+        # The last build's output stands. Nothing is made, so nothing of what the
+        # store keeps is forgotten: the next build after an edit needs all of it.
+        return done
+    diags.extend(found)
     pipe.begin()
     result = Result(EXIT_USAGE, diags)
     try:
-        result = _run(pipe, request, writer, diags)
+        result = _run(pipe, request, writer, diags, loaded)
         return result
     finally:
         pipe.finish(made=result.status == EXIT_OK)
 
 
-def _run(pipe: Pipeline, request: Request, writer: Writer, diags: Diagnostics) -> Result:
-    found = Diagnostics()
-    loaded = pipe.load(found, set(request.changed) if request.changed else None)
-    done = writer.before(pipe, loaded, request, diags)
-    if done is not None:
-        return done
-    diags.extend(found)
+def _run(pipe: Pipeline, request: Request, writer: Writer, diags: Diagnostics,
+         loaded: LoadedSite) -> Result:
     prep = pipe.prepare(diags, loaded=loaded)
     if prep is None or not writer.ready(prep, request, diags):
         return Result(EXIT_USAGE, diags)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..audience.stage import build_view
 from ..audience.viewnote import SEES, Audience
+from ..audience.viewpack import dump_filtered, load_filtered
 from ..audit.cache import FILE as AUDIT_CLEAN_FILE
 from ..audit.cache import CleanFiles
 from ..audit.sheethiding import sheets_hiding
@@ -20,13 +21,14 @@ from ..emit import emit
 from ..emit.output import OutputPlan
 from ..emit.theme import Theme, ThemeError
 from ..graph.stage import SiteGraph, build_graph
-from ..incremental.store import Store
+from ..incremental.store import FLAG, Codec, Store
 from ..load.cache import LoadCache
 from ..load.stage import LoadedSite, load_site
 from ..markdown.notes import ValidSite
 from ..mentor import share
 from ..parse.cache import ParseCache
 from ..validate.config import SiteConfig, load_config
+from ..validate.note import dump_checks, load_checks
 from ..validate.stage import validate
 from .linksecrets import refuse_link_secrets
 from .secrecy import Encryption, encryption
@@ -67,6 +69,12 @@ class Pipeline:
         self.store = Store(cache_dir / f"pages-{pages}"
                            if (persist_cache or read_cache) and pages else None,
                            read_only=not persist_cache)
+        self._kept = self.store.keeping({"view": Codec(dump_filtered, load_filtered),
+                                         "body checks": Codec(dump_checks, load_checks),
+                                         "slug-names": FLAG})
+        """The store, keeping each note's body checks and each note filtered on
+        disk too: the next ``ivsite build`` checks and filters only the notes
+        whose inputs changed."""
         self.files = LoadCache()
         self._filtered: set[Audience] = set()
         self._theme: Theme | None = None
@@ -96,7 +104,7 @@ class Pipeline:
         parsed = self.cache.get_many(loaded.notes, self.progress.advance)
         self.progress.stage("Checking notes")
         self.cache.prune({(s.rel, s.digest) for s in loaded.notes})
-        valid = validate(loaded, parsed, config, diags, self.store.get,
+        valid = validate(loaded, parsed, config, diags, self._kept,
                          sheet=self.theme_sheet(config.theme))
         refuse_link_secrets(self.root, config, loaded, diags)
         return Prepared(self.root, config, loaded, valid)
@@ -158,7 +166,7 @@ class Pipeline:
             sees = SEES[audience]
             self.cache.prefetch_views(
                 [n.cut for n in prep.valid.notes if n.visibility in sees], sees)
-        view = build_view(prep.valid, prep.config, audience, diags, self.store.get,
+        view = build_view(prep.valid, prep.config, audience, diags, self._kept,
                           parse_view=self.cache.view,
                           today=dt.date.today() if audience == "private" else None)
         return build_graph(view, url_key, self.store.get)

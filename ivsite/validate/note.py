@@ -9,13 +9,16 @@ other (links, slugs, consent): this is the part that sees one note alone.
 
 from __future__ import annotations
 
+import functools
+import marshal
 from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
 
 from ..contacts.fieldcontacts import contacts_in_fields
-from ..core.diagnostics import Diagnostics, did_you_mean
+from ..core.diagnostics import Diagnostic, Diagnostics, as_plain, did_you_mean, from_plain
+from ..core.keyed import Keyed, compute
 from ..core.models import (
     MODELS,
     NESTED,
@@ -61,7 +64,12 @@ _A = {"interviews": "an interview", "reflections": "a reflection", "roles": "a r
 
 
 def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
-                   sheet: Mapping[str, str], diags: Diagnostics) -> Note | None:
+                   sheet: Mapping[str, str], diags: Diagnostics, *,
+                   body_checks: Keyed = compute, sheet_key: str = "") -> Note | None:
+    """The note, or None when it is refused (each problem in ``diags``). Its body's
+    checks are handed out through ``body_checks`` under what they read
+    (``sheet_key``: a digest of ``sheet``), so that a build engine can keep them
+    from one build to the next."""
     assert p.fm is not None
     fm, path, coll = p.fm, p.source.rel, p.source.collection
     model = MODELS[coll]
@@ -161,16 +169,12 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
         meta.visibility or getattr(config.visibility, coll)
     if privacy_tags(path, fm, meta.tags, visibility, diags):
         return None
-    if body_privacy(path, fm.body_line, p.tokens, p.cut, visibility, diags, sheet) \
-            | front_markers(path, fm, visibility, diags) \
-            | unread_links(path, fm, frozenset(type(meta).model_fields), fm.body_line,
-                           p.tokens, p.cut, visibility, diags) \
-            | base_elements(path, fm.body_line, p.tokens, diags) \
-            | (visibility != "private" and invisible_data(
-                path, p.source.data.decode("utf-8", errors="replace"), diags)) \
-            | referrer_policies(path, fm.body_line, p.tokens, diags) \
-            | (visibility != "private" and remote_resources(
-                path, fm.body_line, p.tokens, p.cut, own_host(config.base_url), diags)):
+    refused, found = body_checks(
+        ("body checks", path, p.source.digest, coll, visibility, sheet_key, config.base_url),
+        functools.partial(_body_checks, p, visibility, frozenset(type(meta).model_fields),
+                          sheet, config.base_url))
+    diags.extend(found)
+    if refused:
         return None
     slug = meta.slug or slugify(note_key.rsplit("/", 1)[-1]) or "note"
     if coll == "pages" and note_key.rsplit("/", 1)[-1] == "index":
@@ -185,6 +189,38 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
         source=path, collection=coll, key=note_key, meta=meta, visibility=visibility, slug=slug,
         tokens=p.tokens, env=p.env, fm=fm, body_line=fm.body_line, cut=p.cut,
     )
+
+
+def _body_checks(p: ParsedNote, visibility: str, fields: frozenset[str],
+                 sheet: Mapping[str, str], base_url: str) -> tuple[bool, list[Diagnostic]]:
+    """The checks of a note's body and of what its front matter marks in it:
+    whether one refuses the note, and what they found. A function of the note's
+    bytes and of the arguments alone, so that a build engine can keep its result
+    (the costliest part of checking a note: see validate_note's ``body_checks``)."""
+    assert p.fm is not None
+    fm, path, diags = p.fm, p.source.rel, Diagnostics()
+    refused = body_privacy(path, fm.body_line, p.tokens, p.cut, visibility, diags, sheet) \
+        | front_markers(path, fm, visibility, diags) \
+        | unread_links(path, fm, fields, fm.body_line, p.tokens, p.cut, visibility, diags) \
+        | base_elements(path, fm.body_line, p.tokens, diags) \
+        | (visibility != "private" and invisible_data(
+            path, p.source.data.decode("utf-8", errors="replace"), diags)) \
+        | referrer_policies(path, fm.body_line, p.tokens, diags) \
+        | (visibility != "private" and remote_resources(
+            path, fm.body_line, p.tokens, p.cut, own_host(base_url), diags))
+    return bool(refused), list(diags)
+
+
+def dump_checks(value: tuple[bool, list[Diagnostic]]) -> bytes:
+    """What :func:`_body_checks` found, as bytes a build engine keeps on disk."""
+    return marshal.dumps((value[0], as_plain(value[1])))
+
+
+def load_checks(data: bytes) -> tuple[bool, list[Diagnostic]]:
+    refused, found = marshal.loads(data)
+    if not isinstance(refused, bool):
+        raise TypeError("not what the body checks found")
+    return refused, from_plain(found)
 
 
 REFERRAL_HINT = ("write each referral as a mapping, one per line: '- name: …' (and 'role:', "

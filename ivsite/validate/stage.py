@@ -54,7 +54,7 @@ def validate(
         note, found = keyed(("note", p.source.rel, p.source.digest, config_key, sheet_key),
                             functools.partial(_checked, functools.partial(
                                 validate_note, p, config, loaded.folders.key(p.source.rel),
-                                sheet)))
+                                sheet, body_checks=keyed, sheet_key=sheet_key)))
         if found:
             diags.extend(found)
         if note is not None and not any(d.severity == "error" for d in p.diagnostics):
