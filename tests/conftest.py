@@ -56,7 +56,7 @@ def _forget_readings() -> None:
     from ivsite.audit import markupchecks as auditmarkup
     from ivsite.audit import saidsettings, sheethiding
     from ivsite.audit import search as auditsearch
-    from ivsite.names import asidenames, nameforms, nameparts, severalnames, soundkey
+    from ivsite.names import asidenames, nameforms, nameparts, persons, severalnames, soundkey
     from ivsite.readers import readable
     from ivsite.switches import lookalike, pathprivacy, runtogether
     from ivsite.text import normalise, textmatch
@@ -67,7 +67,7 @@ def _forget_readings() -> None:
                    pathprivacy.segment_says_private,
                    pathprivacy.folder_leaves_out, runtogether.hidden_privacy_word,
                    asidenames.other_names, nameparts.plain_name, severalnames.persons_in,
-                   saidsettings.said_level, nameforms.name_forms):
+                   saidsettings.said_level, nameforms.name_forms, persons.grouping):
         if hasattr(cached, "cache_clear"):  # not while a test has put a stand-in there
             cached.cache_clear()
     soundkey._KEYS.clear()

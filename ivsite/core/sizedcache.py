@@ -23,9 +23,9 @@ R = TypeVar("R")
 
 
 class SizedCache(Generic[P, R]):
-    """``fn`` with its results kept while the sizes of their keys (``size`` of the
-    arguments) add up to at most ``budget``; a result larger than the budget alone
-    is not kept."""
+    """``fn`` with its results kept while their sizes (``size`` of the arguments:
+    an estimate of what the arguments and the result take together) add up to at
+    most ``budget``; a result larger than the budget alone is not kept."""
 
     def __init__(self, fn: Callable[P, R], budget: int,
                  size: Callable[P, int], key: Callable[P, Hashable] | None = None) -> None:

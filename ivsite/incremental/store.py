@@ -18,6 +18,7 @@ is now, never what it was several saves ago.
 
 from __future__ import annotations
 
+import marshal
 import os
 from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
@@ -26,7 +27,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from ..core.keyed import Keyed, digest
 from .last_build import code_digest
 
-__all__ = ["FLAG", "Codec", "Store"]
+__all__ = ["FLAG", "PLAIN", "Codec", "Store"]
 
 V = TypeVar("V")
 T = TypeVar("T")
@@ -49,6 +50,10 @@ def _load_flag(data: bytes) -> bool:
 
 FLAG: Codec[bool] = Codec(lambda value: b"1" if value else b"0", _load_flag)
 """A yes or no (whether a slug names its person, ivsite.validate.consent)."""
+
+
+PLAIN: Codec[Any] = Codec(marshal.dumps, marshal.loads)
+"""Tuples, sets and numbers as they are (who is one person: ivsite.names.persons)."""
 
 
 class Store:

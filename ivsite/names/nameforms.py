@@ -103,7 +103,7 @@ shows a handle (ivsite.handles.short_handle_form), unless it opens as a word may
 MAX_SHORT_HANDLE = 5
 
 
-@sized_cache(64 << 20, lambda name: 400 * len(name))  # a name's forms: about 400× its size
+@sized_cache(64 << 20, lambda name: 1000 * len(name))  # a name's forms: about 900× its size
 def name_forms(name: str) -> Forms:
     """The forms of ``name`` as written and as romanised (ivsite.romanise): a
     Cyrillic or German name with all its forms, a Han or Hangul name's

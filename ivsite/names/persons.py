@@ -75,8 +75,11 @@ def people(notes: Iterable[Note], keyed: Keyed = compute) -> list[Person]:
             for group in keyed(("people", ids), functools.partial(grouping, ids))]
 
 
+@functools.lru_cache(maxsize=4)
 def grouping(ids: tuple[Identity, ...]) -> tuple[tuple[int, ...], ...]:
-    """The places in ``ids`` of each person's notes (see :func:`people`)."""
+    """The places in ``ids`` of each person's notes (see :func:`people`). Kept for
+    the process: validation, the filter and the audit each group the same notes,
+    the audit without a store (its secrets are found again from the source)."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:

@@ -21,7 +21,7 @@ from ..emit import emit
 from ..emit.output import OutputPlan
 from ..emit.theme import Theme, ThemeError
 from ..graph.stage import SiteGraph, build_graph
-from ..incremental.store import FLAG, Codec, Store
+from ..incremental.store import FLAG, PLAIN, Codec, Store
 from ..load.cache import LoadCache
 from ..load.stage import LoadedSite, load_site
 from ..markdown.notes import ValidSite
@@ -71,7 +71,8 @@ class Pipeline:
                            read_only=not persist_cache)
         self._kept = self.store.keeping({"view": Codec(dump_filtered, load_filtered),
                                          "body checks": Codec(dump_checks, load_checks),
-                                         "slug-names": FLAG})
+                                         "slug-names": FLAG, "people": PLAIN,
+                                         "consented places": PLAIN})
         """The store, keeping each note's body checks and each note filtered on
         disk too: the next ``ivsite build`` checks and filters only the notes
         whose inputs changed."""

@@ -148,11 +148,13 @@ class Searchable:
         return "" if with_letters is with_digits else unmarked(with_letters)
 
 
-@sized_cache(32 << 20, lambda text: len(text))
+@sized_cache(64 << 20, lambda text: 25 * len(text))
 def searchable(text: str) -> Searchable:
     """``text`` folded for every matcher. Kept for the texts read again (the
     theme's and Pagefind's files in every build, the preview's many builds):
-    folding costs the audit most."""
+    folding costs the audit most. A text folded, with its words, skeletons and
+    readings, takes about 25 times its size: counted by its text alone, the cache
+    held over a gigabyte in each of a cold build's audit processes."""
     return Searchable(*text_words(text), text)
 
 
