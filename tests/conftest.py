@@ -53,6 +53,7 @@ def no_filter(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _forget_readings() -> None:
+    from ivsite.audience import answerpeers, notelinks
     from ivsite.audit import markupchecks as auditmarkup
     from ivsite.audit import saidsettings, sheethiding
     from ivsite.audit import search as auditsearch
@@ -67,7 +68,8 @@ def _forget_readings() -> None:
                    pathprivacy.segment_says_private,
                    pathprivacy.folder_leaves_out, runtogether.hidden_privacy_word,
                    asidenames.other_names, nameparts.plain_name, severalnames.persons_in,
-                   saidsettings.said_level, nameforms.name_forms, persons.grouping):
+                   saidsettings.said_level, nameforms.name_forms, persons.grouping,
+                   notelinks.linked_keys, answerpeers._answered):
         if hasattr(cached, "cache_clear"):  # not while a test has put a stand-in there
             cached.cache_clear()
     soundkey._KEYS.clear()

@@ -21,9 +21,11 @@ from markdown_it.token import Token
 
 from ..core.keyed import digest
 from ..core.lastof import for_last
+from ..core.sizedcache import sized_cache
 from ..core.slugs import comparable
 from ..markdown.notes import Note, ValidSite
 from ..markdown.render import plain_text
+from .notelinks import by_shape
 
 _END = 1 << 30
 """A line after any note's last."""
@@ -78,7 +80,14 @@ def question_peers(site: ValidSite, seen: Callable[[Note], bool]) -> dict[str, P
 
 
 def answered(site: ValidSite, note: Note) -> tuple[str, ...]:
-    """The bank questions ``note`` answers, sorted."""
+    """The bank questions ``note``'s source answers, sorted. Kept by the site's shape
+    (which holds the bank) and the note's text (ivsite.audience.notelinks.by_shape):
+    the filter asks for every note's at every build, the preview at every save."""
+    return _answered(site, note)
+
+
+@sized_cache(4 << 20, lambda site, note: 200, key=by_shape)
+def _answered(site: ValidSite, note: Note) -> tuple[str, ...]:
     return tuple(sorted({qid for qid, _, _ in answers_in(site, note, note.tokens)}))
 
 
@@ -97,6 +106,6 @@ def _answering(site: ValidSite) -> dict[str, set[str]]:
     """For each bank question id, the keys of the interviews whose source answers it."""
     out: dict[str, set[str]] = {}
     for note in site.notes:
-        for qid, _, _ in answers_in(site, note, note.tokens):
+        for qid in answered(site, note):
             out.setdefault(qid, set()).add(note.key)
     return out

@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from ..core.lastof import for_last
 from ..core.models import InterviewMeta, ReflectionMeta
+from ..core.sizedcache import sized_cache
 from ..core.urlparts import browser_url, split_url, url_path
 from ..markdown.notes import (
     AssetTarget,
@@ -35,10 +36,20 @@ from ..syntax.embeds import is_file
 from ..validate.embedding import find_file
 
 
-def linked_keys(site: ValidSite, note: Note) -> set[str]:
+def by_shape(site: ValidSite, note: Note) -> tuple[str, str, str] | None:
+    """What a note's links resolve by: the site's shape (every note's path, slug,
+    title and aliases, every file: ivsite.validate.stage.site_shape) and the
+    note's own text; None for a site without a shape (one made by hand), whose
+    notes' links are resolved anew each time."""
+    return (site.shape, note.source, note.fm.text) if site.shape else None
+
+
+@sized_cache(4 << 20, lambda site, note: 200, key=by_shape)
+def linked_keys(site: ValidSite, note: Note) -> frozenset[str]:
     """Keys of the notes this note's source links to or embeds, in Markdown or in
     raw HTML (withheld text included: a link there still ties what the note says
-    to the person)."""
+    to the person). Kept by :func:`by_shape`: the filter's keys, its name check
+    and the audit ask for every note's, and the preview again at every save."""
     out: set[str] = set()
     for tok in note.tokens:
         for child in (tok, *(tok.children or ())):
@@ -57,7 +68,7 @@ def linked_keys(site: ValidSite, note: Note) -> set[str]:
                 out |= linked_notes(site, note, child.content)
             if isinstance(target, NoteTarget):
                 out.add(target.note.key)
-    return out
+    return frozenset(out)
 
 
 def linked_files(site: ValidSite, note: Note) -> set[str]:

@@ -30,7 +30,8 @@ class SizedCache(Generic[P, R]):
     def __init__(self, fn: Callable[P, R], budget: int,
                  size: Callable[P, int], key: Callable[P, Hashable] | None = None) -> None:
         """``key``: what stands for the arguments (by default, they themselves),
-        for arguments that cannot be hashed but are made of something that can."""
+        for arguments that cannot be hashed but are made of something that can;
+        None for arguments that nothing can stand for (the result is made, not kept)."""
         self._fn = fn
         self._budget = budget
         self._size = size
@@ -43,6 +44,8 @@ class SizedCache(Generic[P, R]):
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
         key: Hashable = self._key(*args, **kwargs) if self._key is not None else \
             (args, tuple(sorted(kwargs.items())))
+        if key is None:
+            return self._fn(*args, **kwargs)
         with self._lock:
             found = self._kept.get(key)
             if found is not None:

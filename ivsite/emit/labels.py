@@ -27,6 +27,9 @@ FOLLOW_UP_LABELS = {
 }
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def follow_up(n: ViewNote) -> list[tuple[str, str]]:
     """The private follow-up fields, labelled for people (only the private view has them)."""
     if n.contact is None:
@@ -35,7 +38,7 @@ def follow_up(n: ViewNote) -> list[tuple[str, str]]:
     for key, value in sorted(n.contact.follow_up.items()):
         label = FOLLOW_UP_LABELS.get(key, key.replace("_", " ").capitalize())
         shown = {"True": "Yes", "False": "No"}.get(value, value)
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", shown):
+        if _DAY.fullmatch(shown):
             shown = date_label(dt.date.fromisoformat(shown))
         out.append((label, shown))
     return out

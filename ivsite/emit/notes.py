@@ -145,7 +145,7 @@ def _note_page(em: Emitter, n: ViewNote) -> Page:
     if n.collection == "interviews":
         role = g.by_id.get(n.role_id) if n.role_id else None
         ctx["role"] = role.card() if role else None
-        ctx["follow_up"] = follow_up(n)
+        ctx["follow_up"] = em.keyed(("follow up", n.digest), lambda: follow_up(n))
         ctx["answers"] = [
             {"question": a.question, "anchor": a.anchor,
              "href": em.questions.answer_href[(n.id, a.anchor)]}

@@ -133,7 +133,7 @@ def site_shape(site: ValidSite, config_key: str) -> str:
     for rel, says in sorted(site.note_likes.items()):
         h.update(f"\0note-like\0{rel}\0{says}".encode())
     for q in site.questions:
-        h.update(repr((q.id, q.text, q.aliases, q.roles)).encode())
+        h.update(repr((q.id, q.text, q.aliases, q.roles, q.withheld)).encode())
     h.update(repr(sorted(site.rejected.items())).encode())
     return h.hexdigest()
 
