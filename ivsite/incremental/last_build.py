@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import json
 import os
 from dataclasses import asdict
@@ -30,14 +31,27 @@ Listing = dict[str, list[int]]
 """Output-relative path to [size, modification time in ns]."""
 
 
+_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "pygments", "jinja2", "pyyaml", "pydantic")
+"""The libraries whose versions decide what a note parses, validates and renders as."""
+
+
 @functools.cache
 def code_digest() -> str:
-    """A digest of ivsite's own source: a build by other code may differ."""
+    """A digest of ivsite's own source and of the versions of the libraries it reads
+    notes with: a build by other code may differ."""
     package = Path(__file__).resolve().parent.parent
     h = hashlib.blake2b(digest_size=20)
+    h.update(repr([_version(name) for name in _LIBRARIES]).encode())
     for path in sorted(package.rglob("*.py")):
         h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
+
+
+def _version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return ""
 
 
 def output_listing(folder: Path) -> Listing:
