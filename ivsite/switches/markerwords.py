@@ -148,3 +148,27 @@ def marker_word(word: str) -> bool:
     """A word that can only mean "not for everyone" as the name of a tag."""
     norm = normalise(word)
     return privacy_tag(norm) or norm == "mentor"
+
+
+_SECTOR_WORDS = frozenset({"private", "privé", "privée", "prive", "privee", "privado",
+                           "privada", "privat"})
+"""A privacy word that also names a sector (the private sector, "Private: 12
+conversations"): the one kind of label a comparison makes."""
+SECTORS = frozenset(normalise(w) for w in (
+    "public", "public sector", "non-profit", "not-for-profit", "nonprofits", "charity",
+    "charities", "third sector", "voluntary", "government", "state", "federal",
+    "local government", "civil service", "academic", "academia", "university", "ngo",
+    "ngos", "nhs", "corporate", "startup", "startups", "freelance", "self-employed",
+    "social enterprise", "military", "público", "pública", "publico",
+    "publica", "öffentlich", "offentlich", "oeffentlich", "publique"))
+"""Labels that answer a sector's: beside one, "Private:" names the private sector."""
+
+
+def compared(label: str, labels: list[str]) -> bool:
+    """Whether a lead-in label is a sector beside another sector's label in the same
+    list or paragraph ("- Private: 12 conversations / - Public: 4", "Private: higher
+    pay. Public: a pension.", red team 15, R15-07): a comparison, not a marker. A
+    lone "Private:" stays a marker, and so does any other privacy word beside
+    "Public:" ("Secret: …")."""
+    return normalise(label) in _SECTOR_WORDS and any(
+        normalise(other) in SECTORS for other in labels)
