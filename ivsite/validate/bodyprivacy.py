@@ -37,6 +37,7 @@ from ..markup.drawnhtml import DRAWN_HINT, drawing
 from ..markup.hidinghtml import hiding, reversing, theme_hiding
 from ..markup.rawhtml import Tag, tags
 from ..markup.scripturls import script_sources, script_urls
+from ..switches.blockwords import attribute_marker, info_marker
 from ..switches.fmchecks import MENTOR_TAG_HINT, TAG_HINT
 from ..switches.lookalike import privacy_callout, privacy_tag, privacy_value, privacy_word
 from ..switches.markerwords import (
@@ -49,7 +50,6 @@ from ..switches.markerwords import (
 )
 from ..switches.markupwords import markup
 from ..switches.toolcomments import admonitions, bogus_comment, summary_titles, tool_comments
-from ..switches.blockwords import attribute_marker, info_marker
 from ..syntax.inlinetags import TOKEN as TAG_TOKEN
 from .bodymarkers import markers
 from .settingforms import comment_settings, element_setting, html_settings, statements

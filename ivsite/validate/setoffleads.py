@@ -12,7 +12,7 @@ badge does. This module finds such a lead-in and says whether it reads as a labe
 - written in capitals (four letters or more: ``NDA`` is an abbreviation prose
   uses): a label, whatever sets it off;
 - a code span: a label but for one lowercase word, which is code (``private``
-  members are a Java keyword's);
+  members are a Java keyword's), or an abbreviation (``NDA``);
 - and any of them followed by a colon, a dash or the line's end.
 
 Emphasis in small letters that runs on is prose (``**Private** equity is …``).
@@ -35,8 +35,9 @@ _BEFORE = re.compile(r"(?:\A|[.!?;][ \t]+)(?:\[[ xX]\][ \t]*)?[^\w\s(\[]*[ \t]*\
 """What may stand before a lead-in on its line: nothing, a sentence's end, a task
 box, symbols or an emoji."""
 _SEPARATED = re.compile(r"[ \t]*(?:\Z|[:\u2013\u2014\u2192-])")
-_KEYWORD = re.compile(r"[a-z_]+")
-"""A code span that is one lowercase word: a language's keyword, not a label."""
+_KEYWORD = re.compile(r"[a-z_]+|[A-Z]{2,3}s?")
+"""A code span that is one lowercase word, a language's keyword, or an abbreviation
+(``NDA``): no label."""
 
 
 def set_off_labels(children: list[Token]) -> Iterator[tuple[int, str]]:
