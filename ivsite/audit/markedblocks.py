@@ -22,7 +22,13 @@ import re
 from ..core.sizedcache import sized_cache
 from ..markdown.notes import Note
 from ..switches.lookalike import normalise, privacy_tag
-from ..switches.markerwords import SECTOR_PHRASES, SECTOR_WORDS, TOPICS, UNFINISHED
+from ..switches.markerwords import (
+    FRAME_WORDS,
+    SECTOR_PHRASES,
+    SECTOR_WORDS,
+    TOPICS,
+    UNFINISHED,
+)
 from .secret import Secret
 
 Marked = dict[int, tuple[str, str]]
@@ -30,14 +36,19 @@ Marked = dict[int, tuple[str, str]]
 
 _PREFIX = r" {0,3}(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?"
 _FENCE = re.compile(rf"{_PREFIX}(`{{3,}}|~{{3,}})[ \t]*(.*?)[ \t]*\Z")
-_LEAD = re.compile(_PREFIX + r"[*_]{0,2}(?:(`+)[ \t]*([^`]{1,40}?)[ \t]*\1"
-                   r"|<([A-Za-z][\w-]*)\b[^<>]*>([^<>]{1,40})</\3\s*>)[*_]{0,2}(.*)\Z")
+_LEAD = re.compile(_PREFIX + r"(?P<strong>\*\*|__)?(?:(?P<ticks>`+)[ \t]*(?P<code>[^`]{1,40}?)"
+                   r"[ \t]*(?P=ticks)|<(?P<tag>[A-Za-z][\w-]*)\b[^<>]*>(?P<inner>[^<>]{1,40})"
+                   r"</(?P=tag)\s*>|(?(strong)(?P<shout>[^*_`<>\n]{1,40}?)))"
+                   r"(?(strong)(?P=strong))(?P<rest>.*)\Z")
+"""A lead-in at a line's start: a code span, an element, or emphasis (``**…**``)."""
 _START_TAG = re.compile(r"<([A-Za-z][\w-]*)((?:\s+[^\s=<>/\"']+(?:\s*=\s*(?:\"[^\"]*\"|"
                         r"'[^']*'|[^\s\"'=<>`]+))?)*)\s*/?>")
 _ATTR = re.compile(r"([^\s=<>/\"']+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
 _TAG = re.compile(r"<[^>]*>")
 _CODE_SPAN = re.compile(r"(`+)[^`].*?\1")
 _PLAIN = frozenset({"b", "strong", "em", "i", "code", "kbd", "samp", "tt", "var"})
+_SWITCHES = frozenset({"visibility", "privacy", "access", "audience"})
+"""Keys of a fence's attribute list that can only name who may see the block."""
 _NOT_LEADS = TOPICS | UNFINISHED
 """Words that as a label name a topic or say unfinished (ivsite.switches.markerwords)."""
 _SECTOR = re.compile(r"(?<!\w)(?:" + "|".join(
@@ -47,9 +58,20 @@ _SECTOR = re.compile(r"(?<!\w)(?:" + "|".join(
 """A sector's label ("Public:"): beside one, "Private" leads a comparison."""
 
 
+def _word(word: str) -> str | None:
+    """The privacy word (normalised) a word or phrase is, alone or with words that
+    open or close a passage (``do-not-publish``, ``confidential-notes``)."""
+    parts = [normalise(p) for p in re.split(r"[-_.\s]+", word) if normalise(p)]
+    said = [p for p in parts if p not in FRAME_WORDS]
+    for norm in [normalise(word), *(said if len(said) == 1 else [])]:
+        if norm == "mentor" or (norm and privacy_tag(norm)):
+            return norm
+    return None
+
+
 def _level(word: str) -> str | None:
-    norm = normalise(word)
-    return "mentor" if norm == "mentor" else "private" if norm and privacy_tag(norm) else None
+    said = _word(word)
+    return None if said is None else "mentor" if said == "mentor" else "private"
 
 
 def _info_level(info: str) -> str | None:
@@ -59,6 +81,8 @@ def _info_level(info: str) -> str | None:
     words = [i.lstrip(".#") for i in items if "=" not in i]
     words += [v for i in items if i.startswith(("class=", "id="))
               for v in i.partition("=")[2].strip("\"'").split()]
+    words += [i.partition("=")[2].strip("\"'") for i in items  # visibility=private
+              if normalise(i.partition("=")[0]) in _SWITCHES]
     said = {_level(w) for w in (*words, " ".join(words))} | (
         {"private"} if any(normalise(w) in ("comment", "comments") for w in words) else set())
     return "private" if "private" in said else "mentor" if "mentor" in said else None
@@ -85,13 +109,18 @@ def _attr_level(line: str) -> tuple[str, str] | None:
 
 def _lead_level(m: re.Match[str], sectors: bool) -> str | None:
     """What a lead-in set off at a line's start says, by the audit's narrow rule."""
-    label = (m.group(2) or m.group(4) or "").strip(" \t:[]()")
-    if normalise(label) in _NOT_LEADS or (sectors and normalise(label) in SECTOR_WORDS):
+    said = m.group("code") or m.group("inner") or m.group("shout") or ""
+    label = said.strip(" \t:[]()")
+    word = _word(label)
+    if word is None or word.removesuffix("s") in _NOT_LEADS or word in _NOT_LEADS or (
+            sectors and word in SECTOR_WORDS):
         return None
-    plain = m.group(3) is None or m.group(3).lower() in _PLAIN
+    plain = m.group("tag") is None or m.group("tag").lower() in _PLAIN
     shouted = label.isupper() and sum(ch.isalpha() for ch in label) >= 4
-    colon = (m.group(2) or m.group(4) or "").rstrip().endswith(":") or \
-        re.match(r"[ \t]*(?:\Z|[:\u2013\u2014])", m.group(5)) is not None
+    if m.group("shout") is not None:  # emphasis: a label only in capitals
+        return _level(label) if shouted else None
+    colon = said.rstrip().endswith(":") or \
+        re.match(r"[ \t]*(?:\Z|[:\u2013\u2014])", m.group("rest")) is not None
     return _level(label) if shouted or colon or not plain else None
 
 
@@ -101,7 +130,8 @@ def marked_blocks(note: Note) -> Marked:
     """The lines of the blocks the note's body marks private or for the mentor where
     ivsite reads no mark, with the text to look for in each."""
     body = note.fm.body
-    if "`" not in body and "~~~" not in body and "<" not in body:
+    if "`" not in body and "~~~" not in body and "<" not in body and "**" not in body \
+            and "__" not in body:
         return {}
     kinds = {line.src: line.kinds for line in note.cut.lines}
     code = {i for tok in note.tokens if tok.type == "code_block" and tok.map
@@ -127,10 +157,11 @@ def marked_blocks(note: Note) -> Marked:
                 i += 1
             i += 1
             continue
-        lead = _LEAD.match(text) if "`" in text or "<" in text else None
+        lead = _LEAD.match(text) if "`" in text or "<" in text or "**" in text or \
+            "__" in text else None
         level = _lead_level(lead, sectors) if lead is not None else None
         if lead is not None and level is not None:
-            out[src] = (level, lead.group(5))
+            out[src] = (level, lead.group("rest"))
             while i < len(lines) and lines[i].strip():
                 out[srcs[i]] = (level, lines[i])
                 i += 1
