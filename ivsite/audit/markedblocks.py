@@ -51,11 +51,12 @@ _SWITCHES = frozenset({"visibility", "privacy", "access", "audience"})
 """Keys of a fence's attribute list that can only name who may see the block."""
 _NOT_LEADS = TOPICS | UNFINISHED
 """Words that as a label name a topic or say unfinished (ivsite.switches.markerwords)."""
-_SECTOR = re.compile(r"(?<!\w)(?:" + "|".join(
-    re.escape(p).replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?")
-    for p in sorted(SECTOR_PHRASES, key=len, reverse=True))
-    + r")[\s`*_]*(?:</\w+>)?[\s`*_]*[:\u2013\u2014]", re.I)
-"""A sector's label ("Public:"): beside one, "Private" leads a comparison."""
+_SECTORS = "(?:" + "|".join(re.escape(p).replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?")
+                            for p in sorted(SECTOR_PHRASES, key=len, reverse=True)) + ")"
+_SECTOR = re.compile(rf"(?<!\w){_SECTORS}[\s`*_]*(?:</\w+>)?[\s`*_]*[:\u2013\u2014]"
+                     rf"|(?:`|<\w[^<>]*>)\s*{_SECTORS}\s*(?:`|</\w+>)", re.I)
+"""A sector's label ("Public:", `` `PUBLIC` ``): beside one, "Private" leads a
+comparison."""
 
 
 def _word(word: str) -> str | None:

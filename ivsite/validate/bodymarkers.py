@@ -44,7 +44,8 @@ from .setoffleads import set_off_labels
 
 Found = tuple[int, str, str, str]
 """(0-based body line, what it is for a message, its text, ``"label"``, ``"name"``,
-``"phrase"`` or ``"info"``: a code fence's info string, ivsite.switches.blockwords)."""
+``"phrase"``, ``"info"`` (a code fence's info string, ivsite.switches.blockwords) or
+``"sibling"``: a lead-in that marks nothing, but beside which another compares (R15-07)."""
 
 _ASIDE = re.compile(r"[(\[]([^()\[\]\n]{1,60})[)\]]")
 """A heading's or label's words in brackets, a label of their own."""
@@ -197,8 +198,8 @@ def _inline(tok: Token, src: int, heading: str) -> Iterator[Found]:
         if child.type == "link_open" and children[i + 1].type == "link_close" \
                 and "#" in href:
             yield src, "the empty link", href.partition("#")[2], "name"
-    for at, label in set_off_labels(children):  # `PRIVATE` …, <mark>private</mark> … (R15-01)
-        yield src + at, "the label", label, "label"
+    for at, label, marks in set_off_labels(children):  # `PRIVATE` …, <mark>private</mark> …
+        yield src + at, "the label", label, "label" if marks else "sibling"  # (R15-01)
     for at, text in _lines(children):
         for sentence in _SENTENCE_START.split(text):  # "We met. Off the record: …" (R11-11)
             for label in line_labels(sentence):

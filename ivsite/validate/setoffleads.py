@@ -40,8 +40,10 @@ _KEYWORD = re.compile(r"[a-z_]+|[A-Z]{2,3}s?")
 (``NDA``): no label."""
 
 
-def set_off_labels(children: list[Token]) -> Iterator[tuple[int, str]]:
-    """Each label set off where a line or a sentence opens, with the line offset."""
+def set_off_labels(children: list[Token]) -> Iterator[tuple[int, str, bool]]:
+    """Each lead-in set off where a line or a sentence opens, with the line offset
+    and whether it reads as a privacy label (one that does not may still be a
+    sector's, beside which "Private" compares: ivsite.switches.markerwords.compared)."""
     at, before = 0, ""
     i = 0
     while i < len(children):
@@ -51,8 +53,7 @@ def set_off_labels(children: list[Token]) -> Iterator[tuple[int, str]]:
         elif (end := _lead(children, i)) is not None and _BEFORE.search(before):
             kinds, label = end[1], end[2]
             after = "".join(_text(c) for c in children[end[0]:]).split("\n")[0]
-            if _reads_as_label(kinds, label.strip(), after):
-                yield at, label.strip(" \t:")
+            yield at, label.strip(" \t:"), _reads_as_label(kinds, label.strip(), after)
             before += label
             i = end[0]
             continue
