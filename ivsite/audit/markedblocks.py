@@ -125,7 +125,7 @@ def _lead_level(m: re.Match[str], sectors: bool) -> str | None:
     return _level(label) if shouted or colon or not plain else None
 
 
-@sized_cache(4 << 20, lambda note: len(note.fm.text),
+@sized_cache(16 << 20, lambda note: len(note.fm.text),
              key=lambda note: (note.source, note.fm.text))
 def marked_blocks(note: Note) -> Marked:
     """The lines of the blocks the note's body marks private or for the mentor where
