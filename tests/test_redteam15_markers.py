@@ -70,6 +70,8 @@ ATTRIBUTES = {
     "data-draft": f'<div data-draft="true">\n\n{CANARY}\n\n</div>',
     "bare-name": f"<section confidential>\n\n{CANARY}\n\n</section>",
     "inline": f"We met. <span data-do-not-publish>{CANARY}</span>",
+    "lang": f'<div lang="private">\n\n{CANARY}\n\n</div>',
+    "data-value": f'<p data-kind="off-the-record">{CANARY}</p>',
 }
 LEADS = {
     "code-span": f"`PRIVATE` {CANARY}",
@@ -189,7 +191,9 @@ def test_every_form_of_an_info_string_is_read(word: str, lang: str, form: str,
     ("data-private", "", True), ("data-draft", "true", True), ("data-do-not-publish", "", True),
     ("x-secret", "1", True), ("data-mentor", "", True), ("data-draft", "false", False),
     ("aria-hidden", "true", False), ("hidden", "", False), ("data-privacy", "", False),
-    ("data-secretary", "", False), ("data-visibility", "", False), ("class", "private", False)])
+    ("data-secretary", "", False), ("data-visibility", "", False), ("class", "private", False),
+    ("lang", "private", True), ("role", "Secret", True), ("data-kind", "draft", True),
+    ("lang", "en", False), ("data-kind", "mentor", False), ("data-kind", "private equity", False)])
 def test_an_attribute_name_is_read_as_words(name: str, value: str, marks: bool) -> None:
     assert (attribute_marker(name, value) is not None) is marks
 

@@ -91,15 +91,18 @@ def _info_level(info: str) -> str | None:
 
 def _attr_level(line: str) -> tuple[str, str] | None:
     """What the first element on a line whose attribute names say it
-    (``data-private``, ``data-draft``) says, and the element's name."""
+    (``data-private``, ``data-draft``), or a free label's value (``lang``, ``role``,
+    a ``data-`` attribute's), says, and the element's name."""
     for m in _START_TAG.finditer(line):
-        levels = set()
+        levels: set[str | None] = set()
         for a in _ATTR.finditer(m.group(2)):
             name, value = a.group(1).casefold(), a.group(2) or a.group(3) or a.group(4) or ""
             if name.startswith("aria-") or name in ("hidden", "class", "id") or \
                     value.strip().casefold() in ("false", "no", "off", "0", "n"):
                 continue
             parts = [p for p in re.split(r"[-_:.]", name) if p]
+            if (name in ("lang", "role") or name.startswith("data-")) and privacy_tag(value):
+                levels.add("private")  # lang="private", data-kind="secret"
             while parts and parts[0] in ("data", "x"):
                 parts = parts[1:]
             levels |= {_level(p) for p in ("".join(parts), *parts)}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .lookalike import normalise, privacy_value, privacy_word
+from .lookalike import normalise, privacy_tag, privacy_value, privacy_word
 from .markerwords import comment_marker, marker_word
 
 _BRACES = re.compile(r"\{([^{}]*)\}")
@@ -29,6 +29,9 @@ _ASIDE_NAMES = ("aria-",)
 (``aria-hidden="true"`` on an icon): no marker. ``hidden`` itself hides its element
 and is refused as that (ivsite.markup.hidinghtml)."""
 _PREFIXES = frozenset({"data", "x"})
+LABELLING = frozenset({"lang", "role"})
+"""Attributes whose value is a free word that labels the element, as a ``data-``
+attribute's is (R15-01: "``lang``")."""
 
 
 def info_marker(info: str) -> str | None:
@@ -59,12 +62,15 @@ def _says(words: str) -> bool:
 
 def attribute_marker(name: str, value: str) -> str | None:
     """The privacy word an attribute's name is (``data-private``, ``data-draft``,
-    ``data-do-not-publish``, ``confidential``), or None; an attribute set to no
-    (``data-draft="false"``) marks nothing."""
+    ``data-do-not-publish``, ``confidential``), or the withheld word a free label's
+    value is (``lang="private"``, ``role="secret"``, ``data-kind="draft"``), or None;
+    an attribute set to no (``data-draft="false"``) marks nothing."""
     name = name.casefold()
     if name.startswith(_ASIDE_NAMES) or name in ("hidden", "class", "id") or (
             value.strip().casefold() in _NO):
         return None
+    if (name in LABELLING or name.startswith("data-")) and privacy_tag(value):
+        return value
     parts = [p for p in re.split(r"[-_:.]", name) if p]
     while parts and parts[0] in _PREFIXES:
         parts = parts[1:]
