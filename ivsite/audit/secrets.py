@@ -30,6 +30,7 @@ from .comments import SAID_IN_COMMENT, comments, maybe_comment
 from .comments import printed_comments as printed_comments
 from .comments import without_comments as without_comments
 from .frontpassages import fenced, unfenced
+from .markedblocks import marked_secrets, unseen_lines
 from .saidsettings import said_level
 from .secret import BESIDE
 from .secret import Secret as Secret
@@ -88,6 +89,7 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
             out.extend(_passage_secrets(note, note.tokens, "withheld note"))
         else:
             out.extend(_anchor_secrets(note, sees))
+            out.extend(marked_secrets(note, sees))  # ```private, <div data-private> (R15-01)
             out.extend(Secret(f"{kind} passage in front matter", said, note.source,
                               note.fm.pos(*keys).line)
                        for keys, text in strings(note.fm.data)
@@ -193,8 +195,10 @@ def visible_source(site: ValidSite, audience: Audience) -> str:
             front += list(meta.skills)
         # A fence there holds no shown text (R10-11), nor does a comment (R11-04).
         parts += (without_comments(unfenced(text)) for text in front)
+        marked = unseen_lines(note, sees)
         shown = "\n".join(line.text for line in note.cut.lines
-                          if set(line.kinds) <= sees and not line.fence)
+                          if set(line.kinds) <= sees and not line.fence
+                          and line.src not in marked)
         shown = SAID_IN_COMMENT.sub(" ", shown)
         parts.append(_RELATIVE.sub(" ", _WIKI.sub(lambda m: m.group(2) or "", shown)))
     return "\n".join(parts)

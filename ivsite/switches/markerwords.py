@@ -59,7 +59,7 @@ def comment_marker(comment: str) -> bool:
     return marker_word(comment) or marker_spans(comment) is not None
 
 
-_UNFINISHED = frozenset({"draft", "drafts", "wip", "workinprogress"})
+UNFINISHED = frozenset({"draft", "drafts", "wip", "workinprogress"})
 """Privacy words that, as a shown title, say unfinished rather than secret ("Work
 in progress", "Draft notes" over a public callout): a path or tag with them
 withholds the note, a title with them alone is no marker."""
@@ -68,12 +68,12 @@ withholds the note, a title with them alone is no marker."""
 def unfinished(title: str) -> bool:
     """Whether a title says only unfinished (``Drafts``, ``Work in progress``)."""
     words = re.findall(r"[^\W\d_]+", title.casefold())
-    return "".join(words) in _UNFINISHED or (
-        any(w in _UNFINISHED for w in words)
-        and not any(marker_word(w) for w in words if w not in _UNFINISHED))
+    return "".join(words) in UNFINISHED or (
+        any(w in UNFINISHED for w in words)
+        and not any(marker_word(w) for w in words if w not in UNFINISHED))
 
 
-_TOPICS = frozenset({"personal", "internal", "mentor", "personnelle", "persönlich",
+TOPICS = frozenset({"personal", "internal", "mentor", "personnelle", "persönlich",
                      "personlich", "persoenlich", "interne", "interno", "interna",
                      "personale", "pessoal", "persoonlijk", "personlig", "osobiste"})
 """Privacy words that, as a heading or a label, name an ordinary topic ("Personal",
@@ -94,7 +94,7 @@ stands in one, though not in prose ("She asked me not to repeat it, so I won't")
 
 def label_marker(label: str) -> bool:
     """Whether a heading, a lead-in label or a title can only be a privacy marker:
-    a marker as a comment's text is, with a word other than :data:`_TOPICS` or
+    a marker as a comment's text is, with a word other than :data:`TOPICS` or
     with "only" ("Mentor only") or "for" ("For my mentor", R11-11), and not only
     saying unfinished ("Drafts"); or one that says it was told in confidence."""
     return _CONFIDED.search(label) is not None or _marker_label(label)
@@ -106,8 +106,8 @@ def _marker_label(label: str) -> bool:
         return False
     words = [w.casefold() for w in re.findall(r"[^\W\d_]+", label)]
     spans = marker_spans(label) or []
-    return (marker_word(label) and normalise(label) not in _TOPICS) \
-        or any(span not in _TOPICS for span in spans) \
+    return (marker_word(label) and normalise(label) not in TOPICS) \
+        or any(span not in TOPICS for span in spans) \
         or "only" in words or (spans == ["mentor"] and "for" in words)
 
 
@@ -148,3 +148,28 @@ def marker_word(word: str) -> bool:
     """A word that can only mean "not for everyone" as the name of a tag."""
     norm = normalise(word)
     return privacy_tag(norm) or norm == "mentor"
+
+
+SECTOR_WORDS = frozenset({"private", "privé", "privée", "prive", "privee", "privado",
+                           "privada", "privat"})
+"""A privacy word that also names a sector (the private sector, "Private: 12
+conversations"): the one kind of label a comparison makes."""
+SECTOR_PHRASES = (
+    "public", "public sector", "non-profit", "not-for-profit", "nonprofits", "charity",
+    "charities", "third sector", "voluntary", "government", "state", "federal",
+    "local government", "civil service", "academic", "academia", "university", "ngo",
+    "ngos", "nhs", "corporate", "startup", "startups", "freelance", "self-employed",
+    "social enterprise", "military", "público", "pública", "publico",
+    "publica", "öffentlich", "offentlich", "oeffentlich", "publique")
+"""Labels that answer a sector's: beside one, "Private:" names the private sector."""
+SECTORS = frozenset(normalise(w) for w in SECTOR_PHRASES)
+
+
+def compared(label: str, labels: list[str]) -> bool:
+    """Whether a lead-in label is a sector beside another sector's label in the same
+    list or paragraph ("- Private: 12 conversations / - Public: 4", "Private: higher
+    pay. Public: a pension.", red team 15, R15-07): a comparison, not a marker. A
+    lone "Private:" stays a marker, and so does any other privacy word beside
+    "Public:" ("Secret: …")."""
+    return normalise(label) in SECTOR_WORDS and any(
+        normalise(other) in SECTORS for other in labels)

@@ -39,10 +39,13 @@ from markdown_it.token import Token
 from ..markdown.dialect import with_lines
 from ..markdown.passages import Line
 from ..switches.lookalike import privacy_value, privacy_word
+from ..switches.markerwords import compared
+from .setoffleads import set_off_labels
 
 Found = tuple[int, str, str, str]
-"""(0-based body line, what it is for a message, its text, ``"label"``, ``"name"``
-or ``"phrase"``)."""
+"""(0-based body line, what it is for a message, its text, ``"label"``, ``"name"``,
+``"phrase"``, ``"info"`` (a code fence's info string, ivsite.switches.blockwords) or
+``"sibling"``: a lead-in that marks nothing, but beside which another compares (R15-07)."""
 
 _ASIDE = re.compile(r"[(\[]([^()\[\]\n]{1,60})[)\]]")
 """A heading's or label's words in brackets, a label of their own."""
@@ -142,16 +145,30 @@ def markers(tokens: list[Token], lines: Iterable[Line]) -> Iterator[Found]:
     Lines inside a ``::: private`` passage are left to the caller."""
     code: set[int] = set()
     heading = ""
-    for tok, src in with_lines(tokens):
+    lists: list[int] = []  # where each list the token stands in opens
+    found: dict[Found, int] = {}  # what each says, by its list or paragraph (R15-07)
+    for at, (tok, src) in enumerate(with_lines(tokens)):
         if tok.type in _CODE and tok.map:
             code.update(range(*tok.map))
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            lists.append(at)
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
         if tok.type == "inline":
-            yield from _inline(tok, src, heading)
+            found.update(dict.fromkeys(_inline(tok, src, heading), lists[-1] if lists else at))
+        elif tok.type == "fence" and tok.info.strip():  # ```private (R15-01)
+            yield src, "the code fence's info string", tok.info.strip(), "info"
         elif tok.type == "footnote_reference_open":  # named like a heading ("[^draft]")
             yield src, "the footnote", str(tok.meta["label"]), "label"
         elif tok.type == "html_block":
             yield from ((src, what, text, "label") for what, text in html_titles(tok.content))
         heading = {"heading_open": "the heading", "dt_open": "the term"}.get(tok.type, "")
+    labels: dict[int, list[str]] = {}
+    for (_, what, text, _), group in found.items():
+        if what == "the label":
+            labels.setdefault(group, []).append(text)
+    yield from (f for f, group in found.items()
+                if f[1] != "the label" or not compared(f[2], labels[group]))
     for line in lines:
         if line.src not in code and (m := _REFERENCE.match(line.text)):
             # Used as a comment ("[private]: #"), its label is a marker's name; one
@@ -181,6 +198,8 @@ def _inline(tok: Token, src: int, heading: str) -> Iterator[Found]:
         if child.type == "link_open" and children[i + 1].type == "link_close" \
                 and "#" in href:
             yield src, "the empty link", href.partition("#")[2], "name"
+    for at, label, marks in set_off_labels(children):  # `PRIVATE` …, <mark>private</mark> …
+        yield src + at, "the label", label, "label" if marks else "sibling"  # (R15-01)
     for at, text in _lines(children):
         for sentence in _SENTENCE_START.split(text):  # "We met. Off the record: …" (R11-11)
             for label in line_labels(sentence):

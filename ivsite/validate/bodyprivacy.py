@@ -37,6 +37,7 @@ from ..markup.drawnhtml import DRAWN_HINT, drawing
 from ..markup.hidinghtml import hiding, reversing, theme_hiding
 from ..markup.rawhtml import Tag, tags
 from ..markup.scripturls import script_sources, script_urls
+from ..switches.blockwords import attribute_marker, info_marker
 from ..switches.fmchecks import MENTOR_TAG_HINT, TAG_HINT
 from ..switches.lookalike import privacy_callout, privacy_tag, privacy_value, privacy_word
 from ..switches.markerwords import (
@@ -202,6 +203,11 @@ def _marker(path: str, line: int, what: str, text: str, how: str, diags: Diagnos
                     f"{what} '{text}' says the text with it is not for everyone, but ivsite "
                     "reads no label as a switch and would publish that text", _PASSAGE_HINT)
         return True
+    if how == "info" and info_marker(text) is not None:  # ```private (R15-01)
+        diags.error(path, line, 1, "privacy-markup",
+                    f"{what} '{text}' says the code block is not for everyone, but ivsite "
+                    "shows a code block to every reader of the note", _PASSAGE_HINT)
+        return True
     if how == "name" and comment_marker(text):
         diags.error(path, line, 1, "privacy-markup",
                     f"{what} '{text}' looks like it marks text as not for everyone, but "
@@ -270,6 +276,8 @@ def _privacy_element(tag: Tag, told: bool) -> bool:
         if name in ("class", "id") and any(marker_word(v) and says(v) for v in value.split()):
             return True
         if _marker_attribute(name, value) and says(value):
+            return True
+        if (word := attribute_marker(name, value)) is not None and says(word):  # R15-01
             return True
         if name not in ("class", "id") and privacy_word(name.removeprefix("data-")) \
                 and privacy_value(value):
