@@ -25,8 +25,8 @@ import hashlib
 import quopri
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TypeVar
 from pathlib import PurePosixPath
+from typing import TypeVar
 from urllib.parse import unquote_to_bytes
 
 from ..load.nearcopy import WIDTH, holds
@@ -90,20 +90,20 @@ def _decoded(path: PurePosixPath, data: bytes, budget: Budget) -> Iterator[tuple
         yield from ((0, part) for _, part in unpacked(path, data, budget))
     if b"\0" in data[:8192]:
         return  # binary: it holds no text to decode
-    text = data.decode("latin-1")
-    if "data:" in text.lower() or "&" in text:
-        yield from ((0, payload) for _, payload in datauri.payloads(text))
-    for m in _BASE64.finditer(data):
+    for m in _BASE64.finditer(data):  # (a data: URI's payload too, where it starts)
         if (raw := _unbase64(m.group(0))) is not None:
             yield m.start(), raw
+    text = data.decode("latin-1")  # one written with escapes or spaces in it
+    if "data:" in text.lower() or "&" in text:
+        yield from ((0, payload) for _, payload in datauri.payloads(text))
     for m in _HEX.finditer(data):
         digits = _NOT_HEX.sub(b"", m.group(0))
         if len(digits) >= 2 * MIN_BYTES:
             yield m.start(), binascii.unhexlify(digits[:len(digits) // 2 * 2])
     if _QUOTED.search(data):
         yield 0, quopri.decodestring(data)
-    if (m := _PERCENT.search(data)) is not None:
-        yield m.start(), unquote_to_bytes(data)
+    if _PERCENT.search(data):
+        yield 0, unquote_to_bytes(data)
 
 
 def _unbase64(run: bytes) -> bytes | None:

@@ -28,6 +28,7 @@ from ..parse.stage import ParsedNote
 from . import consent
 from .causes import attach, rejected_names
 from .config import SiteConfig
+from .encodedcopies import withhold_encoded
 from .note import validate_note
 from .publicrecorded import public_contacts
 from .questionsfile import question_roles, read_questions
@@ -64,6 +65,7 @@ def validate(
     site.public_contacts = public_contacts(config, loaded.config_bytes, site.notes, diags)
     _index(site, diags)
     _withhold_recordings(site, loaded.assets)
+    withhold_encoded(site, loaded, diags)  # R15-02
     _withhold_note_copies(site, loaded)
     if loaded.questions is not None:
         q = loaded.questions
