@@ -37,16 +37,38 @@ from .streams import compressed, is_tar
 MIN_BYTES = WIDTH
 """Decoded bytes a run must give to be compared: one window of a recording."""
 _B64_LETTERS = -(-MIN_BYTES * 4 // 3)
-_BASE64 = re.compile(rb"[A-Za-z0-9+/_-]{%d,}={0,2}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/_-]+={0,2})*"
-                     % _B64_LETTERS)
+
+
+def _shapes(kinds: dict[bytes, bytes]) -> bytes:
+    """A ``bytes.translate`` table: each byte of a key as its value, any other as "."."""
+    table = bytearray(b"." * 256)
+    for chars, shape in kinds.items():
+        for c in chars:
+            table[c] = shape[0]
+    return bytes(table)
+
+
+_B64_SHAPES = _shapes({b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-": b"b",
+                       b"=": b"=", b"\r": b"\r", b"\n": b"\n", b" \t": b" "})
+_BASE64 = re.compile(rb"b{%d,}={0,2}(?: *\r?\n *b+={0,2})*" % _B64_LETTERS)
 """A base64 run (either alphabet) long enough for a window, its lines wrapped or not
-(``base64`` wraps at 76 letters, PEM and MIME at 64)."""
-_HEX = re.compile(rb"(?:[0-9A-Fa-f]{2}[ :]?){16,}(?:\r?\n(?:[0-9A-Fa-f]{2}[ :]?)+)*")
+(``base64`` wraps at 76 letters, PEM and MIME at 64), in a text's shapes (each
+letter of the alphabet a "b"). Only one in both cases is decoded: 32 bytes or
+more encode to both, whereas a page's addresses and slugs
+("/interviews/2026-03-01-acme-data-analyst/") are runs of the alphabet too."""
+_HEX_SHAPES = _shapes({b"0123456789abcdefABCDEF": b"h", b":": b":", b" ": b" ", b"\r": b"\r",
+                       b"\n": b"\n", b"=": b"=", b"%": b"%"})
+_HEX = re.compile(rb"(?:hh[ :]?){16,}(?:\r?\n(?:hh[ :]?)+)*")
 """A hex run, its bytes apart or not, its lines wrapped or not (``xxd -p`` writes
-30 bytes a line, so a line alone is shorter than a window)."""
-_QUOTED = re.compile(rb"(?:=[0-9A-Fa-f]{2}|=\r?\n){%d}" % (MIN_BYTES // 2))
-_PERCENT = re.compile(rb"(?:%%[0-9A-Fa-f]{2}){%d}" % (MIN_BYTES // 2))
-"""Quoted-printable and percent-escapes as dense as binary data writes them."""
+30 bytes a line, so a line alone is shorter than a window), in a text's shapes."""
+_HEX_STARTS = (b"h" * 32, b"hh " * 8, b"hh:" * 8)
+"""What a hex run starts with. A run is looked for by its start with
+``bytes.find`` in the text's shapes, then matched there: a pattern tried at
+every byte of a page (which holds none) costs twenty times as much."""
+_QUOTED = b"=hh" * 8
+_PERCENT = b"%hh" * 8
+"""Quoted-printable and percent-escapes as dense as binary data writes them, in
+a text's hex shapes: then the whole text is decoded."""
 _NOT_HEX = re.compile(rb"[^0-9A-Fa-f]")
 _SPACE = re.compile(rb"\s")
 _DEPTH = 2
@@ -90,20 +112,37 @@ def _decoded(path: PurePosixPath, data: bytes, budget: Budget) -> Iterator[tuple
         yield from ((0, part) for _, part in unpacked(path, data, budget))
     if b"\0" in data[:8192]:
         return  # binary: it holds no text to decode
-    for m in _BASE64.finditer(data):  # (a data: URI's payload too, where it starts)
-        if (raw := _unbase64(m.group(0))) is not None:
-            yield m.start(), raw
-    text = data.decode("latin-1")  # one written with escapes or spaces in it
-    if "data:" in text.lower() or "&" in text:
-        yield from ((0, payload) for _, payload in datauri.payloads(text))
-    for m in _HEX.finditer(data):
-        digits = _NOT_HEX.sub(b"", m.group(0))
+    b64 = data.translate(_B64_SHAPES)
+    for start, end in _runs(b64, (b"b" * _B64_LETTERS,), _BASE64):  # a data: URI's too
+        run = data[start:end]
+        if run.lower() != run and run.upper() != run and (raw := _unbase64(run)) is not None:
+            yield start, raw
+    # a data: URI written with escapes or spaces in it
+    yield from ((0, payload) for _, payload in datauri.payloads(data.decode("latin-1")))
+    hexed = data.translate(_HEX_SHAPES)
+    for start, end in _runs(hexed, _HEX_STARTS, _HEX):
+        digits = _NOT_HEX.sub(b"", data[start:end])
         if len(digits) >= 2 * MIN_BYTES:
-            yield m.start(), binascii.unhexlify(digits[:len(digits) // 2 * 2])
-    if _QUOTED.search(data):
+            yield start, binascii.unhexlify(digits[:len(digits) // 2 * 2])
+    if _QUOTED in hexed:
         yield 0, quopri.decodestring(data)
-    if _PERCENT.search(data):
+    if _PERCENT in hexed:
         yield 0, unquote_to_bytes(data)
+
+
+def _runs(shapes: bytes, starts: tuple[bytes, ...],
+          pattern: re.Pattern[bytes]) -> Iterator[tuple[int, int]]:
+    """Where ``pattern`` matches in ``shapes`` at one of ``starts``, found by
+    ``bytes.find`` (see :data:`_HEX_STARTS`)."""
+    at = 0
+    while found := [i for s in starts if (i := shapes.find(s, at)) >= 0]:
+        start = min(found)
+        m = pattern.match(shapes, start)
+        if m is None:
+            at = start + 1
+            continue
+        yield start, m.end()
+        at = m.end()
 
 
 def _unbase64(run: bytes) -> bytes | None:
