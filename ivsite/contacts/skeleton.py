@@ -185,6 +185,16 @@ def backwards_ends_a_word(reversed_needle: str, marked: str) -> bool:
     return ends_a_word(reversed_needle[::-1], marked[::-1])
 
 
+def phone_keys(digits: str) -> tuple[str, ...]:
+    """What a number's last :data:`PHONE_DIGITS` digits are looked for as among a
+    text's :func:`phone_windows`: as they are, and backwards ("7310 555 614 1+",
+    red team 15, R15-08). The last digits of a number turned round are the first
+    of it written backwards, and every run of digits is read for windows
+    wherever they start: turning the needle is the same search as turning every
+    text, at no cost per text."""
+    return (digits, digits[::-1])
+
+
 _PHONE_RUN = re.compile(rf"[0-9](?:[/x]{{0,2}}[0-9]){{{PHONE_DIGITS - 1},}}")
 """Digits, and what is left of a number's separators in a skeleton: slashes, and
 an "x" ("416x555x0199"), which is a letter and so stays in the skeleton."""

@@ -56,6 +56,7 @@ from ..contacts.skeleton import (
     backwards_ends_a_word,
     ends_a_word,
     marked_skeletons,
+    phone_keys,
     phone_windows,
     unmarked,
 )
@@ -235,11 +236,8 @@ class Matcher(Generic[T]):
         self._phones: dict[str, list[T]] = {}
         for d, p in phones:
             if len(d) >= PHONE_DIGITS:
-                self._phones.setdefault(d, []).append(p)
-                # Its digits backwards ("7310 555 614 1+"): the last digits of a
-                # number turned round are the first of it written backwards, and
-                # every run of digits is read for windows whatever their place.
-                self._phones.setdefault(d[::-1], []).append(p)
+                for key in phone_keys(d):  # and backwards (R15-08)
+                    self._phones.setdefault(key, []).append(p)
 
     def __bool__(self) -> bool:
         return bool(self._seqs or self._substrings or self._skeletons or self._phones
