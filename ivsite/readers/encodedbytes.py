@@ -53,9 +53,7 @@ _B64_SHAPES = _shapes({b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _BASE64 = re.compile(rb"b{%d,}={0,2}(?: *\r?\n *b+={0,2})*" % _B64_LETTERS)
 """A base64 run (either alphabet) long enough for a window, its lines wrapped or not
 (``base64`` wraps at 76 letters, PEM and MIME at 64), in a text's shapes (each
-letter of the alphabet a "b"). Only one in both cases is decoded: 32 bytes or
-more encode to both, whereas a page's addresses and slugs
-("/interviews/2026-03-01-acme-data-analyst/") are runs of the alphabet too."""
+letter of the alphabet a "b"); decoded if :func:`worth_decoding`."""
 _HEX_SHAPES = _shapes({b"0123456789abcdefABCDEF": b"h", b":": b":", b" ": b" ", b"\r": b"\r",
                        b"\n": b"\n", b"=": b"=", b"%": b"%"})
 _HEX = re.compile(rb"(?:hh[ :]?){16,}(?:\r?\n(?:hh[ :]?)+)*")
@@ -65,10 +63,10 @@ _HEX_STARTS = (b"h" * 32, b"hh " * 8, b"hh:" * 8)
 """What a hex run starts with. A run is looked for by its start with
 ``bytes.find`` in the text's shapes, then matched there: a pattern tried at
 every byte of a page (which holds none) costs twenty times as much."""
-_QUOTED = b"=hh" * 8
-_PERCENT = b"%hh" * 8
-"""Quoted-printable and percent-escapes as dense as binary data writes them, in
-a text's hex shapes: then the whole text is decoded."""
+_QUOTED = b"=hh"
+_PERCENT = b"%hh"
+"""A quoted-printable or percent-escape, in a text's hex shapes: a text with half
+a window's worth of either is decoded whole (binary data escapes most bytes)."""
 _NOT_HEX = re.compile(rb"[^0-9A-Fa-f]")
 _SPACE = re.compile(rb"\s")
 _DEPTH = 2
@@ -115,7 +113,7 @@ def _decoded(path: PurePosixPath, data: bytes, budget: Budget) -> Iterator[tuple
     b64 = data.translate(_B64_SHAPES)
     for start, end in _runs(b64, (b"b" * _B64_LETTERS,), _BASE64):  # a data: URI's too
         run = data[start:end]
-        if run.lower() != run and run.upper() != run and (raw := _unbase64(run)) is not None:
+        if worth_decoding(run) and (raw := _unbase64(run)) is not None:
             yield start, raw
     # a data: URI written with escapes or spaces in it
     yield from ((0, payload) for _, payload in datauri.payloads(data.decode("latin-1")))
@@ -124,10 +122,22 @@ def _decoded(path: PurePosixPath, data: bytes, budget: Budget) -> Iterator[tuple
         digits = _NOT_HEX.sub(b"", data[start:end])
         if len(digits) >= 2 * MIN_BYTES:
             yield start, binascii.unhexlify(digits[:len(digits) // 2 * 2])
-    if _QUOTED in hexed:
+    if hexed.count(_QUOTED) >= MIN_BYTES // 2:
         yield 0, quopri.decodestring(data)
-    if _PERCENT in hexed:
+    if hexed.count(_PERCENT) >= MIN_BYTES // 2:
         yield 0, unquote_to_bytes(data)
+
+
+def worth_decoding(run: bytes) -> bool:
+    """Whether a base64 run may encode a file: one in both cases, or long. Bytes
+    encode to both cases (the 44 letters of a window's 32 varied bytes all of
+    one case: one chance in millions), whereas a page's addresses and slugs
+    ("/interviews/2026-03-01-acme-data-analyst/") are runs of the alphabet in
+    one case, and short."""
+    return len(run) >= _LONG_RUN or (run.lower() != run and run.upper() != run)
+
+
+_LONG_RUN = 256
 
 
 def _runs(shapes: bytes, starts: tuple[bytes, ...],

@@ -65,8 +65,8 @@ def validate(
     site.public_contacts = public_contacts(config, loaded.config_bytes, site.notes, diags)
     _index(site, diags)
     _withhold_recordings(site, loaded.assets)
-    withhold_encoded(site, loaded, diags)  # R15-02
     _withhold_note_copies(site, loaded)
+    withhold_encoded(site, loaded, diags)  # R15-02
     if loaded.questions is not None:
         q = loaded.questions
         site.questions, found = keyed(
