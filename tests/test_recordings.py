@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from unit_helpers import prepare, run_in, write_site
 
+import ivsite.names.people
 import ivsite.validate.stage
 from ivsite.core.diagnostics import Diagnostics
 from ivsite.pipeline import EXIT_CONTENT, Pipeline, build
@@ -117,6 +118,9 @@ def test_audit_alone_fails_a_recording_copied_anyway(
     """Validation's handling switched off (the recording stays a linkable file): the
     link is published with the file, and the build's own audit fails it by hash."""
     monkeypatch.setattr(ivsite.validate.stage, "recording_files", lambda notes, assets: {})
+    # (and its path not looked for as a withheld detail: R15-04's check would refuse
+    # the link's address first)
+    monkeypatch.setattr(ivsite.names.people, "recording_pieces", lambda value: [])
     root = site(tmp_path, {
         INTERVIEW: interview("mentor", "[listen](../audio/rec.m4a)\n"),
         "content/pages/about.md": "---\ntitle: About\n---\n[a copy](../media/copy.m4a)\n",

@@ -178,7 +178,8 @@ def _found(check: NameCheck, matchers: list[Matcher[Mention]], text: str) -> lis
     return list({m.note.source + m.kind: m for m in reversed(found)}.values())[::-1]
 
 
-_WHAT = {"url": "profile or site address", "handle": "handle"}
+_WHAT = {"url": "profile or site address", "handle": "handle",
+         "recording": "recording (recording_file)"}
 """What a contact detail written in a withheld text is called (ivsite.contacts.bodyprofiles)."""
 
 

@@ -19,10 +19,12 @@ from pathlib import PurePosixPath
 from ..audience.consentmask import names_pattern, standing
 from ..load import nearcopy
 from ..load.filefront import private_front
+from ..markdown.notelike import is_note_like
 from ..markup.remoteloads import own_host
 from ..names.holding import ConsentedNames
 from ..names.people import CONTACT_KINDS, LINK_SECRET_KIND, NAME_KINDS
 from ..names.wordnames import everyday_words
+from ..readers.encodedbytes import encoded_copy
 from ..readers.hiddentext import hidden_in
 from ..readers.pagefind_engine import is_fixed, is_word_index
 from ..readers.readable import MARKUP_SUFFIXES, readable_texts, unread
@@ -129,6 +131,10 @@ class Search:
         self.beside = Beside(secrets, shown)
         self.assets = {a.digest: a for a in withheld_assets}
         self.recordings = [a for a in withheld_assets if a.samples]
+        self.decoding = bool(self.recordings) or any(not is_note_like(a.source)
+                                                     for a in withheld_assets)
+        """Whether files are decoded for withheld bytes: not where the withheld files
+        are the notes' own sources alone, whose text the text search reads decoded."""
         self.secrets = secrets
         self.ids = secret_ids(secrets)
         self.id_set = frozenset(self.ids)
@@ -174,7 +180,20 @@ class Search:
         says = private_front(data)
         if says:
             return [Hit(rel, Secret("file whose front matter says private", says, rel, 0))]
-        return []
+        return self._encoded(rel, data) if self.decoding and not rel.startswith("pagefind/") \
+            else []
+
+    def _encoded(self, rel: str, data: bytes) -> list[Hit]:
+        """The file, if it carries a withheld file or much of a recording encoded as
+        text or packed (a data: URI, a base64 or hex dump, a zip member: red team
+        15, R15-02; ivsite.readers.encodedbytes)."""
+        found = encoded_copy(PurePosixPath(rel), data, self.assets,
+                             [(a.samples, a) for a in self.recordings])
+        if found is None:
+            return []
+        a = found[1]
+        what = "recording" if a.samples else "withheld file"
+        return [Hit(rel, Secret(f"{what} carried encoded", a.source, a.source, 0))]
 
     def hidden_text(self, rel: str, data: bytes) -> list[Hit]:
         """The file, if it hides text from its reader: asked only of a file that

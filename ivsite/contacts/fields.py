@@ -171,6 +171,24 @@ _SCHEME = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 _WWW = re.compile(r"^www\.", re.I)
 
 
+RECORDING = "recording"
+"""The kind of an interview's ``recording_file`` looked for as a contact detail:
+a share link with its passcode plays the conversation to whoever has it, and a
+path names a file that is never published (red team 15, R15-04)."""
+
+
+def recording_pieces(value: str) -> list[str]:
+    """What of a ``recording_file`` is looked for: the value as written, and a web
+    address also without its query (the passcode) and fragment, as a profile's is."""
+    value = value.strip()
+    return list(dict.fromkeys(p for p in (value, _URL_TAIL.sub("", value).rstrip("/")) if p))
+
+
+def is_web_address(value: str) -> bool:
+    """Whether a field holds a web address (a scheme or ``//``) rather than a path."""
+    return _SCHEME.match(value) is not None
+
+
 def contact_needles(kind: str, value: str) -> Needles:
     """What finds one detail (one of :func:`contact_pieces`) however it is written:
     its words, and its contact skeleton (ivsite.contacts.skeleton) where it has one
@@ -181,7 +199,7 @@ def contact_needles(kind: str, value: str) -> Needles:
     seqs = [tuple(words(value))]
     if kind == "phone":
         return Needles(seqs, [], [], phone_key(value))
-    if kind in ("linkedin", "url"):
+    if kind in ("linkedin", "url", RECORDING):
         return _address_needles(value)
     skel = address_skeleton(value) if kind == "email" else ""
     more, confirmed = mailbox_forms(value) if kind == "email" else ([], [])

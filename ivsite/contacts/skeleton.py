@@ -168,6 +168,33 @@ def _ending(needle: str) -> re.Pattern[str]:
     return re.compile(marks.join(map(re.escape, needle)) + end)
 
 
+def backwards_ends_a_word(reversed_needle: str, marked: str) -> bool:
+    """Whether a detail's skeleton written backwards (``reversed_needle``) stands in
+    a text's marked skeleton where a word of it starts: the detail ends a word of
+    the text read backwards ("elpmaxe.rohtnez@niuqr", red team 15, R15-08).
+
+    Reading the needle backwards instead of every text is the same search: each
+    step that is left of the text in its skeleton (the case, digits of any script,
+    look-alike letters, a symbol or space taken out or marked) reads one
+    character alone, so the skeleton of a text written backwards is its skeleton
+    written backwards, marks and all. The steps that read whole words ("at",
+    "dot", "oh", a ``+tag``) do not carry over, and need not: their words
+    written backwards ("ta", "tod") are read as such by no one. Asked only where
+    the reversed needle is in the skeleton, which a page almost never holds, so
+    the text's skeleton is turned round only then."""
+    return ends_a_word(reversed_needle[::-1], marked[::-1])
+
+
+def phone_keys(digits: str) -> tuple[str, ...]:
+    """What a number's last :data:`PHONE_DIGITS` digits are looked for as among a
+    text's :func:`phone_windows`: as they are, and backwards ("7310 555 614 1+",
+    red team 15, R15-08). The last digits of a number turned round are the first
+    of it written backwards, and every run of digits is read for windows
+    wherever they start: turning the needle is the same search as turning every
+    text, at no cost per text."""
+    return (digits, digits[::-1])
+
+
 _PHONE_RUN = re.compile(rf"[0-9](?:[/x]{{0,2}}[0-9]){{{PHONE_DIGITS - 1},}}")
 """Digits, and what is left of a number's separators in a skeleton: slashes, and
 an "x" ("416x555x0199"), which is a letter and so stays in the skeleton."""

@@ -213,7 +213,8 @@ def resolve_href(site: ValidSite, from_source: str, href: str) -> Target:
     asset = site.assets.get(rel)
     if asset is None and rel in site.recordings:
         return BrokenTarget(
-            f"'{written}' is the recording of {site.recordings[rel]} (or a copy of it); "
+            f"'{written}' is the recording of {site.recordings[rel]} (or a copy of it, as it "
+            "is, packed or encoded as text); "
             "recordings are never published",
             "remove the link; a recording may be linked from a private note only",
             code="recording-link",
@@ -221,7 +222,8 @@ def resolve_href(site: ValidSite, from_source: str, href: str) -> Target:
     if asset is None and rel in site.note_copies:
         return BrokenTarget(
             f"'{written}' has the same bytes as the note {site.note_copies[rel]} (a copy or "
-            "hard link of it); a note's file is never published as it is written",
+            "hard link of it, as it is, packed or encoded as text); a note's file is never "
+            "published as it is written",
             "link the note itself, or remove the file",
             code="note-copy",
         )

@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..contacts.bodycontacts import body_contacts, front_contacts
-from ..contacts.fields import contact_details, contact_needles, contact_pieces
+from ..contacts.fields import (
+    RECORDING,
+    contact_details,
+    contact_needles,
+    contact_pieces,
+    recording_pieces,
+)
 from ..contacts.publiccontacts import is_public
 from ..core.models import InterviewMeta
 from ..markdown.notes import Note, ValidSite
@@ -215,6 +221,11 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
                 out.anywhere += [Mention(f"contact field {kind}", piece, note,
                                          note.fm.pos("person", key).line)
                                  for kind, piece in contact_details(key, str(value))]
+        if info.recording_file and info.recording_file.strip():
+            # Shown in the private view alone, as a contact field is (R15-04).
+            out.anywhere += [Mention(f"contact field {RECORDING}", piece, note,
+                                     note.fm.pos("recording_file").line)
+                             for piece in recording_pieces(info.recording_file)]
         for i, r in enumerate(info.referrals):
             for key in ("email", "phone", "linkedin"):
                 value = getattr(r, key)

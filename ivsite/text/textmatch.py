@@ -51,7 +51,15 @@ from typing import Generic, NamedTuple, TypeVar
 
 from ahocorasick_rs import AhoCorasick
 
-from ..contacts.skeleton import PHONE_DIGITS, ends_a_word, marked_skeletons, phone_windows, unmarked
+from ..contacts.skeleton import (
+    PHONE_DIGITS,
+    backwards_ends_a_word,
+    ends_a_word,
+    marked_skeletons,
+    phone_keys,
+    phone_windows,
+    unmarked,
+)
 from ..core.sizedcache import sized_cache
 from ..names.soundkey import OTHER, latin_words, text_keys
 from .confirmed import NEAR_GAP as NEAR_GAP
@@ -221,11 +229,17 @@ class Matcher(Generic[T]):
         page that names it asked them of each (thousands at 10,000 notes)."""
         self._substrings = _Needles((s, p) for s, p in substrings if s)
         self._pairs = PairFinder(pairs)
-        self._skeletons = _Needles((s, p) for s, p in skeletons if s)
+        skeletons = [(s, p) for s, p in skeletons if s]
+        self._skeletons = _Needles([*skeletons, *((s[::-1], p) for s, p in skeletons)])
+        """Addresses, and each written backwards ("elpmaxe.rohtnez@niuqr", red team
+        15, R15-08), in one automaton: the needles are turned round, not the texts
+        (see ivsite.contacts.skeleton.backwards_ends_a_word)."""
+        self._forwards = frozenset(s for s, _ in skeletons)
         self._phones: dict[str, list[T]] = {}
         for d, p in phones:
             if len(d) >= PHONE_DIGITS:
-                self._phones.setdefault(d, []).append(p)
+                for key in phone_keys(d):  # and backwards (R15-08)
+                    self._phones.setdefault(key, []).append(p)
 
     def __bool__(self) -> bool:
         return bool(self._seqs or self._substrings or self._skeletons or self._phones
@@ -258,15 +272,21 @@ class Matcher(Generic[T]):
                 text.joined.replace(" ", "").replace(SEPARATOR, ""))
         if self._skeletons:  # addresses, looked for in both skeletons
             found += self._skeletons.find(
-                text.skeleton, lambda needle: ends_a_word(needle, text.marked[0]))
+                text.skeleton, lambda needle: self._stands(needle, text.marked[0]))
             if text.address_skeleton:
                 found += self._skeletons.find(
-                    text.address_skeleton, lambda needle: ends_a_word(needle, text.marked[1]))
+                    text.address_skeleton, lambda needle: self._stands(needle, text.marked[1]))
         if self._phones:
             windows = phone_windows(text.marked[0])
             found += [p for d in sorted(windows.intersection(self._phones))
                       for p in self._phones[d]]
         return _unique(found)
+
+    def _stands(self, needle: str, marked: str) -> bool:
+        """Whether an address's skeleton found in a text stands there whole: ends a
+        word, or, written backwards, starts one."""
+        return (needle in self._forwards and ends_a_word(needle, marked)) or \
+            (needle[::-1] in self._forwards and backwards_ends_a_word(needle, marked))
 
     def find_words(self, ws: list[str]) -> list[T]:
         """The word sequences alone, in words already folded."""

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from markdown_it.token import Token
 
+from ..contacts.fields import is_web_address
 from ..core.diagnostics import Diagnostic, Diagnostics, did_you_mean
 from ..core.models import InterviewMeta, ReflectionMeta
 from ..markdown.notes import AssetTarget, BrokenTarget, Note, ValidSite, resolve_href, resolve_wiki
@@ -84,7 +85,14 @@ def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
             if meta.recording_file:
                 joined = recording_path(note.source, meta.recording_file)
                 pos = note.fm.pos("recording_file")
-                if joined.startswith("../") or not joined.startswith(site.base):
+                if is_web_address(meta.recording_file):  # R15-04
+                    diags.warning(note.source, pos.line, pos.col, "recording-address",
+                                  "recording_file is a web address (a share link plays the "
+                                  "conversation to anyone who has it); it is withheld like a "
+                                  "contact detail, and a page that gives it is an error",
+                                  "keep the recording as a file inside the site, or keep the "
+                                  "link in this field and in no page")
+                elif joined.startswith("../") or not joined.startswith(site.base):
                     where = site.base or "the site folder"
                     diags.error(note.source, pos.line, pos.col, "outside-site",
                                 f"recording_file points outside {where}",

@@ -28,6 +28,7 @@ from ..parse.stage import ParsedNote
 from . import consent
 from .causes import attach, rejected_names
 from .config import SiteConfig
+from .encodedcopies import withhold_encoded
 from .note import validate_note
 from .publicrecorded import public_contacts
 from .questionsfile import question_roles, read_questions
@@ -65,6 +66,7 @@ def validate(
     _index(site, diags)
     _withhold_recordings(site, loaded.assets)
     _withhold_note_copies(site, loaded)
+    withhold_encoded(site, loaded, diags)  # R15-02
     if loaded.questions is not None:
         q = loaded.questions
         site.questions, found = keyed(

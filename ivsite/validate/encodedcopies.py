@@ -1,0 +1,78 @@
+"""A recording carried as text: in a note's body or in a file a note may link
+(red team 15, R15-02).
+
+A recording is never published, and a link to it or to a copy of it is an
+error (``recording-link``, ivsite.validate.recordings). Written out as a
+``data:`` URI in an ``<audio>``, as a base64 or hex dump, or packed in a zip,
+it is the same bytes: the filter decodes what a reader could
+(ivsite.readers.encodedbytes) and compares it with every recording, by hash
+and by its windows (ivsite.load.nearcopy), and with every note's source (which
+no view publishes as written). A body that carries one is an error
+(``encoded-recording``) unless the note or the passage is private (the private
+view alone sees it, as it may link the recording); a file that carries one is
+a recording for the links (``recording-link``). The audit looks for the same on
+its own (ivsite.audit.search).
+
+Only a site with recordings is decoded, and only runs long enough to hold a
+recording's window: a site without them pays nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import PurePosixPath
+
+from ..core.diagnostics import Diagnostics
+from ..load.stage import LoadedSite
+from ..markdown.notes import ValidSite
+from ..readers.encodedbytes import encoded_copy
+from ..readers.packed import MAX_UNPACKED
+
+_RECORDING = "the recording of"
+_NOTE = "the file of the note"
+_SEEN: dict[tuple[str, str], tuple[str, str] | None] = {}
+"""What a file carries, by its hash and the recordings' (a preview saves again
+and again): which recording or note's file, or None."""
+
+
+def withhold_encoded(site: ValidSite, loaded: LoadedSite, diags: Diagnostics) -> None:
+    """Refuse every public body that carries a recording or a note's source, and
+    take every file that does out of the files links may reach (as a recording)."""
+    if not site.recordings:
+        return
+    withheld = {src.digest: (_NOTE, src.rel) for src in loaded.notes if src.data}
+    withheld.update({loaded.assets[rel].digest: (_RECORDING, source)
+                     for rel, source in site.recordings.items() if rel in loaded.assets})
+    recordings = [(ref.samples, (_RECORDING, site.recordings[rel]))
+                  for rel, ref in loaded.assets.items() if rel in site.recordings and ref.samples]
+    key = hashlib.sha256(repr((sorted(withheld.items()), recordings)).encode()).hexdigest()
+    for note in site.notes:
+        if note.visibility == "private":
+            continue
+        body = note.fm.body.encode("utf-8", "surrogatepass")
+        found = encoded_copy(PurePosixPath(note.source), body, withheld, recordings)
+        if found is None:
+            continue
+        at, (kind, source) = found
+        n = body.count(b"\n", 0, at)
+        if any(line.src == n and "private" in line.kinds for line in note.cut.lines):
+            continue
+        diags.error(note.source, note.body_line + n, 1, "encoded-recording",
+                    f"this text decodes to {kind} {source}, which is never published, however "
+                    "it is written (base64, hex, a data: URI, packed)",
+                    "take it out, or keep it in a private note or a '::: private' passage")
+    for rel, ref in list(site.assets.items()):
+        memo = (ref.digest, key)
+        if memo not in _SEEN:
+            if ref.size > MAX_UNPACKED:  # the audit reads it, as it reads every output file
+                continue
+            try:
+                data = (loaded.root / rel).read_bytes()
+            except OSError:  # gone since it was listed: its link is broken
+                continue
+            found = encoded_copy(PurePosixPath(rel), data, withheld, recordings)
+            _SEEN[memo] = found[1] if found is not None else None
+        if (got := _SEEN[memo]) is not None:
+            kind, source = got
+            (site.recordings if kind == _RECORDING else site.note_copies)[rel] = source
+            del site.assets[rel]
