@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .keepout import KEEP_OUT
 from .lookalike import normalise, privacy_tag
 
 FRAME_WORDS = frozenset({"begin", "start", "end", "stop", "open", "close", "section", "passage",
@@ -92,12 +93,37 @@ _CONFIDED = re.compile(
 stands in one, though not in prose ("She asked me not to repeat it, so I won't")."""
 
 
+_ABBREVIATIONS = frozenset({"otr", "dnp", "fyeo", "nfp", "fmeo", "ntk"})
+"""Journalists' "off the record", "do not publish", "for your (my) eyes only", "not
+for publication", "need to know" (red team 15, R15-05): a marker as a label alone
+(``OTR:``, ``(DNP)``), never as a word elsewhere. Alone on purpose: a career note
+may lead in with a degree or a sector of the same letters (Doctor of Nursing
+Practice, not-for-profit), which the error's message says to write out; with more
+words (``DNP programme:``, ``NFP sector:``) it is no marker. Not in the one list of
+ivsite.switches.lookalike, where it would refuse a ``#nfp`` tag or an ``otr/``
+folder that names a profession."""
+
+
 def label_marker(label: str) -> bool:
     """Whether a heading, a lead-in label or a title can only be a privacy marker:
     a marker as a comment's text is, with a word other than :data:`_TOPICS` or
     with "only" ("Mentor only") or "for" ("For my mentor", R11-11), and not only
-    saying unfinished ("Drafts"); or one that says it was told in confidence."""
-    return _CONFIDED.search(label) is not None or _marker_label(label)
+    saying unfinished ("Drafts"); or one that says it was told in confidence; or
+    a journalists' abbreviation alone, or a lock alone (R15-05)."""
+    return _CONFIDED.search(label) is not None or _marker_label(label) \
+        or abbreviation(label) or _locks_only(label)
+
+
+def abbreviation(label: str) -> bool:
+    """Whether a label is a journalists' abbreviation alone (``OTR``, ``DNP``)."""
+    return normalise(label) in _ABBREVIATIONS
+
+
+def _locks_only(label: str) -> bool:
+    """A label of lock symbols (ivsite.switches.keepout), 🔒 or 🔒️ (with its
+    emoji presentation selector)."""
+    shown = label.replace("\ufe0f", "").split()
+    return bool(shown) and all(ch in KEEP_OUT for part in shown for ch in part)
 
 
 def _marker_label(label: str) -> bool:

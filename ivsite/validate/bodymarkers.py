@@ -9,7 +9,8 @@ publish:**``, ``PRIVATE: …``, ``(off the record) …``, a task item ``[ ]
 private: …``; red team 10: ended by a dash or an arrow, ``CONFIDENTIAL - …``,
 ``Private — …``, bracketed, ``[PRIVATE] …``, after an emoji, ``🔒 Private: …``,
 and with the full-width colon and brackets of Chinese, Japanese and Korean,
-``非公開：…``, ``【非公開】…``); an attribute list of Pandoc, kramdown or goldmark (``## Salary
+``非公開：…``, ``【非公開】…``; red team 15, journalists' ``OTR:``, ``(DNP)`` and a
+lock that opens a line, ``🔒 …``); an attribute list of Pandoc, kramdown or goldmark (``## Salary
 {.private}``, ``{: .private}``, ``{#private-start}``), which ivsite prints as
 text; a link's title (``[](# "private")``, an empty link no reader sees) and an
 empty link to a fragment that says private (``[](#private-start)``); a footnote
@@ -38,6 +39,7 @@ from markdown_it.token import Token
 
 from ..markdown.dialect import with_lines
 from ..markdown.passages import Line
+from ..switches.keepout import LEADING_SYMBOL
 from ..switches.lookalike import privacy_value, privacy_word
 
 Found = tuple[int, str, str, str]
@@ -74,6 +76,7 @@ _LEADS = (
     re.compile(_PRE + r"([^\W\d][^:\x01\x02]{0,40}?)" + _SEPARATOR),
     # (off the record) …, [PRIVATE] …, *(not for the site)* … (R11-11)
     re.compile(_PRE + r"\x01*[(\[]([^()\[\]\x01\x02]{1,40})[)\]]"),
+    LEADING_SYMBOL,  # 🔒 … (R15-05): a lock is the label, whatever follows it
 )
 """Labels a line can open with, or hold as an emphasised lead-in (emphasis that
 opens a line and runs on, ``**Private** equity is …``, is prose)."""

@@ -40,6 +40,7 @@ from ..markup.scripturls import script_sources, script_urls
 from ..switches.fmchecks import MENTOR_TAG_HINT, TAG_HINT
 from ..switches.lookalike import privacy_callout, privacy_tag, privacy_value, privacy_word
 from ..switches.markerwords import (
+    abbreviation,
     comment_marker,
     label_marker,
     marker_word,
@@ -198,9 +199,12 @@ def _marker(path: str, line: int, what: str, text: str, how: str, diags: Diagnos
     """An error for a label or markup ivsite.validate.bodymarkers found, where it says
     private; whether there was one."""
     if (how == "label" and label_marker(text)) or (how == "phrase" and phrase_marker(text)):
+        hint = _PASSAGE_HINT if not abbreviation(text) else (
+            f"{_PASSAGE_HINT}; if '{text}' names something else (a degree, a sector), "
+            "write it out or add a word ('DNP degree:')")
         diags.error(path, line, 1, "privacy-label",
                     f"{what} '{text}' says the text with it is not for everyone, but ivsite "
-                    "reads no label as a switch and would publish that text", _PASSAGE_HINT)
+                    "reads no label as a switch and would publish that text", hint)
         return True
     if how == "name" and comment_marker(text):
         diags.error(path, line, 1, "privacy-markup",
