@@ -74,9 +74,11 @@ def admonitions(text: str) -> Iterator[tuple[int, str, str]]:
 def tool_comments(text: str) -> Iterator[tuple[int, str]]:
     """Each other tool's comment marker in a note's text: (where, the marker), the
     listed ones and any of a comment's shape (ivsite.switches.delimited)."""
-    for m in TOOL_COMMENT.finditer(text):
-        yield m.start(), m.group(0).strip()
-    yield from delimited_comments(text)
+    listed = [(m.start(), m.end()) for m in TOOL_COMMENT.finditer(text)]
+    yield from ((a, text[a:b].strip()) for a, b in listed)
+    for at, opener in delimited_comments(text):
+        if not any(a <= at + len(opener) and at <= b for a, b in listed):  # once each
+            yield at, opener
 
 
 def bogus_comment(content: str) -> str | None:

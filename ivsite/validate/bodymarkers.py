@@ -76,7 +76,6 @@ _LEADS = (
     re.compile(_PRE + r"([^\W\d][^:\x01\x02]{0,40}?)" + _SEPARATOR),
     # (off the record) …, [PRIVATE] …, *(not for the site)* … (R11-11)
     re.compile(_PRE + r"\x01*[(\[]([^()\[\]\x01\x02]{1,40})[)\]]"),
-    LEADING_SYMBOL,  # 🔒 … (R15-05): a lock is the label, whatever follows it
 )
 """Labels a line can open with, or hold as an emphasised lead-in (emphasis that
 opens a line and runs on, ``**Private** equity is …``, is prose)."""
@@ -115,6 +114,9 @@ def line_labels(text: str) -> Iterator[str]:
     """The labels one line of text opens with or leads in with (emphasis marked by
     :data:`_OPEN` and :data:`_CLOSE`), and the words in brackets in each."""
     text = text.translate(_WIDE)
+    if lock := LEADING_SYMBOL.match(text):  # 🔒 … (R15-05): the lock is the label, alone
+        yield lock.group(1)
+        return
     for lead in _LEADS:
         for m in lead.finditer(text):
             label = m.group(1).strip(" \t:")
