@@ -25,7 +25,7 @@ def _shaped(opening: str, closing: str) -> str:
 
 
 _SHAPED = re.compile("|".join(_shaped(o, c) for o, c in (
-    (r"<(?!!)", ">"), (r"\{\{?", r"\}\}?"), (r"\(", r"\)"), (r"\[", r"\]"))) +
+    (r"<(?!!--)", ">"), (r"\{\{?", r"\}\}?"), (r"\(", r"\)"), (r"\[", r"\]"))) +
     r"|(?<![^\s>])/\*\*?[ \t]+(?=[^\W\d_])[^\n]*?\*/|(?m:^)[ \t]*/\*\*?[ \t]*\n.*?\*/", re.S)
 """The shape's comments, with C's ``/* … */`` (its marks need no bracket)."""
 

@@ -41,9 +41,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 @functools.lru_cache(maxsize=64)
 def _closer(bracket: str, marks: str) -> re.Pattern[str]:
     """The closer of a comment opened by ``bracket`` and ``marks``: a run of marks
-    before the mirrored bracket (``-->`` after ``<#--``), or ``*/`` after ``/*``."""
+    before the mirrored bracket (``-->`` after ``<#--``), or ``*/`` after ``/*`` and
+    ``/**``, ``*@`` after ``@*``."""
     if not bracket:
-        return re.compile(re.escape(marks[::-1]))
+        return re.compile(re.escape("*" + marks[0]))
     return re.compile(r"[#*!%/-]{1,5}" + re.escape(_MIRROR[bracket]))
 
 

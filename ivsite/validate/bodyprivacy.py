@@ -298,7 +298,7 @@ def _markup(inline: Token) -> Iterator[tuple[int, str]]:
 def _tool_comments(inline: Token) -> Iterator[tuple[int, str]]:
     """Other tools' comment markers in an inline token's text (code is not text),
     with the line offset of each."""
-    text = _plain(inline)
+    text = _plain(inline, tags=True)  # "#if 0" reads "#if" as a tag (R15-05)
     for at, word in tool_comments(text):
         yield text.count("\n", 0, at), word
 
@@ -311,10 +311,12 @@ def _with_html(inline: Token) -> str:
     return "".join(c.content for c in children if c.type in ("text", "html_inline"))
 
 
-def _plain(inline: Token) -> str:
-    """An inline token's text, line breaks kept (code is not text)."""
+def _plain(inline: Token, tags: bool = False) -> str:
+    """An inline token's text, line breaks kept (code is not text); with ``tags``,
+    a tag as written (``#if``)."""
     return "".join("\n" if c.type in ("softbreak", "hardbreak") else
-                   c.content if c.type == "text" else " " for c in inline.children or ())
+                   c.content if c.type == "text" or (tags and c.type == TAG_TOKEN) else " "
+                   for c in inline.children or ())
 
 
 def _privacy_fields(inline: Token) -> Iterator[tuple[int, str]]:
