@@ -11,9 +11,9 @@ Now comments are read by shape (ivsite.switches.delimited), keys by the state
 they name (ivsite.switches.keepout), folders by what they say of their notes,
 and labels with the abbreviations, the phrases and the lock. The audit reads
 the comments (ivsite.audit.comments), the keys (ivsite.audit.saidsettings) and
-the folders (ivsite.switches.pathprivacy, which it asks on its own) by itself. A
-label, as in R11-11, withholds nothing the audit could look for: the filter is
-the line there, and a test shows it can fail.
+the folders (ivsite.switches.pathprivacy, which it asks on its own) by itself,
+and the lines the unambiguous labels open (ivsite.audit.labelled: what follows
+the label is withheld, a narrower reading than the filter's).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from sites import (
 )
 
 from ivsite.audit import comments as auditcomments
+from ivsite.audit import labelled as auditlabelled
 from ivsite.audit import saidsettings
 from ivsite.audit import secrets as auditsecrets
 from ivsite.pipeline import build
@@ -83,20 +84,55 @@ def test_the_message_says_how_to_keep_a_degree() -> None:
     assert "write it out" in diags.errors[0].hint
 
 
+LABELLED_PAGE = {"pages/notes.md": ({"title": "Notes"}, "".join(
+    f"{label}{SAID.replace('Kestrel', f'QQ{i}')}\n\n"
+    for i, label in enumerate(("OTR: ", "- Memo to self: ", "🔒 "))))}
+
+
+def test_the_build_refuses_the_labels(tmp_path: Path) -> None:
+    assert_filter_refuses(red_team_site(tmp_path / "s", LABELLED_PAGE), tmp_path / "out",
+                          "content/pages/notes.md", "privacy-label")
+
+
+@pytest.mark.usefixtures("no_filter")
+def test_the_audit_alone_refuses_the_labels(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bodyprivacy, "markers", lambda tokens, lines: iter(()))
+    refused = audit_refusals(red_team_site(tmp_path / "s", LABELLED_PAGE), tmp_path / "out")
+    assert ("notes/index.html", "content/pages/notes.md") in refused, refused
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("OTR: the CFO halved the budget.", "the CFO halved the budget."),
+    ("> **Note to self:** ask about the Leeds office", "ask about the Leeds office"),
+    ("1. [ ] DNP: she is leaving in June.", "she is leaving in June."),
+    ("🔒\ufe0f the Leeds office closes", "the Leeds office closes"),
+])
+def test_the_audit_reads_a_label_on_its_own(text: str, said: str) -> None:
+    assert [s for _, s in auditlabelled.labelled(text)] == [said]
+    assert said not in auditlabelled.without_labelled(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Private: 12 conversations", "## OTR: a heading", "    OTR: indented code line",
+    "| OTR: in a table |", "The OTR: exam", "NFP: lower pay, better hours.",
+])
+def test_the_audit_reads_fewer_labels_than_the_filter(text: str) -> None:
+    assert list(auditlabelled.labelled(text)) == []
+
+
 def test_without_the_new_labels_each_is_published(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    """The filter is the only line for a label: with its new words off, the text
+    """With the new words off in the filter and the audit's reading off, the text
     is published (so the tests above can fail)."""
     new = {"memotoself", "notetoself", "keeptomyself", "selfnote", "notfortheblog"}
     monkeypatch.setattr(lookalike, "WITHHELD", tuple(w for w in lookalike.WITHHELD
                                                      if w not in new))
     monkeypatch.setattr(markerwords, "_ABBREVIATIONS", frozenset())
     monkeypatch.setattr(bodymarkers, "LEADING_SYMBOL", re.compile(r"(?!)"))
-    body = "".join(f"{label}{SAID.replace('Kestrel', f'QQ{i}')}\n\n"
-                   for i, label in enumerate(("OTR: ", "Memo to self: ", "🔒 ")))
-    assert_published(red_team_site(tmp_path / "s", {"pages/notes.md": ({"title": "Notes"},
-                                                                        body)}),
-                     tmp_path / "out", "QQ0 marmalade")
+    monkeypatch.setattr(auditsecrets, "labelled_secrets", lambda note, sees: [])
+    assert_published(red_team_site(tmp_path / "s", LABELLED_PAGE), tmp_path / "out",
+                     "QQ0 marmalade")
     corpus = OutputCorpus(tmp_path / "out")
     assert corpus.find("QQ1 marmalade") != [] and corpus.find("QQ2 marmalade") != []
 

@@ -30,6 +30,7 @@ from .comments import SAID_IN_COMMENT, comments, maybe_comment
 from .comments import printed_comments as printed_comments
 from .comments import without_comments as without_comments
 from .frontpassages import fenced, unfenced
+from .labelled import labelled_secrets, without_labelled
 from .saidsettings import said_level
 from .secret import BESIDE
 from .secret import Secret as Secret
@@ -88,6 +89,7 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
             out.extend(_passage_secrets(note, note.tokens, "withheld note"))
         else:
             out.extend(_anchor_secrets(note, sees))
+            out.extend(labelled_secrets(note, sees))
             out.extend(Secret(f"{kind} passage in front matter", said, note.source,
                               note.fm.pos(*keys).line)
                        for keys, text in strings(note.fm.data)
@@ -195,7 +197,7 @@ def visible_source(site: ValidSite, audience: Audience) -> str:
         parts += (without_comments(unfenced(text)) for text in front)
         shown = "\n".join(line.text for line in note.cut.lines
                           if set(line.kinds) <= sees and not line.fence)
-        shown = SAID_IN_COMMENT.sub(" ", shown)
+        shown = without_labelled(SAID_IN_COMMENT.sub(" ", shown))
         parts.append(_RELATIVE.sub(" ", _WIKI.sub(lambda m: m.group(2) or "", shown)))
     return "\n".join(parts)
 
