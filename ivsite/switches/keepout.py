@@ -89,11 +89,12 @@ def gone(key: str, value: object) -> bool:
 UNFINISHED_FOLDERS = frozenset({
     "notready", "notyetready", "toreview", "forreview", "needsreview", "unreviewed",
     "toedit", "tofinish", "todo", "todos", "inprogress", "unfinished", "incomplete",
-    "halfdone", "scratch", "scratchpad", "scratchpads", "tmp", "temp", "inbox", "unsorted",
+    "halfdone", "scratch", "scratchpad", "scratchpads", "tmp", "inbox", "unsorted",
     "triage", "sandbox", "pending", "trash", "trashed", "deleted", "recyclebin",
-    "wastebasket", "outbox", "holding", "parked", "parking", "parkinglot",
+    "wastebasket", "parked", "parkinglot",
 })
-"""Normalised folder names for notes that are not ready to be read, or thrown away."""
+"""Normalised folder names for notes that are not ready to be read, or thrown away.
+Not ``temp/`` (temporary work is a career topic), nor ``archive/`` or ``review/``."""
 
 _FILLER = frozenset({"my", "the", "notes", "note", "stuff", "files", "pages", "folder",
                      "area", "pile", "box"})
