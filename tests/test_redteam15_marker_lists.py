@@ -54,7 +54,7 @@ SAID = "Kestrel marmalade quota halved for Q3, says the CFO."
 LABELS = ["OTR: ", "DNP: ", "FYEO: ", "(OTR) ", "NFP: ", "[DNP] ", "**FYEO:** ",
           "Memo to self: ", "Note to self: ", "Keep to myself: ", "Self-note: ",
           "Not for the blog: ", "🔒 ", "🔐 ", "🔒\ufe0f ", "🤫 ", "- [ ] 🔒 ",
-          "We met. 🔒 "]
+          "We met. 🔒 ", "🔒 Security: ", "🔒 Kestrel, the CFO says: "]
 
 
 @pytest.mark.parametrize("label", LABELS)
@@ -254,6 +254,22 @@ def test_every_form_of_a_state(state: str, before: str, after: str, upper: bool)
 
 KEYED = {f"pages/{key}.md": ({"title": key.title(), key: True}, f"QQ-{key} {SAID}\n")
          for key in ("deleted", "trash", "expired", "archived")}
+
+
+def test_a_state_inside_an_ignored_key_is_an_error(tmp_path: Path) -> None:
+    site = red_team_site(tmp_path / "s", {"pages/x.md": ({"title": "X", "extra": {
+        "deleted": True}}, f"{SAID}\n")})
+    assert_filter_refuses(site, tmp_path / "out", "content/pages/x.md", "privacy-key")
+
+
+@pytest.mark.parametrize(("body", "visibility"), [
+    ("🔒 For my mentor: accept or wait?", "mentor"),
+    ("::: mentor\n🔒 For my mentor: accept or wait?\n:::", "public")])
+def test_a_lock_over_a_mentor_label_is_true_where_the_mentor_reads_it(
+        body: str, visibility: str) -> None:
+    assert body_errors(f"Intro.\n\n{body}\n", visibility) == []
+    assert body_errors(f"Intro.\n\n{body.replace('For my mentor', 'Private')}\n",
+                       visibility) != []
 
 
 def test_the_build_refuses_the_keys(tmp_path: Path) -> None:

@@ -109,9 +109,9 @@ def label_marker(label: str) -> bool:
     a marker as a comment's text is, with a word other than :data:`_TOPICS` or
     with "only" ("Mentor only") or "for" ("For my mentor", R11-11), and not only
     saying unfinished ("Drafts"); or one that says it was told in confidence; or
-    a journalists' abbreviation alone, or a lock alone (R15-05)."""
+    a journalists' abbreviation alone, or one a lock opens (R15-05)."""
     return _CONFIDED.search(label) is not None or _marker_label(label) \
-        or abbreviation(label) or _locks_only(label)
+        or abbreviation(label) or _locked(label)
 
 
 def abbreviation(label: str) -> bool:
@@ -119,11 +119,14 @@ def abbreviation(label: str) -> bool:
     return normalise(label) in _ABBREVIATIONS
 
 
-def _locks_only(label: str) -> bool:
-    """A label of lock symbols (ivsite.switches.keepout), 🔒 or 🔒️ (with its
-    emoji presentation selector)."""
-    shown = label.replace("\ufe0f", "").split()
-    return bool(shown) and all(ch in KEEP_OUT for part in shown for ch in part)
+_LOCKS = "".join(KEEP_OUT) + "\ufe0f \t"
+
+
+def _locked(label: str) -> bool:
+    """A label a lock opens (ivsite.validate.bodymarkers yields ``🔒`` alone or
+    with the label after it, ``🔒 Security``): the lock marks it, whatever words
+    follow (with the emoji presentation selector, ``🔒️``, too)."""
+    return label[:1] in KEEP_OUT
 
 
 def _marker_label(label: str) -> bool:
@@ -152,8 +155,9 @@ def mentor_label(label: str) -> bool:
     "Mentor only" a marker in mentor text too, with no reader it misled: the mentor
     is who reads it there. A label with any other privacy word ("Private, mentor
     only", "Mentor only, do not publish") stays a marker: the mentor view is
-    published to whoever holds the link."""
-    spans = marker_spans(label) or []
+    published to whoever holds the link. A lock before it says no more than the
+    label does (``🔒 For my mentor``)."""
+    spans = marker_spans(label.lstrip(_LOCKS)) or []
     return "mentor" in spans and set(spans) <= _TO_THE_MENTOR
 
 

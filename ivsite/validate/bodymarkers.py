@@ -114,8 +114,9 @@ def line_labels(text: str) -> Iterator[str]:
     """The labels one line of text opens with or leads in with (emphasis marked by
     :data:`_OPEN` and :data:`_CLOSE`), and the words in brackets in each."""
     text = text.translate(_WIDE)
-    if lock := LEADING_SYMBOL.match(text):  # 🔒 … (R15-05): the lock is the label, alone
-        yield lock.group(1)
+    if lock := LEADING_SYMBOL.match(text):  # 🔒 … (R15-05): one label, the lock's
+        after = next(line_labels(text[lock.end():]), "")
+        yield f"{lock.group(1)} {after}".strip()
         return
     for lead in _LEADS:
         for m in lead.finditer(text):
