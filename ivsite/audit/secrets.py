@@ -197,7 +197,9 @@ def visible_source(site: ValidSite, audience: Audience) -> str:
         parts += (without_comments(unfenced(text)) for text in front)
         shown = "\n".join(line.text for line in note.cut.lines
                           if set(line.kinds) <= sees and not line.fence)
-        shown = without_labelled(SAID_IN_COMMENT.sub(" ", shown))
+        if maybe_comment(shown):
+            shown = SAID_IN_COMMENT.sub(" ", shown)
+        shown = without_labelled(shown)
         parts.append(_RELATIVE.sub(" ", _WIKI.sub(lambda m: m.group(2) or "", shown)))
     return "\n".join(parts)
 
