@@ -3,8 +3,8 @@
 Every tool has its comment, and a list of them always misses one (red team 15,
 R15-05: FreeMarker's ``<#-- … -->``, Smarty's ``{* … *}``, JSP's ``<%-- … --%>``,
 C's ``/* … */``, Pascal's and OCaml's ``(* … *)``). What they share is a shape:
-an opening bracket and a comment mark (``#``, ``*``, ``!`` or JSP's ``%--``), prose, and
-the same marks before the matching closing bracket. Markdown prints such text
+an opening bracket and a comment mark (``#``, ``*``, ``!`` or JSP's ``%--``),
+prose, and marks before the matching closing bracket. Markdown prints such text
 as it is, so the author's words meant for no reader are published. A comment
 is found here:
 
@@ -19,7 +19,8 @@ is parsed as emphasis anyway), footnote marks (``(*) and bonus (*)``: no prose
 starts after the opener), template tags that print (``{% … %}``, ``<%= … %>``,
 which hold no comment mark), arrows (``<-- this -->``: dashes alone), and a bare
 ``*`` or ``#`` run without a bracket (``** bold **``); only ``/*`` and ``@*``
-open a comment without one.
+open a comment without one. Open: a comment with no space inside its marks
+(``{*x*}``), which reads as emphasis in brackets as ``(*see below*)`` does.
 """
 
 from __future__ import annotations
