@@ -28,8 +28,14 @@ _WITHHELD_IF_YES = frozenset({"draft", "private", "hidden", "unlisted"})
 _WITHHELD_IF_NO = frozenset({"publish", "published", "visible"})
 """The switches that withhold the note when set to yes (``draft: true``) or to no
 (``published: false``): the whole key only (``publish_name: false`` is consent)."""
+_GONE_IF_YES = frozenset({"deleted", "trashed", "trash", "archived", "expired", "retracted",
+                          "withdrawn", "binned"})
+"""States a note is taken off a site in (red team 15, R15-05: ``deleted: true``),
+with or without ``is`` before them: the audit's own short list, read at the top
+level of the front matter only (the filter reads them by shape there,
+ivsite.switches.keepout, and nowhere else)."""
 _HINTS = ("visib", "privacy", "private", "draft", "hidden", "unlisted", "publish", "access",
-          "audience")
+          "audience", "delet", "trash", "archiv", "expir", "retract", "withdrawn", "binned")
 """A note none of these are in states no setting (most notes: not read further)."""
 _Q = "\"'\u201c\u201d\u2018\u2019"
 _PAIR = re.compile(
@@ -55,7 +61,11 @@ def said_level(note: Note) -> str | None:
     folded = note.fm.text.casefold()
     if not any(word in folded for word in _HINTS):
         return None
-    levels = {_level(key, value) for line in _read_lines(note) for key, value in _pairs(line)}
+    head, lines = _read_lines(note)
+    levels = {_level(key, value) for line in lines for key, value in _pairs(line)}
+    if any(_gone(key, value) for line in head if line[:1].isalpha()
+           for key, value in _pairs(line)):
+        levels.add("private")
     return "private" if "private" in levels else "mentor" if "mentor" in levels else None
 
 
@@ -74,6 +84,12 @@ def _level(key: str, value: str) -> str | None:
         no and name in _WITHHELD_IF_NO) else None
 
 
+def _gone(key: str, value: str) -> bool:
+    """``deleted: true``, ``is_archived = yes``: a state of :data:`_GONE_IF_YES` set."""
+    name = normalise(key)
+    return name.removeprefix("is") in _GONE_IF_YES and normalise(value) in ("true", "yes", "on")
+
+
 def _pairs(line: str) -> list[tuple[str, str]]:
     """Each (key, value) a line states, as text or as an element's attributes. (A
     line with no ``:``, ``=`` or ``<``, most prose, states none: not searched.)"""
@@ -89,12 +105,13 @@ def _pairs(line: str) -> list[tuple[str, str]]:
     return out
 
 
-def _read_lines(note: Note) -> list[str]:
-    """The note's source lines that are read: the front matter but its YAML
-    comments, the body but its code and its ``::: private`` passages."""
+def _read_lines(note: Note) -> tuple[list[str], list[str]]:
+    """The front matter's lines but its YAML comments, and those with the body's
+    lines that are read: all but its code and its ``::: private`` passages."""
     lines = note.fm.text.split("\n")
     head = note.body_line - 1 if note.fm.present else 0
-    out = [line for line in lines[:head] if not line.lstrip().startswith("#")]
+    front = [line for line in lines[:head] if not line.lstrip().startswith("#")]
+    out = list(front)
     code: set[int] = set()
     for tok in note.tokens:
         if tok.type in ("fence", "code_block") and tok.map is not None:
@@ -105,4 +122,4 @@ def _read_lines(note: Note) -> list[str]:
         last = kinds.get(i, last)  # a line inside a comment: as the line it opened on
         if i not in code and "private" not in last:
             out.append(_CODE_SPAN.sub(" ", line))
-    return out
+    return front, out

@@ -30,6 +30,7 @@ from .comments import SAID_IN_COMMENT, comments, maybe_comment
 from .comments import printed_comments as printed_comments
 from .comments import without_comments as without_comments
 from .frontpassages import fenced, unfenced
+from .labelled import labelled_secrets, without_labelled
 from .markedblocks import marked_secrets, unseen_lines
 from .saidsettings import said_level
 from .secret import BESIDE
@@ -90,6 +91,7 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
         else:
             out.extend(_anchor_secrets(note, sees))
             out.extend(marked_secrets(note, sees))  # ```private, <div data-private> (R15-01)
+            out.extend(labelled_secrets(note, sees))  # OTR:, Memo to self: (R15-05)
             out.extend(Secret(f"{kind} passage in front matter", said, note.source,
                               note.fm.pos(*keys).line)
                        for keys, text in strings(note.fm.data)
@@ -199,7 +201,9 @@ def visible_source(site: ValidSite, audience: Audience) -> str:
         shown = "\n".join(line.text for line in note.cut.lines
                           if set(line.kinds) <= sees and not line.fence
                           and line.src not in marked)
-        shown = SAID_IN_COMMENT.sub(" ", shown)
+        if maybe_comment(shown):
+            shown = SAID_IN_COMMENT.sub(" ", shown)
+        shown = without_labelled(shown)
         parts.append(_RELATIVE.sub(" ", _WIKI.sub(lambda m: m.group(2) or "", shown)))
     return "\n".join(parts)
 

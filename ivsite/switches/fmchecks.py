@@ -12,6 +12,7 @@ from typing import Any
 
 from ..core.diagnostics import Diagnostics, did_you_mean
 from ..markdown.frontmatter import FrontMatter, Pos
+from .keepout import gone
 from .lookalike import loose_privacy_word, privacy_tag, privacy_value, privacy_word
 from .otherswitches import not_published
 from .pathprivacy import described, path_privacy
@@ -74,6 +75,8 @@ def privacy_below(fm: FrontMatter, path: str, where: tuple[str, ...], value: obj
         for k, v in pairs:
             inner = (*keys, str(k))
             word = key_word(str(k), v) if isinstance(item, dict) else None
+            if word is None and isinstance(item, dict) and gone(str(k), v):
+                word = str(k)  # extra: {deleted: true} (R15-05)
             if word is not None:
                 pos = fm.nested_key_pos.get(inner) or fm.pos(*inner)
                 diags.error(path, pos.line, pos.col, "privacy-key",

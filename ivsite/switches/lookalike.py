@@ -63,6 +63,9 @@ WITHHELD: tuple[str, ...] = (
     "unpublishable", "donotpost", "dontpost", "keepout", "excludefromsite", "donotshow",
     "dontshow", "betweenyouandme", "inconfidence", "instrictconfidence",
     "removebeforepublishing", "removebeforepublish", "donotrepeat", "dontrepeat",
+    # Red team 15 (R15-05): notes to oneself, and "not for the blog".
+    "notetoself", "notestoself", "memotoself", "memostoself", "selfnote", "selfnotes",
+    "keeptomyself", "keeptoself", "notfortheblog", "notforblog",
     *(normalise(w) for w in (*FRENCH, *SPANISH, *GERMAN)),
     *(normalise(w) for words in LANGUAGES.values() for w in words),
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .keepout import KEEP_OUT
 from .lookalike import normalise, privacy_tag
 
 FRAME_WORDS = frozenset({"begin", "start", "end", "stop", "open", "close", "section", "passage",
@@ -92,12 +93,40 @@ _CONFIDED = re.compile(
 stands in one, though not in prose ("She asked me not to repeat it, so I won't")."""
 
 
+_ABBREVIATIONS = frozenset({"otr", "dnp", "fyeo", "nfp", "fmeo", "ntk"})
+"""Journalists' "off the record", "do not publish", "for your (my) eyes only", "not
+for publication", "need to know" (red team 15, R15-05): a marker as a label alone
+(``OTR:``, ``(DNP)``), never as a word elsewhere. Alone on purpose: a career note
+may lead in with a degree or a sector of the same letters (Doctor of Nursing
+Practice, not-for-profit), which the error's message says to write out; with more
+words (``DNP programme:``, ``NFP sector:``) it is no marker. Not in the one list of
+ivsite.switches.lookalike, where it would refuse a ``#nfp`` tag or an ``otr/``
+folder that names a profession."""
+
+
 def label_marker(label: str) -> bool:
     """Whether a heading, a lead-in label or a title can only be a privacy marker:
     a marker as a comment's text is, with a word other than :data:`TOPICS` or
     with "only" ("Mentor only") or "for" ("For my mentor", R11-11), and not only
-    saying unfinished ("Drafts"); or one that says it was told in confidence."""
-    return _CONFIDED.search(label) is not None or _marker_label(label)
+    saying unfinished ("Drafts"); or one that says it was told in confidence; or
+    a journalists' abbreviation alone, or one a lock opens (R15-05)."""
+    return _CONFIDED.search(label) is not None or _marker_label(label) \
+        or abbreviation(label) or _locked(label)
+
+
+def abbreviation(label: str) -> bool:
+    """Whether a label is a journalists' abbreviation alone (``OTR``, ``DNP``)."""
+    return normalise(label) in _ABBREVIATIONS
+
+
+_LOCKS = "".join(KEEP_OUT) + "\ufe0f \t"
+
+
+def _locked(label: str) -> bool:
+    """A label a lock opens (ivsite.validate.bodymarkers yields ``🔒`` alone or
+    with the label after it, ``🔒 Security``): the lock marks it, whatever words
+    follow (with the emoji presentation selector, ``🔒️``, too)."""
+    return label[:1] in KEEP_OUT
 
 
 def _marker_label(label: str) -> bool:
@@ -126,8 +155,9 @@ def mentor_label(label: str) -> bool:
     "Mentor only" a marker in mentor text too, with no reader it misled: the mentor
     is who reads it there. A label with any other privacy word ("Private, mentor
     only", "Mentor only, do not publish") stays a marker: the mentor view is
-    published to whoever holds the link."""
-    spans = marker_spans(label) or []
+    published to whoever holds the link. A lock before it says no more than the
+    label does (``🔒 For my mentor``)."""
+    spans = marker_spans(label.lstrip(_LOCKS)) or []
     return "mentor" in spans and set(spans) <= _TO_THE_MENTOR
 
 

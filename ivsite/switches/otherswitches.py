@@ -7,7 +7,10 @@ from: Zola's ``render = false``, Hugo's ``headless = true`` or ``_build``
 ``sharing: none``, ``status: wip``; and any key that starts with a verb of
 ivsite.switches.lookalike's ``LEAVE_OUT`` set to true (``exclude_from_site: true``,
 ``skip: true``), or one of its ``SHOWN`` keys set to false (``show: false``,
-``online: false``; red team 11, R11-10). ivsite reads none of them, so as unknown keys
+``online: false``; red team 11, R11-10); a key that names a state a note is
+taken off a site in, set to true or a date (``deleted: true``, ``trash: true``,
+``expired: true``, ``archived_at: 2026-01-02``; red team 15, R15-05, read by shape
+in ivsite.switches.keepout). ivsite reads none of them, so as unknown keys
 they would be ignored and the page published; when the value says "do not
 publish", :func:`not_published` names the tool and ivsite.switches.fmchecks makes it an
 error (fail closed). ``render = true`` or ``headless: false`` say nothing of the
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .keepout import GONE, gone
 from .lookalike import LEAVE_OUT, SHOWN, normalise, privacy_tag
 
 _OFF = frozenset({"false", "no", "off", "never", "0", "none", "nobody", "noone"})
@@ -32,6 +36,7 @@ _SHARING = frozenset({"sharing", "shareable", "sharable", "shareto", "sharewith"
 _UNFINISHED = frozenset({"wip", "workinprogress", "inprogress", "todo", "unfinished",
                          "notready", "incomplete", "idea", "stub", "pending", "review",
                          "inreview", "drafting", "writing", "unreviewed"})
+_STATUS = frozenset({"status", "state", "poststatus", "pagestatus", "notestatus"})
 _CLASSES = frozenset({"cssclasses", "cssclass", "class", "classes"})
 
 
@@ -55,8 +60,12 @@ def not_published(key: str, value: object) -> str | None:
                 "never expires a page)")
     if norm in _SHARING and _says(value, _OFF):
         return f"'{key}: {value}' (shared with no one)"
-    if norm == "status" and isinstance(value, str) and normalise(value) in _UNFINISHED:
-        return f"'status: {value}' (the note is not finished)"
+    if norm in _STATUS and isinstance(value, str) and normalise(value) in _UNFINISHED:
+        return f"'{key}: {value}' (the note is not finished)"
+    if norm in _STATUS and isinstance(value, str) and normalise(value) in GONE:
+        return f"'{key}: {value}' (the note was taken off, or never put on, a site)"
+    if gone(key, value):
+        return f"'{key}: {value}' (a note in that state is not published)"
     if norm in _CLASSES and any(privacy_tag(str(v)) for v in _items(value)):
         return "an Obsidian CSS class that says the note is private"
     return None

@@ -29,6 +29,7 @@ import posixpath
 import re
 import unicodedata
 
+from .keepout import folder_unfinished, keeps_out
 from .lookalike import LEAVE_OUT, normalise, privacy_tag
 from .runtogether import hidden_privacy_word
 
@@ -74,14 +75,16 @@ def words(segment: str) -> list[str]:
 def segment_says_private(segment: str) -> bool:
     """Whether a word of ``segment``, or a run of up to four of them, is a privacy
     word (``Private Notes``, ``s (private)``, ``do-not-publish``), or a word holds
-    one run into other words (``privatenotes``, ``mydrafts``: ivsite.switches.runtogether).
+    one run into other words (``privatenotes``, ``mydrafts``: ivsite.switches.runtogether),
+    or it holds a lock (``🔒/``, red team 15, R15-05: ivsite.switches.keepout).
     Kept per segment: every path is asked about by the filter and the audit, and a
     site's folders are few."""
     found = words(segment)
     return any(privacy_tag("".join(found[i:j]))
                for i in range(len(found))
                for j in range(i + 1, min(i + _LONGEST_RUN, len(found)) + 1)) \
-        or any(hidden_privacy_word(normalise(word)) for word in found)
+        or any(hidden_privacy_word(normalise(word)) for word in found) \
+        or keeps_out(segment)
 
 
 _LEFT_OUT_WITH = frozenset({"me", "this", "these", "it", "them", "from", "site", "web",
@@ -95,11 +98,14 @@ _LEFT_OUT_WITH = frozenset({"me", "this", "these", "it", "them", "from", "site",
 def folder_leaves_out(segment: str) -> bool:
     """Whether a folder's name is a verb that leaves its notes out (``exclude/``,
     ``ignore-me/``, ``offline/``; ivsite.switches.lookalike's ``LEAVE_OUT``, red team
-    11, R11-10), alone or with words of :data:`_LEFT_OUT_WITH`. A folder only: a
-    note named ``offline.md`` is about being offline."""
+    11, R11-10), alone or with words of :data:`_LEFT_OUT_WITH`; or names notes not
+    ready to be read (``not-ready/``, ``scratch/``, ``inbox/``, red team 15, R15-05:
+    ivsite.switches.keepout). A folder only: a note named ``offline.md`` is about
+    being offline, one named ``inbox.md`` about inbox zero."""
     found = [normalise(w) for w in words(segment)]
-    return bool(found) and found[0] in LEAVE_OUT and all(w in _LEFT_OUT_WITH
-                                                         for w in found[1:])
+    return (bool(found) and found[0] in LEAVE_OUT and all(w in _LEFT_OUT_WITH
+                                                         for w in found[1:])) \
+        or folder_unfinished(tuple(found))
 
 
 def path_privacy(rel: str) -> str | None:

@@ -18,6 +18,11 @@ named private), AsciiDoc's ``////`` blocks and ``//`` lines, LaTeX's
 ``.. comment::``), Razor's ``@* … *@`` and Ulysses' inline ``++comment++``; and
 MkDocs' admonitions (``!!! private``, ``??? note "Private notes"``), the MkDocs
 form of the callouts refused when typed or titled private.
+
+Red team 15 (R15-05) found more: FreeMarker, Smarty, JSP, C and Pascal comments,
+LaTeX's ``\\iffalse`` and C's ``#if 0``. The bracketed ones are read by their
+shape (ivsite.switches.delimited), not listed; the conditional blocks, words
+rather than marks, are listed here.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+
+from .delimited import delimited_comments
 
 TOOL_COMMENT = re.compile(
     r"\{::comment\b|\{:/comment\}"  # kramdown
@@ -37,6 +44,8 @@ TOOL_COMMENT = re.compile(
     r"|^[ \t]*#\+begin_(?:comment|private|draft|secret|hidden|mentor|noexport)\b"  # Org
     r"|^[ \t]*/{4,}[ \t]*$|^[ \t]*//(?=[ \t])"  # AsciiDoc
     r"|\\begin\{comment\}"  # LaTeX
+    r"|^[ \t]*\\if(?:false\b|[ \t]*0\b)"  # LaTeX's \iffalse … \fi, \if 0 (R15-05)
+    r"|^[ \t]*#[ \t]*if[ \t]+(?:0|false)\b"  # the C preprocessor's #if 0 … #endif
     r"|^[ \t]*\.\.(?=[ \t]*$|[ \t]+(?![\w-]+::)\S)|^[ \t]*\.\.[ \t]+comment::"  # reST
     r"|@\*(?=[^\n]*?\*@)"  # Razor
     r"|(?<![\w+])\+\+(?=[^\s+])(?=[^\n]*?[^\s+]\+\+(?![\w+]))",  # Ulysses
@@ -63,9 +72,13 @@ def admonitions(text: str) -> Iterator[tuple[int, str, str]]:
 
 
 def tool_comments(text: str) -> Iterator[tuple[int, str]]:
-    """Each other tool's comment marker in a note's text: (where, the marker)."""
-    for m in TOOL_COMMENT.finditer(text):
-        yield m.start(), m.group(0).strip()
+    """Each other tool's comment marker in a note's text: (where, the marker), the
+    listed ones and any of a comment's shape (ivsite.switches.delimited)."""
+    listed = [(m.start(), m.end()) for m in TOOL_COMMENT.finditer(text)]
+    yield from ((a, text[a:b].strip()) for a, b in listed)
+    for at, opener in delimited_comments(text):
+        if not any(a <= at + len(opener) and at <= b for a, b in listed):  # once each
+            yield at, opener
 
 
 def bogus_comment(content: str) -> str | None:

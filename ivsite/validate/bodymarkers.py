@@ -9,7 +9,8 @@ publish:**``, ``PRIVATE: …``, ``(off the record) …``, a task item ``[ ]
 private: …``; red team 10: ended by a dash or an arrow, ``CONFIDENTIAL - …``,
 ``Private — …``, bracketed, ``[PRIVATE] …``, after an emoji, ``🔒 Private: …``,
 and with the full-width colon and brackets of Chinese, Japanese and Korean,
-``非公開：…``, ``【非公開】…``); an attribute list of Pandoc, kramdown or goldmark (``## Salary
+``非公開：…``, ``【非公開】…``; red team 15, journalists' ``OTR:``, ``(DNP)`` and a
+lock that opens a line, ``🔒 …``); an attribute list of Pandoc, kramdown or goldmark (``## Salary
 {.private}``, ``{: .private}``, ``{#private-start}``), which ivsite prints as
 text; a link's title (``[](# "private")``, an empty link no reader sees) and an
 empty link to a fragment that says private (``[](#private-start)``); a footnote
@@ -38,6 +39,7 @@ from markdown_it.token import Token
 
 from ..markdown.dialect import with_lines
 from ..markdown.passages import Line
+from ..switches.keepout import LEADING_SYMBOL
 from ..switches.lookalike import privacy_value, privacy_word
 from ..switches.markerwords import compared
 from .setoffleads import set_off_labels
@@ -115,6 +117,10 @@ def line_labels(text: str) -> Iterator[str]:
     """The labels one line of text opens with or leads in with (emphasis marked by
     :data:`_OPEN` and :data:`_CLOSE`), and the words in brackets in each."""
     text = text.translate(_WIDE)
+    if lock := LEADING_SYMBOL.match(text):  # 🔒 … (R15-05): one label, the lock's
+        after = next(line_labels(text[lock.end():]), "")
+        yield f"{lock.group(1)} {after}".strip()
+        return
     for lead in _LEADS:
         for m in lead.finditer(text):
             label = m.group(1).strip(" \t:")

@@ -41,6 +41,7 @@ from ..switches.blockwords import attribute_marker, info_marker
 from ..switches.fmchecks import MENTOR_TAG_HINT, TAG_HINT
 from ..switches.lookalike import privacy_callout, privacy_tag, privacy_value, privacy_word
 from ..switches.markerwords import (
+    abbreviation,
     comment_marker,
     label_marker,
     marker_word,
@@ -199,9 +200,12 @@ def _marker(path: str, line: int, what: str, text: str, how: str, diags: Diagnos
     """An error for a label or markup ivsite.validate.bodymarkers found, where it says
     private; whether there was one."""
     if (how == "label" and label_marker(text)) or (how == "phrase" and phrase_marker(text)):
+        hint = _PASSAGE_HINT if not abbreviation(text) else (
+            f"{_PASSAGE_HINT}; if '{text}' names something else (a degree, a sector), "
+            "write it out or add a word ('DNP degree:')")
         diags.error(path, line, 1, "privacy-label",
                     f"{what} '{text}' says the text with it is not for everyone, but ivsite "
-                    "reads no label as a switch and would publish that text", _PASSAGE_HINT)
+                    "reads no label as a switch and would publish that text", hint)
         return True
     if how == "info" and info_marker(text) is not None:  # ```private (R15-01)
         diags.error(path, line, 1, "privacy-markup",
@@ -302,7 +306,7 @@ def _markup(inline: Token) -> Iterator[tuple[int, str]]:
 def _tool_comments(inline: Token) -> Iterator[tuple[int, str]]:
     """Other tools' comment markers in an inline token's text (code is not text),
     with the line offset of each."""
-    text = _plain(inline)
+    text = _plain(inline, tags=True)  # "#if 0" reads "#if" as a tag (R15-05)
     for at, word in tool_comments(text):
         yield text.count("\n", 0, at), word
 
@@ -315,10 +319,12 @@ def _with_html(inline: Token) -> str:
     return "".join(c.content for c in children if c.type in ("text", "html_inline"))
 
 
-def _plain(inline: Token) -> str:
-    """An inline token's text, line breaks kept (code is not text)."""
+def _plain(inline: Token, tags: bool = False) -> str:
+    """An inline token's text, line breaks kept (code is not text); with ``tags``,
+    a tag as written (``#if``)."""
     return "".join("\n" if c.type in ("softbreak", "hardbreak") else
-                   c.content if c.type == "text" else " " for c in inline.children or ())
+                   c.content if c.type == "text" or (tags and c.type == TAG_TOKEN) else " "
+                   for c in inline.children or ())
 
 
 def _privacy_fields(inline: Token) -> Iterator[tuple[int, str]]:
