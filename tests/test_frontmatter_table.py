@@ -257,7 +257,7 @@ ROWS: list[Row] = [
     Row("container-in-list-and-quote-ok",
         page(body="- item\n\n  ::: private\n  x\n  :::\n\n> ::: mentor\n> y\n> :::\n"), [], 0),
     # A comment is cut out of the source whatever Markdown would make of it.
-    Row("comment-past-blank-line-ok", page(body="Text <!-- a note\n\nto self -->\n"), [], 0),
+    Row("comment-past-blank-line-ok", page(body="Text <!-- a reminder\n\nfor later -->\n"), [], 0),
     Row("comment-never-closed", page(body="Text.\n\nEnd <!-- a note to self\n"),
         [(6, 1, "error", "comment-unclosed", "'-->'")], 1),
     Row("comment-in-summary", page("summary: Nice <!-- not for the public -->"),

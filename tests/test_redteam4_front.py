@@ -281,7 +281,7 @@ def test_prose_is_no_contact(text: str) -> None:
 # J15 --------------------------------------------------------------------------
 
 FOLDED = ("---\ntitle: About my search\nsummary: >\n  A summary of where my search stands.\n"
-          "  # note to self, do not publish: the Zephyr offer is 120k\n---\nBody.\n")
+          "  # the Zephyr offer is 120k, which I keep to the call\n---\nBody.\n")
 
 
 @pytest.mark.parametrize("text", [

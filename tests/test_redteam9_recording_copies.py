@@ -1,7 +1,7 @@
 """Red team 9, R9-20: a near copy of a withheld recording (its first 2,999 of
 3,000 bytes) was published; only an exact copy was known, by its hash.
 
-The audit now knows a recording by windows of its bytes (ivsite.load.nearcopy): a
+The audit now knows a recording by windows of its bytes (ivsite.core.nearcopy): a
 file holding a quarter of them is refused, trimmed or re-tagged (shifted).
 The filter never reads a linked file's bytes, so the audit is the line. With the
 check off the same build publishes the copies; a file sharing only a recording's
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sites import OutputCorpus, red_team_site, red_team_talk
 
-from ivsite.load import nearcopy
+from ivsite.core import nearcopy
 from ivsite.pipeline import build
 
 REPRODUCER = Path(__file__).parent.parent / "docs/redteam/2026-12-01-ninth" / \

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from ..audience.consentmask import names_pattern, standing
-from ..load import nearcopy
+from ..core import nearcopy
 from ..load.filefront import private_front
 from ..markdown.notelike import is_note_like
 from ..markup.remoteloads import own_host
@@ -62,7 +62,7 @@ class AssetSecret:
     source: str
     samples: tuple[bytes, ...] = ()
     """A recording's windows: a file holding enough of them is a near copy
-    (ivsite.load.nearcopy)."""
+    (ivsite.core.nearcopy)."""
 
 
 _SEARCHES: dict[str, Search] = {}

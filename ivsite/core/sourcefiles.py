@@ -35,7 +35,7 @@ class AssetRef:
     or hides text from its reader (ivsite.readers.hiddentext): never published."""
     samples: tuple[bytes, ...] = ()
     """Windows of its bytes, by which the audit knows a near copy of it if it is a
-    recording (ivsite.load.nearcopy)."""
+    recording (ivsite.core.nearcopy)."""
 
     @property
     def out(self) -> str:

@@ -9,8 +9,8 @@ import hashlib
 import os
 from pathlib import Path
 
+from ..core import nearcopy
 from ..core.sourcefiles import SourceFile
-from . import nearcopy
 from .filefront import private_front
 
 _Read = tuple[str, str, tuple[str, str] | None, tuple[bytes, ...]]
@@ -22,7 +22,7 @@ def file_digest(path: Path, st: os.stat_result) -> _Read:
     (ivsite.readers.activefiles) or hides (ivsite.readers.hiddentext; the whole file is
     kept for those where its kind needs it),
     all read as it is hashed, and the windows of it a near copy holds
-    (ivsite.load.nearcopy)."""
+    (ivsite.core.nearcopy)."""
     key = (str(path), st.st_size, st.st_mtime_ns)
     cached = _digest_cache.get(key)
     if cached is None:

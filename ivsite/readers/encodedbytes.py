@@ -6,7 +6,7 @@ URIs to look for *text* (ivsite.readers.datauri, encodedtext, morereadings). A
 recording carried so (an ``<audio src="data:audio/mp4;base64,…">``, a
 ``.b64.txt`` or ``xxd -p`` dump, a linked HTML player) is no text: its bytes
 must be compared with the withheld files (by hash) and with the recordings (by
-their windows, ivsite.load.nearcopy). :func:`carried` gives those bytes: each
+their windows, ivsite.core.nearcopy). :func:`carried` gives those bytes: each
 encoded run decoded, and an archive's or a compressed stream's members (so a
 zip of a recording is known by its member's hash, not by the chance that its
 bytes did not compress), each read once more for runs of its own.
@@ -32,7 +32,7 @@ from pathlib import PurePosixPath
 from typing import TypeVar
 from urllib.parse import unquote_to_bytes
 
-from ..load.nearcopy import WIDTH, holds
+from ..core.nearcopy import WIDTH, holds
 from . import datauri
 from .packed import Budget, unpacked
 from .streams import compressed, is_tar

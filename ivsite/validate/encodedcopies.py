@@ -6,7 +6,7 @@ error (``recording-link``, ivsite.validate.recordings). Written out as a
 ``data:`` URI in an ``<audio>``, as a base64 or hex dump, or packed in a zip,
 it is the same bytes: the filter decodes what a reader could
 (ivsite.readers.encodedbytes) and compares it with every recording, by hash
-and by its windows (ivsite.load.nearcopy), and with every note's source (which
+and by its windows (ivsite.core.nearcopy), and with every note's source (which
 no view publishes as written). A body that carries one is an error
 (``encoded-recording``) unless the note or the passage is private (the private
 view alone sees it, as it may link the recording); a file that carries one is

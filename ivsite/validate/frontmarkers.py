@@ -70,7 +70,10 @@ def text_markers(text: str, where: str) -> Iterator[tuple[str, str]]:
                    "ivsite reads fences only at the start of a line of a note's body")
     marked = [*filter(label_marker, labels(text)),
               *filter(phrase_marker, labels(text, comma_leads))]  # R11-11
-    for label in dict.fromkeys(marked):
+    found = list(dict.fromkeys(marked))
+    for label in found:
+        if any(other != label and other.startswith(label) for other in found):
+            continue  # "note to self" in "note to self, do not publish": one mistake
         yield ("privacy-label",
                f"the label '{label}' in {where} says the text with it is not for "
                "everyone, but ivsite reads no label as a switch")

@@ -35,6 +35,9 @@ _BEFORE = re.compile(r"(?:\A|[.!?;][ \t]+)(?:\[[ xX]\][ \t]*)?[^\w\s(\[]*[ \t]*\
 """What may stand before a lead-in on its line: nothing, a sentence's end, a task
 box, symbols or an emoji."""
 _SEPARATED = re.compile(r"[ \t]*(?:\Z|[:\u2013\u2014\u2192-])")
+_WORDS = re.compile(r"[^\W\d_][\w' \t.-]*:?")
+"""A code span of words, as a label is written: one holding markup or code
+(``<!-- private -->``, ``visibility="private"``) shows syntax."""
 _KEYWORD = re.compile(r"[a-z_]+|[A-Z]{2,3}s?")
 """A code span that is one lowercase word, a language's keyword, or an abbreviation
 (``NDA``): no label."""
@@ -112,6 +115,8 @@ def _text(child: Token) -> str:
 def _reads_as_label(kinds: set[str], label: str, after: str) -> bool:
     if not label or not label_marker(label):
         return False
+    if kinds == {"code"} and not _WORDS.fullmatch(label):
+        return False  # syntax shown as code ("`<!-- private -->` in code"), no label
     shouted = label.isupper() and sum(ch.isalpha() for ch in label) >= 4
     if "badge" in kinds or shouted or _SEPARATED.match(after) or label.endswith(":"):
         return True
