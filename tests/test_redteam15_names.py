@@ -88,7 +88,8 @@ SOURCES = {name: f"content/interviews/2026-03-01-{k}.md" for k, name in NAMES.it
 
 def test_the_filter_refuses_each_short_form(tmp_path: Path) -> None:
     site = _site(tmp_path / "s", {k: line for k, (_, line) in SHORT_FORMS.items()})
-    assert_filter_refuses_all(site, tmp_path / "out", {f"content/pages/{k}.md" for k in SHORT_FORMS})
+    assert_filter_refuses_all(site, tmp_path / "out",
+                              {f"content/pages/{k}.md" for k in SHORT_FORMS})
 
 
 @pytest.mark.usefixtures("no_filter")
