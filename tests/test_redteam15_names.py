@@ -154,6 +154,7 @@ PROSE = [
     ("William Park", "I will park the car; bill park fees monthly."),
     ("Katherine Morrow", "The office kitty Morrow mentioned is empty."),
     ("Christopher Stone", "A first-aid kit stone cold in the van."),
+    ("Adelaide Monte", "We ate at the villa del Monte."),  # "Del" is a particle too
 ]
 
 

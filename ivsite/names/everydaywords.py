@@ -26,8 +26,8 @@ _LISTED = """
     app bat berry bias bob brandy cage candy char charm chat chick cleat con court crate
     day dicey dilly dolly duty dutch fall fate fay fie flick ford gay gee ginger glory gory
     gum ham haps herb honey hop hub india jock kill lea leet left link lolly mac mack mock
-    moss nan nanny nap nappy newt nib ode one pate pip pink pokey sherry sis sly squat
-    tabby teeny tick tiff tine vest vet vin wash win woody
+    moss nan nanny nap nappy newt nib ode one pate pip pink pokey see sherry sis sly squat
+    tabby teeny than tick tiff tine vest vet vin wash win woody life
     experience relief silence providence temperance obedience deliverance pleasant serene
     """
 WORD_NAMES = frozenset(_LISTED.split())

@@ -13,7 +13,8 @@ already). A variant brings no initial of its own: "B. Quinlan" may be Bill, his
 brother, and "R. Quinlan" is looked for anyway.
 
 A variant that is an everyday word ("Rob", "Bill", "Kit", "Peg":
-ivsite.names.everydaywords), or shorter than three letters ("Al", "Ed"), counts
+ivsite.names.everydaywords), shorter than three letters ("Al", "Ed") or a
+particle ("Van"), counts
 where the text's capitals say it is a name: written apart from the family name,
 both capitalised ("Rob Quinlan", "Quinlan, Rob", "Quinlan Rob"); run into it by a
 dot, an underscore or a hyphen, as a handle or a mailbox is ("rob.quinlan",
@@ -67,8 +68,10 @@ def variant_names(name: str) -> list[tuple[str, str]]:
 
 
 def capitals_only(word: str) -> bool:
-    """Whether the given-name variant ``word`` counts only as its capitals say."""
-    return word in WORD_NAMES or len(word) < MIN_PLAIN
+    """Whether the given-name variant ``word`` counts only as its capitals say: an
+    everyday word, a word of two letters, or a family name's particle ("Van" for
+    Vanessa: "van Quinlan" may be another family's name)."""
+    return word in WORD_NAMES or len(word) < MIN_PLAIN or word in PARTICLES
 
 
 def everyday_variant(forms: Forms, word: str) -> Forms:

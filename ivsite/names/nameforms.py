@@ -7,8 +7,10 @@ the family name, neighbouring words run together ("Maryjane Kowalski"), the same
 for the name romanised (``Иван Петров`` as "Ivan Petrov", ``王小明`` as "Wang
 Xiaoming", see :mod:`ivsite.romanise`), a Chinese name in Traditional and
 Simplified characters (:mod:`ivsite.chinese_forms`), the given and family name by
-sound in any script (:mod:`ivsite.soundkey`), and the given or family name alone
-(looked for near the person only, see ivsite.people).
+sound in any script (:mod:`ivsite.soundkey`), the same forms of the name written
+with another form of its given or middle name ("Quinlan, Rob", "Jim Quinlan":
+:mod:`ivsite.names.givenforms`), and the given or family name alone (looked for
+near the person only, see ivsite.people).
 """
 
 from __future__ import annotations
@@ -120,10 +122,13 @@ def _spelt_forms(name: str) -> Forms:
 
 
 def _written_forms(name: str, variant: str = "") -> Forms:
-    """The forms of ``name`` as written; of a given-name ``variant`` (the name
-    written with another form of its given name: ivsite.names.givenforms), without
-    the parts alone and the forms with the variant's initial, which the name itself
-    has, or does not (its initial is the given name's)."""
+    """The forms of ``name`` as written. For a given-name ``variant`` (``name`` is
+    the name written with another form of its given or middle name:
+    ivsite.names.givenforms) without its parts alone, which the name's own forms
+    have, and without the forms that are an initial and the family name or a title
+    and the family name: the name has those for its own initial, and "B. Quinlan"
+    may be Bill, his brother; one that is an everyday word as
+    ivsite.names.givenforms.everyday_variant has it."""
     ws = words(name)
     core = _core(ws)
     if not core:
