@@ -34,7 +34,7 @@ from ivsite.audience.stage import build_view
 from ivsite.core.diagnostics import Diagnostics
 from ivsite.markdown.dialect import markdown
 from ivsite.markdown.render import Renderer
-from ivsite.names import nameforms
+from ivsite.names import givenforms, nameforms
 from ivsite.names.people import matcher_of, needle_of
 from ivsite.names.soundkey import name_sounds
 from ivsite.pipeline import Pipeline, Rehearse, Request, build, run
@@ -216,7 +216,7 @@ def test_names_red_team_9_spellings_find_nothing_new_in_the_corpora(
     now = matcher_of(("unconsented name", n, n) for n in LATIN_NAMES)
     found = [set(now.find(text)) for text in texts]
     monkeypatch.setattr(nameforms, "drawn_seqs", lambda seqs: set())
-    monkeypatch.setattr(nameforms, "nickname_forms", lambda given, family: ())
+    monkeypatch.setattr(givenforms, "GIVEN_VARIANTS", False)
     monkeypatch.setattr(nameforms, "MIN_SHORT_HANDLE", nameforms.MAX_SHORT_HANDLE + 1)
     before = matcher_of(("unconsented name", n, n) for n in LATIN_NAMES)
     new = [extra for text, hits in zip(texts, found, strict=True)

@@ -25,7 +25,7 @@ from ivsite.names.nameparts import name_in, plain_name
 from ivsite.pipeline import build
 from ivsite.readers import readable
 from ivsite.text import normalise
-from ivsite.text.textmatch import Matcher
+from ivsite.text.textmatch import Confirmed, Matcher
 
 TALK = "content/interviews/2026-01-05-talk.md"
 PAGE = "content/pages/thanks.md"
@@ -67,6 +67,7 @@ def _no_plain_name(mp: pytest.MonkeyPatch) -> None:
 
 def _no_confirmed(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(nameforms, "_confirmed", lambda given, family, given_words=(): ())
+    mp.setattr(nameforms, "_family_initial", lambda given, family: Confirmed(family, "(?!)"))
 
 
 CASES = {

@@ -31,7 +31,7 @@ from sites import (
     write_site,
 )
 
-from ivsite.names import nameforms
+from ivsite.names import givenforms, nameforms
 from ivsite.names.people import needle_of
 from ivsite.pipeline import build
 from ivsite.text.textmatch import Matcher
@@ -131,7 +131,7 @@ def test_the_audit_alone_refuses_each(tmp_path: Path) -> None:
 def test_without_these_readings_it_is_published(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nameforms, "drawn_seqs", lambda seqs: set())
-    monkeypatch.setattr(nameforms, "nickname_forms", lambda given, family: ())
+    monkeypatch.setattr(givenforms, "GIVEN_VARIANTS", False)
     monkeypatch.setattr(nameforms, "MIN_SHORT_HANDLE", nameforms.MAX_SHORT_HANDLE + 1)
     other_readings_off(monkeypatch)
     site = _site(tmp_path / "s", {p: t for p, (t, _) in LEAKS.items()}, "jdoe.design")

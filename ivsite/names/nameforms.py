@@ -7,8 +7,10 @@ the family name, neighbouring words run together ("Maryjane Kowalski"), the same
 for the name romanised (``Иван Петров`` as "Ivan Petrov", ``王小明`` as "Wang
 Xiaoming", see :mod:`ivsite.romanise`), a Chinese name in Traditional and
 Simplified characters (:mod:`ivsite.chinese_forms`), the given and family name by
-sound in any script (:mod:`ivsite.soundkey`), and the given or family name alone
-(looked for near the person only, see ivsite.people).
+sound in any script (:mod:`ivsite.soundkey`), the same forms of the name written
+with another form of its given or middle name ("Quinlan, Rob", "Jim Quinlan":
+:mod:`ivsite.names.givenforms`), and the given or family name alone (looked for
+near the person only, see ivsite.people).
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..core.sizedcache import sized_cache
 from ..text.normalise import SPACELESS, compact, is_word, words
@@ -25,12 +26,14 @@ from ..text.wordpairs import WordPair
 from .asidenames import other_names
 from .chinese_forms import other_forms
 from .drawnpairs import drawn_seqs
+from .formset import Forms, union
+from .givenforms import capitals_only, everyday_variant, variant_names
 from .handles import handle_form, short_handle_form, word_like
 from .inflections import as_written, name_pairs
 from .initialforms import compound_initials, recorded_family_initial, recorded_initial
 from .labelledforms import labelled_forms
 from .nameparts import HONORIFICS, PARTICLES, plain_name
-from .nicknamed import nickname_forms, short_form_parts
+from .nicknamed import short_form_parts
 from .romanise import romanised, romanised_seqs, run_together
 from .soundkey import name_sounds
 from .typoforms import backwards, typo_pairs
@@ -41,40 +44,6 @@ from .worldtitles import cjk_titled, korean_titled, titled_forms
 MIN_PART = 2
 """A name part shorter than this (an initial) is never looked for alone; nor is one
 with digits in it (a handle, not a name)."""
-
-
-@dataclass(frozen=True)
-class Forms:
-    """What to look for to find one name."""
-
-    seqs: tuple[tuple[str, ...], ...]
-    """Word sequences, anywhere: full, first + last, family-given, run together."""
-    substrings: tuple[str, ...]
-    """The name run together, for scripts written without spaces."""
-    parts: tuple[str, ...]
-    """Given and family name alone (in the person's own and linking notes only)."""
-    titled: tuple[tuple[str, ...], ...] = ()
-    """A title or initial with the family name ("Ms Dorrance", "J. Dorrance"): looked
-    for in text, not in code, where "dr" and "a" stand beside anything."""
-    confirmed: tuple[Confirmed, ...] = ()
-    """Forms the text's capitals must confirm (see ivsite.textmatch.Confirmed): a
-    middle name or initial the record lacks ("Quentin R. Zabrowski"), the family
-    name and the initial ("Zabrowski, Q."), the given name and the family initial
-    ("Quentin Z.")."""
-    handles: tuple[Confirmed, ...] = ()
-    """The initial and family name run together where it opens as a word may
-    ("chance" for Cara Hance): found where the text shows a handle (ivsite.handles),
-    in text and in code. One no word opens so ("mkowalczyk") is in :attr:`seqs`."""
-    sounds: tuple[tuple[str, ...], ...] = ()
-    """Key sequences that find the name by sound, in any script or romanisation
-    (ivsite.soundkey: "Dmitri Wolkow", "Квентин Забровски")."""
-    labelled: tuple[Confirmed, ...] = ()
-    """The given and family name with labels between them ("Quentin (last name
-    Zabrowski)", ``first = 'Quentin' AND last = 'Zabrowski'``: ivsite.labelledforms),
-    in text and in code."""
-    pairs: tuple[WordPair, ...] = ()
-    """The given and family name inflected ("Anny Kowalskiej": ivsite.names.inflections)
-    or with a typo ("Qeuntin Zabrowski": ivsite.names.typoforms), capitalised, in text."""
 
 
 def _core(ws: list[str]) -> list[str]:
@@ -119,24 +88,12 @@ def name_forms(name: str) -> Forms:
     sounds = set(name_sounds(plain_name(name)))
     for other in other_names(name):
         more = _spelt_forms(other.name)
-        forms = _union(forms, more if other.parts else dataclasses.replace(more, parts=()))
+        forms = union(forms, more if other.parts else dataclasses.replace(more, parts=()))
         sounds |= set(name_sounds(other.name))
     return dataclasses.replace(  # "Rnoore" for "Moore" (ivsite.drawnpairs)
         forms, seqs=tuple(sorted({*forms.seqs, *drawn_seqs(forms.seqs), *spelt})),
         titled=tuple(sorted({*forms.titled, *drawn_seqs(forms.titled)})),
         sounds=tuple(sorted(sounds)))
-
-
-def _union(a: Forms, b: Forms) -> Forms:
-    """The forms of both (their sounds aside: name_forms adds those)."""
-    def by_key(c: Confirmed) -> tuple[tuple[str, ...], str]:
-        return (c.anchor, c.pattern)
-    return Forms(tuple(sorted({*a.seqs, *b.seqs})), tuple(sorted({*a.substrings, *b.substrings})),
-                 tuple(sorted({*a.parts, *b.parts})), tuple(sorted({*a.titled, *b.titled})),
-                 tuple(sorted({*a.confirmed, *b.confirmed}, key=by_key)),
-                 tuple(sorted({*a.handles, *b.handles}, key=by_key)),
-                 labelled=tuple(sorted({*a.labelled, *b.labelled}, key=by_key)),
-                 pairs=tuple(dict.fromkeys((*a.pairs, *b.pairs))))
 
 
 def _spelt_forms(name: str) -> Forms:
@@ -156,11 +113,22 @@ def _spelt_forms(name: str) -> Forms:
         given = {p for p in spelt if len(p) >= MIN_ROMAN_GIVEN}
         return dataclasses.replace(forms, parts=tuple(sorted({*forms.parts, *given})))
     for latin in romanised(name):
-        forms = _union(forms, _written_forms(latin))
+        forms = union(forms, _written_forms(latin))
+    # "Quinlan, Rob", "Jim Quinlan" (R15-03); of the name as written: a romanisation's
+    # initials ("Kharris" for Харрис) are a guess, and its short forms two guesses.
+    for other, word in variant_names(name):
+        forms = union(forms, _written_forms(other, word))
     return forms
 
 
-def _written_forms(name: str) -> Forms:
+def _written_forms(name: str, variant: str = "") -> Forms:
+    """The forms of ``name`` as written. For a given-name ``variant`` (``name`` is
+    the name written with another form of its given or middle name:
+    ivsite.names.givenforms) without its parts alone, which the name's own forms
+    have, and without the forms that are an initial and the family name or a title
+    and the family name: the name has those for its own initial, and "B. Quinlan"
+    may be Bill, his brother; one that is an everyday word as
+    ivsite.names.givenforms.everyday_variant has it."""
     ws = words(name)
     core = _core(ws)
     if not core:
@@ -205,8 +173,12 @@ def _written_forms(name: str) -> Forms:
         # "Anny Kowalskiej", "Иваном Петровым", "Qeuntin Zabrowski" (R11-01, R11-13)
         pairs = (*name_pairs(*as_written(name, ws, core)),
                  *typo_pairs(given, compact(words(written[-1]))))
-        titled = {(title, *family) for title in HONORIFICS} | {(given[0], *family)}
         labelled = labelled_forms(given, tuple(family))  # "Quentin, surname Zabrowski"
+        hyphenated = next((tuple(words(w)) for w in written if words(w)[:1] == [given]), ())
+        confirmed = (*_confirmed(given, tuple(family), hyphenated[:j]),
+                     *recorded_family_initial(given, tuple(family)))
+    if len(core) > 1 and not variant:
+        titled = {(title, *family) for title in HONORIFICS} | {(given[0], *family)}
         # A handle: the initial and the family name run together ("qzabrowski"),
         # where the text shows it when it may be a word ("chance": ivsite.handles).
         handle = given[0] + compact(list(family))
@@ -216,22 +188,20 @@ def _written_forms(name: str) -> Forms:
             handles = (handle_form(handle),)
         elif len(handle) >= MIN_INITIAL_HANDLE:
             forms.add((handle,))
-        hyphenated = next((tuple(words(w)) for w in written if words(w)[:1] == [given]), ())
-        confirmed = (*_confirmed(given, tuple(family), hyphenated[:j]),
-                     *titled_forms(tuple(family)),  # "Señor Zabrowski" (ivsite.worldtitles)
-                     *nickname_forms(given, tuple(family)),  # "Bob Smith" (ivsite.nicknamed)
-                     # "Quentin Zabrowski" for "Q. Zabrowski", "Jane Doe" for "Jane D."
-                     *recorded_initial(given, tuple(family)),
-                     *compound_initials(core[:j], tuple(family)),  # "JL Marchand"
-                     *recorded_family_initial(given, tuple(family)))
+        confirmed += (_family_initial(given, tuple(family)),
+                      *titled_forms(tuple(family)),  # "Señor Zabrowski" (ivsite.worldtitles)
+                      # "Quentin Zabrowski" for "Q. Zabrowski", "Jane Doe" for "Jane D."
+                      *recorded_initial(given, tuple(family)),
+                      *compound_initials(core[:j], tuple(family)))  # "JL Marchand"
     parts = {core[0], core[-1]} if len(core) > 1 or len(ws) > 1 else set()
     if len(core) > 1:  # "Kasia" alone in Katarzyna's own note (ivsite.worlddiminutives)
         parts |= set(diminutive_parts(core[0]))
         parts |= set(short_form_parts(core[0]))  # "Bob" in Robert's own note (R14-12)
-    return Forms(tuple(sorted(forms)), (),
-                 tuple(sorted(p for p in parts
-                              if len(p) >= MIN_PART and is_word(p) and p not in PARTICLES)),
-                 tuple(sorted(titled)), confirmed, handles, labelled=labelled, pairs=pairs)
+    found = Forms(tuple(sorted(forms)), (),
+                  tuple(sorted(p for p in parts if not variant
+                               and len(p) >= MIN_PART and is_word(p) and p not in PARTICLES)),
+                  tuple(sorted(titled)), confirmed, handles, labelled=labelled, pairs=pairs)
+    return everyday_variant(found, variant) if variant and capitals_only(variant) else found
 
 
 
@@ -259,9 +229,9 @@ Marchand); not the commas and list marks between two people."""
 def _confirmed(given: str, family: tuple[str, ...],
                given_words: tuple[str, ...] = ()) -> tuple[Confirmed, ...]:
     """A middle name or initial, one or two words, between the given and family
-    name; the family name with the initial after it ("Zabrowski, Q.", "ZABROWSKI
-    Q"): only where those words are capitalised, which "Quentin met Zabrowski"
-    and "Park a car" are not.
+    name, and the given name with the family initial (:func:`_given_and_initial`):
+    only where those words are capitalised, which "Quentin met Zabrowski" and
+    "Park a car" are not.
 
     Each pattern starts with its first word and checks what stands before it
     afterwards (a look-behind over that word): a pattern that starts with a
@@ -270,12 +240,19 @@ def _confirmed(given: str, family: tuple[str, ...],
     family_re = r"[\W_]+".join(re.escape(w) for w in family)
     middle = (rf"{_word_start(given)}{_IN_NAME}"
               rf"(?P<capital>(?:[^\W\d_]+{_IN_NAME}){{1,2}}){family_re}(?![^\W_])")
-    initial = (_word_start(family[0]) + family_re[len(re.escape(family[0])):]
-               + rf"[\s,]+(?P<capital>{re.escape(given[0])})(?![^\W_])")
     # In the text's words, a middle word is one or two words (more where a script
     # without spaces splits into one word per letter: textmatch.NEAR_GAP).
-    return (Confirmed(family, middle, (given, family)), Confirmed((*family, given[0]), initial),
+    return (Confirmed(family, middle, (given, family)),
             *_given_and_initial(given, family), *_given_and_initial(given_words, family))
+
+
+def _family_initial(given: str, family: tuple[str, ...]) -> Confirmed:
+    """The family name with the initial after it, capitalised ("Zabrowski, Q.",
+    "ZABROWSKI Q")."""
+    family_re = r"[\W_]+".join(re.escape(w) for w in family)
+    initial = (_word_start(family[0]) + family_re[len(re.escape(family[0])):]
+               + rf"[\s,]+(?P<capital>{re.escape(given[0])})(?![^\W_])")
+    return Confirmed((*family, given[0]), initial)
 
 
 def _given_and_initial(given: str | tuple[str, ...],

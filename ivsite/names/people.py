@@ -29,6 +29,7 @@ from ..text.normalise import SPACELESS, compact, fold, words
 from ..text.textmatch import Confirmed, Matcher, Needles
 from ..text.wordpairs import WordPair
 from .channels import names_no_one
+from .everydaywords import WORD_NAMES
 from .identity import name_words, person_keys
 from .inflections import part_forms
 from .nameforms import name_forms
@@ -36,7 +37,7 @@ from .nameparts import looks_like_name, name_in, plain_name
 from .partsounds import part_sounds
 from .persons import meta_of, people
 from .severalnames import persons_in, place_of
-from .wordnames import WORD_NAMES, everyday_alone
+from .wordnames import everyday_alone
 
 T = TypeVar("T")
 

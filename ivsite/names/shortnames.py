@@ -20,35 +20,17 @@ from collections.abc import Iterable
 
 from .givenvariants import variant_given
 from .identity import name_words, written_shorter
+from .nicknamed import short_forms
 
 _MIN_PREFIX = 2
-
-DIMINUTIVES: dict[str, tuple[str, ...]] = {
-    "alexander": ("sasha", "sacha", "sandy", "xander", "lex"),
-    "alexandra": ("sasha", "sacha", "sandy", "sandra", "lexi", "lexie", "xandra"),
-    "anthony": ("tony",), "antonio": ("toni", "tonio"), "catherine": ("kate", "katie", "cathy"),
-    "charles": ("chuck", "charlie"), "christopher": ("kit",), "edward": ("ted", "ned", "eddie"),
-    "elizabeth": ("liz", "lizzie", "beth", "betty", "bette", "eliza", "libby", "lisa"),
-    "francisco": ("paco", "pancho", "cisco"), "henry": ("hank", "harry"),
-    "james": ("jim", "jimmy", "jamie"), "john": ("jack", "johnny"), "jose": ("pepe",),
-    "katherine": ("kate", "katie", "kathy", "kay"), "kathryn": ("kate", "katie", "kathy"),
-    "margaret": ("maggie", "meg", "peggy", "greta", "rita"), "michael": ("mike", "mikey"),
-    "patricia": ("pat", "patty", "tricia", "trish"), "richard": ("rick", "dick", "rich"),
-    "robert": ("bob", "bobby", "rob", "robbie", "bert"), "susan": ("sue", "suzy"),
-    "william": ("bill", "billy", "will", "liam"), "jennifer": ("jen", "jenny"),
-    "rebecca": ("becky", "becca"), "theodore": ("ted", "teddy", "theo"),
-    "victoria": ("vicky", "tori"), "dorothy": ("dot", "dotty"), "ivan": ("vanya",),
-    "dmitri": ("dima",), "dmitry": ("dima",), "yekaterina": ("katya",), "maria": ("masha",),
-    "mikhail": ("misha",), "nikolai": ("kolya",), "johannes": ("hans",),
-}
-"""Common short forms that are no prefix of the full name (full name: short forms)."""
 
 
 def short_form(short: str, full: str) -> bool:
     """Whether the given name ``short`` (folded) is a short form of ``full``: a
-    prefix of two letters or more, or a known diminutive."""
+    prefix of two letters or more, or a short form one of the tables lists
+    (ivsite.names.nicknamed.short_forms, which the name forms take too)."""
     return short != full and ((len(short) >= _MIN_PREFIX and full.startswith(short))
-                              or short in DIMINUTIVES.get(full, ()))
+                              or short in short_forms(full))
 
 
 def short_form_ties(names: Iterable[str]) -> list[tuple[str, str]]:

@@ -5,8 +5,8 @@ A name part alone counts near the person (ivsite.names.people): in their own
 note, "Quentin" is Quentin Zabrowski. But "I hope so", "to be frank", "I will
 need SQL" in Hope's, Frank's or Will's note are not their names. Such a part is
 found only capitalised where no sentence opens (ivsite.text.wordpairs): "with
-Hope", not "I hope" nor "Hope you are well". A list, not a dictionary: the
-words are few, and a name that is a rare word ("Quentin") keeps every form.
+Hope", not "I hope" nor "Hope you are well" (the words:
+ivsite.names.everydaywords).
 """
 
 from __future__ import annotations
@@ -15,24 +15,9 @@ from collections.abc import Iterable
 
 from ..text.normalise import words
 from ..text.wordpairs import WordPair
+from .everydaywords import WORD_NAMES
 from .nameforms import name_forms
 from .nameparts import plain_name
-
-_LISTED = """
-    amber angel april art ash august autumn baker bank banks bear bell bill bishop black
-    brook brown buck bud carter case cash charity chase chip cliff cook cooper crystal
-    daisy dale dawn destiny don dot drew east faith field fields fisher fox frank glen
-    gold grace grant gray green grey guy hall harmony hawk hazel heather hill holly
-    honor honour hope hunter iris ivy jack jade joy june king lance lane lily little
-    long lord love major mark mason may melody mercy miles miller moon nick north olive
-    page park pat patience pearl penny porter price prudence rain ray reed rice rich
-    river rivers rob robin rocky rod rose royal ruby rusty sage sandy short silver sky
-    small south star stone storm sue summer sun sunny turner violet wade walker ward
-    west white will winter wolf wood woods young
-    ant dick dob hap hob kit lib midge peg randy tory
-    """
-WORD_NAMES = frozenset(_LISTED.split())
-"""Folded, one word each."""
 
 
 def everyday_alone(seqs: Iterable[tuple[str, ...]],

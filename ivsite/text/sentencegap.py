@@ -55,7 +55,7 @@ def across_sentences(seq: tuple[str, ...], text: str) -> bool:
     where one sentence ends on an everyday word in small letters and the next
     opens with a capital: with each such word written over, the text, read again
     in all its readings (ivsite.text.normalise.text_words), no longer holds it."""
-    from ..names.wordnames import WORD_NAMES as everyday  # here: ivsite.names imports text
+    from ..names.everydaywords import WORD_NAMES as everyday  # here: ivsite.names imports text
 
     if not 1 < len(seq) <= 4 or not text:
         return False
