@@ -35,7 +35,7 @@ PIECES = sorted({w for n in NAMES for w in re.split(r"[\s.]+", n) if w}
 PHRASES = ["Quentin Z.", "Zabrowski, Q.", "Quentin R. Zabrowski", "Aaliyah G.", "Gupta-san",
            "Quentin (last name Zabrowski)", "JL Marchand", "J.-L. Marchand", "Jean-Luc X. Marchand",
            "Ana María X. López", "Katarzyna W.", "Will M.", "Siobhan X. O'Brien", "Bill Marsh",
-           "Kasia Wiśniewska", "Dong-hyun O."]
+           "Kasia W.", "Dong-hyun O."]
 PIECES = sorted({*PIECES, *PHRASES})
 SEPARATORS = [" ", "  ", "-", ". ", ", ", "\n", "", "'", " (", ") ", ": "]
 
@@ -61,7 +61,9 @@ def test_forms_are_found_as_by_a_scan_of_the_whole_text(
 
 
 def test_the_phrases_are_forms() -> None:
-    """The property above sees texts that hold forms: each phrase is one."""
+    """The property above sees texts that hold forms: each phrase is one. (A short
+    form with the whole family name, "Kasia Wiśniewska", is a word sequence since
+    red team 15, R15-03, found as the full name's are: no pattern confirms it.)"""
     for phrase in PHRASES:
         assert any(confirmed_in(f, searchable(f"met {phrase} today")) for f in FORMS), phrase
 
