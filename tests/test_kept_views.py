@@ -71,11 +71,8 @@ def test_a_note_read_back_is_the_note_filtered(tmp_path: Path, audience: str) ->
 
 
 def test_a_second_build_filters_only_the_note_that_changed(tmp_path: Path) -> None:
-    monkeypatch = pytest.MonkeyPatch()
-    try:
+    with pytest.MonkeyPatch.context() as monkeypatch:  # a plain one: see _filtered_notes
         _second_build(tmp_path, monkeypatch)
-    finally:
-        monkeypatch.undo()
 
 
 def _second_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -94,11 +91,8 @@ def _second_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_damaged_kept_note_is_filtered_again(tmp_path: Path) -> None:
-    monkeypatch = pytest.MonkeyPatch()
-    try:
+    with pytest.MonkeyPatch.context() as monkeypatch:  # a plain one: see _filtered_notes
         _damaged(tmp_path, monkeypatch)
-    finally:
-        monkeypatch.undo()
 
 
 def _damaged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -142,11 +136,8 @@ def test_the_view_a_preview_reads_is_the_public_one(tmp_path: Path) -> None:
 
 
 def test_a_second_build_checks_only_the_body_that_changed(tmp_path: Path) -> None:
-    monkeypatch = pytest.MonkeyPatch()
-    try:
+    with pytest.MonkeyPatch.context() as monkeypatch:  # a plain one: see _filtered_notes
         _body_checked(tmp_path, monkeypatch)
-    finally:
-        monkeypatch.undo()
 
 
 def _body_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
