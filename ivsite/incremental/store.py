@@ -56,6 +56,10 @@ PLAIN: Codec[Any] = Codec(marshal.dumps, marshal.loads)
 """Tuples, sets and numbers as they are (who is one person: ivsite.names.persons)."""
 
 
+_UNREAD: Any = object()
+"""No value read back (none kept, or bytes the codec cannot read)."""
+
+
 class Store:
     """Values by key for one site; see the module docstring."""
 
@@ -105,20 +109,22 @@ class Store:
                 return self.get(key, make)
             name = digest(code_digest(), key)
             self._blobs_used.add(name)  # kept on disk while a build asks for it
-
-            def made() -> V:
-                data = self._found(name)
-                if data is not None:
-                    try:
-                        return codec.load(data)  # type: ignore[no-any-return]
-                    except (ValueError, TypeError, EOFError):  # damaged: made again
-                        pass
+            self._used.add(key)
+            if key in self._values:
+                return self._values[key]  # type: ignore[no-any-return]
+            data = self._found(name)
+            try:
+                value: V = codec.load(data) if data is not None else _UNREAD
+            except (ValueError, TypeError, EOFError):  # damaged: made again
+                value = _UNREAD
+            if value is _UNREAD:
                 value = make()
+                self.made += 1
                 kept = codec.dump(value)
                 if kept is not None:
                     self._keep(name, kept)
-                return value
-            return self.get(key, made)
+            self._values[key] = value
+            return value
         return keyed
 
     def _found(self, key: str) -> bytes | None:
