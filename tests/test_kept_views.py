@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import marshal
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,10 +32,25 @@ def _parse(tokens: list[Token], env: dict[str, object]) -> object:
     return marshal.loads(data)
 
 
+@pytest.fixture()
+def plain_patch() -> Iterator[pytest.MonkeyPatch]:
+    """A plain MonkeyPatch, not the suite's (tests/conftest.py), which has the
+    build forget what it kept: the patches here count work and change no result."""
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+def _built(tmp_path: Path) -> tuple[Path, Path]:
+    """A site with notes of every audience, built once: (site, output folder)."""
+    site = leak_site(tmp_path / "site")
+    out = tmp_path / "out"
+    assert build(site, out=out).status == 0
+    return site, out
+
+
 def _filtered_notes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The notes filtered anew from now on (by their sources). ``monkeypatch``: a
-    plain one (``counting`` changes no result), not the suite's, which has the
-    build forget what it kept (tests/conftest.py)."""
+    """The notes filtered anew from now on (by their sources); ``monkeypatch``: a
+    plain one (see :func:`plain_patch`)."""
     made: list[str] = []
     real = audience_stage._view_note
 
@@ -70,15 +86,10 @@ def test_a_note_read_back_is_the_note_filtered(tmp_path: Path, audience: str) ->
         assert vars(back.card()) == vars(vn.card())
 
 
-def test_a_second_build_filters_only_the_note_that_changed(tmp_path: Path) -> None:
-    with pytest.MonkeyPatch.context() as monkeypatch:  # a plain one: see _filtered_notes
-        _second_build(tmp_path, monkeypatch)
-
-
-def _second_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    site = leak_site(tmp_path / "site")
-    out = tmp_path / "out"
-    assert build(site, out=out).status == 0
+def test_a_second_build_filters_only_the_note_that_changed(
+        tmp_path: Path, plain_patch: pytest.MonkeyPatch) -> None:
+    monkeypatch = plain_patch
+    site, out = _built(tmp_path)
     first = output_files(out)
     made = _filtered_notes(monkeypatch)
     assert build(site, out=out).status == 0  # a new Pipeline: as a new process
@@ -90,15 +101,10 @@ def _second_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert b"One more line." in output_files(out)["reflections/flip-me/index.html"]
 
 
-def test_a_damaged_kept_note_is_filtered_again(tmp_path: Path) -> None:
-    with pytest.MonkeyPatch.context() as monkeypatch:  # a plain one: see _filtered_notes
-        _damaged(tmp_path, monkeypatch)
-
-
-def _damaged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    site = leak_site(tmp_path / "site")
-    out = tmp_path / "out"
-    assert build(site, out=out).status == 0
+def test_a_damaged_kept_note_is_filtered_again(
+        tmp_path: Path, plain_patch: pytest.MonkeyPatch) -> None:
+    monkeypatch = plain_patch
+    site, out = _built(tmp_path)
     first_out = tmp_path / "first"
     shutil.copytree(out, first_out)
     damaged = 0
@@ -135,15 +141,10 @@ def test_the_view_a_preview_reads_is_the_public_one(tmp_path: Path) -> None:
     assert "mentor" in seen and seen <= set(SEES["mentor"])
 
 
-def test_a_second_build_checks_only_the_body_that_changed(tmp_path: Path) -> None:
-    with pytest.MonkeyPatch.context() as monkeypatch:  # a plain one: see _filtered_notes
-        _body_checked(tmp_path, monkeypatch)
-
-
-def _body_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    site = leak_site(tmp_path / "site")
-    out = tmp_path / "out"
-    assert build(site, out=out).status == 0
+def test_a_second_build_checks_only_the_body_that_changed(
+        tmp_path: Path, plain_patch: pytest.MonkeyPatch) -> None:
+    monkeypatch = plain_patch
+    site, out = _built(tmp_path)
     checked: list[str] = []
     real = validate_note._body_checks
 
