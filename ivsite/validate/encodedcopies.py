@@ -19,10 +19,13 @@ recording's window: a site without them pays nothing.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from pathlib import PurePosixPath
 
 from ..core.diagnostics import Diagnostics
+from ..core.keyed import Keyed, compute
+from ..core.sourcefiles import AssetRef
 from ..load.stage import LoadedSite
 from ..markdown.notes import ValidSite
 from ..readers.encodedbytes import encoded_copy
@@ -30,14 +33,15 @@ from ..readers.packed import MAX_UNPACKED
 
 _RECORDING = "the recording of"
 _NOTE = "the file of the note"
-_SEEN: dict[tuple[str, str], tuple[str, str] | None] = {}
-"""What a file carries, by its hash and the recordings' (a preview saves again
-and again): which recording or note's file, or None."""
 
 
-def withhold_encoded(site: ValidSite, loaded: LoadedSite, diags: Diagnostics) -> None:
+def withhold_encoded(site: ValidSite, loaded: LoadedSite, diags: Diagnostics,
+                     keyed: Keyed = compute) -> None:
     """Refuse every public body that carries a recording or a note's source, and
-    take every file that does out of the files links may reach (as a recording)."""
+    take every file that does out of the files links may reach (as a recording).
+    What a file carries is handed out through ``keyed`` under its hash and the
+    withheld files' (a preview saves again and again); its bytes are read through
+    the loader's store, the one reader of the site's files."""
     if not site.recordings:
         return
     withheld = {src.digest: (_NOTE, src.rel) for src in loaded.notes if src.data}
@@ -61,18 +65,23 @@ def withhold_encoded(site: ValidSite, loaded: LoadedSite, diags: Diagnostics) ->
                     f"this text decodes to {kind} {source}, which is never published, however "
                     "it is written (base64, hex, a data: URI, packed)",
                     "take it out, or keep it in a private note or a '::: private' passage")
+    store = loaded.store
+    if store is None:  # no file was loaded to be read: the audit reads what is written
+        return
+
+    def carried(ref: AssetRef) -> tuple[str, str] | None:
+        try:
+            data = store.read(ref)
+        except OSError:  # gone since it was listed: its link is broken
+            return None
+        found = encoded_copy(PurePosixPath(ref.rel), data, withheld, recordings)
+        return found[1] if found is not None else None
+
     for rel, ref in list(site.assets.items()):
-        memo = (ref.digest, key)
-        if memo not in _SEEN:
-            if ref.size > MAX_UNPACKED:  # the audit reads it, as it reads every output file
-                continue
-            try:
-                data = (loaded.root / rel).read_bytes()
-            except OSError:  # gone since it was listed: its link is broken
-                continue
-            found = encoded_copy(PurePosixPath(rel), data, withheld, recordings)
-            _SEEN[memo] = found[1] if found is not None else None
-        if (got := _SEEN[memo]) is not None:
+        if ref.size > MAX_UNPACKED:  # the audit reads it, as it reads every output file
+            continue
+        got = keyed(("encoded copy", rel, ref.digest, key), functools.partial(carried, ref))
+        if got is not None:
             kind, source = got
             (site.recordings if kind == _RECORDING else site.note_copies)[rel] = source
             del site.assets[rel]

@@ -66,7 +66,7 @@ def validate(
     _index(site, diags)
     _withhold_recordings(site, loaded.assets)
     _withhold_note_copies(site, loaded)
-    withhold_encoded(site, loaded, diags)  # R15-02
+    withhold_encoded(site, loaded, diags, keyed)  # R15-02
     if loaded.questions is not None:
         q = loaded.questions
         site.questions, found = keyed(
