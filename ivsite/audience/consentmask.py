@@ -102,25 +102,39 @@ def standing(found: list[T], text: str, consented: re.Pattern[str] | None,
     say where it was found.)"""
     if consented is None or not any(may_excuse(x) for x in found):
         return found
-    again = {id(x) for x in find(consented.sub(" ", text))}
-    inside = {id(x) for run in _runs(text, consented) for x in find(run)}
+    # One pass of the names' pattern for both (it is tried at every letter): the
+    # text without them is what ``consented.sub(" ", text)`` makes.
+    names = [m.span() for m in consented.finditer(text)]
+    again = {id(x) for x in find(_without(text, names))}
+    inside = {id(x) for run in _runs(text, names) for x in find(run)}
     return [x for x in found if not may_excuse(x) or id(x) in again or id(x) not in inside]
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span a space."""
+    parts: list[str] = []
+    at = 0
+    for start, end in spans:
+        parts += (text[at:start], " ")
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 _WORD = re.compile(r"[^\W_]")
 
 
-def _runs(text: str, consented: re.Pattern[str]) -> set[str]:
-    """The consented names in ``text``, those with nothing but punctuation and space
-    between them taken together."""
+def _runs(text: str, names: list[tuple[int, int]]) -> set[str]:
+    """The consented names in ``text`` (their spans), those with nothing but
+    punctuation and space between them taken together."""
     runs: set[str] = set()
     start = end = -1
-    for m in consented.finditer(text):
-        if start < 0 or _WORD.search(text, end, m.start()):
+    for m_start, m_end in names:
+        if start < 0 or _WORD.search(text, end, m_start):
             if start >= 0:
                 runs.add(text[start:end])
-            start = m.start()
-        end = m.end()
+            start = m_start
+        end = m_end
     if start >= 0:
         runs.add(text[start:end])
     return runs

