@@ -150,7 +150,7 @@ def test_without_the_everyday_rule_ordinary_prose_is_refused(
 @pytest.mark.parametrize("name", ["Mark", "Page"])
 def test_without_knowing_its_own_files_the_audit_refuses_the_theme(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
-    monkeypatch.setattr(auditsearch, "_everyday", lambda secrets, seen: [])
+    monkeypatch.setattr(auditsearch, "everyday", lambda secrets, seen: [])
     result = build(write_site(tmp_path / "s", _fair(name), CONFIG), out=tmp_path / "out")
     assert result.status == 1
     assert any(h.output.startswith("static/") for h in result.hits), _said(result)

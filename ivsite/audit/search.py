@@ -22,20 +22,19 @@ from ..load.filefront import private_front
 from ..markdown.notelike import is_note_like
 from ..markup.remoteloads import own_host
 from ..names.holding import ConsentedNames
-from ..names.people import CONTACT_KINDS, LINK_SECRET_KIND, NAME_KINDS
-from ..names.wordnames import everyday_words
+from ..names.people import CONTACT_KINDS, LINK_SECRET_KIND
 from ..readers.encodedbytes import encoded_copy
 from ..readers.hiddentext import hidden_in
 from ..readers.pagefind_engine import is_fixed, is_word_index
 from ..readers.readable import MARKUP_SUFFIXES, readable_texts, unread
-from ..text.textmatch import Matcher, searchable, words
+from ..text.textmatch import Matcher, searchable
 from .addresses import addresses_in, links_to, own_address, site_address, wiki_names_in
 from .beside import Beside, Finder
 from .cache import reading_digest, secret_ids
 from .markupchecks import unsafe_code
-from .needles import ALWAYS, Seen, needle_pair, needles
+from .needles import Seen, needle_pair
+from .scopes import everyday, prefixes, scoped, stemmed
 from .scripts import OwnScripts
-from .secret import BESIDE
 from .secrets import ADDRESS, ANCHOR, FIELD_KINDS, WIKI_NAME, Secret
 
 AS_WRITTEN = (*CONTACT_KINDS, LINK_SECRET_KIND)
@@ -121,13 +120,13 @@ class Search:
         self.wiki = {s.text: s for s in secrets if s.kind == WIKI_NAME}
         anywhere = [s for s in secrets if not s.scope]
         self.matcher, self.in_code = needle_pair(anywhere, shown)
-        self.stemmed = _stemmed(anywhere, shown)
+        self.stemmed = stemmed(anywhere, shown)
         self.authored = authored
         self.fields = frozenset(id(s) for s in secrets if s.kind in FIELD_KINDS)
-        everyday = _everyday(anywhere, shown)
-        self.everyday = frozenset(id(s) for _, s in everyday)
-        self.addressed = Matcher(everyday)
-        self.scoped = _scoped(secrets, shown)
+        in_paths = everyday(anywhere, shown)
+        self.everyday = frozenset(id(s) for _, s in in_paths)
+        self.addressed = Matcher(in_paths)
+        self.scoped = scoped(secrets, shown)
         self.beside = Beside(secrets, shown)
         self.assets = {a.digest: a for a in withheld_assets}
         self.recordings = [a for a in withheld_assets if a.samples]
@@ -229,7 +228,7 @@ class Search:
                 seen.add(id(secret))
                 hits.append(Hit(rel, secret))
         here: list[Finder] = [self.in_code] if rel.lower().endswith(CODE_SUFFIXES) else \
-            [self.matcher, *(self.scoped[p] for p in _prefixes(rel) if p in self.scoped)]
+            [self.matcher, *(self.scoped[p] for p in prefixes(rel) if p in self.scoped)]
         if self.beside and path.suffix.lower() == ".html":  # a page showing a person's note
             linked = self.beside.on(rel, _NEIGHBOURS.sub(b" ", data))
             here += [linked] if linked is not None else []
@@ -279,52 +278,6 @@ _NEIGHBOURS = re.compile(rb"""<a\s[^>]*\brel\s*=\s*["']?(?:prev|next)\b[^>]*>"""
 """A page's link to the note before or after it: the neighbour's title alone, by
 date, which shows it no more than any other; its name parts do not count on
 the page for it (the filter cannot know a note's neighbours)."""
-
-
-def _everyday(secrets: list[Secret], seen: Seen) -> list[tuple[tuple[str, ...], Secret]]:
-    """The names that are one everyday word ("Mark", "May", "Page"), as that word
-    in any case: what a file's path is read for, where nothing is capitalised
-    ("lunch-with-mark/", "files/may-cv.pdf"), whereas its text counts the word
-    only where it reads as a name (ivsite.names.wordnames). Their secrets are not
-    looked for at all in ivsite's own files (OwnScripts.files), whose ``mark``
-    and ``page`` are code's (red team 13, R13-08). A name the audience may read
-    elsewhere (a withheld note's person who agreed) as its other forms are: where
-    the audience does not read the word."""
-    found = [((w,), s) for s in secrets if s.kind.startswith(NAME_KINDS)
-             for w in everyday_words(s.text)]
-    shown = seen.shown([w for w, s in found if not s.kind.startswith(ALWAYS)])
-    return [(w, s) for w, s in found if s.kind.startswith(ALWAYS) or w not in shown]
-
-
-def _stemmed(secrets: list[Secret], seen: Seen) -> frozenset[int]:
-    """The withheld fields of one word (by id) that a search index holds as the
-    stem of a word the audience reads (Seen.stems_shown): "career" from
-    "careers", "doe" from "does". Only a field: a name is looked for in the
-    index whatever the audience reads."""
-    one = {id(s): ws[0] for s in secrets
-           if s.kind in FIELD_KINDS and len(ws := words(s.text)) == 1}
-    stems = seen.stems_shown(one.values())
-    return frozenset(i for i, w in one.items() if w in stems)
-
-
-def _scoped(secrets: list[Secret], seen: Seen) -> dict[str, Matcher[Secret]]:
-    """Secrets that count only under some output paths (the parts of a name, on
-    the pages about the person): a matcher per path, a folder ("interviews/x/") or
-    a file ("index.html"). Those beside a page a file links to (secret.BESIDE) are
-    found by one matcher (ivsite.audit.beside)."""
-    by_path: dict[str, list[Secret]] = {}
-    for s in secrets:
-        for where in s.scope:
-            if not where.startswith(BESIDE):  # (those are ivsite.audit.beside's)
-                by_path.setdefault(where, []).append(s)
-    return {where: needles(found, seen) for where, found in sorted(by_path.items())}
-
-
-def _prefixes(rel: str) -> list[str]:
-    """The output path and each folder it is in ("a/", "a/b/"): where a scoped
-    secret may count (looked up, not compared with every scope: a site has a scope
-    per person)."""
-    return [rel, *(rel[:i + 1] for i, ch in enumerate(rel) if ch == "/")]
 
 
 def _short(text: str, limit: int = 60) -> str:
