@@ -303,6 +303,10 @@ def test_an_edit_shows_up_in_the_next_response(tmp_path: Path) -> None:
         data = events.wait_for("reload")
         assert "interviews/2026-02-11-northwind-ux/index.html" in data["paths"]  # type: ignore[operator]
         assert b"xyzzy42" in page(srv, "/interviews/2026-02-11-northwind-ux/")
+        # The search index too: each note's entry is kept between saves by the
+        # note's digest, so an edit makes its entry again.
+        shards = json.loads(page(srv, "/search-index.json"))["shards"]
+        assert any(b"xyzzy42" in page(srv, "/" + shard) for shard in shards)
         events.close()
         assert any(re.match(r"Rebuilt in \d+ ms: \d+ files? changed; save → reload \d+ ms", ln)
                    for ln in srv.lines)  # type: ignore[attr-defined]

@@ -49,8 +49,11 @@ def search_index(em: Emitter, pages: list[Page]) -> None:
     shard's file, not one file that holds every note's text."""
     notes = sorted(((p.url, p.note) for p in pages if p.note is not None),
                    key=lambda item: item[0])
+    def doc(url: str, n: ViewNote) -> bytes:  # a save changes one note's, not all
+        return em.keyed(("search doc", url, n.digest), lambda: _doc(url, n))
+
     if em.encrypt is not None:
-        text = json_list([_doc(url, n) for url, n in notes]).decode("utf-8")
+        text = json_list([doc(url, n) for url, n in notes]).decode("utf-8")
         encrypt = em.encrypt
         em.plan.add("search-index.json.enc", em.pages_of(
             digest("search-index.json.enc", em.shared_key, text),
@@ -62,7 +65,7 @@ def search_index(em: Emitter, pages: list[Page]) -> None:
         for url, n in notes:
             shards[shard_of(url, count)].append((url, n))
         for i, shard in enumerate(shards):
-            em.plan.add(shard_name(i), json_list([_doc(url, n) for url, n in shard]))
+            em.plan.add(shard_name(i), json_list([doc(url, n) for url, n in shard]))
         em.plan.add("search-index.json",
                     json.dumps({"shards": [shard_name(i) for i in range(count)]}))
         return
