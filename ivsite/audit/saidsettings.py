@@ -10,7 +10,8 @@ own and holds such a note withheld whatever validation made of it, as it does a
 note whose path says private. Narrower than the filter on purpose (a few switch
 words, yes/no only to the few that mean withheld), so it never refuses what the
 filter lets through:
-code, ``::: private`` passages and YAML comments in the front matter are not read.
+code and ``::: private`` passages are not read, and of the front matter's YAML comments
+only a setting commented out and a privacy word beside a switch (red team 16).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import re
 from ..core.sizedcache import sized_cache
 from ..markdown.notes import Note
 from ..switches.lookalike import WITHHELD, normalise
+from ..switches.yamlcomments import Comment, setting_of, yaml_comments
 
 _SWITCHES = frozenset({"visibility", "visible", "privacy", "private", "draft", "hidden",
                        "unlisted", "publish", "published", "access", "audience"})
@@ -63,6 +65,8 @@ def said_level(note: Note) -> str | None:
         return None
     head, lines = _read_lines(note)
     levels = {_level(key, value) for line in lines for key, value in _pairs(line)}
+    levels |= {_commented(c) for c in yaml_comments(note.fm.text, note.body_line)} \
+        if note.fm.present and "#" in note.fm.text else set()
     if any(_gone(key, value) for line in head if line[:1].isalpha()
            for key, value in _pairs(line)):
         levels.add("private")
@@ -82,6 +86,22 @@ def _level(key: str, value: str) -> str | None:
     no = said in ("false", "no", "off")
     return "private" if (yes and name in _WITHHELD_IF_YES) or (
         no and name in _WITHHELD_IF_NO) else None
+
+
+def _commented(comment: Comment) -> str | None:
+    """What a front-matter comment states: a setting commented out (``#
+    visibility: private``), or a privacy word beside a switch (``visibility:
+    public  # keep private``, red team 16); the comment's other words are not read
+    (the filter reads doubts too: ivsite.validate.frontcomments)."""
+    if not comment.before:
+        return max((_level(k, v) or "" for k, v in _pairs(comment.text)), default="") or None
+    said = setting_of(comment.before)
+    if said is None or normalise(said[0]) not in _SWITCHES:
+        return None
+    words = re.findall(r"[^\W\d_]+", comment.text)
+    spans = ("".join(words[i:j]) for i in range(len(words))
+             for j in range(i + 1, min(i + 4, len(words)) + 1))
+    return "private" if any(normalise(w) in WITHHELD for w in spans) else None
 
 
 def _gone(key: str, value: str) -> bool:

@@ -47,6 +47,7 @@ from .baseelements import base_elements
 from .bodyprivacy import body_privacy
 from .config import SiteConfig
 from .fallback import fallbacks
+from .frontcomments import setting_comments
 from .frontmarkers import front_markers
 from .invisibledata import invisible_data
 from .unreadlinks import unread_links
@@ -167,7 +168,8 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
     # A path that says private makes the note private (see ivsite.switches.pathprivacy).
     visibility = "private" if path_privacy(path) else \
         meta.visibility or getattr(config.visibility, coll)
-    if privacy_tags(path, fm, meta.tags, visibility, diags):
+    if privacy_tags(path, fm, meta.tags, visibility, diags) or \
+            setting_comments(path, fm, visibility, diags):
         return None
     refused, found = body_checks(
         ("body checks", path, p.source.digest, coll, visibility, sheet_key, config.base_url),
