@@ -164,3 +164,36 @@ def test_a_second_build_checks_only_the_body_that_changed(
     assert build(site, out=out).status != 0
     refused = [d.code for d in build(site, out=out).diagnostics if d.severity == "error"]
     assert checked == ["content/reflections/flip-me.md"] * 2 and refused
+
+
+def test_a_preview_after_a_build_checks_no_note_again(
+        tmp_path: Path, plain_patch: pytest.MonkeyPatch) -> None:
+    """The live preview starts from what the last ``ivsite build`` kept (each note's
+    body checks), reads it and writes nothing there; a note saved since is checked
+    again, and a save after that is built as before."""
+    from ivsite.preview import reload
+    from ivsite.preview.session import Preview
+
+    site, _ = _built(tmp_path)
+    kept = sorted(p.relative_to(site) for p in (site / ".ivsite").rglob("*"))
+    checked: list[str] = []
+    real = validate_note._body_checks
+
+    def counting(p, *args, **kwargs):  # type: ignore[no-untyped-def]
+        checked.append(p.source.rel)
+        return real(p, *args, **kwargs)
+    plain_patch.setattr(validate_note, "_body_checks", counting)
+    page = site / "content" / "reflections" / "flip-me.md"
+    page.write_text(page.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    preview = Preview(site, "private", reload.ReloadHub())
+    try:
+        assert preview.rebuild().ok
+        assert checked == ["content/reflections/flip-me.md"]
+        page.write_text(page.read_text("utf-8") + "\nAnd another.\n", "utf-8")
+        assert preview.rebuild(["content/reflections/flip-me.md"]).ok
+        assert checked[1:] == ["content/reflections/flip-me.md"]
+        body = preview.read("/reflections/flip-me/")[1]
+        assert body is not None and b"And another." in body
+    finally:
+        preview.close()
+    assert sorted(p.relative_to(site) for p in (site / ".ivsite").rglob("*")) == kept

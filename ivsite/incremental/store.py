@@ -63,15 +63,20 @@ _UNREAD: Any = object()
 class Store:
     """Values by key for one site; see the module docstring."""
 
-    def __init__(self, folder: Path | None = None, read_only: bool = False) -> None:
-        """``read_only``: use the blobs a build left in ``folder`` and keep new ones
-        in memory (``check``, which writes nothing)."""
+    def __init__(self, folder: Path | None = None, read_only: bool = False,
+                 remember: bool = False) -> None:
+        """``read_only``: use what a build left in ``folder``, never write there
+        (``check``, which writes nothing). ``remember``: keep in memory, too,
+        every blob read from or made beside a read-only folder (the live preview:
+        it starts from what the last ``ivsite build`` kept, then holds its own
+        work between saves)."""
         self._values: dict[Hashable, Any] = {}
         self._used: set[Hashable] = set()
         self._blobs: dict[str, bytes] = {}
         self._blobs_used: set[str] = set()
         self._folder = folder
         self._read_only = read_only
+        self._remember = remember and read_only
         self.made = 0
         """Values and blobs computed (not found) since the build began: for the
         preview's log and for tests that check work was kept, never for a decision."""
@@ -107,12 +112,14 @@ class Store:
             codec = codecs.get(key[0]) if isinstance(key, tuple) and key else None
             if codec is None or self._folder is None:
                 return self.get(key, make)
+            self._used.add(key)
+            if key in self._values and self._read_only:  # (nothing on disk to keep)
+                return self._values[key]  # type: ignore[no-any-return]
             name = digest(code_digest(), key)
             self._blobs_used.add(name)  # kept on disk while a build asks for it
-            self._used.add(key)
             if key in self._values:
                 return self._values[key]  # type: ignore[no-any-return]
-            data = self._found(name)
+            data = self._found(name, remember=False)  # the value is kept, not its bytes
             try:
                 value: V = codec.load(data) if data is not None else _UNREAD
             except (ValueError, TypeError, EOFError):  # damaged: made again
@@ -127,8 +134,9 @@ class Store:
             return value
         return keyed
 
-    def _found(self, key: str) -> bytes | None:
-        """The bytes kept under ``key``, in memory or on disk."""
+    def _found(self, key: str, remember: bool = True) -> bytes | None:
+        """The bytes kept under ``key``, in memory or on disk (and then in memory
+        too, when this store remembers, unless not to ``remember`` them)."""
         self._blobs_used.add(key)
         data = self._blobs.get(key)
         if data is not None:
@@ -136,16 +144,19 @@ class Store:
         path = self._path(key)
         if path is not None:
             try:
-                return path.read_bytes()
+                data = path.read_bytes()
             except OSError:
                 return None
+            if self._remember and remember:
+                self._blobs[key] = data
+            return data
         return None
 
     def _keep(self, key: str, data: bytes) -> None:
         path = self._path(key)
         if path is not None and not self._read_only:
             _write(path, data)
-        if self._folder is None:
+        if self._folder is None or self._remember:
             self._blobs[key] = data
 
     def __len__(self) -> int:

@@ -55,10 +55,12 @@ class Pipeline:
     Pipeline for its life, in memory."""
 
     def __init__(self, root: Path, *, persist_cache: bool = True, read_cache: bool = False,
-                 progress: Progress = QUIET, pages: str = "") -> None:
+                 progress: Progress = QUIET, pages: str = "", lives: bool = False) -> None:
         """``persist_cache``: read and write .ivsite/cache/ (parsed notes, and the
         pages of the ``pages`` kind of build, e.g. "public"); ``read_cache``: only
-        read the parse cache, if a build left one (the live preview's first build)."""
+        read what a build left there (``check``, and the live preview's first
+        build, which finds every note's checks kept). ``lives``: this pipeline
+        builds many times (the preview), and keeps in memory what it read or made."""
         self.root = root.resolve()
         self.progress = progress
         """Told each stage and step (a terminal line for ``ivsite build``)."""
@@ -68,7 +70,7 @@ class Pipeline:
         self.persists = persist_cache
         self.store = Store(cache_dir / f"pages-{pages}"
                            if (persist_cache or read_cache) and pages else None,
-                           read_only=not persist_cache)
+                           read_only=not persist_cache, remember=lives)
         self._kept = self.store.keeping({"view": Codec(dump_filtered, load_filtered),
                                          "body checks": Codec(dump_checks, load_checks),
                                          "slug-names": FLAG, "people": PLAIN,
