@@ -32,7 +32,7 @@ from ..names.ownednames import owned_names
 from ..names.people import NAME_KINDS
 from ..readers import pagefind_engine
 from ..switches.pathprivacy import path_privacy
-from ..validate.recordings import recording_files
+from ..validate.recordings import recording_files, unplaced_recordings
 from ..write.stage import Staged
 from .linksecrets import audit_base_url, link_secrets
 from .site import Site
@@ -83,14 +83,16 @@ def secrets_of(prep: Prepared, audience: Audience, token: bool = True) -> list[S
 def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
     """Files the output must not hold, by hash: each one the audience was not given,
     every recording whatever the plan says (found here again, from the notes,
-    so that the audit does not depend on validation having taken them out), every
+    so that the audit does not depend on validation having taken them out; every
+    sound or video file while a ``recording_file`` names no file), every
     file whose path says private (see ivsite.switches.pathprivacy) likewise, and
     the source of every note: no view publishes a note's file as it is written
     (front matter, withheld passages and all), so a copy or hard link of one
     linked as a file is a leak whoever may read the note's page."""
     given = {ref.digest for ref in published.assets.values()}
     recordings = {*recording_files(prep.valid.notes, prep.loaded.assets),
-                  *field_recordings(prep.valid.notes, prep.loaded.assets)}  # R13-07
+                  *field_recordings(prep.valid.notes, prep.loaded.assets),  # R13-07
+                  *unplaced_recordings(prep.valid.notes, prep.loaded.assets)}  # R16-02
     unread = set(unread_notes(prep.root, prep.loaded.assets, prep.loaded.folders))  # R13-06
     return [*(AssetSecret(ref.digest, ref.rel, ref.samples if ref.rel in recordings else ())
               for ref in prep.loaded.assets.values()

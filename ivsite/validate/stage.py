@@ -32,7 +32,7 @@ from .encodedcopies import withhold_encoded
 from .note import validate_note
 from .publicrecorded import public_contacts
 from .questionsfile import question_roles, read_questions
-from .recordings import recording_files
+from .recordings import recording_files, report_missing
 from .references import reference_problems
 
 
@@ -65,6 +65,7 @@ def validate(
     site.public_contacts = public_contacts(config, loaded.config_bytes, site.notes, diags)
     _index(site, diags)
     _withhold_recordings(site, loaded.assets)
+    report_missing(site.notes, loaded.assets, site.base, diags)  # R16-02
     _withhold_note_copies(site, loaded)
     withhold_encoded(site, loaded, diags, keyed)  # R15-02
     if loaded.questions is not None:
