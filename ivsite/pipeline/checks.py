@@ -22,6 +22,7 @@ from ..audit.secrets import (
 )
 from ..audit.sheethiding import sheets_hiding
 from ..audit.stage import Contents, audit_files, audit_folder
+from ..audit.twins import without_twins
 from ..audit.unreadfields import field_recordings, unread_file_secrets, unread_notes
 from ..core.diagnostics import Diagnostics
 from ..emit import emit
@@ -64,7 +65,9 @@ def shown(prep: Prepared, audience: Audience, theme: Theme) -> str:
     """What the audit may find in an audience's output without it being a leak: the
     visible source, and the words the theme prints on its own."""
     config = prep.config  # the site's title and author are on every page
-    return "\n".join((visible_source(prep.valid, audience), theme.vocabulary(),
+    # A note the audience sees whose file is a withheld note's excuses nothing (R16-09).
+    site = without_twins(prep.valid, prep.loaded.notes, audience)
+    return "\n".join((visible_source(site, audience), theme.vocabulary(),
                       without_comments(config.title), without_comments(config.author or "")))
 
 

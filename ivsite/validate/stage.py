@@ -34,6 +34,7 @@ from .publicrecorded import public_contacts
 from .questionsfile import question_roles, read_questions
 from .recordings import recording_files, report_missing
 from .references import reference_problems
+from .twinnotes import refuse_copies
 
 
 def validate(
@@ -61,6 +62,7 @@ def validate(
         if note is not None and not any(d.severity == "error" for d in p.diagnostics):
             site.notes.append(note)
     site.notes = consent.settle(site.notes, diags, keyed)
+    site.notes = refuse_copies(site.notes, loaded.notes, diags)  # R16-09
     site.rejected = rejected_names(parsed, {n.source for n in site.notes}, loaded.folders)
     site.public_contacts = public_contacts(config, loaded.config_bytes, site.notes, diags)
     _index(site, diags)
