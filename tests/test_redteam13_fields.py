@@ -36,6 +36,7 @@ from ivsite.load import stage as loadstage
 from ivsite.pipeline import build, checks
 from ivsite.switches.personkeys import held, private_field
 from ivsite.validate import note as validate
+from ivsite.validate import stage as validatestage
 
 RECORDING = b"ID3\x03\x00" + bytes(range(256)) * 40
 """Bytes of a recording (any bytes: found by hash)."""
@@ -101,12 +102,15 @@ def _filter_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validate, "person_keys", lambda *args: False)
     monkeypatch.setattr(loadstage, "unread_note", lambda *args: False)
     monkeypatch.setattr(audience, "check_names", lambda *args: None)
+    # (a sound file an interview links is its recording, R16-02: that rule off too)
+    monkeypatch.setattr(validatestage, "recording_files", lambda notes, assets: {})
 
 
 def _audit_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(auditsecrets, "field_secrets", lambda site: [])
     monkeypatch.setattr(checks, "unread_file_secrets", lambda *args: [])
     monkeypatch.setattr(checks, "field_recordings", lambda *args: set())
+    monkeypatch.setattr(checks, "recording_files", lambda *args: {})
     monkeypatch.setattr(checks, "unread_notes", lambda *args: iter(()))
     other_readings_off(monkeypatch)
 

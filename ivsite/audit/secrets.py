@@ -24,7 +24,6 @@ from ..names.people import Mention, consented_names, mentions
 from ..names.persons import people
 from ..names.severalnames import persons_in, place_of
 from ..switches.fmchecks import strings
-from ..switches.pathprivacy import path_privacy
 from ..text.normalise import fold
 from .comments import SAID_IN_COMMENT, comments, maybe_comment
 from .comments import printed_comments as printed_comments
@@ -32,10 +31,10 @@ from .comments import without_comments as without_comments
 from .frontpassages import fenced, unfenced
 from .labelled import labelled_secrets, without_labelled
 from .markedblocks import marked_secrets, unseen_lines
-from .saidsettings import said_level
 from .secret import BESIDE
 from .secret import Secret as Secret
 from .unreadfields import field_secrets
+from .visibility import audit_visibility as _visibility
 
 ADDRESS = "withheld address"
 """The kind of secret that is a withheld page's address (looked for as a link)."""
@@ -47,19 +46,6 @@ never prints one of its own (red team 11, R11-25)."""
 ANCHOR = "withheld heading's anchor"
 """The kind of secret that is ``page#slug`` of a heading or block id in a withheld
 passage of a page the audience sees (looked for in links' fragments alone)."""
-
-
-def _visibility(note: Note) -> str:
-    """Who may read a note, as the audit sees it: a note whose path says private
-    (see ivsite.switches.pathprivacy), or whose text states a privacy setting where ivsite
-    reads none (see ivsite.audit.saidsettings), is withheld here whatever validation
-    made of it."""
-    if path_privacy(note.source):
-        return "private"
-    said = said_level(note)
-    if said == "private" or (said == "mentor" and note.visibility == "public"):
-        return said
-    return note.visibility
 
 
 def withheld(site: ValidSite, audience: Audience) -> list[Secret]:

@@ -22,6 +22,7 @@ from ..core.sourcefiles import AssetRef, SourceFile
 from ..markdown.notelike import is_note_like
 from .cache import LoadCache, file_digest
 from .filefront import opens_with_front
+from .hardlinks import LinkedNotes
 
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 
@@ -90,6 +91,7 @@ def load_site(root: Path, diags: Diagnostics, cache: LoadCache | None = None) ->
     walk = _Walk(root, content, site, diags, cache)
     walk.folder(content)
     walk.report_unmapped()
+    site.notes = walk.linked.refuse(site.notes, diags)  # R16-09
     site.notes.sort(key=lambda s: s.rel)
     if cache is not None:
         cache.keep_only({s.rel for s in site.notes})
@@ -107,6 +109,8 @@ class _Walk:
         self.prefix = len(str(root)) + 1
         self.unmapped: list[str] = []
         """Markdown files in a vault outside every mapped folder."""
+        self.linked = LinkedNotes()
+        """Notes whose file has another path (a hard link)."""
 
     def report_unmapped(self) -> None:
         """One warning for a vault's other notes, not one per file."""
@@ -191,8 +195,8 @@ class _Walk:
     def file(self, entry: os.DirEntry[str], rel: str) -> None:
         site = self.site
         try:
-            got = _read_file(self.root, rel, entry.stat(), self.cache, self.diags,
-                             self.folders)
+            st = entry.stat()
+            got = _read_file(self.root, rel, st, self.cache, self.diags, self.folders)
         except OSError as exc:
             self.diags.error(rel, 0, 0, "unreadable", f"cannot read file: {exc.strerror}")
             return
@@ -202,6 +206,7 @@ class _Walk:
             site.assets[rel] = got
         elif got.collection:
             site.notes.append(got)
+            self.linked.add(rel, st)
         else:
             site.questions = got
 

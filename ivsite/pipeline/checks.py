@@ -22,6 +22,7 @@ from ..audit.secrets import (
 )
 from ..audit.sheethiding import sheets_hiding
 from ..audit.stage import Contents, audit_files, audit_folder
+from ..audit.twins import without_twins
 from ..audit.unreadfields import field_recordings, unread_file_secrets, unread_notes
 from ..core.diagnostics import Diagnostics
 from ..emit import emit
@@ -32,7 +33,7 @@ from ..names.ownednames import owned_names
 from ..names.people import NAME_KINDS
 from ..readers import pagefind_engine
 from ..switches.pathprivacy import path_privacy
-from ..validate.recordings import recording_files
+from ..validate.recordings import recording_files, unplaced_recordings
 from ..write.stage import Staged
 from .linksecrets import audit_base_url, link_secrets
 from .site import Site
@@ -64,7 +65,9 @@ def shown(prep: Prepared, audience: Audience, theme: Theme) -> str:
     """What the audit may find in an audience's output without it being a leak: the
     visible source, and the words the theme prints on its own."""
     config = prep.config  # the site's title and author are on every page
-    return "\n".join((visible_source(prep.valid, audience), theme.vocabulary(),
+    # A note the audience sees whose file is a withheld note's excuses nothing (R16-09).
+    site = without_twins(prep.valid, prep.loaded.notes, audience)
+    return "\n".join((visible_source(site, audience), theme.vocabulary(),
                       without_comments(config.title), without_comments(config.author or "")))
 
 
@@ -83,14 +86,16 @@ def secrets_of(prep: Prepared, audience: Audience, token: bool = True) -> list[S
 def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
     """Files the output must not hold, by hash: each one the audience was not given,
     every recording whatever the plan says (found here again, from the notes,
-    so that the audit does not depend on validation having taken them out), every
+    so that the audit does not depend on validation having taken them out; every
+    sound or video file while a ``recording_file`` names no file), every
     file whose path says private (see ivsite.switches.pathprivacy) likewise, and
     the source of every note: no view publishes a note's file as it is written
     (front matter, withheld passages and all), so a copy or hard link of one
     linked as a file is a leak whoever may read the note's page."""
     given = {ref.digest for ref in published.assets.values()}
     recordings = {*recording_files(prep.valid.notes, prep.loaded.assets),
-                  *field_recordings(prep.valid.notes, prep.loaded.assets)}  # R13-07
+                  *field_recordings(prep.valid.notes, prep.loaded.assets),  # R13-07
+                  *unplaced_recordings(prep.valid.notes, prep.loaded.assets)}  # R16-02
     unread = set(unread_notes(prep.root, prep.loaded.assets, prep.loaded.folders))  # R13-06
     return [*(AssetSecret(ref.digest, ref.rel, ref.samples if ref.rel in recordings else ())
               for ref in prep.loaded.assets.values()

@@ -32,8 +32,9 @@ from .encodedcopies import withhold_encoded
 from .note import validate_note
 from .publicrecorded import public_contacts
 from .questionsfile import question_roles, read_questions
-from .recordings import recording_files
+from .recordings import recording_files, report_missing
 from .references import reference_problems
+from .twinnotes import refuse_copies
 
 
 def validate(
@@ -61,10 +62,12 @@ def validate(
         if note is not None and not any(d.severity == "error" for d in p.diagnostics):
             site.notes.append(note)
     site.notes = consent.settle(site.notes, diags, keyed)
+    site.notes = refuse_copies(site.notes, loaded.notes, diags)  # R16-09
     site.rejected = rejected_names(parsed, {n.source for n in site.notes}, loaded.folders)
     site.public_contacts = public_contacts(config, loaded.config_bytes, site.notes, diags)
     _index(site, diags)
     _withhold_recordings(site, loaded.assets)
+    report_missing(site.notes, loaded.assets, site.base, diags)  # R16-02
     _withhold_note_copies(site, loaded)
     withhold_encoded(site, loaded, diags, keyed)  # R15-02
     if loaded.questions is not None:
