@@ -156,3 +156,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     start at once, and the other worker takes the short ones meanwhile; run last,
     one of them would hold the suite's end for minutes."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+@pytest.fixture(autouse=True)
+def _old_outputs_removed() -> Any:
+    """A build removes the output it replaced in a process of its own (ivsite.write.
+    staging.remove_later), which it does not wait for; a test waits, so that it
+    leaves no folder behind and looks at the output's parent as a user would a
+    moment later."""
+    from ivsite.write import staging
+
+    yield
+    staging.wait_for_removals()

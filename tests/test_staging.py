@@ -20,7 +20,7 @@ from unit_helpers import write_site
 from ivsite.commands.scaffold import init_site
 from ivsite.emit.output import OutputPlan
 from ivsite.load.stage import AssetStore
-from ivsite.pipeline import writers
+from ivsite.pipeline import build, writers
 from ivsite.write import staging
 from ivsite.write.stage import MARKER, Layer, Staged
 
@@ -37,7 +37,9 @@ def sharing_site(root: Path) -> Path:
 
 
 def beside(root: Path) -> list[str]:
-    """The staging folders of the default output, by name."""
+    """The staging folders of the default output, by name (once the output a build
+    replaced is removed: ivsite.write.staging.remove_later)."""
+    staging.wait_for_removals()
     return sorted(p.name for p in root.iterdir() if p.name.startswith("._site."))
 
 
@@ -176,7 +178,7 @@ def test_inits_gitignore_keeps_staging_folders_out_of_git(
 
 CHILD = """
 import sys, time
-from ivsite.pipeline import writers
+from ivsite.pipeline import build, writers
 audit = sys.argv[1]
 real = getattr(writers, audit)
 def slow(*args, **kwargs):
@@ -238,3 +240,27 @@ def test_what_sigkill_leaves_the_next_build_removes(tmp_path: Path) -> None:
     assert run_cli(root, "build").exit_code == 0
     assert beside(root) == [] and (root / "_site" / MARKER).is_file()
     assert os.stat(root / "_site").st_mode & 0o777 == 0o755
+
+
+def test_the_replaced_output_is_closed_at_once_and_removed_later(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The output a build replaces may hold pages since made private, and sits
+    beside the new one: it is made unreadable to others before the new output
+    goes in, removed in a process the build does not wait for, and a removal
+    that never ran is finished by the next build."""
+    root = write_site(tmp_path / "s", {"content/pages/index.md": "---\ntitle: Home\n---\nHi.\n"})
+    assert run_cli(root, "build").exit_code == 0
+    handed: list[tuple[Path, int]] = []
+    monkeypatch.setattr(staging, "remove_later",
+                        lambda old: handed.append((old, old.stat().st_mode & 0o777)))
+    page = root / "content" / "pages" / "index.md"
+    page.write_text(page.read_text("utf-8") + "Again.\n", "utf-8")
+    assert build(root).status == 0
+    assert handed and all(mode == 0o700 for _, mode in handed), handed
+    assert all(old.is_dir() for old, _ in handed)  # not removed: the remover never ran
+    monkeypatch.undo()
+    page.write_text(page.read_text("utf-8") + "And again.\n", "utf-8")
+    assert build(root).status == 0  # removes what an earlier build left
+    staging.wait_for_removals()
+    assert beside(root) == []
+    assert not any(old.exists() for old, _ in handed)

@@ -231,9 +231,12 @@ def swap_in(tmp: Path, out: Path) -> None:
     if out.exists():
         old = staging.old_name(out)
         os.replace(out, old)
+        # It may hold pages since made private, beside an output that is often
+        # served: unreadable to others at once, removed in the background.
+        old.chmod(0o700)
     os.replace(tmp, out)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        staging.remove_later(old)
 
 
 def discard(tmp: Path) -> None:
