@@ -14,10 +14,13 @@ text *and* each contact detail into the same skeleton and look for the one in
 the other:
 
 1. case folded;
-2. the words that spell a symbol as the symbol ("at" "@", "dot" ".", "slash" "/",
-   "plus" "+", "dash" "-" …, and their words in other languages: "arroba",
-   "punto", "guión", "małpa", "собака", "ドット"; see ivsite.contacts.symbolwords),
-   standing apart, in brackets or not, or joined by hyphens or underscores
+2. a token put in for the reader to take out ("qzabNOSPAM@", "REMOVETHIS") taken
+   out (red team 16, R16-11; read before step 1, as capitals are one of its marks:
+   see ivsite.contacts.munges), and the words that spell a symbol as the
+   symbol ("at" "@", "dot" ".", "slash" "/", "plus" "+", "dash" "-" …, and
+   their words in other languages: "arroba", "punto", "guión", "małpa",
+   "собака", "ドット"; see ivsite.contacts.symbolwords), standing apart, in
+   brackets or not, or joined by hyphens or underscores
    ("jane-dot-doe-at-acme-dot-example");
 3. a plus-address tag taken out ("jane+jobs@" is "jane@");
 4. every digit of any script as an ASCII digit (``unicodedata.digit``), and a
@@ -61,6 +64,7 @@ import unicodedata
 
 from ..text.normalise import SPACELESS_CHARS, SPACELESS_WORD, fold_cased
 from .keypad import keypad_digits
+from .munges import without_munges
 from .otherdigits import other_digits
 from .spokendigits import spoken_digits
 from .symbolwords import spell_symbols
@@ -127,6 +131,7 @@ def marked_skeletons(cased: str) -> tuple[str, str]:
     address: "four one six, five five five" is a number, "oh@aaa.com" spelt
     "o h @ a a a . c o m" is not "0@aaa.com". An address is looked for as written
     (:func:`address_skeleton`) in either skeleton; a number in the first."""
+    cased = without_munges(cased)  # "qzabNOSPAM@zenthor.example" (ivsite.contacts.munges)
     spelt = spell_symbols(_casefold(cased))
     dialled = keypad_digits(cased)  # "647-EVA-CARE" (ivsite.contacts.keypad)
     digits = other_digits(spoken_digits(
