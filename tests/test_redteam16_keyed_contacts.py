@@ -79,8 +79,9 @@ def _site(root: Path, case: str, said: str | None = None) -> Path:
     where, key, value, page = CASES[case]
     return write_site(root, {
         "pages/index.md": ({"title": "Home"}, "Welcome.\n"),
-        "interviews/2026-03-01-zenthor.md": (_talk(where, key, value), "Talked about dashboards.\n"),
-        "pages/community.md": ({"title": "Community"}, f"People I keep up with.\n\n{said or page}\n")})
+        "interviews/2026-03-01-zenthor.md": (_talk(where, key, value), "Talked.\n"),
+        "pages/community.md": ({"title": "Community"},
+                               f"People I keep up with.\n\n{said or page}\n")})
 
 
 def _readings_off(monkeypatch: pytest.MonkeyPatch) -> None:
