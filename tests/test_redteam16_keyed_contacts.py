@@ -32,7 +32,7 @@ TALK = "content/interviews/2026-03-01-zenthor.md"
 PAGE = "content/pages/community.md"
 
 # (where the key is, the key, its value, what the public page says)
-CASES: dict[str, tuple[str, str, str, str]] = {
+CASES: dict[str, tuple[str, str, Any, str]] = {
     "home address": ("person", "address", "42 Birchmount Lane, Apt 7, Toronto M4C 2T6",
                      "The meetup is at 42 Birchmount Lane, Apt 7, Toronto M4C 2T6."),
     "street alone": ("person", "home_address", "42 Birchmount Lane, Apt 7, Toronto M4C 2T6",
@@ -56,10 +56,16 @@ CASES: dict[str, tuple[str, str, str, str]] = {
     "top-level address": ("top", "address", "42 Birchmount Lane, Apt 7, Toronto M4C 2T6",
                           "The meetup is at 42 Birchmount Lane, Apt 7, Toronto M4C 2T6."),
     "top-level signal": ("top", "signal", "qzab.77", "Message qzab.77 on Signal."),
+    "a list of accounts": ("person", "socials", ["qzdash", "qz_dash.77"],
+                           "He posts as qzdash on his socials."),
+    "a number YAML reads as one": ("person", "whatsapp", 16475550199,
+                                   "WhatsApp him: +1 (647) 555-0199."),
+    "an account id YAML reads as a number": ("person", "discord_id", 412345678901234567,
+                                             "Discord user 412345678901234567."),
 }
 
 
-def _talk(where: str, key: str, value: str, consent: bool = False,
+def _talk(where: str, key: str, value: Any, consent: bool = False,
           visibility: str = "private") -> dict[str, Any]:
     person: dict[str, Any] = {"name": "Quentin Zabrowski", "role": "Data Lead",
                               "company": "Zenthor", "email": "qzab@zenthor.example"}

@@ -28,7 +28,7 @@ import yaml
 
 from ..contacts.bodycontacts import body_contacts
 from ..contacts.fields import contact_pieces
-from ..contacts.keyedcontacts import keyed_contacts
+from ..contacts.keyedcontacts import contact_figures, keyed_contacts
 from ..contacts.publiccontacts import is_public
 from ..core.folders import Folders
 from ..core.models import InterviewMeta, Referral
@@ -114,7 +114,7 @@ def held_secrets(data: dict[str, object], source: str, line_of: Callable[[tuple[
     name them, whose consent rules their name)."""
     listed = tuple(public)
     out: list[Secret] = []
-    for keys, text in strings(data):
+    for keys, text in [*strings(data), *(contact_figures(data) if keyed else ())]:
         words = [_word(k) for k in keys if not k.isdigit()]
         if not words or not text.strip():
             continue

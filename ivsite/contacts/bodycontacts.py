@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from ..switches.fmchecks import strings
 from .bodyprofiles import profiles
-from .keyedcontacts import keyed_contacts
+from .keyedcontacts import contact_figures, keyed_contacts
 from .shape import phone_numbers
 from .spelt import spelt_details
 
@@ -89,7 +89,7 @@ def front_contacts(data: object, *, withheld: bool, interview: bool = False,
     shape (``person.address``, ``person.signal``, a referral's ``telegram``, and
     ``address`` or ``signal`` at the top of an interview: ``interview``), is one
     too (ivsite.contacts.keyedcontacts, red team 16, R16-01)."""
-    for keys, text in strings(data):
+    for keys, text in [*strings(data), *contact_figures(data)]:
         if not keys or keys[-1] in _FIELDS:
             continue
         theirs = keys[0] == "person" and not (len(keys) == 2 and keys[1] in _PUBLISHED_PERSON)

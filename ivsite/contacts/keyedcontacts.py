@@ -37,6 +37,7 @@ letters alone ("person.met_via: qzdash").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..text.confirmed import Confirmed
 from ..text.normalise import compact, fold, words
@@ -94,6 +95,29 @@ def key_words(key: str) -> set[str]:
     return {fold(p) for p in parts} | {fold("".join(parts))}
 
 
+def named_key(keys: tuple[str, ...]) -> str:
+    """The last key of a key path that is no list index ("socials" of
+    ``person.socials[1]``)."""
+    return next((k for k in reversed(keys) if not k.isdigit()), "")
+
+
+def contact_figures(data: object) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Each whole number in front matter under a key that says it is a way to reach
+    someone (``whatsapp: 14165550199``, ``discord: 412345678901234567``: YAML reads
+    them as numbers, not strings), with its key path, written as a string."""
+    stack: list[tuple[tuple[str, ...], object]] = [((), data)]
+    seen: set[int] = set()
+    while stack:
+        keys, item = stack.pop()
+        if isinstance(item, int) and not isinstance(item, bool):
+            if key_words(named_key(keys)) & (HANDLE_WORDS | PLACE_WORDS):
+                yield keys, str(item)
+        elif isinstance(item, dict | list) and id(item) not in seen:
+            seen.add(id(item))
+            pairs = item.items() if isinstance(item, dict) else enumerate(item)
+            stack.extend(((*keys, str(k)), v) for k, v in pairs)
+
+
 def keyed_contacts(keys: tuple[str, ...], value: str, *, theirs: bool,
                    name: str = "") -> list[tuple[str, str]]:
     """(kind, detail) for each way to reach someone that ``value`` holds by its key
@@ -102,7 +126,7 @@ def keyed_contacts(keys: tuple[str, ...], value: str, *, theirs: bool,
     shaped like an account name is one whatever the key says; ``name``: the
     person's, whose words are no account name of theirs."""
     said = " ".join(value.split())
-    meaning = key_words(keys[-1]) if keys else set()
+    meaning = key_words(named_key(keys))
     if not said or not meaning:
         return []
     if meaning & PLACE_WORDS:
