@@ -241,9 +241,7 @@ class Matcher(Generic[T]):
             if len(d) >= SHORT_DIGITS:
                 for key in phone_keys(d):  # and backwards (R15-08)
                     self._phones.setdefault(key, []).append(p)
-        self._short = any(len(d) < PHONE_DIGITS for d in self._phones)
-        """A number whose national part is short ("31 45 67", R16-10): the texts'
-        shorter runs of digits are read for it (none are read when there is none)."""
+        self._short = any(len(d) < PHONE_DIGITS for d in self._phones)  # "31 45 67" (R16-10)
 
     def __bool__(self) -> bool:
         return bool(self._seqs or self._substrings or self._skeletons or self._phones
