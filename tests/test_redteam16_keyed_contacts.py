@@ -142,6 +142,18 @@ def test_prose_sharing_words_with_an_account_builds(tmp_path: Path) -> None:
     assert result.status == 0, [d.text() for d in result.diagnostics]
 
 
+def test_a_venue_in_a_private_page_builds(tmp_path: Path) -> None:
+    """A postal address is someone's in a note about a person; a private page's
+    ``address`` may be a venue's, which a public page may give."""
+    site = write_site(tmp_path / "s", {
+        "pages/index.md": ({"title": "Home"}, "Welcome.\n"),
+        "pages/meetup-plan.md": ({"title": "Meetup plan", "visibility": "private",
+                                  "address": "100 King Street West, Toronto"}, "Plan.\n"),
+        "pages/events.md": ({"title": "Events"}, "The meetup is at 100 King Street West.\n")})
+    result = build(site, out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics]
+
+
 def test_a_consented_persons_name_as_their_account_builds(tmp_path: Path) -> None:
     """``signal: quentin`` of Quentin Zabrowski, who agreed to be named: his name
     on his own public page is his name, not the account."""

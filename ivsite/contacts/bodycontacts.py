@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from ..switches.fmchecks import strings
 from .bodyprofiles import profiles
-from .keyedcontacts import contact_figures, keyed_contacts
+from .keyedcontacts import POSTAL, contact_figures, keyed_contacts
 from .shape import phone_numbers
 from .spelt import spelt_details
 
@@ -99,10 +99,13 @@ def front_contacts(data: object, *, withheld: bool, interview: bool = False,
         if withheld or theirs or keys[0] in _PRIVATE_TEXT:
             for field, value, _ in body_contacts(text, " ".join(keys), theirs=theirs):
                 yield keys, field, value
-        if theirs or referral or len(keys) == 1 or withheld:
+        if theirs or referral or interview or withheld:
             for kind, value in keyed_contacts(keys, text, theirs=theirs or referral,
                                               name=_name_of(data, keys)):
-                yield keys, kind, value
+                # A postal address is someone's in a note about a person; in a
+                # private page it may be a venue's, which a public page may give.
+                if interview or kind != POSTAL:
+                    yield keys, kind, value
 
 
 _REFERRAL = ("name", "role", "company")
