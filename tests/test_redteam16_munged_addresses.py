@@ -79,6 +79,28 @@ def test_the_address_recorded_munged_is_found_plain(tmp_path: Path) -> None:
                           tmp_path / "out", PAGE, code="contact-in-text")
 
 
+def _body_site(root: Path, said: str) -> Path:
+    """The address given munged in a private interview's text alone, no field."""
+    talk = ({"visibility": "private", "date": "2026-03-01", "status": "done",
+             "person": {"name": "Quentin Zabrowski", "company": "Zenthor"},
+             "alias": "a data lead at a software firm", "consent": {"publish_name": False}},
+            "He said to write to qzab NOSPAM at zenthor dot example.\n")
+    return write_site(root, {
+        "pages/index.md": ({"title": "Home"}, "Welcome.\n"),
+        "interviews/2026-03-01-zenthor.md": talk,
+        "pages/contacts.md": ({"title": "Contacts"}, f"Questions: {said}\n")})
+
+
+def test_an_address_given_munged_in_a_withheld_text_is_found_plain(tmp_path: Path) -> None:
+    assert_filter_refuses(_body_site(tmp_path / "s", EMAIL), tmp_path / "out", PAGE,
+                          code="contact-in-text")
+
+
+@pytest.mark.usefixtures("no_filter")
+def test_the_audit_alone_finds_it_given_munged_in_a_withheld_text(tmp_path: Path) -> None:
+    assert_audit_refuses(_body_site(tmp_path / "s", EMAIL), tmp_path / "out", TALK)
+
+
 def test_prose_and_a_real_nospam_mailbox_build(tmp_path: Path) -> None:
     """Prose with the words, and other mailboxes at the host of an address whose
     mailbox is such a word, are no mention."""
