@@ -58,7 +58,7 @@ def test_the_audit_alone_refuses(tmp_path: Path) -> None:
 
 @pytest.mark.usefixtures("no_filter")
 def test_without_it_they_are_published(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(people, "front_contacts", lambda data, withheld: iter(()))
+    monkeypatch.setattr(people, "front_contacts", lambda data, withheld, **_: iter(()))
     other_readings_off(monkeypatch)
     assert_published(_site(tmp_path / "s", SAID), tmp_path / "out", "647-555-0199")
 

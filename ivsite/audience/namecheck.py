@@ -179,14 +179,15 @@ def _found(check: NameCheck, matchers: list[Matcher[Mention]], text: str) -> lis
 
 
 _WHAT = {"url": "profile or site address", "handle": "handle",
-         "recording": "recording (recording_file)"}
+         "recording": "recording (recording_file)", "account": "account name",
+         "postal": "postal address", "detail": "contact detail"}
 """What a contact detail written in a withheld text is called (ivsite.contacts.bodyprofiles)."""
 
 
 def _said(m: Mention, where: str) -> tuple[str, str, str]:
     """(code, message, hint) for a mention found in visible text."""
     if m.kind.startswith(CONTACT_KINDS):
-        what = m.kind.removeprefix("contact field ")
+        what = m.kind.removeprefix("contact field ").partition(":")[0]
         return ("contact-in-text", f"the {_WHAT.get(what, what)} at {m.note.source}:{m.line} "
                 f"is private, but {where} gives it (however it is written)",
                 "contact details are never published: take it out, or put it in a "

@@ -28,13 +28,16 @@ import yaml
 
 from ..contacts.bodycontacts import body_contacts
 from ..contacts.fields import contact_pieces
+from ..contacts.keyedcontacts import contact_figures, keyed_contacts
 from ..contacts.publiccontacts import is_public
 from ..core.folders import Folders
+from ..core.models import InterviewMeta, Referral
 from ..core.sourcefiles import AssetRef
 from ..markdown.notelike import is_note_like
 from ..markdown.notes import Note, ValidSite
 from ..names.channels import names_no_one
 from ..names.nameparts import looks_like_name, name_in
+from ..names.persons import meta_of
 from ..switches.fmchecks import strings
 from .secret import Secret
 
@@ -62,13 +65,37 @@ def unknown_fields(note: Note) -> dict[str, object]:
     return {k: v for k, v in note.fm.data.items() if str(k) not in known}
 
 
+def unknown_person_fields(note: Note) -> dict[str, object]:
+    """An interview's person's and referrals' keys no model reads (``person.signal``,
+    ``referrals[0].address``), under their key paths as a mapping."""
+    meta = note.meta
+    if not isinstance(meta, InterviewMeta):
+        return {}
+    person, referrals = note.fm.data.get("person"), note.fm.data.get("referrals")
+    out: dict[str, object] = {}
+    if isinstance(person, dict):
+        known = set(type(meta.person).model_fields)
+        out["person"] = {k: v for k, v in person.items() if str(k) not in known}
+    if isinstance(referrals, list):
+        known = set(Referral.model_fields)
+        out["referrals"] = [{k: v for k, v in r.items() if str(k) not in known}
+                            if isinstance(r, dict) else {} for r in referrals]
+    return out
+
+
 def field_secrets(site: ValidSite) -> list[Secret]:
     """What every note's unknown keys hold (see the module's docstring)."""
     out: list[Secret] = []
     for note in site.notes:
         unknown = unknown_fields(note)
         if unknown:
-            out += held_secrets(unknown, note.source, _lines(note), site.public_contacts)
+            interview = isinstance(note.meta, InterviewMeta)
+            out += held_secrets(unknown, note.source, _lines(note), site.public_contacts,
+                                name=meta_of(note).person.name if interview else "",
+                                keyed=interview)
+        if theirs := unknown_person_fields(note):  # a person's own keys (R16-01)
+            out += held_secrets(theirs, note.source, _lines(note), site.public_contacts,
+                                name=meta_of(note).person.name, names=False, keyed=True)
     return out
 
 
@@ -78,11 +105,16 @@ def _lines(note: Note) -> Callable[[tuple[str, ...]], int]:
 
 
 def held_secrets(data: dict[str, object], source: str, line_of: Callable[[tuple[str, ...]], int],
-                 public: Iterable[str]) -> list[Secret]:
-    """The names in a person's place and the contact details in ``data``."""
+                 public: Iterable[str], name: str = "", names: bool = True,
+                 keyed: bool = False) -> list[Secret]:
+    """The names in a person's place and the contact details in ``data``: those of
+    any shape, and those its keys say are ways to reach someone (``person.signal``,
+    ``address``: ivsite.contacts.keyedcontacts; ``keyed``: in a note about a person,
+    ``name``: theirs). ``names`` False: contact details alone (a person's own keys
+    name them, whose consent rules their name)."""
     listed = tuple(public)
     out: list[Secret] = []
-    for keys, text in strings(data):
+    for keys, text in [*strings(data), *(contact_figures(data) if keyed else ())]:
         words = [_word(k) for k in keys if not k.isdigit()]
         if not words or not text.strip():
             continue
@@ -92,8 +124,12 @@ def held_secrets(data: dict[str, object], source: str, line_of: Callable[[tuple[
                     for kind, value, _ in body_contacts(text, " ".join(keys))
                     if not is_public(kind, value, listed)
                     for piece in contact_pieces(kind, value)]
-        placed = (len(words) >= 2 and words[-1] in _NAMES) or bool(
-            _PERSONISH.search(words[-1]) or _REFERRER.search(words[-1]))
+            if keyed:
+                out += [Secret(f"contact field {kind}", value, source, line)
+                        for kind, value in keyed_contacts(
+                            keys, text, theirs=keys[0] in ("person", "referrals"), name=name)]
+        placed = names and ((len(words) >= 2 and words[-1] in _NAMES) or bool(
+            _PERSONISH.search(words[-1]) or _REFERRER.search(words[-1])))
         if not placed or names_no_one(text):
             continue
         if any(_REFERRER.search(w) for w in words):
@@ -149,7 +185,7 @@ def unread_file_secrets(root: Path, assets: dict[str, AssetRef], folders: Folder
                 text = fh.read(_HEAD).decode("utf-8", "replace").lstrip("\ufeff")
         except OSError:
             continue
-        out += held_secrets(_front(text), rel, lambda keys: 1, listed)
+        out += held_secrets(_front(text), rel, lambda keys: 1, listed, keyed=True)
         out += [Secret(f"contact field {kind}", piece, rel, 1 + n)
                 for kind, value, n in body_contacts(text)
                 if not is_public(kind, value, listed)

@@ -33,6 +33,7 @@ from collections.abc import Iterator
 
 from ..switches.fmchecks import strings
 from .bodyprofiles import profiles
+from .keyedcontacts import POSTAL, contact_figures, keyed_contacts
 from .shape import phone_numbers
 from .spelt import spelt_details
 
@@ -78,17 +79,47 @@ _PUBLISHED_PERSON = ("name", "role", "company", "industry", "location")
 field ivsite does not know (``person.instagram``, ``person.website``)."""
 
 
-def front_contacts(data: object, *, withheld: bool) -> Iterator[tuple[tuple[str, ...], str, str]]:
+def front_contacts(data: object, *, withheld: bool, interview: bool = False,
+                   ) -> Iterator[tuple[tuple[str, ...], str, str]]:
     """Each contact detail (see :func:`body_contacts`) in a front matter's strings
     (of a withheld note), or in its fields no page prints (of any note: referrers,
     and a person's keys ivsite does not know, ``person.instagram``): its key path,
     its kind and the detail as written. The contact fields themselves are left
-    out."""
-    for keys, text in strings(data):
+    out. A way to reach someone that the key says the value is, whatever its
+    shape (``person.address``, ``person.signal``, a referral's ``telegram``, and
+    ``address`` or ``signal`` at the top of an interview: ``interview``), is one
+    too (ivsite.contacts.keyedcontacts, red team 16, R16-01)."""
+    for keys, text in [*strings(data), *contact_figures(data)]:
         if not keys or keys[-1] in _FIELDS:
             continue
         theirs = keys[0] == "person" and not (len(keys) == 2 and keys[1] in _PUBLISHED_PERSON)
-        if not (withheld or theirs or keys[0] in _PRIVATE_TEXT):
+        referral = keys[0] == "referrals" and len(keys) == 3 and keys[2] not in _REFERRAL
+        if not (withheld or theirs or interview or keys[0] in _PRIVATE_TEXT):
             continue
-        for field, value, _ in body_contacts(text, " ".join(keys), theirs=theirs):
-            yield keys, field, value
+        if withheld or theirs or keys[0] in _PRIVATE_TEXT:
+            for field, value, _ in body_contacts(text, " ".join(keys), theirs=theirs):
+                yield keys, field, value
+        if theirs or referral or interview or withheld:
+            for kind, value in keyed_contacts(keys, text, theirs=theirs or referral,
+                                              name=_name_of(data, keys)):
+                # A postal address is someone's in a note about a person; in a
+                # private page it may be a venue's, which a public page may give.
+                if interview or kind != POSTAL:
+                    yield keys, kind, value
+
+
+_REFERRAL = ("name", "role", "company")
+"""A referral's keys that hold no way to reach them (its contact fields aside)."""
+
+
+def _name_of(data: object, keys: tuple[str, ...]) -> str:
+    """The name of the person (or referral) a key path in ``data`` is about."""
+    holder = data.get("referrals") if isinstance(data, dict) and keys[0] == "referrals" \
+        else None
+    if isinstance(holder, list) and len(keys) > 1 and keys[1].isdigit() \
+            and int(keys[1]) < len(holder) and isinstance(holder[int(keys[1])], dict):
+        name = holder[int(keys[1])].get("name")
+    else:
+        person = data.get("person") if isinstance(data, dict) else None
+        name = person.get("name") if isinstance(person, dict) else None
+    return name if isinstance(name, str) else ""

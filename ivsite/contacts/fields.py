@@ -34,6 +34,8 @@ from urllib.parse import unquote
 from ..text.normalise import compact, words
 from ..text.textmatch import Needles
 from .bodyprofiles import handle_needles
+from .keyedcontacts import KINDS as KEYED_KINDS
+from .keyedcontacts import keyed_needles
 from .mailboxes import alias_addresses, mailbox_forms, webmail_skeleton
 from .skeleton import MAX_DIGITS, MIN_SKELETON, PHONE_DIGITS, address_skeleton, phone_key
 from .spelt import spelt_details
@@ -55,6 +57,8 @@ def contact_pieces(kind: str, value: str) -> list[str]:
 
     A field in which no detail is recognised is returned whole (looked for as
     written: fail closed)."""
+    if kind.startswith(KEYED_KINDS):  # read whole by its key (ivsite.contacts.keyedcontacts)
+        return [value.strip()]
     parts = [p.strip() for p in _LISTED.split(value) if p and p.strip()]
     out: list[str] = []
     for part in parts:
@@ -196,6 +200,8 @@ def contact_needles(kind: str, value: str) -> Needles:
     for these (through ivsite.names.people.needle_of)."""
     if kind == "handle":
         return handle_needles(value)
+    if kind.startswith(KEYED_KINDS):
+        return keyed_needles(kind, value)
     seqs = [tuple(words(value))]
     if kind == "phone":
         return Needles(seqs, [], [], phone_key(value))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .munges import without_munges
 from .skeleton import MAX_DIGITS, MAX_GAP, PHONE_DIGITS
 from .symbolwords import spell_symbols, words_for
 
@@ -62,8 +63,18 @@ def spelt_addresses(text: str) -> list[str]:
     docstring), each as an address is written ("jane.doe@acme.example" for "jane
     dot doe (at) acme dot example"), folded. The filter's check and the audit
     read the same spellings in a visible text (ivsite.contacts.skeleton), and a
-    withheld text is read for its details with this (ivsite.contacts.spelt)."""
-    cased = _FULL_STOP.sub(" ; ", unicodedata.normalize("NFKC", text).casefold())
+    withheld text is read for its details with this (ivsite.contacts.spelt).
+    Read also without a token for the reader to take out ("qzab NOSPAM at
+    zenthor dot example", red team 16, R16-11; ivsite.contacts.munges): both
+    readings, since "nospam at acme dot example" may be a mailbox of that name."""
+    plain = unicodedata.normalize("NFKC", text)
+    unmunged = without_munges(plain)
+    found = _spelt(plain)
+    return found if unmunged == plain else list(dict.fromkeys([*found, *_spelt(unmunged)]))
+
+
+def _spelt(text: str) -> list[str]:
+    cased = _FULL_STOP.sub(" ; ", text.casefold())
     spelt = spell_symbols(cased)
     if "@" not in cased and not _BRACKETED_AT.search(cased) and not (
             spelt.count("@") > cased.count("@") and (

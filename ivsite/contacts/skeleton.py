@@ -14,10 +14,13 @@ text *and* each contact detail into the same skeleton and look for the one in
 the other:
 
 1. case folded;
-2. the words that spell a symbol as the symbol ("at" "@", "dot" ".", "slash" "/",
-   "plus" "+", "dash" "-" …, and their words in other languages: "arroba",
-   "punto", "guión", "małpa", "собака", "ドット"; see ivsite.contacts.symbolwords),
-   standing apart, in brackets or not, or joined by hyphens or underscores
+2. a token put in for the reader to take out ("qzabNOSPAM@", "REMOVETHIS") taken
+   out (red team 16, R16-11; read before step 1, as capitals are one of its marks:
+   see ivsite.contacts.munges), and the words that spell a symbol as the
+   symbol ("at" "@", "dot" ".", "slash" "/", "plus" "+", "dash" "-" …, and
+   their words in other languages: "arroba", "punto", "guión", "małpa",
+   "собака", "ドット"; see ivsite.contacts.symbolwords), standing apart, in
+   brackets or not, or joined by hyphens or underscores
    ("jane-dot-doe-at-acme-dot-example");
 3. a plus-address tag taken out ("jane+jobs@" is "jane@");
 4. every digit of any script as an ASCII digit (``unicodedata.digit``), and a
@@ -60,7 +63,9 @@ import re
 import unicodedata
 
 from ..text.normalise import SPACELESS_CHARS, SPACELESS_WORD, fold_cased
+from .countrycodes import SHORT_DIGITS, national_part
 from .keypad import keypad_digits
+from .munges import without_munges
 from .otherdigits import other_digits
 from .spokendigits import spoken_digits
 from .symbolwords import spell_symbols
@@ -127,6 +132,7 @@ def marked_skeletons(cased: str) -> tuple[str, str]:
     address: "four one six, five five five" is a number, "oh@aaa.com" spelt
     "o h @ a a a . c o m" is not "0@aaa.com". An address is looked for as written
     (:func:`address_skeleton`) in either skeleton; a number in the first."""
+    cased = without_munges(cased)  # "qzabNOSPAM@zenthor.example" (ivsite.contacts.munges)
     spelt = spell_symbols(_casefold(cased))
     dialled = keypad_digits(cased)  # "647-EVA-CARE" (ivsite.contacts.keypad)
     digits = other_digits(spoken_digits(
@@ -198,27 +204,34 @@ def phone_keys(digits: str) -> tuple[str, ...]:
 _PHONE_RUN = re.compile(rf"[0-9](?:[/x]{{0,2}}[0-9]){{{PHONE_DIGITS - 1},}}")
 """Digits, and what is left of a number's separators in a skeleton: slashes, and
 an "x" ("416x555x0199"), which is a letter and so stays in the skeleton."""
+_SHORT_RUN = re.compile(rf"[0-9](?:[/x]{{0,2}}[0-9]){{{SHORT_DIGITS - 1},}}")
+"""As :data:`_PHONE_RUN`, from the fewest digits a short national number has."""
 
 
-def phone_windows(marked: str) -> set[str]:
+def phone_windows(marked: str, short: bool = False) -> set[str]:
     """Every :data:`PHONE_DIGITS` digits in a row in a marked skeleton (see
     :func:`marked_skeletons`): the last digits of any phone number written in the
-    text, with its digit groups in the order written and in reverse order.
+    text, with its digit groups in the order written and in reverse order;
+    ``short``: every run of fewer digits too, from
+    ivsite.contacts.countrycodes.SHORT_DIGITS (asked only by a search for a number
+    whose national part is short, "31 45 67": red team 16, R16-10).
 
     Reverse, because bidi lays out numbers after right-to-left letters group by
     group from the right: "رقم الهاتف: 0142 555 416", plain Markdown, shows as
     "416 555 0142" (red team 8, N10), and so does ``<p dir="rtl">``. Reading
     every run of groups both ways needs no reading of the layout."""
+    sizes = range(SHORT_DIGITS if short else PHONE_DIGITS, PHONE_DIGITS + 1)
     windows: set[str] = set()
-    for run in set(_PHONE_RUN.findall(unmarked(marked))):  # pages repeat their dates
-        windows.update(_windows(run.replace("/", "").replace("x", "")))
+    runs = (_SHORT_RUN if short else _PHONE_RUN).findall(unmarked(marked))
+    for run in set(runs):  # pages repeat their dates
+        windows.update(_windows(run.replace("/", "").replace("x", ""), sizes))
     for run in set(_GROUP_RUN.findall(marked)):
-        windows.update(_windows("".join(reversed(_GROUP.findall(run)))))
+        windows.update(_windows("".join(reversed(_GROUP.findall(run))), sizes))
     return windows
 
 
-def _windows(digits: str) -> set[str]:
-    return {digits[i:i + PHONE_DIGITS] for i in range(len(digits) - PHONE_DIGITS + 1)}
+def _windows(digits: str, sizes: range) -> set[str]:
+    return {digits[i:i + n] for n in sizes for i in range(len(digits) - n + 1)}
 
 
 _GROUP = re.compile("[0-9]+")
@@ -238,6 +251,11 @@ def address_skeleton(address: str) -> str:
 
 
 def phone_key(value: str) -> str:
-    """The digits a phone number is compared by ('' when it has too few)."""
+    """The digits a phone number is compared by ('' when it has too few): its last
+    :data:`PHONE_DIGITS`, or its national part where that is shorter ("314567"
+    of "+298 31 45 67", red team 16, R16-10: ivsite.contacts.countrycodes)."""
     digits = re.sub(r"[^0-9]", "", contact_skeleton(value))
+    short = national_part(value, digits)
+    if short:
+        return short
     return digits[-PHONE_DIGITS:] if len(digits) >= PHONE_DIGITS else ""

@@ -22,6 +22,7 @@ from ..contacts.fields import (
     contact_pieces,
     recording_pieces,
 )
+from ..contacts.keyedcontacts import KINDS as KEYED_KINDS
 from ..contacts.publiccontacts import is_public
 from ..core.models import InterviewMeta
 from ..markdown.notes import Note, ValidSite
@@ -245,9 +246,10 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
                          for piece in contact_pieces(key, value)]
         # ... and in its front matter's text, or a private field's (R10-28)
         out.anywhere += [Mention(f"contact field {key}", piece, note, note.fm.pos(*at).line,
-                                 written=True)
+                                 written=not key.startswith(KEYED_KINDS))
                          for at, key, value in front_contacts(
-                             note.fm.data, withheld=note.visibility not in sees)
+                             note.fm.data, withheld=note.visibility not in sees,
+                             interview=isinstance(note.meta, InterviewMeta))
                          if not is_public(key, value, public)
                          for piece in contact_pieces(key, value)]
     return out

@@ -51,6 +51,7 @@ from typing import Generic, NamedTuple, TypeVar
 
 from ahocorasick_rs import AhoCorasick
 
+from ..contacts.countrycodes import SHORT_DIGITS
 from ..contacts.skeleton import (
     PHONE_DIGITS,
     backwards_ends_a_word,
@@ -237,9 +238,10 @@ class Matcher(Generic[T]):
         self._forwards = frozenset(s for s, _ in skeletons)
         self._phones: dict[str, list[T]] = {}
         for d, p in phones:
-            if len(d) >= PHONE_DIGITS:
+            if len(d) >= SHORT_DIGITS:
                 for key in phone_keys(d):  # and backwards (R15-08)
                     self._phones.setdefault(key, []).append(p)
+        self._short = any(len(d) < PHONE_DIGITS for d in self._phones)  # "31 45 67" (R16-10)
 
     def __bool__(self) -> bool:
         return bool(self._seqs or self._substrings or self._skeletons or self._phones
@@ -279,7 +281,7 @@ class Matcher(Generic[T]):
                 found += self._skeletons.find(
                     text.address_skeleton, lambda needle: self._stands(needle, text.marked[1]))
         if self._phones and contacts:
-            windows = phone_windows(text.marked[0])
+            windows = phone_windows(text.marked[0], self._short)
             found += [p for d in sorted(windows.intersection(self._phones))
                       for p in self._phones[d]]
         return _unique(found)
