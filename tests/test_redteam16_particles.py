@@ -4,10 +4,10 @@ A declined name whose particles were written shortened ("v.d. Berg", "vd",
 "v/d", "v.", "d.", "t.", "b."), swapped for a sibling ("van der" for "van den",
 "von" for "van"), partly dropped ("La Fontaine" for "de la Fontaine"), with a
 connective put in ("García y López") or with a Gaelic prefix apart ("Mac
-Allister") was published. A name's particle words are now a class
-(ivsite.names.particles): optional, abbreviable and interchangeable within their
-kind, wherever the name's forms are made (ivsite.names.nameforms), so the filter
-and the audit find the same spellings.
+Allister"), also after a title ("Dr v.d. Berg"), was published. A name's
+particle words are now a class (ivsite.names.particles): optional, abbreviable
+and interchangeable within their kind, wherever the name's forms are made
+(ivsite.names.nameforms), so the filter and the audit find the same spellings.
 
 Each part: the filter refuses it, the audit alone refuses it, and with the
 protection switched off the build publishes it.
@@ -49,6 +49,9 @@ FORMS = {  # key: (declined name, how a public page writes it)
     "ibn-b": ("Ahmad ibn Rashid", "Ahmad b. Rashid"),
     "mac-apart": ("Siobhan McAllister", "Siobhan Mac Allister"),
     "recorded-short": ("Marloes v.d. Velde", "Marloes van de Velde"),
+    "titled-vd": ("Anneke van der Berg", "Dr v.d. Berg"),
+    "titled-t": ("Femke ter Horst", "Mevrouw t. Horst"),
+    "titled-den-for-der": ("Ursula von der Leyen", "Frau von den Leyen"),
 }
 NAMES = sorted({name for name, _ in FORMS.values()})
 KEYS = {name: f"p{i}" for i, name in enumerate(NAMES)}
@@ -100,8 +103,8 @@ def test_switched_off_the_particle_spellings_are_published(
 
 
 # The class: any recorded run of particles, each word written whole, as a sibling of
-# its kind (in the run's language), as the initial of either, or left out; the
-# written words run together.
+# its kind (in the run's language), as the initial of either, or left out; initials
+# run together.
 RUNS = [("van", "der"), ("van", "den"), ("von",), ("von", "der"), ("de", "la"), ("dos",),
         ("ter",), ("den",), ("bin",), ("ibn",), ("da",), ("del",), ("van", "de"), ("al",)]
 GIVEN = ["Anneke", "Pieter", "Ursula", "Faizal", "Joana"]
@@ -124,7 +127,8 @@ def _spelt(draw: st.DrawFn) -> tuple[str, str]:
             said.append(draw(st.sampled_from(kin)))
         elif how in ("initial", "dotted"):
             said.append(draw(st.sampled_from(kin))[0] + ("." if how == "dotted" else ""))
-    joiner = draw(st.sampled_from([" ", "/", ""])) if all(len(w) <= 2 for w in said) else " "
+    short = all(len(w.rstrip(".")) == 1 for w in said)  # "v.d.", "v/d", "vd"
+    joiner = draw(st.sampled_from([" ", "/", ""])) if short else " "
     written = joiner.join(said)
     recorded = " ".join((given_name, *run, family))
     return recorded, " ".join(w for w in (given_name, written, family) if w)
@@ -151,6 +155,7 @@ PROSE = [  # particles and their short forms beside the name's words, naming no 
     ("Pieter van den Broek", "The Broek family and Pieter's van were both there."),
     ("Anneke van der Berg", "Anneke drove to the Berg; a v.d. Waals force is weak."),
     ("Ana García López", "García said y is a letter; López and Ana disagreed."),
+    ("Anneke van der Berg", "Dr J. Berg and Dr Smith met at the Berg."),
     ("Sol de Wit", "The sol is a unit; de wit is Dutch for the white one."),
     ("Mark ter Horst", "Mark the date: ten horses, two ponies."),
 ]

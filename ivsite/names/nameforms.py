@@ -34,7 +34,7 @@ from .initialforms import compound_initials, recorded_family_initial, recorded_i
 from .labelledforms import labelled_forms
 from .nameparts import HONORIFICS, PARTICLES, plain_name
 from .nicknamed import short_form_parts
-from .particles import particle_forms, written_particles
+from .particles import particle_forms, titled_particles, written_particles
 from .romanise import romanised, romanised_seqs, run_together
 from .soundkey import name_sounds
 from .typoforms import backwards, typo_pairs
@@ -164,7 +164,8 @@ def _written_forms(name: str, variant: str = "") -> Forms:
     forms |= {(compact(list(f)),) for f in list(forms) if len(f) > 1}
     if len(core) > 1:
         forms |= backwards((tuple(core), (given, *family)))
-        # "Anneke v.d. Berg", "Pieter van der Broek" for van den Broek (R16-05)
+    if len(core) > 1 and not variant:  # a variant's own forms are enough (R16-05)
+        # "Anneke v.d. Berg", "Pieter van der Broek" for van den Broek
         forms |= particle_forms(tuple(core)) | particle_forms((given, *family))
     # Neighbouring words run together: "Maryjane Kowalski", "Siobhan Obrien".
     forms |= set(_merged(tuple(core)))
@@ -195,6 +196,7 @@ def _written_forms(name: str, variant: str = "") -> Forms:
             forms.add((handle,))
         confirmed += (_family_initial(given, tuple(family)),
                       *titled_forms(tuple(family)),  # "Señor Zabrowski" (ivsite.worldtitles)
+                      *titled_particles(tuple(family)),  # "Dr v.d. Berg" (R16-05)
                       # "Quentin Zabrowski" for "Q. Zabrowski", "Jane Doe" for "Jane D."
                       *recorded_initial(given, tuple(family)),
                       *compound_initials(core[:j], tuple(family)))  # "JL Marchand"

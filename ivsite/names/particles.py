@@ -18,17 +18,23 @@ form ("Anneke v.d. Berg": ``v``, ``d``, or ``vd``) stands for every particle it
 may shorten. The Gaelic prefix of a family name ("McAllister", "MacAllister") is
 written apart as well ("Mac Allister"), and with the other spelling.
 
-Only forms with the given name (or its initial) before the family name are made:
-the particle is what stands between them, and "Berg" alone is no more a name
-with a "v." before it than without.
+Only forms with the given name (or its initial) or a title before the family name
+are made: the particle is what stands between them, and "Berg" alone is no more a
+name with a "v." before it than without. With a title ("Dr v.d. Berg", "Mevrouw
+Berg") one pattern per name does (:func:`titled_particles`): a word sequence per
+title and spelling would be thousands.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Iterator
 
 from ..text.normalise import words
+from ..text.textmatch import Confirmed
+from .nameparts import HONORIFICS
+from .worldtitles import TITLES_BEFORE
 
 PARTICLE_FORMS = True
 """Whether a name is looked for with its particles written otherwise (tests switch
@@ -114,14 +120,17 @@ def _runs(ws: tuple[str, ...]) -> list[tuple[int, int]]:
 
 def _run_forms(run: tuple[str, ...]) -> set[tuple[str, ...]]:
     """Every way a run of particles may be written, as words: each word by its
-    :func:`_choices`, and the words written run together ("vd", "vander")."""
+    :func:`_choices`, and short forms run together ("vd"); the run as recorded run
+    together too ("vander")."""
     out: set[tuple[str, ...]] = set()
     kinds = [kind for kinds in _languages(run) for kind in kinds]
     for picked in itertools.product(*(_choices(w, kinds) for w in run)):
         said = tuple(w for part in picked for w in part)
         out.add(said)
-        if len(said) > 1:
+        if len(said) > 1 and all(len(w) == 1 for w in said):
             out.add(("".join(said),))
+    if len(run) > 1:
+        out.add(("".join(run),))
     return out
 
 
@@ -181,3 +190,27 @@ def written_particles(name: str) -> frozenset[str]:
     which is a capital ("John D. Rockefeller")."""
     tokens = name.split()[1:-1]
     return frozenset(w for t in tokens if t == t.lower() for w in words(t) if particle_like(w))
+
+
+_TITLES = HONORIFICS | TITLES_BEFORE
+_SHORT = (rf"(?:[{''.join(sorted(_INITIALS))}]"
+          rf"|[{''.join(sorted(_OF))}][{''.join(sorted(_THE))}])")
+"""A short form as written ("v", "vd", "d'"), as :func:`particle_like` has it: not
+another person's initial ("Dr J. Berg")."""
+
+
+def titled_particles(family: tuple[str, ...]) -> tuple[Confirmed, ...]:
+    """A title before the family name of a name with particles, its particles
+    written any way or not at all ("Dr v.d. Berg", "Ms. van den Berg", "Mevrouw
+    Berg" for Anneke van der Berg): one pattern whose anchor is the last word of the
+    family name, run only where the text has a title word (as
+    ivsite.names.worldtitles.titled_forms). None for a family name without
+    particles, whose titled forms are word sequences (ivsite.names.nameforms)."""
+    if not PARTICLE_FORMS or len(family) < 2 or not all(particle_like(w) for w in family[:-1]):
+        return ()
+    words_re = "|".join(sorted(PARTICLE_WORDS, key=lambda w: (-len(w), w)))
+    particle = rf"(?:{words_re}|{_SHORT})(?![^\W_])[.'\u2019/]?"
+    before = "|".join(sorted(_TITLES))
+    pattern = (rf"(?P<capital>)(?<![^\W_])(?:{before})\.?\s+(?:{particle}\s*){{0,3}}"
+               rf"{re.escape(family[-1])}(?![^\W_])")
+    return (Confirmed((family[-1],), pattern, gate=_TITLES),)
