@@ -9,7 +9,9 @@ Xiaoming", see :mod:`ivsite.romanise`), a Chinese name in Traditional and
 Simplified characters (:mod:`ivsite.chinese_forms`), the given and family name by
 sound in any script (:mod:`ivsite.soundkey`), the same forms of the name written
 with another form of its given or middle name ("Quinlan, Rob", "Jim Quinlan":
-:mod:`ivsite.names.givenforms`), and the given or family name alone (looked for
+:mod:`ivsite.names.givenforms`), the name with its family name's particles
+written any other way ("Anneke v.d. Berg", "Dr v.d. Berg":
+:mod:`ivsite.names.particles`), and the given or family name alone (looked for
 near the person only, see ivsite.people).
 """
 
