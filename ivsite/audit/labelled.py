@@ -9,7 +9,8 @@ withheld, with a pattern of its own. Narrower than the filter on purpose, so it
 never refuses what the filter lets through: a list item's, a quote's or a
 paragraph's line only (no heading, table or indented code), the label followed
 by a colon (the lock by a space), code and raw HTML left to the caller, and no
-word that also names a topic ("Private: 12 / Public: 4" is a count).
+word that also names a topic ("Private: 12 / Public: 4" is a count), and no term
+of a glossary (ivsite.switches.glossaries) that a trade's word can be.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import re
 from collections.abc import Iterator
 
 from ..markdown.notes import Note
+from ..switches.glossaries import glossary_terms
+from ..switches.markerwords import glossary_term
 from .secret import Secret
 
 _LABELS = (r"otr|dnp|fyeo|off[ -]the[ -]record|do[ -]not[ -]publish|don['\u2019]t[ -]publish"
@@ -55,5 +58,8 @@ def labelled_secrets(note: Note, sees: frozenset[str]) -> list[Secret]:
         return []
     code = {i for tok in note.tokens if tok.type in ("fence", "code_block", "html_block")
             and tok.map for i in range(*tok.map)}
+    # A glossary's term ("- **Off the record:** may not be used", R16-06) is defined.
+    terms = {src for src, term in glossary_terms(note.tokens).items() if glossary_term(term)}
     return [Secret("labelled passage", said, note.source, line.src + note.body_line)
-            for line in shown if line.src not in code for _, said in labelled(line.text)]
+            for line in shown if line.src not in code and line.src not in terms
+            for _, said in labelled(line.text)]

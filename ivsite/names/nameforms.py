@@ -9,7 +9,9 @@ Xiaoming", see :mod:`ivsite.romanise`), a Chinese name in Traditional and
 Simplified characters (:mod:`ivsite.chinese_forms`), the given and family name by
 sound in any script (:mod:`ivsite.soundkey`), the same forms of the name written
 with another form of its given or middle name ("Quinlan, Rob", "Jim Quinlan":
-:mod:`ivsite.names.givenforms`), and the given or family name alone (looked for
+:mod:`ivsite.names.givenforms`), the name with its family name's particles
+written any other way ("Anneke v.d. Berg", "Dr v.d. Berg":
+:mod:`ivsite.names.particles`), and the given or family name alone (looked for
 near the person only, see ivsite.people).
 """
 
@@ -34,6 +36,7 @@ from .initialforms import compound_initials, recorded_family_initial, recorded_i
 from .labelledforms import labelled_forms
 from .nameparts import HONORIFICS, PARTICLES, plain_name
 from .nicknamed import short_form_parts
+from .particles import particle_forms, titled_particles, written_particles
 from .romanise import romanised, romanised_seqs, run_together
 from .soundkey import name_sounds
 from .typoforms import backwards, typo_pairs
@@ -143,8 +146,9 @@ def _written_forms(name: str, variant: str = "") -> Forms:
     forms: set[tuple[str, ...]] = {tuple(ws)}
     if len(core) > 1:
         forms.add(tuple(core))
+        small = PARTICLES | written_particles(name)  # "v", "d" of "Anneke v.d. Berg"
         j = len(core) - 1
-        while j > 1 and core[j - 1] in PARTICLES:
+        while j > 1 and core[j - 1] in small:
             j -= 1
         given, family, middle = core[0], core[j:], core[1:j]
         forms |= {(given, *family), (*family, given), (*family, given, *middle),
@@ -156,12 +160,15 @@ def _written_forms(name: str, variant: str = "") -> Forms:
         written = name.split()
         last = len(core) - len(words(written[-1])) if len(written) > 1 else len(core) - 1
         surnames = min(last, len(core) - 2) if len(core) >= 4 else last
-        named = [(i, w) for i, w in enumerate(core) if w not in PARTICLES]
+        named = [(i, w) for i, w in enumerate(core) if w not in small]
         forms |= {(a, b) for n, (_, a) in enumerate(named) for j, b in named[n + 1:]
                   if j >= max(surnames, 1)}
     forms |= {(compact(list(f)),) for f in list(forms) if len(f) > 1}
     if len(core) > 1:
         forms |= backwards((tuple(core), (given, *family)))
+    if len(core) > 1 and not variant:  # a variant's own forms are enough (R16-05)
+        # "Anneke v.d. Berg", "Pieter van der Broek" for van den Broek
+        forms |= particle_forms(tuple(core)) | particle_forms((given, *family))
     # Neighbouring words run together: "Maryjane Kowalski", "Siobhan Obrien".
     forms |= set(_merged(tuple(core)))
     titled: set[tuple[str, ...]] = set()
@@ -179,6 +186,7 @@ def _written_forms(name: str, variant: str = "") -> Forms:
                      *recorded_family_initial(given, tuple(family)))
     if len(core) > 1 and not variant:
         titled = {(title, *family) for title in HONORIFICS} | {(given[0], *family)}
+        titled |= particle_forms((given[0], *family))  # "P. v.d. Broek"
         # A handle: the initial and the family name run together ("qzabrowski"),
         # where the text shows it when it may be a word ("chance": ivsite.handles).
         handle = given[0] + compact(list(family))
@@ -190,6 +198,7 @@ def _written_forms(name: str, variant: str = "") -> Forms:
             forms.add((handle,))
         confirmed += (_family_initial(given, tuple(family)),
                       *titled_forms(tuple(family)),  # "Señor Zabrowski" (ivsite.worldtitles)
+                      *titled_particles(tuple(family)),  # "Dr v.d. Berg" (R16-05)
                       # "Quentin Zabrowski" for "Q. Zabrowski", "Jane Doe" for "Jane D."
                       *recorded_initial(given, tuple(family)),
                       *compound_initials(core[:j], tuple(family)))  # "JL Marchand"

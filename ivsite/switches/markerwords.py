@@ -203,3 +203,24 @@ def compared(label: str, labels: list[str]) -> bool:
     "Public:" ("Secret: …")."""
     return normalise(label) in SECTOR_WORDS and any(
         normalise(other) in SECTORS for other in labels)
+
+
+_INSTRUCTIONS = frozenset({"begin", "start", "end", "stop", "only", "for", "my", "me", "do",
+                           "dont", "not", "please", "keep", "here", "below", "above", "this",
+                           "these", "those", "until", "from", "just", "strictly", "never",
+                           "self", "myself", "ourselves"})
+"""Words that tell a reader what to do with a passage ("Do not publish", "Mentor
+only", "Begin private") or say it is the author's ("Note to self"), which no word
+of a trade says."""
+
+
+def glossary_term(term: str) -> bool:
+    """Whether a privacy word that a glossary defines can be a word of a trade
+    ("NDA", "Embargo", "Off the record", "Confidential", red team 16, R16-06)
+    rather than a label over its definition: not when it tells the reader what to
+    do ("Do not publish", "Mentor only"), says it was told in confidence, opens
+    with a lock, or is "Private", the label authors write (which a glossary of
+    sectors compares: :func:`compared`)."""
+    words = {normalise(w) for w in _WORD.findall(term)}
+    return not words & _INSTRUCTIONS and normalise(term) not in SECTOR_WORDS \
+        and _CONFIDED.search(term) is None and not _locked(term)

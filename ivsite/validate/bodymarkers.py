@@ -39,6 +39,7 @@ from markdown_it.token import Token
 
 from ..markdown.dialect import with_lines
 from ..markdown.passages import Line
+from ..switches.glossaries import glossary_terms
 from ..switches.keepout import LEADING_SYMBOL
 from ..switches.lookalike import privacy_value, privacy_word
 from ..switches.markerwords import compared
@@ -47,7 +48,8 @@ from .setoffleads import set_off_labels
 Found = tuple[int, str, str, str]
 """(0-based body line, what it is for a message, its text, ``"label"``, ``"name"``,
 ``"phrase"``, ``"info"`` (a code fence's info string, ivsite.switches.blockwords) or
-``"sibling"``: a lead-in that marks nothing, but beside which another compares (R15-07)."""
+``"sibling"``: a lead-in that marks nothing, but beside which another compares (R15-07);
+``"term"``: a label that is a glossary's term (ivsite.switches.glossaries, R16-06)."""
 
 _ASIDE = re.compile(r"[(\[]([^()\[\]\n]{1,60})[)\]]")
 """A heading's or label's words in brackets, a label of their own."""
@@ -173,7 +175,9 @@ def markers(tokens: list[Token], lines: Iterable[Line]) -> Iterator[Found]:
     for (_, what, text, _), group in found.items():
         if what == "the label":
             labels.setdefault(group, []).append(text)
-    yield from (f for f, group in found.items()
+    terms = glossary_terms(tokens)  # a glossary's terms are defined, not labels (R16-06)
+    yield from ((*f[:3], "term") if f[0] in terms and f[3] == "label" else f
+                for f, group in found.items()
                 if f[1] != "the label" or not compared(f[2], labels[group]))
     for line in lines:
         if line.src not in code and (m := _REFERENCE.match(line.text)):

@@ -43,6 +43,7 @@ from ..switches.lookalike import privacy_callout, privacy_tag, privacy_value, pr
 from ..switches.markerwords import (
     abbreviation,
     comment_marker,
+    glossary_term,
     label_marker,
     marker_word,
     mentor_label,
@@ -207,6 +208,14 @@ def _marker(path: str, line: int, what: str, text: str, how: str, diags: Diagnos
                     f"{what} '{text}' says the text with it is not for everyone, but ivsite "
                     "reads no label as a switch and would publish that text", hint)
         return True
+    if how == "term" and label_marker(text):  # a glossary's term (R16-06)
+        if not glossary_term(text):
+            return _marker(path, line, what, text, "label", diags)
+        diags.warning(path, line, 1, "glossary-term",
+                      f"{what} '{text}' is read as a word a glossary defines, not as a label: "
+                      "ivsite publishes its definition",
+                      f"if '{text}' marks its text as not for everyone: {_PASSAGE_HINT}")
+        return False
     if how == "info" and info_marker(text) is not None:  # ```private (R15-01)
         diags.error(path, line, 1, "privacy-markup",
                     f"{what} '{text}' says the code block is not for everyone, but ivsite "
