@@ -9,13 +9,14 @@ not be reported``, ``Public``, ``Internal``, ``Confidential`` as a classificatio
 levels. There the privacy word is a topic, not a switch.
 
 This module finds glossaries by shape: a definition list with at least
-:data:`MIN_TERMS` terms, or a list with at least that many items each of which
-opens with a term and a colon or a dash and goes on with its definition, where
-at least one term is no privacy label (a list of nothing but "Private", "Secret",
-"Confidential" labels passages). ivsite.validate.bodyprivacy then
-judges a privacy word among its terms as a term, and the audit holds
-no definition of one withheld (ivsite.audit.labelled), (a warning, ``glossary-term``),
-unless the term says more than a word of the trade can (see
+:data:`MIN_TERMS` terms, where at least one term is no privacy label (a list of
+nothing but "Private", "Secret", "Confidential" labels passages). Not a list
+whose items open with a term and a colon: that is also how interview notes are
+written as fields ("- Role: analyst / - Salary: 60k / - Off the record: she is
+leaving"), and there the label withholds; such a glossary stays refused.
+ivsite.validate.bodyprivacy then judges a privacy word among its terms as a
+term (a warning, ``glossary-term``), and the audit holds no definition of one
+withheld (ivsite.audit.labelled), unless the term says more than a word of the trade can (see
 ivsite.switches.markerwords.glossary_term: "Do not publish", "Mentor only",
 "Private" stay errors).
 """
@@ -61,21 +62,21 @@ def glossary_terms(tokens: list[Token]) -> dict[int, str]:
 def _term_groups(tokens: list[Token]) -> Iterator[list[tuple[int, str]]]:
     """For each definition list and each list whose every item opens with a term:
     its terms as (body line, term). Nested lists are lists of their own."""
-    stack: list[tuple[list[tuple[int, str]], list[bool]]] = []  # (terms, one per item)
+    stack: list[tuple[list[tuple[int, str]], list[bool], bool]] = []  # (terms, items, dl)
     pending: str | None = None  # what opened the token before this inline
     for tok, src in with_lines(tokens):
         if tok.type in ("dl_open", "bullet_list_open", "ordered_list_open"):
-            stack.append(([], []))
+            stack.append(([], [], tok.type == "dl_open"))
         elif tok.type in ("dl_close", "bullet_list_close", "ordered_list_close") and stack:
-            terms, items = stack.pop()
-            if items and all(items):
+            terms, items, defined = stack.pop()
+            if items and all(items) and defined:  # a field list labels (see above)
                 yield terms
         elif tok.type in ("dt_open", "list_item_open") and stack:
             stack[-1][1].append(False)
             pending = tok.type
             continue
         elif tok.type == "inline" and stack and pending is not None:
-            terms, items = stack[-1]
+            terms, items, _ = stack[-1]
             term = tok.content.strip() if pending == "dt_open" else _lead_term(tok.content)
             if term:
                 terms.append((src, term))
