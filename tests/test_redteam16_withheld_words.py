@@ -1,0 +1,240 @@
+"""Red team 16 (docs/redteam/2026-12-02-sixteenth.md), a withheld note's words.
+
+R16-03 (leak): the audit held a withheld note's words as secrets only where
+they were inline text, inline code or code blocks. Words Markdown keeps
+elsewhere were no secret: a raw HTML block (``<p>``, ``<div>``, ``<table>``),
+a picture's alt text, a link's title, a raw tag's attribute (``<img alt>``,
+``<abbr title>``), a wiki link's label; in a ``::: private`` passage, a link's
+title and a tag's attributes. A file carrying the same sentence (a journal
+export linked from a public page) was published. Now the audit reads every
+token for all the words it holds (ivsite.audit.notewords), and the cut keeps a
+passage's attribute and title words (ivsite.markdown.passagefences with
+ivsite.markup.saidwords): the build fails with ``error[audit]``.
+
+The filter holds no line here: it compares a linked file with the notes' files
+by their bytes (``note-copy``, encoded copies), never by the words of a withheld
+note, whichever way they are written; the audit is the line for text. So the
+"filter" test and the "audit alone" test are one build each with and without
+the filter's checks, both refused by the audit; with the audit's new readings
+off, the file is published.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it.token import Token
+from sites import assert_audit_refuses, assert_published, day, write_site
+
+from ivsite.audit import notewords, secrets
+from ivsite.markdown import passagefences
+from ivsite.markdown.dialect import inline_text, parse_body
+from ivsite.pipeline import build
+
+SENT = "I would leave marketing if the Kestrel offer comes through next spring for sure."
+CANARY = "Kestrel offer comes through next spring"
+NOTE = "reflections/2026-03-02-thoughts.md"
+SOURCE = f"content/{NOTE}"
+CONFIG = {"title": "Career notes", "author": "Ana Silva",
+          "base_url": "https://ana.example.org/"}
+PIC = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"></svg>\n'
+
+BODIES = {
+    "html-paragraph": f"<p>{SENT}</p>",
+    "html-div": f"<div>\n{SENT}\n</div>",
+    "html-table": f"<table><tr><td>{SENT}</td></tr></table>",
+    "html-inline-tags": "<p>I would <b>leave</b> marketing if the <i>Kestrel</i> offer comes"
+                        " through next spring for&nbsp;sure.</p>",
+    "image-alt": f"![{SENT}](../files/pic.svg)",
+    "link-title": f'Read [this](https://example.com "{SENT}") later.',
+    "reference-title": f"Read [this][r] later.\n\n[r]: https://example.com '{SENT}'",
+    "img-alt-attribute": f'<img src="../files/pic.svg" alt="{SENT}">',
+    "abbr-title": f'Some <abbr title="{SENT}">KO</abbr> thing.',
+    "wiki-label": f"[[Some Page|{SENT}]]",
+}
+PASSAGES = {
+    "passage-link-title": f'Read [this](https://example.com "{SENT}") later.',
+    "passage-img-alt": f'<img src="../files/pic.svg" alt="{SENT}">',
+}
+"""(A reference definition's title in a passage was read before: the cut drops only
+its label and address.)"""
+EXPORTS = {"txt": f"Journal export\n\n{SENT}\n",
+           "csv": f'date,entry\n2026-03-02,"{SENT}"\n',
+           "html": f"<!doctype html><title>Journal</title><p>{SENT}</p>\n"}
+
+
+def _site(root: Path, body: str, export: str = "txt", front: str = "",
+          passage: bool = False) -> Path:
+    """A withheld reflection (private by default, or ``front``'s visibility) with
+    ``body``, or a public one with ``body`` in a private passage, and a public
+    page linking to the journal exported to a file."""
+    meta: dict[str, object] = {"title": "Honest thoughts", "date": day("2026-03-02")}
+    if front:
+        meta["visibility"] = front
+    if passage:
+        meta["visibility"] = "public"
+        body = f"My year in review.\n\n::: private\n{body}\n:::\n\nThe rest is public."
+    name = f"journal.{export}"
+    return write_site(root, {
+        "pages/index.md": ({"title": "Home"}, "Welcome.\n"),
+        NOTE: (meta, body + "\n"),
+        "files/pic.svg": PIC,
+        f"files/{name}": EXPORTS[export],
+        "pages/downloads.md": ({"title": "Downloads"},
+                               f"My term journal: [download](../files/{name}).\n"),
+    }, CONFIG)
+
+
+CASES = {**{k: (v, False) for k, v in BODIES.items()},
+         **{k: (v, True) for k, v in PASSAGES.items()}}
+
+
+def _old_words(tokens: list[Token]) -> Iterator[tuple[Token, int, str]]:
+    """The audit's reading before R16-03: inline text and code only."""
+    for tok in tokens:
+        if tok.type == "inline" and (said := " ".join(inline_text(tok).split())):
+            yield tok, 0, said
+        elif tok.type in ("fence", "code_block"):
+            yield from ((tok, n + 1, line.strip())
+                        for n, line in enumerate(tok.content.split("\n")) if line.strip())
+
+
+def _audit_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(secrets, "note_words", _old_words)
+    monkeypatch.setattr(passagefences, "attribute_words", lambda markup: iter(()))
+    monkeypatch.setattr(passagefences, "title_words", lambda source: iter(()))
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_build_refuses_the_withheld_words_in_a_linked_file(tmp_path: Path,
+                                                              case: str) -> None:
+    body, passage = CASES[case]
+    result = build(_site(tmp_path / "s", body, passage=passage), out=tmp_path / "out")
+    assert result.status == 1
+    assert any(d.code == "audit" and d.path == SOURCE for d in result.diagnostics), [
+        d.text() for d in result.diagnostics]
+    assert {h.output for h in result.hits if h.secret.source == SOURCE} == {"files/journal.txt"}
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.usefixtures("no_filter")
+def test_the_audit_alone_refuses_it(tmp_path: Path, case: str) -> None:
+    body, passage = CASES[case]
+    assert_audit_refuses(_site(tmp_path / "s", body, passage=passage), tmp_path / "out",
+                         SOURCE)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.usefixtures("no_filter")
+def test_with_its_reading_off_the_file_is_published(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    case: str) -> None:
+    _audit_off(monkeypatch)
+    body, passage = CASES[case]
+    assert_published(_site(tmp_path / "s", body, passage=passage), tmp_path / "out", CANARY)
+
+
+@pytest.mark.parametrize("export", sorted(EXPORTS))
+def test_every_export_and_a_mentor_note(tmp_path: Path, export: str) -> None:
+    """The red team's other cases: an HTML and a CSV export, and a mentor note
+    (withheld from the public build) written in HTML."""
+    site = _site(tmp_path / "s", BODIES["html-paragraph"], export, front="mentor")
+    assert_audit_refuses(site, tmp_path / "out", SOURCE)
+
+
+def test_a_table_is_read_cell_by_cell(tmp_path: Path) -> None:
+    """A raw HTML table's words run on across cells with no sentence end: each
+    cell is a text of its own, so a terse table's cells copied in another order
+    are found (chained with their neighbours, ivsite.audit.sentences)."""
+    table = ("<table>\n<tr><td>Kestrel offer</td><td>85k base</td></tr>\n"
+             "<tr><td>Start</td><td>next spring</td></tr>\n</table>")
+    texts = [said for _, _, said in notewords.note_words(parse_body(table)[0])]
+    assert {"Kestrel offer", "85k base", "Start", "next spring"} <= set(texts)
+
+
+# ----------------------------------------------------------- every spelling of the class
+
+_ELEMENTS = st.sampled_from(["p", "div", "td", "li", "blockquote", "section", "h2", "span",
+                             "figcaption", "dd", "details", "aside"])
+_ATTRS = st.sampled_from(["alt", "title", "aria-label", "placeholder", "data-note", "value",
+                          "aria-description", "label", "content"])
+_QUOTES = st.sampled_from(['"{}"', "'{}'", "({})"])
+
+
+@st.composite
+def _carriers(draw: st.DrawFn) -> str:
+    """The sentence, in one of the places Markdown keeps words other than text."""
+    said = draw(st.sampled_from([SENT, SENT.replace(" ", "\n", 3)]))
+    kind = draw(st.sampled_from(["block", "attribute", "inline-attribute", "title", "alt",
+                                 "reference", "wiki"]))
+    flat = " ".join(said.split())
+    if kind == "block":
+        tag = draw(_ELEMENTS)
+        said = said.replace(" for sure", draw(st.sampled_from([" for sure", " for&nbsp;sure",
+                                                                " for&#32;sure"])))
+        return f"<div>\n<{tag}>{said}</{tag}>\n</div>" if tag in ("td", "li", "dd") else \
+            f"<{tag}>{said}</{tag}>"
+    if kind == "attribute":
+        return f'<div {draw(_ATTRS)}="{flat}"></div>'
+    if kind == "inline-attribute":
+        return f'Look: <span {draw(_ATTRS)}="{flat}">here</span>.'
+    if kind == "title":
+        return f"Read [this](https://example.com {draw(_QUOTES).format(flat)}) later."
+    if kind == "alt":
+        return f"![{said}](pic.svg)"
+    if kind == "reference":
+        return f"Read [this][r].\n\n[r]: https://example.com {draw(_QUOTES).format(flat)}"
+    return f"[[Page|{flat}]]"
+
+
+def _holds(texts: list[str]) -> bool:
+    return any(SENT in said or CANARY in said for said in texts)
+
+
+@given(_carriers())
+@settings(max_examples=200, deadline=None)
+def test_every_carrier_is_a_withheld_text(body: str) -> None:
+    texts = [said for _, _, said in notewords.note_words(parse_body(body)[0])]
+    assert _holds(texts), (body, texts)
+
+
+@given(_carriers())
+@settings(max_examples=200, deadline=None)
+def test_every_carrier_in_a_passage_is_kept_by_the_cut(body: str) -> None:
+    lines = [(n, line) for n, line in enumerate(body.split("\n"))]
+    kept: list[passagefences.Withheld] = []
+    passagefences._add_secrets(lines, ("private",), kept)
+    assert _holds([w.text for w in kept]), (body, kept)
+
+
+# ------------------------------------------------------------------ no false refusals
+
+
+def test_markup_machinery_is_no_words() -> None:
+    """Attributes that are the page's machinery (addresses, sizes, classes, CSS,
+    single tokens) are not held as words: a public page written with the same
+    markup as a private note is not refused for it."""
+    markup = ('<a href="https://example.com/a b" target="_blank" rel="noopener" '
+              'class="btn btn-primary" style="color: red; font-weight: bold">Go</a>'
+              '<img src="x.png" srcset="x.png 1x, y.png 2x" sizes="(max-width: 600px) 480px"'
+              ' width="30" loading="lazy">')
+    assert [said for _, _, said in notewords.note_words(parse_body(markup)[0])] == ["Go"]
+
+
+def test_a_public_page_with_the_same_markup_builds(tmp_path: Path) -> None:
+    markup = ('<p class="lead text-muted small" style="margin: 0 auto; color: gray">'
+              '<img src="../files/pic.svg" alt="pic" width="4"> {}</p>')
+    site = write_site(tmp_path / "s", {
+        "pages/index.md": ({"title": "Home"}, markup.format("Welcome to my notes.") + "\n"),
+        NOTE: ({"title": "Honest thoughts", "date": day("2026-03-02")},
+               markup.format("Thinking about leaving.") + "\n"),
+        "files/pic.svg": PIC,
+    }, CONFIG)
+    result = build(site, out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics] + [
+        h.text() for h in result.hits]
