@@ -28,7 +28,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it.token import Token
-from sites import assert_audit_refuses, assert_published, day, write_site
+from sites import (
+    RED_TEAM_TALK,
+    assert_audit_refuses,
+    assert_filter_refuses,
+    assert_published,
+    day,
+    red_team_site,
+    write_site,
+)
 
 from ivsite.audit import notewords, secrets
 from ivsite.markdown import passagefences
@@ -238,3 +246,42 @@ def test_a_public_page_with_the_same_markup_builds(tmp_path: Path) -> None:
     result = build(site, out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics] + [
         h.text() for h in result.hits]
+
+
+# ------------------------------------- the filter's line: a name in a picture's alt text
+#
+# The same blind spot in the filter (ivsite.markdown.dialect.inline_text skips
+# pictures): an unconsented name as a public page's picture's alt text, or an
+# ``![[embed]]``'s, was refused by the audit alone. The filter's name check now
+# reads each paragraph with its alt texts in place (drawn_inline_text).
+
+ALT_CASES = {"alt": "![Quentin Zabrowski](../files/pic.svg)",  # from content/pages/
+             "embed": "![[pic.svg|Quentin Zabrowski]]",
+             "split": "Thanks, Quentin ![Zabrowski](../files/pic.svg), for the talk."}
+THANKS = "pages/thanks.md"
+
+
+def _alt_site(root: Path, body: str) -> Path:
+    return red_team_site(root, {THANKS: ({"title": "Thanks"}, body + "\n"),
+                                "files/pic.svg": PIC})
+
+
+@pytest.mark.parametrize("case", sorted(ALT_CASES))
+def test_the_filter_refuses_a_name_in_alt_text(tmp_path: Path, case: str) -> None:
+    assert_filter_refuses(_alt_site(tmp_path / "s", ALT_CASES[case]), tmp_path / "out",
+                          f"content/{THANKS}")
+
+
+@pytest.mark.parametrize("case", sorted(ALT_CASES))
+@pytest.mark.usefixtures("no_filter")
+def test_the_audit_alone_refuses_a_name_in_alt_text(tmp_path: Path, case: str) -> None:
+    assert_audit_refuses(_alt_site(tmp_path / "s", ALT_CASES[case]), tmp_path / "out",
+                         f"content/{RED_TEAM_TALK}")
+
+
+@pytest.mark.usefixtures("no_filter")
+def test_with_both_off_the_alt_name_is_published(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(secrets, "_people_secrets", lambda site, sees: [])
+    assert_published(_alt_site(tmp_path / "s", ALT_CASES["alt"]), tmp_path / "out",
+                     "Quentin Zabrowski")
