@@ -179,7 +179,7 @@ def _carriers(draw: st.DrawFn) -> str:
     """The sentence, in one of the places Markdown keeps words other than text."""
     said = draw(st.sampled_from([SENT, SENT.replace(" ", "\n", 3)]))
     kind = draw(st.sampled_from(["block", "attribute", "inline-attribute", "title", "alt",
-                                 "reference", "wiki"]))
+                                 "reference", "wiki", "style", "style-attribute"]))
     flat = " ".join(said.split())
     if kind == "block":
         tag = draw(_ELEMENTS)
@@ -195,6 +195,10 @@ def _carriers(draw: st.DrawFn) -> str:
         return f"Read [this](https://example.com {draw(_QUOTES).format(flat)}) later."
     if kind == "alt":
         return f"![{said}](pic.svg)"
+    if kind == "style":  # generated content is drawn text
+        return f'<style>\n.x::before {{ content: "{flat}"; }}\n</style>'
+    if kind == "style-attribute":
+        return f"<div style='color: gray; content: \"{flat}\"'></div>"
     if kind == "reference":
         return f"Read [this][r].\n\n[r]: https://example.com {draw(_QUOTES).format(flat)}"
     return f"[[Page|{flat}]]"

@@ -18,8 +18,9 @@ by a list of the token types ivsite's dialect makes today:
 - each link's and picture's title, and each raw tag's attribute that reads as
   words (ivsite.markup.saidwords), as a text of its own;
 - a raw HTML block: its text whole (comments and ``<style>`` out: a comment is
-  ivsite.audit.comments', CSS the page's machinery), and the text of each
-  element apart, at its own line (a table's cells, a list's items);
+  ivsite.audit.comments', CSS the page's machinery but for its strings, which
+  ``content:`` draws), and the text of each element apart, at its own line (a
+  table's cells, a list's items);
 - code (a fence, an indented block): each line.
 
 No reading of a note's raw HTML as a browser draws it (list markers, SVG text,
@@ -35,9 +36,10 @@ from collections.abc import Iterator
 
 from markdown_it.token import Token
 
-from ..markup.saidwords import TAG, attribute_words
+from ..markup.saidwords import TAG, attribute_words, css_words
 
 _UNSEEN = re.compile(r"<!--.*?(?:-->|\Z)|<style\b.*?(?:</style\s*>|\Z)", re.S | re.I)
+_STYLE = re.compile(r"<style\b.*?(?:</style\s*>|\Z)", re.S | re.I)
 
 
 def note_words(tokens: list[Token]) -> Iterator[tuple[Token, int, str]]:
@@ -86,14 +88,19 @@ def _block_words(content: str) -> Iterator[tuple[int, str]]:
     whole = " ".join(html.unescape(TAG.sub(" ", shown)).split())
     if whole:
         yield 0, whole
-    start = 0
+    for css in _STYLE.finditer(content):  # what a style draws: content: "…"
+        at = content.count("\n", 0, css.start())
+        yield from ((at, said) for said in css_words(css.group()))
+    start = line = seen = 0  # lines counted up to ``seen`` (once over the block)
     for m in [*TAG.finditer(shown), None]:
         end = m.start() if m is not None else len(shown)
         piece = shown[start:end]
         said = " ".join(html.unescape(piece).split())
         if said and said != whole:
-            yield shown.count("\n", 0, start + len(piece) - len(piece.lstrip())), said
+            at = start + len(piece) - len(piece.lstrip())
+            line, seen = line + shown.count("\n", seen, at), at
+            yield line, said
         if m is not None:
-            line = shown.count("\n", 0, m.start())
+            line, seen = line + shown.count("\n", seen, m.start()), m.start()
             yield from ((line, words) for words in attribute_words(m.group()))
             start = m.end()

@@ -13,7 +13,8 @@ names: a value of two or more words of letters (``alt``, ``title``,
 ``aria-label``, ``placeholder``, ``data-note``, any other). Addresses, sizes,
 ``srcset`` lists and single tokens (``_blank``, ``lazy``) are no words; ``style``
 and ``class`` hold the page's machinery (CSS, class names that a theme shares
-with every page), never what the author says, and are left out by name.
+with every page) and are left out by name, but for a style's strings
+(``content: "…"`` is drawn).
 
 Standalone (no import from the rest of ivsite), so that the cut in
 ivsite.markdown may use it as well as the audit.
@@ -35,6 +36,7 @@ _TITLE = re.compile(r"""\]\(\s*(?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)\s
 """A link's or a picture's title, inline (``](url "title")``) or in a reference
 definition (``[r]: url "title"``)."""
 _MACHINE = frozenset({"style", "class"})
+_CSS_STRING = re.compile(r""""([^"\n]*)"|'([^'\n]*)'""")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _EDGES = "\"'“”‘’«»()[]{}.,;:!?…"
 
@@ -46,12 +48,24 @@ def attribute_words(markup: str) -> Iterator[str]:
         return
     for tag in TAG.finditer(markup):
         for m in _ATTR.finditer(tag.group()):
-            if m.group(1).casefold() in _MACHINE:
-                continue
             value = next((g for g in m.groups()[1:] if g is not None), "")
+            if m.group(1).casefold() in _MACHINE:
+                yield from css_words(html.unescape(value))
+                continue
             said = words_of(value)
             if said:
                 yield said
+
+
+def css_words(css: str) -> Iterator[str]:
+    """Each string in CSS that reads as words: generated ``content: "…"`` is drawn
+    text; the rest of a style is machinery."""
+    if "\"" not in css and "'" not in css:
+        return
+    for m in _CSS_STRING.finditer(css):
+        said = words_of(m.group(1) if m.group(1) is not None else m.group(2))
+        if said:
+            yield said
 
 
 def title_words(source: str) -> Iterator[str]:
