@@ -38,10 +38,11 @@ from sites import (
     write_site,
 )
 
-from ivsite.audit import notewords, secrets
+from ivsite.audit import markedblocks, notewords, secrets
 from ivsite.markdown import passagefences
 from ivsite.markdown.dialect import inline_text, parse_body
 from ivsite.pipeline import build
+from ivsite.validate import bodymarkers, bodyprivacy
 
 SENT = "I would leave marketing if the Kestrel offer comes through next spring for sure."
 CANARY = "Kestrel offer comes through next spring"
@@ -289,3 +290,63 @@ def test_with_both_off_the_alt_name_is_published(tmp_path: Path,
     monkeypatch.setattr(secrets, "_people_secrets", lambda site, sees: [])
     assert_published(_alt_site(tmp_path / "s", ALT_CASES["alt"]), tmp_path / "out",
                      "Quentin Zabrowski")
+
+
+# ------------------------------- a block a public note marks private (R15-01's reading)
+#
+# The audit's own reading of a block marked private where ivsite reads no mark
+# (ivsite.audit.markedblocks) took each line's text with its tags out, so an alt
+# text or a link's title there was no secret either.
+
+MARKED = {
+    "attribute": (f'<div data-private>\n<img src="../files/pic.svg" alt="{SENT}">\n</div>',
+                  "privacy-markup"),
+    "lead-in": (f'`PRIVATE` Read [this](https://example.com "{SENT}") later.', "privacy-label"),
+}
+PAGE = "pages/notes.md"
+
+
+def _marked_site(root: Path, body: str) -> Path:
+    return write_site(root, {
+        "pages/index.md": ({"title": "Home"}, "Welcome.\n"),
+        PAGE: ({"title": "Budget notes"}, f"What I learned.\n\n{body}\n\nMore words.\n"),
+        "files/pic.svg": PIC,
+        "files/journal.txt": EXPORTS["txt"],
+        "pages/downloads.md": ({"title": "Downloads"},
+                               "My term journal: [download](../files/journal.txt).\n"),
+    }, CONFIG)
+
+
+def _marker_filter_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bodyprivacy, "info_marker", lambda info: None)
+    monkeypatch.setattr(bodyprivacy, "attribute_marker", lambda name, value: None)
+    monkeypatch.setattr(bodymarkers, "set_off_labels", lambda children: iter(()))
+
+
+@pytest.mark.parametrize("case", sorted(MARKED))
+def test_the_filter_refuses_the_marked_block(tmp_path: Path, case: str) -> None:
+    body, code = MARKED[case]
+    assert_filter_refuses(_marked_site(tmp_path / "s", body), tmp_path / "out",
+                          f"content/{PAGE}", code)
+
+
+@pytest.mark.parametrize("case", sorted(MARKED))
+def test_the_audit_alone_refuses_the_marked_words(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  case: str) -> None:
+    _marker_filter_off(monkeypatch)
+    result = build(_marked_site(tmp_path / "s", MARKED[case][0]), out=tmp_path / "out")
+    assert result.status == 1
+    assert "files/journal.txt" in {h.output for h in result.hits
+                                   if h.secret.source == f"content/{PAGE}"}, [
+        h.text() for h in result.hits]
+
+
+@pytest.mark.parametrize("case", sorted(MARKED))
+def test_with_both_off_the_marked_words_are_published(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      case: str) -> None:
+    _marker_filter_off(monkeypatch)
+    monkeypatch.setattr(markedblocks, "attribute_words", lambda markup: iter(()))
+    monkeypatch.setattr(markedblocks, "title_words", lambda source: iter(()))
+    assert_published(_marked_site(tmp_path / "s", MARKED[case][0]), tmp_path / "out", CANARY)
