@@ -38,7 +38,7 @@ from sites import (
     write_site,
 )
 
-from ivsite.audit import markedblocks, notewords, secrets
+from ivsite.audit import labelled, markedblocks, notewords, secrets
 from ivsite.markdown import passagefences
 from ivsite.markdown.dialect import inline_text, parse_body
 from ivsite.pipeline import build
@@ -296,12 +296,15 @@ def test_with_both_off_the_alt_name_is_published(tmp_path: Path,
 #
 # The audit's own reading of a block marked private where ivsite reads no mark
 # (ivsite.audit.markedblocks) took each line's text with its tags out, so an alt
-# text or a link's title there was no secret either.
+# text or a link's title there was no secret either; a line a label opens
+# (ivsite.audit.labelled) was one text with the link's address in it, so its
+# title's sentence was not found alone.
 
 MARKED = {
     "attribute": (f'<div data-private>\n<img src="../files/pic.svg" alt="{SENT}">\n</div>',
                   "privacy-markup"),
     "lead-in": (f'`PRIVATE` Read [this](https://example.com "{SENT}") later.', "privacy-label"),
+    "label": (f'OTR: Read [this](https://example.com "{SENT}") later.', "privacy-label"),
 }
 PAGE = "pages/notes.md"
 
@@ -321,6 +324,7 @@ def _marker_filter_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bodyprivacy, "info_marker", lambda info: None)
     monkeypatch.setattr(bodyprivacy, "attribute_marker", lambda name, value: None)
     monkeypatch.setattr(bodymarkers, "set_off_labels", lambda children: iter(()))
+    monkeypatch.setattr(bodyprivacy, "markers", lambda tokens, lines: iter(()))
 
 
 @pytest.mark.parametrize("case", sorted(MARKED))
@@ -349,4 +353,6 @@ def test_with_both_off_the_marked_words_are_published(tmp_path: Path,
     _marker_filter_off(monkeypatch)
     monkeypatch.setattr(markedblocks, "attribute_words", lambda markup: iter(()))
     monkeypatch.setattr(markedblocks, "title_words", lambda source: iter(()))
+    monkeypatch.setattr(labelled, "attribute_words", lambda markup: iter(()))
+    monkeypatch.setattr(labelled, "title_words", lambda source: iter(()))
     assert_published(_marked_site(tmp_path / "s", MARKED[case][0]), tmp_path / "out", CANARY)

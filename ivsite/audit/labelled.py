@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from ..markdown.notes import Note
+from ..markup.saidwords import attribute_words, title_words
 from .secret import Secret
 
 _LABELS = (r"otr|dnp|fyeo|off[ -]the[ -]record|do[ -]not[ -]publish|don['\u2019]t[ -]publish"
@@ -55,5 +56,7 @@ def labelled_secrets(note: Note, sees: frozenset[str]) -> list[Secret]:
         return []
     code = {i for tok in note.tokens if tok.type in ("fence", "code_block", "html_block")
             and tok.map for i in range(*tok.map)}
-    return [Secret("labelled passage", said, note.source, line.src + note.body_line)
-            for line in shown if line.src not in code for _, said in labelled(line.text)]
+    return [Secret("labelled passage", text, note.source, line.src + note.body_line)
+            for line in shown if line.src not in code for _, said in labelled(line.text)
+            # and the words of its tags' attributes and links' titles (R16-03)
+            for text in (said, *attribute_words(said), *title_words(said))]
