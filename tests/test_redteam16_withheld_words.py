@@ -356,3 +356,32 @@ def test_with_both_off_the_marked_words_are_published(tmp_path: Path,
     monkeypatch.setattr(labelled, "attribute_words", lambda markup: iter(()))
     monkeypatch.setattr(labelled, "title_words", lambda source: iter(()))
     assert_published(_marked_site(tmp_path / "s", MARKED[case][0]), tmp_path / "out", CANARY)
+
+
+def test_a_title_a_public_page_shows_too_is_no_leak(tmp_path: Path) -> None:
+    """A link with the same title in a private note and a public page: the title is
+    shown by the public page, so it excuses the private note's (the audit's visible
+    text keeps a link's title, though not its address)."""
+    link = '[the survey](../files/pic.svg "Salary survey for the whole region in 2026")'
+    site = write_site(tmp_path / "s", {
+        "pages/index.md": ({"title": "Home"}, f"Read {link}.\n"),
+        NOTE: ({"title": "Honest thoughts", "date": day("2026-03-02")},
+               f"Thinking about {link} again.\n"),
+        "files/pic.svg": PIC,
+    }, CONFIG)
+    result = build(site, out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics] + [
+        h.text() for h in result.hits]
+
+
+def test_html_a_public_page_shows_too_is_no_leak(tmp_path: Path) -> None:
+    """The same sentence in HTML in a private note and a public page: the public
+    page shows it, its words not parted by the tags' names."""
+    said = "<p>I would <b>leave</b> marketing for a <i>design</i> role next spring.</p>"
+    site = write_site(tmp_path / "s", {
+        "pages/index.md": ({"title": "Home"}, f"{said}\n"),
+        NOTE: ({"title": "Honest thoughts", "date": day("2026-03-02")}, f"{said}\n"),
+    }, CONFIG)
+    result = build(site, out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics] + [
+        h.text() for h in result.hits]

@@ -18,6 +18,7 @@ from ..audience.viewnote import SEES, Audience
 from ..core.models import InterviewMeta, RoleMeta
 from ..core.slugs import slugify
 from ..markdown.notes import Note, ValidSite
+from ..markup.saidwords import TAG, title_words
 from ..names.nameforms import name_forms
 from ..names.people import Mention, consented_names, mentions
 from ..names.persons import people
@@ -205,6 +206,9 @@ def visible_source(site: ValidSite, audience: Audience) -> str:
             shown = SAID_IN_COMMENT.sub(" ", shown)
         shown = without_labelled(shown)
         parts.append(_RELATIVE.sub(" ", _WIKI.sub(lambda m: m.group(2) or "", shown)))
+        parts.extend(title_words(shown))  # a title is shown, its link's address is not
+        if "<" in shown:  # raw HTML's text, its words not parted by tag names
+            parts.append(TAG.sub(" ", shown))
     return "\n".join(parts)
 
 
