@@ -17,6 +17,14 @@ note, whichever way they are written; the audit is the line for text. So the
 "filter" test and the "audit alone" test are one build each with and without
 the filter's checks, both refused by the audit; with the audit's new readings
 off, the file is published.
+
+The same blind spot elsewhere, each with its three tests below: the filter's
+name check skipped a public picture's alt text (``name-without-consent`` now;
+ivsite.markdown.dialect.drawn_inline_text), and the audit's own readings of a
+block marked private where ivsite reads no mark (ivsite.audit.markedblocks) and
+of a line a "not for publishing" label opens (ivsite.audit.labelled) dropped
+attributes and titles. And two false refusals the new reading would have made
+(the same link title, the same HTML sentence on a public page) are excused.
 """
 
 from __future__ import annotations
