@@ -17,7 +17,7 @@ from urllib.parse import unquote
 from markdown_it.token import Token
 
 from ..core.diagnostics import Diagnostics
-from ..markdown.dialect import inline_text
+from ..markdown.dialect import drawn_inline_text, inline_text
 from ..markdown.notes import Note, ValidSite
 from ..markup.drawntext import drawn_readings
 from ..markup.rawhtml import block_texts, data_texts, embedded_texts
@@ -309,6 +309,8 @@ def _pieces(tokens: list[Token], note: Note) -> Iterator[tuple[str, int]]:
         line = note.line_of(tok) if tok.map else note.body_line
         if tok.type == "inline" and tok.children is not None:
             yield inline_text(tok), line
+            if any(c.type == "image" for c in tok.children):  # alt text (R16-03)
+                yield drawn_inline_text(tok), line
             yield from ((t, line) for t in _drawn(tok.children))
             yield from ((t, line) for t in drawn_readings(_markup(tok.children)))
             for c in tok.children:

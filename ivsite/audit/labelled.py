@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from ..markdown.notes import Note
+from ..markup.saidwords import attribute_words, title_words
 from ..switches.glossaries import glossary_terms
 from ..switches.markerwords import glossary_term
 from .secret import Secret
@@ -58,8 +59,10 @@ def labelled_secrets(note: Note, sees: frozenset[str]) -> list[Secret]:
         return []
     code = {i for tok in note.tokens if tok.type in ("fence", "code_block", "html_block")
             and tok.map for i in range(*tok.map)}
-    # A glossary's term ("- **Off the record:** may not be used", R16-06) is defined.
+    # A glossary's term ("Off the record / : may not be used", R16-06) is defined.
     terms = {src for src, term in glossary_terms(note.tokens).items() if glossary_term(term)}
-    return [Secret("labelled passage", said, note.source, line.src + note.body_line)
+    return [Secret("labelled passage", text, note.source, line.src + note.body_line)
             for line in shown if line.src not in code and line.src not in terms
-            for _, said in labelled(line.text)]
+            for _, said in labelled(line.text)
+            # and the words of its tags' attributes and links' titles (R16-03)
+            for text in (said, *attribute_words(said), *title_words(said))]

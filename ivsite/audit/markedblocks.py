@@ -21,6 +21,7 @@ import re
 
 from ..core.sizedcache import sized_cache
 from ..markdown.notes import Note
+from ..markup.saidwords import attribute_words, title_words
 from ..switches.lookalike import normalise, privacy_tag
 from ..switches.markerwords import (
     FRAME_WORDS,
@@ -32,7 +33,8 @@ from ..switches.markerwords import (
 from .secret import Secret
 
 Marked = dict[int, tuple[str, str]]
-"""Body line (0-based) to (``"private"`` or ``"mentor"``, the text to look for)."""
+"""Body line (0-based) to (``"private"`` or ``"mentor"``, the line's text, its markup
+and all)."""
 
 _PREFIX = r" {0,3}(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?"
 _FENCE = re.compile(rf"{_PREFIX}(`{{3,}}|~{{3,}})[ \t]*(.*?)[ \t]*\Z")
@@ -171,8 +173,7 @@ def marked_blocks(note: Note) -> Marked:
                 i += 1
         elif "<" in text and (element := _attr_level(_CODE_SPAN.sub(" ", text))) is not None:
             i = _element(lines, srcs, i - 1, element, out)
-    return {src: (level, " ".join(_TAG.sub(" ", said).split()))
-            for src, (level, said) in out.items()}
+    return out
 
 
 def _element(lines: list[str], srcs: list[int], at: int, element: tuple[str, str],
@@ -192,10 +193,18 @@ def _element(lines: list[str], srcs: list[int], at: int, element: tuple[str, str
 
 def marked_secrets(note: Note, sees: frozenset[str]) -> list[Secret]:
     """The text of each block the note marks for more than this audience sees, as
-    withheld prose (looked for sentence by sentence)."""
-    return [Secret(f"{level} marked passage", said, note.source, src + note.body_line)
-            for src, (level, said) in marked_blocks(note).items()
-            if said and level not in sees]
+    withheld prose (looked for sentence by sentence): each line's text, and the
+    words of its tags' attributes and links' titles (red team 16, R16-03)."""
+    out = []
+    for src, (level, said) in marked_blocks(note).items():
+        if level in sees:
+            continue
+        for text in (" ".join(_TAG.sub(" ", said).split()), *attribute_words(said),
+                     *title_words(said)):
+            if text:
+                out.append(Secret(f"{level} marked passage", text, note.source,
+                                  src + note.body_line))
+    return out
 
 
 def unseen_lines(note: Note, sees: frozenset[str]) -> set[int]:

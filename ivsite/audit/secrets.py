@@ -17,8 +17,8 @@ from ..audience.notelinks import close_keys, linked_files
 from ..audience.viewnote import SEES, Audience
 from ..core.models import InterviewMeta, RoleMeta
 from ..core.slugs import slugify
-from ..markdown.dialect import inline_text
 from ..markdown.notes import Note, ValidSite
+from ..markup.saidwords import TAG, title_words
 from ..names.nameforms import name_forms
 from ..names.people import Mention, consented_names, mentions
 from ..names.persons import people
@@ -31,6 +31,7 @@ from .comments import without_comments as without_comments
 from .frontpassages import fenced, unfenced
 from .labelled import labelled_secrets, without_labelled
 from .markedblocks import marked_secrets, unseen_lines
+from .notewords import note_words
 from .secret import BESIDE
 from .secret import Secret as Secret
 from .unreadfields import field_secrets
@@ -191,6 +192,9 @@ def visible_source(site: ValidSite, audience: Audience) -> str:
             shown = SAID_IN_COMMENT.sub(" ", shown)
         shown = without_labelled(shown)
         parts.append(_RELATIVE.sub(" ", _WIKI.sub(lambda m: m.group(2) or "", shown)))
+        parts.extend(title_words(shown))  # a title is shown, its link's address is not
+        if "<" in shown:  # raw HTML's text, its words not parted by tag names
+            parts.append(TAG.sub(" ", shown))
     return "\n".join(parts)
 
 
@@ -206,17 +210,11 @@ def _question_secrets(site: ValidSite) -> list[Secret]:
 
 
 def _passage_secrets(note: Note, tokens: list[Token], kind: str) -> list[Secret]:
-    out = []
-    for tok in tokens:
-        if tok.type == "inline" and tok.content.strip():
-            text = " ".join(inline_text(tok).split())
-            if text:
-                out.append(Secret(kind, text, note.source, note.line_of(tok)))
-        elif tok.type in ("fence", "code_block"):
-            for n, line in enumerate(tok.content.split("\n")):
-                if line.strip():
-                    out.append(Secret(kind, line.strip(), note.source, note.line_of(tok) + n + 1))
-    return out
+    """A withheld note's words, wherever Markdown keeps them (ivsite.audit.notewords)."""
+    out: dict[tuple[int, str], Secret] = {}  # one text of a token once (an HTML block's
+    for tok, n, said in note_words(tokens):  # whole text may be one element's)
+        out.setdefault((id(tok), said), Secret(kind, said, note.source, note.line_of(tok) + n))
+    return list(out.values())
 
 
 def _people_secrets(site: ValidSite, sees: frozenset[str]) -> list[Secret]:

@@ -69,6 +69,19 @@ def inline_text(tok: Token) -> str:
     )
 
 
+def drawn_inline_text(tok: Token) -> str:
+    """:func:`inline_text` with each picture's alt text where it stands (an
+    ``![[embed]]`` of a picture is one too): a picture that does not load draws it
+    in the line, and screen readers, the search index and a copy of the page read
+    it (red team 16, R16-03)."""
+    return "".join(
+        " " if c.type in ("softbreak", "hardbreak") else
+        "".join(g.content for g in c.children or ()) if c.type == "image" else c.content
+        for c in (tok.children or ()) if c.type in ("text", "code_inline", "softbreak",
+                                                     "hardbreak", "image")
+    )
+
+
 def with_lines(tokens: list[Token]) -> Iterator[tuple[Token, int]]:
     """Every token with its 0-based body line (a child: its parent's line plus the
     line breaks before it)."""

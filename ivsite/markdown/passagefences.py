@@ -23,6 +23,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from ..markup.saidwords import attribute_words, title_words
 from . import comments
 
 KINDS = ("private", "mentor")
@@ -277,7 +278,9 @@ def _keep_secret(body: list[tuple[int, str]], closed: _Open, stack: list[_Open],
 def _add_secrets(lines: list[tuple[int, str]], kinds: tuple[str, ...],
                  secrets: list[Withheld]) -> None:
     """A passage's text as the audit looks for it: each paragraph, and each line
-    of a paragraph of several (a table row or a wrapped line can leak alone)."""
+    of a paragraph of several (a table row or a wrapped line can leak alone);
+    the words of its tags' attributes and its links' titles, which :func:`_prose`
+    drops with the markup (ivsite.markup.saidwords)."""
     para: list[tuple[int, str]] = []
     for src, text in [*lines, (-1, "")]:
         if text.strip(" >\t"):
@@ -289,6 +292,9 @@ def _add_secrets(lines: list[tuple[int, str]], kinds: tuple[str, ...],
                 secrets.extend(Withheld(s, kinds, _prose([t])) for s, t in para)
             secrets.extend(Withheld(s, kinds, url, link=True)
                            for s, t in para for url in _URL.findall(t))
+            joined = "\n".join(t for _, t in para)  # words in a tag or a title (R16-03)
+            secrets.extend(Withheld(para[0][0], kinds, said) for said in
+                           dict.fromkeys((*attribute_words(joined), *title_words(joined))))
         para = []
 
 
