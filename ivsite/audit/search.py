@@ -59,9 +59,9 @@ class Hit:
 class AssetSecret:
     digest: str
     source: str
-    samples: tuple[bytes, ...] = ()
-    """A recording's windows: a file holding enough of them is a near copy
-    (ivsite.core.nearcopy)."""
+    windows: nearcopy.Windows | None = None
+    """A recording's windows: a file holding a clip of it holds some of them, as
+    far apart as in the recording (ivsite.core.nearcopy)."""
 
 
 _SEARCHES: dict[str, Search] = {}
@@ -129,7 +129,7 @@ class Search:
         self.scoped = scoped(secrets, shown)
         self.beside = Beside(secrets, shown)
         self.assets = {a.digest: a for a in withheld_assets}
-        self.recordings = [a for a in withheld_assets if a.samples]
+        self.recordings = [a for a in withheld_assets if a.windows]
         self.decoding = bool(self.recordings) or any(not is_note_like(a.source)
                                                      for a in withheld_assets)
         """Whether files are decoded for withheld bytes: not where the withheld files
@@ -170,11 +170,11 @@ class Search:
         a = self.assets.get(data_digest)
         if a is not None:
             return [Hit(rel, Secret("withheld file", a.source, a.source, 0))]
-        # A page's text is no recording: only other files are looked in (the cost
-        # is one search per window and recording).
+        # A page's text is no recording: only other files are looked in (one
+        # automaton's scan per recording).
         if not rel.lower().endswith(MARKUP_SUFFIXES) and not rel.startswith("pagefind/"):
             for a in self.recordings:
-                if nearcopy.holds(data, a.samples):
+                if nearcopy.holds(data, a.windows):
                     return [Hit(rel, Secret("near copy of a recording", a.source, a.source, 0))]
         says = private_front(data)
         if says:
@@ -187,11 +187,11 @@ class Search:
         text or packed (a data: URI, a base64 or hex dump, a zip member: red team
         15, R15-02; ivsite.readers.encodedbytes)."""
         found = encoded_copy(PurePosixPath(rel), data, self.assets,
-                             [(a.samples, a) for a in self.recordings])
+                             [(a.windows, a) for a in self.recordings if a.windows])
         if found is None:
             return []
         a = found[1]
-        what = "recording" if a.samples else "withheld file"
+        what = "recording" if a.windows else "withheld file"
         return [Hit(rel, Secret(f"{what} carried encoded", a.source, a.source, 0))]
 
     def hidden_text(self, rel: str, data: bytes) -> list[Hit]:

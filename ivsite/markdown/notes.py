@@ -213,8 +213,8 @@ def resolve_href(site: ValidSite, from_source: str, href: str) -> Target:
     asset = site.assets.get(rel)
     if asset is None and rel in site.recordings:
         return BrokenTarget(
-            f"'{written}' is the recording of {site.recordings[rel]} (or a copy of it, as it "
-            "is, packed or encoded as text); "
+            f"'{written}' is the recording of {site.recordings[rel]} (or a copy or a clip of "
+            "it, as it is, packed or encoded as text); "
             "recordings are never published",
             "remove the link; a recording may be linked from a private note only",
             code="recording-link",

@@ -23,7 +23,9 @@ from ..audit.secrets import (
 from ..audit.sheethiding import sheets_hiding
 from ..audit.stage import Contents, audit_files, audit_folder
 from ..audit.unreadfields import field_recordings, unread_file_secrets, unread_notes
+from ..core import nearcopy
 from ..core.diagnostics import Diagnostics
+from ..core.sourcefiles import AssetRef
 from ..emit import emit
 from ..emit.output import OutputPlan
 from ..emit.theme import Theme
@@ -92,12 +94,25 @@ def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
     recordings = {*recording_files(prep.valid.notes, prep.loaded.assets),
                   *field_recordings(prep.valid.notes, prep.loaded.assets)}  # R13-07
     unread = set(unread_notes(prep.root, prep.loaded.assets, prep.loaded.folders))  # R13-06
-    return [*(AssetSecret(ref.digest, ref.rel, ref.samples if ref.rel in recordings else ())
+    return [*(AssetSecret(ref.digest, ref.rel,
+                          _windows(prep, ref) if ref.rel in recordings else None)
               for ref in prep.loaded.assets.values()
               if (ref.digest not in given or ref.rel in recordings or is_note_like(ref.rel)
                   or ref.says_private or path_privacy(ref.rel) or ref.rel in unread)
               and ref.size > 0),
             *(AssetSecret(src.digest, src.rel) for src in prep.loaded.notes if src.data)]
+
+
+def _windows(prep: Prepared, ref: AssetRef) -> nearcopy.Windows | None:
+    """A recording's windows, by which a clip of it is known (ivsite.core.nearcopy),
+    read from its file; None when it cannot be read (gone since it was listed:
+    it cannot be copied either)."""
+    try:
+        data = prep.loaded.store.read(ref) if prep.loaded.store is not None else \
+            (prep.root / ref.rel).read_bytes()
+    except OSError:
+        return None
+    return nearcopy.windows_of(data)
 
 
 def authored_files(prep: Prepared) -> frozenset[str]:
