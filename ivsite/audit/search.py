@@ -33,6 +33,7 @@ from .beside import Beside, Finder
 from .cache import reading_digest, secret_ids
 from .markupchecks import unsafe_code
 from .needles import Seen, needle_pair
+from .notefiles import note_files
 from .scopes import everyday, prefixes, scoped, stemmed
 from .scripts import OwnScripts
 from .secrets import ADDRESS, ANCHOR, FIELD_KINDS, WIKI_NAME, Secret
@@ -118,6 +119,7 @@ class Search:
         self.addresses = {s.text.strip("/"): s for s in secrets
                           if s.kind in (ADDRESS, ANCHOR)}
         self.wiki = {s.text: s for s in secrets if s.kind == WIKI_NAME}
+        self.files = note_files(secrets)  # a withheld note's file named (R16-12)
         anywhere = [s for s in secrets if not s.scope]
         self.matcher, self.in_code = needle_pair(anywhere, shown)
         self.stemmed = stemmed(anywhere, shown)
@@ -256,7 +258,7 @@ class Search:
                              functools.partial(find, contacts=False),
                              lambda s: not s.kind.startswith(AS_WRITTEN) and self.excusable(s))
             for secret in (*addresses_in(text, self.addresses, self.own),
-                           *wiki_names_in(text, self.wiki), *found):
+                           *wiki_names_in(text, self.wiki), *self.files.find(text), *found):
                 if id(secret) not in seen:
                     seen.add(id(secret))
                     hits.append(Hit(rel, secret))

@@ -98,6 +98,9 @@ class ValidSite:
     active_files: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Files that run code or load from another host (ivsite.readers.activefiles), with
     the code and the reason: never published."""
+    naming_files: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """Files that name notes that are not public by their files, with each such
+    note's (source, visibility) (see ivsite.validate.namingfiles)."""
     questions: list[Question] = field(default_factory=list)
     public_contacts: tuple[str, ...] = ()
     """site.toml's ``[privacy] public_contacts`` but those recorded for a person

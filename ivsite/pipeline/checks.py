@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..audience.viewnote import Audience
+from ..audit.notefiles import note_file_secrets
 from ..audit.scripts import OwnScripts
 from ..audit.search import AssetSecret, Hit
 from ..audit.secrets import (
@@ -76,6 +77,7 @@ def secrets_of(prep: Prepared, audience: Audience, token: bool = True) -> list[S
     and the mentor link's passphrase and, but in the mentor copy's own folder
     (``token`` False), its token (ivsite.pipeline.linksecrets, R12-01)."""
     return [*withheld(prep.valid, audience),
+            *note_file_secrets(prep.valid, audience),  # R16-12
             *unread_file_secrets(prep.root, prep.loaded.assets, prep.loaded.folders,
                                  prep.valid.public_contacts),
             *printed_comments("site.toml", (prep.config.title, prep.config.author)),
