@@ -36,6 +36,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ahocorasick_rs import BytesAhoCorasick
@@ -82,10 +83,15 @@ def min_clip(size: int) -> int:
 
 
 def windows_of(data: bytes) -> Windows:
-    """A recording's windows (:class:`Windows`), kept for the last few recordings
-    (a preview builds again on every save)."""
-    digest = hashlib.sha256(data).hexdigest()
-    made = _MADE.pop(digest, None) or _made(data, digest)
+    """A recording's windows (:class:`Windows`)."""
+    return windows_by(hashlib.sha256(data).hexdigest(), lambda: data)
+
+
+def windows_by(digest: str, read: Callable[[], bytes]) -> Windows:
+    """The windows of the recording whose SHA-256 is ``digest``, read by ``read``
+    only when they are not kept: they are, for the last few recordings (a preview
+    builds again on every save, and a build's filter and audit ask for them)."""
+    made = _MADE.pop(digest, None) or _made(read(), digest)
     _MADE[digest] = made
     while len(_MADE) > 16:
         _MADE.popitem(last=False)

@@ -109,12 +109,12 @@ def _windows(prep: Prepared, ref: AssetRef) -> nearcopy.Windows | None:
     """A recording's windows, by which a clip of it is known (ivsite.core.nearcopy),
     read from its file; None when it cannot be read (gone since it was listed:
     it cannot be copied either)."""
+    store = prep.loaded.store
     try:
-        data = prep.loaded.store.read(ref) if prep.loaded.store is not None else \
-            (prep.root / ref.rel).read_bytes()
+        return nearcopy.windows_by(ref.digest, lambda: store.read(ref) if store is not None
+                                   else (prep.root / ref.rel).read_bytes())
     except OSError:
         return None
-    return nearcopy.windows_of(data)
 
 
 def authored_files(prep: Prepared) -> frozenset[str]:

@@ -26,7 +26,7 @@ from pathlib import PurePosixPath
 
 from ..core.diagnostics import Diagnostics
 from ..core.keyed import Keyed, compute
-from ..core.nearcopy import Windows, holds, windows_of
+from ..core.nearcopy import Windows, holds, windows_by
 from ..core.sourcefiles import AssetRef
 from ..load.stage import AssetStore, LoadedSite
 from ..markdown.notes import ValidSite
@@ -40,7 +40,7 @@ _NOTE = "the file of the note"
 def _windows(store: AssetStore | None, ref: AssetRef) -> Windows | None:
     """A recording's windows (ivsite.core.nearcopy), read through the loader's store."""
     try:
-        return windows_of(store.read(ref)) if store is not None else None
+        return windows_by(ref.digest, lambda: store.read(ref)) if store is not None else None
     except OSError:  # gone since it was listed
         return None
 
