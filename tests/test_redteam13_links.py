@@ -31,6 +31,7 @@ from ivsite.core.urlparts import attribute_addresses, browser_url
 from ivsite.markdown import notes as mdnotes
 from ivsite.markup import rawhtml
 from ivsite.pipeline import Result, build
+from ivsite.text.notefiles import NoteFiles
 
 SLUG = "quit-acme-in-may"
 CONFIG = {"title": "Career notes", "author": "Pat Author",
@@ -162,6 +163,8 @@ def _filter_reading_off(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _audit_reading_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """The audit's reading as before R13-02: pieces as written, ``\\`` no slash."""
+    # (R16-12's reading of a note's path, ivsite.text.notefiles, reads it as one too.)
+    monkeypatch.setattr(auditsearch, "note_files", lambda secrets: NoteFiles({}))
     monkeypatch.setattr(auditaddresses, "attribute_addresses",
                         lambda value, between: between.split(value))
     monkeypatch.setattr(auditaddresses, "url_path", lambda parts: unquote(parts.path))

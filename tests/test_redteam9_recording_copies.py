@@ -1,11 +1,12 @@
 """Red team 9, R9-20: a near copy of a withheld recording (its first 2,999 of
 3,000 bytes) was published; only an exact copy was known, by its hash.
 
-The audit now knows a recording by windows of its bytes (ivsite.core.nearcopy): a
-file holding a quarter of them is refused, trimmed or re-tagged (shifted).
-The filter never reads a linked file's bytes, so the audit is the line. With the
-check off the same build publishes the copies; a file sharing only a recording's
-header, and another recording, are published.
+A recording is now known by windows of its bytes (ivsite.core.nearcopy): a file
+holding a clip of it, trimmed or re-tagged (shifted), is a recording for its
+links (``recording-link``, ivsite.validate.encodedcopies), and the audit refuses
+it on its own. With both off the same build publishes the copies; a file
+sharing only a recording's header, and another recording, are published.
+(Red team 16, R16-13, clips of any length: tests/test_redteam16_clips.py.)
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 from sites import OutputCorpus, red_team_site, red_team_talk
 
+import ivsite.validate.stage
 from ivsite.core import nearcopy
 from ivsite.pipeline import build
 
@@ -42,7 +44,20 @@ COPIES = {
 }
 
 
+def _filter_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ivsite.validate.stage, "withhold_encoded", lambda *args: None)
+
+
 def test_the_build_refuses_near_copies(tmp_path: Path) -> None:
+    result = build(_site(tmp_path / "s", COPIES), out=tmp_path / "out")
+    assert result.status == 1, [d.text() for d in result.diagnostics]
+    linked = {d.message.split("'")[1] for d in result.diagnostics if d.code == "recording-link"}
+    assert linked == set(COPIES), [d.text() for d in result.diagnostics]
+
+
+def test_the_audit_alone_refuses_near_copies(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _filter_off(monkeypatch)
     result = build(_site(tmp_path / "s", COPIES), out=tmp_path / "out")
     assert result.status == 1, [d.text() for d in result.diagnostics]
     hit = {h.output.rsplit("/", 1)[-1] for h in result.hits
@@ -52,7 +67,8 @@ def test_the_build_refuses_near_copies(tmp_path: Path) -> None:
 
 def test_with_the_check_off_the_copies_are_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(nearcopy, "holds", lambda data, samples: False)
+    _filter_off(monkeypatch)
+    monkeypatch.setattr(nearcopy, "holds", lambda data, windows: False)
     result = build(_site(tmp_path / "s", COPIES), out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]
     published = {p.rsplit("/", 1)[-1]: d for p, d in OutputCorpus(tmp_path / "out").files.items()}
@@ -71,10 +87,9 @@ def test_other_recordings_are_published(tmp_path: Path) -> None:
 
 
 def test_windows() -> None:
-    samples = nearcopy.kept([RECORDING[at:at + nearcopy.WIDTH]
-                             for at in nearcopy.offsets(len(RECORDING))])
-    assert len(samples) == nearcopy.SAMPLES
-    assert nearcopy.holds(b"x" + RECORDING[:800], samples)  # 800 bytes hold 4 windows
-    assert not nearcopy.holds(RECORDING[:300], samples)
-    assert nearcopy.offsets(nearcopy.MIN_SIZE - 1) == []
-    assert nearcopy.kept([bytes(nearcopy.WIDTH)] * 16) == ()  # zeros: no windows
+    windows = nearcopy.windows_of(RECORDING)
+    assert windows and len(windows.found) >= len(RECORDING) // nearcopy.stride(len(RECORDING)) - 2
+    assert nearcopy.holds(b"x" + RECORDING[:800], windows)
+    assert not nearcopy.holds(RECORDING[:nearcopy.stride(len(RECORDING))], windows)
+    assert not nearcopy.windows_of(RECORDING[:nearcopy.MIN_SIZE - 1])
+    assert not nearcopy.windows_of(bytes(5000))  # zeros: no windows

@@ -17,6 +17,7 @@ from ..names.people import CONTACT_KINDS, LINK_SECRET_KIND, NAME_KINDS, PART_KIN
 from ..text.normalise import compact
 from ..text.textmatch import Confirmed, Matcher, Searchable, words
 from ..text.wordpairs import WordPair
+from .notefiles import NOTE_FILE
 from .secrets import ADDRESS, ANCHOR, WIKI_NAME, Secret
 from .sentences import MIN_WORDS, chained, is_prose, sentences
 
@@ -124,8 +125,8 @@ def needle_pair(secrets: Iterable[Secret], visible_text: str | Seen,
     pairs: list[tuple[WordPair, Secret]] = []
     alone: list[tuple[WordPair, Secret]] = []  # as a maybe's seqs, excused where shown
     for s in secrets:
-        if s.kind in (ADDRESS, ANCHOR, WIKI_NAME):
-            continue  # looked for as an address or a link (ivsite.addresses), not as words
+        if s.kind in (ADDRESS, ANCHOR, WIKI_NAME, NOTE_FILE):
+            continue  # looked for as an address, a link or a file (ivsite.addresses), not as words
         prose = is_prose(s)
         pieces = [*sentences(s.text), *runs_of.get(id(s), ())] if prose else [s.text]
         for piece in pieces:

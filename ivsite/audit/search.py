@@ -33,6 +33,7 @@ from .beside import Beside, Finder
 from .cache import reading_digest, secret_ids
 from .markupchecks import unsafe_code
 from .needles import Seen, needle_pair
+from .notefiles import note_files
 from .scopes import everyday, prefixes, scoped, stemmed
 from .scripts import OwnScripts
 from .secrets import ADDRESS, ANCHOR, FIELD_KINDS, WIKI_NAME, Secret
@@ -59,9 +60,9 @@ class Hit:
 class AssetSecret:
     digest: str
     source: str
-    samples: tuple[bytes, ...] = ()
-    """A recording's windows: a file holding enough of them is a near copy
-    (ivsite.core.nearcopy)."""
+    windows: nearcopy.Windows | None = None
+    """A recording's windows: a file holding a clip of it holds some of them, as
+    far apart as in the recording (ivsite.core.nearcopy)."""
 
 
 _SEARCHES: dict[str, Search] = {}
@@ -118,6 +119,7 @@ class Search:
         self.addresses = {s.text.strip("/"): s for s in secrets
                           if s.kind in (ADDRESS, ANCHOR)}
         self.wiki = {s.text: s for s in secrets if s.kind == WIKI_NAME}
+        self.files = note_files(secrets)  # a withheld note's file named (R16-12)
         anywhere = [s for s in secrets if not s.scope]
         self.matcher, self.in_code = needle_pair(anywhere, shown)
         self.stemmed = stemmed(anywhere, shown)
@@ -129,7 +131,7 @@ class Search:
         self.scoped = scoped(secrets, shown)
         self.beside = Beside(secrets, shown)
         self.assets = {a.digest: a for a in withheld_assets}
-        self.recordings = [a for a in withheld_assets if a.samples]
+        self.recordings = [a for a in withheld_assets if a.windows]
         self.decoding = bool(self.recordings) or any(not is_note_like(a.source)
                                                      for a in withheld_assets)
         """Whether files are decoded for withheld bytes: not where the withheld files
@@ -170,11 +172,11 @@ class Search:
         a = self.assets.get(data_digest)
         if a is not None:
             return [Hit(rel, Secret("withheld file", a.source, a.source, 0))]
-        # A page's text is no recording: only other files are looked in (the cost
-        # is one search per window and recording).
+        # A page's text is no recording: only other files are looked in (one
+        # automaton's scan per recording).
         if not rel.lower().endswith(MARKUP_SUFFIXES) and not rel.startswith("pagefind/"):
             for a in self.recordings:
-                if nearcopy.holds(data, a.samples):
+                if nearcopy.holds(data, a.windows):
                     return [Hit(rel, Secret("near copy of a recording", a.source, a.source, 0))]
         says = private_front(data)
         if says:
@@ -187,11 +189,11 @@ class Search:
         text or packed (a data: URI, a base64 or hex dump, a zip member: red team
         15, R15-02; ivsite.readers.encodedbytes)."""
         found = encoded_copy(PurePosixPath(rel), data, self.assets,
-                             [(a.samples, a) for a in self.recordings])
+                             [(a.windows, a) for a in self.recordings if a.windows])
         if found is None:
             return []
         a = found[1]
-        what = "recording" if a.samples else "withheld file"
+        what = "recording" if a.windows else "withheld file"
         return [Hit(rel, Secret(f"{what} carried encoded", a.source, a.source, 0))]
 
     def hidden_text(self, rel: str, data: bytes) -> list[Hit]:
@@ -256,7 +258,7 @@ class Search:
                              functools.partial(find, contacts=False),
                              lambda s: not s.kind.startswith(AS_WRITTEN) and self.excusable(s))
             for secret in (*addresses_in(text, self.addresses, self.own),
-                           *wiki_names_in(text, self.wiki), *found):
+                           *wiki_names_in(text, self.wiki), *self.files.find(text), *found):
                 if id(secret) not in seen:
                     seen.add(id(secret))
                     hits.append(Hit(rel, secret))

@@ -33,9 +33,6 @@ class AssetRef:
     active: tuple[str, str] | None = None
     """(code, why) when it runs code or loads from another host (ivsite.readers.activefiles),
     or hides text from its reader (ivsite.readers.hiddentext): never published."""
-    samples: tuple[bytes, ...] = ()
-    """Windows of its bytes, by which the audit knows a near copy of it if it is a
-    recording (ivsite.core.nearcopy)."""
 
     @property
     def out(self) -> str:

@@ -9,11 +9,10 @@ import hashlib
 import os
 from pathlib import Path
 
-from ..core import nearcopy
 from ..core.sourcefiles import SourceFile
 from .filefront import private_front
 
-_Read = tuple[str, str, tuple[str, str] | None, tuple[bytes, ...]]
+_Read = tuple[str, str, tuple[str, str] | None]
 _digest_cache: dict[tuple[str, int, int], _Read] = {}
 
 
@@ -21,8 +20,8 @@ def file_digest(path: Path, st: os.stat_result) -> _Read:
     """A file's hash, what its front matter says private, what it runs or loads
     (ivsite.readers.activefiles) or hides (ivsite.readers.hiddentext; the whole file is
     kept for those where its kind needs it),
-    all read as it is hashed, and the windows of it a near copy holds
-    (ivsite.core.nearcopy)."""
+    all read as it is hashed. (A recording's windows, by which a clip of it is
+    known, are taken from the recordings alone: ivsite.core.nearcopy.)"""
     key = (str(path), st.st_size, st.st_mtime_ns)
     cached = _digest_cache.get(key)
     if cached is None:
@@ -39,14 +38,9 @@ def file_digest(path: Path, st: os.stat_result) -> _Read:
                 h.update(chunk)
                 if whole:
                     chunks.append(chunk)
-            windows = []
-            for at in nearcopy.offsets(st.st_size):
-                fh.seek(at)
-                windows.append(fh.read(nearcopy.WIDTH))
         data = b"".join(chunks)
         cached = (h.hexdigest(), private_front(first),
-                  active(suffix, data) or hiddentext.hidden_in(suffix, data),
-                  nearcopy.kept(windows))
+                  active(suffix, data) or hiddentext.hidden_in(suffix, data))
         _digest_cache[key] = cached
     return cached
 

@@ -248,8 +248,8 @@ def _read_file(root: Path, rel: str, st: os.stat_result, cache: LoadCache | None
             "is treated as an asset, not a note",
             "move it into one of those folders to make it a page",
         )
-    digest, says, active, samples = file_digest(path, st)
-    return AssetRef(rel, st.st_size, digest, folders.base, says, active, samples)
+    digest, says, active = file_digest(path, st)
+    return AssetRef(rel, st.st_size, digest, folders.base, says, active)
 
 
 def unread_note(path: Path, rel: str) -> bool:

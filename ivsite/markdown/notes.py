@@ -98,6 +98,9 @@ class ValidSite:
     active_files: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Files that run code or load from another host (ivsite.readers.activefiles), with
     the code and the reason: never published."""
+    naming_files: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """Files that name notes that are not public by their files, with each such
+    note's (source, visibility) (see ivsite.validate.namingfiles)."""
     questions: list[Question] = field(default_factory=list)
     public_contacts: tuple[str, ...] = ()
     """site.toml's ``[privacy] public_contacts`` but those recorded for a person
@@ -213,8 +216,8 @@ def resolve_href(site: ValidSite, from_source: str, href: str) -> Target:
     asset = site.assets.get(rel)
     if asset is None and rel in site.recordings:
         return BrokenTarget(
-            f"'{written}' is the recording of {site.recordings[rel]} (or a copy of it, as it "
-            "is, packed or encoded as text); "
+            f"'{written}' is the recording of {site.recordings[rel]} (or a copy or a clip of "
+            "it, as it is, packed or encoded as text); "
             "recordings are never published",
             "remove the link; a recording may be linked from a private note only",
             code="recording-link",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..audience.viewnote import Audience
+from ..audit.notefiles import note_file_secrets
 from ..audit.scripts import OwnScripts
 from ..audit.search import AssetSecret, Hit
 from ..audit.secrets import (
@@ -24,7 +25,9 @@ from ..audit.sheethiding import sheets_hiding
 from ..audit.stage import Contents, audit_files, audit_folder
 from ..audit.twins import without_twins
 from ..audit.unreadfields import field_recordings, unread_file_secrets, unread_notes
+from ..core import nearcopy
 from ..core.diagnostics import Diagnostics
+from ..core.sourcefiles import AssetRef
 from ..emit import emit
 from ..emit.output import OutputPlan
 from ..emit.theme import Theme
@@ -77,6 +80,7 @@ def secrets_of(prep: Prepared, audience: Audience, token: bool = True) -> list[S
     and the mentor link's passphrase and, but in the mentor copy's own folder
     (``token`` False), its token (ivsite.pipeline.linksecrets, R12-01)."""
     return [*withheld(prep.valid, audience),
+            *note_file_secrets(prep.valid, audience),  # R16-12
             *unread_file_secrets(prep.root, prep.loaded.assets, prep.loaded.folders,
                                  prep.valid.public_contacts),
             *printed_comments("site.toml", (prep.config.title, prep.config.author)),
@@ -97,12 +101,25 @@ def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
                   *field_recordings(prep.valid.notes, prep.loaded.assets),  # R13-07
                   *unplaced_recordings(prep.valid.notes, prep.loaded.assets)}  # R16-02
     unread = set(unread_notes(prep.root, prep.loaded.assets, prep.loaded.folders))  # R13-06
-    return [*(AssetSecret(ref.digest, ref.rel, ref.samples if ref.rel in recordings else ())
+    return [*(AssetSecret(ref.digest, ref.rel,
+                          _windows(prep, ref) if ref.rel in recordings else None)
               for ref in prep.loaded.assets.values()
               if (ref.digest not in given or ref.rel in recordings or is_note_like(ref.rel)
                   or ref.says_private or path_privacy(ref.rel) or ref.rel in unread)
               and ref.size > 0),
             *(AssetSecret(src.digest, src.rel) for src in prep.loaded.notes if src.data)]
+
+
+def _windows(prep: Prepared, ref: AssetRef) -> nearcopy.Windows | None:
+    """A recording's windows, by which a clip of it is known (ivsite.core.nearcopy),
+    read from its file; None when it cannot be read (gone since it was listed:
+    it cannot be copied either)."""
+    store = prep.loaded.store
+    try:
+        return nearcopy.windows_by(ref.digest, lambda: store.read(ref) if store is not None
+                                   else (prep.root / ref.rel).read_bytes())
+    except OSError:
+        return None
 
 
 def authored_files(prep: Prepared) -> frozenset[str]:

@@ -32,7 +32,7 @@ from pathlib import PurePosixPath
 from typing import TypeVar
 from urllib.parse import unquote_to_bytes
 
-from ..core.nearcopy import WIDTH, holds
+from ..core.nearcopy import WIDTH, Windows, holds
 from . import datauri
 from .packed import Budget, unpacked
 from .streams import compressed, is_tar
@@ -80,7 +80,7 @@ T = TypeVar("T")
 
 
 def encoded_copy(path: PurePosixPath, data: bytes, withheld: Mapping[str, T],
-                 recordings: Sequence[tuple[tuple[bytes, ...], T]]) -> tuple[int, T] | None:
+                 recordings: Sequence[tuple[Windows, T]]) -> tuple[int, T] | None:
     """The first withheld file ``data`` carries encoded (one of ``withheld``, by
     its SHA-256) or a near copy of a recording it carries (``recordings``, by their
     windows), with where in ``data`` it starts; None when it carries neither."""
@@ -88,8 +88,8 @@ def encoded_copy(path: PurePosixPath, data: bytes, withheld: Mapping[str, T],
         found = withheld.get(hashlib.sha256(inner).hexdigest())
         if found is not None:
             return at, found
-        for samples, which in recordings:
-            if holds(inner, samples):
+        for windows, which in recordings:
+            if holds(inner, windows):
                 return at, which
     return None
 

@@ -20,6 +20,7 @@ from ..switches.pathprivacy import described, path_privacy
 from .causes import follows
 from .embedding import resolve_embed
 from .linkhints import suggest
+from .namingfiles import LEVEL
 from .recordings import recording_path
 
 
@@ -56,6 +57,7 @@ def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
             if isinstance(target, AssetTarget) and note.visibility != "private" \
                     and line not in private:
                 _private_file(note, line, target.asset.rel, diags)
+                _naming_file(site, note, line, target.asset.rel, diags)
             root = _rejected_target(site, target) if isinstance(target, BrokenTarget) else ""
             if isinstance(target, BrokenTarget) and root:
                 diags.add(follows(note.source, line, 1,
@@ -122,6 +124,26 @@ def _private_file(note: Note, line: int, rel: str, diags: Diagnostics) -> None:
                     f"'{rel}' is private, as {described(said)} says; it is never published",
                     "to publish it, move it out of that folder or rename it; a private note "
                     "or passage may link it")
+
+
+def _naming_file(site: ValidSite, note: Note, line: int, rel: str, diags: Diagnostics) -> None:
+    """A file that names a note by its file (ivsite.validate.namingfiles), linked
+    where an audience that may not read that note would follow the link: an
+    error, as it would publish the note's file name, its slug (R16-12)."""
+    named = site.naming_files.get(rel)
+    if not named:
+        return
+    kinds = {k for ln in note.cut.lines if ln.src + note.body_line == line for k in ln.kinds}
+    at = max([LEVEL[note.visibility], *(LEVEL[k] for k in kinds if k in LEVEL)])
+    hidden = [(source, seen) for source, seen in named if LEVEL[seen] > at]
+    if hidden:
+        source, seen = hidden[0]
+        more = f" and {len(hidden) - 1} more" if len(hidden) > 1 else ""
+        diags.error(note.source, line, 1, "file-names-note",
+                    f"'{rel}' names the {seen} note {source}{more} by its file (its path or "
+                    "file name, which is its slug); linked here it would publish that name",
+                    "take the note's path out of the file (an Obsidian canvas: remove its "
+                    "node), or link the file from a note or passage as private as the note")
 
 
 def _rejected_target(site: ValidSite, target: BrokenTarget) -> str:

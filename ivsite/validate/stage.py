@@ -29,6 +29,7 @@ from . import consent
 from .causes import attach, rejected_names
 from .config import SiteConfig
 from .encodedcopies import withhold_encoded
+from .namingfiles import naming_files
 from .note import validate_note
 from .publicrecorded import public_contacts
 from .questionsfile import question_roles, read_questions
@@ -70,6 +71,7 @@ def validate(
     report_missing(site.notes, loaded.assets, site.base, diags)  # R16-02
     _withhold_note_copies(site, loaded)
     withhold_encoded(site, loaded, diags, keyed)  # R15-02
+    site.naming_files = naming_files(site, loaded, keyed)  # R16-12
     if loaded.questions is not None:
         q = loaded.questions
         site.questions, found = keyed(
@@ -135,6 +137,8 @@ def site_shape(site: ValidSite, config_key: str) -> str:
         h.update(f"\0recording\0{rel}\0{source}".encode())
     for rel, source in site.note_copies.items():
         h.update(f"\0note copy\0{rel}\0{source}".encode())
+    for rel, named in sorted(site.naming_files.items()):
+        h.update(f"\0naming\0{rel}\0{named}".encode())
     for rel, says in sorted(site.note_likes.items()):
         h.update(f"\0note-like\0{rel}\0{says}".encode())
     for q in site.questions:
