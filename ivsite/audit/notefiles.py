@@ -19,7 +19,7 @@ from ..audience.viewnote import SEES, Audience
 from ..markdown.notes import Note, ValidSite
 from ..text.notefiles import NoteFiles, folded
 from .secrets import Secret
-from .secrets import _visibility as visibility
+from .visibility import audit_visibility as visibility
 
 NOTE_FILE = "withheld note's file"
 """The kind of secret that is a name of a withheld note's file, looked for as a
