@@ -22,6 +22,8 @@ from ..core.sourcefiles import AssetRef, SourceFile
 from ..markdown.notelike import is_note_like
 from .cache import LoadCache, file_digest
 from .filefront import opens_with_front
+from .mapped import check_mapped
+from .strays import check_stray, why_not_read
 
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 
@@ -56,6 +58,10 @@ class LoadedSite:
     assets: dict[str, AssetRef] = field(default_factory=dict)
     store: AssetStore | None = None
     folders: Folders = field(default_factory=default_folders)
+    skipped: list[str] = field(default_factory=list)
+    """Files the walk met and neither loaded nor took as assets: a vault's unmapped
+    Markdown, hidden and backup files. The audit reads them for person records
+    (red team 16, R16-04: ivsite.audit.strayrecords)."""
 
     def digest(self) -> str:
         """A fingerprint of every source input, for caches and change detection."""
@@ -67,6 +73,7 @@ class LoadedSite:
             h.update(self.questions.digest.encode())
         for ref in self.assets.values():
             h.update(ref.rel.encode() + ref.digest.encode())
+        h.update("\0".join(self.skipped).encode())
         return h.hexdigest()
 
 
@@ -90,6 +97,7 @@ def load_site(root: Path, diags: Diagnostics, cache: LoadCache | None = None) ->
     walk = _Walk(root, content, site, diags, cache)
     walk.folder(content)
     walk.report_unmapped()
+    check_mapped(root, folders, diags)
     site.notes.sort(key=lambda s: s.rel)
     if cache is not None:
         cache.keep_only({s.rel for s in site.notes})
@@ -132,9 +140,10 @@ class _Walk:
             return
         where = f"{self.folders.base or 'the site folder'}"
         for entry in entries:
-            if is_editor_noise(entry.name):
-                continue
             rel = entry.path[self.prefix:].replace(os.sep, "/")
+            if is_editor_noise(entry.name):
+                self.hidden(entry, rel)
+                continue
             if "/" not in rel and rel in self.folders.never:
                 continue  # the output folder, themes/, site.toml: never content
             if not _utf8(entry.name):
@@ -188,6 +197,15 @@ class _Walk:
                 continue
             self.file(entry, rel)
 
+    def hidden(self, entry: os.DirEntry[str], rel: str) -> None:
+        """A hidden or backup file: never content, but a person record there is
+        refused (R16-04). Hidden folders (``.git/``, ``.obsidian/``) are not read."""
+        if entry.name in SKIPPED_NAMES or not _utf8(entry.name) or \
+                not entry.is_file(follow_symlinks=False):
+            return
+        self.site.skipped.append(rel)
+        check_stray(Path(entry.path), rel, why_not_read(rel, self.folders.vault), self.diags)
+
     def file(self, entry: os.DirEntry[str], rel: str) -> None:
         site = self.site
         try:
@@ -198,6 +216,7 @@ class _Walk:
             return
         if got is None:
             self.unmapped.append(rel)
+            self.site.skipped.append(rel)
         elif isinstance(got, AssetRef):
             site.assets[rel] = got
         elif got.collection:
@@ -222,7 +241,9 @@ def _read_file(root: Path, rel: str, st: os.stat_result, cache: LoadCache | None
     if is_note:
         data = path.read_bytes()
         return SourceFile(rel, collection, data, hashlib.sha256(data).hexdigest())
-    if collection and unread_note(path, rel):
+    if not (collection and unread_note(path, rel)):
+        check_stray(path, rel, why_not_read(rel, folders.vault), diags)  # R16-04
+    else:
         diags.error(
             rel, 0, 0, "unread-file",
             f"a note saved as '{os.path.basename(rel)}' in a folder of "

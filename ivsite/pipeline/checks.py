@@ -22,6 +22,7 @@ from ..audit.secrets import (
 )
 from ..audit.sheethiding import sheets_hiding
 from ..audit.stage import Contents, audit_files, audit_folder
+from ..audit.strayrecords import stray_files, stray_secrets
 from ..audit.unreadfields import field_recordings, unread_file_secrets, unread_notes
 from ..core.diagnostics import Diagnostics
 from ..emit import emit
@@ -76,6 +77,9 @@ def secrets_of(prep: Prepared, audience: Audience, token: bool = True) -> list[S
     return [*withheld(prep.valid, audience),
             *unread_file_secrets(prep.root, prep.loaded.assets, prep.loaded.folders,
                                  prep.valid.public_contacts),
+            *stray_secrets(prep.root, stray_files(prep.loaded.assets, prep.loaded.skipped,
+                                                  prep.loaded.folders),
+                           prep.valid.public_contacts),  # R16-04
             *printed_comments("site.toml", (prep.config.title, prep.config.author)),
             *link_secrets(prep.root, prep.config, token=token)]
 
