@@ -29,6 +29,7 @@ from ..text.normalise import fold
 from .comments import SAID_IN_COMMENT, comments, maybe_comment
 from .comments import printed_comments as printed_comments
 from .comments import without_comments as without_comments
+from .foldersaid import in_said
 from .frontpassages import fenced, unfenced
 from .labelled import labelled_secrets, without_labelled
 from .markedblocks import marked_secrets, unseen_lines
@@ -49,12 +50,13 @@ ANCHOR = "withheld heading's anchor"
 passage of a page the audience sees (looked for in links' fragments alone)."""
 
 
-def _visibility(note: Note) -> str:
+def _visibility(note: Note, site: ValidSite) -> str:
     """Who may read a note, as the audit sees it: a note whose path says private
-    (see ivsite.switches.pathprivacy), or whose text states a privacy setting where ivsite
+    (see ivsite.switches.pathprivacy), whose folder a file beside it says is
+    (ivsite.audit.foldersaid), or whose text states a privacy setting where ivsite
     reads none (see ivsite.audit.saidsettings), is withheld here whatever validation
     made of it."""
-    if path_privacy(note.source):
+    if path_privacy(note.source) or in_said(note.source, site.said_private):
         return "private"
     said = said_level(note)
     if said == "private" or (said == "mentor" and note.visibility == "public"):
@@ -73,7 +75,7 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
     named = _named(site, sees)
     for note in site.notes:
         meta = note.meta
-        if _visibility(note) not in sees:
+        if _visibility(note, site) not in sees:
             out.extend(_field_secrets(note, shown, note.key in named))
             if meta.summary and len(meta.summary.split()) >= 2:
                 out.append(Secret("withheld summary", meta.summary, note.source,
@@ -129,9 +131,9 @@ def _wiki_secrets(site: ValidSite, sees: frozenset[str]) -> list[Secret]:
         return {wiki_name(n) for n in (note.meta.title or "", *note.meta.aliases, note.key,
                                        note.key.rsplit("/", 1)[-1]) if n.strip()}
 
-    shown = {n for note in site.notes if _visibility(note) in sees for n in names(note)}
+    shown = {n for note in site.notes if _visibility(note, site) in sees for n in names(note)}
     return [Secret(WIKI_NAME, name, note.source, 1) for note in site.notes
-            if _visibility(note) not in sees for name in sorted(names(note) - shown)]
+            if _visibility(note, site) not in sees for name in sorted(names(note) - shown)]
 
 
 _HEADING = re.compile(r"^[ \t>]*#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
@@ -181,7 +183,7 @@ def visible_source(site: ValidSite, audience: Audience) -> str:
     sees = SEES[audience]
     parts: list[str] = [without_comments(q.text) for q in site.questions if not q.withheld]
     for note in site.notes:
-        if _visibility(note) not in sees:
+        if _visibility(note, site) not in sees:
             continue
         meta = note.meta
         # The title as written (or the file name): one taken from a heading is in
@@ -243,7 +245,7 @@ def _people_secrets(site: ValidSite, sees: frozenset[str]) -> list[Secret]:
     scopes: dict[Mention, list[str]] = {}
 
     def seen(other: Note) -> bool:  # beside a note the audience cannot see (R12-04)
-        return _visibility(other) in sees
+        return _visibility(other, site) in sees
     carded = set(found.carded(site, seen))
     for note in (n for n in site.notes if seen(n)):
         if close := found.close_to(note.key, close_keys(site, note, seen)):
@@ -269,7 +271,7 @@ def _shown_fields(site: ValidSite, sees: frozenset[str]) -> set[str]:
     read these words, whichever withheld note also has them."""
     out: set[str] = set()
     for note in site.notes:
-        if _visibility(note) in sees:
+        if _visibility(note, site) in sees:
             meta = note.meta
             out |= {fold(t.strip()) for t in meta.tags}
             if isinstance(meta, InterviewMeta):
@@ -293,7 +295,7 @@ def _named(site: ValidSite, sees: frozenset[str]) -> set[str]:
     whatever words their name shares with one who did, is another person, or the
     same one with a "no" that withholds every note about them."""
     return {n.key for p in people(site.notes) if p.consents
-            and any(_visibility(n) in sees for n in p.notes) for n in p.notes}
+            and any(_visibility(n, site) in sees for n in p.notes) for n in p.notes}
 
 
 def _field_secrets(note: Note, shown: set[str], named: bool = False) -> list[Secret]:

@@ -22,6 +22,7 @@ from ..core.sourcefiles import AssetRef, SourceFile
 from ..markdown.notelike import is_note_like
 from .cache import LoadCache, file_digest
 from .filefront import opens_with_front
+from .foldersettings import check_folder_settings
 from .mapped import check_mapped
 from .strays import check_stray, why_not_read
 
@@ -98,6 +99,8 @@ def load_site(root: Path, diags: Diagnostics, cache: LoadCache | None = None) ->
     walk.folder(content)
     walk.report_unmapped()
     check_mapped(root, folders, diags)
+    check_folder_settings(root, [*site.assets, *site.skipped], [n.rel for n in site.notes],
+                          diags)
     site.notes.sort(key=lambda s: s.rel)
     if cache is not None:
         cache.keep_only({s.rel for s in site.notes})
@@ -113,12 +116,11 @@ class _Walk:
         self.diags, self.cache = diags, cache
         self.folders = site.folders
         self.prefix = len(str(root)) + 1
-        self.unmapped: list[str] = []
-        """Markdown files in a vault outside every mapped folder."""
+        self.unmapped: list[str] = []  # a vault's Markdown outside every mapped folder
 
     def report_unmapped(self) -> None:
         """One warning for a vault's other notes, not one per file."""
-        if not self.unmapped:
+        if not self.unmapped:  # (their person records: ivsite.load.strays)
             return
         tops = sorted({rel.rsplit("/", 1)[0] + "/" if "/" in rel else "./"
                        for rel in self.unmapped})
@@ -198,8 +200,8 @@ class _Walk:
             self.file(entry, rel)
 
     def hidden(self, entry: os.DirEntry[str], rel: str) -> None:
-        """A hidden or backup file: never content, but a person record there is
-        refused (R16-04). Hidden folders (``.git/``, ``.obsidian/``) are not read."""
+        """A hidden or backup file: never content, but a person record or a folder's
+        marker there is refused (R16-04, R16-07). Hidden folders are not read."""
         if entry.name in SKIPPED_NAMES or not _utf8(entry.name) or \
                 not entry.is_file(follow_symlinks=False):
             return
