@@ -57,6 +57,26 @@ def _vault(root: Path, on_disk: str, mapped: str) -> Path:
     return root
 
 
+TEMPLATE = ("---\ndate: {{date}}\nperson:\n  name: {{name}}\n  email: {{email}}\n"
+            "consent:\n  publish_name: false\n---\n\n## What does a typical day look like?\n")
+"""An Obsidian template of an interview (it does not parse as YAML): names no one."""
+TEMPLATER = ('---\nperson:\n  name: "<% tp.file.title %>"\n  email: ""\n'
+             "consent:\n  publish_name: false\n---\n")
+
+
+def test_a_vault_with_an_interview_template_builds(tmp_path: Path) -> None:
+    root = _vault(tmp_path / "s", "People/Interviews", "People/Interviews")
+    (root / "People/Interviews/2026-03-01 Zenthor.md").write_text(
+        TALK.replace("consent:\n  publish_name: false", "consent:\n  publish_name: true"),
+        encoding="utf-8")
+    for name, text in (("Interview.md", TEMPLATE), ("Interview (Templater).md", TEMPLATER)):
+        (root / "Templates").mkdir(exist_ok=True)
+        (root / "Templates" / name).write_text(text, encoding="utf-8")
+    result = build(root, out=tmp_path / "out")
+    assert not any(d.code == "misplaced-person" for d in result.diagnostics), \
+        [d.text() for d in result.diagnostics]
+
+
 VAULTS = {"unmapped": ("People/Inbox", "People/Interviews"),
           "nfd": (unicodedata.normalize("NFD", "Gespräche"), "Gespräche"),
           "case": ("People/Interviews", "people/interviews")}
@@ -155,7 +175,8 @@ def test_a_person_record_is_told_by_its_shape(key: str, fence: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["---\ntitle: A\ntags: [x]\n---\n", "---\npersona: Dev\n---\n",
-                                  "---\nauthor: Ana Silva\n---\n", "no front matter\n"])
+                                  "---\nauthor: Ana Silva\n---\n", "no front matter\n",
+                                  TEMPLATE, TEMPLATER])
 def test_what_is_no_person_record(text: str) -> None:
     front = front_of(text.encode())
     assert front is None or person_record(front) is None

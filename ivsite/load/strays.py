@@ -38,6 +38,7 @@ _PERSON_FIELDS = frozenset({"person", "person.email", "person.phone", "person.li
 _TOP_KEY = re.compile(r"""^["']?([^\s:#"'=][^:="'#\n]*?)["']?[ \t]*[:=]""", re.M)
 """A top-level ``key:`` or ``key =`` line: what a front matter that does not parse
 is read for."""
+_INNER_KEY = re.compile(r"""^[ \t]*(?:-[ \t]+)?["']?[\w.-]+["']?[ \t]*[:=]""")
 
 
 def front_of(data: bytes) -> dict[str, object] | None:
@@ -58,8 +59,16 @@ def front_of(data: bytes) -> dict[str, object] | None:
         parsed = None
     if isinstance(parsed, dict):
         return {str(k): v for k, v in parsed.items()}
-    return {m.group(1).strip(): line for line in lines[1:end]
-            if (m := _TOP_KEY.match(line)) is not None}
+    out: dict[str, object] = {}
+    key = ""
+    for line in lines[1:end]:  # each key with the values on its line and below it
+        m = _TOP_KEY.match(line)
+        if m is not None:
+            key = m.group(1).strip()
+            out[key] = line[m.end():].strip()
+        elif key and line.strip():
+            out[key] = f"{out[key]}\n{_INNER_KEY.sub('', line).strip()}"
+    return out
 
 
 def _text(data: bytes) -> str:
@@ -75,15 +84,40 @@ def _text(data: bytes) -> str:
 
 
 def person_record(front: dict[str, object]) -> str | None:
-    """The top-level key whose value makes ``front`` a person's record, or None."""
+    """The top-level key whose value makes ``front`` a person's record, or None. A
+    template's record (``person: {name: "{{name}}"}``, Templater's ``<% … %>``)
+    names no one: only a value with real text in it counts; a ``consent`` key
+    counts when any value of the front matter has."""
+    consent = next((k for k in front if normalise(k).startswith("consent")), None)
+    if consent is not None and _real(front):
+        return consent
     for key, value in front.items():
-        if value in (None, "", [], {}):
-            continue
-        if private_field(key) in _PERSON_FIELDS or normalise(key).startswith("consent"):
+        if private_field(key) in _PERSON_FIELDS and _real(value):
             return key
-        if any(what != "the path of a recording" for _, what in held(value, key)):
+        if any(what != "the path of a recording" and (
+                _real(value) or not what.startswith(("a person record", "what the")))
+               for _, what in held(value, key)):
             return key
     return None
+
+
+_NO_TEXT = frozenset({"", "true", "false", "yes", "no", "on", "off", "null", "none", "~"})
+_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<%.*?%>|\$\{.*?\}|\{%.*?%\}", re.S)
+
+
+def _real(value: object, depth: int = 0) -> bool:
+    """Whether a value holds text that is not a template's placeholder."""
+    if isinstance(value, str):
+        words = _PLACEHOLDER.sub(" ", value).split()
+        return any(w.strip("\"'-_[](){},:").casefold() not in _NO_TEXT and
+                   any(ch.isalpha() for ch in w) for w in words)
+    if depth > 8:
+        return False
+    if isinstance(value, dict):
+        return any(_real(v, depth + 1) for v in value.values())
+    if isinstance(value, list):
+        return any(_real(v, depth + 1) for v in value)
+    return False
 
 
 def check_stray(path: Path, rel: str, why: str, diags: Diagnostics) -> bool:
