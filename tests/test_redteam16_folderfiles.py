@@ -101,6 +101,8 @@ def test_with_both_off_it_is_published(tmp_path: Path, name: str,
     ("_metadata.yml", "visibility: public\ntitle: Salary\n"),
     ("chart.json", '{"data": [1, 2, 3], "hidden": false}\n'),
     ("site.webmanifest", '{"name": "x"}\n'),
+    ("_config.yml", "title: Blog\nunpublished: false\nexclude: [drafts]\n"),
+    ("netlify.toml", '[build]\npublish = "_site"\ncommand = "ivsite build"\n'),
 ])
 def test_files_that_say_nothing_private_build(tmp_path: Path, name: str, text: str) -> None:
     result = build(_site(tmp_path / "s", name, text), out=tmp_path / "out")

@@ -36,7 +36,9 @@ _SAYS_NOT = frozenset({"donotpublish", "dontpublish", "nopublish", "notpublic"})
 """Names that say so even on a short text (``DO-NOT-PUBLISH.txt``)."""
 _IF_YES = frozenset({"draft", "private", "hidden", "unlisted", "hide", "noindex"})
 _IF_NO = frozenset({"publish", "published", "permalink", "listed", "visible"})
-_OTHER_TOOLS = frozenset({"package.json", "package-lock.json", "composer.json", "tsconfig.json"})
+_OTHER_TOOLS = frozenset({"package.json", "package-lock.json", "composer.json", "tsconfig.json",
+                      "_config.yml", "_config.yaml", "mkdocs.yml", "mkdocs.yaml", "netlify.toml",
+                      "vercel.json", "hugo.toml", "hugo.yaml", "hugo.json", "zola.toml"})
 _SIZE = 1 << 16
 
 

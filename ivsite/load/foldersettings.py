@@ -41,8 +41,11 @@ from ..switches.lookalike import LEAVE_OUT, normalise, privacy_value, privacy_wo
 from ..switches.otherswitches import not_published
 
 DATA_SUFFIXES = (".json", ".yml", ".yaml", ".toml")
-NOT_SITE = frozenset({"package.json", "package-lock.json", "composer.json", "tsconfig.json"})
-"""Files whose keys belong to another tool (npm's ``private: true``)."""
+NOT_SITE = frozenset({"package.json", "package-lock.json", "composer.json", "tsconfig.json",
+                      "_config.yml", "_config.yaml", "mkdocs.yml", "mkdocs.yaml", "netlify.toml",
+                      "vercel.json", "hugo.toml", "hugo.yaml", "hugo.json", "zola.toml"})
+"""Files whose keys belong to another tool (npm's ``private: true``) or set a whole
+site's build (Jekyll's ``unpublished: false``), not a folder's pages."""
 TABLES = frozenset({"cascade", "eleventycomputed", "build", "defaults", "data", "frontmatter",
                     "params", "extra", "meta", "metadata", "folder", "directory", "settings",
                     "options", "page", "pages"})

@@ -46,8 +46,7 @@ class AssetStore:
         self._root = root
 
     def read(self, ref: AssetRef) -> bytes:
-        data = (self._root / ref.rel).read_bytes()
-        return data
+        return (self._root / ref.rel).read_bytes()
 
 
 @dataclass
