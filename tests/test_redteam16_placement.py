@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from sites import OutputCorpus, note, write_site
 
 import ivsite.audit.strayrecords
+import ivsite.load.outside
 import ivsite.load.stage
 from ivsite.load.strays import front_of, person_record
 from ivsite.pipeline import build
@@ -44,6 +45,39 @@ PLACES = ["Interviews/2026-03-01-z.md", "interview/2026-03-01-z.md", "people/202
 
 def _site(root: Path, place: str) -> Path:
     return write_site(root, {"pages/thanks.md": THANKS, place: TALK})
+
+
+OUTSIDE = ["interviews/2026-03-01-z.md", "2026-03-01-z.md", "notes/people/z.txt"]
+"""In the site folder, outside content/."""
+
+
+def _outside(root: Path, place: str) -> Path:
+    return write_site(root, {"pages/thanks.md": THANKS}, extra={place: TALK})
+
+
+@pytest.mark.parametrize("place", OUTSIDE)
+def test_load_refuses_a_person_record_outside_the_content(tmp_path: Path, place: str) -> None:
+    result = build(_outside(tmp_path / "s", place), out=tmp_path / "out")
+    assert result.status == 1
+    assert (place, "misplaced-person") in _codes(result), _codes(result)
+
+
+@pytest.mark.parametrize("place", OUTSIDE)
+def test_the_audit_alone_refuses_one_outside_the_content(tmp_path: Path, place: str,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    _load_off(monkeypatch)
+    result = build(_outside(tmp_path / "s", place), out=tmp_path / "out")
+    assert result.status == 1, [d.text() for d in result.diagnostics]
+    assert any(h.secret.source == place for h in result.hits), [h.text() for h in result.hits]
+
+
+def test_outside_the_content_ordinary_files_and_hidden_folders_build(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "s", {"pages/thanks.md": note({"title": "Hi"}, "Hello.\n")},
+                      extra={"README.md": "# My site\n", "notes.txt": "---\ntitle: x\n---\n",
+                             ".git/x.md": TALK, "node_modules/p/README.md": TALK,
+                             "themes/t/x.md": TALK, "_site/old.md": TALK})
+    result = build(root, out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics]
 
 
 def _vault(root: Path, on_disk: str, mapped: str) -> Path:
@@ -84,6 +118,7 @@ VAULTS = {"unmapped": ("People/Inbox", "People/Interviews"),
 
 def _load_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ivsite.load.stage, "check_stray", lambda *args: False)
+    monkeypatch.setattr(ivsite.load.outside, "check_stray", lambda *args: False)
     monkeypatch.setattr(ivsite.load.stage, "check_mapped", lambda *args: None)
 
 

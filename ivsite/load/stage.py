@@ -24,6 +24,7 @@ from .cache import LoadCache, file_digest
 from .filefront import opens_with_front
 from .foldersettings import check_folder_settings
 from .mapped import check_mapped
+from .outside import check_outside
 from .strays import check_stray, why_not_read
 
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
@@ -100,6 +101,7 @@ def load_site(root: Path, diags: Diagnostics, cache: LoadCache | None = None) ->
     check_mapped(root, folders, diags)
     check_folder_settings(root, [*site.assets, *site.skipped], [n.rel for n in site.notes],
                           diags)
+    site.skipped += check_outside(root, folders, config_bytes, diags)
     site.notes.sort(key=lambda s: s.rel)
     if cache is not None:
         cache.keep_only({s.rel for s in site.notes})
