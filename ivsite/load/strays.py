@@ -89,8 +89,6 @@ def person_record(front: dict[str, object]) -> str | None:
     names no one: only a value with real text in it counts; a ``consent`` key
     counts when any value of the front matter has."""
     consent = next((k for k in front if normalise(k).startswith("consent")), None)
-    if consent is not None and _real(front):
-        return consent
     for key, value in front.items():
         if private_field(key) in _PERSON_FIELDS and _real(value):
             return key
@@ -98,7 +96,7 @@ def person_record(front: dict[str, object]) -> str | None:
                 _real(value) or not what.startswith(("a person record", "what the")))
                for _, what in held(value, key)):
             return key
-    return None
+    return consent if consent is not None and _real(front) else None
 
 
 _NO_TEXT = frozenset({"", "true", "false", "yes", "no", "on", "off", "null", "none", "~"})
@@ -140,9 +138,9 @@ def check_stray(path: Path, rel: str, why: str, diags: Diagnostics) -> bool:
         f"this file records a person ('{key}' in its front matter), but ivsite does not "
         f"read it as an interview ({why}), so no consent or contact rule would keep the "
         "person's name and details out of the site",
-        "move it into the interviews folder as a .md file (in a vault: into a folder "
-        "[content] maps to interviews, named there exactly as on disk, same case and "
-        "accents), or move it out of the site folder",
+        "move it into the interviews folder as a .md file whose name does not start "
+        "with '.' (in a vault: into a folder [content] maps to interviews, named there "
+        "exactly as on disk, same case and accents), or move it out of the site folder",
     )
     return True
 
