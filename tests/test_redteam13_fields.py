@@ -101,6 +101,7 @@ def _filter_off(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(validate, "person_keys", lambda *args: False)
     monkeypatch.setattr(loadstage, "unread_note", lambda *args: False)
+    monkeypatch.setattr(loadstage, "check_stray", lambda *args: False)  # R16-04
     monkeypatch.setattr(audience, "check_names", lambda *args: None)
     # (a sound file an interview links is its recording, R16-02: that rule off too)
     monkeypatch.setattr(validatestage, "recording_files", lambda notes, assets: {})
@@ -112,6 +113,7 @@ def _audit_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(checks, "field_recordings", lambda *args: set())
     monkeypatch.setattr(checks, "recording_files", lambda *args: {})
     monkeypatch.setattr(checks, "unread_notes", lambda *args: iter(()))
+    monkeypatch.setattr(checks, "stray_secrets", lambda *args: [])  # R16-04
     other_readings_off(monkeypatch)
 
 

@@ -179,10 +179,13 @@ def test_the_hint_names_the_tool(tmp_path: Path) -> None:
 # `status: wip` is refused as a privacy value with this rule off too; so is
 # "formyeyesonly" (red team 10's labels), and with it `for_my_eyes_only: true`;
 # and, since red team 11 (R11-10), "keeplocal" and "localonly", privacy words in
-# every place (a folder, a tag) and so as keys whatever their value.
+# every place (a folder, a tag) and so as keys whatever their value. Since red
+# team 16 (R16-08) the audit holds a search engine's opt-out (`noindex: true`,
+# Zola's `in_search_index = false`) withheld on its own (ivsite.audit.saidsettings).
 @pytest.mark.parametrize("key", [k for k in NOT_PUBLISHED
                                  if k not in ("status: wip", "for_my_eyes_only: true",
-                                              "keep_local: true", "local_only: true")])
+                                              "keep_local: true", "local_only: true",
+                                              "noindex: true", "zola-search")])
 def test_other_tools_keys_unchecked_are_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: str) -> None:
     monkeypatch.setattr(fmchecks, "not_published", lambda key, value: None)

@@ -32,9 +32,11 @@ def note_file_secrets(site: ValidSite, audience: Audience) -> list[Secret]:
     """A :data:`NOTE_FILE` secret for each name of each note this audience may not
     read, but those a note it reads goes by too."""
     sees = SEES[audience]
-    shown = {n for note in site.notes if visibility(note) in sees for n in names(note, site.base)}
+    shown = {n for note in site.notes if visibility(note, site) in sees
+             for n in names(note, site.base)}
     return [Secret(NOTE_FILE, name, note.source, 1) for note in site.notes
-            if visibility(note) not in sees for name in sorted(names(note, site.base) - shown)]
+            if visibility(note, site) not in sees
+            for name in sorted(names(note, site.base) - shown)]
 
 
 def names(note: Note, base: str) -> set[str]:

@@ -36,8 +36,21 @@ _GONE_IF_YES = frozenset({"deleted", "trashed", "trash", "archived", "expired", 
 with or without ``is`` before them: the audit's own short list, read at the top
 level of the front matter only (the filter reads them by shape there,
 ivsite.switches.keepout, and nowhere else)."""
+_NOT_READY_IF_NO = frozenset({"ready", "final", "approved", "reviewed", "complete", "completed",
+                              "finished", "done", "signedoff"})
+"""States a note must reach before it goes out (red team 16, R16-08: ``ready: false``),
+with or without ``is`` before them, top level only (the filter reads them by shape,
+ivsite.switches.notyet)."""
+_UNSEARCHED_IF_NO = frozenset({"sitemap", "insitemap", "searchable", "insearch", "search",
+                               "indexable", "insearchindex"})
+_UNSEARCHED_IF_YES = frozenset({"noindex", "nosearch", "searchexclude", "sitemapexclude",
+                                "excludefromsearch", "excludefromsitemap", "hidefromsearch"})
+"""Search engines' opt-outs (``sitemap: false``, ``search_exclude: true``); and
+``robots: noindex``, read in :func:`_gone`."""
 _HINTS = ("visib", "privacy", "private", "draft", "hidden", "unlisted", "publish", "access",
-          "audience", "delet", "trash", "archiv", "expir", "retract", "withdrawn", "binned")
+          "audience", "delet", "trash", "archiv", "expir", "retract", "withdrawn", "binned",
+          "ready", "final", "approv", "review", "complet", "finish", "done", "signed", "robots",
+          "noindex", "sitemap", "search", "index")
 """A note none of these are in states no setting (most notes: not read further)."""
 _Q = "\"'\u201c\u201d\u2018\u2019"
 _PAIR = re.compile(
@@ -105,9 +118,19 @@ def _commented(comment: Comment) -> str | None:
 
 
 def _gone(key: str, value: str) -> bool:
-    """``deleted: true``, ``is_archived = yes``: a state of :data:`_GONE_IF_YES` set."""
-    name = normalise(key)
-    return name.removeprefix("is") in _GONE_IF_YES and normalise(value) in ("true", "yes", "on")
+    """``deleted: true``, ``is_archived = yes``: a state of :data:`_GONE_IF_YES` set;
+    ``ready: false``, ``robots: noindex``, ``sitemap: false`` (R16-08)."""
+    name, said = normalise(key), normalise(value)
+    return (name.removeprefix("is") in _GONE_IF_YES and said in ("true", "yes", "on")) or \
+        _not_yet(name, said)
+
+
+def _not_yet(name: str, said: str) -> bool:
+    """A readiness state set false, a search engine's opt-out (normalised)."""
+    yes, no = said in ("true", "yes", "on"), said in ("false", "no", "off")
+    return (name.removeprefix("is") in _NOT_READY_IF_NO and no) or (
+        name in _UNSEARCHED_IF_NO and no) or (name in _UNSEARCHED_IF_YES and yes) or (
+        name.endswith("robots") and said in ("noindex", "none"))
 
 
 def _pairs(line: str) -> list[tuple[str, str]]:

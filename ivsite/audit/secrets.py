@@ -60,7 +60,7 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
     named = _named(site, sees)
     for note in site.notes:
         meta = note.meta
-        if _visibility(note) not in sees:
+        if _visibility(note, site) not in sees:
             out.extend(_field_secrets(note, shown, note.key in named))
             if meta.summary and len(meta.summary.split()) >= 2:
                 out.append(Secret("withheld summary", meta.summary, note.source,
@@ -116,9 +116,9 @@ def _wiki_secrets(site: ValidSite, sees: frozenset[str]) -> list[Secret]:
         return {wiki_name(n) for n in (note.meta.title or "", *note.meta.aliases, note.key,
                                        note.key.rsplit("/", 1)[-1]) if n.strip()}
 
-    shown = {n for note in site.notes if _visibility(note) in sees for n in names(note)}
+    shown = {n for note in site.notes if _visibility(note, site) in sees for n in names(note)}
     return [Secret(WIKI_NAME, name, note.source, 1) for note in site.notes
-            if _visibility(note) not in sees for name in sorted(names(note) - shown)]
+            if _visibility(note, site) not in sees for name in sorted(names(note) - shown)]
 
 
 _HEADING = re.compile(r"^[ \t>]*#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
@@ -168,7 +168,7 @@ def visible_source(site: ValidSite, audience: Audience) -> str:
     sees = SEES[audience]
     parts: list[str] = [without_comments(q.text) for q in site.questions if not q.withheld]
     for note in site.notes:
-        if _visibility(note) not in sees:
+        if _visibility(note, site) not in sees:
             continue
         meta = note.meta
         # The title as written (or the file name): one taken from a heading is in
@@ -227,7 +227,7 @@ def _people_secrets(site: ValidSite, sees: frozenset[str]) -> list[Secret]:
     scopes: dict[Mention, list[str]] = {}
 
     def seen(other: Note) -> bool:  # beside a note the audience cannot see (R12-04)
-        return _visibility(other) in sees
+        return _visibility(other, site) in sees
     carded = set(found.carded(site, seen))
     for note in (n for n in site.notes if seen(n)):
         if close := found.close_to(note.key, close_keys(site, note, seen)):
@@ -253,7 +253,7 @@ def _shown_fields(site: ValidSite, sees: frozenset[str]) -> set[str]:
     read these words, whichever withheld note also has them."""
     out: set[str] = set()
     for note in site.notes:
-        if _visibility(note) in sees:
+        if _visibility(note, site) in sees:
             meta = note.meta
             out |= {fold(t.strip()) for t in meta.tags}
             if isinstance(meta, InterviewMeta):
@@ -277,7 +277,7 @@ def _named(site: ValidSite, sees: frozenset[str]) -> set[str]:
     whatever words their name shares with one who did, is another person, or the
     same one with a "no" that withholds every note about them."""
     return {n.key for p in people(site.notes) if p.consents
-            and any(_visibility(n) in sees for n in p.notes) for n in p.notes}
+            and any(_visibility(n, site) in sees for n in p.notes) for n in p.notes}
 
 
 def _field_secrets(note: Note, shown: set[str], named: bool = False) -> list[Secret]:

@@ -27,7 +27,7 @@ def without_twins(site: ValidSite, sources: Iterable[SourceFile],
     sees = SEES[audience]
     digest = {src.rel: src.digest for src in sources}
     hidden = {digest[n.source] for n in site.notes
-              if n.source in digest and audit_visibility(n) not in sees}
+              if n.source in digest and audit_visibility(n, site) not in sees}
     if not hidden:
         return site
     return dataclasses.replace(site, notes=[n for n in site.notes

@@ -41,7 +41,7 @@ from ..names.persons import meta_of
 from ..switches.fmchecks import strings
 from .secret import Secret
 
-_PERSONISH = re.compile(r"person|people|participant|interviewee|attendee|guest|contact"
+PERSONISH = re.compile(r"person|people|participant|interviewee|attendee|guest|contact"
                         r"|whom|with$|spouse|partner$|colleague|friend")
 _REFERRER = re.compile(r"refer|introduc|recommend|connect|referal|intro(?:by)?$")
 _NAMES = frozenset({"name", "fullname", "firstname", "lastname", "givenname", "familyname",
@@ -51,10 +51,10 @@ _FIGURES = frozenset({"id", "uid", "uuid", "isbn", "issn", "doi", "zettelid", "v
 _RECORDING = frozenset({".m4a", ".mp3", ".wav", ".ogg", ".oga", ".opus", ".aac", ".flac",
                         ".aiff", ".aif", ".caf", ".amr", ".wma", ".3gp", ".mp4", ".m4v",
                         ".mov", ".webm", ".mkv", ".avi", ".weba"})
-_HEAD = 1 << 16
+HEAD = 1 << 16
 
 
-def _word(key: str) -> str:
+def key_word(key: str) -> str:
     """A key as compared here: case-folded, letters and digits only."""
     return "".join(ch for ch in unicodedata.normalize("NFKC", key).casefold() if ch.isalnum())
 
@@ -115,7 +115,7 @@ def held_secrets(data: dict[str, object], source: str, line_of: Callable[[tuple[
     listed = tuple(public)
     out: list[Secret] = []
     for keys, text in [*strings(data), *(contact_figures(data) if keyed else ())]:
-        words = [_word(k) for k in keys if not k.isdigit()]
+        words = [key_word(k) for k in keys if not k.isdigit()]
         if not words or not text.strip():
             continue
         line = line_of(keys)
@@ -129,7 +129,7 @@ def held_secrets(data: dict[str, object], source: str, line_of: Callable[[tuple[
                         for kind, value in keyed_contacts(
                             keys, text, theirs=keys[0] in ("person", "referrals"), name=name)]
         placed = names and ((len(words) >= 2 and words[-1] in _NAMES) or bool(
-            _PERSONISH.search(words[-1]) or _REFERRER.search(words[-1])))
+            PERSONISH.search(words[-1]) or _REFERRER.search(words[-1])))
         if not placed or names_no_one(text):
             continue
         if any(_REFERRER.search(w) for w in words):
@@ -182,10 +182,10 @@ def unread_file_secrets(root: Path, assets: dict[str, AssetRef], folders: Folder
     for rel in unread_notes(root, assets, folders):
         try:
             with (root / rel).open("rb") as fh:
-                text = fh.read(_HEAD).decode("utf-8", "replace").lstrip("\ufeff")
+                text = fh.read(HEAD).decode("utf-8", "replace").lstrip("\ufeff")
         except OSError:
             continue
-        out += held_secrets(_front(text), rel, lambda keys: 1, listed, keyed=True)
+        out += held_secrets(front_of_text(text), rel, lambda keys: 1, listed, keyed=True)
         out += [Secret(f"contact field {kind}", piece, rel, 1 + n)
                 for kind, value, n in body_contacts(text)
                 if not is_public(kind, value, listed)
@@ -193,7 +193,7 @@ def unread_file_secrets(root: Path, assets: dict[str, AssetRef], folders: Folder
     return out
 
 
-def _front(text: str) -> dict[str, object]:
+def front_of_text(text: str) -> dict[str, object]:
     """The front matter of a file's text, YAML or TOML, read leniently; {} if none."""
     lines = text.splitlines()
     if not lines or lines[0].strip() not in ("---", "+++"):

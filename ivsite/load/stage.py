@@ -22,7 +22,11 @@ from ..core.sourcefiles import AssetRef, SourceFile
 from ..markdown.notelike import is_note_like
 from .cache import LoadCache, file_digest
 from .filefront import opens_with_front
+from .foldersettings import check_folder_settings
 from .hardlinks import LinkedNotes
+from .mapped import check_mapped
+from .outside import check_outside
+from .strays import check_stray, why_not_read
 
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 
@@ -44,8 +48,7 @@ class AssetStore:
         self._root = root
 
     def read(self, ref: AssetRef) -> bytes:
-        data = (self._root / ref.rel).read_bytes()
-        return data
+        return (self._root / ref.rel).read_bytes()
 
 
 @dataclass
@@ -57,6 +60,10 @@ class LoadedSite:
     assets: dict[str, AssetRef] = field(default_factory=dict)
     store: AssetStore | None = None
     folders: Folders = field(default_factory=default_folders)
+    skipped: list[str] = field(default_factory=list)
+    """Files the walk met and neither loaded nor took as assets: a vault's unmapped
+    Markdown, hidden and backup files. The audit reads them for person records
+    (red team 16, R16-04: ivsite.audit.strayrecords)."""
 
     def digest(self) -> str:
         """A fingerprint of every source input, for caches and change detection."""
@@ -68,6 +75,7 @@ class LoadedSite:
             h.update(self.questions.digest.encode())
         for ref in self.assets.values():
             h.update(ref.rel.encode() + ref.digest.encode())
+        h.update("\0".join(self.skipped).encode())
         return h.hexdigest()
 
 
@@ -92,6 +100,10 @@ def load_site(root: Path, diags: Diagnostics, cache: LoadCache | None = None) ->
     walk.folder(content)
     walk.report_unmapped()
     site.notes = walk.linked.refuse(site.notes, diags)  # R16-09
+    check_mapped(root, folders, diags)
+    check_folder_settings(root, [*site.assets, *site.skipped], [n.rel for n in site.notes],
+                          diags)
+    site.skipped += check_outside(root, folders, config_bytes, diags)
     site.notes.sort(key=lambda s: s.rel)
     if cache is not None:
         cache.keep_only({s.rel for s in site.notes})
@@ -107,14 +119,13 @@ class _Walk:
         self.diags, self.cache = diags, cache
         self.folders = site.folders
         self.prefix = len(str(root)) + 1
-        self.unmapped: list[str] = []
-        """Markdown files in a vault outside every mapped folder."""
+        self.unmapped: list[str] = []  # a vault's Markdown outside every mapped folder
         self.linked = LinkedNotes()
         """Notes whose file has another path (a hard link)."""
 
     def report_unmapped(self) -> None:
         """One warning for a vault's other notes, not one per file."""
-        if not self.unmapped:
+        if not self.unmapped:  # (their person records: ivsite.load.strays)
             return
         tops = sorted({rel.rsplit("/", 1)[0] + "/" if "/" in rel else "./"
                        for rel in self.unmapped})
@@ -136,9 +147,10 @@ class _Walk:
             return
         where = f"{self.folders.base or 'the site folder'}"
         for entry in entries:
-            if is_editor_noise(entry.name):
-                continue
             rel = entry.path[self.prefix:].replace(os.sep, "/")
+            if is_editor_noise(entry.name):
+                self.hidden(entry, rel)
+                continue
             if "/" not in rel and rel in self.folders.never:
                 continue  # the output folder, themes/, site.toml: never content
             if not _utf8(entry.name):
@@ -192,6 +204,15 @@ class _Walk:
                 continue
             self.file(entry, rel)
 
+    def hidden(self, entry: os.DirEntry[str], rel: str) -> None:
+        """A hidden or backup file: never content, but a person record or a folder's
+        marker there is refused (R16-04, R16-07). Hidden folders are not read."""
+        if entry.name in SKIPPED_NAMES or not _utf8(entry.name) or \
+                not entry.is_file(follow_symlinks=False):
+            return
+        self.site.skipped.append(rel)
+        check_stray(Path(entry.path), rel, why_not_read(rel, self.folders.vault), self.diags)
+
     def file(self, entry: os.DirEntry[str], rel: str) -> None:
         site = self.site
         try:
@@ -202,6 +223,7 @@ class _Walk:
             return
         if got is None:
             self.unmapped.append(rel)
+            self.site.skipped.append(rel)
         elif isinstance(got, AssetRef):
             site.assets[rel] = got
         elif got.collection:
@@ -227,7 +249,9 @@ def _read_file(root: Path, rel: str, st: os.stat_result, cache: LoadCache | None
     if is_note:
         data = path.read_bytes()
         return SourceFile(rel, collection, data, hashlib.sha256(data).hexdigest())
-    if collection and unread_note(path, rel):
+    if not (collection and unread_note(path, rel)):
+        check_stray(path, rel, why_not_read(rel, folders.vault), diags)  # R16-04
+    else:
         diags.error(
             rel, 0, 0, "unread-file",
             f"a note saved as '{os.path.basename(rel)}' in a folder of "

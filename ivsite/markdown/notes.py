@@ -83,6 +83,10 @@ class ValidSite:
     """Notes by each of their ``aliases:`` (case-folded)."""
     base: str = "content/"
     """What every content path starts with (see ivsite.core.folders)."""
+    said_private: frozenset[str] = frozenset()
+    """Folders a file beside their notes says are private, by the audit's own
+    reading (ivsite.audit.foldersaid, red team 16, R16-07): set by the pipeline for
+    the audit, never read by the filter."""
     rejected: dict[tuple[str, str], str] = field(default_factory=dict)
     """Names of the notes validation left out (see ivsite.validate.causes)."""
     assets: dict[str, AssetRef] = field(default_factory=dict)

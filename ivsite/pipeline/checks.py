@@ -23,6 +23,7 @@ from ..audit.secrets import (
 )
 from ..audit.sheethiding import sheets_hiding
 from ..audit.stage import Contents, audit_files, audit_folder
+from ..audit.strayrecords import stray_files, stray_secrets
 from ..audit.twins import without_twins
 from ..audit.unreadfields import field_recordings, unread_file_secrets, unread_notes
 from ..core import nearcopy
@@ -83,6 +84,9 @@ def secrets_of(prep: Prepared, audience: Audience, token: bool = True) -> list[S
             *note_file_secrets(prep.valid, audience),  # R16-12
             *unread_file_secrets(prep.root, prep.loaded.assets, prep.loaded.folders,
                                  prep.valid.public_contacts),
+            *stray_secrets(prep.root, stray_files(prep.loaded.assets, prep.loaded.skipped,
+                                                  prep.loaded.folders),
+                           prep.valid.public_contacts),  # R16-04
             *printed_comments("site.toml", (prep.config.title, prep.config.author)),
             *link_secrets(prep.root, prep.config, token=token)]
 

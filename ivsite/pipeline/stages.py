@@ -14,6 +14,7 @@ from ..audience.viewnote import SEES, Audience
 from ..audience.viewpack import dump_filtered, load_filtered
 from ..audit.cache import FILE as AUDIT_CLEAN_FILE
 from ..audit.cache import CleanFiles
+from ..audit.foldersaid import said_private
 from ..audit.sheethiding import sheets_hiding
 from ..core.diagnostics import Diagnostics, did_you_mean
 from ..core.progress import QUIET, Progress
@@ -110,6 +111,8 @@ class Pipeline:
         valid = validate(loaded, parsed, config, diags, self._kept,
                          sheet=self.theme_sheet(config.theme))
         refuse_link_secrets(self.root, config, loaded, diags)
+        valid.said_private = said_private(self.root, [*loaded.assets, *(
+            r for r in loaded.skipped if r.startswith(loaded.folders.base))])
         return Prepared(self.root, config, loaded, valid)
 
     def theme_sheet(self, name: str) -> dict[str, str]:

@@ -10,7 +10,9 @@ ivsite.switches.lookalike's ``LEAVE_OUT`` set to true (``exclude_from_site: true
 ``online: false``; red team 11, R11-10); a key that names a state a note is
 taken off a site in, set to true or a date (``deleted: true``, ``trash: true``,
 ``expired: true``, ``archived_at: 2026-01-02``; red team 15, R15-05, read by shape
-in ivsite.switches.keepout). ivsite reads none of them, so as unknown keys
+in ivsite.switches.keepout); a readiness state set false or a search engine's
+opt-out (``ready: false``, ``robots: noindex``; red team 16, R16-08, read by shape in
+ivsite.switches.notyet). ivsite reads none of them, so as unknown keys
 they would be ignored and the page published; when the value says "do not
 publish", :func:`not_published` names the tool and ivsite.switches.fmchecks makes it an
 error (fail closed). ``render = true`` or ``headless: false`` say nothing of the
@@ -23,6 +25,7 @@ import datetime as dt
 
 from .keepout import GONE, gone
 from .lookalike import LEAVE_OUT, SHOWN, normalise, privacy_tag
+from .notyet import not_yet
 
 _OFF = frozenset({"false", "no", "off", "never", "0", "none", "nobody", "noone"})
 _ON = frozenset({"true", "yes", "on", "1", "always"})
@@ -68,7 +71,7 @@ def not_published(key: str, value: object) -> str | None:
         return f"'{key}: {value}' (a note in that state is not published)"
     if norm in _CLASSES and any(privacy_tag(str(v)) for v in _items(value)):
         return "an Obsidian CSS class that says the note is private"
-    return None
+    return not_yet(key, value)  # ready: false, robots: noindex (R16-08)
 
 
 def _says(value: object, words: frozenset[str]) -> bool:

@@ -6,8 +6,8 @@
 # such keys are "ignored with a warning, and withheld".
 set -u
 PY=/work/main/.venv/bin/python
-IVSITE_SRC=/work/wt-fix16-1
-TMP=$(mktemp -d /tmp/fix16-1-r16-01.XXXXXX)
+IVSITE_SRC=/work/main
+TMP=$(mktemp -d /tmp/r16-01.XXXXXX)
 cd "$TMP" || exit 1   # not /work/main: python -m puts the current folder first on sys.path
 PYTHONPATH=$IVSITE_SRC $PY -c 'import ivsite, sys; sys.exit(not ivsite.__file__.startswith(sys.argv[1]))' "$IVSITE_SRC" || { echo "ivsite is not imported from $IVSITE_SRC"; exit 2; }
 any=0

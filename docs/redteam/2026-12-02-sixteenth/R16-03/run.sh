@@ -6,7 +6,7 @@
 # ("withheld note would be published in files/journal.txt").
 set -u
 PY=/work/main/.venv/bin/python
-IVSITE_SRC=/work/wt-fix16-3
+IVSITE_SRC=/work/main
 CANARY="Kestrel offer comes through next spring"
 SENT="I would leave marketing if the Kestrel offer comes through next spring for sure."
 TMP=$(mktemp -d /tmp/r16-03.XXXXXX)

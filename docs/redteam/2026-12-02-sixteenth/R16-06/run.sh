@@ -7,7 +7,7 @@
 # and the same glossary as a table builds. REFUSED is the bug here.
 set -u
 PY=/work/main/.venv/bin/python
-IVSITE_SRC=/work/wt-fix16-5
+IVSITE_SRC=/work/main
 TMP=$(mktemp -d /tmp/r16-06.XXXXXX)
 cd "$TMP" || exit 1   # not /work/main: python -m puts the current folder first on sys.path
 PYTHONPATH=$IVSITE_SRC $PY -c 'import ivsite, sys; sys.exit(not ivsite.__file__.startswith(sys.argv[1]))' "$IVSITE_SRC" || { echo "ivsite is not imported from $IVSITE_SRC"; exit 2; }

@@ -7,7 +7,7 @@
 # visible note says it; a hard link is one file, as the symlink is.)
 set -u
 PY=/work/main/.venv/bin/python
-IVSITE_SRC=/work/wt-fix16-2
+IVSITE_SRC=/work/main
 CANARY="Kestrelmarmalade"
 TMP=$(mktemp -d /tmp/r16-09.XXXXXX)
 cd "$TMP" || exit 1

@@ -8,7 +8,7 @@
 # inside [[…]].
 set -u
 PY=/work/main/.venv/bin/python
-IVSITE_SRC=/work/wt-fix16-6
+IVSITE_SRC=/work/main
 SLUG="2026-03-02-quitting-acme"
 TMP=$(mktemp -d /tmp/r16-12.XXXXXX)
 cd "$TMP" || exit 1

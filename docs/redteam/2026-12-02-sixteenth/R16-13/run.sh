@@ -7,7 +7,7 @@
 # says "a copy trimmed, re-tagged or cut to an excerpt fails the build".
 set -u
 PY=/work/main/.venv/bin/python
-IVSITE_SRC=/work/wt-fix16-6
+IVSITE_SRC=/work/main
 TMP=$(mktemp -d /tmp/r16-13.XXXXXX)
 cd "$TMP" || exit 1
 PYTHONPATH=$IVSITE_SRC $PY -c 'import ivsite, sys; sys.exit(not ivsite.__file__.startswith(sys.argv[1]))' "$IVSITE_SRC" || { echo "ivsite is not imported from $IVSITE_SRC"; exit 2; }
