@@ -215,3 +215,34 @@ def test_a_person_record_is_told_by_its_shape(key: str, fence: str) -> None:
 def test_what_is_no_person_record(text: str) -> None:
     front = front_of(text.encode())
     assert front is None or person_record(front) is None
+
+
+CRM = note({"email": EMAIL, "company": "Zenthor", "tags": ["people"]},
+           f"# {NAME}\n\nMet at a meetup.\n")
+"""A vault's own note about a contact (Obsidian "People/" folders): not an interview."""
+
+
+def _crm_vault(root: Path, page: str) -> Path:
+    root.mkdir(parents=True)
+    (root / "site.toml").write_text(
+        'title = "Notes"\n[content]\n"Interviews" = "interviews"\n"Pages" = "pages"\n',
+        encoding="utf-8")
+    for rel, text in ((f"People/{NAME}.md", CRM), ("Pages/thanks.md", page)):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_a_vaults_people_notes_warn_and_withhold_what_they_record(tmp_path: Path) -> None:
+    """A vault's people notes are no misplaced interview: a warning, not a refusal
+    of every vault that keeps them; what they record stays withheld (the audit)."""
+    quiet = build(_crm_vault(tmp_path / "a", note({"title": "Thanks"}, "Thanks all.\n")),
+                  out=tmp_path / "a-out")
+    assert quiet.status == 0, [d.text() for d in quiet.diagnostics]
+    assert any(d.code == "misplaced-person" and d.severity == "warning"
+               for d in quiet.diagnostics)
+    named = build(_crm_vault(tmp_path / "b", THANKS), out=tmp_path / "b-out")
+    assert named.status == 1, [d.text() for d in named.diagnostics]
+    assert any(h.secret.source == f"People/{NAME}.md" for h in named.hits), \
+        [d.text() for d in named.diagnostics]
+    assert not (tmp_path / "b-out").exists()

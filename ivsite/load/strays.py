@@ -133,6 +133,17 @@ def check_stray(path: Path, rel: str, why: str, diags: Diagnostics) -> bool:
     key = person_record(front) if front else None
     if key is None:
         return False
+    if why == _UNMAPPED and not _interview_shaped(front or {}):
+        # A vault's own people notes (a CRM: "People/Jane Doe.md" with an e-mail)
+        # are not misplaced interviews; refusing them would refuse most vaults. The
+        # audit holds their names and details withheld (ivsite.audit.strayrecords).
+        diags.warning(
+            rel, 0, 0, "misplaced-person",
+            f"this note records a person ('{key}' in its front matter) in a folder "
+            "ivsite does not read: their name and details are withheld from every page "
+            "(a page that names them fails the build's output check)",
+            "if it is an interview, move it into a folder [content] maps to interviews")
+        return True
     diags.error(
         rel, 0, 0, "misplaced-person",
         f"this file records a person ('{key}' in its front matter), but ivsite does not "
@@ -145,6 +156,15 @@ def check_stray(path: Path, rel: str, why: str, diags: Diagnostics) -> bool:
     return True
 
 
+_UNMAPPED = "its folder is not one site.toml's [content] maps to interviews"
+
+
+def _interview_shaped(front: dict[str, object]) -> bool:
+    """Whether a record is an interview's: a ``person`` or a ``consent`` key."""
+    return any(normalise(k) in ("person", "interviewee") or normalise(k).startswith("consent")
+               for k in front)
+
+
 def why_not_read(rel: str, vault: bool) -> str:
     """Why a file at ``rel`` is not read as an interview, in the user's words."""
     name = rel.rsplit("/", 1)[-1]
@@ -153,5 +173,5 @@ def why_not_read(rel: str, vault: bool) -> str:
     if not name.lower().endswith((".md", ".markdown")):
         return "ivsite reads notes from .md and .markdown files alone"
     if vault:
-        return "its folder is not one site.toml's [content] maps to interviews"
+        return _UNMAPPED
     return "it is outside content/interviews/ (folder names are case-sensitive)"
