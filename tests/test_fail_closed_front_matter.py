@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite.audit import secrets
+from ivsite.audit import visibility as auditvisibility
 from ivsite.markdown import frontmatter
 from ivsite.pipeline import build
 from ivsite.validate import note as validate
@@ -60,7 +60,7 @@ def test_merge_keys_unchecked_publish_the_note(
     # The audit reads the merged 'visibility: private' on its own (red team 9,
     # ivsite.audit.saidsettings) and refuses the build; switched off too, it publishes.
     assert built(tmp_path / "audit", "content/reflections/m.md", MERGED)[0] == 1
-    monkeypatch.setattr(secrets, "said_level", lambda note: None)
+    monkeypatch.setattr(auditvisibility, "said_level", lambda note: None)
     status, published = built(tmp_path, "content/reflections/m.md", MERGED)
     assert status == 0
     assert "Mergecanary" in published

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite.audit import secrets
+from ivsite.audit import visibility as auditvisibility
 from ivsite.markdown import otherfront
 from ivsite.parse import stage as parse
 from ivsite.pipeline import build
@@ -78,7 +78,7 @@ def test_late_front_matter_unchecked_is_published(
     # reads as front matter at the body's top, and a 'visibility: private' line.
     monkeypatch.setattr(parse, "second_front_matter", lambda path, fm: [])
     monkeypatch.setattr(bodyprivacy, "statements", lambda text: iter(()))
-    monkeypatch.setattr(secrets, "said_level", lambda note: None)  # the audit's reading
+    monkeypatch.setattr(auditvisibility, "said_level", lambda note: None)  # the audit's reading
     status, _, published = built(tmp_path, text)
     assert status == 0
     assert "Canarytext" in published
@@ -106,7 +106,7 @@ def test_nested_privacy_key_refused(tmp_path: Path, text: str) -> None:
 def test_nested_privacy_key_unchecked_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validate, "privacy_below", lambda *args: False)
-    monkeypatch.setattr(secrets, "said_level", lambda note: None)  # the audit's reading
+    monkeypatch.setattr(auditvisibility, "said_level", lambda note: None)  # the audit's reading
     status, _, published = built(tmp_path, NESTED["toml-taxonomies"])
     assert status == 0
     assert "Canarytext" in published

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite.audit import secrets
+from ivsite.audit import visibility as auditvisibility
 from ivsite.pipeline import build
 from ivsite.switches import fmchecks
 from ivsite.switches.pathprivacy import path_privacy
@@ -126,7 +126,7 @@ def test_with_both_lines_off_the_note_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validate, "path_privacy", lambda rel: None)
     monkeypatch.setattr(fmchecks, "path_privacy", lambda rel: None)
-    monkeypatch.setattr(secrets, "path_privacy", lambda rel: None)
+    monkeypatch.setattr(auditvisibility, "path_privacy", lambda rel: None)
     out = tmp_path / "out"
     result = build(site(tmp_path / "s", "content/pages/private/d.md"), out=out)
     assert result.status == 0, [h.text() for h in result.hits]

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from unit_helpers import write_site
 
-from ivsite.audit import secrets
+from ivsite.audit import visibility as auditvisibility
 from ivsite.contacts.shape import contact_shape
 from ivsite.markdown import frontmatter
 from ivsite.parse import stage as parse
@@ -89,7 +89,7 @@ def test_the_visibility_line_of_a_second_block_is_refused_on_its_own(
     status, codes, published = built(tmp_path, page(SECOND["yaml-yaml"]))
     assert (status, codes) == (1, {"privacy-field"}) and "CANARY-J2" not in published
     monkeypatch.setattr(bodyprivacy, "statements", lambda text: iter(()))
-    monkeypatch.setattr(secrets, "said_level", lambda note: None)  # the audit's reading
+    monkeypatch.setattr(auditvisibility, "said_level", lambda note: None)  # the audit's reading
     status, _, published = built(tmp_path / "off", page(SECOND["yaml-yaml"]))
     assert status == 0 and "CANARY-J2" in published and "visibility: private" in published
 
@@ -119,7 +119,7 @@ def test_a_misplaced_setting_line_is_refused(tmp_path: Path, line: str) -> None:
 def test_a_misplaced_setting_line_unchecked_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, line: str) -> None:
     monkeypatch.setattr(bodyprivacy, "statements", lambda text: iter(()))
-    monkeypatch.setattr(secrets, "said_level", lambda note: None)  # the audit's reading
+    monkeypatch.setattr(auditvisibility, "said_level", lambda note: None)  # the audit's reading
     status, _, published = built(tmp_path, page(f"---\ntitle: T\n---\n{line}\n\n"
                                                 "CANARY-J2 salary.\n"))
     assert status == 0 and "CANARY-J2" in published

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from sites import OutputCorpus, write_site
 
-from ivsite.audit import secrets
+from ivsite.audit import visibility as auditvisibility
 from ivsite.markdown import frontmatter, otherfront, secondfront
 from ivsite.markdown.frontmatter import split
 from ivsite.markdown.otherfront import foreign_front_matter
@@ -118,7 +118,7 @@ def test_the_audit_refuses_every_form_alone(tmp_path: Path,
 def test_with_both_lines_off_every_form_is_published(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     _filter_off(monkeypatch)
-    monkeypatch.setattr(secrets, "said_level", lambda note: None)
+    monkeypatch.setattr(auditvisibility, "said_level", lambda note: None)
     result = build(_site(tmp_path / "s"), out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]
     corpus = OutputCorpus(tmp_path / "out")

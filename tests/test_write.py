@@ -10,6 +10,7 @@ import pytest
 from ivsite.core.diagnostics import Diagnostics
 from ivsite.emit.output import OutputPlan
 from ivsite.load.stage import AssetRef, AssetStore
+from ivsite.write import staging
 from ivsite.write.stage import (
     MARKER,
     Layer,
@@ -139,7 +140,8 @@ def test_staged_write_and_swap_in_leave_exactly_the_new_build(tmp_path: Path) ->
     assert set(got) == {MARKER, "index.html", "assets/pic.png", "share/tok/index.html"}
     assert got["index.html"] == b"v2" and got["assets/pic.png"] == b"PNG"
     assert "old/index.html" not in got  # stale file from the previous build is gone
-    # nothing left beside the output
+    # nothing left beside the output, once the replaced one is removed (in the background)
+    staging.wait_for_removals()
     assert sorted(p.name for p in root.iterdir()) == ["_site", "content", "site.toml"]
     # the marker lets the next build accept the folder
     accepted(root, out)
