@@ -437,6 +437,19 @@ def red_team_talk(body: str = "We talked about the job.\n",
              "alias": "an analyst at a bank", "status": "done"}, body)
 
 
+def withheld_contact_site(root: Path, line: str, **person: str) -> Path:
+    """A private interview with Quentin Zabrowski of Zenthor (no consent) whose
+    person has ``person``'s fields (an e-mail, a phone), and a public page,
+    ``content/pages/contacts.md``, holding ``line``."""
+    talk = ({"visibility": "private", "date": "2026-03-01", "status": "done",
+             "person": {"name": RED_TEAM_NAME, "company": "Zenthor", **person},
+             "alias": "a data lead at a software firm", "consent": {"publish_name": False}},
+            "Talked about dashboards.\n")
+    return write_site(root, {"pages/index.md": ({"title": "Home"}, "Welcome.\n"),
+                             "interviews/2026-03-01-zenthor.md": talk,
+                             "pages/contacts.md": ({"title": "Contacts"}, line)})
+
+
 def red_team_site(root: Path, content: Mapping[str, Content],
                   talk: tuple[dict[str, Any], str] | None = None) -> Path:
     """A home page, the interview (``talk``, else ``red_team_talk()``) and ``content``."""
