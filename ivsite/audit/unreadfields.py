@@ -17,6 +17,7 @@ names no one here: Jekyll and GitHub's templates write them.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import tomllib
@@ -39,6 +40,7 @@ from ..names.channels import names_no_one
 from ..names.nameparts import looks_like_name, name_in
 from ..names.persons import meta_of
 from ..switches.fmchecks import strings
+from ..switches.inlinefields import person_fields
 from .secret import Secret
 
 PERSONISH = re.compile(r"person|people|participant|interviewee|attendee|guest|contact"
@@ -93,9 +95,29 @@ def field_secrets(site: ValidSite) -> list[Secret]:
             out += held_secrets(unknown, note.source, _lines(note), site.public_contacts,
                                 name=meta_of(note).person.name if interview else "",
                                 keyed=interview)
+        if said := _body_fields(note):  # written in the body, as a vault does (R17-02)
+            out += held_secrets(said, note.source, functools.partial(_at, note.body_line),
+                                site.public_contacts)
         if theirs := unknown_person_fields(note):  # a person's own keys (R16-01)
             out += held_secrets(theirs, note.source, _lines(note), site.public_contacts,
                                 name=meta_of(note).person.name, names=False, keyed=True)
+    return out
+
+
+def _at(line: int, keys: tuple[str, ...]) -> int:
+    return line
+
+
+def _body_fields(note: Note) -> dict[str, object]:
+    """A person's private fields its body writes as properties (``referred_by::
+    Sam Lee``, a ``phone: …`` line): their values, under the field each means."""
+    out: dict[str, object] = {}
+    # Its text, not its code (a code block may show the syntax), as the filter reads it.
+    text = "\n".join(t.content for t in note.tokens if t.type == "inline")
+    for _, _, meant, value in person_fields(text):
+        said = out.setdefault(meant.replace("person.", "person_"), [])
+        assert isinstance(said, list)
+        said.append(value)
     return out
 
 

@@ -39,6 +39,7 @@ from ..markup.rawhtml import Tag, tags
 from ..markup.scripturls import script_sources, script_urls
 from ..switches.blockwords import attribute_marker, info_marker
 from ..switches.fmchecks import MENTOR_TAG_HINT, TAG_HINT
+from ..switches.inlinefields import person_fields
 from ..switches.lookalike import privacy_callout, privacy_tag, privacy_value, privacy_word
 from ..switches.markerwords import (
     abbreviation,
@@ -132,6 +133,13 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                 found |= _private_title(path, line, "the disclosure title", shown, diags, told)
             for offset, kind, named in admonitions(_plain(tok)):  # MkDocs (R11-15)
                 found |= _admonition(path, line + offset, kind, named, diags, told)
+            for offset, key, meant, _ in person_fields(_plain(tok)):  # R17-02
+                found = True
+                diags.error(path, line + offset, 1, "private-field",
+                            f"'{key}' in the body reads as the property {meant}, which "
+                            "ivsite withholds only in the front matter: here it would be "
+                            "published as text",
+                            "move it into the front matter, or into a '::: private' passage")
             for offset, field in _privacy_fields(tok):
                 found = True
                 fields.add(line + offset)
