@@ -26,9 +26,11 @@ _DATAVIEW = re.compile(
     re.MULTILINE)
 """A Dataview field on a line of its own (after a list's mark or not), or inline
 in brackets or parentheses."""
-_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?P<key>[A-Za-z][\w-]{1,40}):[ \t]+"
+_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?P<key>[a-z][a-z0-9_-]{1,40}):[ \t]+"
                    r"(?P<value>[^\n]+?)[ \t]*$", re.MULTILINE)
-"""A ``key: value`` line alone, as front matter writes it."""
+"""A ``key: value`` line alone, its key written as front matter writes one (in
+small letters: "Recording: …" and "Email: …" are a prose lead-in's labels, which
+the contact checks read as text)."""
 
 
 def person_fields(text: str) -> Iterator[tuple[int, str, str, str]]:
