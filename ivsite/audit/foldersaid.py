@@ -42,14 +42,15 @@ _OTHER_TOOLS = frozenset({"package.json", "package-lock.json", "composer.json", 
 _SIZE = 1 << 16
 
 
-def said_private(root: Path, files: Iterable[str]) -> frozenset[str]:
+def said_private(root: Path, files: Iterable[tuple[str, int | None]]) -> frozenset[str]:
     """The folders (``"content/pages/x/"``; ``""`` for a vault's root) that a file
-    among ``files`` says are private, by the rules of the module."""
+    among ``files`` (path, and size where the loader knows it) says are private,
+    by the rules of the module."""
     out: set[str] = set()
-    for rel in files:
+    for rel, known in files:
         folder, name = posixpath.split(rel)
         try:
-            size = (root / rel).stat().st_size
+            size = known if known is not None else (root / rel).stat().st_size
             if _marker(name, size) or _settings(root / rel, name, size):
                 out.add(folder + "/" if folder else "")
         except OSError:
