@@ -83,6 +83,32 @@ def test_views_parsed_across_processes_are_those_parsed_here(
         assert views
 
 
+@pytest.mark.usefixtures("pooled")
+def test_views_stay_kept_through_a_build_that_asks_for_none(
+        sources: list[SourceFile], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build whose store holds every note filtered asks the cache for no view; the
+    parses stay on disk all the same, so the build after it (one note edited) does
+    not parse every view again."""
+    cuts = [n.cut for n in (parse_note(s) for s in sources) if n.fm is not None]
+    sees = frozenset({"public"})
+    first = ParseCache(tmp_path)
+    first.prefetch_views(cuts, sees)
+    first.save()
+
+    def no_parse(_: str) -> None:
+        raise AssertionError("a view kept on disk was parsed again")
+
+    monkeypatch.setattr(parsecache, "parse_body", no_parse)
+    for _ in range(2):  # a build that asks for no view, then the next one
+        cache = ParseCache(tmp_path)
+        cache.prefetch_views(cuts, sees)
+        cache.save()
+    views = [cache.view(cut, sees) for cut in cuts if cut.hides(sees)]
+    assert views
+    monkeypatch.undo()
+    assert views == [parse_cut(cut, sees) for cut in cuts if cut.hides(sees)]
+
+
 def _failed(_: SourceFile) -> None:
     return None
 

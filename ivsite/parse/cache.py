@@ -230,33 +230,33 @@ class ParseCache:
 
     def _prefetch_views(self, cuts: Iterable[Cut], sees: Iterable[str]) -> None:
         allowed = frozenset(sees)
-        wanted: dict[str, tuple[Cut, tuple[str, tuple[int, ...]]]] = {}
-        texts: dict[str, list[str]] = {}
-        """Each text to parse, by its hash, and the views made from it."""
+        texts: dict[str, str] = {}
+        """Each text no parse is kept of, by its hash."""
         for cut in cuts:
             if not cut.hides(allowed):
                 continue
-            made = cut.text(allowed)
-            key = _view_key(made)
-            if key in self._views or key in wanted:
-                continue
-            wanted[key] = (cut, made)
-            h = _digest(made[0])
-            if h not in self._disk and h not in self._fresh:
-                texts.setdefault(h, []).append(key)
+            text = cut.text(allowed)[0]
+            h = _digest(text)
+            if h in self._disk:
+                # Read back only when :meth:`view` asks (a view the store holds the
+                # note filtered from is never asked for), and kept for the next
+                # build either way: a build that finds every note filtered in the
+                # store asks for none, and would otherwise drop them all from disk.
+                self._disk_used.add(h)
+            elif h not in self._fresh:
+                texts.setdefault(h, text)
         processes = processes_for(len(texts))
         if not processes:
             return
-        jobs = [wanted[keys[0]][1][0] for keys in texts.values()]
-        for (h, keys), entry in zip(texts.items(), spread(_text_job, jobs, processes),
-                                    strict=True):
-            if entry is not None:
+        for h, entry in zip(texts, spread(_text_job, list(texts.values()), processes),
+                            strict=True):
+            if entry is None:
+                continue
+            if self._writes():  # kept for this build and the next
+                self._keep(h, entry)
+                self._disk_used.add(h)
+            else:
                 self._fresh[h] = entry
-            for key in keys:
-                cut, made = wanted.pop(key)
-                self._views[key] = parse_cut(cut, allowed, self._body, made)
-        for key, (cut, made) in wanted.items():  # parsed already: only read back
-            self._views[key] = parse_cut(cut, allowed, self._body, made)
         _settled()
 
     def stale(self, live: int) -> bool:
