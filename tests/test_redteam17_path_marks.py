@@ -12,8 +12,11 @@ kept there (``files/_pics/photo.jpg``, ``photo.local.jpg``) is a
 ``private-file`` when a public note links it. The audit asks the same rule on
 its own (ivsite.audit.visibility, ivsite.pipeline.checks), so with the filter's
 reading of the path off it refuses; with the new readings off, the text is
-published. Ordinary names (``local-events.md``, ``hide-and-seek.md``,
-``x.localised.md``, ``local/``, ``my_notes/``) still build and publish.
+published. In a vault used in place the same holds (``Pages/_ideas/``, and
+``_attachments/``: decided, the convention cannot tell a folder sorted first from
+one kept out, and a wrong guess the other way publishes). Ordinary names
+(``local-events.md``, ``hide-and-seek.md``, ``x.localised.md``, ``local/``,
+``my_notes/``) still build and publish.
 """
 
 from __future__ import annotations
@@ -186,3 +189,49 @@ def test_an_ordinary_file_name_is_published(tmp_path: Path) -> None:
     photo = "files/local_map.jpg"
     assert_published(_photo_site(tmp_path / "s", photo), tmp_path / "out", "Hello.")
     assert (tmp_path / "out" / photo).is_file()
+
+
+# --------------------------------------------------------------------------- a vault
+
+VAULT_TOML = 'title = "T"\nbase_url = "https://ana.example.org/"\n\n[content]\n"Pages" = "pages"\n'
+CHART = blob("R17-04 vault chart")
+
+
+def _vault(root: Path, home: str) -> Path:
+    """A vault used in place: a page in ``Pages/_ideas/``, a picture in
+    ``_attachments/``, and a public home page (``home``)."""
+    root.mkdir(parents=True)
+    (root / "site.toml").write_text(VAULT_TOML, "utf-8")
+    for rel, data in {"Pages/Home.md": f"---\ntitle: Home\n---\n{home}\n".encode(),
+                      "Pages/_ideas/Plan.md": b"---\ntitle: Plan\n---\nVaultplan canary.\n",
+                      "_attachments/chart.png": CHART}.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(data)
+    return root
+
+
+def test_in_a_vault_the_folder_holds_its_notes_and_files_back(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = build(_vault(tmp_path / "v", "Welcome."), out=out)
+    assert result.status == 0, [d.text() for d in result.diagnostics]
+    assert OutputCorpus(out).find("Vaultplan") == []
+    assert_filter_refuses(_vault(tmp_path / "v2", "![[chart.png]]"), tmp_path / "out2",
+                          "Pages/Home.md", "private-file")
+
+
+def test_in_a_vault_the_audit_alone_refuses(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    _filter_off(monkeypatch)
+    hits = audit_refusals(_vault(tmp_path / "v", "![[chart.png]]"), tmp_path / "out")
+    assert {source for _, source in hits} >= {"Pages/_ideas/Plan.md",
+                                              "_attachments/chart.png"}, hits
+
+
+def test_in_a_vault_with_both_off_they_are_published(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    _new_readings_off(monkeypatch)
+    out = tmp_path / "out"
+    result = build(_vault(tmp_path / "v", "![[chart.png]]"), out=out)
+    assert result.status == 0, [h.text() for h in result.hits]
+    assert OutputCorpus(out).find("Vaultplan") != []
+    assert (out / "_attachments/chart.png").read_bytes() == CHART
