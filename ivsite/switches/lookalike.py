@@ -111,6 +111,15 @@ set to true (``exclude_from_site: true``, ``skip: true``; ivsite.switches.others
 but as a tag or a label name a topic (``#offline`` events, a ``skip-level``
 meeting), so they are not withheld words (red team 11, R11-10)."""
 
+KEEP_OUT_SUFFIXES = LEAVE_OUT | frozenset({"local", "noexport", "donotexport", "dontexport"})
+"""Normalised words that say "leave this file out" as a dotted part of a file's
+name before its extension (``x.local.md``, ``x.noexport.md``, ``x.ignore.md``,
+``photo.hide.jpg``; ivsite.switches.pathprivacy, red team 17, R17-04): the
+:data:`LEAVE_OUT` verbs, dotenv's and Vite's ``.local`` (a file never
+committed) and Org mode's ``noexport`` tag. As a dotted part only: ``local``
+is an ordinary word in a name (``local-events.md``) or a folder (``local/``), and
+``localised`` or ``hide-and-seek`` is no such part at all."""
+
 SHOWN = frozenset({"show", "shown", "online", "web", "website", "site", "onsite", "onweb",
                    "publishable", "listed", "live"})
 """Normalised keys that, set to false, say "not on the site" (``show: false``,

@@ -1,12 +1,13 @@
 """Privacy said by where a note is kept.
 
-Authors keep drafts and private notes in a folder named for it (``drafts/``,
-Jekyll's ``_drafts/``, Obsidian's ``Private Notes/``, ``my-private-stuff/``,
-``Entwürfe/``), or name the file for it (``_x.md``, ``~x.md``, ``x.private.md``,
-``x (private).md``, ``x-draft.md``). Ignoring that would publish the note with
-its kind's default visibility, silently. So such a path means what it says: the
-note is private (never in the public or mentor view, see ivsite.validate.stage), as is
-a file kept there (a link to it from a public or mentor note is an error, see
+Authors keep drafts and private notes in a folder named for it (``drafts/``, Jekyll's
+``_drafts/``, Obsidian's ``Private Notes/``, ``my-private-stuff/``, ``Entwürfe/``, a
+``_`` folder such as ``_notes/``), or name the file for it (``_x.md``, ``~x.md``,
+``x.private.md``, ``x (private).md``, ``x-draft.md``, or another tool's "leave it out"
+suffix: ``x.local.md``, ``x.noexport.md``). Ignoring that would publish the note with
+its kind's default visibility, silently. So such a path means what it says: the note
+is private (never in the public or mentor view, see ivsite.validate.stage), as is a
+file kept there (a link to it from a public or mentor note is an error, see
 ivsite.validate.references), and the audit counts both withheld on its own
 (ivsite.audit.secrets, ivsite.pipeline.checks), so that the rule is not one line away
 from a leak.
@@ -30,7 +31,7 @@ import re
 import unicodedata
 
 from .keepout import folder_unfinished, keeps_out
-from .lookalike import LEAVE_OUT, normalise, privacy_tag
+from .lookalike import KEEP_OUT_SUFFIXES, LEAVE_OUT, normalise, privacy_tag
 from .runtogether import hidden_privacy_word
 
 _LONGEST_RUN = 4
@@ -40,8 +41,29 @@ _CHUNK = re.compile(r"[^\W_]+")
 """Letters and digits between spaces, dashes, underscores, dots, brackets …"""
 
 _LEADING_MARKS = ("_", "~")
-"""A file name starting with one of these is kept out by convention (Jekyll's and
-many site generators' ``_x.md``; ``~x.md``, an editor's or a user's "not this one")."""
+"""A file or folder name starting with one of these is kept out by convention
+(Jekyll's and many site generators' ``_x.md`` and ``_drafts/``, Astro's and
+Next.js's ``_folder/`` that is never a page; ``~x.md``, an editor's or a user's
+"not this one")."""
+
+
+def marked(segment: str) -> bool:
+    """Whether a file or folder name starts with ``_`` or ``~`` (after NFKC, so a
+    full-width ``＿`` counts): a folder as a file, at any depth (``_notes/``,
+    ``a/_scratch/photo.jpg``; red team 17, R17-04), since the same convention
+    keeps a folder out (Jekyll renders no ``_`` folder it does not know as pages,
+    a vault's ``_inbox/`` is out of sight)."""
+    return unicodedata.normalize("NFKC", segment).startswith(_LEADING_MARKS)
+
+
+def suffix_leaves_out(stem: str) -> bool:
+    """Whether a dotted part of a file's name after its first says "leave it
+    out" (``x.local.md``, ``x.noexport.md``, ``x.ignore.md``, ``x.hide.md``:
+    ivsite.switches.lookalike's ``KEEP_OUT_SUFFIXES``, red team 17, R17-04), as
+    ``x.private.md`` says private. The first part is the name itself: ``local.md``
+    and ``ignore.md`` are about something, and ``local-events.md`` has no dotted
+    part."""
+    return any(normalise(part) in KEEP_OUT_SUFFIXES for part in stem.split(".")[1:])
 
 
 def _camel(chunk: str) -> list[str]:
@@ -110,13 +132,14 @@ def folder_leaves_out(segment: str) -> bool:
 
 def path_privacy(rel: str) -> str | None:
     """What in a note's (or file's) site-relative path says it is private (``'drafts/'``,
-    ``'_x.md'``, ``'x (private).md'``, ``'exclude/'``), or None when nothing does."""
+    ``'_notes/'``, ``'_x.md'``, ``'x (private).md'``, ``'x.local.md'``, ``'exclude/'``),
+    or None when nothing does."""
     *folders, name = rel.split("/")
     for folder in folders:
-        if segment_says_private(folder) or folder_leaves_out(folder):
+        if marked(folder) or segment_says_private(folder) or folder_leaves_out(folder):
             return folder + "/"
     stem = posixpath.splitext(name)[0]
-    if stem.startswith(_LEADING_MARKS) or segment_says_private(stem):
+    if marked(stem) or segment_says_private(stem) or suffix_leaves_out(stem):
         return name
     return None
 
