@@ -118,6 +118,8 @@ def test_audit_alone_fails_a_recording_copied_anyway(
     """Validation's handling switched off (the recording stays a linkable file): the
     link is published with the file, and the build's own audit fails it by hash."""
     monkeypatch.setattr(ivsite.validate.stage, "recording_files", lambda notes, assets: {})
+    # (nor a file held as one by the name recording_file gives, R17-01)
+    monkeypatch.setattr(ivsite.validate.stage, "recording_namesakes", lambda *args: {})
     # (and its path not looked for as a withheld detail: R15-04's check would refuse
     # the link's address first)
     monkeypatch.setattr(ivsite.names.people, "recording_pieces", lambda value: [])

@@ -73,6 +73,8 @@ def _published(out: Path) -> list[str]:
 def _filter_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ivsite.validate.stage, "report_missing", lambda *args: None)
     monkeypatch.setattr(ivsite.validate.stage, "recording_files", lambda notes, assets: {})
+    # (nor a file held as one by the name recording_file gives, R17-01)
+    monkeypatch.setattr(ivsite.validate.stage, "recording_namesakes", lambda *args: {})
     # (and its path not looked for as a withheld detail: R15-04's check)
     monkeypatch.setattr(people, "recording_pieces", lambda value: [])
 
@@ -116,6 +118,7 @@ def test_with_the_protection_off_the_recording_is_published(
     _filter_off(monkeypatch)
     monkeypatch.setattr(ivsite.pipeline.checks, "unplaced_recordings", lambda *args: set())
     monkeypatch.setattr(ivsite.pipeline.checks, "recording_files", lambda *args: {})
+    monkeypatch.setattr(ivsite.pipeline.checks, "recording_namesakes", lambda *args: {})
     out = tmp_path / "out"
     result = build(_site(tmp_path / "s", *CASES[case]), out=out)
     assert result.status == 0, [d.text() for d in result.diagnostics] + \

@@ -93,6 +93,9 @@ class ValidSite:
     """The files of the content that links may reach: every file but recordings."""
     recordings: dict[str, str] = field(default_factory=dict)
     """Recording files (see ivsite.validate.recordings) by path, with the interview naming each."""
+    recording_namesakes: dict[str, str] = field(default_factory=dict)
+    """Sound, video and transcript files that share a recording's name (see
+    ivsite.validate.namesakes), with that recording: among ``recordings`` too."""
     note_copies: dict[str, str] = field(default_factory=dict)
     """Files with the same bytes as a note's source (a copy or hard link), by path,
     with that note's source: never published, as the note's file is not."""
@@ -145,9 +148,9 @@ class BrokenTarget:
     reason: str
     hint: str = ""
     code: str = "broken-link"
-    """The diagnostic's code: broken-link, outside-site, recording-link, note-copy,
-    note-like-file, script-file, remote-file, drawn-markup, hidden-in-file, embedded-source,
-    ambiguous-link or missing-note (a note not written yet: a warning)."""
+    """The diagnostic's code: broken-link, outside-site, recording-link, recording-sibling,
+    note-copy, note-like-file, script-file, remote-file, drawn-markup, hidden-in-file,
+    embedded-source, ambiguous-link or missing-note (a note not written yet: a warning)."""
     shown: str = ""
     """For a missing note, the text that stands in place of the link."""
 
@@ -218,6 +221,9 @@ def resolve_href(site: ValidSite, from_source: str, href: str) -> Target:
                                     shown=key)
             return NoteTarget(note, parts.fragment)
     asset = site.assets.get(rel)
+    if asset is None and rel in site.recording_namesakes:
+        return BrokenTarget(*namesake_problem(written, site.recording_namesakes[rel]),
+                            code="recording-sibling")
     if asset is None and rel in site.recordings:
         return BrokenTarget(
             f"'{written}' is the recording of {site.recordings[rel]} (or a copy or a clip of "
@@ -242,6 +248,14 @@ def resolve_href(site: ValidSite, from_source: str, href: str) -> Target:
     if asset is None:
         return BrokenTarget(f"'{written}' links to a file that does not exist ({rel})")
     return AssetTarget(asset, parts.fragment)
+
+
+def namesake_problem(shown: str, recording: str) -> tuple[str, str]:
+    """A link or embed to a file that shares a private recording's name (red team
+    17, R17-01): the same conversation in another format, never published."""
+    return (f"'{shown}' shares its name with the private recording at {recording}: the "
+            "same conversation in another format (an export, a transcript) is never "
+            "published", "remove the link; if it is a different recording, rename it")
 
 
 def active_problem(shown: str, code: str, why: str) -> BrokenTarget:

@@ -37,6 +37,7 @@ from ..names.ownednames import owned_names
 from ..names.people import NAME_KINDS
 from ..readers import pagefind_engine
 from ..switches.pathprivacy import path_privacy
+from ..validate.namesakes import recording_namesakes
 from ..validate.recordings import recording_files, unplaced_recordings
 from ..write.stage import Staged
 from .linksecrets import audit_base_url, link_secrets
@@ -95,15 +96,18 @@ def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
     """Files the output must not hold, by hash: each one the audience was not given,
     every recording whatever the plan says (found here again, from the notes,
     so that the audit does not depend on validation having taken them out; every
+    file that shares a recording's name; every
     sound or video file while a ``recording_file`` names no file), every
     file whose path says private (see ivsite.switches.pathprivacy) likewise, and
     the source of every note: no view publishes a note's file as it is written
     (front matter, withheld passages and all), so a copy or hard link of one
     linked as a file is a leak whoever may read the note's page."""
     given = {ref.digest for ref in published.assets.values()}
-    recordings = {*recording_files(prep.valid.notes, prep.loaded.assets),
-                  *field_recordings(prep.valid.notes, prep.loaded.assets),  # R13-07
-                  *unplaced_recordings(prep.valid.notes, prep.loaded.assets)}  # R16-02
+    notes, assets = prep.valid.notes, prep.loaded.assets
+    named = {**dict.fromkeys(field_recordings(notes, assets), ""),  # R13-07
+             **recording_files(notes, assets)}
+    recordings = {*named, *recording_namesakes(notes, assets, named),  # R17-01
+                  *unplaced_recordings(notes, assets)}  # R16-02
     unread = set(unread_notes(prep.root, prep.loaded.assets, prep.loaded.folders))  # R13-06
     return [*(AssetSecret(ref.digest, ref.rel,
                           _windows(prep, ref) if ref.rel in recordings else None)

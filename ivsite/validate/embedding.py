@@ -25,6 +25,7 @@ from ..markdown.notes import (
     NoteTarget,
     ValidSite,
     active_problem,
+    namesake_problem,
     resolve_wiki,
 )
 from ..markdown.render import plain_text
@@ -54,6 +55,11 @@ def find_file(site: ValidSite, name: str) -> AssetTarget | BrokenTarget:
             f"'![[{name}]]' could be any of {len(fits)} files: {', '.join(fits)}",
             f"write more of its path, e.g. ![[{_shortest_unique(fits[0], fits)}]]",
             code="embed-ambiguous")
+    namesake = next((recording for rel, recording in site.recording_namesakes.items()
+                     if rel == name or rel.endswith("/" + name)), None)
+    if namesake is not None:
+        return BrokenTarget(*namesake_problem(f"![[{name}]]", namesake),
+                            code="recording-sibling")
     if any(rel == name or rel.endswith("/" + name) for rel in site.recordings):
         return BrokenTarget(
             f"'![[{name}]]' is a recording; recordings are never published",

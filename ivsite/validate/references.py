@@ -66,7 +66,7 @@ def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
                 diags.warning(note.source, line, 1, target.code, target.reason,
                               suggest(site, note, target.shown))
             elif isinstance(target, BrokenTarget) and not (
-                    target.code == "recording-link"
+                    target.code in ("recording-link", "recording-sibling")
                     and (note.visibility == "private" or line in private)):
                 # (A private note or passage may link its recording: the private view
                 # alone sees it, and even there the file is not copied.)

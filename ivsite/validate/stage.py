@@ -29,6 +29,7 @@ from . import consent
 from .causes import attach, rejected_names
 from .config import SiteConfig
 from .encodedcopies import withhold_encoded
+from .namesakes import recording_namesakes
 from .namingfiles import naming_files
 from .note import validate_note
 from .publicrecorded import public_contacts
@@ -92,9 +93,13 @@ def validate(
 
 
 def _withhold_recordings(site: ValidSite, assets: dict[str, AssetRef]) -> None:
-    """Take every recording (by path or by hash) out of the files links may reach:
-    a link to one is then an error, and no view can copy it."""
+    """Take every recording (by path or by hash, and each file that shares its
+    name: ivsite.validate.namesakes) out of the files links may reach: a link to
+    one is then an error, and no view can copy it."""
     site.recordings = recording_files(site.notes, assets)
+    namesakes = recording_namesakes(site.notes, assets, site.recordings)  # R17-01
+    site.recording_namesakes = {rel: recording for rel, (recording, _) in namesakes.items()}
+    site.recordings.update({rel: source for rel, (_, source) in namesakes.items()})
     site.assets = {rel: ref for rel, ref in assets.items() if rel not in site.recordings}
 
 
@@ -135,6 +140,8 @@ def site_shape(site: ValidSite, config_key: str) -> str:
         h.update(f"\0{ref.rel}\0{ref.digest}".encode())
     for rel, source in site.recordings.items():
         h.update(f"\0recording\0{rel}\0{source}".encode())
+    for rel, recording in site.recording_namesakes.items():
+        h.update(f"\0namesake\0{rel}\0{recording}".encode())
     for rel, source in site.note_copies.items():
         h.update(f"\0note copy\0{rel}\0{source}".encode())
     for rel, named in sorted(site.naming_files.items()):
