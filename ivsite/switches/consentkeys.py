@@ -72,7 +72,7 @@ def names_company(key: str) -> bool:
     return any(p in _COMPANY or p.endswith(tuple(_COMPANY)) for p in parts)
 
 
-HINT = ("ivsite reads only publish_name and recording in consent; to withhold the name "
+HINT = (f"ivsite reads only {' and '.join(sorted(READ))} in consent; to withhold the name "
         "say no with 'publish_name: false' (and 'visibility: private' to keep the note "
         "out), then take this key out")
 
