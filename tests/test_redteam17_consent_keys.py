@@ -131,3 +131,32 @@ def test_everyday_keys_say_nothing_of_consent(key: str) -> None:
                                  "redacted", "pseudonym", "consented", "consent-expiry"])
 def test_consent_words(key: str) -> None:
     assert consent_word(key) is not None
+
+
+def test_toml_front_matter_is_read_alike(tmp_path: Path) -> None:
+    talk = ("+++\nvisibility = \"public\"\ndate = 2026-03-01\nalias = \"an analyst\"\n"
+            f"[person]\nname = \"{NAME}\"\n[consent]\npublish_name = true\n"
+            "until = 2026-01-31\n+++\nWe talked about the job.\n")
+    root = write_site(tmp_path / "s", {"pages/index.md": ({"title": "Home"}, "Welcome.\n"),
+                                       TALK: talk})
+    assert_filter_refuses(root, tmp_path / "out", f"content/{TALK}", "consent-key")
+
+
+def test_a_private_note_that_takes_consent_back_withholds_the_name_everywhere(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Consent is a person's: a private follow-up saying ``anonymous: true`` beside
+    ``publish_name: true`` withholds the name the public note prints, to the audit
+    alone too."""
+    later = ({"visibility": "private", "date": "2026-04-01", "status": "done",
+              "person": {"name": NAME}, "consent": {"publish_name": True},
+              "anonymous": True}, "She asked to stay anonymous.\n")
+    talk = ({"visibility": "public", "date": "2026-03-01", "status": "done",
+             "person": {"name": NAME}, "alias": "an analyst",
+             "consent": {"publish_name": True}}, f"{NAME} told me about the job.\n")
+    root = write_site(tmp_path / "s", {"pages/index.md": ({"title": "Home"}, "Welcome.\n"),
+                                       TALK: talk, "interviews/2026-04-01-later.md": later})
+    assert_filter_refuses(root, tmp_path / "out", "content/interviews/2026-04-01-later.md",
+                          "privacy-key")
+    _filter_off(monkeypatch)
+    hits = audit_refusals(root, tmp_path / "out2")
+    assert any(output.startswith("interviews/2026-03-01-pub") for output, _ in hits), hits
