@@ -28,6 +28,7 @@ from ..text.normalise import fold
 from .comments import SAID_IN_COMMENT, comments, maybe_comment
 from .comments import printed_comments as printed_comments
 from .comments import without_comments as without_comments
+from .consentsaid import consent_as_said, held_companies
 from .frontpassages import fenced, unfenced
 from .labelled import labelled_secrets, without_labelled
 from .markedblocks import marked_secrets, unseen_lines
@@ -52,11 +53,14 @@ passage of a page the audience sees (looked for in links' fragments alone)."""
 def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
     """Everything this audience must not see, as strings to look for in an output."""
     sees = SEES[audience]
+    companies = held_companies(site)  # consent the front matter narrows (R17-03)
+    site = consent_as_said(site)
     out = _people_secrets(site, sees)
     out += _question_secrets(site)
     out += _wiki_secrets(site, sees)
     out += field_secrets(site)  # what keys no model reads hold (R13-01, R13-03, R13-07)
     shown = _shown_fields(site, sees)
+    out += [c for c in companies if fold(c.text) not in shown]
     named = _named(site, sees)
     for note in site.notes:
         meta = note.meta
@@ -166,6 +170,7 @@ def visible_source(site: ValidSite, audience: Audience) -> str:
     note's cut (those in no passage the audience may not see); link targets
     inside the site are left out, since the filter does not print them."""
     sees = SEES[audience]
+    site = consent_as_said(site)
     parts: list[str] = [without_comments(q.text) for q in site.questions if not q.withheld]
     for note in site.notes:
         if _visibility(note, site) not in sees:
@@ -307,4 +312,4 @@ def published_names(site: ValidSite, audience: Audience) -> tuple[str, ...]:
     """The names, as written, of the people who agreed to be named and whom this
     audience may read about: they name no one else (see audit.audit_files),
     whatever short forms they hold."""
-    return tuple(sorted(set(consented_names(site, SEES[audience]))))
+    return tuple(sorted(set(consented_names(consent_as_said(site), SEES[audience]))))

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..core.diagnostics import Diagnostics, did_you_mean
 from ..markdown.frontmatter import FrontMatter, Pos
+from .consentkeys import consent_shaped
 from .keepout import gone
 from .lookalike import loose_privacy_word, privacy_tag, privacy_value, privacy_word
 from .otherswitches import not_published
@@ -45,7 +46,8 @@ def drop_unknown(
         pos = fm.nested_key_pos.get((*where, str(k))) or fm.pos(*where, str(k))
         dotted = ".".join((*where, str(k)))
         if not privacy_shaped(path, pos, str(k), dotted, v, diags) \
-                and not privacy_below(fm, path, (*where, str(k)), v, diags):
+                and not privacy_below(fm, path, (*where, str(k)), v, diags) \
+                and not consent_shaped(fm, path, where, str(k), v, diags):  # R17-03
             diags.warning(path, pos.line, pos.col, "unknown-key",
                           f"unknown key '{dotted}' is ignored", did_you_mean(str(k), known))
     return out

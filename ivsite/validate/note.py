@@ -32,6 +32,7 @@ from ..markdown.notes import Note
 from ..markup.referrers import referrer_policies
 from ..markup.remoteloads import own_host, remote_resources
 from ..parse.stage import ParsedNote
+from ..switches.consentkeys import consent_shaped
 from ..switches.fmchecks import (
     comment_kind,
     drop_unknown,
@@ -83,6 +84,8 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
             continue
         pos = fm.key_pos.get(key, Pos(1, 1))
         if not privacy_shaped(path, pos, key, key, data[key], diags) \
+                and not (coll == "interviews"  # anonymous: true, consent_withdrawn (R17-03)
+                         and consent_shaped(fm, path, (), key, data[key], diags)) \
                 and not privacy_below(fm, path, (key,), data[key], diags) \
                 and not person_keys(fm, path, key, data[key], coll == "interviews", diags):
             diags.warning(
