@@ -98,3 +98,63 @@ def test_modules_stay_small() -> None:
     sizes = {p.relative_to(PACKAGE).as_posix(): len(p.read_text("utf-8").splitlines())
              for p in PACKAGE.rglob("*.py")}
     assert not {name: n for name, n in sizes.items() if n > MOST_LINES}, sizes
+
+
+FILE_CALLS = frozenset({"read_bytes", "read_text", "iterdir", "rglob", "glob", "stat", "lstat",
+                        "open", "walk", "scandir", "listdir"})
+"""Calls that open or list files (a Path's, os's, the built-in open)."""
+READS_OTHER_FILES = {
+    "audit/cache.py": "ivsite's own source (the audit's code digest) and its record in .ivsite/",
+    "audit/stage.py": "an output folder (`ivsite audit`)",
+    "commands/cli.py": "site.toml's folder map for `ivsite schema --out` (no build runs)",
+    "commands/scaffold.py": "the scaffold a new site is made from",
+    "emit/theme.py": "the theme's templates and static files (themes/ or ivsite's own)",
+    "incremental/last_build.py": "ivsite's own source and the last build's record in .ivsite/",
+    "incremental/store.py": "the store's folder in .ivsite/cache/",
+    "mentor/share.py": "the mentor link's state in .ivsite/",
+    "parse/cache.py": "the parse cache in .ivsite/cache/",
+    "pipeline/checks.py": "the output folder's share/ copies",
+    "pipeline/stages.py": "the names of themes/' folders, for a hint",
+    "preview/session.py": "the preview's output folder, to serve it",
+    "preview/watch.py": "site.toml's folder map and file times, to know what to watch",
+    "readers/encodedtext.py": "nothing: walks a parsed structure",
+    "readers/packed.py": "nothing: the members of an archive held in memory",
+    "readers/pagefind_engine.py": "Pagefind's own program and its output",
+    "readers/pdf/crypt.py": "nothing: walks a parsed PDF",
+    "readers/pdf/objects.py": "nothing: walks a parsed PDF",
+    "readers/streams.py": "nothing: an archive held in memory",
+    "text/lookalike_letters.py": "ivsite's own data file",
+    "write/stage.py": "the output folder",
+    "write/staging.py": "the output folder",
+}
+"""The modules outside load that open or list files, and what they read: never the
+site's notes or content files, which load alone reads (its reader,
+ivsite.core.sourcefiles.SiteFiles, serves every later read: the writer's copies,
+the audit's reading of stray and unread files and folder settings)."""
+
+
+def _file_calls(module: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(module.read_text("utf-8"))):
+        if isinstance(node, ast.Call):
+            f = node.func
+            name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(
+                f, ast.Name) else ""
+            if name in FILE_CALLS:
+                found.add(name)
+    return found
+
+
+def test_only_load_reads_the_sites_files() -> None:
+    readers = {p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")
+               if not p.relative_to(PACKAGE).as_posix().startswith("load/") and _file_calls(p)}
+    assert readers == set(READS_OTHER_FILES), (
+        "a module outside ivsite/load reads files: read the site's files through "
+        "LoadedSite.store (ivsite.core.sourcefiles.SiteFiles), or say here what else it reads",
+        sorted(readers ^ set(READS_OTHER_FILES)))
+
+
+def test_the_file_check_sees_a_read(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text("def f(root):\n    return (root / 'content' / 'x.md').read_bytes()\n")
+    assert _file_calls(module) == {"read_bytes"}

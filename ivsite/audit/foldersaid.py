@@ -24,10 +24,10 @@ import json
 import posixpath
 import tomllib
 from collections.abc import Iterable
-from pathlib import Path
 
 import yaml
 
+from ..core.sourcefiles import SiteFiles
 from ..switches.lookalike import normalise
 
 _MARKERS = frozenset({"private", "nopublish", "donotpublish", "dontpublish", "draft",
@@ -42,19 +42,16 @@ _OTHER_TOOLS = frozenset({"package.json", "package-lock.json", "composer.json", 
 _SIZE = 1 << 16
 
 
-def said_private(root: Path, files: Iterable[tuple[str, int | None]]) -> frozenset[str]:
+def said_private(files: SiteFiles, rels: Iterable[tuple[str, int | None]]) -> frozenset[str]:
     """The folders (``"content/pages/x/"``; ``""`` for a vault's root) that a file
-    among ``files`` (path, and size where the loader knows it) says are private,
+    among ``rels`` (path, and size where the loader knows it) says are private,
     by the rules of the module."""
     out: set[str] = set()
-    for rel, known in files:
+    for rel, known in rels:
         folder, name = posixpath.split(rel)
-        try:
-            size = known if known is not None else (root / rel).stat().st_size
-            if _marker(name, size) or _settings(root / rel, name, size):
-                out.add(folder + "/" if folder else "")
-        except OSError:
-            continue
+        size = known if known is not None else files.size(rel)
+        if size is not None and (_marker(name, size) or _settings(files, rel, name, size)):
+            out.add(folder + "/" if folder else "")
     return frozenset(out)
 
 
@@ -69,13 +66,16 @@ def _marker(name: str, size: int) -> bool:
         size <= 1024 and stem in _SAYS_NOT)
 
 
-def _settings(path: Path, name: str, size: int) -> bool:
+def _settings(files: SiteFiles, rel: str, name: str, size: int) -> bool:
     lower = name.lower()
     if lower in _OTHER_TOOLS or size > _SIZE or not (
             lower.endswith((".json", ".yml", ".yaml", ".toml")) or lower == ".pages"
             or ".11tydata." in lower):
         return False
-    text = path.read_bytes().decode("utf-8-sig", "replace")
+    raw = files.head(rel, _SIZE + 1)
+    if raw is None:
+        return False
+    text = raw.decode("utf-8-sig", "replace")
     try:
         data = json.loads(text) if lower.endswith(".json") else tomllib.loads(text) \
             if lower.endswith(".toml") else next(iter(yaml.safe_load_all(text)), None)

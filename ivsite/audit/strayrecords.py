@@ -17,12 +17,12 @@ kind's folder are read by ivsite.audit.unreadfields already.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 from ..contacts.bodycontacts import body_contacts
 from ..contacts.fields import contact_pieces
 from ..contacts.publiccontacts import is_public
 from ..core.folders import Folders
+from ..core.sourcefiles import SiteFiles
 from .secret import Secret
 from .unreadfields import HEAD, PERSONISH, front_of_text, held_secrets, key_word
 
@@ -32,12 +32,12 @@ def stray_files(assets: Iterable[str], skipped: Iterable[str], folders: Folders)
     return sorted({*(rel for rel in assets if not folders.kind(rel)), *skipped})
 
 
-def stray_secrets(root: Path, rels: Iterable[str], public: Iterable[str]) -> list[Secret]:
+def stray_secrets(files: SiteFiles, rels: Iterable[str], public: Iterable[str]) -> list[Secret]:
     """What the front matter of each of ``rels`` that opens with one holds of a person."""
     listed = tuple(public)
     out: list[Secret] = []
     for rel in rels:
-        text = _head(root / rel)
+        text = _head(files, rel)
         if text is None:
             continue
         front = front_of_text(text)
@@ -53,14 +53,10 @@ def stray_secrets(root: Path, rels: Iterable[str], public: Iterable[str]) -> lis
     return out
 
 
-def _head(path: Path) -> str | None:
+def _head(files: SiteFiles, rel: str) -> str | None:
     """A file's start as text if it opens with a front-matter fence, else None."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(8)
-            if not head.lstrip(b"\xef\xbb\xbf \t").startswith((b"---", b"+++")):
-                return None
-            data = head + fh.read(HEAD - 8)
-    except OSError:
+    head = files.head(rel, 8)
+    if head is None or not head.lstrip(b"\xef\xbb\xbf \t").startswith((b"---", b"+++")):
         return None
-    return data.decode("utf-8", "replace").lstrip("\ufeff")
+    data = files.head(rel, HEAD)
+    return None if data is None else data.decode("utf-8", "replace").lstrip("\ufeff")

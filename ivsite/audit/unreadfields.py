@@ -23,7 +23,6 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 
 import yaml
 
@@ -33,7 +32,7 @@ from ..contacts.keyedcontacts import contact_figures, keyed_contacts
 from ..contacts.publiccontacts import is_public
 from ..core.folders import Folders
 from ..core.models import InterviewMeta, Referral
-from ..core.sourcefiles import AssetRef
+from ..core.sourcefiles import AssetRef, SiteFiles
 from ..markdown.notelike import is_note_like
 from ..markdown.notes import Note, ValidSite
 from ..names.channels import names_no_one
@@ -177,7 +176,8 @@ def field_recordings(notes: Iterable[Note], assets: dict[str, AssetRef]) -> set[
     return out
 
 
-def unread_notes(root: Path, assets: dict[str, AssetRef], folders: Folders) -> Iterator[str]:
+def unread_notes(files: SiteFiles, assets: dict[str, AssetRef],
+                 folders: Folders) -> Iterator[str]:
     """The files in a kind's folder that are notes ivsite does not read as notes:
     named like one (``.mdx``, ``.md.txt``) or opening with front matter."""
     for rel in assets:
@@ -186,27 +186,22 @@ def unread_notes(root: Path, assets: dict[str, AssetRef], folders: Folders) -> I
         if is_note_like(rel):
             yield rel
             continue
-        try:
-            with (root / rel).open("rb") as fh:
-                head = fh.read(8)
-        except OSError:
-            continue
-        if head.lstrip(b"\xef\xbb\xbf \t").startswith((b"---", b"+++")):
+        head = files.head(rel, 8)
+        if head is not None and head.lstrip(b"\xef\xbb\xbf \t").startswith((b"---", b"+++")):
             yield rel
 
 
-def unread_file_secrets(root: Path, assets: dict[str, AssetRef], folders: Folders,
+def unread_file_secrets(files: SiteFiles, assets: dict[str, AssetRef], folders: Folders,
                         public: Iterable[str]) -> list[Secret]:
     """What the front matter and text of each unread note hold, all of it withheld:
     no rule of ivsite's ever read them."""
     listed = tuple(public)
     out: list[Secret] = []
-    for rel in unread_notes(root, assets, folders):
-        try:
-            with (root / rel).open("rb") as fh:
-                text = fh.read(HEAD).decode("utf-8", "replace").lstrip("\ufeff")
-        except OSError:
+    for rel in unread_notes(files, assets, folders):
+        data = files.head(rel, HEAD)
+        if data is None:
             continue
+        text = data.decode("utf-8", "replace").lstrip("\ufeff")
         out += held_secrets(front_of_text(text), rel, lambda keys: 1, listed, keyed=True)
         out += [Secret(f"contact field {kind}", piece, rel, 1 + n)
                 for kind, value, n in body_contacts(text)

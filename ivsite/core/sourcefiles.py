@@ -5,6 +5,7 @@ needs them)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -38,3 +39,22 @@ class AssetRef:
     def out(self) -> str:
         """Where the file is published, relative to the output folder."""
         return self.rel[len(self.base):]
+
+
+class SiteFiles(Protocol):
+    """The site's files, read after load's walk through load's reader alone
+    (ivsite.load.stage.AssetStore): the writer copies assets by it, and the audit
+    reads by it the files it judges by their text (a stray person record, a note
+    ivsite does not read, a folder's settings), so that no later stage opens a
+    file of the site by itself. Each read goes to the disk, as the audit wants:
+    it judges what is there, not what the walk remembered."""
+
+    def read(self, ref: AssetRef) -> bytes: ...
+
+    def head(self, rel: str, size: int) -> bytes | None:
+        """The first ``size`` bytes of the file at ``rel``; None when it cannot be read."""
+        ...
+
+    def size(self, rel: str) -> int | None:
+        """The size of the file at ``rel``; None when it cannot be read."""
+        ...

@@ -42,7 +42,9 @@ def is_editor_noise(name: str) -> bool:
 
 
 class AssetStore:
-    """Reads asset bytes on request; the writer copies assets through it."""
+    """The site's files, read on request after the walk (see
+    ivsite.core.sourcefiles.SiteFiles): the writer copies assets through it, and
+    the audit reads through it the heads of files it judges by their text."""
 
     def __init__(self, root: Path) -> None:
         self._root = root
@@ -50,15 +52,29 @@ class AssetStore:
     def read(self, ref: AssetRef) -> bytes:
         return (self._root / ref.rel).read_bytes()
 
+    def head(self, rel: str, size: int) -> bytes | None:
+        try:
+            with (self._root / rel).open("rb") as fh:
+                return fh.read(size)
+        except OSError:
+            return None
+
+    def size(self, rel: str) -> int | None:
+        try:
+            return (self._root / rel).stat().st_size
+        except OSError:
+            return None
+
 
 @dataclass
 class LoadedSite:
     root: Path
     config_bytes: bytes | None
+    store: AssetStore
+    """Where every later read of the site's files goes (ivsite.core.sourcefiles)."""
     notes: list[SourceFile] = field(default_factory=list)
     questions: SourceFile | None = None
     assets: dict[str, AssetRef] = field(default_factory=dict)
-    store: AssetStore | None = None
     folders: Folders = field(default_factory=default_folders)
     skipped: list[str] = field(default_factory=list)
     """Files the walk met and neither loaded nor took as assets: a vault's unmapped

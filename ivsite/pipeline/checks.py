@@ -83,9 +83,9 @@ def secrets_of(prep: Prepared, audience: Audience, token: bool = True) -> list[S
     (``token`` False), its token (ivsite.pipeline.linksecrets, R12-01)."""
     return [*withheld(prep.valid, audience),
             *note_file_secrets(prep.valid, audience),  # R16-12
-            *unread_file_secrets(prep.root, prep.loaded.assets, prep.loaded.folders,
+            *unread_file_secrets(prep.loaded.store, prep.loaded.assets, prep.loaded.folders,
                                  prep.valid.public_contacts),
-            *stray_secrets(prep.root, stray_files(prep.loaded.assets, prep.loaded.skipped,
+            *stray_secrets(prep.loaded.store, stray_files(prep.loaded.assets, prep.loaded.skipped,
                                                   prep.loaded.folders),
                            prep.valid.public_contacts),  # R16-04
             *printed_comments("site.toml", (prep.config.title, prep.config.author)),
@@ -108,7 +108,7 @@ def withheld_assets(prep: Prepared, published: OutputPlan) -> list[AssetSecret]:
              **recording_files(notes, assets)}
     recordings = {*named, *recording_namesakes(notes, assets, named),  # R17-01
                   *unplaced_recordings(notes, assets)}  # R16-02
-    unread = set(unread_notes(prep.root, prep.loaded.assets, prep.loaded.folders))  # R13-06
+    unread = set(unread_notes(prep.loaded.store, prep.loaded.assets, prep.loaded.folders))  # R13-06
     return [*(AssetSecret(ref.digest, ref.rel,
                           _windows(prep, ref) if ref.rel in recordings else None)
               for ref in prep.loaded.assets.values()
@@ -124,8 +124,7 @@ def _windows(prep: Prepared, ref: AssetRef) -> nearcopy.Windows | None:
     it cannot be copied either)."""
     store = prep.loaded.store
     try:
-        return nearcopy.windows_by(ref.digest, lambda: store.read(ref) if store is not None
-                                   else (prep.root / ref.rel).read_bytes())
+        return nearcopy.windows_by(ref.digest, lambda: store.read(ref))
     except OSError:
         return None
 
@@ -230,7 +229,6 @@ def audit_made(pipe: Pipeline, site: Site) -> list[Hit]:
     it would be written."""
     layers = {layer.prefix: layer.plan for layer in site.layers}
     store = site.prep.loaded.store
-    assert store is not None
     hits: list[Hit] = []
     for c in layer_checks(pipe, site):
         plan = layers[c.prefix]

@@ -111,7 +111,7 @@ class Pipeline:
         valid = validate(loaded, parsed, config, diags, self._kept,
                          sheet=self.theme_sheet(config.theme))
         refuse_link_secrets(self.root, config, loaded, diags)
-        valid.said_private = said_private(self.root, [  # (sizes the loader knows)
+        valid.said_private = said_private(loaded.store, [  # (sizes the loader knows)
             *((rel, ref.size) for rel, ref in loaded.assets.items()),
             *((r, None) for r in loaded.skipped if r.startswith(loaded.folders.base))])
         return Prepared(self.root, config, loaded, valid)

@@ -163,7 +163,7 @@ class SwapIn(_Writer):
     def write(self, pipe: Pipeline, site: Site, request: Request,
               diags: Diagnostics) -> Result:
         prep, out_dir = site.prep, self.out_dir
-        assert out_dir is not None and prep.loaded.store is not None
+        assert out_dir is not None
         token = (share.read_token(prep.root) or "") if len(site.layers) > 1 else ""
         try:  # pages are made as they are written (see output.Files)
             staged = Staged.write(site.layers, out_dir, prep.loaded.store, pipe.progress,

@@ -166,7 +166,6 @@ class Preview:
         if diags.has_errors():
             return Result(EXIT_CONTENT, diags)
         store = site.prep.loaded.store
-        assert store is not None
         with self.lock:
             self.manifest, changed = sync_folder(self.folder, layers, store, self.manifest,
                                                  self._asset_digests)

@@ -37,10 +37,10 @@ _RECORDING = "the recording of"
 _NOTE = "the file of the note"
 
 
-def _windows(store: AssetStore | None, ref: AssetRef) -> Windows | None:
+def _windows(store: AssetStore, ref: AssetRef) -> Windows | None:
     """A recording's windows (ivsite.core.nearcopy), read through the loader's store."""
     try:
-        return windows_by(ref.digest, lambda: store.read(ref)) if store is not None else None
+        return windows_by(ref.digest, lambda: store.read(ref))
     except OSError:  # gone since it was listed
         return None
 

@@ -48,14 +48,13 @@ def naming_files(site: ValidSite, loaded: LoadedSite,
             if name not in level or LEVEL[note.visibility] < level[name][0]:
                 level[name] = (LEVEL[note.visibility], note)
     withheld = {name: note.source for name, (at, note) in level.items() if at > 0}
-    if not withheld or store is None:
+    if not withheld:
         return {}
     files = NoteFiles(withheld)
     by_source = {note.source: note.visibility for note in site.notes}
     key = hashlib.sha256(repr(sorted(withheld.items())).encode()).hexdigest()
 
     def named(ref: AssetRef) -> tuple[str, ...]:
-        assert store is not None
         try:
             data = store.read(ref)
         except OSError:  # gone since it was listed: its link is broken
