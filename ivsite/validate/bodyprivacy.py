@@ -39,7 +39,7 @@ from ..markup.rawhtml import Tag, tags
 from ..markup.scripturls import script_sources, script_urls
 from ..switches.blockwords import attribute_marker, info_marker
 from ..switches.fmchecks import MENTOR_TAG_HINT, TAG_HINT
-from ..switches.inlinefields import person_fields
+from ..switches.inlinefields import consent_key, person_fields
 from ..switches.lookalike import privacy_callout, privacy_tag, privacy_value, privacy_word
 from ..switches.markerwords import (
     abbreviation,
@@ -54,6 +54,7 @@ from ..switches.markerwords import (
 from ..switches.markupwords import markup
 from ..switches.toolcomments import admonitions, bogus_comment, summary_titles, tool_comments
 from ..syntax.inlinetags import TOKEN as TAG_TOKEN
+from .bodyfields import written_fields
 from .bodymarkers import markers
 from .settingforms import comment_settings, element_setting, html_settings, statements
 
@@ -73,10 +74,11 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                  visibility: str, diags: Diagnostics, sheet: Mapping[str, str]) -> bool:
     """Report the body's privacy switches an audience would see; whether any was found.
     ``sheet``: the classes and ids the theme hides (ivsite.audit.sheethiding)."""
+    # Tables, code blocks and consent (R17-02, R17-03: consent in a private note too).
+    found = written_fields(path, body_line, tokens, cut, visibility, diags)
     if visibility == "private":
-        return False
+        return found
     kinds = {line.src: line.kinds for line in cut.lines}
-    found = False
     before: Token | None = None
     titled: tuple[int, str] | None = None  # a callout title that says private: (line, title)
     fields: set[int] = set()  # lines refused as a setting, which are no label besides
@@ -352,6 +354,6 @@ def _privacy_fields(inline: Token) -> Iterator[tuple[int, str]]:
     text = _plain(inline)
     for m in _FIELD.finditer(text):
         key = m.group(1)
-        if privacy_word(key) is not None:
+        if privacy_word(key) is not None and not consent_key(key):  # publish_name: consent
             yield text.count("\n", 0, m.start()), key.strip() + "::"
     yield from statements(text)
