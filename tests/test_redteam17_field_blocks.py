@@ -1,6 +1,6 @@
 """Red team 17, R17-02 and R17-03 (the body): a person's private field written in
-a public body as a properties table's row (``| referred_by | Sam Leeworth |``)
-or in a code block (```` ```yaml ````), and a consent or anonymity field in the
+a public body as a properties table's row (``| referred_by | Sam Leeworth |``),
+a definition list or in a code block (```` ```yaml ````), and a consent or anonymity field in the
 body (``consent:: withdrawn``, ``anonymous:: true``), were published with exit 0.
 
 The filter refuses them (``private-field``, ``consent-field``:
@@ -8,8 +8,8 @@ ivsite.validate.bodyfields, reading with ivsite.switches.fieldblocks); the audit
 alone holds the values withheld (ivsite.audit.unreadfields) and takes a person
 whose note's body says anything of consent as not agreeing
 (ivsite.audit.saidconsent); with both off the value, or the name, is published.
-Ordinary tables and code blocks (a salary table with a Person column, advice
-per channel, a CI workflow) still build.
+Ordinary tables, glossaries and code blocks (a salary table with a Person
+column, advice per channel, a CI workflow) still build.
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ FIELDS = {
                            "Lee Parkington"),
     "json block": ('```json\n{"phone": "+1 416 555 0177"}\n```', "416 555 0177"),
     "plain code block": ("```\nreferred_by: Sam Leeworth\n```", "Sam Leeworth"),
+    "definition list": ("referred_by\n: Sam Leeworth", "Sam Leeworth"),
+    "recording in a yaml block": ("```yaml\nrecording_file: ../audio/call-0105.m4a\n```",
+                                  "call-0105.m4a"),
 }
 CONSENT = {
     "dataview": "consent:: withdrawn",
@@ -47,6 +50,7 @@ CONSENT = {
     "one colon": "anonymous: true",
     "table row": "| field | value |\n|---|---|\n| consent | withdrawn |",
     "yaml block": "```yaml\nconsent:\n  publish_name: false\n```",
+    "definition list": "anonymous\n: yes, since March",
 }
 NAME = "Zorblax Quint"
 
@@ -132,6 +136,9 @@ ORDINARY = {
                    "          EMAIL: ${{ secrets.BOT_EMAIL }}\n```",
     "a code block of advice": "```\nEmail: send it in the morning\nPhone: ask first\n```",
     "consent in prose": "She gave her consent to be named. Consent: agreed by email.",
+    "a glossary": "Consent\n: the interviewee's agreement to be named\n\n"
+                  "Referral\n: an introduction to someone at the company\n\n"
+                  "Email\n: best sent in the morning",
 }
 
 

@@ -18,11 +18,22 @@ from ..core.models import InterviewMeta
 from ..markdown.notes import Note, ValidSite
 from ..switches.fieldblocks import consent_said
 
+_LAST: list[tuple[ValidSite, ValidSite]] = []
+"""The last site asked about, with the answer: the audit of each layer asks
+three times of one site (its secrets, its shown text, its consented names)."""
+
 
 def said_consent(site: ValidSite) -> ValidSite:
     """``site`` with ``consent.publish_name`` false on each interview whose body
     holds a consent or anonymity field (ivsite.switches.fieldblocks.consent_said);
     ``site`` itself when none does."""
+    if _LAST and _LAST[0][0] is site:
+        return _LAST[0][1]
+    _LAST[:] = [(site, _said(site))]
+    return _LAST[0][1]
+
+
+def _said(site: ValidSite) -> ValidSite:
     swap = {id(n): _declined(n) for n in site.notes if _says(n)}
     if not swap:
         return site

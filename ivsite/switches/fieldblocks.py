@@ -1,5 +1,5 @@
 """A person's private fields, and consent, written in a note's body as a table's
-row or in a code block (red team 17, R17-02, R17-03).
+row, a definition list's term or in a code block (red team 17, R17-02, R17-03).
 
 A vault that keeps properties in the body writes them as Dataview fields
 (ivsite.switches.inlinefields), but also as a properties table (``| referred_by |
@@ -19,6 +19,9 @@ What counts, so that ordinary tables and code still build:
   titles: the table has no other rows, or its key is written in small letters as
   front matter writes one, or a row below has a key in the same column
   (``| Person | Role | Salary |`` is a header);
+* a definition list's term that is exactly such a key, its definition what the
+  field holds (a glossary's "Consent" or "Referral" defined is a word of the
+  trade; ``consent`` in small letters is a key);
 * in a code block marked as data (``yaml``, ``toml``, ``json``, ``properties``,
   ``ini``, ``env``), a key that means such a field at any depth, as front matter's
   unknown keys are read, with a value other than a placeholder or a bare yes/no;
@@ -54,13 +57,14 @@ class Field(NamedTuple):
     meant: str
     """The private field it means (``referred_by``, ``person.email``) or CONSENT."""
     value: str
-    code: bool
-    """Written in a code block."""
+    where: str
+    """What writes it: "a table's row", "a definition list", "a code block"."""
 
 
 _DATA = frozenset({"yaml", "yml", "toml", "json", "jsonc", "json5", "properties", "props",
                    "ini", "env", "dotenv", "cfg", "conf", "config", "frontmatter"})
 """A code block's languages that are settings, as front matter is."""
+_ROW, _CODE = "a table's row", "a code block"
 _PEOPLE = frozenset({"referred_by", "referrals", "person"})
 _DECOR = " \t*_`~:"
 _KEY_SHAPE = re.compile(r"[^\W\d][\w .-]{0,40}")
@@ -72,20 +76,31 @@ _KEYED = re.compile(r"""^[ \t]*(?:[-*+][ \t]+)?["']?(?P<key>[^\W\d][\w .-]{0,40}
 
 
 def block_fields(tokens: list[Token]) -> Iterator[Field]:
-    """Each private or consent field the body's tables and code blocks write."""
+    """Each private or consent field the body's tables, definition lists and code
+    blocks write."""
     rows: list[tuple[int, bool, list[str]]] = []
     head = False
-    cell = False  # the token before opens a table's cell
+    term: tuple[int, str] | None = None  # a definition list's term: (line, text)
+    defining = False  # the term's definition comes next
+    after = ""  # the type of the token before this one
     for tok in tokens:
-        cell, opens = tok.type in ("th_open", "td_open"), cell
-        if tok.type == "table_open":
+        if tok.type == "inline" and after == "dt_open":
+            term = ((tok.map or (0, 0))[0], tok.content)
+        elif tok.type == "inline" and after in ("th_open", "td_open") and rows:
+            rows[-1][2].append(tok.content)
+        elif tok.type == "dd_open":
+            defining = term is not None
+        elif tok.type == "inline" and defining and term is not None:
+            yield from _defined(*term, tok.content)
+            term, defining = None, False
+        elif tok.type == "dd_close":
+            term, defining = None, False
+        elif tok.type == "table_open":
             rows = []
         elif tok.type in ("thead_open", "tbody_open"):
             head = tok.type == "thead_open"
         elif tok.type == "tr_open":
             rows.append(((tok.map or (0, 0))[0], head, []))
-        elif tok.type == "inline" and rows and opens:
-            rows[-1][2].append(tok.content)
         elif tok.type == "table_close":
             yield from _table(rows)
             rows = []
@@ -97,6 +112,7 @@ def block_fields(tokens: list[Token]) -> Iterator[Field]:
                 yield from _data(tok.content, lang, start)
             else:
                 yield from _lines(tok.content, start, strict=True)
+        after = tok.type
 
 
 def consent_said(tokens: list[Token]) -> Iterator[tuple[int, str, str]]:
@@ -138,7 +154,18 @@ def _table(rows: list[tuple[int, bool, list[str]]]) -> Iterator[Field]:
                 # Another key is a column's title, but "withdrawn" a consent's value.
                 if j != i and (row[j] is None or meant == row[j] == CONSENT) \
                         and _holds(meant, value):
-                    yield Field(line, cells[i].strip(_DECOR), meant, value, False)
+                    yield Field(line, cells[i].strip(_DECOR), meant, value, _ROW)
+
+
+def _defined(line: int, term: str, definition: str) -> Iterator[Field]:
+    """A definition list's field: its term exactly a private key, its definition
+    what the field holds; for consent, a term in small letters as a key is written
+    ("Consent" defined in a glossary is a word of the trade)."""
+    meant = _cell_key(term)
+    key = term.strip(_DECOR)
+    if meant is not None and (meant != CONSENT or key == key.lower()) \
+            and _holds(meant, definition.strip(_DECOR)):
+        yield Field(line, key, meant, definition.strip(_DECOR), "a definition list")
 
 
 def _holds(meant: str, value: str) -> bool:
@@ -163,9 +190,9 @@ def _lines(text: str, start: int, strict: bool) -> Iterator[Field]:
         if strict:
             meant = _cell_key(key) if m.group("sep") != "=" else None
             if meant is not None and _holds(meant, value):
-                yield Field(start + text.count("\n", 0, m.start()), key, meant, value, True)
+                yield Field(start + text.count("\n", 0, m.start()), key, meant, value, _CODE)
         elif (meant := _meaning(key)) is not None and _valued(meant, value):
-            yield Field(start + text.count("\n", 0, m.start()), key, meant, value, True)
+            yield Field(start + text.count("\n", 0, m.start()), key, meant, value, _CODE)
 
 
 def _meaning(key: str) -> str | None:
@@ -195,7 +222,7 @@ def _data(text: str, lang: str, start: int) -> Iterator[Field]:
                           (None, ""))
         if meant is not None and _valued(meant, value):
             at = text.find(key)
-            yield Field(start + text.count("\n", 0, max(at, 0)), key, meant, value, True)
+            yield Field(start + text.count("\n", 0, max(at, 0)), key, meant, value, _CODE)
 
 
 def _parsed(text: str, lang: str) -> object:

@@ -1,15 +1,16 @@
 """Fields a note's body writes that ivsite reads only in the front matter: a
-person's private field as a table's row or in a code block (red team 17,
-R17-02), and consent or anonymity said anywhere in the body (R17-03).
+person's private field as a table's row, a definition list or in a code block
+(red team 17, R17-02), and consent or anonymity said anywhere in the body
+(R17-03).
 
 A Dataview field with a private key is refused in ivsite.validate.bodyprivacy;
-here the same field in a properties table (``| referred_by | Sam Lee |``) or a
-``yaml`` block (ivsite.switches.fieldblocks) is ``private-field`` where an
-audience would read it. A consent key (``consent:: withdrawn``, ``anonymous:
-true``, ``| publish_name | false |``) is ``consent-field`` wherever the body
-holds it, a private note and a ``::: private`` passage too: consent belongs to
-the person, whose name other notes may publish, and ivsite reads it from
-``consent.publish_name`` alone.
+here the same field in a properties table (``| referred_by | Sam Lee |``), a
+definition list or a ``yaml`` block (ivsite.switches.fieldblocks) is
+``private-field`` where an audience would read it. A consent key (``consent::
+withdrawn``, ``anonymous: true``, ``| publish_name | false |``) is
+``consent-field`` wherever the body holds it, a private note and a ``:::
+private`` passage too: consent belongs to the person, whose name other notes may
+publish, and ivsite reads it from ``consent.publish_name`` alone.
 """
 
 from __future__ import annotations
@@ -36,9 +37,8 @@ def written_fields(path: str, body_line: int, tokens: list[Token], cut: Cut,
                 "private" in kinds.get(field.line, ()):
             continue
         found = True
-        where = "a code block" if field.code else "a table's row"
         diags.error(path, field.line + body_line, 1, "private-field",
-                    f"'{field.key}' in {where} reads as the property {field.meant}, which "
+                    f"'{field.key}' in {field.where} reads as the property {field.meant}, which "
                     "ivsite withholds only in the front matter: here it would be published "
                     "as text", _PRIVATE_HINT)
     for line, key, value in consent_said(tokens):
