@@ -17,7 +17,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sites import assert_filter_refuses, assert_published, audit_refusals, write_site
+from sites import (
+    DEFAULT_CONFIG,
+    assert_filter_refuses,
+    assert_published,
+    audit_refusals,
+    write_site,
+)
 
 from ivsite.audit import saidconsent, unreadfields
 from ivsite.pipeline import build
@@ -146,3 +152,18 @@ ORDINARY = {
 def test_ordinary_tables_and_code_build(tmp_path: Path, case: str) -> None:
     result = build(_site(tmp_path / "s", ORDINARY[case]), out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]
+
+
+def test_the_authors_own_contacts_in_a_table_build(tmp_path: Path) -> None:
+    """An About page's contact table holds what site.toml lists as public."""
+    about = ({"title": "About"}, "| Email | ana@ana.example.org |\n|---|---|\n"
+                                 "| Phone | +1 416 555 0100 |\n\nphone:: +1 416 555 0100\n")
+    site = write_site(tmp_path / "s", {"pages/index.md": ({"title": "Home"}, "Welcome.\n"),
+                                       "pages/about.md": about},
+                      {**DEFAULT_CONFIG, "privacy": {"public_contacts": [
+                          "ana@ana.example.org", "+1 416 555 0100"]}})
+    result = build(site, out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics]
+    listed = write_site(tmp_path / "t", {"pages/index.md": ({"title": "Home"}, "Welcome.\n"),
+                                         "pages/about.md": about})
+    assert_filter_refuses(listed, tmp_path / "out2", "content/pages/about.md", "private-field")

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from markdown_it.token import Token
 
+from ..contacts.bodycontacts import body_contacts
+from ..contacts.publiccontacts import is_public
 from ..core.diagnostics import Diagnostics
 from ..markdown.passages import Cut
 from ..switches.fieldblocks import block_fields, consent_said
@@ -27,14 +29,15 @@ _PRIVATE_HINT = ("move it into the front matter (an interview's 'person', 'refer
 
 
 def written_fields(path: str, body_line: int, tokens: list[Token], cut: Cut,
-                   visibility: str, diags: Diagnostics) -> bool:
+                   visibility: str, diags: Diagnostics, public: tuple[str, ...] = ()) -> bool:
     """Report the fields the body writes that ivsite does not read (see the
-    module's docstring); whether any was found."""
+    module's docstring); whether any was found. ``public``: site.toml's public
+    contacts (an About page's ``| Email | me@… |`` row is the author's own)."""
     kinds = {line.src: line.kinds for line in cut.lines}
     found = False
     for field in block_fields(tokens):
         if field.meant == CONSENT or visibility == "private" or \
-                "private" in kinds.get(field.line, ()):
+                "private" in kinds.get(field.line, ()) or listed(field.value, public):
             continue
         found = True
         diags.error(path, field.line + body_line, 1, "private-field",
@@ -51,3 +54,11 @@ def written_fields(path: str, body_line: int, tokens: list[Token], cut: Cut,
                     "not agree (or no longer do), and take this line out")
     return found
 
+
+def listed(value: str, public: tuple[str, ...]) -> bool:
+    """Whether a field's value holds contact details alone, each one site.toml
+    lists as public (``[privacy] public_contacts``)."""
+    if not public:
+        return False
+    details = list(body_contacts(value))
+    return bool(details) and all(is_public(kind, said, public) for kind, said, _ in details)

@@ -54,7 +54,7 @@ from ..switches.markerwords import (
 from ..switches.markupwords import markup
 from ..switches.toolcomments import admonitions, bogus_comment, summary_titles, tool_comments
 from ..syntax.inlinetags import TOKEN as TAG_TOKEN
-from .bodyfields import written_fields
+from .bodyfields import listed, written_fields
 from .bodymarkers import markers
 from .settingforms import comment_settings, element_setting, html_settings, statements
 
@@ -71,11 +71,13 @@ _PASSAGE_HINT = ("to keep it out, put it in a '::: private' passage (or '::: men
 
 
 def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
-                 visibility: str, diags: Diagnostics, sheet: Mapping[str, str]) -> bool:
+                 visibility: str, diags: Diagnostics, sheet: Mapping[str, str],
+                 public: tuple[str, ...] = ()) -> bool:
     """Report the body's privacy switches an audience would see; whether any was found.
-    ``sheet``: the classes and ids the theme hides (ivsite.audit.sheethiding)."""
+    ``sheet``: the classes and ids the theme hides (ivsite.audit.sheethiding);
+    ``public``: site.toml's public contacts, which a body's field may hold."""
     # Tables, code blocks and consent (R17-02, R17-03: consent in a private note too).
-    found = written_fields(path, body_line, tokens, cut, visibility, diags)
+    found = written_fields(path, body_line, tokens, cut, visibility, diags, public)
     if visibility == "private":
         return found
     kinds = {line.src: line.kinds for line in cut.lines}
@@ -135,7 +137,9 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                 found |= _private_title(path, line, "the disclosure title", shown, diags, told)
             for offset, kind, named in admonitions(_plain(tok)):  # MkDocs (R11-15)
                 found |= _admonition(path, line + offset, kind, named, diags, told)
-            for offset, key, meant, _ in person_fields(_plain(tok)):  # R17-02
+            for offset, key, meant, value in person_fields(_plain(tok)):  # R17-02
+                if listed(value, public):
+                    continue
                 found = True
                 diags.error(path, line + offset, 1, "private-field",
                             f"'{key}' in the body reads as the property {meant}, which "
