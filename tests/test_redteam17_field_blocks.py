@@ -45,6 +45,8 @@ FIELDS = {
     "json block": ('```json\n{"phone": "+1 416 555 0177"}\n```', "416 555 0177"),
     "plain code block": ("```\nreferred_by: Sam Leeworth\n```", "Sam Leeworth"),
     "definition list": ("referred_by\n: Sam Leeworth", "Sam Leeworth"),
+    "table, a key path": ("| person.email | sam.l@glorp.example |\n|---|---|",
+                          "sam.l@glorp.example"),
     "recording in a yaml block": ("```yaml\nrecording_file: ../audio/call-0105.m4a\n```",
                                   "call-0105.m4a"),
 }

@@ -135,8 +135,8 @@ def _cell_key(cell: str) -> str | None:
         return None
     if consent_key(key):
         return CONSENT
-    word = normalise(key)
-    return FIELDS.get(word) or SYNONYMS.get(word)
+    named = {**FIELDS, **SYNONYMS}  # a key path's last key too: ``person.email``
+    return named.get(normalise(key)) or named.get(normalise(key.rsplit(".", 1)[-1]))
 
 
 def _table(rows: list[tuple[int, bool, list[str]]]) -> Iterator[Field]:

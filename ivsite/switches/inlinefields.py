@@ -34,9 +34,9 @@ _CONSENT = re.compile(r"consent|anonym|pseudonym|^anon$|^(?:withdrawn|revoked|op
                       r"|^names?(?:ok|public|published|shown|hidden|withheld|allowed)$")
 
 _DATAVIEW = re.compile(
-    r"(?:^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?P<key>[^\W\d][\w \t-]{0,40}?)[ \t]*::"
+    r"(?:^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?P<key>[^\W\d][\w \t.-]{0,40}?)[ \t]*::"
     r"[ \t]*(?P<value>[^\n]*)"
-    r"|[\[(](?P<ikey>[^\W\d][\w \t-]{0,40}?)[ \t]*::[ \t]*(?P<ivalue>[^\])\n]*)[\])])",
+    r"|[\[(](?P<ikey>[^\W\d][\w \t.-]{0,40}?)[ \t]*::[ \t]*(?P<ivalue>[^\])\n]*)[\])])",
     re.MULTILINE)
 """A Dataview field on a line of its own (after a list's mark or not), or inline
 in brackets or parentheses."""
