@@ -45,6 +45,8 @@ FIELDS = {
     "json block": ('```json\n{"phone": "+1 416 555 0177"}\n```', "416 555 0177"),
     "plain code block": ("```\nreferred_by: Sam Leeworth\n```", "Sam Leeworth"),
     "definition list": ("referred_by\n: Sam Leeworth", "Sam Leeworth"),
+    "html table": ("<table>\n<tr><td>referred_by</td><td>Sam Leeworth</td></tr>\n</table>",
+                   "Sam Leeworth"),
     "table, a key path": ("| person.email | sam.l@glorp.example |\n|---|---|",
                           "sam.l@glorp.example"),
     "recording in a yaml block": ("```yaml\nrecording_file: ../audio/call-0105.m4a\n```",
@@ -57,6 +59,7 @@ CONSENT = {
     "consent_withdrawn": "- consent_withdrawn:: yes",
     "one colon": "anonymous: true",
     "table row": "| field | value |\n|---|---|\n| consent | withdrawn |",
+    "withdrawn as a key": "| field | value |\n|---|---|\n| withdrawn | yes |",
     "yaml block": "```yaml\nconsent:\n  publish_name: false\n```",
     "definition list": "anonymous\n: yes, since March",
 }

@@ -12,13 +12,14 @@ ivsite.audit.saidconsent).
 
 What counts, so that ordinary tables and code still build:
 
-* a table row with a cell that is exactly such a key (``referred_by``, ``Email``,
-  ``Referrer``, ``consent``), in any column, and another cell holding what the
-  field holds (a name for a person, a contact detail's shape for a contact; any
-  value for consent). A header row counts only where it is not a row of column
-  titles: the table has no other rows, or its key is written in small letters as
-  front matter writes one, or a row below has a key in the same column
-  (``| Person | Role | Salary |`` is a header);
+* a table row (Markdown's or HTML's) with a cell that is exactly such a key
+  (``referred_by``, ``Email``, ``Referrer``, ``consent``), in any column, and
+  another cell holding what the field holds (a name for a person, a contact
+  detail's shape for a contact; any value for consent). A header row counts
+  only where it is not a row of column titles: the table has no other rows, or
+  its key is written in small letters as front matter writes one, or a row
+  below has a key in the same column (``| Person | Role | Salary |`` is a
+  header);
 * a definition list's term that is exactly such a key, its definition what the
   field holds (a glossary's "Consent" or "Referral" defined is a word of the
   trade; ``consent`` in small letters is a key);
@@ -73,6 +74,9 @@ _PLACEHOLDER = re.compile(r"\$\{|\{\{|\{%|<%|^\$\w+$|^<[^<>]*>$")
 _KEYED = re.compile(r"""^[ \t]*(?:[-*+][ \t]+)?["']?(?P<key>[^\W\d][\w .-]{0,40}?)["']?[ \t]*"""
                     r"""(?P<sep>::?|=)[ \t]*(?P<value>[^\n]*?)[ \t,;]*$""", re.MULTILINE)
 """A ``key: value`` (``key = value``, ``"key": "value",``) line."""
+_ROW_HTML = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</tr>|</table>|$)", re.I | re.S)
+_CELL_HTML = re.compile(r"<t([dh])\b[^>]*>(.*?)(?=<t[dh]\b|</t[dh]>|</tr>|$)", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
 
 
 def block_fields(tokens: list[Token]) -> Iterator[Field]:
@@ -104,6 +108,8 @@ def block_fields(tokens: list[Token]) -> Iterator[Field]:
         elif tok.type == "table_close":
             yield from _table(rows)
             rows = []
+        elif tok.type == "html_block" and tok.map and "<t" in tok.content.lower():
+            yield from _table(_html_rows(tok.content, tok.map[0]))
         elif tok.type in ("fence", "code_block") and tok.map:
             start = tok.map[0] + (tok.type == "fence")
             words = tok.info.strip().strip("{}").lstrip(".").split()
@@ -145,16 +151,32 @@ def _table(rows: list[tuple[int, bool, list[str]]]) -> Iterator[Field]:
     below = {i for (_, head, _), row in zip(rows, keys, strict=True) if not head
              for i, meant in enumerate(row) if meant}
     for (line, head, cells), row in zip(rows, keys, strict=True):
+        values: set[int] = set()  # cells read as a value: no key then
         for i, meant in enumerate(row):
-            if meant is None or (head and len(rows) > 1 and i not in below
-                                 and cells[i].strip(_DECOR) != cells[i].strip(_DECOR).lower()):
+            if meant is None or i in values or (
+                    head and len(rows) > 1 and i not in below
+                    and cells[i].strip(_DECOR) != cells[i].strip(_DECOR).lower()):
                 continue
             for j, cell in enumerate(cells):
                 value = cell.strip(_DECOR)
                 # Another key is a column's title, but "withdrawn" a consent's value.
                 if j != i and (row[j] is None or meant == row[j] == CONSENT) \
                         and _holds(meant, value):
+                    values.add(j)
                     yield Field(line, cells[i].strip(_DECOR), meant, value, _ROW)
+
+
+def _html_rows(html: str, start: int) -> list[tuple[int, bool, list[str]]]:
+    """An HTML table's rows, as a Markdown table's: (line, of header cells alone,
+    each cell's text without its tags)."""
+    rows = []
+    for row in _ROW_HTML.finditer(html):
+        cells = list(_CELL_HTML.finditer(row.group(1)))
+        if cells:
+            rows.append((start + html.count("\n", 0, row.start()),
+                         all(c.group(1).lower() == "h" for c in cells),
+                         [" ".join(_TAG.sub(" ", c.group(2)).split()) for c in cells]))
+    return rows
 
 
 def _defined(line: int, term: str, definition: str) -> Iterator[Field]:
