@@ -139,6 +139,8 @@ ORDINARY = {
                     "| her manager | Director | 120,000 |",
     "advice per channel": "| Email | Send it in the morning |\n|---|---|\n"
                           "| Phone | Always ask before calling |",
+    "rates per channel": "| Channel | Response rate |\n|---|---|\n| Email | 20% |\n"
+                         "| Phone | 35% (of 120 calls, 2025-2026) |",
     "a checklist": "| Step | Done |\n|---|---|\n| Recording | yes |\n| Referral | asked |",
     "ci workflow": "```yaml\nname: CI\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
                    "    permissions:\n      contents: read\n    steps:\n"
@@ -172,3 +174,13 @@ def test_the_authors_own_contacts_in_a_table_build(tmp_path: Path) -> None:
     listed = write_site(tmp_path / "t", {"pages/index.md": ({"title": "Home"}, "Welcome.\n"),
                                          "pages/about.md": about})
     assert_filter_refuses(listed, tmp_path / "out2", "content/pages/about.md", "private-field")
+
+
+def test_an_interview_template_shown_on_a_page_builds(tmp_path: Path) -> None:
+    """A page showing the template its author fills in names no one's consent."""
+    shown = ("How I keep notes:\n\n```yaml\nperson:\n  name:\n  company:\n"
+             "consent:\n  publish_name: false\nanonymous: true\n```\n")
+    site = write_site(tmp_path / "s", {"pages/index.md": ({"title": "Home"}, "Welcome.\n"),
+                                       "pages/process.md": ({"title": "Process"}, shown)})
+    result = build(site, out=tmp_path / "out")
+    assert result.status == 0, [d.text() for d in result.diagnostics]

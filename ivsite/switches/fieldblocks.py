@@ -15,7 +15,7 @@ What counts, so that ordinary tables and code still build:
 * a table row (Markdown's or HTML's) with a cell that is exactly such a key
   (``referred_by``, ``Email``, ``Referrer``, ``consent``), in any column, and
   another cell holding what the field holds (a name for a person, a contact
-  detail's shape for a contact; any value for consent). A header row counts
+  detail for a contact, a path for a recording; any value for consent). A header row counts
   only where it is not a row of column titles: the table has no other rows, or
   its key is written in small letters as front matter writes one, or a row
   below has a key in the same column (``| Person | Role | Salary |`` is a
@@ -42,11 +42,12 @@ from typing import NamedTuple
 import yaml
 from markdown_it.token import Token
 
+from ..contacts.bodycontacts import body_contacts
 from ..names.channels import names_no_one
 from ..names.nameparts import name_in
-from .inlinefields import CONSENT, DETAIL, consent_fields, consent_key
+from .inlinefields import CONSENT, consent_fields, consent_key
 from .lookalike import normalise
-from .personkeys import FIELDS, SYNONYMS, private_field
+from .personkeys import FIELDS, SYNONYMS, private_field, recording_like
 
 
 class Field(NamedTuple):
@@ -59,13 +60,14 @@ class Field(NamedTuple):
     """The private field it means (``referred_by``, ``person.email``) or CONSENT."""
     value: str
     where: str
-    """What writes it: "a table's row", "a definition list", "a code block"."""
+    """What writes it: "a table's row", "a definition list", :data:`CODE`, "the text"."""
 
 
 _DATA = frozenset({"yaml", "yml", "toml", "json", "jsonc", "json5", "properties", "props",
                    "ini", "env", "dotenv", "cfg", "conf", "config", "frontmatter"})
 """A code block's languages that are settings, as front matter is."""
-_ROW, _CODE = "a table's row", "a code block"
+_ROW = "a table's row"
+CODE = "a code block"
 _PEOPLE = frozenset({"referred_by", "referrals", "person"})
 _DECOR = " \t*_`~:"
 _KEY_SHAPE = re.compile(r"[^\W\d][\w .-]{0,40}")
@@ -121,16 +123,14 @@ def block_fields(tokens: list[Token]) -> Iterator[Field]:
         after = tok.type
 
 
-def consent_said(tokens: list[Token]) -> Iterator[tuple[int, str, str]]:
-    """Each consent or anonymity field in the body, in its text (code spans too),
-    tables and code blocks: (0-based body line, key, value)."""
+def consent_said(tokens: list[Token]) -> Iterator[Field]:
+    """Each consent or anonymity field in the body: in its text (code spans too),
+    tables, definition lists and code blocks."""
     for tok in tokens:
         if tok.type == "inline" and tok.map:
             for offset, key, value in consent_fields(tok.content):
-                yield tok.map[0] + offset, key, value
-    for field in block_fields(tokens):
-        if field.meant == CONSENT:
-            yield field.line, field.key, field.value
+                yield Field(tok.map[0] + offset, key, CONSENT, value, "the text")
+    yield from (field for field in block_fields(tokens) if field.meant == CONSENT)
 
 
 def _cell_key(cell: str) -> str | None:
@@ -192,12 +192,15 @@ def _defined(line: int, term: str, definition: str) -> Iterator[Field]:
 
 def _holds(meant: str, value: str) -> bool:
     """Whether a value in a table or a plain code block is what ``meant`` holds: a
-    contact detail's or a file's shape, a name where the field is a person (not a
-    role or an office: "Data Lead"), anything said of consent."""
+    contact detail (as the body's contact checks find one: "2025-2026" is none), a
+    recording's path or address, a name where the field is a person (not a role
+    or an office: "Data Lead"), anything said of consent."""
     if meant == CONSENT:
         return bool(value.strip())
-    if DETAIL.search(value) is not None:
+    if next(body_contacts(value), None) is not None:
         return True
+    if meant == "recording_file":
+        return recording_like(value) or "://" in value
     name = name_in(value) if meant in _PEOPLE else None
     return name is not None and not names_no_one(name)
 
@@ -212,9 +215,9 @@ def _lines(text: str, start: int, strict: bool) -> Iterator[Field]:
         if strict:
             meant = _cell_key(key) if m.group("sep") != "=" else None
             if meant is not None and _holds(meant, value):
-                yield Field(start + text.count("\n", 0, m.start()), key, meant, value, _CODE)
+                yield Field(start + text.count("\n", 0, m.start()), key, meant, value, CODE)
         elif (meant := _meaning(key)) is not None and _valued(meant, value):
-            yield Field(start + text.count("\n", 0, m.start()), key, meant, value, _CODE)
+            yield Field(start + text.count("\n", 0, m.start()), key, meant, value, CODE)
 
 
 def _meaning(key: str) -> str | None:
@@ -244,7 +247,7 @@ def _data(text: str, lang: str, start: int) -> Iterator[Field]:
                           (None, ""))
         if meant is not None and _valued(meant, value):
             at = text.find(key)
-            yield Field(start + text.count("\n", 0, max(at, 0)), key, meant, value, _CODE)
+            yield Field(start + text.count("\n", 0, max(at, 0)), key, meant, value, CODE)
 
 
 def _parsed(text: str, lang: str) -> object:

@@ -21,7 +21,7 @@ from ..contacts.bodycontacts import body_contacts
 from ..contacts.publiccontacts import is_public
 from ..core.diagnostics import Diagnostics
 from ..markdown.passages import Cut
-from ..switches.fieldblocks import block_fields, consent_said
+from ..switches.fieldblocks import CODE, block_fields, consent_said
 from ..switches.inlinefields import CONSENT
 
 _PRIVATE_HINT = ("move it into the front matter (an interview's 'person', 'referred_by', "
@@ -29,10 +29,13 @@ _PRIVATE_HINT = ("move it into the front matter (an interview's 'person', 'refer
 
 
 def written_fields(path: str, body_line: int, tokens: list[Token], cut: Cut,
-                   visibility: str, diags: Diagnostics, public: tuple[str, ...] = ()) -> bool:
+                   visibility: str, diags: Diagnostics, public: tuple[str, ...] = (),
+                   interview: bool = True) -> bool:
     """Report the fields the body writes that ivsite does not read (see the
     module's docstring); whether any was found. ``public``: site.toml's public
-    contacts (an About page's ``| Email | me@… |`` row is the author's own)."""
+    contacts (an About page's ``| Email | me@… |`` row is the author's own).
+    Not an ``interview``: a consent key in a code block is an example (a page
+    showing an interview's template), not this note's person's consent."""
     kinds = {line.src: line.kinds for line in cut.lines}
     found = False
     for field in block_fields(tokens):
@@ -44,10 +47,12 @@ def written_fields(path: str, body_line: int, tokens: list[Token], cut: Cut,
                     f"'{field.key}' in {field.where} reads as the property {field.meant}, which "
                     "ivsite withholds only in the front matter: here it would be published "
                     "as text", _PRIVATE_HINT)
-    for line, key, value in consent_said(tokens):
+    for said in consent_said(tokens):
+        if said.where == CODE and not interview:
+            continue
         found = True
-        diags.error(path, line + body_line, 1, "consent-field",
-                    f"the field '{key}' in the body ('{value}') says whether this person "
+        diags.error(path, said.line + body_line, 1, "consent-field",
+                    f"the field '{said.key}' in the body ('{said.value}') says whether this person "
                     "agreed to be named, but ivsite reads consent only in the front matter "
                     "('consent.publish_name'), and would go by that alone",
                     "set 'consent: {publish_name: false}' in the front matter if they do "

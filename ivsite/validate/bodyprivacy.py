@@ -54,7 +54,7 @@ from ..switches.markerwords import (
 from ..switches.markupwords import markup
 from ..switches.toolcomments import admonitions, bogus_comment, summary_titles, tool_comments
 from ..syntax.inlinetags import TOKEN as TAG_TOKEN
-from .bodyfields import listed, written_fields
+from .bodyfields import listed
 from .bodymarkers import markers
 from .settingforms import comment_settings, element_setting, html_settings, statements
 
@@ -76,11 +76,10 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
     """Report the body's privacy switches an audience would see; whether any was found.
     ``sheet``: the classes and ids the theme hides (ivsite.audit.sheethiding);
     ``public``: site.toml's public contacts, which a body's field may hold."""
-    # Tables, code blocks and consent (R17-02, R17-03: consent in a private note too).
-    found = written_fields(path, body_line, tokens, cut, visibility, diags, public)
     if visibility == "private":
-        return found
+        return False
     kinds = {line.src: line.kinds for line in cut.lines}
+    found = False
     before: Token | None = None
     titled: tuple[int, str] | None = None  # a callout title that says private: (line, title)
     fields: set[int] = set()  # lines refused as a setting, which are no label besides

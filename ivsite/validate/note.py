@@ -44,6 +44,7 @@ from ..switches.fmchecks import (
 from ..switches.pathprivacy import path_privacy
 from ..switches.personkeys import person_keys
 from .baseelements import base_elements
+from .bodyfields import written_fields
 from .bodyprivacy import body_privacy
 from .config import SiteConfig
 from .fallback import fallbacks
@@ -206,6 +207,8 @@ def _body_checks(p: ParsedNote, visibility: str, fields: frozenset[str],
     fm, path, diags = p.fm, p.source.rel, Diagnostics()
     refused = body_privacy(path, fm.body_line, p.tokens, p.cut, visibility, diags, sheet,
                            public) \
+        | written_fields(path, fm.body_line, p.tokens, p.cut, visibility, diags, public,
+                         interview="person" in fields) \
         | front_markers(path, fm, visibility, diags) \
         | unread_links(path, fm, fields, fm.body_line, p.tokens, p.cut, visibility, diags) \
         | base_elements(path, fm.body_line, p.tokens, diags) \
