@@ -15,11 +15,11 @@ What counts, so that ordinary tables and code still build:
 * a table row (Markdown's or HTML's) with a cell that is exactly such a key
   (``referred_by``, ``Email``, ``Referrer``, ``consent``), in any column, and
   another cell holding what the field holds (a name for a person, a contact
-  detail for a contact, a path for a recording; any value for consent). A header row counts
-  only where it is not a row of column titles: the table has no other rows, or
-  its key is written in small letters as front matter writes one, or a row
-  below has a key in the same column (``| Person | Role | Salary |`` is a
-  header);
+  detail for a contact, a path for a recording; any value for consent). A
+  header row counts only where it is not a row of column titles: the table has
+  no other rows, or its key is written in small letters as front matter writes
+  one, or a row below has a key in the same column (``| Person | Role | Salary
+  |`` is a header);
 * a definition list's term that is exactly such a key, its definition what the
   field holds (a glossary's "Consent" or "Referral" defined is a word of the
   trade; ``consent`` in small letters is a key);
@@ -51,7 +51,8 @@ from .personkeys import FIELDS, SYNONYMS, private_field, recording_like
 
 
 class Field(NamedTuple):
-    """A field a table or a code block writes."""
+    """A field the body writes (in a table, a definition list, a code block; consent
+    in its text too)."""
 
     line: int
     """Its 0-based body line."""

@@ -83,14 +83,12 @@ def consent_fields(text: str) -> Iterator[tuple[int, str, str]]:
             yield text.count("\n", 0, m.start()), m.group("key"), m.group("value")
 
 
-DETAIL = re.compile(r"@|\bat\b.*\bdot\b|(?:\d\D{0,3}){7}|linkedin|/in/|\.[a-z0-9]{2,4}\b", re.I)
-"""A contact detail's or a file's shape: an address, a phone number, a profile, a
-file's suffix."""
+_DETAIL = re.compile(r"@|\bat\b.*\bdot\b|(?:\d\D{0,3}){7}|linkedin|/in/|\.[a-z0-9]{2,4}\b", re.I)
 
 
 def _holds(meant: str, value: str) -> bool:
     """Whether a ``key: value`` line's value is such a field's, not a lead-in label's
     ("Email: send it in the morning" is advice): a contact detail's or a file's
     shape, or a name where the field is a person."""
-    return DETAIL.search(value) is not None or (
+    return _DETAIL.search(value) is not None or (
         meant in ("referred_by", "referrals", "person") and looks_like_name(value))

@@ -198,7 +198,7 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
 
 def _body_checks(p: ParsedNote, visibility: str, fields: frozenset[str],
                  sheet: Mapping[str, str], base_url: str,
-                 public: tuple[str, ...] = ()) -> tuple[bool, list[Diagnostic]]:
+                 public: tuple[str, ...]) -> tuple[bool, list[Diagnostic]]:
     """The checks of a note's body and of what its front matter marks in it:
     whether one refuses the note, and what they found. A function of the note's
     bytes and of the arguments alone, so that a build engine can keep its result
