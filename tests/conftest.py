@@ -78,6 +78,7 @@ def _forget_readings() -> None:
 
 _UPSTREAM = frozenset({"ivsite.audience.stage", "ivsite.validate.stage",
                        "ivsite.validate.note", "ivsite.validate.bodyprivacy",
+                       "ivsite.validate.bodyfields",
                        "ivsite.audience.viewbody", "ivsite.audience.namecheck",
                        "ivsite.switches.fmchecks"})
 """Modules of the checks before the audit: no reading or needle the process keeps

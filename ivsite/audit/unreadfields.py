@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 import yaml
 
 from ..contacts.bodycontacts import body_contacts
-from ..contacts.fields import contact_pieces
+from ..contacts.fields import RECORDING, contact_pieces, recording_pieces
 from ..contacts.keyedcontacts import contact_figures, keyed_contacts
 from ..contacts.publiccontacts import is_public
 from ..core.folders import Folders
@@ -38,8 +38,9 @@ from ..markdown.notes import Note, ValidSite
 from ..names.channels import names_no_one
 from ..names.nameparts import looks_like_name, name_in
 from ..names.persons import meta_of
+from ..switches.fieldblocks import block_fields
 from ..switches.fmchecks import strings
-from ..switches.inlinefields import person_fields
+from ..switches.inlinefields import CONSENT, person_fields
 from .secret import Secret
 
 PERSONISH = re.compile(r"person|people|participant|interviewee|attendee|guest|contact"
@@ -95,8 +96,12 @@ def field_secrets(site: ValidSite) -> list[Secret]:
                                 name=meta_of(note).person.name if interview else "",
                                 keyed=interview)
         if said := _body_fields(note):  # written in the body, as a vault does (R17-02)
-            out += held_secrets(said, note.source, functools.partial(_at, note.body_line),
+            fields: dict[str, object] = {**said}
+            out += held_secrets(fields, note.source, functools.partial(_at, note.body_line),
                                 site.public_contacts)
+            out += [Secret(f"contact field {RECORDING}", piece, note.source, note.body_line)
+                    for value in said.get("recording_file", ())
+                    for piece in recording_pieces(value)]
         if theirs := unknown_person_fields(note):  # a person's own keys (R16-01)
             out += held_secrets(theirs, note.source, _lines(note), site.public_contacts,
                                 name=meta_of(note).person.name, names=False, keyed=True)
@@ -107,16 +112,18 @@ def _at(line: int, keys: tuple[str, ...]) -> int:
     return line
 
 
-def _body_fields(note: Note) -> dict[str, object]:
+def _body_fields(note: Note) -> dict[str, list[str]]:
     """A person's private fields its body writes as properties (``referred_by::
-    Sam Lee``, a ``phone: …`` line): their values, under the field each means."""
-    out: dict[str, object] = {}
-    # Its text, not its code (a code block may show the syntax), as the filter reads it.
+    Sam Lee``, a ``phone: …`` line, a table's row, a ``yaml`` block: R17-02):
+    their values, under the field each means."""
+    out: dict[str, list[str]] = {}
+    # Its text (a code span may show the syntax), as the filter reads it.
     text = "\n".join(t.content for t in note.tokens if t.type == "inline")
     for _, _, meant, value in person_fields(text):
-        said = out.setdefault(meant.replace("person.", "person_"), [])
-        assert isinstance(said, list)
-        said.append(value)
+        out.setdefault(meant.replace("person.", "person_"), []).append(value)
+    for field in block_fields(note.tokens):
+        if field.meant != CONSENT:  # consent: ivsite.audit.saidconsent
+            out.setdefault(field.meant.replace("person.", "person_"), []).append(field.value)
     return out
 
 

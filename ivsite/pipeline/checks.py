@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..audience.viewnote import Audience
 from ..audit.notefiles import note_file_secrets
+from ..audit.saidconsent import said_consent
 from ..audit.scripts import OwnScripts
 from ..audit.search import AssetSecret, Hit
 from ..audit.secrets import (
@@ -71,7 +72,7 @@ def shown(prep: Prepared, audience: Audience, theme: Theme) -> str:
     visible source, and the words the theme prints on its own."""
     config = prep.config  # the site's title and author are on every page
     # A note the audience sees whose file is a withheld note's excuses nothing (R16-09).
-    site = without_twins(prep.valid, prep.loaded.notes, audience)
+    site = without_twins(said_consent(prep.valid), prep.loaded.notes, audience)
     return "\n".join((visible_source(site, audience), theme.vocabulary(),
                       without_comments(config.title), without_comments(config.author or "")))
 
@@ -81,7 +82,7 @@ def secrets_of(prep: Prepared, audience: Audience, token: bool = True) -> list[S
     comment says in the site's title or author, which every page prints (R10-30),
     and the mentor link's passphrase and, but in the mentor copy's own folder
     (``token`` False), its token (ivsite.pipeline.linksecrets, R12-01)."""
-    return [*withheld(prep.valid, audience),
+    return [*withheld(said_consent(prep.valid), audience),  # consent said in a body (R17-03)
             *note_file_secrets(prep.valid, audience),  # R16-12
             *unread_file_secrets(prep.loaded.store, prep.loaded.assets, prep.loaded.folders,
                                  prep.valid.public_contacts),
@@ -149,7 +150,7 @@ def consented_of(prep: Prepared, audience: Audience, secrets: list[Secret]) -> t
     config = prep.config
     owned = owned_names(without_comments(config.author or ""), without_comments(config.title),
                         (s.text for s in secrets if s.kind.startswith(NAME_KINDS)))
-    return tuple(sorted({*published_names(prep.valid, audience), *owned}))
+    return tuple(sorted({*published_names(said_consent(prep.valid), audience), *owned}))
 
 
 def _check(prep: Prepared, theme: Theme, audience: Audience, prefix: str, plan: OutputPlan,

@@ -39,7 +39,7 @@ from ..markup.rawhtml import Tag, tags
 from ..markup.scripturls import script_sources, script_urls
 from ..switches.blockwords import attribute_marker, info_marker
 from ..switches.fmchecks import MENTOR_TAG_HINT, TAG_HINT
-from ..switches.inlinefields import person_fields
+from ..switches.inlinefields import consent_key, person_fields
 from ..switches.lookalike import privacy_callout, privacy_tag, privacy_value, privacy_word
 from ..switches.markerwords import (
     abbreviation,
@@ -54,6 +54,7 @@ from ..switches.markerwords import (
 from ..switches.markupwords import markup
 from ..switches.toolcomments import admonitions, bogus_comment, summary_titles, tool_comments
 from ..syntax.inlinetags import TOKEN as TAG_TOKEN
+from .bodyfields import listed
 from .bodymarkers import markers
 from .settingforms import comment_settings, element_setting, html_settings, statements
 
@@ -70,9 +71,11 @@ _PASSAGE_HINT = ("to keep it out, put it in a '::: private' passage (or '::: men
 
 
 def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
-                 visibility: str, diags: Diagnostics, sheet: Mapping[str, str]) -> bool:
+                 visibility: str, diags: Diagnostics, sheet: Mapping[str, str],
+                 public: tuple[str, ...] = ()) -> bool:
     """Report the body's privacy switches an audience would see; whether any was found.
-    ``sheet``: the classes and ids the theme hides (ivsite.audit.sheethiding)."""
+    ``sheet``: the classes and ids the theme hides (ivsite.audit.sheethiding);
+    ``public``: site.toml's public contacts, which a body's field may hold."""
     if visibility == "private":
         return False
     kinds = {line.src: line.kinds for line in cut.lines}
@@ -133,7 +136,9 @@ def body_privacy(path: str, body_line: int, tokens: list[Token], cut: Cut,
                 found |= _private_title(path, line, "the disclosure title", shown, diags, told)
             for offset, kind, named in admonitions(_plain(tok)):  # MkDocs (R11-15)
                 found |= _admonition(path, line + offset, kind, named, diags, told)
-            for offset, key, meant, _ in person_fields(_plain(tok)):  # R17-02
+            for offset, key, meant, value in person_fields(_plain(tok)):  # R17-02
+                if listed(value, public):
+                    continue
                 found = True
                 diags.error(path, line + offset, 1, "private-field",
                             f"'{key}' in the body reads as the property {meant}, which "
@@ -352,6 +357,6 @@ def _privacy_fields(inline: Token) -> Iterator[tuple[int, str]]:
     text = _plain(inline)
     for m in _FIELD.finditer(text):
         key = m.group(1)
-        if privacy_word(key) is not None:
+        if privacy_word(key) is not None and not consent_key(key):  # publish_name: consent
             yield text.count("\n", 0, m.start()), key.strip() + "::"
     yield from statements(text)

@@ -45,6 +45,7 @@ from ..switches.fmchecks import (
 from ..switches.pathprivacy import path_privacy
 from ..switches.personkeys import person_keys
 from .baseelements import base_elements
+from .bodyfields import written_fields
 from .bodyprivacy import body_privacy
 from .config import SiteConfig
 from .fallback import fallbacks
@@ -174,10 +175,12 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
     if privacy_tags(path, fm, meta.tags, visibility, diags) or \
             setting_comments(path, fm, visibility, diags):
         return None
+    public = tuple(config.privacy.public_contacts)  # a contact table's own (R17-02)
     refused, found = body_checks(
-        ("body checks", path, p.source.digest, coll, visibility, sheet_key, config.base_url),
+        ("body checks", path, p.source.digest, coll, visibility, sheet_key, config.base_url,
+         public),
         functools.partial(_body_checks, p, visibility, frozenset(type(meta).model_fields),
-                          sheet, config.base_url))
+                          sheet, config.base_url, public))
     diags.extend(found)
     if refused:
         return None
@@ -197,14 +200,18 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
 
 
 def _body_checks(p: ParsedNote, visibility: str, fields: frozenset[str],
-                 sheet: Mapping[str, str], base_url: str) -> tuple[bool, list[Diagnostic]]:
+                 sheet: Mapping[str, str], base_url: str,
+                 public: tuple[str, ...]) -> tuple[bool, list[Diagnostic]]:
     """The checks of a note's body and of what its front matter marks in it:
     whether one refuses the note, and what they found. A function of the note's
     bytes and of the arguments alone, so that a build engine can keep its result
     (the costliest part of checking a note: see validate_note's ``body_checks``)."""
     assert p.fm is not None
     fm, path, diags = p.fm, p.source.rel, Diagnostics()
-    refused = body_privacy(path, fm.body_line, p.tokens, p.cut, visibility, diags, sheet) \
+    refused = body_privacy(path, fm.body_line, p.tokens, p.cut, visibility, diags, sheet,
+                           public) \
+        | written_fields(path, fm.body_line, p.tokens, p.cut, visibility, diags, public,
+                         interview="person" in fields) \
         | front_markers(path, fm, visibility, diags) \
         | unread_links(path, fm, fields, fm.body_line, p.tokens, p.cut, visibility, diags) \
         | base_elements(path, fm.body_line, p.tokens, diags) \
