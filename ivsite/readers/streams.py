@@ -1,6 +1,7 @@
 """Compressed streams and tar archives: what the audit reads of a ``.gz``,
 ``.bz2``, ``.xz``, ``.lzma`` or ``.tar`` (and so ``.tar.gz``, ``.tgz``,
-``.tar.bz2``, ``.tbz2``, ``.tar.xz``, ``.txz``) and a bare zlib stream in an output.
+``.tar.bz2``, ``.tbz2``, ``.tar.xz``, ``.txz``), a bare zlib stream and a Snappy
+framed stream (``.sz``) in an output.
 
 Read as bytes, a compressed file is noise, so a name in a linked ``.tar.bz2`` was
 published unread (red team 6, L3). A stream is known by its magic bytes, not its
@@ -24,6 +25,7 @@ from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Protocol
 
+from .snappy import FRAMED, framed
 from .zipnames import read_every_way
 
 if TYPE_CHECKING:
@@ -87,6 +89,8 @@ def compressed(path: PurePosixPath, data: bytes, budget: Budget) -> bytes | None
             return b""
     if _is_zlib(data):
         return _zlib(data, budget)
+    if data.startswith(FRAMED):  # Snappy's framing format (ivsite.readers.snappy)
+        return framed(data, budget)
     kind = _kind(path, data)
     if kind is None:
         return None
