@@ -101,6 +101,8 @@ HOSTILE = {
     "comment.gif": gif(b"\x21\xfe" + sub_blocks(SAID)),
     "plain.gif": gif(b"\x21\x01\x0c" + b"\0" * 12 + sub_blocks(SAID)),
     "icc.gif": gif(b"\x21\xff\x0bICCRGBG1012" + sub_blocks(icc(SAID))),
+    # several comments, each a piece, read as one as well
+    "comments.gif": gif(*[b"\x21\xfe" + bytes([len(p)]) + p + b"\x00" for p in cut(SAID)]),
     "xmp.gif": raw_xmp_gif(b"Q&#117;entin Zabrowski, qzab&#64;zenthor.example"),
 }
 
@@ -177,3 +179,10 @@ def test_ordinary_pictures_are_published(tmp_path: Path) -> None:
     assert result.status == 0, [d.text() for d in result.diagnostics] + \
         [h.text() for h in result.hits]
     assert {p.name for p in (tmp_path / "out").rglob("*")} >= set(ORDINARY)
+
+
+def test_a_tiff_colour_profile_is_read_for_its_text() -> None:
+    profile = icc(b"Calibrated by Quentin Zabrowski")
+    tiff = b"II*\x00" + struct.pack("<IH", 8, 1) + struct.pack("<HHII", 0x8773, 7, len(profile),
+                                                             26) + b"\0" * 4 + profile
+    assert any(NAME.encode() in d for _, d in photometa.metadata_parts(tiff))

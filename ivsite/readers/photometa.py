@@ -43,6 +43,7 @@ _XP = frozenset({0x9C9B, 0x9C9C, 0x9C9D, 0x9C9E, 0x9C9F})
 """Windows' XPTitle, XPComment, XPAuthor, XPKeywords, XPSubject: UTF-16LE bytes."""
 _USER_COMMENT = 0x9286
 _MAKER_NOTE = 0x927C
+_ICC = 0x8773
 _XMP = b"http://ns.adobe.com/xap/1.0/\x00"
 
 
@@ -112,7 +113,9 @@ def _tiff(t: bytes, fields: list[bytes]) -> None:
             elif kind in (1, 2, 7) and tag != _MAKER_NOTE and count <= _MAX_FIELD:
                 value = entry[8:8 + count] if count <= 4 else \
                     t[(o := struct.unpack(order + "I", entry[8:12])[0]):o + count]
-                if kind == 2 or tag in _XP or tag == _USER_COMMENT or _textual(value):
+                if tag == _ICC:  # a TIFF's colour profile: its text, as a PNG's iCCP
+                    fields.append(icc_text(value))
+                elif kind == 2 or tag in _XP or tag == _USER_COMMENT or _textual(value):
                     fields.append(_field(tag, value, order))
         nxt = t[ifd + 2 + 12 * n:ifd + 6 + 12 * n]
         if len(nxt) == 4:

@@ -14,6 +14,7 @@ the pieces and show the name. Joined here:
 - a JPEG's ICC profile, over ``ICC_PROFILE`` APP2 segments, by their sequence
   numbers (and in the order written, where that differs), then read for its
   text tags as a PNG's ``iCCP`` is (ivsite.readers.inflated.icc_text);
+- a GIF's comments (several comment extensions), read as one text as well;
 - a GIF's extensions, each a chain of sub-blocks of at most 255 bytes: a
   comment and a plain-text extension's text, an application extension's data
   (an ICC profile, read so; any other as it is), and the XMP that Adobe writes
@@ -126,8 +127,10 @@ def gif_parts(data: bytes) -> list[Part]:
                 parts += _application(data, start, blocks)
         else:  # the trailer, or what is no GIF block
             break
-    if texts:
+    if texts:  # each comment a line, and all as one text, as a reader may show them
         parts.insert(0, (PurePosixPath("metadata.txt"), b"\n".join(texts)))
+    if len(texts) > 1:
+        parts.insert(1, (PurePosixPath("metadata.txt"), b"".join(texts)))
     return parts
 
 
