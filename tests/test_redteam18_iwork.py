@@ -85,24 +85,27 @@ HOSTILE = {
     "Document.iwa": NAMED,  # a member of a package folder, published alone
     "renamed.bin": NAMED,  # an IWA stream under another name
     "notes.sz": framed(snappy_block(b"rowski. Coffee with Quentin Zabrowski", 6, 31)),
+    "notes.snappy": snappy_block(b"rowski. Coffee with Quentin Zabrowski", 6, 31),
 }
 
 
 def _decoded(data: bytes) -> bytes:
     """What Pages, Keynote or a Snappy tool reads of a published file."""
     if data.startswith(b"PK"):
-        return b"".join(_decoded(zipfile.ZipFile(io.BytesIO(data)).read(n))
-                        for n in zipfile.ZipFile(io.BytesIO(data)).namelist())
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        return b"".join(_decoded(archive.read(n)) for n in archive.namelist()
+                        if n.endswith(".iwa"))
     if data.startswith(snappy.FRAMED):
         return snappy.block(data[len(snappy.FRAMED) + 8:], 1 << 20)
     if data[:1] == b"\x00":
         return snappy.block(data[4:], 1 << 20)
-    return data
+    return snappy.block(data, 1 << 20)  # a bare block
 
 
 def _off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(packed, "iwa_parts", lambda path, data, budget: [])
     monkeypatch.setattr(streams, "FRAMED", b"\x00not a stream")
+    monkeypatch.setattr(streams, "raw", lambda data, budget: None)
     readable._read.cache_clear()
 
 
@@ -188,3 +191,9 @@ def test_a_stream_past_the_bound_is_refused_whatever_its_name() -> None:
     readable._read.cache_clear()
     broken = snappy.FRAMED + b"\x00\x06\x00\x00\0\0\0\0\x09\x01"
     assert readable.unread(PurePosixPath("notes.sz"), broken)
+    assert readable.unread(PurePosixPath("notes.snappy"), b"\x09\x01")
+
+
+def test_a_brotli_file_is_refused_as_unreadable() -> None:
+    readable._read.cache_clear()  # (no magic bytes; Python does not read Brotli)
+    assert any("Brotli" in why for why in readable.unread(PurePosixPath("cv.pdf.br"), b"\x1b\x03"))

@@ -1,5 +1,6 @@
-"""Snappy-compressed text: Apple iWork's ``.iwa`` streams and Snappy's framing
-format (``.sz``), decoded for ivsite.readers.packed and ivsite.readers.streams.
+"""Snappy-compressed text: Apple iWork's ``.iwa`` streams, Snappy's framing
+format (``.sz``) and a bare block (``.snappy``), decoded for
+ivsite.readers.packed and ivsite.readers.streams.
 
 A Pages, Keynote or Numbers file is a ZIP whose ``Index/*.iwa`` members hold the
 document as protobuf compressed with Snappy, in chunks (a zero byte, a 3-byte
@@ -207,6 +208,18 @@ def _fields(data: bytes) -> list[tuple[int, int | bytes]]:
             raise SnappyError("a field cut short")
         fields.append((number, value))
     return fields
+
+
+def raw(data: bytes, budget: Budget) -> bytes:
+    """A bare Snappy block (a ``.snappy`` file) decoded; one that does not decode
+    is refused (``b""``)."""
+    try:
+        out = block(data, budget.left)
+    except SnappyError as e:
+        budget.refuse(f"Snappy file that cannot be read ({e})")
+        return b""
+    budget.take(len(out))
+    return out
 
 
 def protobuf_strings(data: bytes, depth: int = _NESTING) -> list[bytes]:
