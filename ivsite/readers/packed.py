@@ -28,6 +28,8 @@ reads like any file (a part that is itself packed is unpacked in turn):
   profiles among them read as ivsite.readers.photometa reads a photo's metadata,
   and its colour profile's text (``iCCP``); a WOFF font's tables, an MP3's
   compressed ID3 frames, a PNG inside another file (ivsite.readers.inflated);
+- an iWork document's ``.iwa`` streams (Pages, Keynote, Numbers), Snappy
+  decoded (ivsite.readers.snappy);
 - a tar archive: every member's name (in a local code page too) and every file
   in it (ivsite.readers.streams, which also decompresses gzip, bzip2, xz and lzma
   streams for ivsite.readers.readable).
@@ -66,6 +68,7 @@ from .pdf import streamkinds
 from .pdf import strings as pdfstrings
 from .photometa import metadata_parts, profile_parts
 from .sheetcells import binary_rows, sheet_rows
+from .snappy import iwa_parts
 from .streams import is_tar, tar_parts
 from .wordshown import shown_parts
 from .ziplocal import disagreement
@@ -125,6 +128,7 @@ def unpacked(path: PurePosixPath, data: bytes, budget: Budget) -> list[Part]:
         parts += _png(data, budget)
     elif data.startswith(compound.MAGIC):  # .xls, .doc, .ppt, .msg (red team 10, R10-16)
         parts += compound_parts(data, budget)
+    parts += iwa_parts(path, data, budget)  # an iWork document's Snappy (ivsite.readers.snappy)
     parts += metadata_parts(data)  # a photo's EXIF, IPTC, XMP text (ivsite.readers.photometa)
     parts += _sources(data, budget)  # a drawing's own source (ivsite.readers.carried)
     parts += inner_parts(data, budget, _png)  # fonts, ID3, PNGs inside (ivsite.readers.inflated)

@@ -6,10 +6,12 @@ EXIF's ``ASCII`` fields (Artist, ImageDescription, Copyright) and IPTC's dataset
 Russian software writes the system's code page: Shift_JIS or windows-1251, which
 Windows Explorer shows as such under Properties > Details. The audit reads a
 binary file as UTF-8 and UTF-16 runs only, so "山田太郎" in Shift_JIS was not
-found. :func:`metadata_parts` gives these fields (of a JPEG, TIFF, PNG or WebP)
+found. :func:`metadata_parts` gives these fields (of a JPEG, TIFF, PNG, WebP or GIF)
 as a text part of their own; ivsite.readers.readable reads a text part that is not UTF-8
 in each of its legacy encodings (``readable.LEGACY``) as it reads a text file.
-A photo's XMP packet is given as a markup part, read so as well.
+A photo's XMP packet is given as a markup part, read so as well, and what the
+format writes in pieces (a JPEG's Extended XMP and ICC profile, a GIF's
+sub-blocks) is joined first (ivsite.readers.pieced, red team 18, R18-B05).
 
 ImageMagick (``convert photo.jpg photo.png``) keeps a photo's EXIF, XMP, IPTC and
 Photoshop blocks in a PNG as text chunks named ``Raw profile type exif`` (``xmp``,
@@ -28,6 +30,9 @@ import re
 import struct
 from pathlib import PurePosixPath
 
+from .inflated import icc_text
+from .pieced import gif_parts, jpeg_joined, jpeg_segments, photoshop_joined
+
 Part = tuple[PurePosixPath, bytes]
 
 _MAX_FIELDS = 2048
@@ -38,24 +43,27 @@ _XP = frozenset({0x9C9B, 0x9C9C, 0x9C9D, 0x9C9E, 0x9C9F})
 """Windows' XPTitle, XPComment, XPAuthor, XPKeywords, XPSubject: UTF-16LE bytes."""
 _USER_COMMENT = 0x9286
 _MAKER_NOTE = 0x927C
+_ICC = 0x8773
 _XMP = b"http://ns.adobe.com/xap/1.0/\x00"
 
 
 def metadata_parts(data: bytes) -> list[Part]:
     """The text fields of a photo's metadata: one text part (the raw fields, one a
-    line, for the legacy readings) and the XMP packets as markup; none for a
-    file that is not a JPEG, TIFF, PNG or WebP."""
+    line, for the legacy readings), the XMP packets as markup and the joined
+    pieces; none for a file that is not a JPEG, TIFF, PNG, WebP or GIF."""
     fields: list[bytes] = []
     xmp: list[bytes] = []
-    profiles: list[Part] = []  # ImageMagick's raw profiles, in a PNG
+    profiles: list[Part] = []  # raw profiles, joined pieces, ICC profiles
     if data[:2] == b"\xff\xd8":
-        _jpeg(data, fields, xmp)
+        profiles += _jpeg(data, fields, xmp)
     elif data[:4] in (b"II*\x00", b"MM\x00*"):
         _tiff(data, fields)
     elif data[:8] == b"\x89PNG\r\n\x1a\n":
         _png(data, fields, profiles)
     elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        _webp(data, fields, xmp)
+        profiles += _webp(data, fields, xmp)
+    elif data[:6] in (b"GIF87a", b"GIF89a"):
+        profiles += gif_parts(data)
     parts: list[Part] = []
     if fields:
         parts.append((PurePosixPath("metadata.txt"), b"\n".join(fields)))
@@ -63,19 +71,11 @@ def metadata_parts(data: bytes) -> list[Part]:
     return parts + profiles
 
 
-def _jpeg(data: bytes, fields: list[bytes], xmp: list[bytes]) -> None:
-    """The segments before the image data: APP1 (EXIF, XMP), APP13 (IPTC), COM."""
-    at = 2
-    while at + 4 <= len(data) and data[at] == 0xFF:
-        marker = data[at + 1]
-        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7 or marker == 0xFF:
-            at += 1 if marker == 0xFF else 2
-            continue
-        if marker in (0xDA, 0xD9):  # start of scan, end of image: no more metadata
-            return
-        (size,) = struct.unpack(">H", data[at + 2:at + 4])
-        body = data[at + 4:at + 2 + size]
-        at += 2 + size
+def _jpeg(data: bytes, fields: list[bytes], xmp: list[bytes]) -> list[Part]:
+    """The segments before the image data: APP1 (EXIF, XMP), APP13 (IPTC), COM;
+    and what the format writes in pieces, joined (ivsite.readers.pieced)."""
+    segments = list(jpeg_segments(data))
+    for marker, body in segments:
         if marker == 0xE1 and body.startswith(b"Exif\x00"):
             _tiff(body[6:], fields)
         elif marker == 0xE1 and body.startswith(_XMP):
@@ -84,6 +84,9 @@ def _jpeg(data: bytes, fields: list[bytes], xmp: list[bytes]) -> None:
             _photoshop(body, fields)
         elif marker == 0xFE:
             fields.append(body)
+    if joined := photoshop_joined(segments):  # past 64 KB, over several APP13 segments
+        _photoshop(joined, fields)
+    return jpeg_joined(segments)
 
 
 def _tiff(t: bytes, fields: list[bytes]) -> None:
@@ -110,7 +113,9 @@ def _tiff(t: bytes, fields: list[bytes]) -> None:
             elif kind in (1, 2, 7) and tag != _MAKER_NOTE and count <= _MAX_FIELD:
                 value = entry[8:8 + count] if count <= 4 else \
                     t[(o := struct.unpack(order + "I", entry[8:12])[0]):o + count]
-                if kind == 2 or tag in _XP or tag == _USER_COMMENT or _textual(value):
+                if tag == _ICC:  # a TIFF's colour profile: its text, as a PNG's iCCP
+                    fields.append(icc_text(value))
+                elif kind == 2 or tag in _XP or tag == _USER_COMMENT or _textual(value):
                     fields.append(_field(tag, value, order))
         nxt = t[ifd + 2 + 12 * n:ifd + 6 + 12 * n]
         if len(nxt) == 4:
@@ -219,7 +224,8 @@ def profile_parts(key: bytes, text: bytes) -> list[Part]:
     return parts + [(PurePosixPath("xmp.xml"), x) for x in xmp]
 
 
-def _webp(data: bytes, fields: list[bytes], xmp: list[bytes]) -> None:
+def _webp(data: bytes, fields: list[bytes], xmp: list[bytes]) -> list[Part]:
+    profiles: list[Part] = []
     at = 12
     while at + 8 <= len(data) and len(fields) < _MAX_FIELDS:
         kind, size = struct.unpack("<4sI", data[at:at + 8])
@@ -229,3 +235,6 @@ def _webp(data: bytes, fields: list[bytes], xmp: list[bytes]) -> None:
             _tiff(body[6:] if body.startswith(b"Exif\x00") else body, fields)
         elif kind == b"XMP ":
             xmp.append(body)
+        elif kind == b"ICCP":  # its colour profile's text, as a PNG's iCCP
+            profiles.append((PurePosixPath("profile.txt"), icc_text(body)))
+    return profiles

@@ -1,6 +1,7 @@
 """Compressed streams and tar archives: what the audit reads of a ``.gz``,
 ``.bz2``, ``.xz``, ``.lzma`` or ``.tar`` (and so ``.tar.gz``, ``.tgz``,
-``.tar.bz2``, ``.tbz2``, ``.tar.xz``, ``.txz``) and a bare zlib stream in an output.
+``.tar.bz2``, ``.tbz2``, ``.tar.xz``, ``.txz``), a bare zlib stream and a Snappy
+framed stream (``.sz``) in an output.
 
 Read as bytes, a compressed file is noise, so a name in a linked ``.tar.bz2`` was
 published unread (red team 6, L3). A stream is known by its magic bytes, not its
@@ -9,8 +10,9 @@ bound as every packed part (ivsite.readers.packed.Budget). Unlike a document tha
 merely holds pictures, an archive is nothing but what it packs: one that cannot
 be read whole (corrupt, truncated, past the bound, more members than
 :data:`MAX_MEMBERS`, or a format the standard library does not read: zstd, 7-Zip,
-RAR, LZ4, compress, lzip, lzop, CAB, ar, xar) is refused (``Budget.refuse``),
-never published unread.
+RAR, LZ4, compress, lzip, lzop, CAB, ar, xar, and by its name Brotli's ``.br``)
+is refused (``Budget.refuse``), never published unread. Snappy (ivsite.readers.snappy)
+is decoded: its framing format by its magic bytes, a bare block by its name.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Protocol
 
+from .snappy import FRAMED, framed, raw
 from .zipnames import read_every_way
 
 if TYPE_CHECKING:
@@ -61,6 +64,10 @@ _UNREAD = ((b"\x28\xb5\x2f\xfd", "zstd"), (b"7z\xbc\xaf\x27\x1c", "7-Zip"),
            (b"LZIP", "lzip"), (b"\x89LZO\x00", "lzop"), (b"MSCF\x00\x00\x00\x00", "CAB"),
            (b"!<arch>\n", "ar"), (b"xar!\x00", "xar"))
 """Archive formats ivsite cannot read: refused by their magic bytes."""
+_UNMARKED = {".br": "Brotli"}
+"""Compressed formats with no magic bytes that ivsite cannot read: refused by name
+(red team 18, R18-B03: a compression inside a file the audit opens is decoded or
+refused, never read as bytes)."""
 
 
 def _kind(path: PurePosixPath, data: bytes) -> tuple[str, Callable[[], _Decompressor]] | None:
@@ -87,6 +94,14 @@ def compressed(path: PurePosixPath, data: bytes, budget: Budget) -> bytes | None
             return b""
     if _is_zlib(data):
         return _zlib(data, budget)
+    if data.startswith(FRAMED):  # Snappy's framing format (ivsite.readers.snappy)
+        return framed(data, budget)
+    suffix = path.suffix.lower()
+    if suffix == ".snappy":  # a bare Snappy block: no magic bytes, known by its name
+        return raw(data, budget)
+    if suffix in _UNMARKED:
+        budget.refuse(f"{_UNMARKED[suffix]} file, which ivsite cannot read")
+        return b""
     kind = _kind(path, data)
     if kind is None:
         return None
