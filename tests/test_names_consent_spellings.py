@@ -94,6 +94,7 @@ def test_without_romanised_keys_the_romanised_name_is_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, yes: str, no: str) -> None:
     monkeypatch.setattr(identity, "romanised", lambda name: [])
     monkeypatch.setattr(identity, "romanised_seqs", lambda name: set())
+    monkeypatch.setattr(persons, "script_ties", lambda name: [])  # by sound (R18-02)
     _published(tmp_path, _site(tmp_path / "s", yes, no), yes)
 
 

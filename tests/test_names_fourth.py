@@ -202,6 +202,9 @@ def test_without_the_tie_the_name_is_published(
     # name that holds a declined one written shorter excuses no hit on it.
     monkeypatch.setattr(persons, "initial_ties", lambda names: [])
     monkeypatch.setattr(identity, "written_shorter", lambda s, f: False)
+    # Red team 18, R18-02: a middle name gone by, a slip, another script.
+    monkeypatch.setattr(persons, "close_ties", lambda names: [])
+    monkeypatch.setattr(persons, "script_ties", lambda names: [])
     result = _tied(tmp_path / "s", no, yes)
     assert result.status == 0, [d.text() for d in result.diagnostics]
     assert not any(d.code == "consent-conflict" for d in result.diagnostics)

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 from ..text.normalise import compact, words
 from ..text.textmatch import Confirmed, Needles
@@ -153,6 +154,35 @@ def _profile(m: re.Match[str], near: str) -> str:
             SERVICES.intersection(words(near)) or _PERSONAL.search(near)):
         return ""
     return "/".join([host, *parts[:keep]])
+
+
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?(?://)?(?P<host>(?:[^\W_](?:[\w-]*[^\W_])?\.)+"
+                   r"[^\W\d_]{2,})(?=[/:]|\Z)", re.I)
+
+
+def profile_handle(value: str, site: str = "") -> str:
+    """The profile an address or handle is, as "site/handle" ("linkedin.com/
+    janewhitlock"), however it is written: any subdomain of a profile site (a
+    country's "ca.", the mobile "m.", "www."), with or without a scheme, with a
+    locale or page after the handle ("/in/janewhitlock/en/"), a query, a
+    trailing slash, percent-escapes, capitals or separators in the handle; ``site``:
+    the profile site a value without a host is on ("janewhitlock", "in/janewhitlock"
+    and "@janewhitlock" in a ``linkedin`` field). "" when it is no profile. Two
+    records giving one profile are one person (ivsite.names.persons, red team 18,
+    R18-01), as the body's search finds the handle under every such spelling."""
+    text = re.split(r"[?#]", unquote(value.strip()), maxsplit=1)[0]
+    m = _HOST.match(text)
+    if m:
+        host = m.group("host").casefold()
+        site = next((h for h in PROFILE_HOSTS if host == h or host.endswith("." + h)), "")
+        text = text[m.end():]
+    parts = [p for p in text.split("/") if p.strip()]
+    if parts and parts[0].casefold() in _PREFIXES and len(parts) > 1:
+        parts = parts[1:]
+    handle = compact(words(parts[0].lstrip("@"))) if parts else ""
+    if not (site and handle) or handle in _NOT_A_HANDLE:
+        return ""
+    return f"{site}/{handle}"
 
 
 def _personal_site(m: re.Match[str], near: str, theirs: bool) -> str:

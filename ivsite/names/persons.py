@@ -3,7 +3,9 @@
 Consent belongs to a person, not to a note: notes whose ``person.name`` is the
 same after :func:`ivsite.names.identity.one_person_keys` (with or without middle
 names), or a short form or another spelling of the given name
-(ivsite.names.shortnames), or whose ``person`` contact fields share an address, a
+(ivsite.names.shortnames), or a slip in the family name or a middle name gone by
+(ivsite.names.sameperson), or one in its own script and one in Latin letters
+that sound alike (ivsite.names.scriptties), or whose ``person`` contact fields share an address, a
 phone number or a profile, are about one person. The grouping reads plain values
 alone (:func:`identity`), so a long-lived pipeline keeps it under them.
 """
@@ -14,12 +16,15 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..contacts.bodyprofiles import profile_handle
 from ..contacts.fields import contact_details, profile_key
 from ..contacts.skeleton import phone_key
 from ..core.keyed import Keyed, compute
 from ..core.models import InterviewMeta
 from ..markdown.notes import Note
 from .identity import one_person_keys, person_keys
+from .sameperson import close_ties
+from .scriptties import script_ties
 from .severalnames import persons_in
 from .shortnames import initial_ties, short_form_ties
 
@@ -98,10 +103,13 @@ def grouping(ids: tuple[Identity, ...]) -> tuple[tuple[int, ...], ...]:
         keys += _contact_keys(email, phone, linkedin)
         for k in keys[1:]:
             parent[find(k)] = find(keys[0])
-    # A short form of the given name ("Alex" for "Alexandra") is one person too.
+    # A short form of the given name ("Alex" for "Alexandra") is one person too, and
+    # so are a slip in the family name, a middle name gone by, and a record in its
+    # own script beside one in Latin letters (red team 18, R18-02).
     names = [name for name, *_ in ids]
     each_name = list(dict.fromkeys(each for name in names for each in persons_in(name)))
-    for short, full in [*short_form_ties(each_name), *initial_ties(each_name)]:
+    for short, full in [*short_form_ties(each_name), *initial_ties(each_name),
+                        *close_ties(each_name), *script_ties(each_name)]:
         a, b = person_keys(short), person_keys(full)
         if a and b:
             parent[find(f"name:{a[0]}")] = find(f"name:{b[0]}")
@@ -128,7 +136,10 @@ def _contact_keys(email: str | None, phone: str | None, linkedin: str | None) ->
     """What ties two notes into one person beside the name: each address in the
     ``email`` field ("a@x, b@y", "Jane <jane@x>", "mailto:jane@x"), each number
     in ``phone`` by the digits it is compared by ("+1 416 555 0142" and "(416)
-    555-0142"), each profile in ``linkedin`` (trailing slash and ``www.`` aside)."""
+    555-0142"), each profile in ``linkedin`` (trailing slash and ``www.`` aside),
+    and a profile site's by its handle, however the address is written ("ca.",
+    "m.", "/en/", a bare "janewhitlock" or "in/janewhitlock" in ``linkedin``:
+    ivsite.contacts.bodyprofiles.profile_handle, red team 18, R18-01)."""
     keys: list[str] = []
     fields = (("email", email), ("phone", phone), ("linkedin", linkedin))
     for key, value in fields:  # each detail as what it is, whichever field holds it
@@ -138,6 +149,8 @@ def _contact_keys(email: str | None, phone: str | None, linkedin: str | None) ->
                 keys.append(f"email:{detail.strip('.').casefold()}")
             elif kind == "phone" and (d := phone_key(detail)):
                 keys.append(f"phone:{d}")
-            elif kind in ("linkedin", "url") and (k := profile_key(detail)):
-                keys.append(f"profile:{k}")
+            elif kind in ("linkedin", "url"):
+                keys += [f"profile:{k}" for k in (profile_key(detail),) if k]
+                keys += [f"handle:{k}" for k in (profile_handle(
+                    detail, "linkedin.com" if kind == "linkedin" else ""),) if k]
     return keys
