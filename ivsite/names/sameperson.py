@@ -30,16 +30,25 @@ from .typoforms import MIN_TYPO, slips
 
 def close_ties(names: Iterable[str]) -> list[tuple[str, str]]:
     """Each pair of ``names`` that may be one person's (see the module's docstring)."""
-    buckets: dict[str, dict[tuple[str, ...], str]] = {}
+    buckets: dict[tuple[str, str], dict[tuple[str, ...], str]] = {}
     for name in names:
         ws = tuple(name_words(name))
-        if len(ws) >= 2:  # two family names one slip apart share a bucket
-            for key in _family_keys(ws[-1]):
-                buckets.setdefault(key, {}).setdefault(ws, name)
+        if len(ws) < 2:
+            continue
+        # Two family names one slip apart share a key; two lists of given names
+        # that agree share a word's first letter, or its end past a slip in its
+        # first two letters ("Javier", "Xavier"). Only names in one bucket are
+        # compared: a site's many people of a common family name are not each
+        # compared with each (that grew with the square of the notes).
+        givens = {w[0] for w in ws[:-1]} | {  # and a slip in a given name's first
+            f"~{w[i:]}" for w in ws[:-1] if len(w) >= MIN_TYPO for i in (1, 2)}  # letters
+        for key in _family_keys(ws[-1]):
+            for given in givens:
+                buckets.setdefault((key, given), {}).setdefault(ws, name)
     return list(dict.fromkeys(
         (a_name, b_name) for bucket in buckets.values() if len(bucket) > 1
         for a, a_name in bucket.items() for b, b_name in bucket.items()
-        if a < b and may_be_one(list(a), list(b))))
+        if a < b and (may_be_one(list(a), list(b)) or may_be_one(list(b), list(a)))))
 
 
 def may_be_one(a: list[str], b: list[str]) -> bool:
