@@ -100,10 +100,13 @@ def _starts(word: str) -> str:
     return rf"{re.escape(word)}(?<![^\W_][\s\S]{{{len(word)}}})"
 
 
-def gap_forms(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
+def gap_forms(given: str, family: tuple[str, ...],
+              prefixes: bool = True) -> tuple[Confirmed, ...]:
     """The given and the family name with something read past between them, and the
-    given name shortened with a dot (see the module's docstring). None when
-    :data:`GAP_FORMS` is off, or for a given name of one letter."""
+    given name shortened with a dot (see the module's docstring); ``prefixes``
+    False (a given-name variant, "Bobby" for Robert: a guess already): its classic
+    abbreviations alone, not its prefixes. None when :data:`GAP_FORMS` is off, or
+    for a given name of one letter."""
     if not GAP_FORMS or len(given) < MIN_PREFIX or not family:
         return ()
     family_re = "".join(rf"{re.escape(w)}[\W_]+" for w in family[:-1]) + _capital(family[-1])
@@ -113,17 +116,19 @@ def gap_forms(given: str, family: tuple[str, ...]) -> tuple[Confirmed, ...]:
                rf"{family_re}(?![^\W_])")
     forms = [Confirmed(family, between, (given, family), between=small_words())]
     written = r"[\W_]+".join(re.escape(w) for w in family)
-    for short in shortened(given):
+    for short in shortened(given, prefixes):
         forms.append(Confirmed((short, *family), rf"(?P<capital>{_starts(short)})\."
                                rf"[^\S\n]*{written}(?![^\W_])"))
     return tuple(forms)
 
 
-def shortened(given: str) -> list[str]:
+def shortened(given: str, prefixes: bool = True) -> list[str]:
     """The folded ``given`` shortened as written before a dot: each prefix of two
-    letters or more but the whole, and its classic abbreviations; not a word that is
-    written with a dot for something else ("St.", "Dr.")."""
+    letters or more but the whole (where ``prefixes``), and its classic
+    abbreviations; not a word that is written with a dot for something else
+    ("St.", "Dr.")."""
     if not given.isalpha():
         return []
-    out = {given[:n] for n in range(MIN_PREFIX, len(given))} | set(ABBREVIATIONS.get(given, ()))
+    out = {given[:n] for n in range(MIN_PREFIX, len(given)) if prefixes}
+    out |= set(ABBREVIATIONS.get(given, ()))
     return sorted(out - _NOT_SHORT)

@@ -186,7 +186,7 @@ def _written_forms(name: str, variant: str = "") -> Forms:
         confirmed = (*_confirmed(given, tuple(family), hyphenated[:j]),
                      *recorded_family_initial(given, tuple(family)),
                      # 'Quentin "the Z" Zabrowski', "Anneke van Berg", "Wm. Whitlock"
-                     *gap_forms(given, tuple(family)))
+                     *gap_forms(given, tuple(family), prefixes=not variant))
     if len(core) > 1 and not variant:
         titled = {(title, *family) for title in HONORIFICS} | {(given[0], *family)}
         titled |= particle_forms((given[0], *family))  # "P. v.d. Broek"
