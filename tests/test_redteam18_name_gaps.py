@@ -144,3 +144,19 @@ def test_ordinary_notes_with_a_consented_person_build(tmp_path: Path) -> None:
     result = build(site, out=tmp_path / "out")
     assert result.status == 0, _said(result)
     assert OutputCorpus(tmp_path / "out").find("Anneke van Berg") != []
+
+
+def test_the_mentor_view_refuses_them_too(tmp_path: Path) -> None:
+    """A mentor's page is as public to the mentor as any other (the red team's probe
+    published "Quentin von Zabrowski" and "Quen. Zabrowski" there)."""
+    cases = {k: FORMS[k] for k in ("particle-von", "prefix-four")}
+    site = write_site(tmp_path / "s", {
+        "pages/index.md": ({"title": "Home"}, "Welcome.\n"),
+        "interviews/2026-03-01-p0.md": _talk("Quentin Zabrowski"),
+        **{f"reflections/2026-03-05-{k}.md": (
+            {"title": "Thoughts", "date": day("2026-03-05"), "visibility": "mentor"}, f"{text}\n")
+           for k, (_, text, _) in cases.items()}}, CONFIG)
+    result = build(site, audience="mentor", out=tmp_path / "out")
+    assert result.status == 1, _said(result)
+    refused = {d.path for d in result.diagnostics if d.code == "name-without-consent"}
+    assert refused >= {f"content/reflections/2026-03-05-{k}.md" for k in cases}, _said(result)
