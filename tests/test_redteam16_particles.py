@@ -24,7 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sites import OutputCorpus, assert_filter_refuses_all, audit_refusals, day, write_site
 
-from ivsite.names import particles
+from ivsite.names import gapforms, particles
 from ivsite.names.people import matcher_of
 from ivsite.pipeline import Result, build
 
@@ -95,6 +95,8 @@ def test_the_audit_alone_refuses_each_particle_spelling(tmp_path: Path) -> None:
 def test_switched_off_the_particle_spellings_are_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(particles, "PARTICLE_FORMS", False)
+    # A particle or connective between the names is read past too (R18-04).
+    monkeypatch.setattr(gapforms, "GAP_FORMS", False)
     result = build(_site(tmp_path / "s", FORMS), out=tmp_path / "out")
     assert result.status == 0, _said(result)
     corpus = OutputCorpus(tmp_path / "out")

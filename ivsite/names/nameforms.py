@@ -29,6 +29,7 @@ from .asidenames import other_names
 from .chinese_forms import other_forms
 from .drawnpairs import drawn_seqs
 from .formset import Forms, union
+from .gapforms import gap_forms
 from .givenforms import capitals_only, everyday_variant, variant_names
 from .handles import handle_form, short_handle_form, word_like
 from .inflections import as_written, name_pairs
@@ -183,7 +184,9 @@ def _written_forms(name: str, variant: str = "") -> Forms:
         labelled = labelled_forms(given, tuple(family))  # "Quentin, surname Zabrowski"
         hyphenated = next((tuple(words(w)) for w in written if words(w)[:1] == [given]), ())
         confirmed = (*_confirmed(given, tuple(family), hyphenated[:j]),
-                     *recorded_family_initial(given, tuple(family)))
+                     *recorded_family_initial(given, tuple(family)),
+                     # 'Quentin "the Z" Zabrowski', "Anneke van Berg", "Wm. Whitlock"
+                     *gap_forms(given, tuple(family), prefixes=not variant))
     if len(core) > 1 and not variant:
         titled = {(title, *family) for title in HONORIFICS} | {(given[0], *family)}
         titled |= particle_forms((given[0], *family))  # "P. v.d. Broek"

@@ -39,6 +39,11 @@ class Confirmed:
     """Words one of which the text's words must have first (a title before a family
     name: "senor", "pan"), for a pattern that starts with no word of its own, which
     the regular expression engine would try at every place of the text."""
+    between: frozenset[str] = frozenset()
+    """For a pattern with a group ``between`` (words between a given and a family
+    name: ivsite.names.gapforms), the words in small letters it may hold: each of its
+    words is one of them, a letter alone or capitalised ("Quentin van Zabrowski",
+    "Quentin v Zabrowski", not "Quentin met Zabrowski")."""
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -64,7 +69,16 @@ def confirmed_in(form: Confirmed, text: Searchable) -> bool:
     found = matches(compiled, start, text.cased, text.case_keyed) if start else \
         compiled.finditer(text.cased)
     return any(all(w[:1].isupper() for w in _CAPITAL_WORDS.findall(m.group("capital")))
-               for m in found)
+               and _read_past(form.between, m) for m in found)
+
+
+def _read_past(small: frozenset[str], found: re.Match[str]) -> bool:
+    """Whether the words of ``found``'s group ``between`` (where it has one) are each
+    a letter, capitalised or one of ``small``."""
+    if not small or not found.group("between"):
+        return True
+    return all(len(w) == 1 or w[:1].isupper() or w.lower() in small
+               for w in _CAPITAL_WORDS.findall(found.group("between")))
 
 
 def _has_near(near: tuple[str, tuple[str, ...]], text: Searchable) -> bool:
