@@ -24,7 +24,11 @@ is refused by the filter, by the audit alone, and published with both off.
 
 from __future__ import annotations
 
+import gzip
+import io
+import lzma
 import re
+import zipfile
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -206,3 +210,49 @@ def test_ordinary_labels_still_pass() -> None:
                                 b"<i>Host:</i> welcome.\n") is None
     assert hiddentext.hidden_in(".tex", b"\\section{Experience}\n\\textbf{Analyst}: "
                                 b"dashboards.\n") is None
+
+
+def test_packed_captions_are_read_as_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A caption file or LaTeX source in a ZIP, or gzipped (``panel.srt.gz``), is
+    read as its inner file's kind."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("subs/split.srt", CASES["split.srt"])
+        z.writestr("cv/emph.tex", CASES["emph.tex"])
+    packed = {"panel.zip": buf.getvalue(),
+              "split.srt.gz": gzip.compress(CASES["split.srt"].encode()),
+              "emph.tex.xz": lzma.compress(CASES["emph.tex"].encode())}
+
+    def named(name: str) -> bool:
+        readable._read.cache_clear()
+        return any(re.search(r"Quentin\s+Zabrowski", t)
+                   for t in readable.readable_texts(PurePosixPath(name), packed[name]))
+    assert all(named(n) for n in packed)
+    _readings_off(monkeypatch)
+    assert not any(named(n) for n in packed)
+    readable._read.cache_clear()
+
+
+ALREADY_HELD: dict[str, str] = {
+    "cells.csv": "first,last,role\nQuentin,Zabrowski,designer\n",
+    "quoted.csv": '"first","last"\n"Quentin","Zabrowski"\n',
+    "cells.tsv": "first\tlast\nQuentin\tZabrowski\n",
+    "groups.rtf": "{\\rtf1\\ansi {\\b Quen}tin {\\i Zab}rowski\\par}",
+    "switches.rtf": "{\\rtf1\\ansi \\b Quentin\\b0  \\i Zabrowski\\i0\\par}",
+    "footnote-mark.txt": "Thanks to Quentin[^1] Zabrowski.\n",
+    "syllables.ass": _ASS + "Dialogue: 0,0:00:01.00,0:00:03.00,Default,,0,0,0,,{\\k20}Quen"
+                            "{\\k30}tin {\\k25}Zab{\\k20}row{\\k30}ski\n",
+}
+"""Neighbours of the class that the file as written already gives away (a name in
+two cells, RTF's groups and switches, read by ivsite.readers.rtftext): kept
+refused, with or without the reading as shown."""
+
+
+def test_names_across_cells_and_rtf_groups_stay_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _readings_off(monkeypatch)
+    result = build(_site(tmp_path / "s", ALREADY_HELD), out=tmp_path / "out")
+    assert result.status == 1, [d.text() for d in result.diagnostics]
+    hit = {h.output.rsplit("/", 1)[-1] for h in result.hits}
+    assert hit >= set(ALREADY_HELD), sorted(set(ALREADY_HELD) - hit)
+    readable._read.cache_clear()

@@ -20,10 +20,18 @@ from .texsource import TEX_SUFFIXES, tex_reading
 SHOWN_SUFFIXES = (*CAPTION_SUFFIXES, *TEX_SUFFIXES, *LIGHT_SUFFIXES)
 
 
-def as_shown(suffix: str, text: str) -> list[str]:
-    """The readings of a file of this suffix as its format's reader shows it (none
-    for a format read as written), each unlike the text as written."""
-    suffix = suffix.casefold()
+_COMPRESSED = (".gz", ".gzip", ".bz2", ".xz", ".lzma", ".z", ".zz")
+"""A compressed file's suffixes: ``panel.srt.gz``, read decompressed
+(ivsite.readers.streams), is a caption file."""
+
+
+def as_shown(name: str, text: str) -> list[str]:
+    """The readings of a file of this name (or suffix) as its format's reader shows
+    it (none for a format read as written), each unlike the text as written."""
+    name = name.casefold()
+    if name.endswith(_COMPRESSED):
+        name = name.rsplit(".", 1)[0]
+    suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ""
     readings = caption_readings(suffix, text) if suffix in CAPTION_SUFFIXES else \
         [tex_reading(text)] if suffix in TEX_SUFFIXES else \
         [light_reading(text)] if suffix in LIGHT_SUFFIXES else []

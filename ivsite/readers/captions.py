@@ -85,9 +85,10 @@ def _seconds(stamp: str) -> float:
 
 
 def _line_cues(text: str) -> list[_Cue]:
-    """The cues of a format that gives each a timing line, then its text up to the
-    next cue (WebVTT, SubRip, SBV, SubViewer); a cue's number or identifier, the
-    line right before its timing, is not its predecessor's text. MicroDVD's
+    """The cues of a format that gives each a timing line, then its text up to a
+    blank line (WebVTT, SubRip, SBV, SubViewer); in a file without blank lines a
+    cue's number or identifier, the line right before its timing, is not its
+    predecessor's text. MicroDVD's
     ``{start}{end}text`` lines, where ``|`` breaks a line, are read too."""
     lines = text.splitlines()
     times = [(i, m.group(1)) for i, line in enumerate(lines) if (m := _TIMING.match(line))]
@@ -95,8 +96,11 @@ def _line_cues(text: str) -> list[_Cue]:
     for k, (at, stamp) in enumerate(times):
         end = times[k + 1][0] if k + 1 < len(times) else len(lines)
         body = lines[at + 1:end]
-        if k + 1 < len(times) and body and body[-1].strip():
-            body = body[:-1]  # the next cue's number or identifier
+        blank = next((i for i, line in enumerate(body) if not line.strip()), None)
+        if blank is not None:  # the cue ends (a NOTE or STYLE block may follow)
+            body = body[:blank]
+        elif k + 1 < len(times) and body:
+            body = body[:-1]  # the next cue's number or identifier, with no blank line
         cues.append((_seconds(stamp), "\n".join(body)))
     cues += [(float(m.group(1)), m.group(2).replace("|", "\n"))
              for line in lines if (m := _MICRODVD.match(line))]

@@ -30,8 +30,8 @@ _LINKS = (
     (re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)"), r"\1"),  # Markdown's [shown](address)
     (re.compile(r"\[([^\]\n]*)\]\[[^\]\n]*\]"), r"\1"),  # [shown][reference]
     (re.compile(r"`([^`<\n]*)<[^>\n]*>`_{1,2}"), r"\1"),  # `shown <address>`_
-    (re.compile(r"\b(?:link:|https?://)[^\s\[]*\[([^\]\n]*)\]"), r"\1"),  # link:address[shown]
-    (re.compile(r"\bpass:[a-z,]*\[([^\]\n]*)\]"), r"\1"),  # AsciiDoc's pass:[…]
+    (re.compile(r"(?:link:|https?://)[^\s\[]*\[([^\]\n]*)\]"), r"\1"),  # link:address[shown]
+    (re.compile(r"pass:[a-z,]*\[([^\]\n]*)\]"), r"\1"),  # AsciiDoc's pass:[…]
 )
 _UNSHOWN = re.compile(r"<!--.*?(?:-->|\Z)|\[\^[^\]\n]*\]|\[(?:#|\*|\d+)[^\]\n]*\]_"
                       r"|:[\w.+-]+:(?=`)|\[\.[\w.-]+\]|\+\+\+", re.S)
@@ -45,7 +45,7 @@ _SPACES = re.compile(r"\{(?:nbsp|sp|space)\}|\\(?:nbsp|ensp|emsp|thinsp)(?:\{\})
 _NOTHING = re.compile(r"\{(?:zwsp|empty|wj)\}|\\(?:shy|zwnj|zwj)(?:\{\})?|(?<!\\)\\ ")
 """Read as nothing: AsciiDoc's zero-width attributes, Org's soft hyphen and
 joiners, and reStructuredText's escaped space, which it removes."""
-_IN_WORD = re.compile(r"(?<=[^\W_])(?:\*{1,3}|_{1,3}|~~|==|\^|/|\+)(?=[^\W_])")
+_IN_WORD = re.compile(r"([^\W_])(?:\*{1,3}|_{1,3}|~~|==|\^|/|\+)(?=[^\W_])")
 """Emphasis marks inside a word (``Zab**row**ski``, Org's ``Zab/row/ski``)."""
 
 
@@ -57,17 +57,20 @@ def light_reading(text: str) -> str:
     text = _UNSHOWN.sub("", text).replace("`", "")
     text = _TAG.sub("", _BREAK_TAG.sub(" ", text))
     text = _NOTHING.sub("", _SPACES.sub(" ", text))
-    return html.unescape(_IN_WORD.sub("", text))
+    return html.unescape(_IN_WORD.sub(r"\1", text))
 
 
 def _substituted(text: str) -> str:
     """The substitutions the file defines written where it uses them: ``|qz|``,
     ``{qz}``, ``{{{qz}}}``."""
     uses: list[tuple[str, str]] = []
-    uses += [(f"|{m.group(1)}|", m.group(2).strip()) for m in _RST_SUB.finditer(text)]
-    uses += [(f"{{{m.group(1)}}}", m.group(2).strip()) for m in _ADOC_ATTR.finditer(text)]
-    uses += [(f"{{{{{{{m.group(1)}}}}}}}", m.group(2).strip())
-             for m in _ORG_MACRO.finditer(text)]
+    if "replace::" in text:
+        uses += [(f"|{m.group(1)}|", m.group(2).strip()) for m in _RST_SUB.finditer(text)]
+    if "\n:" in text or text.startswith(":"):
+        uses += [(f"{{{m.group(1)}}}", m.group(2).strip()) for m in _ADOC_ATTR.finditer(text)]
+    if "+MACRO" in text or "+macro" in text:
+        uses += [(f"{{{{{{{m.group(1)}}}}}}}", m.group(2).strip())
+                 for m in _ORG_MACRO.finditer(text)]
     for use, value in sorted(uses, key=lambda u: -len(u[0]))[:_MOST]:
         text = text.replace(use, value)
     return text

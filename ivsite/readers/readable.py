@@ -164,7 +164,7 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
         # A caption file, a LaTeX source or marked-up prose as its reader shows it
         # too (ivsite.readers.asshown, R18-B02/B08): its markup splits a name.
         return [*inner, html.unescape(text) if "&" in text else text, *shown_reversed, *joined,
-                *queries, *as_shown(path.suffix, text)]
+                *queries, *as_shown(path.name, text)]
     if _COUNTER_STYLE.search(text):
         budget.refuse("a @counter-style rule draws list markers the audit cannot read")
     if (unknown := unplaced(text)) is not None:  # read as placed: ivsite.markup.drawntext, svgtext

@@ -32,7 +32,9 @@ from ..text.latexaccents import latex_letters
 
 TEX_SUFFIXES = (".tex", ".latex", ".ltx", ".sty", ".cls", ".dtx", ".bib", ".bbl")
 
-_COMMENT = re.compile(r"(?<!\\)((?:\\\\)*)%[^\n]*\n?[ \t]*")
+_COMMENT = re.compile(r"(\\.)|%[^\n]*\n?[ \t]*", re.S)
+"""A comment, with the spaces TeX skips on the next line; an escape (``\\%``,
+``\\\\``) is matched first, as it stands."""
 _DEFINED = re.compile(r"\\(?:(?:re)?newcommand\*?|providecommand\*?|DeclareRobustCommand\*?)"
                       r"\s*\{?\s*\\([A-Za-z]+)\s*\}?\s*\{((?:[^{}]|\{[^{}]*\})*)\}"
                       r"|\\[gex]?def\s*\\([A-Za-z]+)\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
@@ -68,7 +70,7 @@ _CONTROL = re.compile(r"\\([A-Za-z@]+)\*?[ \t]*(?:\n[ \t]*)?|\\(.)", re.S)
 
 def tex_reading(text: str) -> str:
     """``text`` (a LaTeX or BibTeX source) as its typeset document shows its words."""
-    text = _COMMENT.sub(lambda m: m.group(1), text)
+    text = _COMMENT.sub(lambda m: m.group(1) or "", text)
     text = latex_letters(text)
     text = _expanded(text)
     text = _SECTION.sub(lambda m: f"\n## {m.group(1)}\n", text)
