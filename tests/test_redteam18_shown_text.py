@@ -85,6 +85,7 @@ CASES: dict[str, str] = {
     "comment.tex": "Thanks to Quentin % the guest\n   Zabrowski for the talk.\n",
     "macro.tex": "\\newcommand{\\guest}{Quentin}\nThanks to \\guest{} Zabrowski.\n",
     "href.tex": "Thanks to \\href{https://q.example}{Quentin} \\textcolor{red}{Zabrowski}.\n",
+    "skip.tex": "Thanks to Quentin\\hskip 1em Zabrowski and Q\\kern-1ptuentin.\n",
     "refs.bib": "@misc{talk, author = {Quentin \\textsc{Zabrowski}}, title = {A talk}}\n",
     # Prose with light markup.
     "links.txt": "Thanks to [Quentin](https://a.example) [Zabrowski](https://b.example).\n",

@@ -18,7 +18,8 @@ out as TeX takes it out:
   (``\\emph{x}`` is x, ``{\\bf x}`` is x, ``\\mbox{x}`` is x);
 - a command word and the spaces after it (which TeX skips) are taken out,
   except that a line break (``\\\\``, ``\\newline``, ``\\par``) and the spacing
-  commands (``~``, ``\\,``, ``\\ ``, ``\\quad``) are a space; the remaining
+  commands (``~``, ``\\,``, ``\\ ``, ``\\quad``, ``\\hskip 1em``) are a space, and a
+  kern with its length (``\\kern-1pt``) nothing; the remaining
   braces go, so ``Zab{rowski}`` is a word again.
 
 Accents are written as letters first (ivsite.text.latexaccents).
@@ -58,6 +59,10 @@ _SECTION = re.compile(r"\\(?:part|chapter|(?:sub){0,2}section|(?:sub)?paragraph)
 """A sectioning command, read as a Markdown heading on a line of its own: its
 title says what the text under it is, as a note's heading does
 (ivsite.readers.hiddentext reads the headings that say private)."""
+_SKIP = re.compile(r"\\(m?kern|[hvm]skip)[ \t]*[-+]?(?:\d+\.?\d*|\.\d+)[ \t]*[a-z]{2}"
+                   r"(?:[ \t]*(?:plus|minus)[ \t]*[-+]?(?:\d+\.?\d*|\.\d+)[ \t]*[a-z]{2,4})*")
+"""A kern or a skip with its length (``\\kern-1pt``, ``\\hskip 1em plus 1fil``):
+a kern (inside a word) is nothing, a skip a space."""
 _BREAKS = frozenset({"newline", "linebreak", "par", "quad", "qquad", "enskip", "enspace",
                      "hfill", "hspace", "thinspace", "space", "item", "and", "AND"})
 """Command words shown as a break or a space between words."""
@@ -75,6 +80,7 @@ def tex_reading(text: str) -> str:
     text = _expanded(text)
     text = _SECTION.sub(lambda m: f"\n## {m.group(1)}\n", text)
     text = _dropped(text)
+    text = _SKIP.sub(lambda m: "" if m.group(1).endswith("kern") else " ", text)
     text = _CONTROL.sub(_control, text)
     return text.replace("{", "").replace("}", "").replace("~", " ")
 
