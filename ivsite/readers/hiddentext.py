@@ -20,8 +20,10 @@ a file can be filtered. What its author hid in it goes out with it:
   ``%% Obsidian %%`` comment (and a WebVTT caption file's ``NOTE`` block, which
   a player never shows), and a heading or label that says private
   (``## Do not publish``, ``Private: …``, judged by ivsite.switches.markerwords as
-  a note's are, R12-10); a note kept as ``.txt`` means them as it would in a
-  note, and they are not read in a file;
+  a note's are, R12-10), also where the format's markup wraps it (a caption's
+  ``<i>Private:</i>``, LaTeX's ``\\section{Private}``: the file as its reader shows
+  it, ivsite.readers.asshown, R18-B02/B08); a note kept as ``.txt`` means them as
+  it would in a note, and they are not read in a file;
 - in any file, a drawing's source kept for its editor whose text the drawing does
   not show (deleted Excalidraw elements, another diagrams.net page, a PlantUML
   comment: ivsite.readers.carried), or that does not decode.
@@ -42,10 +44,12 @@ from ..switches.lookalike import privacy_callout, privacy_word
 from ..switches.markerwords import label_marker, phrase_marker
 from . import charsets
 from .activefiles import decoded
+from .asshown import as_shown
 from .carried import carried
 from .docunshown import document_hidden
 from .packed import Budget
 from .readable import MARKUP_SUFFIXES, TEXT_SUFFIXES
+from .texsource import TEX_SUFFIXES
 from .unshown import hidden_phrases
 
 HIDDEN_CODE = "hidden-in-file"
@@ -171,10 +175,12 @@ def _prose(suffix: str, text: str) -> Iterator[str]:
         if _WORD.search(m.group(1)):
             yield f"holds an HTML comment (line {_line(text, m.start())}: {_excerpt(m.group(1))})"
     yield from _labels(text)
+    for shown in as_shown(suffix, text):  # a label the format's markup wraps (R18-B02/B08)
+        yield from _labels(shown, shown=True)
     if suffix == ".vtt":  # WebVTT's comment blocks, which a player never shows
         for m in _VTT_NOTE.finditer(text):
             yield f"holds a NOTE block (line {_line(text, m.start(1))}: {_excerpt(m.group(1))})"
-    if suffix != ".tex":  # where %% starts a comment line of its own
+    if suffix not in TEX_SUFFIXES:  # where %% starts a comment line of its own
         for m in _OBSIDIAN.finditer(text):
             if _WORD.search(m.group(1)):
                 yield (f"holds a %% comment %% (line {_line(text, m.start())}: "
@@ -191,18 +197,23 @@ phrase) a comma, after a list's or quote's marks, a task's box, an emoji and
 emphasis."""
 
 
-def _labels(text: str) -> Iterator[str]:
+def _labels(text: str, shown: bool = False) -> Iterator[str]:
     """The headings and line-opening labels of a text file that say the text with
     them is not for everyone, as in a note (``privacy-label``, judged as
-    ivsite.validate.bodyprivacy judges them: ivsite.switches.markerwords)."""
+    ivsite.validate.bodyprivacy judges them: ivsite.switches.markerwords);
+    ``shown``: ``text`` is the file as its reader shows it, whose lines are not
+    the file's."""
+    def where(at: int) -> str:
+        return "as the file is shown" if shown else f"line {_line(text, at)}"
+
     for m in _HEADING.finditer(text):
         if label_marker(m.group(1)):
-            yield (f"holds the heading {m.group(1)!r} (line {_line(text, m.start())}), which "
+            yield (f"holds the heading {m.group(1)!r} ({where(m.start())}), which "
                    "says the text under it is not for everyone")
     for m in _LEAD.finditer(text):
         label = (m.group(1) or m.group(2) or "").strip()
         if label and (phrase_marker(label) if m.group(3) else label_marker(label)):
-            yield (f"holds the label {label!r} (line {_line(text, m.start())}), which says "
+            yield (f"holds the label {label!r} ({where(m.start())}), which says "
                    "the text with it is not for everyone")
 
 

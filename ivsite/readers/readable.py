@@ -13,7 +13,8 @@ inside a binary file read (ivsite.readers.widetext), and embedded base64 images 
 ``<iframe srcdoc>`` documents are read as files of their own, as are the decoded
 readings of a file that encodes its text (mail, vCard, RTF: ivsite.readers.encodedtext),
 and so is what every text spells in invisible characters or base64 and hex words
-(ivsite.readers.morereadings).
+(ivsite.readers.morereadings), and a caption file, a LaTeX source or marked-up prose
+as its reader shows it (ivsite.readers.asshown).
 What cannot be read
 where reading less is a leak (an archive that does not open) is given as
 refused (:func:`unread`).
@@ -33,6 +34,7 @@ from ..markup.svgtext import svg_texts
 from ..text.urlpayloads import address_payloads
 from ..text.urlquery import query_text
 from . import charsets, codepages, datauri
+from .asshown import as_shown
 from .binarytext import text_runs
 from .cborstrings import cbor_strings
 from .charsets import LEGACY
@@ -159,8 +161,10 @@ def _texts(path: PurePosixPath | Path, data: bytes, depth: int, budget: Budget,
     joined = [_CONCAT.sub("", text)] if _CONCAT.search(text) else []
     joined += [_SPACE_ESCAPE.sub(" ", text)] if _SPACE_ESCAPE.search(text) else []
     if path.suffix.lower() not in MARKUP_SUFFIXES:
+        # A caption file, a LaTeX source or marked-up prose as its reader shows it
+        # too (ivsite.readers.asshown, R18-B02/B08): its markup splits a name.
         return [*inner, html.unescape(text) if "&" in text else text, *shown_reversed, *joined,
-                *queries]
+                *queries, *as_shown(path.name, text)]
     if _COUNTER_STYLE.search(text):
         budget.refuse("a @counter-style rule draws list markers the audit cannot read")
     if (unknown := unplaced(text)) is not None:  # read as placed: ivsite.markup.drawntext, svgtext
@@ -237,7 +241,9 @@ _REVERSED = re.compile(r"<(bdo|\w+(?=[^>]*bidi-override))\b[^>]*\brtl\b[^>]*>(.*
 
 TEXT_SUFFIXES = (*MARKUP_SUFFIXES, ".txt", ".text", ".md", ".markdown", ".csv", ".tsv",
                  ".json", ".css", ".js", ".yaml", ".yml", ".toml", ".ini", ".log", ".rtf",
-                 ".tex", ".ics", ".vcf", ".srt", ".vtt", ".org", ".rst", ".adoc", ".eml")
+                 ".tex", ".ics", ".vcf", ".srt", ".vtt", ".org", ".rst", ".adoc", ".eml",
+                 ".ass", ".ssa", ".sbv", ".lrc", ".bib", ".sty", ".cls", ".ltx", ".asciidoc",
+                 ".textile")
 """Files a browser shows as text, in whatever encoding it guesses or the file declares."""
 def _decoded(data: bytes, text_file: bool = False) -> str:
     """A file's text whatever it was saved as: UTF-8, or UTF-16/32 (with a byte-order
