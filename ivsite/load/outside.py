@@ -22,6 +22,7 @@ from ..core.diagnostics import Diagnostics
 from ..core.folders import Folders
 from ..core.outfolders import top_names
 from .strays import check_stray
+from .unhashed import file_key
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".mdx", ".mdown", ".mkd")
 _NEVER = frozenset({"themes", ".ivsite", "node_modules", "__pycache__"})
@@ -52,12 +53,14 @@ def outside_files(root: Path, folders: Folders, config_bytes: bytes | None) -> l
 
 
 def check_outside(root: Path, folders: Folders, config_bytes: bytes | None,
-                  diags: Diagnostics) -> list[str]:
-    """Report each file outside the content with a person record; all the files read."""
-    rels = outside_files(root, folders, config_bytes)
-    for rel in rels:
+                  diags: Diagnostics, now_ns: int) -> dict[str, str]:
+    """Report each file outside the content with a person record; all the files
+    read, each with its status taken before it was read (ivsite.load.unhashed)."""
+    out: dict[str, str] = {}
+    for rel in outside_files(root, folders, config_bytes):
+        out[rel] = file_key(root / rel, now_ns)
         check_stray(root / rel, rel, _WHY, diags)
-    return rels
+    return out
 
 
 def _outputs(config_bytes: bytes | None) -> set[str]:
