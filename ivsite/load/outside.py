@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
@@ -32,6 +33,30 @@ repository is not walked whole)."""
 _WHY = "it is outside content/, the only folder ivsite reads notes from"
 
 
+def outside_tops(root: Path, folders: Folders, config_bytes: bytes | None) -> list[str]:
+    """The site folder's top-level folders whose files :func:`outside_files` reads
+    (the preview's watcher watches them too)."""
+    if folders.vault:
+        return []
+    skip = set(_NEVER) | {folders.base.strip("/")} | _outputs(config_bytes)
+    try:
+        names = sorted(e.name for e in os.scandir(root) if e.is_dir(follow_symlinks=False))
+    except OSError:
+        return []
+    return [n for n in names if _walked(n) and n not in skip]
+
+
+def read_outside(parts: tuple[str, ...], tops: Iterable[str]) -> bool:
+    """Whether :func:`outside_files` reads the file at ``parts`` (a path in the site
+    folder), given the top-level folders it walks."""
+    return parts[-1].lower().endswith(TEXT_SUFFIXES) and (
+        len(parts) == 1 or (parts[0] in tops and all(_walked(d) for d in parts[1:-1])))
+
+
+def _walked(folder: str) -> bool:
+    return not folder.startswith(".") and folder not in _NEVER
+
+
 def outside_files(root: Path, folders: Folders, config_bytes: bytes | None) -> list[str]:
     """The Markdown and text files of the site folder outside the content."""
     if folders.vault:
@@ -40,8 +65,7 @@ def outside_files(root: Path, folders: Folders, config_bytes: bytes | None) -> l
     out: list[str] = []
     for here, dirs, files in os.walk(root):
         top = Path(here) == root
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _NEVER
-                         and not (top and d in skip)
+        dirs[:] = sorted(d for d in dirs if _walked(d) and not (top and d in skip)
                          and not os.path.islink(os.path.join(here, d)))
         for name in sorted(files):
             path = os.path.join(here, name)
