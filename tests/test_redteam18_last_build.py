@@ -217,3 +217,48 @@ def test_a_site_with_skipped_files_is_answered_by_the_record_when_nothing_change
     again = build(site, out=out)
     assert again.status == driver.EXIT_OK
     assert [d.text() for d in again.diagnostics] == [d.text() for d in first.diagnostics]
+
+
+SETTINGS = "content/pages/salary/_metadata.yml"
+
+
+def _same_status_edit(tmp_path: Path) -> tuple[Path, Path]:
+    """A built site whose folder settings file (an asset, known by its bytes' hash)
+    is then rewritten with as many bytes and its old modification time."""
+    site = _site(tmp_path / "site", ".pages hide")
+    (site / SETTINGS).write_text("visibility: public\n", "utf-8")
+    out = tmp_path / "out"
+    assert build(site, out=out).status == driver.EXIT_OK
+    st = (site / SETTINGS).stat()
+    (site / SETTINGS).write_text("visibility: mentor\n", "utf-8")
+    os.utime(site / SETTINGS, ns=(st.st_atime_ns, st.st_mtime_ns))
+    return site, out
+
+
+def test_an_asset_rewritten_in_one_process_with_the_same_size_and_time_is_hashed_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hashes load keeps in a process (the preview's, or two builds by the API)
+    are known by the file's change time and inode too, not its size and
+    modification time alone, which ``cp -p`` or unzip set back."""
+    _said_off(monkeypatch)
+    site, out = _same_status_edit(tmp_path)
+    result = build(site, out=out)
+    assert (SETTINGS, "privacy-key") in _errors(result)
+    assert result.status == _cold(site, tmp_path).status == driver.EXIT_CONTENT
+
+
+def test_an_asset_hash_kept_by_size_and_time_alone_leaves_the_old_output(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _said_off(monkeypatch)
+    real, kept = stage.file_digest, {}
+
+    def by_size_and_time(path: Path, st: os.stat_result) -> object:
+        key = (str(path), st.st_size, st.st_mtime_ns)
+        if key not in kept:
+            kept[key] = real(path, st)
+        return kept[key]
+
+    monkeypatch.setattr(stage, "file_digest", by_size_and_time)
+    site, out = _same_status_edit(tmp_path)
+    assert build(site, out=out).status == driver.EXIT_OK
+    assert any(b"SALARYCANARY" in data for data in output_files(out).values())
