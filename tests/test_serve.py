@@ -428,21 +428,55 @@ def test_a_stylesheet_change_sends_css_not_reload(tmp_path: Path) -> None:
         events.close()
 
 
-def test_editor_noise_and_state_folders_do_not_rebuild(tmp_path: Path) -> None:
+def test_files_no_build_reads_do_not_rebuild(tmp_path: Path) -> None:
     root = make_site(tmp_path)
     with serving(root) as srv:
         srv.wait_idle(settle=0.5)
         count = len(srv.rebuilds)
-        for name in (".about.md.swp", "about.md~", "#about.md#", ".#about.md"):
+        for name in (".about.md.swp", ".DS_Store", ".obsidian/workspace.json"):
+            (root / "content" / "pages" / name).parent.mkdir(exist_ok=True)
             (root / "content" / "pages" / name).write_text("junk", "utf-8")
-        (root / ".ivsite").mkdir(exist_ok=True)
-        (root / ".ivsite" / "x").write_text("junk", "utf-8")
-        (root / "README.md").write_text("not watched", "utf-8")
+        for rel in (".ivsite/x", "node_modules/x/README.md", ".git/notes.md", "_site/a.md"):
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text("junk", "utf-8")
         time.sleep(1.0)
         srv.wait_idle(settle=0.5)
         assert len(srv.rebuilds) == count
+        shutil.rmtree(root / "_site")  # (serve never makes it: the fixture checks)
         (root / "site.toml").write_text((root / "site.toml").read_text("utf-8") + "\n", "utf-8")
         wait_until(lambda: len(srv.rebuilds) > count, what="a rebuild after site.toml")
+
+
+RECORD = ("---\nperson:\n  name: Jane Doe\n  email: jane@acme.example\nconsent:\n"
+          "  publish_name: false\n---\n")
+
+
+@pytest.mark.parametrize("rel", ["content/pages/.jane.md", "content/pages/about.md~",
+                                 "content/pages/#about.md#", "README.md", "old/jane.md",
+                                 "drafts/2026/jane.txt"])
+def test_a_file_load_reads_for_a_person_record_rebuilds(tmp_path: Path, rel: str) -> None:
+    """Load reads hidden and backup files beside the notes, and text files outside
+    content/, for a person record (R18-B01): a save there rebuilds, and the
+    preview refuses the record as a build does (a new folder is watched too)."""
+    root = make_site(tmp_path)
+    with serving(root) as srv:
+        srv.wait_idle(settle=0.5)
+        count = len(srv.rebuilds)
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("todo\n", "utf-8")
+        wait_until(lambda: len(srv.rebuilds) > count, what=f"a rebuild after {rel}")
+        (root / rel).write_text(RECORD, "utf-8")
+        wait_until(lambda: "misplaced-person" in overlay_of(page(srv, "/")),
+                   what="the overlay")
+
+
+def test_a_folders_settings_file_rebuilds(tmp_path: Path) -> None:
+    """A .pages beside the notes is read for the folder's settings (R18-B01)."""
+    root = make_site(tmp_path)
+    with serving(root) as srv:
+        srv.wait_idle(settle=0.5)
+        (root / "content" / "pages" / ".pages").write_text("hide: true\n", "utf-8")
+        wait_until(lambda: "privacy-key" in overlay_of(page(srv, "/")), what="the overlay")
 
 
 # --------------------------------------------------------------------------- audiences

@@ -7,7 +7,12 @@ and the output folder still holds exactly the files that build wrote (same
 names, sizes and modification times), that output is already the answer: the
 build reports the same result and diagnostics, and touches nothing. This is the
 store's rule (a key names all a result is made from) at the coarsest grain; any
-other change goes through the stages, which keep their own per-note work.
+other change goes through the stages, which keep their own per-note work. "All
+of those" means every file any stage reads: the notes and assets by their
+bytes, the files load reads without hashing (a hidden file, a ``.pages``, a text
+file outside ``content/``) by their status (ivsite.load.unhashed), and what
+load said of them (red team 18, R18-B01: by name alone, a person record pasted
+into one left the old output standing).
 
 Never with a passphrase: the record would have to name it, and a digest of a
 passphrase kept on disk is something to guess against.

@@ -13,7 +13,9 @@ from ..core.sourcefiles import SourceFile
 from .filefront import private_front
 
 _Read = tuple[str, str, tuple[str, str] | None]
-_digest_cache: dict[tuple[str, int, int], _Read] = {}
+_digest_cache: dict[tuple[str, int, int, int, int], _Read] = {}
+"""By path and status: size, modification and change time, inode (a write moves
+the change time, which ``cp -p`` and unzip do not set back; R18-B01)."""
 
 
 def file_digest(path: Path, st: os.stat_result) -> _Read:
@@ -22,7 +24,7 @@ def file_digest(path: Path, st: os.stat_result) -> _Read:
     kept for those where its kind needs it),
     all read as it is hashed. (A recording's windows, by which a clip of it is
     known, are taken from the recordings alone: ivsite.core.nearcopy.)"""
-    key = (str(path), st.st_size, st.st_mtime_ns)
+    key = (str(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
     cached = _digest_cache.get(key)
     if cached is None:
         from ..readers import hiddentext  # (they import the notes' module)

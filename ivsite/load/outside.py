@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
 from ..core.folders import Folders
 from ..core.outfolders import top_names
 from .strays import check_stray
+from .unhashed import file_key
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".mdx", ".mdown", ".mkd")
 _NEVER = frozenset({"themes", ".ivsite", "node_modules", "__pycache__"})
@@ -29,6 +31,30 @@ LIMIT = 20000
 """At most this many files are looked at (a site folder that is also a big
 repository is not walked whole)."""
 _WHY = "it is outside content/, the only folder ivsite reads notes from"
+
+
+def outside_tops(root: Path, folders: Folders, config_bytes: bytes | None) -> list[str]:
+    """The site folder's top-level folders whose files :func:`outside_files` reads
+    (the preview's watcher watches them too)."""
+    if folders.vault:
+        return []
+    skip = set(_NEVER) | {folders.base.strip("/")} | _outputs(config_bytes)
+    try:
+        names = sorted(e.name for e in os.scandir(root) if e.is_dir(follow_symlinks=False))
+    except OSError:
+        return []
+    return [n for n in names if _walked(n) and n not in skip]
+
+
+def read_outside(parts: tuple[str, ...], tops: Iterable[str]) -> bool:
+    """Whether :func:`outside_files` reads the file at ``parts`` (a path in the site
+    folder), given the top-level folders it walks."""
+    return parts[-1].lower().endswith(TEXT_SUFFIXES) and (
+        len(parts) == 1 or (parts[0] in tops and all(_walked(d) for d in parts[1:-1])))
+
+
+def _walked(folder: str) -> bool:
+    return not folder.startswith(".") and folder not in _NEVER
 
 
 def outside_files(root: Path, folders: Folders, config_bytes: bytes | None) -> list[str]:
@@ -39,8 +65,7 @@ def outside_files(root: Path, folders: Folders, config_bytes: bytes | None) -> l
     out: list[str] = []
     for here, dirs, files in os.walk(root):
         top = Path(here) == root
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _NEVER
-                         and not (top and d in skip)
+        dirs[:] = sorted(d for d in dirs if _walked(d) and not (top and d in skip)
                          and not os.path.islink(os.path.join(here, d)))
         for name in sorted(files):
             path = os.path.join(here, name)
@@ -52,12 +77,14 @@ def outside_files(root: Path, folders: Folders, config_bytes: bytes | None) -> l
 
 
 def check_outside(root: Path, folders: Folders, config_bytes: bytes | None,
-                  diags: Diagnostics) -> list[str]:
-    """Report each file outside the content with a person record; all the files read."""
-    rels = outside_files(root, folders, config_bytes)
-    for rel in rels:
+                  diags: Diagnostics, now_ns: int) -> dict[str, str]:
+    """Report each file outside the content with a person record; all the files
+    read, each with its status taken before it was read (ivsite.load.unhashed)."""
+    out: dict[str, str] = {}
+    for rel in outside_files(root, folders, config_bytes):
+        out[rel] = file_key(root / rel, now_ns)
         check_stray(root / rel, rel, _WHY, diags)
-    return rels
+    return out
 
 
 def _outputs(config_bytes: bytes | None) -> set[str]:

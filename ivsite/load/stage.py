@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from .hardlinks import LinkedNotes
 from .mapped import check_mapped
 from .outside import check_outside
 from .strays import check_stray, why_not_read
+from .unhashed import file_key
 
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 
@@ -80,9 +82,14 @@ class LoadedSite:
     """Files the walk met and neither loaded nor took as assets: a vault's unmapped
     Markdown, hidden and backup files. The audit reads them for person records
     (red team 16, R16-04: ivsite.audit.strayrecords)."""
+    unhashed: dict[str, str] = field(default_factory=dict)
+    """Each skipped file's status, taken before load read it (ivsite.load.unhashed)."""
 
     def digest(self) -> str:
-        """A fingerprint of every source input, for caches and change detection."""
+        """A fingerprint of every source input, for caches and change detection:
+        the bytes of site.toml, the notes, the question bank and the assets, and the
+        status of each file read but not hashed (R18-B01: its name alone let a person
+        record pasted into it leave the last build standing)."""
         h = hashlib.sha256()
         h.update(self.config_bytes or b"")
         for note in self.notes:
@@ -91,7 +98,8 @@ class LoadedSite:
             h.update(self.questions.digest.encode())
         for ref in self.assets.values():
             h.update(ref.rel.encode() + ref.digest.encode())
-        h.update("\0".join(self.skipped).encode())
+        for rel in self.skipped:
+            h.update(rel.encode() + b"\0" + self.unhashed.get(rel, "").encode() + b"\0")
         return h.hexdigest()
 
 
@@ -112,14 +120,16 @@ def load_site(root: Path, diags: Diagnostics, cache: LoadCache | None = None) ->
             "map your own folders in a [content] table in site.toml",
         )
         return site
-    walk = _Walk(root, content, site, diags, cache)
+    walk = _Walk(root, content, site, diags, cache, time.time_ns())
     walk.folder(content)
     walk.report_unmapped()
     site.notes = walk.linked.refuse(site.notes, diags)  # R16-09
     check_mapped(root, folders, diags)
     check_folder_settings(root, [*site.assets, *site.skipped], [n.rel for n in site.notes],
                           diags)
-    site.skipped += check_outside(root, folders, config_bytes, diags)
+    outside = check_outside(root, folders, config_bytes, diags, walk.now_ns)
+    site.skipped += outside
+    site.unhashed.update(outside)
     site.notes.sort(key=lambda s: s.rel)
     if cache is not None:
         cache.keep_only({s.rel for s in site.notes})
@@ -130,8 +140,10 @@ class _Walk:
     """One walk of the content folder."""
 
     def __init__(self, root: Path, content: Path, site: LoadedSite, diags: Diagnostics,
-                 cache: LoadCache | None) -> None:
+                 cache: LoadCache | None, now_ns: int) -> None:
         self.root, self.content, self.site = root, content, site
+        self.now_ns = now_ns
+        """When the walk began: a file changed since shortly before is known by its bytes."""
         self.diags, self.cache = diags, cache
         self.folders = site.folders
         self.prefix = len(str(root)) + 1
@@ -227,12 +239,16 @@ class _Walk:
                 not entry.is_file(follow_symlinks=False):
             return
         self.site.skipped.append(rel)
+        self.site.unhashed[rel] = file_key(Path(entry.path), self.now_ns)  # before reading
         check_stray(Path(entry.path), rel, why_not_read(rel, self.folders.vault), self.diags)
 
     def file(self, entry: os.DirEntry[str], rel: str) -> None:
         site = self.site
         try:
             st = entry.stat()
+            # Its status before it is read, if it is read for a person record alone.
+            key = file_key(Path(entry.path), self.now_ns) if _unmapped(rel, self.folders) \
+                else ""
             got = _read_file(self.root, rel, st, self.cache, self.diags, self.folders)
         except OSError as exc:
             self.diags.error(rel, 0, 0, "unreadable", f"cannot read file: {exc.strerror}")
@@ -240,6 +256,7 @@ class _Walk:
         if got is None:
             self.unmapped.append(rel)
             self.site.skipped.append(rel)
+            self.site.unhashed[rel] = key
         elif isinstance(got, AssetRef):
             site.assets[rel] = got
         elif got.collection:
@@ -277,11 +294,11 @@ def _read_file(root: Path, rel: str, st: os.stat_result, cache: LoadCache | None
             "rename it with the .md extension (Windows may hide a second '.txt': show "
             "file name extensions), or move it out of the folder if it is not a note",
         )
+    if _unmapped(rel, folders):
+        # A vault's other notes (daily notes, drafts) may be anything: never
+        # copied as files, whatever links to them.
+        return None
     if suffix in NOTE_SUFFIXES:
-        if folders.vault:
-            # A vault's other notes (daily notes, drafts) may be anything: never
-            # copied as files, whatever links to them.
-            return None
         diags.warning(
             rel, 0, 0, "not-a-note",
             "a Markdown file outside interviews/, reflections/, roles/ and pages/ "
@@ -290,6 +307,13 @@ def _read_file(root: Path, rel: str, st: os.stat_result, cache: LoadCache | None
         )
     digest, says, active = file_digest(path, st)
     return AssetRef(rel, st.st_size, digest, folders.base, says, active)
+
+
+def _unmapped(rel: str, folders: Folders) -> bool:
+    """A vault's Markdown outside every folder ``[content]`` maps (nor the question
+    bank): read for a person record alone, never a note or a file."""
+    return folders.vault and os.path.splitext(rel)[1].lower() in NOTE_SUFFIXES and \
+        not folders.kind(rel) and not folders.questions(rel)
 
 
 def unread_note(path: Path, rel: str) -> bool:

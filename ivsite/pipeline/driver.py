@@ -61,9 +61,10 @@ class Writer(Protocol):
     """Where a made site goes, and what may cut a run short before it is made."""
 
     def before(self, pipe: Pipeline, loaded: LoadedSite, request: Request,
-               diags: Diagnostics) -> Result | None:
-        """A result without making the site (a build whose inputs and output are
-        as the last one left them), or None to go on."""
+               diags: Diagnostics, found: Diagnostics) -> Result | None:
+        """A result without making the site (a build whose inputs, what load
+        said of them (``found``) and output are as the last one left them), or
+        None to go on."""
 
     def ready(self, prep: Prepared, request: Request, diags: Diagnostics) -> bool:
         """Whether the writer can take the site (e.g. its output folder is one it
@@ -79,7 +80,7 @@ def run(pipe: Pipeline, request: Request, writer: Writer) -> Result:
     diags = Diagnostics()
     found = Diagnostics()
     loaded = pipe.load(found, set(request.changed) if request.changed else None)
-    done = writer.before(pipe, loaded, request, diags)
+    done = writer.before(pipe, loaded, request, diags, found)
     if done is not None:
         # The last build's output stands. Nothing is made, so nothing of what the
         # store keeps is forgotten: the next build after an edit needs all of it.

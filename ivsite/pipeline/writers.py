@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 from ..audit.search import Hit
-from ..core.diagnostics import Diagnostics
+from ..core.diagnostics import Diagnostics, as_plain
 from ..core.keyed import digest
 from ..core.outfolders import audience_dir, output_folder, public_folder_problem
 from ..emit import EmitError
@@ -65,7 +65,7 @@ class _Writer:
     """Nothing to cut short and nothing to get ready."""
 
     def before(self, pipe: Pipeline, loaded: LoadedSite, request: Request,
-               diags: Diagnostics) -> Result | None:
+               diags: Diagnostics, found: Diagnostics) -> Result | None:
         return None
 
     def ready(self, prep: Prepared, request: Request, diags: Diagnostics) -> bool:
@@ -132,12 +132,12 @@ class SwapIn(_Writer):
         self.out_dir: Path | None = None
 
     def before(self, pipe: Pipeline, loaded: LoadedSite, request: Request,
-               diags: Diagnostics) -> Result | None:
+               diags: Diagnostics, found: Diagnostics) -> Result | None:
         if request.audience == "private":
             diags.error("site.toml", 0, 0, "audience",
                         "the private view is never written by build; use `ivsite serve`")
             return Result(EXIT_USAGE, diags)
-        self.inputs, self.out_dir = self._inputs(pipe, loaded, request)
+        self.inputs, self.out_dir = self._inputs(pipe, loaded, request, found)
         if not (self.inputs and self.out_dir is not None and pipe.persists):
             return None
         same = last_build.read(self._record(pipe, request), self.inputs, self.out_dir)
@@ -202,11 +202,15 @@ class SwapIn(_Writer):
     def _record(pipe: Pipeline, request: Request) -> Path:
         return pipe.root / share.STATE_DIR / "cache" / f"last-build-{request.audience}.json"
 
-    def _inputs(self, pipe: Pipeline, loaded: LoadedSite,
-                request: Request) -> tuple[str, Path | None]:
+    def _inputs(self, pipe: Pipeline, loaded: LoadedSite, request: Request,
+                found: Diagnostics) -> tuple[str, Path | None]:
         """The digest of all a build reads (see ivsite.incremental.last_build) and
         the output folder; "" and None when there is none to be had (no valid
-        site.toml or theme, or a passphrase, which the digest would have to name)."""
+        site.toml or theme, or a passphrase, which the digest would have to name).
+        What load said of the files is in it too (R18-B01): whatever load reads
+        that the digest of the files might miss, a verdict of load's that changed
+        (a person record in a skipped file, a folder's settings) makes the build
+        run, and one that refuses never matches a build that succeeded."""
         config = load_config(loaded.config_bytes, Diagnostics())
         if config is None or config.share.passphrase_env:
             return "", None
@@ -220,7 +224,7 @@ class SwapIn(_Writer):
                          for k, v in theme.static_files().items())
         return digest("build", last_build.code_digest(), loaded.digest(), request.audience,
                       str(out_dir), request.strict, request.share, theme.stamp, statics,
-                      token), out_dir
+                      token, as_plain(found)), out_dir
 
 
 def _not_written(diags: Diagnostics, out_dir: Path, exc: Exception) -> Result:

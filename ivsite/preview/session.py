@@ -145,7 +145,7 @@ class Preview:
     # ---- the writer of the one driver (see ivsite.pipeline.driver.Writer) ------------
 
     def before(self, pipe: Pipeline, loaded: LoadedSite, request: Request,
-               diags: Diagnostics) -> Result | None:
+               diags: Diagnostics, found: Diagnostics) -> Result | None:
         return None
 
     def ready(self, prep: Prepared, request: Request, diags: Diagnostics) -> bool:

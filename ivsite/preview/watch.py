@@ -3,15 +3,22 @@
 Only what a build reads may start one, so that the preview neither rebuilds in
 a loop nor looks at what it must not: content/ (or, for a vault whose site.toml
 maps its own folders, the site folder but what is never content, see
-ivsite.core.folders), themes/ and site.toml. The output folder, .ivsite/ and everything
-else in the site folder is never watched,
-and editor swap and backup files (:func:`~ivsite.load.stage.is_editor_noise`) are
-ignored. watchfiles (the Rust ``notify`` crate) reports a burst of saves as one
+ivsite.core.folders), themes/ and site.toml, and the text files load reads
+outside content/ for a person record (ivsite.load.outside). Hidden and backup
+files beside the notes are watched too, since load reads each for a person
+record or a folder's settings (``.pages``; red team 18, R18-B01: a person
+record pasted into one, or ``hide: true``, was seen by no rebuild), but for
+Finder's and Windows' own files, which load never reads, and vim's swap files
+(``.swp``, ``.swx``), which it rewrites every few seconds while one types and
+whose binary format never opens with front matter. The output folder, .ivsite/,
+hidden folders and everything else in the site folder is never watched.
+watchfiles (the Rust ``notify`` crate) reports a burst of saves as one
 batch, so a burst is one rebuild.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections.abc import Callable, Iterable
@@ -20,7 +27,8 @@ from pathlib import Path
 import watchfiles
 
 from ..core.folders import Folders, read_folders
-from ..load.stage import is_editor_noise
+from ..load.outside import outside_tops, read_outside
+from ..load.stage import SKIPPED_NAMES, is_editor_noise
 
 __all__ = ["Watcher", "latest_mtime"]
 
@@ -29,14 +37,17 @@ WATCH_STEP_MS = 10
 WATCH_DEBOUNCE_MS = 800
 """... or at the latest this long after the first change of a burst."""
 WATCHED_TOP = ("content", "themes", "site.toml")
+UNREAD = (".swp", ".swx")
+"""Editor files that start no rebuild beside :data:`~ivsite.load.stage.SKIPPED_NAMES`."""
 
 
 class Watcher:
-    """Reports changed site-relative paths under content/, themes/ and site.toml.
+    """Reports changed site-relative paths under content/, themes/ and site.toml,
+    and of the text files outside content/ that load reads.
 
-    content/ and themes/ are watched recursively; the site folder itself only
-    for site.toml and for content/ or themes/ appearing or going away (then the
-    recursive watch is restarted).
+    content/, themes/ and the other folders load reads text files in are watched
+    recursively; the site folder itself for site.toml, its own text files and
+    for a folder appearing or going away (then the recursive watch is restarted).
     """
 
     def __init__(self, root: Path, report: Callable[[set[str]], None]) -> None:
@@ -46,10 +57,18 @@ class Watcher:
         self._restart = threading.Event()
         self._threads: list[threading.Thread] = []
         self.folders = self._layout()
+        self.tops = self._tops()
+
+    def _config(self) -> bytes | None:
+        cfg = self.root / "site.toml"
+        return cfg.read_bytes() if cfg.is_file() else None
 
     def _layout(self) -> Folders:
-        cfg = self.root / "site.toml"
-        return read_folders(cfg.read_bytes() if cfg.is_file() else None)
+        return read_folders(self._config())
+
+    def _tops(self) -> list[str]:
+        """The folders beside content/ that load reads text files in."""
+        return outside_tops(self.root, self.folders, self._config())
 
     def start(self) -> None:
         for target, name in ((self._watch_tree, "ivsite-watch-tree"),
@@ -69,12 +88,15 @@ class Watcher:
         except ValueError:
             return None
         parts = rel.parts
-        vault = self.folders.vault and parts and parts[0] not in self.folders.never
-        if not parts or (parts[0] not in WATCHED_TOP and not vault):
-            return None
-        if any(is_editor_noise(p) for p in parts):
-            return None
-        return rel.as_posix()
+        if not parts or any(is_editor_noise(p) for p in parts[:-1]) or \
+                parts[-1] in SKIPPED_NAMES or parts[-1].endswith(UNREAD) or \
+                (is_editor_noise(parts[-1]) and os.path.isdir(path)):
+            return None  # (load walks no hidden folder)
+        vault = self.folders.vault and parts[0] not in self.folders.never
+        if parts[0] in WATCHED_TOP or vault or (
+                not self.folders.vault and read_outside(parts, self.tops)):
+            return rel.as_posix()
+        return None
 
     def _keep(self, change: watchfiles.Change, path: str) -> bool:
         return self._rel(path) is not None
@@ -88,8 +110,10 @@ class Watcher:
         while not self.stop_event.is_set():
             self._restart.clear()
             self.folders = self._layout()
+            self.tops = self._tops()
             paths = [str(self.root)] if self.folders.vault else \
-                [str(self.root / d) for d in ("content", "themes") if (self.root / d).is_dir()]
+                [str(self.root / d) for d in ("content", "themes", *self.tops)
+                 if (self.root / d).is_dir()]
             if not paths:
                 self._restart.wait(0.5)
                 continue
@@ -110,7 +134,7 @@ class Watcher:
                 self.report({"content"})
 
     def _watch_top(self) -> None:
-        present = {d: (self.root / d).is_dir() for d in ("content", "themes")}
+        present = self._present()
         while not self.stop_event.is_set():
             try:
                 for changes in watchfiles.watch(
@@ -118,10 +142,14 @@ class Watcher:
                     step=WATCH_STEP_MS, stop_event=self.stop_event, rust_timeout=500,
                     yield_on_timeout=False, raise_interrupt=False, recursive=False,
                 ):
-                    now = {d: (self.root / d).is_dir() for d in present}
+                    now = self._present()
                     if now != present or self._layout() != self.folders:
+                        # A new folder's files saved before its watch began went unseen.
+                        new = set(now[2]) - set(present[2])
                         present = now
                         self._restart.set()
+                        if new:
+                            self.report(new)
                     self._emit(changes)
             except (OSError, RuntimeError) as exc:
                 if self.stop_event.is_set():
@@ -129,9 +157,16 @@ class Watcher:
                 print(f"ivsite serve: watching again after: {exc}", file=sys.stderr)
                 self.stop_event.wait(0.2)
 
+    def _present(self) -> tuple[bool, bool, list[str]]:
+        """Whether content/ and themes/ are there, and the folders beside them
+        whose text files load reads: a change restarts the recursive watch."""
+        return ((self.root / "content").is_dir(), (self.root / "themes").is_dir(),
+                outside_tops(self.root, self._layout(), self._config()))
+
     def _keep_top(self, change: watchfiles.Change, path: str) -> bool:
         p = Path(path)
-        return p.parent == self.root and p.name in WATCHED_TOP
+        return p.parent == self.root and (not p.name.startswith(".") or
+                                          self._rel(path) is not None)
 
 
 class _Either:
