@@ -108,6 +108,7 @@ READS_OTHER_FILES = {
     "audit/stage.py": "an output folder (`ivsite audit`)",
     "commands/cli.py": "site.toml's folder map for `ivsite schema --out` (no build runs)",
     "commands/scaffold.py": "the scaffold a new site is made from",
+    "commands/terminal.py": "/dev/null, for standard output once its reader has gone",
     "emit/theme.py": "the theme's templates and static files (themes/ or ivsite's own)",
     "incremental/last_build.py": "ivsite's own source and the last build's record in .ivsite/",
     "incremental/store.py": "the store's folder in .ivsite/cache/",

@@ -193,8 +193,9 @@ def _said(m: Mention, where: str) -> tuple[str, str, str]:
                 "contact details are never published: take it out, or put it in a "
                 "'::: private' passage" + (
                     "; if it is an organisation's or your own public address, number or "
-                    "page (never a person's), list it in site.toml under [privacy] "
-                    "public_contacts" if m.written else ""))
+                    "page, and in no one's interview record, list it in site.toml under "
+                    "[privacy] public_contacts (a detail a person's or a referral's record "
+                    "holds, under any key, is never public)" if m.written else ""))
     name = f"'{m.text}'" if m.kind != PART_KIND else \
         f"'{m.text}', part of the name of someone who did not agree to be named,"
     return ("name-without-consent",

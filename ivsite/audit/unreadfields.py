@@ -29,6 +29,7 @@ import yaml
 from ..contacts.bodycontacts import body_contacts
 from ..contacts.fields import RECORDING, contact_pieces, recording_pieces
 from ..contacts.keyedcontacts import contact_figures, keyed_contacts
+from ..contacts.personrecords import record_public
 from ..contacts.publiccontacts import is_public
 from ..core.folders import Folders
 from ..core.models import InterviewMeta, Referral
@@ -90,20 +91,23 @@ def field_secrets(site: ValidSite) -> list[Secret]:
     out: list[Secret] = []
     for note in site.notes:
         unknown = unknown_fields(note)
+        # In an interview, what a key or body field ivsite does not read holds is
+        # the person's: the public contacts excuse none of it (R18-B04).
+        public = record_public(note, site.public_contacts)
         if unknown:
             interview = isinstance(note.meta, InterviewMeta)
-            out += held_secrets(unknown, note.source, _lines(note), site.public_contacts,
+            out += held_secrets(unknown, note.source, _lines(note), public,
                                 name=meta_of(note).person.name if interview else "",
                                 keyed=interview)
         if said := _body_fields(note):  # written in the body, as a vault does (R17-02)
             fields: dict[str, object] = {**said}
             out += held_secrets(fields, note.source, functools.partial(_at, note.body_line),
-                                site.public_contacts)
+                                public)
             out += [Secret(f"contact field {RECORDING}", piece, note.source, note.body_line)
                     for value in said.get("recording_file", ())
                     for piece in recording_pieces(value)]
         if theirs := unknown_person_fields(note):  # a person's own keys (R16-01)
-            out += held_secrets(theirs, note.source, _lines(note), site.public_contacts,
+            out += held_secrets(theirs, note.source, _lines(note), public,
                                 name=meta_of(note).person.name, names=False, keyed=True)
     return out
 
@@ -149,7 +153,8 @@ def held_secrets(data: dict[str, object], source: str, line_of: Callable[[tuple[
         line = line_of(keys)
         if words[-1] not in _FIGURES:
             out += [Secret(f"contact field {kind}", piece, source, line)
-                    for kind, value, _ in body_contacts(text, " ".join(keys))
+                    for kind, value, _ in body_contacts(
+                        text, " ".join(keys), theirs=keyed and keys[0] in ("person", "referrals"))
                     if not is_public(kind, value, listed)
                     for piece in contact_pieces(kind, value)]
             if keyed:

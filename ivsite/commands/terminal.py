@@ -1,7 +1,11 @@
 """What every command does at the terminal: problems printed one per line with
 their file, line and hint (or as JSON), ``-C DIR`` on any command, and an
 unexpected exception turned into a short message and exit status 2, so that no
-traceback reaches the user as the normal way a command fails.
+traceback reaches the user as the normal way a command fails. A reader that stops
+early (``ivsite schema | head -1``, a pager quit, ``| grep -q``) is not a failure
+of ivsite: the command ends quietly with status 141, which is what the shell
+reports for a program that SIGPIPE ended (``git log | head -1`` under ``set -o
+pipefail``), so a script can still tell that the output was cut short.
 
 Apart from :mod:`ivsite.commands.cli` so that the command definitions read as
 thin wrappers over the pipeline, and the wrapping they all share is in one place.
@@ -24,16 +28,44 @@ from .signals import Terminated
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+BROKEN_PIPE = 128 + 13
+"""Exit status when the reader of the output went away: 128 + SIGPIPE, as a
+shell reports a program that signal ended (Python ignores SIGPIPE, so the write
+raises BrokenPipeError instead of ending the process)."""
+
+
+def reader_gone() -> None:
+    """End the command quietly: the reader of standard output has closed it.
+
+    Standard output and error are pointed at /dev/null first (either may be the
+    closed pipe, as with ``2>&1 | head``), so that Python's own flush of what is
+    still buffered at exit does not fail a second time and print "Exception
+    ignored ... BrokenPipeError"."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):  # no real file behind it (a test's capture)
+            pass
+    sys.exit(BROKEN_PIPE)
+
 
 def guarded(fn: F) -> F:
-    """Turn an unexpected exception into a short message and exit status 2."""
+    """Turn an unexpected exception into a short message and exit status 2, and a
+    closed output pipe into a quiet end (:func:`reader_gone`)."""
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return fn(*args, **kwargs)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                sys.stdout.flush()  # a write still buffered fails here, not at exit
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except BrokenPipeError:
+            reader_gone()
         except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (see ivsite.commands.signals)
             click.echo("stopped", err=True)
             sys.exit(128 + exc.signum if isinstance(exc, Terminated) else 130)

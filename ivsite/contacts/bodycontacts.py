@@ -92,8 +92,10 @@ def front_contacts(data: object, *, withheld: bool, interview: bool = False,
     for keys, text in [*strings(data), *contact_figures(data)]:
         if not keys or keys[-1] in _FIELDS:
             continue
-        theirs = keys[0] == "person" and not (len(keys) == 2 and keys[1] in _PUBLISHED_PERSON)
-        referral = keys[0] == "referrals" and len(keys) == 3 and keys[2] not in _REFERRAL
+        referral = keys[0] == "referrals" and len(keys) >= 3 and keys[2] not in _REFERRAL
+        # A referral's own key is theirs as a person's is: its web address too (R18-B04).
+        theirs = referral or (keys[0] == "person"
+                              and not (len(keys) == 2 and keys[1] in _PUBLISHED_PERSON))
         if not (withheld or theirs or interview or keys[0] in _PRIVATE_TEXT):
             continue
         if withheld or theirs or keys[0] in _PRIVATE_TEXT:

@@ -9,10 +9,11 @@ are public; one of them written in a withheld text is not harvested as a secret,
 by the filter's check or by the audit (both read the list through
 ivsite.names.people.mentions, from ``ValidSite.public_contacts``).
 
-The list never excuses a contact field recorded for a person (``person.email``,
-a referral's ``phone`` ...): those are looked for whatever the list says, and a
-listed detail that is also one of them is an error (``public-contact-recorded``)
-and is dropped from the list.
+The list never excuses a detail recorded for a person (``person.email``, a
+referral's ``phone``, and since red team 18, R18-B04, any key of theirs:
+``person.personal_email``, ``website``, a body's ``email2::``): those are looked
+for whatever the list says, and a listed detail that is also one of them is an
+error (``public-contact-recorded``) and is dropped from the list.
 
 A listed detail is the same as a written one when they reach the same mailbox
 (case, a plus tag, the dots or domain a provider ignores, an internationalised
@@ -36,9 +37,10 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from ..core.models import InterviewMeta
 from .fields import contact_details, other_host_form, profile_key
+from .keyedcontacts import keyed_contacts
 from .mailboxes import alias_addresses
+from .personrecords import record_texts
 from .shape import phone_numbers
 from .skeleton import MAX_DIGITS, PHONE_DIGITS, contact_skeleton, phone_key
 
@@ -166,34 +168,43 @@ def is_public(kind: str, written: str, listed: Iterable[str]) -> bool:
     return any(kind_of(p) == kind and same(kind, written, p) for p in listed)
 
 
-def _recorded(notes: Iterable[Note]) -> Iterator[tuple[str, str, Note, tuple[str, ...]]]:
-    """(kind, detail, note, key path) of every detail in a contact field recorded
-    for a person, each of the kind it is (a number in ``email`` is a phone's)."""
+def _recorded(notes: Iterable[Note]) -> Iterator[tuple[str, str, Note, str, int]]:
+    """(kind, detail, note, where, line) of every detail recorded for a person,
+    under any key (ivsite.contacts.personrecords, red team 18, R18-B04), each of
+    the kind it is (a number in ``email`` is a phone's, R13-05); and each value of
+    a key that says it is an account (``person.signal``) or shaped like one."""
     for note in notes:
-        meta = note.meta
-        if not isinstance(meta, InterviewMeta):
-            continue
-        holders = [(("person",), meta.person), *(
-            (("referrals", str(i)), r) for i, r in enumerate(meta.referrals))]
-        for at, holder in holders:
-            for key in ("email", "phone", "linkedin"):
-                value = getattr(holder, key)
-                if value and str(value).strip():  # each as what it is (R13-05)
-                    for kind, piece in contact_details(key, str(value)):
-                        yield kind, piece, note, (*at, key)
+        for where, text, line in record_texts(note):
+            key = where.rpartition(".")[2]
+            field = key if key in ("email", "phone", "linkedin") else "detail"
+            for kind, piece in contact_details(field, text):
+                yield kind, piece, note, where, line
+            if key not in _PUBLISHED:
+                for kind, piece in keyed_contacts(tuple(where.split(".")), text, theirs=True):
+                    yield kind, piece, note, where, line
 
 
-def recorded_match(listed: str, notes: Iterable[Note]) -> tuple[Note, tuple[str, ...]] | None:
-    """The note and field that record ``listed`` for a person, compared loosely (a
-    number by its last seven digits, as the matcher compares it): a person's
-    contact details are never public."""
+_PUBLISHED = frozenset({"name", "role", "company", "industry", "location"})
+"""A person's keys a page prints: a word of them is no account of theirs (a
+company's "@acme" may be listed while someone works there)."""
+
+
+def recorded_match(listed: str, notes: Iterable[Note]) -> tuple[Note, str, int] | None:
+    """The note, the key (``person.website``, ``body: email``) and the line that
+    record ``listed`` for a person, compared as the list would excuse it (a number
+    also by its last seven digits, as the matcher compares it): a person's contact
+    details are never public, under whatever key they are kept."""
     kind = kind_of(listed)
-    for key, piece, note, at in _recorded(notes):
-        if kind == "email" and (key == "email" and "@" in piece) and same("email", piece, listed):
-            return note, at
-        if kind == "phone" and key == "phone" and phone_key(piece) and \
-                phone_key(piece) == phone_key(listed):
-            return note, at
-        if kind == "url" and key in ("linkedin", "url") and same("url", piece, listed):
-            return note, at
+    handle = listed.strip().lstrip("@").casefold()
+    for found, piece, note, where, line in _recorded(notes):
+        if kind == "email" and found == "email" and same("email", piece, listed):
+            return note, where, line
+        if kind == "phone" and found == "phone" and (
+                same("phone", piece, listed)
+                or (phone_key(piece) and phone_key(piece) == phone_key(listed))):
+            return note, where, line
+        if kind == "url" and found in ("linkedin", "url") and same("url", piece, listed):
+            return note, where, line
+        if kind == "handle" and piece.strip().lstrip("@").casefold() == handle:
+            return note, where, line
     return None

@@ -23,6 +23,7 @@ from ..contacts.fields import (
     recording_pieces,
 )
 from ..contacts.keyedcontacts import KINDS as KEYED_KINDS
+from ..contacts.personrecords import in_record
 from ..contacts.publiccontacts import is_public
 from ..core.models import InterviewMeta
 from ..markdown.notes import Note, ValidSite
@@ -245,12 +246,16 @@ def mentions(site: ValidSite, sees: Collection[str]) -> Mentions:
                          if not is_public(key, value, public)
                          for piece in contact_pieces(key, value)]
         # ... and in its front matter's text, or a private field's (R10-28)
+        # ``written``: the hint may offer the list; never for a person's record (R18-B04)
         out.anywhere += [Mention(f"contact field {key}", piece, note, note.fm.pos(*at).line,
-                                 written=not key.startswith(KEYED_KINDS))
+                                 written=not key.startswith(KEYED_KINDS)
+                                 and not in_record(at, isinstance(note.meta, InterviewMeta)))
                          for at, key, value in front_contacts(
                              note.fm.data, withheld=note.visibility not in sees,
                              interview=isinstance(note.meta, InterviewMeta))
-                         if not is_public(key, value, public)
+                         # a person's record is never excused by the list (R18-B04)
+                         if in_record(at, isinstance(note.meta, InterviewMeta))
+                         or not is_public(key, value, public)
                          for piece in contact_pieces(key, value)]
     return out
 

@@ -45,7 +45,9 @@ UNREAD_HINT = ("the audit could not read all of this file, so it cannot tell wha
 
 
 CONTACT_HINT = ("if it is your own or an organisation's public address or number (one "
-                "ivsite's own pages print), list it in site.toml's [privacy] public_contacts")
+                "ivsite's own pages print) and in no one's interview record, list it in "
+                "site.toml's [privacy] public_contacts; a detail a person's or a referral's "
+                "record holds, under any key, is never public")
 
 
 def hit_errors(hits: list[Hit], diags: Diagnostics, hint: str = AUDIT_HINT) -> None:

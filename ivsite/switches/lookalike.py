@@ -16,17 +16,35 @@ from __future__ import annotations
 import functools
 import unicodedata
 
+from ..text import lookalike_letters
 from .everydaykeys import excused
 from .worldwords import LANGUAGES, SHORT
 
 
 def normalise(key: str) -> str:
-    """NFKC, case-folded, with every character that is not a letter or digit taken
-    out: spaces (no-break ones too), zero-width and format characters, ``_`` and
-    ``-``. So ``Is_Private``, ``VISIBILITY\\u00a0`` and ``vis\\u200bibility`` read as
-    ``isprivate``, ``visibility`` and ``visibility``."""
+    """NFKC, case-folded, look-alike letters read as the Latin letter they are
+    drawn like, with every character that is not a letter or digit taken out:
+    spaces (no-break ones too), zero-width and format characters, ``_`` and ``-``.
+    So ``Is_Private``, ``VISIBILITY\\u00a0`` and ``vis\\u200bibility`` read as
+    ``isprivate``, ``visibility`` and ``visibility``, and ``prіvate`` (a Cyrillic
+    ``і``) or ``ρrivate`` (a Greek rho) as ``private`` (red team 18, R18-B06: the
+    names' confusables table, ivsite.text.lookalike_letters; a letter with an
+    accent stays itself, see :func:`_unlike`). Every word of the lists below is
+    normalised alike, so a word of another script is still found as written."""
     folded = unicodedata.normalize("NFKC", key).casefold()
+    if not folded.isascii() and lookalike_letters.MAY_LOOK_LATIN.search(folded):
+        folded = "".join(_unlike(ch) for ch in folded).casefold()
     return "".join(ch for ch in unicodedata.normalize("NFKC", folded) if ch.isalnum())
+
+
+def _unlike(ch: str) -> str:
+    """The Latin letter ``ch`` is drawn like, or ``ch``. A letter with an accent
+    (one that decomposes: ``é``, ``á``, ``й``) stays itself: the lists tell
+    ``privát`` (a whole-only word of Czech) from German ``privat``, and the words
+    are listed with and without their accents."""
+    if unicodedata.decomposition(ch):
+        return ch
+    return lookalike_letters.table().get(ord(ch), ch)
 
 
 FRENCH = ("privé", "privée", "prive", "privee", "brouillon", "secret", "confidentiel",
@@ -48,6 +66,34 @@ Left out: the German ``intern`` and the French ``personnel``, English words
 (an intern, the personnel) a career site tags and names folders with; the English
 ``internal`` and ``personal`` stand for them."""
 
+NOT_RELEASED: tuple[str, ...] = (
+    "nonpublic", "nonpublished", "unpublic", "notpublished", "neverpublish",
+    "unreleased", "notreleased", "nonreleased", "norelease", "donotrelease", "dontrelease",
+    "notforrelease", "notshared", "noshare", "nosharing", "notforshare",
+    "donotdistribute", "dontdistribute", "notfordistribution", "nodistribution",
+    "donotcirculate", "dontcirculate", "notforcirculation", "donotforward", "dontforward",
+)
+"""Red team 18 (R18-B06): "public", "published", "released", "shared",
+"distributed" negated (``non-public``, ``unreleased``, ``do-not-distribute``).
+``non-public`` was a privacy word only as a callout type, which the loose reading
+finds ``public`` in; as a folder, a file name or a tag it published. Decided:
+``unreleased`` is a privacy word everywhere, as ``unpublished`` is. A note
+tagged or filed as an unreleased product's is more likely under embargo than
+not, and a wrong guess the other way publishes; such a tag fails the build with
+a hint, and ``upcoming`` or ``launch`` names the topic."""
+
+ONLY_ME: tuple[str, ...] = (
+    "onlyforme", "meonly", "justme", "onlymine", "mineonly", "myeyesonly", "onlyformyeyes",
+    "formyself", "formyselfonly", "justformyself", "onlyformyself", "selfonly", "onlyself",
+    "authoronly", "owneronly", "privateonly", "personalonly", "personaluse",
+    "personaluseonly", "forpersonaluse", "privateuse", "forprivateuse", "internaluse",
+    "internaluseonly", "forinternaluse", "notesforme", "noteforme", "forpersonaluseonly",
+    "forprivateuseonly", "forinternaluseonly",
+)
+"""Red team 18 (R18-B06): "for me only" in its other orders and words
+(``only-for-me``, ``me-only``, ``for-personal-use-only``, ``internal use``); the
+list had ``just-for-me``, ``for-my-eyes-only`` and ``only_me`` only."""
+
 WITHHELD: tuple[str, ...] = (
     "private", "privat", "draft", "secret", "hidden", "unlisted", "confidential",
     "unpublished", "donotpublish", "dontpublish", "nopublish", "notpublic",
@@ -66,6 +112,7 @@ WITHHELD: tuple[str, ...] = (
     # Red team 15 (R15-05): notes to oneself, and "not for the blog".
     "notetoself", "notestoself", "memotoself", "memostoself", "selfnote", "selfnotes",
     "keeptomyself", "keeptoself", "notfortheblog", "notforblog",
+    *NOT_RELEASED, *ONLY_ME,
     *(normalise(w) for w in (*FRENCH, *SPANISH, *GERMAN)),
     *(normalise(w) for words in LANGUAGES.values() for w in words),
 )
@@ -85,11 +132,14 @@ LEVELS = frozenset({"public", "mentor"})
 """The levels of ``visibility`` that are not withheld words: under a key ivsite
 does not know, such a value too can only mean who may see the note."""
 
-WHOLE_ONLY = frozenset({"nda", "personal", "onlyme", "formeonly", "wip", "priv", "prive",
-                        "privé", "privee", "interne", "interno", "interna", "inedit",
-                        "inédit", "inédite", "inedito", "inédito", "inédita", "personnelle",
-                        "secreta", "secreto", "eyesonly", "betweenus", "entrenous",
-                        *(normalise(w) for w in SHORT)})
+WHOLE_ONLY = frozenset(normalise(w) for w in (
+    "nda", "personal", "onlyme", "formeonly", "wip", "priv", "prive", "privé", "privee",
+    "interne", "interno", "interna", "inedit", "inédit", "inédite", "inedito", "inédito",
+    "inédita", "personnelle", "secreta", "secreto", "eyesonly", "betweenus", "entrenous",
+    "unreleased", "notreleased", "nonreleased", "norelease", "noshare", "unpublic",
+    "justme", "meonly", "onlyself", "selfonly", "formyself", "authoronly", "owneronly",
+    "onlymine", "mineonly", "nosharing", "notshared",
+    "personaluse", "privateuse", "internaluse", *SHORT))
 """Words matched only whole (plural allowed), never inside a longer key or a typo
 away: ``nda`` is inside ``agenda`` and ``standard``, ``personal`` two edits from
 ``person`` and inside ``personality``, ``wip`` inside ``wipe``, ``priv`` inside
@@ -97,7 +147,11 @@ away: ``nda`` is inside ``agenda`` and ``standard``, ``personal`` two edits from
 inside ``internet`` and ``internacional``, ``inedit`` two edits from ``credit``,
 ``personnelle`` from ``personnel``; ``secreta`` and ``secreto`` hold ``secret``
 already, and are inside ``secretary``; ``betweenus`` is two edits from ``between``
-(red team 10: ``Just between us``, ``For my eyes only``, ``Entre nous`` as labels)."""
+(red team 10: ``Just between us``, ``For my eyes only``, ``Entre nous`` as labels).
+Red team 18's short or everyday-near words too: ``unreleased`` is two edits
+from ``released`` (a key of a product's note), ``onlymine`` from ``online``,
+``nosharing`` from ``sharing``, ``justme`` and ``meonly`` one from other words;
+as a key they count when they are the whole key."""
 
 PRIVACY_WORDS: tuple[str, ...] = tuple(w for w in (*SWITCHES, *WITHHELD)
                                        if w not in WHOLE_ONLY)

@@ -3,9 +3,10 @@ excuse (red team 10, R10-40; see ivsite.contacts.publiccontacts).
 
 A person's contact details are never public: a detail on ``[privacy]
 public_contacts`` that is also recorded for a person (``person.email``,
-``person.phone``, a referral's ``email`` ...) in any note, withheld or not, is an
-error, and it is left off the list the filter and the audit read, so that the
-build stays refused even where the error is not heeded.
+``person.phone``, a referral's ``email``, any other key of theirs such as
+``person.website`` or a body's ``personal_email::``: ivsite.contacts.personrecords)
+in any note, withheld or not, is an error, and it is left off the list the filter
+and the audit read, so that the build stays refused even where the error is not heeded.
 
 ``[share] feedback_email`` is on the list too (red team 12, R12-09): it is the
 author's own address, which ivsite itself prints on every mentor page, so a
@@ -42,12 +43,13 @@ def public_contacts(config: SiteConfig, config_bytes: bytes | None, notes: list[
         if found is None:
             out.append(value.strip())
             continue
-        note, at = found
+        note, key, at = found
         diags.error(
             CONFIG_PATH, line, 1, "public-contact-recorded",
-            f"'{value}' in {where} is the {at[-1]} recorded as "
-            f"'{'.'.join(at)}' in {note.source}:{note.fm.pos(*at).line}",
-            "a person's contact details are never public: take it off the list (it is "
-            "withheld wherever it is written); the list is for an organisation's or "
-            "your own public address or number")
+            f"'{value}' in {where} is the {key.rpartition('.')[2].removeprefix('body: ')} "
+            f"recorded as '{key}' in {note.source}:{at}",
+            "a detail kept in a person's or a referral's record, under any key, is "
+            "theirs and never public: take it off the list (it is withheld wherever "
+            "it is written); the list is for an organisation's or your own address, "
+            "number or page that no one's record holds")
     return tuple(out)
