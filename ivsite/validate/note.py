@@ -52,6 +52,7 @@ from .fallback import fallbacks
 from .frontcomments import setting_comments
 from .frontmarkers import front_markers
 from .invisibledata import invisible_data
+from .personname import long_names
 from .unreadlinks import unread_links
 
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -165,7 +166,7 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
             pos = fm.pos(*loc)
             diags.error(path, pos.line, pos.col, "front-matter",
                         _message(loc, err, data), _hint(err))
-    if meta is None or len(diags.errors) > errors_before:
+    if meta is None or long_names(path, fm, meta, diags) or len(diags.errors) > errors_before:
         return None
     if path_contradicts(path, fm, meta.visibility, diags):
         return None
