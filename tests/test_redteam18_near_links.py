@@ -8,6 +8,7 @@ text withheld (ivsite.audit.nearlinks); with both off the text is published.
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from sites import assert_filter_refuses, assert_published, audit_refusals, write
 
 from ivsite.audit import secrets
 from ivsite.pipeline import build
+from ivsite.switches.lookalike import distance
+from ivsite.text import nearnames
 from ivsite.validate import references
 
 PRIVATE = "reflections/leaving-northbrook-for-veltrano.md"
@@ -101,3 +104,23 @@ def test_a_private_note_may_link_with_a_slip(tmp_path: Path) -> None:
                  "See [[Leaving Northbrok for Veltrano]].\n")})
     result = build(site, out=tmp_path / "out")
     assert result.status == 0, [d.text() for d in result.diagnostics]
+
+
+@pytest.mark.parametrize(("written", "close"), [
+    ("Leaving Northbrok for Vletrano", True),  # two slips: the ratio
+    ("roles/leaving-northbrook-for-veltrano", True),
+    ("Veltrano for Leaving Northbrook", True),
+    ("Thinking about Veltrano", False),
+    ("Veltrano", False),
+    ("Northbrook", False),
+])
+def test_what_is_close_to_the_title(written: str, close: bool) -> None:
+    assert nearnames.near(written, "Leaving Northbrook for Veltrano") is close
+
+
+def test_the_banded_distance_is_the_distance() -> None:
+    rng = random.Random(7)
+    for _ in range(3000):
+        a, b = ("".join(rng.choice("abcd") for _ in range(rng.randint(0, 7))) for _ in "ab")
+        for k in (1, 2):
+            assert nearnames._within(a, b, k) == (distance(a, b) <= k), (a, b, k)

@@ -20,38 +20,74 @@ from __future__ import annotations
 import difflib
 import functools
 
-from ..switches.lookalike import distance
 from .normalise import words
 
 SHORTEST = 5
 """A name of fewer letters is close to no other name."""
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=8192)
 def name_words(name: str) -> tuple[str, ...]:
     """A name as the words it compares by (a path's folders left out)."""
     return tuple(words(name.replace("\\", "/").rsplit("/", 1)[-1]))
 
 
+@functools.lru_cache(maxsize=8192)
+def _joined(name: str) -> str:
+    return " ".join(name_words(name))
+
+
 def near(written: str, name: str) -> bool:
     """Whether ``written`` (a link's target) is ``name`` or a slip for it."""
+    x, y = _joined(written), _joined(name)
+    if not x or not y:
+        return False
+    if x == y:
+        return True
+    short = min(len(x), len(y))
+    if short < SHORTEST:
+        return False
     a, b = name_words(written), name_words(name)
-    if not a or not b:
+    if len(a) == len(b):
+        if len(x) == len(y) and sorted(a) == sorted(b):
+            return True
+        if len(a) >= 3 and sum(p != q for p, q in zip(a, b, strict=True)) == 1:
+            return True
+    elif min(len(a), len(b)) >= 2 and (a[:len(b)] == b if len(a) > len(b) else b[:len(a)] == a):
+        return True
+    if _within(x, y, 1 if short < 10 else 2):
+        return True
+    if short < 10 or 2 * short < 0.85 * (len(x) + len(y)):
+        return False  # too short, or too far apart in length, for the ratio
+    bx, by = _pairs(x), _pairs(y)
+    if 2 * len(bx & by) < len(bx) + len(by):
+        return False  # half their letter pairs apart: far below the ratio (a quick gate)
+    return difflib.SequenceMatcher(None, x, y, autojunk=False).ratio() >= 0.85
+
+
+@functools.lru_cache(maxsize=8192)
+def _pairs(text: str) -> frozenset[str]:
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
+
+
+def _within(a: str, b: str, k: int) -> bool:
+    """Whether ``a`` and ``b`` are at most ``k`` edits apart (an adjacent swap is
+    one): the edit distance in a band ``k`` wide, given up once a row is past ``k``,
+    since every link to no note is compared with every withheld note's names."""
+    if abs(len(a) - len(b)) > k:
         return False
-    if a == b:
-        return True
-    x, y = " ".join(a), " ".join(b)
-    if min(len(x), len(y)) < SHORTEST:
-        return False
-    if sorted(a) == sorted(b):
-        return True
-    shorter, longer = sorted((a, b), key=len)
-    if len(shorter) >= 2 and longer[:len(shorter)] == shorter:
-        return True
-    if len(a) == len(b) >= 3 and sum(p != q for p, q in zip(a, b, strict=True)) == 1:
-        return True
-    if abs(len(x) - len(y)) > 2 and difflib.SequenceMatcher(None, x, y).quick_ratio() < 0.85:
-        return False
-    if distance(x, y) <= (1 if min(len(x), len(y)) < 10 else 2):
-        return True
-    return min(len(x), len(y)) >= 10 and difflib.SequenceMatcher(None, x, y).ratio() >= 0.85
+    big = k + 1
+    prev2: list[int] = []
+    prev = [j if j <= k else big for j in range(len(b) + 1)]
+    for i in range(1, len(a) + 1):
+        cur = [big] * (len(b) + 1)
+        cur[0] = i if i <= k else big
+        for j in range(max(1, i - k), min(len(b), i + k) + 1):
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                v = min(v, prev2[j - 2] + 1)
+            cur[j] = min(v, big)
+        if min(cur) > k:
+            return False
+        prev2, prev = prev, cur
+    return prev[-1] <= k
