@@ -73,10 +73,11 @@ ROWS: list[Row] = [
     Row("valid-interview", interview("visibility: mentor", "consent:", "  publish_name: true"),
         [], 0, path=INTERVIEW),
     # ---- types
-    Row("title-number", "---\ntitle: 123\n---\n", [(2, 8, "error", "front-matter", "string")], 1),
+    # A number in a text field is its text, as written (R18-06); a name's is not.
+    Row("title-number", "---\ntitle: 123\n---\n", [], 0),
     # Issue 11: Obsidian writes one tag as a plain string.
     Row("tags-string", page("tags: career"), [], 0),
-    Row("tags-number", page("tags: 3"), [(3, 7, "error", "front-matter", "valid list")], 1),
+    Row("tags-number", page("tags: 3"), [], 0),  # text, as written (R18-06)
     Row("tags-unquoted-yes", page("tags: [career, yes]"),
         [(3, 16, "error", "front-matter", "yes/no")], 1),
     Row("tags-block-list-no", page("tags:", "  - career", "  - no"),

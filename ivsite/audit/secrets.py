@@ -32,6 +32,7 @@ from .consentsaid import consent_as_said, held_companies
 from .frontpassages import fenced, unfenced
 from .labelled import labelled_secrets, without_labelled
 from .markedblocks import marked_secrets, unseen_lines
+from .nearlinks import near_link_secrets
 from .notewords import note_words
 from .secret import BESIDE
 from .secret import Secret as Secret
@@ -58,6 +59,7 @@ def withheld(site: ValidSite, audience: Audience) -> list[Secret]:
     out = _people_secrets(site, sees)
     out += _question_secrets(site)
     out += _wiki_secrets(site, sees)
+    out += near_link_secrets(site, sees)  # a slip for a withheld note's name (R18-07)
     out += field_secrets(site)  # what keys no model reads hold (R13-01, R13-03, R13-07)
     shown = _shown_fields(site, sees)
     out += [c for c in companies if fold(c.text) not in shown]

@@ -35,7 +35,7 @@ from .handles import handle_form, short_handle_form, word_like
 from .inflections import as_written, name_pairs
 from .initialforms import compound_initials, recorded_family_initial, recorded_initial
 from .labelledforms import labelled_forms
-from .nameparts import HONORIFICS, PARTICLES, plain_name
+from .nameparts import HONORIFICS, PARTICLES, bounded_name, plain_name
 from .nicknamed import short_form_parts
 from .particles import particle_forms, titled_particles, written_particles
 from .romanise import romanised, romanised_seqs, run_together
@@ -85,7 +85,9 @@ def name_forms(name: str) -> Forms:
     for each name an aside in it says the person goes by ("Kevin Wang" for
     "Xiaoming (Kevin) Wang", ivsite.asidenames), its parts alone where the aside
     is surely a name. Kept by the name: the filter, the consent checks and the
-    audit each ask for every person's."""
+    audit each ask for every person's. An overlong name's forms are those of its
+    first words and last (ivsite.names.nameparts.bounded_name): never too many."""
+    name = bounded_name(name)
     forms = _spelt_forms(name)
     # "Shohei Ohtani" for Shōhei Ōtani, "Min-joon Kim" for Minjun Kim (ivsite.vowelspellings).
     spelt = vowel_seqs(plain_name(name)) if not SPACELESS.search(name) else set()

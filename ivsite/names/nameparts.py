@@ -86,6 +86,33 @@ def plain_name(name: str) -> str:
     return " ".join(tokens) if any(words(t) for t in tokens) else name.strip()
 
 
+MAX_NAME_WORDS = 8
+"""A name of more words (titles, suffixes and asides aside) is refused
+(``person-name-long``): the forms looked for grow with every word (red team 18,
+R18-05, ran out of memory at 24)."""
+MAX_NAME_CHARS = 120
+"""A name written with more characters is refused too."""
+
+
+def overlong(name: str) -> bool:
+    """Whether ``name`` has more words or characters than a name is read with."""
+    return len(name) > MAX_NAME_CHARS or len(plain_name(name).split()) > MAX_NAME_WORDS
+
+
+def bounded_name(name: str) -> str:
+    """``name`` itself, or for an overlong one (refused where it is written) its
+    first words and its last, within the limits: the forms made of any name
+    recorded anywhere stay few, whatever it holds."""
+    if not overlong(name):
+        return name
+    ws = plain_name(name).split()
+    if len(ws) > MAX_NAME_WORDS:
+        ws = [*ws[:MAX_NAME_WORDS - 1], ws[-1]]
+    while len(ws) > 1 and len(" ".join(ws)) > MAX_NAME_CHARS:
+        ws.pop(-2)
+    return " ".join(ws)[:MAX_NAME_CHARS]
+
+
 def _says_who(segment: str) -> bool:
     return any(w not in HONORIFICS and w not in SUFFIXES for w in words(segment))
 

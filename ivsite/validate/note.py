@@ -52,6 +52,8 @@ from .fallback import fallbacks
 from .frontcomments import setting_comments
 from .frontmarkers import front_markers
 from .invisibledata import invisible_data
+from .personname import long_names
+from .scalartext import quoted_hint, texts_as_written
 from .unreadlinks import unread_links
 
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -149,6 +151,7 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
                 "for example: date: 2026-03-04, or a file name that starts with the date",
             )
     meta: NoteMeta | None = None
+    texts_as_written(fm, data)  # title: 1984 is text (R18-06)
     try:
         meta = model.model_validate(data)
     except ValidationError as exc:
@@ -164,8 +167,10 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
         for loc, err in first.items():
             pos = fm.pos(*loc)
             diags.error(path, pos.line, pos.col, "front-matter",
-                        _message(loc, err, data), _hint(err))
-    if meta is None or len(diags.errors) > errors_before:
+                        _message(loc, err, data),
+                        quoted_hint(fm, loc) if isinstance(err.get("input"), bool)
+                        and "string" in err["msg"] else _hint(err))
+    if meta is None or long_names(path, fm, meta, diags) or len(diags.errors) > errors_before:
         return None
     if path_contradicts(path, fm, meta.visibility, diags):
         return None

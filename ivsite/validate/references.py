@@ -21,6 +21,7 @@ from .causes import follows
 from .embedding import resolve_embed
 from .linkhints import suggest
 from .namingfiles import LEVEL
+from .nearprivate import near_private_link
 from .recordings import recording_path
 
 
@@ -62,6 +63,10 @@ def _check_references(site: ValidSite, notes: Iterable[Note], roles: set[str],
             if isinstance(target, BrokenTarget) and root:
                 diags.add(follows(note.source, line, 1,
                                   f"{target.reason}, because {root} has an error", root))
+            elif isinstance(target, BrokenTarget) and target.code == "missing-note" \
+                    and not tok.meta.get("label") \
+                    and (near := near_private_link(site, note, line, target.shown)):
+                diags.add(near)  # shown as a slip for a withheld note's name (R18-07)
             elif isinstance(target, BrokenTarget) and target.code == "missing-note":
                 diags.warning(note.source, line, 1, target.code, target.reason,
                               suggest(site, note, target.shown))
