@@ -48,6 +48,7 @@ from .baseelements import base_elements
 from .bodyfields import written_fields
 from .bodyprivacy import body_privacy
 from .config import SiteConfig
+from .consentwords import consent_contradicted
 from .fallback import fallbacks
 from .frontcomments import setting_comments
 from .frontmarkers import front_markers
@@ -173,7 +174,8 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
     visibility = "private" if path_privacy(path) else \
         meta.visibility or getattr(config.visibility, coll)
     if privacy_tags(path, fm, meta.tags, visibility, diags) or \
-            setting_comments(path, fm, visibility, diags):
+            setting_comments(path, fm, visibility, diags) or \
+            consent_contradicted(path, fm, meta, diags):
         return None
     public = tuple(config.privacy.public_contacts)  # a contact table's own (R17-02)
     refused, found = body_checks(
