@@ -174,9 +174,9 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
     visibility = "private" if path_privacy(path) else \
         meta.visibility or getattr(config.visibility, coll)
     if privacy_tags(path, fm, meta.tags, visibility, diags) or \
-            setting_comments(path, fm, visibility, diags) or \
-            consent_contradicted(path, fm, meta, diags):
+            setting_comments(path, fm, visibility, diags):
         return None
+    contradicted = consent_contradicted(path, fm, meta, diags)  # R18-09
     public = tuple(config.privacy.public_contacts)  # a contact table's own (R17-02)
     refused, found = body_checks(
         ("body checks", path, p.source.digest, coll, visibility, sheet_key, config.base_url,
@@ -184,7 +184,7 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
         functools.partial(_body_checks, p, visibility, frozenset(type(meta).model_fields),
                           sheet, config.base_url, public))
     diags.extend(found)
-    if refused:
+    if refused or contradicted:
         return None
     slug = meta.slug or slugify(note_key.rsplit("/", 1)[-1]) or "note"
     if coll == "pages" and note_key.rsplit("/", 1)[-1] == "index":
