@@ -204,6 +204,7 @@ def test_without_these_readings_it_is_published(tmp_path: Path,
     monkeypatch.setattr(nameforms, "cjk_titled", lambda name: [])
     monkeypatch.setattr(nameforms, "korean_titled", lambda name: set())
     monkeypatch.setattr(nameforms, "vowel_seqs", lambda name: set())
+    monkeypatch.setattr(nameforms, "usual_spellings", lambda name: set())  # R18-03
     monkeypatch.setattr(nameforms, "diminutive_parts", lambda given: [])
     monkeypatch.setattr(nicknamed, "diminutives", lambda given: [])
     # "Yuki Satou" is "Yuki Sato" with a case ending (ivsite.names.inflections): off.

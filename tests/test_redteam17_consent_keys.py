@@ -158,5 +158,7 @@ def test_a_private_note_that_takes_consent_back_withholds_the_name_everywhere(
     assert_filter_refuses(root, tmp_path / "out", "content/interviews/2026-04-01-later.md",
                           "privacy-key")
     _filter_off(monkeypatch)
+    # its body's words refuse it too (R18-09): that filter is off here as well
+    monkeypatch.setattr(validate_note, "consent_contradicted", lambda *a: False)
     hits = audit_refusals(root, tmp_path / "out2")
     assert any(output.startswith("interviews/2026-03-01-pub") for output, _ in hits), hits

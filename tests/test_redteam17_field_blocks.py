@@ -28,6 +28,7 @@ from sites import (
 from ivsite.audit import saidconsent, unreadfields
 from ivsite.pipeline import build
 from ivsite.validate import bodyfields
+from ivsite.validate import note as validate_note
 
 TALK = "interviews/2026-03-01-pub.md"
 FIELDS = {
@@ -77,6 +78,8 @@ def _site(root: Path, body: str, visibility: str = "public") -> Path:
 def _filter_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bodyfields, "block_fields", lambda tokens: iter(()))
     monkeypatch.setattr(bodyfields, "consent_said", lambda tokens: iter(()))
+    # a consent field reads as the person's "no" in words too (R18-09): off as well
+    monkeypatch.setattr(validate_note, "consent_contradicted", lambda *a: False)
 
 
 @pytest.mark.parametrize("case", sorted(FIELDS))
@@ -121,6 +124,7 @@ def test_with_both_off_the_name_is_published(tmp_path: Path, monkeypatch: pytest
                                              case: str) -> None:
     _filter_off(monkeypatch)
     monkeypatch.setattr(saidconsent, "consent_said", lambda tokens: iter(()))
+    monkeypatch.setattr(saidconsent, "_refused", lambda note: False)
     assert_published(_site(tmp_path / "s", CONSENT[case]), tmp_path / "out", NAME)
 
 

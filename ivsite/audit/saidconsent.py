@@ -8,6 +8,12 @@ reads consent in the front matter alone, and validation refuses such a field
 that: it takes every interview whose body says anything of consent as saying
 no, so the person's name is an unconsented name in every output, and no page's
 text excuses it.
+
+So too an interview whose own words say the person refused or took back being
+named ("she asked me not to use her name", ``tags: [anonymous]``, a
+``person.note`` that says so: red team 18, R18-09), read here from the raw front
+matter's strings and the raw body (ivsite.switches.refusals), whatever
+validation's ``consent-contradiction`` found.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ import dataclasses
 from ..core.models import InterviewMeta
 from ..markdown.notes import Note, ValidSite
 from ..switches.fieldblocks import consent_said
+from ..switches.fmchecks import strings
+from ..switches.refusals import refusal
 
 _LAST: list[tuple[ValidSite, ValidSite]] = []
 """The last site asked about, with the answer: the audit of each layer asks
@@ -25,8 +33,9 @@ three times of one site (its secrets, its shown text, its consented names)."""
 
 def said_consent(site: ValidSite) -> ValidSite:
     """``site`` with ``consent.publish_name`` false on each interview whose body
-    holds a consent or anonymity field (ivsite.switches.fieldblocks.consent_said);
-    ``site`` itself when none does."""
+    holds a consent or anonymity field (ivsite.switches.fieldblocks.consent_said)
+    or whose words refuse being named (ivsite.switches.refusals); ``site`` itself
+    when none does."""
     if _LAST and _LAST[0][0] is site:
         return _LAST[0][1]
     _LAST[:] = [(site, _said(site))]
@@ -50,8 +59,14 @@ def _said(site: ValidSite) -> ValidSite:
 
 def _says(note: Note) -> bool:
     meta = note.meta
-    return isinstance(meta, InterviewMeta) and meta.consent.publish_name and \
-        next(consent_said(note.tokens), None) is not None
+    return isinstance(meta, InterviewMeta) and meta.consent.publish_name and (
+        next(consent_said(note.tokens), None) is not None or _refused(note))
+
+
+def _refused(note: Note) -> bool:
+    """Whether the note's own words say its person refused being named."""
+    return refusal(note.fm.body) is not None or \
+        any(refusal(value) is not None for _, value in strings(note.fm.data))
 
 
 def _declined(note: Note) -> Note:

@@ -38,7 +38,7 @@ from .labelledforms import labelled_forms
 from .nameparts import HONORIFICS, PARTICLES, bounded_name, plain_name
 from .nicknamed import short_form_parts
 from .particles import particle_forms, titled_particles, written_particles
-from .romanise import romanised, romanised_seqs, run_together
+from .romanise import romanised, romanised_seqs, run_together, usual_spellings
 from .soundkey import name_sounds
 from .typoforms import backwards, typo_pairs
 from .vowelspellings import vowel_seqs
@@ -105,7 +105,7 @@ def name_forms(name: str) -> Forms:
 def _spelt_forms(name: str) -> Forms:
     name = plain_name(name)  # no titles, suffixes or asides (ivsite.nameparts)
     forms = _written_forms(name)
-    extra = romanised_seqs(name)
+    extra = romanised_seqs(name) | usual_spellings(name)  # "Park Jiwoo" for 박지우
     if extra:
         forms = dataclasses.replace(forms, seqs=tuple(sorted({*forms.seqs, *extra})))
     for other in other_forms(name):  # 王晓明 as 王曉明 (ivsite.chinese_forms)

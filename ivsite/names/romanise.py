@@ -35,6 +35,8 @@ import unicodedata
 from anyascii import anyascii
 
 from ..text.normalise import SPACELESS, words
+from .hangulspell import given_spellings, is_hangul, standard
+from .kanaspell import hepburn, is_kana
 
 MIN_LETTERS = 5
 """Fewer letters than this in a romanised name, and it is not looked for."""
@@ -46,6 +48,7 @@ MAX_MIXES = 4
 """At most this many such letters in a name are spelt each way apart (2**4 spellings);
 past that, all one way or all the other."""
 _SYLLABLE = re.compile(r"[A-Z][a-z]*|[a-z]+")
+_SYLLABLE_RUN = re.compile(r"[^A-Za-z]+")
 
 
 def romanised(name: str) -> list[str]:
@@ -144,6 +147,43 @@ def romanised_seqs(name: str) -> set[tuple[str, ...]]:
     for spelt in (groups[0], *KOREAN_SURNAMES.get(family, ())):
         out |= {(spelt, *given), (*given, spelt), (spelt, *given_syllables),
                 (*given_syllables, spelt), (spelt + "".join(given),)}
+    return out
+
+
+def usual_spellings(name: str) -> set[tuple[str, ...]]:
+    """A Hangul or kana name as it is usually written in Latin letters besides
+    :func:`romanised_seqs`: 박지우 as "Bak Jiu", "Park Jiwoo", "Park Ji-woo"
+    (ivsite.names.hangulspell), さとう ゆき as "Yuki Sato", "Satoh Yuki"
+    (ivsite.names.kanaspell). Looked for, never a key that makes two notes one
+    person: 서연 written "Soyeon" is also how 소연 is written."""
+    if is_hangul(name):
+        written = name.split()
+        family = written[0] if len(written) > 1 else name.strip()[:1]
+        rest = "".join(written[1:]) if len(written) > 1 else name.strip()[1:]
+        families = dict.fromkeys((*KOREAN_SURNAMES.get(family, ()),
+                                  "".join(standard(s) for s in family)))
+        out: set[tuple[str, ...]] = set()
+        for spelt, given in itertools.product(families, given_spellings(rest)):
+            whole = "".join(given)
+            if len(spelt + whole) >= MIN_LETTERS:
+                out |= {(spelt, whole), (whole, spelt), (spelt, *given), (*given, spelt),
+                        (spelt + whole,)}
+        return out
+    if is_kana(name) and SPACELESS.search(name):
+        groups = [_SYLLABLE_RUN.sub("", anyascii(w)).lower() for w in name.split()]
+        return _hepburn_seqs(groups) if len(groups) > 1 else set()
+    return set()
+
+
+def _hepburn_seqs(groups: list[str]) -> set[tuple[str, ...]]:
+    """A kana name's family and given name with their long vowels as Hepburn
+    writes them, each with the other as it stands or written so too."""
+    out: set[tuple[str, ...]] = set()
+    family, given = groups[0], "".join(groups[1:])
+    for f in {family, *hepburn(family)}:
+        for g in {given, *hepburn(given)}:
+            if (f, g) != (family, given) and len(f + g) >= MIN_LETTERS:
+                out |= {(f, g), (g, f), (f + g,)}
     return out
 
 

@@ -48,6 +48,7 @@ from .baseelements import base_elements
 from .bodyfields import written_fields
 from .bodyprivacy import body_privacy
 from .config import SiteConfig
+from .consentwords import consent_contradicted
 from .fallback import fallbacks
 from .frontcomments import setting_comments
 from .frontmarkers import front_markers
@@ -180,6 +181,7 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
     if privacy_tags(path, fm, meta.tags, visibility, diags) or \
             setting_comments(path, fm, visibility, diags):
         return None
+    contradicted = consent_contradicted(path, fm, meta, diags)  # R18-09
     public = tuple(config.privacy.public_contacts)  # a contact table's own (R17-02)
     refused, found = body_checks(
         ("body checks", path, p.source.digest, coll, visibility, sheet_key, config.base_url,
@@ -187,7 +189,7 @@ def validate_note(p: ParsedNote, config: SiteConfig, note_key: str,
         functools.partial(_body_checks, p, visibility, frozenset(type(meta).model_fields),
                           sheet, config.base_url, public))
     diags.extend(found)
-    if refused:
+    if refused or contradicted:
         return None
     slug = meta.slug or slugify(note_key.rsplit("/", 1)[-1]) or "note"
     if coll == "pages" and note_key.rsplit("/", 1)[-1] == "index":
