@@ -519,12 +519,14 @@ def assembled_pdf(objs: list[bytes], trailer: bytes = b"", version: bytes = b"1.
 
 def other_readings_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """The audit's readings of a page as shown on screen, of what it does not draw
-    (red team 12, R12-10: ``hidden-in-file``) and of Pagefind's index switched off:
+    (red team 12, R12-10: ``hidden-in-file``), of a file as its reader shows it
+    (captions, TeX: red team 18, R18-B02) and of Pagefind's index switched off:
     they find some leaks on their own, and a test that switches one protection off
     is to show that protection's leak."""
-    from ivsite.readers import hiddentext
+    from ivsite.readers import hiddentext, readable
 
     monkeypatch.setattr(audit_readings, "on_screen", lambda page, hidden=frozenset(): "")
+    monkeypatch.setattr(readable, "as_shown", lambda suffix, text: [])  # R18-B02
     monkeypatch.setattr(hiddentext, "hidden_phrases", lambda page: iter(()))
     monkeypatch.setattr(audit_readings, "cbor_strings", lambda data: None)
 

@@ -40,6 +40,7 @@ from sites import (
     red_team_site,
 )
 
+from ivsite.names import gapforms
 from ivsite.pipeline import build
 from ivsite.readers import hiddentext, readable
 from ivsite.readers.asshown import as_shown
@@ -139,6 +140,7 @@ def test_the_audit_refuses_each_file(tmp_path: Path) -> None:
 
 def _readings_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(readable, "as_shown", lambda suffix, text: [])
+    monkeypatch.setattr(gapforms, "GAP_FORMS", False)  # "Quentin</c> <i>Zabrowski" (R18-04)
     readable._read.cache_clear()
 
 
